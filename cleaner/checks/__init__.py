@@ -1,0 +1,65 @@
+"""The detect stage: every check family, each a module with ``run(doc, ctx) -> Iterable[Finding]``.
+
+A family module may also define ``learn(docs, settings) -> object``: a deterministic first pass over a
+batch (site boilerplate, names seen across the batch) whose result reaches ``run`` as
+``ctx.batch[family]``. Checks never mutate the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from ..codes import Selection
+from ..config import Settings
+from ..document import Document
+from ..finding import Finding
+from . import boilerplate, encoding, names, quotes, spelling
+
+FAMILY_MODULES = {
+    "E": encoding,
+    "B": boilerplate,
+    "S": spelling,
+    "G": names,
+    "Q": quotes,
+}
+
+
+@dataclass
+class CheckContext:
+    """What a check may read besides the document: settings, the selection, batch knowledge."""
+
+    settings: Settings
+    selection: Selection
+    batch: dict = field(default_factory=dict)
+    notices: list = field(default_factory=list)
+    is_target_language: bool = True
+
+    def enabled(self, code: str) -> bool:
+        return self.selection(code)
+
+    def notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+
+
+def run_checks(doc: Document, ctx: CheckContext, extra: Iterable[tuple[str, Callable]] = ()) -> list[Finding]:
+    """Run every family with a selected code; keep only findings whose code is selected."""
+    findings: list[Finding] = []
+    runners = [(family, module.run) for family, module in FAMILY_MODULES.items()] + list(extra)
+    for family, run in runners:
+        if not ctx.selection.any_in(family):
+            continue
+        findings.extend(f for f in run(doc, ctx) if ctx.selection(f.code))
+    findings.sort(key=lambda f: (f.start, f.end, f.code))
+    return findings
+
+
+def learn_batch(docs: list[Document], settings: Settings) -> dict:
+    """The first pass over a batch: each family that learns from many documents does so here."""
+    knowledge: dict = {}
+    for family, module in FAMILY_MODULES.items():
+        learn: Optional[Callable] = getattr(module, "learn", None)
+        if learn is not None:
+            knowledge[family] = learn(docs, settings)
+    return knowledge

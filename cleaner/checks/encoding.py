@@ -1,0 +1,214 @@
+"""E: damage to the characters themselves — mojibake, leftover entities and tags, invisible characters,
+control characters, broken whitespace.
+
+ftfy does the mojibake and entity repair (with ``uncurl_quotes=False`` and no width or normalisation
+changes, so the quote checks still see the publisher's real marks); its output is diffed against the
+input to turn each repair into an offset finding. ftfy keeps zero-width characters and soft hyphens,
+so those have their own check here.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+from functools import lru_cache
+
+from ..document import Document
+from ..finding import Finding
+from ..rulepacks import load_builtin
+
+SOURCE = "encoding"
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    pack = load_builtin("encoding")
+    invisible = {chr(int(k, 16)): v for k, v in pack["invisible"].items()}
+    odd_spaces = {chr(int(k, 16)): v for k, v in pack["odd_spaces"].items()}
+    inline = pack["markup"]["inline_tags"]
+    block = pack["markup"]["block_tags"]
+    invisible_re = re.compile("[" + "".join(re.escape(c) for c in invisible) + "]+")
+    odd_space_re = re.compile("[" + "".join(re.escape(c) for c in odd_spaces) + "]")
+    tag_re = re.compile(r"</?(%s)\b[^<>\n]{0,200}?/?>" % "|".join(inline + block), re.IGNORECASE)
+    return invisible, odd_spaces, set(inline), invisible_re, odd_space_re, tag_re
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
+_ENTITY_RE = re.compile(r"&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S)  +(?=\S)")
+_TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.MULTILINE)
+_EMOJI_NEIGHBOUR = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
+
+
+def _ftfy_config():
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=False,
+        fix_character_width=False,
+        fix_latin_ligatures=False,
+        normalization=None,
+        unescape_html=False,
+        remove_control_chars=False,
+        fix_line_breaks=False,
+        explain=False,
+    )
+
+
+def mojibake(doc: Document) -> list[Finding]:
+    """E001: text decoded with the wrong codec, repaired by ftfy.
+
+    ``The cafÃ© is open`` → ``The café is open``.
+    """
+    import ftfy
+
+    text = doc.text
+    config = _ftfy_config()
+    fixed = ftfy.fix_text(text, config)
+    if fixed == text:
+        return []
+    findings = []
+    old_lines = text.split("\n")
+    new_lines = fixed.split("\n")
+    if len(old_lines) != len(new_lines):
+        pairs = [(0, text, fixed)]
+    else:
+        pairs = []
+        offset = 0
+        for old, new in zip(old_lines, new_lines):
+            if old != new:
+                pairs.append((offset, old, new))
+            offset += len(old) + 1
+    for base, old, new in pairs:
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for start, end, replacement in _merge_opcodes(matcher.get_opcodes(), old, new):
+            short = (end - start) <= 2 and not old[start:end].strip("ÂÃâ€")
+            findings.append(
+                doc.finding(
+                    "E001",
+                    f"mojibake: '{old[start:end]}' should read '{replacement}'",
+                    base + start,
+                    base + end,
+                    suggestion=replacement,
+                    fix="unsafe" if short else "safe",
+                    confidence=0.7 if short else 0.95,
+                    source="ftfy",
+                )
+            )
+    return findings
+
+
+def _merge_opcodes(opcodes, old: str, new: str):
+    """Group diff opcodes separated by fewer than 3 equal characters into one edit each."""
+    groups: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in opcodes:
+        if tag == "equal":
+            continue
+        if groups and i1 - groups[-1][1] < 3:
+            groups[-1][1] = i2
+            groups[-1][3] = j2
+        else:
+            groups.append([i1, i2, j1, j2])
+    for i1, i2, j1, j2 in groups:
+        yield i1, i2, new[j1:j2]
+
+
+def leftover_entities(doc: Document) -> list[Finding]:
+    """E002: an HTML entity left in the text. ``Q&amp;A`` → ``Q&A``."""
+    findings = []
+    for match in _ENTITY_RE.finditer(doc.text):
+        decoded = html.unescape(match.group(0))
+        if decoded == match.group(0):
+            continue
+        findings.append(
+            doc.finding("E002", f"HTML entity '{match.group(0)}' left in the text", match.start(), match.end(),
+                        suggestion=decoded, fix="safe", source=SOURCE)
+        )
+    return findings
+
+
+def leftover_tags(doc: Document) -> list[Finding]:
+    """E003: an HTML tag left in the text. ``the <b>mayor</b> said`` → ``the mayor said``."""
+    _, _, inline, _, _, tag_re = _tables()
+    findings = []
+    for match in tag_re.finditer(doc.text):
+        name = match.group(1).lower()
+        if name in inline:
+            findings.append(doc.finding("E003", f"HTML tag '{match.group(0)}' left in the text", match.start(),
+                                        match.end(), suggestion="", fix="safe", source=SOURCE))
+        else:
+            findings.append(doc.finding("E003", f"HTML tag '{match.group(0)}' left in the text", match.start(),
+                                        match.end(), suggestion="\n\n", fix="unsafe", confidence=0.8,
+                                        source=SOURCE))
+    return findings
+
+
+def invisible_characters(doc: Document) -> list[Finding]:
+    """E004: zero-width and directional characters, soft hyphens. ``Ha\u200bjin`` → ``Hajin``."""
+    invisible, _, _, invisible_re, _, _ = _tables()
+    text = doc.text
+    findings = []
+    for match in invisible_re.finditer(text):
+        chars = match.group(0)
+        if set(chars) <= {"\u200d"}:
+            before = text[match.start() - 1: match.start()]
+            after = text[match.end(): match.end() + 1]
+            if _EMOJI_NEIGHBOUR.match(before or " ") and _EMOJI_NEIGHBOUR.match(after or " "):
+                continue
+        names = ", ".join(sorted({invisible[c] for c in chars}))
+        findings.append(doc.finding("E004", f"invisible character ({names})", match.start(), match.end(),
+                                    suggestion="", fix="safe", source=SOURCE))
+    return findings
+
+
+def control_characters(doc: Document) -> list[Finding]:
+    """E005: C0/C1 control characters (other than tab and newline). ``said\x07 the`` → ``said the``."""
+    findings = []
+    for match in _CONTROL_RE.finditer(doc.text):
+        codes = ", ".join(f"U+{ord(c):04X}" for c in match.group(0)[:4])
+        findings.append(doc.finding("E005", f"control character {codes}", match.start(), match.end(),
+                                    suggestion="", fix="safe", source=SOURCE))
+    return findings
+
+
+def broken_whitespace(doc: Document) -> list[Finding]:
+    """E006: unusual space characters, runs of spaces between words, trailing spaces.
+
+    ``the  mayor`` → ``the mayor``.
+    """
+    _, odd_spaces, _, _, odd_space_re, _ = _tables()
+    text = doc.text
+    findings = []
+    for match in odd_space_re.finditer(text):
+        findings.append(doc.finding("E006", f"unusual space character ({odd_spaces[match.group(0)]})",
+                                    match.start(), match.end(), suggestion=" ", fix="safe", source=SOURCE))
+    for match in _DOUBLE_SPACE_RE.finditer(text):
+        findings.append(doc.finding("E006", "several spaces between words", match.start(), match.end(),
+                                    suggestion=" ", fix="safe", source=SOURCE))
+    for match in _TRAILING_SPACE_RE.finditer(text):
+        if match.end() > match.start():
+            findings.append(doc.finding("E006", "trailing whitespace at the end of a line", match.start(),
+                                        match.end(), suggestion="", fix="safe", source=SOURCE))
+    return findings
+
+
+def replacement_characters(doc: Document) -> list[Finding]:
+    """E008: U+FFFD, a character already lost in an earlier bad decode; report only."""
+    return [
+        doc.finding("E008", "replacement character: a character was lost when this text was decoded",
+                    m.start(), m.end(), source=SOURCE)
+        for m in re.finditer("\ufffd+", doc.text)
+    ]
+
+
+def run(doc: Document, ctx) -> list[Finding]:
+    findings: list[Finding] = []
+    if ctx.enabled("E001"):
+        findings += mojibake(doc)
+    for code, check in (("E002", leftover_entities), ("E003", leftover_tags), ("E004", invisible_characters),
+                        ("E005", control_characters), ("E006", broken_whitespace),
+                        ("E008", replacement_characters)):
+        if ctx.enabled(code):
+            findings += check(doc)
+    return findings

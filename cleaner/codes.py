@@ -1,0 +1,136 @@
+"""The rule-code registry (docs come from ``rules/codes/*.toml``) and ruff-style selection by prefix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .rulepacks import load_builtin_dir
+
+FAMILIES = {
+    "B": "boilerplate",
+    "E": "encoding",
+    "S": "spelling",
+    "G": "garbled terms",
+    "Q": "quotes and punctuation",
+    "LT": "LanguageTool",
+}
+
+
+@dataclass(frozen=True)
+class CodeDoc:
+    code: str
+    name: str
+    summary: str
+    what: str
+    why: str
+    before: str
+    after: str
+    fix: str
+    fix_note: str = ""
+
+    @property
+    def family(self) -> str:
+        return "LT" if self.code.startswith("LT") else self.code[0]
+
+    def render(self) -> str:
+        """The ruff-style page printed by ``news-cleaner rule CODE``."""
+        lines = [
+            f"# {self.name} ({self.code})",
+            "",
+            f"Family: {FAMILIES.get(self.family, self.family)}. Fix: {self.fix}.",
+            "",
+            "## What it does",
+            self.what.strip(),
+            "",
+            "## Why is this bad?",
+            self.why.strip(),
+            "",
+            "## Example",
+            "Before:",
+            f"    {self.before.strip()}",
+            "After:",
+            f"    {self.after.strip()}",
+            "",
+            "## Fix safety",
+            (self.fix_note or _DEFAULT_FIX_NOTES[self.fix]).strip(),
+        ]
+        return "\n".join(lines) + "\n"
+
+
+_DEFAULT_FIX_NOTES = {
+    "safe": "The fix has one right answer and is applied by `news-cleaner fix`.",
+    "unsafe": "The fix is a judgement; it is applied only with `--unsafe-fixes`.",
+    "none": "Report only: there is no automatic fix.",
+    "mixed": "Some findings carry a safe fix, others an unsafe one; each finding says which.",
+}
+
+LT_DOC = CodeDoc(
+    code="LT",
+    name="languagetool",
+    summary="A LanguageTool match (LT:<RULE_ID>), when a LanguageTool server is configured.",
+    what="Passes each article to the LanguageTool server set in `[languagetool] url` and reports its matches "
+    "as `LT:<RULE_ID>` findings; matches on known names are dropped.",
+    why="LanguageTool's grammar rules catch agreement and usage errors the offline checks do not model.",
+    before="He go to the market.",
+    after="He goes to the market.",
+    fix="unsafe",
+)
+
+
+@lru_cache(maxsize=1)
+def all_codes() -> dict[str, CodeDoc]:
+    codes: dict[str, CodeDoc] = {}
+    for pack_name, pack in load_builtin_dir("codes"):
+        for code, entry in pack.items():
+            if code in codes:
+                raise ValueError(f"rule code {code} is defined twice (second time in rules/{pack_name}.toml)")
+            codes[code] = CodeDoc(code=code, **entry)
+    return dict(sorted(codes.items()))
+
+
+def lookup(code: str) -> Optional[CodeDoc]:
+    if code == "LT" or code.startswith("LT:"):
+        return LT_DOC
+    return all_codes().get(code)
+
+
+def _prefix_len(code: str, prefixes: Iterable[str]) -> int:
+    best = -1
+    for prefix in prefixes:
+        if prefix == "ALL":
+            best = max(best, 0)
+        elif code.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+class Selection:
+    """Which codes are on: the most specific matching prefix wins, ``ignore`` wins a tie (as in ruff)."""
+
+    def __init__(self, select: Iterable[str], ignore: Iterable[str] = ()):
+        self.select = tuple(select)
+        self.ignore = tuple(ignore)
+        self._cache: dict[str, bool] = {}
+
+    def __call__(self, code: str) -> bool:
+        hit = self._cache.get(code)
+        if hit is None:
+            chosen = _prefix_len(code, self.select)
+            dropped = _prefix_len(code, self.ignore)
+            hit = chosen >= 0 and chosen > dropped
+            self._cache[code] = hit
+        return hit
+
+    def any_in(self, family: str) -> bool:
+        """True when some code of ``family`` (a prefix like ``Q``) could be selected."""
+        if any(p == "ALL" or p.startswith(family) or family.startswith(p) for p in self.select):
+            return not any(p == "ALL" or family.startswith(p) for p in self.ignore)
+        return False
+
+
+def is_valid_prefix(prefix: str) -> bool:
+    if prefix == "ALL" or prefix == "LT" or prefix.startswith("LT:"):
+        return True
+    return any(code.startswith(prefix) for code in all_codes())

@@ -1,0 +1,290 @@
+"""Settings: defaults, discovery of the nearest config file, validation with did-you-mean, provenance.
+
+Read from the nearest directory upward: ``news-cleaner.toml``, ``.news-cleaner.toml``,
+``pyproject.toml`` ``[tool.news-cleaner]`` (only when that table exists), ``setup.cfg``
+``[news-cleaner]``. ``--config FILE`` replaces discovery; command-line options win over files.
+"""
+
+from __future__ import annotations
+
+import configparser
+import difflib
+import fnmatch
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Optional
+
+from .errors import ConfigError
+from .toml_compat import tomllib
+
+CONFIG_FILES = ("news-cleaner.toml", ".news-cleaner.toml", "pyproject.toml", "setup.cfg")
+
+LANGUAGETOOL_KEYS = {"url", "timeout", "disabled-rules", "disabled-categories", "language"}
+SCORE_KEYS = {"garbled-below", "clean-above"}
+SITE_BOILERPLATE_KEYS = {"min-articles", "min-share", "min-length", "site-key"}
+
+
+@dataclass
+class LanguageToolSettings:
+    url: Optional[str] = None
+    timeout: float = 10.0
+    disabled_rules: list = field(default_factory=list)
+    disabled_categories: list = field(default_factory=list)
+    language: Optional[str] = None
+
+
+@dataclass
+class Settings:
+    """Every setting news-cleaner reads; attribute names are the config keys with ``-`` as ``_``."""
+
+    select: list = field(default_factory=lambda: ["ALL"])
+    extend_select: list = field(default_factory=list)
+    ignore: list = field(default_factory=list)
+    per_file_ignores: dict = field(default_factory=dict)
+    unsafe_fixes: bool = False
+    extend_rules: list = field(default_factory=list)
+    known_names: list = field(default_factory=list)
+    allow_words: list = field(default_factory=list)
+    exclude: list = field(default_factory=lambda: [
+        ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".news_cleaner_cache",
+        "build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+    ])
+    extend_exclude: list = field(default_factory=list)
+    respect_gitignore: bool = True
+    fail_under: Optional[float] = None
+    language: str = "en"
+    cache_dir: str = ".news_cleaner_cache"
+    score: dict = field(default_factory=lambda: {"garbled-below": 0.5, "clean-above": 0.9})
+    site_boilerplate: dict = field(default_factory=lambda: {
+        "min-articles": 5, "min-share": 0.5, "min-length": 3, "site-key": "host",
+    })
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    sources: dict = field(default_factory=dict, compare=False, repr=False)
+    config_file: Optional[str] = field(default=None, compare=False)
+    root: Optional[str] = field(default=None, compare=False, repr=False)
+
+    def effective_select(self) -> list:
+        return list(self.select) + list(self.extend_select)
+
+    def ignores_for(self, path: Optional[str]) -> list:
+        """``ignore`` plus the ``per-file-ignores`` entries whose glob matches ``path``."""
+        extra: list = []
+        if path:
+            rel = _relative(path, self.root)
+            for pattern, codes in self.per_file_ignores.items():
+                if _glob_match(rel, pattern):
+                    extra.extend(codes)
+        return list(self.ignore) + extra
+
+    def fingerprint_data(self) -> dict:
+        """What the cache key depends on: every setting that changes findings."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in {"sources", "config_file", "root"}}
+        data["languagetool"] = vars(self.languagetool)
+        return data
+
+
+def _relative(path: str, root: Optional[str]) -> str:
+    try:
+        return Path(path).resolve().relative_to(Path(root or os.getcwd()).resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    return fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern)
+
+
+_LIST_KEYS = {"select", "extend-select", "ignore", "extend-rules", "known-names", "allow-words", "exclude", "extend-exclude"}
+_BOOL_KEYS = {"unsafe-fixes", "respect-gitignore"}
+_KNOWN_KEYS = _LIST_KEYS | _BOOL_KEYS | {
+    "per-file-ignores", "fail-under", "language", "cache-dir", "languagetool", "score", "site-boilerplate",
+}
+
+
+def _did_you_mean(key: str, options) -> str:
+    close = difflib.get_close_matches(key, sorted(options), n=1, cutoff=0.5)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _as_list(key: str, value: Any, where: str) -> list:
+    if isinstance(value, str):
+        items = [v.strip() for v in value.replace("\n", ",").split(",")]
+        return [v for v in items if v]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ConfigError(f"{where}: '{key}' must be a list of strings")
+
+
+def _as_bool(key: str, value: Any, where: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in {"true", "yes", "1", "on", "false", "no", "0", "off"}:
+        return value.strip().lower() in {"true", "yes", "1", "on"}
+    raise ConfigError(f"{where}: '{key}' must be true or false")
+
+
+def _as_float(key: str, value: Any, where: str, low: float = 0.0, high: float = 1.0) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{where}: '{key}' must be a number") from None
+    if not low <= number <= high:
+        raise ConfigError(f"{where}: '{key}' must be between {low} and {high}")
+    return number
+
+
+def _check_table(name: str, table: Any, allowed: set, where: str) -> dict:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: '{name}' must be a table")
+    for key in table:
+        if key not in allowed:
+            raise ConfigError(f"{where}: unknown key '{name}.{key}'{_did_you_mean(key, allowed)}")
+    return table
+
+
+def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
+    """Validate a parsed config table and return settings updated from it (unknown keys are errors)."""
+    updates: dict = {}
+    sources = dict(settings.sources)
+    for key, value in data.items():
+        if key not in _KNOWN_KEYS:
+            raise ConfigError(f"{where}: unknown key '{key}'{_did_you_mean(key, _KNOWN_KEYS)}")
+        attr = key.replace("-", "_")
+        if key in _LIST_KEYS:
+            value = _as_list(key, value, where)
+            if key in {"select", "extend-select", "ignore"}:
+                from .codes import is_valid_prefix
+
+                for prefix in value:
+                    if not is_valid_prefix(prefix):
+                        raise ConfigError(f"{where}: '{key}' names unknown rule code or prefix '{prefix}'")
+            if key in {"extend-rules"}:
+                base = Path(where).parent if os.path.exists(where) else Path.cwd()
+                value = [str((base / v).resolve()) if not os.path.isabs(v) else v for v in value]
+        elif key in _BOOL_KEYS:
+            value = _as_bool(key, value, where)
+        elif key == "fail-under":
+            value = _as_float(key, value, where)
+        elif key in {"language", "cache-dir"}:
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: '{key}' must be a string")
+        elif key == "per-file-ignores":
+            value = _parse_per_file_ignores(value, where)
+        elif key == "score":
+            table = _check_table(key, value, SCORE_KEYS, where)
+            value = {**settings.score, **{k: _as_float(f"score.{k}", v, where) for k, v in table.items()}}
+        elif key == "site-boilerplate":
+            table = _check_table(key, value, SITE_BOILERPLATE_KEYS, where)
+            value = {**settings.site_boilerplate, **table}
+        elif key == "languagetool":
+            table = _check_table(key, value, LANGUAGETOOL_KEYS, where)
+            lt = replace(settings.languagetool)
+            for lt_key, lt_value in table.items():
+                if lt_key in {"disabled-rules", "disabled-categories"}:
+                    lt_value = _as_list(f"languagetool.{lt_key}", lt_value, where)
+                elif lt_key == "timeout":
+                    lt_value = _as_float("languagetool.timeout", lt_value, where, 0.1, 600)
+                setattr(lt, lt_key.replace("-", "_"), lt_value)
+                sources[f"languagetool.{lt_key}"] = where
+            value = lt
+        updates[attr] = value
+        sources[key] = where
+    new = replace(settings, **updates)
+    new.sources = sources
+    return new
+
+
+def _parse_per_file_ignores(value: Any, where: str) -> dict:
+    if isinstance(value, str):  # INI: "glob: B,S" lines
+        result = {}
+        for line in value.splitlines():
+            if line.strip():
+                glob, _, codes = line.partition(":")
+                result[glob.strip()] = _as_list("per-file-ignores", codes, where)
+        return result
+    if isinstance(value, dict):
+        return {glob: _as_list("per-file-ignores", codes, where) for glob, codes in value.items()}
+    raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+
+
+def read_config_file(path: Path) -> Optional[dict]:
+    """The news-cleaner table of one file, or None when that file has none."""
+    where = str(path)
+    try:
+        if path.name == "setup.cfg":
+            parser = configparser.ConfigParser()
+            parser.read(path, encoding="utf-8")
+            section = "news-cleaner" if parser.has_section("news-cleaner") else None
+            if section is None:
+                return None
+            data: dict = {}
+            for key, value in parser.items(section):
+                if "." in key:
+                    table, _, sub = key.partition(".")
+                    data.setdefault(table, {})[sub] = value
+                else:
+                    data[key] = value
+            return data
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{where}: cannot read config: {exc}") from None
+    except (tomllib.TOMLDecodeError, configparser.Error) as exc:
+        raise ConfigError(f"{where}: invalid config: {exc}") from None
+    if path.name == "pyproject.toml":
+        return raw.get("tool", {}).get("news-cleaner")
+    return raw
+
+
+def find_config(start: Path) -> Optional[Path]:
+    """The nearest config file that has a news-cleaner table, searching ``start`` and its parents."""
+    start = start.resolve()
+    for directory in [start, *start.parents]:
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and read_config_file(candidate) is not None:
+                return candidate
+    return None
+
+
+def load_settings(
+    config: Optional[str] = None,
+    *,
+    isolated: bool = False,
+    start: Optional[Path] = None,
+    overrides: Optional[dict] = None,
+) -> Settings:
+    """Defaults, then the config file (given or discovered), then ``overrides`` (command-line keys)."""
+    settings = Settings()
+    path: Optional[Path] = None
+    if config:
+        path = Path(config)
+        if not path.is_file():
+            raise ConfigError(f"{config}: config file not found")
+    elif not isolated:
+        path = find_config(start or Path.cwd())
+    if path is not None:
+        data = read_config_file(path)
+        if data is None:
+            raise ConfigError(f"{path}: has no [tool.news-cleaner] / [news-cleaner] table")
+        settings = apply_mapping(settings, data, str(path))
+        settings.config_file = str(path)
+        settings.root = str(path.resolve().parent)
+    if overrides:
+        settings = apply_mapping(settings, {k: v for k, v in overrides.items() if v is not None}, "command line")
+        settings.config_file = str(path) if path else None
+        settings.root = str(path.resolve().parent) if path else None
+    return settings
+
+
+def coerce_settings(config: Any) -> Settings:
+    """Accept Settings, a mapping of config keys, a path to a config file, or None (defaults, no discovery)."""
+    if config is None:
+        return Settings()
+    if isinstance(config, Settings):
+        return config
+    if isinstance(config, dict):
+        return apply_mapping(Settings(), config, "config")
+    if isinstance(config, (str, os.PathLike)):
+        return load_settings(str(config))
+    raise ConfigError(f"config must be Settings, a dict or a path, not {type(config).__name__}")

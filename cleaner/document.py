@@ -1,0 +1,117 @@
+"""The document every check reads: the text, its paragraphs and lines, and its metadata."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Optional
+
+from .finding import Finding
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """Text plus what checks need to know about it.
+
+    ``kind`` is where the text came from (``text``, ``html``, ``record``); ``metadata`` holds what
+    extraction found (title, author, date, url, site). Offsets everywhere are code-point offsets into
+    ``text``.
+    """
+
+    text: str
+    kind: str = "text"
+    metadata: dict = field(default_factory=dict)
+    path: Optional[str] = None
+
+    @property
+    def url(self) -> Optional[str]:
+        return self.metadata.get("url")
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", self.text))
+        return starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Paragraphs split on blank lines; single newlines also split when the text never uses blank lines."""
+        text = self.text
+        splitter = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else re.compile(r"\n\s*")
+        paragraphs: list[Paragraph] = []
+        pos = 0
+        for match in list(splitter.finditer(text)) + [None]:
+            end = match.start() if match else len(text)
+            chunk = text[pos:end]
+            stripped = chunk.strip()
+            if stripped:
+                lead = len(chunk) - len(chunk.lstrip())
+                start = pos + lead
+                paragraphs.append(Paragraph(len(paragraphs), start, start + len(stripped), stripped))
+            if match:
+                pos = match.end()
+        return paragraphs
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(re.findall(r"\w+", self.text))
+
+    def paragraph_at(self, offset: int) -> Optional[Paragraph]:
+        starts = [p.start for p in self.paragraphs]
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset <= self.paragraphs[index].end:
+            return self.paragraphs[index]
+        return None
+
+    def finding(
+        self,
+        code: str,
+        message: str,
+        start: int,
+        end: int,
+        *,
+        suggestion: Optional[str] = None,
+        fix: str = "none",
+        confidence: float = 1.0,
+        source: str = "",
+        **extra,
+    ) -> Finding:
+        """Build a finding with its line, column and excerpt filled in from this document."""
+        line, col = self.position(start)
+        end_line, end_col = self.position(end)
+        excerpt = self.text[start:end]
+        if len(excerpt) > 80:
+            excerpt = excerpt[:77] + "..."
+        return Finding(
+            code=code,
+            message=message,
+            start=start,
+            end=end,
+            line=line,
+            col=col,
+            end_line=end_line,
+            end_col=end_col,
+            excerpt=excerpt,
+            suggestion=suggestion,
+            fix=fix,
+            confidence=confidence,
+            source=source,
+            extra=extra,
+        )

@@ -1,0 +1,250 @@
+"""The engine: ``extract → repair encoding → detect → fix → score`` for one document or many."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Iterator, Optional
+
+from .checks import CheckContext, learn_batch, run_checks
+from .codes import Selection
+from .config import Settings, apply_mapping, coerce_settings
+from .document import Document
+from .errors import InputError
+from .extract import extract_html, looks_like_html
+from .finding import Finding
+from .fixer import apply_edits, choose_edits
+from .language import is_language
+from .score import score as score_findings
+from .score import verdict as verdict_for
+
+MAX_FIX_ROUNDS = 4
+
+
+@dataclass
+class Result:
+    """What cleaning one article produced.
+
+    ``findings`` are on ``source_text`` (the text after extraction, before fixing), each with
+    ``applied`` set when ``fix`` applied its edit; ``remaining`` are the findings still present in
+    ``text``.
+    """
+
+    text: str
+    source_text: str
+    findings: list
+    remaining: list
+    score: float
+    verdict: str
+    metadata: dict = field(default_factory=dict)
+    notices: list = field(default_factory=list)
+    kind: str = "text"
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.source_text
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "score": self.score,
+            "verdict": self.verdict,
+            "metadata": self.metadata,
+            "notices": self.notices,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+class Cleaner:
+    """A reusable cleaner: settings, code selection and batch knowledge resolved once.
+
+    ``Cleaner(config).clean(html_or_text, url)`` cleans one article; ``clean_many`` streams many, in
+    order, optionally over several processes.
+    """
+
+    def __init__(
+        self,
+        config: Any = None,
+        *,
+        select: Optional[Iterable[str]] = None,
+        extend_select: Optional[Iterable[str]] = None,
+        ignore: Optional[Iterable[str]] = None,
+        unsafe_fixes: Optional[bool] = None,
+        batch: Optional[dict] = None,
+    ):
+        settings = coerce_settings(config)
+        overrides = {"select": select, "extend-select": extend_select, "ignore": ignore, "unsafe-fixes": unsafe_fixes}
+        overrides = {k: list(v) if isinstance(v, (list, tuple, set)) else v for k, v in overrides.items() if v is not None}
+        if overrides:
+            settings = apply_mapping(settings, overrides, "arguments")
+        self.settings: Settings = settings
+        self.batch: dict = batch or {}
+        self._selections: dict = {}
+
+    # -- documents -------------------------------------------------------------------------------
+    def document(
+        self,
+        source: str,
+        url: Optional[str] = None,
+        *,
+        kind: Optional[str] = None,
+        path: Optional[str] = None,
+        metadata: Optional[dict] = None,
+    ) -> Document:
+        """Turn raw input into a Document: HTML goes through extraction, text is taken as is."""
+        if not isinstance(source, str):
+            raise InputError(f"{path or 'input'}: expected text or HTML as str, got {type(source).__name__}")
+        if kind == "html" or (kind is None and looks_like_html(source)):
+            doc = extract_html(source, url, path=path)
+        else:
+            from .extract import _site_of
+
+            doc = Document(text=source, kind=kind or "text", metadata={"url": url, "site": _site_of(url)}, path=path)
+        if metadata:
+            doc.metadata.update({k: v for k, v in metadata.items() if v is not None})
+        return doc
+
+    def selection_for(self, path: Optional[str]) -> Selection:
+        ignore = tuple(self.settings.ignores_for(path))
+        key = ignore
+        if key not in self._selections:
+            self._selections[key] = Selection(self.settings.effective_select(), ignore)
+        return self._selections[key]
+
+    def learn(self, documents: Iterable[Document]) -> dict:
+        """First pass over a batch (site boilerplate, names seen across the batch); used by later calls."""
+        self.batch = learn_batch(list(documents), self.settings)
+        return self.batch
+
+    # -- one document ----------------------------------------------------------------------------
+    def _context(self, doc: Document) -> CheckContext:
+        ctx = CheckContext(settings=self.settings, selection=self.selection_for(doc.path), batch=self.batch)
+        ctx.is_target_language = is_language(doc.text, self.settings.language)
+        if not ctx.is_target_language and (ctx.selection.any_in("S") or ctx.selection.any_in("G")):
+            ctx.notice(f"not in the configured language ({self.settings.language!r}): spelling and name checks skipped")
+        return ctx
+
+    def _extra_checks(self, ctx: CheckContext) -> list:
+        if not ctx.selection.any_in("LT"):
+            return []
+        if not self.settings.languagetool.url:
+            if any(p.startswith("LT") for p in self.settings.effective_select()):
+                ctx.notice("LanguageTool checks skipped: no [languagetool] url is configured")
+            return []
+        from .checks import languagetool
+
+        return [("LT", languagetool.run)]
+
+    def detect(self, doc: Document, ctx: Optional[CheckContext] = None) -> list[Finding]:
+        ctx = ctx or self._context(doc)
+        return run_checks(doc, ctx, self._extra_checks(ctx))
+
+    def run(self, doc: Document, *, fix: bool = True) -> Result:
+        """Detect on ``doc``; with ``fix``, apply edits (repeating until nothing applies) and score."""
+        ctx = self._context(doc)
+        findings = run_checks(doc, ctx, self._extra_checks(ctx))
+        unsafe = self.settings.unsafe_fixes
+        first_edits = choose_edits(findings, unsafe)
+        text = doc.text
+        remaining = [f for f in findings if f not in first_edits]
+        if fix and first_edits:
+            for edit in first_edits:
+                edit.applied = True
+            text = apply_edits(text, first_edits)
+            for _ in range(MAX_FIX_ROUNDS - 1):
+                fixed_doc = replace(doc, text=text)
+                fixed_doc.__dict__.pop("line_starts", None)
+                fixed_doc.__dict__.pop("paragraphs", None)
+                fixed_doc.__dict__.pop("word_count", None)
+                remaining = run_checks(fixed_doc, ctx, self._extra_checks(ctx))
+                edits = choose_edits(remaining, unsafe)
+                if not edits:
+                    break
+                text = apply_edits(text, edits)
+        value = score_findings(findings, doc.word_count, {id(f) for f in first_edits})
+        pending = [f for f in findings if f not in first_edits]
+        verdict = verdict_for(value, len(pending), self.settings.score["garbled-below"], self.settings.score["clean-above"])
+        return Result(
+            text=text,
+            source_text=doc.text,
+            findings=findings,
+            remaining=remaining,
+            score=value,
+            verdict=verdict,
+            metadata=dict(doc.metadata),
+            notices=list(ctx.notices),
+            kind=doc.kind,
+        )
+
+    def clean(self, source: str, url: Optional[str] = None, **kwargs) -> Result:
+        return self.run(self.document(source, url, **kwargs), fix=True)
+
+    def check(self, source: str, url: Optional[str] = None, **kwargs) -> Result:
+        return self.run(self.document(source, url, **kwargs), fix=False)
+
+    # -- many documents --------------------------------------------------------------------------
+    def clean_many(self, items: Iterable[Any], jobs: int = 4, *, chunksize: int = 8) -> Iterator[Result]:
+        """Clean a stream of articles (str, or dicts with ``text``/``html`` and ``url``), in input order."""
+        if jobs <= 1:
+            for item in items:
+                yield _clean_item(self, item)
+            return
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,)) as pool:
+            yield from pool.map(_clean_in_worker, items, chunksize=chunksize)
+
+
+_WORKER: Optional[Cleaner] = None
+
+
+def _init_worker(cleaner: Cleaner) -> None:
+    global _WORKER
+    _WORKER = cleaner
+
+
+def _clean_in_worker(item: Any) -> Result:
+    assert _WORKER is not None
+    return _clean_item(_WORKER, item)
+
+
+def _clean_item(cleaner: Cleaner, item: Any) -> Result:
+    if isinstance(item, str):
+        return cleaner.clean(item)
+    if isinstance(item, dict):
+        if item.get("html"):
+            return cleaner.clean(item["html"], item.get("url"), kind="html")
+        return cleaner.clean(item.get("text") or "", item.get("url"), kind="text")
+    raise InputError(f"clean_many expects str or dict items, got {type(item).__name__}")
+
+
+def _default_cleaner(config, select, ignore, unsafe_fixes) -> Cleaner:
+    return Cleaner(config, select=select, ignore=ignore, unsafe_fixes=unsafe_fixes)
+
+
+def clean(
+    html_or_text: str,
+    url: Optional[str] = None,
+    *,
+    select: Optional[Iterable[str]] = None,
+    ignore: Optional[Iterable[str]] = None,
+    unsafe_fixes: bool = False,
+    config: Any = None,
+) -> Result:
+    """Clean one article (HTML or text): the cleaned text, findings, score, verdict and metadata."""
+    return _default_cleaner(config, select, ignore, unsafe_fixes).clean(html_or_text, url)
+
+
+def check(
+    html_or_text: str,
+    url: Optional[str] = None,
+    *,
+    select: Optional[Iterable[str]] = None,
+    ignore: Optional[Iterable[str]] = None,
+    config: Any = None,
+) -> list[Finding]:
+    """The findings on one article (HTML or text); nothing is changed."""
+    return _default_cleaner(config, select, ignore, None).check(html_or_text, url).findings
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1

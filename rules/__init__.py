@@ -1,0 +1,1 @@
+"""Rule packs (TOML data), installed as ``cleaner.rules`` and read with importlib.resources."""
