@@ -1,0 +1,7 @@
+"""``python -m cleaner`` is ``news-cleaner``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,274 @@
+"""The command line: ``news-cleaner check|fix|clean|rules|rule|config`` (ruff's shape).
+
+Exit codes: 0 nothing left; 1 findings remain, ``--diff`` non-empty, or a score under
+``--fail-under``; 2 usage or config error, or an unreadable input (the run goes on with other files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import sys
+from typing import Optional, Sequence
+
+from . import __version__
+from .codes import FAMILIES, all_codes, lookup
+from .config import load_settings
+from .errors import CleanerError, ConfigError
+from .pipeline import Cleaner
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 already; keep its message on one line
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to enable (ALL for all)")
+    parser.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to enable on top of select")
+    parser.add_argument("--ignore", metavar="CODES", help="codes or prefixes to disable")
+    parser.add_argument("--config", metavar="FILE", help="read settings from this file instead of discovering one")
+    parser.add_argument("--isolated", action="store_true", help="ignore every config file")
+    parser.add_argument("--format", dest="output_format", choices=["text", "json", "jsonl"], default="text")
+    parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only findings (no summary, no notices)")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the type) of input read from '-'")
+
+
+def _file_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="files or directories; - for stdin")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    parser.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when fix changed anything")
+    parser.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 when an article scores under SCORE")
+    parser.add_argument("--statistics", action="store_true", help="print counts per code instead of findings")
+    parser.add_argument("--force-exclude", action="store_true", help="apply exclude to files named explicitly too")
+    parser.add_argument("--text-field", metavar="NAME", help="JSONL field holding the article text")
+    parser.add_argument("--html-field", metavar="NAME", help="JSONL field holding the article HTML")
+    parser.add_argument("--unsafe-fixes", action="store_true", default=None,
+                        help="also apply (fix) or count as fixable (check) the unsafe fixes")
+    parser.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="news-cleaner", description="Clean scraped news articles and say how trustworthy each one is.")
+    parser.add_argument("--version", action="version", version=f"news-cleaner {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser("check", help="report findings; never writes")
+    _common(check)
+    _file_options(check)
+
+    fix = sub.add_parser("fix", help="apply safe fixes in place (atomic)")
+    _common(fix)
+    _file_options(fix)
+    fix.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
+    fix.add_argument("--show-fixes", action="store_true", help="list the fixes applied")
+
+    clean = sub.add_parser("clean", help="filter: HTML or text in, cleaned text (or --format json) out")
+    _common(clean)
+    clean.add_argument("path", nargs="?", default="-", metavar="PATH")
+    clean.add_argument("--url", help="the article's URL (metadata, site grouping)")
+    clean.add_argument("--unsafe-fixes", action="store_true", default=None)
+
+    sub.add_parser("rules", help="list every rule code")
+    rule = sub.add_parser("rule", help="explain one rule code")
+    rule.add_argument("code")
+    rule.add_argument("--format", dest="output_format", choices=["text", "json"], default="text")
+
+    config = sub.add_parser("config", help="show the effective settings and where each came from")
+    config.add_argument("--show", action="store_true", default=True)
+    config.add_argument("--config", metavar="FILE")
+    config.add_argument("--isolated", action="store_true")
+    return parser
+
+
+def _split(value: Optional[str]) -> Optional[list]:
+    if value is None:
+        return None
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _settings(args):
+    overrides = {
+        "select": _split(getattr(args, "select", None)),
+        "extend-select": _split(getattr(args, "extend_select", None)),
+        "ignore": _split(getattr(args, "ignore", None)),
+        "unsafe-fixes": getattr(args, "unsafe_fixes", None),
+        "fail-under": getattr(args, "fail_under", None),
+    }
+    return load_settings(args.config, isolated=args.isolated, overrides=overrides)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return _dispatch(args)
+    except (ConfigError, CleanerError, UsageError) as exc:
+        print(f"news-cleaner: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # e.g. `news-cleaner check . | head`
+        return EXIT_OK
+
+
+def _dispatch(args) -> int:
+    if args.command == "rules":
+        for code, doc in all_codes().items():
+            print(f"{code:6s} {doc.name:32s} {doc.fix:7s} {doc.summary}")
+        print(f"{'LT':6s} {'languagetool':32s} {'unsafe':7s} LanguageTool matches (LT:<RULE_ID>) when a server is configured")
+        return EXIT_OK
+    if args.command == "rule":
+        doc = lookup(args.code)
+        if doc is None:
+            known = ", ".join(sorted(all_codes()))
+            raise UsageError(f"unknown rule code '{args.code}' (known: {known})")
+        if args.output_format == "json":
+            print(json.dumps({**vars(doc), "family": FAMILIES.get(doc.family, doc.family)}, indent=2))
+        else:
+            print(doc.render(), end="")
+        return EXIT_OK
+    if args.command == "config":
+        settings = load_settings(args.config, isolated=args.isolated)
+        print(f"# config file: {settings.config_file or '(none: defaults)'}")
+        for key, value in sorted(settings.fingerprint_data().items()):
+            toml_key = key.replace("_", "-")
+            origin = settings.sources.get(toml_key, "default")
+            print(f"{toml_key} = {json.dumps(value, default=str)}    # {origin}")
+        return EXIT_OK
+    if args.command == "clean":
+        return _clean(args)
+    return _check_or_fix(args, fix=args.command == "fix")
+
+
+def _clean(args) -> int:
+    settings = _settings(args)
+    cleaner = Cleaner(settings)
+    if args.path == "-":
+        text = sys.stdin.read()
+        name = args.stdin_filename or "-"
+    else:
+        from .fileio import read_input
+
+        source = read_input(args.path)
+        text, name = source.text, args.path
+    kind = "html" if name.lower().endswith((".html", ".htm")) else None
+    result = cleaner.clean(text, args.url, kind=kind, path=None if name == "-" else name)
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    try:
+        if args.output_format in {"json", "jsonl"}:
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=None if args.output_format == "jsonl" else 2) + "\n")
+        else:
+            out.write(result.text if result.text.endswith("\n") else result.text + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if not args.quiet:
+        for notice in result.notices:
+            print(f"news-cleaner: {notice}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check_or_fix(args, *, fix: bool) -> int:
+    from .discovery import iter_paths
+    from .output import summary_line, write_json, write_statistics, write_text
+    from .runner import process_file, write_report
+
+    settings = _settings(args)
+    cleaner = Cleaner(settings)
+    diff_only = fix and getattr(args, "diff", False)
+    reports = []
+    had_error = False
+    paths = list(args.paths)
+    if "-" in paths:
+        data = sys.stdin.buffer.read()
+        name = args.stdin_filename or "-"
+        reports.append(process_file(cleaner, name, fix=fix, data=data, text_field=args.text_field,
+                                    html_field=args.html_field,
+                                    kind=None if args.stdin_filename else "text"))
+        paths = [p for p in paths if p != "-"]
+    files = list(iter_paths(paths, settings, force_exclude=args.force_exclude))
+    for argument in paths:
+        from pathlib import Path
+
+        p = Path(argument)
+        if p.is_dir() and not any(f.startswith(str(p)) for f in files):
+            print(f"news-cleaner: error: {argument}: no article files found (.txt, .md, .html, .jsonl)", file=sys.stderr)
+            had_error = True
+    for path in files:
+        report = process_file(cleaner, path, fix=fix, text_field=args.text_field, html_field=args.html_field)
+        reports.append(report)
+    for report in reports:
+        if report.error:
+            print(f"news-cleaner: error: {report.error}", file=sys.stderr)
+            had_error = True
+        elif fix and not diff_only and report.path != "-" and report.changed:
+            write_report(report)
+
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    try:
+        if diff_only:
+            diff_text = "".join(r.diff() for r in reports if r.changed or (r.old_text != r.new_text and r.path.endswith((".html", ".htm")) is False))
+            out.write(diff_text)
+            if not args.quiet:
+                n = sum(1 for r in reports if r.changed)
+                print(f"Would fix {n} file{'s' if n != 1 else ''}.", file=sys.stderr)
+            return EXIT_ERROR if had_error else (EXIT_FINDINGS if diff_text and not args.exit_zero else EXIT_OK)
+        if fix and "-" in args.paths and reports and reports[0].path in {"-", args.stdin_filename}:
+            sys.stdout.write(reports[0].new_text)
+        if args.statistics:
+            write_statistics(reports, out)
+            counts = _count(reports)
+        elif args.output_format == "text":
+            counts = write_text(reports, out, fix_mode=fix, show_fixes=getattr(args, "show_fixes", False),
+                                unsafe_fixes=settings.unsafe_fixes)
+            if not args.quiet:
+                print(summary_line(counts, fix_mode=fix, unsafe_fixes=settings.unsafe_fixes),
+                      file=sys.stderr if fix and "-" in args.paths else out)
+        else:
+            write_json(reports, out, fix_mode=fix, lines=args.output_format == "jsonl")
+            counts = _count(reports)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if not args.quiet:
+        for report in reports:
+            for notice in dict.fromkeys(report.notices):
+                print(f"news-cleaner: {report.path}: {notice}", file=sys.stderr)
+    if had_error:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    fail_under = settings.fail_under
+    if fail_under is not None and any(o.result.score < fail_under for r in reports for o in r.articles):
+        return EXIT_FINDINGS
+    if counts["remaining"]:
+        return EXIT_FINDINGS
+    if fix and args.exit_non_zero_on_fix and counts["fixed"]:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _count(reports) -> dict:
+    from collections import Counter
+
+    counts = Counter()
+    for report in reports:
+        for _, finding in report.findings:
+            counts["total"] += 1
+            counts["fixed" if finding.applied else "remaining"] += 1
+    return counts
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

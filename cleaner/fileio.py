@@ -1,0 +1,148 @@
+"""Reading inputs and writing them back: type by extension, decoding by detection, atomic writes.
+
+A text file that is not valid UTF-8 is decoded with charset-normalizer (scraped dumps are often cp1252
+or mixed) and reported as E007; ``fix`` then writes it back as UTF-8. Otherwise the original encoding,
+byte-order mark and newline style are kept. Writes go to a temporary file in the same directory and
+are renamed over the original, so a killed process leaves the original intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Optional
+
+from .errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RECORD_SUFFIXES = {".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+
+
+def kind_for(path: str) -> str:
+    """``text``, ``html`` or ``records`` from the file name (unknown extensions are read as text)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in RECORD_SUFFIXES:
+        return "records"
+    return "text"
+
+
+@dataclass
+class InputFile:
+    """A decoded input with what is needed to write it back the way it came."""
+
+    path: str
+    text: str
+    kind: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    detected: bool = False  # True when the bytes were not valid UTF-8 and the codec was guessed
+
+    def encode(self, text: str, *, as_utf8: bool = False) -> bytes:
+        """Bytes for ``text`` in this file's newline style and encoding (UTF-8 when ``as_utf8``)."""
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        if as_utf8 or self.encoding in {"utf-8", "utf_8", "ascii"}:
+            return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
+        return text.encode(self.encoding)
+
+
+def decode_bytes(data: bytes, path: str) -> InputFile:
+    """Decode ``data``: UTF-8 (with or without BOM) first, else the charset charset-normalizer detects."""
+    if b"\x00" in data[:8192] and not (data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff")):
+        raise InputError(f"{path}: binary file (NUL bytes), not an article")
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig")
+        encoding, detected = "utf-8", False
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError(f"{path}: cannot decode: not UTF-8 and no character set detected") from None
+        text, encoding, detected = str(best), best.encoding, True
+    newline = "\r\n" if "\r\n" in text else "\n"
+    text = text.replace("\r\n", "\n")
+    return InputFile(path=path, text=text, kind=kind_for(path), encoding=encoding, bom=bom, newline=newline,
+                     detected=detected)
+
+
+def read_input(path: str) -> InputFile:
+    """Read and decode one input file; errors name the path."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode_bytes(data, path)
+
+
+@dataclass
+class Record:
+    """One JSONL record: its 1-based line number and the parsed object (key order kept)."""
+
+    line: int
+    data: dict
+    raw: str
+    fields: dict = field(default_factory=dict)
+
+
+def iter_records(text: str, path: str) -> Iterator[Record]:
+    """Parse JSONL; a broken line raises InputError naming the path and line number."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+        if not isinstance(data, dict):
+            raise InputError(f"{path}:{number}: a record must be a JSON object, not {type(data).__name__}")
+        yield Record(line=number, data=data, raw=line)
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file and rename; keep the file's permissions."""
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def dump_record(data: dict) -> str:
+    """One JSONL line, key order kept, non-ASCII kept readable."""
+    return json.dumps(data, ensure_ascii=False)
+
+
+def suggest_field(data: dict, candidates: tuple) -> Optional[str]:
+    for name in candidates:
+        if isinstance(data.get(name), str):
+            return name
+    return None

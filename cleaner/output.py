@@ -1,0 +1,105 @@
+"""Formatting findings for people and machines: text (ruff's shape), json, jsonl."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Iterable, TextIO
+
+from .codes import lookup
+
+
+def finding_record(path: str, outcome, finding, *, fix_mode: bool) -> dict:
+    """Every field of the finding plus path, url and, for JSONL inputs, the record line and id."""
+    data = finding.to_dict()
+    data = {"path": path, **data}
+    data["url"] = outcome.result.metadata.get("url")
+    doc = lookup(finding.code)
+    data["name"] = doc.name if doc else None
+    if outcome.record_line is not None:
+        data["record_line"] = outcome.record_line
+        data["record_id"] = outcome.record_id
+        data["line"], data["end_line"] = outcome.record_line, outcome.record_line
+    if not fix_mode:
+        data.pop("applied", None)
+    return data
+
+
+def _suggestion_text(finding) -> str:
+    if finding.suggestion is None or finding.fix == "none":
+        return ""
+    if finding.suggestion == "":
+        return " -> (delete)"
+    return f" -> {finding.suggestion!r}" if finding.suggestion.strip() != finding.suggestion else f" -> {finding.suggestion}"
+
+
+def text_line(path: str, outcome, finding) -> str:
+    marker = {"safe": "[*] ", "unsafe": "[~] "}.get(finding.fix if finding.suggestion is not None else "none", "")
+    line = outcome.record_line if outcome.record_line is not None else finding.line
+    col = finding.col
+    return f"{path}:{line}:{col}: {finding.code} {marker}{finding.message}{_suggestion_text(finding)}"
+
+
+def write_text(reports: Iterable, out: TextIO, *, fix_mode: bool, show_fixes: bool, unsafe_fixes: bool,
+               show_verdicts: bool = True) -> dict:
+    """Write ruff-style lines; return the counts the summary and exit code need."""
+    counts = Counter()
+    for report in reports:
+        for outcome, finding in report.findings:
+            counts["total"] += 1
+            if finding.applied:
+                counts["fixed"] += 1
+                if show_fixes:
+                    out.write(f"Fixed {text_line(report.path, outcome, finding)}\n")
+                continue
+            counts["remaining"] += 1
+            if finding.fixable and finding.fix == "safe":
+                counts["safe"] += 1
+            elif finding.fixable and finding.fix == "unsafe":
+                counts["unsafe"] += 1
+            out.write(text_line(report.path, outcome, finding) + "\n")
+        if show_verdicts:
+            for outcome in report.articles:
+                if outcome.result.verdict != "clean":
+                    where = report.path if outcome.record_line is None else f"{report.path}:{outcome.record_line}"
+                    out.write(f"{where}: {outcome.result.verdict} (score {outcome.result.score:.2f})\n")
+    return counts
+
+
+def summary_line(counts: dict, *, fix_mode: bool, unsafe_fixes: bool) -> str:
+    if fix_mode:
+        return f"Found {counts['total']} ({counts['fixed']} fixed, {counts['remaining']} remaining)."
+    if not counts["total"]:
+        return "All clean!"
+    more = "" if unsafe_fixes else f", {counts['unsafe']} more with --unsafe-fixes"
+    fixable = counts["safe"] + (counts["unsafe"] if unsafe_fixes else 0)
+    return f"Found {counts['total']} ({fixable} fixable{more})."
+
+
+def write_json(reports: Iterable, out: TextIO, *, fix_mode: bool, lines: bool) -> None:
+    records = [
+        finding_record(report.path, outcome, finding, fix_mode=fix_mode)
+        for report in reports
+        for outcome, finding in report.findings
+    ]
+    if lines:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+
+
+def write_statistics(reports: Iterable, out: TextIO) -> None:
+    """``--statistics``: one line per code, most frequent first (ruff's shape)."""
+    counts = Counter()
+    fixable = Counter()
+    for report in reports:
+        for _, finding in report.findings:
+            counts[finding.code] += 1
+            if finding.fixable:
+                fixable[finding.code] += 1
+    for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        doc = lookup(code)
+        marker = "[*]" if fixable[code] else "[ ]"
+        out.write(f"{count:5d}\t{code}\t{marker} {doc.name if doc else ''}\n")

@@ -1,0 +1,154 @@
+"""Running the cleaner over files: one file (text, HTML or JSONL records) → a FileReport.
+
+Shared by ``check``, ``fix`` and ``clean``; the CLI only formats what this returns.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .errors import InputError
+from .fileio import InputFile, atomic_write, decode_bytes, dump_record, iter_records, read_input
+from .finding import Finding
+from .pipeline import Cleaner, Result
+
+TEXT_FIELDS = ("text", "body", "articleBody", "content")
+HTML_FIELDS = ("html", "raw_html", "page")
+
+
+@dataclass
+class ArticleOutcome:
+    """One article of a file: a whole text/HTML file, or one JSONL record (``record_line`` set)."""
+
+    result: Result
+    record_line: Optional[int] = None
+    record_id: Optional[str] = None
+
+
+@dataclass
+class FileReport:
+    path: str
+    articles: list = field(default_factory=list)
+    findings: list = field(default_factory=list)  # (ArticleOutcome, Finding) pairs, in order
+    new_bytes: Optional[bytes] = None
+    old_text: str = ""
+    new_text: str = ""
+    error: Optional[str] = None
+    notices: list = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.new_bytes is not None
+
+    def diff(self) -> str:
+        return "".join(difflib.unified_diff(
+            self.old_text.splitlines(keepends=True), self.new_text.splitlines(keepends=True),
+            fromfile=f"a/{self.path.lstrip('/')}", tofile=f"b/{self.path.lstrip('/')}",
+        ))
+
+
+def encoding_finding(source: InputFile) -> Finding:
+    return Finding(
+        code="E007",
+        message=f"file is not valid UTF-8; decoded as {source.encoding} (fix writes it back as UTF-8)",
+        start=0, end=0, line=1, col=1, end_line=1, end_col=1,
+        suggestion="", fix="safe", confidence=0.9, source="charset-normalizer",
+    )
+
+
+def process_file(
+    cleaner: Cleaner,
+    path: str,
+    *,
+    fix: bool,
+    data: Optional[bytes] = None,
+    text_field: Optional[str] = None,
+    html_field: Optional[str] = None,
+    kind: Optional[str] = None,
+) -> FileReport:
+    """Check (or fix) one file. Never raises for bad input: the report carries the error."""
+    report = FileReport(path=path)
+    try:
+        source = decode_bytes(data, path) if data is not None else read_input(path)
+        if kind:
+            source.kind = kind
+        if source.kind == "records":
+            _process_records(cleaner, source, report, fix=fix, text_field=text_field, html_field=html_field)
+        else:
+            _process_article(cleaner, source, report, fix=fix)
+    except InputError as exc:
+        report.error = str(exc)
+    return report
+
+
+def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool) -> None:
+    doc = cleaner.document(source.text, kind="html" if source.kind == "html" else "text", path=source.path)
+    result = cleaner.run(doc, fix=fix)
+    if source.detected and cleaner.selection_for(source.path)("E007"):
+        extra = encoding_finding(source)
+        extra.applied = fix
+        result.findings.insert(0, extra)
+    outcome = ArticleOutcome(result)
+    report.articles.append(outcome)
+    report.findings.extend((outcome, f) for f in result.findings)
+    report.notices.extend(result.notices)
+    if source.kind == "html":
+        if fix and result.changed:
+            report.notices.append("fix does not rewrite HTML files; use `news-cleaner clean` for the cleaned text")
+        report.old_text, report.new_text = result.source_text, result.text
+        return
+    report.old_text, report.new_text = source.text, result.text
+    reencode = source.detected and cleaner.selection_for(source.path)("E007")
+    if fix and (result.changed or reencode):
+        report.new_bytes = source.encode(result.text, as_utf8=reencode)
+
+
+def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool,
+                     text_field: Optional[str], html_field: Optional[str]) -> None:
+    lines = source.text.split("\n")
+    changed = False
+    for record in iter_records(source.text, source.path):
+        field_name, is_html = _record_field(record.data, text_field, html_field)
+        if field_name is None:
+            raise InputError(f"{source.path}:{record.line}: record has no text field "
+                             f"(tried {', '.join((text_field,) if text_field else TEXT_FIELDS + HTML_FIELDS)})")
+        doc = cleaner.document(record.data[field_name], record.data.get("url"),
+                               kind="html" if is_html else "text", path=source.path)
+        result = cleaner.run(doc, fix=fix)
+        record_id = record.data.get("id")
+        outcome = ArticleOutcome(result, record_line=record.line, record_id=str(record_id) if record_id is not None else None)
+        report.articles.append(outcome)
+        report.findings.extend((outcome, f) for f in result.findings)
+        for notice in result.notices:
+            report.notices.append(f"line {record.line}: {notice}")
+        if fix and result.changed and not is_html:
+            record.data[field_name] = result.text
+            lines[record.line - 1] = dump_record(record.data)
+            changed = True
+    new_text = "\n".join(lines)
+    report.old_text, report.new_text = source.text, new_text
+    reencode = source.detected and cleaner.selection_for(source.path)("E007")
+    if fix and (changed or reencode):
+        report.new_bytes = source.encode(new_text, as_utf8=reencode)
+
+
+def _record_field(data: dict, text_field: Optional[str], html_field: Optional[str]):
+    if html_field and isinstance(data.get(html_field), str):
+        return html_field, True
+    if text_field:
+        return (text_field, False) if isinstance(data.get(text_field), str) else (None, False)
+    for name in TEXT_FIELDS:
+        if isinstance(data.get(name), str):
+            return name, False
+    for name in HTML_FIELDS:
+        if isinstance(data.get(name), str):
+            return name, True
+    return None, False
+
+
+def write_report(report: FileReport) -> None:
+    """Write a fixed file back atomically."""
+    if report.new_bytes is not None:
+        atomic_write(report.path, report.new_bytes)
