@@ -1,0 +1,324 @@
+"""A small Vale-style engine: declarative TOML rules run over a Document, returning findings.
+
+Rule packs say *what* to find; this module says *where* (scopes) and *how the edit is shaped*, so a
+newsroom can add a pack without Python. Any family may use it:
+
+    rules = load_rules(load_builtin("boilerplate"), "rules/boilerplate.toml")
+    findings = run_rules(doc, ctx, rules, source="boilerplate")
+
+A pack is a TOML table with an array ``[[rule]]``. Each entry:
+
+- ``code`` (e.g. ``B001``), ``message``, ``kind`` = ``existence`` | ``substitution`` | ``capitalization``
+- ``pattern`` or ``patterns`` (regexes, checked with ``compile_safe``) or ``tokens`` (literal words,
+  matched on word boundaries); ``ignorecase`` (default false)
+- ``scope`` = ``line`` | ``paragraph`` | ``first-paragraphs`` | ``last-paragraphs`` | ``title``
+  (``paragraphs = N`` sets how many for first/last, default 1)
+- ``match`` = ``search`` (default) or ``full``: the pattern must match the whole unit (stripped)
+- ``max-words``: only units with at most this many ``\\w+`` words qualify (short promo lines)
+- ``unless``: patterns that veto a unit (e.g. a sentence that merely mentions "Read more")
+- ``delete`` = ``match`` (default for existence) or ``unit``: delete the whole line/paragraph
+- ``replacement`` (substitution: an ``re`` template such as ``\\1``; capitalization: the canonical
+  form), or ``swap`` = {pattern = replacement} for many substitutions
+- ``fix`` = ``safe`` | ``unsafe`` | ``none``, ``confidence`` (default 1.0), ``link``
+
+Deletions are shaped so the text left reads well: an inline deletion takes one neighbouring space,
+and deleting a whole paragraph takes its blank-line separator with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional
+
+from .document import Document
+from .errors import RulePackError
+from .finding import Finding
+from .rulepacks import compile_safe
+
+KINDS = {"existence", "substitution", "capitalization"}
+SCOPES = {"line", "paragraph", "first-paragraphs", "last-paragraphs", "title"}
+FIXES = {"safe", "unsafe", "none"}
+_WORD = re.compile(r"\w+")
+_KNOWN_KEYS = {
+    "code", "message", "kind", "pattern", "patterns", "tokens", "ignorecase", "scope", "paragraphs",
+    "match", "max-words", "min-words", "unless", "delete", "replacement", "swap", "fix", "confidence",
+    "link", "name", "description", "example",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled pack entry."""
+
+    code: str
+    message: str
+    kind: str
+    patterns: tuple  # of (compiled pattern, replacement or None)
+    scope: str = "line"
+    paragraphs: int = 1
+    full: bool = False
+    max_words: Optional[int] = None
+    min_words: Optional[int] = None
+    unless: tuple = ()
+    delete_unit: bool = False
+    fix: str = "safe"
+    confidence: float = 1.0
+    link: str = ""
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A span of the document a rule looks at: a line, a paragraph or the title."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "line" or "paragraph"
+    paragraph_index: int = 0
+
+
+def _as_patterns(entry: dict, where: str) -> list:
+    flags = re.IGNORECASE if entry.get("ignorecase") else 0
+    out = []
+    if "swap" in entry:
+        swap = entry["swap"]
+        if not isinstance(swap, dict):
+            raise RulePackError(f"{where}: 'swap' must be a table of pattern = replacement")
+        for pattern, replacement in swap.items():
+            out.append((compile_safe(pattern, flags, where=where), str(replacement)))
+    raw = []
+    if "pattern" in entry:
+        raw.append(entry["pattern"])
+    raw.extend(entry.get("patterns", []))
+    for token in entry.get("tokens", []):
+        raw.append(r"(?<!\w)" + re.escape(token) + r"(?!\w)")
+    replacement = entry.get("replacement")
+    for pattern in raw:
+        if not isinstance(pattern, str):
+            raise RulePackError(f"{where}: patterns must be strings, got {pattern!r}")
+        out.append((compile_safe(pattern, flags, where=where), replacement))
+    if not out:
+        raise RulePackError(f"{where}: rule needs 'pattern', 'patterns', 'tokens' or 'swap'")
+    return out
+
+
+def load_rules(pack: dict, where: str = "rule pack") -> list[Rule]:
+    """Compile the ``[[rule]]`` entries of a parsed pack; errors name the pack and the entry."""
+    entries = pack.get("rule", pack.get("rules", []))
+    if not isinstance(entries, list):
+        raise RulePackError(f"{where}: 'rule' must be an array of tables ([[rule]])")
+    rules = []
+    for number, entry in enumerate(entries, 1):
+        at = f"{where}: rule {number} ({entry.get('code', '?')})"
+        unknown = set(entry) - _KNOWN_KEYS
+        if unknown:
+            raise RulePackError(f"{at}: unknown key(s) {', '.join(sorted(unknown))}")
+        if not re.fullmatch(r"[A-Z]{1,3}\d{3}", str(entry.get("code", ""))):
+            raise RulePackError(f"{at}: 'code' must be letters plus three digits, e.g. B001")
+        kind = entry.get("kind", "existence")
+        scope = entry.get("scope", "line")
+        fix = entry.get("fix", "safe")
+        if kind not in KINDS:
+            raise RulePackError(f"{at}: kind {kind!r} is not one of {sorted(KINDS)}")
+        if scope not in SCOPES:
+            raise RulePackError(f"{at}: scope {scope!r} is not one of {sorted(SCOPES)}")
+        if fix not in FIXES:
+            raise RulePackError(f"{at}: fix {fix!r} is not one of {sorted(FIXES)}")
+        if entry.get("match", "search") not in {"search", "full"}:
+            raise RulePackError(f"{at}: match must be 'search' or 'full'")
+        if entry.get("delete", "match") not in {"match", "unit"}:
+            raise RulePackError(f"{at}: delete must be 'match' or 'unit'")
+        if kind == "capitalization" and entry.get("replacement") is None and "swap" not in entry:
+            raise RulePackError(f"{at}: a capitalization rule needs 'replacement' (the canonical form)")
+        flags = re.IGNORECASE if entry.get("ignorecase") else 0
+        rules.append(Rule(
+            code=entry["code"],
+            message=entry.get("message", entry["code"]),
+            kind=kind,
+            patterns=tuple(_as_patterns(entry, at)),
+            scope=scope,
+            paragraphs=int(entry.get("paragraphs", 1)),
+            full=entry.get("match") == "full",
+            max_words=entry.get("max-words"),
+            min_words=entry.get("min-words"),
+            unless=tuple(compile_safe(p, flags, where=at) for p in entry.get("unless", [])),
+            delete_unit=entry.get("delete") == "unit",
+            fix=fix,
+            confidence=float(entry.get("confidence", 1.0)),
+            link=entry.get("link", ""),
+            name=entry.get("name", ""),
+        ))
+    return rules
+
+
+# -- scopes ------------------------------------------------------------------------------------------
+def _lines(doc: Document, paragraphs) -> Iterator[Unit]:
+    text = doc.text
+    for para in paragraphs:
+        pos = para.start
+        for raw in text[para.start:para.end].split("\n"):
+            stripped = raw.strip()
+            if stripped:
+                lead = len(raw) - len(raw.lstrip())
+                yield Unit(pos + lead, pos + lead + len(stripped), stripped, "line", para.index)
+            pos += len(raw) + 1
+
+
+def _title(doc: Document) -> list[Unit]:
+    """The headline: the first paragraph when it is one short line without a closing full stop."""
+    if not doc.paragraphs:
+        return []
+    first = doc.paragraphs[0]
+    if "\n" in first.text or len(_WORD.findall(first.text)) > 25 or first.text.endswith("."):
+        return []
+    return [Unit(first.start, first.end, first.text, "paragraph", 0)]
+
+
+def units(doc: Document, scope: str, count: int = 1) -> list[Unit]:
+    """The spans a rule with this scope looks at, in document order."""
+    paras = doc.paragraphs
+    if scope == "title":
+        return _title(doc)
+    if scope == "line":
+        return list(_lines(doc, paras))
+    if scope == "first-paragraphs":
+        chosen = paras[:count]
+    elif scope == "last-paragraphs":
+        chosen = paras[-count:] if count > 0 else []
+    else:
+        chosen = paras
+    return [Unit(p.start, p.end, p.text, "paragraph", p.index) for p in chosen]
+
+
+# -- edit shapes -------------------------------------------------------------------------------------
+def unit_deletion(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The span that deletes a whole line or paragraph ``[start, end)`` with one separator.
+
+    A paragraph takes the break after it (or, when it is the last one, the break before it), so the
+    paragraphs around it stay separated by exactly what separated them before.
+    """
+    text = doc.text
+    para = doc.paragraph_at(start)
+    whole_paragraph = para is not None and para.start == start and para.end == end
+    if whole_paragraph:
+        following = [p for p in doc.paragraphs if p.start >= end]
+        if following:
+            return start, following[0].start
+        before = [p for p in doc.paragraphs if p.end <= start]
+        if before:
+            return before[-1].end, end
+        return 0, len(text)
+    # a line inside a paragraph: take its newline
+    stop = end
+    while stop < len(text) and text[stop] in " \t":
+        stop += 1
+    if stop < len(text) and text[stop] == "\n":
+        return start, stop + 1
+    begin = start
+    while begin > 0 and text[begin - 1] in " \t":
+        begin -= 1
+    if begin > 0 and text[begin - 1] == "\n":
+        return begin - 1, end
+    return start, end
+
+
+def inline_deletion(text: str, start: int, end: int, unit: Unit) -> tuple[int, int]:
+    """Widen a deleted span by one neighbouring space so no double or dangling space is left.
+
+    >>> t = "said. World news. The"
+    >>> inline_deletion(t, 6, 17, Unit(0, len(t), t, "line"))
+    (6, 18)
+    """
+    if end < unit.end and text[end] == " " and (start == unit.start or text[start - 1] in " \n"):
+        stop = end
+        while stop < unit.end and text[stop] == " ":
+            stop += 1
+        return start, stop
+    if start > unit.start and text[start - 1] == " " and (end == unit.end or text[end] in " .,;:!?)\n"):
+        begin = start
+        while begin > unit.start and text[begin - 1] == " ":
+            begin -= 1
+        return begin, end
+    return start, end
+
+
+# -- running -----------------------------------------------------------------------------------------
+def _qualifies(rule: Rule, unit: Unit) -> bool:
+    if rule.max_words is not None or rule.min_words is not None:
+        words = len(_WORD.findall(unit.text))
+        if rule.max_words is not None and words > rule.max_words:
+            return False
+        if rule.min_words is not None and words < rule.min_words:
+            return False
+    return not any(p.search(unit.text) for p in rule.unless)
+
+
+def _matches(rule: Rule, unit: Unit) -> Iterator[tuple[re.Match, Optional[str]]]:
+    for pattern, replacement in rule.patterns:
+        if rule.full:
+            match = pattern.fullmatch(unit.text)
+            if match:
+                yield match, replacement
+        else:
+            for match in pattern.finditer(unit.text):
+                if match.end() > match.start():
+                    yield match, replacement
+
+
+def rule_findings(doc: Document, rule: Rule, source: str = "") -> list[Finding]:
+    """Findings of one rule on one document."""
+    out: list[Finding] = []
+    seen: set = set()
+    text = doc.text
+    for unit in units(doc, rule.scope, rule.paragraphs):
+        if not _qualifies(rule, unit):
+            continue
+        for match, replacement in _matches(rule, unit):
+            start, end = unit.start + match.start(), unit.start + match.end()
+            matched = match.group(0)
+            if rule.kind == "existence":
+                covers_unit = rule.delete_unit or not text[unit.start:start].strip() and not text[end:unit.end].strip()
+                if covers_unit:
+                    start, end = unit_deletion(doc, unit.start, unit.end)
+                else:
+                    start, end = inline_deletion(text, start, end, unit)
+                suggestion: Optional[str] = "" if rule.fix != "none" else None
+            elif rule.kind == "substitution":
+                suggestion = match.expand(replacement) if replacement is not None else ""
+                if suggestion == matched:
+                    continue
+            else:  # capitalization: the match is the name in any casing, replacement the canonical form
+                suggestion = replacement
+                if matched == suggestion or matched.lower() != str(suggestion).lower():
+                    continue
+            key = (start, end)
+            if key in seen:
+                continue
+            seen.add(key)
+            message = rule.message.replace("%s", matched)
+            out.append(doc.finding(
+                rule.code, message, start, end,
+                suggestion=suggestion if rule.fix != "none" else None,
+                fix=rule.fix if suggestion is not None else "none",
+                confidence=rule.confidence,
+                source=f"{source}:{rule.name}" if rule.name and source else (source or rule.name),
+            ))
+            if rule.delete_unit or rule.full:
+                break  # one finding per unit: the unit is gone
+    return out
+
+
+def run_rules(doc: Document, ctx, rules: Iterable[Rule], source: str = "") -> list[Finding]:
+    """Run compiled rules over ``doc``; rules whose code ``ctx`` does not select are skipped.
+
+    ``ctx`` may be None (every rule runs). Overlapping findings of different rules are all returned;
+    the fixer picks a non-overlapping set.
+    """
+    findings: list[Finding] = []
+    for rule in rules:
+        if ctx is not None and not ctx.enabled(rule.code):
+            continue
+        findings.extend(rule_findings(doc, rule, source))
+    return findings
