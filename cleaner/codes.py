@@ -131,6 +131,6 @@ class Selection:
 
 
 def is_valid_prefix(prefix: str) -> bool:
-    if prefix == "ALL" or prefix == "LT" or prefix.startswith("LT:"):
+    if prefix in FAMILIES or prefix == "ALL" or prefix.startswith("LT:"):
         return True
     return any(code.startswith(prefix) for code in all_codes())

@@ -8,8 +8,10 @@ are renamed over the original, so a killed process leaves the original intact.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +51,7 @@ class InputFile:
         """Bytes for ``text`` in this file's newline style and encoding (UTF-8 when ``as_utf8``)."""
         if self.newline != "\n":
             text = text.replace("\n", self.newline)
-        if as_utf8 or self.encoding in {"utf-8", "utf_8", "ascii"}:
+        if as_utf8 or self.encoding in {"utf-8", "utf_8", "ascii", "utf-8+cp1252"}:
             return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
         return text.encode(self.encoding)
 
@@ -63,16 +65,63 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
         text = data.decode("utf-8-sig")
         encoding, detected = "utf-8", False
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError(f"{path}: cannot decode: not UTF-8 and no character set detected") from None
-        text, encoding, detected = str(best), best.encoding, True
+        text, encoding = _decode_legacy(data, path)
+        detected = True
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
     return InputFile(path=path, text=text, kind=kind_for(path), encoding=encoding, bom=bom, newline=newline,
                      detected=detected)
+
+
+# When detection ties, the legacy codecs English-language news sites actually used win.
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _cp1252_fallback(error: UnicodeDecodeError):
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("news_cleaner_cp1252", _cp1252_fallback)
+
+
+def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
+    """Decode bytes that are not valid UTF-8.
+
+    Mostly-UTF-8 files with a few stray cp1252 bytes (scraped dumps concatenated from several
+    sources) are decoded as ``utf-8+cp1252`` byte by byte; otherwise charset-normalizer picks the
+    codec, preferring cp1252 when several codecs explain the bytes equally well.
+    """
+    mixed = data.decode("utf-8", errors="news_cleaner_cp1252")
+    if any(ord(c) > 0x7F for c in mixed) and _utf8_share(data) >= 0.5:
+        return mixed, "utf-8+cp1252"
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        raise InputError(f"{path}: cannot decode: not UTF-8 and no character set detected")
+    best = matches[0]
+    tied = [m for m in matches if m.chaos == best.chaos and m.coherence == best.coherence]
+    for name in _PREFERRED_LEGACY:
+        for match in tied:
+            if match.encoding == name:
+                return str(match), match.encoding
+    return str(best), best.encoding
+
+
+def _utf8_share(data: bytes) -> float:
+    """Share of non-ASCII byte runs that are valid UTF-8 sequences."""
+    runs = re.findall(rb"[\x80-\xff]+", data)
+    if not runs:
+        return 0.0
+    valid = 0
+    for run in runs:
+        try:
+            run.decode("utf-8")
+            valid += 1
+        except UnicodeDecodeError:
+            pass
+    return valid / len(runs)
 
 
 def read_input(path: str) -> InputFile:

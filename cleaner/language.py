@@ -15,9 +15,21 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _profile(language: str):
     pack = load_builtin("languages")
     entry = pack.get(language)
-    if entry is None:
+    if entry is None or "min-share" not in entry:
         return None
     return frozenset(entry["words"].split()), float(entry["min-share"])
+
+
+@lru_cache(maxsize=1)
+def _all_word_lists() -> dict:
+    return {name: frozenset(entry["words"].split()) for name, entry in load_builtin("languages").items()}
+
+
+def _shares(text: str) -> dict:
+    tokens = _WORD.findall(text[:20000].lower())
+    if not tokens:
+        return {}
+    return {name: sum(1 for t in tokens if t in words) / len(tokens) for name, words in _all_word_lists().items()}
 
 
 def function_word_share(text: str, language: str = "en") -> float | None:
@@ -45,5 +57,10 @@ def is_language(text: str, language: str = "en") -> bool:
     tokens = _WORD.findall(text[:20000])
     if len(tokens) < 8:
         return True
-    share = function_word_share(text, language)
-    return share is not None and share >= profile[1]
+    letters = [c for c in text[:20000] if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250")
+    if letters and latin / len(letters) < 0.8:  # the configured languages are all written in Latin script
+        return False
+    shares = _shares(text)
+    own = shares.get(language, 0.0)
+    return own >= profile[1] and all(own >= other for other in shares.values())

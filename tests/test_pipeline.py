@@ -1,0 +1,102 @@
+"""The engine's contract: edits never overlap, never touch text no finding points at, fix is idempotent."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, check, clean
+from cleaner.errors import ConfigError, InputError
+from cleaner.finding import Finding
+from cleaner.fixer import apply_edits, choose_edits
+
+SAMPLES = [
+    "The mayor\u200b said the caf\u00c3\u00a9 would  open.\n\nQ&amp;A with the <b>mayor</b>.",
+    "Plain clean text that needs nothing at all.",
+    "Tabs\tand trailing spaces   \nsecond line\x07 here.",
+]
+
+
+def test_choose_edits_prefers_safe_and_skips_overlaps():
+    a = Finding("X001", "", 0, 5, suggestion="A", fix="unsafe", confidence=0.99)
+    b = Finding("X002", "", 3, 8, suggestion="B", fix="safe", confidence=0.5)
+    c = Finding("X003", "", 8, 8, suggestion="!", fix="safe")
+    d = Finding("X004", "", 8, 8, suggestion="?", fix="safe", confidence=0.4)
+    chosen = choose_edits([a, b, c, d], unsafe_fixes=True)
+    assert chosen == [b, c]
+    assert choose_edits([a], unsafe_fixes=False) == []
+
+
+def test_apply_edits_copies_untouched_text():
+    text = "0123456789"
+    edits = [Finding("X", "", 2, 4, suggestion="ab", fix="safe"), Finding("X", "", 7, 7, suggestion="-", fix="safe")]
+    assert apply_edits(text, edits) == "01ab456-789"
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_fix_is_idempotent_and_changes_only_pointed_text(text):
+    result = clean(text)
+    assert clean(result.text).text == result.text
+    # Everything outside the applied findings' spans is unchanged, in order.
+    applied = sorted((f for f in result.findings if f.applied), key=lambda f: f.start)
+    rebuilt = apply_edits(text, applied)
+    assert rebuilt == result.text or clean(rebuilt).text == result.text
+
+
+def test_result_fields_and_verdicts():
+    result = clean(SAMPLES[0])
+    assert 0.0 <= result.score < 1.0
+    assert result.verdict in {"clean", "fixable", "garbled"}
+    assert result.text == "The mayor said the café would open.\n\nQ&A with the mayor."
+    nothing = clean(SAMPLES[1])
+    assert nothing.score == 1.0 and nothing.verdict == "clean" and nothing.findings == []
+
+
+def test_check_returns_findings_and_never_changes_text():
+    findings = check(SAMPLES[0])
+    assert {f.code for f in findings} >= {"E001", "E002", "E003", "E004", "E006"}
+    assert all(not f.applied for f in findings)
+
+
+def test_select_limits_families():
+    assert {f.code for f in check(SAMPLES[0], select=["E004"])} == {"E004"}
+    assert not check(SAMPLES[0], ignore=["E"])
+
+
+def test_unsafe_fixes_flag():
+    text = "Line one.<br>Line two of the article."
+    assert "<br>" in clean(text).text
+    assert "<br>" not in clean(text, unsafe_fixes=True).text
+
+
+def test_bad_arguments_raise_typed_errors():
+    with pytest.raises(InputError):
+        clean(b"bytes are not text")  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="unknown key 'selec'"):
+        clean("x", config={"selec": ["B"]})
+
+
+def test_clean_many_is_ordered_and_matches_single(clean_bodies):
+    texts = list(clean_bodies.values())[:12] + SAMPLES
+    cleaner = Cleaner()
+    single = [cleaner.clean(t).text for t in texts]
+    assert [r.text for r in cleaner.clean_many(texts, jobs=1)] == single
+    assert [r.text for r in cleaner.clean_many(texts, jobs=2, chunksize=2)] == single
+
+
+def test_html_is_detected_and_extracted():
+    html = ("<html><body><article><p>The council voted on Tuesday to approve the budget for the coming year "
+            "after a long debate.</p><p>The vote was seven to two, officials said.</p></article></body></html>")
+    result = clean(html, url="https://www.example.com/news/1")
+    assert result.kind == "html"
+    assert result.text.startswith("The council voted")
+    assert "\n\nThe vote was seven to two" in result.text
+    assert result.metadata["site"] == "example.com"
+    fragment = clean("<p>First paragraph of a fragment.</p><p>Second one.</p>")
+    assert fragment.text == "First paragraph of a fragment.\n\nSecond one."
+
+
+def test_library_never_prints(capsys):
+    clean(SAMPLES[0])
+    check("Der Bürgermeister sagte, dass die Brücke im Frühjahr öffnet, und die Stadt freut sich sehr darauf.")
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
