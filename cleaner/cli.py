@@ -215,7 +215,10 @@ def _check_or_fix(args, *, fix: bool) -> int:
         elif fix and not diff_only and report.path != "-" and report.changed:
             write_report(report)
 
-    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    stdin_fix = fix and not diff_only and "-" in args.paths
+    # When fixed text goes to stdout (fix -), the report goes to stderr so the two never mix.
+    report_stream = sys.stderr if stdin_fix else sys.stdout
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else report_stream
     try:
         if diff_only:
             diff_text = "".join(r.diff() for r in reports if r.changed or (r.old_text != r.new_text and r.path.endswith((".html", ".htm")) is False))
@@ -224,7 +227,7 @@ def _check_or_fix(args, *, fix: bool) -> int:
                 n = sum(1 for r in reports if r.changed)
                 print(f"Would fix {n} file{'s' if n != 1 else ''}.", file=sys.stderr)
             return EXIT_ERROR if had_error else (EXIT_FINDINGS if diff_text and not args.exit_zero else EXIT_OK)
-        if fix and "-" in args.paths and reports and reports[0].path in {"-", args.stdin_filename}:
+        if stdin_fix and reports:
             sys.stdout.write(reports[0].new_text)
         if args.statistics:
             write_statistics(reports, out)
@@ -233,13 +236,12 @@ def _check_or_fix(args, *, fix: bool) -> int:
             counts = write_text(reports, out, fix_mode=fix, show_fixes=getattr(args, "show_fixes", False),
                                 unsafe_fixes=settings.unsafe_fixes)
             if not args.quiet:
-                print(summary_line(counts, fix_mode=fix, unsafe_fixes=settings.unsafe_fixes),
-                      file=sys.stderr if fix and "-" in args.paths else out)
+                print(summary_line(counts, fix_mode=fix, unsafe_fixes=settings.unsafe_fixes), file=out)
         else:
             write_json(reports, out, fix_mode=fix, lines=args.output_format == "jsonl")
             counts = _count(reports)
     finally:
-        if out is not sys.stdout:
+        if args.output_file:
             out.close()
     if not args.quiet:
         for report in reports:

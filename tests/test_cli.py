@@ -224,3 +224,20 @@ def test_mixed_utf8_and_cp1252_file(cli, tmp_path):
     assert any(f["code"] == "E007" for f in json.loads(out))
     cli("fix", str(path))
     assert path.read_text(encoding="utf-8") == "Jos\u00e9 Mart\u00ed said \u201cno\u201d today.\n"
+
+
+def test_check_and_fix_from_stdin(cli, monkeypatch):
+    import io
+
+    class FakeStdin(io.StringIO):
+        @property
+        def buffer(self):
+            return io.BytesIO(self.getvalue().encode("utf-8"))
+
+    monkeypatch.setattr("sys.stdin", FakeStdin("It will  open in May.\n"))
+    code, out, _ = cli("check", "--stdin-filename", "story.txt", "-")
+    assert code == 1 and out.startswith("story.txt:1:8: E006")
+    monkeypatch.setattr("sys.stdin", FakeStdin("It will  open in May.\n"))
+    code, out, err = cli("fix", "-")
+    assert out == "It will open in May.\n"
+    assert "1 fixed" in err
