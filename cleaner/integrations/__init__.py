@@ -1,0 +1,1 @@
+"""Integrations with the places news-cleaner runs: Scrapy pipelines and Dask (optional extras)."""
