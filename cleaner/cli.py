@@ -37,7 +37,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", metavar="CODES", help="codes or prefixes to disable")
     parser.add_argument("--config", metavar="FILE", help="read settings from this file instead of discovering one")
     parser.add_argument("--isolated", action="store_true", help="ignore every config file")
-    parser.add_argument("--format", dest="output_format", choices=["text", "json", "jsonl"], default="text")
+    parser.add_argument("--format", dest="output_format", choices=["text", "json", "jsonl", "github", "sarif"],
+                        default="text", help="text (default), json, jsonl, github (workflow annotations), sarif (2.1.0)")
     parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only findings (no summary, no notices)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the type) of input read from '-'")
@@ -55,6 +56,24 @@ def _file_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--unsafe-fixes", action="store_true", default=None,
                         help="also apply (fix) or count as fixable (check) the unsafe fixes")
     parser.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false")
+    _run_options(parser)
+
+
+def _run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N",
+                        help="worker processes (default: the number of cores)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    parser.add_argument("--cache-dir", metavar="DIR", help="where the cache lives (default .news_cleaner_cache)")
+
+
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--jobs must be a whole number, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("--jobs must be at least 1")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,6 +171,8 @@ def _dispatch(args) -> int:
 
 
 def _clean(args) -> int:
+    if args.output_format in {"github", "sarif"}:
+        raise UsageError(f"clean prints text or json, not {args.output_format} (use check --format {args.output_format})")
     settings = _settings(args)
     cleaner = Cleaner(settings)
     if args.path == "-":
@@ -205,9 +226,7 @@ def _check_or_fix(args, *, fix: bool) -> int:
         if p.is_dir() and not any(f.startswith(str(p)) for f in files):
             print(f"news-cleaner: error: {argument}: no article files found (.txt, .md, .html, .jsonl)", file=sys.stderr)
             had_error = True
-    for path in files:
-        report = process_file(cleaner, path, fix=fix, text_field=args.text_field, html_field=args.html_field)
-        reports.append(report)
+    reports.extend(_run_files(args, cleaner, settings, files, fix=fix))
     for report in reports:
         if report.error:
             print(f"news-cleaner: error: {report.error}", file=sys.stderr)
@@ -231,6 +250,11 @@ def _check_or_fix(args, *, fix: bool) -> int:
             sys.stdout.write(reports[0].new_text)
         if args.statistics:
             write_statistics(reports, out)
+            counts = _count(reports)
+        elif args.output_format in {"github", "sarif"}:
+            from .formats_ci import write_github, write_sarif
+
+            (write_github if args.output_format == "github" else write_sarif)(reports, out, fix_mode=fix)
             counts = _count(reports)
         elif args.output_format == "text":
             counts = write_text(reports, out, fix_mode=fix, show_fixes=getattr(args, "show_fixes", False),
@@ -259,6 +283,18 @@ def _check_or_fix(args, *, fix: bool) -> int:
     if fix and args.exit_non_zero_on_fix and counts["fixed"]:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _run_files(args, cleaner, settings, files: list, *, fix: bool) -> list:
+    """The files' reports in input order: cached where unchanged, the rest over ``--jobs`` processes."""
+    from .cache import FileCache, resolve_cache_dir
+    from .filerun import run_files
+    from .pipeline import default_jobs
+
+    cache = None if args.no_cache else FileCache(resolve_cache_dir(settings, args.cache_dir), settings)
+    jobs = args.jobs or default_jobs()
+    return run_files(cleaner, files, fix=fix, jobs=jobs, cache=cache,
+                     text_field=args.text_field, html_field=args.html_field)
 
 
 def _count(reports) -> dict:

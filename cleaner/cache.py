@@ -1,0 +1,190 @@
+"""The per-file result cache: ``.news_cleaner_cache/`` (ruff's ``.ruff_cache`` idea).
+
+A pre-commit hook runs over the same files again and again; a file whose bytes, settings, code version
+and rule packs are unchanged is answered from the cache instead of being checked again. The key is a
+hash of all of those, so there is nothing to invalidate: a change anywhere gives a new key. Entries are
+small zlib-compressed JSON files written atomically; a damaged or unreadable entry is a cache miss, and
+a cache that cannot be written (read-only checkout) is silently skipped: the cache only ever saves time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from . import __version__
+from .config import Settings
+from .finding import Finding
+from .pipeline import Result
+from .runner import ArticleOutcome, FileReport
+
+CACHE_FORMAT = "1"
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by news-cleaner.\n"
+    "# For information about cache directory tags see https://bford.info/cachedir/\n"
+)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """The package version plus the size and mtime of its modules, so an edited checkout never reads
+    entries its old code wrote (cheap: one ``stat`` per module, no reading)."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def settings_key(settings: Settings) -> str:
+    """A hash of everything outside the file that changes its findings."""
+    from .rulepacks import packs_fingerprint
+
+    data = {
+        "settings": settings.fingerprint_data(),
+        "code": code_fingerprint(),
+        "packs": packs_fingerprint(settings.extend_rules),
+        "format": CACHE_FORMAT,
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def resolve_cache_dir(settings: Settings, override: Optional[str] = None) -> Path:
+    """``--cache-dir``, then ``NEWS_CLEANER_CACHE_DIR``, then the ``cache-dir`` setting; relative paths
+    are taken from the directory of the config file (the project root), else the working directory."""
+    value = override or os.environ.get("NEWS_CLEANER_CACHE_DIR") or settings.cache_dir
+    path = Path(value).expanduser()
+    if not path.is_absolute():
+        path = Path(settings.root or os.getcwd()) / path
+    return path
+
+
+class FileCache:
+    """Lookup and store of FileReports by content + options + settings key."""
+
+    def __init__(self, directory: Path, settings: Settings):
+        self.directory = Path(directory)
+        self.settings_key = settings_key(settings)
+        self.settings = settings
+        self.hits = 0
+        self.misses = 0
+        self._writable: Optional[bool] = None
+
+    def key(self, data: bytes, path: str, *, fix: bool, options: tuple) -> str:
+        """Content, mode, the options that change the result (fields, kind) and the path's ignores."""
+        digest = hashlib.sha256()
+        digest.update(self.settings_key.encode())
+        digest.update(json.dumps([fix, list(options), Path(path).suffix.lower(),
+                                  sorted(self.settings.ignores_for(path))]).encode())
+        digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.directory / f"v{CACHE_FORMAT}" / key[:2] / f"{key[2:]}.json.z"
+
+    def get(self, key: str, path: str) -> Optional[FileReport]:
+        try:
+            raw = self._entry(key).read_bytes()
+            report = report_from_dict(json.loads(zlib.decompress(raw)), path)
+        except (OSError, ValueError, KeyError, TypeError, zlib.error):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return report
+
+    def put(self, key: str, report: FileReport) -> None:
+        if report.error or not self._ensure_dir():
+            return
+        entry = self._entry(key)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            payload = zlib.compress(json.dumps(report_to_dict(report), ensure_ascii=False).encode("utf-8"), 3)
+            fd, tmp = tempfile.mkstemp(dir=str(entry.parent), prefix=".tmp-")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(tmp, entry)
+        except OSError:
+            self._writable = False
+
+    def _ensure_dir(self) -> bool:
+        """Create the cache directory with CACHEDIR.TAG and a ``*`` .gitignore (as ruff does)."""
+        if self._writable is None:
+            try:
+                self.directory.mkdir(parents=True, exist_ok=True)
+                tag = self.directory / "CACHEDIR.TAG"
+                if not tag.exists():
+                    tag.write_text(CACHEDIR_TAG, encoding="utf-8")
+                ignore = self.directory / ".gitignore"
+                if not ignore.exists():
+                    ignore.write_text("# Automatically created by news-cleaner.\n*\n", encoding="utf-8")
+                self._writable = True
+            except OSError:
+                self._writable = False
+        return self._writable
+
+
+# -- (de)serialising reports --------------------------------------------------------------------------
+# The texts are kept only when the file changed (fix mode): a check report needs the findings, scores
+# and notices, not a second copy of the article.
+
+def report_to_dict(report: FileReport) -> dict:
+    articles = []
+    index = {}
+    for outcome in report.articles:
+        index[id(outcome)] = len(articles)
+        result = outcome.result
+        articles.append({
+            "record_line": outcome.record_line,
+            "record_id": outcome.record_id,
+            "score": result.score,
+            "verdict": result.verdict,
+            "metadata": result.metadata,
+            "notices": result.notices,
+            "kind": result.kind,
+            "remaining": len(result.remaining),
+        })
+    changed = report.old_text != report.new_text
+    return {
+        "articles": articles,
+        "findings": [[index[id(outcome)], finding.to_dict()] for outcome, finding in report.findings],
+        "new_bytes": report.new_bytes.hex() if report.new_bytes is not None else None,
+        "old_text": report.old_text if changed else None,
+        "new_text": report.new_text if changed else None,
+        "notices": report.notices,
+    }
+
+
+def report_from_dict(data: dict, path: str) -> FileReport:
+    report = FileReport(path=path)
+    outcomes = []
+    for item in data["articles"]:
+        result = Result(text="", source_text="", findings=[], remaining=[], score=item["score"],
+                        verdict=item["verdict"], metadata=item["metadata"], notices=item["notices"],
+                        kind=item["kind"])
+        outcomes.append(ArticleOutcome(result, record_line=item["record_line"], record_id=item["record_id"]))
+    for index, finding_data in data["findings"]:
+        finding = Finding(**finding_data)
+        outcome = outcomes[index]
+        outcome.result.findings.append(finding)
+        if not finding.applied:
+            outcome.result.remaining.append(finding)
+        report.findings.append((outcome, finding))
+    report.articles = outcomes
+    if data["new_bytes"] is not None:
+        report.new_bytes = bytes.fromhex(data["new_bytes"])
+    if data["old_text"] is not None:
+        report.old_text, report.new_text = data["old_text"], data["new_text"]
+    report.notices = list(data["notices"])
+    return report
