@@ -1,5 +1,177 @@
-"""Placeholder until this family lands: finds nothing."""
+"""S: misspelt ordinary words — known misspellings (S001), unknown words with a suggestion (S002),
+repeated words (S003).
+
+Only ordinary words are judged: a word capitalised inside a sentence is a name and belongs to the G
+checks, and so are acronyms. Tokens glued to URLs, handles, numbers or code are skipped. The word
+knowledge (SCOWL-70 dictionary, wordfreq frequencies, the known-misspelling table) is in
+:mod:`cleaner.lexicon`; what counts as a legitimate doubled word is in ``rules/spelling.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..document import Document
+from ..finding import Finding
+from ..lexicon import lexicon
+from ..rulepacks import load_builtin
+
+SOURCE = "spelling"
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“”'‘’()\[\]*•#>|]\s*|\n\s*)$")
+_REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
 
 
-def run(doc, ctx):
-    return []
+@lru_cache(maxsize=1)
+def _pack() -> dict:
+    return load_builtin("spelling")
+
+
+def _allowed(ctx) -> frozenset:
+    words = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
+    batch = (ctx.batch or {}).get("S") or {}
+    words.update(batch.get("words", ()))
+    return frozenset(words)
+
+
+def _match_case(original: str, fix: str) -> str:
+    if original[:1].isupper():
+        return fix[:1].upper() + fix[1:]
+    return fix
+
+
+def _skippable(text: str, start: int, end: int, word: str) -> bool:
+    """Tokens that are parts of URLs, handles, file names, numbers or hyphenated particles."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before in "@#/\\_=&%$+" or after in "@/\\_=&%+" or before.isdigit() or after.isdigit():
+        return True
+    if before == "." and start >= 2 and text[start - 2].isalnum():
+        return True
+    if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+        return True
+    if (before == "-" or after == "-") and len(word) <= 3:
+        return True
+    left = text.rfind(" ", max(0, start - 80), start)
+    chunk = text[left + 1:end + 40].split(None, 1)[0] if text[left + 1:end + 40].strip() else ""
+    return "://" in chunk or "www." in chunk or "@" in chunk
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_END.search(text[max(0, start - 4):start]))
+
+
+def misspellings(doc: Document, ctx) -> list[Finding]:
+    """S001 known misspelling (safe) and S002 unknown word with a ranked suggestion (unsafe).
+
+    ``handleing and equivelant`` → ``handling and equivalent``.
+    """
+    lex = lexicon()
+    allowed = _allowed(ctx)
+    text = doc.text
+    types = set(_TOKEN.findall(text))
+    unknown = set()
+    for t in types:
+        first = t[0]
+        if first.isupper():
+            low = t.lower()
+            # capitalised: only a known misspelling of a common word, never a guess (names live here)
+            if low in lex.misspellings and low not in allowed and t[1:].islower() and lex.zipf(low) < 2.0:
+                unknown.add(t)
+            continue
+        if not t.isascii() or not t.islower() and not ("'" in t or "’" in t):
+            continue
+        if not lex.is_word(t, allowed):
+            unknown.add(t)
+    if not unknown:
+        return []
+    findings: list[Finding] = []
+    suggestions: dict = {}
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        if word not in unknown:
+            continue
+        start, end = match.span()
+        if _skippable(text, start, end, word):
+            continue
+        low = word.lower().replace("’", "'")
+        if word[0].isupper():
+            fix = lex.misspellings[low]
+            findings.append(doc.finding(
+                "S001", f"'{word}' is a common misspelling of '{_match_case(word, fix)}'", start, end,
+                suggestion=_match_case(word, fix), fix="safe", source=SOURCE,
+            ))
+            continue
+        known = lex.misspellings.get(low)
+        if known:
+            findings.append(doc.finding(
+                "S001", f"'{word}' is a common misspelling of '{known}'", start, end,
+                suggestion=known, fix="safe", source=SOURCE,
+            ))
+            continue
+        if "'" in low:
+            continue  # odd contractions are too often dialect or quotes to guess at
+        if low not in suggestions:
+            suggestions[low] = lex.suggest(low)
+        ranked = suggestions[low]
+        if not ranked:
+            continue
+        best, score = ranked[0]
+        margin = score - ranked[1][1] if len(ranked) > 1 else 2.0
+        confidence = round(max(0.3, min(0.95, 0.5 + 0.2 * margin)), 2)
+        alternatives = ", ".join(w for w, _ in ranked[1:])
+        message = f"unknown word '{word}': did you mean '{best}'?"
+        if alternatives:
+            message += f" (or {alternatives})"
+        findings.append(doc.finding(
+            "S002", message, start, end, suggestion=best, fix="unsafe", confidence=confidence,
+            source=SOURCE, alternatives=[w for w, _ in ranked[1:]],
+        ))
+    return findings
+
+
+def repeated_words(doc: Document, ctx) -> list[Finding]:
+    """S003: the same word twice in a row, except doubles English allows (``that that``, ``had had``).
+
+    ``at the the station`` → ``at the station``.
+    """
+    legit = set(_pack()["repeated"]["allowed"])
+    findings = []
+    for match in _REPEAT.finditer(doc.text):
+        first, gap, second = match.group(1), match.group(2), match.group(3)
+        if first.lower() in legit or (first != second and first.lower() != second.lower()):
+            continue
+        if first[0].isupper() and second[0].isupper() and first.lower() not in _pack()["repeated"]["function_words"]:
+            continue  # "Sirhan Sirhan", "Duran Duran": names may repeat
+        start = match.start(2)
+        findings.append(doc.finding(
+            "S003", f"repeated word '{second}'", start, match.end(3), suggestion="", fix="safe", source=SOURCE,
+        ))
+    return findings
+
+
+def run(doc: Document, ctx) -> list[Finding]:
+    if not ctx.is_target_language:
+        return []
+    findings: list[Finding] = []
+    if ctx.enabled("S001") or ctx.enabled("S002"):
+        findings.extend(misspellings(doc, ctx))
+    if ctx.enabled("S003"):
+        findings.extend(repeated_words(doc, ctx))
+    return findings
+
+
+def learn(docs, settings) -> dict:
+    """Batch pass: lower-case words that recur across many articles of the batch count as words."""
+    from collections import Counter
+
+    lex = lexicon()
+    seen: Counter = Counter()
+    for doc in docs:
+        for t in set(_TOKEN.findall(doc.text)):
+            if t.islower() and not lex.is_word(t) and t not in lex.misspellings:
+                seen[t] += 1
+    threshold = max(3, len(docs) // 20)
+    return {"words": frozenset(w for w, n in seen.items() if n >= threshold)}

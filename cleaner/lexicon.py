@@ -1,0 +1,220 @@
+"""English word knowledge shared by the S and G checks: which words exist, how common they are, which
+misspellings have one right answer, and the nearest real words to an unknown one.
+
+Why these sources:
+
+- **Dictionary: SCOWL size 70** (American + British, Kevin Atkinson's Spell Checker Oriented Word
+  Lists as packaged by Debian ``wamerican-large``/``wbritish-large``; permissive licence, notice in
+  ``rules/data/SCOWL-LICENSE.txt``). Size 70 is a "large" list: big enough that news vocabulary
+  (``airstrike``, ``geopolitical``) is in, small enough that it keeps out the obscure words that would
+  hide misspellings. Case is kept: an entry only listed capitalised (``James``, ``York``) is a name.
+- **Frequencies: wordfreq** (Apache-2.0 code, CC BY-SA 4.0 data, a dependency, not shipped here).
+  It admits modern words SCOWL lacks (``touchscreen``, ``livestream``) above a frequency threshold, but
+  it also lists common misspellings, so a word in the misspelling table is never admitted that way.
+- **Known misspellings**: ``rules/data/misspellings-en.tsv.gz``, the one-correction entries of
+  Wikipedia's "Lists of common misspellings" and codespell's dictionary (both CC BY-SA 3.0) that
+  SCOWL rejects. These are the ``safe`` fixes.
+
+Suggestions come from a SymSpell-style index of deletions (distance ≤ 2) over the common dictionary
+words, built lazily the first time an unknown word needs one, and ranked by a weighted edit cost
+(transpositions, doubled letters, vowel slips and neighbouring keys are cheap) against frequency.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+ADMIT_ZIPF = 3.3          # a word this frequent in wordfreq is accepted even when SCOWL lacks it
+SUGGEST_MIN_ZIPF = 2.0    # suggestions are drawn from dictionary words at least this frequent
+CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
+
+_VOWELS = set("aeiouy")
+_KEYBOARD = [
+    "qwertyuiop",
+    "asdfghjkl",
+    "zxcvbnm",
+]
+
+
+def _neighbours() -> dict:
+    pos = {}
+    for row, keys in enumerate(_KEYBOARD):
+        for col, key in enumerate(keys):
+            pos[key] = (row, col + 0.5 * row)
+    near = {}
+    for a, (ra, ca) in pos.items():
+        near[a] = {b for b, (rb, cb) in pos.items() if b != a and abs(ra - rb) <= 1 and abs(ca - cb) <= 1.0}
+    return near
+
+
+_NEAR = _neighbours()
+
+
+def _data(name: str):
+    try:
+        root = resources.files("cleaner.rules")
+    except ModuleNotFoundError:  # pragma: no cover - source tree without install
+        root = resources.files("cleaner").joinpath("..", "rules")
+    return root / "data" / name
+
+
+class Lexicon:
+    """The dictionary plus frequencies; build once per process with :func:`lexicon`."""
+
+    def __init__(self) -> None:
+        with _data("scowl-en-70.txt.gz").open("rb") as raw:
+            entries = gzip.decompress(raw.read()).decode("utf-8").split("\n")
+        self.lower: frozenset = frozenset(w for w in entries if w and not w[0].isupper())
+        capitalised: dict = {}
+        for w in entries:
+            if w and w[0].isupper():
+                capitalised.setdefault(w.lower(), w)
+        #: lower-case form -> the capitalised entry, for words SCOWL lists only capitalised (names)
+        self.names: dict = {k: v for k, v in capitalised.items() if k not in self.lower}
+        self.misspellings: dict = {}
+        with _data("misspellings-en.tsv.gz").open("rb") as raw:
+            for line in gzip.decompress(raw.read()).decode("utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    wrong, _, right = line.partition("\t")
+                    self.misspellings[wrong] = right
+        from wordfreq import get_frequency_dict
+
+        self.freq: dict = get_frequency_dict("en")
+        self._index: Optional[dict] = None
+
+    # -- knowing words -----------------------------------------------------------------------------
+    def zipf(self, word: str) -> float:
+        f = self.freq.get(word.lower(), 0.0)
+        return math.log10(f) + 9 if f > 0 else 0.0
+
+    def is_word(self, word: str, extra: Iterable[str] = ()) -> bool:
+        """Is this lower-case token an English word (dictionary, frequent enough, or allowed)?
+
+        >>> lex = lexicon()
+        >>> lex.is_word("airstrikes"), lex.is_word("equivelant"), lex.is_word("don't")
+        (True, False, True)
+        """
+        w = word.lower().replace("’", "'")
+        if w in self.lower or w in extra:
+            return True
+        if "'" in w:
+            base, _, tail = w.partition("'")
+            if tail in CONTRACTION_TAILS and (base in self.lower or base in self.names or (tail == "t" and base + "'t" in self.lower)):
+                return True
+            if tail == "t" and w in {"can't", "won't", "shan't", "ain't"}:
+                return True
+            return False
+        if w in self.misspellings:
+            return False
+        return self.zipf(w) >= ADMIT_ZIPF
+
+    # -- suggesting words --------------------------------------------------------------------------
+    def _build_index(self) -> dict:
+        index: dict = {}
+        threshold = 10 ** (SUGGEST_MIN_ZIPF - 9)
+        freq = self.freq
+        for w in self.lower:
+            if freq.get(w, 0.0) < threshold or not w.isalpha():
+                continue
+            for d in _deletes(w):
+                bucket = index.get(d)
+                if bucket is None:
+                    index[d] = [w]
+                else:
+                    bucket.append(w)
+        return index
+
+    def candidates(self, word: str) -> set:
+        if self._index is None:
+            self._index = self._build_index()
+        index = self._index
+        found: set = set()
+        for d in _deletes(word):
+            bucket = index.get(d)
+            if bucket:
+                found.update(bucket)
+        return found
+
+    def suggest(self, word: str, limit: int = 3) -> list[tuple[str, float]]:
+        """Ranked corrections for an unknown lower-case word, best first, as (word, score).
+
+        >>> [w for w, _ in lexicon().suggest("equivelant")][:1]
+        ['equivalent']
+        """
+        w = word.lower()
+        known = self.misspellings.get(w)
+        scored = []
+        for cand in self.candidates(w):
+            cost = weighted_distance(w, cand)
+            if cost > 2.0:
+                continue
+            scored.append((cand, self.zipf(cand) - 2.2 * cost))
+        if known and not any(c == known for c, _ in scored):
+            scored.append((known, 10.0))
+        scored.sort(key=lambda item: (-item[1], item[0]))
+        return scored[:limit]
+
+
+def _deletes(word: str) -> set:
+    """``word`` with up to two letters removed (one for words under five letters)."""
+    out = {word}
+    n = len(word)
+    first = [word[:i] + word[i + 1:] for i in range(n)]
+    out.update(first)
+    if n >= 5:
+        for d in first:
+            out.update(d[:j] + d[j + 1:] for j in range(len(d)))
+    return out
+
+
+def _sub_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in _VOWELS and b in _VOWELS:
+        return 0.6
+    if b in _NEAR.get(a, ()):
+        return 0.7
+    return 1.0
+
+
+def weighted_distance(a: str, b: str) -> float:
+    """Damerau-Levenshtein distance with cheap common slips (vowels, neighbouring keys, doubled letters).
+
+    >>> weighted_distance("recieve", "receive")
+    0.8
+    >>> weighted_distance("adress", "address")
+    0.5
+    """
+    la, lb = len(a), len(b)
+    prev2 = None
+    prev = [j * 1.0 for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        cur = [i * 1.0] + [0.0] * lb
+        for j in range(1, lb + 1):
+            ca, cb = a[i - 1], b[j - 1]
+            ins = 0.5 if j >= 2 and b[j - 2] == cb else 1.0    # doubling a letter
+            dele = 0.5 if i >= 2 and a[i - 2] == ca else 1.0   # undoubling
+            best = min(prev[j] + dele, cur[j - 1] + ins, prev[j - 1] + _sub_cost(ca, cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                best = min(best, prev2[j - 2] + 0.8)
+            cur[j] = best
+        prev2, prev = prev, cur
+    return round(prev[lb], 3)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The process-wide lexicon (loaded on first use: about a fifth of a second)."""
+    return Lexicon()
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
