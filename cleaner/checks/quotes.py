@@ -1,5 +1,326 @@
-"""Placeholder until this family lands: finds nothing."""
+"""Q family: quotation and sentence punctuation, built on the quotation model (``quote_model.py``).
+
+Each check is a pure function ``(text, model) -> list[Edit]`` with a before/after in its docstring;
+``run`` turns the edits into findings. The model tells every check which marks open and close a
+quotation, which paragraphs run on into the next (correct, never flagged) and the article's own
+quote style, so a repair follows the article and leaves right copy alone. Word lists live in
+``rules/quotes.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple, Optional
+
+from . import quote_model as qm
+from .quote_model import CURLY_CLOSE, CURLY_OPEN, DOUBLE_MARKS, STRAIGHT, QuoteModel, build, is_abbreviation, rules
 
 
-def run(doc, ctx):
-    return []
+class Edit(NamedTuple):
+    code: str
+    message: str
+    start: int
+    end: int
+    suggestion: Optional[str]
+    fix: str = "safe"
+    confidence: float = 0.9
+
+
+def _close_before(model: QuoteModel, pos: int) -> bool:
+    mark = _mark_at(model, pos)
+    return mark is not None and mark.role in {"close", "extra"}
+
+
+def _mark_at(model: QuoteModel, pos: int):
+    para = model.paragraph_at(pos)
+    if para is None:
+        return None
+    for m in para.marks:
+        if m.pos == pos:
+            return m
+    return None
+
+
+def _comma_style(model: QuoteModel) -> tuple[int, int]:
+    """(American ``,"``, British ``",``) counts of commas at closing marks in this article."""
+    text = model.text
+    american = british = 0
+    for m in model.marks:
+        if m.role != "close":
+            continue
+        if m.pos > 0 and text[m.pos - 1] == ",":
+            american += 1
+        elif m.pos + 1 < len(text) and text[m.pos + 1] == "," and m.pos > 0 and text[m.pos - 1].isalnum():
+            british += 1
+    return american, british
+
+
+def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
+    """Q001: the comma that belongs before a closing quote knocked outside it.
+
+    ``every day. , "Said`` → ``every day," Said`` (Q002 lowers the verb); ``day", said`` → ``day," said``
+    when the article itself puts commas inside its closing quotes (British `"always fatal", says`
+    is left alone in British-style copy).
+    """
+    edits = []
+    for m in re.finditer(r"(?<=\w)\. , ([\"“”])", text):
+        mark = m.start(1)
+        if not _close_before(model, mark):
+            continue
+        after = text[mark + 1] if mark + 1 < len(text) else ""
+        glyph = model.expected("close")
+        suggestion = "," + glyph + ("" if (not after or after.isspace()) else " ")
+        edits.append(Edit("Q001", "comma outside the closing quote (with a stray full stop)", m.start(), m.end(), suggestion, "safe", 0.95))
+    american, british = _comma_style(model)
+    if american >= 1 and american >= british:
+        sure = american >= 2 and british <= max(1, american // 3)
+        for m in re.finditer(r"(?<=\w)([\"”]),(?=\s)", text):
+            mark = _mark_at(model, m.start(1))
+            if mark is None or mark.role != "close" or mark.quotation is None or mark.quotation.open is None:
+                continue
+            edits.append(Edit(
+                "Q001", "comma outside the closing quote; this article puts it inside", m.start(), m.end(),
+                "," + m.group(1), "safe" if sure else "unsafe", 0.8,
+            ))
+    return edits
+
+
+def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
+    """Q002: an attribution verb capitalised after a quotation that ends in ``,`` ``?`` or ``!``.
+
+    ``," Said Bruce Bagley`` → ``," said Bruce Bagley``
+    """
+    edits = []
+    verbs = rules()["verbs"]
+    for m in re.finditer(r"([\"“”]) ?([A-Z][a-z]+)\b", text):
+        word = m.group(2)
+        if word.lower() not in verbs or not _close_before(model, m.start(1)):
+            continue
+        before = text[max(0, m.start(1) - 4):m.start(1)].rstrip()
+        if not before or before[-1] not in ",?!":
+            continue
+        edits.append(Edit("Q002", f"attribution verb after a quotation should be lower-case: {word!r}", m.start(2), m.start(2) + 1, word[0].lower(), "safe", 0.95))
+    return edits
+
+
+_STRAY_STOP = re.compile(r"(?<![\w.’'-])([A-Z][\w’'&-]*)\. ([a-z][\w’'-]*)")
+
+
+def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
+    """Q003: a full stop after a name, before a lower-case continuation of the same sentence.
+
+    ``Colonel Sean Ryan. in an email`` → ``Colonel Sean Ryan in an email``; ``Co. in`` and ``U.S. in``
+    are abbreviations and stay.
+    """
+    edits = []
+    starters = rules()["starters"]
+    for m in _STRAY_STOP.finditer(text):
+        word, nxt = m.group(1), m.group(2)
+        if is_abbreviation(word) or len(word) < 2 or nxt in starters:
+            continue
+        if word.isupper() and len(word) <= 4:
+            continue  # acronyms such as ``ST.`` or ``NO.`` are often abbreviations themselves
+        if re.match(r"(?:https?|www)\b", nxt) or "." in nxt:
+            continue
+        previous = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
+        multiword = previous is not None and previous.group(1)[:1].isupper() and not previous.group(1).endswith(".")
+        edits.append(Edit("Q003", "stray full stop before a lower-case continuation", m.end(1), m.end(1) + 1, "", "safe", 0.9 if multiword else 0.75))
+    return edits
+
+
+def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
+    """Q004: a space before ``,`` ``;`` ``?`` ``!`` or a sentence-final ``.``.
+
+    ``the statement read .`` → ``the statement read.``; ``day ," she said`` → ``day," she said``.
+    Ellipses (`` ...``), tickers (`` .DJI``), decimals (`` .45``) and list layouts (``VIP : 60,000``) stay.
+    """
+    edits = []
+    for m in re.finditer(r"(?<=[\w)%”\"’])( +)([,;?!]|\.(?!\.))(?=\s|$|[\"”’)])", text):
+        edits.append(Edit("Q004", f"space before {m.group(2)!r}", m.start(1), m.end(1), "", "safe", 0.9))
+    return edits
+
+
+def doubled_punctuation(text: str, model: QuoteModel) -> list[Edit]:
+    """Q005: doubled punctuation: ``,,`` ``..`` (not an ellipsis) ``;;`` and a full stop before a comma.
+
+    ``shareholder. , Japanese`` → ``shareholder, Japanese``; ``breathing.. Amid`` → ``breathing. Amid``.
+    ``!!`` and ``??`` are the writer's emphasis and stay.
+    """
+    edits = []
+    for m in re.finditer(r",(?: ?,)+|;;+|(?<!\.)\.\.(?!\.)", text):
+        edits.append(Edit("Q005", f"doubled punctuation {m.group()!r}", m.start(), m.end(), m.group()[0], "safe", 0.9))
+    for m in re.finditer(r"(?<=[\w)])\. ,(?= )", text):
+        if re.match(r"\s*[\"“”]", text[m.end():m.end() + 3]):
+            continue  # ``day. , "Said``: Q001 repairs the whole site
+        word = re.search(r"(\S+)$", text[max(0, m.start() - 30):m.start()])
+        if word and is_abbreviation(word.group(1)):
+            edits.append(Edit("Q005", "space before a comma after an abbreviation", m.start() + 1, m.end() - 1, "", "safe", 0.85))
+        else:
+            edits.append(Edit("Q005", "full stop before a comma", m.start(), m.end(), ",", "safe", 0.9))
+    return edits
+
+
+def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
+    """Q006: a quotation whose closing mark was lost or doubled (run-on quotations are right and stay).
+
+    ``"Hands! Let me see your hands! an officer ordered.`` → ``... your hands!" an officer ordered.``;
+    ``inevitable.””`` → ``inevitable.”``
+    """
+    edits = []
+    for para in model.paragraphs:
+        for first, extra in para.doubled:
+            edits.append(Edit("Q006", "doubled closing quotation mark", extra.pos, extra.pos + 1, "", "safe", 0.95))
+        for q in para.quotations:
+            if not q.unclosed:
+                continue
+            if q.missing_close is None:
+                edits.append(Edit("Q006", "quotation opened but never closed", q.open.pos, q.open.pos + 1, None, "none", 0.6))
+                continue
+            p = q.missing_close
+            glyph = model.expected("close")
+            sure = q.missing_sure
+            edits.append(Edit(
+                "Q006", f"closing quotation mark missing ({q.missing_rule})", p - 1, p, text[p - 1] + glyph,
+                "safe" if sure else "unsafe", 0.9 if sure else 0.6,
+            ))
+    return edits
+
+
+def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
+    """Q007: a mark in the other style (curly in straight copy, straight in curly) or turned the wrong way.
+
+    In curly copy ``"Hey, Siri” and`` → ``“Hey, Siri” and``; ``“no.“ That’s`` → ``“no.” That’s``.
+    In straight copy ``“end of an era,"`` → ``"end of an era,"``. The fix follows the article's style.
+    """
+    edits = []
+    for para in model.paragraphs:
+        for mark in para.marks:
+            if mark.role not in {"open", "close"}:
+                continue
+            want = model.expected(mark.role)
+            if mark.char == want:
+                continue
+            q = mark.quotation
+            paired = q is not None and (q.close is not None or q.runs_on) and q.open is not None
+            decisive = mark.context == mark.role or model.style == "straight"
+            sure = paired and decisive
+            kind = "the other quote style" if (mark.char == STRAIGHT) != (want == STRAIGHT) else "turned the wrong way"
+            edits.append(Edit(
+                "Q007", f"{'opening' if mark.role == 'open' else 'closing'} quotation mark in {kind}",
+                mark.pos, mark.pos + 1, want, "safe" if sure else "unsafe", 0.85 if sure else 0.5,
+            ))
+    return edits
+
+
+_MISSING_SPACE = re.compile(r"(?<![\w.@/:’'-])([a-z][a-z’'-]*[a-z]|\d{2,})\.([A-Z][a-z’']*)(?=[\s,;:!?\"”’)]|$)")
+
+
+def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
+    """Q008: no space after a sentence-final full stop.
+
+    ``the release said.The company`` → ``the release said. The company``. Addresses (``example.com``,
+    ``Node.js``) and dotted abbreviations are left alone.
+    """
+    edits = []
+    tlds = rules()["tlds"]
+    for m in _MISSING_SPACE.finditer(text):
+        token_start = text.rfind(" ", 0, m.start()) + 1
+        token_end = re.search(r"\s|$", text[m.end():]).start() + m.end()
+        token = text[token_start:token_end]
+        if any(s in token for s in ("/", "@", "www", "http", "=")) or m.group(2) in tlds:
+            continue
+        if len(m.group(2)) == 1 and m.group(2) not in {"I", "A"}:
+            continue
+        dot = m.end(1)
+        edits.append(Edit("Q008", "missing space after a full stop", dot, dot + 1, ". ", "safe", 0.9))
+    return edits
+
+
+def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
+    """Q009: a quotation in foreign marks (« », „ “, ‹ ›, 「 」) in English copy, converted to the article's style.
+
+    ``he said «we will stay»`` → ``he said “we will stay”`` (or straight marks in straight copy).
+    A lone ``»`` (a "more" arrow) has no partner and stays.
+    """
+    edits = []
+    taken: set[int] = set()
+    for open_mark, close_mark, name in rules()["foreign"]:
+        pattern = re.compile(re.escape(open_mark) + r"([ \u00a0\u202f]?)([^\n«»„“”‹›「」『』]{1,400}?)([ \u00a0\u202f]?)" + re.escape(close_mark))
+        for m in pattern.finditer(text):
+            if m.start() in taken or m.end() - 1 in taken or not m.group(2).strip():
+                continue
+            taken.update({m.start(), m.end() - 1})
+            edits.append(Edit("Q009", f"foreign quotation mark ({name})", m.start(), m.start(1) + len(m.group(1)), model.expected("open"), "safe", 0.9))
+            edits.append(Edit("Q009", f"foreign quotation mark ({name})", m.start(3), m.end(), model.expected("close"), "safe", 0.9))
+    return edits
+
+
+_SINGLE_QUOTED = re.compile(r"(?<![\w’'])(['‘])([A-Z][^'‘’\n]{2,300}?[,.?!])(['’])(?=\s+(\S+)(?:\s+(\S+))?)")
+
+
+def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
+    """Q010: a quotation in headline-style single quotes in body copy that quotes in double marks.
+
+    ``'We will not leave,' he said.`` → ``"We will not leave," he said.`` (unsafe: single marks may be
+    the house style for a quote within a quote).
+    """
+    if not any(q.close is not None for q in model.quotations):
+        return []
+    edits = []
+    verbs = rules()["verbs"]
+    for m in _SINGLE_QUOTED.finditer(text):
+        para = model.paragraph_at(m.start())
+        if para is None or not re.search(r"[.?!\"”’]$", text[para.start:para.end]):
+            continue  # headlines keep their single quotes
+        inside = [mk for mk in para.marks if mk.pos < m.start() and mk.role in {"open", "close"}]
+        if inside and inside[-1].role == "open":
+            continue  # a quote within a quote
+        if len(m.group(2).split()) < 3:
+            continue
+        following = [w.strip(",.").lower() for w in (m.group(4), m.group(5)) if w]
+        if not any(w in verbs for w in following):
+            continue
+        edits.append(Edit("Q010", "quotation in headline-style single quotes", m.start(1), m.end(1), model.expected("open"), "unsafe", 0.6))
+        edits.append(Edit("Q010", "quotation in headline-style single quotes", m.start(3), m.end(3), model.expected("close"), "unsafe", 0.6))
+    return edits
+
+
+CHECKS = (
+    foreign_quote_marks,
+    punctuation_outside_quote,
+    capitalised_attribution_verb,
+    stray_full_stop,
+    space_before_punctuation,
+    doubled_punctuation,
+    unbalanced_quotes,
+    mixed_quote_marks,
+    missing_space_after_stop,
+    headline_single_quotes,
+)
+
+
+def detect(text: str, *, foreign: bool = True) -> list[Edit]:
+    """Every Q edit on ``text``. Paragraphs with foreign marks wait for Q009 before the model judges them."""
+    model = build(text)
+    edits: list[Edit] = []
+    foreign_paras: set[int] = set()
+    for check in CHECKS:
+        if check is foreign_quote_marks and not foreign:
+            continue
+        found = check(text, model)
+        if check is foreign_quote_marks:
+            foreign_paras = {p.index for e in found if (p := model.paragraph_at(e.start)) is not None}
+        elif check in (unbalanced_quotes, mixed_quote_marks) and foreign_paras:
+            found = [e for e in found if (p := model.paragraph_at(e.start)) is None or p.index not in foreign_paras]
+        edits.extend(found)
+    return edits
+
+
+def run(doc, ctx) -> list:
+    """The Q findings on ``doc``. Foreign marks are converted only when the target language is English."""
+    foreign = ctx.settings.language.lower().startswith("en") and ctx.is_target_language
+    return [
+        doc.finding(e.code, e.message, e.start, e.end, suggestion=e.suggestion, fix=e.fix, confidence=e.confidence, source=f"quotes.{e.code}")
+        for e in detect(doc.text, foreign=foreign)
+        if ctx.enabled(e.code)
+    ]

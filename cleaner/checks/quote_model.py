@@ -1,0 +1,309 @@
+"""The quotation model the Q checks stand on: which double marks open and close which quotation.
+
+Quote defects cannot be found mark by mark: whether `"` opens or closes, whether a paragraph that
+ends inside a quotation is broken or is the multi-paragraph convention, and where a lost closing
+mark belonged all depend on the other marks of the paragraph and on the next paragraph. So this
+module reads every double mark of a document once, decides its role from its context (the
+characters on each side) and from the pairing state, pairs the marks per paragraph, follows
+quotations that run on into the next paragraph, and works out where a missing closing mark goes.
+The checks in ``quotes.py`` only read this model; it never edits anything.
+
+>>> m = build('Ryan said: "The coalition is acting.\\n\\n"We have seen it," he said.')
+>>> [q.runs_on for q in m.quotations]
+[True, False]
+>>> build('"Hello," he said. "Bye.').quotations[-1].missing_close
+38
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from ..rulepacks import load_builtin
+
+STRAIGHT = '"'
+CURLY_OPEN = "“"
+CURLY_CLOSE = "”"
+DOUBLE_MARKS = STRAIGHT + CURLY_OPEN + CURLY_CLOSE
+_QUOTE_CHARS = DOUBLE_MARKS + "'‘’"
+_WORD = re.compile(r"[^\W_][\w'’.-]*")
+_SENTENCE_END = re.compile(r"[.?!]")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+
+
+@lru_cache(maxsize=None)
+def rules() -> dict:
+    """The Q rule data (``rules/quotes.toml``) with its lists turned into sets."""
+    data = load_builtin("quotes")
+    return {
+        "open_before": data["marks"]["open_before"],
+        "close_after": data["marks"]["close_after"],
+        "verbs": frozenset(data["attribution"]["verbs"]),
+        "abbreviations": frozenset(data["abbreviations"]["words"]),
+        "starters": frozenset(data["stray_stop"]["sentence_starters"]),
+        "tlds": frozenset(data["missing_space"]["tlds"]),
+        "foreign": [(p["open"], p["close"], p["name"]) for p in data["foreign"]["pairs"]],
+    }
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for words whose full stop does not end a sentence: ``Co``, ``Nov``, ``U.S``, ``a.m``, initials.
+
+    >>> [is_abbreviation(w) for w in ("Co", "U.S", "J", "Ryan", "said")]
+    [True, True, True, False, False]
+    """
+    word = word.lstrip("([{\"'“‘")
+    if not word:
+        return False
+    if word in rules()["abbreviations"]:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return True
+    return bool(_DOTTED.match(word + ".")) or ("." in word and len(word) <= 6)
+
+
+@dataclass
+class Mark:
+    """One double quotation mark: where it is, its glyph, what its surroundings say, its decided role."""
+
+    pos: int
+    char: str
+    context: str  # "open", "close" or "either" (the surroundings do not decide)
+    role: str = ""  # "open", "close", "inch", "extra" (a doubled closing mark)
+    quotation: Optional["Quotation"] = None
+
+
+@dataclass
+class Quotation:
+    """An opening mark and the closing mark it pairs with (``close`` None when there is none)."""
+
+    open: Optional[Mark]
+    close: Optional[Mark]
+    paragraph: int
+    runs_on: bool = False  # no close here, the next paragraph re-opens it: correct news style
+    missing_close: Optional[int] = None  # where the lost closing mark belongs (insert before this offset)
+    missing_rule: str = ""  # which rule placed it: "phrase", "attribution", "paragraph-end", "next-open"
+    missing_sure: bool = False  # one right answer (safe) or a judgement (unsafe)
+
+    @property
+    def unclosed(self) -> bool:
+        return self.open is not None and self.close is None and not self.runs_on
+
+
+@dataclass
+class Para:
+    """One paragraph (a line, or a blank-line block whose lines are hard-wrapped) and its marks."""
+
+    index: int
+    start: int
+    end: int
+    marks: list = field(default_factory=list)
+    quotations: list = field(default_factory=list)
+    stray_closes: list = field(default_factory=list)
+    doubled: list = field(default_factory=list)  # (first, extra) mark pairs such as ``””``
+
+
+@dataclass
+class QuoteModel:
+    text: str
+    paragraphs: list
+    style: str  # "curly" or "straight": the article's own style for double marks
+
+    @property
+    def quotations(self) -> list:
+        return [q for p in self.paragraphs for q in p.quotations]
+
+    @property
+    def marks(self) -> list:
+        return [m for p in self.paragraphs for m in p.marks]
+
+    def expected(self, role: str) -> str:
+        """The glyph the article's own style uses for an opening or closing mark."""
+        if self.style == "straight":
+            return STRAIGHT
+        return CURLY_OPEN if role == "open" else CURLY_CLOSE
+
+    def paragraph_at(self, pos: int) -> Optional[Para]:
+        for p in self.paragraphs:
+            if p.start <= pos <= p.end:
+                return p
+        return None
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: every non-blank line, except hard-wrapped blocks kept whole.
+
+    Scraped bodies separate paragraphs with one or two newlines; a block whose lines are all of
+    wrapping width (and do not end in sentence punctuation) is one paragraph wrapped by an editor.
+    """
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        lines = [(m.start() + block.start(), m.end() + block.start()) for m in re.finditer(r"[^\n]+", block.group())]
+        lines = [(s, e) for s, e in lines if text[s:e].strip()]
+        if len(lines) >= 3 and all(40 <= e - s <= 100 for s, e in lines[:-1]) and sum(
+            text[e - 1] in ".?!\"”" for s, e in lines[:-1]
+        ) <= len(lines) // 3:
+            spans.append((lines[0][0], lines[-1][1]))
+        else:
+            spans.extend(lines)
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _context(text: str, i: int, start: int, end: int) -> str:
+    r = rules()
+    prev = text[i - 1] if i > start else None
+    nxt = text[i + 1] if i + 1 < end else None
+    if i - 4 >= start and re.match(r"[.?!] , $", text[i - 4:i]):
+        return "close"  # ``day. , "Said``: a closing mark knocked behind the punctuation
+    left_open = prev is None or prev.isspace() or prev in r["open_before"]
+    right_close = nxt is None or nxt.isspace() or nxt in r["close_after"]
+    if prev is not None and prev in _QUOTE_CHARS:
+        left_open = False
+    if nxt is not None and nxt in _QUOTE_CHARS:
+        right_close = False
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    return "either"
+
+
+def _style(text: str) -> str:
+    """Curly or straight: the double marks decide when they clearly agree, else marks and apostrophes."""
+    dc = text.count(CURLY_OPEN) + text.count(CURLY_CLOSE)
+    ds = len(re.findall(r'(?<!\d)"', text))
+    sc = text.count("’") + text.count("‘")
+    ss = text.count("'")
+    if dc + ds >= 4 and max(dc, ds) >= 3 * max(1, min(dc, ds)):
+        return "curly" if dc > ds else "straight"
+    return "curly" if 2 * dc + sc > 2 * ds + ss else "straight"
+
+
+def build(text: str) -> QuoteModel:
+    """Read, classify and pair every double mark of ``text``; see the module docstring."""
+    paragraphs = [Para(i, s, e) for i, (s, e) in enumerate(split_paragraphs(text))]
+    for para in paragraphs:
+        _pair(text, para)
+    for i, para in enumerate(paragraphs):
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        next_opens = nxt is not None and bool(nxt.marks) and nxt.marks[0].pos == nxt.start and nxt.marks[0].role == "open"
+        for q in para.quotations:
+            if q.close is None and q.open is not None:
+                last = q is para.quotations[-1]
+                if last and next_opens:
+                    q.runs_on = True
+                else:
+                    _place_missing_close(text, para, q)
+    return QuoteModel(text, paragraphs, _style(text))
+
+
+def _pair(text: str, para: Para) -> None:
+    current: Optional[Quotation] = None
+    previous: Optional[Mark] = None
+    for i in range(para.start, para.end):
+        ch = text[i]
+        if ch not in DOUBLE_MARKS:
+            continue
+        mark = Mark(i, ch, _context(text, i, para.start, para.end))
+        para.marks.append(mark)
+        if ch == STRAIGHT and i > para.start and text[i - 1].isdigit() and current is None:
+            mark.role = "inch"
+            continue
+        role = mark.context
+        if role == "either":
+            if ch == CURLY_OPEN:
+                role = "open"
+            elif ch == CURLY_CLOSE:
+                role = "close"
+            else:
+                role = "close" if current is not None else "open"
+        if role == "open":
+            if current is not None and previous is not None and previous.pos == i - 1 and previous.role == "close":
+                pass
+            mark.role = "open"
+            current = Quotation(mark, None, para.index)
+            mark.quotation = current
+            para.quotations.append(current)
+        else:
+            if current is not None:
+                mark.role = "close"
+                current.close = mark
+                mark.quotation = current
+                current = None
+            elif previous is not None and previous.role == "close" and previous.pos == i - 1:
+                mark.role = "extra"
+                para.doubled.append((previous, mark))
+            else:
+                mark.role = "close"
+                para.stray_closes.append(mark)
+        previous = mark
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _candidates(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets after a ``, . ? !`` inside ``text[lo:hi]`` where a closing mark could stand."""
+    out = []
+    for m in re.finditer(r"[,.?!]", text[lo:hi]):
+        i = lo + m.start()
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if i + 1 < hi and not after.isspace():
+            continue
+        if text[i] == ".":
+            word = re.search(r"(\S+)$", text[lo:i])
+            if word and is_abbreviation(word.group(1).rstrip(".")) and not (i + 1 >= hi):
+                continue
+            if i > 0 and text[i - 1] == ".":
+                continue
+        out.append(i + 1)
+    return out
+
+
+def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
+    """How many words after ``pos`` an attribution verb comes (`, he said`), within the same sentence."""
+    tail = text[pos:hi]
+    stop = _SENTENCE_END.search(tail)
+    if stop:
+        tail = tail[:stop.start()]
+    for k, word in enumerate(_words(tail)[:16]):
+        if word.lower() in rules()["verbs"] and (k == 0 or word[0].islower()):
+            return k
+    return None
+
+
+def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
+    """Decide where the lost closing mark of ``q`` belongs (see the rules in the module docstring)."""
+    lo = q.open.pos + 1
+    later = [m for m in para.marks if m.pos > q.open.pos and m.role == "open"]
+    hi = later[0].pos if later else para.end
+    cands = _candidates(text, lo, hi)
+    if not cands:
+        return
+    first_letter = re.search(r"[^\W\d_]", text[lo:hi])
+    scored = [(d, c) for c in cands if (d := _attribution_distance(text, c, hi)) is not None]
+    end_candidate = cands[-1] if not later and not text[cands[-1]:hi].strip(" .…") else None
+    if first_letter and first_letter.group().islower():
+        q.missing_close, q.missing_rule = cands[0], "phrase"
+        q.missing_sure = len(cands) == 1 or any(c == cands[0] for d, c in scored)
+    elif scored:
+        best = min(scored, key=lambda dc: (dc[0], -dc[1]))
+        q.missing_close, q.missing_rule = best[1], "attribution"
+        q.missing_sure = len(scored) == 1 or best[0] <= 1
+    elif end_candidate is not None:
+        q.missing_close, q.missing_rule, q.missing_sure = end_candidate, "paragraph-end", True
+    elif later:
+        lower = [c for c in cands if re.match(r"\s+[a-z]", text[c:hi])]
+        q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
