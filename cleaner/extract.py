@@ -122,6 +122,7 @@ def page_metadata(tree, url: Optional[str] = None) -> dict:
         "url": page_url,
         "site": _site_name(first(_SITE_KEYS[:2])) or _site_of(page_url),
         "hostname": _site_of(page_url),
+        "headline": h1,
     }
 
 

@@ -55,6 +55,7 @@ class Rule:
     message: str
     kind: str
     patterns: tuple  # of (compiled pattern, replacement or None)
+    max_width: Optional[int] = None  # longest text every pattern can match (full-match rules skip longer units)
     scope: str = "line"
     paragraphs: int = 1
     full: bool = False
@@ -104,6 +105,21 @@ def _as_patterns(entry: dict, where: str) -> list:
     return out
 
 
+def _max_width(patterns) -> Optional[int]:
+    """The longest string any of the patterns can match, or None when unbounded."""
+    try:
+        import re._parser as parser  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse as parser  # type: ignore[no-redef]
+    widest = 0
+    for pattern, _ in patterns:
+        high = parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+        if high >= 1 << 20:
+            return None
+        widest = max(widest, high)
+    return widest
+
+
 def load_rules(pack: dict, where: str = "rule pack") -> list[Rule]:
     """Compile the ``[[rule]]`` entries of a parsed pack; errors name the pack and the entry."""
     entries = pack.get("rule", pack.get("rules", []))
@@ -133,11 +149,13 @@ def load_rules(pack: dict, where: str = "rule pack") -> list[Rule]:
         if kind == "capitalization" and entry.get("replacement") is None and "swap" not in entry:
             raise RulePackError(f"{at}: a capitalization rule needs 'replacement' (the canonical form)")
         flags = re.IGNORECASE if entry.get("ignorecase") else 0
+        patterns = _as_patterns(entry, at)
         rules.append(Rule(
             code=entry["code"],
             message=entry.get("message", entry["code"]),
             kind=kind,
-            patterns=tuple(_as_patterns(entry, at)),
+            patterns=tuple(patterns),
+            max_width=_max_width(patterns),
             scope=scope,
             paragraphs=int(entry.get("paragraphs", 1)),
             full=entry.get("match") == "full",
@@ -245,9 +263,13 @@ def inline_deletion(text: str, start: int, end: int, unit: Unit) -> tuple[int, i
 
 
 # -- running -----------------------------------------------------------------------------------------
-def _qualifies(rule: Rule, unit: Unit) -> bool:
+def _qualifies(rule: Rule, unit: Unit, words_of: dict) -> bool:
+    if rule.full and rule.max_width is not None and len(unit.text) > rule.max_width:
+        return False
     if rule.max_words is not None or rule.min_words is not None:
-        words = len(_WORD.findall(unit.text))
+        words = words_of.get(unit.start)
+        if words is None:
+            words = words_of[unit.start] = len(_WORD.findall(unit.text))
         if rule.max_words is not None and words > rule.max_words:
             return False
         if rule.min_words is not None and words < rule.min_words:
@@ -267,13 +289,18 @@ def _matches(rule: Rule, unit: Unit) -> Iterator[tuple[re.Match, Optional[str]]]
                     yield match, replacement
 
 
-def rule_findings(doc: Document, rule: Rule, source: str = "") -> list[Finding]:
+def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[dict] = None) -> list[Finding]:
     """Findings of one rule on one document."""
     out: list[Finding] = []
     seen: set = set()
     text = doc.text
-    for unit in units(doc, rule.scope, rule.paragraphs):
-        if not _qualifies(rule, unit):
+    cache = _cache if _cache is not None else {}
+    key = (rule.scope, rule.paragraphs)
+    if key not in cache:
+        cache[key] = units(doc, rule.scope, rule.paragraphs)
+    words_of = cache.setdefault("words", {})
+    for unit in cache[key]:
+        if not _qualifies(rule, unit, words_of):
             continue
         for match, replacement in _matches(rule, unit):
             start, end = unit.start + match.start(), unit.start + match.end()
@@ -317,8 +344,9 @@ def run_rules(doc: Document, ctx, rules: Iterable[Rule], source: str = "") -> li
     the fixer picks a non-overlapping set.
     """
     findings: list[Finding] = []
+    cache: dict = {}
     for rule in rules:
         if ctx is not None and not ctx.enabled(rule.code):
             continue
-        findings.extend(rule_findings(doc, rule, source))
+        findings.extend(rule_findings(doc, rule, source, cache))
     return findings
