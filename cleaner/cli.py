@@ -97,6 +97,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--url", help="the article's URL (metadata, site grouping)")
     clean.add_argument("--unsafe-fixes", action="store_true", default=None)
 
+    _batch_parser(sub)
+
     sub.add_parser("rules", help="list every rule code")
     rule = sub.add_parser("rule", help="explain one rule code")
     rule.add_argument("code")
@@ -165,6 +167,8 @@ def _dispatch(args) -> int:
             origin = settings.sources.get(toml_key, "default")
             print(f"{toml_key} = {json.dumps(value, default=str)}    # {origin}")
         return EXIT_OK
+    if args.command == "batch":
+        return _batch(args)
     if args.command == "clean":
         return _clean(args)
     return _check_or_fix(args, fix=args.command == "fix")
@@ -281,6 +285,71 @@ def _check_or_fix(args, *, fix: bool) -> int:
     if counts["remaining"]:
         return EXIT_FINDINGS
     if fix and args.exit_non_zero_on_fix and counts["fixed"]:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _batch_parser(sub) -> None:
+    batch = sub.add_parser("batch", help="stream JSONL records: cleaned text and verdicts out (constant memory)")
+    batch.add_argument("input", metavar="IN", help="JSONL input (.gz is decompressed; - is stdin; fsspec URLs with --engine dask)")
+    batch.add_argument("--output", "-o", required=True, metavar="OUT",
+                       help="JSONL output (.gz is compressed; - is stdout); with --engine dask also a directory for part files")
+    batch.add_argument("--text-field", metavar="NAME", help="field holding the article text (default: text, body, articleBody, content)")
+    batch.add_argument("--html-field", metavar="NAME", help="field holding the article HTML (default: html, raw_html, page)")
+    batch.add_argument("--id-field", default="id", metavar="NAME", help="field naming a record in the rejects (default: id)")
+    batch.add_argument("--output-field", default="clean_text", metavar="NAME", help="field that receives the cleaned text (default: clean_text)")
+    batch.add_argument("--rejects", metavar="FILE", help="write records that cannot be processed here, with the reason")
+    batch.add_argument("--timeout-per-doc", type=float, metavar="SEC", help="reject a record whose cleaning takes longer")
+    batch.add_argument("--no-learn", action="store_true", help="skip the site-boilerplate learning pass")
+    batch.add_argument("--learn-limit", type=int, default=2000, metavar="N", help="learn site boilerplate from the first N records (default 2000)")
+    batch.add_argument("--engine", choices=["local", "dask"], default="local")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a LocalCluster with --jobs workers)")
+    batch.add_argument("--blocksize", default="64MiB", metavar="SIZE", help="dask: bytes of input per partition (default 64MiB)")
+    batch.add_argument("--summary-json", metavar="FILE", help="also write the end-of-run summary as JSON")
+    batch.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="worker processes (default: the number of cores)")
+    batch.add_argument("--select", metavar="CODES")
+    batch.add_argument("--extend-select", metavar="CODES")
+    batch.add_argument("--ignore", metavar="CODES")
+    batch.add_argument("--unsafe-fixes", action="store_true", default=None)
+    batch.add_argument("--config", metavar="FILE")
+    batch.add_argument("--isolated", action="store_true")
+    batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
+
+
+def _batch(args) -> int:
+    from .batch import BatchOptions, run_batch
+    from .pipeline import default_jobs
+
+    settings = _settings(args)
+    cleaner = Cleaner(settings)
+    opts = BatchOptions(text_field=args.text_field, html_field=args.html_field, id_field=args.id_field,
+                        output_field=args.output_field, timeout=args.timeout_per_doc,
+                        learn=not args.no_learn, learn_limit=args.learn_limit)
+    jobs = args.jobs or default_jobs()
+
+    def notice(message: str) -> None:
+        print(f"news-cleaner: {message}", file=sys.stderr)
+
+    if args.engine == "dask":
+        from .integrations.dask import run_dask
+
+        stats = run_dask(args.input, args.output, cleaner, opts, scheduler=args.scheduler, jobs=jobs,
+                         blocksize=args.blocksize, rejects_path=args.rejects, progress=not args.quiet and sys.stderr.isatty(),
+                         on_notice=notice)
+    else:
+        if args.scheduler:
+            raise UsageError("--scheduler needs --engine dask")
+        stats = run_batch(args.input, args.output, cleaner, opts, jobs=jobs, rejects_path=args.rejects,
+                          progress=not args.quiet and sys.stderr.isatty(), on_notice=notice)
+    if args.summary_json:
+        with open(args.summary_json, "w", encoding="utf-8") as handle:
+            json.dump(stats.to_dict(), handle, indent=2)
+            handle.write("\n")
+    if not args.quiet:
+        print(stats.summary(), file=sys.stderr)
+    if stats.rejected and not args.rejects:
+        print(f"news-cleaner: {stats.rejected} record(s) could not be processed (reasons above); "
+              f"keep them with --rejects FILE", file=sys.stderr)
         return EXIT_FINDINGS
     return EXIT_OK
 
