@@ -80,6 +80,42 @@ def related_lists(doc: Document, heading_rules: list) -> list[Finding]:
     return findings
 
 
+def trailing_headline_list(doc: Document) -> list[Finding]:
+    """B008: a run of bulleted Title-Case headlines (no sentence punctuation) in the last part of an
+    article: a related-links block whose heading extraction dropped.
+
+    Before: ``... in the coming years.\\n\\n- NASA Europa Mission Could Spot Signs of Life\\n\\n- Photos: Europa, Icy Moon``
+    After: ``... in the coming years.``
+    """
+    lines = units(doc, "line")
+    tail_start = int(len(doc.text) * 0.6)
+    findings = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].start >= tail_start and _headline_item(lines[j].text):
+            j += 1
+        if j - i >= 2:
+            for line in lines[i:j]:
+                start, end = unit_deletion(doc, line.start, line.end)
+                findings.append(doc.finding(
+                    "B008", "related-link headline list", start, end,
+                    suggestion="", fix="safe", source=f"{SOURCE}:headline-list",
+                ))
+        i = max(j, i + 1)
+    return findings
+
+
+def _headline_item(text: str) -> bool:
+    if not _LIST_ITEM.match(text) or _SENTENCE_END.search(text):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not 3 <= len(words) <= 16:
+        return False
+    long_words = [w for w in words if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+
+
 # -- B014 the headline repeated at the top of the body -----------------------------------------------
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
@@ -120,18 +156,18 @@ def repeated_paragraphs(doc: Document, min_words: int = 12) -> list[Finding]:
     findings = []
     for para in doc.paragraphs:
         key = " ".join(para.text.split())
+        if key not in seen:
+            seen.add(key)
+            continue
         words = _WORD.findall(key)
         # prose only: lists and recipes legitimately repeat their number-heavy items
         if len(words) < min_words or not _SENTENCE_END.search(key) or sum(w.isdigit() for w in words) * 10 > len(words):
             continue
-        if key in seen:
-            start, end = unit_deletion(doc, para.start, para.end)
-            findings.append(doc.finding(
-                "B012", "paragraph repeated verbatim earlier in the article", start, end,
-                suggestion="", fix="safe", source=f"{SOURCE}:repeat",
-            ))
-        else:
-            seen.add(key)
+        start, end = unit_deletion(doc, para.start, para.end)
+        findings.append(doc.finding(
+            "B012", "paragraph repeated verbatim earlier in the article", start, end,
+            suggestion="", fix="safe", source=f"{SOURCE}:repeat",
+        ))
     return findings
 
 
@@ -140,6 +176,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     findings = run_rules(doc, ctx, _rules(ctx), source=SOURCE)
     if _enabled(ctx, "B008"):
         findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full]))
+        findings.extend(trailing_headline_list(doc))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
