@@ -42,6 +42,7 @@ def rules() -> dict:
         "open_before": data["marks"]["open_before"],
         "close_after": data["marks"]["close_after"],
         "verbs": frozenset(data["attribution"]["verbs"]),
+        "pronouns": frozenset(data["attribution"]["pronouns"]),
         "abbreviations": frozenset(data["abbreviations"]["words"]),
         "starters": frozenset(data["stray_stop"]["sentence_starters"]),
         "tlds": frozenset(data["missing_space"]["tlds"]),
@@ -160,10 +161,10 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _context(text: str, i: int, start: int, end: int) -> str:
+def _context(text: str, i: int, start: int, end: int, width: int = 1) -> str:
     r = rules()
     prev = text[i - 1] if i > start else None
-    nxt = text[i + 1] if i + 1 < end else None
+    nxt = text[i + width] if i + width < end else None
     if i - 4 >= start and re.match(r"[.?!] , $", text[i - 4:i]):
         return "close"  # ``day. , "Said``: a closing mark knocked behind the punctuation
     left_open = prev is None or prev.isspace() or prev in r["open_before"]
@@ -177,6 +178,11 @@ def _context(text: str, i: int, start: int, end: int) -> str:
     if right_close and not left_open:
         return "close"
     return "either"
+
+
+def style_counts(text: str) -> tuple[int, int]:
+    """(curly, straight) double marks in ``text``, inch marks not counted."""
+    return text.count(CURLY_OPEN) + text.count(CURLY_CLOSE), len(re.findall(r'(?<!\d)"', text))
 
 
 def _style(text: str) -> str:
@@ -195,6 +201,7 @@ def build(text: str) -> QuoteModel:
     paragraphs = [Para(i, s, e) for i, (s, e) in enumerate(split_paragraphs(text))]
     for para in paragraphs:
         _pair(text, para)
+    continued = False
     for i, para in enumerate(paragraphs):
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         next_opens = nxt is not None and bool(nxt.marks) and nxt.marks[0].pos == nxt.start and nxt.marks[0].role == "open"
@@ -203,50 +210,55 @@ def build(text: str) -> QuoteModel:
                 last = q is para.quotations[-1]
                 if last and next_opens:
                     q.runs_on = True
+                elif last and continued and q is para.quotations[0]:
+                    pass  # the last paragraph of a multi-paragraph quotation: where it ends is unknowable
                 else:
                     _place_missing_close(text, para, q)
+        continued = any(q.runs_on for q in para.quotations)
     return QuoteModel(text, paragraphs, _style(text))
 
 
 def _pair(text: str, para: Para) -> None:
     current: Optional[Quotation] = None
     previous: Optional[Mark] = None
-    for i in range(para.start, para.end):
+    i = para.start
+    while i < para.end:
         ch = text[i]
-        if ch not in DOUBLE_MARKS:
+        if ch in "‘’" and i + 1 < para.end and text[i + 1] == ch:
+            ch = ch + ch  # ``‘‘`` / ``’’``: a double mark typed as two singles (publisher typography)
+        elif ch not in DOUBLE_MARKS:
+            i += 1
             continue
-        mark = Mark(i, ch, _context(text, i, para.start, para.end))
+        mark = Mark(i, ch, _context(text, i, para.start, para.end, len(ch)))
         para.marks.append(mark)
-        if ch == STRAIGHT and i > para.start and text[i - 1].isdigit() and current is None:
+        i += len(ch)
+        if ch == STRAIGHT and mark.pos > para.start and text[mark.pos - 1].isdigit() and current is None:
             mark.role = "inch"
             continue
         role = mark.context
         if role == "either":
-            if ch == CURLY_OPEN:
+            if ch in (CURLY_OPEN, "‘‘"):
                 role = "open"
-            elif ch == CURLY_CLOSE:
+            elif ch in (CURLY_CLOSE, "’’"):
                 role = "close"
             else:
                 role = "close" if current is not None else "open"
         if role == "open":
-            if current is not None and previous is not None and previous.pos == i - 1 and previous.role == "close":
-                pass
             mark.role = "open"
             current = Quotation(mark, None, para.index)
             mark.quotation = current
             para.quotations.append(current)
+        elif current is not None:
+            mark.role = "close"
+            current.close = mark
+            mark.quotation = current
+            current = None
+        elif previous is not None and previous.role == "close" and previous.pos + len(previous.char) == mark.pos:
+            mark.role = "extra"
+            para.doubled.append((previous, mark))
         else:
-            if current is not None:
-                mark.role = "close"
-                current.close = mark
-                mark.quotation = current
-                current = None
-            elif previous is not None and previous.role == "close" and previous.pos == i - 1:
-                mark.role = "extra"
-                para.doubled.append((previous, mark))
-            else:
-                mark.role = "close"
-                para.stray_closes.append(mark)
+            mark.role = "close"
+            para.stray_closes.append(mark)
         previous = mark
 
 

@@ -10,6 +10,7 @@ quote style, so a repair follows the article and leaves right copy alone. Word l
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple, Optional
 
 from . import quote_model as qm
@@ -72,34 +73,51 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
         suggestion = "," + glyph + ("" if (not after or after.isspace()) else " ")
         edits.append(Edit("Q001", "comma outside the closing quote (with a stray full stop)", m.start(), m.end(), suggestion, "safe", 0.95))
     american, british = _comma_style(model)
-    if american >= 1 and american >= british:
-        sure = american >= 2 and british <= max(1, american // 3)
-        for m in re.finditer(r"(?<=\w)([\"”]),(?=\s)", text):
-            mark = _mark_at(model, m.start(1))
-            if mark is None or mark.role != "close" or mark.quotation is None or mark.quotation.open is None:
-                continue
-            edits.append(Edit(
-                "Q001", "comma outside the closing quote; this article puts it inside", m.start(), m.end(),
-                "," + m.group(1), "safe" if sure else "unsafe", 0.8,
-            ))
+    for m in re.finditer(r"(?<=\w)([\"”]),(?=\s)", text):
+        mark = _mark_at(model, m.start(1))
+        q = mark.quotation if mark is not None else None
+        if mark is None or mark.role != "close" or q is None or q.open is None:
+            continue
+        quoted = text[q.open.pos + len(q.open.char):mark.pos]
+        sentence = bool(re.match(r"[A-Z]", quoted)) and len(quoted.split()) >= 3
+        attributed = _attribution_after(text, m.end())
+        others = british - 1  # British-style commas elsewhere in the article
+        if sentence and attributed and american >= 1 and others <= american // 3:
+            fix = "safe"  # a quoted sentence with its attribution: the comma goes inside in any style
+        elif american >= 2 and others <= american // 4:
+            fix = "safe" if sentence or american >= 4 else "unsafe"
+        elif american >= 1 and others == 0:
+            fix = "unsafe"
+        else:
+            continue  # the article puts commas outside: its own (British) style
+        edits.append(Edit("Q001", "comma outside the closing quote; this article puts it inside", m.start(), m.end(), "," + m.group(1), fix, 0.8))
     return edits
 
 
-def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
-    """Q002: an attribution verb capitalised after a quotation that ends in ``,`` ``?`` or ``!``.
+def _attribution_after(text: str, pos: int) -> bool:
+    words = re.findall(r"[\w’'-]+", text[pos:pos + 80])[:6]
+    return any(w.lower() in rules()["verbs"] for w in words)
 
-    ``," Said Bruce Bagley`` → ``," said Bruce Bagley``
+
+def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
+    """Q002: an attribution capitalised after a quotation that ends in ``,`` ``?`` or ``!``.
+
+    ``," Said Bruce Bagley`` → ``," said Bruce Bagley``; ``," He said`` → ``," he said``
     """
     edits = []
-    verbs = rules()["verbs"]
-    for m in re.finditer(r"([\"“”]) ?([A-Z][a-z]+)\b", text):
-        word = m.group(2)
-        if word.lower() not in verbs or not _close_before(model, m.start(1)):
+    verbs, pronouns = rules()["verbs"], rules()["pronouns"]
+    for m in re.finditer(r"([\"“”]) ?([A-Z][a-z]*)\b(?: (\w+))?", text):
+        word, nxt = m.group(2), (m.group(3) or "")
+        is_verb = word.lower() in verbs
+        if not (is_verb or (word.lower() in pronouns and nxt in verbs)):
+            continue
+        if not _close_before(model, m.start(1)):
             continue
         before = text[max(0, m.start(1) - 4):m.start(1)].rstrip()
         if not before or before[-1] not in ",?!":
             continue
-        edits.append(Edit("Q002", f"attribution verb after a quotation should be lower-case: {word!r}", m.start(2), m.start(2) + 1, word[0].lower(), "safe", 0.95))
+        what = "attribution verb" if is_verb else "pronoun of the attribution"
+        edits.append(Edit("Q002", f"{what} after a quotation should be lower-case: {word!r}", m.start(2), m.start(2) + 1, word[0].lower(), "safe", 0.95))
     return edits
 
 
@@ -186,29 +204,70 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
+def _is_straight(mark) -> bool:
+    return mark.char == STRAIGHT
+
+
+def _local_style(model: QuoteModel, q) -> Optional[str]:
+    """The style of the consistent quotations nearest to ``q`` (same paragraph first, then ±3)."""
+    for radius in (0, 1, 3):
+        votes = Counter()
+        for para in model.paragraphs[max(0, q.paragraph - radius):q.paragraph + radius + 1]:
+            for other in para.quotations:
+                if other is q or other.open is None or other.close is None:
+                    continue
+                if len(other.open.char) == 1 and len(other.close.char) == 1 and _is_straight(other.open) == _is_straight(other.close):
+                    votes["straight" if _is_straight(other.open) else "curly"] += 1
+        if votes:
+            (style, n), *rest = votes.most_common()
+            if not rest or rest[0][1] < n:
+                return style
+    return None
+
+
 def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
-    """Q007: a mark in the other style (curly in straight copy, straight in curly) or turned the wrong way.
+    """Q007: one mark of a quotation in the other style (curly/straight), or a curly mark turned the wrong way.
 
     In curly copy ``"Hey, Siri” and`` → ``“Hey, Siri” and``; ``“no.“ That’s`` → ``“no.” That’s``.
-    In straight copy ``“end of an era,"`` → ``"end of an era,"``. The fix follows the article's style.
+    In straight copy ``“end of an era,"`` → ``"end of an era,"``. A quotation whose two marks agree is
+    the publisher's choice and stays; the fix follows the style of the quotations around it.
     """
+    curly, straight = qm.style_counts(text)
+    strong = max(curly, straight) >= 3 * max(1, min(curly, straight))
     edits = []
-    for para in model.paragraphs:
-        for mark in para.marks:
-            if mark.role not in {"open", "close"}:
+
+    def emit(mark, want, sure, why):
+        role = "opening" if mark.role == "open" else "closing"
+        edits.append(Edit("Q007", f"{role} quotation mark {why}", mark.pos, mark.pos + 1, want,
+                          "safe" if sure else "unsafe", 0.85 if sure else 0.5))
+
+    for q in model.quotations:
+        marks = [m for m in (q.open, q.close) if m is not None and len(m.char) == 1]
+        if q.open is not None and q.close is not None and len(marks) == 2:
+            o, c = marks
+            if _is_straight(o) == _is_straight(c):
+                if o.char == CURLY_CLOSE:
+                    emit(o, CURLY_OPEN, o.context == "open", "turned the wrong way")
+                if c.char == CURLY_OPEN:
+                    emit(c, CURLY_CLOSE, c.context == "close", "turned the wrong way")
                 continue
-            want = model.expected(mark.role)
-            if mark.char == want:
-                continue
-            q = mark.quotation
-            paired = q is not None and (q.close is not None or q.runs_on) and q.open is not None
-            decisive = mark.context == mark.role or model.style == "straight"
-            sure = paired and decisive
-            kind = "the other quote style" if (mark.char == STRAIGHT) != (want == STRAIGHT) else "turned the wrong way"
-            edits.append(Edit(
-                "Q007", f"{'opening' if mark.role == 'open' else 'closing'} quotation mark in {kind}",
-                mark.pos, mark.pos + 1, want, "safe" if sure else "unsafe", 0.85 if sure else 0.5,
-            ))
+            style = _local_style(model, q) or model.style
+            wrong = o if _is_straight(o) != (style == "straight") else c
+            want = STRAIGHT if style == "straight" else (CURLY_OPEN if wrong.role == "open" else CURLY_CLOSE)
+            sure = strong and style == model.style and (style == "straight" or wrong.context in (wrong.role, "either"))
+            emit(wrong, want, sure, "in the other quote style")
+        else:
+            for mark in marks:
+                if mark.role not in ("open", "close"):
+                    continue
+                want = model.expected(mark.role)
+                if mark.char == want:
+                    continue
+                wrong_way = mark.char != STRAIGHT and want != STRAIGHT
+                if wrong_way:
+                    emit(mark, want, mark.context == mark.role, "turned the wrong way")
+                elif strong:
+                    emit(mark, want, False, "in the other quote style")
     return edits
 
 
