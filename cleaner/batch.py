@@ -464,8 +464,12 @@ def run_batch(
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=total, unit="rec", file=sys.stderr, dynamic_ncols=True, smoothing=0.1,
-                   desc="news-cleaner batch")
+        try:
+            sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
+        except (OSError, ValueError):
+            sized = False
+        bar = tqdm(total=total, unit="rec", file=sys.stderr, dynamic_ncols=sized, ncols=None if sized else 100,
+                   smoothing=0.1, desc="news-cleaner batch")
     try:
         with open_input(input_path) as stream:
             chunks = _chunks(iter_lines(stream), opts.chunk_size)

@@ -1,0 +1,313 @@
+"""``news-cleaner batch``: streaming JSONL records in, cleaned records (or rejects with reasons) out."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from cleaner.batch import (
+    BatchOptions,
+    DocTimeout,
+    _pooled,
+    process_line,
+    run_batch,
+    time_limit,
+)
+from cleaner.pipeline import Cleaner
+
+DIRTY = "Caf&eacute; owners in Paris said the new rules would hurt trade."
+CLEAN = "The city council approved the budget on Tuesday after a long debate."
+
+
+class SlowOrCrashingCleaner(Cleaner):
+    """A Cleaner that sleeps on 'SLOW' and kills its process on 'CRASH' (a worker dying mid-record)."""
+
+    def run(self, doc, *, fix=True):
+        if "CRASH" in doc.text:
+            os._exit(3)
+        if "SLOW" in doc.text:
+            time.sleep(5)
+        return super().run(doc, fix=fix)
+
+
+def write_jsonl(path, records):
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "wt", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(record if isinstance(record, str) else json.dumps(record, ensure_ascii=False))
+            handle.write("\n")
+
+
+def read_jsonl(path):
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def test_output_keeps_every_field_adds_clean_text_and_annotation(tmp_path, cli):
+    records = [
+        {"id": "a1", "url": "https://news.example.org/a1", "text": DIRTY, "tags": ["x", 1], "nested": {"k": None}},
+        {"id": "a2", "text": CLEAN, "title": "Budget"},
+    ]
+    write_jsonl(tmp_path / "in.jsonl", records)
+    code, out, err = cli("batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 0, err
+    result = read_jsonl(tmp_path / "out.jsonl")
+    assert [r["id"] for r in result] == ["a1", "a2"]
+    for original, cleaned in zip(records, result):
+        for key, value in original.items():
+            assert cleaned[key] == value  # every input field kept, unchanged
+        assert set(cleaned["cleaner"]) >= {"score", "verdict", "findings"}
+        assert cleaned["cleaner"]["verdict"] in {"clean", "fixable", "garbled"}
+    first = result[0]
+    assert first["clean_text"] == DIRTY.replace("&eacute;", "é")
+    e002 = [f for f in first["cleaner"]["findings"] if f["code"] == "E002"]
+    assert e002 and e002[0]["applied"] is True and e002[0]["start"] == 3
+    assert list(first)[:5] == ["id", "url", "text", "tags", "nested"]  # key order kept
+    # the summary: records, verdicts, findings per code, time
+    assert "2 records in" in err and "2 written, 0 rejected" in err
+    assert "verdicts:" in err and "E002 1" in err
+
+
+def test_fields_options_html_and_output_field(tmp_path, cli):
+    html = ("<html><head><title>Council vote</title></head><body><article><h1>Council vote</h1>"
+            "<p>The council voted on Tuesday to approve the new budget for the coming year after a long debate "
+            "about schools and roads.</p><p>Caf&amp;eacute; owners said the plan was fair to everyone in town.</p>"
+            "</article></body></html>")
+    write_jsonl(tmp_path / "in.jsonl", [{"key": 7, "raw": html, "text": "not this one"}])
+    code, out, err = cli("batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"),
+                         "--html-field", "raw", "--id-field", "key", "--output-field", "body_clean", "--quiet")
+    assert code == 0, err
+    assert err == ""  # --quiet: no summary
+    [record] = read_jsonl(tmp_path / "out.jsonl")
+    assert "council voted on Tuesday" in record["body_clean"]
+    assert "<p>" not in record["body_clean"]
+    assert record["text"] == "not this one" and record["raw"] == html
+    assert record["cleaner"]["metadata"].get("title")
+
+
+def test_gzip_in_and_out(tmp_path, cli):
+    write_jsonl(tmp_path / "in.jsonl.gz", [{"text": DIRTY}, {"text": CLEAN}])
+    code, _, err = cli("batch", str(tmp_path / "in.jsonl.gz"), "-o", str(tmp_path / "out.jsonl.gz"), "-q")
+    assert code == 0, err
+    with open(tmp_path / "out.jsonl.gz", "rb") as handle:
+        assert handle.read(2) == b"\x1f\x8b"
+    assert [r["clean_text"] for r in read_jsonl(tmp_path / "out.jsonl.gz")] == [DIRTY.replace("&eacute;", "é"), CLEAN]
+
+
+def test_every_record_is_in_output_or_rejects(tmp_path, cli):
+    lines = [
+        json.dumps({"id": 1, "text": DIRTY}),
+        "{not json",
+        json.dumps({"id": 3, "headline": "no body"}),
+        json.dumps([1, 2]),
+        json.dumps({"id": 5, "text": 42}),
+        "",
+        json.dumps({"id": 7, "text": CLEAN}),
+    ]
+    write_jsonl(tmp_path / "in.jsonl", lines)
+    code, _, err = cli("batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"),
+                       "--rejects", str(tmp_path / "rejects.jsonl"), "--jobs", "2")
+    assert code == 0, err
+    out = read_jsonl(tmp_path / "out.jsonl")
+    rejects = read_jsonl(tmp_path / "rejects.jsonl")
+    assert [r["id"] for r in out] == [1, 7]
+    assert [r["line"] for r in rejects] == [2, 3, 4, 5]
+    assert "invalid JSON" in rejects[0]["reason"] and rejects[0]["record"] == "{not json"
+    assert rejects[1]["id"] == 3 and "no text field" in rejects[1]["reason"]
+    assert rejects[1]["record"] == {"id": 3, "headline": "no body"}
+    assert "JSON object" in rejects[2]["reason"]
+    assert rejects[3]["id"] == 5
+    assert len(out) + len(rejects) == 6  # six non-blank input lines
+    assert "6 records" in err and "2 written, 4 rejected" in err
+
+
+def test_rejects_without_a_rejects_file_are_reported_and_exit_1(tmp_path, cli):
+    write_jsonl(tmp_path / "in.jsonl", [{"text": CLEAN}, "{broken"])
+    code, _, err = cli("batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 1
+    assert "rejected line 2: invalid JSON" in err
+    assert "--rejects FILE" in err
+    assert len(read_jsonl(tmp_path / "out.jsonl")) == 1
+
+
+def test_explicit_text_field_missing_is_a_reject_with_the_field_named(tmp_path, cli):
+    write_jsonl(tmp_path / "in.jsonl", [{"text": CLEAN}])
+    code, _, err = cli("batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "out.jsonl"),
+                       "--text-field", "body", "--rejects", str(tmp_path / "r.jsonl"))
+    assert code == 0
+    [reject] = read_jsonl(tmp_path / "r.jsonl")
+    assert "no string field 'body'" in reject["reason"]
+
+
+def test_output_order_and_content_do_not_depend_on_jobs(tmp_path, clean_bodies):
+    bodies = list(clean_bodies.values())[:40]
+    records = [{"id": i, "text": body if i % 3 else body.replace(" the ", " the the ", 1) + " Caf&eacute;"}
+               for i, body in enumerate(bodies)]
+    write_jsonl(tmp_path / "in.jsonl", records)
+    one = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "one.jsonl"), Cleaner(), BatchOptions(chunk_size=3), jobs=1)
+    two = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "two.jsonl"), Cleaner(), BatchOptions(chunk_size=3), jobs=2)
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert [r["id"] for r in read_jsonl(tmp_path / "two.jsonl")] == list(range(40))
+    assert one.verdicts == two.verdicts and one.codes == two.codes and two.written == 40
+
+
+def test_pool_keeps_a_bounded_number_of_chunks_in_flight():
+    """Constant memory: the reader never runs more than the window ahead of the writer."""
+    consumed = []
+
+    def chunks():
+        for i in range(200):
+            consumed.append(i)
+            yield [(i + 1, json.dumps({"text": f"Record number {i} is here."}))]
+
+    ahead = []
+    for index, _ in enumerate(_pooled(Cleaner(), BatchOptions(learn=False), chunks(), jobs=2)):
+        ahead.append(len(consumed) - index)
+    assert len(consumed) == 200
+    assert max(ahead) <= 4 * 2 + 1
+
+
+def test_timeout_per_doc_rejects_only_the_slow_record(tmp_path):
+    write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": CLEAN}, {"id": 2, "text": "SLOW news day."}, {"id": 3, "text": DIRTY}])
+    started = time.perf_counter()
+    stats = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), SlowOrCrashingCleaner(),
+                      BatchOptions(timeout=0.3, learn=False), jobs=1, rejects_path=str(tmp_path / "r.jsonl"))
+    assert time.perf_counter() - started < 3
+    assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == [1, 3]
+    [reject] = read_jsonl(tmp_path / "r.jsonl")
+    assert reject["id"] == 2 and "timed out after 0.3 s" in reject["reason"]
+    assert stats.rejected == 1 and stats.written == 2
+
+
+def test_time_limit_works_off_the_main_thread():
+    """Dask runs tasks in worker threads, where SIGALRM cannot be used."""
+    outcome = {}
+
+    def busy():
+        try:
+            with time_limit(0.2):
+                end = time.perf_counter() + 5
+                while time.perf_counter() < end:
+                    pass
+            outcome["result"] = "finished"
+        except DocTimeout:
+            outcome["result"] = "timeout"
+
+    thread = threading.Thread(target=busy)
+    started = time.perf_counter()
+    thread.start()
+    thread.join(10)
+    assert outcome["result"] == "timeout"
+    assert time.perf_counter() - started < 3
+
+
+def test_a_worker_dying_rejects_its_records_and_the_run_goes_on(tmp_path):
+    records = [{"id": i, "text": f"Story {i} about the council."} for i in range(30)]
+    records[11] = {"id": 11, "text": "CRASH the worker."}
+    write_jsonl(tmp_path / "in.jsonl", records)
+    stats = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), SlowOrCrashingCleaner(),
+                      BatchOptions(learn=False, chunk_size=4), jobs=2, rejects_path=str(tmp_path / "r.jsonl"))
+    out_ids = [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")]
+    rejects = read_jsonl(tmp_path / "r.jsonl")
+    assert 11 not in out_ids
+    assert any(r["line"] == 12 and "worker process died" in r["reason"] for r in rejects)
+    assert len(out_ids) + len(rejects) == 30
+    assert out_ids == sorted(out_ids)
+    assert stats.records == 30
+
+
+def test_output_is_written_atomically_and_nothing_is_left_on_error(tmp_path, cli):
+    write_jsonl(tmp_path / "in.jsonl", [{"text": CLEAN}])
+    code, _, err = cli("batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "missing-dir" / "out.jsonl"))
+    assert code == 2 and "does not exist" in err
+    code, _, err = cli("batch", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 2 and "nope.jsonl: no such file" in err
+    assert not any(p.name.startswith(".out.jsonl") for p in tmp_path.iterdir())
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_learning_pass_reaches_the_checks(tmp_path, monkeypatch):
+    """The first pass hands the first --learn-limit documents to the families' learn() and the result to run()."""
+    from cleaner import checks
+
+    seen = {}
+
+    class Probe:
+        @staticmethod
+        def learn(docs, settings):
+            seen["docs"] = [d.text for d in docs]
+            return {"learned": len(docs)}
+
+        @staticmethod
+        def run(doc, ctx):
+            seen.setdefault("batch", []).append(ctx.batch.get("PROBE"))
+            return []
+
+    monkeypatch.setitem(checks.FAMILY_MODULES, "PROBE", Probe)
+    monkeypatch.setattr(checks.CheckContext, "enabled", lambda self, code: True)
+    from cleaner import codes
+
+    monkeypatch.setattr(codes.Selection, "any_in", lambda self, family: True)
+    write_jsonl(tmp_path / "in.jsonl", [{"text": f"Article {i}."} for i in range(5)] + ["{bad"])
+    stats = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), Cleaner(),
+                      BatchOptions(learn_limit=3), jobs=1, rejects_path=str(tmp_path / "r.jsonl"))
+    assert seen["docs"] == ["Article 0.", "Article 1.", "Article 2."]
+    assert seen["batch"] == [{"learned": 3}] * 5
+    assert stats.learned_from == 3
+
+
+def test_stdin_to_stdout(tmp_path):
+    data = json.dumps({"id": 1, "text": DIRTY}) + "\n"
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "batch", "-", "-o", "-", "--isolated"],
+                          input=data, capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    [record] = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert record["clean_text"] == DIRTY.replace("&eacute;", "é")
+    assert "learning needs two passes" in proc.stderr
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    write_jsonl(tmp_path / "in.jsonl", [{"text": CLEAN}] * 3)
+    args = [sys.executable, "-m", "cleaner", "batch", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o.jsonl"),
+            "--isolated", "--jobs", "1"]
+    piped = subprocess.run(args, capture_output=True, text=True, cwd=tmp_path, timeout=60)
+    assert piped.returncode == 0
+    assert "rec/s" not in piped.stderr and "3 records in" in piped.stderr
+
+    import pty
+
+    master, slave = pty.openpty()
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=slave, cwd=tmp_path)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(60)
+    os.close(master)
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert proc.returncode == 0
+    assert "news-cleaner batch" in shown and "rec/s" in shown and "3/3" in shown
+
+
+def test_process_line_reason_names_line_and_id():
+    outcome = process_line(Cleaner(), json.dumps({"id": "x9", "text": 5}), {"line": 12}, BatchOptions())
+    assert not outcome.ok and outcome.reason.startswith("line 12 (id x9): ")
