@@ -210,12 +210,18 @@ def build(text: str) -> QuoteModel:
                 last = q is para.quotations[-1]
                 if last and next_opens:
                     q.runs_on = True
-                elif last and continued and q is para.quotations[0]:
-                    pass  # the last paragraph of a multi-paragraph quotation: where it ends is unknowable
+                elif last and continued and q is para.quotations[0] and (nxt is None or _heading(text, nxt)):
+                    pass  # a multi-paragraph quotation cut off before a heading: where it ends is unknowable
                 else:
                     _place_missing_close(text, para, q)
         continued = any(q.runs_on for q in para.quotations)
     return QuoteModel(text, paragraphs, _style(text))
+
+
+def _heading(text: str, para: Para) -> bool:
+    """A short line without sentence punctuation: a crosshead, a credit, a label."""
+    body = text[para.start:para.end]
+    return len(body.split()) < 8 and not re.search(r"[.?!:\"”]$", body)
 
 
 def _pair(text: str, para: Para) -> None:
@@ -284,38 +290,70 @@ def _candidates(text: str, lo: int, hi: int) -> list[int]:
     return out
 
 
+_NP_START = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that"})
+_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+
+
 def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
-    """How many words after ``pos`` an attribution verb comes (`, he said`), within the same sentence."""
+    """Words between ``pos`` and an attribution verb (`, he said`, `, said Ryan`, `, the statement
+    read`) when what lies between looks like the speaker, not a clause of the quotation; else None."""
     tail = text[pos:hi]
     stop = _SENTENCE_END.search(tail)
     if stop:
         tail = tail[:stop.start()]
-    for k, word in enumerate(_words(tail)[:16]):
+    words = _words(tail)[:16]
+    for k, word in enumerate(words):
         if word.lower() in rules()["verbs"] and (k == 0 or word[0].islower()):
+            speaker = words[:k]
+            if not speaker:
+                return 0
+            first = speaker[0]
+            if not (first[0].isupper() or first.lower() in _NP_START or (k == 1 and first.lower() in _SUBJECTS)):
+                return None
+            if any(w.lower() in _SUBJECTS for w in speaker[:-1]):
+                return None
             return k
     return None
 
 
 def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
-    """Decide where the lost closing mark of ``q`` belongs (see the rules in the module docstring)."""
-    lo = q.open.pos + 1
+    """Decide where the lost closing mark of ``q`` belongs.
+
+    A lower-case phrase quote closes at its first punctuation; a quotation followed by its
+    attribution closes before the speaker (the candidate farthest from the verb whose gap still reads
+    as the speaker); otherwise at the end of the paragraph; before a later opening mark, the last
+    punctuation followed by lower case (a judgement).
+    """
+    lo = q.open.pos + len(q.open.char)
     later = [m for m in para.marks if m.pos > q.open.pos and m.role == "open"]
     hi = later[0].pos if later else para.end
     cands = _candidates(text, lo, hi)
     if not cands:
         return
     first_letter = re.search(r"[^\W\d_]", text[lo:hi])
-    scored = [(d, c) for c in cands if (d := _attribution_distance(text, c, hi)) is not None]
+    scored = []
+    for c in cands:
+        d = _attribution_distance(text, c, para.end)
+        if d is not None:
+            scored.append((d, c))
     end_candidate = cands[-1] if not later and not text[cands[-1]:hi].strip(" .…") else None
     if first_letter and first_letter.group().islower():
         q.missing_close, q.missing_rule = cands[0], "phrase"
         q.missing_sure = len(cands) == 1 or any(c == cands[0] for d, c in scored)
     elif scored:
-        best = min(scored, key=lambda dc: (dc[0], -dc[1]))
-        q.missing_close, q.missing_rule = best[1], "attribution"
-        q.missing_sure = len(scored) == 1 or best[0] <= 1
+        # the candidates that reach the same verb: the farthest one starts the speaker's name
+        verb_at = {c: c + d for d, c in scored}
+        nearest = min(scored, key=lambda dc: (dc[0], -dc[1]))[1]
+        best = min(c for c in verb_at if _same_verb(text, c, nearest))
+        q.missing_close, q.missing_rule = best, "attribution"
+        q.missing_sure = True
     elif end_candidate is not None:
         q.missing_close, q.missing_rule, q.missing_sure = end_candidate, "paragraph-end", True
     elif later:
         lower = [c for c in cands if re.match(r"\s+[a-z]", text[c:hi])]
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
+
+
+def _same_verb(text: str, a: int, b: int) -> bool:
+    """Do the tails after candidates ``a`` <= ``b`` reach the same attribution verb (no sentence end between)?"""
+    return a <= b and not _SENTENCE_END.search(text[a:b])

@@ -95,7 +95,8 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
 
 
 def _attribution_after(text: str, pos: int) -> bool:
-    words = re.findall(r"[\w’'-]+", text[pos:pos + 80])[:6]
+    tail = re.split(r"(?<=[a-z])[.?!](?:\s|$)", text[pos:pos + 160])[0]
+    words = re.findall(r"[\w’'-]+", tail)[:14]
     return any(w.lower() in rules()["verbs"] for w in words)
 
 
@@ -232,8 +233,7 @@ def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
     In straight copy ``“end of an era,"`` → ``"end of an era,"``. A quotation whose two marks agree is
     the publisher's choice and stays; the fix follows the style of the quotations around it.
     """
-    curly, straight = qm.style_counts(text)
-    strong = max(curly, straight) >= 3 * max(1, min(curly, straight))
+    strong = _strong_style(text)
     edits = []
 
     def emit(mark, want, sure, why):
@@ -251,10 +251,16 @@ def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
                 if c.char == CURLY_OPEN:
                     emit(c, CURLY_CLOSE, c.context == "close", "turned the wrong way")
                 continue
-            style = _local_style(model, q) or model.style
+            curly = c if _is_straight(o) else o
+            turned = (curly is o and o.char == CURLY_CLOSE) or (curly is c and c.char == CURLY_OPEN)
+            if turned:
+                # a curly mark of the wrong direction beside a straight partner: the curly one is the damage
+                emit(curly, STRAIGHT, curly.context == curly.role, "in the other quote style")
+                continue
+            style = model.style if strong else (_local_style(model, q) or model.style)
             wrong = o if _is_straight(o) != (style == "straight") else c
             want = STRAIGHT if style == "straight" else (CURLY_OPEN if wrong.role == "open" else CURLY_CLOSE)
-            sure = strong and style == model.style and (style == "straight" or wrong.context in (wrong.role, "either"))
+            sure = strong and (style == "straight" or wrong.context in (wrong.role, "either"))
             emit(wrong, want, sure, "in the other quote style")
         else:
             for mark in marks:
@@ -269,6 +275,18 @@ def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
                 elif strong:
                     emit(mark, want, False, "in the other quote style")
     return edits
+
+
+def _strong_style(text: str) -> bool:
+    """Is the article's quote style clear: its double marks 3:1 one way, or few doubles and clear apostrophes?"""
+    curly, straight = qm.style_counts(text)
+    if max(curly, straight) >= 3 * max(1, min(curly, straight)):
+        return True
+    if min(curly, straight) > 2:
+        return False
+    weighted_curly = 2 * curly + text.count("’") + text.count("‘")
+    weighted_straight = 2 * straight + text.count("'")
+    return max(weighted_curly, weighted_straight) >= 3 * max(1, min(weighted_curly, weighted_straight))
 
 
 _MISSING_SPACE = re.compile(r"(?<![\w.@/:’'-])([a-z][a-z’'-]*[a-z]|\d{2,})\.([A-Z][a-z’']*)(?=[\s,;:!?\"”’)]|$)")
