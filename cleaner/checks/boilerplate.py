@@ -185,7 +185,39 @@ def run(doc: Document, ctx) -> list[Finding]:
         learned = (ctx.batch or {}).get("B")
         if learned:
             findings.extend(site_boilerplate.findings(doc, learned, ctx.settings))
-    return _outermost(findings)
+    return _whole_paragraphs(doc, _outermost(findings))
+
+
+def _whole_paragraphs(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """When line deletions together empty a paragraph, let them take its separator too.
+
+    ``...streets.\\n\\n[ad_2]\\nSource link`` loses both lines and the blank line before them, so no
+    empty paragraph or trailing blank line is left behind (each line keeps its own finding).
+    """
+    text = doc.text
+    out = list(findings)
+    for para in doc.paragraphs:
+        if "\n" not in para.text:
+            continue
+        inside = sorted(
+            (i for i, f in enumerate(out) if f.suggestion == "" and f.start < para.end and para.start < f.end),
+            key=lambda i: out[i].start,
+        )
+        if len(inside) < 2:
+            continue
+        covered = [False] * (para.end - para.start)
+        for i in inside:
+            for pos in range(max(out[i].start, para.start), min(out[i].end, para.end)):
+                covered[pos - para.start] = True
+        if not all(c or text[para.start + k].isspace() for k, c in enumerate(covered)):
+            continue
+        start, end = unit_deletion(doc, para.start, para.end)
+        first, last = inside[0], inside[-1]
+        for i, (s, e) in ((first, (min(start, out[first].start), out[first].end)), (last, (out[last].start, max(end, out[last].end)))):
+            f = out[i]
+            if (s, e) != (f.start, f.end):
+                out[i] = doc.finding(f.code, f.message, s, e, suggestion="", fix=f.fix, confidence=f.confidence, source=f.source)
+    return out
 
 
 def _outermost(findings: list[Finding]) -> list[Finding]:

@@ -1,0 +1,259 @@
+"""B family: rule pack, rule engine, seed rows, fixtures with golden outputs, site learning."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.checks import boilerplate
+from cleaner.config import Settings
+from cleaner.document import Document
+from cleaner.errors import RulePackError
+from cleaner.rule_engine import load_rules, run_rules
+from cleaner.site_boilerplate import learn
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "boilerplate"
+SEED = ROOT.parent / "shared" / "seed"
+GOLD = ROOT.parent / "shared" / "data" / "extraction" / "scrapinghub" / "ground-truth.json"
+
+
+def paragraphs(text: str) -> list:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def b_findings(text: str, **kwargs) -> list:
+    return Cleaner(select=["B"]).check(text, kind=kwargs.pop("kind", "text"), **kwargs).findings
+
+
+def b_clean(text: str, kind: str = "text", **kwargs) -> str:
+    return Cleaner(select=["B"], **kwargs).clean(text, kind=kind).text
+
+
+# -- the seed article -----------------------------------------------------------------------------
+def _seed_text() -> str:
+    path = SEED / "article.txt"
+    if not path.exists():
+        path = ROOT / "fixtures" / "seed" / "article.txt"
+    if not path.exists():
+        pytest.skip("seed article not available")
+    return path.read_text(encoding="utf-8")
+
+
+def test_seed_has_exactly_the_two_boilerplate_findings():
+    text = _seed_text()
+    found = b_findings(text)
+    assert len(found) == 2, [(f.code, f.excerpt) for f in found]
+    label, trailer = sorted(found, key=lambda f: f.start)
+    assert text[label.start:label.end] in ("World news. ", " World news.")
+    assert label.fix == "safe" and label.suggestion == ""
+    assert "[ad_2]Source link" in text[trailer.start:trailer.end]
+    assert text[trailer.start:trailer.end].strip() == "[ad_2]Source link"
+    assert trailer.fix == "safe" and trailer.suggestion == ""
+
+
+def test_seed_b_fixes_give_the_expected_paragraphs():
+    out = b_clean(_seed_text())
+    paras = paragraphs(out)
+    assert "the report said. The United States is leading" in paras[1]
+    assert paras[-1].endswith('Commander-in-Chief Christopher Ghika.')
+    expected = SEED / "expected_safe.txt"
+    if expected.exists():
+        assert len(paras) == len(paragraphs(expected.read_text(encoding="utf-8")))
+
+
+# -- golden fixtures ------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["autoblog.txt", "republished.txt", "related_promos.html"])
+def test_fixture_matches_golden_output(name):
+    source = (FIXTURES / name).read_text(encoding="utf-8")
+    kind = "html" if name.endswith(".html") else "text"
+    golden = (FIXTURES / (name.rsplit(".", 1)[0] + ".expected.txt")).read_text(encoding="utf-8")
+    out = b_clean(source, kind=kind)
+    assert paragraphs(out) == paragraphs(golden)
+    # idempotent: the cleaned text has nothing left to fix
+    assert b_clean(out) == out
+
+
+def test_autoblog_findings_name_each_kind():
+    codes = {f.code for f in b_findings((FIXTURES / "autoblog.txt").read_text(encoding="utf-8"))}
+    assert {"B001", "B002", "B004", "B006", "B008", "B009"} <= codes
+
+
+def test_republished_keeps_a_sentence_that_merely_mentions_read_more():
+    out = b_clean((FIXTURES / "republished.txt").read_text(encoding="utf-8"))
+    assert "wants to read more about the outlook" in out
+    assert "appeared first on" not in out and "originally published" not in out
+
+
+# -- anchoring: body text that only looks like boilerplate stays ----------------------------------
+@pytest.mark.parametrize("text", [
+    "Officials urged residents to read more about the evacuation plan on the county website.",
+    "Source: the ministry said on Monday that talks had stalled, according to two people.",
+    "The company said 40,000 people subscribe to its newsletter, up from 25,000 a year ago.",
+    "Copyright lawyers said the court ruling could change how songs are licensed.",
+    "Police said the advertisement ran in three newspapers before it was pulled.",
+    "He said the comments were taken out of context.",
+    "The World news. channel relaunched in May.",
+])
+def test_prose_is_not_flagged(text):
+    assert b_findings(f"Headline here\n\n{text}\n\nAnother paragraph follows here.") == []
+
+
+@pytest.mark.parametrize("line,code", [
+    ("[ad_1]", "B001"),
+    ("Source link", "B002"),
+    ("SOURCE: News agencies", "B002"),
+    ("The post Storm hits coast appeared first on Daily Planet.", "B003"),
+    ("Originally published at example.com.", "B003"),
+    ("CLICK HERE TO GET THE FOX NEWS APP", "B005"),
+    ("Subscribe to The Example Times's newsletters.", "B005"),
+    ("Story continues below", "B006"),
+    ("ADVERTISEMENT", "B006"),
+    ("Copyright 2019 The Associated Press. All rights reserved.", "B007"),
+    ("Most read in world news", "B008"),
+    ("Read more: Storm batters the coast", "B008"),
+    ("Image copyright Getty Images", "B009"),
+    ("Comments", "B010"),
+])
+def test_boilerplate_line_is_flagged_and_deleted(line, code):
+    text = f"The vote was close on Tuesday night.\n\n{line}\n\nOpponents said they would appeal."
+    found = b_findings(text)
+    assert [f.code for f in found] == [code]
+    assert found[0].fix == "safe"
+    assert paragraphs(b_clean(text)) == ["The vote was close on Tuesday night.", "Opponents said they would appeal."]
+
+
+def test_related_list_under_heading_is_removed():
+    text = ("The probe found water vapour above the moon's surface in 2016.\n\nRelated:\n\n"
+            "- Europa Mission Could Spot Signs of Life\n\n- Photos: Icy Moon of Jupiter\n\n"
+            "Scientists will look again next year.")
+    assert paragraphs(b_clean(text)) == [
+        "The probe found water vapour above the moon's surface in 2016.", "Scientists will look again next year."]
+
+
+# -- repeated paragraphs, headline in body -------------------------------------------------------
+def test_repeated_paragraph_deletes_the_repeat_only():
+    lead = "The mayor resigned on Monday night after a week of protests outside city hall."
+    text = f"{lead}\n\n{lead}\n\nShe said she would not run again."
+    found = b_findings(text)
+    assert [f.code for f in found] == ["B012"]
+    assert found[0].start > 0
+    assert paragraphs(b_clean(text)) == [lead, "She said she would not run again."]
+
+
+def test_repeated_list_items_are_not_flagged():
+    item = "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp. and 2 oz. of 4 kinds."
+    assert b_findings(f"Meal 1\n\n{item}\n\nMeal 2\n\n{item}") == []
+
+
+def test_headline_in_body_only_for_extracted_html():
+    text = "Cat found in Oregon after two years\n\nA cat missing for two years was found on Monday."
+    html_doc = Document(text, kind="html", metadata={"title": "Cat found in Oregon after two years"})
+    assert [f.code for f in boilerplate.run(html_doc, None)] == ["B014"]
+    text_doc = Document(text, kind="text", metadata={"title": "Cat found in Oregon after two years"})
+    assert boilerplate.run(text_doc, None) == []
+
+
+# -- site-learned boilerplate --------------------------------------------------------------------
+def _site_docs(n=6, host="daily.example"):
+    docs = []
+    for i in range(n):
+        body = (f"Story number {i} is about the port reopening on day {i}.\n\n"
+                "The Daily Example is an independent newspaper.\n\nShort one.")
+        docs.append(Document(body, metadata={"url": f"https://www.{host}/news/{i}"}))
+    docs.append(Document("Unrelated story text here.\n\nThe Daily Example is an independent newspaper.",
+                         metadata={"url": "https://other.example/a"}))
+    return docs
+
+
+def test_learn_finds_lines_repeated_across_a_site_whatever_the_order():
+    docs = _site_docs()
+    learned = learn(docs, Settings())
+    assert learned == {"daily.example": frozenset({"The Daily Example is an independent newspaper."})}
+    shuffled = docs[:]
+    random.Random(3).shuffle(shuffled)
+    assert learn(shuffled, Settings()) == learned
+
+
+def test_learn_thresholds_come_from_settings():
+    docs = _site_docs(n=4)
+    assert learn(docs, Settings()) == {}  # fewer than min-articles = 5
+    settings = Settings()
+    settings.site_boilerplate = {**settings.site_boilerplate, "min-articles": 3}
+    assert "daily.example" in learn(docs, settings)
+
+
+def test_site_boilerplate_is_reported_as_b011_and_fixed_only_with_unsafe_fixes():
+    docs = _site_docs()
+    cleaner = Cleaner(select=["B"])
+    cleaner.learn(docs)
+    result = cleaner.run(docs[0], fix=True)
+    assert [f.code for f in result.findings] == ["B011"]
+    assert result.findings[0].fix == "unsafe"
+    assert "independent newspaper" in result.text
+    unsafe = Cleaner(select=["B"], unsafe_fixes=True)
+    unsafe.learn(docs)
+    assert "independent newspaper" not in unsafe.run(docs[0], fix=True).text
+    # another site's article carrying the same line once is not touched
+    assert cleaner.run(docs[-1], fix=False).findings == []
+
+
+# -- the rule engine -----------------------------------------------------------------------------
+def test_rule_engine_kinds_and_scopes():
+    rules = load_rules({"rule": [
+        {"code": "X001", "message": "label", "pattern": "Breaking:", "scope": "first-paragraphs"},
+        {"code": "X002", "kind": "substitution", "message": "spelling", "swap": {r"\bteh\b": "the"},
+         "scope": "paragraph", "fix": "unsafe"},
+        {"code": "X003", "kind": "capitalization", "message": "case", "tokens": ["Associated Press"],
+         "ignorecase": True, "replacement": "Associated Press"},
+        {"code": "X004", "message": "tail", "pattern": "^Fin$", "scope": "last-paragraphs"},
+    ]}, "test pack")
+    doc = Document("Breaking: teh vote\n\nSaid the Associated press and Breaking: again.\n\nFin")
+    found = {(f.code, doc.text[f.start:f.end], f.suggestion, f.fix) for f in run_rules(doc, None, rules)}
+    assert ("X001", "Breaking: ", "", "safe") in found
+    assert ("X002", "teh", "the", "unsafe") in found
+    assert ("X003", "Associated press", "Associated Press", "safe") in found
+    assert ("X004", "\n\nFin", "", "safe") in found
+    assert len(found) == 4  # the second "Breaking:" is outside the first-paragraphs scope
+
+
+@pytest.mark.parametrize("entry,message", [
+    ({"code": "X001", "pattern": "(a+)+$"}, "catastrophically"),
+    ({"code": "X001", "pattern": "a", "kind": "nonsense"}, "kind"),
+    ({"code": "X001", "pattern": "a", "scope": "page"}, "scope"),
+    ({"code": "bad", "pattern": "a"}, "code"),
+    ({"code": "X001"}, "pattern"),
+    ({"code": "X001", "pattern": "a", "colour": "red"}, "unknown key"),
+])
+def test_rule_engine_rejects_bad_rules_with_a_clear_error(entry, message):
+    with pytest.raises(RulePackError, match=message):
+        load_rules({"rule": [entry]}, "my-pack.toml")
+
+
+def test_user_pack_adds_boilerplate_rules(tmp_path):
+    pack = tmp_path / "house.toml"
+    pack.write_text('[[rule]]\ncode = "B901"\nmessage = "house tagline"\npattern = "^Example Gazette: news you trust$"\n'
+                    'scope = "line"\n', encoding="utf-8")
+    settings = Settings()
+    settings.extend_rules = [str(pack)]
+    text = "The council met.\n\nExample Gazette: news you trust\n\nIt adjourned."
+    cleaner = Cleaner(settings, select=["B"])
+    assert [f.code for f in cleaner.check(text, kind="text").findings] == ["B901"]
+
+
+# -- do no harm on the human-annotated bodies ----------------------------------------------------
+def test_b_fixes_delete_almost_nothing_from_clean_article_bodies():
+    if not GOLD.exists():
+        pytest.skip("benchmark ground truth not available")
+    bodies = [v["articleBody"] for v in json.loads(GOLD.read_text(encoding="utf-8")).values()]
+    cleaner = Cleaner(select=["B"])
+    before = after = 0
+    for body in bodies:
+        before += len(re.findall(r"\w+", body))
+        after += len(re.findall(r"\w+", cleaner.clean(body, kind="text").text))
+    assert (before - after) / before <= 0.005
