@@ -150,13 +150,16 @@ def _soup_text(html: str) -> str:
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside", "form"]):
         tag.decompose()
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
     blocks = soup.find_all(_BLOCK_TAGS)
     paragraphs = []
     if blocks:
         for block in blocks:
             if block.find(_BLOCK_TAGS):
                 continue
-            text = " ".join(block.get_text(" ").split())
+            # no separator: inline tags (<b>, <a>) must not open a space before punctuation
+            text = " ".join(block.get_text().split())
             if text:
                 paragraphs.append(text)
     else:

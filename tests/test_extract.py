@@ -1,0 +1,78 @@
+"""The extract stage: whole pages through trafilatura, fragments and fallbacks through BeautifulSoup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cleaner import Cleaner
+from cleaner.extract import extract_html, looks_like_html, page_metadata
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "boilerplate"
+
+
+def test_page_metadata_and_paragraphs():
+    html = (FIXTURES / "related_promos.html").read_text(encoding="utf-8")
+    doc = extract_html(html)
+    assert doc.kind == "html"
+    assert doc.metadata["extractor"] == "trafilatura"
+    assert doc.metadata["title"] == "Storm closes coastal highway for second day"
+    assert doc.metadata["author"] == "Dana Whitfield"
+    assert doc.metadata["date"] == "2024-02-14"
+    assert doc.metadata["site"] == "The Coastal Ledger"
+    assert doc.metadata["hostname"] == "coastalledger.example"
+    # paragraphs are kept, separated by blank lines; navigation and footer are gone
+    texts = [p.text for p in doc.paragraphs]
+    assert any(t.startswith("State officials kept the coastal highway closed") for t in texts)
+    assert any(t.startswith("The transportation department said") for t in texts)
+    assert "\n\n" in doc.text
+    assert "About us" not in doc.text and "Home" not in texts
+
+
+def test_url_argument_wins_and_gives_the_host():
+    html = (FIXTURES / "related_promos.html").read_text(encoding="utf-8")
+    doc = extract_html(html, "https://www.mirror.example/copy/1")
+    assert doc.metadata["url"] == "https://www.mirror.example/copy/1"
+    assert doc.metadata["hostname"] == "mirror.example"
+
+
+def test_fragment_goes_through_beautifulsoup_with_paragraphs():
+    fragment = "<p>The first <b>paragraph</b> of the story.</p><p>The second one, with a <a href='#'>link</a>.</p>"
+    assert looks_like_html(fragment)
+    doc = extract_html(fragment)
+    assert doc.metadata["extractor"] == "beautifulsoup"
+    assert [p.text for p in doc.paragraphs] == ["The first paragraph of the story.", "The second one, with a link."]
+
+
+def test_page_trafilatura_cannot_read_falls_back_to_beautifulsoup():
+    html = "<html><body><nav>Menu</nav><div><p>Only a short note.</p></div></body></html>"
+    doc = extract_html(html)
+    assert "Only a short note." in doc.text
+    assert doc.metadata["extractor"] in {"trafilatura", "beautifulsoup"}
+
+
+def test_plain_text_is_not_html():
+    assert not looks_like_html("The mayor said 3 < 4 and 5 > 2 on Monday.")
+
+
+def test_meta_tag_metadata_from_a_parsed_tree():
+    import lxml.html
+
+    tree = lxml.html.fromstring(
+        "<html><head><title>Page title | Site</title><meta name='author' content='https://x.example/a'>"
+        "<meta property='og:site_name' content='https://www.news.example'></head>"
+        "<body><h1>Real headline</h1><time datetime='2023-05-06T10:00'>May 6</time></body></html>"
+    )
+    meta = page_metadata(tree, None)
+    assert meta["title"] == "Real headline"  # og:title absent: the h1 beats the <title>
+    assert meta["author"] is None  # a URL is not a name
+    assert meta["date"] == "2023-05-06"
+    assert meta["site"] == "news.example"
+
+
+def test_clean_on_html_returns_body_without_boilerplate():
+    html = (FIXTURES / "related_promos.html").read_text(encoding="utf-8")
+    result = Cleaner(select=["B"]).clean(html)
+    assert result.kind == "html"
+    assert "Subscribe to" not in result.text and "All rights reserved" not in result.text
+    assert result.text.startswith("State officials kept the coastal highway closed")
+    assert result.metadata["title"] == "Storm closes coastal highway for second day"
