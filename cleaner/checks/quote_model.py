@@ -292,6 +292,12 @@ def _candidates(text: str, lo: int, hi: int) -> list[int]:
 
 _NP_START = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that"})
 _SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
+# Words that make the gap before a verb a clause of the quotation rather than the speaker's name.
+_CLAUSE_WORDS = frozenset({
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
+    "could", "should", "shall", "may", "might", "must", "do", "does", "did", "not", "that", "which",
+    "if", "when", "because", "but", "and", "or", "so", "there", "then", "than",
+})
 
 
 def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
@@ -310,7 +316,7 @@ def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
             first = speaker[0]
             if not (first[0].isupper() or first.lower() in _NP_START or (k == 1 and first.lower() in _SUBJECTS)):
                 return None
-            if any(w.lower() in _SUBJECTS for w in speaker[:-1]):
+            if any(w.lower() in _SUBJECTS for w in speaker[:-1]) or any(w.lower() in _CLAUSE_WORDS for w in speaker):
                 return None
             return k
     return None
@@ -333,13 +339,15 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     first_letter = re.search(r"[^\W\d_]", text[lo:hi])
     scored = []
     for c in cands:
+        if text[c - 1] == "." and not re.match(r"\s+[a-z]", text[c:c + 3]):
+            continue  # after a full stop a capital starts a new sentence, not an attribution
         d = _attribution_distance(text, c, para.end)
         if d is not None:
             scored.append((d, c))
     end_candidate = cands[-1] if not later and not text[cands[-1]:hi].strip(" .…") else None
     if first_letter and first_letter.group().islower():
         q.missing_close, q.missing_rule = cands[0], "phrase"
-        q.missing_sure = len(cands) == 1 or any(c == cands[0] for d, c in scored)
+        q.missing_sure = len(cands) == 1 or len(text[lo:cands[0]].split()) <= 8 or any(c == cands[0] for d, c in scored)
     elif scored:
         # the candidates that reach the same verb: the farthest one starts the speaker's name
         verb_at = {c: c + d for d, c in scored}

@@ -42,6 +42,13 @@ def _mark_at(model: QuoteModel, pos: int):
     return None
 
 
+def closing_glyph(model: QuoteModel, opening) -> str:
+    """The closing mark that matches a quotation's opening mark (straight for straight, curly for curly)."""
+    if opening is None or len(opening.char) != 1:
+        return model.expected("close")
+    return STRAIGHT if opening.char == STRAIGHT else CURLY_CLOSE
+
+
 def _comma_style(model: QuoteModel) -> tuple[int, int]:
     """(American ``,"``, British ``",``) counts of commas at closing marks in this article."""
     text = model.text
@@ -69,7 +76,9 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
         if not _close_before(model, mark):
             continue
         after = text[mark + 1] if mark + 1 < len(text) else ""
-        glyph = model.expected("close")
+        found = _mark_at(model, mark)
+        partner = found.quotation.open if found is not None and found.quotation is not None else None
+        glyph = closing_glyph(model, partner)
         suggestion = "," + glyph + ("" if (not after or after.isspace()) else " ")
         edits.append(Edit("Q001", "comma outside the closing quote (with a stray full stop)", m.start(), m.end(), suggestion, "safe", 0.95))
     american, british = _comma_style(model)
@@ -196,7 +205,7 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
                 edits.append(Edit("Q006", "quotation opened but never closed", q.open.pos, q.open.pos + 1, None, "none", 0.6))
                 continue
             p = q.missing_close
-            glyph = model.expected("close")
+            glyph = closing_glyph(model, q.open)
             sure = q.missing_sure
             edits.append(Edit(
                 "Q006", f"closing quotation mark missing ({q.missing_rule})", p - 1, p, text[p - 1] + glyph,
