@@ -296,7 +296,7 @@ _SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
 _CLAUSE_WORDS = frozenset({
     "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
     "could", "should", "shall", "may", "might", "must", "do", "does", "did", "not", "that", "which",
-    "if", "when", "because", "but", "and", "or", "so", "there", "then", "than",
+    "if", "when", "because", "but", "or", "so", "there", "then", "than",
 })
 
 
