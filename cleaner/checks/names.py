@@ -1,5 +1,476 @@
-"""Placeholder until this family lands: finds nothing."""
+"""G: names and terms the copy mangled.
+
+- G001 near-miss of an acronym the article itself uses (``NASI`` in an article that says ``NASA``
+  twice), or a known garble of a gazetteer name that the article names (``ISM-held`` beside ``ISIS``):
+  unsafe, with a confidence. Real acronyms are left alone: a token the article defines, one on the
+  ubiquitous list (``US``, ``UN``), or a gazetteer acronym whose own name the article mentions.
+- G002 wrong casing of a known name (``Associated press``): safe for gazetteer names, except when
+  the only difference is a word house styles lower-case (``Democratic party``).
+- G003 non-canonical form of a known name: ``of``/``for`` swapped (``Syrian Observatory of Human
+  Rights``): safe.
+- G004 the same entity written two ways in one article (``Syrian democratic force`` after ``Syrian
+  Democratic Forces (SDF)``): unsafe, the article's own form suggested.
+- G5xx machine-translation and spinner phrases from ``rules/mt_phrases.toml`` (and user packs with
+  ``[[rule]]`` tables whose code starts with G5): unsafe.
+
+Names come from the gazetteer (:mod:`cleaner.gazetteer`), the article itself, ``known-names`` and, in
+batch mode, names seen in many articles of the batch.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Optional
+
+from ..document import Document
+from ..finding import Finding
+from ..gazetteer import SWAPS, gazetteer, norm
+from ..lexicon import lexicon
+from ..rulepacks import compile_safe, load_builtin, load_user_pack
+
+SOURCE = "names"
+
+_TOKEN = re.compile(r"\w+(?:['’&.-]\w+)*")
+_ACRONYM = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/]|\.[A-Za-z])")
+_CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "von", "van", "&"}
+_LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
+                 "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
+                 "her", "their", "our", "its", "my", "your", "last", "next", "every", "each", "according"}
 
 
-def run(doc, ctx):
-    return []
+@lru_cache(maxsize=1)
+def _pack() -> dict:
+    return load_builtin("names_config")
+
+
+@lru_cache(maxsize=16)
+def _phrase_rules(user_packs: tuple) -> list:
+    rules = []
+    packs = [("rules/mt_phrases.toml", load_builtin("mt_phrases"))]
+    packs += [(path, load_user_pack(path)) for path in user_packs]
+    for where, pack in packs:
+        for rule in pack.get("rule", []):
+            code = rule.get("code", "")
+            if not code.startswith("G5"):
+                continue
+            pattern = compile_safe(r"(?<![\w-])(?:%s)(?![\w-])" % rule["pattern"], re.IGNORECASE, where=where)
+            rules.append((code, rule.get("message", "machine-translation phrase"), pattern,
+                          rule.get("replacement"), rule.get("fix", "unsafe"), float(rule.get("confidence", 0.8))))
+    return rules
+
+
+def _known_names(ctx) -> tuple:
+    names = list(getattr(ctx.settings, "known_names", []) or [])
+    batch = (ctx.batch or {}).get("G") or {}
+    names.extend(batch.get("names", ()))
+    return tuple(sorted(set(names)))
+
+
+def _is_headline(paragraph_text: str) -> bool:
+    words = [w for w in _TOKEN.findall(paragraph_text) if w[0].isalpha()]
+    if len(words) < 3:
+        return True
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.6 or paragraph_text.isupper()
+
+
+class _Tokens:
+    """Word tokens of a text with spans, and helpers for slicing runs of them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.words = [text[s:e] for s, e in self.spans]
+
+    def slice(self, i: int, n: int) -> Optional[str]:
+        if i + n > len(self.spans):
+            return None
+        start, end = self.spans[i][0], self.spans[i + n - 1][1]
+        chunk = self.text[start:end]
+        if "\n" in chunk:
+            return None
+        return chunk
+
+    def sentence_initial(self, i: int) -> bool:
+        start = self.spans[i][0]
+        before = self.text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
+        return not before or before[-1] in ".!?:\n"
+
+
+def _case_diff(found: str, canonical: str) -> Optional[list]:
+    """Word indexes where ``canonical`` is capitalised but ``found`` is not (None if shapes differ)."""
+    fw, cw = found.split(" "), canonical.split(" ")
+    if len(fw) != len(cw):
+        return None
+    diff = []
+    for i, (a, b) in enumerate(zip(fw, cw)):
+        if a.lower() != b.lower():
+            return None
+        if a != b and b[:1].isupper() and a[:1].islower():
+            diff.append(i)
+    return diff
+
+
+def _word_offsets(found: str, start: int) -> list:
+    out, pos = [], start
+    for w in found.split(" "):
+        out.append((pos, pos + len(w)))
+        pos += len(w) + 1
+    return out
+
+
+def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 casing, G003 of/for swaps and multiword garbles of gazetteer names.
+
+    ``the Associated press said`` → ``the Associated Press said``;
+    ``Syrian Observatory of Human Rights`` → ``Syrian Observatory for Human Rights``.
+    """
+    gaz = gazetteer(_known_names(ctx))
+    style_words = set(_pack()["casing"]["style_lowercase"])
+    findings = []
+    lowered = doc.text.lower()
+    words = toks.words
+    i = 0
+    n_tokens = len(words)
+    while i < n_tokens:
+        first = words[i].lower()
+        if first not in gaz.first_words:
+            i += 1
+            continue
+        matched = 0
+        for n in range(min(gaz.max_words, n_tokens - i), 1, -1):
+            found = toks.slice(i, n)
+            if found is None:
+                continue
+            key = norm(found)
+            start = toks.spans[i][0]
+            end = toks.spans[i + n - 1][1]
+            if key in gaz.forms:
+                entry, spellings = gaz.forms[key]
+                if found in spellings or found.isupper() or found.islower():
+                    matched = n
+                    break
+                best = None
+                for spelling in sorted(spellings):
+                    diff = _case_diff(found, spelling)
+                    if diff:
+                        best = (spelling, diff)
+                        break
+                matched = n
+                if best is None:
+                    break
+                spelling, diff = best
+                offsets = _word_offsets(found, start)
+                fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
+                suggestion = spelling[fs - start:fe - start]
+                differing = {spelling.split(" ")[k].lower() for k in diff}
+                style_only = differing <= style_words
+                findings.append(doc.finding(
+                    "G002", f"'{found}' is written '{spelling}'", fs, fe, suggestion=suggestion,
+                    fix="unsafe" if style_only else "safe", confidence=0.6 if style_only else 1.0,
+                    source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+                ))
+                covered.append((start, end))
+                break
+            if key in gaz.swaps and found[:1].isupper():
+                entry, spelling = gaz.swaps[key]
+                offsets = _word_offsets(found, start)
+                fw = found.split(" ")
+                sw = spelling.split(" ")
+                for k, w in enumerate(fw):
+                    if w.lower() in SWAPS and sw[k].lower() == SWAPS[w.lower()]:
+                        fs, fe = offsets[k]
+                        findings.append(doc.finding(
+                            "G003", f"'{found}' is written '{spelling}'", fs, fe, suggestion=sw[k],
+                            fix="safe", source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+                        ))
+                        break
+                covered.append((start, end))
+                matched = n
+                break
+            if key in gaz.garbles:
+                entry = gaz.garbles[key]
+                if gaz.entry_mentioned(entry, doc.text, lowered):
+                    findings.append(doc.finding(
+                        "G001", f"'{found}' looks like a garbled '{entry.name}'", start, end,
+                        suggestion=entry.name, fix="unsafe", confidence=0.8, source=f"{SOURCE}:garble",
+                    ))
+                    covered.append((start, end))
+                    matched = n
+                    break
+        i += max(matched, 1)
+    return findings
+
+
+def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
+    """G001: an acronym one edit away from an acronym the article uses repeatedly.
+
+    ``NASA said ... NASA's probe ... NASI scientist`` → ``NASA scientist`` (unsafe).
+    """
+    text = doc.text
+    gaz = gazetteer(_known_names(ctx))
+    config = _pack()["acronyms"]
+    ubiquitous = set(config["ubiquitous"])
+    matches = list(_ACRONYM.finditer(text))
+    if not matches:
+        return []
+    counts = Counter(m.group() for m in matches)
+    defined = set(re.findall(r"\(([A-Z]{2,6})\)", text))
+    batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
+    findings = []
+    lowered = text.lower()
+    for m in matches:
+        token = m.group()
+        start, end = m.span()
+        if any(s <= start < e for s, e in covered):
+            continue
+        garble = gaz.garbles.get(token.lower())
+        if garble is not None and token not in gaz.acronyms and gaz.entry_mentioned(garble, text, lowered):
+            target = next((a for a in garble.acronyms if counts.get(a)), garble.name)
+            findings.append(doc.finding(
+                "G001", f"'{token}' looks like a garbled '{target}' ({garble.name})", start, end,
+                suggestion=target, fix="unsafe", confidence=0.8, source=f"{SOURCE}:garble",
+            ))
+            continue
+        if counts[token] > 1 or token in ubiquitous or token in defined or token in batch_known:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        letters = [c for c in line if c.isalpha()]
+        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
+            continue  # an all-caps line: shouting, not acronyms
+        targets = [a for a, c in counts.items() if a != token and (c >= 2 or a in defined) and _one_edit(token, a)]
+        if not targets:
+            continue
+        targets.sort(key=lambda a: (-counts[a], a))
+        target = targets[0]
+        known = gaz.acronyms.get(token)
+        if known is not None and gaz.entry_mentioned(known, text, lowered) and any(norm(f) in lowered for f in known.forms):
+            continue  # a real acronym whose own name the article spells out
+        confidence = 0.75 + (0.1 if counts[target] >= 3 else 0.0) - (0.25 if known is not None else 0.0)
+        if len(targets) > 1 and counts[targets[1]] == counts[target]:
+            confidence -= 0.2
+        findings.append(doc.finding(
+            "G001", f"'{token}' looks like a garbled '{target}' (used {counts[target]} times in this article)",
+            start, end, suggestion=target, fix="unsafe", confidence=round(confidence, 2), source=f"{SOURCE}:acronym",
+        ))
+    return findings
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or adjacent transposition apart."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if la > lb:
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _plural_variants(words: list) -> list:
+    last = words[-1]
+    out = []
+    if last.endswith("ies") and len(last) > 4:
+        out.append(last[:-3] + "y")
+    elif last.endswith("es") and last[-3:-2] in ("s", "x", "h"):
+        out.append(last[:-2])
+    elif last.endswith("s") and not last.endswith("ss"):
+        out.append(last[:-1])
+    else:
+        out.append(last + "s")
+    return [words[:-1] + [v] for v in out]
+
+
+def article_names(doc: Document, toks: _Tokens) -> dict:
+    """Multiword capitalised names the article uses (outside headline-like lines), by normalised form."""
+    lex = lexicon()
+    names: dict = {}
+    headline_spans = [(p.start, p.end) for p in doc.paragraphs if _is_headline(p.text)]
+    words, spans = toks.words, toks.spans
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if not w[:1].isupper() or w.lower() in _LEADING_SKIP:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and toks.text[spans[j - 1][1]:spans[j][0]] == " " and (
+            words[j][:1].isupper() or (words[j] in _CONNECTORS and j + 1 < n and words[j + 1][:1].isupper())
+        ):
+            j += 1
+        while j > i and words[j - 1] in _CONNECTORS:
+            j -= 1
+        if j - i >= 2:
+            start = spans[i][0]
+            if not any(s <= start < e for s, e in headline_spans):
+                k = i
+                if toks.sentence_initial(i) and w.lower() in lex.lower and lex.zipf(w) > 4.5:
+                    k = i + 1  # "Yesterday Syrian Democratic Forces ..." : drop the sentence's first word
+                if j - k >= 2:
+                    found = toks.text[spans[k][0]:spans[j - 1][1]]
+                    names.setdefault(norm(found), found)
+        i = max(j, i + 1)
+    return names
+
+
+def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004: a name the article writes properly elsewhere, here with other casing, number or of/for.
+
+    ``Syrian Democratic Forces (SDF) ... the Syrian democratic force`` → ``the Syrian Democratic Forces``.
+    """
+    names = article_names(doc, toks)
+    if not names:
+        return []
+    variants: dict = {}
+    for key, form in names.items():
+        words = form.split(" ")
+        for v in _plural_variants(words):
+            vk = norm(" ".join(v))
+            if vk not in names:
+                variants.setdefault(vk, form)
+        for k, w in enumerate(words[1:-1], 1):
+            if w in SWAPS:
+                vk = norm(" ".join(words[:k] + [SWAPS[w]] + words[k + 1:]))
+                if vk not in names:
+                    variants.setdefault(vk, form)
+    max_words = max(len(k.split(" ")) for k in list(names) + list(variants))
+    first = {k.split(" ")[0] for k in list(names) + list(variants)}
+    findings = []
+    words = toks.words
+    i = 0
+    while i < len(words):
+        if words[i].lower() not in first or not words[i][:1].isupper():
+            i += 1
+            continue
+        hit = 0
+        for n in range(min(max_words, len(words) - i), 1, -1):
+            found = toks.slice(i, n)
+            if found is None:
+                continue
+            key = norm(found)
+            start, end = toks.spans[i][0], toks.spans[i + n - 1][1]
+            if any(s < end and start < e for s, e in covered):
+                continue
+            if key in names:
+                form = names[key]
+                if found == form or found.isupper():
+                    hit = n
+                    break
+                diff = _case_diff(found, form)
+                if diff:
+                    offsets = _word_offsets(found, start)
+                    fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
+                    findings.append(doc.finding(
+                        "G004", f"'{found}' is written '{form}' elsewhere in this article", fs, fe,
+                        suggestion=form[fs - start:fe - start], fix="unsafe", confidence=0.7,
+                        source=f"{SOURCE}:article",
+                    ))
+                hit = n
+                break
+            if key in variants:
+                form = variants[key]
+                findings.append(doc.finding(
+                    "G004", f"'{found}' is written '{form}' elsewhere in this article", start, end,
+                    suggestion=form, fix="unsafe", confidence=0.7, source=f"{SOURCE}:article",
+                ))
+                hit = n
+                break
+        i += max(hit, 1)
+    return findings
+
+
+def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 (unsafe): a word the dictionary knows only as a name, lower-cased after a capitalised word.
+
+    ``Attorney General Letitia james`` → ``Letitia James``.
+    """
+    lex = lexicon()
+    allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
+    findings = []
+    words, spans = toks.words, toks.spans
+    for i in range(1, len(words)):
+        w = words[i]
+        if not w.islower() or w in allowed:
+            continue
+        proper = lex.names.get(w)
+        if proper is None or lex.zipf(w) < 2.5:
+            continue
+        prev = words[i - 1]
+        gap = toks.text[spans[i - 1][1]:spans[i][0]]
+        if gap != " " or not prev[:1].isupper() or prev.isupper() or toks.sentence_initial(i - 1):
+            continue
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered):
+            continue
+        findings.append(doc.finding(
+            "G002", f"'{w}' is a name here: '{proper}'", start, end, suggestion=proper, fix="unsafe",
+            confidence=0.6, source=f"{SOURCE}:dictionary",
+        ))
+    return findings
+
+
+def phrases(doc: Document, ctx) -> list[Finding]:
+    """G5xx: machine-translation and spinner phrases from the rule packs.
+
+    ``the last ISIS-held resistance pack`` → ``the last ISIS-held resistance pocket`` (unsafe).
+    """
+    user = tuple(getattr(ctx.settings, "extend_rules", []) or [])
+    findings = []
+    for code, message, pattern, replacement, fix, confidence in _phrase_rules(user):
+        if not ctx.enabled(code):
+            continue
+        for m in pattern.finditer(doc.text):
+            suggestion = replacement
+            if suggestion is not None and m.group()[:1].isupper():
+                suggestion = suggestion[:1].upper() + suggestion[1:]
+            findings.append(doc.finding(
+                code, message, m.start(), m.end(), suggestion=suggestion, fix=fix, confidence=confidence,
+                source=f"{SOURCE}:phrases",
+            ))
+    return findings
+
+
+def run(doc: Document, ctx) -> list[Finding]:
+    if not ctx.is_target_language:
+        return []
+    toks = _Tokens(doc.text)
+    covered: list = []
+    findings: list[Finding] = []
+    if ctx.enabled("G002") or ctx.enabled("G003") or ctx.enabled("G001"):
+        findings.extend(gazetteer_names(doc, ctx, toks, covered))
+    if ctx.enabled("G001"):
+        findings.extend(acronyms(doc, ctx, covered))
+    if ctx.enabled("G004"):
+        findings.extend(consistency(doc, ctx, toks, covered))
+    if ctx.enabled("G002"):
+        findings.extend(lowercase_names(doc, ctx, toks, covered))
+    findings.extend(phrases(doc, ctx))
+    return findings
+
+
+def learn(docs, settings) -> dict:
+    """Batch pass: names and acronyms that recur across many articles count as known in this batch.
+
+    A multiword capitalised name in at least ``max(3, 5%)`` of the articles joins the gazetteer for
+    the batch; so does an acronym, which then is never taken for a near-miss of another.
+    """
+    name_counts: Counter = Counter()
+    acr_counts: Counter = Counter()
+    for doc in docs:
+        toks = _Tokens(doc.text)
+        name_counts.update(set(article_names(doc, toks).values()))
+        acr_counts.update({m.group() for m in _ACRONYM.finditer(doc.text)})
+    threshold = max(3, len(docs) // 20)
+    return {
+        "names": tuple(sorted(n for n, c in name_counts.items() if c >= threshold)),
+        "acronyms": frozenset(a for a, c in acr_counts.items() if c >= threshold),
+    }

@@ -1,0 +1,128 @@
+"""The gazetteer: names international news uses most, with their accepted forms, acronyms and known
+garbles, from ``rules/names/*.toml`` (curated organisations, agencies, armed groups, parties, outlets,
+companies), pycountry (countries and their subdivisions, a maintained ISO 3166 package) and the user's
+``known-names``.
+
+Lookups are by lower-cased, space-normalised form, so the checks can find a name however the copy
+cased it and then compare with the canonical casing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from .rulepacks import load_builtin_dir
+
+_SPACES = re.compile(r"\s+")
+SWAPS = {"of": "for", "for": "of"}
+
+
+def norm(text: str) -> str:
+    return _SPACES.sub(" ", text.strip()).lower().replace("’", "'")
+
+
+@dataclass
+class Entry:
+    name: str
+    kind: str = "name"
+    acronyms: list = field(default_factory=list)
+    aliases: list = field(default_factory=list)
+    garbles: list = field(default_factory=list)
+
+    @property
+    def forms(self) -> list:
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Gazetteer:
+    entries: list
+    #: normalised form -> (entry, the exact accepted spellings of that form)
+    forms: dict
+    #: acronym (exact case) -> entry
+    acronyms: dict
+    #: normalised garble -> entry
+    garbles: dict
+    #: normalised wrong-function-word form -> (entry, accepted form it is a swap of)
+    swaps: dict
+    #: first word (normalised) of every multiword form / garble / swap, and the longest form in words
+    first_words: frozenset
+    max_words: int
+
+    def entry_mentioned(self, entry: Entry, text: str, lowered: Optional[str] = None) -> bool:
+        """Is ``entry`` itself (a form or an acronym) named in ``text``?"""
+        lowered = lowered if lowered is not None else text.lower()
+        for acr in entry.acronyms:
+            if re.search(r"(?<![\w])" + re.escape(acr) + r"(?![\w])", text):
+                return True
+        return any(re.search(r"(?<![\w])" + re.escape(norm(f)) + r"(?![\w])", lowered) for f in entry.forms)
+
+
+def _places() -> list:
+    """Countries and subdivisions from pycountry (multiword names only: those are what casing checks use)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return []
+    out = []
+    for country in pycountry.countries:
+        forms = {country.name}
+        for attr in ("common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                forms.add(value)
+        name = getattr(country, "common_name", None) or country.name
+        out.append(Entry(name=name, kind="country", aliases=sorted(forms - {name})))
+    for sub in pycountry.subdivisions:
+        if " " in sub.name and "," not in sub.name and "(" not in sub.name:
+            out.append(Entry(name=sub.name, kind="place"))
+    return out
+
+
+def build(extra_names: Iterable[str] = ()) -> Gazetteer:
+    entries: list = []
+    for _, pack in load_builtin_dir("names"):
+        kind = pack.get("kind", "name")
+        for raw in pack.get("entries", []):
+            entries.append(Entry(
+                name=raw["name"], kind=raw.get("kind", kind), acronyms=list(raw.get("acronyms", [])),
+                aliases=list(raw.get("aliases", [])), garbles=list(raw.get("garbles", [])),
+            ))
+    entries.extend(_places())
+    for name in extra_names:
+        name = name.strip()
+        if name:
+            entries.append(Entry(name=name, kind="user"))
+    forms: dict = {}
+    acronyms: dict = {}
+    garbles: dict = {}
+    for entry in entries:
+        for form in entry.forms:
+            key = norm(form)
+            slot = forms.setdefault(key, (entry, set()))
+            slot[1].add(_SPACES.sub(" ", form.strip()))
+        for acr in entry.acronyms:
+            acronyms.setdefault(acr, entry)
+        for garble in entry.garbles:
+            garbles[norm(garble)] = entry
+    swaps: dict = {}
+    for key, (entry, spellings) in forms.items():
+        words = key.split(" ")
+        for i, w in enumerate(words[1:-1], 1):
+            if w in SWAPS:
+                swapped = " ".join(words[:i] + [SWAPS[w]] + words[i + 1:])
+                if swapped not in forms:
+                    swaps.setdefault(swapped, (entry, sorted(spellings)[0]))
+    multi = [k for k in list(forms) + list(garbles) + list(swaps) if " " in k]
+    first_words = frozenset(k.split(" ")[0] for k in multi)
+    max_words = max((len(k.split(" ")) for k in multi), default=1)
+    return Gazetteer(entries, forms, acronyms, garbles, swaps, first_words, max_words)
+
+
+@lru_cache(maxsize=8)
+def gazetteer(extra_names: tuple = ()) -> Gazetteer:
+    """The built-in gazetteer plus ``extra_names`` (the ``known-names`` setting), built once per process."""
+    return build(extra_names)
