@@ -341,7 +341,7 @@ def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
-_SINGLE_QUOTED = re.compile(r"(?<![\w’'])(['‘])([A-Z][^'‘’\n]{2,300}?[,.?!])(['’])(?=\s+(\S+)(?:\s+(\S+))?)")
+_SINGLE_QUOTED = re.compile(r"(?<![\w’'])(['‘])([A-Z][^'‘’\n]{2,300}?[,.?!])(['’])(?=\s)")
 
 
 def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
@@ -363,7 +363,7 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
             continue  # a quote within a quote
         if len(m.group(2).split()) < 3:
             continue
-        following = [w.strip(",.").lower() for w in (m.group(4), m.group(5)) if w]
+        following = [w.lower() for w in re.findall(r"[\w’'-]+", text[m.end():m.end() + 80])[:4]]
         if not any(w in verbs for w in following):
             continue
         edits.append(Edit("Q010", "quotation in headline-style single quotes", m.start(1), m.end(1), model.expected("open"), "unsafe", 0.6))

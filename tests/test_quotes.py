@@ -1,0 +1,202 @@
+"""The Q family: the quotation model, each defect code, what must stay untouched, and the seed rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Cleaner
+from cleaner.checks import quote_model as qm
+from cleaner.checks.quotes import detect
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures" / "quotes" / "records.jsonl"
+SEED = ROOT.parent / "shared" / "seed"
+
+
+def fix(text: str, unsafe: bool = False) -> str:
+    return cleaner.clean(text, select=["Q"], unsafe_fixes=unsafe).text
+
+
+def codes(text: str) -> list[str]:
+    return [f.code for f in cleaner.check(text, select=["Q"])]
+
+
+# -- the quotation model --------------------------------------------------------------------------
+def test_model_pairs_marks_and_follows_run_on_quotations():
+    text = 'Ryan said: "The coalition is acting.\n\n"We have seen it," he said. "It works."'
+    model = qm.build(text)
+    first, second, third = model.quotations
+    assert first.runs_on and first.close is None
+    assert second.close is not None and third.close is not None
+    assert not any(q.unclosed for q in model.quotations)
+
+
+def test_model_tells_opening_from_closing_by_context_not_glyph():
+    text = "He said ”we will stay” and left."
+    marks = qm.build(text).marks
+    assert [m.role for m in marks] == ["open", "close"]
+    assert marks[0].context == "open"
+
+
+def test_model_places_a_lost_closing_mark_before_the_attribution():
+    text = '"Hands! Let me see your hands! an officer ordered. "Step out."'
+    q = qm.build(text).quotations[0]
+    assert q.unclosed and q.missing_rule == "attribution"
+    assert text[:q.missing_close].endswith("your hands!")
+
+
+def test_model_treats_a_digit_before_a_straight_mark_as_an_inch_mark():
+    model = qm.build('The 34" screen costs $300.')
+    assert [m.role for m in model.marks] == ["inch"]
+    assert model.quotations == []
+
+
+def test_style_follows_the_article():
+    assert qm.build("“A,” he said. “B.” It’s fine.").style == "curly"
+    assert qm.build('"A," he said. "B." It\'s fine.').style == "straight"
+
+
+# -- the seed article -----------------------------------------------------------------------------
+@pytest.mark.skipif(not (SEED / "article.txt").exists(), reason="seed article not available")
+def test_seed_rows():
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    result = cleaner.clean(text, select=["Q"])
+    found = {f.code: f for f in result.findings}
+    assert "Colonel Sean Ryan in an email" in result.text
+    assert 'attacking the enemy every day," said Commander-in-Chief Christopher Ghika.' in result.text
+    assert found["Q003"].fix == "safe" and found["Q001"].fix == "safe" and found["Q002"].fix == "safe"
+    # the run-on quotation of paragraph 3 is correct news style: nothing there is flagged
+    start = text.index('Ryan said: "The coalition')
+    end = text.index("Colonel Sean Ryan.")
+    assert not [f for f in result.findings if start <= f.start < end - 60]
+    expected = (SEED / "expected_safe.txt").read_text(encoding="utf-8")
+    for line in ('said coalition spokesman Colonel Sean Ryan in an email', 'every day," said Commander-in-Chief'):
+        assert line in expected and line in result.text
+
+
+# -- each code: before -> after -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "before, after, code",
+    [
+        ('"We fight every day. , "Said Commander Christopher Ghika.', '"We fight every day," said Commander Christopher Ghika.', "Q001"),
+        ("“We fight every day. , ”He said.", "“We fight every day,” he said.", "Q001"),
+        (
+            '"It went well," Ryan said. "We are ready," she added. "We will win", said Colonel Ryan.',
+            '"It went well," Ryan said. "We are ready," she added. "We will win," said Colonel Ryan.',
+            "Q001",
+        ),
+        ('"It is reasonable," Said Bruce Bagley, a professor.', '"It is reasonable," said Bruce Bagley, a professor.', "Q002"),
+        ("said coalition spokesman Colonel Sean Ryan. in an email", "said coalition spokesman Colonel Sean Ryan in an email", "Q003"),
+        ("Paganini and his team wrote in the paper .\n\nNext.", "Paganini and his team wrote in the paper.\n\nNext.", "Q004"),
+        ("a pep talk Tuesday , telling them", "a pep talk Tuesday, telling them", "Q004"),
+        ('a sexy new look ," said David Kershaw.', 'a sexy new look," said David Kershaw.', "Q004"),
+        ("the largest shareholder. , Japanese investor", "the largest shareholder, Japanese investor", "Q005"),
+        ("the National Capital is breathing.. Amid all this", "the National Capital is breathing. Amid all this", "Q005"),
+        ("digital ads are targeted at voters,, officials said", "digital ads are targeted at voters, officials said", "Q005"),
+        ("“It was inevitable.””\n\nIn the news business", "“It was inevitable.”\n\nIn the news business", "Q006"),
+        ('"It was great, Petrides said.\n\nDisclaimer: none.', '"It was great," Petrides said.\n\nDisclaimer: none.', "Q006"),
+        ("They called it “extremely low.\n\nThe next day came.", "They called it “extremely low.”\n\nThe next day came.", "Q006"),
+        ("It’s “good,” he said, offering “Hey, Siri\" and more.", "It’s “good,” he said, offering “Hey, Siri” and more.", "Q007"),
+        ("It’s “good,” he said. “No.“ That’s why.", "It’s “good,” he said. “No.” That’s why.", "Q007"),
+        ('It\'s "good," he said, calling it the “end of an era" today.', 'It\'s "good," he said, calling it the "end of an era" today.', "Q007"),
+        ("the release said.The company will", "the release said. The company will", "Q008"),
+        ("Peskov didn’t say «there will be no talks» today.", "Peskov didn’t say “there will be no talks” today.", "Q009"),
+        ("Peskov said «there will be no talks» today.", 'Peskov said "there will be no talks" today.', "Q009"),
+        ('Merz said „wir schaffen das“ twice, and "that is final," he added.', 'Merz said "wir schaffen das" twice, and "that is final," he added.', "Q009"),
+    ],
+)
+def test_code_repairs(before, after, code):
+    assert code in codes(before)
+    assert fix(before) == after
+    assert fix(after) == after
+
+
+def test_headline_single_quotes_are_an_unsafe_suggestion():
+    text = '"We are ready," he said.\n\n\'We will not leave the city,\' the mayor said on Monday.'
+    assert "Q010" in codes(text)
+    assert fix(text) == text
+    assert fix(text, unsafe=True).endswith('"We will not leave the city," the mayor said on Monday.')
+
+
+def test_lost_closing_mark_with_no_clear_place_is_not_fixed_safely():
+    text = '"We went there, and then we left, and then we came back. "Next," he said.'
+    findings = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
+    assert findings and all(f.fix != "safe" for f in findings)
+
+
+# -- what must stay untouched ---------------------------------------------------------------------
+UNTOUCHED = [
+    # run-on quotation: the paragraph ends inside the quote, the next re-opens it
+    'Ryan said: "The coalition is taking great steps.\n\n"We have witnessed the use of hospitals," he said.',
+    "“It was a long night.\n“We stayed until morning,” she said.",
+    # British-style punctuation outside the quote, in British-style copy
+    'Bubonic plague is "always fatal", says WHO.',
+    "They were “not close”. His team disagreed.",
+    # abbreviations
+    "Walt Disney Co. executive Kevin Mayer said. McClatchy Co. can’t escape it.",
+    "Carla Babb on Nov. that the Russian forces left. The U.S. in Syria. Gov. in charge.",
+    "It starts at 6:38 p.m. on Saturday, Washington, D.C., said in a statement. Jr. was there.",
+    # inch marks and apostrophes
+    'The 34" screen and the 12" sub.',
+    "Don’t stop the ’90s rock ’n’ roll. Students’ union. It's the players' turn.",
+    # list layouts, decimals, URLs, ellipses, tickers, emphasis
+    "VIP : 60,000₩\nR : 50,000₩",
+    "It rose 0.45 percent to 3.5 points. A .45-caliber gun.",
+    "Visit https://example.com/News.Today or www.example.org now. Node.js and ASP.NET run.",
+    "We had some issues ... we had a time... and that was it.",
+    "The Dow Jones Industrial Average .DJI fell 1.2%.",
+    "Thanks KLOOK!!” she wrote. Who came to Beijing?? Nobody.",
+    # a lone guillemet is an arrow, not a quote
+    "Find a professional near you »",
+    # a scare quote in single marks is the publisher's style
+    "The oxygen bar is ‘Oxy Pure’. Staffers 'don't care' about it.",
+]
+
+
+@pytest.mark.parametrize("text", UNTOUCHED)
+def test_correct_copy_is_untouched(text):
+    assert fix(text) == text
+    assert fix(text, unsafe=True) == text
+    assert [f for f in cleaner.check(text, select=["Q"]) if f.fixable] == []
+
+
+def test_foreign_marks_follow_language_and_ignore():
+    text = "Peskov said «there will be no talks» today."
+    assert fix(text) != text
+    assert cleaner.clean(text, select=["Q"], ignore=["Q009"]).text == text
+    assert cleaner.clean(text, select=["Q"], config={"language": "fr"}).text == text
+
+
+# -- the pipeline ---------------------------------------------------------------------------------
+def test_select_q_applies_only_the_q_family():
+    text = "The mayor said.The vote is&amp;nbsp;done.\n\nHe left  early , said Ryan."
+    result = cleaner.clean(text, select=["Q"])
+    assert result.text == "The mayor said. The vote is&amp;nbsp;done.\n\nHe left  early, said Ryan."
+    assert {f.code[0] for f in result.findings} == {"Q"}
+
+
+def _records():
+    return [json.loads(line) for line in FIXTURES.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("record", _records(), ids=lambda r: r["id"])
+def test_fixture_records_restored_exactly_and_clean_bodies_untouched(record):
+    cleaner_q = Cleaner(select=["Q"])
+    out = cleaner_q.clean(record["text"]).text
+    assert out == record["clean"]
+    assert cleaner_q.clean(out).text == out
+    assert cleaner_q.clean(record["clean"]).text == record["clean"]
+
+
+def test_every_code_is_documented():
+    from cleaner.rulepacks import load_builtin
+
+    docs = load_builtin("codes/Q")
+    emitted = {e.code for r in _records() for e in detect(r["text"])}
+    assert emitted <= set(docs)
+    for code, doc in docs.items():
+        assert {"name", "summary", "what", "why", "before", "after", "fix"} <= set(doc), code
