@@ -70,6 +70,14 @@ def related_lists(doc: Document, heading_rules: list) -> list[Finding]:
         i += 1
         if not any(p.fullmatch(line.text) for rule in heading_rules for p, _ in rule.patterns):
             continue
+        if _TAGS_HEADING.fullmatch(line.text) and i < len(lines) and _tag_list(lines[i].text):
+            start, end = unit_deletion(doc, lines[i].start, lines[i].end)
+            findings.append(doc.finding(
+                "B008", "tag list under a tags heading", start, end,
+                suggestion="", fix="safe", source=f"{SOURCE}:tag-list",
+            ))
+            i += 1
+            continue
         while i < len(lines) and _LIST_ITEM.match(lines[i].text) and len(_WORD.findall(lines[i].text)) <= 25:
             start, end = unit_deletion(doc, lines[i].start, lines[i].end)
             findings.append(doc.finding(
@@ -116,6 +124,15 @@ def _headline_item(text: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
+_TAGS_HEADING = re.compile(r"(?i)(?:tags|tagged|filed under|topics|keywords|categories)\s?:?")
+
+
+def _tag_list(text: str) -> bool:
+    """A comma- or pipe-separated list of short keywords, with no sentence punctuation."""
+    items = [item.strip() for item in re.split(r"[,|;]", text)]
+    return len(items) >= 3 and not re.search(r"[.!?]$", text) and all(0 < len(item.split()) <= 6 for item in items)
+
+
 # -- B014 the headline repeated at the top of the body -----------------------------------------------
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
@@ -134,9 +151,11 @@ def headline_in_body(doc: Document) -> list[Finding]:
     titles.discard("")
     for para in doc.paragraphs[:2]:
         text = _norm(para.text)
-        if len(text.split()) < 3 or "\n" in para.text:
+        if len(text.split()) < 2 or "\n" in para.text:
             continue
-        if text in titles or any(t.startswith(text + " ") and len(text) >= 0.6 * len(t) for t in titles):
+        if text in titles or len(text.split()) >= 3 and any(
+            t.startswith(text + " ") and len(text) >= 0.6 * len(t) for t in titles
+        ):
             start, end = unit_deletion(doc, para.start, para.end)
             return [doc.finding(
                 "B014", "headline repeated in the article body", start, end,
