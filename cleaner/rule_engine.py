@@ -262,6 +262,27 @@ def inline_deletion(text: str, start: int, end: int, unit: Unit) -> tuple[int, i
     return start, end
 
 
+def point_at_content(doc: Document, finding: Finding) -> Finding:
+    """Report a deletion that starts with the blank line before it at its first visible character.
+
+    Deleting a last paragraph takes the break before it, so its span starts on the previous line;
+    users should see the line of the boilerplate itself (the edit span is unchanged).
+    """
+    text = doc.text
+    pos = finding.start
+    while pos < finding.end and text[pos].isspace():
+        pos += 1
+    if pos == finding.start or pos == finding.end:
+        return finding
+    finding.line, finding.col = doc.position(pos)
+    stop = finding.end
+    while stop > pos and text[stop - 1].isspace():
+        stop -= 1
+    excerpt = text[pos:stop]
+    finding.excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
+    return finding
+
+
 # -- running -----------------------------------------------------------------------------------------
 def _qualifies(rule: Rule, unit: Unit, words_of: dict) -> bool:
     if rule.full and rule.max_width is not None and len(unit.text) > rule.max_width:

@@ -55,6 +55,9 @@ def test_seed_has_exactly_the_two_boilerplate_findings():
     assert "[ad_2]Source link" in text[trailer.start:trailer.end]
     assert text[trailer.start:trailer.end].strip() == "[ad_2]Source link"
     assert trailer.fix == "safe" and trailer.suggestion == ""
+    # reported on the line of the trailer itself, though the edit also takes the blank line before it
+    assert (trailer.line, trailer.col) == (text.rstrip().count("\n") + 1, 1)
+    assert trailer.excerpt == "[ad_2]Source link"
 
 
 def test_seed_b_fixes_give_the_expected_paragraphs():

@@ -21,7 +21,7 @@ from functools import lru_cache
 from .. import site_boilerplate
 from ..document import Document
 from ..finding import Finding
-from ..rule_engine import Rule, load_rules, run_rules, unit_deletion, units
+from ..rule_engine import Rule, load_rules, point_at_content, run_rules, unit_deletion, units
 from ..rulepacks import load_builtin, load_user_pack
 
 SOURCE = "boilerplate"
@@ -204,7 +204,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         learned = (ctx.batch or {}).get("B")
         if learned:
             findings.extend(site_boilerplate.findings(doc, learned, ctx.settings))
-    return _whole_paragraphs(doc, _outermost(findings))
+    return [point_at_content(doc, f) for f in _whole_paragraphs(doc, _outermost(findings))]
 
 
 def _whole_paragraphs(doc: Document, findings: list[Finding]) -> list[Finding]:
