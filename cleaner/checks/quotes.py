@@ -319,7 +319,27 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             continue
         dot = m.end(1)
         edits.append(Edit("Q008", "missing space after a full stop", dot, dot + 1, ". ", "safe", 0.9))
+    for m in re.finditer(r"(?<=[a-z]{2})([?!])(?=[A-Z][a-z’']+\b)", text):
+        token_start = text.rfind(" ", 0, m.start()) + 1
+        token = text[token_start:m.end() + 20].split(" ")[0]
+        if any(s in token for s in ("/", "@", "www", "http", "=")):
+            continue
+        edits.append(Edit("Q008", f"missing space after {m.group(1)!r}", m.start(), m.end(), m.group(1) + " ", "safe", 0.85))
     return edits
+
+
+def _style_near(model: QuoteModel, pos: int) -> tuple[str, str]:
+    """Opening and closing marks to use at ``pos``: the article's style, or in copy that mixes styles,
+    the style of the nearest consistent quotations."""
+    if not _strong_style(model.text):
+        para = model.paragraph_at(pos)
+        probe = qm.Quotation(None, None, para.index if para is not None else 0)
+        style = _local_style(model, probe)
+        if style == "straight":
+            return STRAIGHT, STRAIGHT
+        if style == "curly":
+            return CURLY_OPEN, CURLY_CLOSE
+    return model.expected("open"), model.expected("close")
 
 
 def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
@@ -336,38 +356,73 @@ def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
             if m.start() in taken or m.end() - 1 in taken or not m.group(2).strip():
                 continue
             taken.update({m.start(), m.end() - 1})
-            edits.append(Edit("Q009", f"foreign quotation mark ({name})", m.start(), m.start(1) + len(m.group(1)), model.expected("open"), "safe", 0.9))
-            edits.append(Edit("Q009", f"foreign quotation mark ({name})", m.start(3), m.end(), model.expected("close"), "safe", 0.9))
+            opening, closing = _style_near(model, m.start())
+            edits.append(Edit("Q009", f"foreign quotation mark ({name})", m.start(), m.start(1) + len(m.group(1)), opening, "safe", 0.9))
+            edits.append(Edit("Q009", f"foreign quotation mark ({name})", m.start(3), m.end(), closing, "safe", 0.9))
     return edits
 
 
-_SINGLE_QUOTED = re.compile(r"(?<![\w’'])(['‘])([A-Z][^'‘’\n]{2,300}?[,.?!])(['’])(?=\s)")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))(['‘])(?=[A-Z])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[,.?!])(['’])(?=[\s)\]—–]|$)", re.M)
+
+
+def _single_quoted_speech(text: str, model: QuoteModel) -> list[tuple[int, int, bool]]:
+    """(open, close, attributed) of each top-level sentence quoted in single marks, in body paragraphs.
+
+    The opening mark stands before a capital; the closing one after the quotation's own ``, . ? !``
+    (so apostrophes, ``’90s`` and plural possessives never close); the quotation stays in one
+    paragraph and is not inside a double-quoted quotation; headlines keep their single quotes.
+    """
+    found = []
+    verbs = rules()["verbs"]
+    for para in model.paragraphs:
+        body = text[para.start:para.end]
+        if not re.search(r"[.?!\"”’]$", body) or len(body.split()) < 8:
+            continue
+        pos = para.start
+        while True:
+            m = _SINGLE_OPEN.search(text, pos, para.end)
+            if not m:
+                break
+            pos = m.end()
+            inside = [mk for mk in para.marks if mk.pos < m.start() and mk.role in {"open", "close"}]
+            if inside and inside[-1].role == "open":
+                continue
+            close = _SINGLE_CLOSE.search(text, m.end(), para.end)
+            if not close:
+                continue
+            quoted = text[m.end():close.start()]
+            if len(quoted.split()) < 3 or re.search(r"[\"“”‘]|(?<![\w])['’]", quoted) or "\n" in quoted:
+                continue
+            after = [w.lower() for w in re.findall(r"[\w’'-]+", text[close.end():close.end() + 80])[:4]]
+            before = text[max(para.start, m.start() - 30):m.start()]
+            attributed = any(w in verbs for w in after) or bool(re.search(r"\b(?:%s)\s?[:,]\s*$" % "|".join(sorted(verbs)), before))
+            if attributed:
+                found.append((m.start(), close.start(), True))
+            pos = close.end()
+    return found
 
 
 def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
-    """Q010: a quotation in headline-style single quotes in body copy that quotes in double marks.
+    """Q010: a spoken quotation in headline-style single quotes in body copy that quotes in double marks.
 
-    ``'We will not leave,' he said.`` → ``"We will not leave," he said.`` (unsafe: single marks may be
-    the house style for a quote within a quote).
+    ``'We will not leave the city,' the mayor said.`` → ``"We will not leave the city," the mayor said.``
+    Safe when the article quotes speech in double marks at least as often; a quote within
+    a quote and headline lines keep their single marks.
     """
-    if not any(q.close is not None for q in model.quotations):
+    doubles = sum(
+        1 for q in model.quotations
+        if q.open is not None and q.close is not None and len(text[q.open.pos:q.close.pos].split()) >= 3
+    )
+    if not doubles:
         return []
+    spans = _single_quoted_speech(text, model)
+    sure = doubles >= 2 and doubles >= len(spans)
     edits = []
-    verbs = rules()["verbs"]
-    for m in _SINGLE_QUOTED.finditer(text):
-        para = model.paragraph_at(m.start())
-        if para is None or not re.search(r"[.?!\"”’]$", text[para.start:para.end]):
-            continue  # headlines keep their single quotes
-        inside = [mk for mk in para.marks if mk.pos < m.start() and mk.role in {"open", "close"}]
-        if inside and inside[-1].role == "open":
-            continue  # a quote within a quote
-        if len(m.group(2).split()) < 3:
-            continue
-        following = [w.lower() for w in re.findall(r"[\w’'-]+", text[m.end():m.end() + 80])[:4]]
-        if not any(w in verbs for w in following):
-            continue
-        edits.append(Edit("Q010", "quotation in headline-style single quotes", m.start(1), m.end(1), model.expected("open"), "unsafe", 0.6))
-        edits.append(Edit("Q010", "quotation in headline-style single quotes", m.start(3), m.end(3), model.expected("close"), "unsafe", 0.6))
+    for start, end, _ in spans:
+        fix = "safe" if sure else "unsafe"
+        edits.append(Edit("Q010", "quotation in headline-style single quotes", start, start + 1, model.expected("open"), fix, 0.7))
+        edits.append(Edit("Q010", "quotation in headline-style single quotes", end, end + 1, model.expected("close"), fix, 0.7))
     return edits
 
 
