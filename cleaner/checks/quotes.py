@@ -417,7 +417,7 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
     if not doubles:
         return []
     spans = _single_quoted_speech(text, model)
-    sure = doubles >= 2 and doubles >= len(spans)
+    sure = doubles >= max(1, len(spans))
     edits = []
     for start, end, _ in spans:
         fix = "safe" if sure else "unsafe"
