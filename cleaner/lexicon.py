@@ -29,9 +29,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
-ADMIT_ZIPF = 3.3          # a word this frequent in wordfreq is accepted even when SCOWL lacks it
+ADMIT_ZIPF = 3.0  # a word this frequent in wordfreq is accepted even when SCOWL lacks it
 SUGGEST_MIN_ZIPF = 2.0    # suggestions are drawn from dictionary words at least this frequent
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
+# Productive prefixes: "unevidenced", "preorder", "declutter" are words when what follows is one.
+PREFIXES = ("un", "re", "pre", "de", "non", "over", "under", "out", "co", "anti", "counter", "mis", "dis",
+            "sub", "super", "inter", "multi", "micro", "mini", "post", "semi", "self", "mega", "ultra", "hyper")
 
 _VOWELS = set("aeiouy")
 _KEYBOARD = [
@@ -111,7 +114,12 @@ class Lexicon:
             return False
         if w in self.misspellings:
             return False
-        return self.zipf(w) >= ADMIT_ZIPF
+        if self.zipf(w) >= ADMIT_ZIPF:
+            return True
+        for prefix in PREFIXES:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix):] in self.lower:
+                return True
+        return False
 
     # -- suggesting words --------------------------------------------------------------------------
     def _build_index(self) -> dict:

@@ -35,6 +35,13 @@ SOURCE = "names"
 _TOKEN = re.compile(r"\w+(?:['’&.-]\w+)*")
 _ACRONYM = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/]|\.[A-Za-z])")
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "von", "van", "&"}
+_VERBS = {"kept", "spent", "told", "said", "won", "beat", "lost", "led", "met", "made", "took", "gave", "hit",
+          "set", "put", "ran", "saw", "left", "held", "sent", "built", "bought", "brought", "caught", "felt",
+          "found", "got", "heard", "knew", "paid", "sold", "stood", "thought", "wrote", "chose", "drew", "fell",
+          "flew", "grew", "rode", "rose", "shot", "struck", "threw", "broke", "drove", "began", "came", "did",
+          "went", "became", "hosts", "host", "join", "beat", "face", "meet", "visit", "thank", "urge", "call",
+          "sign", "hire", "fire", "name", "pick", "sue", "win", "lead", "tell", "ask", "warn", "back", "slam",
+          "and", "or", "nor", "but", "vs", "versus", "via", "per", "than", "then", "to", "into", "onto", "with"}
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
                  "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
                  "her", "their", "our", "its", "my", "your", "last", "next", "every", "each", "according"}
@@ -108,6 +115,8 @@ def _case_diff(found: str, canonical: str) -> Optional[list]:
     for i, (a, b) in enumerate(zip(fw, cw)):
         if a.lower() != b.lower():
             return None
+        if i == 0 and b in ("The", "A"):
+            continue  # "the Independent", "the New York Times": the article is lower-case in running text
         if a != b and b[:1].isupper() and a[:1].islower():
             diff.append(i)
     return diff
@@ -242,7 +251,11 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
         letters = [c for c in line if c.isalpha()]
         if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
             continue  # an all-caps line: shouting, not acronyms
-        targets = [a for a, c in counts.items() if a != token and (c >= 2 or a in defined) and _one_edit(token, a)]
+        targets = [
+            a for a, c in counts.items()
+            if a != token and _one_edit(token, a)
+            and (c >= 2 or a in defined or (a in gaz.acronyms and token not in gaz.acronyms))
+        ]
         if not targets:
             continue
         targets.sort(key=lambda a: (-counts[a], a))
@@ -418,6 +431,45 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     return findings
 
 
+def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 (unsafe): a name-ending word lower-cased right after the capitalised words of a name.
+
+    ``SoftBank Group corp`` → ``SoftBank Group Corp``; ``Goddard Space flight Center`` → ``Flight``.
+    """
+    config = _pack()["name_parts"]
+    designators = set(config["designators"])
+    lex = lexicon()
+    findings = []
+    words, spans, text = toks.words, toks.spans, toks.text
+    headline_spans = [(p.start, p.end) for p in doc.paragraphs if _is_headline(p.text)]
+    for i in range(1, len(words)):
+        w = words[i]
+        if not w.isalpha() or not w.islower():
+            continue
+        prev = words[i - 1]
+        if text[spans[i - 1][1]:spans[i][0]] != " " or not prev[:1].isupper() or prev.isupper() and len(prev) > 1 and i < 2:
+            continue
+        first = i - 1
+        while first > 0 and words[first - 1][:1].isupper() and text[spans[first - 1][1]:spans[first][0]] == " ":
+            first -= 1
+        if toks.sentence_initial(first) and first == i - 1:
+            continue  # "Police said": a capitalised first word of a sentence is not a name
+        nxt_cap = i + 1 < len(words) and words[i + 1][:1].isupper() and text[spans[i][1]:spans[i + 1][0]] == " "
+        sandwich = (nxt_cap and i - first >= 2 and w not in _CONNECTORS and lex.zipf(w) < 5.5
+                    and not w.endswith(("ed", "s")) and w not in _VERBS)
+        if w not in designators and not sandwich:
+            continue
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered) or any(s <= start < e for s, e in headline_spans):
+            continue
+        findings.append(doc.finding(
+            "G002", f"'{w}' looks like part of the name '{text[spans[first][0]:end]}': '{w.capitalize()}'",
+            start, end, suggestion=w[:1].upper() + w[1:], fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
+        ))
+        covered.append((start, end))
+    return findings
+
+
 def phrases(doc: Document, ctx) -> list[Finding]:
     """G5xx: machine-translation and spinner phrases from the rule packs.
 
@@ -453,6 +505,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(consistency(doc, ctx, toks, covered))
     if ctx.enabled("G002"):
         findings.extend(lowercase_names(doc, ctx, toks, covered))
+        findings.extend(name_parts(doc, ctx, toks, covered))
     findings.extend(phrases(doc, ctx))
     return findings
 
