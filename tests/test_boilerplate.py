@@ -102,6 +102,10 @@ def test_republished_keeps_a_sentence_that_merely_mentions_read_more():
     "Police said the advertisement ran in three newspapers before it was pulled.",
     "He said the comments were taken out of context.",
     "The World news. channel relaunched in May.",
+    "Copyright holders will be paid more under the new law, the minister said.",
+    "Updated figures show 3,000 people were displaced by the floods",
+    "First published in 1851, the newspaper has covered the city for generations.",
+    "Source link errors were blamed for the outage, engineers said.",
 ])
 def test_prose_is_not_flagged(text):
     assert b_findings(f"Headline here\n\n{text}\n\nAnother paragraph follows here.") == []
@@ -122,6 +126,10 @@ def test_prose_is_not_flagged(text):
     ("Read more: Storm batters the coast", "B008"),
     ("Image copyright Getty Images", "B009"),
     ("Comments", "B010"),
+    ("© 2024 Example Media Group", "B007"),
+    ("copyright Inexhibit 2019 - ISSN: 2283-5474", "B007"),
+    ("This article was originally published on The Conversation.", "B003"),
+    ("Home » News » World", "B010"),
 ])
 def test_boilerplate_line_is_flagged_and_deleted(line, code):
     text = f"The vote was close on Tuesday night.\n\n{line}\n\nOpponents said they would appeal."
@@ -129,6 +137,14 @@ def test_boilerplate_line_is_flagged_and_deleted(line, code):
     assert [f.code for f in found] == [code]
     assert found[0].fix == "safe"
     assert paragraphs(b_clean(text)) == ["The vote was close on Tuesday night.", "Opponents said they would appeal."]
+
+
+def test_dateline_lines_at_the_top_are_removed():
+    text = ("Published 5:45 AM PST, Nov 19, 2019\n\nGoogle launched its game streaming service on Tuesday.\n\n"
+            "It costs $10 a month.")
+    found = b_findings(text)
+    assert [f.code for f in found] == ["B015"]
+    assert paragraphs(b_clean(text))[0].startswith("Google launched")
 
 
 def test_related_list_under_heading_is_removed():
