@@ -115,11 +115,20 @@ def test_code_repairs(before, after, code):
     assert fix(after) == after
 
 
-def test_headline_single_quotes_are_an_unsafe_suggestion():
-    text = '"We are ready," he said.\n\n\'We will not leave the city,\' the mayor said on Monday.'
+def test_headline_single_quotes_follow_the_articles_double_quotes():
+    text = '"We are ready for it," he said.\n\n\'We will not leave the city,\' the mayor said on Monday.'
+    assert "Q010" in codes(text)
+    assert fix(text).endswith('"We will not leave the city," the mayor said on Monday.')
+
+
+def test_headline_single_quotes_are_unsafe_when_single_marks_dominate():
+    text = (
+        '"We are ready for it," he said.\n\n\'We will not leave the city,\' the mayor said on Monday.\n\n'
+        "'We will stay here for good,' the governor added on Tuesday."
+    )
     assert "Q010" in codes(text)
     assert fix(text) == text
-    assert fix(text, unsafe=True).endswith('"We will not leave the city," the mayor said on Monday.')
+    assert fix(text, unsafe=True).endswith('"We will stay here for good," the governor added on Tuesday.')
 
 
 def test_lost_closing_mark_with_no_clear_place_is_not_fixed_safely():

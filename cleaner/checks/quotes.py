@@ -151,6 +151,8 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
         if re.match(r"(?:https?|www)\b", nxt) or "." in nxt:
             continue
         previous = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
+        if previous is not None and re.match(r"[\d¼½¾⅓⅔⅛]", previous.group(1)):
+            continue  # ``1 Tbsp. fresh ginger``: a unit after a number
         multiword = previous is not None and previous.group(1)[:1].isupper() and not previous.group(1).endswith(".")
         edits.append(Edit("Q003", "stray full stop before a lower-case continuation", m.end(1), m.end(1) + 1, "", "safe", 0.9 if multiword else 0.75))
     return edits
@@ -457,11 +459,20 @@ def detect(text: str, *, foreign: bool = True) -> list[Edit]:
     return edits
 
 
+LANGUAGE_NEUTRAL = {"Q005"}
+
+
 def run(doc, ctx) -> list:
-    """The Q findings on ``doc``. Foreign marks are converted only when the target language is English."""
-    foreign = ctx.settings.language.lower().startswith("en") and ctx.is_target_language
+    """The Q findings on ``doc``.
+
+    The quotation and spacing rules are English news style: they run when the configured language is
+    English and the text is in it (then foreign marks are converted too). Other text gets only the
+    language-neutral checks (doubled punctuation), since French spaces before ``?`` and German
+    quotes with „ “ are right in their own languages.
+    """
+    english = ctx.settings.language.lower().startswith("en") and ctx.is_target_language
     return [
         doc.finding(e.code, e.message, e.start, e.end, suggestion=e.suggestion, fix=e.fix, confidence=e.confidence, source=f"quotes.{e.code}")
-        for e in detect(doc.text, foreign=foreign)
-        if ctx.enabled(e.code)
+        for e in detect(doc.text, foreign=english)
+        if ctx.enabled(e.code) and (english or e.code in LANGUAGE_NEUTRAL)
     ]
