@@ -1,0 +1,122 @@
+"""G checks: gazetteer casing and forms, acronym near-misses, in-article consistency, MT phrases, seed."""
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner, clean
+from cleaner.gazetteer import gazetteer
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+
+
+def _g(text, **kw):
+    return [(f.code, text[f.start:f.end], f.suggestion, f.fix) for f in Cleaner(select=["G"], **kw).check(text).findings]
+
+
+def test_gazetteer_is_large_and_has_places():
+    gaz = gazetteer()
+    curated = [e for e in gaz.entries if e.kind not in ("country", "place", "user")]
+    assert len(curated) >= 500
+    assert "syrian observatory for human rights" in gaz.forms
+    assert "united states" in gaz.forms  # from pycountry
+
+
+def test_wrong_casing_of_known_name_is_safe():
+    text = "The coalition spokesman said so in an email to the Associated press on Friday evening."
+    assert _g(text) == [("G002", "press", "Press", "safe")]
+    assert clean(text, select=["G"]).text.endswith("to the Associated Press on Friday evening.")
+
+
+def test_style_only_casing_is_unsafe():
+    text = "Members of the Democratic party voted against the measure in the chamber on Thursday."
+    assert _g(text) == [("G002", "party", "Party", "unsafe")]
+
+
+def test_of_for_swap_is_safe():
+    text = "The data came from the Syrian Observatory of Human Rights, a monitor based in Britain."
+    assert _g(text) == [("G003", "of", "for", "safe")]
+    text = "She was elected Speaker of the House for Representatives in the new parliament."
+    assert _g(text) == [("G003", "for", "of", "safe")]
+
+
+def test_real_names_with_for_are_not_swapped():
+    text = "The Department for Education and the Department of Education both published figures today."
+    assert _g(text) == []
+
+
+def test_acronym_near_miss_uses_the_article():
+    text = ("NASA said on Monday that the probe had landed. NASA engineers cheered. "
+            "Lead researcher and NASI planetary scientist Lucas Paganini said the data looked clean.")
+    (f,) = _g(text)
+    assert f == ("G001", "NASI", "NASA", "unsafe")
+
+
+def test_real_acronyms_are_left_alone():
+    text = ("The UN said the US would attend. UN officials and US diplomats met in New York, "
+            "where the UN Security Council voted. SANA and AMAQ reported the strike.")
+    assert _g(text) == []
+
+
+def test_known_garble_only_when_entity_named():
+    seed_like = "ISIS fighters held the town. The last ISM-held pocket fell, ISIS said, to the Islamic State's foes."
+    assert ("G001", "ISM", "ISIS", "unsafe") in _g(seed_like)
+    assert _g("The ISM manufacturing index rose to 52.3 in June, the survey of purchasing managers said.") == []
+
+
+def test_same_entity_two_ways_in_one_article():
+    text = ("The Syrian Democratic Forces (SDF) advanced on Monday. Later, fighters of the Syrian "
+            "democratic force were seen entering the village.")
+    assert _g(text) == [("G004", "Syrian democratic force", "Syrian Democratic Forces", "unsafe")]
+
+
+def test_machine_translation_phrases():
+    text = "Strikes hit the last resistance pack near the river to avoid non-combat losses, officials said."
+    assert _g(text) == [
+        ("G501", "resistance pack", "resistance pocket", "unsafe"),
+        ("G501", "non-combat losses", "civilian casualties", "unsafe"),
+    ]
+
+
+def test_user_known_names_and_phrase_pack(tmp_path):
+    text = "Analysts at the Frobnitz research Group said on Monday that the data was late again."
+    assert _g(text) == []
+    named = _g(text, config={"known-names": ["Frobnitz Research Group"]})
+    assert ("G002", "research", "Research", "safe") in named
+    pack = tmp_path / "pack.toml"
+    pack.write_text('[[rule]]\ncode = "G501"\nmessage = "MT"\npattern = "liquidated the terrorists"\nreplacement = "killed the militants"\n')
+    found = _g("Troops liquidated the terrorists near the border, the ministry said on Sunday.",
+               config={"extend-rules": [str(pack)]})
+    assert found == [("G501", "liquidated the terrorists", "killed the militants", "unsafe")]
+
+
+def test_batch_names_count_as_known():
+    from cleaner.checks import names
+    from cleaner.document import Document
+
+    docs = [Document(f"Report {i}: the Quorvex Mining Syndicate said output rose again.") for i in range(5)]
+    knowledge = names.learn(docs, None)
+    assert "Quorvex Mining Syndicate" in knowledge["names"]
+    text = "Shares of the Quorvex Mining syndicate fell sharply on Monday after the results."
+    assert _g(text, batch={"G": knowledge}) == [("G002", "syndicate", "Syndicate", "safe")]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed not present")
+def test_seed_article_paragraphs():
+    article = (SEED / "article.txt").read_text(encoding="utf-8")
+    g = _g(article)
+    assert sorted(c for c, *_ in g) == ["G001", "G002", "G003", "G004", "G501", "G501"]
+    safe = clean(article, select=["G"]).text
+    unsafe = clean(article, select=["G"], unsafe_fixes=True).text
+    expected_safe = (SEED / "expected_safe.txt").read_text(encoding="utf-8")
+    expected_unsafe = (SEED / "expected_unsafe.txt").read_text(encoding="utf-8")
+    for ours, theirs in ((safe, expected_safe), (unsafe, expected_unsafe)):
+        for name in ("Associated Press", "Syrian Observatory for Human Rights"):
+            assert (name in ours) == (name in theirs)
+    for phrase in ("ISIS-held resistance pocket", "avoid civilian casualties", "the Syrian Democratic Forces supported"):
+        assert phrase in unsafe and phrase not in safe
+    # nothing about rare names anywhere in the seed
+    sg = Cleaner(select=["S", "G"]).check(article).findings
+    flagged = {article[f.start:f.end] for f in sg}
+    assert not flagged & {"Hajin", "Abdurrahman", "Ghika", "Buqan", "SANA", "AMAQ"}
+    assert len(sg) == 6

@@ -1,0 +1,78 @@
+"""S checks: known misspellings, unknown words with suggestions, repeated words; names left alone."""
+
+from cleaner import Cleaner, clean
+from cleaner.lexicon import lexicon, weighted_distance
+
+
+def _findings(text, **kw):
+    return Cleaner(select=["S"], **kw).check(text).findings
+
+
+def test_known_misspelling_is_a_safe_fix():
+    text = "The council will recieve the report on Tuesday and publish it the next week."
+    (f,) = _findings(text)
+    assert f.code == "S001" and text[f.start:f.end] == "recieve" and f.suggestion == "receive" and f.fix == "safe"
+    assert clean(text, select=["S"]).text == text.replace("recieve", "receive")
+
+
+def test_unknown_word_gets_ranked_unsafe_suggestion():
+    text = "The new car comes standard with six safety systems enculding automatic emergency braking."
+    (f,) = _findings(text)
+    assert f.code == "S002" and f.suggestion == "including" and f.fix == "unsafe" and 0 < f.confidence < 1
+    assert clean(text, select=["S"]).text == text  # unsafe: not applied by default
+    assert "including automatic" in clean(text, select=["S"], unsafe_fixes=True).text
+
+
+def test_rare_names_and_capitalised_words_are_not_spelling_errors():
+    text = ("Rami Abdurrahman said the strikes hit Hajin and the Buqan region, Commander-in-Chief "
+            "Christopher Ghika told SANA and AMAQ reporters on Monday.")
+    assert _findings(text) == []
+
+
+def test_urls_handles_numbers_and_modern_words_are_skipped():
+    text = ("Follow @newsdeskk or visit www.examplle.com/pagge for the livestream; the 20th touchscreen "
+            "update ships with a 5kwh battery.")
+    assert _findings(text) == []
+
+
+def test_allow_words_setting():
+    text = "The engineers called the prototype a flurbish and then shipped it to the testers."
+    assert [f.code for f in _findings(text)] == ["S002"]
+    assert _findings(text, config={"allow-words": ["flurbish"]}) == []
+
+
+def test_repeated_word_deleted_but_legit_doubles_kept():
+    text = "He said that that was the the best result, and we had had enough of it."
+    findings = _findings(text)
+    assert [(f.code, text[f.start:f.end]) for f in findings] == [("S003", " the")]
+    assert clean(text, select=["S"]).text == "He said that that was the best result, and we had had enough of it."
+
+
+def test_fix_is_idempotent():
+    text = "Officials will recieve the the documents next week."
+    once = clean(text, select=["S"]).text
+    assert clean(once, select=["S"]).text == once
+
+
+def test_not_target_language_skips():
+    text = "Der Bürgermeister sagte, dass die Brücke im Frühjahr öffnet und recieve nicht."
+    assert _findings(text) == []
+
+
+def test_lexicon_knows_words_and_ranks_suggestions():
+    lex = lexicon()
+    assert lex.is_word("airstrikes") and lex.is_word("don't") and lex.is_word("unevidenced")
+    assert not lex.is_word("equivelant") and not lex.is_word("definately")
+    assert lex.suggest("equivelant")[0][0] == "equivalent"
+    assert weighted_distance("adress", "address") < weighted_distance("adress", "adrenal")
+
+
+def test_batch_learns_recurring_words():
+    from cleaner.checks import spelling
+    from cleaner.document import Document
+
+    docs = [Document(f"Story {i}: the zorblax team met again today in the city.") for i in range(6)]
+    knowledge = spelling.learn(docs, None)
+    assert "zorblax" in knowledge["words"]
+    cleaner = Cleaner(select=["S"], batch={"S": knowledge})
+    assert cleaner.check("The zorblax team met again in the city on Monday.").findings == []
