@@ -76,3 +76,18 @@ def test_clean_on_html_returns_body_without_boilerplate():
     assert "Subscribe to" not in result.text and "All rights reserved" not in result.text
     assert result.text.startswith("State officials kept the coastal highway closed")
     assert result.metadata["title"] == "Storm closes coastal highway for second day"
+
+
+def test_json_ld_byline_and_url_date_fill_missing_metadata():
+    import lxml.html
+
+    tree = lxml.html.fromstring(
+        "<html><head><script type='application/ld+json'>"
+        '{"@graph": [{"@type": "NewsArticle", "author": [{"name": "Ana Ruiz"}, {"name": "Tom Reed"}]}]}'
+        "</script></head><body><h1>Headline</h1></body></html>"
+    )
+    meta = page_metadata(tree, "https://news.example/2021/03/04/story")
+    assert meta["author"] == "Ana Ruiz; Tom Reed"
+    assert meta["date"] == "2021-03-04"
+    tree = lxml.html.fromstring("<html><body><h1>H</h1><p class='byline'>By Jane Doe</p><p>x</p></body></html>")
+    assert page_metadata(tree, None)["author"] == "Jane Doe"
