@@ -94,9 +94,14 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
         if sentence and attributed and american >= 1 and others <= american // 3:
             fix = "safe"  # a quoted sentence with its attribution: the comma goes inside in any style
         elif american >= 2 and others <= american // 4:
-            fix = "safe" if sentence or american >= 4 else "unsafe"
+            fix = "safe" if sentence or american >= 3 else "unsafe"
         elif american >= 1 and others == 0:
             fix = "unsafe"
+        elif american == 0 and others == 0 and sentence and attributed:
+            # a quoted sentence before its attribution takes the comma inside in British style too,
+            # but an article with no other quotation gives no evidence of its own habit: report only
+            edits.append(Edit("Q001", "comma outside the closing quote of a quoted sentence", m.start(), m.end(), None, "none", 0.5))
+            continue
         else:
             continue  # the article puts commas outside: its own (British) style
         edits.append(Edit("Q001", "comma outside the closing quote; this article puts it inside", m.start(), m.end(), "," + m.group(1), fix, 0.8))
@@ -291,13 +296,16 @@ def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
 def _strong_style(text: str) -> bool:
     """Is the article's quote style clear: its double marks 3:1 one way, or few doubles and clear apostrophes?"""
     curly, straight = qm.style_counts(text)
-    if max(curly, straight) >= 3 * max(1, min(curly, straight)):
+    if max(curly, straight) >= RATIO * max(1, min(curly, straight)):
         return True
     if min(curly, straight) > 2:
         return False
     weighted_curly = 2 * curly + text.count("’") + text.count("‘")
     weighted_straight = 2 * straight + text.count("'")
-    return max(weighted_curly, weighted_straight) >= 3 * max(1, min(weighted_curly, weighted_straight))
+    return max(weighted_curly, weighted_straight) >= RATIO * max(1, min(weighted_curly, weighted_straight))
+
+
+RATIO = 2.0  # how much more one style must be used than the other to count as the article's own
 
 
 _MISSING_SPACE = re.compile(r"(?<![\w.@/:’'-])([a-z][a-z’'-]*[a-z]|\d{2,})\.([A-Z][a-z’']*)(?=[\s,;:!?\"”’)]|$)")
