@@ -19,8 +19,8 @@ from cleaner.site_boilerplate import learn
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures" / "boilerplate"
-SEED = ROOT.parent / "shared" / "seed"
-GOLD = ROOT.parent / "shared" / "data" / "extraction" / "scrapinghub" / "ground-truth.json"
+SEED = ROOT / "fixtures" / "seed"
+GOLD = ROOT / "fixtures" / "corpus" / "scrapinghub-bodies.json"  # the 121 human-annotated bodies
 
 
 def paragraphs(text: str) -> list:
@@ -38,8 +38,6 @@ def b_clean(text: str, kind: str = "text", **kwargs) -> str:
 # -- the seed article -----------------------------------------------------------------------------
 def _seed_text() -> str:
     path = SEED / "article.txt"
-    if not path.exists():
-        path = ROOT / "fixtures" / "seed" / "article.txt"
     if not path.exists():
         pytest.skip("seed article not available")
     return path.read_text(encoding="utf-8")
