@@ -93,6 +93,7 @@ def test_seed_rows():
         ("said coalition spokesman Colonel Sean Ryan. in an email", "said coalition spokesman Colonel Sean Ryan in an email", "Q003"),
         ("Paganini and his team wrote in the paper .\n\nNext.", "Paganini and his team wrote in the paper.\n\nNext.", "Q004"),
         ("a pep talk Tuesday , telling them", "a pep talk Tuesday, telling them", "Q004"),
+        ('Ryan said : "We will stay." Will they ? Yes !', 'Ryan said: "We will stay." Will they? Yes!', "Q004"),
         ('a sexy new look ," said David Kershaw.', 'a sexy new look," said David Kershaw.', "Q004"),
         ("the largest shareholder. , Japanese investor", "the largest shareholder, Japanese investor", "Q005"),
         ("the National Capital is breathing.. Amid all this", "the National Capital is breathing. Amid all this", "Q005"),
@@ -154,6 +155,7 @@ UNTOUCHED = [
     "Don’t stop the ’90s rock ’n’ roll. Students’ union. It's the players' turn.",
     # list layouts, decimals, URLs, ellipses, tickers, emphasis
     "VIP : 60,000₩\nR : 50,000₩",
+    "See tweets :\nThe Senate resolved.",
     "It rose 0.45 percent to 3.5 points. A .45-caliber gun.",
     "Visit https://example.com/News.Today or www.example.org now. Node.js and ASP.NET run.",
     "We had some issues ... we had a time... and that was it.",

@@ -164,7 +164,7 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
 
 
 def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
-    """Q004: a space before ``,`` ``;`` ``?`` ``!`` or a sentence-final ``.``.
+    """Q004: a space before ``,`` ``;`` ``?`` ``!``, a sentence-final ``.``, or a colon in running text.
 
     ``the statement read .`` → ``the statement read.``; ``day ," she said`` → ``day," she said``.
     Ellipses (`` ...``), tickers (`` .DJI``), decimals (`` .45``) and list layouts (``VIP : 60,000``) stay.
@@ -172,6 +172,9 @@ def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     edits = []
     for m in re.finditer(r"(?<=[\w)%”\"’])( +)([,;?!]|\.(?!\.))(?=\s|$|[\"”’)])", text):
         edits.append(Edit("Q004", f"space before {m.group(2)!r}", m.start(1), m.end(1), "", "safe", 0.9))
+    for m in re.finditer(r"(?<=[a-z]{2})( +):(?= [\"“”'‘A-Za-z])", text):
+        # ``he said : "We`` (a spaced colon in running text; ``VIP : 60,000`` lists have no lower-case word before)
+        edits.append(Edit("Q004", "space before ':'", m.start(1), m.end(1), "", "safe", 0.85))
     return edits
 
 
