@@ -272,9 +272,10 @@ def point_at_content(doc: Document, finding: Finding) -> Finding:
     pos = finding.start
     while pos < finding.end and text[pos].isspace():
         pos += 1
-    if pos == finding.start or pos == finding.end:
+    if pos == finding.end:
         return finding
-    finding.line, finding.col = doc.position(pos)
+    if pos != finding.start:
+        finding.line, finding.col = doc.position(pos)
     stop = finding.end
     while stop > pos and text[stop - 1].isspace():
         stop -= 1
