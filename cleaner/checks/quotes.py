@@ -420,7 +420,7 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
     """Q010: a spoken quotation in headline-style single quotes in body copy that quotes in double marks.
 
     ``'We will not leave the city,' the mayor said.`` → ``"We will not leave the city," the mayor said.``
-    Safe when the article quotes speech in double marks at least as often; a quote within
+    Safe when the article quotes speech in double marks at least half as often; a quote within
     a quote and headline lines keep their single marks.
     """
     doubles = sum(
@@ -430,7 +430,7 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
     if not doubles:
         return []
     spans = _single_quoted_speech(text, model)
-    sure = doubles >= max(1, len(spans))
+    sure = 2 * doubles >= len(spans)
     edits = []
     for start, end, _ in spans:
         fix = "safe" if sure else "unsafe"
