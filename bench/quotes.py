@@ -121,7 +121,7 @@ def is_mark_swap(clean: str, out: str, op) -> bool:
 def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_show: int = 0) -> dict:
     per_kind = defaultdict(lambda: [0, 0])
     exact = 0
-    outside = 0
+    outside = outside_swaps = 0
     broken = 0
     not_idempotent = []
     missed = []
@@ -142,7 +142,12 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
             per_kind[g["kind"]][1] += 1
             if not ok:
                 missed.append((r["id"], g["kind"], g["variant"], clean[max(0, cs - 50):ce + 30], out, cs))
-        outside += sum(1 for op in ops if not any(touches(op, lo, hi) or (op[0] == op[1] and op[0] in (lo, hi)) for lo, hi in windows))
+        for op in ops:
+            if not any(touches(op, lo, hi) or (op[0] == op[1] and op[0] in (lo, hi)) for lo, hi in windows):
+                if is_mark_swap(clean, out, op):
+                    outside_swaps += 1
+                else:
+                    outside += 1
         broken += broken_runons(clean, ops)
     seconds = time.perf_counter() - t0
     # do no harm on the clean bodies
@@ -171,6 +176,7 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
         "per_kind": {k: v[0] / v[1] for k, v in sorted(per_kind.items())},
         "exact": exact / len(records),
         "outside_edits": outside,
+        "outside_mark_swaps": outside_swaps,
         "runons_broken_corrupted": broken,
         "harm_sites": harm_sites,
         "harm_chars": harm_chars,
@@ -281,6 +287,7 @@ def main(argv=None) -> int:
         row(f"  {kind}", "{:.1%}", getter=lambda r, k=kind: r["per_kind"][k])
     row("documents exact", "{:.1%}", "exact")
     row("edits outside gold sites", "{}", "outside_edits")
+    row("  + quote-mark swaps there", "{}", "outside_mark_swaps")
     row("run-ons broken (corrupted)", "{}", "runons_broken_corrupted")
     row("harm on clean: sites", "{}", "harm_sites")
     row("harm on clean: chars", "{}", "harm_chars")
