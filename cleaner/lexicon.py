@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Iterable, Optional
 
 ADMIT_ZIPF = 3.0  # a word this frequent in wordfreq is accepted even when SCOWL lacks it
+COST_WEIGHT = 2.2         # how many zipf units (factors of ten in frequency) one edit costs
 SUGGEST_MIN_ZIPF = 2.0    # suggestions are drawn from dictionary words at least this frequent
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
 # Productive prefixes: "unevidenced", "preorder", "declutter" are words when what follows is one.
@@ -157,11 +158,20 @@ class Lexicon:
         w = word.lower()
         known = self.misspellings.get(w)
         scored = []
-        for cand in self.candidates(w):
+        # best first by frequency; every edit costs at least 0.5, so once a candidate's frequency
+        # minus the cheapest possible cost cannot beat the limit-th best score, stop
+        ranked = sorted(((self.zipf(c), c) for c in self.candidates(w)), reverse=True)
+        floor = float("-inf")
+        for z, cand in ranked:
+            bound = z - COST_WEIGHT * max(0.5, 0.5 * abs(len(cand) - len(w)))
+            if len(scored) >= limit and bound < floor:
+                break
             cost = weighted_distance(w, cand)
             if cost > 2.0:
                 continue
-            scored.append((cand, self.zipf(cand) - 2.2 * cost))
+            scored.append((cand, z - COST_WEIGHT * cost))
+            if len(scored) >= limit:
+                floor = sorted((sc for _, sc in scored), reverse=True)[limit - 1]
         if known and not any(c == known for c, _ in scored):
             scored.append((known, 10.0))
         scored.sort(key=lambda item: (-item[1], item[0]))

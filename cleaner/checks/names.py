@@ -62,7 +62,8 @@ def _phrase_rules(user_packs: tuple) -> list:
             code = rule.get("code", "")
             if not code.startswith("G5"):
                 continue
-            pattern = compile_safe(r"(?<![\w-])(?:%s)(?![\w-])" % rule["pattern"], re.IGNORECASE, where=where)
+            # matched on the lower-cased text: patterns are lower-cased too (case-insensitive by design)
+            pattern = compile_safe(rule["pattern"].lower(), where=where)
             rules.append((code, rule.get("message", "machine-translation phrase"), pattern,
                           rule.get("replacement"), rule.get("fix", "unsafe"), float(rule.get("confidence", 0.8))))
     return rules
@@ -470,24 +471,50 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
     return findings
 
 
+@lru_cache(maxsize=16)
+def _phrase_scanner(user_packs: tuple):
+    """All phrase patterns in one alternation (one pass over the lower-cased text), each a named group.
+
+    No IGNORECASE and no look-behind, so the engine can skip ahead on the branches' first characters;
+    word boundaries are checked on each match instead.
+    """
+    rules = _phrase_rules(user_packs)
+    if not rules:
+        return None
+    return re.compile("|".join(f"(?P<r{i}>{r[2].pattern})" for i, r in enumerate(rules)))
+
+
 def phrases(doc: Document, ctx) -> list[Finding]:
     """G5xx: machine-translation and spinner phrases from the rule packs.
 
     ``the last ISIS-held resistance pack`` → ``the last ISIS-held resistance pocket`` (unsafe).
     """
     user = tuple(getattr(ctx.settings, "extend_rules", []) or [])
+    scanner = _phrase_scanner(user)
+    if scanner is None:
+        return []
+    rules = _phrase_rules(user)
+    text = doc.text
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     findings = []
-    for code, message, pattern, replacement, fix, confidence in _phrase_rules(user):
+    for m in scanner.finditer(lowered):
+        start, end = m.span()
+        if (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")) or (
+            end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-")
+        ):
+            continue
+        code, message, _, replacement, fix, confidence = rules[int(m.lastgroup[1:])]
         if not ctx.enabled(code):
             continue
-        for m in pattern.finditer(doc.text):
-            suggestion = replacement
-            if suggestion is not None and m.group()[:1].isupper():
-                suggestion = suggestion[:1].upper() + suggestion[1:]
-            findings.append(doc.finding(
-                code, message, m.start(), m.end(), suggestion=suggestion, fix=fix, confidence=confidence,
-                source=f"{SOURCE}:phrases",
-            ))
+        suggestion = replacement
+        if suggestion is not None and text[start:start + 1].isupper():
+            suggestion = suggestion[:1].upper() + suggestion[1:]
+        findings.append(doc.finding(
+            code, message, start, end, suggestion=suggestion, fix=fix, confidence=confidence,
+            source=f"{SOURCE}:phrases",
+        ))
     return findings
 
 
