@@ -91,3 +91,29 @@ def test_json_ld_byline_and_url_date_fill_missing_metadata():
     assert meta["date"] == "2021-03-04"
     tree = lxml.html.fromstring("<html><body><h1>H</h1><p class='byline'>By Jane Doe</p><p>x</p></body></html>")
     assert page_metadata(tree, None)["author"] == "Jane Doe"
+
+
+def _bench():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "extraction.py"
+    spec = importlib.util.spec_from_file_location("bench_extraction", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_metric_matches_the_upstream_definition():
+    bench = _bench()
+    # 6 tokens -> 3 shingles each; one shingle shared
+    tp, fp, fn = bench.tp_fp_fn("a b c d e f", "c d e f g h")
+    assert (tp, fp, fn) == (1 / 5, 2 / 5, 2 / 5)
+    # fewer than 4 tokens: one shorter shingle; case is kept
+    assert bench.shingles("The cat") == {("The", "cat"): 1}
+    assert bench.tp_fp_fn("The cat", "the cat") == (0.0, 0.5, 0.5)
+    # both empty: no counts, left out of both means
+    assert bench.tp_fp_fn("", "") == (0.0, 0.0, 0.0)
+    m = bench.prf([(1.0, 0.0, 0.0), (0.5, 0.5, 0.0), (0.0, 0.0, 0.0), (0.0, 0.0, 1.0)])
+    assert m["precision"] == (1.0 + 0.5) / 2  # the empty prediction has no precision
+    assert m["recall"] == (1.0 + 1.0 + 0.0) / 3
+    assert abs(m["f1"] - 2 * 0.75 * (2 / 3) / (0.75 + 2 / 3)) < 1e-12
