@@ -11,12 +11,15 @@ The checks in ``quotes.py`` only read this model; it never edits anything.
 >>> m = build('Ryan said: "The coalition is acting.\\n\\n"We have seen it," he said.')
 >>> [q.runs_on for q in m.quotations]
 [True, False]
->>> build('"Hello," he said. "Bye.').quotations[-1].missing_close
-38
+>>> text = '"Hello," he said. "Bye.'
+>>> q = build(text).quotations[-1]
+>>> q.missing_close == len(text), q.missing_rule
+(True, 'paragraph-end')
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -43,6 +46,9 @@ def rules() -> dict:
         "close_after": data["marks"]["close_after"],
         "verbs": frozenset(data["attribution"]["verbs"]),
         "pronouns": frozenset(data["attribution"]["pronouns"]),
+        "speaker_starts": frozenset(data["attribution"]["speaker_starts"]),
+        "subjects": frozenset(data["attribution"]["subjects"]),
+        "clause_words": frozenset(data["attribution"]["clause_words"]),
         "abbreviations": frozenset(data["abbreviations"]["words"]),
         "starters": frozenset(data["stray_stop"]["sentence_starters"]),
         "tlds": frozenset(data["missing_space"]["tlds"]),
@@ -109,6 +115,8 @@ class Para:
 
 @dataclass
 class QuoteModel:
+    """Every paragraph with its marks and quotations, and the article's own quote style."""
+
     text: str
     paragraphs: list
     style: str  # "curly" or "straight": the article's own style for double marks
@@ -128,9 +136,9 @@ class QuoteModel:
         return CURLY_OPEN if role == "open" else CURLY_CLOSE
 
     def paragraph_at(self, pos: int) -> Optional[Para]:
-        for p in self.paragraphs:
-            if p.start <= pos <= p.end:
-                return p
+        index = bisect.bisect_right([p.start for p in self.paragraphs], pos) - 1
+        if index >= 0 and pos <= self.paragraphs[index].end:
+            return self.paragraphs[index]
         return None
 
 
@@ -187,8 +195,7 @@ def style_counts(text: str) -> tuple[int, int]:
 
 def _style(text: str) -> str:
     """Curly or straight: the double marks decide when they clearly agree, else marks and apostrophes."""
-    dc = text.count(CURLY_OPEN) + text.count(CURLY_CLOSE)
-    ds = len(re.findall(r'(?<!\d)"', text))
+    dc, ds = style_counts(text)
     sc = text.count("’") + text.count("‘")
     ss = text.count("'")
     if dc + ds >= 4 and max(dc, ds) >= 3 * max(1, min(dc, ds)):
@@ -290,36 +297,34 @@ def _candidates(text: str, lo: int, hi: int) -> list[int]:
     return out
 
 
-_NP_START = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "one", "another", "this", "that"})
-_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "you", "it"})
-# Words that make the gap before a verb a clause of the quotation rather than the speaker's name.
-_CLAUSE_WORDS = frozenset({
-    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
-    "could", "should", "shall", "may", "might", "must", "do", "does", "did", "not", "that", "which",
-    "if", "when", "because", "but", "or", "so", "there", "then", "than",
-})
-
-
 def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
     """Words between ``pos`` and an attribution verb (`, he said`, `, said Ryan`, `, the statement
     read`) when what lies between looks like the speaker, not a clause of the quotation; else None."""
-    tail = text[pos:hi]
-    stop = _SENTENCE_END.search(tail)
-    if stop:
-        tail = tail[:stop.start()]
+    r = rules()
+    tail = text[pos:sentence_end(text, pos, hi)]
     words = _words(tail)[:16]
     for k, word in enumerate(words):
-        if word.lower() in rules()["verbs"] and (k == 0 or word[0].islower()):
-            speaker = words[:k]
+        if word.lower() in r["verbs"] and (k == 0 or word[0].islower()):
+            speaker = [w.lower() for w in words[:k]]
             if not speaker:
                 return 0
-            first = speaker[0]
-            if not (first[0].isupper() or first.lower() in _NP_START or (k == 1 and first.lower() in _SUBJECTS)):
+            if not (words[0][0].isupper() or speaker[0] in r["speaker_starts"] or (k == 1 and speaker[0] in r["subjects"])):
                 return None
-            if any(w.lower() in _SUBJECTS for w in speaker[:-1]) or any(w.lower() in _CLAUSE_WORDS for w in speaker):
+            if any(w in r["subjects"] for w in speaker[:-1]) or any(w in r["clause_words"] for w in speaker):
                 return None
             return k
     return None
+
+
+def sentence_end(text: str, pos: int, hi: int) -> int:
+    """Offset of the first sentence-ending ``. ? !`` in ``text[pos:hi]`` (``Mr.`` and ``U.S.`` do not end one)."""
+    for m in _SENTENCE_END.finditer(text, pos, hi):
+        if m.group() == ".":
+            word = re.search(r"(\S+)$", text[max(pos, m.start() - 30):m.start()])
+            if word and is_abbreviation(word.group(1)):
+                continue
+        return m.start()
+    return hi
 
 
 def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
