@@ -204,6 +204,15 @@ def test_fixture_records_restored_exactly_and_clean_bodies_untouched(record):
     assert cleaner_q.clean(record["clean"]).text == record["clean"]
 
 
+def test_docstring_examples():
+    import doctest
+
+    from cleaner.checks import quotes
+
+    for module in (qm, quotes):
+        assert doctest.testmod(module).failed == 0
+
+
 def test_every_code_is_documented():
     from cleaner.rulepacks import load_builtin
 

@@ -355,9 +355,8 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_sure = len(cands) == 1 or len(text[lo:cands[0]].split()) <= 8 or any(c == cands[0] for d, c in scored)
     elif scored:
         # the candidates that reach the same verb: the farthest one starts the speaker's name
-        verb_at = {c: c + d for d, c in scored}
         nearest = min(scored, key=lambda dc: (dc[0], -dc[1]))[1]
-        best = min(c for c in verb_at if _same_verb(text, c, nearest))
+        best = min(c for d, c in scored if _same_verb(text, c, nearest))
         q.missing_close, q.missing_rule = best, "attribution"
         q.missing_sure = True
     elif end_candidate is not None:
@@ -369,4 +368,4 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
 
 def _same_verb(text: str, a: int, b: int) -> bool:
     """Do the tails after candidates ``a`` <= ``b`` reach the same attribution verb (no sentence end between)?"""
-    return a <= b and not _SENTENCE_END.search(text[a:b])
+    return a <= b and sentence_end(text, a, b) == b

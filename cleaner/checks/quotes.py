@@ -14,10 +14,12 @@ from collections import Counter
 from typing import NamedTuple, Optional
 
 from . import quote_model as qm
-from .quote_model import CURLY_CLOSE, CURLY_OPEN, DOUBLE_MARKS, STRAIGHT, QuoteModel, build, is_abbreviation, rules
+from .quote_model import CURLY_CLOSE, CURLY_OPEN, STRAIGHT, QuoteModel, build, is_abbreviation, rules
 
 
 class Edit(NamedTuple):
+    """One proposed finding: ``text[start:end]`` → ``suggestion`` (None: report only), with its safety."""
+
     code: str
     message: str
     start: int
