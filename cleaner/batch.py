@@ -295,6 +295,11 @@ class AtomicOutput:
         if path == "-":
             self.stream: IO[str] = sys.stdout
             return
+        if os.path.exists(path) and not os.path.isfile(path):
+            # a device or pipe (/dev/null, a FIFO): write to it directly, never rename over it
+            self.stream = open(path, "w", encoding="utf-8", errors="surrogateescape")
+            self._direct = True
+            return
         directory = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(directory):
             raise InputError(f"{path}: directory {directory} does not exist")
@@ -314,7 +319,10 @@ class AtomicOutput:
 
     def commit(self) -> None:
         if self._tmp is None:
-            self.stream.flush()
+            if getattr(self, "_direct", False):
+                self.stream.close()
+            else:
+                self.stream.flush()
             return
         self.stream.close()
         if self._raw is not None:
@@ -324,6 +332,8 @@ class AtomicOutput:
 
     def discard(self) -> None:
         if self._tmp is None:
+            if getattr(self, "_direct", False):
+                self.stream.close()
             return
         try:
             self.stream.close()

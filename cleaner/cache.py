@@ -47,13 +47,14 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def settings_key(settings: Settings) -> str:
-    """A hash of everything outside the file that changes its findings."""
+def settings_key(settings: Settings, *, code: bool = True) -> str:
+    """A hash of everything outside the file that changes its findings (``code=False``: the version
+    only, not the modules' mtimes, for records that outlive a checkout such as batch manifests)."""
     from .rulepacks import packs_fingerprint
 
     data = {
         "settings": settings.fingerprint_data(),
-        "code": code_fingerprint(),
+        "code": code_fingerprint() if code else __version__,
         "packs": packs_fingerprint(settings.extend_rules),
         "format": CACHE_FORMAT,
     }
