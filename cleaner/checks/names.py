@@ -35,13 +35,6 @@ SOURCE = "names"
 _TOKEN = re.compile(r"\w+(?:['’&.-]\w+)*")
 _ACRONYM = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/]|\.[A-Za-z])")
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "von", "van", "&"}
-_VERBS = {"kept", "spent", "told", "said", "won", "beat", "lost", "led", "met", "made", "took", "gave", "hit",
-          "set", "put", "ran", "saw", "left", "held", "sent", "built", "bought", "brought", "caught", "felt",
-          "found", "got", "heard", "knew", "paid", "sold", "stood", "thought", "wrote", "chose", "drew", "fell",
-          "flew", "grew", "rode", "rose", "shot", "struck", "threw", "broke", "drove", "began", "came", "did",
-          "went", "became", "hosts", "host", "join", "beat", "face", "meet", "visit", "thank", "urge", "call",
-          "sign", "hire", "fire", "name", "pick", "sue", "win", "lead", "tell", "ask", "warn", "back", "slam",
-          "and", "or", "nor", "but", "vs", "versus", "via", "per", "than", "then", "to", "into", "onto", "with"}
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
                  "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
                  "her", "their", "our", "its", "my", "your", "last", "next", "every", "each", "according"}
@@ -246,6 +239,9 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
             continue
         if counts[token] > 1 or token in ubiquitous or token in defined or token in batch_known:
             continue
+        before = text[max(0, start - 12):start].rstrip()
+        if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
+            continue  # model numbers (RS-25) and units after a number (151 PS, 600 MW)
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
@@ -255,7 +251,8 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
         targets = [
             a for a, c in counts.items()
             if a != token and _one_edit(token, a)
-            and (c >= 2 or a in defined or (a in gaz.acronyms and token not in gaz.acronyms))
+            and (c >= 2 or a in defined or (
+                len(token) >= 3 and token not in gaz.acronyms and (a in gaz.acronyms or (a in ubiquitous and len(a) >= 3))))
         ]
         if not targets:
             continue
@@ -388,6 +385,7 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
                         suggestion=form[fs - start:fe - start], fix="unsafe", confidence=0.7,
                         source=f"{SOURCE}:article",
                     ))
+                    covered.append((start, end))
                 hit = n
                 break
             if key in variants:
@@ -396,9 +394,76 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
                     "G004", f"'{found}' is written '{form}' elsewhere in this article", start, end,
                     suggestion=form, fix="unsafe", confidence=0.7, source=f"{SOURCE}:article",
                 ))
+                covered.append((start, end))
                 hit = n
                 break
         i += max(hit, 1)
+    return findings
+
+
+def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G003 (unsafe): ``for`` where a name's head word takes ``of``: ``Head for Research``.
+
+    ``André Neu, Head for Platform Solutions`` → ``Head of Platform Solutions``.
+    """
+    heads = set(_pack()["function_words"]["of_heads"])
+    gaz = gazetteer(_known_names(ctx))
+    words, spans, text = toks.words, toks.spans, toks.text
+    findings = []
+    for i in range(1, len(words) - 1):
+        if words[i] != "for":
+            continue
+        head, nxt = words[i - 1], words[i + 1]
+        if not head[:1].isupper() or head.lower() not in heads or not nxt[:1].isupper() or nxt in ("The", "A", "An"):
+            continue
+        if text[spans[i - 1][1]:spans[i][0]] != " " or text[spans[i][1]:spans[i + 1][0]] != " ":
+            continue
+        if toks.sentence_initial(i - 1):
+            continue  # "Head for Paris this summer": a verb
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered):
+            continue
+        # a gazetteer form with "for" here (Department for Transport) is right as written
+        tail = " ".join(w.lower() for w in words[i - 1:i + 6])
+        if any(k.startswith(" ".join(w.lower() for w in words[i - 1:i + 2])) and k in tail for k in gaz.forms):
+            continue
+        findings.append(doc.finding(
+            "G003", f"'{head} for {nxt}': a name with '{head}' takes 'of'", start, end, suggestion="of",
+            fix="unsafe", confidence=0.6, source=f"{SOURCE}:function-word",
+        ))
+    return findings
+
+
+def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004: a word the article otherwise always capitalises, lower-cased once after a capitalised word.
+
+    ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
+    """
+    words, spans, text = toks.words, toks.spans, toks.text
+    capital_mid: Counter = Counter()
+    lower_count: Counter = Counter()
+    for i, w in enumerate(words):
+        if w.islower():
+            lower_count[w] += 1
+        elif w[:1].isupper() and w[1:].islower() and i and not toks.sentence_initial(i):
+            capital_mid[w.lower()] += 1
+    findings = []
+    for i in range(1, len(words)):
+        w = words[i]
+        if not w.islower() or lower_count[w] != 1 or capital_mid[w] < 1 or w in _CONNECTORS or len(w) < 3:
+            continue
+        prev = words[i - 1]
+        if text[spans[i - 1][1]:spans[i][0]] != " " or not prev[:1].isupper() or toks.sentence_initial(i - 1):
+            continue
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered):
+            continue
+        proper = w[:1].upper() + w[1:]
+        findings.append(doc.finding(
+            "G004", f"'{w}' is written '{proper}' everywhere else in this article", start, end,
+            suggestion=proper, fix="unsafe", confidence=0.6, source=f"{SOURCE}:article-word",
+        ))
+        covered.append((start, end))
     return findings
 
 
@@ -455,10 +520,7 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
             first -= 1
         if toks.sentence_initial(first) and first == i - 1:
             continue  # "Police said": a capitalised first word of a sentence is not a name
-        nxt_cap = i + 1 < len(words) and words[i + 1][:1].isupper() and text[spans[i][1]:spans[i + 1][0]] == " "
-        sandwich = (nxt_cap and i - first >= 2 and w not in _CONNECTORS and lex.zipf(w) < 5.5
-                    and not w.endswith(("ed", "s")) and w not in _VERBS)
-        if w not in designators and not sandwich:
+        if w not in designators:
             continue
         start, end = spans[i]
         if any(s <= start < e for s, e in covered) or any(s <= start < e for s, e in headline_spans):
@@ -530,6 +592,9 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(acronyms(doc, ctx, covered))
     if ctx.enabled("G004"):
         findings.extend(consistency(doc, ctx, toks, covered))
+        findings.extend(recased_words(doc, ctx, toks, covered))
+    if ctx.enabled("G003"):
+        findings.extend(wrong_function_word(doc, ctx, toks, covered))
     if ctx.enabled("G002"):
         findings.extend(lowercase_names(doc, ctx, toks, covered))
         findings.extend(name_parts(doc, ctx, toks, covered))
