@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from typing import Iterable
 
@@ -34,10 +35,14 @@ def score(findings: Iterable[Finding], word_count: int, fixed_ids: set[int]) -> 
     1.0
     """
     weights, fixed_factor, min_words = _weights()
-    penalty = 0.0
+    per_code: dict = {}
     for finding in findings:
         factor = fixed_factor if id(finding) in fixed_ids else 1.0
-        penalty += _weight(finding.code, weights) * finding.confidence * factor
+        total, count = per_code.get(finding.code, (0.0, 0))
+        per_code[finding.code] = (total + _weight(finding.code, weights) * finding.confidence * factor, count + 1)
+    # One defect repeated n times is one systematic habit of the copy (a house style, a template), not n
+    # independent damages: a code's total counts divided by sqrt(n).
+    penalty = sum(total / math.sqrt(count) for total, count in per_code.values())
     density = penalty * 100.0 / max(word_count, min_words)
     return round(1.0 / (1.0 + density), 4)
 
