@@ -33,6 +33,8 @@ ADMIT_ZIPF = 3.0  # a word this frequent in wordfreq is accepted even when SCOWL
 COST_WEIGHT = 2.2         # how many zipf units (factors of ten in frequency) one edit costs
 SUGGEST_MIN_ZIPF = 2.0    # suggestions are drawn from dictionary words at least this frequent
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
+# Productive suffixes (with the shortest stem they may follow): "wirelessly", "automations".
+SUFFIXES = (("s", 5), ("ly", 5), ("ness", 4), ("less", 4))
 # Productive prefixes: "unevidenced", "preorder", "declutter" are words when what follows is one.
 PREFIXES = ("un", "re", "pre", "de", "non", "over", "under", "out", "co", "anti", "counter", "mis", "dis",
             "sub", "super", "inter", "multi", "micro", "mini", "post", "semi", "self", "mega", "ultra", "hyper")
@@ -119,6 +121,9 @@ class Lexicon:
             return True
         for prefix in PREFIXES:
             if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix):] in self.lower:
+                return True
+        for suffix, stem_min in SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= stem_min and w[: -len(suffix)] in self.lower:
                 return True
         return False
 

@@ -434,6 +434,9 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
     return findings
 
 
+RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
+
+
 def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G004: a word the article otherwise always capitalises, lower-cased once after a capitalised word.
 
@@ -450,7 +453,7 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     findings = []
     for i in range(1, len(words)):
         w = words[i]
-        if not w.islower() or lower_count[w] != 1 or capital_mid[w] < 1 or w in _CONNECTORS or len(w) < 3:
+        if not w.islower() or lower_count[w] != 1 or capital_mid[w] < RECASED_MIN or w in _CONNECTORS or len(w) < 3:
             continue
         prev = words[i - 1]
         if text[spans[i - 1][1]:spans[i][0]] != " " or not prev[:1].isupper() or toks.sentence_initial(i - 1):
