@@ -214,12 +214,19 @@ def synthetic_sites(kind: str, text: str) -> list:
         out = [[(m.start(), m.end(), " " + m.group(1))] for m in re.finditer(r"(?<=[a-z])([?!;:])(?= )", text)]
     elif kind == "missing_space_qmark":
         out = [[(m.start(), m.end(), m.group(1))] for m in re.finditer(r"(?<=[a-z])([?!]) (?=[A-Z][a-z])", text)]
+    elif kind == "period_outside":
+        out = [[(m.start(1), m.end(1), m.group(2) + ".")] for m in re.finditer(r'(?<=\w)(\.([”"]))(?=\s)', text)]
+    elif kind == "double_open":
+        out = [[(m.start(), m.end(), m.group() * 2)] for m in re.finditer(r'(?:(?<=\s)|^)[“"](?=[A-Z])', text, re.M)]
     elif kind == "cap_pronoun":
         out = [[(m.start(1), m.end(1), m.group(1).title())] for m in re.finditer(r'[,?!][”"] (he|she|they) (?:said|says|added|told)\b', text)]
     return out
 
 
-SYNTHETIC_KINDS = ("foreign_guillemets", "foreign_low", "single_quotes", "space_before_qmark", "missing_space_qmark", "cap_pronoun")
+SYNTHETIC_KINDS = (
+    "foreign_guillemets", "foreign_low", "single_quotes", "space_before_qmark", "missing_space_qmark",
+    "cap_pronoun", "period_outside", "double_open",
+)
 
 
 def evaluate_synthetic(fix, cleans: dict, seed: int = 7) -> dict:

@@ -110,7 +110,7 @@ class Para:
     marks: list = field(default_factory=list)
     quotations: list = field(default_factory=list)
     stray_closes: list = field(default_factory=list)
-    doubled: list = field(default_factory=list)  # (first, extra) mark pairs such as ``””``
+    doubled: list = field(default_factory=list)  # (first, extra) mark pairs such as ``””`` or ``““``
 
 
 @dataclass
@@ -247,6 +247,11 @@ def _pair(text: str, para: Para) -> None:
         i += len(ch)
         if ch == STRAIGHT and mark.pos > para.start and text[mark.pos - 1].isdigit() and current is None:
             mark.role = "inch"
+            continue
+        if previous is not None and previous.role == "open" and previous.char == ch and previous.pos + len(ch) == mark.pos:
+            mark.role = "extra"  # ``““We`` / ``""We``: a doubled opening mark
+            para.doubled.append((previous, mark))
+            previous = mark
             continue
         role = mark.context
         if role == "either":
