@@ -166,6 +166,7 @@ UNTOUCHED = [
     "It rose 0.45 percent to 3.5 points. A .45-caliber gun.",
     "Visit https://example.com/News.Today or www.example.org now. Node.js and ASP.NET run.",
     "We had some issues ... we had a time... and that was it.",
+    "Run it for i in 1..10 and then stop. The Govt. in Delhi agreed.",
     "The Dow Jones Industrial Average .DJI fell 1.2%.",
     "Thanks KLOOK!!” she wrote. Who came to Beijing?? Nobody.",
     # a lone guillemet is an arrow, not a quote

@@ -229,7 +229,7 @@ def doubled_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     ``!!`` and ``??`` are the writer's emphasis and stay.
     """
     edits = []
-    for m in re.finditer(r",(?: ?,)+|;;+|(?<!\.)\.\.(?!\.)", text):
+    for m in re.finditer(r"(?<=[^\W\d_)\]\"”’]),(?: ?,)+|(?<=\w);;+|(?<=[^\W\d_)\]\"”’])\.\.(?=\s|$)", text):
         edits.append(Edit("Q005", f"doubled punctuation {m.group()!r}", m.start(), m.end(), m.group()[0], "safe", 0.9))
     for m in re.finditer(r"(?<=[\w)])\. ,(?= )", text):
         if re.match(r"\s*[\"“”]", text[m.end():m.end() + 3]):
