@@ -30,6 +30,7 @@ from importlib import resources
 from typing import Iterable, Optional
 
 ADMIT_ZIPF = 3.0  # a word this frequent in wordfreq is accepted even when SCOWL lacks it
+ADMIT_ZIPF_SHORT = 3.6    # ... and for words of up to four letters (web text is full of "thi", "teh")
 COST_WEIGHT = 2.2         # how many zipf units (factors of ten in frequency) one edit costs
 SUGGEST_MIN_ZIPF = 2.0    # suggestions are drawn from dictionary words at least this frequent
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
@@ -117,7 +118,7 @@ class Lexicon:
             return False
         if w in self.misspellings:
             return False
-        if self.zipf(w) >= ADMIT_ZIPF:
+        if self.zipf(w) >= (ADMIT_ZIPF_SHORT if len(w) <= 4 else ADMIT_ZIPF):
             return True
         for prefix in PREFIXES:
             if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix):] in self.lower:

@@ -484,7 +484,7 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
         if not w.islower() or w in allowed:
             continue
         proper = lex.names.get(w)
-        if proper is None or lex.zipf(w) < 2.5:
+        if proper is None:
             continue
         prev = words[i - 1]
         gap = toks.text[spans[i - 1][1]:spans[i][0]]
@@ -525,6 +525,8 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
             continue  # "Police said": a capitalised first word of a sentence is not a name
         if w not in designators:
             continue
+        if i + 1 < len(words) and words[i + 1][:1].isupper() and text[spans[i][1]:spans[i + 1][0]] == " ":
+            continue  # "Sabres center Casey Mittelstadt": a role before a person's name
         start, end = spans[i]
         if any(s <= start < e for s, e in covered) or any(s <= start < e for s, e in headline_spans):
             continue
