@@ -254,6 +254,37 @@ def evaluate_synthetic(fix, cleans: dict, seed: int = 7) -> dict:
     return results
 
 
+def evaluate_detector(records: list, cleans: dict) -> dict:
+    """Q findings as a span detector: site precision / recall / F1 with overlap matching, and flags
+    on the clean bodies per 1,000 words (every finding counts, fixable or not)."""
+    from cleaner import check
+
+    found = matched_findings = matched_sites = sites = 0
+    for r in records:
+        findings = [f for f in check(r["text"], select=["Q"])]
+        gold = [(g["start"], g["end"]) for g in r["gold"]]
+        sites += len(gold)
+        found += len(findings)
+
+        def overlap(f, g):
+            lo, hi = f.start, max(f.end, f.start + 1)
+            return lo < g[1] + 1 and g[0] - 1 < hi
+
+        matched_findings += sum(1 for f in findings if any(overlap(f, g) for g in gold))
+        matched_sites += sum(1 for g in gold if any(overlap(f, g) for f in findings))
+    flags = sum(len(check(t, select=["Q"])) for t in cleans.values())
+    words = sum(len(re.findall(r"\w+", t)) for t in cleans.values())
+    precision = matched_findings / max(1, found)
+    recall = matched_sites / max(1, sites)
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": 2 * precision * recall / max(1e-9, precision + recall),
+        "clean_flags": flags,
+        "clean_flags_per_1k": flags * 1000 / words,
+    }
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -276,8 +307,9 @@ def main(argv=None) -> int:
         ("naive regex", naive_fix),
     ]
     results = [evaluate(n, f, records, cleans, args.misses, args.harm) for n, f in systems]
+    detector = evaluate_detector(records, cleans)
     if args.json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({"systems": results, "detector": detector}, indent=2))
         return 0
     words = results[0]["words"]
     print(f"quote repair: {args.data.name}: {len(records)} records, {sum(len(r['gold']) for r in records)} gold sites, "
@@ -304,6 +336,9 @@ def main(argv=None) -> int:
     row("run-ons broken (clean)", "{}", "runons_broken_clean")
     row("not idempotent", "{}", "not_idempotent")
     row("seconds", "{:.1f}", "seconds")
+    print(f"\nnews-cleaner as a span detector: precision {detector['precision']:.1%}, recall {detector['recall']:.1%}, "
+          f"F1 {detector['f1']:.1%}; {detector['clean_flags']} findings on the clean bodies "
+          f"({detector['clean_flags_per_1k']:.3f} per 1,000 words)")
     if args.synthetic:
         print("\nkinds the dev split lacks (generated here, seeded; not the held-back split):")
         synthetic = [evaluate_synthetic(f, cleans) for _, f in systems]
