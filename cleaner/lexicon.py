@@ -32,6 +32,8 @@ from typing import Iterable, Optional
 ADMIT_ZIPF = 3.0  # a word this frequent in wordfreq is accepted even when SCOWL lacks it
 ADMIT_ZIPF_SHORT = 3.6    # ... and for words of up to four letters (web text is full of "thi", "teh")
 COST_WEIGHT = 2.2         # how many zipf units (factors of ten in frequency) one edit costs
+CONTEXT_WEIGHT = 0.3      # zipf units per factor of ten in a neighbouring bigram's count
+CONTEXT_POOL = 8          # candidates re-ranked by context
 SUGGEST_MIN_ZIPF = 2.0    # suggestions are drawn from dictionary words at least this frequent
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
 # Productive suffixes (with the shortest stem they may follow): "wirelessly", "automations".
@@ -93,6 +95,7 @@ class Lexicon:
 
         self.freq: dict = get_frequency_dict("en")
         self._index: Optional[dict] = None
+        self._bigrams: Optional[dict] = None
 
     # -- knowing words -----------------------------------------------------------------------------
     def zipf(self, word: str) -> float:
@@ -155,33 +158,67 @@ class Lexicon:
                 found.update(bucket)
         return found
 
-    def suggest(self, word: str, limit: int = 3) -> list[tuple[str, float]]:
+    def bigram(self, first: str, second: str) -> int:
+        """How often ``first second`` occurs in symspellpy's English bigram list (0 when absent)."""
+        if self._bigrams is None:
+            self._bigrams = _load_bigrams()
+        return self._bigrams.get(f"{first} {second}", 0)
+
+    def suggest(self, word: str, limit: int = 3, before: str = "", after: str = "") -> list[tuple[str, float]]:
         """Ranked corrections for an unknown lower-case word, best first, as (word, score).
+
+        ``before`` and ``after`` are the neighbouring words, when known: a candidate that forms a
+        common bigram with them ranks higher (``tax creadit`` → ``credit``, ``thoy RAV4`` → ``the``).
 
         >>> [w for w, _ in lexicon().suggest("equivelant")][:1]
         ['equivalent']
         """
         w = word.lower()
         known = self.misspellings.get(w)
+        pool = max(limit, CONTEXT_POOL) if (before or after) else limit
         scored = []
         # best first by frequency; every edit costs at least 0.5, so once a candidate's frequency
-        # minus the cheapest possible cost cannot beat the limit-th best score, stop
+        # minus the cheapest possible cost cannot beat the pool-th best score, stop
         ranked = sorted(((self.zipf(c), c) for c in self.candidates(w)), reverse=True)
         floor = float("-inf")
         for z, cand in ranked:
             bound = z - COST_WEIGHT * max(0.5, 0.5 * abs(len(cand) - len(w)))
-            if len(scored) >= limit and bound < floor:
+            if len(scored) >= pool and bound < floor:
                 break
             cost = weighted_distance(w, cand)
             if cost > 2.0:
                 continue
             scored.append((cand, z - COST_WEIGHT * cost))
-            if len(scored) >= limit:
-                floor = sorted((sc for _, sc in scored), reverse=True)[limit - 1]
+            if len(scored) >= pool:
+                floor = sorted((sc for _, sc in scored), reverse=True)[pool - 1]
+        if before or after:
+            rescored = []
+            for cand, score in scored:
+                evidence = 0.0
+                if before:
+                    evidence += math.log10(1 + self.bigram(before, cand))
+                if after:
+                    evidence += math.log10(1 + self.bigram(cand, after))
+                rescored.append((cand, round(score + CONTEXT_WEIGHT * evidence, 3)))
+            scored = rescored
         if known and not any(c == known for c, _ in scored):
             scored.append((known, 10.0))
         scored.sort(key=lambda item: (-item[1], item[0]))
         return scored[:limit]
+
+
+def _load_bigrams() -> dict:
+    """symspellpy's English bigram frequencies (Google Books n-grams, MIT licence), if installed."""
+    try:
+        stream = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt").open("rb")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    table = {}
+    with stream:
+        for line in stream.read().decode("utf-8").splitlines():
+            a, b, count = line.split(" ")
+            table[f"{a} {b}"] = int(count)
+    return table
 
 
 def _deletes(word: str) -> set:

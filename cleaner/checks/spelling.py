@@ -60,6 +60,19 @@ def _skippable(text: str, start: int, end: int, word: str) -> bool:
     return "://" in chunk or "www." in chunk or "@" in chunk
 
 
+_PREV_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The lower-cased words right before and after a token, when only spaces separate them."""
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    before = m.group(1).lower() if m else ""
+    m = _NEXT_WORD.match(text, end)
+    after = m.group(1).lower() if m else ""
+    return before, after
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_END.search(text[max(0, start - 4):start]))
 
@@ -120,9 +133,11 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             continue
         if "'" in low:
             continue  # odd contractions are too often dialect or quotes to guess at
-        if low not in suggestions:
-            suggestions[low] = lex.suggest(low)
-        ranked = suggestions[low]
+        before, after = _neighbours(text, start, end)
+        key = (before, low, after)
+        if key not in suggestions:
+            suggestions[key] = lex.suggest(low, before=before, after=after)
+        ranked = suggestions[key]
         if not ranked:
             continue
         best, score = ranked[0]
