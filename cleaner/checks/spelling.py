@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..finding import Finding
-from ..lexicon import lexicon
+from ..lexicon import lexicon, weighted_distance
 from ..rulepacks import load_builtin
 
 SOURCE = "spelling"
@@ -93,22 +93,27 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         if first.isupper():
             low = t.lower()
             # capitalised: only a known misspelling of a common word, never a guess (names live here)
-            if low in lex.misspellings and low not in allowed and t[1:].islower() and lex.zipf(low) < 2.0:
+            if low in allowed or not t[1:].islower() or not t.isascii():
+                continue
+            if low in lex.misspellings and lex.zipf(low) < 2.0:
                 unknown.add(t)
+            elif len(t) >= 3 and low not in lex.names and not lex.is_word(low) and lex.zipf(low) < 2.5:
+                unknown.add(t)  # judged below only where position, not name-ness, explains the capital
             continue
         if not t.isascii() or not t.islower() and not ("'" in t or "’" in t):
             continue
         if not lex.is_word(t, allowed):
             unknown.add(t)
+    counts = Counter(tokens)
     if unknown:
         # the same unknown word three times in one article is a term of the story (lunar "landers"),
         # not a slip; twice, when wordfreq has seen it
-        counts = Counter(t for t in tokens if t in unknown)
         unknown = {t for t in unknown if counts[t] < 2 or (counts[t] == 2 and lex.zipf(t) < 1.5)}
     if not unknown:
         return []
     findings: list[Finding] = []
     suggestions: dict = {}
+    headline_spans = [(p.start, p.end) for p in doc.paragraphs if _title_case(p.text)]
     for match in _TOKEN.finditer(text):
         word = match.group()
         if word not in unknown:
@@ -117,6 +122,11 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         if _skippable(text, start, end, word):
             continue
         low = word.lower().replace("’", "'")
+        if word[0].isupper() and low not in lex.misspellings:
+            finding = _capitalised(doc, text, start, end, word, low, counts, headline_spans)
+            if finding is not None:
+                findings.append(finding)
+            continue
         if word[0].isupper():
             fix = lex.misspellings[low]
             findings.append(doc.finding(
@@ -152,6 +162,33 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             source=SOURCE, alternatives=[w for w, _ in ranked[1:]],
         ))
     return findings
+
+
+def _title_case(paragraph: str) -> bool:
+    words = _TOKEN.findall(paragraph)
+    return 0 < len(words) <= 12 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _capitalised(doc, text, start, end, word, low, tokens, headline_spans):
+    """S002 for a capitalised unknown word, only where the capital comes from its position (a
+    sentence's first word, a title-case heading), the word occurs once, and a common word is one
+    cheap slip away: ``Meanwile, the council`` → ``Meanwhile``. Elsewhere a capitalised word is a name."""
+    lex = lexicon()
+    positional = _sentence_initial(text, start) or any(s <= start < e for s, e in headline_spans)
+    if not positional or tokens[word] != 1:
+        return None
+    before, after = _neighbours(text, start, end)
+    ranked = lex.suggest(low, before="", after=after)
+    if not ranked:
+        return None
+    best, _ = ranked[0]
+    if weighted_distance(low, best) > 1.0 or lex.zipf(best) < 3.5:
+        return None
+    fix = _match_case(word, best)
+    return doc.finding(
+        "S002", f"unknown word '{word}': did you mean '{fix}'?", start, end, suggestion=fix, fix="unsafe",
+        confidence=0.5, source=SOURCE,
+    )
 
 
 def repeated_words(doc: Document, ctx) -> list[Finding]:
