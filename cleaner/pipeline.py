@@ -19,7 +19,7 @@ from .language import is_language
 from .score import score as score_findings
 from .score import verdict as verdict_for
 
-MAX_FIX_ROUNDS = 4
+MAX_FIX_ROUNDS = 10  # rounds after the first run only while edits keep applying (ruff allows 100)
 
 
 @dataclass
