@@ -147,24 +147,25 @@ class Cleaner:
         findings = run_checks(doc, ctx, self._extra_checks(ctx))
         unsafe = self.settings.unsafe_fixes
         first_edits = choose_edits(findings, unsafe)
+        chosen = {id(f) for f in first_edits}
+        pending = [f for f in findings if id(f) not in chosen]
         text = doc.text
-        remaining = [f for f in findings if f not in first_edits]
+        remaining = pending
         if fix and first_edits:
             for edit in first_edits:
                 edit.applied = True
             text = apply_edits(text, first_edits)
             for _ in range(MAX_FIX_ROUNDS - 1):
+                # Each round sees the fixed text exactly as a fresh run would (context included), so
+                # that fix(fix(x)) == fix(x).
                 fixed_doc = replace(doc, text=text)
-                fixed_doc.__dict__.pop("line_starts", None)
-                fixed_doc.__dict__.pop("paragraphs", None)
-                fixed_doc.__dict__.pop("word_count", None)
-                remaining = run_checks(fixed_doc, ctx, self._extra_checks(ctx))
+                round_ctx = self._context(fixed_doc)
+                remaining = run_checks(fixed_doc, round_ctx, self._extra_checks(round_ctx))
                 edits = choose_edits(remaining, unsafe)
                 if not edits:
                     break
                 text = apply_edits(text, edits)
-        value = score_findings(findings, doc.word_count, {id(f) for f in first_edits})
-        pending = [f for f in findings if f not in first_edits]
+        value = score_findings(findings, doc.word_count, chosen)
         verdict = verdict_for(value, len(pending), self.settings.score["garbled-below"], self.settings.score["clean-above"])
         return Result(
             text=text,

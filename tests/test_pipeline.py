@@ -100,3 +100,17 @@ def test_library_never_prints(capsys):
     check("Der Bürgermeister sagte, dass die Brücke im Frühjahr öffnet, und die Stadt freut sich sehr darauf.")
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+def test_fix_is_idempotent_on_random_damaged_text():
+    """Seeded fuzz over the characters and tokens scraped copy breaks on: fix(fix(x)) == fix(x)."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = list('abc ABC.,;:!?"“”‘’\'«»„ \n\n-—()[]&;#\u200b\u00a0Ã©') + [
+        "Said", " said", "the", "Co.", "U.S.", "[ad_1]", "Source link", "&amp;", "World news."]
+    cleaner = Cleaner(unsafe_fixes=True)
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(5, 80)))
+        once = cleaner.clean(text).text
+        assert cleaner.clean(once).text == once, repr(text)
