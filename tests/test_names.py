@@ -120,3 +120,23 @@ def test_seed_article_paragraphs():
     flagged = {article[f.start:f.end] for f in sg}
     assert not flagged & {"Hajin", "Abdurrahman", "Ghika", "Buqan", "SANA", "AMAQ"}
     assert len(sg) == 6
+
+
+def test_function_word_heads():
+    text = "Pankaj Pandey, Head for Research at the brokerage, said the Chinese Center of Disease Control agreed."
+    found = _g(text)
+    assert ("G003", "for", "of", "unsafe") in found and ("G003", "of", "for", "unsafe") in found
+    # verbs and real names with "for" are left alone
+    assert _g("Head for the hills. The Department for Transport and the Office for National Statistics agreed.") == []
+
+
+def test_acronym_definition_that_does_not_match_its_name():
+    text = "Officials of the National Security Council (NC) met on Monday, the council said in a statement."
+    assert _g(text) == [("G001", "NC", "NSC", "unsafe")]
+    assert _g("Officials of the National Security Council (NSC) met on Monday in Washington.") == []
+
+
+def test_article_recased_word():
+    text = ("Trump met reporters on Monday. Later Trump said the talks went well, and aides to Trump agreed. "
+            "Critics of President Donald trump disagreed with the assessment.")
+    assert ("G004", "trump", "Trump", "unsafe") in _g(text)

@@ -34,6 +34,8 @@ SOURCE = "names"
 
 _TOKEN = re.compile(r"\w+(?:['’&.-]\w+)*")
 _ACRONYM = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/]|\.[A-Za-z])")
+# "National Security Council (NSC)": a capitalised name and the acronym defined for it
+_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){1,7}[A-Z][\w'’-]*) \(([A-Z]{2,6})\)")
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "von", "van", "&"}
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
                  "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
@@ -220,9 +222,21 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
     if not matches:
         return []
     counts = Counter(m.group() for m in matches)
-    defined = set(re.findall(r"\(([A-Z]{2,6})\)", text))
-    batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
     findings = []
+    defined = set()
+    for m in _DEFINITION.finditer(text):
+        name, acr = m.group(1), m.group(2)
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms or counts[acr] > 1:
+            defined.add(acr)
+            continue
+        start, end = m.span(2)
+        covered.append((start, end))
+        findings.append(doc.finding(
+            "G001", f"'({acr})' does not match '{name}': did you mean '{initials}'?", start, end,
+            suggestion=initials, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
+        ))
+    batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
     lowered = text.lower()
     for m in matches:
         token = m.group()
@@ -252,7 +266,8 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
             a for a, c in counts.items()
             if a != token and _one_edit(token, a)
             and (c >= 2 or a in defined or (
-                len(token) >= 3 and token not in gaz.acronyms and (a in gaz.acronyms or (a in ubiquitous and len(a) >= 3))))
+                token not in gaz.acronyms and len(a) >= 3
+                and (a in gaz.acronyms or a in ubiquitous) and (len(token) >= 3 or len(a) == 3)))
         ]
         if not targets:
             continue
@@ -402,19 +417,22 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
 
 
 def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
-    """G003 (unsafe): ``for`` where a name's head word takes ``of``: ``Head for Research``.
+    """G003 (unsafe): ``for`` where a name's head word takes ``of``, or ``of`` where it takes ``for``.
 
-    ``André Neu, Head for Platform Solutions`` → ``Head of Platform Solutions``.
+    ``André Neu, Head for Platform Solutions`` → ``Head of Platform Solutions``;
+    ``the Chinese Center of Disease Control`` → ``Center for Disease Control``.
     """
-    heads = set(_pack()["function_words"]["of_heads"])
+    config = _pack()["function_words"]
+    heads = {"for": set(config["of_heads"]), "of": set(config["for_heads"])}
     gaz = gazetteer(_known_names(ctx))
     words, spans, text = toks.words, toks.spans, toks.text
     findings = []
     for i in range(1, len(words) - 1):
-        if words[i] != "for":
+        fw = words[i]
+        if fw not in heads:
             continue
         head, nxt = words[i - 1], words[i + 1]
-        if not head[:1].isupper() or head.lower() not in heads or not nxt[:1].isupper() or nxt in ("The", "A", "An"):
+        if not head[:1].isupper() or head.lower() not in heads[fw] or not nxt[:1].isupper() or nxt in ("The", "A", "An"):
             continue
         if text[spans[i - 1][1]:spans[i][0]] != " " or text[spans[i][1]:spans[i + 1][0]] != " ":
             continue
@@ -423,12 +441,14 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
         start, end = spans[i]
         if any(s <= start < e for s, e in covered):
             continue
-        # a gazetteer form with "for" here (Department for Transport) is right as written
-        tail = " ".join(w.lower() for w in words[i - 1:i + 6])
-        if any(k.startswith(" ".join(w.lower() for w in words[i - 1:i + 2])) and k in tail for k in gaz.forms):
+        # a gazetteer form with this function word here (Department for Transport) is right as written
+        prefix = " ".join(w.lower() for w in words[i - 1:i + 2])
+        tail = norm(text[spans[i - 1][0]:spans[min(i + 6, len(words) - 1)][1]])
+        if any(k.startswith(prefix) and tail.startswith(k) for k in gaz.forms):
             continue
+        right = SWAPS[fw]
         findings.append(doc.finding(
-            "G003", f"'{head} for {nxt}': a name with '{head}' takes 'of'", start, end, suggestion="of",
+            "G003", f"'{head} {fw} {nxt}': a name with '{head}' takes '{right}'", start, end, suggestion=right,
             fix="unsafe", confidence=0.6, source=f"{SOURCE}:function-word",
         ))
     return findings
