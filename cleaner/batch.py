@@ -399,6 +399,26 @@ def _chunks(lines: Iterable[tuple], size: int) -> Iterator[list]:
         yield chunk
 
 
+# Text that reaches the lazily built data every family loads on first use (word lists, the spelling
+# suggestion index, gazetteers, HTML entities). Cleaning it once in the parent before the workers are
+# forked lets them share those structures copy-on-write instead of each building its own copy.
+WARM_UP_TEXT = ("Teh city councl said on Tuesday that the plan was brillianty received by residents of "
+                "Caf&eacute; Street, the Associated press reported.\n\n\u201cIt is fair,\u201d she said.")
+
+
+def warm_up(cleaner: Cleaner) -> None:
+    """Load everything the checks load lazily, then move it out of the garbage collector's reach
+    (``gc.freeze``) so collections in the forked workers do not touch, and so copy, the shared pages."""
+    import gc
+
+    try:
+        cleaner.run(cleaner.document(WARM_UP_TEXT, kind="text"), fix=True)
+    except Exception:  # warming is an optimisation; a failure shows up again, with its record, later
+        return
+    gc.collect()
+    gc.freeze()
+
+
 def _pooled(cleaner: Cleaner, opts: BatchOptions, chunks: Iterator[list], jobs: int) -> Iterator[list]:
     """Results per chunk, in input order, with at most ``4 * jobs`` chunks in flight.
 
@@ -407,8 +427,14 @@ def _pooled(cleaner: Cleaner, opts: BatchOptions, chunks: Iterator[list], jobs: 
     """
     window = 4 * jobs
 
+    import multiprocessing
+
+    # fork (where there is one) so the workers share what warm_up loaded; elsewhere the default
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
     def new_pool():
-        return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cleaner, opts))
+        return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cleaner, opts),
+                                   mp_context=context)
 
     pool = new_pool()
     pending: deque = deque()  # [chunk, future, tries]
@@ -474,6 +500,7 @@ def run_batch(
     if progress:
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: the worker pool is forked after the bar exists
         try:
             sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
         except (OSError, ValueError):
@@ -484,6 +511,7 @@ def run_batch(
         with open_input(input_path) as stream:
             chunks = _chunks(iter_lines(stream), opts.chunk_size)
             if jobs > 1:
+                warm_up(cleaner)
                 results = _pooled(cleaner, opts, chunks, jobs)
             else:
                 _init_local(cleaner, opts)

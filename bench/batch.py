@@ -1,0 +1,188 @@
+"""Speed and memory of ``news-cleaner batch`` and of a pre-commit-sized ``check`` (not a test).
+
+    python bench/batch.py                      # 20,000 records; memory also at 100,000
+    python bench/batch.py --records 2000 --memory-records 10000 --skip-codespell   # quick look
+
+Prints, for records built from the shared article bodies
+(``../shared/data/extraction/scrapinghub/ground-truth.json``):
+
+- records/s of ``news-cleaner batch`` with ``--jobs 1`` and ``--jobs 2`` and the speed-up;
+- the peak memory of the whole process tree (parent + workers, summed PSS sampled every 200 ms) for
+  N and for ``--memory-records`` records: streaming means it must not grow with the input;
+- the wall time of ``news-cleaner check FILE`` on one small text file with a cold cache, next to
+  codespell's on the same file, and whether trafilatura was imported (it must not be for text).
+
+Records cycle through the 121 bodies; each gets its own id and a URL on one of 4,000 hosts, so no host
+sees the same body twice and site-boilerplate learning (which runs, as by default) does not mistake the
+repetition for boilerplate. Timings on a shared machine are noisy: run it more than once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUND_TRUTH = ROOT.parent / "shared" / "data" / "extraction" / "scrapinghub" / "ground-truth.json"
+FALLBACK = ROOT / "fixtures" / "corpus" / "scrapinghub-bodies.json"
+
+
+def bodies() -> list:
+    path = GROUND_TRUTH if GROUND_TRUTH.exists() else FALLBACK
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [(v.get("url") or "", v["articleBody"]) for v in data.values() if v.get("articleBody")]
+
+
+def write_records(path: Path, count: int) -> None:
+    items = bodies()
+    with open(path, "w", encoding="utf-8") as handle:
+        for index in range(count):
+            url, body = items[index % len(items)]
+            record = {"id": index, "url": f"https://s{index % 4000}.example.org/{index}", "source_url": url,
+                      "text": body}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def run_measured(args: list, cwd: Path) -> tuple:
+    """(wall seconds, peak PSS and peak RSS of the process tree in MB, stderr).
+
+    PSS (proportional set size) splits each shared page between the processes sharing it, so the sum
+    over parent and workers is the memory the tree really holds; summed RSS counts pages the forked
+    workers share with the parent once per process.
+    """
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    peak_pss = peak_rss = 0
+    while proc.poll() is None:
+        try:
+            tree = [root, *root.children(recursive=True)]
+            peak_rss = max(peak_rss, sum(p.memory_info().rss for p in tree))
+            peak_pss = max(peak_pss, sum(p.memory_full_info().pss for p in tree))
+        except psutil.Error:
+            pass
+        time.sleep(0.2)
+    stderr = proc.stderr.read()
+    elapsed = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}):\n{stderr}")
+    return elapsed, peak_pss / 1e6, peak_rss / 1e6, stderr
+
+
+def batch(records: Path, jobs: int, work: Path) -> dict:
+    summary = work / f"summary-{records.stem}-{jobs}.json"
+    args = [sys.executable, "-m", "cleaner", "batch", str(records), "-o", str(work / f"out-{jobs}.jsonl"),
+            "--jobs", str(jobs), "--quiet", "--isolated", "--summary-json", str(summary),
+            "--rejects", str(work / "rejects.jsonl")]
+    elapsed, pss, rss, _ = run_measured(args, work)
+    data = json.loads(summary.read_text())
+    return {"jobs": jobs, "records": data["records"], "seconds": elapsed, "rate": data["records"] / elapsed,
+            "peak_mb": pss, "peak_rss_mb": rss, "verdicts": data["verdicts"], "rejected": data["rejected"]}
+
+
+def timed(args: list, cwd: Path, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def check_latency(work: Path, repeat: int, skip_codespell: bool) -> list:
+    """Cold-cache ``check`` on small files (each run gets a fresh cache dir), next to codespell."""
+    items = bodies()
+    small = min((b for _, b in items if 1500 <= len(b) <= 3000), key=len)
+    files = {"clean article": small, "seed article": (ROOT / "fixtures" / "seed" / "article.txt").read_text("utf-8")}
+    rows = []
+    for label, text in files.items():
+        path = work / f"{label.replace(' ', '-')}.txt"
+        path.write_text(text, encoding="utf-8")
+        times = []
+        for attempt in range(repeat):
+            cache = work / f"cache-{label[:4]}-{attempt}"
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "cleaner", "check", str(path), "--isolated", "--cache-dir", str(cache)],
+                           cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            times.append(time.perf_counter() - started)
+        warm = timed([sys.executable, "-m", "cleaner", "check", str(path), "--isolated", "--cache-dir",
+                      str(work / f"cache-{label[:4]}-0")], work, repeat)
+        codespell = None
+        program = shutil.which("codespell") or shutil.which("codespell", path=str(Path(sys.executable).parent))
+        if not skip_codespell and program:
+            codespell = timed([program, str(path)], work, repeat)
+        imports = subprocess.run([sys.executable, "-X", "importtime", "-m", "cleaner", "check", str(path), "--no-cache",
+                                  "--isolated"], cwd=work, capture_output=True, text=True).stderr
+        rows.append({"file": label, "chars": len(text), "cold": statistics.median(times), "warm": warm,
+                     "codespell": codespell, "trafilatura_imported": "trafilatura" in imports})
+    html = work / "page.html"
+    html.write_text(f"<html><body><article><p>{small}</p></article></body></html>", encoding="utf-8")
+    imports = subprocess.run([sys.executable, "-X", "importtime", "-m", "cleaner", "check", str(html), "--no-cache",
+                              "--isolated"], cwd=work, capture_output=True, text=True).stderr
+    rows.append({"file": "html page", "chars": html.stat().st_size, "cold": None, "warm": None, "codespell": None,
+                 "trafilatura_imported": "trafilatura" in imports})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, default=20000)
+    parser.add_argument("--memory-records", type=int, default=100000, help="second size for the memory comparison (0: skip)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per latency measurement (median)")
+    parser.add_argument("--skip-codespell", action="store_true")
+    parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="news-cleaner-bench-"))
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (shared machines give noisy timings)")
+    try:
+        print("\n## check on one small text file (median of %d runs)" % args.repeat)
+        print(f"{'file':16s} {'chars':>6s} {'cold cache':>11s} {'warm cache':>11s} {'codespell':>10s}  trafilatura imported")
+        for row in check_latency(work, args.repeat, args.skip_codespell):
+            def fmt(value):
+                return f"{value:.3f} s" if value is not None else "-"
+            print(f"{row['file']:16s} {row['chars']:6d} {fmt(row['cold']):>11s} {fmt(row['warm']):>11s} "
+                  f"{fmt(row['codespell']):>10s}  {row['trafilatura_imported']}")
+        if args.skip_batch:
+            return
+        records = work / "records.jsonl"
+        write_records(records, args.records)
+        print(f"\n## batch over {args.records} records ({records.stat().st_size / 1e6:.0f} MB of JSONL)")
+        print(f"{'jobs':>4s} {'seconds':>8s} {'records/s':>10s} {'peak PSS MB':>12s} {'peak RSS MB':>12s}  verdicts")
+        results = {}
+        for jobs in (1, 2):
+            result = batch(records, jobs, work)
+            results[jobs] = result
+            print(f"{jobs:4d} {result['seconds']:8.1f} {result['rate']:10.1f} {result['peak_mb']:12.0f} "
+                  f"{result['peak_rss_mb']:12.0f}  {result['verdicts']}")
+        print(f"speed-up --jobs 2 / --jobs 1: {results[2]['rate'] / results[1]['rate']:.2f}x (target >= 1.7x on 2 free cores)")
+        same = (work / "out-1.jsonl").read_bytes() == (work / "out-2.jsonl").read_bytes()
+        print(f"--jobs 1 and --jobs 2 outputs identical: {same}")
+        if args.memory_records:
+            big = work / "records-big.jsonl"
+            write_records(big, args.memory_records)
+            result = batch(big, 2, work)
+            print(f"\n## memory: {args.records} vs {args.memory_records} records (--jobs 2)")
+            print(f"peak PSS MB of the process tree: {results[2]['peak_mb']:.0f} vs {result['peak_mb']:.0f} "
+                  f"(summed RSS {results[2]['peak_rss_mb']:.0f} vs {result['peak_rss_mb']:.0f}; "
+                  f"{result['rate']:.1f} records/s on the larger input; target: no growth, < 300 MB)")
+    finally:
+        if args.keep:
+            print(f"work directory kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
