@@ -16,8 +16,11 @@ Why these sources:
   SCOWL rejects. These are the ``safe`` fixes.
 
 Suggestions come from a SymSpell-style index of deletions (distance ≤ 2) over the common dictionary
-words, built lazily the first time an unknown word needs one, and ranked by a weighted edit cost
-(transpositions, doubled letters, vowel slips and neighbouring keys are cheap) against frequency.
+words (zipf ≥ 3: corrections are common words), built lazily the first time an unknown word needs
+one, and ranked by a weighted edit cost (transpositions, doubled letters, vowel slips and
+neighbouring keys are cheap) against frequency, then re-ranked by how often each candidate follows the
+previous word and precedes the next one in symspellpy's English bigram list (Google Books n-grams,
+MIT; symspellpy is a dependency only for that file).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ ADMIT_ZIPF_SHORT = 3.6    # ... and for words of up to four letters (web text is
 COST_WEIGHT = 2.2         # how many zipf units (factors of ten in frequency) one edit costs
 CONTEXT_WEIGHT = 0.3      # zipf units per factor of ten in a neighbouring bigram's count
 CONTEXT_POOL = 8          # candidates re-ranked by context
-SUGGEST_MIN_ZIPF = 2.0    # suggestions are drawn from dictionary words at least this frequent
+SUGGEST_MIN_ZIPF = 3.0    # suggestions are drawn from dictionary words at least this frequent
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
 # Productive suffixes (with the shortest stem they may follow): "wirelessly", "automations".
 SUFFIXES = (("s", 5), ("ly", 5), ("ness", 4), ("less", 4))
