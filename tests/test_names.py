@@ -140,3 +140,14 @@ def test_article_recased_word():
     text = ("Trump met reporters on Monday. Later Trump said the talks went well, and aides to Trump agreed. "
             "Critics of President Donald trump disagreed with the assessment.")
     assert ("G004", "trump", "Trump", "unsafe") in _g(text)
+
+
+def test_given_name_then_lowercase_surname():
+    text = "Is veteran Chris smith going to get most of the carries this season, the coach was asked."
+    assert ("G002", "smith", "Smith", "unsafe") in _g(text)
+    assert _g("Chris said the team would travel on Monday and return before the weekend.") == []
+
+
+def test_city_names_from_geonames_are_unsafe_casing():
+    text = "The company moved its headquarters to Sugar land in Texas last year, officials said."
+    assert ("G002", "land", "Land", "unsafe") in _g(text)

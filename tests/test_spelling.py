@@ -76,3 +76,17 @@ def test_batch_learns_recurring_words():
     assert "zorblax" in knowledge["words"]
     cleaner = Cleaner(select=["S"], batch={"S": knowledge})
     assert cleaner.check("The zorblax team met again in the city on Monday.").findings == []
+
+
+def test_capitalised_unknown_word_only_where_position_explains_the_capital():
+    text = "The council met on Monday. Meanwile, the mayor said Buqan and Hajin were quiet."
+    findings = _findings(text)
+    assert [(f.code, text[f.start:f.end], f.suggestion) for f in findings] == [("S002", "Meanwile", "Meanwhile")]
+
+
+def test_context_ranks_suggestions():
+    from cleaner.lexicon import lexicon
+
+    lex = lexicon()
+    assert lex.suggest("creadit", before="tax")[0][0] == "credit"
+    assert lex.suggest("thoy", after="were")[0][0] == "they"
