@@ -13,6 +13,18 @@ from .config import Settings
 from .fileio import ARTICLE_SUFFIXES
 
 
+# pathspec >= 0.12 names git's own matching "gitignore"; older releases only know "gitwildmatch".
+def _gitignore_style() -> str:
+    try:
+        pathspec.util.lookup_pattern("gitignore")
+        return "gitignore"
+    except KeyError:
+        return "gitwildmatch"
+
+
+_GITIGNORE_STYLE = _gitignore_style()
+
+
 def _excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
     try:
         rel = path.resolve().relative_to(root).as_posix()
@@ -28,7 +40,8 @@ def _gitignore_spec(directory: Path):
     ignore_file = directory / ".gitignore"
     if ignore_file.is_file():
         try:
-            return pathspec.PathSpec.from_lines("gitwildmatch", ignore_file.read_text(encoding="utf-8", errors="replace").splitlines())
+            lines = ignore_file.read_text(encoding="utf-8", errors="replace").splitlines()
+            return pathspec.PathSpec.from_lines(_GITIGNORE_STYLE, lines)
         except Exception:  # a broken .gitignore should not stop a run
             return None
     return None
