@@ -192,8 +192,23 @@ class Cleaner:
             for item in items:
                 yield _clean_item(self, item)
             return
+        # Executor.map would submit the whole iterable at once; keep a bounded window of chunks in
+        # flight instead so a generator of millions of articles is consumed as results are taken.
+        from collections import deque
+        from itertools import islice
+
+        iterator = iter(items)
+        pending: deque = deque()
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,)) as pool:
-            yield from pool.map(_clean_in_worker, items, chunksize=chunksize)
+            while True:
+                while len(pending) < 4 * jobs:
+                    chunk = list(islice(iterator, chunksize))
+                    if not chunk:
+                        break
+                    pending.append(pool.submit(_clean_chunk_in_worker, chunk))
+                if not pending:
+                    return
+                yield from pending.popleft().result()
 
 
 _WORKER: Optional[Cleaner] = None
@@ -207,6 +222,10 @@ def _init_worker(cleaner: Cleaner) -> None:
 def _clean_in_worker(item: Any) -> Result:
     assert _WORKER is not None
     return _clean_item(_WORKER, item)
+
+
+def _clean_chunk_in_worker(chunk: list) -> list:
+    return [_clean_in_worker(item) for item in chunk]
 
 
 def _clean_item(cleaner: Cleaner, item: Any) -> Result:

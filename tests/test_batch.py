@@ -311,3 +311,19 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
 def test_process_line_reason_names_line_and_id():
     outcome = process_line(Cleaner(), json.dumps({"id": "x9", "text": 5}), {"line": 12}, BatchOptions())
     assert not outcome.ok and outcome.reason.startswith("line 12 (id x9): ")
+
+
+def test_clean_many_streams_with_a_bounded_window_and_keeps_order():
+    consumed = []
+
+    def items():
+        for i in range(300):
+            consumed.append(i)
+            yield {"text": f"Caf&eacute; story {i}.", "url": f"https://example.org/{i}"}
+
+    results = Cleaner(select=["E"]).clean_many(items(), jobs=2, chunksize=4)
+    first = next(results)
+    assert first.text == "Café story 0."
+    assert len(consumed) <= 4 * 2 * 4 + 4  # not the whole generator
+    rest = list(results)
+    assert [r.text for r in rest][-1] == "Café story 299." and len(rest) == 299
