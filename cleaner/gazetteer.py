@@ -51,6 +51,8 @@ class Gazetteer:
     #: first word (normalised) of every multiword form / garble / swap, and the longest form in words
     first_words: frozenset
     max_words: int
+    #: every word-prefix (two words or more) of a multiword form, garble or swap, for early stopping
+    prefixes: frozenset = frozenset()
 
     def entry_mentioned(self, entry: Entry, text: str, lowered: Optional[str] = None) -> bool:
         """Is ``entry`` itself (a form or an acronym) named in ``text``?"""
@@ -132,7 +134,14 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
     multi = [k for k in list(forms) + list(garbles) + list(swaps) if " " in k]
     first_words = frozenset(k.split(" ")[0] for k in multi)
     max_words = max((len(k.split(" ")) for k in multi), default=1)
-    return Gazetteer(entries, forms, acronyms, garbles, swaps, first_words, max_words)
+    prefixes = set()
+    for k in multi:
+        words = k.split(" ")
+        for n in range(2, len(words) + 1):
+            prefix = " ".join(words[:n])
+            prefixes.add(prefix)
+            prefixes.add(prefix.rstrip(".,;:'’"))
+    return Gazetteer(entries, forms, acronyms, garbles, swaps, first_words, max_words, frozenset(prefixes))
 
 
 @lru_cache(maxsize=8)

@@ -257,17 +257,33 @@ def weighted_distance(a: str, b: str) -> float:
     0.5
     """
     la, lb = len(a), len(b)
+    band = 4  # every edit costs at least 0.5 and only costs up to 2 matter: |i - j| > 4 is never cheaper
+    if abs(la - lb) > band:
+        return float(abs(la - lb)) * 0.5 + 0.5
+    inf = float("inf")
     prev2 = None
-    prev = [j * 1.0 for j in range(lb + 1)]
+    prev = [j * 1.0 if j <= band else inf for j in range(lb + 1)]
+    sub_cost = _sub_cost
     for i in range(1, la + 1):
-        cur = [i * 1.0] + [0.0] * lb
-        for j in range(1, lb + 1):
-            ca, cb = a[i - 1], b[j - 1]
+        cur = [inf] * (lb + 1)
+        if i <= band:
+            cur[0] = i * 1.0
+        ca = a[i - 1]
+        dele = 0.5 if i >= 2 and a[i - 2] == ca else 1.0   # undoubling
+        for j in range(max(1, i - band), min(lb, i + band) + 1):
+            cb = b[j - 1]
             ins = 0.5 if j >= 2 and b[j - 2] == cb else 1.0    # doubling a letter
-            dele = 0.5 if i >= 2 and a[i - 2] == ca else 1.0   # undoubling
-            best = min(prev[j] + dele, cur[j - 1] + ins, prev[j - 1] + _sub_cost(ca, cb))
-            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                best = min(best, prev2[j - 2] + 0.8)
+            best = prev[j] + dele
+            c = cur[j - 1] + ins
+            if c < best:
+                best = c
+            c = prev[j - 1] + (0.0 if ca == cb else sub_cost(ca, cb))
+            if c < best:
+                best = c
+            if prev2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                c = prev2[j - 2] + 0.8
+                if c < best:
+                    best = c
             cur[j] = best
         prev2, prev = prev, cur
     return round(prev[lb], 3)

@@ -128,6 +128,14 @@ def _word_offsets(found: str, start: int) -> list:
     return out
 
 
+def _key(found: str) -> str:
+    """``norm`` without the regex for the common case of single spaces."""
+    low = found.lower()
+    if "  " in low or "\t" in low or "’" in low or "\xa0" in low:
+        return norm(found)
+    return low
+
+
 def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G002 casing, G003 of/for swaps and multiword garbles of gazetteer names.
 
@@ -147,11 +155,18 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
             i += 1
             continue
         matched = 0
-        for n in range(min(gaz.max_words, n_tokens - i), 1, -1):
+        # how far can a gazetteer name starting here reach? extend while the text is a name prefix
+        reach = 1
+        while reach < min(gaz.max_words, n_tokens - i):
+            found = toks.slice(i, reach + 1)
+            if found is None or _key(found) not in gaz.prefixes:
+                break
+            reach += 1
+        for n in range(reach, 1, -1):
             found = toks.slice(i, n)
             if found is None:
                 continue
-            key = norm(found)
+            key = _key(found)
             start = toks.spans[i][0]
             end = toks.spans[i + n - 1][1]
             if key in gaz.forms:
@@ -563,17 +578,25 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
     return findings
 
 
+def _anchor(pattern: str) -> str:
+    """The longest literal run at the top level of ``pattern`` (a substring every match contains)."""
+    try:
+        import re._parser as sre_parse  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    best, run = "", ""
+    for op, arg in sre_parse.parse(pattern):
+        if str(op) == "LITERAL":
+            run += chr(arg)
+            continue
+        best, run = max(best, run, key=len), ""
+    return max(best, run, key=len).strip()
+
+
 @lru_cache(maxsize=16)
 def _phrase_scanner(user_packs: tuple):
-    """All phrase patterns in one alternation (one pass over the lower-cased text), each a named group.
-
-    No IGNORECASE and no look-behind, so the engine can skip ahead on the branches' first characters;
-    word boundaries are checked on each match instead.
-    """
-    rules = _phrase_rules(user_packs)
-    if not rules:
-        return None
-    return re.compile("|".join(f"(?P<r{i}>{r[2].pattern})" for i, r in enumerate(rules)))
+    """Each phrase rule with its anchor: a rule whose anchor is absent from the text is not run."""
+    return [(_anchor(rule[2].pattern), rule) for rule in _phrase_rules(user_packs)]
 
 
 def phrases(doc: Document, ctx) -> list[Finding]:
@@ -582,31 +605,28 @@ def phrases(doc: Document, ctx) -> list[Finding]:
     ``the last ISIS-held resistance pack`` → ``the last ISIS-held resistance pocket`` (unsafe).
     """
     user = tuple(getattr(ctx.settings, "extend_rules", []) or [])
-    scanner = _phrase_scanner(user)
-    if scanner is None:
-        return []
-    rules = _phrase_rules(user)
     text = doc.text
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     findings = []
-    for m in scanner.finditer(lowered):
-        start, end = m.span()
-        if (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")) or (
-            end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-")
-        ):
+    for anchor, (code, message, pattern, replacement, fix, confidence) in _phrase_scanner(user):
+        if (len(anchor) >= 3 and anchor not in lowered) or not ctx.enabled(code):
             continue
-        code, message, _, replacement, fix, confidence = rules[int(m.lastgroup[1:])]
-        if not ctx.enabled(code):
-            continue
-        suggestion = replacement
-        if suggestion is not None and text[start:start + 1].isupper():
-            suggestion = suggestion[:1].upper() + suggestion[1:]
-        findings.append(doc.finding(
-            code, message, start, end, suggestion=suggestion, fix=fix, confidence=confidence,
-            source=f"{SOURCE}:phrases",
-        ))
+        for m in pattern.finditer(lowered):
+            start, end = m.span()
+            if (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")) or (
+                end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-")
+            ):
+                continue
+            suggestion = replacement
+            if suggestion is not None and text[start:start + 1].isupper():
+                suggestion = suggestion[:1].upper() + suggestion[1:]
+            findings.append(doc.finding(
+                code, message, start, end, suggestion=suggestion, fix=fix, confidence=confidence,
+                source=f"{SOURCE}:phrases",
+            ))
+    findings.sort(key=lambda f: f.start)
     return findings
 
 
