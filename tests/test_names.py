@@ -151,3 +151,11 @@ def test_given_name_then_lowercase_surname():
 def test_city_names_from_geonames_are_unsafe_casing():
     text = "The company moved its headquarters to Sugar land in Texas last year, officials said."
     assert ("G002", "land", "Land", "unsafe") in _g(text)
+
+
+def test_two_slips_of_one_known_acronym():
+    text = ("Herbert and Mahut won the doubles title in the AT Finals in London on Sunday. They did not "
+            "drop a set in five matches at the APT Finals, where they beat the top seeds.")
+    found = _g(text)
+    assert ("G001", "AT", "ATP", "unsafe") in found and ("G001", "APT", "ATP", "unsafe") in found
+    assert _g("Viewers can stream HBO and CBS through the new service, the company said on Monday.") == []

@@ -255,6 +255,7 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
         ))
     batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
     lowered = text.lower()
+    orphans: list = []
     for m in matches:
         token = m.group()
         start, end = m.span()
@@ -287,6 +288,8 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
                 and (a in gaz.acronyms or a in ubiquitous) and (len(token) >= 3 or len(a) == 3)))
         ]
         if not targets:
+            if token not in gaz.acronyms and len(token) >= 2:
+                orphans.append((token, start, end))
             continue
         targets.sort(key=lambda a: (-counts[a], a))
         target = targets[0]
@@ -300,6 +303,30 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
             "G001", f"'{token}' looks like a garbled '{target}' (used {counts[target]} times in this article)",
             start, end, suggestion=target, fix="unsafe", confidence=round(confidence, 2), source=f"{SOURCE}:acronym",
         ))
+    findings.extend(_shared_near_misses(doc, gaz, ubiquitous, counts, orphans))
+    return findings
+
+
+def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
+    """Two different one-off acronyms one slip from the same well-known acronym the article never
+    spells right: both are that acronym (``AT Finals`` ... ``APT Finals`` → ``ATP``)."""
+    if len(orphans) < 2:
+        return []
+    known = [a for a in set(gaz.acronyms) | ubiquitous if len(a) >= 3 and a.isalpha() and a.isupper() and not counts.get(a)]
+    groups: dict = {}
+    for token, start, end in orphans:
+        for a in known:
+            if abs(len(a) - len(token)) <= 1 and _one_edit(token, a):
+                groups.setdefault(a, []).append((token, start, end))
+    findings = []
+    for target, members in sorted(groups.items()):
+        if len({t for t, _, _ in members}) < 2 or any(len(g) > 1 for a, g in groups.items() if a != target and set(g) & set(members)):
+            continue
+        for token, start, end in members:
+            findings.append(doc.finding(
+                "G001", f"'{token}' looks like a garbled '{target}' (the article has other slips of it)", start, end,
+                suggestion=target, fix="unsafe", confidence=0.55, source=f"{SOURCE}:acronym",
+            ))
     return findings
 
 
