@@ -468,6 +468,8 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
     """
     config = _pack()["function_words"]
     heads = {"for": set(config["of_heads"]), "of": set(config["for_heads"])}
+    unless_after = {k: set(v) for k, v in config.get("of_heads_unless_after", {}).items()}
+    verb_heads = set(config.get("verb_heads", []))
     gaz = gazetteer(_known_names(ctx))
     words, spans, text = toks.words, toks.spans, toks.text
     findings = []
@@ -480,8 +482,10 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
             continue
         if text[spans[i - 1][1]:spans[i][0]] != " " or text[spans[i][1]:spans[i + 1][0]] != " ":
             continue
-        if toks.sentence_initial(i - 1):
+        if head.lower() in verb_heads and toks.sentence_initial(i - 1):
             continue  # "Head for Paris this summer": a verb
+        if fw == "for" and i >= 2 and words[i - 2].lower() in unless_after.get(head.lower(), ()):
+            continue
         start, end = spans[i]
         if any(s <= start < e for s, e in covered):
             continue
