@@ -80,9 +80,9 @@ def test_machine_translation_phrases():
 
 def test_user_known_names_and_phrase_pack(tmp_path):
     text = "Analysts at the Frobnitz research Group said on Monday that the data was late again."
-    assert _g(text) == []
+    assert [f for f in _g(text) if f[3] == "safe"] == []  # a guess at most, never a safe fix
     named = _g(text, config={"known-names": ["Frobnitz Research Group"]})
-    assert ("G002", "research", "Research", "safe") in named
+    assert named == [("G002", "research", "Research", "safe")]
     pack = tmp_path / "pack.toml"
     pack.write_text('[[rule]]\ncode = "G501"\nmessage = "MT"\npattern = "liquidated the terrorists"\nreplacement = "killed the militants"\n')
     found = _g("Troops liquidated the terrorists near the border, the ministry said on Sunday.",
@@ -159,3 +159,13 @@ def test_two_slips_of_one_known_acronym():
     found = _g(text)
     assert ("G001", "AT", "ATP", "unsafe") in found and ("G001", "APT", "ATP", "unsafe") in found
     assert _g("Viewers can stream HBO and CBS through the new service, the company said on Monday.") == []
+
+
+def test_lower_case_word_inside_a_name():
+    text = "The researchers at NASA's Goddard Space flight Center in Maryland said the data was clean."
+    assert ("G002", "flight", "Flight", "unsafe") in _g(text)
+    # a role before a person's name, a verb between two names, a possessive: ordinary English
+    for clean_text in ("Steelers quarterback Mason Rudolph was fined on Monday by the league.",
+                       "Hill made 30 saves and Minnesota beat Buffalo on Tuesday night at home.",
+                       "It is the geological map of Saturn's moon Titan that the team published."):
+        assert _g(clean_text) == []

@@ -38,6 +38,14 @@ _ACRONYM = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/]|\.[A-Za-z])")
 _DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){1,7}[A-Z][\w'’-]*) \(([A-Z]{2,6})\)")
 # gazetteer kinds whose names are also ordinary phrases ("Sun City", "Garden City"): casing is unsafe
 _GUESSABLE_KINDS = {"city", "county"}
+_FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "to", "in", "on", "at", "by", "with", "from", "as",
+                   "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+                   "said", "says", "told", "tells", "vs", "versus", "via", "than", "into", "onto", "after", "before",
+                   "while", "when", "where", "who", "which", "that", "this", "these", "those", "if", "so", "not",
+                   "under", "over", "through", "since", "during", "against", "about", "above", "below", "between",
+                   "among", "across", "behind", "beyond", "despite", "inside", "outside", "toward", "towards",
+                   "upon", "within", "without", "near", "like", "unlike", "per", "plus", "amid", "until", "for",
+                   "of", "off", "out", "up", "down", "also", "now", "then", "just", "only", "even", "still"}
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "von", "van", "&"}
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
                  "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
@@ -571,6 +579,21 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     return findings
 
 
+def _inside_name(word: str, nxt: str, lex, given: set, roles: set) -> bool:
+    """Is a lower-case word between capitalised words part of one name (``Goddard Space flight Center``)?
+
+    The next word must be capitalised, be an ordinary word itself (``Center``, ``Systems``, ``Panel``:
+    names are built from them) and not a given name; a word between a title and a person's name
+    (``Pentagon correspondent Carla Babb``, ``Democrat leader Nick Clegg``) fails that test.
+    """
+    if not nxt[:1].isupper() or nxt.isupper() or word in _CONNECTORS or word in _FUNCTION_WORDS:
+        return False
+    if word in roles or word.endswith(("s", "ed", "ing")) and not word.endswith("ss"):
+        return False  # "Steelers quarterback Mason Rudolph", "Rose-Lynn worships Patsy Cline"
+    low = nxt.lower()
+    return low in lex.lower and low not in given and lex.zipf(word) < 6.0
+
+
 def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G002 (unsafe): a name-ending word lower-cased right after the capitalised words of a name.
 
@@ -578,6 +601,8 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
     """
     config = _pack()["name_parts"]
     designators = set(config["designators"])
+    given = set(_pack()["given_names"]["names"])
+    roles = set(config["roles"])
     lex = lexicon()
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
@@ -594,10 +619,12 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
             first -= 1
         if toks.sentence_initial(first) and first == i - 1:
             continue  # "Police said": a capitalised first word of a sentence is not a name
-        if w not in designators:
+        nxt = words[i + 1] if i + 1 < len(words) and text[spans[i][1]:spans[i + 1][0]] == " " else ""
+        if w in designators:
+            if nxt[:1].isupper():
+                continue  # "Sabres center Casey Mittelstadt": a role before a person's name
+        elif not _inside_name(w, nxt, lex, given, roles) or prev.endswith(("'s", "’s")):
             continue
-        if i + 1 < len(words) and words[i + 1][:1].isupper() and text[spans[i][1]:spans[i + 1][0]] == " ":
-            continue  # "Sabres center Casey Mittelstadt": a role before a person's name
         start, end = spans[i]
         if any(s <= start < e for s, e in covered) or any(s <= start < e for s, e in headline_spans):
             continue
