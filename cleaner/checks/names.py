@@ -1,20 +1,26 @@
 """G: names and terms the copy mangled.
 
 - G001 near-miss of an acronym the article itself uses (``NASI`` in an article that says ``NASA``
-  twice), or a known garble of a gazetteer name that the article names (``ISM-held`` beside ``ISIS``):
-  unsafe, with a confidence. Real acronyms are left alone: a token the article defines, one on the
-  ubiquitous list (``US``, ``UN``), or a gazetteer acronym whose own name the article mentions.
-- G002 wrong casing of a known name (``Associated press``): safe for gazetteer names, except when
-  the only difference is a word house styles lower-case (``Democratic party``).
+  twice, ``FBS`` beside one ``FBI``), an acronym defined in parentheses that misses its name's
+  initials, two one-off slips of the same well-known acronym, or a known garble of a gazetteer name
+  that the article names (``ISM-held`` beside ``ISIS``): unsafe, with a confidence. Real acronyms are
+  left alone: a token the article defines, one on the ubiquitous list (``US``, ``UN``), units and
+  model numbers, or a gazetteer acronym whose own name the article mentions.
+- G002 wrong casing of a known name (``Associated press``): safe for curated gazetteer names, except
+  when the only difference is a word house styles lower-case (``Democratic party``); unsafe guesses
+  for name-only words, surnames after given names and lower-case words inside a name.
 - G003 non-canonical form of a known name: ``of``/``for`` swapped (``Syrian Observatory of Human
-  Rights``): safe.
+  Rights``): safe; the same swap after head words that take the other word: unsafe.
 - G004 the same entity written two ways in one article (``Syrian democratic force`` after ``Syrian
   Democratic Forces (SDF)``): unsafe, the article's own form suggested.
 - G5xx machine-translation and spinner phrases from ``rules/mt_phrases.toml`` (and user packs with
   ``[[rule]]`` tables whose code starts with G5): unsafe.
 
 Names come from the gazetteer (:mod:`cleaner.gazetteer`), the article itself, ``known-names`` and, in
-batch mode, names seen in many articles of the batch.
+batch mode, names seen in many articles of the batch. The word lists the heuristics use (style words,
+designators, roles, head words, given names, ubiquitous acronyms) are data in
+``rules/names_config.toml``. The phrase matching is done here rather than with the generic rule engine
+so that every pack's patterns are checked with ``compile_safe`` and skipped cheaply by their anchors.
 """
 
 from __future__ import annotations
