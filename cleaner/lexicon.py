@@ -36,6 +36,12 @@ ADMIT_ZIPF = 3.0  # a word this frequent in wordfreq is accepted even when SCOWL
 ADMIT_ZIPF_SHORT = 3.6    # ... and for words of up to four letters (web text is full of "thi", "teh")
 COST_WEIGHT = 2.2         # how many zipf units (factors of ten in frequency) one edit costs
 CONTEXT_WEIGHT = 0.3      # zipf units per factor of ten in a neighbouring bigram's count
+COMPOUND_MIN_ZIPF = 3.0   # halves of a closed compound ("roofline") must be at least this common
+COMPOUND_SEEN_ZIPF = 2.0  # ... and the compound itself this frequent in wordfreq
+# Function words that get run into their neighbour by a missing space ("inthe", "alot", "ofthe")
+GLUE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "at", "by", "for", "is", "it", "as", "be",
+              "we", "he", "she", "they", "you", "i", "this", "that", "with", "from", "not", "but", "was", "are"}
+SPLIT_MIN_ZIPF = 4.5      # both halves of a run-together pair must be this common ("inthe" → "in the")
 CONTEXT_POOL = 8          # candidates re-ranked by context
 SUGGEST_MIN_ZIPF = 3.0    # suggestions are drawn from dictionary words at least this frequent
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
@@ -134,6 +140,17 @@ class Lexicon:
         for suffix, stem_min in SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= stem_min and w[: -len(suffix)] in self.lower:
                 return True
+        return self._closed_compound(w)
+
+    def _closed_compound(self, w: str) -> bool:
+        """Two common content words written as one (``weeklong``, ``roofline``, ``systemwide``)."""
+        if self.zipf(w) < COMPOUND_SEEN_ZIPF:
+            return False  # a compound people actually write, not a slip that happens to split
+        for i in range(3, len(w) - 3):
+            left, right = w[:i], w[i:]
+            if (left in self.lower and right in self.lower and left not in GLUE_WORDS and right not in GLUE_WORDS
+                    and min(self.zipf(left), self.zipf(right)) >= COMPOUND_MIN_ZIPF):
+                return True
         return False
 
     # -- suggesting words --------------------------------------------------------------------------
@@ -196,6 +213,14 @@ class Lexicon:
             scored.append((cand, z - COST_WEIGHT * cost))
             if len(scored) >= pool:
                 floor = sorted((sc for _, sc in scored), reverse=True)[pool - 1]
+        # two words run together ("inthe", "alot"): a missing space is one cheap edit
+        for i in range(1, len(w)):
+            left, right = w[:i], w[i:]
+            if (left not in GLUE_WORDS and right not in GLUE_WORDS) or (left == "a" and len(right) < 3):
+                continue
+            if left in self.lower and right in self.lower and min(self.zipf(left), self.zipf(right)) >= SPLIT_MIN_ZIPF:
+                z = min(self.zipf(left), self.zipf(right))
+                scored.append((f"{left} {right}", z - COST_WEIGHT * 0.5 + 0.1 * math.log10(1 + self.bigram(left, right))))
         if before or after:
             rescored = []
             for cand, score in scored:

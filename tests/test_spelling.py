@@ -90,3 +90,15 @@ def test_context_ranks_suggestions():
     lex = lexicon()
     assert lex.suggest("creadit", before="tax")[0][0] == "credit"
     assert lex.suggest("thoy", after="were")[0][0] == "they"
+
+
+def test_run_together_words_and_closed_compounds():
+    text = "The mayor said inthe statement that the weeklong festival would return next summer."
+    (f,) = _findings(text)
+    assert f.code == "S002" and text[f.start:f.end] == "inthe" and f.suggestion == "in the"
+    assert lexicon().is_word("roofline") and lexicon().is_word("weeklong")
+    assert not lexicon().is_word("everythink")
+
+
+def test_table_header_cells_are_not_a_repeated_word():
+    assert _findings("Ticker Security Last change Change %") == []
