@@ -504,9 +504,8 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
         if any(s <= start < e for s, e in covered):
             continue
         # a gazetteer form with this function word here (Department for Transport) is right as written
-        prefix = " ".join(w.lower() for w in words[i - 1:i + 2])
-        tail = norm(text[spans[i - 1][0]:spans[min(i + 6, len(words) - 1)][1]])
-        if any(k.startswith(prefix) and tail.startswith(k) for k in gaz.forms):
+        tail = norm(text[spans[i - 1][0]:spans[min(i + gaz.max_words, len(words) - 1)][1]]).split(" ")
+        if any(" ".join(tail[:n]).rstrip(".,;:") in gaz.forms for n in range(3, len(tail) + 1)):
             continue
         right = SWAPS[fw]
         findings.append(doc.finding(
