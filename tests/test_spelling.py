@@ -103,3 +103,9 @@ def test_run_together_words_and_closed_compounds():
 
 def test_table_header_cells_are_not_a_repeated_word():
     assert _findings("Ticker Security Last change Change %") == []
+
+
+def test_capitalised_known_misspelling_is_safe_only_where_position_explains_the_capital():
+    text = "Wedensday was quiet. The team met Wedensday Smith, the new coach, on the field."
+    found = [(f.code, f.start, f.fix) for f in _findings(text)]
+    assert found == [("S001", 0, "safe"), ("S002", text.index("Wedensday Smith"), "unsafe")]

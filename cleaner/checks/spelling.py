@@ -128,11 +128,17 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
                 findings.append(finding)
             continue
         if word[0].isupper():
-            fix = lex.misspellings[low]
-            findings.append(doc.finding(
-                "S001", f"'{word}' is a common misspelling of '{_match_case(word, fix)}'", start, end,
-                suggestion=_match_case(word, fix), fix="safe", source=SOURCE,
-            ))
+            fix = _match_case(word, lex.misspellings[low])
+            if _sentence_initial(text, start) or any(s <= start < e for s, e in headline_spans):
+                findings.append(doc.finding(
+                    "S001", f"'{word}' is a common misspelling of '{fix}'", start, end,
+                    suggestion=fix, fix="safe", source=SOURCE,
+                ))
+            else:  # capitalised mid-sentence: maybe a name spelt that way, so only a suggestion
+                findings.append(doc.finding(
+                    "S002", f"'{word}' looks like a misspelling of '{fix}' (or is it a name?)", start, end,
+                    suggestion=fix, fix="unsafe", confidence=0.7, source=SOURCE,
+                ))
             continue
         known = lex.misspellings.get(low)
         if known:
