@@ -106,6 +106,6 @@ def test_table_header_cells_are_not_a_repeated_word():
 
 
 def test_capitalised_known_misspelling_is_safe_only_where_position_explains_the_capital():
-    text = "Wedensday was quiet. The team met Wedensday Smith, the new coach, on the field."
-    found = [(f.code, f.start, f.fix) for f in _findings(text)]
-    assert found == [("S001", 0, "safe"), ("S002", text.index("Wedensday Smith"), "unsafe")]
+    text = "Definately a quiet day. The team met Accomodation Smith, the new coach, on the field."
+    found = [(f.code, text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)]
+    assert found == [("S001", "Definately", "Definitely", "safe"), ("S002", "Accomodation", "Accommodation", "unsafe")]
