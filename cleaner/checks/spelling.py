@@ -95,7 +95,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             # capitalised: only a known misspelling of a common word, never a guess (names live here)
             if low in allowed or not t[1:].islower() or not t.isascii():
                 continue
-            if low in lex.misspellings and lex.zipf(low) < 2.0:
+            if low in lex.misspellings and lex.zipf(low) < 3.0:
                 unknown.add(t)
             elif len(t) >= 3 and low not in lex.names and not lex.is_word(low) and lex.zipf(low) < 2.5:
                 unknown.add(t)  # judged below only where position, not name-ness, explains the capital
