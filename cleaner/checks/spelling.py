@@ -113,6 +113,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         return []
     findings: list[Finding] = []
     suggestions: dict = {}
+    want_suggestions = ctx.enabled("S002")
     headline_spans = [(p.start, p.end) for p in doc.paragraphs if _title_case(p.text)]
     for match in _TOKEN.finditer(text):
         word = match.group()
@@ -123,6 +124,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             continue
         low = word.lower().replace("’", "'")
         if word[0].isupper() and low not in lex.misspellings:
+            if not want_suggestions:
+                continue
             finding = _capitalised(doc, text, start, end, word, low, counts, headline_spans)
             if finding is not None:
                 findings.append(finding)
@@ -147,7 +150,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
                 suggestion=known, fix="safe", source=SOURCE,
             ))
             continue
-        if "'" in low:
+        if "'" in low or not want_suggestions:
             continue  # odd contractions are too often dialect or quotes to guess at
         before, after = _neighbours(text, start, end)
         key = (before, low, after)
