@@ -109,3 +109,16 @@ def test_capitalised_known_misspelling_is_safe_only_where_position_explains_the_
     text = "Definately a quiet day. The team met Accomodation Smith, the new coach, on the field."
     found = [(f.code, text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)]
     assert found == [("S001", "Definately", "Definitely", "safe"), ("S002", "Accomodation", "Accommodation", "unsafe")]
+
+
+def test_suggestion_index_is_kept_between_runs(tmp_path, monkeypatch):
+    from cleaner.lexicon import Lexicon
+
+    monkeypatch.setenv("NEWS_CLEANER_DATA_CACHE", str(tmp_path))
+    first = Lexicon()
+    found = first.candidates("equivelant")
+    (cached,) = list(tmp_path.glob("suggest-index-*.marshal"))
+    second = Lexicon()
+    assert second.candidates("equivelant") == found and "equivalent" in found
+    cached.write_bytes(b"not marshal")  # a damaged cache is rebuilt, not an error
+    assert "equivalent" in Lexicon().candidates("equivelant")
