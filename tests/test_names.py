@@ -169,3 +169,8 @@ def test_lower_case_word_inside_a_name():
                        "Hill made 30 saves and Minnesota beat Buffalo on Tuesday night at home.",
                        "It is the geological map of Saturn's moon Titan that the team published."):
         assert _g(clean_text) == []
+
+
+def test_generic_phrase_after_indefinite_article_is_not_a_name():
+    assert _g("The group wanted to build an Islamic state in the region, the report said.") == []
+    assert ("G002", "state", "State", "unsafe") in _g("Fighters of the Islamic state held the town on Monday.")

@@ -198,6 +198,8 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
                 if best is None:
                     break
                 spelling, diff = best
+                if i and words[i - 1].lower() in ("a", "an"):
+                    break  # "establish an Islamic state": a generic phrase, not the name
                 offsets = _word_offsets(found, start)
                 fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
                 suggestion = spelling[fs - start:fe - start]
