@@ -541,6 +541,8 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         prev = words[i - 1]
         if text[spans[i - 1][1]:spans[i][0]] != " " or not prev[:1].isupper() or toks.sentence_initial(i - 1):
             continue
+        if prev.endswith(("'s", "’s")):
+            continue  # "Taylor Swift's big night": after a possessive the word is ordinary
         start, end = spans[i]
         if any(s <= start < e for s, e in covered):
             continue

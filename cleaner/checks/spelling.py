@@ -21,7 +21,13 @@ from ..rulepacks import load_builtin
 SOURCE = "spelling"
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?…:;\"“”'‘’()\[\]*•#>|]\s*|\n\s*)$")
+# a sentence starts after . ! ? … : (and any closing quote) plus space, or at a line start; opening
+# quotes and brackets may come first
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:][\"”’')\]]*[ \t]+|\n[ \t]*|[*•#>|-][ \t]+)[\"“‘'(\[]*$")
+# "Gov. Deval Patrick", "D. Curr Opin": a full stop after a title or an initial ends no sentence
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Rev|St|Mt|Ft|"
+                           r"Jr|Sr|No|Nos|Vol|Fig|Inc|Co|Corp|Ltd|vs|etc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
+                           r"Sept|Oct|Nov|Dec))\.[\"”’')\]]*[ \t]+[\"“‘'(\[]*$")
 _REPEAT = re.compile(r"\b([^\W\d_]+)([ \t]+)(\1)\b", re.IGNORECASE)
 
 
@@ -74,7 +80,17 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_END.search(text[max(0, start - 4):start]))
+    """Does a sentence (or a line) start at ``start``?
+
+    >>> _sentence_initial("He left. Meanwile", 9), _sentence_initial('at the "Caja Magica"', 8)
+    (True, False)
+    >>> _sentence_initial("former Massachusetts Gov. Deval Patrick", 26)
+    False
+    """
+    before = text[max(0, start - 12):start]
+    if start == 0 or not before.strip():
+        return start == 0 or "\n" in before or len(before) < 12
+    return bool(_SENTENCE_START.search(before)) and not _ABBREVIATION.search(before)
 
 
 def misspellings(doc: Document, ctx) -> list[Finding]:
