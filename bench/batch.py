@@ -53,6 +53,30 @@ def write_records(path: Path, count: int) -> None:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+ENV = dict(os.environ)
+
+
+def snapshot(work: Path) -> str:
+    """Freeze the code under test: copy ``cleaner/`` and ``rules/`` (as ``cleaner.rules``) into the work
+    directory and put it first on PYTHONPATH, so edits landing in a shared tree during a long run do not
+    change the code between the runs being compared."""
+    target = work / "snapshot"
+    shutil.copytree(ROOT / "cleaner", target / "cleaner", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", target / "cleaner" / "rules", ignore=shutil.ignore_patterns("__pycache__"))
+    ENV["PYTHONPATH"] = str(target) + (os.pathsep + ENV["PYTHONPATH"] if ENV.get("PYTHONPATH") else "")
+    where = subprocess.run([sys.executable, "-c", "import cleaner.rules, cleaner; print(cleaner.__file__)"],
+                           env=ENV, capture_output=True, text=True).stdout.strip()
+    if not where.startswith(str(target)):
+        raise SystemExit(f"snapshot not picked up: cleaner imported from {where!r}")
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "cleaner", "rules"], cwd=ROOT, capture_output=True,
+                               text=True).stdout.strip()
+    except OSError:
+        return "unknown"
+    return head + (" + uncommitted changes" if dirty else "")
+
+
 def run_measured(args: list, cwd: Path) -> tuple:
     """(wall seconds, peak PSS and peak RSS of the process tree in MB, stderr).
 
@@ -61,7 +85,7 @@ def run_measured(args: list, cwd: Path) -> tuple:
     workers share with the parent once per process.
     """
     started = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
     root = psutil.Process(proc.pid)
     peak_pss = peak_rss = 0
     while proc.poll() is None:
@@ -79,11 +103,11 @@ def run_measured(args: list, cwd: Path) -> tuple:
     return elapsed, peak_pss / 1e6, peak_rss / 1e6, stderr
 
 
-def batch(records: Path, jobs: int, work: Path) -> dict:
+def batch(records: Path, jobs: int, work: Path, extra: tuple = ()) -> dict:
     summary = work / f"summary-{records.stem}-{jobs}.json"
     args = [sys.executable, "-m", "cleaner", "batch", str(records), "-o", str(work / f"out-{jobs}.jsonl"),
             "--jobs", str(jobs), "--quiet", "--isolated", "--summary-json", str(summary),
-            "--rejects", str(work / "rejects.jsonl")]
+            "--rejects", str(work / "rejects.jsonl"), *extra]
     elapsed, pss, rss, _ = run_measured(args, work)
     data = json.loads(summary.read_text())
     return {"jobs": jobs, "records": data["records"], "seconds": elapsed, "rate": data["records"] / elapsed,
@@ -94,7 +118,7 @@ def timed(args: list, cwd: Path, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
-        subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
@@ -113,7 +137,7 @@ def check_latency(work: Path, repeat: int, skip_codespell: bool) -> list:
             cache = work / f"cache-{label[:4]}-{attempt}"
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "cleaner", "check", str(path), "--isolated", "--cache-dir", str(cache)],
-                           cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                           cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
             times.append(time.perf_counter() - started)
         warm = timed([sys.executable, "-m", "cleaner", "check", str(path), "--isolated", "--cache-dir",
                       str(work / f"cache-{label[:4]}-0")], work, repeat)
@@ -122,13 +146,13 @@ def check_latency(work: Path, repeat: int, skip_codespell: bool) -> list:
         if not skip_codespell and program:
             codespell = timed([program, str(path)], work, repeat)
         imports = subprocess.run([sys.executable, "-X", "importtime", "-m", "cleaner", "check", str(path), "--no-cache",
-                                  "--isolated"], cwd=work, capture_output=True, text=True).stderr
+                                  "--isolated"], cwd=work, capture_output=True, text=True, env=ENV).stderr
         rows.append({"file": label, "chars": len(text), "cold": statistics.median(times), "warm": warm,
                      "codespell": codespell, "trafilatura_imported": "trafilatura" in imports})
     html = work / "page.html"
     html.write_text(f"<html><body><article><p>{small}</p></article></body></html>", encoding="utf-8")
     imports = subprocess.run([sys.executable, "-X", "importtime", "-m", "cleaner", "check", str(html), "--no-cache",
-                              "--isolated"], cwd=work, capture_output=True, text=True).stderr
+                              "--isolated"], cwd=work, capture_output=True, text=True, env=ENV).stderr
     rows.append({"file": "html page", "chars": html.stat().st_size, "cold": None, "warm": None, "codespell": None,
                  "trafilatura_imported": "trafilatura" in imports})
     return rows
@@ -138,6 +162,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--records", type=int, default=20000)
     parser.add_argument("--memory-records", type=int, default=100000, help="second size for the memory comparison (0: skip)")
+    parser.add_argument("--memory-ignore", default="S",
+                        help="also compare memory with --ignore CODES, to separate the engine from a family's data ('' to skip)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per latency measurement (median)")
     parser.add_argument("--skip-codespell", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
@@ -145,6 +171,7 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="news-cleaner-bench-"))
+    print(f"code: {snapshot(work)} (snapshot in {work / 'snapshot'})")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (shared machines give noisy timings)")
     try:
         print("\n## check on one small text file (median of %d runs)" % args.repeat)
@@ -177,6 +204,11 @@ def main() -> None:
             print(f"peak PSS MB of the process tree: {results[2]['peak_mb']:.0f} vs {result['peak_mb']:.0f} "
                   f"(summed RSS {results[2]['peak_rss_mb']:.0f} vs {result['peak_rss_mb']:.0f}; "
                   f"{result['rate']:.1f} records/s on the larger input; target: no growth, < 300 MB)")
+            if args.memory_ignore:
+                extra = ("--ignore", args.memory_ignore)
+                small, large = batch(records, 2, work, extra), batch(big, 2, work, extra)
+                print(f"with --ignore {args.memory_ignore}: peak PSS MB {small['peak_mb']:.0f} vs {large['peak_mb']:.0f} "
+                      f"({small['rate']:.1f} and {large['rate']:.1f} records/s)")
     finally:
         if args.keep:
             print(f"work directory kept: {work}")

@@ -422,52 +422,60 @@ def warm_up(cleaner: Cleaner) -> None:
 def _pooled(cleaner: Cleaner, opts: BatchOptions, chunks: Iterator[list], jobs: int) -> Iterator[list]:
     """Results per chunk, in input order, with at most ``4 * jobs`` chunks in flight.
 
-    A worker that dies (killed, out of memory, crashed in C) breaks the pool: a new pool is started and
-    the chunks in flight are retried once; a chunk that breaks a pool twice is rejected record by record.
+    A worker that dies (killed, out of memory, crashed in C) breaks the whole pool. The chunk at the head
+    is then run again alone in a fresh pool; if that breaks it too, its records are run one at a time so
+    only the record that kills a worker is rejected ("the worker process died"). The other chunks in
+    flight are resubmitted: no record is lost or cleaned twice in the output.
     """
-    window = 4 * jobs
-
     import multiprocessing
 
     # fork (where there is one) so the workers share what warm_up loaded; elsewhere the default
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    state = {"pool": None}
 
-    def new_pool():
-        return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cleaner, opts),
-                                   mp_context=context)
+    def fresh_pool():
+        if state["pool"] is not None:
+            state["pool"].shutdown(wait=False, cancel_futures=True)
+        state["pool"] = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cleaner, opts),
+                                            mp_context=context)
+        return state["pool"]
 
-    pool = new_pool()
-    pending: deque = deque()  # [chunk, future, tries]
+    def alone(chunk: list) -> list:
+        try:
+            return fresh_pool().submit(_work_chunk, chunk).result()
+        except BrokenProcessPool:
+            if len(chunk) > 1:
+                return [outcome for item in chunk for outcome in alone([item])]
+            number, raw = chunk[0]
+            reason = "the worker process died while cleaning this record"
+            return [Outcome(False, reject_line(reason, where={"line": number}, record=raw),
+                            reason=f"line {number}: {reason}")]
+
+    pool = fresh_pool()
+    pending: deque = deque()  # [chunk, future]
     try:
         exhausted = False
         while pending or not exhausted:
-            while not exhausted and len(pending) < window:
+            while not exhausted and len(pending) < 4 * jobs:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
                     break
-                pending.append([chunk, pool.submit(_work_chunk, chunk), 0])
+                pending.append([chunk, pool.submit(_work_chunk, chunk)])
             if not pending:
                 break
-            chunk, future, tries = pending[0]
+            chunk, future = pending.popleft()
             try:
                 result = future.result()
             except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = new_pool()
-                pending[0][2] += 1
-                if pending[0][2] > 1:
-                    pending.popleft()
-                    reason = "the worker process died while cleaning this record's chunk"
-                    yield [Outcome(False, reject_line(reason, where={"line": n}, record=raw),
-                                   reason=f"line {n}: {reason}") for n, raw in chunk]
+                result = alone(chunk)
+                pool = fresh_pool()
                 for item in pending:
                     item[1] = pool.submit(_work_chunk, item[0])
-                continue
-            pending.popleft()
             yield result
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if state["pool"] is not None:
+            state["pool"].shutdown(wait=True, cancel_futures=True)
 
 
 def run_batch(

@@ -212,16 +212,18 @@ def test_time_limit_works_off_the_main_thread():
 def test_a_worker_dying_rejects_its_records_and_the_run_goes_on(tmp_path):
     records = [{"id": i, "text": f"Story {i} about the council."} for i in range(30)]
     records[11] = {"id": 11, "text": "CRASH the worker."}
+    records[25] = {"id": 25, "text": "CRASH it again, in another chunk."}
     write_jsonl(tmp_path / "in.jsonl", records)
     stats = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), SlowOrCrashingCleaner(),
                       BatchOptions(learn=False, chunk_size=4), jobs=2, rejects_path=str(tmp_path / "r.jsonl"))
     out_ids = [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")]
     rejects = read_jsonl(tmp_path / "r.jsonl")
-    assert 11 not in out_ids
-    assert any(r["line"] == 12 and "worker process died" in r["reason"] for r in rejects)
-    assert len(out_ids) + len(rejects) == 30
+    assert 11 not in out_ids and 25 not in out_ids
+    reason = "the worker process died while cleaning this record"
+    assert [(r["line"], r["reason"]) for r in rejects] == [(12, reason), (26, reason)]
+    assert len(out_ids) == 28  # only the records that kill their worker are rejected
     assert out_ids == sorted(out_ids)
-    assert stats.records == 30
+    assert stats.records == 30 and stats.rejected == 2
 
 
 def test_output_is_written_atomically_and_nothing_is_left_on_error(tmp_path, cli):
