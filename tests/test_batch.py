@@ -329,3 +329,19 @@ def test_clean_many_streams_with_a_bounded_window_and_keeps_order():
     assert len(consumed) <= 4 * 2 * 4 + 4  # not the whole generator
     rest = list(results)
     assert [r.text for r in rest][-1] == "Café story 299." and len(rest) == 299
+
+
+def test_output_to_a_pipe_is_written_in_place_not_renamed_over(tmp_path):
+    """`-o /dev/stdout`, a FIFO or /dev/null must stay what they are (no temp file renamed over them)."""
+    import stat
+
+    write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": DIRTY}])
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(open(fifo, encoding="utf-8").read()))
+    reader.start()
+    run_batch(str(tmp_path / "in.jsonl"), str(fifo), Cleaner(), BatchOptions(learn=False), jobs=1)
+    reader.join(10)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert json.loads(received[0])["clean_text"] == DIRTY.replace("&eacute;", "é")
