@@ -43,10 +43,12 @@ class FileReport:
         return self.new_bytes is not None
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(
+        """A unified diff (git's shape, including its marker for a last line with no newline)."""
+        lines = difflib.unified_diff(
             self.old_text.splitlines(keepends=True), self.new_text.splitlines(keepends=True),
             fromfile=f"a/{self.path.lstrip('/')}", tofile=f"b/{self.path.lstrip('/')}",
-        ))
+        )
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
 def encoding_finding(source: InputFile) -> Finding:
