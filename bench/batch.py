@@ -65,7 +65,7 @@ def snapshot(work: Path) -> str:
     shutil.copytree(ROOT / "rules", target / "cleaner" / "rules", ignore=shutil.ignore_patterns("__pycache__"))
     ENV["PYTHONPATH"] = str(target) + (os.pathsep + ENV["PYTHONPATH"] if ENV.get("PYTHONPATH") else "")
     where = subprocess.run([sys.executable, "-c", "import cleaner.rules, cleaner; print(cleaner.__file__)"],
-                           env=ENV, capture_output=True, text=True).stdout.strip()
+                           env=ENV, capture_output=True, text=True, cwd=work).stdout.strip()
     if not where.startswith(str(target)):
         raise SystemExit(f"snapshot not picked up: cleaner imported from {where!r}")
     try:
