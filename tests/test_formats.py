@@ -154,3 +154,17 @@ def test_bad_jobs_value_is_a_usage_error(tmp_path, cli):
     with pytest.raises(SystemExit) as exc:
         cli("check", ".", "--jobs", "0")
     assert exc.value.code == 2
+
+
+def test_a_handful_of_files_runs_in_one_process(tmp_path, cli, monkeypatch):
+    """A pre-commit-sized run does not pay for a pool whose workers would each load the data again."""
+    import cleaner.filerun as filerun
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a process pool was started for a handful of files")
+
+    monkeypatch.setattr(filerun, "ProcessPoolExecutor", no_pool)
+    for index in range(filerun.POOL_MIN_FILES - 1):
+        (tmp_path / f"{index}.txt").write_text(CLEAN, encoding="utf-8")
+    code, _, err = cli("check", ".", "--jobs", "2", "--no-cache")
+    assert code == 0, err
