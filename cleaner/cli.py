@@ -227,7 +227,7 @@ def _check_or_fix(args, *, fix: bool) -> int:
         from pathlib import Path
 
         p = Path(argument)
-        if p.is_dir() and not any(f.startswith(str(p)) for f in files):
+        if p.is_dir() and not any(p.resolve() in Path(f).resolve().parents for f in files):
             print(f"news-cleaner: error: {argument}: no article files found (.txt, .md, .html, .jsonl)", file=sys.stderr)
             had_error = True
     reports.extend(_run_files(args, cleaner, settings, files, fix=fix))
