@@ -238,7 +238,10 @@ def run_dask(
             from distributed import Client, LocalCluster
 
             if scheduler:
-                client = Client(scheduler)
+                try:
+                    client = Client(scheduler)
+                except (OSError, TimeoutError, ValueError) as exc:
+                    raise CleanerError(f"cannot connect to the dask scheduler at {scheduler}: {exc}") from None
             else:
                 import logging
 
