@@ -165,17 +165,18 @@ def _stats_from(data: dict) -> BatchStats:
     return stats
 
 
-def _check_manifest(fs, out_dir: str, manifest: dict) -> None:
+def _check_manifest(fs, out_dir: str, manifest: dict) -> bool:
+    """Refuse parts of a different run; True when there is no manifest yet (a new output)."""
     path = posixpath.join(out_dir, MANIFEST)
-    if fs.exists(path):
-        with fs.open(path, "rb") as handle:
-            old = json.loads(handle.read())
-        if old != manifest:
-            changed = sorted(k for k in set(old) | set(manifest) if old.get(k) != manifest.get(k))
-            raise CleanerError(f"{out_dir}: holds parts of a different run (changed: {', '.join(changed)}); "
-                               "remove it or write to another output")
-        return
-    _write_atomic(fs, path, [json.dumps(manifest, sort_keys=True)])
+    if not fs.exists(path):
+        return True
+    with fs.open(path, "rb") as handle:
+        old = json.loads(handle.read())
+    if old != manifest:
+        changed = sorted(k for k in set(old) | set(manifest) if old.get(k) != manifest.get(k))
+        raise CleanerError(f"{out_dir}: holds parts of a different run (changed: {', '.join(changed)}); "
+                           "remove it or write to another output")
+    return False
 
 
 def run_dask(
@@ -206,7 +207,6 @@ def run_dask(
         raise CleanerError(f"{output_path}: a remote output must be a folder of part files (drop the .jsonl suffix)")
     out_dir = f"{output_path}.parts" if merge_into else output_path.rstrip("/")
     out_fs, out_dir = url_to_fs(out_dir)
-    out_fs.makedirs(out_dir, exist_ok=True)
 
     stats = BatchStats()
     if opts.learn:
@@ -225,8 +225,8 @@ def run_dask(
         "input": input_path, "blocks": [list(b) for b in blocks], "settings": settings_key(cleaner.settings, code=False),
         "options": {k: v for k, v in vars(opts).items()},
     }
-    _check_manifest(out_fs, out_dir, manifest)
-    done = {posixpath.basename(p) for p in out_fs.ls(out_dir, detail=False)}
+    new_output = _check_manifest(out_fs, out_dir, manifest)
+    done = set() if new_output else {posixpath.basename(p) for p in out_fs.ls(out_dir, detail=False)}
     todo = [i for i in range(len(blocks)) if part_name(i) not in done]
     if len(todo) < len(blocks):
         on_notice(f"resuming: {len(blocks) - len(todo)} of {len(blocks)} parts already done in {out_dir}")
@@ -254,6 +254,9 @@ def run_dask(
         try:
             from distributed import as_completed
 
+            if new_output:  # only now that a cluster is there: a failed connection leaves nothing behind
+                out_fs.makedirs(out_dir, exist_ok=True)
+                _write_atomic(out_fs, posixpath.join(out_dir, MANIFEST), [json.dumps(manifest, sort_keys=True)])
             shared = client.scatter(cleaner, broadcast=True)
             futures = {
                 client.submit(_process_block, in_fs, blocks[i], i, out_fs, out_dir, shared, opts,
