@@ -34,16 +34,18 @@ CACHEDIR_TAG = (
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """The package version plus the size and mtime of its modules, so an edited checkout never reads
-    entries its old code wrote (cheap: one ``stat`` per module, no reading)."""
+    """The package version plus a hash of its modules' source, so an edited checkout never reads entries
+    its old code wrote, while a fresh install of the same code (pre-commit re-creating its environment)
+    still hits. Cheap: about 0.3 MB of source, hashed in ~2 ms."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         try:
-            stat = path.stat()
+            data = path.read_bytes()
         except OSError:
             continue
-        digest.update(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+        digest.update(f"{path.relative_to(package).as_posix()}:{len(data)}\n".encode())
+        digest.update(data)
     return digest.hexdigest()[:16]
 
 

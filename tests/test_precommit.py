@@ -105,6 +105,13 @@ def test_check_hook_fails_on_dirty_and_passes_on_clean(project, hook_repo, offli
     # the hook left the file alone and wrote its cache in the project
     assert (project / "articles" / "dirty.txt").read_text(encoding="utf-8") == DIRTY
     assert (project / ".news_cleaner_cache" / "CACHEDIR.TAG").is_file()
+    entries = {p: p.stat().st_mtime_ns for p in (project / ".news_cleaner_cache").rglob("*.json.z")}
+    assert len(entries) == 1
+
+    again = try_repo(project, hook_repo, offline_env, "news-cleaner-check", "articles/dirty.txt")
+    assert again.returncode == 1 and "articles/dirty.txt:1:4: E002" in again.stdout
+    # served from the cache: the entry was read, not recomputed and rewritten
+    assert {p: p.stat().st_mtime_ns for p in (project / ".news_cleaner_cache").rglob("*.json.z")} == entries
 
     clean = try_repo(project, hook_repo, offline_env, "news-cleaner-check", "articles/clean.txt")
     assert clean.returncode == 0, clean.stdout + clean.stderr
