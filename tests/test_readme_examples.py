@@ -1,4 +1,4 @@
-"""The examples of docs/integrations.md, run as they stand (blocks marked ``<!-- tested -->``)."""
+"""The examples of README.md, run as they stand (blocks marked ``<!-- tested -->``)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "integrations.md"
+DOC = Path(__file__).resolve().parent.parent / "README.md"
 BLOCK = re.compile(r"<!-- tested(?:: (?P<kind>[\w-]+))? -->\n```(?P<lang>\w+)\n(?P<body>.*?)```", re.S)
 
 
@@ -59,7 +59,7 @@ def test_pre_commit_config_names_the_shipped_hooks():
 
     [(_, _, body)] = blocks("yaml")
     config = yaml.safe_load(body)
-    hooks = yaml.safe_load((DOC.parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hooks = yaml.safe_load((DOC.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     shipped = {hook["id"]: hook for hook in hooks}
     assert {h["id"] for h in config["repos"][0]["hooks"]} == set(shipped) == {"news-cleaner-check", "news-cleaner-fix"}
     for name, verb in (("news-cleaner-check", "check"), ("news-cleaner-fix", "fix")):
