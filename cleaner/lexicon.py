@@ -238,48 +238,66 @@ class Lexicon:
 
         ``before`` and ``after`` are the neighbouring words, when known: a candidate that forms a
         common bigram with them ranks higher (``tax creadit`` → ``credit``, ``thoy RAV4`` → ``the``).
+        A word of the known-misspelling table gets its correction first.
 
         >>> [w for w, _ in lexicon().suggest("equivelant")][:1]
         ['equivalent']
         """
         w = word.lower()
         known = self.misspellings.get(w)
-        pool = max(limit, CONTEXT_POOL) if (before or after) else limit
-        scored = []
-        # best first by frequency; every edit costs at least 0.5, so once a candidate's frequency
-        # minus the cheapest possible cost cannot beat the pool-th best score, stop
-        ranked = sorted(((self.zipf(c), c) for c in self.candidates(w)), reverse=True)
-        floor = float("-inf")
-        for z, cand in ranked:
-            bound = z - COST_WEIGHT * max(0.5, 0.5 * abs(len(cand) - len(w)))
-            if len(scored) >= pool and bound < floor:
-                break
-            cost = weighted_distance(w, cand, cutoff=2.0)
-            if cost > 2.0:
-                continue
-            scored.append((cand, z - COST_WEIGHT * cost))
-            if len(scored) >= pool:
-                floor = sorted((sc for _, sc in scored), reverse=True)[pool - 1]
+        zipf, bigram, log10 = self.zipf, self.bigram, math.log10
+        context = bool(before or after)
+
+        def evidence(cand: str) -> float:
+            e = 0.0
+            if before:
+                e += log10(1 + bigram(before, cand))
+            if after:
+                e += log10(1 + bigram(cand, after))
+            return CONTEXT_WEIGHT * e
+
+        scored = [(known, 10.0)] if known else []
         # two words run together ("inthe", "alot"): a missing space is one cheap edit
         for i in range(1, len(w)):
             left, right = w[:i], w[i:]
             if (left not in GLUE_WORDS and right not in GLUE_WORDS) or (left == "a" and len(right) < 3):
                 continue
-            if left in self.lower and right in self.lower and min(self.zipf(left), self.zipf(right)) >= SPLIT_MIN_ZIPF:
-                z = min(self.zipf(left), self.zipf(right))
-                scored.append((f"{left} {right}", z - COST_WEIGHT * 0.5 + 0.1 * math.log10(1 + self.bigram(left, right))))
-        if before or after:
-            rescored = []
-            for cand, score in scored:
-                evidence = 0.0
-                if before:
-                    evidence += math.log10(1 + self.bigram(before, cand))
-                if after:
-                    evidence += math.log10(1 + self.bigram(cand, after))
-                rescored.append((cand, round(score + CONTEXT_WEIGHT * evidence, 3)))
-            scored = rescored
-        if known and not any(c == known for c, _ in scored):
-            scored.append((known, 10.0))
+            if left in self.lower and right in self.lower and min(zipf(left), zipf(right)) >= SPLIT_MIN_ZIPF:
+                z = min(zipf(left), zipf(right))
+                cand = f"{left} {right}"
+                score = z - COST_WEIGHT * 0.5 + 0.1 * log10(1 + bigram(left, right))
+                scored.append((cand, round(score + evidence(cand), 3) if context else score))
+        # Best first by an upper bound of the final score (frequency and context known, every edit
+        # costing at least 0.5 and one per letter of length difference): once no bound reaches the
+        # limit-th best score found, no later candidate can enter the result, so the edit distance
+        # (the expensive part) is computed for a few candidates, not all of them.
+        queue = []
+        for cand in self.candidates(w):
+            if cand == known:
+                continue
+            z = zipf(cand)
+            e = evidence(cand) if context else 0.0
+            queue.append((z + e - COST_WEIGHT * max(0.5, 0.5 * abs(len(cand) - len(w))), z, e, cand))
+        queue.sort(reverse=True)
+        def kth() -> float:  # the limit-th best score so far
+            return sorted((s for _, s in scored), reverse=True)[limit - 1] if len(scored) >= limit else float("-inf")
+
+        worst = kth()
+        for bound, z, e, cand in queue:
+            if bound < worst - 0.001:  # margin: the final score is rounded
+                break
+            cutoff = min(2.0, (z + e - worst + 0.001) / COST_WEIGHT)  # a dearer edit cannot reach the list
+            if _letter_gap(w, cand) > cutoff + 1e-9:
+                continue
+            cost = weighted_distance(w, cand, cutoff=cutoff)
+            if cost > cutoff:
+                continue
+            score = z - COST_WEIGHT * cost
+            if context:
+                score = round(score + e, 3)
+            if score >= worst:
+                scored.append((cand, score))
+                worst = kth()
         scored.sort(key=lambda item: (-item[1], item[0]))
         return scored[:limit]
 
@@ -337,12 +355,25 @@ def _sub_row(a: str) -> dict:
     return row
 
 
+def _letter_gap(a: str, b: str) -> float:
+    """A lower bound of weighted_distance from letter counts alone, a few times cheaper than it.
+
+    Each insertion or deletion (at least 0.5) changes one letter count, each substitution (at least
+    0.6) two, a transposition none: suggest() skips a candidate whose bound is past its cutoff.
+    """
+    common = 0
+    for ch in set(a):
+        common += min(a.count(ch), b.count(ch))
+    diff = abs(len(a) - len(b))
+    return max(0.5, 0.5 * diff + 0.3 * (len(a) + len(b) - 2 * common - diff))
+
+
 def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:
     """Damerau-Levenshtein distance with cheap common slips (vowels, neighbouring keys, doubled letters).
 
-    With ``cutoff``, stops as soon as every path already costs more than it and returns ``inf``:
-    suggest() drops candidates above 2.0 anyway, so the rest of the table is wasted work. Below the
-    cutoff the result is exactly the full distance.
+    With ``cutoff``, only the cells a path under it can reach are filled, and it stops as soon as
+    every path already costs more than it and returns ``inf`` (suggest() drops dearer candidates
+    anyway). Below the cutoff the result is exactly the full distance.
 
     >>> weighted_distance("recieve", "receive")
     0.8
@@ -350,30 +381,40 @@ def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:
     0.5
     """
     la, lb = len(a), len(b)
+    inf = float("inf")
     band = 4  # every edit costs at least 0.5 and only costs up to 2 matter: |i - j| > 4 is never cheaper
     if abs(la - lb) > band:
         return float(abs(la - lb)) * 0.5 + 0.5
-    inf = float("inf")
+    lo, hi = -band, band  # the diagonals j - i that are filled
+    if cutoff < inf:
+        # an insertion or deletion costs at least 0.5 and moves the path one diagonal; one through
+        # diagonal d needs |d| + |(lb - la) - d| of them, so under the cutoff only these diagonals count
+        spare = int(2 * cutoff + 1e-9) - abs(lb - la)
+        if spare < 0:
+            return inf
+        lo = max(lo, min(0, lb - la) - spare // 2)
+        hi = min(hi, max(0, lb - la) + spare // 2)
+    ins = [1.0, 1.0] + [0.5 if b[j - 2] == b[j - 1] else 1.0 for j in range(2, lb + 1)]  # doubling a letter
     prev2 = None
-    prev = [j * 1.0 if j <= band else inf for j in range(lb + 1)]
+    prev = [j * 1.0 if j <= hi else inf for j in range(lb + 1)]
+    last = ""  # a[i - 2]
     for i in range(1, la + 1):
         cur = [inf] * (lb + 1)
-        if i <= band:
+        if i <= -lo:
             cur[0] = i * 1.0
         ca = a[i - 1]
         subs = _sub_row(ca)
-        dele = 0.5 if i >= 2 and a[i - 2] == ca else 1.0   # undoubling
-        for j in range(max(1, i - band), min(lb, i + band) + 1):
+        dele = 0.5 if last == ca else 1.0   # undoubling
+        for j in range(max(1, i + lo), min(lb, i + hi) + 1):
             cb = b[j - 1]
-            ins = 0.5 if j >= 2 and b[j - 2] == cb else 1.0    # doubling a letter
             best = prev[j] + dele
-            c = cur[j - 1] + ins
+            c = cur[j - 1] + ins[j]
             if c < best:
                 best = c
             c = prev[j - 1] + subs.get(cb, 1.0)
             if c < best:
                 best = c
-            if prev2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+            if cb == last and j > 1 and ca == b[j - 2]:  # transposition (prev2 exists: last is set)
                 c = prev2[j - 2] + 0.8
                 if c < best:
                     best = c
@@ -382,6 +423,7 @@ def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:
         if min(cur) > cutoff + 1e-9 and min(prev) > cutoff + 1e-9:  # margin: float sums
             return inf
         prev2, prev = prev, cur
+        last = ca
     return round(prev[lb], 3)
 
 
