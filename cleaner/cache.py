@@ -2,7 +2,10 @@
 
 A pre-commit hook runs over the same files again and again; a file whose bytes, settings, code version
 and rule packs are unchanged is answered from the cache instead of being checked again. The key is a
-hash of all of those, so there is nothing to invalidate: a change anywhere gives a new key. Entries are
+hash of all of those, so there is nothing to invalidate: a change anywhere gives a new key. When the
+site-boilerplate pass ran (``filerun``), the key also holds the lines learned for the file's sites, so
+editing the other files of a site misses exactly when it changes what was learned; that pass's own
+per-file input (each article's site and lines) is cached too, under a key of its own. Entries are
 small zlib-compressed JSON files written atomically; a damaged or unreadable entry is a cache miss, and
 a cache that cannot be written (read-only checkout) is silently skipped: the cache only ever saves time.
 """
@@ -84,36 +87,80 @@ class FileCache:
         self.misses = 0
         self._writable: Optional[bool] = None
 
-    def key(self, data: bytes, path: str, *, fix: bool, options: tuple) -> str:
-        """Content, mode, the options that change the result (fields, kind) and the path's ignores."""
+    @staticmethod
+    def content_digest(data: bytes) -> bytes:
+        """The hash of a file's bytes; pass it to ``key``/``features_key`` to hash a file only once."""
+        return hashlib.sha256(data).digest()
+
+    def key(self, data: bytes, path: str, *, fix: bool, options: tuple, learned: Optional[dict] = None,
+            content: Optional[bytes] = None) -> str:
+        """Content, mode, the options that change the result (fields, kind), the path's ignores and the
+        site boilerplate learned for the file's sites (``{site: lines}``: another file's change that
+        changes what is learned for this file's site is a miss; one that does not, still a hit)."""
         digest = hashlib.sha256()
         digest.update(self.settings_key.encode())
         digest.update(json.dumps([fix, list(options), Path(path).suffix.lower(),
                                   sorted(self.settings.ignores_for(path))]).encode())
+        if learned:  # nothing learned gives the same result as no learning: same key
+            digest.update(json.dumps(sorted((site, sorted(lines)) for site, lines in learned.items()),
+                                     ensure_ascii=False).encode())
         digest.update(b"\0")
-        digest.update(data)
+        digest.update(content or self.content_digest(data))
+        return digest.hexdigest()
+
+    def features_key(self, data: bytes, path: str, *, options: tuple, content: Optional[bytes] = None) -> str:
+        """Key of a file's site-learning features: content, fields and folder (the fallback site)."""
+        digest = hashlib.sha256(b"features\0")
+        digest.update(self.settings_key.encode())
+        digest.update(json.dumps([list(options), Path(path).suffix.lower(),
+                                  os.path.dirname(os.path.abspath(path))]).encode())
+        digest.update(b"\0")
+        digest.update(content or self.content_digest(data))
         return digest.hexdigest()
 
     def _entry(self, key: str) -> Path:
         return self.directory / f"v{CACHE_FORMAT}" / key[:2] / f"{key[2:]}.json.z"
 
     def get(self, key: str, path: str) -> Optional[FileReport]:
+        data = self._load(key)
         try:
-            raw = self._entry(key).read_bytes()
-            report = report_from_dict(json.loads(zlib.decompress(raw)), path)
-        except (OSError, ValueError, KeyError, TypeError, zlib.error):
+            report = report_from_dict(data, path) if data is not None else None
+        except (ValueError, KeyError, TypeError):
+            report = None
+        if report is None:
             self.misses += 1
             return None
         self.hits += 1
         return report
 
     def put(self, key: str, report: FileReport) -> None:
-        if report.error or not self._ensure_dir():
+        if not report.error:
+            self._store(key, report_to_dict(report))
+
+    def get_features(self, key: str) -> Optional[list]:
+        """A file's ``[(site, frozenset(lines)), ...]`` (one per article), or None."""
+        data = self._load(key)
+        try:
+            return [(site, frozenset(lines)) for site, lines in data] if data is not None else None
+        except (ValueError, TypeError):
+            return None
+
+    def put_features(self, key: str, features: list) -> None:
+        self._store(key, [[site, sorted(lines)] for site, lines in features])
+
+    def _load(self, key: str):
+        try:
+            return json.loads(zlib.decompress(self._entry(key).read_bytes()))
+        except (OSError, ValueError, zlib.error):
+            return None
+
+    def _store(self, key: str, value) -> None:
+        if not self._ensure_dir():
             return
         entry = self._entry(key)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            payload = zlib.compress(json.dumps(report_to_dict(report), ensure_ascii=False).encode("utf-8"), 3)
+            payload = zlib.compress(json.dumps(value, ensure_ascii=False).encode("utf-8"), 3)
             fd, tmp = tempfile.mkstemp(dir=str(entry.parent), prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)

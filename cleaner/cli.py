@@ -56,6 +56,8 @@ def _file_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--unsafe-fixes", action="store_true", default=None,
                         help="also apply (fix) or count as fixable (check) the unsafe fixes")
     parser.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false")
+    parser.add_argument("--no-learn", action="store_true",
+                        help="skip the first pass that learns each site's repeated lines (B011) across the files")
     _run_options(parser)
 
 
@@ -363,7 +365,7 @@ def _run_files(args, cleaner, settings, files: list, *, fix: bool) -> list:
     cache = None if args.no_cache else FileCache(resolve_cache_dir(settings, args.cache_dir), settings)
     jobs = args.jobs or default_jobs()
     return run_files(cleaner, files, fix=fix, jobs=jobs, cache=cache,
-                     text_field=args.text_field, html_field=args.html_field)
+                     text_field=args.text_field, html_field=args.html_field, learn=not args.no_learn)
 
 
 def _count(reports) -> dict:

@@ -5,18 +5,32 @@ A pool costs a fork per worker, and each worker then loads the word lists, gazet
 index for itself (a few tenths of a second, seconds for the suggestion index), so for a handful of
 files (a typical pre-commit run) one process is as fast: the pool is used from POOL_MIN_FILES files
 needing work; cached files never reach it.
+
+Site-learned boilerplate (B011, ``cleaner/site_boilerplate.py``) needs a first pass over all the files:
+each file's articles give ``(site, lines)`` features (cached by content, so an unchanged HTML page is
+not extracted again just to learn), the lines each site repeats are learned from all of them at once
+(order-free counts: the same files give the same result whatever their order or ``--jobs``), and each
+file is then checked with what was learned for its own sites, which also goes into its cache key. The
+Documents the first pass built are handed to the second, so a page is extracted once per run. The pass
+is skipped when no site could reach ``min-articles`` (a pre-commit run over a few files), when B011 is
+not selected, or with ``learn=False`` (``--no-learn``).
 """
 
 from __future__ import annotations
 
+import copy
+import os
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
+from . import site_boilerplate
 from .cache import FileCache
 from .errors import InputError
+from .fileio import decode_bytes, kind_for
 from .pipeline import Cleaner
-from .runner import FileReport, process_file
+from .runner import FileReport, documents, process_file
 
 POOL_MIN_FILES = 8
 
@@ -28,10 +42,52 @@ def _init_worker(cleaner: Cleaner) -> None:
     _WORKER = cleaner
 
 
-def _work(task: tuple) -> FileReport:
-    path, data, fix, text_field, html_field = task
+def _in_worker(call: tuple):
+    function, task = call
     assert _WORKER is not None
-    return process_file(_WORKER, path, fix=fix, data=data, text_field=text_field, html_field=html_field)
+    return function(_WORKER, task)
+
+
+def _check_task(cleaner: Cleaner, task: tuple) -> FileReport:
+    path, data, fix, text_field, html_field, docs, learned = task
+    if learned is not None:
+        cleaner = copy.copy(cleaner)
+        cleaner.batch = {**cleaner.batch, "B": learned}
+    return process_file(cleaner, path, fix=fix, data=data, text_field=text_field, html_field=html_field, docs=docs)
+
+
+def _features_task(cleaner: Cleaner, task: tuple) -> Optional[tuple]:
+    """(features, Documents) of one file, or None when it cannot be read (the second pass says why)."""
+    path, data, text_field, html_field = task
+    try:
+        docs = documents(cleaner, decode_bytes(data, path), text_field=text_field, html_field=html_field)
+    except InputError:
+        return None
+    return [site_boilerplate.features(doc, cleaner.settings) for doc in docs], docs
+
+
+class _Runner:
+    """Runs tasks in this process, or over one process pool shared by both passes (made on first need)."""
+
+    def __init__(self, cleaner: Cleaner, jobs: int):
+        self.cleaner = cleaner
+        self.jobs = jobs
+        self.pool: Optional[ProcessPoolExecutor] = None
+        self.workers = 0
+
+    def map(self, function: Callable, tasks: list) -> list:
+        if self.jobs <= 1 or len(tasks) < POOL_MIN_FILES:
+            return [function(self.cleaner, task) for task in tasks]
+        if self.pool is None:
+            self.workers = min(self.jobs, len(tasks))
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                            initargs=(self.cleaner,))
+        chunksize = max(1, len(tasks) // (self.workers * 4))
+        return list(self.pool.map(_in_worker, [(function, task) for task in tasks], chunksize=chunksize))
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
 
 
 def _read(path: str) -> bytes:
@@ -45,6 +101,24 @@ def _read(path: str) -> bytes:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def could_learn(cleaner: Cleaner, inputs: dict) -> bool:
+    """Whether any site could reach ``min-articles`` among ``inputs`` (``{path: bytes}``), without reading
+    them: text files group by folder; a page or a record may belong to any site, so they all count."""
+    if not any(cleaner.selection_for(path)("B011") for path in inputs):
+        return False
+    folders: Counter = Counter()
+    anywhere = 0
+    for path, data in inputs.items():
+        kind = kind_for(path)
+        if kind == "records":
+            anywhere += data.count(b"\n") + 1
+        elif kind == "html":
+            anywhere += 1
+        else:
+            folders[os.path.dirname(os.path.abspath(path))] += 1
+    return max(folders.values(), default=0) + anywhere >= site_boilerplate.min_articles(cleaner.settings)
+
+
 def run_files(
     cleaner: Cleaner,
     paths: list,
@@ -54,37 +128,73 @@ def run_files(
     cache: Optional[FileCache] = None,
     text_field: Optional[str] = None,
     html_field: Optional[str] = None,
+    learn: bool = True,
 ) -> list:
     """One FileReport per path, in the order of ``paths``."""
     reports: list = [None] * len(paths)
-    todo: list = []  # (index, cache key, task)
     options = (text_field, html_field)
+    inputs: dict = {}  # index -> bytes
     for index, path in enumerate(paths):
         try:
-            data = _read(path)
+            inputs[index] = _read(path)
         except InputError as exc:
             reports[index] = FileReport(path=path, error=str(exc))
-            continue
+    runner = _Runner(cleaner, jobs)
+    try:
+        docs: dict = {}
+        learned: dict = {}  # index -> {site: lines} for the file's sites; absent: no learning pass
+        digests = {i: cache.content_digest(data) for i, data in inputs.items()} if cache is not None else {}
+        if learn and could_learn(cleaner, {paths[i]: data for i, data in inputs.items()}):
+            learned = _learn(runner, paths, inputs, cache, options, docs, digests)
+        todo: list = []  # (index, cache key, task)
+        for index, data in inputs.items():
+            path = paths[index]
+            key = None
+            if cache is not None:
+                key = cache.key(data, path, fix=fix, options=options, learned=learned.get(index),
+                                content=digests[index])
+                hit = cache.get(key, path)
+                if hit is not None:
+                    reports[index] = hit
+                    continue
+            todo.append((index, key, (path, data, fix, text_field, html_field, docs.get(index), learned.get(index))))
+        for (index, key, _), report in zip(todo, runner.map(_check_task, [task for _, _, task in todo])):
+            reports[index] = report
+            if key is not None:
+                cache.put(key, report)
+    finally:
+        runner.close()
+    return reports
+
+
+def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache], options: tuple, docs: dict,
+           digests: dict) -> dict:
+    """The first pass: ``{index: {site: lines}}`` (what was learned for each readable file's sites);
+    fills ``docs`` with the Documents it had to build."""
+    settings = runner.cleaner.settings
+    features: dict = {}
+    missing = []  # (index, features key)
+    first: dict = {}  # a file named twice (a folder and a file in it) is one set of articles
+    for index in inputs:
+        first.setdefault(os.path.abspath(paths[index]), index)
+    owner = {index: first[os.path.abspath(paths[index])] for index in inputs}
+    for index in first.values():
+        data = inputs[index]
         key = None
         if cache is not None:
-            key = cache.key(data, path, fix=fix, options=options)
-            hit = cache.get(key, path)
-            if hit is not None:
-                reports[index] = hit
-                continue
-        todo.append((index, key, (path, data, fix, text_field, html_field)))
-
-    if jobs > 1 and len(todo) >= POOL_MIN_FILES:
-        workers = min(jobs, len(todo))
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(cleaner,)) as pool:
-            results = pool.map(_work, [task for _, _, task in todo], chunksize=max(1, len(todo) // (workers * 4)))
-            for (index, key, _), report in zip(todo, results):
-                reports[index] = report
-    else:
-        for index, key, (path, data, _, tf, hf) in todo:
-            reports[index] = process_file(cleaner, path, fix=fix, data=data, text_field=tf, html_field=hf)
-    if cache is not None:
-        for index, key, _ in todo:
-            if key is not None:
-                cache.put(key, reports[index])
-    return reports
+            key = cache.features_key(data, paths[index], options=options, content=digests[index])
+        found = cache.get_features(key) if key is not None else None
+        if found is not None:
+            features[index] = found
+        else:
+            missing.append((index, key))
+    tasks = [(paths[index], inputs[index], *options) for index, _ in missing]
+    for (index, key), result in zip(missing, runner.map(_features_task, tasks)):
+        if result is None:
+            continue
+        features[index], docs[index] = result
+        if key is not None:
+            cache.put_features(key, features[index])
+    model = site_boilerplate.learn_features((item for index in sorted(features) for item in features[index]), settings)
+    return {index: {site: model[site] for site, _ in features[owner[index]] if site in model}
+            for index in inputs if owner[index] in features}

@@ -69,24 +69,60 @@ def process_file(
     text_field: Optional[str] = None,
     html_field: Optional[str] = None,
     kind: Optional[str] = None,
+    docs: Optional[list] = None,
 ) -> FileReport:
-    """Check (or fix) one file. Never raises for bad input: the report carries the error."""
+    """Check (or fix) one file. Never raises for bad input: the report carries the error.
+
+    ``docs``: the file's Documents when a first pass (site learning) already built them, so HTML is
+    not extracted twice; they must be what ``documents`` returns for the same bytes and fields.
+    """
     report = FileReport(path=path)
     try:
         source = decode_bytes(data, path) if data is not None else read_input(path)
         if kind:
             source.kind = kind
         if source.kind == "records":
-            _process_records(cleaner, source, report, fix=fix, text_field=text_field, html_field=html_field)
+            _process_records(cleaner, source, report, fix=fix, text_field=text_field, html_field=html_field, docs=docs)
         else:
-            _process_article(cleaner, source, report, fix=fix)
+            _process_article(cleaner, source, report, fix=fix, doc=docs[0] if docs else None)
     except InputError as exc:
         report.error = str(exc)
     return report
 
 
-def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool) -> None:
-    doc = cleaner.document(source.text, kind="html" if source.kind == "html" else "text", path=source.path)
+def documents(cleaner: Cleaner, source: InputFile, *, text_field: Optional[str] = None,
+              html_field: Optional[str] = None) -> list:
+    """The articles of a decoded file as Documents (one per text/HTML file, one per JSONL record)."""
+    if source.kind != "records":
+        return [_article_document(cleaner, source)]
+    return [_record_document(cleaner, source, *entry) for entry in _record_entries(source, text_field, html_field)]
+
+
+def _article_document(cleaner: Cleaner, source: InputFile):
+    return cleaner.document(source.text, kind="html" if source.kind == "html" else "text", path=source.path)
+
+
+def _record_entries(source: InputFile, text_field: Optional[str], html_field: Optional[str]) -> list:
+    """(record, field name, is_html) for each record; a record without a text field is an InputError."""
+    entries = []
+    for record in iter_records(source.text, source.path):
+        field_name, is_html = _record_field(record.data, text_field, html_field)
+        if field_name is None:
+            raise InputError(f"{source.path}:{record.line}: record has no text field "
+                             f"(tried {', '.join((text_field,) if text_field else TEXT_FIELDS + HTML_FIELDS)})")
+        entries.append((record, field_name, is_html))
+    return entries
+
+
+def _record_document(cleaner: Cleaner, source: InputFile, record, field_name: str, is_html: bool):
+    """As batch does: the record's url, and its ``site`` field (the site-boilerplate group without a url)."""
+    site = record.data.get("site")
+    return cleaner.document(record.data[field_name], record.data.get("url"), kind="html" if is_html else "text",
+                            path=source.path, metadata={"site": site} if isinstance(site, str) and site else None)
+
+
+def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool, doc=None) -> None:
+    doc = doc or _article_document(cleaner, source)
     result = cleaner.run(doc, fix=fix)
     if source.detected and cleaner.selection_for(source.path)("E007"):
         extra = encoding_finding(source)
@@ -108,16 +144,13 @@ def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *,
 
 
 def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool,
-                     text_field: Optional[str], html_field: Optional[str]) -> None:
+                     text_field: Optional[str], html_field: Optional[str], docs: Optional[list] = None) -> None:
     lines = source.text.split("\n")
     changed = False
-    for record in iter_records(source.text, source.path):
-        field_name, is_html = _record_field(record.data, text_field, html_field)
-        if field_name is None:
-            raise InputError(f"{source.path}:{record.line}: record has no text field "
-                             f"(tried {', '.join((text_field,) if text_field else TEXT_FIELDS + HTML_FIELDS)})")
-        doc = cleaner.document(record.data[field_name], record.data.get("url"),
-                               kind="html" if is_html else "text", path=source.path)
+    entries = _record_entries(source, text_field, html_field)
+    if docs is None or len(docs) != len(entries):
+        docs = [_record_document(cleaner, source, *entry) for entry in entries]
+    for (record, field_name, is_html), doc in zip(entries, docs):
         result = cleaner.run(doc, fix=fix)
         record_id = record.data.get("id")
         outcome = ArticleOutcome(result, record_line=record.line, record_id=str(record_id) if record_id is not None else None)

@@ -1,18 +1,26 @@
 """Site-learned boilerplate (B011): lines a site repeats across many of its articles.
 
-A first pass over a batch groups articles by site and counts, per site, in how many articles each
-line occurs (a line counts once per article). A line is the site's template when it occurs in at least
-``min-articles`` articles and in at least ``min-share`` of that site's articles, and has at least
-``min-length`` words. Counting sets is order-independent, so the same batch gives the same result
-whatever the order of the articles or the number of workers.
+A first pass over a batch (``batch``, or ``check``/``fix`` over many files) groups articles by site and
+counts, per site, in how many articles each line occurs (a line counts once per article). A line is the
+site's template when it occurs in at least ``min-articles`` articles and in at least ``min-share`` of
+that site's articles, and has at least ``min-length`` words. Counting sets is order-independent, so the
+same batch gives the same result whatever the order of the articles or the number of workers. An
+article made only of such lines is a copy (the same story saved twice), not a template: it is left alone.
+
+The site of an article is its URL host (without ``www.``; from the page, its canonical link or a JSONL
+record's ``url``), else its site name (``og:site_name``, a record's ``site`` field). An article read
+from a file with neither (plain ``.txt``/``.md`` files, pages and records without a URL) belongs to the
+folder the file is in: a folder of articles kept as files is usually one source. ``batch`` records
+have no file, so there a record with neither URL nor site is not grouped.
 
 Settings (``[site-boilerplate]`` in the config): ``min-articles`` (5), ``min-share`` (0.5),
-``min-length`` (3, in words), ``site-key`` (``host``: the URL host; any other value names a metadata
-field, e.g. ``site``).
+``min-length`` (3, in words), ``site-key`` (``host``: the above; any other value names a metadata
+field, e.g. ``site``, with the same folder fallback).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from typing import Iterable, Optional
@@ -31,7 +39,8 @@ def _options(settings) -> dict:
 
 
 def site_of(doc: Document, key: str = "host") -> Optional[str]:
-    """The group a document belongs to: its URL host (without ``www.``) or a metadata field."""
+    """The group a document belongs to: its URL host (without ``www.``) or a metadata field, else the
+    folder of its file (``folder:/abs/dir``), else None (not grouped)."""
     meta = doc.metadata or {}
     if key == "host":
         host = meta.get("hostname")
@@ -39,9 +48,12 @@ def site_of(doc: Document, key: str = "host") -> Optional[str]:
             host = urlparse(meta["url"]).hostname
         if host:
             return host[4:] if host.startswith("www.") else host
-        return meta.get("site")
-    value = meta.get(key)
-    return str(value) if value else None
+        value = meta.get("site")
+    else:
+        value = meta.get(key)
+    if value:
+        return str(value)
+    return "folder:" + os.path.dirname(os.path.abspath(doc.path)) if doc.path else None
 
 
 def _line_key(text: str) -> str:
@@ -57,6 +69,13 @@ def _lines(doc: Document, min_words: int) -> set:
     return keys
 
 
+def features(doc: Document, settings) -> tuple:
+    """What learning needs from one article: ``(site, frozenset(lines))``; small enough to cache, so a
+    rerun over unchanged files need not extract them again."""
+    opts = _options(settings)
+    return site_of(doc, opts["site-key"]), frozenset(_lines(doc, int(opts["min-length"])))
+
+
 def learn(docs: Iterable[Document], settings) -> dict:
     """``{site: frozenset(lines)}`` of the lines each site repeats across its articles.
 
@@ -65,15 +84,19 @@ def learn(docs: Iterable[Document], settings) -> dict:
     >>> learn(docs, None)
     {'x.org': frozenset({'The Daily Example is independent.'})}
     """
+    return learn_features((features(doc, settings) for doc in docs), settings)
+
+
+def learn_features(items: Iterable[tuple], settings) -> dict:
+    """``learn`` over ``features`` already taken: ``(site, lines)`` pairs, one per article, any order."""
     opts = _options(settings)
     counts: dict = defaultdict(Counter)
     totals: Counter = Counter()
-    for doc in docs:
-        site = site_of(doc, opts["site-key"])
+    for site, lines in items:
         if not site:
             continue
         totals[site] += 1
-        counts[site].update(_lines(doc, int(opts["min-length"])))
+        counts[site].update(lines)
     learned = {}
     for site in sorted(counts):
         total = totals[site]
@@ -88,6 +111,10 @@ def learn(docs: Iterable[Document], settings) -> dict:
     return learned
 
 
+def min_articles(settings) -> int:
+    return int(_options(settings)["min-articles"])
+
+
 def findings(doc: Document, learned: dict, settings) -> list[Finding]:
     """B011 findings: the lines of ``doc`` its site repeats across the batch (unsafe deletion)."""
     from .rule_engine import unit_deletion, units
@@ -97,11 +124,13 @@ def findings(doc: Document, learned: dict, settings) -> list[Finding]:
     out = []
     if not lines:
         return out
-    for unit in units(doc, "line"):
-        if _line_key(unit.text) in lines:
-            start, end = unit_deletion(doc, unit.start, unit.end)
-            out.append(doc.finding(
-                "B011", "line repeated across many articles of this site (site boilerplate)", start, end,
-                suggestion="", fix="unsafe", confidence=0.8, source="boilerplate:site",
-            ))
+    found = [unit for unit in units(doc, "line") if _line_key(unit.text) in lines]
+    if found and all(_line_key(line) in lines for line in doc.text.split("\n") if line.strip()):
+        return []  # nothing but repeated lines: a copy of the site's other articles, not its template
+    for unit in found:
+        start, end = unit_deletion(doc, unit.start, unit.end)
+        out.append(doc.finding(
+            "B011", "line repeated across many articles of this site (site boilerplate)", start, end,
+            suggestion="", fix="unsafe", confidence=0.8, source="boilerplate:site",
+        ))
     return out

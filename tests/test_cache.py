@@ -158,6 +158,31 @@ def test_key_depends_on_per_file_ignores(tmp_path):
         cache.key(data, str(tmp_path / "desk" / "b.txt"), fix=False, options=(None, None))
 
 
+def test_key_depends_on_the_site_boilerplate_learned_for_the_file(tmp_path):
+    cache = FileCache(tmp_path / "c", Settings())
+    data, path = CLEAN.encode(), str(tmp_path / "a.txt")
+    plain = cache.key(data, path, fix=False, options=(None, None))
+    line = "The Daily Example is an independent newspaper."
+    learned = cache.key(data, path, fix=False, options=(None, None), learned={"daily.example": frozenset({line})})
+    assert learned != plain
+    assert cache.key(data, path, fix=False, options=(None, None), learned={}) == plain  # nothing learned
+    other = cache.key(data, path, fix=False, options=(None, None),
+                      learned={"daily.example": frozenset({line, "Follow us on the harbour channel."})})
+    assert other not in {plain, learned}
+
+
+def test_learning_features_round_trip_and_damaged_entry_is_a_miss(tmp_path):
+    cache = FileCache(tmp_path / "c", Settings())
+    key = cache.features_key(CLEAN.encode(), str(tmp_path / "a.txt"), options=(None, None))
+    assert key != cache.key(CLEAN.encode(), str(tmp_path / "a.txt"), fix=False, options=(None, None))
+    assert cache.get_features(key) is None
+    features = [("daily.example", frozenset({"a b c", "d e f"})), (None, frozenset())]
+    cache.put_features(key, features)
+    assert cache.get_features(key) == features
+    cache._entry(key).write_bytes(b"not zlib")
+    assert cache.get_features(key) is None
+
+
 def test_report_round_trip_keeps_what_outputs_need(tmp_path):
     from cleaner.pipeline import Cleaner
     from cleaner.runner import process_file
