@@ -122,3 +122,20 @@ def test_suggestion_index_is_kept_between_runs(tmp_path, monkeypatch):
     assert second.candidates("equivelant") == found and "equivalent" in found
     cached.write_bytes(b"not marshal")  # a damaged cache is rebuilt, not an error
     assert "equivalent" in Lexicon().candidates("equivelant")
+
+
+def test_unknown_word_is_found_only_as_a_whole_token():
+    text = "The report said teh council met, not in tehran's old hall or at o'teh bar, on Monday."
+    found = [(f.code, text[f.start:f.end], f.suggestion) for f in _findings(text)]
+    assert found == [("S002", "teh", "the")]
+
+
+def test_word_verdicts_are_kept_per_process_but_allow_words_still_apply():
+    from cleaner.checks.spelling import _suspect
+
+    text = "The engineers called the prototype a flurbish and then shipped it to the testers."
+    assert [f.suggestion for f in _findings(text)] == ["furnish"]
+    hits = _suspect.cache_info().hits
+    assert [f.suggestion for f in _findings(text)] == ["furnish"]
+    assert _suspect.cache_info().hits > hits  # the second article's words were judged already
+    assert _findings(text, config={"allow-words": ["flurbish"]}) == []

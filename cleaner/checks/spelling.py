@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 
 from ..document import Document
 from ..finding import Finding
@@ -93,6 +94,40 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(before)) and not _ABBREVIATION.search(before)
 
 
+@lru_cache(maxsize=1 << 16)
+def _suspect(t: str) -> bool:
+    """Could token ``t`` be misspelt (allow-words aside)? Kept per process: news copy repeats its words.
+
+    Capitalised, only a known misspelling of a common word or a rare non-name (judged later by its
+    position); lower case, any word the lexicon does not know.
+    """
+    lex = lexicon()
+    if t[0].isupper():
+        low = t.lower()
+        if not t[1:].islower() or not t.isascii():
+            return False
+        if low in lex.misspellings and lex.zipf(low) < 3.0:
+            return True
+        return len(t) >= 3 and low not in lex.names and not lex.is_word(low) and lex.zipf(low) < 2.5
+    if not t.isascii() or not t.islower() and not ("'" in t or "’" in t):
+        return False
+    return not lex.is_word(t)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _token_starts(text: str, word: str):
+    """Where ``word`` stands as a whole _TOKEN match, as ``_TOKEN.finditer`` would find it: a few
+    ``str.find`` calls instead of a Python step per token of the article."""
+    at = text.find(word)
+    while at != -1:
+        inside = at and (_LETTER.match(text, at - 1) or text[at - 1] in "'’" and at >= 2 and _LETTER.match(text, at - 2))
+        if not inside and _TOKEN.match(text, at).end() == at + len(word):
+            yield at
+        at = text.find(word, at + 1)
+
+
 def misspellings(doc: Document, ctx) -> list[Finding]:
     """S001 known misspelling (safe) and S002 unknown word with a ranked suggestion (unsafe).
 
@@ -101,26 +136,9 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     lex = lexicon()
     allowed = _allowed(ctx)
     text = doc.text
-    tokens = _TOKEN.findall(text)
-    types = set(tokens)
-    unknown = set()
-    for t in types:
-        first = t[0]
-        if first.isupper():
-            low = t.lower()
-            # capitalised: only a known misspelling of a common word, never a guess (names live here)
-            if low in allowed or not t[1:].islower() or not t.isascii():
-                continue
-            if low in lex.misspellings and lex.zipf(low) < 3.0:
-                unknown.add(t)
-            elif len(t) >= 3 and low not in lex.names and not lex.is_word(low) and lex.zipf(low) < 2.5:
-                unknown.add(t)  # judged below only where position, not name-ness, explains the capital
-            continue
-        if not t.isascii() or not t.islower() and not ("'" in t or "’" in t):
-            continue
-        if not lex.is_word(t, allowed):
-            unknown.add(t)
-    counts = Counter(tokens)
+    counts = Counter(_TOKEN.findall(text))
+    # a dictionary word is never a suspect: one set difference settles most of an article's words
+    unknown = {t for t in counts.keys() - lex.lower if _suspect(t) and t.lower() not in allowed}
     if unknown:
         # the same unknown word three times in one article is a term of the story (lunar "landers"),
         # not a slip; twice, when wordfreq has seen it
@@ -130,25 +148,28 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     findings: list[Finding] = []
     suggestions: dict = {}
     want_suggestions = ctx.enabled("S002")
-    headline_spans = [(p.start, p.end) for p in doc.paragraphs if _title_case(p.text)]
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        if word not in unknown:
-            continue
-        start, end = match.span()
+    headlines: list = []
+
+    def in_headline(start: int) -> bool:  # title-case paragraphs, found only when a capital needs them
+        if not headlines:
+            headlines.append([(p.start, p.end) for p in doc.paragraphs if _title_case(p.text)])
+        return any(s <= start < e for s, e in headlines[0])
+
+    for start, word in sorted((start, word) for word in unknown for start in _token_starts(text, word)):
+        end = start + len(word)
         if _skippable(text, start, end, word):
             continue
         low = word.lower().replace("’", "'")
         if word[0].isupper() and low not in lex.misspellings:
             if not want_suggestions:
                 continue
-            finding = _capitalised(doc, text, start, end, word, low, counts, headline_spans)
+            finding = _capitalised(doc, text, start, end, word, low, counts, in_headline)
             if finding is not None:
                 findings.append(finding)
             continue
         if word[0].isupper():
             fix = _match_case(word, lex.misspellings[low])
-            if _sentence_initial(text, start) or any(s <= start < e for s, e in headline_spans):
+            if _sentence_initial(text, start) or in_headline(start):
                 findings.append(doc.finding(
                     "S001", f"'{word}' is a common misspelling of '{fix}'", start, end,
                     suggestion=fix, fix="safe", source=SOURCE,
@@ -190,16 +211,16 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
 
 
 def _title_case(paragraph: str) -> bool:
-    words = _TOKEN.findall(paragraph)
+    words = [m.group() for m in islice(_TOKEN.finditer(paragraph), 13)]  # over 12 words is no heading
     return 0 < len(words) <= 12 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
-def _capitalised(doc, text, start, end, word, low, tokens, headline_spans):
+def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     """S002 for a capitalised unknown word, only where the capital comes from its position (a
     sentence's first word, a title-case heading), the word occurs once, and a common word is one
     cheap slip away: ``Meanwile, the council`` → ``Meanwhile``. Elsewhere a capitalised word is a name."""
     lex = lexicon()
-    positional = _sentence_initial(text, start) or any(s <= start < e for s, e in headline_spans)
+    positional = _sentence_initial(text, start) or in_headline(start)
     if not positional or tokens[word] != 1:
         return None
     before, after = _neighbours(text, start, end)
