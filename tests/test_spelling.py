@@ -139,3 +139,14 @@ def test_word_verdicts_are_kept_per_process_but_allow_words_still_apply():
     assert [f.suggestion for f in _findings(text)] == ["furnish"]
     assert _suspect.cache_info().hits > hits  # the second article's words were judged already
     assert _findings(text, config={"allow-words": ["flurbish"]}) == []
+
+
+def test_packed_suggestion_index_finds_exactly_the_words_sharing_a_deletion():
+    from cleaner.lexicon import _deletes
+
+    lex = lexicon()
+    lex.candidates("warmup")
+    vocabulary = [(w, _deletes(w)) for w in lex._index.words]
+    for word in ("equivelant", "teh", "goverment", "seperetes"):
+        deletes = _deletes(word)
+        assert lex.candidates(word) == {w for w, d in vocabulary if not deletes.isdisjoint(d)}
