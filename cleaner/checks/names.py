@@ -29,7 +29,9 @@ so that every pack's patterns are checked with ``compile_safe`` and skipped chea
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate
 from functools import lru_cache
 from typing import Optional
 
@@ -102,12 +104,8 @@ def _abbreviations() -> frozenset:
     return frozenset(_pack()["abbreviations"]["not_sentence_end"])
 
 
-def _headline_spans(doc: Document) -> list:
-    return [(p.start, p.end) for p in doc.paragraphs if _is_headline(p.text)]
-
-
-def _is_headline(paragraph_text: str) -> bool:
-    words = [w for w in _TOKEN.findall(paragraph_text) if w[0].isalpha()]
+def _headline_words(words: list, paragraph_text: str) -> bool:
+    """Short or mostly capitalised: a headline, a caption or a table row, not running text."""
     if len(words) < 3:
         return True
     caps = sum(1 for w in words if w[0].isupper())
@@ -115,12 +113,45 @@ def _is_headline(paragraph_text: str) -> bool:
 
 
 class _Tokens:
-    """Word tokens of a text with spans, and helpers for slicing runs of them."""
+    """Word tokens of a text with spans, and what every pass asks of them, computed once per document:
+    the text between two tokens, sentence starts, and which paragraphs are headlines."""
 
     def __init__(self, text: str):
         self.text = text
-        self.spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.words = [text[s:e] for s, e in self.spans]
+        self.words = _TOKEN.findall(text)
+        #: gaps[i]: the text between token i - 1 and token i (before the first token for i = 0)
+        self.gaps = _TOKEN.split(text)[:-1]
+        pieces: list = [None] * (2 * len(self.words))
+        pieces[0::2] = self.gaps
+        pieces[1::2] = self.words
+        offsets = list(accumulate(map(len, pieces)))
+        self.spans = list(zip(offsets[0::2], offsets[1::2]))
+        #: indexes of the lower-case words, and of those all letters: the candidates of most casing passes
+        self.lower = [i for i, w in enumerate(self.words) if w.islower()]
+        self.lower_alpha = [i for i in self.lower if self.words[i].isalpha()]
+        #: every word lower-cased
+        self.low_words = [w.lower() for w in self.words]
+        self._initial: dict = {}
+        self._headlines: Optional[tuple] = None
+        self._acronyms: Optional[list] = None
+        self._lowered: Optional[str] = None
+
+    @property
+    def acronyms(self) -> list:
+        """The ``_ACRONYM`` matches of the text."""
+        if self._acronyms is None:
+            self._acronyms = list(_ACRONYM.finditer(self.text))
+        return self._acronyms
+
+    @property
+    def lowered(self) -> str:
+        if self._lowered is None:
+            self._lowered = self.text.lower()
+        return self._lowered
+
+    def spaced(self, i: int) -> bool:
+        """Is token ``i`` one plain space after token ``i - 1``?"""
+        return self.gaps[i] == " "
 
     def slice(self, i: int, n: int) -> Optional[str]:
         if i + n > len(self.spans):
@@ -133,6 +164,12 @@ class _Tokens:
 
     def sentence_initial(self, i: int) -> bool:
         """Does token ``i`` start a sentence? Not after a title or an initial (``Mr.``, ``W.``)."""
+        known = self._initial.get(i)
+        if known is None:
+            known = self._initial[i] = self._sentence_initial(i)
+        return known
+
+    def _sentence_initial(self, i: int) -> bool:
         start = self.spans[i][0]
         window = max(0, start - 3)
         before = self.text[window:start].rstrip(_OPENERS)
@@ -145,6 +182,27 @@ class _Tokens:
             if (len(prev) == 1 and prev.isupper()) or prev.lower() in _abbreviations():
                 return False
         return True
+
+    def headlines(self, doc: Document) -> tuple:
+        """(headline paragraph spans, the title-case ones among them: no lower-case word over 3 letters)."""
+        if self._headlines is None:
+            starts = [s for s, _ in self.spans]
+            heads, title_case = [], []
+            for p in doc.paragraphs:
+                lo, hi = bisect_left(starts, p.start), bisect_left(starts, p.end)
+                tokens = self.words[lo:hi]
+                if _headline_words([w for w in tokens if w[0].isalpha()], p.text):
+                    heads.append((p.start, p.end))
+                    if not any(len(w) > 3 and w.islower() for w in tokens):
+                        title_case.append((p.start, p.end))
+            self._headlines = (heads, title_case)
+        return self._headlines
+
+
+def _within(spans: list, offset: int) -> bool:
+    """Is ``offset`` inside one of ``spans`` (sorted, not overlapping)?"""
+    k = bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def _case_diff(found: str, canonical: str) -> Optional[list]:
@@ -249,12 +307,13 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     gaz = gazetteer(_known_names(ctx))
     style_words = set(_pack()["casing"]["style_lowercase"])
     findings = []
-    lowered = doc.text.lower()
+    lowered = toks.lowered
     words = toks.words
     i = 0
     n_tokens = len(words)
+    low_words = toks.low_words
     while i < n_tokens:
-        first = words[i].lower()
+        first = low_words[i]
         if first not in gaz.first_words:
             i += 1
             continue
@@ -310,7 +369,7 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     return findings
 
 
-def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
+def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) -> list[Finding]:
     """G001: an acronym one edit away from an acronym the article uses repeatedly.
 
     ``NASA said ... NASA's probe ... NASI scientist`` → ``NASA scientist`` (unsafe).
@@ -319,7 +378,7 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
     gaz = gazetteer(_known_names(ctx))
     config = _pack()["acronyms"]
     ubiquitous = set(config["ubiquitous"])
-    matches = list(_ACRONYM.finditer(text))
+    matches = toks.acronyms if toks is not None else list(_ACRONYM.finditer(text))
     if not matches:
         return []
     counts = Counter(m.group() for m in matches)
@@ -338,7 +397,7 @@ def acronyms(doc: Document, ctx, covered: list) -> list[Finding]:
             suggestion=initials, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
         ))
     batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
-    lowered = text.lower()
+    lowered = toks.lowered if toks is not None else text.lower()
     orphans: list = []
     for m in matches:
         token = m.group()
@@ -397,11 +456,14 @@ def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
     spells right: both are that acronym (``AT Finals`` ... ``APT Finals`` → ``ATP``)."""
     if len(orphans) < 2:
         return []
-    known = [a for a in set(gaz.acronyms) | ubiquitous if len(a) >= 3 and a.isalpha() and a.isupper() and not counts.get(a)]
+    index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
     groups: dict = {}
     for token, start, end in orphans:
-        for a in known:
-            if abs(len(a) - len(token)) <= 1 and _one_edit(token, a):
+        near = set()
+        for variant in _deletions(token):
+            near.update(index.get(variant, ()))
+        for a in sorted(near):
+            if not counts.get(a) and _one_edit(token, a):
                 groups.setdefault(a, []).append((token, start, end))
     findings = []
     for target, members in sorted(groups.items()):
@@ -413,6 +475,21 @@ def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
                 suggestion=target, fix="unsafe", confidence=0.55, source=f"{SOURCE}:acronym",
             ))
     return findings
+
+
+def _deletions(word: str) -> set:
+    """``word`` and every string one letter shorter: two words one edit apart share one of them."""
+    return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def _deletion_index(gaz, ubiquitous) -> dict:
+    """Well-known all-letter acronyms of three letters or more, by each of their :func:`_deletions`."""
+    index: dict = {}
+    for a in set(gaz.acronyms) | set(ubiquitous):
+        if len(a) >= 3 and a.isalpha() and a.isupper():
+            for variant in _deletions(a):
+                index.setdefault(variant, []).append(a)
+    return index
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -448,7 +525,7 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
     """Multiword capitalised names the article uses (outside headline-like lines), by normalised form."""
     lex = lexicon()
     names: dict = {}
-    headline_spans = [(p.start, p.end) for p in doc.paragraphs if _is_headline(p.text)]
+    headline_spans = toks.headlines(doc)[0]
     words, spans = toks.words, toks.spans
     i = 0
     n = len(words)
@@ -458,7 +535,7 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
             i += 1
             continue
         j = i + 1
-        while j < n and toks.text[spans[j - 1][1]:spans[j][0]] == " " and (
+        while j < n and toks.gaps[j] == " " and (
             words[j][:1].isupper() or (words[j] in _CONNECTORS and j + 1 < n and words[j + 1][:1].isupper())
         ):
             j += 1
@@ -466,7 +543,7 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
             j -= 1
         if j - i >= 2:
             start = spans[i][0]
-            if not any(s <= start < e for s, e in headline_spans):
+            if not _within(headline_spans, start):
                 k = i
                 if toks.sentence_initial(i) and w.lower() in lex.lower and lex.zipf(w) > 4.5:
                     k = i + 1  # "Yesterday Syrian Democratic Forces ..." : drop the sentence's first word
@@ -497,21 +574,32 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
                 vk = norm(" ".join(words[:k] + [SWAPS[w]] + words[k + 1:]))
                 if vk not in names:
                     variants.setdefault(vk, form)
-    max_words = max(len(k.split(" ")) for k in list(names) + list(variants))
-    first = {k.split(" ")[0] for k in list(names) + list(variants)}
+    keys = list(names) + list(variants)
+    max_words = max(len(k.split(" ")) for k in keys)
+    first = {k.split(" ")[0] for k in keys}
+    prefixes = set()  # every word-prefix of two words or more of a name or variant (the names too)
+    for k in keys:
+        split = k.split(" ")
+        prefixes.update(" ".join(split[:m]) for m in range(2, len(split) + 1))
     findings = []
     words = toks.words
     i = 0
+    low_words = toks.low_words
     while i < len(words):
-        if words[i].lower() not in first or not words[i][:1].isupper():
+        if low_words[i] not in first or not words[i][:1].isupper():
             i += 1
             continue
         hit = 0
-        for n in range(min(max_words, len(words) - i), 1, -1):
-            found = toks.slice(i, n)
-            if found is None:
-                continue
-            key = norm(found)
+        # a name of n words here needs its first 2 .. n - 1 words to be a prefix of one: look no further
+        runs = [None, None]  # runs[n]: (slice, key) of n words
+        while len(runs) <= min(max_words, len(words) - i):
+            found = toks.slice(i, len(runs))
+            key = norm(found) if found is not None else None
+            if key not in prefixes:
+                break
+            runs.append((found, key))
+        for n in range(len(runs) - 1, 1, -1):
+            found, key = runs[n]
             start, end = toks.spans[i][0], toks.spans[i + n - 1][1]
             if any(s < end and start < e for s, e in covered):
                 continue
@@ -565,7 +653,7 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
         head, nxt = words[i - 1], words[i + 1]
         if not head[:1].isupper() or head.lower() not in heads[fw] or not nxt[:1].isupper() or nxt in ("The", "A", "An"):
             continue
-        if text[spans[i - 1][1]:spans[i][0]] != " " or text[spans[i][1]:spans[i + 1][0]] != " ":
+        if toks.gaps[i] != " " or toks.gaps[i + 1] != " ":
             continue
         if head.lower() in verb_heads and toks.sentence_initial(i - 1):
             continue  # "Head for Paris this summer": a verb
@@ -596,20 +684,22 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
     """
     words, spans, text = toks.words, toks.spans, toks.text
+    lower_count = Counter(words[i] for i in toks.lower)
+    once = {w for w, c in lower_count.items() if c == 1 and len(w) >= 3 and w not in _CONNECTORS}
+    if not once:
+        return []
+    low_words = toks.low_words
     capital_mid: Counter = Counter()
-    lower_count: Counter = Counter()
     for i, w in enumerate(words):
-        if w.islower():
-            lower_count[w] += 1
-        elif w[:1].isupper() and w[1:].islower() and i and not toks.sentence_initial(i):
-            capital_mid[w.lower()] += 1
+        if low_words[i] in once and w[:1].isupper() and w[1:].islower() and i and not toks.sentence_initial(i):
+            capital_mid[low_words[i]] += 1
     findings = []
-    for i in range(1, len(words)):
+    for i in toks.lower:
         w = words[i]
-        if not w.islower() or lower_count[w] != 1 or capital_mid[w] < RECASED_MIN or w in _CONNECTORS or len(w) < 3:
+        if not i or w not in once or capital_mid[w] < RECASED_MIN:
             continue
         prev = words[i - 1]
-        if text[spans[i - 1][1]:spans[i][0]] != " " or not prev[:1].isupper() or toks.sentence_initial(i - 1):
+        if toks.gaps[i] != " " or not prev[:1].isupper() or toks.sentence_initial(i - 1):
             continue
         if prev.endswith(("'s", "’s")):
             continue  # "Taylor Swift's big night": after a possessive the word is ordinary
@@ -635,17 +725,19 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
     findings = []
     words, spans = toks.words, toks.spans
-    for i in range(1, len(words)):
+    for i in toks.lower:
         w = words[i]
-        if not w.islower() or w in allowed:
+        if not i or w in allowed:
             continue
         prev = words[i - 1]
+        if toks.gaps[i] != " " or not prev[:1].isupper() or prev.isupper():
+            continue
         proper = lex.names.get(w)
         if proper is None and prev.lower() in given and lex.zipf(w) < 5.0:
             proper = lex.capitalised.get(w)  # "Chris smith": a surname after a given name
         if proper is None:
             continue
-        gap = toks.text[spans[i - 1][1]:spans[i][0]]
+        gap = toks.gaps[i]
         if gap != " " or not prev[:1].isupper() or prev.isupper() or toks.sentence_initial(i - 1):
             continue
         start, end = spans[i]
@@ -682,9 +774,9 @@ def place_after_of(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     heads = set(config["heads"])
     words, spans, text = toks.words, toks.spans, toks.text
     findings = []
-    for i in range(2, len(words)):
+    for i in toks.lower_alpha:
         w = words[i]
-        if words[i - 1] != "of" or not w.isalpha() or not w.islower() or words[i - 2].lower() not in heads:
+        if i < 2 or words[i - 1] != "of" or words[i - 2].lower() not in heads:
             continue
         if not words[i - 2][:1].isupper() or text[spans[i - 2][1]:spans[i][0]] != " of ":
             continue
@@ -727,27 +819,27 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
     lex = lexicon()
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
-    headline_spans = [(p.start, p.end) for p in doc.paragraphs if _is_headline(p.text)]
-    for i in range(1, len(words)):
-        w = words[i]
-        if not w.isalpha() or not w.islower():
+    headline_spans = toks.headlines(doc)[0]
+    for i in toks.lower_alpha:
+        if not i:
             continue
+        w = words[i]
         prev = words[i - 1]
-        if text[spans[i - 1][1]:spans[i][0]] != " " or not prev[:1].isupper() or prev.isupper() and len(prev) > 1 and i < 2:
+        if toks.gaps[i] != " " or not prev[:1].isupper() or prev.isupper() and len(prev) > 1 and i < 2:
             continue
         first = i - 1
-        while first > 0 and words[first - 1][:1].isupper() and text[spans[first - 1][1]:spans[first][0]] == " ":
+        while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " ":
             first -= 1
         if toks.sentence_initial(first) and first == i - 1:
             continue  # "Police said": a capitalised first word of a sentence is not a name
-        nxt = words[i + 1] if i + 1 < len(words) and text[spans[i][1]:spans[i + 1][0]] == " " else ""
+        nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
         if w in designators:
             if nxt[:1].isupper():
                 continue  # "Sabres center Casey Mittelstadt": a role before a person's name
         elif not _inside_name(w, nxt, lex, given, roles) or prev.endswith(("'s", "’s")):
             continue
         start, end = spans[i]
-        if any(s <= start < e for s, e in covered) or any(s <= start < e for s, e in headline_spans):
+        if any(s <= start < e for s, e in covered) or _within(headline_spans, start):
             continue
         findings.append(doc.finding(
             "G002", f"'{w}' looks like part of the name '{text[spans[first][0]:end]}': '{w.capitalize()}'",
@@ -769,6 +861,24 @@ def _plain_context(text: str, start: int, end: int) -> bool:
     return line.lower() != line
 
 
+_DERIVED: dict = {}  # id(gazetteer) -> (gazetteer, what a pass derives from it once)
+
+
+def _derived(gaz, what: str, build):
+    slot = _DERIVED.get((id(gaz), what))
+    if slot is None:
+        if len(_DERIVED) > 64:
+            _DERIVED.clear()
+        slot = _DERIVED[id(gaz), what] = (gaz, build(gaz))
+    return slot[1]
+
+
+def _single_keys(gaz) -> frozenset:
+    """Lower-case one-word forms and acronyms of the gazetteer: what :func:`single_names` can flag."""
+    return _derived(gaz, "single", lambda g: frozenset(
+        [k for k in g.forms if " " not in k] + [a.lower() for a in g.acronyms]))
+
+
 def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``):
     safe. A title-cased acronym (``Nato``) only when the same article also writes it ``NATO``: unsafe,
@@ -778,9 +888,10 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
     lex = lexicon()
     words, spans, text = toks.words, toks.spans, toks.text
     exact = None
+    candidates = _single_keys(gaz)
     findings = []
     for i, w in enumerate(words):
-        if len(w) < 3 or not w.isalpha():
+        if len(w) < 3 or w.lower() not in candidates or not w.isalpha():
             continue
         if w.islower():
             if w in lex.lower:
@@ -821,7 +932,8 @@ def calendar_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     ambiguous = set(config["ambiguous_months"])
     words, spans, text = toks.words, toks.spans, toks.text
     findings = []
-    for i, w in enumerate(words):
+    for i in toks.lower_alpha:
+        w = words[i]
         if w not in always and w not in ambiguous:
             continue
         start, end = spans[i]
@@ -871,15 +983,29 @@ def acronym_initials(doc: Document, ctx, toks: _Tokens, covered: list) -> list[F
     ``the Democratic republic of Congo (DRC)``, ``the Centers for Disease control`` beside ``CDC``.
     """
     # acronyms the article uses, not ones already flagged as garbles ("ISM-held")
-    acronyms = {m.group() for m in _ACRONYM.finditer(toks.text)
+    acronyms = {m.group() for m in toks.acronyms
                 if len(m.group()) >= 3 and not any(s <= m.start() < e for s, e in covered)}
     if not acronyms:
         return []
     longest = max(len(a) for a in acronyms)
+    letters = set("".join(acronyms))
+    pairs = {a[k:k + 2] for a in acronyms for k in range(len(a) - 1)}  # letters that follow each other
     words, spans = toks.words, toks.spans
     findings = []
-    for i, w in enumerate(words):
-        if not w.isalpha() or not w.islower() or w in _CONNECTORS or w in _FUNCTION_WORDS:
+    last = len(words) - 1
+    for i in toks.lower_alpha:
+        # a name of three words or more around this one needs a capitalised word right beside it
+        if not ((i and (words[i - 1][0].isupper() or words[i - 1] in _CONNECTORS))
+                or (i < last and (words[i + 1][0].isupper() or words[i + 1] in _CONNECTORS))):
+            continue
+        w = words[i]
+        initial = w[0].upper()
+        if initial not in letters or w in _CONNECTORS or w in _FUNCTION_WORDS:
+            continue
+        # ... and the two initials must follow each other in one of the acronyms
+        before, after = _content_window(toks, i, -1, 1), _content_window(toks, i, 1, 1)
+        if not ((before and words[before[0]][0].isupper() and words[before[0]][0].upper() + initial in pairs)
+                or (after and words[after[0]][0].isupper() and initial + words[after[0]][0].upper() in pairs)):
             continue
         left = _content_window(toks, i, -1, longest - 1)[::-1]
         right = _content_window(toks, i, 1, longest - 1)
@@ -929,7 +1055,7 @@ def _title_phrase(toks: _Tokens, i: int, roles: set, min_bigram: int, prose) -> 
             or toks.sentence_initial(i - 1)):
         return False  # a proper adjective or a name too ("German version", "House subcommittee")
     before = words[i - 2] if i >= 2 else ""
-    if before[:1].isupper() and before[1:].islower() and text[spans[i - 2][1]:spans[i - 1][0]] == " ":
+    if before[:1].isupper() and before[1:].islower() and toks.gaps[i - 1] == " ":
         return False  # "Home Depot shares": the pair ends a longer name
     start = spans[i - 1][0]
     lead = text[max(0, start - 2):start].rstrip(" ")
@@ -964,34 +1090,35 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         paragraph = doc.paragraph_at(offset)
         return paragraph is not None and len(_TOKEN.findall(paragraph.text)) >= PROSE_MIN_WORDS
 
-    headlines = _headline_spans(doc)
     # title-case lines ("'We Got Her!' Video Shows Rescue") are no evidence; tables of names are
-    title_case = [(p.start, p.end) for p in doc.paragraphs
-                  if _is_headline(p.text) and not any(len(w) > 3 and w.islower() for w in _TOKEN.findall(p.text))]
+    headlines, title_case = toks.headlines(doc)
     pairs: Counter = Counter()  # capitalised pairs
     whole: Counter = Counter()  # ... that are a whole name, not the start of a longer one ("American Farm Bureau")
     lower_pairs: Counter = Counter()
     for i in range(1, len(words)):
-        if text[spans[i - 1][1]:spans[i][0]] != " ":
+        if toks.gaps[i] != " ":
             continue
         prev, w = words[i - 1], words[i]
         if prev[:1].isupper() and w[:1].isupper():
-            if any(s <= spans[i][0] < e for s, e in title_case):
+            if _within(title_case, spans[i][0]):
                 continue
             pairs[prev, w] += 1
-            if not (i + 1 < len(words) and words[i + 1][:1].isupper() and text[spans[i][1]:spans[i + 1][0]] == " "):
+            if not (i + 1 < len(words) and words[i + 1][:1].isupper() and toks.gaps[i + 1] == " "):
                 whole[prev, w] += 1
         elif prev[:1].isupper() and w.islower():
             lower_pairs[prev, w] += 1
     findings = []
-    for i, w in enumerate(words):
-        if not w.isalpha() or not w.islower() or w in _CONNECTORS or w in _FUNCTION_WORDS:
+    for i in toks.lower_alpha:
+        w = words[i]
+        if w in _CONNECTORS or w in _FUNCTION_WORDS:
             continue
+        prev = words[i - 1] if i else ""
+        joined = i and toks.gaps[i] == " " and prev[:1].isupper()
+        if not joined and w not in titles:
+            continue  # every reason but a title abbreviation needs a capitalised word before
         start, end = spans[i]
         proper = w[:1].upper() + w[1:]
         why = None
-        prev = words[i - 1] if i else ""
-        joined = i and text[spans[i - 1][1]:start] == " " and prev[:1].isupper()
         # "American farm products" beside "American Farm Bureau": a modifier, not the name
         modifier = i + 1 < len(words) and text[end:spans[i + 1][0]] == " " and words[i + 1].islower()
         evidence = (whole if modifier else pairs)[prev, proper]
@@ -1005,7 +1132,7 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         confidence = 0.7
         if why is None and joined and _title_phrase(toks, i, roles, min_bigram, prose):
             why, confidence = f"'{prev.lower()} {w}' is a set phrase, here a name", 0.5
-        if why is None or any(s <= start < e for s, e in covered) or any(s <= start < e for s, e in headlines):
+        if why is None or any(s <= start < e for s, e in covered) or _within(headlines, start):
             continue
         findings.append(doc.finding(
             "G004", f"'{w}' is written '{proper}' here: {why}", start, end, suggestion=proper, fix="unsafe",
@@ -1076,7 +1203,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     if ctx.enabled("G002") or ctx.enabled("G003") or ctx.enabled("G001"):
         findings.extend(gazetteer_names(doc, ctx, toks, covered))
     if ctx.enabled("G001"):
-        findings.extend(acronyms(doc, ctx, covered))
+        findings.extend(acronyms(doc, ctx, covered, toks))
     if ctx.enabled("G004"):
         findings.extend(consistency(doc, ctx, toks, covered))
         findings.extend(recased_words(doc, ctx, toks, covered))
