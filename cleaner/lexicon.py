@@ -257,7 +257,7 @@ class Lexicon:
         """How often ``first second`` occurs in symspellpy's English bigram list (0 when absent)."""
         if self._bigrams is None:
             self._bigrams = _load_bigrams()
-        return self._bigrams.get(f"{first} {second}", 0)
+        return self._bigrams.get(first, _NO_BIGRAMS).get(second, 0)
 
     def suggest(self, word: str, limit: int = 3, before: str = "", after: str = "") -> list[tuple[str, float]]:
         """Ranked corrections for an unknown lower-case word, best first, as (word, score).
@@ -276,13 +276,14 @@ class Lexicon:
         if self._bigrams is None:
             self._bigrams = _load_bigrams()
         pairs = self._bigrams
+        following = pairs.get(before, _NO_BIGRAMS)
 
         def evidence(cand: str) -> float:  # as bigram(), without a method call per candidate
             e = 0.0
             if before:
-                e += log10(1 + pairs.get(f"{before} {cand}", 0))
+                e += log10(1 + following.get(cand, 0))
             if after:
-                e += log10(1 + pairs.get(f"{cand} {after}", 0))
+                e += log10(1 + pairs.get(cand, _NO_BIGRAMS).get(after, 0))
             return CONTEXT_WEIGHT * e
 
         scored = [(known, 10.0)] if known else []
@@ -366,17 +367,26 @@ class _SuggestIndex:
         return ids
 
 
+_NO_BIGRAMS: dict = {}  # (never written to)
+
+
 def _load_bigrams() -> dict:
-    """symspellpy's English bigram frequencies (Google Books n-grams, MIT licence), if installed."""
+    """symspellpy's English bigram frequencies (Google Books n-grams, MIT licence), if installed, as
+    first word -> {second word: count}: a lookup builds no "first second" string, and the table
+    takes about 17 MB instead of 30 as a dict of such strings."""
     try:
         stream = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt").open("rb")
     except (ModuleNotFoundError, FileNotFoundError):
         return {}
-    table = {}
+    table: dict = {}
+    seconds: dict = {}  # one string object per distinct second word
     with stream:
         for line in stream.read().decode("utf-8").splitlines():
-            a, b, count = line.split(" ")
-            table[f"{a} {b}"] = int(count)
+            first, second, count = line.split(" ")
+            following = table.get(first)
+            if following is None:
+                following = table[first] = {}
+            following[seconds.setdefault(second, second)] = int(count)
     return table
 
 

@@ -150,3 +150,15 @@ def test_packed_suggestion_index_finds_exactly_the_words_sharing_a_deletion():
     for word in ("equivelant", "teh", "goverment", "seperetes"):
         deletes = _deletes(word)
         assert lex.candidates(word) == {w for w, d in vocabulary if not deletes.isdisjoint(d)}
+
+
+def test_suggestions_are_kept_per_process():
+    from cleaner.checks.spelling import _ranked
+
+    first = "The new car comes standard with six safety systems enculding automatic emergency braking."
+    second = "Older models had fewer systems enculding automatic headlights."
+    assert [f.suggestion for f in _findings(first)] == ["including"]
+    hits = _ranked.cache_info().hits
+    assert [f.suggestion for f in _findings(first)] == ["including"]
+    assert _ranked.cache_info().hits == hits + 1  # same word between the same neighbours: not ranked again
+    assert [f.suggestion for f in _findings(second)] == ["including"]

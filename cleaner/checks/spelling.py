@@ -114,6 +114,12 @@ def _suspect(t: str) -> bool:
     return not lex.is_word(t)
 
 
+@lru_cache(maxsize=4096)
+def _ranked(low: str, limit: int, before: str, after: str) -> tuple:
+    """``lexicon().suggest``, kept per process: a slip between the same words recurs across a batch."""
+    return tuple(lexicon().suggest(low, limit=limit, before=before, after=after))
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -146,14 +152,10 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     if not unknown:
         return []
     findings: list[Finding] = []
-    suggestions: dict = {}
     want_suggestions = ctx.enabled("S002")
-    headlines: list = []
 
-    def in_headline(start: int) -> bool:  # title-case paragraphs, found only when a capital needs them
-        if not headlines:
-            headlines.append([(p.start, p.end) for p in doc.paragraphs if _title_case(p.text)])
-        return any(s <= start < e for s, e in headlines[0])
+    def in_headline(start: int) -> bool:  # in a title-case paragraph (only the one holding it is judged)
+        return any(p.start <= start < p.end and _title_case(p.text) for p in doc.paragraphs)
 
     for start, word in sorted((start, word) for word in unknown for start in _token_starts(text, word)):
         end = start + len(word)
@@ -190,10 +192,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         if "'" in low or not want_suggestions:
             continue  # odd contractions are too often dialect or quotes to guess at
         before, after = _neighbours(text, start, end)
-        key = (before, low, after)
-        if key not in suggestions:
-            suggestions[key] = lex.suggest(low, before=before, after=after)
-        ranked = suggestions[key]
+        ranked = _ranked(low, 3, before, after)
         if not ranked:
             continue
         best, score = ranked[0]
@@ -224,7 +223,7 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     if not positional or tokens[word] != 1:
         return None
     before, after = _neighbours(text, start, end)
-    ranked = lex.suggest(low, before="", after=after)
+    ranked = _ranked(low, 1, "", after)  # only the best one is used
     if not ranked:
         return None
     best, _ = ranked[0]
