@@ -55,7 +55,9 @@ class Rule:
     message: str
     kind: str
     patterns: tuple  # of (compiled pattern, replacement or None)
-    max_width: Optional[int] = None  # longest text every pattern can match (full-match rules skip longer units)
+    # longest text every pattern can match: full-match rules skip longer units (only computed for them:
+    # it parses every pattern again)
+    max_width: Optional[int] = None
     scope: str = "line"
     paragraphs: int = 1
     full: bool = False
@@ -155,7 +157,7 @@ def load_rules(pack: dict, where: str = "rule pack") -> list[Rule]:
             message=entry.get("message", entry["code"]),
             kind=kind,
             patterns=tuple(patterns),
-            max_width=_max_width(patterns),
+            max_width=_max_width(patterns) if entry.get("match") == "full" else None,
             scope=scope,
             paragraphs=int(entry.get("paragraphs", 1)),
             full=entry.get("match") == "full",
