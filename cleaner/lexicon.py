@@ -281,9 +281,13 @@ class Lexicon:
         def evidence(cand: str) -> float:  # as bigram(), without a method call per candidate
             e = 0.0
             if before:
-                e += log10(1 + following.get(cand, 0))
+                count = following.get(cand)
+                if count:  # (log10(1 + 0) adds nothing)
+                    e += log10(1 + count)
             if after:
-                e += log10(1 + pairs.get(cand, _NO_BIGRAMS).get(after, 0))
+                count = pairs.get(cand, _NO_BIGRAMS).get(after)
+                if count:
+                    e += log10(1 + count)
             return CONTEXT_WEIGHT * e
 
         scored = [(known, 10.0)] if known else []
@@ -469,34 +473,41 @@ def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:
         lo = max(lo, min(0, lb - la) - spare // 2)
         hi = min(hi, max(0, lb - la) + spare // 2)
     ins = [1.0, 1.0] + [0.5 if b[j - 2] == b[j - 1] else 1.0 for j in range(2, lb + 1)]  # doubling a letter
-    prev2 = None
+    limit = cutoff + 1e-9  # margin: float sums
+    prev2: list = []
     prev = [j * 1.0 if j <= hi else inf for j in range(lb + 1)]
+    prev_min = 0.0
     last = ""  # a[i - 2]
     for i in range(1, la + 1):
         cur = [inf] * (lb + 1)
-        if i <= -lo:
-            cur[0] = i * 1.0
+        left = cur[0] = i * 1.0 if i <= -lo else inf  # left: the cell before j in this row
+        row_min = left
         ca = a[i - 1]
         subs = _sub_row(ca)
         dele = 0.5 if last == ca else 1.0   # undoubling
-        for j in range(max(1, i + lo), min(lb, i + hi) + 1):
+        first = max(1, i + lo)
+        if first > 1:
+            left = inf  # outside the diagonals
+        for j in range(first, min(lb, i + hi) + 1):
             cb = b[j - 1]
             best = prev[j] + dele
-            c = cur[j - 1] + ins[j]
+            c = left + ins[j]
             if c < best:
                 best = c
             c = prev[j - 1] + subs.get(cb, 1.0)
             if c < best:
                 best = c
-            if cb == last and j > 1 and ca == b[j - 2]:  # transposition (prev2 exists: last is set)
+            if cb == last and j > 1 and ca == b[j - 2]:  # transposition (prev2 is filled: last is set)
                 c = prev2[j - 2] + 0.8
                 if c < best:
                     best = c
-            cur[j] = best
+            cur[j] = left = best
+            if best < row_min:
+                row_min = best
         # every later cell extends a path through this row or (by a transposition) the previous one
-        if min(cur) > cutoff + 1e-9 and min(prev) > cutoff + 1e-9:  # margin: float sums
+        if row_min > limit and prev_min > limit:
             return inf
-        prev2, prev = prev, cur
+        prev2, prev, prev_min = prev, cur, row_min
         last = ca
     return round(prev[lb], 3)
 
