@@ -131,3 +131,16 @@ def test_checking_an_article_imports_none_of_the_source_packages(seed_text):
     out = subprocess.run([sys.executable, "-c", code], input=seed_text, capture_output=True, text=True, check=True,
                          cwd=ROOT).stdout.split()
     assert int(out[0]) > 10 and out[1:] == ["[]"]
+
+
+def test_a_selection_loads_only_the_data_its_checks_use(seed_text):
+    """E, B and Q need neither word list nor gazetteer; S needs no gazetteer (each costs a start ~0.1 s)."""
+    code = ("import sys\nfrom cleaner import Cleaner\nfrom cleaner.gazetteer import gazetteer\n"
+            "from cleaner.lexicon import lexicon\ntext = sys.stdin.read()\n"
+            "for select in (['E', 'B', 'Q'], ['S'], ['G']):\n"
+            "    lexicon.cache_clear(); gazetteer.cache_clear()\n"
+            "    found = len(Cleaner(select=select).check(text).findings)\n"
+            "    print(found > 0, lexicon.cache_info().currsize, gazetteer.cache_info().currsize)\n")
+    out = subprocess.run([sys.executable, "-c", code], input=seed_text, capture_output=True, text=True, check=True,
+                         cwd=ROOT).stdout.splitlines()
+    assert out == ["True 0 0", "False 1 0", "True 1 1"]
