@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import itemgetter
 from functools import lru_cache
 from typing import Optional
 
@@ -44,8 +45,10 @@ from ..rulepacks import compile_safe, load_builtin, load_user_pack
 SOURCE = "names"
 
 _TOKEN = re.compile(r"\w+(?:['’&.-]\w+)*")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _ACRONYM = re.compile(r"(?<![\w.&/-])[A-Z]{2,6}(?![\w&/]|\.[A-Za-z])")
 # "National Security Council (NSC)": a capitalised name and the acronym defined for it
+_DEFINED = re.compile(r" \([A-Z]{2,6}\)")  # what every _DEFINITION match ends with: a cheap test first
 _DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){1,7}[A-Z][\w'’-]*) \(([A-Z]{2,6})\)")
 # gazetteer kinds whose names are also ordinary phrases ("Sun City", "Garden City"): casing is unsafe
 _GUESSABLE_KINDS = {"city", "county"}
@@ -64,6 +67,7 @@ _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "
 _OPENERS = " \t\"“”‘’'("
 _SENTENCE_ENDS = ".!?:…\n"
 _POSSESSIVE = re.compile(r"['’]s$")
+_RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
 _QUOTE_CLOSE = re.compile(r"[\"”’'](?!\w)")
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
                  "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
@@ -118,23 +122,29 @@ class _Tokens:
 
     def __init__(self, text: str):
         self.text = text
-        self.words = _TOKEN.findall(text)
+        pieces = _TOKEN_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one scan of the text
+        self.words = pieces[1::2]
         #: gaps[i]: the text between token i - 1 and token i (before the first token for i = 0)
-        self.gaps = _TOKEN.split(text)[:-1]
-        pieces: list = [None] * (2 * len(self.words))
-        pieces[0::2] = self.gaps
-        pieces[1::2] = self.words
+        self.gaps = pieces[0:-1:2]
         offsets = list(accumulate(map(len, pieces)))
-        self.spans = list(zip(offsets[0::2], offsets[1::2]))
+        self.spans = list(zip(offsets[0:-1:2], offsets[1::2]))
+        words = self.words
         #: indexes of the lower-case words, and of those all letters: the candidates of most casing passes
-        self.lower = [i for i, w in enumerate(self.words) if w.islower()]
-        self.lower_alpha = [i for i in self.lower if self.words[i].isalpha()]
+        self.lower = list(compress(count(), map(str.islower, words)))
+        self.lower_alpha = list(compress(self.lower, map(str.isalpha, map(words.__getitem__, self.lower))))
+        #: indexes of the words that start with a capital
+        self.caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
         #: every word lower-cased
-        self.low_words = [w.lower() for w in self.words]
+        self.low_words = list(map(str.lower, words))
         self._initial: dict = {}
         self._headlines: Optional[tuple] = None
         self._acronyms: Optional[list] = None
         self._lowered: Optional[str] = None
+        self._token_starts: Optional[list] = None
+
+    def among(self, keys) -> list:
+        """Indexes of the words whose lower-cased form is in ``keys``."""
+        return list(compress(count(), map(keys.__contains__, self.low_words)))
 
     @property
     def acronyms(self) -> list:
@@ -183,10 +193,23 @@ class _Tokens:
                 return False
         return True
 
+    def paragraph_words(self, doc: Document, offset: int) -> int:
+        """How many words the paragraph at ``offset`` has (0 outside paragraphs)."""
+        paragraph = doc.paragraph_at(offset)
+        if paragraph is None:
+            return 0
+        starts = self._starts()
+        return bisect_left(starts, paragraph.end) - bisect_left(starts, paragraph.start)
+
+    def _starts(self) -> list:
+        if self._token_starts is None:
+            self._token_starts = [s for s, _ in self.spans]
+        return self._token_starts
+
     def headlines(self, doc: Document) -> tuple:
         """(headline paragraph spans, the title-case ones among them: no lower-case word over 3 letters)."""
         if self._headlines is None:
-            starts = [s for s, _ in self.spans]
+            starts = self._starts()
             heads, title_case = [], []
             for p in doc.paragraphs:
                 lo, hi = bisect_left(starts, p.start), bisect_left(starts, p.end)
@@ -309,13 +332,10 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     findings = []
     lowered = toks.lowered
     words = toks.words
-    i = 0
     n_tokens = len(words)
-    low_words = toks.low_words
-    while i < n_tokens:
-        first = low_words[i]
-        if first not in gaz.first_words:
-            i += 1
+    after = 0  # the first word not yet inside a name found
+    for i in toks.among(gaz.first_words):
+        if i < after:
             continue
         matched = 0
         # how far can a gazetteer name starting here reach? extend while the text is a name prefix
@@ -365,7 +385,7 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
                     covered.append((start, end))
                     matched = n
                     break
-        i += max(matched, 1)
+        after = i + max(matched, 1)
     return findings
 
 
@@ -384,7 +404,7 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     counts = Counter(m.group() for m in matches)
     findings = []
     defined = set()
-    for m in _DEFINITION.finditer(text):
+    for m in _DEFINITION.finditer(text) if _DEFINED.search(text) else ():
         name, acr = m.group(1), m.group(2)
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms or counts[acr] > 1:
@@ -399,6 +419,7 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
     lowered = toks.lowered if toks is not None else text.lower()
     orphans: list = []
+    shouted: dict = {}  # line start -> is the line mostly capitals?
     for m in matches:
         token = m.group()
         start, end = m.span()
@@ -419,10 +440,12 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
         if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
             continue  # model numbers (RS-25) and units after a number (151 PS, 600 MW)
         line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        letters = [c for c in line if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
+        shouting = shouted.get(line_start)
+        if shouting is None:
+            line_end = text.find("\n", end)
+            letters = "".join(filter(str.isalpha, text[line_start:line_end if line_end >= 0 else len(text)]))
+            shouting = shouted[line_start] = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.5
+        if shouting:
             continue  # an all-caps line: shouting, not acronyms
         targets = [
             a for a, c in counts.items()
@@ -527,12 +550,11 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
     names: dict = {}
     headline_spans = toks.headlines(doc)[0]
     words, spans = toks.words, toks.spans
-    i = 0
     n = len(words)
-    while i < n:
+    after = 0  # the first word not yet inside a name
+    for i in toks.caps:
         w = words[i]
-        if not w[:1].isupper() or w.lower() in _LEADING_SKIP:
-            i += 1
+        if i < after or toks.low_words[i] in _LEADING_SKIP:
             continue
         j = i + 1
         while j < n and toks.gaps[j] == " " and (
@@ -550,7 +572,7 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
                 if j - k >= 2:
                     found = toks.text[spans[k][0]:spans[j - 1][1]]
                     names.setdefault(norm(found), found)
-        i = max(j, i + 1)
+        after = max(j, i + 1)
     return names
 
 
@@ -583,11 +605,9 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
         prefixes.update(" ".join(split[:m]) for m in range(2, len(split) + 1))
     findings = []
     words = toks.words
-    i = 0
-    low_words = toks.low_words
-    while i < len(words):
-        if low_words[i] not in first or not words[i][:1].isupper():
-            i += 1
+    after = 0  # the first word not yet inside a name found
+    for i in toks.among(first):
+        if i < after or not words[i][0].isupper():
             continue
         hit = 0
         # a name of n words here needs its first 2 .. n - 1 words to be a prefix of one: look no further
@@ -629,7 +649,7 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
                 covered.append((start, end))
                 hit = n
                 break
-        i += max(hit, 1)
+        after = i + max(hit, 1)
     return findings
 
 
@@ -690,8 +710,8 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         return []
     low_words = toks.low_words
     capital_mid: Counter = Counter()
-    for i, w in enumerate(words):
-        if low_words[i] in once and w[:1].isupper() and w[1:].islower() and i and not toks.sentence_initial(i):
+    for i in toks.caps:
+        if low_words[i] in once and words[i][1:].islower() and i and not toks.sentence_initial(i):
             capital_mid[low_words[i]] += 1
     findings = []
     for i in toks.lower:
@@ -890,8 +910,9 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
     exact = None
     candidates = _single_keys(gaz)
     findings = []
-    for i, w in enumerate(words):
-        if len(w) < 3 or w.lower() not in candidates or not w.isalpha():
+    for i in toks.among(candidates):
+        w = words[i]
+        if len(w) < 3 or not w.isalpha():
             continue
         if w.islower():
             if w in lex.lower:
@@ -956,6 +977,20 @@ def calendar_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     return findings
 
 
+def _beside(toks: _Tokens, i: int, step: int, follows) -> bool:
+    """Is the nearest word of the run towards ``step`` (as :func:`_content_window` walks) capitalised,
+    with an initial ``follows`` accepts?"""
+    words, gaps = toks.words, toks.gaps
+    k = i
+    while True:
+        nxt = k + step
+        if nxt < 0 or nxt >= len(words) or gaps[max(k, nxt)] not in _RUN_GAPS:
+            return False
+        k = nxt
+        if words[k] not in _CONNECTORS:
+            return words[k][0].isupper() and follows(words[k][0].upper())
+
+
 def _content_window(toks: _Tokens, i: int, step: int, limit: int) -> list:
     """Token indexes of up to ``limit`` words of one name-like run from ``i`` towards ``step``,
     skipping connectors (``of``, ``and``, ``&``) and stopping at anything but a space or comma."""
@@ -967,7 +1002,7 @@ def _content_window(toks: _Tokens, i: int, step: int, limit: int) -> list:
             break
         left, right = (k, j) if step > 0 else (k, j)
         gap = text[spans[min(j, k)][1]:spans[max(j, k)][0]]
-        if gap not in (" ", ", ", " & "):
+        if gap not in _RUN_GAPS:
             break
         j = k
         if words[k] in _CONNECTORS:
@@ -1003,9 +1038,8 @@ def acronym_initials(doc: Document, ctx, toks: _Tokens, covered: list) -> list[F
         if initial not in letters or w in _CONNECTORS or w in _FUNCTION_WORDS:
             continue
         # ... and the two initials must follow each other in one of the acronyms
-        before, after = _content_window(toks, i, -1, 1), _content_window(toks, i, 1, 1)
-        if not ((before and words[before[0]][0].isupper() and words[before[0]][0].upper() + initial in pairs)
-                or (after and words[after[0]][0].isupper() and initial + words[after[0]][0].upper() in pairs)):
+        if not (_beside(toks, i, -1, lambda other: other + initial in pairs)
+                or _beside(toks, i, 1, lambda other: initial + other in pairs)):
             continue
         left = _content_window(toks, i, -1, longest - 1)[::-1]
         right = _content_window(toks, i, 1, longest - 1)
@@ -1087,25 +1121,25 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     min_bigram = _pack()["title_phrases"]["min_bigram"]
 
     def prose(offset: int) -> bool:  # a paragraph of running text, not a list item ("Feather duvet Lung disease")
-        paragraph = doc.paragraph_at(offset)
-        return paragraph is not None and len(_TOKEN.findall(paragraph.text)) >= PROSE_MIN_WORDS
+        return toks.paragraph_words(doc, offset) >= PROSE_MIN_WORDS
 
     # title-case lines ("'We Got Her!' Video Shows Rescue") are no evidence; tables of names are
     headlines, title_case = toks.headlines(doc)
     pairs: Counter = Counter()  # capitalised pairs
     whole: Counter = Counter()  # ... that are a whole name, not the start of a longer one ("American Farm Bureau")
     lower_pairs: Counter = Counter()
-    for i in range(1, len(words)):
-        if toks.gaps[i] != " ":
+    for i in toks.caps:
+        i += 1  # the word after a capitalised one
+        if i >= len(words) or toks.gaps[i] != " ":
             continue
         prev, w = words[i - 1], words[i]
-        if prev[:1].isupper() and w[:1].isupper():
+        if w[0].isupper():
             if _within(title_case, spans[i][0]):
                 continue
             pairs[prev, w] += 1
-            if not (i + 1 < len(words) and words[i + 1][:1].isupper() and toks.gaps[i + 1] == " "):
+            if not (i + 1 < len(words) and words[i + 1][0].isupper() and toks.gaps[i + 1] == " "):
                 whole[prev, w] += 1
-        elif prev[:1].isupper() and w.islower():
+        elif w.islower():
             lower_pairs[prev, w] += 1
     findings = []
     for i in toks.lower_alpha:
@@ -1163,14 +1197,14 @@ def _phrase_scanner(user_packs: tuple):
     return [(_anchor(rule[2].pattern), rule) for rule in _phrase_rules(user_packs)]
 
 
-def phrases(doc: Document, ctx) -> list[Finding]:
+def phrases(doc: Document, ctx, toks: Optional[_Tokens] = None) -> list[Finding]:
     """G5xx: machine-translation and spinner phrases from the rule packs.
 
     ``the last ISIS-held resistance pack`` → ``the last ISIS-held resistance pocket`` (unsafe).
     """
     user = tuple(getattr(ctx.settings, "extend_rules", []) or [])
     text = doc.text
-    lowered = text.lower()
+    lowered = toks.lowered if toks is not None else text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     findings = []
@@ -1219,7 +1253,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     if ctx.enabled("G004"):
         findings.extend(acronym_initials(doc, ctx, toks, covered))
         findings.extend(name_evidence(doc, ctx, toks, covered))
-    findings.extend(phrases(doc, ctx))
+    findings.extend(phrases(doc, ctx, toks))
     return findings
 
 
