@@ -252,6 +252,13 @@ def _word_offsets(found: str, start: int) -> list:
     return out
 
 
+def _norm(found: str) -> str:
+    """``norm`` of words, without its regex when the only space is single plain spaces (no ’ either)."""
+    if found.isprintable() and "  " not in found and "’" not in found and found.strip() == found:
+        return found.lower()
+    return norm(found)
+
+
 def _key(found: str) -> str:
     """``norm`` without the regex for the common case of single spaces."""
     low = found.lower()
@@ -334,9 +341,14 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     words = toks.words
     n_tokens = len(words)
     after = 0  # the first word not yet inside a name found
+    gaps, low_words = toks.gaps, toks.low_words
     for i in toks.among(gaz.first_words):
         if i < after:
             continue
+        if i + 1 < n_tokens and gaps[i + 1] == " ":  # the common case, without slicing the text
+            pair = low_words[i] + " " + low_words[i + 1]
+            if pair not in gaz.prefixes and "’" not in pair:
+                continue
         matched = 0
         # how far can a gazetteer name starting here reach? extend while the text is a name prefix
         reach = 1
@@ -571,7 +583,7 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
                     k = i + 1  # "Yesterday Syrian Democratic Forces ..." : drop the sentence's first word
                 if j - k >= 2:
                     found = toks.text[spans[k][0]:spans[j - 1][1]]
-                    names.setdefault(norm(found), found)
+                    names.setdefault(_norm(found), found)
         after = max(j, i + 1)
     return names
 
@@ -588,12 +600,12 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
     for key, form in names.items():
         words = form.split(" ")
         for v in _plural_variants(words):
-            vk = norm(" ".join(v))
+            vk = _norm(" ".join(v))
             if vk not in names:
                 variants.setdefault(vk, form)
         for k, w in enumerate(words[1:-1], 1):
             if w in SWAPS:
-                vk = norm(" ".join(words[:k] + [SWAPS[w]] + words[k + 1:]))
+                vk = _norm(" ".join(words[:k] + [SWAPS[w]] + words[k + 1:]))
                 if vk not in names:
                     variants.setdefault(vk, form)
     keys = list(names) + list(variants)
@@ -614,7 +626,7 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
         runs = [None, None]  # runs[n]: (slice, key) of n words
         while len(runs) <= min(max_words, len(words) - i):
             found = toks.slice(i, len(runs))
-            key = norm(found) if found is not None else None
+            key = _norm(found) if found is not None else None
             if key not in prefixes:
                 break
             runs.append((found, key))
@@ -1142,7 +1154,10 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         elif w.islower():
             lower_pairs[prev, w] += 1
     findings = []
-    for i in toks.lower_alpha:
+    # every reason but a title abbreviation needs a capitalised word before
+    lower_alpha = set(toks.lower_alpha)
+    candidates = sorted(({i + 1 for i in toks.caps} | set(toks.among(titles))) & lower_alpha)
+    for i in candidates:
         w = words[i]
         if w in _CONNECTORS or w in _FUNCTION_WORDS:
             continue
