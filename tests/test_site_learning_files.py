@@ -274,3 +274,12 @@ def test_copies_of_one_story_are_not_each_others_boilerplate(tmp_path, cli):
     code, out, _ = cli("check", ".", "--select", "B", "--no-cache")
     # the copies keep their text; the one other story sharing a learned line is told about it
     assert _b011(out) == ["tagged.txt:5"]
+
+
+def test_records_without_url_group_by_their_site_field(tmp_path, cli):
+    records = [{"id": slug, "site": "The Daily Example", "text": _text(p + [TAGLINE])} for slug, _, p in DAILY_STORIES]
+    records += [{"id": slug, "site": "Other Example", "text": _text(p)} for slug, _, p in OTHER_STORIES]
+    (tmp_path / "articles.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    code, out, _ = cli("check", "articles.jsonl", "--select", "B", "--format", "json", "--no-cache")
+    flagged = {records[f["record_line"] - 1]["id"] for f in json.loads(out) if f["code"] == "B011"}
+    assert code == 1 and flagged == {slug for slug, _, _ in DAILY_STORIES}
