@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate, compress, count
-from operator import itemgetter
+from operator import and_, itemgetter, or_
 from functools import lru_cache
 from typing import Optional
 
@@ -136,6 +136,16 @@ class _Tokens:
         self.caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
         #: every word lower-cased
         self.low_words = list(map(str.lower, words))
+        #: indexes of the lower-case words one plain space after a capitalised word ("Associated press"):
+        #: where most casing slips are, and of those all letters
+        capitalised = list(map(str.isupper, map(itemgetter(0), words)))
+        spaced = list(map(" ".__eq__, self.gaps[1:]))
+        cap_spaced = list(map(and_, capitalised, spaced))  # [k]: word k capitalised, one space before k + 1
+        self.joined = list(compress(count(1), map(and_, cap_spaced, map(str.islower, words[1:]))))
+        #: indexes of the capitalised words one plain space after a capitalised word ("Palm Bay")
+        self.cap_pairs = list(compress(count(1), map(and_, cap_spaced, capitalised[1:])))
+        self.capitalised = capitalised
+        self.joined_alpha = list(compress(self.joined, map(str.isalpha, map(words.__getitem__, self.joined))))
         self._initial: dict = {}
         self._headlines: Optional[tuple] = None
         self._acronyms: Optional[list] = None
@@ -726,9 +736,9 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         if low_words[i] in once and words[i][1:].islower() and i and not toks.sentence_initial(i):
             capital_mid[low_words[i]] += 1
     findings = []
-    for i in toks.lower:
+    for i in toks.joined:
         w = words[i]
-        if not i or w not in once or capital_mid[w] < RECASED_MIN:
+        if w not in once or capital_mid[w] < RECASED_MIN:
             continue
         prev = words[i - 1]
         if toks.gaps[i] != " " or not prev[:1].isupper() or toks.sentence_initial(i - 1):
@@ -757,12 +767,12 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
     findings = []
     words, spans = toks.words, toks.spans
-    for i in toks.lower:
+    for i in toks.joined:
         w = words[i]
-        if not i or w in allowed:
+        if w in allowed:
             continue
         prev = words[i - 1]
-        if toks.gaps[i] != " " or not prev[:1].isupper() or prev.isupper():
+        if prev.isupper():
             continue
         proper = lex.names.get(w)
         if proper is None and prev.lower() in given and lex.zipf(w) < 5.0:
@@ -852,9 +862,7 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
     headline_spans = toks.headlines(doc)[0]
-    for i in toks.lower_alpha:
-        if not i:
-            continue
+    for i in toks.joined_alpha:
         w = words[i]
         prev = words[i - 1]
         if toks.gaps[i] != " " or not prev[:1].isupper() or prev.isupper() and len(prev) > 1 and i < 2:
@@ -1039,12 +1047,10 @@ def acronym_initials(doc: Document, ctx, toks: _Tokens, covered: list) -> list[F
     pairs = {a[k:k + 2] for a in acronyms for k in range(len(a) - 1)}  # letters that follow each other
     words, spans = toks.words, toks.spans
     findings = []
-    last = len(words) - 1
-    for i in toks.lower_alpha:
-        # a name of three words or more around this one needs a capitalised word right beside it
-        if not ((i and (words[i - 1][0].isupper() or words[i - 1] in _CONNECTORS))
-                or (i < last and (words[i + 1][0].isupper() or words[i + 1] in _CONNECTORS))):
-            continue
+    # a name of three words or more around a word needs a capitalised word (or a connector) right beside it
+    beside = list(map(or_, toks.capitalised, map(_CONNECTORS.__contains__, words)))
+    near = list(map(or_, [False] + beside[:-1], beside[1:] + [False]))
+    for i in compress(toks.lower_alpha, map(near.__getitem__, toks.lower_alpha)):
         w = words[i]
         initial = w[0].upper()
         if initial not in letters or w in _CONNECTORS or w in _FUNCTION_WORDS:
@@ -1140,23 +1146,17 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     pairs: Counter = Counter()  # capitalised pairs
     whole: Counter = Counter()  # ... that are a whole name, not the start of a longer one ("American Farm Bureau")
     lower_pairs: Counter = Counter()
-    for i in toks.caps:
-        i += 1  # the word after a capitalised one
-        if i >= len(words) or toks.gaps[i] != " ":
+    for i in toks.cap_pairs:
+        if _within(title_case, spans[i][0]):
             continue
         prev, w = words[i - 1], words[i]
-        if w[0].isupper():
-            if _within(title_case, spans[i][0]):
-                continue
-            pairs[prev, w] += 1
-            if not (i + 1 < len(words) and words[i + 1][0].isupper() and toks.gaps[i + 1] == " "):
-                whole[prev, w] += 1
-        elif w.islower():
-            lower_pairs[prev, w] += 1
+        pairs[prev, w] += 1
+        if not (i + 1 < len(words) and words[i + 1][0].isupper() and toks.gaps[i + 1] == " "):
+            whole[prev, w] += 1
+    lower_pairs.update(zip(map(words.__getitem__, [i - 1 for i in toks.joined]), map(words.__getitem__, toks.joined)))
     findings = []
     # every reason but a title abbreviation needs a capitalised word before
-    lower_alpha = set(toks.lower_alpha)
-    candidates = sorted(({i + 1 for i in toks.caps} | set(toks.among(titles))) & lower_alpha)
+    candidates = sorted(set(toks.joined_alpha) | (set(toks.among(titles)) & set(toks.lower_alpha)))
     for i in candidates:
         w = words[i]
         if w in _CONNECTORS or w in _FUNCTION_WORDS:
