@@ -203,6 +203,14 @@ CASING = [
      [("G002", "land", "Land", "unsafe")]),
     ("Professor Jane Smith of the University of york, who did not work on the study, said it was clean.",
      [("G002", "york", "York", "unsafe")]),
+    # the head of a possessive or (for acronyms) of a hyphenated compound
+    ("Data from nasa's Cassini spacecraft and a nasa-funded survey suggest kazakhstan's lakes are old.",
+     [("G002", "nasa", "NASA", "safe"), ("G002", "nasa", "NASA", "safe"), ("G002", "kazakhstan", "Kazakhstan", "safe")]),
+    # a surname no dictionary has, after a given name or between capitalised words
+    ("Carlineo's attorney, Sonya zoghlin, said in an email that her client regretted the calls on Monday.",
+     [("G002", "zoghlin", "Zoghlin", "unsafe")]),
+    ("Lexus Project Manager fumihiko Hazama shared the details with reporters at the show on Monday.",
+     [("G002", "fumihiko", "Fumihiko", "unsafe")]),
     # a longer name after "a": not the generic phrase "an Islamic state"
     ("The poles are drier, said Anezina Solomonidou, a European Space agency research fellow, on Monday.",
      [("G002", "agency", "Agency", "unsafe")]),
@@ -218,6 +226,7 @@ CASING_CLEAN = [
     'George Soros had said on Monday, "Stock market bubbles don\'t grow out of thin air."',
     "Wee of the Times reports that censors have removed the posts, officials said on Monday.",
     "She is the Head of mobile at the bank and said the new app would launch on Monday.",
+    "The uber-rich donors said the plague is caused by the bacteria Yersinia pestis, which fleas carry.",
 ]
 
 

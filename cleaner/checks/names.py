@@ -67,6 +67,7 @@ _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "
 _OPENERS = " \t\"“”‘’'("
 _SENTENCE_ENDS = ".!?:…\n"
 _POSSESSIVE = re.compile(r"['’]s$")
+_NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # "japan's", "nasa-funded"
 _RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
 _QUOTE_CLOSE = re.compile(r"[\"”’'](?!\w)")
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
@@ -757,6 +758,24 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     return findings
 
 
+def _unknown_surname(toks: _Tokens, i: int, lex, given: set) -> bool:
+    """Is ``words[i]``, no English word nor a known misspelling, a lower-cased part of a person's name
+    nobody's dictionary has? Between two capitalised words (``Manager fumihiko Hazama``), or after a
+    given name (the configured list, or a word the dictionary knows only as a name) when what follows
+    ends the name: punctuation, a function word or a verb-like word (``Adam neumann,``, ``Bruno
+    tonioli and``), not a noun it could be a slip before (``Thomas wod shift``)."""
+    words = toks.words
+    w, prev = words[i], words[i - 1]
+    if len(w) < 3 or not w.isalpha() or not prev[1:].islower() or w in lex.misspellings or lex.is_word(w):
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
+    if nxt[:1].isupper() and nxt[1:].islower():
+        return True
+    if prev.lower() not in given and prev.lower() not in lex.names:
+        return False
+    return not nxt or nxt in _FUNCTION_WORDS or (nxt.islower() and nxt.endswith(("ed", "s")))
+
+
 def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G002 (unsafe): a word the dictionary knows only as a name, lower-cased after a capitalised word.
 
@@ -775,8 +794,11 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
         if prev.isupper():
             continue
         proper = lex.names.get(w)
+        confidence = 0.6
         if proper is None and prev.lower() in given and lex.zipf(w) < 5.0:
             proper = lex.capitalised.get(w)  # "Chris smith": a surname after a given name
+        if proper is None and _unknown_surname(toks, i, lex, given):
+            proper, confidence = w[0].upper() + w[1:], 0.5  # "Adam neumann, ...": no word, after a given name
         if proper is None:
             continue
         gap = toks.gaps[i]
@@ -787,7 +809,7 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
             continue
         findings.append(doc.finding(
             "G002", f"'{w}' is a name here: '{proper}'", start, end, suggestion=proper, fix="unsafe",
-            confidence=0.6, source=f"{SOURCE}:dictionary",
+            confidence=confidence, source=f"{SOURCE}:dictionary",
         ))
     return findings
 
@@ -920,20 +942,29 @@ def _single_keys(gaz) -> frozenset:
 
 
 def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
-    """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``):
-    safe. A title-cased acronym (``Nato``) only when the same article also writes it ``NATO``: unsafe,
-    since some house styles write acronyms that way.
+    """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``,
+    ``japan's``, ``nasa-funded``): safe. A title-cased acronym (``Nato``) only when the same article
+    also writes it ``NATO``: unsafe, since some house styles write acronyms that way.
     """
     gaz = gazetteer(_known_names(ctx))
     lex = lexicon()
     words, spans, text = toks.words, toks.spans, toks.text
     exact = None
     candidates = _single_keys(gaz)
+    # (token index, the word, its span, only an acronym may count): whole words, and the lower-case
+    # head of a possessive or a hyphenated compound ("japan's", "nasa-funded": only acronyms there)
+    items = [(i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(candidates)]
+    starts = toks._starts()
+    for m in _NAME_HEAD.finditer(text):
+        k = bisect_left(starts, m.start())
+        if m.group(1) in candidates and k < len(starts) and starts[k] == m.start():
+            items.append((k, m.group(1), m.start(), m.end(1), m.group(2) is not None))
     findings = []
-    for i in toks.among(candidates):
-        w = words[i]
+    for i, w, start, end, compound in sorted(items):
         if len(w) < 3 or not w.isalpha():
             continue
+        if compound and w.upper() not in gaz.acronyms:
+            continue  # "uber-rich": a prefix, not the company
         if w.islower():
             if w in lex.lower:
                 continue  # an English word too ("nature", "china", "who")
@@ -955,7 +986,6 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
             fix, confidence = "unsafe", 0.6
         else:
             continue
-        start, end = spans[i]
         if proper == w or not _plain_context(text, start, end) or any(s <= start < e for s, e in covered):
             continue
         findings.append(doc.finding(
