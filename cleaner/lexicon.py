@@ -53,7 +53,6 @@ COMPOUND_SEEN_ZIPF = 2.0  # ... and the compound itself this frequent in wordfre
 GLUE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "at", "by", "for", "is", "it", "as", "be",
               "we", "he", "she", "they", "you", "i", "this", "that", "with", "from", "not", "but", "was", "are"}
 SPLIT_MIN_ZIPF = 4.5      # both halves of a run-together pair must be this common ("inthe" → "in the")
-CONTEXT_POOL = 8          # candidates re-ranked by context
 SUGGEST_MIN_ZIPF = 3.0    # suggestions are drawn from dictionary words at least this frequent
 # The shipped frequency table leaves out words rarer than this: no check compares a zipf with a lower
 # threshold, so they decide as unseen words do (tests/test_data_files.py keeps the two in step).
