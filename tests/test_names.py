@@ -211,6 +211,11 @@ CASING = [
      [("G002", "zoghlin", "Zoghlin", "unsafe")]),
     ("Lexus Project Manager fumihiko Hazama shared the details with reporters at the show on Monday.",
      [("G002", "fumihiko", "Fumihiko", "unsafe")]),
+    # one word of a name shouted; a name all in lower case when a word of it is no English word
+    ("The coalition spokesman said so in an email to the Associated PRESS on Friday evening.",
+     [("G002", "PRESS", "Press", "safe")]),
+    ("Analysts at goldman sachs said on Monday that the shares were likely to rise again this year.",
+     [("G002", "goldman sachs", "Goldman Sachs", "safe")]),
     # a longer name after "a": not the generic phrase "an Islamic state"
     ("The poles are drier, said Anezina Solomonidou, a European Space agency research fellow, on Monday.",
      [("G002", "agency", "Agency", "unsafe")]),
@@ -226,6 +231,7 @@ CASING_CLEAN = [
     'George Soros had said on Monday, "Stock market bubbles don\'t grow out of thin air."',
     "Wee of the Times reports that censors have removed the posts, officials said on Monday.",
     "She is the Head of mobile at the bank and said the new app would launch on Monday.",
+    "Shares of general motors rose after the world bank raised its forecast, analysts said on Monday.",
     "The uber-rich donors said the plague is caused by the bacteria Yersinia pestis, which fleas carry.",
 ]
 

@@ -240,7 +240,8 @@ def _within(spans: list, offset: int) -> bool:
 
 
 def _case_diff(found: str, canonical: str) -> Optional[list]:
-    """Word indexes where ``canonical`` is capitalised but ``found`` is not (None if shapes differ)."""
+    """Word indexes where ``canonical`` is capitalised but ``found`` is not, or where ``found`` shouts one
+    word of a name the rest of which it writes properly (``European Space AGENCY``); None if shapes differ."""
     fw, cw = found.split(" "), canonical.split(" ")
     if len(fw) != len(cw):
         return None
@@ -250,7 +251,7 @@ def _case_diff(found: str, canonical: str) -> Optional[list]:
             return None
         if i == 0 and b in ("The", "A"):
             continue  # "the Independent", "the New York Times": the article is lower-case in running text
-        if a != b and b[:1].isupper() and a[:1].islower():
+        if a != b and b[:1].isupper() and (a[:1].islower() or (len(a) > 1 and a.isupper() and not b.isupper())):
             diff.append(i)
     return diff
 
@@ -280,9 +281,13 @@ def _key(found: str) -> str:
 
 def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: str, style_words: set):
     """G002 for ``found`` (at ``start``), a gazetteer form in other casing, or None when its casing is
-    accepted: safe for curated names unless only house-style words differ."""
+    accepted: safe for curated names unless only house-style words differ. All lower case counts only
+    when a word of it is no English word (``goldman sachs``, not ``general motors`` or ``world bank``)."""
     entry, spellings = slot
-    if found in spellings or found.isupper() or found.islower():
+    if found in spellings or found.isupper():
+        return None
+    if found.islower() and (all(w in lexicon().lower or not w.isalpha() for w in found.split(" "))
+                            or not _plain_context(doc.text, start, start + len(found))):
         return None
     best = None
     for spelling in sorted(spellings):
