@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate, compress, count
-from operator import and_, itemgetter, or_
+from operator import and_, itemgetter, not_, or_
 from functools import lru_cache
 from typing import Optional
 
@@ -67,7 +67,7 @@ _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "
 _OPENERS = " \t\"“”‘’'("
 _SENTENCE_ENDS = ".!?:…\n"
 _POSSESSIVE = re.compile(r"['’]s$")
-_NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # "japan's", "nasa-funded"
+_NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # a word's head: "japan's", "nasa-funded"
 _RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
 _QUOTE_CLOSE = re.compile(r"[\"”’'](?!\w)")
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
@@ -579,15 +579,18 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
     headline_spans = toks.headlines(doc)[0]
     words, spans = toks.words, toks.spans
     n = len(words)
+    # extends[j]: word j continues a name run: one space after the word before, and capitalised, or a
+    # connector ("of", "and") before a capitalised word
+    capitalised = toks.capitalised
+    bridge = map(and_, map(_CONNECTORS.__contains__, words), capitalised[1:] + [False])
+    extends = list(map(and_, map(" ".__eq__, toks.gaps), map(or_, capitalised, bridge)))
     after = 0  # the first word not yet inside a name
     for i in toks.caps:
         w = words[i]
         if i < after or toks.low_words[i] in _LEADING_SKIP:
             continue
         j = i + 1
-        while j < n and toks.gaps[j] == " " and (
-            words[j][:1].isupper() or (words[j] in _CONNECTORS and j + 1 < n and words[j + 1][:1].isupper())
-        ):
+        while j < n and extends[j]:
             j += 1
         while j > i and words[j - 1] in _CONNECTORS:
             j -= 1
@@ -959,11 +962,11 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
     # (token index, the word, its span, only an acronym may count): whole words, and the lower-case
     # head of a possessive or a hyphenated compound ("japan's", "nasa-funded": only acronyms there)
     items = [(i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(candidates)]
-    starts = toks._starts()
-    for m in _NAME_HEAD.finditer(text):
-        k = bisect_left(starts, m.start())
-        if m.group(1) in candidates and k < len(starts) and starts[k] == m.start():
-            items.append((k, m.group(1), m.start(), m.end(1), m.group(2) is not None))
+    for k in compress(count(), map(not_, map(str.isalpha, words))):
+        m = _NAME_HEAD.match(words[k])
+        if m is not None and m.group(1) in candidates:
+            start = spans[k][0]
+            items.append((k, m.group(1), start, start + m.end(1), m.group(2) is not None))
     findings = []
     for i, w, start, end, compound in sorted(items):
         if len(w) < 3 or not w.isalpha():
