@@ -130,23 +130,24 @@ class _Tokens:
         offsets = list(accumulate(map(len, pieces)))
         self.spans = list(zip(offsets[0:-1:2], offsets[1::2]))
         words = self.words
+        lower = list(map(str.islower, words))
+        #: capitalised[i]: does word i start with a capital?
+        self.capitalised = capitalised = list(map(str.isupper, map(itemgetter(0), words)))
         #: indexes of the lower-case words, and of those all letters: the candidates of most casing passes
-        self.lower = list(compress(count(), map(str.islower, words)))
+        self.lower = list(compress(count(), lower))
         self.lower_alpha = list(compress(self.lower, map(str.isalpha, map(words.__getitem__, self.lower))))
         #: indexes of the words that start with a capital
-        self.caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
+        self.caps = list(compress(count(), capitalised))
         #: every word lower-cased
         self.low_words = list(map(str.lower, words))
+        # [k]: word k capitalised and one plain space before word k + 1
+        cap_spaced = list(map(and_, capitalised, map(" ".__eq__, self.gaps[1:])))
         #: indexes of the lower-case words one plain space after a capitalised word ("Associated press"):
         #: where most casing slips are, and of those all letters
-        capitalised = list(map(str.isupper, map(itemgetter(0), words)))
-        spaced = list(map(" ".__eq__, self.gaps[1:]))
-        cap_spaced = list(map(and_, capitalised, spaced))  # [k]: word k capitalised, one space before k + 1
-        self.joined = list(compress(count(1), map(and_, cap_spaced, map(str.islower, words[1:]))))
+        self.joined = list(compress(count(1), map(and_, cap_spaced, lower[1:])))
+        self.joined_alpha = list(compress(self.joined, map(str.isalpha, map(words.__getitem__, self.joined))))
         #: indexes of the capitalised words one plain space after a capitalised word ("Palm Bay")
         self.cap_pairs = list(compress(count(1), map(and_, cap_spaced, capitalised[1:])))
-        self.capitalised = capitalised
-        self.joined_alpha = list(compress(self.joined, map(str.isalpha, map(words.__getitem__, self.joined))))
         self._initial: dict = {}
         self._headlines: Optional[tuple] = None
         self._acronyms: Optional[list] = None
@@ -579,18 +580,16 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
     headline_spans = toks.headlines(doc)[0]
     words, spans = toks.words, toks.spans
     n = len(words)
-    # extends[j]: word j continues a name run: one space after the word before, and capitalised, or a
-    # connector ("of", "and") before a capitalised word
-    capitalised = toks.capitalised
-    bridge = map(and_, map(_CONNECTORS.__contains__, words), capitalised[1:] + [False])
-    extends = list(map(and_, map(" ".__eq__, toks.gaps), map(or_, capitalised, bridge)))
+    gaps = toks.gaps
     after = 0  # the first word not yet inside a name
     for i in toks.caps:
         w = words[i]
         if i < after or toks.low_words[i] in _LEADING_SKIP:
             continue
         j = i + 1
-        while j < n and extends[j]:
+        while j < n and gaps[j] == " " and (
+            words[j][0].isupper() or (words[j] in _CONNECTORS and j + 1 < n and words[j + 1][0].isupper())
+        ):
             j += 1
         while j > i and words[j - 1] in _CONNECTORS:
             j -= 1
