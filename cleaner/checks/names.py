@@ -329,10 +329,10 @@ def hyphenated_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[F
         head_end = spans[i][0] + w.index("-")
         for n in range(gaz.max_words - 1, 0, -1):
             j = i - n
-            if j < 0:
+            if j < 0 or not words[j][0].isupper():
                 continue
             found = text[spans[j][0]:head_end]
-            if "\n" in found or not found[:1].isupper():
+            if "\n" in found:
                 continue
             slot = gaz.forms.get(_key(found))
             if slot is None:
