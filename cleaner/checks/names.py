@@ -1234,19 +1234,29 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     return findings
 
 
-def _anchor(pattern: str) -> str:
-    """The longest literal run at the top level of ``pattern`` (a substring every match contains)."""
+def _anchor(pattern: str) -> tuple:
+    """Substrings one of which every match of ``pattern`` contains: the longest literal run at its top
+    level, or, when that is under three characters, the alternatives of a top-level group of literal
+    words (``(?:fake|simulated) (?:insight|intellect)``: one of ``insight``, ``intellect``)."""
     try:
         import re._parser as sre_parse  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse  # type: ignore[no-redef]
     best, run = "", ""
+    groups = []
     for op, arg in sre_parse.parse(pattern):
         if str(op) == "LITERAL":
             run += chr(arg)
             continue
         best, run = max(best, run, key=len), ""
-    return max(best, run, key=len).strip()
+        if str(op) == "BRANCH" and all(item and all(str(o) == "LITERAL" for o, _ in item) for item in arg[1]):
+            groups.append(tuple("".join(chr(a) for _, a in item).strip() for item in arg[1]))
+    best = max(best, run, key=len).strip()
+    if len(best) < 3 and groups:
+        alternatives = max(groups, key=lambda g: min(map(len, g)))
+        if min(map(len, alternatives)) >= 3:
+            return alternatives
+    return (best,)
 
 
 @lru_cache(maxsize=16)
@@ -1267,7 +1277,7 @@ def phrases(doc: Document, ctx, toks: Optional[_Tokens] = None) -> list[Finding]
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     findings = []
     for anchor, (code, message, pattern, replacement, fix, confidence) in _phrase_scanner(user):
-        if (len(anchor) >= 3 and anchor not in lowered) or not ctx.enabled(code):
+        if (min(map(len, anchor)) >= 3 and not any(a in lowered for a in anchor)) or not ctx.enabled(code):
             continue
         for m in pattern.finditer(lowered):
             start, end = m.span()
