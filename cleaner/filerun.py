@@ -130,7 +130,8 @@ def run_files(
     html_field: Optional[str] = None,
     learn: bool = True,
 ) -> list:
-    """One FileReport per path, in the order of ``paths``."""
+    """One FileReport per path, in the order of ``paths``; ``learn=False`` skips the site-boilerplate
+    first pass (see the module docstring), which otherwise runs when some site could be learned."""
     reports: list = [None] * len(paths)
     options = (text_field, html_field)
     inputs: dict = {}  # index -> bytes
