@@ -244,3 +244,13 @@ def test_casing_signals(text, expected):
 def test_initial_before_a_full_stop_is_not_a_sentence_end():
     text = "Patrick W. Carlineo jr., 55, of Addison, a village southwest of the city, pleaded guilty on Monday."
     assert ("G002", "jr", "Jr", "unsafe") in _g(text)
+
+
+def test_phrase_rule_anchored_on_a_group_of_alternatives():
+    """A rule with no fixed literal is run when one of its group's words occurs, and skipped otherwise."""
+    from cleaner.checks.names import _anchor
+
+    pattern = "(?:counterfeit|fake|man-made|simulated) (?:consciousness|insight|intellect)"
+    assert _anchor(pattern) == ("consciousness", "insight", "intellect")
+    text = "The startup said its fake intellect tools would change the way reporters work, the founder said."
+    assert _g(text) == [("G502", "fake intellect", "artificial intelligence", "unsafe")]
