@@ -83,3 +83,11 @@ def test_scrapy_settings_example_builds_the_pipeline():
     assert pipeline.drop_verdicts == {"garbled"} and pipeline.threaded is True
     assert pipeline.cleaner.settings.select == ["E", "B", "Q"]
     assert pipeline.output_field == "text" and pipeline.findings_field == "cleaner"
+
+
+def test_site_boilerplate_example_finds_the_tagline_in_every_story(tmp_path):
+    body = next(b for _, _, b in blocks(lang="sh") if "mkdir -p daily" in b)
+    proc = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", body], cwd=tmp_path, env=env(),
+                          capture_output=True, text=True, timeout=240)
+    assert proc.stdout.split("\n")[:4] == ["6", "All clean!", "Found 6 (6 fixed, 0 remaining).", "All clean!"]
+    assert "independent newspaper" not in (tmp_path / "daily" / "story3.txt").read_text(encoding="utf-8")
