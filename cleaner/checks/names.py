@@ -583,16 +583,16 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
     headline_spans = toks.headlines(doc)[0]
     words, spans = toks.words, toks.spans
     n = len(words)
-    gaps = toks.gaps
+    gaps, cap, low_words = toks.gaps, toks.capitalised, toks.low_words
     after = 0  # the first word not yet inside a name
     for i in toks.caps:
-        w = words[i]
-        if i < after or toks.low_words[i] in _LEADING_SKIP:
+        if i < after or i + 1 >= n or gaps[i + 1] != " " or not (cap[i + 1] or words[i + 1] in _CONNECTORS):
+            continue  # a name of one word at most starts here
+        if low_words[i] in _LEADING_SKIP:
             continue
+        w = words[i]
         j = i + 1
-        while j < n and gaps[j] == " " and (
-            words[j][0].isupper() or (words[j] in _CONNECTORS and j + 1 < n and words[j + 1][0].isupper())
-        ):
+        while j < n and gaps[j] == " " and (cap[j] or (words[j] in _CONNECTORS and j + 1 < n and cap[j + 1])):
             j += 1
         while j > i and words[j - 1] in _CONNECTORS:
             j -= 1
@@ -637,11 +637,15 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
         split = k.split(" ")
         prefixes.update(" ".join(split[:m]) for m in range(2, len(split) + 1))
     findings = []
-    words = toks.words
+    words, gaps, low_words = toks.words, toks.gaps, toks.low_words
     after = 0  # the first word not yet inside a name found
     for i in toks.among(first):
-        if i < after or not words[i][0].isupper():
+        if i < after or not toks.capitalised[i]:
             continue
+        if i + 1 < len(words) and gaps[i + 1] == " ":  # the common case, without slicing the text
+            pair = low_words[i] + " " + low_words[i + 1]
+            if pair not in prefixes and "’" not in pair and pair.isprintable():
+                continue
         hit = 0
         # a name of n words here needs its first 2 .. n - 1 words to be a prefix of one: look no further
         runs = [None, None]  # runs[n]: (slice, key) of n words
