@@ -39,7 +39,7 @@ from typing import Optional
 from ..document import Document
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
-from ..lexicon import lexicon
+from ..lexicon import lexicon, weighted_distance
 from ..rulepacks import compile_safe, load_builtin, load_user_pack
 
 SOURCE = "names"
@@ -787,7 +787,10 @@ def _unknown_surname(toks: _Tokens, i: int, lex, given: set) -> bool:
         return True
     if prev.lower() not in given and prev.lower() not in lex.names:
         return False
-    return not nxt or nxt in _FUNCTION_WORDS or (nxt.islower() and nxt.endswith(("ed", "s")))
+    if not (not nxt or nxt in _FUNCTION_WORDS or (nxt.islower() and nxt.endswith(("ed", "s")))):
+        return False
+    # one cheap edit from a word ("Mark wrot,", "Thomas wod"): a misspelling, S's business
+    return all(weighted_distance(w, c) > 1.0 for c, _ in lex.suggest(w, 3))
 
 
 def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
