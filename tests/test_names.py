@@ -231,6 +231,8 @@ CASING_CLEAN = [
     'George Soros had said on Monday, "Stock market bubbles don\'t grow out of thin air."',
     "Wee of the Times reports that censors have removed the posts, officials said on Monday.",
     "She is the Head of mobile at the bank and said the new app would launch on Monday.",
+    # a misspelling after a given name is S's business, not a surname
+    "The coach said Mark wrot, in a letter to the club, that he would leave the team on Monday.",
     "Shares of general motors rose after the world bank raised its forecast, analysts said on Monday.",
     "The uber-rich donors said the plague is caused by the bacteria Yersinia pestis, which fleas carry.",
 ]
