@@ -171,6 +171,13 @@ def test_lower_case_word_inside_a_name():
         assert _g(clean_text) == []
 
 
+def test_a_designator_after_a_street_describes_it():
+    # "the Mill Street bridge" is a bridge on Mill Street, as news style writes it; "Heinz field" is a name
+    assert _g("The Mill Street bridge will close for repairs on Monday, the council said.") == []
+    assert _g("Drivers should use the Harbour Road bridge or the river path until March.") == []
+    assert ("G002", "field", "Field", "unsafe") in _g("The Steelers lost at Heinz field in front of 60,000 fans.")
+
+
 def test_generic_phrase_after_indefinite_article_is_not_a_name():
     assert _g("The group wanted to build an Islamic state in the region, the report said.") == []
     assert ("G002", "state", "State", "unsafe") in _g("Fighters of the Islamic state held the town on Monday.")

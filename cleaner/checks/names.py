@@ -900,6 +900,7 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
     designators = set(config["designators"])
     given = set(_pack()["given_names"]["names"])
     roles = set(config["roles"])
+    descriptive_after = frozenset(config["descriptive_after"])
     lex = lexicon()
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
@@ -918,6 +919,8 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
         if w in designators:
             if nxt[:1].isupper():
                 continue  # "Sabres center Casey Mittelstadt": a role before a person's name
+            if words[i - 1].lower() in descriptive_after:
+                continue  # "the Mill Street bridge": a common noun describing a thing on a street
         elif not _inside_name(w, nxt, lex, given, roles) or prev.endswith(("'s", "’s")):
             continue
         start, end = spans[i]
