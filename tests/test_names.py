@@ -263,3 +263,20 @@ def test_phrase_rule_anchored_on_a_group_of_alternatives():
     assert _anchor(pattern) == ("consciousness", "insight", "intellect")
     text = "The startup said its fake intellect tools would change the way reporters work, the founder said."
     assert _g(text) == [("G502", "fake intellect", "artificial intelligence", "unsafe")]
+
+
+def test_place_words_reuse_the_gazetteer_every_pass_uses(monkeypatch):
+    """``gazetteer()`` and ``gazetteer(())`` are two cache keys: asking for the first built the whole
+    gazetteer a second time inside the first article checked."""
+    from cleaner.checks import names
+
+    calls = []
+    monkeypatch.setattr(names, "gazetteer", lambda *args: calls.append(args) or gazetteer(*args))
+    names._place_words.cache_clear()
+    try:
+        assert names._place_words()["york"] == "York"
+    finally:
+        names._place_words.cache_clear()
+    assert calls == [((),)]
+    text = "He studied at the University of york before joining the bank in the spring."
+    assert ("G002", "york", "York", "unsafe") in _g(text)

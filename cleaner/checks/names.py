@@ -836,7 +836,7 @@ def _place_words() -> dict:
     """One-word place names, lower-cased -> canonical, from the gazetteer's places: countries, US
     states, and the place names of US counties (``York`` of ``York County``)."""
     places: dict = {}
-    for entry in gazetteer().entries:
+    for entry in gazetteer(()).entries:  # (): the key every pass uses; gazetteer() would build a second copy
         name = entry.name
         if entry.kind == "county" and name.endswith(" County"):
             name = name[:-7]
