@@ -4,7 +4,9 @@ keep the spelling checks off articles they would flood with false alarms."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+from itertools import islice
 
 from .rulepacks import load_builtin
 
@@ -28,22 +30,32 @@ def _all_word_lists() -> dict:
     return {name: frozenset(entry["words"].split()) for name, entry in load_builtin("languages").items()}
 
 
+def _counts(text: str) -> Counter:
+    """The lower-cased words of the first 20,000 characters, counted in C (one scan, no Python loop)."""
+    return Counter(_WORD.findall(text[:20000].lower()))
+
+
+def _share(counts: Counter, total: int, words: frozenset) -> float:
+    """The share of the counted words in ``words``: the same integer sum as a loop over every token,
+    taken over the few distinct words both hold."""
+    return sum(map(counts.__getitem__, counts.keys() & words)) / total
+
+
 def _shares(text: str) -> dict:
-    tokens = _WORD.findall(text[:20000].lower())
-    if not tokens:
+    counts = _counts(text)
+    total = sum(counts.values())
+    if not total:
         return {}
-    return {name: sum(1 for t in tokens if t in words) / len(tokens) for name, words in _all_word_lists().items()}
+    return {name: _share(counts, total, words) for name, words in _all_word_lists().items()}
 
 
 def function_word_share(text: str, language: str = "en") -> float | None:
     profile = _profile(language)
     if profile is None:
         return None
-    words, _ = profile
-    tokens = _WORD.findall(text[:20000].lower())
-    if not tokens:
-        return 0.0
-    return sum(1 for t in tokens if t in words) / len(tokens)
+    counts = _counts(text)
+    total = sum(counts.values())
+    return _share(counts, total, profile[0]) if total else 0.0
 
 
 def is_language(text: str, language: str = "en") -> bool:
@@ -57,15 +69,17 @@ def is_language(text: str, language: str = "en") -> bool:
     profile = _profile(language)
     if profile is None:
         return True
-    tokens = _WORD.findall(text[:20000])
-    if len(tokens) < 8:
-        return True
     sample = text[:20000]
-    # counted in C (map/regex) rather than a Python loop per character: this runs once per article
-    letters = sum(map(str.isalpha, sample))
+    if sum(1 for _ in islice(_WORD.finditer(sample), 8)) < 8:
+        return True
+    # counted in C (map/regex) rather than a Python loop per character: this runs once per article;
+    # without a letter past Latin Extended-B (most articles) the script share is 1 and the letters
+    # need no counting
     non_latin = sum(map(str.isalpha, _NON_LATIN.findall(sample)))
-    if letters and (letters - non_latin) / letters < 0.8:  # the configured languages are all written in Latin script
-        return False
+    if non_latin:
+        letters = sum(map(str.isalpha, sample))
+        if (letters - non_latin) / letters < 0.8:  # the configured languages are all written in Latin script
+            return False
     shares = _shares(text)
     own = shares.get(language, 0.0)
     return own >= profile[1] and all(own >= other for other in shares.values())

@@ -114,3 +114,17 @@ def test_fix_is_idempotent_on_random_damaged_text():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(5, 80)))
         once = cleaner.clean(text).text
         assert cleaner.clean(once).text == once, repr(text)
+
+
+def test_language_shares_count_every_token_and_script_decides_first():
+    """The shares come from counted words; a text mostly in another script is not English however
+    many English function words it quotes, and a few accented or Greek letters do not change that."""
+    from cleaner.language import _WORD, _profile, function_word_share, is_language
+
+    text = "The mayor said that the bridge, the road and the tunnel would open in the spring of 2025."
+    tokens = _WORD.findall(text.lower())
+    assert function_word_share(text) == sum(t in _profile("en")[0] for t in tokens) / len(tokens) > 0.3
+    assert is_language(text)
+    assert is_language(text + " Café owners in Zürich and the Ωmega fund agreed.")
+    assert not is_language("Мэр сказал, что мост откроется весной, и the bridge will open in the spring.")
+    assert is_language("Too short for a verdict.")
