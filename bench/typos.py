@@ -11,9 +11,11 @@ false positive. "False flags per 1,000 clean words" divides the false positives 
 texts outside the gold spans. Correction accuracy is over the found gold spans that the tool gave a
 suggestion for: the suggestion, applied to the flagged span, must reproduce the original text.
 
-Throughput is steady-state words per second over the whole split, each tool's one-time set-up
-(dictionary loading, index building) done before the clock starts and reported separately; codespell
-runs in process (its own dictionary and word regex), so its number is its best case.
+Throughput is words per second over one pass of the whole split, in wall-clock and in CPU time (the
+machine may be shared), each tool's one-time set-up (dictionary loading, index building, then its check
+of the first article) done before the clock starts and reported separately; caches filled while
+checking hold only the first article's words when the clock starts. codespell runs in process (its own dictionary and word regex), so its number is
+its best case.
 
 Then, with ``--clean-corpus`` (default: the extraction ground truth beside the repository), the S and G
 findings per 1,000 words on clean article bodies and the verdicts they get with every check on.
@@ -206,11 +208,13 @@ def main(argv=None) -> int:
         state = setup()
         flags_of(state, records[0]["text"])
         setup_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         all_flags = [flags_of(state, r["text"]) for r in records]
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
         metrics, errors = score(records, all_flags)
         metrics["words_per_s"] = words / elapsed if elapsed else float("inf")
+        # CPU time of this process: on a shared, loaded machine wall time also counts other jobs
+        metrics["cpu_words_per_s"] = words / cpu if cpu else float("inf")
         metrics["setup_s"] = setup_s
         results[name] = metrics
         if name == "news-cleaner" and args.errors:
@@ -224,15 +228,21 @@ def main(argv=None) -> int:
     print(f"split: {args.split} ({len(records)} articles, {words} words, "
           f"{sum(len(r['gold']) for r in records)} gold spans)")
     kinds = sorted({k for m in results.values() for k in m["per_kind_recall"]})
-    header = f"{'tool':<15}{'P':>6}{'R':>6}{'F1':>6}{'corr':>6}{'FF/1k':>7}" + "".join(f"{k[:12]:>13}" for k in kinds) + f"{'words/s':>10}{'setup s':>9}"
+    header = (f"{'tool':<15}{'P':>6}{'R':>6}{'F1':>6}{'corr':>6}{'FF/1k':>7}" + "".join(f"{k[:12]:>13}" for k in kinds)
+              + f"{'words/s':>10}{'cpu w/s':>10}{'setup s':>9}")
     print(header)
     for name, m in results.items():
         print(f"{name:<15}{m['precision']:6.3f}{m['recall']:6.3f}{m['f1']:6.3f}{m['correction_accuracy']:6.3f}"
               f"{m['false_flags_per_1000']:7.2f}" + "".join(f"{m['per_kind_recall'].get(k, 0):13.3f}" for k in kinds)
-              + f"{m['words_per_s']:10.0f}{m['setup_s']:9.2f}")
+              + f"{m['words_per_s']:10.0f}{m['cpu_words_per_s']:10.0f}{m['setup_s']:9.2f}")
+    print("words/s: wall clock; cpu w/s: this process's CPU time (time.process_time), same pass. Before the "
+          "clock, each tool loads its data once and checks the first article (news-cleaner: lexicon, "
+          "suggestion index, gazetteer; codespell: its dictionary); caches that checking fills start with only "
+          "the first article's words.")
     if "news-cleaner" in results and "codespell" in results:
-        ratio = results["news-cleaner"]["words_per_s"] / results["codespell"]["words_per_s"]
-        print(f"news-cleaner throughput = {ratio:.2f}x codespell's")
+        ours, theirs = results["news-cleaner"], results["codespell"]
+        print(f"news-cleaner throughput = {ours['words_per_s'] / theirs['words_per_s']:.2f}x codespell's (wall), "
+              f"{ours['cpu_words_per_s'] / theirs['cpu_words_per_s']:.2f}x (CPU)")
     if args.clean_corpus and Path(args.clean_corpus).exists():
         clean_corpus(args.clean_corpus)
     return 0
