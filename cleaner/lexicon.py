@@ -307,12 +307,26 @@ class Lexicon:
         queue = []
         ids = self._candidate_ids(w)  # loads the index
         vocabulary, zipfs = self._index.words, self._index.zipfs
-        for i in ids:
+        n = len(w)
+        for i in ids:  # evidence() inlined: this loop runs for every candidate (about 40 a word)
             cand, z = vocabulary[i], zipfs[i]
-            if cand != known:
-                e = evidence(cand) if context else 0.0
-                queue.append((z + e - COST_WEIGHT * max(0.5, 0.5 * abs(len(cand) - len(w))), z, e, cand))
+            if cand == known:
+                continue
+            e = 0.0
+            if context:
+                if before:
+                    count = following.get(cand)
+                    if count:
+                        e += log10(1 + count)
+                if after:
+                    count = pairs.get(cand, _NO_BIGRAMS).get(after)
+                    if count:
+                        e += log10(1 + count)
+                e = CONTEXT_WEIGHT * e
+            gap = len(cand) - n
+            queue.append((z + e - COST_WEIGHT * (0.5 * abs(gap) if gap else 0.5), z, e, cand))
         queue.sort(reverse=True)
+        gap_to = _letter_gap_from(w)
 
         def kth() -> float:  # the limit-th best score so far
             return sorted((s for _, s in scored), reverse=True)[limit - 1] if len(scored) >= limit else float("-inf")
@@ -322,7 +336,7 @@ class Lexicon:
             if bound < worst - 0.001:  # margin: the final score is rounded
                 break
             cutoff = min(2.0, (z + e - worst + 0.001) / COST_WEIGHT)  # a dearer edit cannot reach the list
-            if _letter_gap(w, cand) > cutoff + 1e-9:
+            if gap_to(cand) > cutoff + 1e-9:
                 continue
             cost = weighted_distance(w, cand, cutoff=cutoff)
             if cost > cutoff:
@@ -432,17 +446,25 @@ def _sub_row(a: str) -> dict:
     return row
 
 
-def _letter_gap(a: str, b: str) -> float:
-    """A lower bound of weighted_distance from letter counts alone, a few times cheaper than it.
+def _letter_gap_from(a: str):
+    """A lower bound of ``weighted_distance(a, b)`` from letter counts alone, as a function of ``b``
+    (the counts of ``a`` taken once), a few times cheaper than the distance.
 
     Each insertion or deletion (at least 0.5) changes one letter count, each substitution (at least
     0.6) two, a transposition none: suggest() skips a candidate whose bound is past its cutoff.
     """
-    common = 0
-    for ch in set(a):
-        common += min(a.count(ch), b.count(ch))
-    diff = abs(len(a) - len(b))
-    return max(0.5, 0.5 * diff + 0.3 * (len(a) + len(b) - 2 * common - diff))
+    counts = [(ch, a.count(ch)) for ch in set(a)]
+    la = len(a)
+
+    def gap(b: str) -> float:
+        common = 0
+        for ch, n in counts:
+            m = b.count(ch)
+            common += n if n < m else m
+        diff = abs(la - len(b))
+        return max(0.5, 0.5 * diff + 0.3 * (la + len(b) - 2 * common - diff))
+
+    return gap
 
 
 def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:
