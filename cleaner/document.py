@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
@@ -11,6 +12,8 @@ from typing import Optional
 from .finding import Finding
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+#: a word: letters, possibly joined by apostrophes ("don't", "O’Brien")
+WORD_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass
@@ -68,6 +71,12 @@ class Document:
             if match:
                 pos = match.end()
         return paragraphs
+
+    @cached_property
+    def word_tokens(self) -> Counter:
+        """Every ``WORD_TOKEN`` of the text with its count, found once for the language test and the
+        spelling checks (read it, never change it)."""
+        return Counter(WORD_TOKEN.findall(self.text))
 
     @cached_property
     def word_count(self) -> int:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import islice
+from typing import Optional
 
 from .rulepacks import load_builtin
 
@@ -41,8 +42,8 @@ def _share(counts: Counter, total: int, words: frozenset) -> float:
     return sum(map(counts.__getitem__, counts.keys() & words)) / total
 
 
-def _shares(text: str) -> dict:
-    counts = _counts(text)
+def _shares(text: str, counts: Optional[Counter] = None) -> dict:
+    counts = _counts(text) if counts is None else counts
     total = sum(counts.values())
     if not total:
         return {}
@@ -58,7 +59,23 @@ def function_word_share(text: str, language: str = "en") -> float | None:
     return _share(counts, total, profile[0]) if total else 0.0
 
 
-def is_language(text: str, language: str = "en") -> bool:
+def _counts_of_tokens(word_tokens: Counter) -> Counter:
+    """``_counts(text)`` from the text's ``Document.word_tokens`` (when the whole text is the sample):
+    each token's letter runs, lower-cased. Exact because lower-casing keeps every letter one letter
+    and every other character not one, except for "İ" (which the caller rules out)."""
+    out: dict = {}
+    get = out.get
+    for token, n in word_tokens.items():
+        low = token.lower()
+        if "'" in low or "’" in low:
+            for piece in _WORD.findall(low):
+                out[piece] = get(piece, 0) + n
+        else:
+            out[low] = get(low, 0) + n
+    return Counter(out)
+
+
+def is_language(text: str, language: str = "en", word_tokens: Optional[Counter] = None) -> bool:
     """True when ``text`` reads as ``language`` (unknown languages and very short texts pass).
 
     >>> is_language("The mayor said that the bridge would open in the spring.")
@@ -70,7 +87,12 @@ def is_language(text: str, language: str = "en") -> bool:
     if profile is None:
         return True
     sample = text[:20000]
-    if sum(1 for _ in islice(_WORD.finditer(sample), 8)) < 8:
+    counts = None
+    if word_tokens is not None and len(text) <= 20000 and "İ" not in text:
+        counts = _counts_of_tokens(word_tokens)
+        if sum(counts.values()) < 8:
+            return True
+    elif sum(1 for _ in islice(_WORD.finditer(sample), 8)) < 8:
         return True
     # counted in C (map/regex) rather than a Python loop per character: this runs once per article;
     # without a letter past Latin Extended-B (most articles) the script share is 1 and the letters
@@ -80,6 +102,6 @@ def is_language(text: str, language: str = "en") -> bool:
         letters = sum(map(str.isalpha, sample))
         if (letters - non_latin) / letters < 0.8:  # the configured languages are all written in Latin script
             return False
-    shares = _shares(text)
+    shares = _shares(text, counts)
     own = shares.get(language, 0.0)
     return own >= profile[1] and all(own >= other for other in shares.values())

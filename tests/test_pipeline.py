@@ -128,3 +128,30 @@ def test_language_shares_count_every_token_and_script_decides_first():
     assert is_language(text + " Café owners in Zürich and the Ωmega fund agreed.")
     assert not is_language("Мэр сказал, что мост откроется весной, и the bridge will open in the spring.")
     assert is_language("Too short for a verdict.")
+
+
+def test_language_test_reads_the_documents_word_tokens_exactly():
+    """The pipeline passes the words the spelling checks count; the verdict and shares stay those
+    of the text's own scan, apostrophes, dotted capital I and texts past the 20,000-character sample
+    included."""
+    from collections import Counter
+
+    from cleaner.document import Document
+    from cleaner.language import _counts, _counts_of_tokens, is_language
+
+    texts = [
+        "The mayor's office said it'd open the bridge in the spring, O’Brien and the council agreed.",
+        "İstanbul'un belediye başkanı köprünün ilkbaharda açılacağını söyledi ve meclis kabul etti.",
+        "Der Bürgermeister sagte, dass die Brücke im Frühjahr öffnet, und der Rat stimmte zu.",
+        "the " * 3000 + "Der Bürgermeister sagte, dass die Brücke im Frühjahr öffnet. " * 400,
+        "Short one.",
+    ]
+    for text in texts:
+        doc = Document(text)
+        assert doc.word_tokens == Counter(doc.word_tokens)  # a Counter of the text's words
+        assert is_language(text, "en", doc.word_tokens) == is_language(text, "en")
+        if "İ" not in text and len(text) <= 20000:  # (is_language scans the text itself otherwise)
+            assert _counts_of_tokens(doc.word_tokens) == _counts(text)
+    assert is_language(texts[0], "en", Document(texts[0]).word_tokens)
+    assert not is_language(texts[2], "en", Document(texts[2]).word_tokens)
+    assert Document("it's the O’Brien's cat, it's").word_tokens == Counter({"it's": 2, "the": 1, "O’Brien's": 1, "cat": 1})

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import islice
 
+from ..document import WORD_TOKEN as _TOKEN
 from ..document import Document
 from ..finding import Finding
 from ..lexicon import lexicon, weighted_distance
@@ -21,7 +22,6 @@ from ..rulepacks import load_builtin
 
 SOURCE = "spelling"
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # a sentence starts after . ! ? … : (and any closing quote) plus space, or at a line start; opening
 # quotes and brackets may come first
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:][\"”’')\]]*[ \t]+|\n[ \t]*|[*•#>|-][ \t]+)[\"“‘'(\[]*$")
@@ -142,7 +142,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     lex = lexicon()
     allowed = _allowed(ctx)
     text = doc.text
-    counts = Counter(_TOKEN.findall(text))
+    counts = doc.word_tokens
     # a dictionary word is never a suspect: one set difference settles most of an article's words
     unknown = {t for t in counts.keys() - lex.lower if _suspect(t) and t.lower() not in allowed}
     if unknown:
