@@ -499,18 +499,23 @@ def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:
     prev = [j * 1.0 if j <= hi else inf for j in range(lb + 1)]
     prev_min = 0.0
     last = ""  # a[i - 2]
+    rows = _SUB_ROWS
+    padded = " " + b  # padded[j] is b[j - 1]: one index less per cell
     for i in range(1, la + 1):
         cur = [inf] * (lb + 1)
         left = cur[0] = i * 1.0 if i <= -lo else inf  # left: the cell before j in this row
         row_min = left
         ca = a[i - 1]
-        subs = _sub_row(ca)
+        subs = rows.get(ca) or _sub_row(ca)  # (a row is never empty: it holds ca itself)
         dele = 0.5 if last == ca else 1.0   # undoubling
-        first = max(1, i + lo)
+        first = i + lo
         if first > 1:
             left = inf  # outside the diagonals
-        for j in range(first, min(lb, i + hi) + 1):
-            cb = b[j - 1]
+        else:
+            first = 1
+        stop = i + hi if i + hi < lb else lb
+        for j in range(first, stop + 1):
+            cb = padded[j]
             best = prev[j] + dele
             c = left + ins[j]
             if c < best:
@@ -518,7 +523,7 @@ def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:
             c = prev[j - 1] + subs.get(cb, 1.0)
             if c < best:
                 best = c
-            if cb == last and j > 1 and ca == b[j - 2]:  # transposition (prev2 is filled: last is set)
+            if cb == last and j > 1 and ca == padded[j - 1]:  # transposition (prev2 is filled: last is set)
                 c = prev2[j - 2] + 0.8
                 if c < best:
                     best = c
