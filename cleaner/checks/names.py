@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import accumulate, compress, count, repeat
-from operator import and_, itemgetter, not_, or_
+from operator import itemgetter, not_, or_
 from functools import lru_cache
 from typing import Optional
 
@@ -142,14 +142,18 @@ class _Tokens:
         self.caps = list(compress(count(), capitalised))
         #: every word lower-cased
         self.low_words = list(map(str.lower, words))
-        # [k]: word k capitalised and one plain space before word k + 1
-        cap_spaced = list(map(and_, capitalised, map(" ".__eq__, self.gaps[1:])))
+        # the words one plain space after a capitalised word, found from the capitalised words (a
+        # fifth of them) rather than from flags of every word
+        after_caps = list(map((1).__add__, self.caps))
+        if after_caps and after_caps[-1] == len(words):
+            after_caps.pop()
+        after_caps = list(compress(after_caps, map(" ".__eq__, map(self.gaps.__getitem__, after_caps))))
         #: indexes of the lower-case words one plain space after a capitalised word ("Associated press"):
         #: where most casing slips are, and of those all letters
-        self.joined = list(compress(count(1), map(and_, cap_spaced, lower[1:])))
+        self.joined = list(compress(after_caps, map(lower.__getitem__, after_caps)))
         self.joined_alpha = list(compress(self.joined, map(str.isalpha, map(words.__getitem__, self.joined))))
         #: indexes of the capitalised words one plain space after a capitalised word ("Palm Bay")
-        self.cap_pairs = list(compress(count(1), map(and_, cap_spaced, capitalised[1:])))
+        self.cap_pairs = list(compress(after_caps, map(capitalised.__getitem__, after_caps)))
         self._initial: dict = {}
         self._headlines: Optional[tuple] = None
         self._acronyms: Optional[list] = None
