@@ -745,7 +745,7 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
     """
     words, spans, text = toks.words, toks.spans, toks.text
-    lower_count = Counter(words[i] for i in toks.lower)
+    lower_count = Counter(map(words.__getitem__, toks.lower))
     once = {w for w, c in lower_count.items() if c == 1 and len(w) >= 3 and w not in _CONNECTORS}
     if not once:
         return []
@@ -1213,7 +1213,9 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     lower_pairs.update(zip(map(words.__getitem__, [i - 1 for i in toks.joined]), map(words.__getitem__, toks.joined)))
     findings = []
     # every reason but a title abbreviation needs a capitalised word before
-    candidates = sorted(set(toks.joined_alpha) | (set(toks.among(titles)) & set(toks.lower_alpha)))
+    lower_alpha, low_words = toks.lower_alpha, toks.low_words
+    lower_titles = compress(lower_alpha, map(titles.__contains__, map(low_words.__getitem__, lower_alpha)))
+    candidates = sorted(set(toks.joined_alpha).union(lower_titles))
     for i in candidates:
         w = words[i]
         if w in _CONNECTORS or w in _FUNCTION_WORDS:
