@@ -293,3 +293,21 @@ def test_word_pairs_after_a_capital_are_indexed_exactly():
     assert [words[i] for i in toks.cap_pairs] == ["Bay"]
     assert words[-1] == "Paris" and toks.caps[-1] == len(words) - 1
     assert toks.joined_alpha == toks.joined
+
+
+def test_other_joining_word_in_a_gazetteer_name():
+    text = "The bill passed the U.S. House on Representatives late on Thursday after a long debate."
+    assert _g(text) == [("G003", "on", "of", "safe")]
+    text = "A spokesman for the Securities of Exchange Commission declined to comment on the filing."
+    assert _g(text) == [("G003", "of", "and", "safe")]
+    # a locative word may start a description of a place: unsafe, and not after a longer name
+    text = "Officials at the Department in Justice said the review would take months to complete."
+    assert _g(text) == [("G003", "in", "of", "unsafe")]
+    text = "She studied at Pepperdine University in California before moving to New York in 2010."
+    assert _g(text) == []
+
+
+def test_names_with_their_own_joining_words_are_left_alone():
+    text = ("The U.S. House of Representatives voted on Thursday, and the Securities and Exchange "
+            "Commission said it had opened an inquiry into fighters of the Islamic State in Iraq and Syria.")
+    assert _g(text) == []

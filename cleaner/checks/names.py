@@ -735,6 +735,79 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
     return findings
 
 
+def _word_swaps(gaz, swap_words: tuple) -> dict:
+    """Gazetteer multiword forms with one joining word replaced by another (``house on representatives``
+    for ``House of Representatives``), by (word before, word written, word after): the of/for swaps are
+    the gazetteer's own (:data:`SWAPS`); a variant that is itself a form is not one."""
+    index: dict = {}
+    for key, (entry, spellings) in gaz.forms.items():
+        words = key.split(" ")
+        if len(words) < 3:
+            continue
+        for k in range(1, len(words) - 1):
+            w = words[k]
+            if w not in swap_words:
+                continue
+            for other in swap_words:
+                if other == w or SWAPS.get(w) == other:
+                    continue
+                variant = words[:k] + [other] + words[k + 1:]
+                vk = " ".join(variant)
+                if vk in gaz.forms or vk in gaz.swaps:
+                    continue
+                index.setdefault((words[k - 1], other, words[k + 1]), []).append(
+                    (k, len(words), vk, entry, sorted(spellings)[0]))
+    return index
+
+
+def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G003: a gazetteer name with another joining word in place of its own (``House on
+    Representatives``, ``Securities of Exchange Commission``): safe; unsafe when the word written is a
+    locative one (``in``, ``at``), which may start a description of a place rather than a name."""
+    config = _pack()["function_words"]
+    swap_words = tuple(config["swap_words"])
+    locative = set(config["swap_locative"])
+    gaz = gazetteer(_known_names(ctx))
+    index = _derived(gaz, ("word-swaps", swap_words), lambda g: _word_swaps(g, swap_words))
+    words, low, spans = toks.words, toks.low_words, toks.spans
+    headline_spans = None
+    findings = []
+    for i in toks.among(set(swap_words)):
+        if not 0 < i < len(words) - 1 or not toks.capitalised[i - 1] or not toks.capitalised[i + 1]:
+            continue
+        cands = index.get((low[i - 1], low[i], low[i + 1]))
+        if not cands:
+            continue
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered):
+            continue
+        for k, n, vk, entry, spelling in cands:
+            first = i - k
+            found = toks.slice(first, n) if first >= 0 else None
+            if found is None or _key(found) != vk or not found[:1].isupper():
+                continue
+            safe = low[i] not in locative
+            if not safe and first and toks.capitalised[first - 1] and toks.gaps[first] == " " \
+                    and not toks.sentence_initial(first - 1):
+                before = words[first - 1]
+                if not (before.isupper() or "." in before or low[first - 1] in gaz.forms):
+                    continue  # "Pepperdine University in California": a place after a longer name, not
+                    # one after a place or an acronym ("U.S. House in Representatives")
+            if headline_spans is None:
+                headline_spans = toks.headlines(doc)[1]
+            if _within(headline_spans, start):
+                continue  # a title-case headline: its small words are the headline's, not a name's
+            right = spelling.split(" ")[k]
+            findings.append(doc.finding(
+                "G003", f"'{found}' is written '{spelling}'", start, end, suggestion=right,
+                fix="safe" if safe else "unsafe", confidence=1.0 if safe else 0.7,
+                source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+            ))
+            covered.append((spans[first][0], spans[first + n - 1][1]))
+            break
+    return findings
+
+
 PROSE_MIN_WORDS = 8  # a paragraph this long is running text
 RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
 
@@ -1326,6 +1399,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(consistency(doc, ctx, toks, covered))
         findings.extend(recased_words(doc, ctx, toks, covered))
     if ctx.enabled("G003"):
+        findings.extend(swapped_function_words(doc, ctx, toks, covered))
         findings.extend(wrong_function_word(doc, ctx, toks, covered))
     if ctx.enabled("G002"):
         findings.extend(hyphenated_names(doc, ctx, toks, covered))
