@@ -22,7 +22,7 @@ words (zipf ≥ 3: corrections are common words), built lazily the first time an
 one, and ranked by a weighted edit cost (transpositions, doubled letters, vowel slips and
 neighbouring keys are cheap) against frequency, then re-ranked by how often each candidate follows the
 previous word and precedes the next one in symspellpy's English bigram list (Google Books n-grams,
-MIT; symspellpy is a dependency only for that file).
+MIT), shipped as ``rules/data/bigrams-en.tsv.gz`` by ``tools/build_data.py``.
 """
 
 from __future__ import annotations
@@ -38,7 +38,6 @@ import tempfile
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, Optional
 
 from .rulepacks import _builtin_root
@@ -134,6 +133,7 @@ class Lexicon:
         self.freq: dict = _load_frequencies()
         self._index: Optional[dict] = None
         self._bigrams: Optional[dict] = None
+        self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time by bigram()
 
     # -- knowing words -----------------------------------------------------------------------------
     def zipf(self, word: str) -> float:
@@ -253,10 +253,17 @@ class Lexicon:
         return {words[i] for i in ids}
 
     def bigram(self, first: str, second: str) -> int:
-        """How often ``first second`` occurs in symspellpy's English bigram list (0 when absent)."""
-        if self._bigrams is None:
-            self._bigrams = _load_bigrams()
-        return self._bigrams.get(first, _NO_BIGRAMS).get(second, 0)
+        """How often ``first second`` occurs in symspellpy's English bigram list (0 when absent).
+
+        Until suggest() loads the whole table, only ``first``'s row is parsed: a G check that asks
+        about a few pairs does not pay 0.15 s for all 243,000.
+        """
+        if self._bigrams is not None:
+            return self._bigrams.get(first, _NO_BIGRAMS).get(second, 0)
+        row = self._bigram_rows.get(first)
+        if row is None:
+            row = self._bigram_rows[first] = _parse_row(_raw_bigram_rows().get(first, ""), {})
+        return row.get(second, 0)
 
     def suggest(self, word: str, limit: int = 3, before: str = "", after: str = "") -> list[tuple[str, float]]:
         """Ranked corrections for an unknown lower-case word, best first, as (word, score).
@@ -387,23 +394,28 @@ class _SuggestIndex:
 _NO_BIGRAMS: dict = {}  # (never written to)
 
 
+@lru_cache(maxsize=1)
+def _raw_bigram_rows() -> dict:
+    """first word -> its unparsed row (``second count second count ...``) from ``bigrams-en.tsv.gz``."""
+    with _data("bigrams-en.tsv.gz").open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    return dict(line.split("\t", 1) for line in text.split("\n") if line and line[0] != "#")
+
+
+def _parse_row(row: str, seconds: dict) -> dict:
+    """{second word: count} of one row; ``seconds`` shares one string object per distinct second word."""
+    parts = row.split(" ") if row else []
+    words = parts[0::2]
+    return dict(zip(map(seconds.setdefault, words, words), map(int, parts[1::2])))
+
+
 def _load_bigrams() -> dict:
-    """symspellpy's English bigram frequencies (Google Books n-grams, MIT licence), if installed, as
+    """symspellpy's English bigram frequencies (Google Books n-grams, MIT licence) as
     first word -> {second word: count}: a lookup builds no "first second" string, and the table
     takes about 17 MB instead of 30 as a dict of such strings."""
-    try:
-        stream = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt").open("rb")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return {}
-    table: dict = {}
-    seconds: dict = {}  # one string object per distinct second word
-    with stream:
-        for line in stream.read().decode("utf-8").splitlines():
-            first, second, count = line.split(" ")
-            following = table.get(first)
-            if following is None:
-                following = table[first] = {}
-            following[seconds.setdefault(second, second)] = int(count)
+    seconds: dict = {}
+    table = {first: _parse_row(row, seconds) for first, row in _raw_bigram_rows().items()}
+    _raw_bigram_rows.cache_clear()  # the whole table is loaded: bigram() reads it, not the raw rows
     return table
 
 

