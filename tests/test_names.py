@@ -311,3 +311,30 @@ def test_names_with_their_own_joining_words_are_left_alone():
     text = ("The U.S. House of Representatives voted on Thursday, and the Securities and Exchange "
             "Commission said it had opened an inquiry into fighters of the Islamic State in Iraq and Syria.")
     assert _g(text) == []
+
+
+def test_acronym_with_a_letter_dropped_or_doubled_beside_one_use():
+    text = ("Service on BART was delayed for an hour on Tuesday. The fight broke out on a BAR train "
+            "pulling into a station in Hayward, and the CDF team met the CDFF staff later that day.")
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G001", "BAR", "BART"), ("G001", "CDFF", "CDF")]
+    # a letter more in front is a longer name (the state's own commission), and a changed letter reads both ways
+    text = ("The CPUC said on Monday that it would review the plan. The PUC staff and the AFC and NFC "
+            "coaches met later that week.")
+    assert _g(text) == []
+
+
+def test_acronym_slip_used_twice_beside_a_known_acronym_used_more():
+    text = ("(CN) President Donald Trump spoke to CNN on Friday. CNN said the interview would air later, "
+            "and CNN confirmed the time. \"I've given plenty of interviews,\" Grisham told CN on Saturday.")
+    assert [s for _, s, _, _ in _g(text)] == ["CN", "CN"]
+    text = "The NFL and the AFL merged decades ago; the AFL name is gone, and the NFL kept its own."
+    assert _g(text) == []
+
+
+def test_unit_slip_beside_a_unit_used_three_times():
+    text = ("Here is how the defense played against the Steelers on Thursday night, by snaps and the "
+            "share of them:\nDL Larry Ogunjobi 63 85% 1 tackle, 1 TFL, 2 QH.\nDL Myles Garrett 57 77% 2 "
+            "tackles, 1 TFL.\nLB Joe Schobert 60 81% 5 tackles, 1 sack, 1 TRL, 2 TFL.")
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("TRL", "TFL")]
+    text = "The car reaches 60 MPH in 4 seconds (97 KPH), and its top speed is 150 MPH on the track."
+    assert _g(text) == []

@@ -470,11 +470,16 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
             ))
             covered.append((start, end))
             continue
-        if counts[token] > 1 or token in ubiquitous or token in defined or token in batch_known:
+        if token in ubiquitous or token in defined or token in batch_known:
             continue
+        if counts[token] > 1 and not (counts[token] == 2 and token not in gaz.acronyms and any(
+                c > 2 and a in gaz.acronyms and _one_edit(token, a) for a, c in counts.items() if a != token)):
+            continue  # used twice: real, unless a well-known acronym one slip away is used more often
         before = text[max(0, start - 12):start].rstrip()
         if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
-            continue  # model numbers (RS-25) and units after a number (151 PS, 600 MW)
+            if len(token) < 3 or not any(c >= 3 and _one_edit(token, a) for a, c in counts.items() if a != token):
+                continue  # model numbers (RS-25) and units after a number (151 PS, 600 MW), unless
+                # a unit one slip away is used three times or more (1 TRL beside 1 TFL, 2 TFL, 1 TFL)
         line_start = text.rfind("\n", 0, start) + 1
         shouting = shouted.get(line_start)
         if shouting is None:
@@ -488,7 +493,8 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
             if a != token and _one_edit(token, a)
             and (c >= 2 or a in defined or (
                 token not in gaz.acronyms and len(a) >= 3
-                and (a in gaz.acronyms or a in ubiquitous) and (len(token) >= 3 or len(a) == 3)))
+                and (a in gaz.acronyms or a in ubiquitous) and (len(token) >= 3 or len(a) == 3))
+                or (token not in gaz.acronyms and _slip_of(token, a)))
         ]
         if not targets:
             if token not in gaz.acronyms and len(token) >= 2:
@@ -549,6 +555,21 @@ def _deletion_index(gaz, ubiquitous) -> dict:
             for variant in _deletions(a):
                 index.setdefault(variant, []).append(a)
     return index
+
+
+def _slip_of(token: str, a: str) -> bool:
+    """Is ``token`` a slip of ``a`` that reads one way only: a letter dropped (not the first) or doubled
+    (``BAR``/``BART``, ``CDFF``/``CDF``), three letters or more? Then ``a`` used once in the article is
+    enough to take ``token``, used once and unknown, for it."""
+    if len(token) < 3 or len(a) < 3:
+        return False
+    if len(token) == len(a):
+        return False  # a changed or transposed letter reads both ways: which of the two is the slip?
+    if len(token) > len(a):  # one letter more: only a doubled one
+        return any(token[:i] + token[i + 1:] == a and token[i] == token[i - 1] for i in range(1, len(token)))
+    # a letter dropped, but not the first (PUC beside CPUC is a name without its state) nor one of a
+    # doubled pair (CDF beside CDFF: which one is the slip?)
+    return any(a[:i] + a[i + 1:] == token and a[i] != a[i - 1] and a[i] != a[i + 1:i + 2] for i in range(1, len(a)))
 
 
 def _one_edit(a: str, b: str) -> bool:
