@@ -338,3 +338,10 @@ def test_unit_slip_beside_a_unit_used_three_times():
     assert [(s, sug) for _, s, sug, _ in _g(text)] == [("TRL", "TFL")]
     text = "The car reaches 60 MPH in 4 seconds (97 KPH), and its top speed is 150 MPH on the track."
     assert _g(text) == []
+
+
+def test_programme_and_agency_names_with_for_and_of():
+    text = "Apple is a strong advocate for DACA (Deferred Action of Childhood Arrivals) recipients, the company said."
+    assert _g(text) == [("G003", "of", "for", "safe")]
+    text = "The Deferred Action for Childhood Arrivals programme and the Office of Emergency Services were named."
+    assert _g(text) == []
