@@ -345,3 +345,17 @@ def test_programme_and_agency_names_with_for_and_of():
     assert _g(text) == [("G003", "of", "for", "safe")]
     text = "The Deferred Action for Childhood Arrivals programme and the Office of Emergency Services were named."
     assert _g(text) == []
+
+
+def test_slips_near_two_acronyms_the_topic_decides():
+    text = ("The front grill is complemented by a pair of eye-catching LEN headlights and a sculpted hood. "
+            "The tail lamps, meanwhile, give the sedan a sophisticated finish and are of the ELD kind as well.")
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("LEN", "LED"), ("ELD", "LED")]
+    # the same slips in an article about Colombia's armed groups mean the other one
+    text = ("FARC dissidents and the LEN clashed near the border, the army said. Commanders of the ELD "
+            "denied it, and FARC leaders called for talks on Sunday.")
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("LEN", "ELN"), ("ELD", "ELN")]
+    # an everyday acronym on each side and nothing to choose between them: left alone
+    text = ("You can put $6,000 into a traditional IRD and take a deduction. You can, however, dip into "
+            "your Roth IR, which is funded with after-tax money, without a penalty.")
+    assert _g(text) == []

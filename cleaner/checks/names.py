@@ -531,13 +531,27 @@ def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
             if not counts.get(a) and _one_edit(token, a):
                 groups.setdefault(a, []).append((token, start, end))
     findings = []
+    # the article's topic, from the kinds of the gazetteer acronyms it uses (institution, outlet, ...)
+    kinds = {gaz.acronyms[a].kind for a in counts if a in gaz.acronyms}
+
+    def fit(a: str) -> int:
+        """How well ``a`` fits the article: an acronym of a kind it names, then an everyday one (LED)."""
+        entry = gaz.acronyms.get(a)
+        return 2 if entry is not None and entry.kind in kinds else 1 if a in ubiquitous else 0
+
     for target, members in sorted(groups.items()):
-        if len({t for t, _, _ in members}) < 2 or any(len(g) > 1 for a, g in groups.items() if a != target and set(g) & set(members)):
+        if len({t for t, _, _ in members}) < 2:
             continue
+        rivals = [a for a, g in groups.items() if a != target and len(g) > 1 and set(g) & set(members)]
+        confidence = 0.55
+        if rivals:
+            if any(fit(a) >= fit(target) for a in rivals):
+                continue  # as near another one that fits the article as well: which one was meant?
+            confidence = 0.45  # the topic decides between them (LEN, ELD in a car review: LED, not ELN)
         for token, start, end in members:
             findings.append(doc.finding(
                 "G001", f"'{token}' looks like a garbled '{target}' (the article has other slips of it)", start, end,
-                suggestion=target, fix="unsafe", confidence=0.55, source=f"{SOURCE}:acronym",
+                suggestion=target, fix="unsafe", confidence=confidence, source=f"{SOURCE}:acronym",
             ))
     return findings
 
