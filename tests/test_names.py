@@ -359,3 +359,22 @@ def test_slips_near_two_acronyms_the_topic_decides():
     text = ("You can put $6,000 into a traditional IRD and take a deduction. You can, however, dip into "
             "your Roth IR, which is funded with after-tax money, without a penalty.")
     assert _g(text) == []
+
+
+def test_article_name_with_another_joining_word():
+    text = ("The Lakeside Coalition for Clean Water filed suit on Monday, court records show.\n\n"
+            "A lawyer for the Lakeside Coalition on Clean Water said the case could take a year.\n\n"
+            "The Lakeside Coalition for Clean Water has about 400 members across three counties.")
+    assert _g(text) == [("G004", "Lakeside Coalition on Clean Water", "Lakeside Coalition for Clean Water", "unsafe")]
+    # the swapped form also used, but less often than the name's own
+    text = ("The Wheel of Time series ran to fourteen books, and the Wheel of Time show followed.\n\n"
+            "Fans of the Wheel for Time series met in Atlanta on Sunday to talk about the show.\n\n"
+            "The Wheel of Time books sold millions of copies around the world, the publisher said.")
+    assert _g(text) == [("G004", "Wheel for Time", "Wheel of Time", "unsafe")]
+
+
+def test_article_names_with_two_joining_words_once_each_are_left_alone():
+    text = ("Members of Friends of Pine Lake cleaned the shore on Saturday, the group said.\n\n"
+            "Friends for Pine Lake, a separate club, held a picnic there the next day.\n\n"
+            "She studied at the University of Denver and later at Pepperdine University in California.")
+    assert _g(text) == []

@@ -653,10 +653,15 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
 
     ``Syrian Democratic Forces (SDF) ... the Syrian democratic force`` → ``the Syrian Democratic Forces``.
     """
-    names = article_names(doc, toks)
+    names = dict(article_names(doc, toks))
     if not names:
         return []
+    config = _pack()["function_words"]
+    # another joining word in place of the name's own: not a locative one, which may start a
+    # description of a place ("Pepperdine University in California" beside "University of California")
+    joining = [w for w in config["swap_words"] if w not in config["swap_locative"]]
     variants: dict = {}
+    rare: dict = {}  # a swapped form the article also uses, but less often than the name's own
     for key, form in names.items():
         words = form.split(" ")
         for v in _plural_variants(words):
@@ -664,10 +669,16 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
             if vk not in names:
                 variants.setdefault(vk, form)
         for k, w in enumerate(words[1:-1], 1):
-            if w in SWAPS:
-                vk = _norm(" ".join(words[:k] + [SWAPS[w]] + words[k + 1:]))
-                if vk not in names:
-                    variants.setdefault(vk, form)
+            if w in SWAPS or w in joining:
+                for other in {SWAPS.get(w), *joining} - {w, None}:
+                    vk = _norm(" ".join(words[:k] + [other] + words[k + 1:]))
+                    if vk not in names:
+                        variants.setdefault(vk, form)
+                    elif toks.lowered.count(key) > toks.lowered.count(vk):
+                        rare[vk] = form  # both forms, this one more often ("Wheel of Time" x3, "Wheel for Time" x1)
+    for vk, form in rare.items():
+        names.pop(vk, None)
+        variants.setdefault(vk, form)
     keys = list(names) + list(variants)
     max_words = max(len(k.split(" ")) for k in keys)
     first = {k.split(" ")[0] for k in keys}
