@@ -378,3 +378,12 @@ def test_article_names_with_two_joining_words_once_each_are_left_alone():
             "Friends for Pine Lake, a separate club, held a picnic there the next day.\n\n"
             "She studied at the University of Denver and later at Pepperdine University in California.")
     assert _g(text) == []
+
+
+def test_known_acronym_slip_of_another_the_topic_decides():
+    text = ("The map was based on radar, infrared and other data collected by NSA's Cassini spacecraft, "
+            "which studied Saturn and its moons until 2017. NASA said the probe flew past Titan 127 times.")
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("NSA", "NASA")]
+    text = ("The NSA collected phone records in bulk, the security review found. A former NASA engineer "
+            "who later worked as a contractor testified on Tuesday.")
+    assert _g(text) == []

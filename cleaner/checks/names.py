@@ -434,6 +434,7 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     gaz = gazetteer(_known_names(ctx))
     config = _pack()["acronyms"]
     ubiquitous = set(config["ubiquitous"])
+    topic_stop = frozenset(config["topic_stopwords"])
     matches = toks.acronyms if toks is not None else list(_ACRONYM.finditer(text))
     if not matches:
         return []
@@ -494,7 +495,9 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
             and (c >= 2 or a in defined or (
                 token not in gaz.acronyms and len(a) >= 3
                 and (a in gaz.acronyms or a in ubiquitous) and (len(token) >= 3 or len(a) == 3))
-                or (token not in gaz.acronyms and _slip_of(token, a)))
+                or (token not in gaz.acronyms and _slip_of(token, a))
+                or (token in gaz.acronyms and a in gaz.acronyms and _slip_of(token, a)
+                    and _topic_prefers(gaz.acronyms[a], gaz.acronyms[token], lowered, topic_stop)))
         ]
         if not targets:
             if token not in gaz.acronyms and len(token) >= 2:
@@ -569,6 +572,18 @@ def _deletion_index(gaz, ubiquitous) -> dict:
             for variant in _deletions(a):
                 index.setdefault(variant, []).append(a)
     return index
+
+
+def _topic_words(entry, stop: frozenset) -> list:
+    return [w for w in re.findall(r"[a-z]{5,}", entry.name.lower()) if w not in stop]
+
+
+def _topic_prefers(entry, other, lowered: str, stop: frozenset) -> bool:
+    """Does the article's wording fit ``entry``'s name and not ``other``'s (``spacecraft`` for the
+    National Aeronautics and Space Administration, no ``security`` for the National Security Agency)?"""
+    def fits(e) -> bool:
+        return any(re.search(r"\b" + w, lowered) for w in _topic_words(e, stop))
+    return entry is not other and fits(entry) and not fits(other)
 
 
 def _slip_of(token: str, a: str) -> bool:
