@@ -387,3 +387,14 @@ def test_known_acronym_slip_of_another_the_topic_decides():
     text = ("The NSA collected phone records in bulk, the security review found. A former NASA engineer "
             "who later worked as a contractor testified on Tuesday.")
     assert _g(text) == []
+
+
+def test_joining_word_the_article_uses_more_often_between_the_same_words():
+    text = ("Meal Prep Menu for Eating Plan A\n\nEat 60 minutes before a workout.\n\n"
+            "Meal Prep Menu for Eating Plan C\n\nEat a light snack before bed.\n\n"
+            "Meal Prep Menu of Eating Plan F\n\nEat 60 minutes before a workout, then rest.")
+    assert _g(text) == [("G004", "of", "for", "unsafe")]
+    # a pair whose most used word is not a name's joining word, or used once only: left alone
+    text = ("Trump and Biden met on Tuesday. Trump and Biden then spoke to reporters, and a letter from "
+            "Trump to Biden was read out. The choir sang Songs of Praise, and a band sang Songs for Praise.")
+    assert _g(text) == []

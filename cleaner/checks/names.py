@@ -755,6 +755,41 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
     return findings
 
 
+def joining_word_majority(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004 (unsafe): ``A of B`` between two capitalised words where the article writes ``A for B``
+    at least twice and more often (``Meal Prep Menu of Eating Plan B`` beside three ``Menu for Eating
+    Plan`` headings): the names around the pair may differ, the pair is the same name's."""
+    config = _pack()["function_words"]
+    joining = set(config["swap_words"]) - set(config["swap_locative"])
+    words, low, cap, gaps = toks.words, toks.low_words, toks.capitalised, toks.gaps
+    seen: dict = {}  # (A, B) lower-cased -> {joining word: [token indexes]}
+    for i in toks.among(joining):
+        if 0 < i < len(words) - 1 and cap[i - 1] and cap[i + 1] and gaps[i] == " " and gaps[i + 1] == " " \
+                and words[i].islower():
+            seen.setdefault((low[i - 1], low[i + 1]), {}).setdefault(low[i], []).append(i)
+    findings = []
+    for (a, b), by_word in seen.items():
+        if len(by_word) < 2:
+            continue
+        ranked = sorted(by_word.items(), key=lambda kv: -len(kv[1]))
+        right, uses = ranked[0]
+        if right not in SWAPS or len(uses) < 2 or len(uses) == len(ranked[1][1]):
+            continue  # the name's own word is of or for, written at least twice and most often
+        for wrong, indexes in ranked[1:]:
+            for i in indexes:
+                start, end = toks.spans[i]
+                if any(s <= start < e for s, e in covered):
+                    continue
+                pair = f"{words[i - 1]} {right} {words[i + 1]}"
+                findings.append(doc.finding(
+                    "G004", f"'{words[i - 1]} {wrong} {words[i + 1]}' is written '{pair}' {len(uses)} times in "
+                    "this article", start, end, suggestion=right, fix="unsafe", confidence=0.6,
+                    source=f"{SOURCE}:article",
+                ))
+                covered.append((start, end))
+    return findings
+
+
 def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G003 (unsafe): ``for`` where a name's head word takes ``of``, or ``of`` where it takes ``for``.
 
@@ -1458,6 +1493,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(acronyms(doc, ctx, covered, toks))
     if ctx.enabled("G004"):
         findings.extend(consistency(doc, ctx, toks, covered))
+        findings.extend(joining_word_majority(doc, ctx, toks, covered))
         findings.extend(recased_words(doc, ctx, toks, covered))
     if ctx.enabled("G003"):
         findings.extend(swapped_function_words(doc, ctx, toks, covered))
