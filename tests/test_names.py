@@ -398,3 +398,86 @@ def test_joining_word_the_article_uses_more_often_between_the_same_words():
     text = ("Trump and Biden met on Tuesday. Trump and Biden then spoke to reporters, and a letter from "
             "Trump to Biden was read out. The choir sang Songs of Praise, and a band sang Songs for Praise.")
     assert _g(text) == []
+
+
+_SPUN = [
+    ("Analysts said man-made reasoning will reshape newsrooms within a decade.", "man-made reasoning",
+     "artificial intelligence"),
+    ("Officials at the Joined Together States embassy declined to comment.", "the Joined Together States",
+     "the United States"),
+    ("The Assembled Countries Security Council met on Friday.", "Assembled Countries", "United Nations"),
+    ("Rising seas are blamed on worldwide temperature alteration, the report said.",
+     "worldwide temperature alteration", "global warming"),
+    ("She was diagnosed with lung malignant growth last year.", "malignant growth", "cancer"),
+    ("Women with bosom malignant growth were offered screening.", "bosom malignant growth", "breast cancer"),
+    ("He died of kidney disappointment on Tuesday.", "disappointment", "failure"),
+    ("Patients in the concentrated consideration unit were moved.", "concentrated consideration", "intensive care"),
+    ("The government ordered social removing in all shops.", "social removing", "social distancing"),
+    ("Officials urged people to get a sponsor shot before winter.", "sponsor", "booster"),
+    ("Police said the psychological oppressor attack killed six people.", "psychological oppressor", "terrorist"),
+    ("Two were hurt when a side of the road bomb exploded.", "side of the road bomb", "roadside bomb"),
+    ("Leaders met for harmony talks in Doha on Monday.", "harmony", "peace"),
+    ("Shares fell on Divider Street after the report.", "Divider Street", "Wall Street"),
+    ("Microsoft co-founder Bill Entryways said the fund would grow.", "Bill Entryways", "Bill Gates"),
+    ("Sun based panels were installed on the school roof.", "Sun based", "Solar"),
+    ("The Recipe One season opens in Bahrain in March.", "Recipe One", "Formula One"),
+    ("Air defence means shot down 12 drones overnight, the ministry said.", "Air defence means",
+     "Air defence systems"),
+    ("Shelling hit the line of combat contact overnight.", "line of combat contact", "line of contact"),
+    ("Rescuers reached a populated locality cut off by the flood.", "populated locality", "settlement"),
+    ("He dismissed the threats in the address of Moscow as noise.", "in the address of", "against"),
+    ("The firm was hit by a massive information break last month.", "massive information break", "data breach"),
+]
+
+_CORRECT = [
+    "It was a profound learning experience for everyone on the team, she said.",
+    "The Red Cross is a versatile organization that adapts to each disaster.",
+    "Most cancers are found by screening, and in the breast most cancers begin in the ducts.",
+    "The assembled countries signed the accord in Paris on Sunday.",
+    "Artificial intelligence and deep learning are reshaping breast cancer screening.",
+    "Doctors found a malignant growth on his lung and removed it.",
+    "Communal harmony talks were held in the district on Friday.",
+    "He was charged with possession of a controlled substance weapons offence and released.",
+    "Microsoft's PC vision was laid out by its chief executive in Seattle.",
+    "Air defence means more than missiles, the general told the United Nations Security Council.",
+    "Traffic slowed after passing toll plazas on the motorway to the United States border.",
+    "She said the web-based life coaching service had grown during global warming debates.",
+    "A foreign pastor was detained in the Middle East, the Foreign Minister said.",
+]
+
+
+@pytest.mark.parametrize("text,phrase,replacement", _SPUN)
+def test_spun_and_machine_translated_phrases(text, phrase, replacement):
+    assert [(f[1], f[2], f[3]) for f in _g(text) if f[0].startswith("G5")] == [(phrase, replacement, "unsafe")]
+
+
+@pytest.mark.parametrize("text", _CORRECT)
+def test_correct_english_near_a_phrase_rule_is_left_alone(text):
+    assert [f for f in _g(text) if f[0].startswith("G5")] == []
+
+
+def test_phrase_packs_are_well_formed_and_disjoint():
+    """Every rule compiles safely and has a replacement and a message; no two rules share a pattern, and the
+    spun phrase a rule's message quotes first is matched by that rule alone."""
+    import re
+
+    from cleaner.checks.names import _phrase_rules
+    from cleaner.rulepacks import compile_safe, load_builtin
+
+    raw = load_builtin("mt_phrases")["rule"] + load_builtin("spinner_phrases")["rule"]
+    assert 120 <= len(raw) <= 240
+    assert {r["code"] for r in raw} == {"G501", "G502"}
+    for rule in raw:
+        compile_safe(rule["pattern"])
+        assert rule["replacement"].strip() and rule["message"].startswith(("spinner phrase: ", "machine-translation"))
+    assert len({r["pattern"] for r in raw}) == len(raw)
+    rules = _phrase_rules(())
+    assert len(rules) == len(raw)
+    own = 0
+    for code, message, pattern, *_ in rules:
+        quoted = re.findall(r"'([^']+)'", message.split(": ", 1)[1])
+        phrase = quoted[0].lower()
+        matching = [m for _, m, p, *_ in rules if p.search(phrase)]
+        assert len(matching) <= 1, (phrase, matching)
+        own += matching == [message]
+    assert own >= 150

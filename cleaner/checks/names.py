@@ -16,7 +16,8 @@
   Democratic Forces (SDF)``), or a lower-case word the article itself shows to be part of a name
   (initials that spell an acronym it uses, ``&`` between name words, the pair capitalised elsewhere,
   a set phrase capitalised mid-sentence): unsafe, with a confidence.
-- G5xx machine-translation and spinner phrases from ``rules/mt_phrases.toml`` (and user packs with
+- G5xx machine-translation and spinner phrases from ``rules/mt_phrases.toml`` and
+  ``rules/spinner_phrases.toml`` (and user packs with
   ``[[rule]]`` tables whose code starts with G5): unsafe.
 
 Names come from the gazetteer (:mod:`cleaner.gazetteer`), the article itself, ``known-names`` and, in
@@ -85,7 +86,7 @@ def _pack() -> dict:
 @lru_cache(maxsize=16)
 def _phrase_rules(user_packs: tuple) -> list:
     rules = []
-    packs = [("rules/mt_phrases.toml", load_builtin("mt_phrases"))]
+    packs = [(f"rules/{name}.toml", load_builtin(name)) for name in ("mt_phrases", "spinner_phrases")]
     packs += [(path, load_user_pack(path)) for path in user_packs]
     for where, pack in packs:
         for rule in pack.get("rule", []):
