@@ -1421,28 +1421,47 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
 
 
 def _anchor(pattern: str) -> tuple:
-    """Substrings one of which every match of ``pattern`` contains: the longest literal run at its top
-    level, or, when that is under three characters, the alternatives of a top-level group of literal
-    words (``(?:fake|simulated) (?:insight|intellect)``: one of ``insight``, ``intellect``)."""
+    """Substrings one of which every match of ``pattern`` contains (or sits right beside, for a
+    lookaround), so a text holding none of them is not searched: the best of the literal runs and of the
+    groups and alternations whose every branch has an anchor. ``(?:fake|simulated) (?:insight|intellect)``
+    gives ``sight``/``tellect`` (the parser factors out ``in``); ``(?:(?<=breast )|(?<=lung ))malignant
+    growth|malignant growth(?= patients)`` gives ``malignant growth``. ``()`` when no anchor of three
+    characters or more exists: the rule is always searched."""
     try:
         import re._parser as sre_parse  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse  # type: ignore[no-redef]
-    best, run = "", ""
-    groups = []
-    for op, arg in sre_parse.parse(pattern):
-        if str(op) == "LITERAL":
+    return _anchor_of(list(sre_parse.parse(pattern)))
+
+
+def _anchor_quality(anchor: tuple) -> tuple:
+    return (min(map(len, anchor)), -len(anchor)) if anchor else (0, 0)
+
+
+def _anchor_of(ops: list) -> tuple:
+    """The anchor of a sequence of parsed regex items (see :func:`_anchor`)."""
+    candidates: list = []
+    run = ""
+    for op, arg in ops + [(None, None)]:
+        name = str(op)
+        if name == "LITERAL":
             run += chr(arg)
             continue
-        best, run = max(best, run, key=len), ""
-        if str(op) == "BRANCH" and all(item and all(str(o) == "LITERAL" for o, _ in item) for item in arg[1]):
-            groups.append(tuple("".join(chr(a) for _, a in item).strip() for item in arg[1]))
-    best = max(best, run, key=len).strip()
-    if len(best) < 3 and groups:
-        alternatives = max(groups, key=lambda g: min(map(len, g)))
-        if min(map(len, alternatives)) >= 3:
-            return alternatives
-    return (best,)
+        if run.strip():
+            candidates.append((run.strip(),))
+        run = ""
+        if name == "BRANCH":
+            branches = [_anchor_of(list(item)) for item in arg[1]]
+            if all(_anchor_quality(b)[0] >= 3 for b in branches):
+                candidates.append(tuple(dict.fromkeys(a for b in branches for a in b)))
+        elif name == "SUBPATTERN":
+            candidates.append(_anchor_of(list(arg[-1])))
+        elif name == "ASSERT":  # a lookahead or lookbehind: its text is in the string too
+            candidates.append(_anchor_of(list(arg[1])))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+            candidates.append(_anchor_of(list(arg[2])))
+    best = max(candidates, key=_anchor_quality, default=())
+    return best if _anchor_quality(best)[0] >= 3 else ()
 
 
 @lru_cache(maxsize=16)
@@ -1463,7 +1482,7 @@ def phrases(doc: Document, ctx, toks: Optional[_Tokens] = None) -> list[Finding]
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     findings = []
     for anchor, (code, message, pattern, replacement, fix, confidence) in _phrase_scanner(user):
-        if (min(map(len, anchor)) >= 3 and not any(a in lowered for a in anchor)) or not ctx.enabled(code):
+        if (anchor and not any(a in lowered for a in anchor)) or not ctx.enabled(code):
             continue
         for m in pattern.finditer(lowered):
             start, end = m.span()
