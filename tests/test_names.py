@@ -481,3 +481,11 @@ def test_phrase_packs_are_well_formed_and_disjoint():
         assert len(matching) <= 1, (phrase, matching)
         own += matching == [message]
     assert own >= 150
+
+
+def test_spinner_rules_spare_the_everyday_words_they_are_made_of():
+    """'huge information' is big data only where no ordinary noun follows; the punishment kicks in."""
+    assert [f for f in _g("A huge information technology firm said the punishment kicks in at once.")
+            if f[0].startswith("G5")] == []
+    assert [(f[1], f[2]) for f in _g("Firms now mine huge information to predict demand, analysts said.")
+            if f[0].startswith("G5")] == [("huge information", "big data")]
