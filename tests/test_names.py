@@ -489,3 +489,10 @@ def test_spinner_rules_spare_the_everyday_words_they_are_made_of():
             if f[0].startswith("G5")] == []
     assert [(f[1], f[2]) for f in _g("Firms now mine huge information to predict demand, analysts said.")
             if f[0].startswith("G5")] == [("huge information", "big data")]
+
+
+def test_a_phrase_replacement_follows_the_number_of_the_match():
+    plural = _g("Investigators copied two hard circle drives seized in the raid, the police said.")
+    singular = _g("Investigators copied a hard circle drive seized in the raid, the police said.")
+    assert ("G502", "hard circle drives", "hard disk drives", "unsafe") in plural
+    assert ("G502", "hard circle drive", "hard disk drive", "unsafe") in singular

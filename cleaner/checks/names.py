@@ -1491,6 +1491,9 @@ def phrases(doc: Document, ctx, toks: Optional[_Tokens] = None) -> list[Finding]
             ):
                 continue
             suggestion = replacement
+            if suggestion is not None and pattern.pattern.endswith("s?") and lowered[end - 1] == "s" \
+                    and not suggestion.endswith("s"):
+                suggestion += "s"  # "hard circle drives?" matched a plural: "hard disk drives"
             if suggestion is not None and text[start:start + 1].isupper():
                 suggestion = suggestion[:1].upper() + suggestion[1:]
             findings.append(doc.finding(
