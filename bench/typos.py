@@ -25,11 +25,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,7 +132,7 @@ def _corrected(record, gold, flag):
 
 
 def score(records, all_flags):
-    tp = fp = found = 0
+    tp = fp = 0
     correct = with_suggestion = 0
     kinds_total: Counter = Counter()
     kinds_found: Counter = Counter()

@@ -7,7 +7,6 @@ Exit codes: 0 nothing left; 1 findings remain, ``--diff`` non-empty, or a score 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 from typing import Optional, Sequence

@@ -131,7 +131,7 @@ class Lexicon:
                     wrong, _, right = line.partition("\t")
                     self.misspellings[wrong] = right
         self.freq: dict = _load_frequencies()
-        self._index: Optional[dict] = None
+        self._index: Optional["_SuggestIndex"] = None
         self._bigrams: Optional[dict] = None
         self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time by bigram()
 

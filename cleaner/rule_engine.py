@@ -28,7 +28,7 @@ and deleting a whole paragraph takes its blank-line separator with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 from .document import Document

@@ -914,7 +914,7 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
 
     ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
     """
-    words, spans, text = toks.words, toks.spans, toks.text
+    words, spans = toks.words, toks.spans
     lower_count = Counter(map(words.__getitem__, toks.lower))
     once = {w for w, c in lower_count.items() if c == 1 and len(w) >= 3 and w not in _CONNECTORS}
     if not once:

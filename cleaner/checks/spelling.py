@@ -244,7 +244,7 @@ def repeated_words(doc: Document, ctx) -> list[Finding]:
     legit = set(_pack()["repeated"]["allowed"])
     findings = []
     for match in _REPEAT.finditer(doc.text):
-        first, gap, second = match.group(1), match.group(2), match.group(3)
+        first, second = match.group(1), match.group(3)
         if first.lower() in legit or not (second == first or (first[:1].isupper() and second == first.lower())):
             continue  # "change Change" in a table header is two cells, not a doubled word
         if first[0].isupper() and second[0].isupper() and first.lower() not in _pack()["repeated"]["function_words"]:

@@ -34,7 +34,6 @@ from ..batch import (
     DocTimeout,
     Outcome,
     RecordError,
-    annotation,
     clean_record,
     learn_pass,
     process_line,
