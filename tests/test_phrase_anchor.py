@@ -25,7 +25,7 @@ def test_anchor(pattern, anchor):
 
 
 def test_every_shipped_phrase_rule_has_a_sound_anchor():
-    rules = _phrase_scanner(())
+    automaton, rules = _phrase_scanner(())
     assert len(rules) > 100
     exercised = 0
     for anchor, (_, _, pattern, _, _, _) in rules:
@@ -34,6 +34,8 @@ def test_every_shipped_phrase_rule_has_a_sound_anchor():
         matched = [sample for sample in _samples(pattern.pattern) if pattern.search(sample)]
         for sample in matched:
             assert any(a in sample for a in anchor), (pattern.pattern, sample)
+            # and the one automaton pass over the text finds it: the rule is run
+            assert {found for _, found in automaton.iter(sample)} & set(anchor), (pattern.pattern, sample)
         exercised += bool(matched)
     assert exercised >= len(rules) * 0.6  # the samples really match most rules
 

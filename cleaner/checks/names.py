@@ -37,6 +37,8 @@ from operator import itemgetter, not_, or_
 from functools import lru_cache
 from typing import Optional
 
+import ahocorasick
+
 from ..document import Document
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
@@ -160,10 +162,29 @@ class _Tokens:
         self._acronyms: Optional[list] = None
         self._lowered: Optional[str] = None
         self._token_starts: Optional[list] = None
+        self._positions: Optional[dict] = None
 
     def among(self, keys) -> list:
-        """Indexes of the words whose lower-cased form is in ``keys``."""
-        return list(compress(count(), map(keys.__contains__, self.low_words)))
+        """Indexes of the words whose lower-cased form is in ``keys``, ascending.
+
+        From an index of the article's distinct words, built on the first call: the passes ask this
+        eight times a document, and an article has about half as many distinct words as words."""
+        positions = self._positions
+        if positions is None:
+            positions = self._positions = {}
+            for i, w in enumerate(self.low_words):
+                at = positions.get(w)
+                if at is None:
+                    positions[w] = [i]
+                else:
+                    at.append(i)
+        if len(keys) < len(positions):
+            hits = [positions[k] for k in keys if k in positions]
+        else:
+            hits = [at for w, at in positions.items() if w in keys]
+        if len(hits) == 1:
+            return list(hits[0])
+        return sorted(i for at in hits for i in at)
 
     @property
     def acronyms(self) -> list:
@@ -1466,8 +1487,16 @@ def _anchor_of(ops: list) -> tuple:
 
 @lru_cache(maxsize=16)
 def _phrase_scanner(user_packs: tuple):
-    """Each phrase rule with its anchor: a rule whose anchor is absent from the text is not run."""
-    return [(_anchor(rule[2].pattern), rule) for rule in _phrase_rules(user_packs)]
+    """Each phrase rule with its anchor, and one Aho-Corasick automaton of every anchor: one C pass over
+    the text tells which anchors it holds (a substring test per anchor cost ten times as much), and a
+    rule whose anchors are all absent is not run."""
+    rules = [(_anchor(rule[2].pattern), rule) for rule in _phrase_rules(user_packs)]
+    automaton = ahocorasick.Automaton()
+    for anchor in sorted({a for anchors, _ in rules for a in anchors}):
+        automaton.add_word(anchor, anchor)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton, rules
 
 
 def phrases(doc: Document, ctx, toks: Optional[_Tokens] = None) -> list[Finding]:
@@ -1481,8 +1510,10 @@ def phrases(doc: Document, ctx, toks: Optional[_Tokens] = None) -> list[Finding]
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     findings = []
-    for anchor, (code, message, pattern, replacement, fix, confidence) in _phrase_scanner(user):
-        if (anchor and not any(a in lowered for a in anchor)) or not ctx.enabled(code):
+    automaton, rules = _phrase_scanner(user)
+    present = {anchor for _, anchor in automaton.iter(lowered)} if len(automaton) else set()
+    for anchor, (code, message, pattern, replacement, fix, confidence) in rules:
+        if (anchor and present.isdisjoint(anchor)) or not ctx.enabled(code):
             continue
         for m in pattern.finditer(lowered):
             start, end = m.span()
