@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
-from cleaner.checks.names import _anchor, _phrase_scanner
+from cleaner.checks.names import _anchor, _fast_start, _phrase_scanner
 
 
 @pytest.mark.parametrize("pattern, anchor", [
@@ -17,6 +18,8 @@ from cleaner.checks.names import _anchor, _phrase_scanner
     ("(?:(?<=breast )|(?<=lung ))malignant growths?|malignant growth(?= patients)", ("malignant growth",)),
     ("(?:(?<=breast )|(?<=lung ))(?:ca|cb)", ("breast", "lung")),
     ("(?:reactive |jet )?systems? of (?:salvo|volley) fire|(?:salvo|volley) fire systems?", ("system", "fire system")),
+    # a lookahead first: its text is in every match
+    ("(?=(?:rocket|missile) complex)(?:(?<=coastal )|(?<=anti-ship ))(?:rocket|missile) complex", ("complex",)),
     ("ab|cd", ()),  # nothing of three characters: always searched
     ("(?:the )?x+y", ()),
 ])
@@ -50,3 +53,32 @@ def _samples(pattern: str) -> list:
             text = re.sub(r"\[(\w)\w*\]", r"\1", text).replace("?", "").replace("\\", "")
             texts.append(f"before breast lung {text} patients after")
     return texts
+
+
+@pytest.mark.parametrize("pattern, fast", [
+    # look-behinds first: a lookahead for the first letters lets the engine skip positions
+    ("(?:(?<=breast )|(?<=lung ))malignant growths?", "(?=[m])(?:(?<=breast )|(?<=lung ))malignant growths?"),
+    ("(?<!communal )harmony(?= talks)", "(?=[h])(?<!communal )harmony(?= talks)"),
+    ("(?:reactive |jet )?systems? of", "(?=[jrs])(?:reactive |jet )?systems? of"),
+    # already fast (a literal or a set of them first), inline flags, or no literal start: unchanged
+    ("resistance packs?", "resistance packs?"),
+    ("(?:ab|cd)e", "(?:ab|cd)e"),
+    ("(?i)abc", "(?i)abc"),
+    ("(?<=x )\\w+ y", "(?<=x )\\w+ y"),
+])
+def test_fast_start(pattern, fast):
+    assert _fast_start(pattern) == fast
+
+
+def test_fast_start_keeps_every_match():
+    """Same matches, same spans, with and without the lookahead, on texts built from the rules' words."""
+    _, rules = _phrase_scanner(())
+    rewritten = [rule[2] for _, rule in rules if rule[2].pattern.startswith("(?=[")]
+    assert len(rewritten) >= 10
+    rng = random.Random(7)
+    for fast in rewritten:
+        plain = re.compile(fast.pattern[fast.pattern.index("])") + 2:])
+        words = re.findall(r"[a-z’'-]+", plain.pattern) + ["x", "the"]
+        for _ in range(300):
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+            assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -96,7 +96,7 @@ def _phrase_rules(user_packs: tuple) -> list:
             if not code.startswith("G5"):
                 continue
             # matched on the lower-cased text: patterns are lower-cased too (case-insensitive by design)
-            pattern = compile_safe(rule["pattern"].lower(), where=where)
+            pattern = compile_safe(_fast_start(rule["pattern"].lower()), where=where)
             rules.append((code, rule.get("message", "machine-translation phrase"), pattern,
                           rule.get("replacement"), rule.get("fix", "unsafe"), float(rule.get("confidence", 0.8))))
     return rules
@@ -1441,6 +1441,68 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     return findings
 
 
+def _parse(pattern: str) -> list:
+    try:
+        import re._parser as sre_parse  # type: ignore[import-not-found]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    return list(sre_parse.parse(pattern))
+
+
+def _fast_start(pattern: str) -> str:
+    """``pattern`` behind a lookahead for the characters its matches can start with, when it starts
+    with look-behinds or an optional part: Python's regex engine skips positions quickly only for a
+    pattern that starts with a literal or a set of them, and tries such a pattern in full at every
+    position (``(?:(?<=breast )|(?<=lung ))malignant growth`` costs ten times as much). The lookahead
+    holds for every match, so the matches are the same."""
+    try:
+        items = _parse(pattern)
+    except Exception:  # noqa: BLE001 - compile_safe reports the error with the pack's name
+        return pattern
+    if not items or (pattern.startswith("(?") and pattern[2:3].isalpha()):  # inline flags stay first
+        return pattern
+    op, arg = items[0]
+    name = str(op)
+    if name in ("LITERAL", "IN", "SUBPATTERN") or (
+            name == "BRANCH" and all(b and str(b[0][0]) == "LITERAL" for b in arg[1])):
+        return pattern  # the engine's own fast scan applies
+    starts = _starts(items)
+    if starts is None or starts[1] or not 0 < len(starts[0]) <= 24:
+        return pattern
+    return "(?=[" + "".join(sorted(re.escape(c) for c in starts[0])) + "])" + pattern
+
+
+def _starts(items: list) -> Optional[tuple]:
+    """(the characters a match of parsed ``items`` can start with, can it be empty?), past zero-width
+    assertions; None when a first item is not literal text."""
+    chars: set = set()
+    for op, arg in items:
+        name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT", "AT"):
+            continue
+        if name == "LITERAL":
+            return chars | {chr(arg)}, False
+        if name == "IN":
+            if not all(str(o) == "LITERAL" for o, _ in arg):
+                return None
+            return chars | {chr(a) for _, a in arg}, False
+        if name == "BRANCH":
+            subs = [_starts(list(branch)) for branch in arg[1]]
+        elif name == "SUBPATTERN":
+            subs = [_starts(list(arg[-1]))]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            subs = [_starts(list(arg[2]))] + ([] if arg[0] >= 1 else [(set(), True)])
+        else:
+            return None
+        if any(sub is None for sub in subs):
+            return None
+        for sub_chars, _ in subs:
+            chars |= sub_chars
+        if not any(empty for _, empty in subs):
+            return chars, False
+    return chars, True
+
+
 def _anchor(pattern: str) -> tuple:
     """Substrings one of which every match of ``pattern`` contains (or sits right beside, for a
     lookaround), so a text holding none of them is not searched: the best of the literal runs and of the
@@ -1448,11 +1510,7 @@ def _anchor(pattern: str) -> tuple:
     gives ``sight``/``tellect`` (the parser factors out ``in``); ``(?:(?<=breast )|(?<=lung ))malignant
     growth|malignant growth(?= patients)`` gives ``malignant growth``. ``()`` when no anchor of three
     characters or more exists: the rule is always searched."""
-    try:
-        import re._parser as sre_parse  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    return _anchor_of(list(sre_parse.parse(pattern)))
+    return _anchor_of(_parse(pattern))
 
 
 def _anchor_quality(anchor: tuple) -> tuple:
