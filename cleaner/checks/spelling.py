@@ -145,7 +145,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     text = doc.text
     counts = doc.word_tokens
     # a dictionary word is never a suspect: one set difference settles most of an article's words
-    unknown = {t for t in counts.keys() - lex.lower if _suspect(t) and t.lower() not in allowed}
+    lower = lex.lower
+    unknown = {t for t in counts if t not in lower and _suspect(t) and t.lower() not in allowed}
     if unknown:
         # the same unknown word three times in one article is a term of the story (lunar "landers"),
         # not a slip; twice, when wordfreq has seen it
