@@ -55,6 +55,33 @@ class Gazetteer:
     max_words: int
     #: every word-prefix (two words or more) of a multiword form, garble or swap, for early stopping
     prefixes: frozenset = frozenset()
+    _joining: dict = field(default_factory=dict, repr=False)
+
+    def joining_swaps(self, swap_words: tuple) -> dict:
+        """Multiword forms with one joining word replaced by another of ``swap_words`` (``house on
+        representatives`` for ``House of Representatives``), by (word before, word written, word after),
+        each as (position of the word, words in the form, the variant, entry, accepted spelling); built
+        once per word list. The of/for swaps are :attr:`swaps` (matched in the gazetteer scan); a
+        variant that is itself a form or an of/for swap is not one."""
+        index = self._joining.get(swap_words)
+        if index is not None:
+            return index
+        index = self._joining[swap_words] = {}
+        for key, (entry, spellings) in self.forms.items():
+            words = key.split(" ")
+            for k in range(1, len(words) - 1):
+                w = words[k]
+                if w not in swap_words:
+                    continue
+                for other in swap_words:
+                    if other == w or SWAPS.get(w) == other:
+                        continue
+                    vk = " ".join(words[:k] + [other] + words[k + 1:])
+                    if vk in self.forms or vk in self.swaps:
+                        continue
+                    index.setdefault((words[k - 1], other, words[k + 1]), []).append(
+                        (k, len(words), vk, entry, sorted(spellings)[0]))
+        return index
 
     def entry_mentioned(self, entry: Entry, text: str, lowered: Optional[str] = None) -> bool:
         """Is ``entry`` itself (a form or an acronym) named in ``text``?"""

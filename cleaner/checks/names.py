@@ -854,31 +854,6 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
     return findings
 
 
-def _word_swaps(gaz, swap_words: tuple) -> dict:
-    """Gazetteer multiword forms with one joining word replaced by another (``house on representatives``
-    for ``House of Representatives``), by (word before, word written, word after): the of/for swaps are
-    the gazetteer's own (:data:`SWAPS`); a variant that is itself a form is not one."""
-    index: dict = {}
-    for key, (entry, spellings) in gaz.forms.items():
-        words = key.split(" ")
-        if len(words) < 3:
-            continue
-        for k in range(1, len(words) - 1):
-            w = words[k]
-            if w not in swap_words:
-                continue
-            for other in swap_words:
-                if other == w or SWAPS.get(w) == other:
-                    continue
-                variant = words[:k] + [other] + words[k + 1:]
-                vk = " ".join(variant)
-                if vk in gaz.forms or vk in gaz.swaps:
-                    continue
-                index.setdefault((words[k - 1], other, words[k + 1]), []).append(
-                    (k, len(words), vk, entry, sorted(spellings)[0]))
-    return index
-
-
 def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G003: a gazetteer name with another joining word in place of its own (``House on
     Representatives``, ``Securities of Exchange Commission``): safe; unsafe when the word written is a
@@ -887,7 +862,7 @@ def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> 
     swap_words = tuple(config["swap_words"])
     locative = set(config["swap_locative"])
     gaz = gazetteer(_known_names(ctx))
-    index = _derived(gaz, ("word-swaps", swap_words), lambda g: _word_swaps(g, swap_words))
+    index = gaz.joining_swaps(swap_words)
     words, low, spans = toks.words, toks.low_words, toks.spans
     headline_spans = None
     findings = []
