@@ -333,7 +333,7 @@ class Lexicon:
             gap = len(cand) - n
             queue.append((z + e - COST_WEIGHT * (0.5 * abs(gap) if gap else 0.5), z, e, cand))
         queue.sort(reverse=True)
-        gap_to = _letter_gap_from(w)
+        gap_to = letter_gap_from(w)
 
         def kth() -> float:  # the limit-th best score so far
             return sorted((s for _, s in scored), reverse=True)[limit - 1] if len(scored) >= limit else float("-inf")
@@ -458,7 +458,7 @@ def _sub_row(a: str) -> dict:
     return row
 
 
-def _letter_gap_from(a: str):
+def letter_gap_from(a: str):
     """A lower bound of ``weighted_distance(a, b)`` from letter counts alone, as a function of ``b``
     (the counts of ``a`` taken once), a few times cheaper than the distance.
 

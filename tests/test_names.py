@@ -496,3 +496,41 @@ def test_a_phrase_replacement_follows_the_number_of_the_match():
     singular = _g("Investigators copied a hard circle drive seized in the raid, the police said.")
     assert ("G502", "hard circle drives", "hard disk drives", "unsafe") in plural
     assert ("G502", "hard circle drive", "hard disk drive", "unsafe") in singular
+
+
+def test_misspelt_word_of_a_gazetteer_name():
+    """G001: a word no list knows, one slip from the word that makes a gazetteer name of its neighbours."""
+    text = ("The Washingon Post first reported the plan, citing three officials. The International "
+            "Monetery Fund warned that growth would slow. Shares fell 3 percent in New Yrok trading.")
+    assert _g(text) == [
+        ("G001", "Washingon", "Washington", "unsafe"),
+        ("G001", "Monetery", "Monetary", "unsafe"),
+        ("G001", "Yrok", "York", "unsafe"),
+    ]
+    assert clean(text, select=["G"]).text == text  # unsafe: only with --unsafe-fixes
+    fixed = clean(text, select=["G"], unsafe_fixes=True).text
+    assert "Washington Post" in fixed and "International Monetary Fund" in fixed and "New York trading" in fixed
+
+
+def test_misspelt_name_the_article_writes_elsewhere():
+    text = ("The Pentagon said on Tuesday that the new missile would be tested next year.\n\n"
+            "A Pentagin spokesman declined to comment further on the programme.")
+    findings = Cleaner(select=["G"]).check(text).findings
+    assert [(f.code, f.excerpt, f.suggestion) for f in findings] == [("G001", "Pentagin", "Pentagon")]
+    assert "in this article" in findings[0].message
+
+
+def test_rare_real_names_are_not_misspelt_names():
+    # unknown names with no gazetteer name around them and no near twin in the article
+    text = ("Hajin, a town held by fighters near the border, fell after weeks of clashes, said Abdurrahman "
+            "Ghika, who fled to Raqqa with his family. Joonas Korpisalo stopped 30 shots while Jonas "
+            "Siegenthaler scored. The Dakotans voted as North Dakota's governor had asked.")
+    assert [f for f in _g(text) if f[0] == "G001"] == []
+
+
+def test_same_edit_from_two_checks_is_reported_once():
+    # S002 (an unknown word starting a sentence) and G001 (a slip of the article's own name) agree
+    text = ("The Pentagon said on Tuesday that the new missile would be tested next year.\n\n"
+            "Pentagin officials declined to comment on the plan.")
+    findings = Cleaner(select=["S", "G"]).check(text).findings
+    assert [(f.code, f.excerpt, f.suggestion) for f in findings] == [("G001", "Pentagin", "Pentagon")]

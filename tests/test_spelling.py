@@ -166,11 +166,11 @@ def test_suggestions_are_kept_per_process():
 
 def test_letter_count_bound_never_exceeds_the_distance():
     """suggest() skips a candidate on this bound alone, so it must stay below the real distance."""
-    from cleaner.lexicon import _letter_gap_from
+    from cleaner.lexicon import letter_gap_from
 
     pairs = [("recieve", "receive"), ("adress", "address"), ("teh", "the"), ("enculding", "including"),
              ("mispell", "misspell"), ("goverment", "government"), ("inthe", "in the"), ("wrot", "wrote"),
              ("aaab", "bbba"), ("xyz", "abcdef")]
     for a, b in pairs:
-        assert _letter_gap_from(a)(b) <= weighted_distance(a, b) + 1e-9, (a, b)
-    assert abs(_letter_gap_from("abc")("xyz") - 1.8) < 1e-9  # three substitutions, at least 0.6 each
+        assert letter_gap_from(a)(b) <= weighted_distance(a, b) + 1e-9, (a, b)
+    assert abs(letter_gap_from("abc")("xyz") - 1.8) < 1e-9  # three substitutions, at least 0.6 each

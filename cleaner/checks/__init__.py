@@ -52,7 +52,21 @@ def run_checks(doc: Document, ctx: CheckContext, extra: Iterable[tuple[str, Call
             continue
         findings.extend(f for f in run(doc, ctx) if ctx.selection(f.code))
     findings.sort(key=lambda f: (f.start, f.end, f.code))
-    return findings
+    return _one_report_per_edit(findings)
+
+
+def _one_report_per_edit(findings: list[Finding]) -> list[Finding]:
+    """Two checks proposing the same replacement for the same span (S002 and G001 on a misspelt name
+    that starts a sentence) are one problem: keep the report with the higher confidence (the first in
+    code order on a tie). Findings without a suggestion are all kept."""
+    best: dict = {}
+    for f in findings:
+        if f.suggestion is None:
+            continue
+        key = (f.start, f.end, f.suggestion)
+        if key not in best or f.confidence > best[key].confidence:
+            best[key] = f
+    return [f for f in findings if f.suggestion is None or best[(f.start, f.end, f.suggestion)] is f]
 
 
 def learn_batch(docs: list[Document], settings: Settings) -> dict:

@@ -3,7 +3,9 @@
 - G001 near-miss of an acronym the article itself uses (``NASI`` in an article that says ``NASA``
   twice, ``FBS`` beside one ``FBI``), an acronym defined in parentheses that misses its name's
   initials, two one-off slips of the same well-known acronym, or a known garble of a gazetteer name
-  that the article names (``ISM-held`` beside ``ISIS``): unsafe, with a confidence. Real acronyms are
+  that the article names (``ISM-held`` beside ``ISIS``); a title-case word no word list knows, one
+  cheap slip from the word that completes a gazetteer name around it (``the Washingon Post``) or
+  from a name the article writes (``Pentagin`` beside ``Pentagon``): unsafe, with a confidence. Real acronyms are
   left alone: a token the article defines, one on the ubiquitous list (``US``, ``UN``), units and
   model numbers, or a gazetteer acronym whose own name the article mentions.
 - G002 wrong casing of a known name (``Associated press``, ``Sugar land-based``, ``in france``,
@@ -42,7 +44,7 @@ import ahocorasick
 from ..document import Document
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
-from ..lexicon import lexicon, weighted_distance
+from ..lexicon import letter_gap_from, lexicon, weighted_distance
 from ..rulepacks import compile_safe, load_builtin, load_user_pack
 
 SOURCE = "names"
@@ -539,6 +541,138 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
             start, end, suggestion=target, fix="unsafe", confidence=round(confidence, 2), source=f"{SOURCE}:acronym",
         ))
     findings.extend(_shared_near_misses(doc, gaz, ubiquitous, counts, orphans))
+    return findings
+
+
+@lru_cache(maxsize=1 << 14)
+def _rare_title_word(w: str, min_length: int, max_zipf: float) -> bool:
+    """A title-case word of letters that no word list knows: not a dictionary word, a SCOWL name, a
+    known misspelling (S's business) or a word wordfreq has seen often."""
+    lw = w.lower()
+    lex = lexicon()
+    return (len(w) >= min_length and w[1:].islower() and w.isalpha() and lw not in lex.misspellings
+            and lex.zipf(lw) < max_zipf)
+
+
+# endings that make another word of a name: demonyms and plurals ("Dakotans", "Kenyans", "Smiths")
+_DERIVED_ENDINGS = {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ite", "ites", "ism"}
+
+
+def _name_word_index(gaz, min_length: int) -> dict:
+    """Multiword gazetteer forms with one word left out, by the form's lower-cased words with ``*`` in
+    that word's place: ``* post`` -> [(washington, Washington, entry), (jerusalem, Jerusalem, entry), ...]."""
+    index: dict = {}
+    for key, (entry, spellings) in gaz.forms.items():
+        spelling = min(spellings)
+        written = spelling.split(" ")
+        words = key.split(" ")
+        if len(words) < 2 or len(written) != len(words):
+            continue
+        for k, w in enumerate(words):
+            if len(w) >= min_length and w.isalpha():
+                wildcard = " ".join(words[:k] + ["*"] + words[k + 1:])
+                index.setdefault(wildcard, []).append((w, written[k], entry))
+    return index
+
+
+def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G001 (unsafe): a title-case word no word list knows, a cheap slip from the word that makes a
+    gazetteer name of its neighbours (``the Washingon Post``, ``New Yrok``) or from a name the article
+    itself writes (``the Pentagon said ... a Pentagin spokesman``).
+
+    Rare real names (``Hajin``, ``Ghika``) are as unknown as slips, so the evidence is always the
+    neighbours or the article: a name the gazetteer completes, or a better-known name of the article
+    that the word is one slip from (beside the same neighbours, when it stands in a longer name).
+    """
+    config = _pack()["misspelt_names"]
+    min_length, max_zipf = config["min_length"], config["max_zipf"]
+    lex = lexicon()
+    gaz = gazetteer(_known_names(ctx))
+    words, low, spans, gaps = toks.words, toks.low_words, toks.spans, toks.gaps
+    known_parts = {w.lower() for name in _known_names(ctx) for w in name.split()}
+    # most capitalised words are dictionary words: dropped in C first
+    candidates = [
+        i for i in compress(toks.caps, map(not_, map(lex.lower.__contains__, map(low.__getitem__, toks.caps))))
+        if low[i] not in lex.capitalised and _rare_title_word(words[i], min_length, max_zipf)
+        and low[i] not in gaz.forms and low[i] not in known_parts and words[i].upper() not in gaz.acronyms
+    ]
+    if not candidates:
+        return []
+    index = _derived(gaz, ("name-words", min_length), lambda g: _name_word_index(g, min_length))
+    n_words = len(words)
+    window = min(config["max_window"], gaz.max_words)
+    by_initial: Optional[dict] = None  # the article's capitalised words by initial, when first needed
+    findings = []
+    for i in candidates:
+        w, lw = words[i], low[i]
+        start, end = spans[i]
+        if any(s < end and start < e for s, e in covered) or not _plain_context(toks.text, start, end):
+            continue
+        limit = config["max_distance_long"] if len(lw) >= config["long_from"] else config["max_distance"]
+
+        gap_to = letter_gap_from(lw)
+
+        def near(other: str) -> Optional[float]:
+            """The distance from ``lw`` to ``other`` when within the limit; cheap tests first (a slip
+            keeps the first letter or the last two; letter counts bound the distance from below)."""
+            if abs(len(other) - len(lw)) > 2 * limit or (other[0] != lw[0] and other[-2:] != lw[-2:]):
+                return None
+            if gap_to(other) > limit + 1e-9:
+                return None
+            d = weighted_distance(lw, other, cutoff=limit)
+            return d if d <= limit else None
+
+        best = None  # (distance, target, why, confidence)
+        # a gazetteer name around the word: windows of 2 .. window words joined by single spaces
+        lo = i
+        while lo > 0 and i - lo < window - 1 and gaps[lo] == " ":
+            lo -= 1
+        hi = i
+        while hi + 1 < n_words and hi - i < window - 1 and gaps[hi + 1] == " ":
+            hi += 1
+        for n in range(2, min(window, hi - lo + 1) + 1):
+            for first in range(max(lo, i - n + 1), min(i, hi - n + 1) + 1):
+                last = first + n - 1
+                wildcard = " ".join(low[first:i] + ["*"] + low[i + 1:last + 1])
+                for target_low, target, entry in index.get(wildcard, ()):
+                    d = near(target_low)
+                    if d is not None and (best is None or d < best[0]):
+                        name = " ".join(words[first:i] + [target] + words[i + 1:last + 1])
+                        confidence = 0.6 if entry.kind in _GUESSABLE_KINDS or entry.kind == "place" else 0.8
+                        best = (d, target, f"as in '{name}'", confidence)
+        if best is None and len(toks.among((lw,))) == 1:
+            # a name the article writes elsewhere, better known or more often; inside a longer name,
+            # beside the same neighbour ("Joonas Korpisalo" beside "Jonas Siegenthaler" is another man)
+            if by_initial is None:
+                by_initial = {}
+                for other in set(map(low.__getitem__, toks.caps)):
+                    if other.isalpha():
+                        by_initial.setdefault(other[0], []).append(other)
+            before = low[i - 1] if i and gaps[i] == " " and words[i - 1][:1].isupper() else None
+            after = low[i + 1] if i + 1 < n_words and gaps[i + 1] == " " and words[i + 1][:1].isupper() else None
+            before, after = [None if w in _FUNCTION_WORDS or w in _LEADING_SKIP else w for w in (before, after)]
+            for other in sorted(by_initial.get(lw[0], ())):
+                if other == lw or (lw.startswith(other) and lw[len(other):] in _DERIVED_ENDINGS):
+                    continue  # "Dakotans" beside "Dakota": a demonym or a plural, not a slip
+                d = near(other)
+                if d is None or (best is not None and d >= best[0]):
+                    continue
+                at = toks.among((other,))
+                if not (len(at) >= 2 or lex.zipf(other) >= max_zipf or other in gaz.forms):
+                    continue
+                if (before and not any(j and low[j - 1] == before for j in at)) or (
+                        after and not any(j + 1 < n_words and low[j + 1] == after for j in at)):
+                    continue
+                target = other[:1].upper() + other[1:]
+                best = (d, target, f"'{target}' is in this article", 0.6)
+        if best is None:
+            continue
+        _, target, why, confidence = best
+        findings.append(doc.finding(
+            "G001", f"'{w}' looks like a misspelt '{target}' ({why})", start, end, suggestion=target,
+            fix="unsafe", confidence=confidence, source=f"{SOURCE}:name-slip",
+        ))
+        covered.append((start, end))
     return findings
 
 
@@ -1585,6 +1719,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(gazetteer_names(doc, ctx, toks, covered))
     if ctx.enabled("G001"):
         findings.extend(acronyms(doc, ctx, covered, toks))
+        findings.extend(misspelt_names(doc, ctx, toks, covered))
     if ctx.enabled("G004"):
         findings.extend(consistency(doc, ctx, toks, covered))
         findings.extend(joining_word_majority(doc, ctx, toks, covered))
