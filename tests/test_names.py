@@ -534,3 +534,10 @@ def test_same_edit_from_two_checks_is_reported_once():
             "Pentagin officials declined to comment on the plan.")
     findings = Cleaner(select=["S", "G"]).check(text).findings
     assert [(f.code, f.excerpt, f.suggestion) for f in findings] == [("G001", "Pentagin", "Pentagon")]
+
+
+def test_misspelt_well_known_one_word_name():
+    text = ("Microsoft and Gogle both declined to comment, Reutres reported. Officials in Kenay said the "
+            "talks would resume, according to Kenyon Martin, a spokesman.")
+    found = [(code, word, suggestion) for code, word, suggestion, _ in _g(text)]
+    assert found == [("G001", "Gogle", "Google"), ("G001", "Reutres", "Reuters"), ("G001", "Kenay", "Kenya")]

@@ -554,6 +554,20 @@ def _rare_title_word(w: str, min_length: int, max_zipf: float) -> bool:
             and lex.zipf(lw) < max_zipf)
 
 
+def _single_name_index(gaz, min_length: int) -> dict:
+    """One-word gazetteer names of the curated kinds and countries (not cities: too many are one slip
+    from another real place), by each of their :func:`_deletions`."""
+    index: dict = {}
+    for key, (entry, spellings) in gaz.forms.items():
+        if " " in key or len(key) <= min_length or not key.isalpha() or entry.kind in _GUESSABLE_KINDS \
+                or entry.kind in ("place", "user"):
+            continue
+        spelling = min(spellings)
+        for variant in _deletions(key):
+            index.setdefault(variant, []).append((key, spelling, entry))
+    return index
+
+
 # endings that make another word of a name: demonyms and plurals ("Dakotans", "Kenyans", "Smiths")
 _DERIVED_ENDINGS = {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ite", "ites", "ism"}
 
@@ -665,6 +679,14 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
                     continue
                 target = other[:1].upper() + other[1:]
                 best = (d, target, f"'{target}' is in this article", 0.6)
+        if best is None and lex.zipf(lw) == 0.0:
+            # a well-known one-word name (Google, Reuters, Hezbollah, Kenya), for a word wordfreq never saw
+            singles = _derived(gaz, ("single-names", min_length), lambda g: _single_name_index(g, min_length))
+            for variant in _deletions(lw):
+                for target_low, target, entry in singles.get(variant, ()):
+                    d = near(target_low) if limit <= 1.0 else None
+                    if d is not None and (best is None or d < best[0]):
+                        best = (d, target, f"the {entry.kind.replace('-', ' ')}", 0.5)
         if best is None:
             continue
         _, target, why, confidence = best
