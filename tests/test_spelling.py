@@ -174,3 +174,31 @@ def test_letter_count_bound_never_exceeds_the_distance():
     for a, b in pairs:
         assert letter_gap_from(a)(b) <= weighted_distance(a, b) + 1e-9, (a, b)
     assert abs(letter_gap_from("abc")("xyz") - 1.8) < 1e-9  # three substitutions, at least 0.6 each
+
+
+def test_word_split_by_a_space_is_joined():
+    text = ("The minister said the infor mation was wrong, and the gov ernment would answer the "
+            "question in the house on Tuesday.")
+    found = [(f.code, text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)]
+    assert found == [("S002", "infor mation", "information", "unsafe"), ("S002", "gov ernment", "government", "unsafe")]
+    fixed = clean(text, select=["S"], unsafe_fixes=True).text
+    assert "the information was wrong, and the government would" in fixed
+    assert clean(fixed, select=["S"], unsafe_fixes=True).text == fixed  # idempotent
+
+
+def test_two_real_words_are_not_joined():
+    # "in formation" and "some times" are words either way: nothing unknown, nothing joined
+    text = "The jets flew in formation over the city, and some times of day were busier than others."
+    assert _findings(text) == []
+
+
+def test_digit_for_a_lookalike_letter():
+    text = "The c1ear message from the g0vernment was that the p0lice would act on Monday."
+    found = [(text[f.start:f.end], f.suggestion) for f in _findings(text)]
+    assert found == [("c1ear", "clear"), ("g0vernment", "government"), ("p0lice", "police")]
+
+
+def test_model_numbers_and_codes_are_not_lookalikes():
+    text = ("The A320 and 737 MAX jets, a 4x4 truck, H1N1 flu, mp3 files, the B52s, Web3 apps and "
+            "the user c0ol_guy on the forum, at www.ex4mple.com, with code X5Y.")
+    assert _findings(text) == []

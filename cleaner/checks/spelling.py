@@ -159,6 +159,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     def in_headline(start: int) -> bool:  # in a title-case paragraph (only the one holding it is judged)
         return any(p.start <= start < p.end and _title_case(p.text) for p in doc.paragraphs)
 
+    joined: set = set()  # starts of words already reported as the second half of a split word
     for start, word in sorted((start, word) for word in unknown for start in _token_starts(text, word)):
         end = start + len(word)
         if _skippable(text, start, end, word):
@@ -193,6 +194,17 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             continue
         if "'" in low or not want_suggestions:
             continue  # odd contractions are too often dialect or quotes to guess at
+        if start in joined:
+            continue  # the second half of a split word, reported with the first
+        split = _split_word(text, start, end, low)
+        if split is not None:
+            span_start, span_end, whole = split
+            joined.add(span_end - len(text[span_start:span_end].split(" ")[-1]))
+            findings.append(doc.finding(
+                "S002", f"'{text[span_start:span_end]}' is one word split by a space: '{whole}'", span_start,
+                span_end, suggestion=whole, fix="unsafe", confidence=0.8, source=SOURCE,
+            ))
+            continue
         before, after = _neighbours(text, start, end)
         ranked = _ranked(low, 3, before, after)
         if not ranked:
@@ -207,6 +219,73 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         findings.append(doc.finding(
             "S002", message, start, end, suggestion=best, fix="unsafe", confidence=confidence,
             source=SOURCE, alternatives=[w for w, _ in ranked[1:]],
+        ))
+    return findings
+
+
+_SPLIT_NEXT = re.compile(r" ([a-z]+)\b")
+_SPLIT_PREV = re.compile(r"\b([a-z]+) $")
+
+
+def _split_word(text: str, start: int, end: int, low: str):
+    """(start, end, word) when the unknown ``low`` at ``start`` and a lower-case neighbour across one
+    space are one common word split in two (``infor mation``, ``gov ernment``), else None."""
+    lex = lexicon()
+    min_zipf = _pack()["split_words"]["min_zipf"]
+    m = _SPLIT_NEXT.match(text, end)
+    if m is not None and text[m.end():m.end() + 1] not in ("'", "’", "-"):
+        whole = low + m.group(1)
+        if whole in lex.lower and lex.zipf(whole) >= min_zipf:
+            return start, m.end(), whole
+    m = _SPLIT_PREV.search(text, max(0, start - 30), start)
+    if m is not None and (m.start() == 0 or not text[m.start() - 1] in "'’-"):
+        whole = m.group(1) + low
+        if whole in lex.lower and lex.zipf(whole) >= min_zipf:
+            return m.start(), end, whole
+    return None
+
+
+_DIGIT_IN_WORD = re.compile(r"[013589](?<=[^\W\d_][013589])(?=[^\W\d_])")
+
+
+def digit_lookalikes(doc: Document, ctx) -> list[Finding]:
+    """S002: a digit in place of the letter it looks like (``the c1ear message``, ``g0vernment``).
+
+    Found from the digits that stand between two letters (a scan that skips everything else at C
+    speed); reported when reading the digit as a letter makes a common word."""
+    text = doc.text
+    config = _pack()["digit_lookalikes"]
+    letters, min_zipf, min_length = config["letters"], config["min_zipf"], config["min_length"]
+    lex = lexicon()
+    findings: list[Finding] = []
+    last_end = -1
+    for m in _DIGIT_IN_WORD.finditer(text):
+        at = m.start()
+        if at < last_end:
+            continue
+        start, end = at, at + 1
+        while start and (text[start - 1].isalpha() or text[start - 1] in letters):
+            start -= 1
+        while end < len(text) and (text[end].isalpha() or text[end] in letters):
+            end += 1
+        last_end = end
+        token = text[start:end]
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "_-/@#.")) or not token.strip("0123456789"):
+            continue
+        if end < len(text) and (text[end] in "_-/@" or (text[end] == "." and text[end + 1:end + 2].isalnum())):
+            continue
+        if any(ch.isdigit() and ch not in letters for ch in token):
+            continue
+        readings = [""]  # every way of reading the digits as letters ("1" is an l or an i)
+        for ch in token:
+            readings = [r + o for r in readings for o in letters.get(ch, ch)]
+        best = max((r for r in readings if len(r) >= min_length and r.lower() in lex.lower
+                    and lex.zipf(r.lower()) >= min_zipf), key=lambda r: lex.zipf(r.lower()), default=None)
+        if best is None:
+            continue
+        findings.append(doc.finding(
+            "S002", f"'{token}' has a digit for a letter: '{best}'", start, end, suggestion=best, fix="unsafe",
+            confidence=0.8, source=SOURCE,
         ))
     return findings
 
@@ -264,6 +343,8 @@ def run(doc: Document, ctx) -> list[Finding]:
     findings: list[Finding] = []
     if ctx.enabled("S001") or ctx.enabled("S002"):
         findings.extend(misspellings(doc, ctx))
+    if ctx.enabled("S002"):
+        findings.extend(digit_lookalikes(doc, ctx))
     if ctx.enabled("S003"):
         findings.extend(repeated_words(doc, ctx))
     return findings
