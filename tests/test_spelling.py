@@ -202,3 +202,10 @@ def test_model_numbers_and_codes_are_not_lookalikes():
     text = ("The A320 and 737 MAX jets, a 4x4 truck, H1N1 flu, mp3 files, the B52s, Web3 apps and "
             "the user c0ol_guy on the forum, at www.ex4mple.com, with code X5Y.")
     assert _findings(text) == []
+
+
+def test_shift_held_one_letter_too_long():
+    text = ("THe minister said the GOvernment would act. McDonald and DeSantis met at LaGuardia with CEOs, "
+            "NGOs, IDs, the PGA and TVs. WHen asked, he left.")
+    found = [(text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)]
+    assert found == [("THe", "The", "unsafe"), ("GOvernment", "Government", "unsafe"), ("WHen", "When", "unsafe")]

@@ -290,6 +290,30 @@ def digit_lookalikes(doc: Document, ctx) -> list[Finding]:
     return findings
 
 
+_DOUBLE_CAPITALS = re.compile(r"(?<![\w@#.-])[A-Z]{2}[a-z]+(?![\w@-])")
+
+
+def double_capitals(doc: Document, ctx) -> list[Finding]:
+    """S002: the shift key held a letter too long (``THe minister``, ``GOvernment``)."""
+    lex = lexicon()
+    config = _pack()["double_capitals"]
+    min_zipf, short_words = config["min_zipf"], set(config["short_words"])
+    findings: list[Finding] = []
+    for m in _DOUBLE_CAPITALS.finditer(doc.text):
+        word = m.group()
+        low = word.lower()
+        if len(word) == 3 and low not in short_words:
+            continue  # "IDs", "TVs": an acronym's plural
+        if low not in lex.lower or lex.zipf(low) < min_zipf:
+            continue
+        fixed = word[0] + word[1:].lower()
+        findings.append(doc.finding(
+            "S002", f"'{word}' has one capital too many: '{fixed}'", m.start(), m.end(), suggestion=fixed,
+            fix="unsafe", confidence=0.9, source=SOURCE,
+        ))
+    return findings
+
+
 def _title_case(paragraph: str) -> bool:
     words = [m.group() for m in islice(_TOKEN.finditer(paragraph), 13)]  # over 12 words is no heading
     return 0 < len(words) <= 12 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
@@ -345,6 +369,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(misspellings(doc, ctx))
     if ctx.enabled("S002"):
         findings.extend(digit_lookalikes(doc, ctx))
+        findings.extend(double_capitals(doc, ctx))
     if ctx.enabled("S003"):
         findings.extend(repeated_words(doc, ctx))
     return findings
