@@ -57,6 +57,24 @@ class Gazetteer:
     prefixes: frozenset = frozenset()
     _joining: dict = field(default_factory=dict, repr=False)
 
+    def without_joining_word(self, joining: tuple) -> dict:
+        """Multiword forms with one inner joining word left out (``house representatives`` for ``House
+        of Representatives``), each as (entry, accepted spelling); built once per word list. A variant
+        that is itself a form or a swap is not one."""
+        key = ("dropped", joining)
+        index = self._joining.get(key)
+        if index is not None:
+            return index
+        index = self._joining[key] = {}
+        for form, (entry, spellings) in self.forms.items():
+            words = form.split(" ")
+            for k in range(1, len(words) - 1):
+                if words[k] in joining:
+                    variant = " ".join(words[:k] + words[k + 1:])
+                    if variant not in self.forms and variant not in self.swaps:
+                        index.setdefault(variant, (entry, min(spellings)))
+        return index
+
     def joining_swaps(self, swap_words: tuple) -> dict:
         """Multiword forms with one joining word replaced by another of ``swap_words`` (``house on
         representatives`` for ``House of Representatives``), by (word before, word written, word after),

@@ -541,3 +541,15 @@ def test_misspelt_well_known_one_word_name():
             "talks would resume, according to Kenyon Martin, a spokesman.")
     found = [(code, word, suggestion) for code, word, suggestion, _ in _g(text)]
     assert found == [("G001", "Gogle", "Google"), ("G001", "Reutres", "Reuters"), ("G001", "Kenay", "Kenya")]
+
+
+def test_gazetteer_name_with_its_joining_word_dropped():
+    text = ("The bill passed the House Representatives on Tuesday, and the Bank England raised rates. "
+            "The Syrian Observatory Human Rights said 12 people died.")
+    assert _g(text) == [
+        ("G003", "House Representatives", "House of Representatives", "unsafe"),
+        ("G003", "Bank England", "Bank of England", "unsafe"),
+        ("G003", "Syrian Observatory Human Rights", "Syrian Observatory for Human Rights", "unsafe"),
+    ]
+    # the names written in full, and names that never had the word, are left alone
+    assert _g("The House of Representatives and the Bank of England met the Bank of America and Bank Leumi.") == []

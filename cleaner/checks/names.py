@@ -13,7 +13,8 @@
   word house styles lower-case (``Democratic party``); unsafe guesses for name-only words, surnames
   after given names, places after ``University of`` and lower-case words inside a name.
 - G003 non-canonical form of a known name: ``of``/``for`` swapped (``Syrian Observatory of Human
-  Rights``): safe; the same swap after head words that take the other word: unsafe.
+  Rights``) or another joining word in place of its own: safe; the same swap after head words that
+  take the other word, or the joining word left out (``House Representatives``): unsafe.
 - G004 the same entity written two ways in one article (``Syrian democratic force`` after ``Syrian
   Democratic Forces (SDF)``), or a lower-case word the article itself shows to be part of a name
   (initials that spell an acronym it uses, ``&`` between name words, the pair capitalised elsewhere,
@@ -1058,6 +1059,43 @@ def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> 
     return findings
 
 
+def dropped_joining_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G003 (unsafe): a gazetteer name with its inner joining word left out (``the House
+    Representatives``, ``the Bank England``), as machine translation and hurried retyping drop them:
+    the whole name is replaced by its accepted form."""
+    config = _pack()["function_words"]
+    gaz = gazetteer(_known_names(ctx))
+    index = gaz.without_joining_word(tuple(config["swap_words"]) + tuple(config.get("dropped_extra", ())))
+    words, low, spans, gaps, cap = toks.words, toks.low_words, toks.spans, toks.gaps, toks.capitalised
+    n_words = len(words)
+    findings = []
+    after = 0
+    for i in toks.caps:
+        if i < after:
+            continue
+        j = i
+        hit = None
+        while j + 1 < n_words and j - i < 5 and cap[j + 1] and gaps[j + 1] == " ":
+            j += 1
+            slot = index.get(" ".join(low[i:j + 1]))
+            if slot is not None:
+                hit = (j, slot)
+        if hit is None:
+            continue
+        j, (entry, spelling) = hit
+        start, end = spans[i][0], spans[j][1]
+        if any(s < end and start < e for s, e in covered) or not _plain_context(toks.text, start, end):
+            continue
+        found = toks.text[start:end]
+        findings.append(doc.finding(
+            "G003", f"'{found}' is written '{spelling}'", start, end, suggestion=spelling, fix="unsafe",
+            confidence=0.7, source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+        ))
+        covered.append((start, end))
+        after = j + 1
+    return findings
+
+
 PROSE_MIN_WORDS = 8  # a paragraph this long is running text
 RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
 
@@ -1749,6 +1787,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     if ctx.enabled("G003"):
         findings.extend(swapped_function_words(doc, ctx, toks, covered))
         findings.extend(wrong_function_word(doc, ctx, toks, covered))
+        findings.extend(dropped_joining_words(doc, ctx, toks, covered))
     if ctx.enabled("G002"):
         findings.extend(hyphenated_names(doc, ctx, toks, covered))
         findings.extend(single_names(doc, ctx, toks, covered))
