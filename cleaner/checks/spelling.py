@@ -290,7 +290,8 @@ def digit_lookalikes(doc: Document, ctx) -> list[Finding]:
     return findings
 
 
-_DOUBLE_CAPITALS = re.compile(r"(?<![\w@#.-])[A-Z]{2}[a-z]+(?![\w@-])")
+# the first capital before the look-behind: most positions fail at once (as names._ACRONYM)
+_DOUBLE_CAPITALS = re.compile(r"[A-Z](?<![\w@#.-][A-Z])[A-Z][a-z]+(?![\w@-])")
 
 
 def double_capitals(doc: Document, ctx) -> list[Finding]:
