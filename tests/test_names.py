@@ -553,3 +553,10 @@ def test_gazetteer_name_with_its_joining_word_dropped():
     ]
     # the names written in full, and names that never had the word, are left alone
     assert _g("The House of Representatives and the Bank of England met the Bank of America and Bank Leumi.") == []
+
+
+def test_slip_of_a_day_name_and_one_report_per_span():
+    # S002 would say "Money" (a common word one slip away), G001 "Monday": the better-evidenced one stays
+    text = "The council met last week.\n\nMonay was the deadline, the mayor said after the vote."
+    findings = Cleaner(select=["S", "G"]).check(text).findings
+    assert [(f.code, f.excerpt, f.suggestion) for f in findings] == [("G001", "Monay", "Monday")]

@@ -56,17 +56,17 @@ def run_checks(doc: Document, ctx: CheckContext, extra: Iterable[tuple[str, Call
 
 
 def _one_report_per_edit(findings: list[Finding]) -> list[Finding]:
-    """Two checks proposing the same replacement for the same span (S002 and G001 on a misspelt name
-    that starts a sentence) are one problem: keep the report with the higher confidence (the first in
-    code order on a tie). Findings without a suggestion are all kept."""
+    """Two checks proposing a replacement for the same span (S002 and G001 on a misspelt name that
+    starts a sentence: ``Monay`` as ``Money`` or ``Monday``) are one problem: keep the report with the
+    higher confidence (the first in code order on a tie). Findings without a suggestion are all kept."""
     best: dict = {}
     for f in findings:
         if f.suggestion is None:
             continue
-        key = (f.start, f.end, f.suggestion)
+        key = (f.start, f.end)
         if key not in best or f.confidence > best[key].confidence:
             best[key] = f
-    return [f for f in findings if f.suggestion is None or best[(f.start, f.end, f.suggestion)] is f]
+    return [f for f in findings if f.suggestion is None or best[(f.start, f.end)] is f]
 
 
 def learn_batch(docs: list[Document], settings: Settings) -> dict:

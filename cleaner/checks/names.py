@@ -590,14 +590,34 @@ def _name_word_index(gaz, min_length: int) -> dict:
     return index
 
 
+_CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
+
+
+def _capitalised_heads(toks: _Tokens) -> list:
+    """(token index, the name word, its start) for each title-case token: the whole token, or its head
+    before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``)."""
+    words, spans = toks.words, toks.spans
+    out = []
+    for i in toks.caps:
+        w = words[i]
+        if w.isalpha():
+            out.append((i, w, spans[i][0]))
+        else:
+            m = _CAP_HEAD.fullmatch(w)
+            if m is not None:
+                out.append((i, m.group(1), spans[i][0]))
+    return out
+
+
 def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G001 (unsafe): a title-case word no word list knows, a cheap slip from the word that makes a
-    gazetteer name of its neighbours (``the Washingon Post``, ``New Yrok``) or from a name the article
-    itself writes (``the Pentagon said ... a Pentagin spokesman``).
+    gazetteer name of its neighbours (``the Washingon Post``, ``New Yrok``), from a name the article
+    itself writes (``the Pentagon said ... a Pentagin spokesman``), from a day or a month (``on Monay``)
+    or, for a word wordfreq never saw, from a well-known one-word name (``Gogle``).
 
     Rare real names (``Hajin``, ``Ghika``) are as unknown as slips, so the evidence is always the
-    neighbours or the article: a name the gazetteer completes, or a better-known name of the article
-    that the word is one slip from (beside the same neighbours, when it stands in a longer name).
+    neighbours, the article or a name everyone knows, never the word alone; inside a longer name, the
+    article's name must stand beside the same neighbour (``Joonas Korpisalo`` is not ``Jonas``).
     """
     config = _pack()["misspelt_names"]
     min_length, max_zipf = config["min_length"], config["max_zipf"]
@@ -605,26 +625,27 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     gaz = gazetteer(_known_names(ctx))
     words, low, spans, gaps = toks.words, toks.low_words, toks.spans, toks.gaps
     known_parts = {w.lower() for name in _known_names(ctx) for w in name.split()}
-    # most capitalised words are dictionary words: dropped in C first
+    heads = _capitalised_heads(toks)
     candidates = [
-        i for i in compress(toks.caps, map(not_, map(lex.lower.__contains__, map(low.__getitem__, toks.caps))))
-        if low[i] not in lex.capitalised and _rare_title_word(words[i], min_length, max_zipf)
-        and low[i] not in gaz.forms and low[i] not in known_parts and words[i].upper() not in gaz.acronyms
+        (i, w, start) for i, w, start in heads
+        if w.lower() not in lex.lower and w.lower() not in lex.capitalised and _rare_title_word(w, min_length, max_zipf)
+        and w.lower() not in gaz.forms and w.lower() not in known_parts and w.upper() not in gaz.acronyms
     ]
     if not candidates:
         return []
     index = _derived(gaz, ("name-words", min_length), lambda g: _name_word_index(g, min_length))
     n_words = len(words)
     window = min(config["max_window"], gaz.max_words)
-    by_initial: Optional[dict] = None  # the article's capitalised words by initial, when first needed
+    uses: Optional[Counter] = None  # how often the article writes each capitalised word, when first needed
+    by_initial: dict = {}
     findings = []
-    for i in candidates:
-        w, lw = words[i], low[i]
-        start, end = spans[i]
+    for i, w, start in candidates:
+        lw = w.lower()
+        end = start + len(w)
+        whole = len(w) == len(words[i])  # not the head of a possessive or a compound
         if any(s < end and start < e for s, e in covered) or not _plain_context(toks.text, start, end):
             continue
         limit = config["max_distance_long"] if len(lw) >= config["long_from"] else config["max_distance"]
-
         gap_to = letter_gap_from(lw)
 
         def near(other: str) -> Optional[float]:
@@ -638,12 +659,13 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
             return d if d <= limit else None
 
         best = None  # (distance, target, why, confidence)
-        # a gazetteer name around the word: windows of 2 .. window words joined by single spaces
+        # a gazetteer name around the word: windows of 2 .. window words joined by single spaces (a
+        # head ends its window: "South Dakkota's Department")
         lo = i
         while lo > 0 and i - lo < window - 1 and gaps[lo] == " ":
             lo -= 1
         hi = i
-        while hi + 1 < n_words and hi - i < window - 1 and gaps[hi + 1] == " ":
+        while whole and hi + 1 < n_words and hi - i < window - 1 and gaps[hi + 1] == " ":
             hi += 1
         for n in range(2, min(window, hi - lo + 1) + 1):
             for first in range(max(lo, i - n + 1), min(i, hi - n + 1) + 1):
@@ -655,38 +677,45 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
                         name = " ".join(words[first:i] + [target] + words[i + 1:last + 1])
                         confidence = 0.6 if entry.kind in _GUESSABLE_KINDS or entry.kind == "place" else 0.8
                         best = (d, target, f"as in '{name}'", confidence)
-        if best is None and len(toks.among((lw,))) == 1:
-            # a name the article writes elsewhere, better known or more often; inside a longer name,
-            # beside the same neighbour ("Joonas Korpisalo" beside "Jonas Siegenthaler" is another man)
-            if by_initial is None:
-                by_initial = {}
-                for other in set(map(low.__getitem__, toks.caps)):
-                    if other.isalpha():
-                        by_initial.setdefault(other[0], []).append(other)
+        if uses is None:
+            uses = Counter(h.lower() for _, h, _ in heads)
+            for h in uses:
+                by_initial.setdefault(h[0], []).append(h)
+            for h in _calendar_words():
+                by_initial.setdefault(h[0], []).append(h)
+        if best is None and uses[lw] == 1:
+            # a name the article writes elsewhere, better known or more often, or a day or a month;
+            # inside a longer name, beside the same neighbour ("Joonas Korpisalo" beside "Jonas
+            # Siegenthaler" is another man)
             before = low[i - 1] if i and gaps[i] == " " and words[i - 1][:1].isupper() else None
-            after = low[i + 1] if i + 1 < n_words and gaps[i + 1] == " " and words[i + 1][:1].isupper() else None
-            before, after = [None if w in _FUNCTION_WORDS or w in _LEADING_SKIP else w for w in (before, after)]
-            for other in sorted(by_initial.get(lw[0], ())):
+            after = low[i + 1] if whole and i + 1 < n_words and gaps[i + 1] == " " and words[i + 1][:1].isupper() else None
+            before, after = [None if x in _FUNCTION_WORDS or x in _LEADING_SKIP else x for x in (before, after)]
+            for other in sorted(set(by_initial.get(lw[0], ()))):
                 if other == lw or (lw.startswith(other) and lw[len(other):] in _DERIVED_ENDINGS):
                     continue  # "Dakotans" beside "Dakota": a demonym or a plural, not a slip
                 d = near(other)
                 if d is None or (best is not None and d >= best[0]):
                     continue
-                at = toks.among((other,))
-                if not (len(at) >= 2 or lex.zipf(other) >= max_zipf or other in gaz.forms):
-                    continue
-                if (before and not any(j and low[j - 1] == before for j in at)) or (
-                        after and not any(j + 1 < n_words and low[j + 1] == after for j in at)):
-                    continue
                 target = other[:1].upper() + other[1:]
+                if other in _calendar_words():
+                    best = (d, target, "a day or a month", 0.6)
+                    continue
+                zipf = lex.zipf(other)
+                if not (uses[other] >= 2 or zipf >= max_zipf or other in gaz.forms):
+                    continue
+                at = toks.among((other,))
+                if zipf < config["common_name_zipf"] and (
+                        (before and not any(j and low[j - 1] == before for j in at))
+                        or (after and not any(j + 1 < n_words and low[j + 1] == after for j in at))):
+                    continue
                 best = (d, target, f"'{target}' is in this article", 0.6)
         if best is None and lex.zipf(lw) == 0.0:
             # a well-known one-word name (Google, Reuters, Hezbollah, Kenya), for a word wordfreq never saw
             singles = _derived(gaz, ("single-names", min_length), lambda g: _single_name_index(g, min_length))
             for variant in _deletions(lw):
                 for target_low, target, entry in singles.get(variant, ()):
-                    d = near(target_low) if limit <= 1.0 else None
-                    if d is not None and (best is None or d < best[0]):
+                    d = near(target_low)
+                    if d is not None and d <= 1.0 and (best is None or d < best[0]):
                         best = (d, target, f"the {entry.kind.replace('-', ' ')}", 0.5)
         if best is None:
             continue
@@ -697,6 +726,12 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
         ))
         covered.append((start, end))
     return findings
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset:
+    config = _pack()["calendar"]
+    return frozenset(config["days"]) | frozenset(config["months"]) | frozenset(config["ambiguous_months"])
 
 
 def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
@@ -1065,7 +1100,8 @@ def dropped_joining_words(doc: Document, ctx, toks: _Tokens, covered: list) -> l
     the whole name is replaced by its accepted form."""
     config = _pack()["function_words"]
     gaz = gazetteer(_known_names(ctx))
-    index = gaz.without_joining_word(tuple(config["swap_words"]) + tuple(config.get("dropped_extra", ())))
+    joining = tuple(config["swap_words"]) + tuple(config.get("dropped_extra", ()))
+    index = gaz.without_joining_word(joining)
     words, low, spans, gaps, cap = toks.words, toks.low_words, toks.spans, toks.gaps, toks.capitalised
     n_words = len(words)
     findings = []
@@ -1075,8 +1111,11 @@ def dropped_joining_words(doc: Document, ctx, toks: _Tokens, covered: list) -> l
             continue
         j = i
         hit = None
-        while j + 1 < n_words and j - i < 5 and cap[j + 1] and gaps[j + 1] == " ":
+        # capitalised words and the joining words between them ("Islamic State in Iraq Syria")
+        while j + 1 < n_words and j - i < 7 and gaps[j + 1] == " " and (cap[j + 1] or words[j + 1] in joining):
             j += 1
+            if not cap[j]:
+                continue
             slot = index.get(" ".join(low[i:j + 1]))
             if slot is not None:
                 hit = (j, slot)

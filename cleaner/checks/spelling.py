@@ -185,6 +185,19 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
                     suggestion=fix, fix="unsafe", confidence=0.7, source=SOURCE,
                 ))
             continue
+        if start in joined:
+            continue  # the second half of a split word, reported with the first
+        # a half of a split word first: "ment" alone is a known misspelling of "meant", but
+        # "enforce ment" is "enforcement"
+        split = _split_word(text, start, end, low) if want_suggestions and "'" not in low else None
+        if split is not None:
+            span_start, span_end, whole = split
+            joined.add(span_end - len(text[span_start:span_end].split(" ")[-1]))
+            findings.append(doc.finding(
+                "S002", f"'{text[span_start:span_end]}' is one word split by a space: '{whole}'", span_start,
+                span_end, suggestion=whole, fix="unsafe", confidence=0.8, source=SOURCE,
+            ))
+            continue
         known = lex.misspellings.get(low)
         if known:
             findings.append(doc.finding(
@@ -194,17 +207,6 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             continue
         if "'" in low or not want_suggestions:
             continue  # odd contractions are too often dialect or quotes to guess at
-        if start in joined:
-            continue  # the second half of a split word, reported with the first
-        split = _split_word(text, start, end, low)
-        if split is not None:
-            span_start, span_end, whole = split
-            joined.add(span_end - len(text[span_start:span_end].split(" ")[-1]))
-            findings.append(doc.finding(
-                "S002", f"'{text[span_start:span_end]}' is one word split by a space: '{whole}'", span_start,
-                span_end, suggestion=whole, fix="unsafe", confidence=0.8, source=SOURCE,
-            ))
-            continue
         before, after = _neighbours(text, start, end)
         ranked = _ranked(low, 3, before, after)
         if not ranked:
@@ -270,9 +272,9 @@ def digit_lookalikes(doc: Document, ctx) -> list[Finding]:
             end += 1
         last_end = end
         token = text[start:end]
-        if (start and (text[start - 1].isalnum() or text[start - 1] in "_-/@#.")) or not token.strip("0123456789"):
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "_/@#.")) or not token.strip("0123456789"):
             continue
-        if end < len(text) and (text[end] in "_-/@" or (text[end] == "." and text[end + 1:end + 2].isalnum())):
+        if end < len(text) and (text[end] in "_/@" or (text[end] == "." and text[end + 1:end + 2].isalnum())):
             continue
         if any(ch.isdigit() and ch not in letters for ch in token):
             continue
