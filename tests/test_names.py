@@ -560,3 +560,11 @@ def test_slip_of_a_day_name_and_one_report_per_span():
     text = "The council met last week.\n\nMonay was the deadline, the mayor said after the vote."
     findings = Cleaner(select=["S", "G"]).check(text).findings
     assert [(f.code, f.excerpt, f.suggestion) for f in findings] == [("G001", "Monay", "Monday")]
+
+
+def test_named_events_are_in_the_gazetteer():
+    text = "After the Cold war ended and the Berlin wall fell, the Arab spring came two decades later."
+    assert _g(text) == [("G002", "war", "War", "safe"), ("G002", "wall", "Wall", "safe"),
+                        ("G002", "spring", "Spring", "safe")]
+    # names that start with an everyday adjective are left out of the gazetteer on purpose
+    assert _g("Black death rates rose in the county, officials said on Tuesday.") == []
