@@ -403,7 +403,8 @@ def _chunks(lines: Iterable[tuple], size: int) -> Iterator[list]:
 # suggestion index, gazetteers, HTML entities). Cleaning it once in the parent before the workers are
 # forked lets them share those structures copy-on-write instead of each building its own copy.
 WARM_UP_TEXT = ("Teh city councl said on Tuesday that the plan was brillianty received by residents of "
-                "Caf&eacute; Street, the Associated press reported.\n\n\u201cIt is fair,\u201d she said.")
+                "Caf&eacute; Street, the Associated press reported.\n\n\u201cIt is fair,\u201d she said. "
+                "The Washingon Post and Gogle did not comment.")
 
 
 def warm_up(cleaner: Cleaner) -> None:

@@ -575,7 +575,9 @@ _DERIVED_ENDINGS = {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i"
 
 def _name_word_index(gaz, min_length: int) -> dict:
     """Multiword gazetteer forms with one word left out, by the form's lower-cased words with ``*`` in
-    that word's place: ``* post`` -> [(washington, Washington, entry), (jerusalem, Jerusalem, entry), ...]."""
+    that word's place and then by the left-out word's first letter and (after ``~``) its last two:
+    ``* post`` -> {"w": [(washington, Washington, entry)], "~on": [...], ...}. A slip keeps one or the
+    other (see :func:`misspelt_names`), so "* county" is not read through its thousands of counties."""
     index: dict = {}
     for key, (entry, spellings) in gaz.forms.items():
         spelling = min(spellings)
@@ -586,26 +588,30 @@ def _name_word_index(gaz, min_length: int) -> dict:
         for k, w in enumerate(words):
             if len(w) >= min_length and w.isalpha():
                 wildcard = " ".join(words[:k] + ["*"] + words[k + 1:])
-                index.setdefault(wildcard, []).append((w, written[k], entry))
+                slot = index.setdefault(wildcard, {})
+                item = (w, written[k], entry)
+                slot.setdefault(w[0], []).append(item)
+                slot.setdefault("~" + w[-2:], []).append(item)
     return index
 
 
 _CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
 
 
-def _capitalised_heads(toks: _Tokens) -> list:
-    """(token index, the name word, its start) for each title-case token: the whole token, or its head
-    before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``)."""
-    words, spans = toks.words, toks.spans
-    out = []
-    for i in toks.caps:
-        w = words[i]
-        if w.isalpha():
-            out.append((i, w, spans[i][0]))
-        else:
-            m = _CAP_HEAD.fullmatch(w)
-            if m is not None:
-                out.append((i, m.group(1), spans[i][0]))
+def _capitalised_heads(toks: _Tokens, keep=None) -> list:
+    """(token index, the name word, its start) for each capitalised token of letters, or the head of
+    one before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``); with ``keep``, only the
+    words of letters whose lower-cased form it accepts (a C-speed filter: most words fail it)."""
+    words, spans, low, caps = toks.words, toks.spans, toks.low_words, toks.caps
+    letters = map(str.isalpha, map(words.__getitem__, caps))
+    whole = list(compress(caps, letters))
+    if keep is not None:
+        whole = compress(whole, map(keep, map(low.__getitem__, whole)))
+    out = [(i, words[i], spans[i][0]) for i in whole]
+    for i in compress(caps, map(not_, map(str.isalpha, map(words.__getitem__, caps)))):
+        m = _CAP_HEAD.fullmatch(words[i])
+        if m is not None and (keep is None or keep(m.group(1).lower())):
+            out.append((i, m.group(1), spans[i][0]))
     return out
 
 
@@ -625,12 +631,12 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     gaz = gazetteer(_known_names(ctx))
     words, low, spans, gaps = toks.words, toks.low_words, toks.spans, toks.gaps
     known_parts = {w.lower() for name in _known_names(ctx) for w in name.split()}
-    heads = _capitalised_heads(toks)
-    candidates = [
-        (i, w, start) for i, w, start in heads
-        if w.lower() not in lex.lower and w.lower() not in lex.capitalised and _rare_title_word(w, min_length, max_zipf)
-        and w.lower() not in gaz.forms and w.lower() not in known_parts and w.upper() not in gaz.acronyms
-    ]
+    dictionary, listed = lex.lower, lex.capitalised
+    candidates = sorted(
+        (i, w, start) for i, w, start in _capitalised_heads(toks, lambda lw: lw not in dictionary and lw not in listed)
+        if _rare_title_word(w, min_length, max_zipf) and w.lower() not in gaz.forms
+        and w.lower() not in known_parts and w.upper() not in gaz.acronyms
+    )
     if not candidates:
         return []
     index = _derived(gaz, ("name-words", min_length), lambda g: _name_word_index(g, min_length))
@@ -646,13 +652,16 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
         if any(s < end and start < e for s, e in covered) or not _plain_context(toks.text, start, end):
             continue
         limit = config["max_distance_long"] if len(lw) >= config["long_from"] else config["max_distance"]
-        gap_to = letter_gap_from(lw)
+        gap_to = None  # a lower bound of the distance from lw (letter counts), made when first needed
 
         def near(other: str) -> Optional[float]:
             """The distance from ``lw`` to ``other`` when within the limit; cheap tests first (a slip
             keeps the first letter or the last two; letter counts bound the distance from below)."""
+            nonlocal gap_to
             if abs(len(other) - len(lw)) > 2 * limit or (other[0] != lw[0] and other[-2:] != lw[-2:]):
                 return None
+            if gap_to is None:
+                gap_to = letter_gap_from(lw)
             if gap_to(other) > limit + 1e-9:
                 return None
             d = weighted_distance(lw, other, cutoff=limit)
@@ -670,15 +679,17 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
         for n in range(2, min(window, hi - lo + 1) + 1):
             for first in range(max(lo, i - n + 1), min(i, hi - n + 1) + 1):
                 last = first + n - 1
-                wildcard = " ".join(low[first:i] + ["*"] + low[i + 1:last + 1])
-                for target_low, target, entry in index.get(wildcard, ()):
+                slot = index.get(" ".join(low[first:i] + ["*"] + low[i + 1:last + 1]))
+                if slot is None:
+                    continue
+                for target_low, target, entry in slot.get(lw[0], []) + slot.get("~" + lw[-2:], []):
                     d = near(target_low)
                     if d is not None and (best is None or d < best[0]):
                         name = " ".join(words[first:i] + [target] + words[i + 1:last + 1])
                         confidence = 0.6 if entry.kind in _GUESSABLE_KINDS or entry.kind == "place" else 0.8
                         best = (d, target, f"as in '{name}'", confidence)
         if uses is None:
-            uses = Counter(h.lower() for _, h, _ in heads)
+            uses = Counter(h.lower() for _, h, _ in _capitalised_heads(toks))
             for h in uses:
                 by_initial.setdefault(h[0], []).append(h)
             for h in _calendar_words():
