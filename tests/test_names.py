@@ -257,7 +257,7 @@ def test_initial_before_a_full_stop_is_not_a_sentence_end():
 
 def test_phrase_rule_anchored_on_a_group_of_alternatives():
     """A rule with no fixed literal is run when one of its group's words occurs, and skipped otherwise."""
-    from cleaner.checks.names import _anchor
+    from cleaner.checks.phrases import _anchor
 
     pattern = "(?:counterfeit|fake|man-made|simulated) (?:consciousness|insight|intellect)"
     assert _anchor(pattern) == ("consciousness", "insight", "intellect")
@@ -461,7 +461,7 @@ def test_phrase_packs_are_well_formed_and_disjoint():
     spun phrase a rule's message quotes first is matched by that rule alone."""
     import re
 
-    from cleaner.checks.names import _phrase_rules
+    from cleaner.checks.phrases import _phrase_rules
     from cleaner.rulepacks import compile_safe, load_builtin
 
     raw = load_builtin("mt_phrases")["rule"] + load_builtin("spinner_phrases")["rule"]

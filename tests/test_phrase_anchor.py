@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cleaner.checks.names import _anchor, _fast_start, _phrase_scanner
+from cleaner.checks.phrases import _anchor, _fast_start, _phrase_scanner
 
 
 @pytest.mark.parametrize("pattern, anchor", [
