@@ -544,8 +544,8 @@ def _single_name_index(gaz, min_length: int) -> dict:
             continue
         spelling = min(spellings)
         for variant in _deletions(key):
-            index.setdefault(variant, []).append((key, spelling, entry))
-    return index
+            index.setdefault(variant, []).append((key, spelling, entry.kind))
+    return {variant: tuple(items) for variant, items in index.items()}
 
 
 # endings that make another word of a name: demonyms and plurals ("Dakotans", "Kenyans", "Smiths")
@@ -554,24 +554,23 @@ _DERIVED_ENDINGS = {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i"
 
 def _name_word_index(gaz, min_length: int) -> dict:
     """Multiword gazetteer forms with one word left out, by the form's lower-cased words with ``*`` in
-    that word's place and then by the left-out word's first letter and (after ``~``) its last two:
-    ``* post`` -> {"w": [(washington, Washington, entry)], "~on": [...], ...}. A slip keeps one or the
-    other (see :func:`misspelt_names`), so "* county" is not read through its thousands of counties."""
-    index: dict = {}
+    that word's place: ``* post`` -> ((washington, Washington, outlet), (jerusalem, Jerusalem, outlet), ...).
+
+    Built on the first article with a rare capitalised word; items are tuples of strings (no entry
+    objects), which the garbage collector stops tracking, so a cold start does not pay for scanning them."""
+    lists: dict = {}
     for key, (entry, spellings) in gaz.forms.items():
-        spelling = min(spellings)
-        written = spelling.split(" ")
         words = key.split(" ")
-        if len(words) < 2 or len(written) != len(words):
+        if len(words) < 2:
+            continue
+        written = min(spellings).split(" ")
+        if len(written) != len(words):
             continue
         for k, w in enumerate(words):
             if len(w) >= min_length and w.isalpha():
                 wildcard = " ".join(words[:k] + ["*"] + words[k + 1:])
-                slot = index.setdefault(wildcard, {})
-                item = (w, written[k], entry)
-                slot.setdefault(w[0], []).append(item)
-                slot.setdefault("~" + w[-2:], []).append(item)
-    return index
+                lists.setdefault(wildcard, []).append((w, written[k], entry.kind))
+    return {wildcard: tuple(items) for wildcard, items in lists.items()}
 
 
 _CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
@@ -658,14 +657,11 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
         for n in range(2, min(window, hi - lo + 1) + 1):
             for first in range(max(lo, i - n + 1), min(i, hi - n + 1) + 1):
                 last = first + n - 1
-                slot = index.get(" ".join(low[first:i] + ["*"] + low[i + 1:last + 1]))
-                if slot is None:
-                    continue
-                for target_low, target, entry in slot.get(lw[0], []) + slot.get("~" + lw[-2:], []):
+                for target_low, target, kind in index.get(" ".join(low[first:i] + ["*"] + low[i + 1:last + 1]), ()):
                     d = near(target_low)
                     if d is not None and (best is None or d < best[0]):
                         name = " ".join(words[first:i] + [target] + words[i + 1:last + 1])
-                        confidence = 0.6 if entry.kind in _GUESSABLE_KINDS or entry.kind == "place" else 0.8
+                        confidence = 0.6 if kind in _GUESSABLE_KINDS or kind == "place" else 0.8
                         best = (d, target, f"as in '{name}'", confidence)
         if uses is None:
             uses = Counter(h.lower() for _, h, _ in _capitalised_heads(toks))
@@ -703,10 +699,10 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
             # a well-known one-word name (Google, Reuters, Hezbollah, Kenya), for a word wordfreq never saw
             singles = _derived(gaz, ("single-names", min_length), lambda g: _single_name_index(g, min_length))
             for variant in _deletions(lw):
-                for target_low, target, entry in singles.get(variant, ()):
+                for target_low, target, kind in singles.get(variant, ()):
                     d = near(target_low)
                     if d is not None and d <= 1.0 and (best is None or d < best[0]):
-                        best = (d, target, f"the {entry.kind.replace('-', ' ')}", 0.5)
+                        best = (d, target, f"the {kind.replace('-', ' ')}", 0.5)
         if best is None:
             continue
         _, target, why, confidence = best
