@@ -576,19 +576,18 @@ def _name_word_index(gaz, min_length: int) -> dict:
 _CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
 
 
-def _capitalised_heads(toks: _Tokens, keep=None) -> list:
+def _capitalised_heads(toks: _Tokens, known: tuple = ()) -> list:
     """(token index, the name word, its start) for each capitalised token of letters, or the head of
-    one before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``); with ``keep``, only the
-    words of letters whose lower-cased form it accepts (a C-speed filter: most words fail it)."""
+    one before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``), leaving out the words
+    whose lower-cased form is in one of the ``known`` sets (filtered in C: most words are known)."""
     words, spans, low, caps = toks.words, toks.spans, toks.low_words, toks.caps
-    letters = map(str.isalpha, map(words.__getitem__, caps))
-    whole = list(compress(caps, letters))
-    if keep is not None:
-        whole = compress(whole, map(keep, map(low.__getitem__, whole)))
+    whole = list(compress(caps, map(str.isalpha, map(words.__getitem__, caps))))
+    for words_known in known:
+        whole = list(compress(whole, map(not_, map(words_known.__contains__, map(low.__getitem__, whole)))))
     out = [(i, words[i], spans[i][0]) for i in whole]
     for i in compress(caps, map(not_, map(str.isalpha, map(words.__getitem__, caps)))):
         m = _CAP_HEAD.fullmatch(words[i])
-        if m is not None and (keep is None or keep(m.group(1).lower())):
+        if m is not None and not any(m.group(1).lower() in words_known for words_known in known):
             out.append((i, m.group(1), spans[i][0]))
     return out
 
@@ -609,15 +608,15 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     gaz = gazetteer(_known_names(ctx))
     words, low, gaps = toks.words, toks.low_words, toks.gaps
     known_parts = {w.lower() for name in _known_names(ctx) for w in name.split()}
-    dictionary, listed = lex.lower, lex.capitalised
     candidates = sorted(
-        (i, w, start) for i, w, start in _capitalised_heads(toks, lambda lw: lw not in dictionary and lw not in listed)
+        (i, w, start) for i, w, start in _capitalised_heads(toks, (lex.lower, lex.capitalised))
         if _rare_title_word(w, min_length, max_zipf) and w.lower() not in gaz.forms
         and w.lower() not in known_parts and w.upper() not in gaz.acronyms
     )
     if not candidates:
         return []
     index = _derived(gaz, ("name-words", min_length), lambda g: _name_word_index(g, min_length))
+    name_words = _derived(gaz, "words-of-names", lambda g: frozenset(w for k in g.forms if " " in k for w in k.split(" ")))
     n_words = len(words)
     window = min(config["max_window"], gaz.max_words)
     uses: Optional[Counter] = None  # how often the article writes each capitalised word, when first needed
@@ -648,11 +647,11 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
         best = None  # (distance, target, why, confidence)
         # a gazetteer name around the word: windows of 2 .. window words joined by single spaces (a
         # head ends its window: "South Dakkota's Department")
-        lo = i
-        while lo > 0 and i - lo < window - 1 and gaps[lo] == " ":
+        lo = i  # (a window holds only words of gazetteer names besides the slip)
+        while lo > 0 and i - lo < window - 1 and gaps[lo] == " " and low[lo - 1] in name_words:
             lo -= 1
         hi = i
-        while whole and hi + 1 < n_words and hi - i < window - 1 and gaps[hi + 1] == " ":
+        while whole and hi + 1 < n_words and hi - i < window - 1 and gaps[hi + 1] == " " and low[hi + 1] in name_words:
             hi += 1
         for n in range(2, min(window, hi - lo + 1) + 1):
             for first in range(max(lo, i - n + 1), min(i, hi - n + 1) + 1):
@@ -664,7 +663,7 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
                         confidence = 0.6 if kind in _GUESSABLE_KINDS or kind == "place" else 0.8
                         best = (d, target, f"as in '{name}'", confidence)
         if uses is None:
-            uses = Counter(h.lower() for _, h, _ in _capitalised_heads(toks))
+            uses = Counter(map(str.lower, map(itemgetter(1), _capitalised_heads(toks))))
             for h in uses:
                 by_initial.setdefault(h[0], []).append(h)
             for h in _calendar_words():
