@@ -17,7 +17,10 @@ this script makes some such kinds itself, seeded, in the clean bodies of the ext
 - ``joining_swap``: that word replaced by ``on``/``to``/``and``;
 - ``split_word``: a common long word split by a space where one half is no word (``infor mation``);
 - ``digit``: a letter typed as the digit it looks like (``g0vernment``);
-- ``shift``: the second letter of a capitalised word upper-cased (``THe``, ``GOvernment``).
+- ``shift``: the second letter of a capitalised word upper-cased (``THe``, ``GOvernment``);
+- ``typos_crate``: a non-word misspelling (Damerau-Levenshtein distance 1 or 2) from the typos crate's
+  list (MIT/Apache; not a source of the shipped misspelling table, unlike Wikipedia's list and
+  codespell's), for a lower-case word of the body: another source than the dev split's Mitton corpora.
 
 Each copy of a body gets at most one garble of each kind (sites at least 40 characters apart). The
 scoring is ``bench/typos.py``'s: a flag overlapping a garble's changed token finds it, every other flag
@@ -165,6 +168,13 @@ class Sites:
                 k = self.rng.choice(places)
                 yield m.start(), m.end(), w[:k] + DIGITS[w[k]] + w[k + 1:]
 
+    def typos_crate(self):
+        table = _typos_crate()
+        for m in re.finditer(r"\b[a-z]{4,}\b", self.body):
+            options = table.get(m.group())
+            if options:
+                yield m.start(), m.end(), self.rng.choice(options)
+
     def shift(self):
         for m in re.finditer(r"(?<![\w.-])[A-Z][a-z]{3,}\b|(?<=\. )The\b", self.body):
             w = m.group()
@@ -173,7 +183,21 @@ class Sites:
 
 
 KINDS = ("name_word_slip", "article_name_slip", "single_name_slip", "dropped_joining", "joining_swap",
-         "split_word", "digit", "shift")
+         "split_word", "digit", "shift", "typos_crate")
+PAIRS = ROOT.parent / "shared" / "data" / "typos" / "pairs.tsv"
+_TYPOS: dict = {}
+
+
+def _typos_crate() -> dict:
+    """correction -> non-word misspellings (distance 1-2) of the typos crate, from pairs.tsv."""
+    if not _TYPOS:
+        lex = lexicon()
+        for line in PAIRS.read_text(encoding="utf-8").splitlines()[1:]:
+            wrong, right, source, _, realword, dl = line.split("\t")
+            if (source == "typos" and realword == "0" and dl in ("1", "2") and wrong.isalpha() and wrong.islower()
+                    and wrong not in lex.lower and lex.zipf(wrong) == 0):
+                _TYPOS.setdefault(right, []).append(wrong)
+    return _TYPOS
 
 _AUTOMATON = None
 

@@ -235,12 +235,12 @@ def _split_word(text: str, start: int, end: int, low: str):
     lex = lexicon()
     min_zipf = _pack()["split_words"]["min_zipf"]
     m = _SPLIT_NEXT.match(text, end)
-    if m is not None and text[m.end():m.end() + 1] not in ("'", "’", "-"):
+    if m is not None:  # (a compound or a possessive may follow: "custo mer-centric", "custo mer's")
         whole = low + m.group(1)
         if whole in lex.lower and lex.zipf(whole) >= min_zipf:
             return start, m.end(), whole
     m = _SPLIT_PREV.search(text, max(0, start - 30), start)
-    if m is not None and (m.start() == 0 or not text[m.start() - 1] in "'’-"):
+    if m is not None:  # (or precede: "low-res olution")
         whole = m.group(1) + low
         if whole in lex.lower and lex.zipf(whole) >= min_zipf:
             return m.start(), end, whole
