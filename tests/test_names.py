@@ -568,3 +568,11 @@ def test_named_events_are_in_the_gazetteer():
                         ("G002", "spring", "Spring", "safe")]
     # names that start with an everyday adjective are left out of the gazetteer on purpose
     assert _g("Black death rates rose in the county, officials said on Tuesday.") == []
+
+
+def test_half_of_a_split_word_is_not_a_lowercase_acronym():
+    text = "The company said the new pla tforms would open to every developer next year."
+    findings = Cleaner(select=["S", "G"]).check(text).findings
+    assert [(f.code, f.excerpt, f.suggestion) for f in findings] == [("S002", "pla tforms", "platforms")]
+    # the acronym written lower case is still found where no fragment follows
+    assert ("G002", "pla", "PLA", "safe") in _g("Officials said the pla had moved two brigades to the border.")

@@ -1380,6 +1380,9 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
         if w.islower():
             if w in lex.lower:
                 continue  # an English word too ("nature", "china", "who")
+            nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
+            if nxt.isalpha() and nxt.islower() and not lex.is_word(nxt):
+                continue  # "pla tforms": half of a word split by a space (S's business), not the PLA
             slot = gaz.forms.get(w)
             if slot is not None and slot[0].kind not in _GUESSABLE_KINDS:
                 entry, proper = slot[0], min(slot[1])
