@@ -576,3 +576,9 @@ def test_half_of_a_split_word_is_not_a_lowercase_acronym():
     assert [(f.code, f.excerpt, f.suggestion) for f in findings] == [("S002", "pla tforms", "platforms")]
     # the acronym written lower case is still found where no fragment follows
     assert ("G002", "pla", "PLA", "safe") in _g("Officials said the pla had moved two brigades to the border.")
+
+
+def test_defined_acronym_after_a_sentence_initial_the():
+    text = ("The National Aeronautics and Space Administration (NSAA) said the probe would launch in May. "
+            "The Onion Router (TOR) was not involved, the agency said.")
+    assert _g(text) == [("G001", "NSAA", "NASA", "unsafe")]

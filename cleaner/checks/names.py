@@ -449,6 +449,11 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     for m in _DEFINITION.finditer(text) if _DEFINED.search(text) else ():
         name, acr = m.group(1), m.group(2)
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        # "The National Aeronautics and Space Administration (NSAA)": a sentence's "The" is no
+        # initial, except when the acronym has it ("The Onion Router (TOR)")
+        if name.split(" ", 1)[0] in ("The", "A", "An") and acr != initials and not _one_edit(acr, initials):
+            name = name.split(" ", 1)[1]
+            initials = initials[1:]
         if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms or counts[acr] > 1:
             defined.add(acr)
             continue
@@ -517,7 +522,7 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
         if len(targets) > 1 and counts[targets[1]] == counts[target]:
             confidence -= 0.2
         findings.append(doc.finding(
-            "G001", f"'{token}' looks like a garbled '{target}' (used {counts[target]} times in this article)",
+            "G001", f"'{token}' looks like a garbled '{target}' (used {_times(counts[target])} in this article)",
             start, end, suggestion=target, fix="unsafe", confidence=round(confidence, 2), source=f"{SOURCE}:acronym",
         ))
     findings.extend(_shared_near_misses(doc, gaz, ubiquitous, counts, orphans))
@@ -717,6 +722,10 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
 def _calendar_words() -> frozenset:
     config = _pack()["calendar"]
     return frozenset(config["days"]) | frozenset(config["months"]) | frozenset(config["ambiguous_months"])
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
 def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
