@@ -18,6 +18,8 @@ this script makes some such kinds itself, seeded, in the clean bodies of the ext
 - ``split_word``: a common long word split by a space where one half is no word (``infor mation``);
 - ``digit``: a letter typed as the digit it looks like (``g0vernment``);
 - ``shift``: the second letter of a capitalised word upper-cased (``THe``, ``GOvernment``);
+- ``name_lowercased``: one later use of a name the body capitalises mid-sentence at least three
+  times, lower-cased, where the name is no dictionary word (``as biden put it``);
 - ``typos_crate``: a non-word misspelling (Damerau-Levenshtein distance 1 or 2) from the typos crate's
   list (MIT/Apache; not a source of the shipped misspelling table, unlike Wikipedia's list and
   codespell's), for a lower-case word of the body: another source than the dev split's Mitton corpora.
@@ -175,6 +177,15 @@ class Sites:
             if options:
                 yield m.start(), m.end(), self.rng.choice(options)
 
+    def name_lowercased(self):
+        seen: dict = {}
+        for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", self.body):
+            seen.setdefault(m.group(), []).append(m.span())
+        for word, spans in seen.items():
+            if len(spans) >= 3 and word.lower() not in self.lex.lower:
+                start, end = spans[-1]
+                yield start, end, word.lower()
+
     def shift(self):
         for m in re.finditer(r"(?<![\w.-])[A-Z][a-z]{3,}\b|(?<=\. )The\b", self.body):
             w = m.group()
@@ -183,7 +194,7 @@ class Sites:
 
 
 KINDS = ("name_word_slip", "article_name_slip", "single_name_slip", "dropped_joining", "joining_swap",
-         "split_word", "digit", "shift", "typos_crate")
+         "split_word", "digit", "shift", "name_lowercased", "typos_crate")
 PAIRS = ROOT.parent / "shared" / "data" / "typos" / "pairs.tsv"
 _TYPOS: dict = {}
 

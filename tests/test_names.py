@@ -582,3 +582,9 @@ def test_defined_acronym_after_a_sentence_initial_the():
     text = ("The National Aeronautics and Space Administration (NSAA) said the probe would launch in May. "
             "The Onion Router (TOR) was not involved, the agency said.")
     assert _g(text) == [("G001", "NSAA", "NASA", "unsafe")]
+
+
+def test_name_the_article_capitalises_lower_cased_anywhere():
+    text = ("President Biden met Xi on Monday. Later Biden told reporters the talks went well, and as "
+            "biden put it, both sides listened. The china shop on the corner stayed open.")
+    assert _g(text) == [("G004", "biden", "Biden", "unsafe")]  # "china" is also a word

@@ -1167,6 +1167,47 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
             suggestion=proper, fix="unsafe", confidence=0.6, source=f"{SOURCE}:article-word",
         ))
         covered.append((start, end))
+    findings.extend(_recased_anywhere(doc, toks, covered))
+    return findings
+
+
+_LOWER_HEAD = re.compile(r"([a-z]{3,})(?:['’]s)?")  # "biden", "obama’s"
+
+
+def _recased_anywhere(doc: Document, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004: a word that is no dictionary word, lower-cased once anywhere, that the article capitalises
+    mid-sentence at least twice (``Biden said ... Biden's ... as biden put it``, ``obama’s legacy``).
+    A dictionary word lower-cased (``china``, ``turkey``) may be the ordinary word: left alone."""
+    lex = lexicon()
+    words, spans, low = toks.words, toks.spans, toks.low_words
+    heads: dict = {}  # lower-case head -> token indexes
+    for i in compress(toks.lower, map(not_, map(lex.lower.__contains__, map(low.__getitem__, toks.lower)))):
+        m = _LOWER_HEAD.fullmatch(words[i])
+        if m is not None and m.group(1) not in lex.lower:
+            heads.setdefault(m.group(1), []).append(i)
+    heads = {h: at for h, at in heads.items() if len(at) == 1}
+    if not heads:
+        return []
+    capital_mid: Counter = Counter()
+    for i in toks.caps:
+        m = _CAP_HEAD.fullmatch(words[i]) if not words[i].isalpha() else None
+        head = m.group(1) if m is not None else words[i]
+        if head.lower() in heads and head[1:].islower() and i and not toks.sentence_initial(i):
+            capital_mid[head.lower()] += 1
+    findings = []
+    for head, (i,) in heads.items():
+        if capital_mid[head] < RECASED_MIN:
+            continue
+        start = spans[i][0]
+        end = start + len(head)
+        if any(s <= start < e for s, e in covered) or not _plain_context(toks.text, start, end):
+            continue
+        proper = head[:1].upper() + head[1:]
+        findings.append(doc.finding(
+            "G004", f"'{head}' is written '{proper}' everywhere else in this article", start, end,
+            suggestion=proper, fix="unsafe", confidence=0.6, source=f"{SOURCE}:article-word",
+        ))
+        covered.append((start, end))
     return findings
 
 
