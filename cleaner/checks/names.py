@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import itemgetter, not_, or_
 from functools import lru_cache
 from typing import Optional
@@ -1189,7 +1189,10 @@ def _recased_anywhere(doc: Document, toks: _Tokens, covered: list) -> list[Findi
     if not heads:
         return []
     capital_mid: Counter = Counter()
-    for i in toks.caps:
+    caps = toks.caps
+    # the capitalised uses of those heads: whole words (found in C) and possessives or compounds
+    for i in chain(compress(caps, map(heads.__contains__, map(low.__getitem__, caps))),
+                   compress(caps, map(not_, map(str.isalpha, map(words.__getitem__, caps))))):
         m = _CAP_HEAD.fullmatch(words[i]) if not words[i].isalpha() else None
         head = m.group(1) if m is not None else words[i]
         if head.lower() in heads and head[1:].islower() and i and not toks.sentence_initial(i):
