@@ -5,7 +5,8 @@
   initials, two one-off slips of the same well-known acronym, or a known garble of a gazetteer name
   that the article names (``ISM-held`` beside ``ISIS``); a title-case word no word list knows, one
   cheap slip from the word that completes a gazetteer name around it (``the Washingon Post``) or
-  from a name the article writes (``Pentagin`` beside ``Pentagon``): unsafe, with a confidence. Real acronyms are
+  from a name the article writes (``Pentagin`` beside ``Pentagon``; :mod:`cleaner.checks.name_slips`,
+  run from here): unsafe, with a confidence. Real acronyms are
   left alone: a token the article defines, one on the ubiquitous list (``US``, ``UN``), units and
   model numbers, or a gazetteer acronym whose own name the article mentions.
 - G002 wrong casing of a known name (``Associated press``, ``Sugar land-based``, ``in france``,
@@ -40,7 +41,7 @@ from typing import Optional
 from ..document import Document
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
-from ..lexicon import letter_gap_from, lexicon, weighted_distance
+from ..lexicon import lexicon, weighted_distance
 from ..rulepacks import load_builtin
 from .phrases import phrases
 
@@ -73,6 +74,7 @@ _OPENERS = " \t\"“”‘’'("
 _SENTENCE_ENDS = ".!?:…\n"
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # a word's head: "japan's", "nasa-funded"
+_CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
 _RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
 _QUOTE_CLOSE = re.compile(r"[\"”’'](?!\w)")
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
@@ -527,201 +529,6 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
         ))
     findings.extend(_shared_near_misses(doc, gaz, ubiquitous, counts, orphans))
     return findings
-
-
-@lru_cache(maxsize=1 << 14)
-def _rare_title_word(w: str, min_length: int, max_zipf: float) -> bool:
-    """A title-case word of letters that no word list knows: not a dictionary word, a SCOWL name, a
-    known misspelling (S's business) or a word wordfreq has seen often."""
-    lw = w.lower()
-    lex = lexicon()
-    return (len(w) >= min_length and w[1:].islower() and w.isalpha() and lw not in lex.misspellings
-            and lex.zipf(lw) < max_zipf)
-
-
-def _single_name_index(gaz, min_length: int) -> dict:
-    """One-word gazetteer names of the curated kinds and countries (not cities: too many are one slip
-    from another real place), by each of their :func:`_deletions`."""
-    index: dict = {}
-    for key, (entry, spellings) in gaz.forms.items():
-        if " " in key or len(key) <= min_length or not key.isalpha() or entry.kind in _GUESSABLE_KINDS \
-                or entry.kind in ("place", "user"):
-            continue
-        spelling = min(spellings)
-        for variant in _deletions(key):
-            index.setdefault(variant, []).append((key, spelling, entry.kind))
-    return {variant: tuple(items) for variant, items in index.items()}
-
-
-# endings that make another word of a name: demonyms and plurals ("Dakotans", "Kenyans", "Smiths")
-_DERIVED_ENDINGS = {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ite", "ites", "ism"}
-
-
-def _name_word_index(gaz, min_length: int) -> dict:
-    """Multiword gazetteer forms with one word left out, by the form's lower-cased words with ``*`` in
-    that word's place: ``* post`` -> ((washington, Washington, outlet), (jerusalem, Jerusalem, outlet), ...).
-
-    Built on the first article with a rare capitalised word; items are tuples of strings (no entry
-    objects), which the garbage collector stops tracking, so a cold start does not pay for scanning them."""
-    lists: dict = {}
-    for key, (entry, spellings) in gaz.forms.items():
-        words = key.split(" ")
-        if len(words) < 2:
-            continue
-        written = min(spellings).split(" ")
-        if len(written) != len(words):
-            continue
-        for k, w in enumerate(words):
-            if len(w) >= min_length and w.isalpha():
-                wildcard = " ".join(words[:k] + ["*"] + words[k + 1:])
-                lists.setdefault(wildcard, []).append((w, written[k], entry.kind))
-    return {wildcard: tuple(items) for wildcard, items in lists.items()}
-
-
-_CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
-
-
-def _capitalised_heads(toks: _Tokens, known: tuple = ()) -> list:
-    """(token index, the name word, its start) for each capitalised token of letters, or the head of
-    one before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``), leaving out the words
-    whose lower-cased form is in one of the ``known`` sets (filtered in C: most words are known)."""
-    words, spans, low, caps = toks.words, toks.spans, toks.low_words, toks.caps
-    whole = list(compress(caps, map(str.isalpha, map(words.__getitem__, caps))))
-    for words_known in known:
-        whole = list(compress(whole, map(not_, map(words_known.__contains__, map(low.__getitem__, whole)))))
-    out = [(i, words[i], spans[i][0]) for i in whole]
-    for i in compress(caps, map(not_, map(str.isalpha, map(words.__getitem__, caps)))):
-        m = _CAP_HEAD.fullmatch(words[i])
-        if m is not None and not any(m.group(1).lower() in words_known for words_known in known):
-            out.append((i, m.group(1), spans[i][0]))
-    return out
-
-
-def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
-    """G001 (unsafe): a title-case word no word list knows, a cheap slip from the word that makes a
-    gazetteer name of its neighbours (``the Washingon Post``, ``New Yrok``), from a name the article
-    itself writes (``the Pentagon said ... a Pentagin spokesman``), from a day or a month (``on Monay``)
-    or, for a word wordfreq never saw, from a well-known one-word name (``Gogle``).
-
-    Rare real names (``Hajin``, ``Ghika``) are as unknown as slips, so the evidence is always the
-    neighbours, the article or a name everyone knows, never the word alone; inside a longer name, the
-    article's name must stand beside the same neighbour (``Joonas Korpisalo`` is not ``Jonas``).
-    """
-    config = _pack()["misspelt_names"]
-    min_length, max_zipf = config["min_length"], config["max_zipf"]
-    lex = lexicon()
-    gaz = gazetteer(_known_names(ctx))
-    words, low, gaps = toks.words, toks.low_words, toks.gaps
-    known_parts = {w.lower() for name in _known_names(ctx) for w in name.split()}
-    candidates = sorted(
-        (i, w, start) for i, w, start in _capitalised_heads(toks, (lex.lower, lex.capitalised))
-        if _rare_title_word(w, min_length, max_zipf) and w.lower() not in gaz.forms
-        and w.lower() not in known_parts and w.upper() not in gaz.acronyms
-    )
-    if not candidates:
-        return []
-    index = _derived(gaz, ("name-words", min_length), lambda g: _name_word_index(g, min_length))
-    name_words = _derived(gaz, "words-of-names", lambda g: frozenset(w for k in g.forms if " " in k for w in k.split(" ")))
-    n_words = len(words)
-    window = min(config["max_window"], gaz.max_words)
-    uses: Optional[Counter] = None  # how often the article writes each capitalised word, when first needed
-    by_initial: dict = {}
-    findings = []
-    for i, w, start in candidates:
-        lw = w.lower()
-        end = start + len(w)
-        whole = len(w) == len(words[i])  # not the head of a possessive or a compound
-        if any(s < end and start < e for s, e in covered) or not _plain_context(toks.text, start, end):
-            continue
-        limit = config["max_distance_long"] if len(lw) >= config["long_from"] else config["max_distance"]
-        gap_to = None  # a lower bound of the distance from lw (letter counts), made when first needed
-
-        def near(other: str) -> Optional[float]:
-            """The distance from ``lw`` to ``other`` when within the limit; cheap tests first (a slip
-            keeps the first letter or the last two; letter counts bound the distance from below)."""
-            nonlocal gap_to
-            if abs(len(other) - len(lw)) > 2 * limit or (other[0] != lw[0] and other[-2:] != lw[-2:]):
-                return None
-            if gap_to is None:
-                gap_to = letter_gap_from(lw)
-            if gap_to(other) > limit + 1e-9:
-                return None
-            d = weighted_distance(lw, other, cutoff=limit)
-            return d if d <= limit else None
-
-        best = None  # (distance, target, why, confidence)
-        # a gazetteer name around the word: windows of 2 .. window words joined by single spaces (a
-        # head ends its window: "South Dakkota's Department")
-        lo = i  # (a window holds only words of gazetteer names besides the slip)
-        while lo > 0 and i - lo < window - 1 and gaps[lo] == " " and low[lo - 1] in name_words:
-            lo -= 1
-        hi = i
-        while whole and hi + 1 < n_words and hi - i < window - 1 and gaps[hi + 1] == " " and low[hi + 1] in name_words:
-            hi += 1
-        for n in range(2, min(window, hi - lo + 1) + 1):
-            for first in range(max(lo, i - n + 1), min(i, hi - n + 1) + 1):
-                last = first + n - 1
-                for target_low, target, kind in index.get(" ".join(low[first:i] + ["*"] + low[i + 1:last + 1]), ()):
-                    d = near(target_low)
-                    if d is not None and (best is None or d < best[0]):
-                        name = " ".join(words[first:i] + [target] + words[i + 1:last + 1])
-                        confidence = 0.6 if kind in _GUESSABLE_KINDS or kind == "place" else 0.8
-                        best = (d, target, f"as in '{name}'", confidence)
-        if uses is None:
-            uses = Counter(map(str.lower, map(itemgetter(1), _capitalised_heads(toks))))
-            for h in uses:
-                by_initial.setdefault(h[0], []).append(h)
-            for h in _calendar_words():
-                by_initial.setdefault(h[0], []).append(h)
-        if best is None and uses[lw] == 1:
-            # a name the article writes elsewhere, better known or more often, or a day or a month;
-            # inside a longer name, beside the same neighbour ("Joonas Korpisalo" beside "Jonas
-            # Siegenthaler" is another man)
-            before = low[i - 1] if i and gaps[i] == " " and words[i - 1][:1].isupper() else None
-            after = low[i + 1] if whole and i + 1 < n_words and gaps[i + 1] == " " and words[i + 1][:1].isupper() else None
-            before, after = [None if x in _FUNCTION_WORDS or x in _LEADING_SKIP else x for x in (before, after)]
-            for other in sorted(set(by_initial.get(lw[0], ()))):
-                if other == lw or (lw.startswith(other) and lw[len(other):] in _DERIVED_ENDINGS):
-                    continue  # "Dakotans" beside "Dakota": a demonym or a plural, not a slip
-                d = near(other)
-                if d is None or (best is not None and d >= best[0]):
-                    continue
-                target = other[:1].upper() + other[1:]
-                if other in _calendar_words():
-                    best = (d, target, "a day or a month", 0.6)
-                    continue
-                zipf = lex.zipf(other)
-                if not (uses[other] >= 2 or zipf >= max_zipf or other in gaz.forms):
-                    continue
-                at = toks.among((other,))
-                if zipf < config["common_name_zipf"] and (
-                        (before and not any(j and low[j - 1] == before for j in at))
-                        or (after and not any(j + 1 < n_words and low[j + 1] == after for j in at))):
-                    continue
-                best = (d, target, f"'{target}' is in this article", 0.6)
-        if best is None and lex.zipf(lw) == 0.0:
-            # a well-known one-word name (Google, Reuters, Hezbollah, Kenya), for a word wordfreq never saw
-            singles = _derived(gaz, ("single-names", min_length), lambda g: _single_name_index(g, min_length))
-            for variant in _deletions(lw):
-                for target_low, target, kind in singles.get(variant, ()):
-                    d = near(target_low)
-                    if d is not None and d <= 1.0 and (best is None or d < best[0]):
-                        best = (d, target, f"the {kind.replace('-', ' ')}", 0.5)
-        if best is None:
-            continue
-        _, target, why, confidence = best
-        findings.append(doc.finding(
-            "G001", f"'{w}' looks like a misspelt '{target}' ({why})", start, end, suggestion=target,
-            fix="unsafe", confidence=confidence, source=f"{SOURCE}:name-slip",
-        ))
-        covered.append((start, end))
-    return findings
-
-
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset:
-    config = _pack()["calendar"]
-    return frozenset(config["days"]) | frozenset(config["months"]) | frozenset(config["ambiguous_months"])
 
 
 def _times(n: int) -> str:
@@ -1706,6 +1513,8 @@ def run(doc: Document, ctx) -> list[Finding]:
     if ctx.enabled("G002") or ctx.enabled("G003") or ctx.enabled("G001"):
         findings.extend(gazetteer_names(doc, ctx, toks, covered))
     if ctx.enabled("G001"):
+        from .name_slips import misspelt_names  # (it builds on this module's helpers)
+
         findings.extend(acronyms(doc, ctx, covered, toks))
         findings.extend(misspelt_names(doc, ctx, toks, covered))
     if ctx.enabled("G004"):
