@@ -20,6 +20,9 @@ this script makes some such kinds itself, seeded, in the clean bodies of the ext
 - ``shift``: the second letter of a capitalised word upper-cased (``THe``, ``GOvernment``);
 - ``name_lowercased``: one later use of a name the body capitalises mid-sentence at least three
   times, lower-cased, where the name is no dictionary word (``as biden put it``);
+- ``case_in_name`` / ``case_in_gazetteer_name``: one word (not the first) of a multiword capitalised
+  name lower-cased, as the dev split does (``Hubble space Telescope``), for a name the gazetteer does not
+  know and for one it knows: how much casing recall owes to the gazetteer;
 - ``typos_crate``: a non-word misspelling (Damerau-Levenshtein distance 1 or 2) from the typos crate's
   list (MIT/Apache; not a source of the shipped misspelling table, unlike Wikipedia's list and
   codespell's), for a lower-case word of the body: another source than the dev split's Mitton corpora.
@@ -177,6 +180,24 @@ class Sites:
             if options:
                 yield m.start(), m.end(), self.rng.choice(options)
 
+    def _case_in_name(self, known: bool):
+        forms = self.gaz.forms
+        for m in re.finditer(r"(?<=[a-z,] )(?:[A-Z][a-z]{2,} ){1,3}[A-Z][a-z]{2,}\b", self.body):
+            name = m.group()
+            if (name.lower() in forms) != known:
+                continue
+            words = name.split(" ")
+            k = self.rng.randrange(1, len(words))
+            if words[k].lower() in self.lex.lower:  # the dev split lower-cases ordinary words of names
+                offset = m.start() + len(" ".join(words[:k])) + 1
+                yield offset, offset + len(words[k]), words[k].lower()
+
+    def case_in_name(self):
+        return self._case_in_name(False)
+
+    def case_in_gazetteer_name(self):
+        return self._case_in_name(True)
+
     def name_lowercased(self):
         seen: dict = {}
         for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", self.body):
@@ -194,7 +215,7 @@ class Sites:
 
 
 KINDS = ("name_word_slip", "article_name_slip", "single_name_slip", "dropped_joining", "joining_swap",
-         "split_word", "digit", "shift", "name_lowercased", "typos_crate")
+         "split_word", "digit", "shift", "name_lowercased", "case_in_name", "case_in_gazetteer_name", "typos_crate")
 PAIRS = ROOT.parent / "shared" / "data" / "typos" / "pairs.tsv"
 _TYPOS: dict = {}
 

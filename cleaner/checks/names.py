@@ -946,7 +946,9 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
     """
     words, spans = toks.words, toks.spans
-    lower_count = Counter(map(words.__getitem__, toks.lower))
+    # (a possessive counts as its word: "President trump's call")
+    heads = [_POSSESSIVE.sub("", w) if "s" in w[-1:] else w for w in map(words.__getitem__, toks.lower)]
+    lower_count = Counter(heads)
     once = {w for w, c in lower_count.items() if c == 1 and len(w) >= 3 and w not in _CONNECTORS}
     if not once:
         return []
@@ -958,6 +960,8 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     findings = []
     for i in toks.joined:
         w = words[i]
+        if w[-1:] == "s":
+            w = _POSSESSIVE.sub("", w)
         if w not in once or capital_mid[w] < RECASED_MIN:
             continue
         prev = words[i - 1]
@@ -965,7 +969,8 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
             continue
         if prev.endswith(("'s", "’s")):
             continue  # "Taylor Swift's big night": after a possessive the word is ordinary
-        start, end = spans[i]
+        start = spans[i][0]
+        end = start + len(w)
         if any(s <= start < e for s, e in covered):
             continue
         proper = w[:1].upper() + w[1:]
@@ -1125,18 +1130,20 @@ def place_after_of(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     return findings
 
 
-def _inside_name(word: str, nxt: str, lex, given: set, roles: set) -> bool:
+def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: frozenset = frozenset()) -> bool:
     """Is a lower-case word between capitalised words part of one name (``Goddard Space flight Center``)?
 
     The next word must be capitalised, be an ordinary word itself (``Center``, ``Systems``, ``Panel``:
     names are built from them) and not a given name; a word between a title and a person's name
-    (``Pentagon correspondent Carla Babb``, ``Democrat leader Nick Clegg``) fails that test.
+    (``Pentagon correspondent Carla Babb``, ``Democrat leader Nick Clegg``) fails that test. A possessive
+    next word counts as the word (``the Russian defense Ministry's``).
     """
     if not nxt[:1].isupper() or nxt.isupper() or word in _CONNECTORS or word in _FUNCTION_WORDS:
         return False
-    if word in roles or word.endswith(("s", "ed", "ing")) and not word.endswith("ss"):
-        return False  # "Steelers quarterback Mason Rudolph", "Rose-Lynn worships Patsy Cline"
-    low = nxt.lower()
+    low = _POSSESSIVE.sub("", nxt.lower())
+    if word in roles or word.endswith(("s", "ed", "ing")) and not word.endswith("ss") and low not in designators:
+        return False  # "Steelers quarterback Mason Rudolph", "Rose-Lynn worships Patsy Cline"; but
+        # "Global lighting Technologies": a word that ends a name follows
     return low in lex.lower and low not in given and lex.zipf(word) < 6.0
 
 
@@ -1146,7 +1153,7 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
     ``SoftBank Group corp`` → ``SoftBank Group Corp``; ``Goddard Space flight Center`` → ``Flight``.
     """
     config = _pack()["name_parts"]
-    designators = set(config["designators"])
+    designators = frozenset(config["designators"])
     given = set(_pack()["given_names"]["names"])
     roles = set(config["roles"])
     descriptive_after = frozenset(config["descriptive_after"])
@@ -1170,7 +1177,7 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
                 continue  # "Sabres center Casey Mittelstadt": a role before a person's name
             if words[i - 1].lower() in descriptive_after:
                 continue  # "the Mill Street bridge": a common noun describing a thing on a street
-        elif not _inside_name(w, nxt, lex, given, roles) or prev.endswith(("'s", "’s")):
+        elif not _inside_name(w, nxt, lex, given, roles, designators) or prev.endswith(("'s", "’s")):
             continue
         start, end = spans[i]
         if any(s <= start < e for s, e in covered) or _within(headline_spans, start):
