@@ -45,10 +45,6 @@ def _single_name_index(gaz, min_length: int) -> dict:
     return {variant: tuple(items) for variant, items in index.items()}
 
 
-# endings that make another word of a name: demonyms and plurals ("Dakotans", "Kenyans", "Smiths")
-_DERIVED_ENDINGS = {"s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ite", "ites", "ism"}
-
-
 def _name_word_index(gaz, min_length: int) -> dict:
     """Multiword gazetteer forms with one word left out, by the form's lower-cased words with ``*`` in
     that word's place: ``* post`` -> ((washington, Washington, outlet), (jerusalem, Jerusalem, outlet), ...).
@@ -98,6 +94,7 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     """
     config = _pack()["misspelt_names"]
     min_length, max_zipf = config["min_length"], config["max_zipf"]
+    derived_endings = frozenset(config["derived_endings"])
     lex = lexicon()
     gaz = gazetteer(_known_names(ctx))
     words, low, gaps = toks.words, toks.low_words, toks.gaps
@@ -170,7 +167,7 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
             after = low[i + 1] if whole and i + 1 < n_words and gaps[i + 1] == " " and words[i + 1][:1].isupper() else None
             before, after = [None if x in _FUNCTION_WORDS or x in _LEADING_SKIP else x for x in (before, after)]
             for other in sorted(set(by_initial.get(lw[0], ()))):
-                if other == lw or (lw.startswith(other) and lw[len(other):] in _DERIVED_ENDINGS):
+                if other == lw or (lw.startswith(other) and lw[len(other):] in derived_endings):
                     continue  # "Dakotans" beside "Dakota": a demonym or a plural, not a slip
                 d = near(other)
                 if d is None or (best is not None and d >= best[0]):
