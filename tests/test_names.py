@@ -162,8 +162,10 @@ def test_two_slips_of_one_known_acronym():
 
 
 def test_lower_case_word_inside_a_name():
-    text = "The researchers at NASA's Goddard Space flight Center in Maryland said the data was clean."
+    # (a name the gazetteer does not know: for one it knows, Goddard Space flight Center, the fix is safe)
+    text = "The researchers at NASA's Armstrong flight Research Center in California said the data was clean."
     assert ("G002", "flight", "Flight", "unsafe") in _g(text)
+    assert ("G002", "flight", "Flight", "safe") in _g("Researchers at the Goddard Space flight Center said so.")
     # a role before a person's name, a verb between two names, a possessive: ordinary English
     for clean_text in ("Steelers quarterback Mason Rudolph was fined on Monday by the league.",
                        "Hill made 30 saves and Minnesota beat Buffalo on Tuesday night at home.",
