@@ -126,11 +126,16 @@ class Sites:
                 if bad:
                     yield start, end, bad
 
-    def article_name_slip(self):
+    def _capitalised_uses(self, min_length: int) -> dict:
+        """Title-case words after a lower-case word or a comma (so not a sentence's first), by their spans."""
         seen: dict = {}
-        for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{5,}\b", self.body):
+        pattern = r"(?<=[a-z,] )[A-Z][a-z]{%d,}\b" % (min_length - 1)
+        for m in re.finditer(pattern, self.body):
             seen.setdefault(m.group(), []).append(m.span())
-        for word, spans in seen.items():
+        return seen
+
+    def article_name_slip(self):
+        for word, spans in self._capitalised_uses(6).items():
             if len(spans) >= 2 and word.lower() not in self.lex.lower:
                 bad = slip(word, self.rng)
                 if bad:
@@ -199,10 +204,7 @@ class Sites:
         return self._case_in_name(True)
 
     def name_lowercased(self):
-        seen: dict = {}
-        for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}\b", self.body):
-            seen.setdefault(m.group(), []).append(m.span())
-        for word, spans in seen.items():
+        for word, spans in self._capitalised_uses(4).items():
             if len(spans) >= 3 and word.lower() not in self.lex.lower:
                 start, end = spans[-1]
                 yield start, end, word.lower()

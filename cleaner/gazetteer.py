@@ -57,15 +57,21 @@ class Gazetteer:
     prefixes: frozenset = frozenset()
     _joining: dict = field(default_factory=dict, repr=False)
 
+    def _once(self, key: tuple, build) -> dict:
+        """The index ``build()`` makes from this gazetteer, built on the first call for ``key``."""
+        index = self._joining.get(key)
+        if index is None:
+            index = self._joining[key] = build()
+        return index
+
     def without_joining_word(self, joining: tuple) -> dict:
         """Multiword forms with one inner joining word left out (``house representatives`` for ``House
         of Representatives``), each as (entry, accepted spelling); built once per word list. A variant
         that is itself a form or a swap is not one."""
-        key = ("dropped", joining)
-        index = self._joining.get(key)
-        if index is not None:
-            return index
-        index = self._joining[key] = {}
+        return self._once(("dropped", joining), lambda: self._without_joining_word(joining))
+
+    def _without_joining_word(self, joining: tuple) -> dict:
+        index: dict = {}
         for form, (entry, spellings) in self.forms.items():
             words = form.split(" ")
             for k in range(1, len(words) - 1):
@@ -81,10 +87,10 @@ class Gazetteer:
         each as (position of the word, words in the form, the variant, entry, accepted spelling); built
         once per word list. The of/for swaps are :attr:`swaps` (matched in the gazetteer scan); a
         variant that is itself a form or an of/for swap is not one."""
-        index = self._joining.get(swap_words)
-        if index is not None:
-            return index
-        index = self._joining[swap_words] = {}
+        return self._once(("swaps", swap_words), lambda: self._joining_swaps(swap_words))
+
+    def _joining_swaps(self, swap_words: tuple) -> dict:
+        index: dict = {}
         for key, (entry, spellings) in self.forms.items():
             words = key.split(" ")
             for k in range(1, len(words) - 1):

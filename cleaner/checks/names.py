@@ -970,17 +970,21 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         if prev.endswith(("'s", "’s")):
             continue  # "Taylor Swift's big night": after a possessive the word is ordinary
         start = spans[i][0]
-        end = start + len(w)
-        if any(s <= start < e for s, e in covered):
-            continue
-        proper = w[:1].upper() + w[1:]
-        findings.append(doc.finding(
-            "G004", f"'{w}' is written '{proper}' everywhere else in this article", start, end,
-            suggestion=proper, fix="unsafe", confidence=0.6, source=f"{SOURCE}:article-word",
-        ))
-        covered.append((start, end))
+        if not any(s <= start < e for s, e in covered):
+            findings.append(_recased_finding(doc, w, start, covered))
     findings.extend(_recased_anywhere(doc, toks, covered))
     return findings
+
+
+def _recased_finding(doc: Document, word: str, start: int, covered: list) -> Finding:
+    """G004 for ``word`` at ``start``, which the article writes capitalised elsewhere (and marks it covered)."""
+    end = start + len(word)
+    proper = word[:1].upper() + word[1:]
+    covered.append((start, end))
+    return doc.finding(
+        "G004", f"'{word}' is written '{proper}' everywhere else in this article", start, end,
+        suggestion=proper, fix="unsafe", confidence=0.6, source=f"{SOURCE}:article-word",
+    )
 
 
 _LOWER_HEAD = re.compile(r"([a-z]{3,})(?:['’]s)?")  # "biden", "obama’s"
@@ -1014,15 +1018,9 @@ def _recased_anywhere(doc: Document, toks: _Tokens, covered: list) -> list[Findi
         if capital_mid[head] < RECASED_MIN:
             continue
         start = spans[i][0]
-        end = start + len(head)
-        if any(s <= start < e for s, e in covered) or not _plain_context(toks.text, start, end):
+        if any(s <= start < e for s, e in covered) or not _plain_context(toks.text, start, start + len(head)):
             continue
-        proper = head[:1].upper() + head[1:]
-        findings.append(doc.finding(
-            "G004", f"'{head}' is written '{proper}' everywhere else in this article", start, end,
-            suggestion=proper, fix="unsafe", confidence=0.6, source=f"{SOURCE}:article-word",
-        ))
-        covered.append((start, end))
+        findings.append(_recased_finding(doc, head, start, covered))
     return findings
 
 
