@@ -23,6 +23,8 @@ this script makes some such kinds itself, seeded, in the clean bodies of the ext
 - ``case_in_name`` / ``case_in_gazetteer_name``: one word (not the first) of a multiword capitalised
   name lower-cased, as the dev split does (``Hubble space Telescope``), for a name the gazetteer does not
   know and for one it knows: how much casing recall owes to the gazetteer;
+- ``name_word_misspelt``: a common word of a multiword capitalised name given a misspelling from that
+  same typos crate list, capital kept (``Blossom Muisc Center``): a name-like word to the S checks;
 - ``typos_crate``: a non-word misspelling (Damerau-Levenshtein distance 1 or 2) from the typos crate's
   list (MIT/Apache; not a source of the shipped misspelling table, unlike Wikipedia's list and
   codespell's), for a lower-case word of the body: another source than the dev split's Mitton corpora.
@@ -203,6 +205,19 @@ class Sites:
     def case_in_gazetteer_name(self):
         return self._case_in_name(True)
 
+    def name_word_misspelt(self):
+        """A common word of a multiword capitalised name misspelt, as the typos crate lists it, keeping
+        its capital (``Blossom Music Center`` -> ``Blossom Muisc Center``): a name-like word to S."""
+        table = _typos_crate()
+        for m in re.finditer(r"(?<=[a-z,] )(?:[A-Z][a-z]{2,} ){1,3}[A-Z][a-z]{2,}\b", self.body):
+            offset = m.start()
+            for w in m.group().split(" "):
+                options = table.get(w.lower())
+                if options and self.lex.zipf(w.lower()) >= 3.5:
+                    bad = self.rng.choice(options)
+                    yield offset, offset + len(w), bad[0].upper() + bad[1:]
+                offset += len(w) + 1
+
     def name_lowercased(self):
         for word, spans in self._capitalised_uses(4).items():
             if len(spans) >= 3 and word.lower() not in self.lex.lower:
@@ -217,7 +232,8 @@ class Sites:
 
 
 KINDS = ("name_word_slip", "article_name_slip", "single_name_slip", "dropped_joining", "joining_swap",
-         "split_word", "digit", "shift", "name_lowercased", "case_in_name", "case_in_gazetteer_name", "typos_crate")
+         "split_word", "digit", "shift", "name_lowercased", "case_in_name", "case_in_gazetteer_name", "typos_crate",
+         "name_word_misspelt")
 PAIRS = ROOT.parent / "shared" / "data" / "typos" / "pairs.tsv"
 _TYPOS: dict = {}
 

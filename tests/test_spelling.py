@@ -209,3 +209,19 @@ def test_shift_held_one_letter_too_long():
             "NGOs, IDs, the PGA and TVs. WHen asked, he left.")
     found = [(text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)]
     assert found == [("THe", "The", "unsafe"), ("GOvernment", "Government", "unsafe"), ("WHen", "When", "unsafe")]
+
+
+def test_capitalised_slip_of_a_common_word_inside_a_name():
+    text = ("The band stops at Blossom Muic Center on July 22, and the U.S. Attorney’s Ofice in Fort Wherth "
+            "said the Exploration Uper Stage was ready.")
+    found = {text[f.start:f.end]: f for f in _findings(text)}
+    assert {w: f.suggestion for w, f in found.items()} == {
+        "Muic": "Music", "Ofice": "Office", "Wherth": "Worth", "Uper": "Upper"}
+    assert all(f.code == "S002" and f.fix == "unsafe" for f in found.values())
+    assert clean(text, select=["S"]).text == text  # a name may be spelt that way: never applied by default
+
+
+def test_rare_surnames_and_names_used_again_are_not_capitalised_slips():
+    text = ("Mike Siever and Jane Starner met Jean-Julien Rojer and Gov. Noem, then Marybel Batjer spoke. "
+            "A ship captain (Greez) flew Greez’s ship to Lugg, Instacart and DoorDash offices.")
+    assert _findings(text) == []

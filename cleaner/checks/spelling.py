@@ -17,7 +17,7 @@ from itertools import islice
 from ..document import WORD_TOKEN as _TOKEN
 from ..document import Document
 from ..finding import Finding
-from ..lexicon import lexicon, weighted_distance
+from ..lexicon import ZIPF_FLOOR, lexicon, weighted_distance
 from ..rulepacks import load_builtin
 
 SOURCE = "spelling"
@@ -328,8 +328,10 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     cheap slip away: ``Meanwile, the council`` → ``Meanwhile``. Elsewhere a capitalised word is a name."""
     lex = lexicon()
     positional = _sentence_initial(text, start) or in_headline(start)
-    if not positional or tokens[word] != 1:
-        return None
+    if tokens[word] != 1 or text.find(word, end) != -1 or text.rfind(word, 0, start) != -1:
+        return None  # used again, if only in a possessive or a compound ("Greez’s ship"): a name
+    if not positional:
+        return _capitalised_slip(doc, text, start, end, word, low)
     before, after = _neighbours(text, start, end)
     ranked = _ranked(low, 1, "", after)  # only the best one is used
     if not ranked:
@@ -341,6 +343,67 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     return doc.finding(
         "S002", f"unknown word '{word}': did you mean '{fix}'?", start, end, suggestion=fix, fix="unsafe",
         confidence=0.5, source=SOURCE,
+    )
+
+
+# the capitalised word before a token, hyphenated parts included ("Jean-Julien Rojer")
+_PREV_CAPITALISED = re.compile(r"([A-Z][\w-]*)[ \t]+$")
+_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset:
+    return frozenset(load_builtin("names_config")["given_names"]["names"])
+
+
+def _capitalised_slip(doc, text, start, end, word, low):
+    """S002 for a word capitalised inside a sentence, as in a name, that is one cheap slip of a common
+    word (``Blossom Muic Center``, ``the U.S. Attorney’s Ofice``, ``Exploration Uper Stage``).
+
+    Rare surnames are as unknown as slips (``Mike Siever``, ``Jane Starner``), so the word must be
+    one wordfreq has never seen, used once, not after a given name (after a word only known as a name,
+    only a transposition or a vowel slip: ``Victoria Hopsital``), and either one cheap edit from a
+    common word or a dearer slip that makes a common pair with the capitalised word beside it
+    (``Fort Wherth`` → ``Fort Worth``). Unsafe: it may still be a name spelt that way."""
+    config = _pack()["capitalised_slips"]
+    lex = lexicon()
+    if len(low) < config["min_length"] or lex.zipf(low) >= ZIPF_FLOOR:
+        return None  # wordfreq knows it: a name in use
+    if _ABBREVIATION.search(text, max(0, start - 12), start):
+        return None  # after a title or an initial: "Gov. Noem", "J. Batko"
+    prev = _PREV_CAPITALISED.search(text, max(0, start - 40), start)
+    after_name = False  # after a given name, or a word the dictionary knows only as a name
+    if prev is not None:
+        last = prev.group(1).rsplit("-", 1)[-1].lower()
+        if last in _given_names():
+            return None  # a surname: "Mike Siever", "Jane Starner"
+        after_name = last in lex.names
+    nxt = _NEXT_CAPITALISED.match(text, end)
+    if nxt is not None and lex.zipf(nxt.group(1)) < ZIPF_FLOOR and not lex.is_word(nxt.group(1).lower()):
+        return None  # a given name before a surname no list knows either: "Marybel Batjer"
+    before, after = _neighbours(text, start, end)
+    # the best-ranked common word, or a lower-ranked one a transposition or a vowel slip away: "Space
+    # Cneter" is "Center", though "space centre" is the commoner pair
+    ranked = [(weighted_distance(low, w), w) for w, _ in _ranked(low, 3, before, after) if " " not in w]
+    if not ranked:
+        return None
+    cost, best = ranked[0]
+    if cost > config["max_cost"] or lex.zipf(best) < config["min_zipf"]:
+        cost, best = next(((c, w) for c, w in ranked[1:]
+                           if c <= config["max_cost_after_name"] and lex.zipf(w) >= config["min_zipf"]), ranked[0])
+    if lex.zipf(best) < config["min_zipf"]:
+        return None
+    if after_name and cost > config["max_cost_after_name"]:
+        return None  # a surname: "Jean-Julien Rojer", not "Victoria Hopsital"
+    if cost > config["max_cost"]:
+        beside = [prev.group(1).lower() if prev is not None else "", nxt.group(1).lower() if nxt is not None else ""]
+        pair = max(lex.bigram(beside[0], best) if beside[0] else 0, lex.bigram(best, beside[1]) if beside[1] else 0)
+        if cost > config["max_cost_in_pair"] or pair < config["min_pair_count"]:
+            return None
+    fix = _match_case(word, best)
+    return doc.finding(
+        "S002", f"'{word}' is capitalised as a name but looks like a slip of '{fix}'", start, end, suggestion=fix,
+        fix="unsafe", confidence=0.4, source=SOURCE,
     )
 
 
