@@ -225,3 +225,12 @@ def test_rare_surnames_and_names_used_again_are_not_capitalised_slips():
     text = ("Mike Siever and Jane Starner met Jean-Julien Rojer and Gov. Noem, then Marybel Batjer spoke. "
             "A ship captain (Greez) flew Greez’s ship to Lugg, Instacart and DoorDash offices.")
     assert _findings(text) == []
+
+
+def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():
+    text = ("NASA wants to land on hte Moon by 2024, and the crew would walk on hte surface for a week. "
+            "The agency said the landers would be tested first. Two landers are planned and one more "
+            "landers contract is open. The coach praised every asist and said each asist counted.")
+    found = {(text[f.start:f.end], f.suggestion) for f in _findings(text)}
+    assert found == {("hte", "the"), ("asist", "assist")}
+    assert sum(text[f.start:f.end] == "hte" for f in _findings(text)) == 2

@@ -115,6 +115,23 @@ def _suspect(t: str) -> bool:
     return not lex.is_word(t)
 
 
+def _repeated_slip(t: str, uses: int) -> bool:
+    """A lower-case word used more than once that is still a slip, not a term of the story: one of the
+    known misspellings (``asist`` three times in a results table), or, twice, one cheap slip of one of
+    the commonest words (``hte`` for ``the``)."""
+    lex = lexicon()
+    if not t.islower():
+        return False
+    if t in lex.misspellings:
+        return True
+    config = _pack()["repeated_slips"]
+    if uses != 2:
+        return False
+    ranked = _ranked(t, 1, "", "")
+    return bool(ranked) and lex.zipf(ranked[0][0]) >= config["min_zipf"] \
+        and weighted_distance(t, ranked[0][0]) <= config["max_cost"]
+
+
 @lru_cache(maxsize=4096)
 def _ranked(low: str, limit: int, before: str, after: str) -> tuple:
     """``lexicon().suggest``, kept per process: a slip between the same words recurs across a batch."""
@@ -150,7 +167,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     if unknown:
         # the same unknown word three times in one article is a term of the story (lunar "landers"),
         # not a slip; twice, when wordfreq has seen it
-        unknown = {t for t in unknown if counts[t] < 2 or (counts[t] == 2 and lex.zipf(t) < 1.5)}
+        unknown = {t for t in unknown if counts[t] < 2 or (counts[t] == 2 and lex.zipf(t) < 1.5) or _repeated_slip(t, counts[t])}
     if not unknown:
         return []
     findings: list[Finding] = []
