@@ -590,3 +590,16 @@ def test_name_the_article_capitalises_lower_cased_anywhere():
     text = ("President Biden met Xi on Monday. Later Biden told reporters the talks went well, and as "
             "biden put it, both sides listened. The china shop on the corner stayed open.")
     assert _g(text) == [("G004", "biden", "Biden", "unsafe")]  # "china" is also a word
+
+
+def test_organisation_head_lower_cased_after_a_two_word_name():
+    text = ("The deal between the International Tennis federation and Kosmos was signed in Madrid, while the "
+            "president of the American Farm bureau said farmers faced losses.")
+    assert [(w, s) for code, w, s, _ in _g(text) if code == "G002"] == [("federation", "Federation"),
+                                                                         ("bureau", "Bureau")]
+
+
+def test_organisation_head_after_one_capitalised_word_or_a_plain_noun_head_is_left_alone():
+    text = ("The Senate committee met on Tuesday. Officials in the George W. Bush administration and the "
+            "United Auto Workers union said the Beijing agency had no comment.")
+    assert [f for f in _g(text) if f[0] == "G002"] == []

@@ -1152,6 +1152,7 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
     """
     config = _pack()["name_parts"]
     designators = frozenset(config["designators"])
+    after_two = frozenset(config["designators_after_two"])
     given = set(_pack()["given_names"]["names"])
     roles = set(config["roles"])
     descriptive_after = frozenset(config["descriptive_after"])
@@ -1170,7 +1171,7 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
         if toks.sentence_initial(first) and first == i - 1:
             continue  # "Police said": a capitalised first word of a sentence is not a name
         nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
-        if w in designators:
+        if w in designators or (w in after_two and i - first >= 2 and not toks.sentence_initial(first)):
             if nxt[:1].isupper():
                 continue  # "Sabres center Casey Mittelstadt": a role before a person's name
             if words[i - 1].lower() in descriptive_after:
