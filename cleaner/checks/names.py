@@ -73,6 +73,7 @@ _CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "
 _OPENERS = " \t\"“”‘’'("
 _SENTENCE_ENDS = ".!?:…\n"
 _POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
 _NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # a word's head: "japan's", "nasa-funded"
 _CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
 _RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
@@ -385,16 +386,21 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
         reach = 1
         while reach < min(gaz.max_words, n_tokens - i):
             found = toks.slice(i, reach + 1)
-            if found is None or _key(found) not in gaz.prefixes:
+            if found is None:
+                break
+            key = _key(found)
+            if key not in gaz.prefixes and not (key[-2:] in _POSSESSIVE_ENDS and key[:-2] in gaz.prefixes):
                 break
             reach += 1
         for n in range(reach, 1, -1):
             found = toks.slice(i, n)
             if found is None:
                 continue
+            if found[-2:] in _POSSESSIVE_ENDS:
+                found = found[:-2]  # "the Hall on Fame’s class": the name without its possessive
             key = _key(found)
             start = toks.spans[i][0]
-            end = toks.spans[i + n - 1][1]
+            end = start + len(found)
             if key in gaz.forms:
                 matched = n
                 finding = _casing_finding(doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words)
@@ -862,7 +868,8 @@ def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> 
     for i in toks.among(set(swap_words)):
         if not 0 < i < len(words) - 1 or not toks.capitalised[i - 1] or not toks.capitalised[i + 1]:
             continue
-        cands = index.get((low[i - 1], low[i], low[i + 1]))
+        nxt = low[i + 1]
+        cands = index.get((low[i - 1], low[i], nxt[:-2] if nxt[-2:] in _POSSESSIVE_ENDS else nxt))
         if not cands:
             continue
         start, end = spans[i]
@@ -871,6 +878,8 @@ def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> 
         for k, n, vk, entry, spelling in cands:
             first = i - k
             found = toks.slice(first, n) if first >= 0 else None
+            if found is not None and found[-2:] in _POSSESSIVE_ENDS:
+                found = found[:-2]  # "the Hall on Fame’s class"
             if found is None or _key(found) != vk or not found[:1].isupper():
                 continue
             safe = low[i] not in locative
@@ -890,7 +899,7 @@ def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> 
                 fix="safe" if safe else "unsafe", confidence=1.0 if safe else 0.7,
                 source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
             ))
-            covered.append((spans[first][0], spans[first + n - 1][1]))
+            covered.append((spans[first][0], spans[first][0] + len(found)))
             break
     return findings
 
