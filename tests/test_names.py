@@ -620,3 +620,9 @@ def test_a_gazetteer_name_before_a_possessive_is_still_recognised():
     found = [(code, w, s, fix) for code, w, s, fix in _g(text)]
     assert ("G002", "communist", "Communist", "safe") in found
     assert ("G003", "on", "of", "safe") in found
+
+
+def test_an_acronym_used_only_in_the_plural_still_vouches_for_its_slips():
+    text = ("Employer-sponsored retirement plans and IRAs provide tax breaks. You can put $6,000 into a "
+            "traditional IRD for which you can get a tax deduction, or dip into your Roth IR later.")
+    assert [(w, s) for code, w, s, _ in _g(text) if code == "G001"] == [("IRD", "IRA"), ("IR", "IRA")]

@@ -53,6 +53,7 @@ _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 # two to six capitals standing alone; the first capital is matched before the look-behind (the same
 # matches as "(?<![\w.&/-])[A-Z]{2,6}...", a third of the time: most positions fail at once)
 _ACRONYM = re.compile(r"[A-Z](?<![\w.&/-][A-Z])[A-Z]{1,5}(?![\w&/]|\.[A-Za-z])")
+_ACRONYM_PLURAL = re.compile(r"(?<![\w.&/-])([A-Z]{2,6})s(?![\w&/])")
 # "National Security Council (NSC)": a capitalised name and the acronym defined for it
 _DEFINED = re.compile(r" \([A-Z]{2,6}\)")  # what every _DEFINITION match ends with: a cheap test first
 _DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){1,7}[A-Z][\w'’-]*) \(([A-Z]{2,6})\)")
@@ -452,6 +453,8 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     if not matches:
         return []
     counts = Counter(m.group() for m in matches)
+    # a plural is a use of its acronym: "IRAs" vouches for "IRA" (and so makes "IRD" a slip of it)
+    counts.update(m.group(1) for m in _ACRONYM_PLURAL.finditer(text))
     findings = []
     defined = set()
     for m in _DEFINITION.finditer(text) if _DEFINED.search(text) else ():
