@@ -221,6 +221,16 @@ def test_capitalised_slip_of_a_common_word_inside_a_name():
     assert clean(text, select=["S"]).text == text  # a name may be spelt that way: never applied by default
 
 
+def test_capitalised_slip_of_a_word_wordfreq_has_seen_needs_the_name_around_it():
+    text = ("Sui-Lee Wee of the New York Tims reported that the Centers for Desease Control knew. "
+            "Police in Fort Werth said the suspect was not involved.")
+    assert {(text[f.start:f.end], f.suggestion) for f in _findings(text)} == {
+        ("Tims", "Times"), ("Desease", "Disease"), ("Werth", "Worth")}
+    # the same words as names, with no name around them that they would complete
+    text = "Police said Mr. Tims and Anna Desease met Werth on Tuesday, and the Mavic drone flew."
+    assert _findings(text) == []
+
+
 def test_rare_surnames_and_names_used_again_are_not_capitalised_slips():
     text = ("Mike Siever and Jane Starner met Jean-Julien Rojer and Gov. Noem, then Marybel Batjer spoke. "
             "A ship captain (Greez) flew Greez’s ship to Lugg, Instacart and DoorDash offices.")

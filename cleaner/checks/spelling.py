@@ -378,14 +378,16 @@ def _capitalised_slip(doc, text, start, end, word, low):
     word (``Blossom Muic Center``, ``the U.S. Attorney’s Ofice``, ``Exploration Uper Stage``).
 
     Rare surnames are as unknown as slips (``Mike Siever``, ``Jane Starner``), so the word must be
-    one wordfreq has never seen, used once, not after a given name (after a word only known as a name,
-    only a transposition or a vowel slip: ``Victoria Hopsital``), and either one cheap edit from a
-    common word or a dearer slip that makes a common pair with the capitalised word beside it
-    (``Fort Wherth`` → ``Fort Worth``). Unsafe: it may still be a name spelt that way."""
+    used once, not after a given name (after a word only known as a name, only a transposition or a
+    vowel slip: ``Victoria Hopsital``), and either one wordfreq has never seen, one cheap edit from a
+    common word, or a dearer slip (or one of a word wordfreq has seen, as names are) that makes a common
+    pair with the capitalised word beside it (``Fort Wherth`` → ``Fort Worth``, ``New York Tims``).
+    Unsafe: it may still be a name spelt that way."""
     config = _pack()["capitalised_slips"]
     lex = lexicon()
-    if len(low) < config["min_length"] or lex.zipf(low) >= ZIPF_FLOOR:
-        return None  # wordfreq knows it: a name in use
+    if len(low) < config["min_length"]:
+        return None
+    seen = lex.zipf(low) >= ZIPF_FLOOR  # wordfreq knows it: a name in use, unless the name around it says not
     if _ABBREVIATION.search(text, max(0, start - 12), start):
         return None  # after a title or an initial: "Gov. Noem", "J. Batko"
     prev = _PREV_CAPITALISED.search(text, max(0, start - 40), start)
@@ -412,11 +414,17 @@ def _capitalised_slip(doc, text, start, end, word, low):
         return None
     if after_name and cost > config["max_cost_after_name"]:
         return None  # a surname: "Jean-Julien Rojer", not "Victoria Hopsital"
-    if cost > config["max_cost"]:
-        beside = [prev.group(1).lower() if prev is not None else "", nxt.group(1).lower() if nxt is not None else ""]
-        pair = max(lex.bigram(beside[0], best) if beside[0] else 0, lex.bigram(best, beside[1]) if beside[1] else 0)
-        if cost > config["max_cost_in_pair"] or pair < config["min_pair_count"]:
+    if cost > config["max_cost"] or seen:
+        # the capitalised word before (not a sentence's first) or after, as one name with the correction
+        before_name = prev.group(1).lower() if prev is not None else ""
+        if before_name and lex.zipf(before_name) >= config["max_zipf_first_word"] and _sentence_initial(text, prev.start(1)):
+            before_name = ""  # "The Mavic": a sentence's first word, capitalised for its place
+        after_name = nxt.group(1).lower() if nxt is not None else ""
+        pair = max(lex.bigram(before_name, best) if before_name else 0, lex.bigram(best, after_name) if after_name else 0)
+        if cost > (config["max_cost"] if seen else config["max_cost_in_pair"]) or pair < config["min_pair_count"]:
             return None
+        if seen and (lex.bigram(before_name, low) or lex.bigram(low, after_name)):
+            return None  # the pair as written is a phrase of its own
     fix = _match_case(word, best)
     return doc.finding(
         "S002", f"'{word}' is capitalised as a name but looks like a slip of '{fix}'", start, end, suggestion=fix,
