@@ -40,7 +40,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from .rulepacks import _builtin_root
+from .rulepacks import _builtin_root, load_builtin
 
 ADMIT_ZIPF = 3.0  # a word this frequent in wordfreq is accepted even when SCOWL lacks it
 ADMIT_ZIPF_SHORT = 3.6    # ... and for words of up to four letters (web text is full of "thi", "teh")
@@ -130,10 +130,24 @@ class Lexicon:
                 if line and not line.startswith("#"):
                     wrong, _, right = line.partition("\t")
                     self.misspellings[wrong] = right
+        self._add_bare_contractions(entries)
         self.freq: dict = _load_frequencies()
         self._index: Optional["_SuggestIndex"] = None
         self._bigrams: Optional[dict] = None
         self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time by bigram()
+
+    def _add_bare_contractions(self, entries: list) -> None:
+        """Contractions written without their apostrophe (``dont``, ``youre``, ``im``) join the known
+        misspellings, so they get the one right answer instead of being admitted as words: wordfreq
+        counts them as common (web text drops apostrophes). Bare forms that are words themselves
+        (``cant``, ``wont``, ``well``, ``shell``) are left alone; which tails count is in
+        ``rules/spelling.toml`` (``[bare_contractions]``)."""
+        config = load_builtin("spelling")["bare_contractions"]
+        tails = tuple(config["tails"])
+        for entry in [w for w in entries if w.endswith(tails)] + list(config["also"]):
+            bare = entry.replace("'", "").lower()
+            if bare not in self.lower and bare not in self.capitalised and bare not in self.misspellings:
+                self.misspellings[bare] = entry
 
     # -- knowing words -----------------------------------------------------------------------------
     def zipf(self, word: str) -> float:

@@ -244,3 +244,9 @@ def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():
     found = {(text[f.start:f.end], f.suggestion) for f in _findings(text)}
     assert found == {("hte", "the"), ("asist", "assist")}
     assert sum(text[f.start:f.end] == "hte" for f in _findings(text)) == 2
+
+
+def test_contraction_without_its_apostrophe_is_a_known_misspelling():
+    text = "He said he dont know why, but youre right and im sure they cant or wont wait, the mayor said."
+    found = {(text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)}
+    assert found == {("dont", "don't", "safe"), ("youre", "you're", "safe"), ("im", "I'm", "safe")}
