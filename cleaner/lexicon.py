@@ -133,6 +133,7 @@ class Lexicon:
         self._add_bare_contractions(entries)
         self.freq: dict = _load_frequencies()
         self._index: Optional["_SuggestIndex"] = None
+        self._recent_ids: dict = {}  # word -> _candidate_ids(word), the last 64 words asked
         self._bigrams: Optional[dict] = None
         self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time by bigram()
 
@@ -255,16 +256,38 @@ class Lexicon:
         return _SuggestIndex(words, [self.zipf(w) for w in words], packed, shift)
 
     def _candidate_ids(self, word: str) -> set:
-        """Positions in the suggestion vocabulary of the words sharing a deletion with ``word``."""
+        """Positions in the suggestion vocabulary of the words sharing a deletion with ``word`` (the
+        last few kept: a check that asks has_close_word() before suggest() looks the word up once)."""
         if self._index is None:
             self._index = self._load_index()
-        return self._index.lookup(word)
+        recent = self._recent_ids
+        ids = recent.get(word)
+        if ids is None:
+            ids = recent[word] = self._index.lookup(word)
+            if len(recent) > 64:
+                del recent[next(iter(recent))]
+        return ids
 
     def candidates(self, word: str) -> set:
         """The common words that share a deletion (up to two letters each side) with ``word``."""
         ids = self._candidate_ids(word)
         words = self._index.words
         return {words[i] for i in ids}
+
+    def has_close_word(self, word: str, min_zipf: float, max_cost: float) -> bool:
+        """Is a suggestion-vocabulary word at least ``min_zipf`` common within ``max_cost`` of ``word``?
+
+        A necessary condition for any suggestion that passes both tests, a few times cheaper than
+        ranking them (no context, no sorting): checks that only act on such a suggestion ask first."""
+        ids = self._candidate_ids(word)
+        vocabulary, zipfs = self._index.words, self._index.zipfs
+        gap_to = letter_gap_from(word)
+        for i in ids:
+            if zipfs[i] >= min_zipf:
+                cand = vocabulary[i]
+                if gap_to(cand) <= max_cost + 1e-9 and weighted_distance(word, cand, cutoff=max_cost) <= max_cost:
+                    return True
+        return False
 
     def bigram(self, first: str, second: str) -> int:
         """How often ``first second`` occurs in symspellpy's English bigram list (0 when absent).

@@ -391,15 +391,25 @@ def _capitalised_slip(doc, text, start, end, word, low):
     if _ABBREVIATION.search(text, max(0, start - 12), start):
         return None  # after a title or an initial: "Gov. Noem", "J. Batko"
     prev = _PREV_CAPITALISED.search(text, max(0, start - 40), start)
-    after_name = False  # after a given name, or a word the dictionary knows only as a name
+    follows_name = False  # after a word the dictionary knows only as a name
     if prev is not None:
         last = prev.group(1).rsplit("-", 1)[-1].lower()
         if last in _given_names():
             return None  # a surname: "Mike Siever", "Jane Starner"
-        after_name = last in lex.names
+        follows_name = last in lex.names
     nxt = _NEXT_CAPITALISED.match(text, end)
     if nxt is not None and lex.zipf(nxt.group(1)) < ZIPF_FLOOR and not lex.is_word(nxt.group(1).lower()):
         return None  # a given name before a surname no list knows either: "Marybel Batjer"
+    # the capitalised words beside it, as parts of one name with the correction
+    name_before = prev.group(1).lower() if prev is not None else ""
+    if name_before and lex.zipf(name_before) >= config["max_zipf_first_word"] and _sentence_initial(text, prev.start(1)):
+        name_before = ""  # "The Mavic": a sentence's first word, capitalised for its place
+    name_after = nxt.group(1).lower() if nxt is not None else ""
+    if seen and not (name_before or name_after):
+        return None  # (before any suggestion is ranked: most capitalised words are names)
+    reach = config["max_cost"] if seen or not (name_before or name_after) else config["max_cost_in_pair"]
+    if not lex.has_close_word(low, config["min_zipf"], reach):
+        return None  # no common word near enough: a name (and no ranking paid for it)
     before, after = _neighbours(text, start, end)
     # the best-ranked common word, or a lower-ranked one a transposition or a vowel slip away: "Space
     # Cneter" is "Center", though "space centre" is the commoner pair
@@ -412,18 +422,13 @@ def _capitalised_slip(doc, text, start, end, word, low):
                            if c <= config["max_cost_after_name"] and lex.zipf(w) >= config["min_zipf"]), ranked[0])
     if lex.zipf(best) < config["min_zipf"]:
         return None
-    if after_name and cost > config["max_cost_after_name"]:
+    if follows_name and cost > config["max_cost_after_name"]:
         return None  # a surname: "Jean-Julien Rojer", not "Victoria Hopsital"
     if cost > config["max_cost"] or seen:
-        # the capitalised word before (not a sentence's first) or after, as one name with the correction
-        before_name = prev.group(1).lower() if prev is not None else ""
-        if before_name and lex.zipf(before_name) >= config["max_zipf_first_word"] and _sentence_initial(text, prev.start(1)):
-            before_name = ""  # "The Mavic": a sentence's first word, capitalised for its place
-        after_name = nxt.group(1).lower() if nxt is not None else ""
-        pair = max(lex.bigram(before_name, best) if before_name else 0, lex.bigram(best, after_name) if after_name else 0)
+        pair = max(lex.bigram(name_before, best) if name_before else 0, lex.bigram(best, name_after) if name_after else 0)
         if cost > (config["max_cost"] if seen else config["max_cost_in_pair"]) or pair < config["min_pair_count"]:
             return None
-        if seen and (lex.bigram(before_name, low) or lex.bigram(low, after_name)):
+        if seen and (lex.bigram(name_before, low) or lex.bigram(low, name_after)):
             return None  # the pair as written is a phrase of its own
     fix = _match_case(word, best)
     return doc.finding(
