@@ -250,3 +250,14 @@ def test_contraction_without_its_apostrophe_is_a_known_misspelling():
     text = "He said he dont know why, but youre right and im sure they cant or wont wait, the mayor said."
     found = {(text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)}
     assert found == {("dont", "don't", "safe"), ("youre", "you're", "safe"), ("im", "I'm", "safe")}
+
+
+def test_close_word_test_never_misses_a_suggestion_that_passes_it():
+    lex = lexicon()
+    for word in ("muic", "ofice", "uper", "cneter", "presedent", "wherth", "siever", "rojer", "greez", "batjer",
+                 "zxqv", "abdurrahman", "hajin"):
+        for max_cost in (0.6, 1.0, 2.0):
+            passing = [w for w, _ in lex.suggest(word, limit=5)
+                       if " " not in w and lex.zipf(w) >= 4.0 and weighted_distance(word, w) <= max_cost]
+            assert lex.has_close_word(word, 4.0, max_cost) or not passing, (word, max_cost, passing)
+    assert lex.has_close_word("muic", 4.0, 1.0) and not lex.has_close_word("zxqv", 4.0, 1.0)
