@@ -519,8 +519,11 @@ def run_batch(
     try:
         with open_input(input_path) as stream:
             chunks = _chunks(iter_lines(stream), opts.chunk_size)
-            if jobs > 1:
+            if jobs > 1 or opts.timeout:
+                # in one process too, with --timeout-per-doc: the first record's limit then times its
+                # own cleaning, not the loading of the data every check builds on first use
                 warm_up(cleaner)
+            if jobs > 1:
                 results = _pooled(cleaner, opts, chunks, jobs)
             else:
                 _init_local(cleaner, opts)
