@@ -270,15 +270,15 @@ def test_phrase_rule_anchored_on_a_group_of_alternatives():
 def test_place_words_reuse_the_gazetteer_every_pass_uses(monkeypatch):
     """``gazetteer()`` and ``gazetteer(())`` are two cache keys: asking for the first built the whole
     gazetteer a second time inside the first article checked."""
-    from cleaner.checks import names
+    from cleaner.checks import casing
 
     calls = []
-    monkeypatch.setattr(names, "gazetteer", lambda *args: calls.append(args) or gazetteer(*args))
-    names._place_words.cache_clear()
+    monkeypatch.setattr(casing, "gazetteer", lambda *args: calls.append(args) or gazetteer(*args))
+    casing._place_words.cache_clear()
     try:
-        assert names._place_words()["york"] == "York"
+        assert casing._place_words()["york"] == "York"
     finally:
-        names._place_words.cache_clear()
+        casing._place_words.cache_clear()
     assert calls == [((),)]
     text = "He studied at the University of york before joining the bank in the spring."
     assert ("G002", "york", "York", "unsafe") in _g(text)
@@ -287,7 +287,7 @@ def test_place_words_reuse_the_gazetteer_every_pass_uses(monkeypatch):
 def test_word_pairs_after_a_capital_are_indexed_exactly():
     """``joined`` (lower case one plain space after a capital) and ``cap_pairs`` (two capitals), which
     the casing passes start from; a capital at the very end of the text has no next word."""
-    from cleaner.checks.names import _Tokens
+    from cleaner.checks.name_tokens import _Tokens
 
     toks = _Tokens("the Associated press, Palm Bay  and Palm bay; NASA-funded work in Paris")
     words = toks.words

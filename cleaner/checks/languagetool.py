@@ -126,7 +126,7 @@ def _language(ctx) -> str:
 
 def _known_words(ctx, text: str) -> set:
     from ..gazetteer import gazetteer, norm
-    from .names import _known_names
+    from .name_tokens import _known_names
 
     gaz = gazetteer(_known_names(ctx))
     known = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}

@@ -15,9 +15,10 @@ from ..document import Document
 from ..finding import Finding
 from ..gazetteer import gazetteer
 from ..lexicon import letter_gap_from, lexicon, weighted_distance
-from .names import (
-    _CAP_HEAD, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _deletions, _derived, _known_names,
-    _pack, _plain_context, _Tokens,
+from .acronyms import _deletions
+from .name_tokens import (
+    _CAP_HEAD, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _derived, _known_names, _pack,
+    _plain_context, _Tokens,
 )
 
 

@@ -309,7 +309,7 @@ def digit_lookalikes(doc: Document, ctx) -> list[Finding]:
     return findings
 
 
-# the first capital before the look-behind: most positions fail at once (as names._ACRONYM)
+# the first capital before the look-behind: most positions fail at once (as name_tokens._ACRONYM)
 _DOUBLE_CAPITALS = re.compile(r"[A-Z](?<![\w@#.-][A-Z])[A-Z][a-z]+(?![\w@-])")
 
 

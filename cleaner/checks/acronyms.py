@@ -1,0 +1,331 @@
+"""G001 acronym slips and G004 names an acronym spells, run from :mod:`cleaner.checks.names`.
+
+- :func:`acronyms` (G001): an acronym one edit from one the article uses, defines or the gazetteer
+  knows, a parenthesised acronym that misses its name's initials, two one-off slips of the same
+  well-known acronym, and known garbles of a gazetteer name the article names.
+- :func:`acronym_initials` (G004): a lower-case word inside a name whose initials spell an acronym the
+  article uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import compress
+from operator import itemgetter, or_
+from typing import Optional
+
+from ..document import Document
+from ..finding import Finding
+from ..gazetteer import gazetteer, norm
+from .name_tokens import (
+    _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, SOURCE, _derived, _known_names, _pack, _Tokens,
+)
+
+_ACRONYM_PLURAL = re.compile(r"(?<![\w.&/-])([A-Z]{2,6})s(?![\w&/])")
+# "National Security Council (NSC)": a capitalised name and the acronym defined for it
+_DEFINED = re.compile(r" \([A-Z]{2,6}\)")  # what every _DEFINITION match ends with: a cheap test first
+_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){1,7}[A-Z][\w'’-]*) \(([A-Z]{2,6})\)")
+_RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
+
+
+def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) -> list[Finding]:
+    """G001: an acronym one edit away from an acronym the article uses repeatedly.
+
+    ``NASA said ... NASA's probe ... NASI scientist`` → ``NASA scientist`` (unsafe).
+    """
+    text = doc.text
+    gaz = gazetteer(_known_names(ctx))
+    config = _pack()["acronyms"]
+    ubiquitous = set(config["ubiquitous"])
+    topic_stop = frozenset(config["topic_stopwords"])
+    matches = toks.acronyms if toks is not None else list(_ACRONYM.finditer(text))
+    if not matches:
+        return []
+    counts = Counter(m.group() for m in matches)
+    # a plural is a use of its acronym: "IRAs" vouches for "IRA" (and so makes "IRD" a slip of it)
+    counts.update(m.group(1) for m in _ACRONYM_PLURAL.finditer(text))
+    findings = []
+    defined = set()
+    for m in _DEFINITION.finditer(text) if _DEFINED.search(text) else ():
+        name, acr = m.group(1), m.group(2)
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        # "The National Aeronautics and Space Administration (NSAA)": a sentence's "The" is no
+        # initial, except when the acronym has it ("The Onion Router (TOR)")
+        if name.split(" ", 1)[0] in ("The", "A", "An") and acr != initials and not _one_edit(acr, initials):
+            name = name.split(" ", 1)[1]
+            initials = initials[1:]
+        if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms or counts[acr] > 1:
+            defined.add(acr)
+            continue
+        start, end = m.span(2)
+        covered.append((start, end))
+        findings.append(doc.finding(
+            "G001", f"'({acr})' does not match '{name}': did you mean '{initials}'?", start, end,
+            suggestion=initials, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
+        ))
+    batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
+    lowered = toks.lowered if toks is not None else text.lower()
+    orphans: list = []
+    shouted: dict = {}  # line start -> is the line mostly capitals?
+    for m in matches:
+        token = m.group()
+        start, end = m.span()
+        if any(s <= start < e for s, e in covered):
+            continue
+        garble = gaz.garbles.get(token.lower())
+        if garble is not None and token not in gaz.acronyms and gaz.entry_mentioned(garble, text, lowered):
+            target = next((a for a in garble.acronyms if counts.get(a)), garble.name)
+            findings.append(doc.finding(
+                "G001", f"'{token}' looks like a garbled '{target}' ({garble.name})", start, end,
+                suggestion=target, fix="unsafe", confidence=0.8, source=f"{SOURCE}:garble",
+            ))
+            covered.append((start, end))
+            continue
+        if token in ubiquitous or token in defined or token in batch_known:
+            continue
+        if counts[token] > 1 and not (counts[token] == 2 and token not in gaz.acronyms and any(
+                c > 2 and a in gaz.acronyms and _one_edit(token, a) for a, c in counts.items() if a != token)):
+            continue  # used twice: real, unless a well-known acronym one slip away is used more often
+        before = text[max(0, start - 12):start].rstrip()
+        if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
+            if len(token) < 3 or not any(c >= 3 and _one_edit(token, a) for a, c in counts.items() if a != token):
+                continue  # model numbers (RS-25) and units after a number (151 PS, 600 MW), unless
+                # a unit one slip away is used three times or more (1 TRL beside 1 TFL, 2 TFL, 1 TFL)
+        line_start = text.rfind("\n", 0, start) + 1
+        shouting = shouted.get(line_start)
+        if shouting is None:
+            line_end = text.find("\n", end)
+            letters = "".join(filter(str.isalpha, text[line_start:line_end if line_end >= 0 else len(text)]))
+            shouting = shouted[line_start] = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.5
+        if shouting:
+            continue  # an all-caps line: shouting, not acronyms
+        targets = [
+            a for a, c in counts.items()
+            if a != token and _one_edit(token, a)
+            and (c >= 2 or a in defined or (
+                token not in gaz.acronyms and len(a) >= 3
+                and (a in gaz.acronyms or a in ubiquitous) and (len(token) >= 3 or len(a) == 3))
+                or (token not in gaz.acronyms and _slip_of(token, a))
+                or (token in gaz.acronyms and a in gaz.acronyms and _slip_of(token, a)
+                    and _topic_prefers(gaz.acronyms[a], gaz.acronyms[token], lowered, topic_stop)))
+        ]
+        if not targets:
+            if token not in gaz.acronyms and len(token) >= 2:
+                orphans.append((token, start, end))
+            continue
+        targets.sort(key=lambda a: (-counts[a], a))
+        target = targets[0]
+        known = gaz.acronyms.get(token)
+        if known is not None and gaz.entry_mentioned(known, text, lowered) and any(norm(f) in lowered for f in known.forms):
+            continue  # a real acronym whose own name the article spells out
+        confidence = 0.75 + (0.1 if counts[target] >= 3 else 0.0) - (0.25 if known is not None else 0.0)
+        if len(targets) > 1 and counts[targets[1]] == counts[target]:
+            confidence -= 0.2
+        findings.append(doc.finding(
+            "G001", f"'{token}' looks like a garbled '{target}' (used {_times(counts[target])} in this article)",
+            start, end, suggestion=target, fix="unsafe", confidence=round(confidence, 2), source=f"{SOURCE}:acronym",
+        ))
+    findings.extend(_shared_near_misses(doc, gaz, ubiquitous, counts, orphans))
+    return findings
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
+    """Two different one-off acronyms one slip from the same well-known acronym the article never
+    spells right: both are that acronym (``AT Finals`` ... ``APT Finals`` → ``ATP``)."""
+    if len(orphans) < 2:
+        return []
+    index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
+    groups: dict = {}
+    for token, start, end in orphans:
+        near = set()
+        for variant in _deletions(token):
+            near.update(index.get(variant, ()))
+        for a in sorted(near):
+            if not counts.get(a) and _one_edit(token, a):
+                groups.setdefault(a, []).append((token, start, end))
+    findings = []
+    # the article's topic, from the kinds of the gazetteer acronyms it uses (institution, outlet, ...)
+    kinds = {gaz.acronyms[a].kind for a in counts if a in gaz.acronyms}
+
+    def fit(a: str) -> int:
+        """How well ``a`` fits the article: an acronym of a kind it names, then an everyday one (LED)."""
+        entry = gaz.acronyms.get(a)
+        return 2 if entry is not None and entry.kind in kinds else 1 if a in ubiquitous else 0
+
+    for target, members in sorted(groups.items()):
+        if len({t for t, _, _ in members}) < 2:
+            continue
+        rivals = [a for a, g in groups.items() if a != target and len(g) > 1 and set(g) & set(members)]
+        confidence = 0.55
+        if rivals:
+            if any(fit(a) >= fit(target) for a in rivals):
+                continue  # as near another one that fits the article as well: which one was meant?
+            confidence = 0.45  # the topic decides between them (LEN, ELD in a car review: LED, not ELN)
+        for token, start, end in members:
+            findings.append(doc.finding(
+                "G001", f"'{token}' looks like a garbled '{target}' (the article has other slips of it)", start, end,
+                suggestion=target, fix="unsafe", confidence=confidence, source=f"{SOURCE}:acronym",
+            ))
+    return findings
+
+
+def _deletions(word: str) -> set:
+    """``word`` and every string one letter shorter: two words one edit apart share one of them."""
+    return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+def _deletion_index(gaz, ubiquitous) -> dict:
+    """Well-known all-letter acronyms of three letters or more, by each of their :func:`_deletions`."""
+    index: dict = {}
+    for a in set(gaz.acronyms) | set(ubiquitous):
+        if len(a) >= 3 and a.isalpha() and a.isupper():
+            for variant in _deletions(a):
+                index.setdefault(variant, []).append(a)
+    return index
+
+
+def _topic_words(entry, stop: frozenset) -> list:
+    return [w for w in re.findall(r"[a-z]{5,}", entry.name.lower()) if w not in stop]
+
+
+def _topic_prefers(entry, other, lowered: str, stop: frozenset) -> bool:
+    """Does the article's wording fit ``entry``'s name and not ``other``'s (``spacecraft`` for the
+    National Aeronautics and Space Administration, no ``security`` for the National Security Agency)?"""
+    def fits(e) -> bool:
+        return any(re.search(r"\b" + w, lowered) for w in _topic_words(e, stop))
+    return entry is not other and fits(entry) and not fits(other)
+
+
+def _slip_of(token: str, a: str) -> bool:
+    """Is ``token`` a slip of ``a`` that reads one way only: a letter dropped (not the first) or doubled
+    (``BAR``/``BART``, ``CDFF``/``CDF``), three letters or more? Then ``a`` used once in the article is
+    enough to take ``token``, used once and unknown, for it."""
+    if len(token) < 3 or len(a) < 3:
+        return False
+    if len(token) == len(a):
+        return False  # a changed or transposed letter reads both ways: which of the two is the slip?
+    if len(token) > len(a):  # one letter more: only a doubled one
+        return any(token[:i] + token[i + 1:] == a and token[i] == token[i - 1] for i in range(1, len(token)))
+    # a letter dropped, but not the first (PUC beside CPUC is a name without its state) nor one of a
+    # doubled pair (CDF beside CDFF: which one is the slip?)
+    return any(a[:i] + a[i + 1:] == token and a[i] != a[i - 1] and a[i] != a[i + 1:i + 2] for i in range(1, len(a)))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or adjacent transposition apart."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if la > lb:
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _initial_beside(toks: _Tokens, i: int, step: int) -> str:
+    """The initial of the nearest word of the run towards ``step`` (as :func:`_content_window` walks)
+    when that word is capitalised, else ``""``."""
+    words, gaps = toks.words, toks.gaps
+    k = i
+    while True:
+        nxt = k + step
+        if nxt < 0 or nxt >= len(words) or gaps[max(k, nxt)] not in _RUN_GAPS:
+            return ""
+        k = nxt
+        if words[k] not in _CONNECTORS:
+            return words[k][0].upper() if words[k][0].isupper() else ""
+
+
+def _content_window(toks: _Tokens, i: int, step: int, limit: int) -> list:
+    """Token indexes of up to ``limit`` words of one name-like run from ``i`` towards ``step``,
+    skipping connectors (``of``, ``and``, ``&``) and stopping at anything but a space or comma."""
+    words, spans, text = toks.words, toks.spans, toks.text
+    out, j = [], i
+    while len(out) < limit:
+        k = j + step
+        if k < 0 or k >= len(words):
+            break
+        left, right = (k, j) if step > 0 else (k, j)
+        gap = text[spans[min(j, k)][1]:spans[max(j, k)][0]]
+        if gap not in _RUN_GAPS:
+            break
+        j = k
+        if words[k] in _CONNECTORS:
+            continue
+        out.append(k)
+        del left, right
+    return out
+
+
+def acronym_initials(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004 (unsafe): a lower-case word inside a name whose initials spell an acronym the article uses.
+
+    ``the Democratic republic of Congo (DRC)``, ``the Centers for Disease control`` beside ``CDC``.
+    """
+    # acronyms the article uses, not ones already flagged as garbles ("ISM-held")
+    acronyms = {m.group() for m in toks.acronyms
+                if len(m.group()) >= 3 and not any(s <= m.start() < e for s, e in covered)}
+    if not acronyms:
+        return []
+    longest = max(len(a) for a in acronyms)
+    letters = set("".join(acronyms))
+    pairs = {a[k:k + 2] for a in acronyms for k in range(len(a) - 1)}  # letters that follow each other
+    words, spans = toks.words, toks.spans
+    findings = []
+    # a name of three words or more around a word needs a capitalised word (or a connector) right beside it
+    beside = list(map(or_, toks.capitalised, map(_CONNECTORS.__contains__, words)))
+    near = list(map(or_, [False] + beside[:-1], beside[1:] + [False]))
+    candidates = list(compress(toks.lower_alpha, map(near.__getitem__, toks.lower_alpha)))
+    # ... whose initial is a letter of an acronym (filtered in C: most words fail here)
+    candidates = compress(candidates, map(letters.__contains__, map(str.upper, map(
+        itemgetter(0), map(words.__getitem__, candidates)))))
+    for i in candidates:
+        w = words[i]
+        if w in _CONNECTORS or w in _FUNCTION_WORDS:
+            continue
+        initial = w[0].upper()
+        # ... and the two initials must follow each other in one of the acronyms
+        before = _initial_beside(toks, i, -1)
+        if not (before and before + initial in pairs):
+            after = _initial_beside(toks, i, 1)
+            if not (after and initial + after in pairs):
+                continue
+        left = _content_window(toks, i, -1, longest - 1)[::-1]
+        right = _content_window(toks, i, 1, longest - 1)
+        run = left + [i] + right
+        at = len(left)
+        hit = None
+        for a in range(at + 1):
+            for b in range(max(at, a + 2), len(run)):
+                window = run[a:b + 1]
+                if any(not words[k][:1].isupper() for k in window if k != i):
+                    continue
+                initials = "".join(words[k][0].upper() for k in window)
+                if initials in acronyms:
+                    hit = (window, initials)
+                    break
+            if hit:
+                break
+        if not hit:
+            continue
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered):
+            continue
+        window, initials = hit
+        proper = w[:1].upper() + w[1:]
+        name = toks.text[spans[window[0]][0]:spans[window[-1]][1]]
+        findings.append(doc.finding(
+            "G004", f"'{w}' is part of the name '{name}' ({initials} in this article): '{proper}'", start, end,
+            suggestion=proper, fix="unsafe", confidence=0.8, source=f"{SOURCE}:initials",
+        ))
+        covered.append((start, end))
+    return findings

@@ -1,0 +1,480 @@
+"""G002 and G004 casing passes, run from :mod:`cleaner.checks.names`: a word of a name written in the
+wrong case, found from the article's own usage (a word it capitalises everywhere else, a pair it
+capitalises elsewhere, a set phrase used as a name), from the dictionary (a word it knows only as a
+name, a surname after a given name), from the gazetteer (a one-word name or acronym in lower case, a
+place after ``University of``) and from the shape of names (a designator or name word lower-cased
+after a name's capitalised words, a day or month in lower case).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from itertools import chain, compress, count
+from operator import not_
+
+from ..document import Document
+from ..finding import Finding
+from ..gazetteer import gazetteer
+from ..lexicon import lexicon, weighted_distance
+from .name_tokens import (
+    _CAP_HEAD, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _derived, _known_names,
+    _pack, _plain_context, _Tokens, _within,
+)
+
+_PRONOUNS = {"he", "she", "it", "we", "they", "him", "her", "his", "hers", "its", "us", "them", "their", "our",
+             "you", "your", "me", "my", "mine", "yours", "ours", "theirs"}
+_POSSESSIVE = re.compile(r"['’]s$")
+_NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # a word's head: "japan's", "nasa-funded"
+_QUOTE_CLOSE = re.compile(r"[\"”’'](?!\w)")
+
+
+PROSE_MIN_WORDS = 8  # a paragraph this long is running text
+RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
+
+
+def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004: a word the article otherwise always capitalises, lower-cased once after a capitalised word.
+
+    ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
+    """
+    words, spans = toks.words, toks.spans
+    # (a possessive counts as its word: "President trump's call")
+    heads = [_POSSESSIVE.sub("", w) if "s" in w[-1:] else w for w in map(words.__getitem__, toks.lower)]
+    lower_count = Counter(heads)
+    once = {w for w, c in lower_count.items() if c == 1 and len(w) >= 3 and w not in _CONNECTORS}
+    if not once:
+        return []
+    low_words = toks.low_words
+    capital_mid: Counter = Counter()
+    for i in toks.caps:
+        if low_words[i] in once and words[i][1:].islower() and i and not toks.sentence_initial(i):
+            capital_mid[low_words[i]] += 1
+    findings = []
+    for i in toks.joined:
+        w = words[i]
+        if w[-1:] == "s":
+            w = _POSSESSIVE.sub("", w)
+        if w not in once or capital_mid[w] < RECASED_MIN:
+            continue
+        prev = words[i - 1]
+        if toks.gaps[i] != " " or not prev[:1].isupper() or toks.sentence_initial(i - 1):
+            continue
+        if prev.endswith(("'s", "’s")):
+            continue  # "Taylor Swift's big night": after a possessive the word is ordinary
+        start = spans[i][0]
+        if not any(s <= start < e for s, e in covered):
+            findings.append(_recased_finding(doc, w, start, covered))
+    findings.extend(_recased_anywhere(doc, toks, covered))
+    return findings
+
+
+def _recased_finding(doc: Document, word: str, start: int, covered: list) -> Finding:
+    """G004 for ``word`` at ``start``, which the article writes capitalised elsewhere (and marks it covered)."""
+    end = start + len(word)
+    proper = word[:1].upper() + word[1:]
+    covered.append((start, end))
+    return doc.finding(
+        "G004", f"'{word}' is written '{proper}' everywhere else in this article", start, end,
+        suggestion=proper, fix="unsafe", confidence=0.6, source=f"{SOURCE}:article-word",
+    )
+
+
+_LOWER_HEAD = re.compile(r"([a-z]{3,})(?:['’]s)?")  # "biden", "obama’s"
+
+
+def _recased_anywhere(doc: Document, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004: a word that is no dictionary word, lower-cased once anywhere, that the article capitalises
+    mid-sentence at least twice (``Biden said ... Biden's ... as biden put it``, ``obama’s legacy``).
+    A dictionary word lower-cased (``china``, ``turkey``) may be the ordinary word: left alone."""
+    lex = lexicon()
+    words, spans, low = toks.words, toks.spans, toks.low_words
+    heads: dict = {}  # lower-case head -> token indexes
+    for i in compress(toks.lower, map(not_, map(lex.lower.__contains__, map(low.__getitem__, toks.lower)))):
+        m = _LOWER_HEAD.fullmatch(words[i])
+        if m is not None and m.group(1) not in lex.lower:
+            heads.setdefault(m.group(1), []).append(i)
+    heads = {h: at for h, at in heads.items() if len(at) == 1}
+    if not heads:
+        return []
+    capital_mid: Counter = Counter()
+    caps = toks.caps
+    # the capitalised uses of those heads: whole words (found in C) and possessives or compounds
+    for i in chain(compress(caps, map(heads.__contains__, map(low.__getitem__, caps))),
+                   compress(caps, map(not_, map(str.isalpha, map(words.__getitem__, caps))))):
+        m = _CAP_HEAD.fullmatch(words[i]) if not words[i].isalpha() else None
+        head = m.group(1) if m is not None else words[i]
+        if head.lower() in heads and head[1:].islower() and i and not toks.sentence_initial(i):
+            capital_mid[head.lower()] += 1
+    findings = []
+    for head, (i,) in heads.items():
+        if capital_mid[head] < RECASED_MIN:
+            continue
+        start = spans[i][0]
+        if any(s <= start < e for s, e in covered) or not _plain_context(toks.text, start, start + len(head)):
+            continue
+        findings.append(_recased_finding(doc, head, start, covered))
+    return findings
+
+
+def _unknown_surname(toks: _Tokens, i: int, lex, given: set) -> bool:
+    """Is ``words[i]``, no English word nor a known misspelling, a lower-cased part of a person's name
+    nobody's dictionary has? Between two capitalised words (``Manager fumihiko Hazama``), or after a
+    given name (the configured list, or a word the dictionary knows only as a name) when what follows
+    ends the name: punctuation, a function word or a verb-like word (``Adam neumann,``, ``Bruno
+    tonioli and``), not a noun it could be a slip before (``Thomas wod shift``)."""
+    words = toks.words
+    w, prev = words[i], words[i - 1]
+    if len(w) < 3 or not w.isalpha() or not prev[1:].islower() or w in lex.misspellings or lex.is_word(w):
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
+    if nxt[:1].isupper() and nxt[1:].islower():
+        return True
+    if prev.lower() not in given and prev.lower() not in lex.names:
+        return False
+    if not (not nxt or nxt in _FUNCTION_WORDS or (nxt.islower() and nxt.endswith(("ed", "s")))):
+        return False
+    # one cheap edit from a word ("Mark wrot,", "Thomas wod"): a misspelling, S's business
+    return all(weighted_distance(w, c) > 1.0 for c, _ in lex.suggest(w, 3))
+
+
+def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 (unsafe): a word the dictionary knows only as a name, lower-cased after a capitalised word.
+
+    ``Attorney General Letitia james`` → ``Letitia James``; ``veteran Chris smith`` → ``Chris Smith``.
+    """
+    lex = lexicon()
+    given = set(_pack()["given_names"]["names"])
+    allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
+    findings = []
+    words, spans = toks.words, toks.spans
+    for i in toks.joined:
+        w = words[i]
+        if w in allowed:
+            continue
+        prev = words[i - 1]
+        if prev.isupper():
+            continue
+        proper = lex.names.get(w)
+        confidence = 0.6
+        if proper is None and prev.lower() in given and lex.zipf(w) < 5.0:
+            proper = lex.capitalised.get(w)  # "Chris smith": a surname after a given name
+        if proper is None and _unknown_surname(toks, i, lex, given):
+            proper, confidence = w[0].upper() + w[1:], 0.5  # "Adam neumann, ...": no word, after a given name
+        if proper is None:
+            continue
+        gap = toks.gaps[i]
+        if gap != " " or not prev[:1].isupper() or prev.isupper() or toks.sentence_initial(i - 1):
+            continue
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered):
+            continue
+        findings.append(doc.finding(
+            "G002", f"'{w}' is a name here: '{proper}'", start, end, suggestion=proper, fix="unsafe",
+            confidence=confidence, source=f"{SOURCE}:dictionary",
+        ))
+    return findings
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict:
+    """One-word place names, lower-cased -> canonical, from the gazetteer's places: countries, US
+    states, and the place names of US counties (``York`` of ``York County``)."""
+    places: dict = {}
+    for entry in gazetteer(()).entries:  # (): the key every pass uses; gazetteer() would build a second copy
+        name = entry.name
+        if entry.kind == "county" and name.endswith(" County"):
+            name = name[:-7]
+        elif entry.kind not in ("country", "place"):
+            continue
+        if name.isalpha():
+            places.setdefault(name.lower(), name)
+    return places
+
+
+def place_after_of(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 (unsafe): a place lower-cased after ``of`` in an institution's name (``the University of
+    york``, ``the Bank of england``); the word before ``of`` must be a capitalised head word that names
+    places (``University``, ``Museum``, ``Mayor``), not a person's role (``Head of mobile``)."""
+    config = _pack()["place_names"]
+    heads = set(config["heads"])
+    words, spans, text = toks.words, toks.spans, toks.text
+    findings = []
+    for i in toks.among(("of",)):
+        i += 1  # the word after "of"
+        if i < 2 or i >= len(words) or words[i - 1] != "of" or toks.low_words[i - 2] not in heads:
+            continue
+        w = words[i]
+        if not w.islower() or not w.isalpha():
+            continue
+        if not words[i - 2][:1].isupper() or text[spans[i - 2][1]:spans[i][0]] != " of ":
+            continue
+        proper = _place_words().get(w)
+        start, end = spans[i]
+        if proper is None or any(s <= start < e for s, e in covered):
+            continue
+        findings.append(doc.finding(
+            "G002", f"'{w}' is the place '{proper}' in '{words[i - 2]} of {proper}'", start, end,
+            suggestion=proper, fix="unsafe", confidence=0.7, source=f"{SOURCE}:place",
+        ))
+        covered.append((start, end))
+    return findings
+
+
+def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: frozenset = frozenset()) -> bool:
+    """Is a lower-case word between capitalised words part of one name (``Goddard Space flight Center``)?
+
+    The next word must be capitalised, be an ordinary word itself (``Center``, ``Systems``, ``Panel``:
+    names are built from them) and not a given name; a word between a title and a person's name
+    (``Pentagon correspondent Carla Babb``, ``Democrat leader Nick Clegg``) fails that test. A possessive
+    next word counts as the word (``the Russian defense Ministry's``).
+    """
+    if not nxt[:1].isupper() or nxt.isupper() or word in _CONNECTORS or word in _FUNCTION_WORDS:
+        return False
+    low = _POSSESSIVE.sub("", nxt.lower())
+    if word in roles or word.endswith(("s", "ed", "ing")) and not word.endswith("ss") and low not in designators:
+        return False  # "Steelers quarterback Mason Rudolph", "Rose-Lynn worships Patsy Cline"; but
+        # "Global lighting Technologies": a word that ends a name follows
+    return low in lex.lower and low not in given and lex.zipf(word) < 6.0
+
+
+def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 (unsafe): a name-ending word lower-cased right after the capitalised words of a name.
+
+    ``SoftBank Group corp`` → ``SoftBank Group Corp``; ``Goddard Space flight Center`` → ``Flight``.
+    """
+    config = _pack()["name_parts"]
+    designators = frozenset(config["designators"])
+    after_two = frozenset(config["designators_after_two"])
+    given = set(_pack()["given_names"]["names"])
+    roles = set(config["roles"])
+    descriptive_after = frozenset(config["descriptive_after"])
+    lex = lexicon()
+    findings = []
+    words, spans, text = toks.words, toks.spans, toks.text
+    headline_spans = toks.headlines(doc)[0]
+    for i in toks.joined_alpha:
+        w = words[i]
+        prev = words[i - 1]
+        if toks.gaps[i] != " " or not prev[:1].isupper() or prev.isupper() and len(prev) > 1 and i < 2:
+            continue
+        first = i - 1
+        while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " ":
+            first -= 1
+        if toks.sentence_initial(first) and first == i - 1:
+            continue  # "Police said": a capitalised first word of a sentence is not a name
+        nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
+        if w in designators or (w in after_two and i - first >= 2 and not toks.sentence_initial(first)):
+            if nxt[:1].isupper():
+                continue  # "Sabres center Casey Mittelstadt": a role before a person's name
+            if words[i - 1].lower() in descriptive_after:
+                continue  # "the Mill Street bridge": a common noun describing a thing on a street
+        elif not _inside_name(w, nxt, lex, given, roles, designators) or prev.endswith(("'s", "’s")):
+            continue
+        start, end = spans[i]
+        if any(s <= start < e for s, e in covered) or _within(headline_spans, start):
+            continue
+        findings.append(doc.finding(
+            "G002", f"'{w}' looks like part of the name '{text[spans[first][0]:end]}': '{w.capitalize()}'",
+            start, end, suggestion=w[:1].upper() + w[1:], fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
+        ))
+        covered.append((start, end))
+    return findings
+
+
+def _single_keys(gaz) -> frozenset:
+    """Lower-case one-word forms and acronyms of the gazetteer: what :func:`single_names` can flag."""
+    return _derived(gaz, "single", lambda g: frozenset(
+        [k for k in g.forms if " " not in k] + [a.lower() for a in g.acronyms]))
+
+
+def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``,
+    ``japan's``, ``nasa-funded``): safe. A title-cased acronym (``Nato``) only when the same article
+    also writes it ``NATO``: unsafe, since some house styles write acronyms that way.
+    """
+    gaz = gazetteer(_known_names(ctx))
+    lex = lexicon()
+    words, spans, text = toks.words, toks.spans, toks.text
+    exact = None
+    candidates = _single_keys(gaz)
+    # (token index, the word, its span, only an acronym may count): whole words, and the lower-case
+    # head of a possessive or a hyphenated compound ("japan's", "nasa-funded": only acronyms there)
+    items = [(i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(candidates)]
+    for k in compress(count(), map(not_, map(str.isalpha, words))):
+        m = _NAME_HEAD.match(words[k])
+        if m is not None and m.group(1) in candidates:
+            start = spans[k][0]
+            items.append((k, m.group(1), start, start + m.end(1), m.group(2) is not None))
+    findings = []
+    for i, w, start, end, compound in sorted(items):
+        if len(w) < 3 or not w.isalpha():
+            continue
+        if compound and w.upper() not in gaz.acronyms:
+            continue  # "uber-rich": a prefix, not the company
+        if w.islower():
+            if w in lex.lower:
+                continue  # an English word too ("nature", "china", "who")
+            nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
+            if nxt.isalpha() and nxt.islower() and not lex.is_word(nxt):
+                continue  # "pla tforms": half of a word split by a space (S's business), not the PLA
+            slot = gaz.forms.get(w)
+            if slot is not None and slot[0].kind not in _GUESSABLE_KINDS:
+                entry, proper = slot[0], min(slot[1])
+                fix, confidence = "safe", 1.0
+            elif w.upper() in gaz.acronyms:
+                entry, proper = gaz.acronyms[w.upper()], w.upper()
+                fix, confidence = "safe", 1.0
+            else:
+                continue
+        elif w[0].isupper() and w[1:].islower() and w.upper() in gaz.acronyms:
+            if exact is None:
+                exact = set(words)
+            if w.upper() not in exact:
+                continue  # "Nato" throughout: a house style
+            entry, proper = gaz.acronyms[w.upper()], w.upper()
+            fix, confidence = "unsafe", 0.6
+        else:
+            continue
+        if proper == w or not _plain_context(text, start, end) or any(s <= start < e for s, e in covered):
+            continue
+        findings.append(doc.finding(
+            "G002", f"'{w}' is written '{proper}'", start, end, suggestion=proper, fix=fix,
+            confidence=confidence, source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+        ))
+        covered.append((start, end))
+    return findings
+
+
+def calendar_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G002 (safe): a day or month name written lower case (``on monday``, ``june 5``, ``on may 2``)."""
+    config = _pack()["calendar"]
+    always = set(config["days"]) | set(config["months"])
+    ambiguous = set(config["ambiguous_months"])
+    words, spans, text = toks.words, toks.spans, toks.text
+    findings = []
+    for i in toks.among(always | ambiguous):
+        w = words[i]
+        if w not in always and w not in ambiguous:
+            continue  # capitalised as it should be
+        start, end = spans[i]
+        if w in ambiguous:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            prev = words[i - 1] if i else ""
+            day = nxt.rstrip("stndrh").isdigit() and len(nxt.rstrip("stndrh")) <= 2 and text[end:spans[i + 1][0]] == " "
+            dated = prev.isdigit() and len(prev) <= 2 and nxt.isdigit() and len(nxt) == 4
+            if not (day or dated):
+                continue
+        if not _plain_context(text, start, end) or any(s <= start < e for s, e in covered):
+            continue
+        proper = w.capitalize()
+        findings.append(doc.finding(
+            "G002", f"'{w}' is a name: '{proper}'", start, end, suggestion=proper,
+            fix="unsafe" if w in ambiguous else "safe", confidence=0.8 if w in ambiguous else 1.0,
+            source=f"{SOURCE}:calendar",
+        ))
+        covered.append((start, end))
+    return findings
+
+
+def _title_phrase(toks: _Tokens, i: int, roles: set, min_bigram: int, prose) -> bool:
+    """Is ``words[i]`` the lower-cased second word of a set phrase used as a name (``the Grand slam``,
+    ``of Public health``)? The first word is an ordinary word capitalised mid-sentence and starts the
+    capitalised run; the two form a fixed phrase in English (Google Books bigrams)."""
+    words, spans, text = toks.words, toks.spans, toks.text
+    prev, w = words[i - 1], words[i]
+    low = prev.lower()
+    before_name = i + 1 < len(words) and words[i + 1][:1].isupper()
+    if (len(w) < 3 or (w in roles and before_name) or w in _PRONOUNS or w.endswith("ed") or not prev[1:].islower() or len(prev) < 3
+            or prev.endswith("s")):  # "the Times reports": a plural capitalised is a name on its own
+        return False
+    lex = lexicon()
+    if (low not in lex.lower or low in lex.capitalised or low in _LEADING_SKIP or low in _FUNCTION_WORDS
+            or toks.sentence_initial(i - 1)):
+        return False  # a proper adjective or a name too ("German version", "House subcommittee")
+    before = words[i - 2] if i >= 2 else ""
+    if before[:1].isupper() and before[1:].islower() and toks.gaps[i - 1] == " ":
+        return False  # "Home Depot shares": the pair ends a longer name
+    start = spans[i - 1][0]
+    lead = text[max(0, start - 2):start].rstrip(" ")
+    if lead[-1:] in "\"“‘'":
+        if not _QUOTE_CLOSE.search(text, spans[i][1], spans[i][1] + 30):
+            return False  # a quotation starts here, not a short quoted title ("'Half life: Alyx'")
+    elif lead and not (lead[-1].isalnum() or lead[-1] in ",("):
+        return False  # after a dash or a colon a capital may start a new clause
+    if lex.bigram(low, w) < min_bigram or not prose(start):
+        return False
+    for k, other in enumerate(words):
+        if other == prev and k != i - 1 and (k + 1 >= len(words) or _POSSESSIVE.sub("", words[k + 1].lower()) != w):
+            return False  # the capitalised word is a name of its own here ("Wheel of Time")
+    return True
+
+
+def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G004 (unsafe): a lower-case word after a capitalised one where the article gives other evidence
+    that the pair is a name.
+
+    - the article writes the pair capitalised elsewhere (``Palm bay`` beside ``Palm Bay``);
+    - the word stands between a capitalised word and ``& Capitalised`` (``Nissan sales & Regional
+      Operations``): an ampersand joins the parts of one name;
+    - a title abbreviation is lower-cased before a name (``South Dakota gov. Kristi Noem``).
+    """
+    words, spans, text = toks.words, toks.spans, toks.text
+    titles = set(_pack()["abbreviations"]["titles"])
+    roles = set(_pack()["name_parts"]["roles"])
+    min_bigram = _pack()["title_phrases"]["min_bigram"]
+
+    def prose(offset: int) -> bool:  # a paragraph of running text, not a list item ("Feather duvet Lung disease")
+        return toks.paragraph_words(doc, offset) >= PROSE_MIN_WORDS
+
+    # title-case lines ("'We Got Her!' Video Shows Rescue") are no evidence; tables of names are
+    headlines, title_case = toks.headlines(doc)
+    pairs: Counter = Counter()  # capitalised pairs
+    whole: Counter = Counter()  # ... that are a whole name, not the start of a longer one ("American Farm Bureau")
+    lower_pairs: Counter = Counter()
+    for i in toks.cap_pairs:
+        if _within(title_case, spans[i][0]):
+            continue
+        prev, w = words[i - 1], words[i]
+        pairs[prev, w] += 1
+        if not (i + 1 < len(words) and words[i + 1][0].isupper() and toks.gaps[i + 1] == " "):
+            whole[prev, w] += 1
+    lower_pairs.update(zip(map(words.__getitem__, [i - 1 for i in toks.joined]), map(words.__getitem__, toks.joined)))
+    findings = []
+    # every reason but a title abbreviation needs a capitalised word before
+    lower_alpha, low_words = toks.lower_alpha, toks.low_words
+    lower_titles = compress(lower_alpha, map(titles.__contains__, map(low_words.__getitem__, lower_alpha)))
+    candidates = sorted(set(toks.joined_alpha).union(lower_titles))
+    for i in candidates:
+        w = words[i]
+        if w in _CONNECTORS or w in _FUNCTION_WORDS:
+            continue
+        prev = words[i - 1] if i else ""
+        joined = i and toks.gaps[i] == " " and prev[:1].isupper()
+        if not joined and w not in titles:
+            continue  # every reason but a title abbreviation needs a capitalised word before
+        start, end = spans[i]
+        proper = w[:1].upper() + w[1:]
+        why = None
+        # "American farm products" beside "American Farm Bureau": a modifier, not the name
+        modifier = i + 1 < len(words) and text[end:spans[i + 1][0]] == " " and words[i + 1].islower()
+        evidence = (whole if modifier else pairs)[prev, proper]
+        if joined and evidence >= max(1, lower_pairs[prev, w]) and w not in roles and w not in _PRONOUNS:
+            why = f"'{prev} {proper}' elsewhere in this article"
+        elif i + 1 < len(words) and text[end:spans[i + 1][0]] == " & " and words[i + 1][:1].isupper() and joined:
+            why = f"joined by '&' to '{words[i + 1]}'"
+        elif (w in titles and text[end:end + 2] == ". " and i + 1 < len(words) and spans[i + 1][0] == end + 2
+              and words[i + 1][:1].isupper() and words[i + 1][1:].islower()):
+            why = f"a title before the name '{words[i + 1]}'"
+        confidence = 0.7
+        if why is None and joined and _title_phrase(toks, i, roles, min_bigram, prose):
+            why, confidence = f"'{prev.lower()} {w}' is a set phrase, here a name", 0.5
+        if why is None or any(s <= start < e for s, e in covered) or _within(headlines, start):
+            continue
+        findings.append(doc.finding(
+            "G004", f"'{w}' is written '{proper}' here: {why}", start, end, suggestion=proper, fix="unsafe",
+            confidence=confidence, source=f"{SOURCE}:evidence",
+        ))
+        covered.append((start, end))
+    return findings
