@@ -626,3 +626,9 @@ def test_an_acronym_used_only_in_the_plural_still_vouches_for_its_slips():
     text = ("Employer-sponsored retirement plans and IRAs provide tax breaks. You can put $6,000 into a "
             "traditional IRD for which you can get a tax deduction, or dip into your Roth IR later.")
     assert [(w, s) for code, w, s, _ in _g(text) if code == "G001"] == [("IRD", "IRA"), ("IR", "IRA")]
+
+
+def test_real_word_slip_inside_a_gazetteer_name():
+    text = ("Aid officials at the Untied Nations said on Monday that the convoy was blocked. They drank at "
+            "the White Horse pub before the match, and the Grand Old Party met in Ohio.")
+    assert [(code, w, s) for code, w, s, _ in _g(text) if code == "G001"] == [("G001", "Untied", "United")]

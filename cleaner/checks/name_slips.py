@@ -205,6 +205,62 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     return findings
 
 
+def real_word_name_slips(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+    """G001 (unsafe): a capitalised dictionary word inside a sentence, a transposition or a vowel or
+    neighbouring-key slip from the word that makes a gazetteer name of the capitalised word beside it
+    (``the Untied Nations`` → ``United Nations``, ``the Supreme Cuort``).
+
+    The word alone is English, so the evidence is only the name: the neighbour must be a word of a
+    gazetteer name, the two words as written must be no gazetteer name themselves, and the slip must be
+    one of the cheapest (``White Horse`` is not ``White House``: r for u is a full edit)."""
+    config = _pack()["misspelt_names"]
+    min_length, limit = config["min_length"], config["max_distance_real_word"]
+    lex = lexicon()
+    gaz = gazetteer(_known_names(ctx))
+    words, low, gaps, spans = toks.words, toks.low_words, toks.gaps, toks.spans
+    name_words = _derived(gaz, "words-of-names", lambda g: frozenset(w for k in g.forms if " " in k for w in k.split(" ")))
+    n_words = len(words)
+    findings = []
+    # capitalised words the dictionary knows in lower case, no word of any gazetteer name, ...
+    # ... beside a word of a gazetteer name
+    caps = [i for i in compress(toks.caps, map(lex.lower.__contains__, map(low.__getitem__, toks.caps)))
+            if 0 < i < n_words - 1 and (low[i - 1] in name_words or low[i + 1] in name_words)
+            and low[i] not in name_words and len(low[i]) >= min_length and words[i][1:].islower()]
+    if not caps:
+        return []
+    index = _derived(gaz, ("name-words", min_length), lambda g: _name_word_index(g, min_length))
+    for i in caps:
+        start, end = spans[i]
+        if any(s < end and start < e for s, e in covered) or toks.sentence_initial(i):
+            continue
+        lw = low[i]
+        best = None
+        for first, last in ((i - 1, i), (i, i + 1)):  # with the word before, or the word after
+            if first < 0 or last >= n_words or gaps[first + 1] != " " or not words[first if first != i else last][:1].isupper():
+                continue
+            pair = low[first:last + 1]
+            if " ".join(pair) in gaz.forms:
+                continue
+            key = " ".join("*" if j == i else low[j] for j in range(first, last + 1))
+            for target_low, target, kind in index.get(key, ()):
+                if target_low == lw or abs(len(target_low) - len(lw)) > 1 or (
+                        target_low[0] != lw[0] and target_low[-2:] != lw[-2:]):
+                    continue  # (one cheap edit keeps the first letter or the last two)
+                d = weighted_distance(lw, target_low, cutoff=limit)
+                if d <= limit and (best is None or d < best[0]):
+                    name = " ".join(target if j == i else words[j] for j in range(first, last + 1))
+                    best = (d, target, name)
+        if best is None or not _plain_context(toks.text, start, end):
+            continue
+        _, target, name = best
+        findings.append(doc.finding(
+            "G001", f"'{words[i]}' looks like a misspelt '{target}' (as in '{name}')", start, end, suggestion=target,
+            fix="unsafe", confidence=0.6, source=f"{SOURCE}:name-slip",
+        ))
+        covered.append((start, end))
+    return findings
+
+
 @lru_cache(maxsize=1)
 def _calendar_words() -> frozenset:
     config = _pack()["calendar"]

@@ -51,7 +51,7 @@ from .acronyms import acronym_initials, acronyms
 from .casing import (
     calendar_names, lowercase_names, name_evidence, name_parts, place_after_of, recased_words, single_names,
 )
-from .name_slips import misspelt_names
+from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
     _ACRONYM, _CONNECTORS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _key, _known_names, _norm, _pack,
     _plain_context, _Tokens, _within,
@@ -548,6 +548,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     if ctx.enabled("G001"):
         findings.extend(acronyms(doc, ctx, covered, toks))
         findings.extend(misspelt_names(doc, ctx, toks, covered))
+        findings.extend(real_word_name_slips(doc, ctx, toks, covered))
     if ctx.enabled("G004"):
         findings.extend(consistency(doc, ctx, toks, covered))
         findings.extend(joining_word_majority(doc, ctx, toks, covered))

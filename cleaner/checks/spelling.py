@@ -132,6 +132,12 @@ def _repeated_slip(t: str, uses: int) -> bool:
         and weighted_distance(t, ranked[0][0]) <= config["max_cost"]
 
 
+@lru_cache(maxsize=1 << 14)
+def _has_close_word(low: str, min_zipf: float, max_cost: float) -> bool:
+    """``lexicon().has_close_word``, kept per process: names recur across a batch's articles."""
+    return lexicon().has_close_word(low, min_zipf, max_cost)
+
+
 @lru_cache(maxsize=4096)
 def _ranked(low: str, limit: int, before: str, after: str) -> tuple:
     """``lexicon().suggest``, kept per process: a slip between the same words recurs across a batch."""
@@ -408,7 +414,7 @@ def _capitalised_slip(doc, text, start, end, word, low):
     if seen and not (name_before or name_after):
         return None  # (before any suggestion is ranked: most capitalised words are names)
     reach = config["max_cost"] if seen or not (name_before or name_after) else config["max_cost_in_pair"]
-    if not lex.has_close_word(low, config["min_zipf"], reach):
+    if not _has_close_word(low, config["min_zipf"], reach):
         return None  # no common word near enough: a name (and no ranking paid for it)
     before, after = _neighbours(text, start, end)
     # the best-ranked common word, or a lower-ranked one a transposition or a vowel slip away: "Space
