@@ -632,3 +632,9 @@ def test_real_word_slip_inside_a_gazetteer_name():
     text = ("Aid officials at the Untied Nations said on Monday that the convoy was blocked. They drank at "
             "the White Horse pub before the match, and the Grand Old Party met in Ohio.")
     assert [(code, w, s) for code, w, s, _ in _g(text) if code == "G001"] == [("G001", "Untied", "United")]
+
+
+def test_well_known_products_are_gazetteer_names():
+    text = "The new MacBook air ships without the Magic keyboard, and the Falcon heavy launched on Tuesday."
+    assert [(w, s, fix) for code, w, s, fix in _g(text) if code == "G002"] == [
+        ("air", "Air", "safe"), ("keyboard", "Keyboard", "safe"), ("heavy", "Heavy", "safe")]
