@@ -279,7 +279,14 @@ class Lexicon:
 
         A necessary condition for any suggestion that passes both tests, a few times cheaper than
         ranking them (no context, no sorting): checks that only act on such a suggestion ask first."""
-        ids = self._candidate_ids(word)
+        if max_cost < 1.1:
+            # within one full edit, or two half ones: the variants are the word, its single deletions
+            # and its double undoublings (see _near_deletes), a few lookups instead of dozens
+            if self._index is None:
+                self._index = self._load_index()
+            ids = self._index.lookup(word, _near_deletes(word))
+        else:
+            ids = self._candidate_ids(word)
         vocabulary, zipfs = self._index.words, self._index.zipfs
         gap_to = letter_gap_from(word)
         for i in ids:
@@ -414,11 +421,12 @@ class _SuggestIndex:
         self.packed = array("Q")
         self.packed.frombytes(packed)
 
-    def lookup(self, word: str) -> set:
+    def lookup(self, word: str, variants: Optional[set] = None) -> set:
+        """Positions of the words sharing one of ``variants`` (default: every deletion of ``word``)."""
         packed, shift = self.packed, self.shift
         mask = (1 << (64 - shift)) - 1
         ids: set = set()
-        for d in _deletes(word):
+        for d in _deletes(word) if variants is None else variants:
             low = (_index_key(d) & mask) << shift
             high = low + (1 << shift)
             at = bisect_left(packed, low)
@@ -465,6 +473,25 @@ def _deletes(word: str) -> set:
     if n >= 5:
         for d in first:
             out.update(d[:j] + d[j + 1:] for j in range(len(d)))
+    return out
+
+
+def _near_deletes(word: str) -> set:
+    """The deletions of ``word`` that every word within a weighted distance under 1.1 shares with it.
+
+    Such a word is one edit away (a substitution or a transposition: both lose one letter to the same
+    string; an insertion: it loses one to the word; a deletion: the word loses one) or two half-cost
+    edits (a doubled letter added twice: it loses two to the word; added and undone: one each; two
+    undoublings: the word loses two letters that each repeat the letter before)."""
+    out = {word}
+    n = len(word)
+    out.update(word[:i] + word[i + 1:] for i in range(n))
+    doubled = [i for i in range(1, n) if word[i] == word[i - 1]]
+    for a in doubled:
+        for b in doubled:
+            if b > a:
+                first = word[:b] + word[b + 1:]  # remove the later one first: the earlier index stays
+                out.add(first[:a] + first[a + 1:])
     return out
 
 

@@ -261,3 +261,15 @@ def test_close_word_test_never_misses_a_suggestion_that_passes_it():
                        if " " not in w and lex.zipf(w) >= 4.0 and weighted_distance(word, w) <= max_cost]
             assert lex.has_close_word(word, 4.0, max_cost) or not passing, (word, max_cost, passing)
     assert lex.has_close_word("muic", 4.0, 1.0) and not lex.has_close_word("zxqv", 4.0, 1.0)
+
+
+def test_near_deletions_find_every_word_within_one_edit():
+    from cleaner.lexicon import _near_deletes
+
+    lex = lexicon()
+    lex.candidates("warm")  # loads the index
+    index = lex._index
+    for garble in ("ofice", "offfice", "goverment", "recieve", "teh", "adress", "cneter", "muic", "untied"):
+        near = index.lookup(garble, _near_deletes(garble))
+        for i in index.lookup(garble) - near:
+            assert weighted_distance(garble, index.words[i]) >= 1.1, (garble, index.words[i])
