@@ -638,3 +638,9 @@ def test_well_known_products_are_gazetteer_names():
     text = "The new MacBook air ships without the Magic keyboard, and the Falcon heavy launched on Tuesday."
     assert [(w, s, fix) for code, w, s, fix in _g(text) if code == "G002"] == [
         ("air", "Air", "safe"), ("keyboard", "Keyboard", "safe"), ("heavy", "Heavy", "safe")]
+
+
+def test_camel_case_name_slips():
+    text = ("NASA has recruited SpceX and Blue Origin, and the 16-inch McaBook Pro is faster than the iMac, "
+            "the company said on Monday.")
+    assert {(w, s) for code, w, s, _ in _g(text) if code == "G001"} == {("SpceX", "SpaceX"), ("McaBook", "MacBook")}

@@ -24,12 +24,13 @@ from .name_tokens import (
 
 @lru_cache(maxsize=1 << 14)
 def _rare_title_word(w: str, min_length: int, max_zipf: float) -> bool:
-    """A title-case word of letters that no word list knows: not a dictionary word, a SCOWL name, a
-    known misspelling (S's business) or a word wordfreq has seen often."""
+    """A title-case or camel-case word of letters (``MacBok``, ``SpceX``; not an acronym) that no word
+    list knows: not a dictionary word, a SCOWL name, a known misspelling (S's business) or a word
+    wordfreq has seen often."""
     lw = w.lower()
     lex = lexicon()
-    return (len(w) >= min_length and w[1:].islower() and w.isalpha() and lw not in lex.misspellings
-            and lex.zipf(lw) < max_zipf)
+    return (len(w) >= min_length and (w[1:].islower() or not w.isupper()) and w.isalpha()
+            and lw not in lex.misspellings and lex.zipf(lw) < max_zipf)
 
 
 def _single_name_index(gaz, min_length: int) -> dict:
