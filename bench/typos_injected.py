@@ -23,6 +23,8 @@ this script makes some such kinds itself, seeded, in the clean bodies of the ext
 - ``case_in_name`` / ``case_in_gazetteer_name``: one word (not the first) of a multiword capitalised
   name lower-cased, as the dev split does (``Hubble space Telescope``), for a name the gazetteer does not
   know and for one it knows: how much casing recall owes to the gazetteer;
+- ``case_first_in_name``: the first word of a later use of a multiword name the body writes twice,
+  lower-cased (``the blossom Music Center``);
 - ``name_word_misspelt``: a common word of a multiword capitalised name given a misspelling from that
   same typos crate list, capital kept (``Blossom Muisc Center``): a name-like word to the S checks;
 - ``typos_crate``: a non-word misspelling (Damerau-Levenshtein distance 1 or 2) from the typos crate's
@@ -199,6 +201,17 @@ class Sites:
                 offset = m.start() + len(" ".join(words[:k])) + 1
                 yield offset, offset + len(words[k]), words[k].lower()
 
+    def case_first_in_name(self):
+        """The first word of a later use of a multiword name the body writes twice or more, lower-cased
+        where it is an ordinary word (``the blossom Music Center``)."""
+        uses: dict = {}
+        for m in re.finditer(r"(?<=[a-z,] )(?:[A-Z][a-z]{2,} ){1,3}[A-Z][a-z]{2,}\b", self.body):
+            uses.setdefault(m.group(), []).append(m.start())
+        for name, starts in uses.items():
+            first = name.split(" ")[0]
+            if len(starts) >= 2 and first.lower() in self.lex.lower:
+                yield starts[-1], starts[-1] + len(first), first.lower()
+
     def case_in_name(self):
         return self._case_in_name(False)
 
@@ -233,7 +246,7 @@ class Sites:
 
 KINDS = ("name_word_slip", "article_name_slip", "single_name_slip", "dropped_joining", "joining_swap",
          "split_word", "digit", "shift", "name_lowercased", "case_in_name", "case_in_gazetteer_name", "typos_crate",
-         "name_word_misspelt")
+         "name_word_misspelt", "case_first_in_name")
 PAIRS = ROOT.parent / "shared" / "data" / "typos" / "pairs.tsv"
 _TYPOS: dict = {}
 

@@ -644,3 +644,11 @@ def test_camel_case_name_slips():
     text = ("NASA has recruited SpceX and Blue Origin, and the 16-inch McaBook Pro is faster than the iMac, "
             "the company said on Monday.")
     assert {(w, s) for code, w, s, _ in _g(text) if code == "G001"} == {("SpceX", "SpaceX"), ("McaBook", "MacBook")}
+
+
+def test_name_with_its_first_word_lower_cased_where_the_article_writes_it_properly():
+    text = ("The Blossom Music Center will host the show on Friday. Fans at the blossom Music Center cheered "
+            "as the band played, and Inner Mongolia officials said inner Mongolia's clinics were ready. "
+            "Police said Scott Strenfel was not hurt.")
+    found = {(w, s) for code, w, s, _ in _g(text) if code == "G004"}
+    assert found == {("blossom", "Blossom"), ("inner", "Inner")}

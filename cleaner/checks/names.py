@@ -53,7 +53,7 @@ from .casing import (
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
-    _ACRONYM, _CONNECTORS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _key, _known_names, _norm, _pack,
+    _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _key, _known_names, _norm, _pack,
     _plain_context, _Tokens, _within,
 )
 from .phrases import phrases
@@ -277,6 +277,9 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
     return names
 
 
+LOWER_FIRST_MAX_ZIPF = 5.6  # a name's lower-cased first word is judged only when rarer than this
+
+
 def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G004: a name the article writes properly elsewhere, here with other casing, number or of/for.
 
@@ -318,12 +321,19 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
     findings = []
     words, gaps, low_words = toks.words, toks.gaps, toks.low_words
     after = 0  # the first word not yet inside a name found
+    capitalised = toks.capitalised
+    lex = lexicon()
     for i in toks.among(first):
-        if i < after or not toks.capitalised[i]:
+        # a name starts capitalised, or with its first word lower-cased before its capitalised rest ("the
+        # blossom Music Center"), when that word is no small or very common word ("said Scott Smith")
+        if i < after or not (capitalised[i] or (
+                i + 1 < len(words) and capitalised[i + 1] and words[i].islower() and words[i] not in _FUNCTION_WORDS
+                and words[i] not in _CONNECTORS and lex.zipf(words[i]) < LOWER_FIRST_MAX_ZIPF)):
             continue
         if i + 1 < len(words) and gaps[i + 1] == " ":  # the common case, without slicing the text
             pair = low_words[i] + " " + low_words[i + 1]
-            if pair not in prefixes and "’" not in pair and pair.isprintable():
+            if pair not in prefixes and "’" not in pair and pair.isprintable() and not (
+                    pair[-2:] == "'s" and pair[:-2] in prefixes):
                 continue
         hit = 0
         # a name of n words here needs its first 2 .. n - 1 words to be a prefix of one: look no further
@@ -332,11 +342,16 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
             found = toks.slice(i, len(runs))
             key = _norm(found) if found is not None else None
             if key not in prefixes:
+                if key is None or key[-2:] not in _POSSESSIVE_ENDS or key[:-2] not in prefixes:
+                    break
+                found, key = found[:-2], key[:-2]  # "the fort Worth's police": the name without its possessive
+                runs.append((found, key))
                 break
             runs.append((found, key))
         for n in range(len(runs) - 1, 1, -1):
             found, key = runs[n]
-            start, end = toks.spans[i][0], toks.spans[i + n - 1][1]
+            start = toks.spans[i][0]
+            end = start + len(found)  # (before a possessive the name ends there)
             if any(s < end and start < e for s, e in covered):
                 continue
             if key in names:
