@@ -620,6 +620,8 @@ def test_a_gazetteer_name_before_a_possessive_is_still_recognised():
     found = [(code, w, s, fix) for code, w, s, fix in _g(text)]
     assert ("G002", "communist", "Communist", "safe") in found
     assert ("G003", "on", "of", "safe") in found
+    text = "Her mother was walking down fort Worth's 6th Avenue at night when the car hit her, police said."
+    assert [(code, w, s) for code, w, s, _ in _g(text)] == [("G002", "fort", "Fort")]
 
 
 def test_an_acronym_used_only_in_the_plural_still_vouches_for_its_slips():

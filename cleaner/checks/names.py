@@ -171,7 +171,7 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
             continue
         if i + 1 < n_tokens and gaps[i + 1] == " ":  # the common case, without slicing the text
             pair = low_words[i] + " " + low_words[i + 1]
-            if pair not in gaz.prefixes and "’" not in pair:
+            if pair not in gaz.prefixes and "’" not in pair and not (pair[-2:] == "'s" and pair[:-2] in gaz.prefixes):
                 continue
         matched = 0
         # how far can a gazetteer name starting here reach? extend while the text is a name prefix
