@@ -68,6 +68,25 @@ def _name_word_index(gaz, min_length: int) -> dict:
     return {wildcard: tuple(items) for wildcard, items in lists.items()}
 
 
+def _pair_word_index(gaz, min_length: int) -> tuple:
+    """(index, words) for two-word gazetteer names of the curated kinds and countries (not the place
+    packages' cities, counties and subdivisions: ten times as many): ``* nations`` -> ((united, United,
+    organisation),), and every word of those names. Small enough to build on any article's first use."""
+    lists: dict = {}
+    words_of: set = set()
+    for key, (entry, spellings) in gaz.forms.items():
+        words = key.split(" ")
+        written = min(spellings).split(" ")
+        if len(words) != 2 or len(written) != 2 or entry.kind in _GUESSABLE_KINDS or entry.kind == "place":
+            continue
+        words_of.update(words)
+        for k, w in enumerate(words):
+            if len(w) >= min_length and w.isalpha():
+                wildcard = "* " + words[1] if k == 0 else words[0] + " *"
+                lists.setdefault(wildcard, []).append((w, written[k], entry.kind))
+    return {wildcard: tuple(items) for wildcard, items in lists.items()}, frozenset(words_of)
+
+
 def _capitalised_heads(toks: _Tokens, known: tuple = ()) -> list:
     """(token index, the name word, its start) for each capitalised token of letters, or the head of
     one before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``), leaving out the words
@@ -208,8 +227,8 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
 
 def real_word_name_slips(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G001 (unsafe): a capitalised dictionary word inside a sentence, a transposition or a vowel or
-    neighbouring-key slip from the word that makes a gazetteer name of the capitalised word beside it
-    (``the Untied Nations`` → ``United Nations``, ``the Supreme Cuort``).
+    neighbouring-key slip from the word that makes a two-word gazetteer name (curated or a country) of
+    the capitalised word beside it (``the Untied Nations`` → ``United Nations``).
 
     The word alone is English, so the evidence is only the name: the neighbour must be a word of a
     gazetteer name, the two words as written must be no gazetteer name themselves, and the slip must be
@@ -219,7 +238,7 @@ def real_word_name_slips(doc: Document, ctx, toks: _Tokens, covered: list) -> li
     lex = lexicon()
     gaz = gazetteer(_known_names(ctx))
     words, low, gaps, spans = toks.words, toks.low_words, toks.gaps, toks.spans
-    name_words = _derived(gaz, "words-of-names", lambda g: frozenset(w for k in g.forms if " " in k for w in k.split(" ")))
+    index, name_words = _derived(gaz, ("pair-words", min_length), lambda g: _pair_word_index(g, min_length))
     n_words = len(words)
     findings = []
     # capitalised words the dictionary knows in lower case, no word of any gazetteer name, ...
@@ -229,7 +248,6 @@ def real_word_name_slips(doc: Document, ctx, toks: _Tokens, covered: list) -> li
             and low[i] not in name_words and len(low[i]) >= min_length and words[i][1:].islower()]
     if not caps:
         return []
-    index = _derived(gaz, ("name-words", min_length), lambda g: _name_word_index(g, min_length))
     for i in caps:
         start, end = spans[i]
         if any(s < end and start < e for s, e in covered) or toks.sentence_initial(i):
