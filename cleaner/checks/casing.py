@@ -19,8 +19,8 @@ from ..finding import Finding
 from ..gazetteer import gazetteer
 from ..lexicon import lexicon, weighted_distance
 from .name_tokens import (
-    _CAP_HEAD, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _derived, _known_names,
-    _pack, _plain_context, _Tokens, _within,
+    _CAP_HEAD, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, _POSSESSIVE_ENDS, SOURCE, _derived,
+    _known_names, _pack, _plain_context, _Tokens, _within,
 )
 
 _PRONOUNS = {"he", "she", "it", "we", "they", "him", "her", "his", "hers", "its", "us", "them", "their", "our",
@@ -41,7 +41,7 @@ def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     """
     words, spans = toks.words, toks.spans
     # (a possessive counts as its word: "President trump's call")
-    heads = [_POSSESSIVE.sub("", w) if "s" in w[-1:] else w for w in map(words.__getitem__, toks.lower)]
+    heads = [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in map(words.__getitem__, toks.lower)]
     lower_count = Counter(heads)
     once = {w for w, c in lower_count.items() if c == 1 and len(w) >= 3 and w not in _CONNECTORS}
     if not once:

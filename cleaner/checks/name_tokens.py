@@ -31,6 +31,7 @@ _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _ACRONYM = re.compile(r"[A-Z](?<![\w.&/-][A-Z])[A-Z]{1,5}(?![\w&/]|\.[A-Za-z])")
 # gazetteer kinds whose names are also ordinary phrases ("Sun City", "Garden City"): casing is unsafe
 _GUESSABLE_KINDS = {"city", "county"}
+_POSSESSIVE_ENDS = ("'s", "’s")  # what a possessive ends with
 _FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "to", "in", "on", "at", "by", "with", "from", "as",
                    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
                    "said", "says", "told", "tells", "vs", "versus", "via", "than", "into", "onto", "after", "before",
@@ -64,14 +65,6 @@ def _known_names(ctx) -> tuple:
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset:
     return frozenset(_pack()["abbreviations"]["not_sentence_end"])
-
-
-def _headline_words(words: list, paragraph_text: str) -> bool:
-    """Short or mostly capitalised: a headline, a caption or a table row, not running text."""
-    if len(words) < 3:
-        return True
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.6 or paragraph_text.isupper()
 
 
 class _Tokens:
@@ -199,14 +192,22 @@ class _Tokens:
         return self._token_starts
 
     def headlines(self, doc: Document) -> tuple:
-        """(headline paragraph spans, the title-case ones among them: no lower-case word over 3 letters)."""
+        """(headline paragraph spans, the title-case ones among them: no lower-case word over 3 letters).
+
+        A headline (or a caption, a table row) is a paragraph of fewer than three words that start with
+        a letter, or one where at least 60% of them start with a capital, or one in capitals."""
         if self._headlines is None:
             starts = self._starts()
             heads, title_case = [], []
+            # running counts of the words that start with a letter and with a capital: each paragraph's
+            # test from two subtractions, not a pass over its words
+            letters = [0, *accumulate(map(str.isalpha, map(itemgetter(0), self.words)))]
+            capitals = [0, *accumulate(self.capitalised)]
             for p in doc.paragraphs:
                 lo, hi = bisect_left(starts, p.start), bisect_left(starts, p.end)
-                tokens = self.words[lo:hi]
-                if _headline_words([w for w in tokens if w[0].isalpha()], p.text):
+                n = letters[hi] - letters[lo]  # (a capital is a letter: the capitals are among them)
+                if n < 3 or (capitals[hi] - capitals[lo]) / n >= 0.6 or p.text.isupper():
+                    tokens = self.words[lo:hi]
                     heads.append((p.start, p.end))
                     if not any(len(w) > 3 and w.islower() for w in tokens):
                         title_case.append((p.start, p.end))

@@ -53,12 +53,11 @@ from .casing import (
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
-    _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _key, _known_names, _norm, _pack,
-    _plain_context, _Tokens, _within,
+    _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, _POSSESSIVE_ENDS, SOURCE, _key,
+    _known_names, _norm, _pack, _plain_context, _Tokens, _within,
 )
 from .phrases import phrases
 
-_POSSESSIVE_ENDS = ("'s", "’s")
 
 
 def _case_diff(found: str, canonical: str) -> Optional[list]:
