@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress
-from operator import itemgetter, or_
+from operator import itemgetter, not_, or_
 from typing import Optional
 
 from ..document import Document
@@ -254,7 +254,6 @@ def _content_window(toks: _Tokens, i: int, step: int, limit: int) -> list:
         k = j + step
         if k < 0 or k >= len(words):
             break
-        left, right = (k, j) if step > 0 else (k, j)
         gap = text[spans[min(j, k)][1]:spans[max(j, k)][0]]
         if gap not in _RUN_GAPS:
             break
@@ -262,7 +261,6 @@ def _content_window(toks: _Tokens, i: int, step: int, limit: int) -> list:
         if words[k] in _CONNECTORS:
             continue
         out.append(k)
-        del left, right
     return out
 
 
@@ -285,13 +283,14 @@ def acronym_initials(doc: Document, ctx, toks: _Tokens, covered: list) -> list[F
     beside = list(map(or_, toks.capitalised, map(_CONNECTORS.__contains__, words)))
     near = list(map(or_, [False] + beside[:-1], beside[1:] + [False]))
     candidates = list(compress(toks.lower_alpha, map(near.__getitem__, toks.lower_alpha)))
-    # ... whose initial is a letter of an acronym (filtered in C: most words fail here)
-    candidates = compress(candidates, map(letters.__contains__, map(str.upper, map(
-        itemgetter(0), map(words.__getitem__, candidates)))))
+    # ... whose initial is a letter of an acronym, and no connector or function word (filtered in C:
+    # most words fail here)
+    candidates = list(compress(candidates, map(letters.__contains__, map(str.upper, map(
+        itemgetter(0), map(words.__getitem__, candidates))))))
+    small = _CONNECTORS | _FUNCTION_WORDS
+    candidates = compress(candidates, map(not_, map(small.__contains__, map(words.__getitem__, candidates))))
     for i in candidates:
         w = words[i]
-        if w in _CONNECTORS or w in _FUNCTION_WORDS:
-            continue
         initial = w[0].upper()
         # ... and the two initials must follow each other in one of the acronyms
         before = _initial_beside(toks, i, -1)
