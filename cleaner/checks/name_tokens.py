@@ -112,8 +112,10 @@ class _Tokens:
     def among(self, keys) -> list:
         """Indexes of the words whose lower-cased form is in ``keys``, ascending.
 
-        From an index of the article's distinct words, built on the first call: the passes ask this
-        eight times a document, and an article has about half as many distinct words as words."""
+        Few keys (a word or two): looked up in an index of the article's distinct words, built on the
+        first such call; many keys (a gazetteer's first words): one membership test per word, in C."""
+        if len(keys) > 8:
+            return list(compress(count(), map(keys.__contains__, self.low_words)))
         positions = self._positions
         if positions is None:
             positions = self._positions = {}
@@ -123,10 +125,7 @@ class _Tokens:
                     positions[w] = [i]
                 else:
                     at.append(i)
-        if len(keys) < len(positions):
-            hits = [positions[k] for k in keys if k in positions]
-        else:
-            hits = [at for w, at in positions.items() if w in keys]
+        hits = [positions[k] for k in keys if k in positions]
         if len(hits) == 1:
             return list(hits[0])
         return sorted(i for at in hits for i in at)
