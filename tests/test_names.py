@@ -654,3 +654,9 @@ def test_name_with_its_first_word_lower_cased_where_the_article_writes_it_proper
             "Police said Scott Strenfel was not hurt.")
     found = {(w, s) for code, w, s, _ in _g(text) if code == "G004"}
     assert found == {("blossom", "Blossom"), ("inner", "Inner")}
+
+
+def test_everyday_acronym_written_in_lower_case():
+    text = "The company's ceo said on Monday that gdp grew 2%, and Covid cases and aids funding fell."
+    assert [(w, s, fix) for code, w, s, fix in _g(text) if code == "G002"] == [
+        ("ceo", "CEO", "unsafe"), ("gdp", "GDP", "unsafe")]

@@ -298,7 +298,9 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
     lex = lexicon()
     words, spans, text = toks.words, toks.spans, toks.text
     exact = None
-    candidates = _single_keys(gaz)
+    # everyday acronyms (CEO, GDP, GPS) are no gazetteer entries; written lower case, they are flagged too
+    everyday = _everyday_acronyms(lex)
+    candidates = _single_keys(gaz) | everyday
     # (token index, the word, its span, only an acronym may count): whole words, and the lower-case
     # head of a possessive or a hyphenated compound ("japan's", "nasa-funded": only acronyms there)
     items = [(i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(candidates)]
@@ -326,6 +328,9 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
             elif w.upper() in gaz.acronyms:
                 entry, proper = gaz.acronyms[w.upper()], w.upper()
                 fix, confidence = "safe", 1.0
+            elif w in everyday:
+                entry, proper = None, w.upper()
+                fix, confidence = "unsafe", 0.7  # "ceo", "gdp": as in an informal post or a tag
             else:
                 continue
         elif w[0].isupper() and w[1:].islower() and w.upper() in gaz.acronyms:
@@ -341,10 +346,19 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
             continue
         findings.append(doc.finding(
             "G002", f"'{w}' is written '{proper}'", start, end, suggestion=proper, fix=fix,
-            confidence=confidence, source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+            confidence=confidence, source=f"{SOURCE}:{entry.kind if entry else 'acronym'}",
+            canonical=entry.name if entry else proper,
         ))
         covered.append((start, end))
     return findings
+
+
+@lru_cache(maxsize=1)
+def _everyday_acronyms(lex) -> frozenset:
+    """The lower-case forms of the ubiquitous acronyms of three letters or more that are no English
+    word (``ceo``, ``gdp``, ``gps``; not ``who``, ``aids`` or ``led``)."""
+    return frozenset(a.lower() for a in _pack()["acronyms"]["ubiquitous"]
+                     if len(a) >= 3 and a.isupper() and a.isalpha() and a.lower() not in lex.lower)
 
 
 def calendar_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
