@@ -273,3 +273,10 @@ def test_near_deletions_find_every_word_within_one_edit():
         near = index.lookup(garble, _near_deletes(garble))
         for i in index.lookup(garble) - near:
             assert weighted_distance(garble, index.words[i]) >= 1.1, (garble, index.words[i])
+
+
+def test_slipped_contraction_gets_the_standard_one():
+    text = ("He said it is'nt ready and they'r not sure, and you'l see why, y'know, at five o'clock, the "
+            "minister said.")
+    assert {(text[f.start:f.end], f.suggestion) for f in _findings(text)} == {
+        ("is'nt", "isn't"), ("they'r", "they're"), ("you'l", "you'll")}

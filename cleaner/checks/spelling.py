@@ -115,6 +115,28 @@ def _suspect(t: str) -> bool:
     return not lex.is_word(t)
 
 
+@lru_cache(maxsize=1024)
+def _near_contraction(low: str):
+    """The standard contraction (the dictionary's, with the endings of ``[bare_contractions]`` and
+    ``'d``) that ``low`` misses by a cut-off ending (``you'l``, ``they'r``) or one cheap slip
+    (``is'nt``, ``does'nt``: the apostrophe one letter off), when one is clearly nearest; else None."""
+    config = _pack()["bare_contractions"]
+    lex = lexicon()
+    tails = tuple(config["tails"]) + ("'d",)
+    base, _, tail = low.partition("'")
+    scored = []
+    for entry in lex.contractions:
+        if not entry.endswith(tails):
+            continue
+        e_base, _, e_tail = entry.partition("'")
+        cut = base == e_base and e_tail.startswith(tail) and len(e_tail) == len(tail) + 1
+        scored.append((0.5 if cut else weighted_distance(low, entry, cutoff=1.0), entry))
+    scored.sort()
+    if not scored or scored[0][0] > 0.8 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None
+    return scored[0][1]
+
+
 def _repeated_slip(t: str, uses: int) -> bool:
     """A lower-case word used more than once that is still a slip, not a term of the story: one of the
     known misspellings (``asist`` three times in a results table), or, twice, one cheap slip of one of
@@ -228,8 +250,17 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
                 suggestion=known, fix="safe", source=SOURCE,
             ))
             continue
-        if "'" in low or not want_suggestions:
-            continue  # odd contractions are too often dialect or quotes to guess at
+        if "'" in low and want_suggestions:
+            contraction = _near_contraction(low)
+            if contraction is not None:
+                fix = _match_case(word, contraction)
+                findings.append(doc.finding(
+                    "S002", f"'{word}' looks like a slip of the contraction '{fix}'", start, end, suggestion=fix,
+                    fix="unsafe", confidence=0.7, source=SOURCE,
+                ))
+            continue  # other odd contractions are too often dialect or quotes to guess at
+        if not want_suggestions:
+            continue
         before, after = _neighbours(text, start, end)
         ranked = _ranked(low, 3, before, after)
         if not ranked:
