@@ -280,3 +280,8 @@ def test_slipped_contraction_gets_the_standard_one():
             "minister said.")
     assert {(text[f.start:f.end], f.suggestion) for f in _findings(text)} == {
         ("is'nt", "isn't"), ("they'r", "they're"), ("you'l", "you'll")}
+
+
+def test_an_editors_bracketed_completion_is_not_a_word_to_check():
+    text = "Going upstairs to bed was a 30 min[ute] activity, he said, and the [sic] note was recieved."
+    assert [(text[f.start:f.end], f.suggestion) for f in _findings(text)] == [("recieved", "received")]

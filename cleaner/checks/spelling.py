@@ -52,13 +52,16 @@ def _match_case(original: str, fix: str) -> str:
 
 
 def _skippable(text: str, start: int, end: int, word: str) -> bool:
-    """Tokens that are parts of URLs, handles, file names, numbers or hyphenated particles."""
+    """Tokens that are parts of URLs, handles, file names, numbers, hyphenated particles or an editor's
+    bracketed completion of a word."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before in "@#/\\_=&%$+" or after in "@/\\_=&%+" or before.isdigit() or after.isdigit():
         return True
     if before == "." and start >= 2 and text[start - 2].isalnum():
         return True
+    if before == "[" and after == "]" and start >= 2 and text[start - 2].isalpha():
+        return True  # an editor's completion of the word before: "30 min[ute]", "gov[ernment]"
     if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
         return True
     if (before == "-" or after == "-") and len(word) <= 3:
