@@ -19,7 +19,7 @@ from ..document import Document
 from ..finding import Finding
 from ..gazetteer import gazetteer, norm
 from .name_tokens import (
-    _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, SOURCE, _derived, _known_names, _pack, _Tokens,
+    _ACRONYM, _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, SOURCE, _Tokens, _words,
 )
 
 _ACRONYM_PLURAL = re.compile(r"(?<![\w.&/-])([A-Z]{2,6})s(?![\w&/])")
@@ -36,9 +36,8 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     """
     text = doc.text
     gaz = gazetteer(_known_names(ctx))
-    config = _pack()["acronyms"]
-    ubiquitous = set(config["ubiquitous"])
-    topic_stop = frozenset(config["topic_stopwords"])
+    ubiquitous = _words("acronyms", "ubiquitous")
+    topic_stop = _words("acronyms", "topic_stopwords")
     matches = toks.acronyms if toks is not None else list(_ACRONYM.finditer(text))
     if not matches:
         return []

@@ -19,8 +19,8 @@ from ..finding import Finding
 from ..gazetteer import gazetteer
 from ..lexicon import lexicon, weighted_distance
 from .name_tokens import (
-    _CAP_HEAD, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, _POSSESSIVE_ENDS, SOURCE, _derived,
-    _known_names, _pack, _plain_context, _Tokens, _within,
+    _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _LEADING_SKIP, _pack,
+    _plain_context, _POSSESSIVE_ENDS, SOURCE, _Tokens, _within, _words,
 )
 
 _PRONOUNS = {"he", "she", "it", "we", "they", "him", "her", "his", "hers", "its", "us", "them", "their", "our",
@@ -145,7 +145,7 @@ def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     ``Attorney General Letitia james`` → ``Letitia James``; ``veteran Chris smith`` → ``Chris Smith``.
     """
     lex = lexicon()
-    given = set(_pack()["given_names"]["names"])
+    given = _words("given_names", "names")
     allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
     findings = []
     words, spans = toks.words, toks.spans
@@ -244,12 +244,11 @@ def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding
 
     ``SoftBank Group corp`` → ``SoftBank Group Corp``; ``Goddard Space flight Center`` → ``Flight``.
     """
-    config = _pack()["name_parts"]
-    designators = frozenset(config["designators"])
-    after_two = frozenset(config["designators_after_two"])
-    given = set(_pack()["given_names"]["names"])
-    roles = set(config["roles"])
-    descriptive_after = frozenset(config["descriptive_after"])
+    designators = _words("name_parts", "designators")
+    after_two = _words("name_parts", "designators_after_two")
+    given = _words("given_names", "names")
+    roles = _words("name_parts", "roles")
+    descriptive_after = _words("name_parts", "descriptive_after")
     lex = lexicon()
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
@@ -435,8 +434,8 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     - a title abbreviation is lower-cased before a name (``South Dakota gov. Kristi Noem``).
     """
     words, spans, text = toks.words, toks.spans, toks.text
-    titles = set(_pack()["abbreviations"]["titles"])
-    roles = set(_pack()["name_parts"]["roles"])
+    titles = _words("abbreviations", "titles")
+    roles = _words("name_parts", "roles")
     min_bigram = _pack()["title_phrases"]["min_bigram"]
 
     def prose(offset: int) -> bool:  # a paragraph of running text, not a list item ("Feather duvet Lung disease")

@@ -55,6 +55,12 @@ def _pack() -> dict:
     return load_builtin("names_config")
 
 
+@lru_cache(maxsize=None)
+def _words(section: str, key: str) -> frozenset:
+    """A word list of ``rules/names_config.toml`` as a set, made once (the passes ask for them per article)."""
+    return frozenset(_pack()[section][key])
+
+
 def _known_names(ctx) -> tuple:
     names = list(getattr(ctx.settings, "known_names", []) or [])
     batch = (ctx.batch or {}).get("G") or {}

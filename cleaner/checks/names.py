@@ -53,8 +53,8 @@ from .casing import (
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
-    _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, _POSSESSIVE_ENDS, SOURCE, _key,
-    _known_names, _norm, _pack, _plain_context, _Tokens, _within,
+    _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
+    _plain_context, _POSSESSIVE_ENDS, SOURCE, _Tokens, _within, _words,
 )
 from .phrases import phrases
 
@@ -122,7 +122,7 @@ def hyphenated_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[F
     """G002: a gazetteer name in other casing before a hyphenated suffix (``a Sugar land-based firm``,
     ``New york-based``), which the word tokens hide inside ``land-based``."""
     gaz = gazetteer(_known_names(ctx))
-    style_words = set(_pack()["casing"]["style_lowercase"])
+    style_words = _words("casing", "style_lowercase")
     words, spans, text = toks.words, toks.spans, toks.text
     findings = []
     for i in compress(count(), map(str.__contains__, words, repeat("-"))):
@@ -158,7 +158,7 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     ``Syrian Observatory of Human Rights`` → ``Syrian Observatory for Human Rights``.
     """
     gaz = gazetteer(_known_names(ctx))
-    style_words = set(_pack()["casing"]["style_lowercase"])
+    style_words = _words("casing", "style_lowercase")
     findings = []
     lowered = toks.lowered
     words = toks.words

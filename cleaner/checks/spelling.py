@@ -513,8 +513,6 @@ def run(doc: Document, ctx) -> list[Finding]:
 
 def learn(docs, settings) -> dict:
     """Batch pass: lower-case words that recur across many articles of the batch count as words."""
-    from collections import Counter
-
     lex = lexicon()
     seen: Counter = Counter()
     for doc in docs:
