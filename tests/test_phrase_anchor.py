@@ -28,7 +28,7 @@ def test_anchor(pattern, anchor):
 
 
 def test_every_shipped_phrase_rule_has_a_sound_anchor():
-    automaton, rules = _phrase_scanner(())
+    automaton, rules, by_anchor, always = _phrase_scanner(())
     assert len(rules) > 100
     exercised = 0
     for anchor, (_, _, pattern, _, _, _) in rules:
@@ -41,6 +41,9 @@ def test_every_shipped_phrase_rule_has_a_sound_anchor():
             assert {found for _, found in automaton.iter(sample)} & set(anchor), (pattern.pattern, sample)
         exercised += bool(matched)
     assert exercised >= len(rules) * 0.6  # the samples really match most rules
+    # the anchor index leads from each anchor back to exactly the rules it belongs to
+    assert always == [] and sorted(k for ks in by_anchor.values() for k in ks) == sorted(
+        k for k, (anchor, _) in enumerate(rules) for _ in anchor)
 
 
 def _samples(pattern: str) -> list:
@@ -72,7 +75,7 @@ def test_fast_start(pattern, fast):
 
 def test_fast_start_keeps_every_match():
     """Same matches, same spans, with and without the lookahead, on texts built from the rules' words."""
-    _, rules = _phrase_scanner(())
+    _, rules, _, _ = _phrase_scanner(())
     rewritten = [rule[2] for _, rule in rules if rule[2].pattern.startswith("(?=[")]
     assert len(rewritten) >= 10
     rng = random.Random(7)

@@ -62,10 +62,18 @@ def _words(section: str, key: str) -> frozenset:
 
 
 def _known_names(ctx) -> tuple:
-    names = list(getattr(ctx.settings, "known_names", []) or [])
-    batch = (ctx.batch or {}).get("G") or {}
-    names.extend(batch.get("names", ()))
-    return tuple(sorted(set(names)))
+    """The ``known-names`` setting and the names learned across the batch, sorted (the gazetteer's key);
+    kept on the context, as every pass of one article asks."""
+    known = getattr(ctx, "_known_names", None)
+    if known is None:
+        names = set(getattr(ctx.settings, "known_names", []) or [])
+        names.update(((ctx.batch or {}).get("G") or {}).get("names", ()))
+        known = tuple(sorted(names))
+        try:
+            ctx._known_names = known
+        except AttributeError:  # a context that takes no new attributes: computed each time
+            pass
+    return known
 
 
 @lru_cache(maxsize=1)

@@ -153,7 +153,13 @@ def _phrase_scanner(user_packs: tuple):
         automaton.add_word(anchor, anchor)
     if len(automaton):
         automaton.make_automaton()
-    return automaton, rules
+    # anchor -> the rules it can start (by position), and the rules with no anchor, run on every text
+    by_anchor: dict = {}
+    for k, (anchors, _) in enumerate(rules):
+        for a in anchors:
+            by_anchor.setdefault(a, []).append(k)
+    always = [k for k, (anchors, _) in enumerate(rules) if not anchors]
+    return automaton, rules, by_anchor, always
 
 
 def phrases(doc: Document, ctx, lowered: Optional[str] = None) -> list[Finding]:
@@ -167,10 +173,12 @@ def phrases(doc: Document, ctx, lowered: Optional[str] = None) -> list[Finding]:
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     findings = []
-    automaton, rules = _phrase_scanner(user)
+    automaton, rules, by_anchor, always = _phrase_scanner(user)
     present = {anchor for _, anchor in automaton.iter(lowered)} if len(automaton) else set()
-    for anchor, (code, message, pattern, replacement, fix, confidence) in rules:
-        if (anchor and present.isdisjoint(anchor)) or not ctx.enabled(code):
+    # only the rules an anchor in the text can start (in the packs' order), not a test per rule
+    chosen = sorted(set(always).union(*(by_anchor[a] for a in present)))
+    for code, message, pattern, replacement, fix, confidence in (rules[k][1] for k in chosen):
+        if not ctx.enabled(code):
             continue
         for m in pattern.finditer(lowered):
             start, end = m.span()
