@@ -155,8 +155,8 @@ class Lexicon:
             end = len(listing) if end == -1 else end
             with_apostrophe.append(listing[start:end])
             at = listing.find("'", end)
-        #: the dictionary's entries with an apostrophe, lower-cased ("don't", "i'm", "o'clock")
-        self.contractions: frozenset = frozenset(w.lower() for w in with_apostrophe if w)
+        #: the dictionary's entries with an apostrophe, by their lower-case form ("i'm" -> "I'm")
+        self.contractions: dict = {w.lower(): w for w in with_apostrophe if w}
         for entry in [w for w in with_apostrophe if w.endswith(tails)] + list(config["also"]):
             bare = entry.replace("'", "").lower()
             if bare not in self.lower and bare not in self.capitalised and bare not in self.misspellings:

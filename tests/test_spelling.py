@@ -276,10 +276,10 @@ def test_near_deletions_find_every_word_within_one_edit():
 
 
 def test_slipped_contraction_gets_the_standard_one():
-    text = ("He said it is'nt ready and they'r not sure, and you'l see why, y'know, at five o'clock, the "
-            "minister said.")
+    text = ("He said it is'nt ready and they'r not sure, and you'l see why, y'know, at five o'clock, but "
+            "i'l go, the minister said.")
     assert {(text[f.start:f.end], f.suggestion) for f in _findings(text)} == {
-        ("is'nt", "isn't"), ("they'r", "they're"), ("you'l", "you'll")}
+        ("is'nt", "isn't"), ("they'r", "they're"), ("you'l", "you'll"), ("i'l", "I'll")}
 
 
 def test_an_editors_bracketed_completion_is_not_a_word_to_check():

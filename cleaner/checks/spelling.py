@@ -137,7 +137,7 @@ def _near_contraction(low: str):
     scored.sort()
     if not scored or scored[0][0] > 0.8 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
-    return scored[0][1]
+    return lex.contractions[scored[0][1]]  # as the dictionary writes it ("i'l" -> "I'll")
 
 
 def _repeated_slip(t: str, uses: int) -> bool:
