@@ -186,6 +186,29 @@ def test_timeout_per_doc_rejects_only_the_slow_record(tmp_path):
     assert stats.rejected == 1 and stats.written == 2
 
 
+class ColdStartCleaner(Cleaner):
+    """A Cleaner whose first run is slow, as a fresh process's is while it loads dictionaries and indexes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.warm = False
+
+    def run(self, doc, *, fix=True):
+        if not self.warm:
+            self.warm = True
+            time.sleep(0.6)
+        return super().run(doc, fix=fix)
+
+
+def test_timeout_per_doc_does_not_count_first_use_loading(tmp_path):
+    """In one process too, the loading on first use happens before the first record's time limit starts."""
+    write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": CLEAN}, {"id": 2, "text": DIRTY}])
+    stats = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), ColdStartCleaner(),
+                      BatchOptions(timeout=0.4, learn=False), jobs=1, rejects_path=str(tmp_path / "r.jsonl"))
+    assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == [1, 2]
+    assert stats.rejected == 0
+
+
 def test_time_limit_works_off_the_main_thread():
     """Dask runs tasks in worker threads, where SIGALRM cannot be used."""
     outcome = {}
