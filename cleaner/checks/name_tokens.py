@@ -61,6 +61,11 @@ def _words(section: str, key: str) -> frozenset:
     return frozenset(_pack()[section][key])
 
 
+def _unpossessed(text: str) -> str:
+    """``text`` without a final possessive (``Fame’s`` -> ``Fame``, ``fort worth's`` -> ``fort worth``)."""
+    return text[:-2] if text[-2:] in _POSSESSIVE_ENDS else text
+
+
 def _known_names(ctx) -> tuple:
     """The ``known-names`` setting and the names learned across the batch, sorted (the gazetteer's key);
     kept on the context, as every pass of one article asks."""

@@ -54,7 +54,7 @@ from .casing import (
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
     _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
-    _plain_context, _POSSESSIVE_ENDS, SOURCE, _Tokens, _within, _words,
+    _plain_context, SOURCE, _Tokens, _unpossessed, _within, _words,
 )
 from .phrases import phrases
 
@@ -170,7 +170,7 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
             continue
         if i + 1 < n_tokens and gaps[i + 1] == " ":  # the common case, without slicing the text
             pair = low_words[i] + " " + low_words[i + 1]
-            if pair not in gaz.prefixes and "’" not in pair and not (pair[-2:] == "'s" and pair[:-2] in gaz.prefixes):
+            if pair not in gaz.prefixes and "’" not in pair and _unpossessed(pair) not in gaz.prefixes:
                 continue
         matched = 0
         # how far can a gazetteer name starting here reach? extend while the text is a name prefix
@@ -180,15 +180,14 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
             if found is None:
                 break
             key = _key(found)
-            if key not in gaz.prefixes and not (key[-2:] in _POSSESSIVE_ENDS and key[:-2] in gaz.prefixes):
+            if key not in gaz.prefixes and _unpossessed(key) not in gaz.prefixes:
                 break
             reach += 1
         for n in range(reach, 1, -1):
             found = toks.slice(i, n)
             if found is None:
                 continue
-            if found[-2:] in _POSSESSIVE_ENDS:
-                found = found[:-2]  # "the Hall on Fame’s class": the name without its possessive
+            found = _unpossessed(found)  # "the Hall on Fame’s class": the name without its possessive
             key = _key(found)
             start = toks.spans[i][0]
             end = start + len(found)
@@ -331,8 +330,7 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
             continue
         if i + 1 < len(words) and gaps[i + 1] == " ":  # the common case, without slicing the text
             pair = low_words[i] + " " + low_words[i + 1]
-            if pair not in prefixes and "’" not in pair and pair.isprintable() and not (
-                    pair[-2:] == "'s" and pair[:-2] in prefixes):
+            if pair not in prefixes and "’" not in pair and pair.isprintable() and _unpossessed(pair) not in prefixes:
                 continue
         hit = 0
         # a name of n words here needs its first 2 .. n - 1 words to be a prefix of one: look no further
@@ -341,10 +339,10 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
             found = toks.slice(i, len(runs))
             key = _norm(found) if found is not None else None
             if key not in prefixes:
-                if key is None or key[-2:] not in _POSSESSIVE_ENDS or key[:-2] not in prefixes:
+                base = _unpossessed(key) if key is not None else key
+                if base == key or base not in prefixes:
                     break
-                found, key = found[:-2], key[:-2]  # "the fort Worth's police": the name without its possessive
-                runs.append((found, key))
+                runs.append((_unpossessed(found), base))  # "the fort Worth's police": the name itself
                 break
             runs.append((found, key))
         for n in range(len(runs) - 1, 1, -1):
@@ -475,7 +473,7 @@ def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> 
         if not 0 < i < len(words) - 1 or not toks.capitalised[i - 1] or not toks.capitalised[i + 1]:
             continue
         nxt = low[i + 1]
-        cands = index.get((low[i - 1], low[i], nxt[:-2] if nxt[-2:] in _POSSESSIVE_ENDS else nxt))
+        cands = index.get((low[i - 1], low[i], _unpossessed(nxt)))
         if not cands:
             continue
         start, end = spans[i]
@@ -484,8 +482,8 @@ def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> 
         for k, n, vk, entry, spelling in cands:
             first = i - k
             found = toks.slice(first, n) if first >= 0 else None
-            if found is not None and found[-2:] in _POSSESSIVE_ENDS:
-                found = found[:-2]  # "the Hall on Fame’s class"
+            if found is not None:
+                found = _unpossessed(found)  # "the Hall on Fame’s class"
             if found is None or _key(found) != vk or not found[:1].isupper():
                 continue
             safe = low[i] not in locative
