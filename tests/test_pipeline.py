@@ -155,3 +155,12 @@ def test_language_test_reads_the_documents_word_tokens_exactly():
     assert is_language(texts[0], "en", Document(texts[0]).word_tokens)
     assert not is_language(texts[2], "en", Document(texts[2]).word_tokens)
     assert Document("it's the O’Brien's cat, it's").word_tokens == Counter({"it's": 2, "the": 1, "O’Brien's": 1, "cat": 1})
+
+
+def test_control_characters_inside_mojibake_are_repaired_not_deleted():
+    # a UTF-8 apostrophe read as Latin-1: its last two bytes are C1 controls; E005 must leave them to E001
+    text = "Russia\u00e2\u0080\u0099s central bank raised rates.\n\nThe governor said\x07 more may come."
+    result = clean(text)
+    assert result.text == "Russia\u2019s central bank raised rates.\n\nThe governor said more may come."
+    codes = sorted((f.code, f.start) for f in result.findings if f.applied)
+    assert codes == [("E001", 6), ("E005", text.index("\x07"))]

@@ -215,20 +215,26 @@ def _whole_paragraphs(doc: Document, findings: list[Finding]) -> list[Finding]:
     """
     text = doc.text
     out = list(findings)
+    order = sorted((i for i, f in enumerate(out) if f.suggestion == ""), key=lambda i: out[i].start)
+    k = 0  # findings are visited once overall: paragraphs and deletions both go in text order
     for para in doc.paragraphs:
-        if "\n" not in para.text:
+        while k < len(order) and out[order[k]].end <= para.start:
+            k += 1
+        inside = []
+        while k < len(order) and out[order[k]].start < para.end:
+            inside.append(order[k])
+            k += 1
+        if inside and out[inside[-1]].end > para.end:
+            k -= 1  # a deletion running into the next paragraph is looked at again there
+        if "\n" not in para.text or len(inside) < 2:
             continue
-        inside = sorted(
-            (i for i, f in enumerate(out) if f.suggestion == "" and f.start < para.end and para.start < f.end),
-            key=lambda i: out[i].start,
-        )
-        if len(inside) < 2:
-            continue
-        covered = [False] * (para.end - para.start)
-        for i in inside:
-            for pos in range(max(out[i].start, para.start), min(out[i].end, para.end)):
-                covered[pos - para.start] = True
-        if not all(c or text[para.start + k].isspace() for k, c in enumerate(covered)):
+        pos, whole = para.start, True
+        for i in inside:  # deletions do not overlap (see _outermost): gaps between them must be blank
+            if text[pos:max(pos, out[i].start)].strip():
+                whole = False
+                break
+            pos = max(pos, out[i].end)
+        if not whole or text[pos:para.end].strip():
             continue
         start, end = unit_deletion(doc, para.start, para.end)
         first, last = inside[0], inside[-1]
@@ -248,10 +254,13 @@ def _outermost(findings: list[Finding]) -> list[Finding]:
     rank = {"safe": 0, "unsafe": 1, "none": 2}
     ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), rank.get(f.fix, 3)))
     kept: list[Finding] = []
+    reach = -1  # the furthest end of any kept deletion: in start order, containment needs no more
     for finding in ordered:
-        if any(k.start <= finding.start and finding.end <= k.end and k.suggestion == "" for k in kept):
+        if finding.end <= reach:
             continue
         kept.append(finding)
+        if finding.suggestion == "":
+            reach = finding.end
     return kept
 
 

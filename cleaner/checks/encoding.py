@@ -9,8 +9,10 @@ so those have their own check here.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import html
+import itertools
 import re
 from functools import lru_cache
 
@@ -202,13 +204,36 @@ def replacement_characters(doc: Document) -> list[Finding]:
     ]
 
 
+def outside_repairs(findings: list[Finding], repairs: list[Finding]) -> list[Finding]:
+    """The findings that overlap no repair span: a C1 control character inside a mojibake sequence
+    (``Russia\u00e2\u0080\u0099s``) belongs to E001's repair, and deleting it first would make the
+    mojibake unrepairable (``Russia\u00e2s``).
+
+    >>> from cleaner.document import Document
+    >>> doc = Document("Russia\u00e2\u0080\u0099s bank said\x07 no.")
+    >>> [(f.code, f.start) for f in outside_repairs(control_characters(doc), mojibake(doc))]
+    [('E005', 20)]
+    """
+    spans = sorted((f.start, f.end) for f in repairs)
+    starts = [s for s, _ in spans]
+    ends = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among spans so far
+    kept = []
+    for finding in findings:
+        i = bisect.bisect_left(starts, finding.end) - 1  # last span starting before the finding ends
+        if i >= 0 and ends[i] > finding.start:
+            continue
+        kept.append(finding)
+    return kept
+
+
 def run(doc: Document, ctx) -> list[Finding]:
     findings: list[Finding] = []
-    if ctx.enabled("E001"):
-        findings += mojibake(doc)
+    repairs = mojibake(doc) if ctx.enabled("E001") else []
+    findings += repairs
     for code, check in (("E002", leftover_entities), ("E003", leftover_tags), ("E004", invisible_characters),
                         ("E005", control_characters), ("E006", broken_whitespace),
                         ("E008", replacement_characters)):
         if ctx.enabled(code):
-            findings += check(doc)
+            found = check(doc)
+            findings += outside_repairs(found, repairs) if code == "E005" and repairs else found
     return findings
