@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import IO, Callable, Iterable, Iterator, Mapping, Optional
 
 from .errors import CleanerError, InputError
+from .fileio import load_json
 from .pipeline import Cleaner, Result
 
 TEXT_FIELDS = ("text", "body", "articleBody", "content")
@@ -185,7 +186,7 @@ def reject_line(reason: str, *, where: dict, record) -> str:
 def process_line(cleaner: Cleaner, raw: str, where: dict, opts: BatchOptions) -> Outcome:
     """Parse, clean and serialise one JSONL line; never raises for a bad record."""
     try:
-        data = json.loads(raw)
+        data = load_json(raw)
     except json.JSONDecodeError as exc:
         reason = f"invalid JSON: {exc.msg} (column {exc.colno})"
         return Outcome(False, reject_line(reason, where=where, record=raw), reason=_where(where, reason))
@@ -361,7 +362,7 @@ def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions) -> 
         if len(docs) >= opts.learn_limit:
             break
         try:
-            data = json.loads(raw)
+            data = load_json(raw)
             if isinstance(data, dict):
                 with time_limit(opts.timeout):
                     docs.append(document_for(cleaner, data, opts))

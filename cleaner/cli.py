@@ -265,7 +265,8 @@ def _check_or_fix(args, *, fix: bool) -> int:
             counts = write_text(reports, out, fix_mode=fix, show_fixes=getattr(args, "show_fixes", False),
                                 unsafe_fixes=settings.unsafe_fixes)
             if not args.quiet:
-                print(summary_line(counts, fix_mode=fix, unsafe_fixes=settings.unsafe_fixes), file=out)
+                errors = sum(1 for r in reports if r.error) + (had_error and not any(r.error for r in reports))
+                print(summary_line(counts, fix_mode=fix, unsafe_fixes=settings.unsafe_fixes, errors=errors), file=out)
         else:
             write_json(reports, out, fix_mode=fix, lines=args.output_format == "jsonl")
             counts = _count(reports)

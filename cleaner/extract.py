@@ -27,10 +27,40 @@ def looks_like_html(text: str) -> bool:
 
 
 def _site_of(url: Optional[str]) -> Optional[str]:
+    """The host of ``url`` without ``www.``; None when there is none or the URL cannot be parsed (a
+    scraped page's canonical link may be anything).
+
+    >>> _site_of("https://www.example.com/a"), _site_of("http://[bad"), _site_of(None)
+    ('example.com', None, None)
+    """
     if not url:
         return None
-    host = urlparse(url).hostname
+    try:
+        host = urlparse(url).hostname
+    except ValueError:  # "http://[bad": Invalid IPv6 URL
+        return None
     return host[4:] if host and host.startswith("www.") else host
+
+
+def url_problem(url: object) -> Optional[str]:
+    """Why a URL given by the caller cannot be used, or None when it can (or none was given).
+
+    >>> url_problem("https://example.com/a") is None, url_problem(None) is None
+    (True, True)
+    >>> url_problem("http://[bad")
+    "url 'http://[bad' cannot be parsed: Invalid IPv6 URL"
+    >>> url_problem(42)
+    'url must be a string, not int'
+    """
+    if url is None:
+        return None
+    if not isinstance(url, str):
+        return f"url must be a string, not {type(url).__name__}"
+    try:
+        urlparse(url).hostname
+    except ValueError as exc:
+        return f"url {url[:200]!r} cannot be parsed: {exc}"
+    return None
 
 
 # Settings chosen by measurement on the ScrapingHub article-extraction benchmark (bench/extraction.py):

@@ -145,19 +145,67 @@ class Record:
     data: dict
     raw: str
     fields: dict = field(default_factory=dict)
+    error: Optional[str] = None  # why the line is not a usable record (then ``data`` is empty)
+
+
+# Deeper than any real record (scraped articles nest a few levels); deep enough input would otherwise
+# exhaust the parser's recursion (``'[' * 100000`` raises RecursionError).
+MAX_JSON_DEPTH = 100
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def json_depth_error(raw: str, limit: int = MAX_JSON_DEPTH) -> Optional[json.JSONDecodeError]:
+    """The error for JSON text nested deeper than ``limit``, else None; linear, strings skipped.
+
+    >>> json_depth_error('{"a": [1, "[[["]}') is None
+    True
+    >>> json_depth_error('[' * 5, limit=3).msg
+    'nested deeper than 3 levels'
+    """
+    if raw.count("[") + raw.count("{") <= limit:
+        return None
+    depth = 0
+    outside = _JSON_STRING.sub('""', raw)
+    for match in _JSON_BRACKET.finditer(outside):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > limit:
+            return json.JSONDecodeError(f"nested deeper than {limit} levels", outside, match.start())
+    return None
+
+
+def load_json(raw: str):
+    """``json.loads`` with a nesting limit: too deep is a ``JSONDecodeError`` like any other bad JSON.
+
+    >>> load_json('{"text": "ok"}')
+    {'text': 'ok'}
+    >>> load_json('[' * 100000)
+    Traceback (most recent call last):
+    ...
+    json.decoder.JSONDecodeError: nested deeper than 100 levels: line 1 column 101 (char 100)
+    """
+    error = json_depth_error(raw)
+    if error is not None:
+        raise error
+    return json.loads(raw)
 
 
 def iter_records(text: str, path: str) -> Iterator[Record]:
-    """Parse JSONL; a broken line raises InputError naming the path and line number."""
+    """Parse JSONL; a line that is not a JSON object is yielded with ``error`` set (path and line
+    named), so one bad line never hides the file's other records."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = load_json(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{number}: invalid JSON: {exc.msg} (column {exc.colno})") from None
+            yield Record(line=number, data={}, raw=line,
+                         error=f"{path}:{number}: invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
         if not isinstance(data, dict):
-            raise InputError(f"{path}:{number}: a record must be a JSON object, not {type(data).__name__}")
+            yield Record(line=number, data={}, raw=line,
+                         error=f"{path}:{number}: a record must be a JSON object, not {type(data).__name__}")
+            continue
         yield Record(line=number, data=data, raw=line)
 
 

@@ -66,10 +66,17 @@ def write_text(reports: Iterable, out: TextIO, *, fix_mode: bool, show_fixes: bo
     return counts
 
 
-def summary_line(counts: dict, *, fix_mode: bool, unsafe_fixes: bool) -> str:
+def summary_line(counts: dict, *, fix_mode: bool, unsafe_fixes: bool, errors: int = 0) -> str:
+    """The last line of a text report; never "All clean!" when some input could not be read.
+
+    >>> summary_line({"total": 0}, fix_mode=False, unsafe_fixes=False, errors=1)
+    'No findings, but 1 input could not be read (errors above).'
+    """
     if fix_mode:
         return f"Found {counts['total']} ({counts['fixed']} fixed, {counts['remaining']} remaining)."
     if not counts["total"]:
+        if errors:
+            return f"No findings, but {errors} input{'s' if errors != 1 else ''} could not be read (errors above)."
         return "All clean!"
     more = "" if unsafe_fixes else f", {counts['unsafe']} more with --unsafe-fixes"
     fixable = counts["safe"] + (counts["unsafe"] if unsafe_fixes else 0)

@@ -12,7 +12,7 @@ from .codes import Selection
 from .config import Settings, apply_mapping, coerce_settings
 from .document import Document
 from .errors import InputError
-from .extract import extract_html, looks_like_html
+from .extract import extract_html, looks_like_html, url_problem
 from .finding import Finding
 from .fixer import apply_edits, choose_edits
 from .language import is_language
@@ -95,6 +95,9 @@ class Cleaner:
         """Turn raw input into a Document: HTML goes through extraction, text is taken as is."""
         if not isinstance(source, str):
             raise InputError(f"{path or 'input'}: expected text or HTML as str, got {type(source).__name__}")
+        problem = url_problem(url)
+        if problem:
+            raise InputError(f"{path or 'input'}: {problem}")
         if kind == "html" or (kind is None and looks_like_html(source)):
             doc = extract_html(source, url, path=path)
         else:

@@ -11,6 +11,7 @@ from typing import Optional
 
 from .errors import InputError
 from .fileio import InputFile, atomic_write, decode_bytes, dump_record, iter_records, read_input
+from .extract import url_problem
 from .finding import Finding
 from .pipeline import Cleaner, Result
 
@@ -95,28 +96,50 @@ def documents(cleaner: Cleaner, source: InputFile, *, text_field: Optional[str] 
     """The articles of a decoded file as Documents (one per text/HTML file, one per JSONL record)."""
     if source.kind != "records":
         return [_article_document(cleaner, source)]
-    return [_record_document(cleaner, source, *entry) for entry in _record_entries(source, text_field, html_field)]
+    docs = []
+    for entry in _record_entries(source, text_field, html_field)[0]:
+        try:
+            docs.append(_record_document(cleaner, source, *entry))
+        except InputError:
+            continue  # e.g. an unparsable url: the second pass reports it
+    return docs
 
 
 def _article_document(cleaner: Cleaner, source: InputFile):
     return cleaner.document(source.text, kind="html" if source.kind == "html" else "text", path=source.path)
 
 
-def _record_entries(source: InputFile, text_field: Optional[str], html_field: Optional[str]) -> list:
-    """(record, field name, is_html) for each record; a record without a text field is an InputError."""
-    entries = []
+def _record_entries(source: InputFile, text_field: Optional[str], html_field: Optional[str]) -> tuple:
+    """``(entries, problems)``: (record, field name, is_html) for each usable record, and why each other
+    line is not one (bad JSON, not an object, no text field), so a bad line never hides the rest."""
+    entries, problems = [], []
     for record in iter_records(source.text, source.path):
+        if record.error:
+            problems.append(record.error)
+            continue
         field_name, is_html = _record_field(record.data, text_field, html_field)
         if field_name is None:
-            raise InputError(f"{source.path}:{record.line}: record has no text field "
-                             f"(tried {', '.join((text_field,) if text_field else TEXT_FIELDS + HTML_FIELDS)})")
+            problems.append(f"{source.path}:{record.line}: record has no text field "
+                            f"(tried {', '.join((text_field,) if text_field else TEXT_FIELDS + HTML_FIELDS)})")
+            continue
         entries.append((record, field_name, is_html))
-    return entries
+    return entries, problems
+
+
+def _problems_error(problems: list) -> Optional[str]:
+    """One error line for a file's bad records: the first, and how many more."""
+    if not problems:
+        return None
+    more = f" (and {len(problems) - 1} more bad record{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+    return problems[0] + more
 
 
 def _record_document(cleaner: Cleaner, source: InputFile, record, field_name: str, is_html: bool):
     """As batch does: the record's url, and its ``site`` field (the site-boilerplate group without a url)."""
     site = record.data.get("site")
+    problem = url_problem(record.data.get("url"))
+    if problem:
+        raise InputError(f"{source.path}:{record.line}: {problem}")
     return cleaner.document(record.data[field_name], record.data.get("url"), kind="html" if is_html else "text",
                             path=source.path, metadata={"site": site} if isinstance(site, str) and site else None)
 
@@ -147,11 +170,15 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
                      text_field: Optional[str], html_field: Optional[str], docs: Optional[list] = None) -> None:
     lines = source.text.split("\n")
     changed = False
-    entries = _record_entries(source, text_field, html_field)
+    entries, problems = _record_entries(source, text_field, html_field)
     if docs is None or len(docs) != len(entries):
-        docs = [_record_document(cleaner, source, *entry) for entry in entries]
+        docs = [None] * len(entries)
     for (record, field_name, is_html), doc in zip(entries, docs):
-        result = cleaner.run(doc, fix=fix)
+        try:
+            result = cleaner.run(doc or _record_document(cleaner, source, record, field_name, is_html), fix=fix)
+        except InputError as exc:  # e.g. an unparsable url: this record only
+            problems.append(str(exc))
+            continue
         record_id = record.data.get("id")
         outcome = ArticleOutcome(result, record_line=record.line, record_id=str(record_id) if record_id is not None else None)
         report.articles.append(outcome)
@@ -162,6 +189,7 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
             record.data[field_name] = result.text
             lines[record.line - 1] = dump_record(record.data)
             changed = True
+    report.error = _problems_error(problems)
     new_text = "\n".join(lines)
     report.old_text, report.new_text = source.text, new_text
     reencode = source.detected and cleaner.selection_for(source.path)("E007")

@@ -45,7 +45,10 @@ def site_of(doc: Document, key: str = "host") -> Optional[str]:
     if key == "host":
         host = meta.get("hostname")
         if not host and meta.get("url"):
-            host = urlparse(meta["url"]).hostname
+            try:
+                host = urlparse(meta["url"]).hostname
+            except ValueError:  # an unparsable URL groups nothing
+                host = None
         if host:
             return host[4:] if host.startswith("www.") else host
         value = meta.get("site")

@@ -39,6 +39,7 @@ from ..batch import (
     process_line,
 )
 from ..errors import CleanerError, InputError
+from ..fileio import load_json
 from ..pipeline import Cleaner
 
 MANIFEST = "_manifest.json"
@@ -75,7 +76,7 @@ def clean_partition(
             if not record.strip():
                 continue
             try:
-                record = json.loads(record)
+                record = load_json(record)
             except json.JSONDecodeError as exc:
                 out.append({"_raw": record, cleaner_field: {"verdict": "rejected", "reason": f"invalid JSON: {exc.msg}"}})
                 continue
