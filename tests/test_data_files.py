@@ -47,7 +47,7 @@ def _same_versions_or_skip(name: str, *packages: str) -> None:
 
 def _snapshot(gaz) -> tuple:
     return (
-        [(e.name, e.kind, e.acronyms, e.aliases, e.garbles) for e in gaz.entries],
+        [(e.name, e.kind, e.acronyms, e.aliases) for e in gaz.entries],
         [(k, v[0].name, sorted(v[1])) for k, v in gaz.forms.items()],
         {k: v.name for k, v in gaz.acronyms.items()}, {k: (v[0].name, v[1]) for k, v in gaz.swaps.items()},
         gaz.first_words, gaz.max_words, gaz.prefixes,

@@ -660,3 +660,32 @@ def test_everyday_acronym_written_in_lower_case():
     text = "The company's ceo said on Monday that gdp grew 2%, and Covid cases and aids funding fell."
     assert [(w, s, fix) for code, w, s, fix in _g(text) if code == "G002"] == [
         ("ceo", "CEO", "unsafe"), ("gdp", "GDP", "unsafe")]
+
+
+def test_unknown_acronym_in_a_frame_of_a_group_the_article_names():
+    # one edit from a gazetteer acronym whose entity the article names, in a frame of that entity's kind:
+    # armed groups are held-, fighters, militants; parties lawmakers
+    text = ("Hayat Tahrir al-Sham controls most of Idlib province. Residents of HST-held towns said "
+            "shelling went on through the night.")
+    assert _g(text) == [("G001", "HST", "HTS", "unsafe")]
+    text = ("The Kurdistan Workers' Party has fought the Turkish state for decades. On Sunday PKL "
+            "militants attacked an outpost near the border, the ministry said.")
+    assert _g(text) == [("G001", "PKL", "PKK", "unsafe")]
+    text = ("The Scottish National Party won the vote. SNO lawmakers said the result gave them a mandate "
+            "for a second referendum.")
+    assert _g(text) == [("G001", "SNO", "SNP", "unsafe")]
+
+
+def test_framed_acronym_garbled_in_every_mention_takes_the_one_the_article_uses():
+    text = ("The Islamic State lost its last stronghold in March, ISIS said nothing. ISM fighters fled "
+            "east and ISM fighters surrendered in the north.")
+    assert [f[1:3] for f in _g(text)] == [("ISM", "ISIS"), ("ISM", "ISIS")]
+
+
+def test_framed_acronym_needs_the_entity_named_and_a_frame_of_its_kind():
+    # no Islamic State in the article: ISM is the Institute for Supply Management's index, or anything
+    assert _g("Factory output rose, ISM fighters aside, the ISM-held survey of purchasing managers showed.") == []
+    # the entity is named, but "index" is no frame of an armed group
+    assert _g("Hayat Tahrir al-Sham controls Idlib. The HST index of prices rose in October.") == []
+    # not one edit away: HSTX
+    assert _g("Hayat Tahrir al-Sham controls Idlib. HSTX-held towns were shelled.") == []

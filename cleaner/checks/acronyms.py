@@ -2,7 +2,8 @@
 
 - :func:`acronyms` (G001): an acronym one edit from one the article uses, defines or the gazetteer
   knows, a parenthesised acronym that misses its name's initials, two one-off slips of the same
-  well-known acronym, and known garbles of a gazetteer name the article names.
+  well-known acronym, and an unknown acronym one edit from a gazetteer acronym in a frame of its kind
+  (``ISM-held``, ``PKL militants``) in an article that names that entity.
 - :func:`acronym_initials` (G004): a lower-case word inside a name whose initials spell an acronym the
   article uses.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, not_, or_
 from typing import Optional
@@ -19,7 +21,7 @@ from ..document import Document
 from ..finding import Finding
 from ..gazetteer import gazetteer, norm
 from .name_tokens import (
-    _ACRONYM, _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, SOURCE, _Tokens, _words,
+    _ACRONYM, _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, SOURCE, _Tokens, _words,
 )
 
 _ACRONYM_PLURAL = re.compile(r"(?<![\w.&/-])([A-Z]{2,6})s(?![\w&/])")
@@ -72,20 +74,17 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
         start, end = m.span()
         if any(s <= start < e for s, e in covered):
             continue
-        garble = gaz.garbles.get(token.lower())
-        if garble is not None and token not in gaz.acronyms and gaz.entry_mentioned(garble, text, lowered):
-            target = next((a for a in garble.acronyms if counts.get(a)), garble.name)
-            findings.append(doc.finding(
-                "G001", f"'{token}' looks like a garbled '{target}' ({garble.name})", start, end,
-                suggestion=target, fix="unsafe", confidence=0.8, source=f"{SOURCE}:garble",
-            ))
-            covered.append((start, end))
-            continue
         if token in ubiquitous or token in defined or token in batch_known:
             continue
         if counts[token] > 1 and not (counts[token] == 2 and token not in gaz.acronyms and any(
                 c > 2 and a in gaz.acronyms and _one_edit(token, a) for a, c in counts.items() if a != token)):
-            continue  # used twice: real, unless a well-known acronym one slip away is used more often
+            # used twice: real, unless a well-known acronym one slip away is used more often, or it is
+            # garbled in every mention, each in a frame of a group the article names
+            framed = None if token in gaz.acronyms else _framed(token, end, text, gaz, counts, lowered)
+            if framed is not None:
+                findings.append(_framed_finding(doc, token, start, end, framed))
+                covered.append((start, end))
+            continue
         before = text[max(0, start - 12):start].rstrip()
         if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
             if len(token) < 3 or not any(c >= 3 and _one_edit(token, a) for a, c in counts.items() if a != token):
@@ -111,6 +110,11 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
         ]
         if not targets:
             if token not in gaz.acronyms and len(token) >= 2:
+                framed = _framed(token, end, text, gaz, counts, lowered)
+                if framed is not None:
+                    findings.append(_framed_finding(doc, token, start, end, framed))
+                    covered.append((start, end))
+                    continue
                 orphans.append((token, start, end))
             continue
         targets.sort(key=lambda a: (-counts[a], a))
@@ -127,6 +131,79 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
         ))
     findings.extend(_shared_near_misses(doc, gaz, ubiquitous, counts, orphans))
     return findings
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict:
+    """Per gazetteer kind, the hyphenated suffixes and following words that frame its acronyms
+    (``rules/names_config.toml``, ``[acronym_frames]``), lower-cased into sets once."""
+    return {kind: (frozenset(w.lower() for w in spec.get("suffixes", ())), frozenset(w.lower() for w in spec["words"]))
+            for kind, spec in _pack().get("acronym_frames", {}).items()}
+
+
+_FRAME_WORD = re.compile(r"[\w-]+")
+
+
+def _frame_words(text: str, end: int) -> tuple:
+    """The hyphenated suffix right after an acronym ending at ``end`` (``held`` in ``ISM-held``) and the
+    word after it past one space (``militants`` in ``ISM militants``), lower-cased; ``""`` when there is none.
+
+    >>> _frame_words("the ISM-held town", 7), _frame_words("PKL militants said", 3)
+    (('held', ''), ('', 'militants'))
+    """
+    nxt = text[end:end + 1]
+    if nxt == "-":
+        m = _FRAME_WORD.match(text, end + 1, end + 40)
+        return ((m.group().split("-")[0].lower() if m else ""), "")
+    if nxt == " ":
+        m = _FRAME_WORD.match(text, end + 1, end + 40)
+        return ("", m.group().lower() if m else "")
+    return ("", "")
+
+
+def _framed(token: str, end: int, text: str, gaz, counts: Counter, lowered: str):
+    """The gazetteer entity an unknown acronym is a slip of, judged by its frame: one edit from an
+    acronym the article does not use, of exactly one entity the article names otherwise (by a form or
+    another acronym), in a frame that fits that entity's kind
+    (``ISM-held`` in an article about the Islamic State; ``PKL militants`` beside the PKK). Returns
+    (entry, the acronym to suggest) or None."""
+    suffix, word = _frame_words(text, end)
+    if not (suffix or word) or f", {token}," in text or f"({token})" in text:
+        return None  # no frame, or the article defines the token ("Social Democratic Party, PSD,")
+    frames = _frames()
+    index = _derived(gaz, "all-acronym-deletions", _all_deletion_index)
+    near = set()
+    for variant in _deletions(token):
+        near.update(index.get(variant, ()))
+    hits = {}
+    for a in near:
+        entry = gaz.acronyms[a]
+        if a == token or counts.get(a) or not _one_edit(token, a) or entry.kind not in frames or id(entry) in hits:
+            continue  # (an acronym the article uses itself is the other checks' evidence: INA beside IRNA)
+        suffixes, words = frames[entry.kind]
+        if (suffix and suffix in suffixes) or (word and word in words):
+            if gaz.entry_mentioned(entry, text, lowered):
+                # the entity's acronym the article uses most, else the one this token is a slip of
+                used = sorted((a2 for a2 in entry.acronyms if counts.get(a2)), key=lambda a2: -counts[a2])
+                hits[id(entry)] = (entry, used[0] if used else a)
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _framed_finding(doc: Document, token: str, start: int, end: int, framed) -> Finding:
+    entry, target = framed
+    return doc.finding(
+        "G001", f"'{token}' looks like a garbled '{target}' ({entry.name}, named in this article)", start, end,
+        suggestion=target, fix="unsafe", confidence=0.7, source=f"{SOURCE}:frame",
+    )
+
+
+def _all_deletion_index(gaz) -> dict:
+    """Every gazetteer acronym by each of its :func:`_deletions` (two letters too: ``ISM`` is one edit from ``IS``)."""
+    index: dict = {}
+    for a in gaz.acronyms:
+        for variant in _deletions(a):
+            index.setdefault(variant, []).append(a)
+    return index
 
 
 def _times(n: int) -> str:

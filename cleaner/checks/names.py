@@ -2,8 +2,9 @@
 
 - G001 near-miss of an acronym the article itself uses (``NASI`` in an article that says ``NASA``
   twice, ``FBS`` beside one ``FBI``), an acronym defined in parentheses that misses its name's
-  initials, two one-off slips of the same well-known acronym, or a known garble of a gazetteer name
-  that the article names (``ISM-held`` beside ``ISIS``); a title-case word no word list knows, one
+  initials, two one-off slips of the same well-known acronym, or an unknown acronym one edit from a
+  gazetteer acronym in a frame of its kind in an article that names that entity (``ISM-held`` beside
+  ``ISIS``); a title-case word no word list knows, one
   cheap slip from the word that completes a gazetteer name around it (``the Washingon Post``) or
   from a name the article writes (``Pentagin`` beside ``Pentagon``; :mod:`cleaner.checks.name_slips`,
   run from here): unsafe, with a confidence. Real acronyms are
@@ -28,7 +29,7 @@ designators, roles, head words, given names, ubiquitous acronyms) are data in
 ``rules/names_config.toml``.
 
 Where the family lives: this module holds the gazetteer matching (G002 casing, G003 of/for swaps and
-G001 garbles of multiword names, names before a hyphenated suffix), the G003 joining-word passes, the
+names before a hyphenated suffix), the G003 joining-word passes, the
 G004 in-article consistency passes, :func:`run` (which runs every pass in a fixed order: a pass skips
 what an earlier one covered) and :func:`learn`. :mod:`cleaner.checks.acronyms` holds the acronym checks
 (G001, and the G004 names an acronym spells), :mod:`cleaner.checks.casing` the casing passes (G002,
@@ -152,7 +153,7 @@ def hyphenated_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[F
 
 
 def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
-    """G002 casing, G003 of/for swaps and multiword garbles of gazetteer names.
+    """G002 casing and G003 of/for swaps of gazetteer names.
 
     ``the Associated press said`` → ``the Associated Press said``;
     ``Syrian Observatory of Human Rights`` → ``Syrian Observatory for Human Rights``.
@@ -160,7 +161,6 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
     gaz = gazetteer(_known_names(ctx))
     style_words = _words("casing", "style_lowercase")
     findings = []
-    lowered = toks.lowered
     words = toks.words
     n_tokens = len(words)
     after = 0  # the first word not yet inside a name found
@@ -214,16 +214,6 @@ def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fi
                 covered.append((start, end))
                 matched = n
                 break
-            if key in gaz.garbles:
-                entry = gaz.garbles[key]
-                if gaz.entry_mentioned(entry, doc.text, lowered):
-                    findings.append(doc.finding(
-                        "G001", f"'{found}' looks like a garbled '{entry.name}'", start, end,
-                        suggestion=entry.name, fix="unsafe", confidence=0.8, source=f"{SOURCE}:garble",
-                    ))
-                    covered.append((start, end))
-                    matched = n
-                    break
         after = i + max(matched, 1)
     return findings
 
