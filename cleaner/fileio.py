@@ -1,7 +1,8 @@
 """Reading inputs and writing them back: type by extension, decoding by detection, atomic writes.
 
-A text file that is not valid UTF-8 is decoded with charset-normalizer (scraped dumps are often cp1252
-or mixed) and reported as E007; ``fix`` then writes it back as UTF-8. Otherwise the original encoding,
+A text file that is not valid UTF-8 is decoded by guessing its code page (``legacy_encoding``; scraped
+dumps are often cp1252 or mixed) and reported as E007; ``fix`` then writes it back as UTF-8, unless
+the guess was uncertain. Otherwise the original encoding,
 byte-order mark and newline style are kept. Writes go to a temporary file in the same directory and
 are renamed over the original, so a killed process leaves the original intact.
 """
@@ -46,6 +47,7 @@ class InputFile:
     bom: bool = False
     newline: str = "\n"
     detected: bool = False  # True when the bytes were not valid UTF-8 and the codec was guessed
+    rivals: tuple = ()  # other codecs as likely as ``encoding``: the file is never rewritten
 
     def encode(self, text: str, *, as_utf8: bool = False) -> bytes:
         """Bytes for ``text`` in this file's newline style and encoding (UTF-8 when ``as_utf8``)."""
@@ -63,18 +65,14 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
         text = data.decode("utf-8-sig")
-        encoding, detected = "utf-8", False
+        encoding, detected, rivals = "utf-8", False, ()
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, path)
+        text, encoding, rivals = _decode_legacy(data, path)
         detected = True
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n")
     return InputFile(path=path, text=text, kind=kind_for(path), encoding=encoding, bom=bom, newline=newline,
-                     detected=detected)
-
-
-# When detection ties, the legacy codecs English-language news sites actually used win.
-_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+                     detected=detected, rivals=rivals)
 
 
 def _cp1252_fallback(error: UnicodeDecodeError):
@@ -85,28 +83,33 @@ def _cp1252_fallback(error: UnicodeDecodeError):
 codecs.register_error("news_cleaner_cp1252", _cp1252_fallback)
 
 
-def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
-    """Decode bytes that are not valid UTF-8.
+def _decode_legacy(data: bytes, path: str) -> tuple[str, str, tuple]:
+    """Decode bytes that are not valid UTF-8: ``(text, codec, rival codecs)``.
 
     Mostly-UTF-8 files with a few stray cp1252 bytes (scraped dumps concatenated from several
-    sources) are decoded as ``utf-8+cp1252`` byte by byte; otherwise charset-normalizer picks the
-    codec, preferring cp1252 when several codecs explain the bytes equally well.
+    sources) are decoded as ``utf-8+cp1252`` byte by byte. Otherwise the 8-bit code page whose decoding
+    gives the most real words wins (``legacy_encoding``); when that is not certain, charset-normalizer
+    may still name a multi-byte codec (Shift-JIS, GB18030...) or another rival; the rivals are kept,
+    and a file whose codec is uncertain is checked, never rewritten.
     """
     mixed = data.decode("utf-8", errors="news_cleaner_cp1252")
     if any(ord(c) > 0x7F for c in mixed) and _utf8_share(data) >= 0.5:
-        return mixed, "utf-8+cp1252"
+        return mixed, "utf-8+cp1252", ()
+    from .legacy_encoding import guess, multi_byte
+
+    found = guess(data)
+    if found is not None and not found.ambiguous:
+        return found.text, found.encoding, ()
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(data))
-    if not matches:
-        raise InputError(f"{path}: cannot decode: not UTF-8 and no character set detected")
-    best = matches[0]
-    tied = [m for m in matches if m.chaos == best.chaos and m.coherence == best.coherence]
-    for name in _PREFERRED_LEGACY:
-        for match in tied:
-            if match.encoding == name:
-                return str(match), match.encoding
-    return str(best), best.encoding
+    best = from_bytes(data).best()
+    if best is not None and best.encoding in multi_byte():
+        rivals = (found.encoding, *found.rivals) if found is not None else ()
+        return str(best), best.encoding, rivals
+    if found is not None:
+        other = (best.encoding,) if best is not None and best.encoding not in (found.encoding, *found.rivals) else ()
+        return found.text, found.encoding, found.rivals + other
+    raise InputError(f"{path}: cannot decode: not UTF-8 and no character set detected")
 
 
 def _utf8_share(data: bytes) -> float:

@@ -53,11 +53,20 @@ class FileReport:
 
 
 def encoding_finding(source: InputFile) -> Finding:
+    """E007: a safe fix when the codec is certain; with rivals, no fix at all (the file is kept as it is)."""
+    if source.rivals:
+        return Finding(
+            code="E007",
+            message=(f"file is not valid UTF-8 and its encoding is uncertain: {source.encoding} or "
+                     f"{', '.join(source.rivals)}; not rewritten (convert it to UTF-8 yourself)"),
+            start=0, end=0, line=1, col=1, end_line=1, end_col=1,
+            suggestion=None, fix="none", confidence=0.5, source="encoding-guess",
+        )
     return Finding(
         code="E007",
         message=f"file is not valid UTF-8; decoded as {source.encoding} (fix writes it back as UTF-8)",
         start=0, end=0, line=1, col=1, end_line=1, end_col=1,
-        suggestion="", fix="safe", confidence=0.9, source="charset-normalizer",
+        suggestion="", fix="safe", confidence=0.9, source="encoding-guess",
     )
 
 
@@ -149,7 +158,7 @@ def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *,
     result = cleaner.run(doc, fix=fix)
     if source.detected and cleaner.selection_for(source.path)("E007"):
         extra = encoding_finding(source)
-        extra.applied = fix
+        extra.applied = fix and not source.rivals
         result.findings.insert(0, extra)
     outcome = ArticleOutcome(result)
     report.articles.append(outcome)
@@ -162,7 +171,7 @@ def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *,
         return
     report.old_text, report.new_text = source.text, result.text
     reencode = source.detected and cleaner.selection_for(source.path)("E007")
-    if fix and (result.changed or reencode):
+    if fix and (result.changed or reencode) and not source.rivals:
         report.new_bytes = source.encode(result.text, as_utf8=reencode)
 
 
@@ -193,7 +202,7 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
     new_text = "\n".join(lines)
     report.old_text, report.new_text = source.text, new_text
     reencode = source.detected and cleaner.selection_for(source.path)("E007")
-    if fix and (changed or reencode):
+    if fix and (changed or reencode) and not source.rivals:
         report.new_bytes = source.encode(new_text, as_utf8=reencode)
 
 

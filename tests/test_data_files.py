@@ -175,3 +175,10 @@ def test_a_selection_loads_only_the_data_its_checks_use(seed_text):
     out = subprocess.run([sys.executable, "-c", code], input=seed_text, capture_output=True, text=True, check=True,
                          cwd=ROOT).stdout.splitlines()
     assert out == ["True 0 0", "False 1 0", "True 1 1"]
+
+
+def test_legacy_word_list_is_in_sync_with_wordfreq():
+    _same_versions_or_skip("legacy-words.txt.gz", "wordfreq")
+    build_data = _build_data()
+    assert build_data.pack(build_data.legacy_words_text()) == (DATA / "legacy-words.txt.gz").read_bytes(), \
+        "rules/data/legacy-words.txt.gz is stale: run python tools/build_data.py"

@@ -17,6 +17,9 @@ needed only here and by ``tests/test_data_files.py`` (the ``dev`` extra installs
   bucket, ``cB<TAB>word word ...`` (a word's frequency is ``10 ** (-cB / 100)``, exactly what
   ``wordfreq.get_frequency_dict`` gives), words under zipf :data:`ZIPF_FLOOR` left out. Licence:
   ``rules/data/WORDFREQ-LICENSE.txt`` (CC BY-SA 4.0).
+- ``legacy-words.txt.gz``: the words holding a non-ASCII letter among wordfreq's 30,000 most frequent
+  in each of 26 European languages, one a line: the encoding guesser's evidence (``legacy_encoding.py``).
+  Licence: ``rules/data/WORDFREQ-LICENSE.txt``.
 - ``bigrams-en.tsv.gz``: symspellpy's English bigram counts, one line per first word in the order
   the list first names it, ``first<TAB>second count second count ...`` (pairs in list order), so a
   loader reads a first word's row without parsing the others. Licence: ``rules/data/BIGRAMS-LICENSE.txt``.
@@ -37,6 +40,11 @@ DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
 PLACES = DATA / "places.tsv.gz"
 ZIPF = DATA / "zipf-en.tsv.gz"
 BIGRAMS = DATA / "bigrams-en.tsv.gz"
+LEGACY_WORDS = DATA / "legacy-words.txt.gz"
+#: The languages whose legacy 8-bit code pages (cp1250/1251/1252/1254/1257, KOI8) the encoding guesser
+#: weighs, and how many of each language's most frequent words it reads.
+LEGACY_LANGUAGES = ("en fr es de it pt nl sv da nb fi is ca cs pl hu sk sl hr ro lt lv ru uk bg tr").split()
+LEGACY_TOP = 30000
 #: Words rarer than this (zipf) are left out: the lowest threshold any check compares a word's zipf
 #: with is 1.5, so a rarer word takes every decision an unseen one (zipf 0) takes. Keep in step with
 #: ``cleaner.lexicon.ZIPF_FLOOR`` (tests/test_data_files.py checks both).
@@ -116,6 +124,20 @@ def bigrams_text() -> str:
     return header("symspellpy") + "".join(f"{first}\t{' '.join(pairs)}\n" for first, pairs in rows.items())
 
 
+def legacy_words_text() -> str:
+    """The words with a non-ASCII letter among the most frequent of each language in LEGACY_LANGUAGES,
+    case-folded as wordfreq gives them, one a line, sorted: ``cleaner/legacy_encoding.py`` counts how many of a file's words each
+    candidate code page turns into real words."""
+    from wordfreq import top_n_list
+
+    words = set()
+    for language in LEGACY_LANGUAGES:
+        words.update(w for w in top_n_list(language, LEGACY_TOP) if w.isalpha() and not w.isascii())
+    # wordfreq case-folds German ß to ss ("massnahmen"), as the guesser's look-up does: keep those too
+    words.update(w for w in top_n_list("de", LEGACY_TOP) if w.isalpha() and w.isascii() and "ss" in w)
+    return header("wordfreq") + "".join(f"{word}\n" for word in sorted(words))
+
+
 def pack(text: str) -> bytes:
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
@@ -125,7 +147,8 @@ def main(argv: list | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped files instead of writing")
     args = parser.parse_args(argv)
     stale = []
-    for path, build in ((PLACES, places_text), (ZIPF, zipf_text), (BIGRAMS, bigrams_text)):
+    for path, build in ((PLACES, places_text), (ZIPF, zipf_text), (BIGRAMS, bigrams_text),
+                        (LEGACY_WORDS, legacy_words_text)):
         data = pack(build())
         if args.check:
             if not path.exists() or path.read_bytes() != data:
