@@ -14,37 +14,21 @@ every worker with the Cleaner.
 
 from __future__ import annotations
 
-import ctypes
 import gzip
 import io
 import json
 import os
-import signal
 import sys
-import tempfile
-import threading
 import time
-from collections import Counter, deque
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import IO, Callable, Iterable, Iterator, Mapping, Optional
+from typing import IO, Callable, Iterable, Optional
 
+from .atomic import AtomicOutput, same_file, signals_end_the_run
 from .errors import CleanerError, InputError
-from .fileio import load_json
-from .pipeline import Cleaner, Result
-
-TEXT_FIELDS = ("text", "body", "articleBody", "content")
-HTML_FIELDS = ("html", "raw_html", "page")
-
-
-class RecordError(Exception):
-    """One record cannot be processed; the message is the reason written to the rejects."""
-
-
-class DocTimeout(Exception):
-    """Cleaning one document took longer than ``--timeout-per-doc``."""
+from .executor import DocTimeout, Executor
+from .pipeline import Cleaner
+from .records import RecordError, annotation, document_for, iter_lines, parse_line, reject_line
 
 
 @dataclass
@@ -128,78 +112,34 @@ class Outcome:
 
 # -- one record ----------------------------------------------------------------------------------
 
-def pick_field(data: Mapping, text_field: Optional[str], html_field: Optional[str]) -> tuple:
-    """The field holding the article and whether it is HTML; RecordError when there is none."""
-    if html_field and isinstance(data.get(html_field), str):
-        return html_field, True
-    if text_field:
-        if isinstance(data.get(text_field), str):
-            return text_field, False
-        raise RecordError(f"no string field '{text_field}'" + (f" or '{html_field}'" if html_field else ""))
-    if html_field:
-        raise RecordError(f"no string field '{html_field}'")
-    for name in TEXT_FIELDS:
-        if isinstance(data.get(name), str):
-            return name, False
-    for name in HTML_FIELDS:
-        if isinstance(data.get(name), str):
-            return name, True
-    raise RecordError(f"no text field (tried {', '.join(TEXT_FIELDS + HTML_FIELDS)}; use --text-field/--html-field)")
+def clean_record(cleaner: Cleaner, data: dict, opts: BatchOptions, doc=None) -> tuple:
+    """(output record, Result): every input field kept, the cleaned text and annotation added.
 
-
-def document_for(cleaner: Cleaner, data: Mapping, opts: BatchOptions):
-    name, is_html = pick_field(data, opts.text_field, opts.html_field)
-    url = data.get("url") if isinstance(data.get("url"), str) else None
-    meta = {key: data[key] for key in ("title", "site") if isinstance(data.get(key), str)}
-    return cleaner.document(data[name], url, kind="html" if is_html else "text", metadata=meta or None)
-
-
-def annotation(result: Result, *, with_metadata: bool) -> dict:
-    """The ``cleaner`` object added to a record: score, verdict, findings (and extracted metadata)."""
-    data = {
-        "score": result.score,
-        "verdict": result.verdict,
-        "findings": [f.to_dict() for f in result.findings],
-    }
-    if result.notices:
-        data["notices"] = list(result.notices)
-    if with_metadata:
-        data["metadata"] = {k: v for k, v in result.metadata.items() if v is not None}
-    return data
-
-
-def clean_record(cleaner: Cleaner, data: Mapping, opts: BatchOptions) -> tuple:
-    """(output record, Result): every input field kept, the cleaned text and annotation added."""
-    with time_limit(opts.timeout):
-        doc = document_for(cleaner, data, opts)
-        result = cleaner.run(doc, fix=True)
+    ``doc``: the record's Document when the learning pass already built it (HTML is extracted once).
+    """
+    if doc is None:
+        doc = document_for(cleaner, data, opts.text_field, opts.html_field)
+    result = cleaner.run(doc, fix=True)
     out = dict(data)
     out[opts.output_field] = result.text
     out[opts.cleaner_field] = annotation(result, with_metadata=doc.kind == "html")
     return out, result
 
 
-def reject_line(reason: str, *, where: dict, record) -> str:
-    return json.dumps({**where, "reason": reason, "record": record}, ensure_ascii=False)
-
-
-def process_line(cleaner: Cleaner, raw: str, where: dict, opts: BatchOptions) -> Outcome:
-    """Parse, clean and serialise one JSONL line; never raises for a bad record."""
+def process_line(cleaner: Cleaner, raw: str, where: dict, opts: BatchOptions, doc=None) -> Outcome:
+    """Parse, clean and serialise one JSONL line; never raises for a bad record (DocTimeout passes
+    through: the time limit around it decides what a timed-out record becomes)."""
     try:
-        data = load_json(raw)
-    except json.JSONDecodeError as exc:
-        reason = f"invalid JSON: {exc.msg} (column {exc.colno})"
-        return Outcome(False, reject_line(reason, where=where, record=raw), reason=_where(where, reason))
-    if not isinstance(data, dict):
-        reason = f"a record must be a JSON object, not {type(data).__name__}"
-        return Outcome(False, reject_line(reason, where=where, record=data), reason=_where(where, reason))
+        data = parse_line(raw)
+    except RecordError as exc:
+        return _rejected(str(exc), where, raw)
     record_id = data.get(opts.id_field)
     where = {**where, "id": record_id} if record_id is not None else where
     try:
-        out, result = clean_record(cleaner, data, opts)
+        out, result = clean_record(cleaner, data, opts, doc)
     except DocTimeout:
-        reason = f"timed out after {opts.timeout:g} s (--timeout-per-doc)"
-    except RecordError as exc:
+        raise
+    except InputError as exc:  # no text field, a bad url
         reason = str(exc)
     except RecursionError:
         reason = "error: recursion limit reached (deeply nested input)"
@@ -208,7 +148,21 @@ def process_line(cleaner: Cleaner, raw: str, where: dict, opts: BatchOptions) ->
     else:
         return Outcome(True, json.dumps(out, ensure_ascii=False), verdict=result.verdict,
                        codes=tuple(f.code for f in result.findings))
-    return Outcome(False, reject_line(reason, where=where, record=data), reason=_where(where, reason))
+    return _rejected(reason, where, data)
+
+
+def lost_line(raw: str, where: dict, opts: BatchOptions, reason: str) -> Outcome:
+    """The reject for a line whose cleaning was stopped (time limit, worker died)."""
+    try:
+        record = parse_line(raw)
+    except RecordError:
+        return _rejected(reason, where, raw)
+    record_id = record.get(opts.id_field)
+    return _rejected(reason, {**where, "id": record_id} if record_id is not None else where, record)
+
+
+def _rejected(reason: str, where: dict, record) -> Outcome:
+    return Outcome(False, reject_line(reason, where=where, record=record), reason=_where(where, reason))
 
 
 def _where(where: dict, reason: str) -> str:
@@ -216,51 +170,6 @@ def _where(where: dict, reason: str) -> str:
     if where.get("id") is not None:
         place += f" (id {where['id']})"
     return f"{place}: {reason}"
-
-
-# -- per-document time limit ---------------------------------------------------------------------
-
-@contextmanager
-def time_limit(seconds: Optional[float]):
-    """Raise DocTimeout in this thread when the block runs longer than ``seconds``.
-
-    In a main thread this is SIGALRM (interrupts Python code and the regex engine); in other threads
-    (Dask workers) an asynchronous exception is raised in the thread. Neither can interrupt a long call
-    inside a C extension that never returns to Python; the limit then fires when it does.
-    """
-    if not seconds:
-        yield
-        return
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
-        def _alarm(signum, frame):
-            raise DocTimeout()
-
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            yield
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        return
-    ident = threading.get_ident()
-    lock = threading.Lock()
-    state = {"done": False}
-
-    def _fire():
-        with lock:
-            if not state["done"]:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(DocTimeout))
-
-    timer = threading.Timer(seconds, _fire)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        with lock:
-            state["done"] = True
-        timer.cancel()
 
 
 # -- files ---------------------------------------------------------------------------------------
@@ -279,98 +188,30 @@ def open_input(path: str) -> IO[str]:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def iter_lines(stream: IO[str]) -> Iterator[tuple]:
-    """(1-based line number, line) for every non-blank line, without the newline."""
-    for number, line in enumerate(stream, start=1):
-        line = line.rstrip("\r\n")
-        if line.strip():
-            yield number, line
-
-
-class AtomicOutput:
-    """A text sink written to a temporary file and renamed into place on ``commit`` (gzip by name)."""
-
-    def __init__(self, path: str):
-        self.path = path
-        self._tmp: Optional[str] = None
-        if path == "-":
-            self.stream: IO[str] = sys.stdout
-            return
-        if os.path.exists(path) and not os.path.isfile(path):
-            # a device or pipe (/dev/null, a FIFO): write to it directly, never rename over it
-            self.stream = open(path, "w", encoding="utf-8", errors="surrogateescape")
-            self._direct = True
-            return
-        directory = os.path.dirname(os.path.abspath(path))
-        if not os.path.isdir(directory):
-            raise InputError(f"{path}: directory {directory} does not exist")
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
-        raw = os.fdopen(fd, "wb")
-        if path.endswith(".gz"):
-            self.stream = io.TextIOWrapper(gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6), encoding="utf-8",
-                                           errors="surrogateescape")
-            self._raw = raw
-        else:
-            self.stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape")
-            self._raw = None
-
-    def write_line(self, line: str) -> None:
-        self.stream.write(line)
-        self.stream.write("\n")
-
-    def commit(self) -> None:
-        if self._tmp is None:
-            if getattr(self, "_direct", False):
-                self.stream.close()
-            else:
-                self.stream.flush()
-            return
-        self.stream.close()
-        if self._raw is not None:
-            self._raw.close()
-        os.replace(self._tmp, self.path)
-        self._tmp = None
-
-    def discard(self) -> None:
-        if self._tmp is None:
-            if getattr(self, "_direct", False):
-                self.stream.close()
-            return
-        try:
-            self.stream.close()
-            if self._raw is not None:
-                self._raw.close()
-        finally:
-            try:
-                os.unlink(self._tmp)
-            except OSError:
-                pass
-            self._tmp = None
-
-
 # -- the first pass ------------------------------------------------------------------------------
 
-def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions) -> int:
-    """Site-boilerplate learning over the first ``opts.learn_limit`` usable records; returns how many.
+def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions) -> dict:
+    """Site-boilerplate learning over the first ``opts.learn_limit`` usable records.
 
-    Bounded on purpose: the learners see a list of Documents, so learning from every record would hold
-    the whole input in memory. Records the pass cannot read are skipped here (the main pass rejects
-    them with their reason).
+    Returns the Documents it built, by line number, so the cleaning pass does not extract the same
+    pages again. Bounded on purpose: the learners see a list of Documents, so learning from every
+    record would hold the whole input in memory. Records the pass cannot read are skipped here (the
+    main pass rejects them with their reason).
     """
-    docs = []
-    for _, raw in lines:
+    from .executor import time_limit
+
+    docs: dict = {}
+    for number, raw in lines:
         if len(docs) >= opts.learn_limit:
             break
         try:
-            data = load_json(raw)
-            if isinstance(data, dict):
-                with time_limit(opts.timeout):
-                    docs.append(document_for(cleaner, data, opts))
-        except (ValueError, RecordError, DocTimeout, CleanerError):
+            with time_limit(opts.timeout):
+                docs[number] = document_for(cleaner, parse_line(raw), opts.text_field, opts.html_field)
+        except (DocTimeout, CleanerError, ValueError):
             continue
     if docs:
-        cleaner.learn(docs)
-    return len(docs)
+        cleaner.learn(docs.values())
+    return docs
 
 
 # -- workers -------------------------------------------------------------------------------------
@@ -378,26 +219,14 @@ def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions) -> 
 _STATE: dict = {}
 
 
-def _init_worker(cleaner: Cleaner, opts: BatchOptions) -> None:
-    _STATE["cleaner"], _STATE["opts"] = cleaner, opts
-    # the parent handles Ctrl-C: workers finish or are terminated with the pool
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _init_worker(cleaner: Cleaner, opts: BatchOptions, docs: dict) -> None:
+    _STATE["cleaner"], _STATE["opts"], _STATE["docs"] = cleaner, opts, docs
 
 
-def _work_chunk(chunk: list) -> list:
-    cleaner, opts = _STATE["cleaner"], _STATE["opts"]
-    return [process_line(cleaner, raw, {"line": number}, opts) for number, raw in chunk]
-
-
-def _chunks(lines: Iterable[tuple], size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in lines:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _work_line(item: tuple) -> Outcome:
+    number, raw = item
+    doc = _STATE["docs"].pop(number, None)
+    return process_line(_STATE["cleaner"], raw, {"line": number}, _STATE["opts"], doc)
 
 
 # Text that reaches the lazily built data every family loads on first use (word lists, the spelling
@@ -421,63 +250,11 @@ def warm_up(cleaner: Cleaner) -> None:
     gc.freeze()
 
 
-def _pooled(cleaner: Cleaner, opts: BatchOptions, chunks: Iterator[list], jobs: int) -> Iterator[list]:
-    """Results per chunk, in input order, with at most ``4 * jobs`` chunks in flight.
-
-    A worker that dies (killed, out of memory, crashed in C) breaks the whole pool. The chunk at the head
-    is then run again alone in a fresh pool; if that breaks it too, its records are run one at a time so
-    only the record that kills a worker is rejected ("the worker process died"). The other chunks in
-    flight are resubmitted: no record is lost or cleaned twice in the output.
-    """
-    import multiprocessing
-
-    # fork (where there is one) so the workers share what warm_up loaded; elsewhere the default
-    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    state = {"pool": None}
-
-    def fresh_pool():
-        if state["pool"] is not None:
-            state["pool"].shutdown(wait=False, cancel_futures=True)
-        state["pool"] = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(cleaner, opts),
-                                            mp_context=context)
-        return state["pool"]
-
-    def alone(chunk: list) -> list:
-        try:
-            return fresh_pool().submit(_work_chunk, chunk).result()
-        except BrokenProcessPool:
-            if len(chunk) > 1:
-                return [outcome for item in chunk for outcome in alone([item])]
-            number, raw = chunk[0]
-            reason = "the worker process died while cleaning this record"
-            return [Outcome(False, reject_line(reason, where={"line": number}, record=raw),
-                            reason=f"line {number}: {reason}")]
-
-    pool = fresh_pool()
-    pending: deque = deque()  # [chunk, future]
-    try:
-        exhausted = False
-        while pending or not exhausted:
-            while not exhausted and len(pending) < 4 * jobs:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    exhausted = True
-                    break
-                pending.append([chunk, pool.submit(_work_chunk, chunk)])
-            if not pending:
-                break
-            chunk, future = pending.popleft()
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                result = alone(chunk)
-                pool = fresh_pool()
-                for item in pending:
-                    item[1] = pool.submit(_work_chunk, item[0])
-            yield result
-    finally:
-        if state["pool"] is not None:
-            state["pool"].shutdown(wait=True, cancel_futures=True)
+def executor_for(cleaner: Cleaner, opts: BatchOptions, jobs: int, docs: Optional[dict] = None) -> Executor:
+    """The executor a batch runs on: one record per item, a lost record becomes a reject."""
+    return Executor(jobs, initializer=_init_worker, initargs=(cleaner, opts, docs or {}), timeout=opts.timeout,
+                    lost=lambda item, reason: lost_line(item[1], {"line": item[0]}, opts, reason),
+                    chunk_size=opts.chunk_size)
 
 
 def run_batch(
@@ -493,10 +270,14 @@ def run_batch(
 ) -> BatchStats:
     """Clean every record of ``input_path`` into ``output_path`` (and ``rejects_path``); see the module doc."""
     started = time.perf_counter()
+    if rejects_path and same_file(output_path, rejects_path):
+        raise InputError(f"{rejects_path}: the rejects file cannot be the output file")
     stats = BatchStats()
+    docs: dict = {}
     if opts.learn and input_path != "-":
         with open_input(input_path) as stream:
-            stats.learned_from = learn_pass(cleaner, iter_lines(stream), opts)
+            docs = learn_pass(cleaner, iter_lines(stream), opts)
+        stats.learned_from = len(docs)
     elif opts.learn:
         on_notice("site boilerplate learning needs two passes over the input: skipped for stdin")
     total = None
@@ -504,33 +285,19 @@ def run_batch(
         with open_input(input_path) as stream:
             total = sum(1 for _ in iter_lines(stream))
 
-    output = AtomicOutput(output_path)
-    rejects = AtomicOutput(rejects_path) if rejects_path else None
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        tqdm.monitor_interval = 0  # no monitor thread: the worker pool is forked after the bar exists
+    with signals_end_the_run():
+        output = AtomicOutput(output_path, on_notice)
+        rejects = AtomicOutput(rejects_path, on_notice) if rejects_path else None
+        bar = _progress_bar(total) if progress else None
         try:
-            sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
-        except (OSError, ValueError):
-            sized = False
-        bar = tqdm(total=total, unit="rec", file=sys.stderr, dynamic_ncols=sized, ncols=None if sized else 100,
-                   smoothing=0.1, desc="news-cleaner batch")
-    try:
-        with open_input(input_path) as stream:
-            chunks = _chunks(iter_lines(stream), opts.chunk_size)
-            if jobs > 1 or opts.timeout:
-                # in one process too, with --timeout-per-doc: the first record's limit then times its
-                # own cleaning, not the loading of the data every check builds on first use
-                warm_up(cleaner)
-            if jobs > 1:
-                results = _pooled(cleaner, opts, chunks, jobs)
-            else:
-                _init_local(cleaner, opts)
-                results = (_work_chunk(chunk) for chunk in chunks)
-            for outcomes in results:
-                for outcome in outcomes:
+            with open_input(input_path) as stream, executor_for(cleaner, opts, jobs, docs) as executor:
+                if executor.processes:
+                    # with --timeout-per-doc in one process too: the first record's limit then times its
+                    # own cleaning, not the loading of the data every check builds on first use
+                    warm_up(cleaner)
+                docs = {}  # the workers hold them now
+                unshown = 0
+                for outcome in executor.map(_work_line, iter_lines(stream)):
                     stats.add(outcome)
                     if outcome.ok:
                         output.write_line(outcome.line)
@@ -538,22 +305,34 @@ def run_batch(
                         rejects.write_line(outcome.line)
                     else:
                         on_notice(f"rejected {outcome.reason}")
+                    unshown += 1
+                    if bar is not None and unshown >= 32:
+                        bar.update(unshown)
+                        unshown = 0
                 if bar is not None:
-                    bar.update(len(outcomes))
-        output.commit()
-        if rejects is not None:
-            rejects.commit()
-    except BaseException:
-        output.discard()
-        if rejects is not None:
-            rejects.discard()
-        raise
-    finally:
-        if bar is not None:
-            bar.close()
+                    bar.update(unshown)
+            output.commit()
+            if rejects is not None:
+                rejects.commit()
+        except BaseException:
+            output.discard()
+            if rejects is not None:
+                rejects.discard()
+            raise
+        finally:
+            if bar is not None:
+                bar.close()
     stats.seconds = time.perf_counter() - started
     return stats
 
 
-def _init_local(cleaner: Cleaner, opts: BatchOptions) -> None:
-    _STATE["cleaner"], _STATE["opts"] = cleaner, opts
+def _progress_bar(total: Optional[int]):
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked after the bar exists
+    try:
+        sized = os.get_terminal_size(sys.stderr.fileno()).columns > 0
+    except (OSError, ValueError):
+        sized = False
+    return tqdm(total=total, unit="rec", file=sys.stderr, dynamic_ncols=sized, ncols=None if sized else 100,
+                smoothing=0.1, desc="news-cleaner batch")

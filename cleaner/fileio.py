@@ -1,22 +1,19 @@
-"""Reading inputs and writing them back: type by extension, decoding by detection, atomic writes.
+"""Reading inputs: type by extension, decoding by detection, and encoding back the way a file came.
 
 A text file that is not valid UTF-8 is decoded by guessing its code page (``legacy_encoding``; scraped
 dumps are often cp1252 or mixed) and reported as E007; ``fix`` then writes it back as UTF-8, unless
-the guess was uncertain. Otherwise the original encoding,
-byte-order mark and newline style are kept. Writes go to a temporary file in the same directory and
-are renamed over the original, so a killed process leaves the original intact.
+the guess was uncertain. Otherwise the original encoding, byte-order mark and newline style are kept.
+Writing back is ``cleaner/atomic.py``'s (a temporary sibling renamed over the original).
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-import os
 import re
-import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 from .errors import InputError
 
@@ -140,17 +137,6 @@ def read_input(path: str) -> InputFile:
     return decode_bytes(data, path)
 
 
-@dataclass
-class Record:
-    """One JSONL record: its 1-based line number and the parsed object (key order kept)."""
-
-    line: int
-    data: dict
-    raw: str
-    fields: dict = field(default_factory=dict)
-    error: Optional[str] = None  # why the line is not a usable record (then ``data`` is empty)
-
-
 # Deeper than any real record (scraped articles nest a few levels); deep enough input would otherwise
 # exhaust the parser's recursion (``'[' * 100000`` raises RecursionError).
 MAX_JSON_DEPTH = 100
@@ -191,58 +177,3 @@ def load_json(raw: str):
     if error is not None:
         raise error
     return json.loads(raw)
-
-
-def iter_records(text: str, path: str) -> Iterator[Record]:
-    """Parse JSONL; a line that is not a JSON object is yielded with ``error`` set (path and line
-    named), so one bad line never hides the file's other records."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = load_json(line)
-        except json.JSONDecodeError as exc:
-            yield Record(line=number, data={}, raw=line,
-                         error=f"{path}:{number}: invalid JSON: {exc.msg} (column {exc.colno})")
-            continue
-        if not isinstance(data, dict):
-            yield Record(line=number, data={}, raw=line,
-                         error=f"{path}:{number}: a record must be a JSON object, not {type(data).__name__}")
-            continue
-        yield Record(line=number, data=data, raw=line)
-
-
-def atomic_write(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file and rename; keep the file's permissions."""
-    target = Path(path)
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except OSError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def dump_record(data: dict) -> str:
-    """One JSONL line, key order kept, non-ASCII kept readable."""
-    return json.dumps(data, ensure_ascii=False)
-
-
-def suggest_field(data: dict, candidates: tuple) -> Optional[str]:
-    for name in candidates:
-        if isinstance(data.get(name), str):
-            return name
-    return None

@@ -1,5 +1,6 @@
-"""``check``/``fix`` over many files: answered from the cache where possible, the rest spread over a
-process pool, reports returned in input order (so output is the same whatever ``--jobs`` is).
+"""``check``/``fix`` over many files: answered from the cache where possible, the rest spread over
+worker processes (``cleaner/executor.py``), reports returned in input order (so output is the same
+whatever ``--jobs`` is).
 
 A pool costs a fork per worker, and each worker then loads the word lists, gazetteers and spelling
 index for itself (a few tenths of a second, seconds for the suggestion index), so for a handful of
@@ -21,13 +22,13 @@ from __future__ import annotations
 import copy
 import os
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Optional
 
 from . import site_boilerplate
 from .cache import FileCache
 from .errors import InputError
+from .executor import Executor
 from .fileio import decode_bytes, kind_for
 from .pipeline import Cleaner
 from .runner import FileReport, documents, process_file
@@ -67,27 +68,34 @@ def _features_task(cleaner: Cleaner, task: tuple) -> Optional[tuple]:
 
 
 class _Runner:
-    """Runs tasks in this process, or over one process pool shared by both passes (made on first need)."""
+    """Runs tasks in this process, or over one executor shared by both passes (started on first need)."""
 
     def __init__(self, cleaner: Cleaner, jobs: int):
         self.cleaner = cleaner
         self.jobs = jobs
-        self.pool: Optional[ProcessPoolExecutor] = None
-        self.workers = 0
+        self.executor: Optional[Executor] = None
 
     def map(self, function: Callable, tasks: list) -> list:
         if self.jobs <= 1 or len(tasks) < POOL_MIN_FILES:
             return [function(self.cleaner, task) for task in tasks]
-        if self.pool is None:
-            self.workers = min(self.jobs, len(tasks))
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                            initargs=(self.cleaner,))
-        chunksize = max(1, len(tasks) // (self.workers * 4))
-        return list(self.pool.map(_in_worker, [(function, task) for task in tasks], chunksize=chunksize))
+        if self.executor is None:
+            workers = min(self.jobs, len(tasks))
+            self.executor = Executor(workers, initializer=_init_worker, initargs=(self.cleaner,), noun="file",
+                                     chunk_size=max(1, min(16, len(tasks) // (workers * 4))),
+                                     lost=_lost)
+        return list(self.executor.map(_in_worker, [(function, task) for task in tasks]))
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()
+        if self.executor is not None:
+            self.executor.close()
+
+
+def _lost(call: tuple, reason: str):
+    """A file whose worker died: a report with the reason (in the first pass: nothing learned from it)."""
+    function, task = call
+    if function is _features_task:
+        return None
+    return FileReport(path=task[0], error=f"{task[0]}: {reason}")
 
 
 def _read(path: str) -> bytes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Optional
 
@@ -189,29 +188,19 @@ class Cleaner:
         return self.run(self.document(source, url, **kwargs), fix=False)
 
     # -- many documents --------------------------------------------------------------------------
-    def clean_many(self, items: Iterable[Any], jobs: int = 4, *, chunksize: int = 8) -> Iterator[Result]:
-        """Clean a stream of articles (str, or dicts with ``text``/``html`` and ``url``), in input order."""
-        if jobs <= 1:
-            for item in items:
-                yield _clean_item(self, item)
-            return
-        # Executor.map would submit the whole iterable at once; keep a bounded window of chunks in
-        # flight instead so a generator of millions of articles is consumed as results are taken.
-        from collections import deque
-        from itertools import islice
+    def clean_many(self, items: Iterable[Any], jobs: int = 4, *, chunksize: int = 8,
+                   timeout: Optional[float] = None) -> Iterator[Result]:
+        """Clean a stream of articles (str, or dicts with ``text``/``html`` and ``url``), in input order.
 
-        iterator = iter(items)
-        pending: deque = deque()
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,)) as pool:
-            while True:
-                while len(pending) < 4 * jobs:
-                    chunk = list(islice(iterator, chunksize))
-                    if not chunk:
-                        break
-                    pending.append(pool.submit(_clean_chunk_in_worker, chunk))
-                if not pending:
-                    return
-                yield from pending.popleft().result()
+        Streaming: only a bounded window of items is read ahead of the results taken. ``timeout``
+        (seconds per article) stops an article that runs longer, even inside C code; it and an article
+        whose worker process dies raise ``WorkerLost`` (a ``CleanerError``) when their turn comes.
+        """
+        from .executor import Executor
+
+        executor = Executor(jobs, initializer=_init_worker, initargs=(self,), timeout=timeout, chunk_size=chunksize)
+        with executor:
+            yield from executor.map(_clean_in_worker, items)
 
 
 _WORKER: Optional[Cleaner] = None
@@ -225,10 +214,6 @@ def _init_worker(cleaner: Cleaner) -> None:
 def _clean_in_worker(item: Any) -> Result:
     assert _WORKER is not None
     return _clean_item(_WORKER, item)
-
-
-def _clean_chunk_in_worker(chunk: list) -> list:
-    return [_clean_in_worker(item) for item in chunk]
 
 
 def _clean_item(cleaner: Cleaner, item: Any) -> Result:

@@ -9,14 +9,14 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .atomic import atomic_write
 from .errors import InputError
-from .fileio import InputFile, atomic_write, decode_bytes, dump_record, iter_records, read_input
 from .extract import url_problem
+from .fileio import InputFile, decode_bytes, read_input
 from .finding import Finding
 from .pipeline import Cleaner, Result
+from .records import RecordError, document_for, dump_record, pick_field, read_records
 
-TEXT_FIELDS = ("text", "body", "articleBody", "content")
-HTML_FIELDS = ("html", "raw_html", "page")
 
 
 @dataclass
@@ -119,19 +119,19 @@ def _article_document(cleaner: Cleaner, source: InputFile):
 
 
 def _record_entries(source: InputFile, text_field: Optional[str], html_field: Optional[str]) -> tuple:
-    """``(entries, problems)``: (record, field name, is_html) for each usable record, and why each other
-    line is not one (bad JSON, not an object, no text field), so a bad line never hides the rest."""
+    """``(entries, problems)``: (line, record, field name, is_html) for each usable record, and why each
+    other line is not one (bad JSON, not an object, no text field), so a bad line never hides the rest."""
     entries, problems = [], []
-    for record in iter_records(source.text, source.path):
-        if record.error:
-            problems.append(record.error)
+    for line, data, error in read_records(source.text, source.path):
+        if error:
+            problems.append(error)
             continue
-        field_name, is_html = _record_field(record.data, text_field, html_field)
-        if field_name is None:
-            problems.append(f"{source.path}:{record.line}: record has no text field "
-                            f"(tried {', '.join((text_field,) if text_field else TEXT_FIELDS + HTML_FIELDS)})")
+        try:
+            field_name, is_html = pick_field(data, text_field, html_field)
+        except RecordError as exc:
+            problems.append(f"{source.path}:{line}: {exc}")
             continue
-        entries.append((record, field_name, is_html))
+        entries.append((line, data, field_name, is_html))
     return entries, problems
 
 
@@ -143,14 +143,13 @@ def _problems_error(problems: list) -> Optional[str]:
     return problems[0] + more
 
 
-def _record_document(cleaner: Cleaner, source: InputFile, record, field_name: str, is_html: bool):
-    """As batch does: the record's url, and its ``site`` field (the site-boilerplate group without a url)."""
-    site = record.data.get("site")
-    problem = url_problem(record.data.get("url"))
+def _record_document(cleaner: Cleaner, source: InputFile, line: int, data: dict, field_name: str, is_html: bool):
+    """The record's Document exactly as batch builds it (``cleaner.records``); a bad url names the line."""
+    problem = url_problem(data.get("url"))
     if problem:
-        raise InputError(f"{source.path}:{record.line}: {problem}")
-    return cleaner.document(record.data[field_name], record.data.get("url"), kind="html" if is_html else "text",
-                            path=source.path, metadata={"site": site} if isinstance(site, str) and site else None)
+        raise InputError(f"{source.path}:{line}: {problem}")
+    fields = (None, field_name) if is_html else (field_name, None)
+    return document_for(cleaner, data, *fields, path=source.path)
 
 
 def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool, doc=None) -> None:
@@ -182,21 +181,21 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
     entries, problems = _record_entries(source, text_field, html_field)
     if docs is None or len(docs) != len(entries):
         docs = [None] * len(entries)
-    for (record, field_name, is_html), doc in zip(entries, docs):
+    for (line, data, field_name, is_html), doc in zip(entries, docs):
         try:
-            result = cleaner.run(doc or _record_document(cleaner, source, record, field_name, is_html), fix=fix)
+            result = cleaner.run(doc or _record_document(cleaner, source, line, data, field_name, is_html), fix=fix)
         except InputError as exc:  # e.g. an unparsable url: this record only
             problems.append(str(exc))
             continue
-        record_id = record.data.get("id")
-        outcome = ArticleOutcome(result, record_line=record.line, record_id=str(record_id) if record_id is not None else None)
+        record_id = data.get("id")
+        outcome = ArticleOutcome(result, record_line=line, record_id=str(record_id) if record_id is not None else None)
         report.articles.append(outcome)
         report.findings.extend((outcome, f) for f in result.findings)
         for notice in result.notices:
-            report.notices.append(f"line {record.line}: {notice}")
+            report.notices.append(f"line {line}: {notice}")
         if fix and result.changed and not is_html:
-            record.data[field_name] = result.text
-            lines[record.line - 1] = dump_record(record.data)
+            data[field_name] = result.text
+            lines[line - 1] = dump_record(data)
             changed = True
     report.error = _problems_error(problems)
     new_text = "\n".join(lines)
@@ -204,20 +203,6 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
     reencode = source.detected and cleaner.selection_for(source.path)("E007")
     if fix and (changed or reencode) and not source.rivals:
         report.new_bytes = source.encode(new_text, as_utf8=reencode)
-
-
-def _record_field(data: dict, text_field: Optional[str], html_field: Optional[str]):
-    if html_field and isinstance(data.get(html_field), str):
-        return html_field, True
-    if text_field:
-        return (text_field, False) if isinstance(data.get(text_field), str) else (None, False)
-    for name in TEXT_FIELDS:
-        if isinstance(data.get(name), str):
-            return name, False
-    for name in HTML_FIELDS:
-        if isinstance(data.get(name), str):
-            return name, True
-    return None, False
 
 
 def write_report(report: FileReport) -> None:

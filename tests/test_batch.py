@@ -11,14 +11,8 @@ import threading
 import time
 
 
-from cleaner.batch import (
-    BatchOptions,
-    DocTimeout,
-    _pooled,
-    process_line,
-    run_batch,
-    time_limit,
-)
+from cleaner.batch import BatchOptions, _work_line, executor_for, process_line, run_batch
+from cleaner.executor import DocTimeout, time_limit
 from cleaner.pipeline import Cleaner
 
 DIRTY = "Caf&eacute; owners in Paris said the new rules would hurt trade."
@@ -158,20 +152,22 @@ def test_output_order_and_content_do_not_depend_on_jobs(tmp_path, clean_bodies):
     assert one.verdicts == two.verdicts and one.codes == two.codes and two.written == 40
 
 
-def test_pool_keeps_a_bounded_number_of_chunks_in_flight():
+def test_pool_keeps_a_bounded_number_of_records_in_flight():
     """Constant memory: the reader never runs more than the window ahead of the writer."""
     consumed = []
 
-    def chunks():
+    def lines():
         for i in range(200):
             consumed.append(i)
-            yield [(i + 1, json.dumps({"text": f"Record number {i} is here."}))]
+            yield i + 1, json.dumps({"text": f"Record number {i} is here."})
 
     ahead = []
-    for index, _ in enumerate(_pooled(Cleaner(), BatchOptions(learn=False), chunks(), jobs=2)):
-        ahead.append(len(consumed) - index)
+    with executor_for(Cleaner(), BatchOptions(learn=False, chunk_size=2), jobs=2) as executor:
+        for index, outcome in enumerate(executor.map(_work_line, lines())):
+            assert outcome.ok
+            ahead.append(len(consumed) - index)
     assert len(consumed) == 200
-    assert max(ahead) <= 4 * 2 + 1
+    assert max(ahead) <= 4 * 2 * 2 + 1
 
 
 def test_timeout_per_doc_rejects_only_the_slow_record(tmp_path):

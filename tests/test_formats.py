@@ -163,7 +163,7 @@ def test_a_handful_of_files_runs_in_one_process(tmp_path, cli, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a process pool was started for a handful of files")
 
-    monkeypatch.setattr(filerun, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(filerun, "Executor", no_pool)
     for index in range(filerun.POOL_MIN_FILES - 1):
         (tmp_path / f"{index}.txt").write_text(CLEAN, encoding="utf-8")
     code, _, err = cli("check", ".", "--jobs", "2", "--no-cache")

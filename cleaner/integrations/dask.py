@@ -28,19 +28,12 @@ import uuid
 from collections import Counter
 from typing import Any, Callable, Iterable, Optional
 
-from ..batch import (
-    BatchOptions,
-    BatchStats,
-    DocTimeout,
-    Outcome,
-    RecordError,
-    clean_record,
-    learn_pass,
-    process_line,
-)
+from ..atomic import AtomicOutput, write_fs_atomic
+from ..batch import BatchOptions, BatchStats, clean_record, learn_pass, lost_line, process_line
 from ..errors import CleanerError, InputError
-from ..fileio import load_json
+from ..executor import DocTimeout, Executor
 from ..pipeline import Cleaner
+from ..records import RecordError, parse_line
 
 MANIFEST = "_manifest.json"
 
@@ -68,32 +61,41 @@ def clean_partition(
     cleaner = Cleaner(config, unsafe_fixes=unsafe_fixes, batch=batch)
     opts = BatchOptions(text_field=text_field, html_field=html_field, output_field=output_field,
                         cleaner_field=cleaner_field, timeout=timeout)
-    out = []
-    for record in records:
-        if isinstance(record, (bytes, bytearray)):
-            record = record.decode("utf-8")
-        if isinstance(record, str):
-            if not record.strip():
-                continue
-            try:
-                record = load_json(record)
-            except json.JSONDecodeError as exc:
-                out.append({"_raw": record, cleaner_field: {"verdict": "rejected", "reason": f"invalid JSON: {exc.msg}"}})
-                continue
-        if not isinstance(record, dict):
-            out.append({"_raw": record, cleaner_field: {"verdict": "rejected",
-                                                        "reason": f"a record must be an object, not {type(record).__name__}"}})
-            continue
+    executor = Executor(1, processes=False, timeout=timeout,
+                        lost=lambda record, reason: _rejected(record, reason, cleaner_field))
+    wanted = (r for r in records if not (isinstance(r, (str, bytes, bytearray)) and not r.strip()))
+    return list(executor.map(lambda record: _clean_one(cleaner, record, opts), wanted))
+
+
+def _clean_one(cleaner: Cleaner, record: Any, opts: BatchOptions) -> dict:
+    """One record of a partition, cleaned or marked rejected with its reason."""
+    if isinstance(record, (bytes, bytearray)):
+        record = record.decode("utf-8", "surrogateescape")
+    try:
+        data = parse_line(record) if isinstance(record, str) else record
+        if not isinstance(data, dict):
+            raise RecordError(f"a record must be a JSON object, not {type(data).__name__}")
+        cleaned, _ = clean_record(cleaner, data, opts)
+    except RecordError as exc:
+        return _rejected(record, str(exc), opts.cleaner_field)
+    except DocTimeout:
+        raise  # the executor's time limit says what a timed-out record becomes
+    except Exception as exc:  # keep the record and say why
+        return _rejected(record, f"error: {type(exc).__name__}: {exc}", opts.cleaner_field)
+    return cleaned
+
+
+def _rejected(record: Any, reason: str, cleaner_field: str) -> dict:
+    """The record (or, when it is not an object, ``{"_raw": record}``) marked rejected with the reason."""
+    if isinstance(record, (bytes, bytearray)):
+        record = record.decode("utf-8", "surrogateescape")
+    if isinstance(record, str):
         try:
-            cleaned, _ = clean_record(cleaner, record, opts)
-        except DocTimeout:
-            cleaned = {**record, cleaner_field: {"verdict": "rejected", "reason": f"timed out after {timeout:g} s"}}
-        except RecordError as exc:
-            cleaned = {**record, cleaner_field: {"verdict": "rejected", "reason": str(exc)}}
-        except Exception as exc:  # keep the record and say why
-            cleaned = {**record, cleaner_field: {"verdict": "rejected", "reason": f"error: {type(exc).__name__}: {exc}"}}
-        out.append(cleaned)
-    return out
+            record = parse_line(record)
+        except RecordError:
+            pass
+    base = dict(record) if isinstance(record, dict) else {"_raw": record}
+    return {**base, cleaner_field: {"verdict": "rejected", "reason": reason}}
 
 
 # -- the engine ----------------------------------------------------------------------------------
@@ -129,15 +131,6 @@ def _read_lines(fs, path: str, offset: int, length: Optional[int]) -> list:
     return [line for line in data.decode("utf-8", "surrogateescape").split("\n") if line.strip()]
 
 
-def _write_atomic(fs, path: str, lines: Iterable[str]) -> None:
-    directory, name = posixpath.split(path)
-    tmp = posixpath.join(directory, f".{name}.tmp-{uuid.uuid4().hex}")
-    with fs.open(tmp, "wb") as handle:
-        for line in lines:
-            handle.write(line.encode("utf-8", "surrogateescape") + b"\n")
-    fs.mv(tmp, path)
-
-
 def part_name(index: int) -> str:
     return f"part-{index:05d}.jsonl"
 
@@ -147,14 +140,17 @@ def _process_block(in_fs, block: tuple, index: int, out_fs, out_dir: str, cleane
     path, offset, length = block
     stats = BatchStats()
     good, bad = [], []
-    for number, raw in enumerate(_read_lines(in_fs, path, offset, length)):
-        outcome: Outcome = process_line(cleaner, raw, {"part": index, "index": number}, opts)
+    executor = Executor(1, processes=False, timeout=opts.timeout,
+                        lost=lambda item, reason: lost_line(item[1], {"part": index, "index": item[0]}, opts, reason))
+    work = executor.map(lambda item: process_line(cleaner, item[1], {"part": index, "index": item[0]}, opts),
+                        enumerate(_read_lines(in_fs, path, offset, length)))
+    for outcome in work:
         stats.add(outcome)
         (good if outcome.ok else bad).append(outcome.line)
-    _write_atomic(out_fs, posixpath.join(out_dir, f"rejects-{index:05d}.jsonl"), bad)
+    write_fs_atomic(out_fs, posixpath.join(out_dir, f"rejects-{index:05d}.jsonl"), bad)
     data = {**stats.to_dict(), "reject_samples": stats.reject_samples}
-    _write_atomic(out_fs, posixpath.join(out_dir, f"part-{index:05d}.stats.json"), [json.dumps(data)])
-    _write_atomic(out_fs, posixpath.join(out_dir, part_name(index)), good)
+    write_fs_atomic(out_fs, posixpath.join(out_dir, f"part-{index:05d}.stats.json"), [json.dumps(data)])
+    write_fs_atomic(out_fs, posixpath.join(out_dir, part_name(index)), good)
     return data
 
 
@@ -219,7 +215,7 @@ def run_dask(
                     for number, line in enumerate(handle, 1):
                         if line.strip():
                             yield number, line.rstrip("\r\n")
-        stats.learned_from = learn_pass(cleaner, lines(), opts)
+        stats.learned_from = len(learn_pass(cleaner, lines(), opts))
 
     manifest = {
         "input": input_path, "blocks": [list(b) for b in blocks], "settings": settings_key(cleaner.settings, code=False),
@@ -256,7 +252,7 @@ def run_dask(
 
             if new_output:  # only now that a cluster is there: a failed connection leaves nothing behind
                 out_fs.makedirs(out_dir, exist_ok=True)
-                _write_atomic(out_fs, posixpath.join(out_dir, MANIFEST), [json.dumps(manifest, sort_keys=True)])
+                write_fs_atomic(out_fs, posixpath.join(out_dir, MANIFEST), [json.dumps(manifest, sort_keys=True)])
             shared = client.scatter(cleaner, broadcast=True)
             futures = {
                 client.submit(_process_block, in_fs, blocks[i], i, out_fs, out_dir, shared, opts,
@@ -295,8 +291,6 @@ def run_dask(
 def _finish(fs, out_dir: str, parts: int, merge_into: Optional[str], rejects_path: Optional[str],
             on_notice: Callable[[str], None]) -> None:
     """Merge part files (in order) into the output and rejects files; report rejects when not kept."""
-    from ..batch import AtomicOutput
-
     def lines(name_of):
         for index in range(parts):
             with fs.open(posixpath.join(out_dir, name_of(index)), "rb") as handle:
@@ -331,4 +325,4 @@ def _finish(fs, out_dir: str, parts: int, merge_into: Optional[str], rejects_pat
             raise
         fs.rm(out_dir, recursive=True)
     else:
-        _write_atomic(fs, posixpath.join(out_dir, "_SUCCESS"), [])
+        write_fs_atomic(fs, posixpath.join(out_dir, "_SUCCESS"), [])

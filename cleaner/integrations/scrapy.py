@@ -25,10 +25,10 @@ from typing import Any, Iterable, Optional
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem, NotConfigured
 
-from ..batch import annotation
 from ..config import coerce_settings, load_settings
 from ..errors import CleanerError
 from ..pipeline import Cleaner
+from ..records import RecordError, annotation, pick_field
 
 logger = logging.getLogger(__name__)
 
@@ -88,13 +88,15 @@ class CleanArticlePipeline:
 
     # -- the work ---------------------------------------------------------------------------------
     def _source(self, adapter: ItemAdapter) -> tuple:
-        html = adapter.get(self.html_field) if self.html_field in adapter else None
-        if isinstance(html, str) and html.strip():
-            return html, "html"
-        text = adapter.get(self.text_field) if self.text_field in adapter else None
-        if isinstance(text, str):
-            return text, "text"
-        return None, None
+        """(article, kind) as ``cleaner.records`` picks it for any record; (None, None) when absent."""
+        fields = {name: adapter.get(name) for name in (self.html_field, self.text_field) if name in adapter}
+        if not (isinstance(fields.get(self.html_field), str) and fields[self.html_field].strip()):
+            fields.pop(self.html_field, None)  # an empty HTML field: use the text
+        try:
+            name, is_html = pick_field(fields, self.text_field, self.html_field)
+        except RecordError:
+            return None, None
+        return fields[name], "html" if is_html else "text"
 
     def _clean(self, source: str, kind: str, url: Optional[str]):
         return self.cleaner.clean(source, url, kind=kind)

@@ -1,0 +1,133 @@
+"""JSONL records: which field holds the article, how a line is parsed, how a record is written back.
+
+One place decides this for every way records come in (``check``/``fix`` on ``.jsonl`` files, ``batch``,
+Dask, Scrapy items), so a record means the same thing everywhere: the article is ``--html-field`` when
+that field holds a string, else ``--text-field`` (which must then exist), else the first of
+``TEXT_FIELDS`` then ``HTML_FIELDS`` that holds a string.
+
+A line is parsed with ``fileio.load_json``'s nesting limit (a hostile ``[[[[…`` line is a bad record
+with a reason, not a ``RecursionError``) and every failure is a ``RecordError`` whose message is the
+reason.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Iterator, Mapping, Optional
+
+from .errors import InputError
+from .fileio import load_json
+
+TEXT_FIELDS = ("text", "body", "articleBody", "content")
+HTML_FIELDS = ("html", "raw_html", "page")
+METADATA_FIELDS = ("title", "site")
+
+
+class RecordError(InputError):
+    """One record cannot be used; the message is the reason (written to the rejects)."""
+
+
+def pick_field(data: Mapping, text_field: Optional[str] = None, html_field: Optional[str] = None) -> tuple:
+    """``(field name, is_html)`` of the article in ``data``; RecordError naming what was tried.
+
+    >>> pick_field({"body": "Text.", "html": "<p>Page</p>"})
+    ('body', False)
+    >>> pick_field({"text": "Text.", "html": "<p>Page</p>"}, html_field="html")
+    ('html', True)
+    >>> pick_field({"text": "Text."}, text_field="body")
+    Traceback (most recent call last):
+    cleaner.records.RecordError: no string field 'body'
+    """
+    if html_field and isinstance(data.get(html_field), str):
+        return html_field, True
+    if text_field:
+        if isinstance(data.get(text_field), str):
+            return text_field, False
+        raise RecordError(f"no string field '{text_field}'" + (f" or '{html_field}'" if html_field else ""))
+    if html_field:
+        raise RecordError(f"no string field '{html_field}'")
+    for name in TEXT_FIELDS:
+        if isinstance(data.get(name), str):
+            return name, False
+    for name in HTML_FIELDS:
+        if isinstance(data.get(name), str):
+            return name, True
+    raise RecordError(f"no text field (tried {', '.join(TEXT_FIELDS + HTML_FIELDS)}; use --text-field/--html-field)")
+
+
+def parse_line(raw: str) -> dict:
+    """One JSONL line as a dict; RecordError with the reason for bad JSON, deep nesting or a non-object.
+
+    >>> parse_line('{"id": 1, "text": "Hello."}')
+    {'id': 1, 'text': 'Hello.'}
+    >>> parse_line('[1, 2]')
+    Traceback (most recent call last):
+    cleaner.records.RecordError: a record must be a JSON object, not list
+    """
+    try:
+        data = load_json(raw)  # with a nesting limit
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise RecordError(f"a record must be a JSON object, not {type(data).__name__}")
+    return data
+
+
+def iter_lines(stream: IO[str], first_line: int = 1) -> Iterator[tuple]:
+    """``(line number, line)`` for every non-blank line of ``stream``, without its newline."""
+    for number, line in enumerate(stream, start=first_line):
+        line = line.rstrip("\r\n")
+        if line.strip():
+            yield number, line
+
+
+def read_records(text: str, path: str) -> Iterator[tuple]:
+    """``(line number, record, error)`` for each non-blank line of a JSONL file's text: the record, or
+    None and why the line is not one (path and line named), so one bad line never hides the others.
+
+    >>> list(read_records('{"text": "A."}\\n\\n[1]', "x.jsonl"))
+    [(1, {'text': 'A.'}, None), (3, None, 'x.jsonl:3: a record must be a JSON object, not list')]
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            try:
+                yield number, parse_line(line), None
+            except RecordError as exc:
+                yield number, None, f"{path}:{number}: {exc}"
+
+
+def dump_record(data: Mapping) -> str:
+    """One JSONL line: key order kept, non-ASCII kept readable.
+
+    >>> dump_record({"id": 1, "text": "Café"})
+    '{"id": 1, "text": "Café"}'
+    """
+    return json.dumps(data, ensure_ascii=False)
+
+
+def document_for(cleaner, data: Mapping, text_field: Optional[str] = None, html_field: Optional[str] = None,
+                 *, path: Optional[str] = None):
+    """The record's article as a Document, with its ``url`` and its ``title``/``site`` as metadata."""
+    name, is_html = pick_field(data, text_field, html_field)
+    url = data.get("url") if isinstance(data.get("url"), str) else None
+    meta = {key: data[key] for key in METADATA_FIELDS if isinstance(data.get(key), str) and data[key]}
+    return cleaner.document(data[name], url, kind="html" if is_html else "text", path=path, metadata=meta or None)
+
+
+def annotation(result, *, with_metadata: bool) -> dict:
+    """The ``cleaner`` object added to a record: score, verdict, findings (and metadata from HTML)."""
+    data = {
+        "score": result.score,
+        "verdict": result.verdict,
+        "findings": [f.to_dict() for f in result.findings],
+    }
+    if result.notices:
+        data["notices"] = list(result.notices)
+    if with_metadata:
+        data["metadata"] = {k: v for k, v in result.metadata.items() if v is not None}
+    return data
+
+
+def reject_line(reason: str, *, where: dict, record) -> str:
+    """A rejects line: where the record was (``line``/``part``, ``id``), why, and the record itself."""
+    return json.dumps({**where, "reason": reason, "record": record}, ensure_ascii=False)
