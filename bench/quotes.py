@@ -1,6 +1,9 @@
 """Benchmark the Q family on the quote-repair split (../shared/data/quotes, scoring as in its README).
 
-    /work/venv/bin/python bench/quotes.py [--data PATH] [--misses N] [--harm N] [--synthetic] [--json]
+    .venv/bin/python bench/quotes.py [--data PATH] [--misses N] [--harm N] [--synthetic] [--json]
+    .venv/bin/python bench/quotes.py --generated heldout --seeds 11 12 13 14 15   # fresh seeds, summary only
+    .venv/bin/python bench/quotes.py --no-dev --generated tune --seeds 1 --misses 40  # while developing
+    .venv/bin/python bench/quotes.py --no-dev --clean-edits 1000 --speed
 
 For news-cleaner (safe fixes only, and with unsafe fixes) and, in the same run, a naive ~20-line regex
 fixer, prints: site restoration (overall and per kind; a gold site is restored when the output
@@ -9,6 +12,11 @@ output with the clean body), document exact match, do no harm on the clean bodie
 sites changed, per 1,000 words; edits that only swap one double quotation mark for another, i.e. the
 publisher's own mixed marks, are reported separately), edits outside gold sites on the corrupted
 text, multi-paragraph quotations broken, and idempotence (``fix(fix(x)) == fix(x)``) on every record.
+
+``--generated PART`` scores the same way the damage of ``bench/quote_damage.py`` (every family, random
+parameters, several damages per quotation) on articles of one part of ``bench/corpus_split.py``: mean,
+spread and minimum over the seeds, per family. ``--clean-edits N`` lists every edit the fixer makes on
+clean copy; ``--speed`` prints Q's words/s beside ftfy's (CPU time, same run) and 10k/100k/1M-word costs.
 """
 
 from __future__ import annotations
@@ -120,6 +128,7 @@ def is_mark_swap(clean: str, out: str, op) -> bool:
 # -- evaluation -----------------------------------------------------------------------------------
 def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_show: int = 0) -> dict:
     per_kind = defaultdict(lambda: [0, 0])
+    per_variant = defaultdict(lambda: [0, 0])
     exact = 0
     outside = outside_swaps = 0
     broken = 0
@@ -140,6 +149,8 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
             ok = not any(touches(op, lo, hi) for op in ops)
             per_kind[g["kind"]][0] += ok
             per_kind[g["kind"]][1] += 1
+            per_variant[g["kind"], g["variant"]][0] += ok
+            per_variant[g["kind"], g["variant"]][1] += 1
             if not ok:
                 missed.append((r["id"], g["kind"], g["variant"], clean[max(0, cs - 50):ce + 30], out, cs))
         for op in ops:
@@ -167,6 +178,9 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
             harm_sites += 1
             harm_chars += max(op[1] - op[0], op[3] - op[2])
             harm_examples.append((clean[max(0, op[0] - 30):op[1] + 30], out[max(0, op[2] - 30):op[3] + 30]))
+    if harm_show < 0:
+        print(f"  {name}: {mark_sites} publisher-mark edits, {harm_sites} other edits on clean text (not listed: held out)", file=sys.stderr)
+        harm_show = 0
         harm_broken += broken_runons(clean, ops)
     restored = sum(v[0] for v in per_kind.values())
     total = sum(v[1] for v in per_kind.values())
@@ -174,6 +188,10 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
         "name": name,
         "restored": restored / total,
         "per_kind": {k: v[0] / v[1] for k, v in sorted(per_kind.items())},
+        "kind_counts": {k: v[1] for k, v in sorted(per_kind.items())},
+        "per_variant": {f"{k}/{v}": c[0] / c[1] for (k, v), c in sorted(per_variant.items())},
+        "variant_counts": {f"{k}/{v}": c[1] for (k, v), c in sorted(per_variant.items())},
+        "sites": total,
         "exact": exact / len(records),
         "outside_edits": outside,
         "outside_mark_swaps": outside_swaps,
@@ -190,7 +208,7 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
     }
     if misses:
         for rid, kind, variant, ctx, out, cs in missed[:misses]:
-            print(f"  MISS {name} {rid} {kind}/{variant}: {ctx!r}", file=sys.stderr)
+            print(f"  MISS {name} {rid} {kind}/{variant}: {ctx!r}\n      got {out[max(0, cs - 50):cs + 40]!r}", file=sys.stderr)
     if harm_show:
         for before, after in harm_examples[:harm_show]:
             print(f"  HARM {name}: {before!r} -> {after!r}", file=sys.stderr)
@@ -254,6 +272,125 @@ def evaluate_synthetic(fix, cleans: dict, seed: int = 7) -> dict:
     return results
 
 
+# -- generated damage on articles of the corpus split (bench/quote_damage.py) ----------------------
+def evaluate_generated(name: str, fix, part: str, seeds: list, n: int, misses: int = 0, harm: int = 0) -> dict:
+    """Restoration per family and harm, per seed, on ``n`` articles of one part of the corpus split.
+
+    On ``heldout`` only summary figures are printed (no misses, no harm excerpts)."""
+    import quote_damage as qd
+
+    pool = qd.clean_articles(part)
+    texts = {a["id"]: a["text"] for a in pool}
+    runs = []
+    for seed in seeds:
+        records = qd.generate(pool, seed, n=n)
+        cleans = {r["doc_id"]: texts[r["doc_id"]] for r in records}
+        shown = misses if part == "tune" else 0
+        result = evaluate(f"{name} seed {seed}", fix, records, cleans, shown, harm if part == "tune" else -1)
+        result["runon_sites"] = sum(len(runon_sites(c)) for c in cleans.values())
+        runs.append(result)
+    return {"name": name, "part": part, "seeds": list(seeds), "runs": runs}
+
+
+def _spread(values: list) -> str:
+    import statistics
+
+    mean = statistics.mean(values)
+    sd = statistics.stdev(values) if len(values) > 1 else 0.0
+    return f"{mean:6.1%} ± {sd:4.1%} (min {min(values):.1%})"
+
+
+def print_generated(summary: dict) -> None:
+    runs = summary["runs"]
+    print(f"\ngenerated damage on {summary['part']} articles, {summary['name']}, seeds {summary['seeds']} "
+          f"({sum(r['sites'] for r in runs) // len(runs)} sites and {sum(r['words'] for r in runs) // len(runs)} clean words a seed):")
+    print(f"  {'restored overall':26}{_spread([r['restored'] for r in runs])}")
+    kinds = sorted({k for r in runs for k in r["per_kind"]})
+    for kind in kinds:
+        values = [r["per_kind"][kind] for r in runs if kind in r["per_kind"]]
+        count = sum(r["kind_counts"].get(kind, 0) for r in runs) // len(runs)
+        print(f"    {kind:24}{_spread(values)}  ~{count} sites a seed")
+    if summary["part"] == "tune":
+        variants = sorted({k for r in runs for k in r["per_variant"]})
+        for v in variants:
+            values = [r["per_variant"][v] for r in runs if v in r["per_variant"]]
+            count = sum(r["variant_counts"].get(v, 0) for r in runs)
+            print(f"      {v:38}{sum(values) / len(values):6.1%}  ({count} sites)")
+    harm = [r["harm_sites_per_1k"] for r in runs]
+    print(f"  harm sites / 1k clean words: mean {sum(harm) / len(harm):.3f}, max {max(harm):.3f}"
+          f" (publisher-mark edits {sum(r['publisher_mark_edits'] for r in runs)}, not counted)")
+    print(f"  edits outside gold sites on damaged text: {sum(r['outside_edits'] for r in runs)} "
+          f"(+ {sum(r['outside_mark_swaps'] for r in runs)} quote-mark swaps)")
+    print(f"  run-on quotations broken: {sum(r['runons_broken_corrupted'] + r['runons_broken_clean'] for r in runs)} "
+          f"of {sum(r['runon_sites'] for r in runs)} in the clean copy (x2: damaged and clean)")
+    print(f"  not idempotent: {sum(r['not_idempotent'] for r in runs)}")
+
+
+# -- every edit on clean copy, for review -----------------------------------------------------------
+FIXTURE_BODIES = Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "scrapinghub-bodies.json"
+
+
+def clean_copy(n_corpus: int) -> list[tuple[str, str]]:
+    """(id, text): the 121 clean bodies of the fixtures, then ``n_corpus`` tune articles of the corpus."""
+    import quote_damage as qd
+    from corpus_split import articles
+
+    bodies = json.loads(FIXTURE_BODIES.read_text(encoding="utf-8"))
+    out = [(k[:16], v["articleBody"]) for k, v in sorted(bodies.items())]
+    out += [(a["id"], a["text"]) for a in articles("tune", sources=qd.QUOTE_SOURCES, limit=n_corpus)]
+    return out
+
+
+def list_clean_edits(fix, n_corpus: int) -> None:
+    """Print every edit the fixer makes on clean copy: publisher-mark swaps first, then anything else."""
+    copy = clean_copy(n_corpus)
+    swaps, others, words = [], [], 0
+    for doc_id, clean in copy:
+        words += len(re.findall(r"\w+", clean))
+        out = fix(clean)
+        for op in diff_ops(clean, out):
+            line = f"  {doc_id}: {clean[max(0, op[0] - 40):op[1] + 40]!r}\n      -> {out[max(0, op[2] - 40):op[3] + 40]!r}"
+            (swaps if is_mark_swap(clean, out, op) else others).append(line)
+    print(f"\nedits on clean copy ({len(copy)} texts, {words} words): {len(swaps)} quote-mark swaps "
+          f"(publisher marks), {len(others)} other edits ({len(others) * 1000 / max(1, words):.3f} per 1,000 words)")
+    for line in swaps + others:
+        print(line)
+
+
+# -- speed --------------------------------------------------------------------------------------------
+def _cpu(fn, texts, repeat: int = 1) -> float:
+    start = time.process_time()
+    for _ in range(repeat):
+        for t in texts:
+            fn(t)
+    return (time.process_time() - start) / repeat
+
+
+def speed(n_corpus: int = 400) -> None:
+    """Q words/s beside ftfy's (CPU time, same texts, same run), then 10k/100k/1M-word documents."""
+    import ftfy
+
+    from cleaner.checks.quotes import detect
+
+    texts = [t for _, t in clean_copy(n_corpus)]
+    words = sum(len(re.findall(r"\w+", t)) for t in texts)
+    detect(texts[0])  # load the rule data
+    q = _cpu(detect, texts)
+    f = _cpu(ftfy.fix_text, texts)
+    print(f"\nspeed on {len(texts)} clean texts ({words} words), CPU time: Q {words / q:,.0f} words/s, "
+          f"ftfy {words / f:,.0f} words/s (Q costs {q / f:.2f}x ftfy)")
+    body = "\n\n".join(texts)
+    body_words = len(re.findall(r"\w+", body))
+    per_word = []
+    for size in (10_000, 100_000, 1_000_000):
+        doc = (body * (size // body_words + 1))
+        doc = doc[:int(len(doc) * size / (body_words * (size // body_words + 1)))]
+        seconds = _cpu(detect, [doc])
+        per_word.append(seconds / size)
+        print(f"  {size:>9,} words: {seconds:6.2f} s CPU, {seconds / size * 1e6:.1f} us/word")
+    print(f"  1M/10k cost per word: {per_word[2] / per_word[0]:.2f} (1.0 is linear)")
+
+
 def evaluate_detector(records: list, cleans: dict) -> dict:
     """Q findings as a span detector: site precision / recall / F1 with overlap matching, and flags
     on the clean bodies per 1,000 words (every finding counts, fixable or not)."""
@@ -293,7 +430,17 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--synthetic", action="store_true",
                         help="also measure kinds the dev split lacks, generated by this script on the clean bodies")
+    parser.add_argument("--generated", choices=("tune", "heldout"),
+                        help="score damage from bench/quote_damage.py on articles of this part of the corpus split")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[11, 12, 13, 14, 15])
+    parser.add_argument("--articles", type=int, default=300, help="articles a seed (--generated)")
+    parser.add_argument("--clean-edits", type=int, metavar="N", default=None,
+                        help="list every edit on the 121 clean bodies and N tune articles")
+    parser.add_argument("--speed", action="store_true", help="Q words/s beside ftfy, and 10k/100k/1M-word linearity")
+    parser.add_argument("--no-dev", action="store_true", help="skip the dev split")
     args = parser.parse_args(argv)
+    if args.no_dev or args.generated or args.clean_edits is not None or args.speed:
+        return extra(args)
     records = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     cleans = {r["doc_id"]: r["clean"] for r in records}
 
@@ -345,6 +492,22 @@ def main(argv=None) -> int:
         for kind in SYNTHETIC_KINDS:
             cells = [f"{r[kind][0] / max(1, r[kind][1]):.1%} of {r[kind][1]}" for r in synthetic]
             print(f"{'  ' + kind:28}" + "".join(f"{c:>24}" for c in cells))
+    return 0
+
+
+def extra(args) -> int:
+    from cleaner import Cleaner
+
+    safe = Cleaner(select=["Q"], unsafe_fixes=False)
+    fix = lambda t: safe.clean(t, kind="text").text  # noqa: E731
+    if not args.no_dev:
+        main([a for a in ("--data", str(args.data)) if a])
+    if args.generated:
+        print_generated(evaluate_generated("news-cleaner (safe)", fix, args.generated, args.seeds, args.articles, args.misses, args.harm))
+    if args.clean_edits is not None:
+        list_clean_edits(fix, args.clean_edits)
+    if args.speed:
+        speed()
     return 0
 
 
