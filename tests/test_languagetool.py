@@ -17,6 +17,7 @@ TEXT = "Rami Abdurrahman go to the market every day. He said 😀 it were fine."
 class _Handler(BaseHTTPRequestHandler):
     requests: list = []
     delay = 0.0
+    languages_asked = 0
 
     def log_message(self, *args):
         pass
@@ -31,6 +32,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         if self.path == "/v2/languages":
+            type(self).languages_asked += 1
             self._json([{"name": "English (US)", "code": "en", "longCode": "en-US"}])
         else:
             self.send_error(404)
@@ -49,17 +51,23 @@ class _Handler(BaseHTTPRequestHandler):
         def utf16(i):  # LanguageTool counts UTF-16 code units
             return len(text[:i].encode("utf-16-le")) // 2
 
+        def context(i, length):  # LanguageTool's context: the text around the match (here, all of it)
+            return {"text": text, "offset": utf16(i), "length": length}
+
         i = text.index("Abdurrahman")
         matches.append({"message": "Possible spelling mistake found.", "offset": utf16(i), "length": 11,
+                        "context": context(i, 11),
                         "replacements": [{"value": "Abdur Rahman"}],
                         "rule": {"id": "MORFOLOGIK_RULE_EN_US", "issueType": "misspelling",
                                  "category": {"id": "TYPOS", "name": "Possible Typo"}}})
         i = text.index("go to")
         matches.append({"message": "The verb 'go' does not agree with the subject.", "offset": utf16(i), "length": 2,
+                        "context": context(i, 2),
                         "replacements": [{"value": "goes"}, {"value": "went"}],
                         "rule": {"id": "HE_VERB_AGR", "issueType": "grammar", "category": {"id": "GRAMMAR", "name": "Grammar"}}})
         i = text.index("were fine")
         matches.append({"message": "Did you mean 'was'?", "offset": utf16(i), "length": 4,
+                        "context": context(i, 4),
                         "replacements": [{"value": "was"}],
                         "rule": {"id": "IT_VBZ", "issueType": "grammar", "category": {"id": "GRAMMAR", "name": "Grammar"}}})
         self._json({"software": {"name": "LanguageTool", "version": "6.4"}, "language": {"code": "en-US"}, "matches": matches})
@@ -69,13 +77,14 @@ class _Handler(BaseHTTPRequestHandler):
 def server():
     _Handler.requests = []
     _Handler.delay = 0.0
+    _Handler.languages_asked = 0
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
     httpd.server_close()
-    languagetool.client.cache_clear()
+    languagetool.clear_clients()
 
 
 def test_matches_become_lt_findings_and_names_are_dropped(server):
@@ -92,14 +101,19 @@ def test_matches_become_lt_findings_and_names_are_dropped(server):
     assert sent["disabledRules"] == ["EN_QUOTES"] and sent["disabledCategories"] == ["STYLE"]
 
 
-def test_one_client_per_process_and_languages(server):
+def test_one_client_per_process_through_language_tool_python(server):
+    import language_tool_python
+
     a = languagetool.client(server, 5.0)
     assert languagetool.client(server, 5.0) is a
-    assert a.languages()[0]["longCode"] == "en-US"
     cleaner = Cleaner({"languagetool": {"url": server}}, select=["LT"])
     cleaner.check(TEXT)
     cleaner.check(TEXT)
     assert len(_Handler.requests) == 2
+    assert _Handler.languages_asked == 1  # the client was made once, and asked the server's languages then
+    tool = languagetool.client(server, 10.0)._tool
+    assert isinstance(tool, language_tool_python.LanguageTool) and tool.is_remote
+    assert tool._TIMEOUT == 10.0  # our timeout, not language-tool-python's 300 s
 
 
 def test_our_timeout_skips_with_a_notice(server):
@@ -112,7 +126,7 @@ def test_our_timeout_skips_with_a_notice(server):
 def test_unreachable_server_is_a_notice_not_a_crash():
     result = Cleaner({"languagetool": {"url": "http://127.0.0.1:9/"}}, select=["LT"]).check(TEXT)
     assert result.findings == [] and any("LanguageTool" in n for n in result.notices)
-    languagetool.client.cache_clear()
+    languagetool.clear_clients()
 
 
 def test_without_url_nothing_is_contacted():

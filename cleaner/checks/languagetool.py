@@ -4,23 +4,18 @@ Each match becomes an ``LT:<RULE_ID>`` finding (unsafe, the first replacement as
 Matches on known names (the gazetteer, ``known-names``, names the batch learned) and on words the user
 allows are dropped here, client-side, because LanguageTool's speller flags every rare name.
 
-Why a thin client of our own over HTTP instead of ``language_tool_python.LanguageToolPublicAPI``:
-language-tool-python's remote client waits up to a fixed 300 s per request and, without a URL, starts
-or downloads a local LanguageTool; a scraping pipeline needs a per-request timeout it controls and
-nothing ever downloaded. The server protocol is LanguageTool's documented ``POST /v2/check`` (form
-fields ``text``, ``language``, ``disabledRules``, ``disabledCategories``; JSON ``matches`` with UTF-16
-``offset``/``length``), which is all this needs. One client (a keep-alive HTTP connection) lives per
-worker process and URL.
+The server is reached through language-tool-python (the ``languagetool`` extra), always as a remote
+server (nothing is started or downloaded), wrapped for what a scraping pipeline needs that it does not
+offer: a per-request timeout (``[languagetool] timeout``; its own is a fixed 300 s) and one client per
+worker process and server, made on first use. Without the extra, or when the server cannot be
+reached, LT checks are skipped with a notice.
 """
 
 from __future__ import annotations
 
-import http.client
-import json
-import threading
+import os
 import urllib.parse
 from functools import lru_cache
-from typing import Optional
 
 from ..document import Document
 from ..errors import CleanerError
@@ -34,86 +29,80 @@ class LanguageToolError(CleanerError):
 
 
 class LanguageToolClient:
-    """A minimal, long-lived client for one LanguageTool server (``/v2/check``, ``/v2/languages``)."""
+    """language-tool-python's remote-server client for one server and language, with our timeout.
 
-    def __init__(self, url: str, timeout: float = 10.0):
+    The client is made on the first ``check`` (making it asks the server for its languages).
+    """
+
+    def __init__(self, url: str, timeout: float = 10.0, language: str = "en-US"):
         parsed = urllib.parse.urlsplit(url)
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise LanguageToolError(f"languagetool.url must be an http(s) URL, not {url!r}")
         self.url = url
         self.timeout = timeout
-        self._scheme = parsed.scheme
-        self._host = parsed.hostname
-        self._port = parsed.port
-        self._base = parsed.path.rstrip("/")
-        if not self._base.endswith("/v2"):
-            self._base += "/v2"
-        self._conn: Optional[http.client.HTTPConnection] = None
-        self._lock = threading.Lock()
+        self.language = language
+        self._tool = None
 
-    def _connection(self) -> http.client.HTTPConnection:
-        if self._conn is None:
-            cls = http.client.HTTPSConnection if self._scheme == "https" else http.client.HTTPConnection
-            self._conn = cls(self._host, self._port, timeout=self.timeout)
-        return self._conn
+    def _client(self):
+        if self._tool is None:
+            try:
+                import language_tool_python
+                from language_tool_python.exceptions import LanguageToolError as Failure
+            except ImportError:
+                raise LanguageToolError("language-tool-python is not installed (pip install 'news-cleaner[languagetool]')") from None
 
-    def _request(self, method: str, path: str, body: Optional[dict] = None) -> object:
-        data = urllib.parse.urlencode(body).encode() if body is not None else None
-        headers = {"Accept": "application/json"}
-        if data is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        with self._lock:
-            for attempt in (1, 2):  # a kept-alive connection the server closed is retried once
-                conn = self._connection()
-                try:
-                    conn.request(method, self._base + path, body=data, headers=headers)
-                    response = conn.getresponse()
-                    payload = response.read()
-                    break
-                except (ConnectionError, http.client.HTTPException, OSError) as exc:
-                    conn.close()
-                    self._conn = None
-                    if attempt == 2 or isinstance(exc, TimeoutError):
-                        raise LanguageToolError(f"LanguageTool at {self.url}: {exc or type(exc).__name__}") from None
-        if response.status != 200:
-            raise LanguageToolError(f"LanguageTool at {self.url} answered HTTP {response.status}: {payload[:200]!r}")
+            class Timed(language_tool_python.LanguageTool):
+                _TIMEOUT = self.timeout  # language-tool-python's per-request timeout, a class constant there
+
+            try:
+                self._tool = Timed(self.language, remote_server=self.url)
+            except (Failure, ValueError, OSError) as exc:
+                raise LanguageToolError(f"LanguageTool at {self.url}: {exc}") from None
+        return self._tool
+
+    def check(self, text: str, disabled_rules=(), disabled_categories=()) -> list:
+        """language-tool-python's Matches for ``text`` (offsets in code points, lengths in UTF-16 units)."""
+        from language_tool_python.exceptions import LanguageToolError as Failure
+
+        tool = self._client()
+        tool.disabled_rules = set(disabled_rules)
+        tool.disabled_categories = set(disabled_categories)
         try:
-            return json.loads(payload.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise LanguageToolError(f"LanguageTool at {self.url} did not answer JSON") from None
-
-    def languages(self) -> list:
-        return list(self._request("GET", "/languages"))
-
-    def check(self, text: str, language: str = "en-US", disabled_rules=(), disabled_categories=()) -> list:
-        body = {"text": text, "language": language}
-        if disabled_rules:
-            body["disabledRules"] = ",".join(disabled_rules)
-        if disabled_categories:
-            body["disabledCategories"] = ",".join(disabled_categories)
-        answer = self._request("POST", "/check", body)
-        if not isinstance(answer, dict) or not isinstance(answer.get("matches"), list):
-            raise LanguageToolError(f"LanguageTool at {self.url}: no 'matches' in the answer")
-        return answer["matches"]
+            return tool.check(text)
+        except (Failure, OSError) as exc:
+            raise LanguageToolError(f"LanguageTool at {self.url}: {exc}") from None
+        except (KeyError, TypeError) as exc:  # an answer without LanguageTool's fields
+            raise LanguageToolError(f"LanguageTool at {self.url}: not a LanguageTool answer (no {exc})") from None
 
 
-@lru_cache(maxsize=4)
-def client(url: str, timeout: float) -> LanguageToolClient:
-    """One client per worker process and server."""
-    return LanguageToolClient(url, timeout)
+@lru_cache(maxsize=8)
+def _client(url: str, timeout: float, language: str, pid: int) -> LanguageToolClient:
+    return LanguageToolClient(url, timeout, language)
 
 
-def _utf16_to_codepoints(text: str):
-    """A function mapping LanguageTool's UTF-16 offsets to Python code-point offsets."""
-    if all(ord(c) < 0x10000 for c in text):
-        return lambda offset: offset
-    table = []
-    for i, c in enumerate(text):
-        table.append(i)
-        if ord(c) >= 0x10000:
-            table.append(i)
-    table.append(len(text))
-    return lambda offset: table[min(offset, len(table) - 1)]
+def client(url: str, timeout: float, language: str = "en-US") -> LanguageToolClient:
+    """One client per worker process (a forked worker makes its own), server and language."""
+    return _client(url, timeout, language, os.getpid())
+
+
+def clear_clients() -> None:
+    """Forget the clients made so far (the next check makes a new one)."""
+    _client.cache_clear()
+
+
+def _span(text: str, start: int, units: int) -> int:
+    """The end, in code points, of a match starting at code point ``start`` and ``units`` UTF-16 units long.
+
+    >>> _span("a 😀 b", 2, 2)
+    3
+    >>> _span("plain", 1, 3)
+    4
+    """
+    end = start
+    while units > 0 and end < len(text):
+        units -= 2 if ord(text[end]) > 0xFFFF else 1
+        end += 1
+    return end
 
 
 def _language(ctx) -> str:
@@ -147,36 +136,33 @@ def run(doc: Document, ctx) -> list[Finding]:
     if not lt.url:
         return []
     try:
-        matches = client(lt.url, float(lt.timeout)).check(
-            doc.text, _language(ctx), lt.disabled_rules, lt.disabled_categories
-        )
+        matches = client(lt.url, float(lt.timeout), _language(ctx)).check(doc.text, lt.disabled_rules,
+                                                                          lt.disabled_categories)
     except LanguageToolError as exc:
         ctx.notice(f"LanguageTool checks skipped: {exc}")
         return []
-    to_cp = _utf16_to_codepoints(doc.text)
     known = None
     findings = []
     for match in matches:
         try:
-            start = to_cp(int(match["offset"]))
-            end = to_cp(int(match["offset"]) + int(match["length"]))
-            rule = match.get("rule") or {}
-            rule_id = str(rule.get("id") or "UNKNOWN")
-        except (KeyError, TypeError, ValueError):
+            start = int(match.offset)
+            end = _span(doc.text, start, int(match.error_length))
+            rule_id = str(match.rule_id or "UNKNOWN")
+        except (AttributeError, TypeError, ValueError):
             continue
         if not 0 <= start <= end <= len(doc.text):
             continue
         span = doc.text[start:end]
-        if span[:1].isupper() or rule.get("issueType") == "misspelling" or "SPELL" in rule_id or "MORFOLOGIK" in rule_id:
+        issue = getattr(match, "rule_issue_type", None)
+        if span[:1].isupper() or issue == "misspelling" or "SPELL" in rule_id or "MORFOLOGIK" in rule_id:
             if known is None:
                 known = _known_words(ctx, doc.text)
-            if span.lower() in known or (span[:1].isupper() and " " not in span and rule.get("issueType") == "misspelling"):
+            if span.lower() in known or (span[:1].isupper() and " " not in span and issue == "misspelling"):
                 continue  # a name: LanguageTool's speller does not know it, the gazetteer does
-        replacements = match.get("replacements") or []
-        suggestion = replacements[0].get("value") if replacements and isinstance(replacements[0], dict) else None
-        message = match.get("message") or match.get("shortMessage") or rule.get("description") or rule_id
+        replacements = match.replacements or []
+        message = match.message or rule_id
         findings.append(doc.finding(
-            f"LT:{rule_id}", message, start, end, suggestion=suggestion, fix="unsafe", confidence=0.5,
-            source=f"{SOURCE}:{(rule.get('category') or {}).get('id', '')}",
+            f"LT:{rule_id}", message, start, end, suggestion=replacements[0] if replacements else None,
+            fix="unsafe", confidence=0.5, source=f"{SOURCE}:{getattr(match, 'category', '') or ''}",
         ))
     return findings
