@@ -138,3 +138,12 @@ def test_without_url_nothing_is_contacted():
 def test_bad_url_is_a_clear_error():
     with pytest.raises(languagetool.LanguageToolError, match="http"):
         languagetool.LanguageToolClient("ftp://example.org")
+
+
+def test_without_the_extra_lt_is_skipped_with_a_notice_naming_it(server, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "language_tool_python", None)  # as if the extra were not installed
+    result = Cleaner({"languagetool": {"url": server}}, select=["LT"]).check(TEXT)
+    assert result.findings == [] and _Handler.requests == []
+    assert any("news-cleaner[languagetool]" in n for n in result.notices)
