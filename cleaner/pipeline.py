@@ -13,7 +13,7 @@ from .document import Document
 from .errors import InputError
 from .extract import extract_html, looks_like_html, url_problem
 from .finding import Finding
-from .fixer import apply_edits, choose_edits
+from .fixer import EditMap, apply_edits, choose_edits
 from .language import is_language
 from .score import score as score_findings
 from .score import verdict as verdict_for
@@ -25,9 +25,10 @@ MAX_FIX_ROUNDS = 10  # rounds after the first run only while edits keep applying
 class Result:
     """What cleaning one article produced.
 
-    ``findings`` are on ``source_text`` (the text after extraction, before fixing), each with
-    ``applied`` set when ``fix`` applied its edit; ``remaining`` are the findings still present in
-    ``text``.
+    ``findings`` are on ``source_text`` (the text after extraction, before fixing): every edit that
+    any fix round applied (``applied`` set; a later round's carries ``extra["fix_round"]``) and every
+    finding left in ``text``. ``remaining`` are those left, with offsets in ``text``. The score and
+    verdict are of what is left, with applied edits weighing less.
     """
 
     text: str
@@ -144,35 +145,26 @@ class Cleaner:
         return run_checks(doc, ctx, self._extra_checks(ctx))
 
     def run(self, doc: Document, *, fix: bool = True) -> Result:
-        """Detect on ``doc``; with ``fix``, apply edits (repeating until nothing applies) and score."""
+        """Detect on ``doc``, fix (repeating until nothing applies) and score what is left.
+
+        ``findings`` are every applied edit of every round plus what is left, all with offsets in
+        ``doc.text``; ``remaining`` is what is left, with offsets in the fixed text. Without ``fix``
+        the text is kept and ``findings`` are the first round's, none applied; the score and verdict
+        are still those of the fixed article, so ``check`` and ``clean`` rate an article alike.
+        """
         ctx = self._context(doc)
-        findings = run_checks(doc, ctx, self._extra_checks(ctx))
-        unsafe = self.settings.unsafe_fixes
-        first_edits = choose_edits(findings, unsafe)
-        chosen = {id(f) for f in first_edits}
-        pending = [f for f in findings if id(f) not in chosen]
-        text = doc.text
-        remaining = pending
-        if fix and first_edits:
-            for edit in first_edits:
-                edit.applied = True
-            text = apply_edits(text, first_edits)
-            for _ in range(MAX_FIX_ROUNDS - 1):
-                # Each round sees the fixed text exactly as a fresh run would (context included), so
-                # that fix(fix(x)) == fix(x).
-                fixed_doc = replace(doc, text=text)
-                round_ctx = self._context(fixed_doc)
-                remaining = run_checks(fixed_doc, round_ctx, self._extra_checks(round_ctx))
-                edits = choose_edits(remaining, unsafe)
-                if not edits:
-                    break
-                text = apply_edits(text, edits)
-        value = score_findings(findings, doc.word_count, chosen)
-        verdict = verdict_for(value, len(pending), self.settings.score["garbled-below"], self.settings.score["clean-above"])
+        first = run_checks(doc, ctx, self._extra_checks(ctx))
+        text, applied, remaining, maps = self._fix_rounds(doc, first)
+        reported = applied + [_on_original(doc, maps, f, applied=False) for f in remaining]
+        reported.sort(key=lambda f: (f.start, f.end, f.code))
+        value = score_findings(reported, doc.word_count, {id(f) for f in applied})
+        verdict = verdict_for(value, len(remaining), self.settings.score["garbled-below"], self.settings.score["clean-above"])
+        if not fix:
+            text, reported, remaining = doc.text, first, list(first)
         return Result(
             text=text,
             source_text=doc.text,
-            findings=findings,
+            findings=reported,
             remaining=remaining,
             score=value,
             verdict=verdict,
@@ -180,6 +172,29 @@ class Cleaner:
             notices=list(ctx.notices),
             kind=doc.kind,
         )
+
+    def _fix_rounds(self, doc: Document, findings: list) -> tuple:
+        """Apply edits round after round until none applies (at most ``MAX_FIX_ROUNDS``).
+
+        Each round sees the fixed text exactly as a fresh run would (context included), so that
+        fix(fix(x)) == fix(x). Returns the fixed text, the applied findings (copies, on ``doc.text``),
+        the findings left in the fixed text, and the edit maps of the rounds.
+        """
+        unsafe = self.settings.unsafe_fixes
+        text = doc.text
+        applied: list = []
+        maps: list = []
+        for round_number in range(1, MAX_FIX_ROUNDS + 1):
+            edits = choose_edits(findings, unsafe)
+            if not edits:
+                break
+            applied.extend(_on_original(doc, maps, f, applied=True, round_number=round_number) for f in edits)
+            maps.append(EditMap(edits))
+            text = apply_edits(text, edits)
+            fixed_doc = replace(doc, text=text)
+            round_ctx = self._context(fixed_doc)
+            findings = run_checks(fixed_doc, round_ctx, self._extra_checks(round_ctx))
+        return text, applied, findings, maps
 
     def clean(self, source: str, url: Optional[str] = None, **kwargs) -> Result:
         return self.run(self.document(source, url, **kwargs), fix=True)
@@ -224,6 +239,25 @@ def _clean_item(cleaner: Cleaner, item: Any) -> Result:
             return cleaner.clean(item["html"], item.get("url"), kind="html")
         return cleaner.clean(item.get("text") or "", item.get("url"), kind="text")
     raise InputError(f"clean_many expects str or dict items, got {type(item).__name__}")
+
+
+def _on_original(doc: Document, maps: list, finding: Finding, *, applied: bool, round_number: int = 1) -> Finding:
+    """A copy of a finding on a fixed text, moved to where it points in the original ``doc.text``.
+
+    Its excerpt stays the text it pointed at when found; a later round's edit says which round it
+    came from (``extra["fix_round"]``).
+    """
+    start, end = finding.start, finding.end
+    for edit_map in reversed(maps):
+        start, end = edit_map.start(start), edit_map.end(end)
+    end = max(start, end)
+    if not maps:
+        return replace(finding, applied=applied)
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    extra = dict(finding.extra, fix_round=round_number) if round_number > 1 else finding.extra
+    return replace(finding, start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
+                   applied=applied, extra=extra)
 
 
 def _default_cleaner(config, select, ignore, unsafe_fixes) -> Cleaner:

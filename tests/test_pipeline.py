@@ -164,3 +164,49 @@ def test_control_characters_inside_mojibake_are_repaired_not_deleted():
     assert result.text == "Russia\u2019s central bank raised rates.\n\nThe governor said more may come."
     codes = sorted((f.code, f.start) for f in result.findings if f.applied)
     assert codes == [("E001", 6), ("E005", text.index("\x07"))]
+
+
+def _outside(text: str, spans: list) -> list:
+    """The stretches of ``text`` no span covers, in order."""
+    pieces, pos = [], 0
+    for start, end in sorted(spans):
+        if start > pos:
+            pieces.append(text[pos:start])
+        pos = max(pos, end)
+    pieces.append(text[pos:])
+    return [p for p in pieces if p]
+
+
+def test_a_second_round_edit_is_reported_on_the_original_text(clean_bodies):
+    """A Reuters body ends with a credit line and a copyright line: B013 deletes the credit in round
+    1, which overlaps B007's deletion of the copyright; round 2 finds the copyright again and deletes
+    it. Both deletions are reported, at their places in the original text, and nothing is left."""
+    text = next(body for body in clean_bodies.values() if body.endswith("Tom Brown)\n\n© Reuters"))
+    result = clean(text)
+    assert result.text.endswith('"It will be really exciting."')
+    applied = {f.code: f for f in result.findings if f.applied}
+    assert set(applied) == {"B013", "B007"}
+    assert "fix_round" not in applied["B013"].extra and applied["B007"].extra["fix_round"] == 2
+    assert text[applied["B007"].start:applied["B007"].end].endswith("© Reuters")
+    assert applied["B007"].line == text[:applied["B007"].start].count("\n") + 1
+    assert result.remaining == [] and result.verdict == "clean"
+    # every character no applied finding points at is still there, in order
+    kept = _outside(text, [(f.start, f.end) for f in applied.values()])
+    pos = 0
+    for piece in kept:
+        pos = result.text.index(piece, pos) + len(piece)
+    # check rates the article as clean does, and reports the first round only
+    checked = Cleaner().check(text)
+    assert (checked.score, checked.verdict) == (result.score, result.verdict)
+    assert [f.code for f in checked.findings] == ["B013", "B007"] and not any(f.applied for f in checked.findings)
+
+
+def test_findings_left_after_fixing_are_reported_where_they_are_in_the_original():
+    """What is left is reported once, at its original place (line and column of the input), and
+    also in ``remaining`` at its place in the fixed text."""
+    text = "Caf&eacute;  owners said.\n\nThe  mayor said the plan was a mistke, officials said."
+    result = clean(text)
+    left = [f for f in result.findings if not f.applied]
+    assert [f.code for f in left] == [f.code for f in result.remaining] == ["S002"]
+    assert text[left[0].start:left[0].end] == "mistke" == result.text[result.remaining[0].start:result.remaining[0].end]
+    assert (left[0].line, left[0].col) == (3, text.split("\n")[2].index("mistke") + 1)
