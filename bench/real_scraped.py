@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""Real scraped articles: how much leftover junk news-cleaner removes, and how much body it loses.
+
+The articles are dumps of scraped news text from two public repositories, read from their mirrors
+under /work/.mirror at bench time (nothing of them is copied into this repository):
+
+| source | repository (file) | what it is | licence |
+| --- | --- | --- | --- |
+| ``isot`` | Vatshayan/Fake-News-Prediction (``Fake.csv``, 1,413 articles) | a copy of part of the ISOT fake-news dataset (University of Victoria): text scraped from news sites, newlines lost, image credits glued to the last sentence | none stated in the repository; ISOT is distributed for research use: used here as test data only |
+| ``forn`` | samyaksand/Fake-News-Detection (``fake_or_real_news*.csv``) | copies of part of G. McIntire's fake_or_real_news set: scraped text with its lines kept (share bars, trailers, credits, datelines) | none stated: test data only |
+| ``np3k`` | JoyceJiang73/newspapers (``scraped_articles*.json``) | newspaper3k output for US, UK and Ugandan news sites (2020): bylines, promos, follow prompts, related links left in | none stated: test data only |
+
+Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-Prediction``,
+``github:samyaksand/Fake-News-Detection``, ``github:JoyceJiang73/newspapers``), or point ``--mirror`` at a folder holding them.
+
+Junk is annotated by pattern, per category (``bench/real_scraped.toml``); body sentences are the
+sentences of six words or more that overlap no junk marker. Articles are split by a hash of their id
+into ``tune`` (60%: rules may be written from its misses, ``--misses``) and ``heldout`` (40%: only the
+summary is printed). For each part the script prints, for news-cleaner (``clean(text,
+select=["B","E"])``, safe fixes) and for trafilatura alone (the text as ``<p>`` paragraphs of a page,
+``trafilatura.extract`` with the benchmark's settings), the share of junk markers removed per category,
+overall and macro-averaged (each category weighs the same), the share of body sentences lost, errors,
+and CPU seconds.
+
+    python bench/real_scraped.py                    # both parts
+    python bench/real_scraped.py --misses 40        # also list tune-part markers left and sentences lost
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import html
+import io
+import json
+import re
+import subprocess
+import sys
+import time
+import tomllib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MIRROR = Path("/work/.mirror")
+MARKERS = Path(__file__).with_suffix(".toml")
+SOURCES = {
+    "isot": ("Vatshayan+Fake-News-Prediction", ["Fake.csv"]),
+    "forn": ("samyaksand+Fake-News-Detection", [
+        "fake_or_real_news.csv", "data/fake_or_real_news_test.csv", "jupyter_project/fake_or_real_news_training.csv",
+    ]),
+    "np3k": ("JoyceJiang73+newspapers", ["scraped_articles.json", "scraped_articles_uganda.json"]),
+}
+TOKEN = re.compile(r"\w+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])|(?<=[a-z)][.!?])(?=[A-Z])|\n+")
+
+
+def part_of(article_id: str) -> str:
+    """``heldout`` for 40% of ids, ``tune`` for the rest; fixed by the id.
+
+    >>> part_of("isot-0") in ("tune", "heldout")
+    True
+    """
+    return "heldout" if int(hashlib.sha256(article_id.encode()).hexdigest()[:8], 16) % 10 < 4 else "tune"
+
+
+def _git_file(repo: Path, path: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=True,
+                          text=True, encoding="utf-8", errors="replace").stdout
+
+
+def load_articles(mirror: Path) -> list[tuple[str, str]]:
+    """(id, text) of every article with 40 words or more, duplicates (same text) once."""
+    csv.field_size_limit(1 << 30)
+    seen: set = set()
+    out = []
+    for source, (name, files) in SOURCES.items():
+        repo = mirror / name / "repo"
+        if not repo.exists():
+            sys.exit(f"missing mirror {repo}: fetch github:{name.replace('+', '/')} first")
+        for file in files:
+            raw = _git_file(repo, file)
+            if file.endswith(".json"):  # newspaper3k dumps: {"newspapers": {site: {"articles": [...]}}}
+                rows = [a for site in json.loads(raw)["newspapers"].values() for a in site.get("articles", [])]
+            else:
+                rows = csv.DictReader(io.StringIO(raw))
+            for row in rows:
+                text = (row.get("text") or "").replace("\r\n", "\n")
+                key = " ".join(TOKEN.findall(text))
+                if len(key.split()) < 40 or key in seen:
+                    continue
+                seen.add(key)
+                out.append((f"{source}-{hashlib.sha1(key.encode()).hexdigest()[:12]}", text))
+    return out
+
+
+def load_markers(path: Path = MARKERS) -> dict:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {cat: [re.compile(p) for p in entry["patterns"]] for cat, entry in data.items()}
+
+
+def _key(text: str) -> str:
+    return " ".join(TOKEN.findall(text.lower()))
+
+
+def annotate(text: str, markers: dict) -> tuple[list, list]:
+    """Junk markers (category, start, end) and body sentences of one raw article."""
+    spans = []
+    for cat, patterns in markers.items():
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                if _key(m.group(0)):
+                    spans.append((m.start(), m.end(), cat))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    junk = []  # non-overlapping: the first, longest marker wins
+    for start, end, cat in spans:
+        if junk and start < junk[-1][2]:
+            continue
+        junk.append((cat, start, end))
+    sentences = []
+    pos = 0
+    for piece in SENTENCE_BREAK.split(text):
+        start = text.find(piece, pos)
+        end = start + len(piece)
+        pos = end
+        if len(TOKEN.findall(piece)) >= 6 and not any(s < end and start < e for _c, s, e in junk):
+            sentences.append(piece)
+    return [(c, text[s:e]) for c, s, e in junk], sentences
+
+
+def score(raw: str, out: str, junk: list, sentences: list, tally: dict) -> tuple[list, list]:
+    """Add one article's counts to ``tally``; return the markers left and the sentences lost."""
+    out_key = f" {_key(out)} "
+    raw_key = f" {_key(raw)} "
+    left, lost = [], []
+    by_text = defaultdict(list)
+    for cat, marker in junk:
+        by_text[_key(marker)].append(cat)
+    for key, cats in by_text.items():
+        # a marker is gone when fewer copies of its words remain than the raw text had
+        removed = max(0, raw_key.count(f" {key} ") - out_key.count(f" {key} "))
+        for i, cat in enumerate(cats):
+            tally["junk", cat] += 1
+            if i < removed:
+                tally["removed", cat] += 1
+            else:
+                left.append((cat, key))
+    for sentence in sentences:
+        tally["sentences"] += 1
+        if f" {_key(sentence)} " not in out_key:
+            tally["lost"] += 1
+            lost.append(sentence)
+    return left, lost
+
+
+def as_page(text: str) -> str:
+    """The article as the simplest page trafilatura reads: one ``<p>`` per line."""
+    paras = "".join(f"<p>{html.escape(line.strip())}</p>\n" for line in text.split("\n") if line.strip())
+    return f"<html><head><title>article</title></head><body><article>\n{paras}</article></body></html>"
+
+
+def systems() -> dict:
+    import trafilatura
+
+    from cleaner import Cleaner
+
+    cleaner = Cleaner(select=["B", "E"])
+    return {
+        "news-cleaner": lambda text: cleaner.clean(text, kind="text").text,
+        "trafilatura": lambda text: trafilatura.extract(as_page(text), include_comments=False) or "",
+    }
+
+
+def run(articles: list, markers: dict, show_misses: int) -> None:
+    runners = systems()
+    for part in ("tune", "heldout"):
+        chosen = [(i, t) for i, t in articles if part_of(i) == part]
+        annotated = [(i, t, *annotate(t, markers)) for i, t in chosen]
+        print(f"\n== {part}: {len(chosen)} articles, {sum(len(a[2]) for a in annotated)} junk markers, "
+              f"{sum(len(a[3]) for a in annotated)} body sentences")
+        rows = {}
+        misses: dict = {}
+        for name, fn in runners.items():
+            tally: Counter = Counter()
+            errors = 0
+            left_all, lost_all = [], []
+            cpu = time.process_time()
+            for _id, text, junk, sentences in annotated:
+                try:
+                    out = fn(text)
+                except Exception as exc:  # noqa: BLE001 - an error is a result here
+                    errors += 1
+                    print(f"   {name} error on {_id}: {exc!r}")
+                    out = text
+                left, lost = score(text, out, junk, sentences, tally)
+                left_all += [(_id, *x) for x in left]
+                lost_all += [(_id, x) for x in lost]
+            cpu = time.process_time() - cpu
+            rows[name] = (tally, errors, cpu)
+            misses[name] = (left_all, lost_all)
+        cats = sorted({c for tally, _e, _t in rows.values() for kind, c in [k for k in tally if isinstance(k, tuple)]})
+        print(f"   {'category':<18}{'markers':>8}" + "".join(f"{n:>16}" for n in rows))
+        for cat in cats:
+            total = rows["news-cleaner"][0]["junk", cat]
+            cells = "".join(f"{100 * t['removed', cat] / max(total, 1):>15.1f}%" for t, _e, _c in rows.values())
+            print(f"   {cat:<18}{total:>8}{cells}")
+        for label, fn in (
+            ("overall removed", lambda t: sum(t["removed", c] for c in cats) / max(sum(t["junk", c] for c in cats), 1)),
+            ("macro removed", lambda t: sum(t["removed", c] / max(t["junk", c], 1) for c in cats) / max(len(cats), 1)),
+            ("sentences lost", lambda t: t["lost"] / max(t["sentences"], 1)),
+        ):
+            print(f"   {label:<26}" + "".join(f"{100 * fn(t):>15.2f}%" for t, _e, _c in rows.values()))
+        print(f"   {'errors':<26}" + "".join(f"{e:>16}" for _t, e, _c in rows.values()))
+        print(f"   {'CPU seconds':<26}" + "".join(f"{c:>16.2f}" for _t, _e, c in rows.values()))
+        if show_misses and part == "tune":
+            left, lost = misses["news-cleaner"]
+            print(f"\n   markers news-cleaner left ({len(left)}):")
+            for _id, cat, key in left[:show_misses]:
+                print(f"     {_id} {cat}: {key[:120]}")
+            print(f"   body sentences news-cleaner lost ({len(lost)}):")
+            for _id, sentence in lost[:show_misses]:
+                print(f"     {_id}: {sentence[:160]!r}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mirror", type=Path, default=MIRROR)
+    parser.add_argument("--misses", type=int, default=0, help="list this many misses of the tune part")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    run(load_articles(args.mirror), load_markers(), args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
