@@ -100,8 +100,13 @@ def load_markers(path: Path = MARKERS) -> dict:
     return {cat: [re.compile(p) for p in entry["patterns"]] for cat, entry in data.items()}
 
 
+# words for comparing raw and cleaned text; letters glued to digits or to a capital ("2017Featured",
+# "showPhoto") split, as they do in dumps that lost their line breaks
+_PIECE = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
+
+
 def _key(text: str) -> str:
-    return " ".join(TOKEN.findall(text.lower()))
+    return " ".join(_PIECE.findall(text)).lower()
 
 
 def annotate(text: str, markers: dict) -> tuple[list, list]:
@@ -139,7 +144,8 @@ def score(raw: str, out: str, junk: list, sentences: list, tally: dict) -> tuple
         by_text[_key(marker)].append(cat)
     for key, cats in by_text.items():
         # a marker is gone when fewer copies of its words remain than the raw text had
-        removed = max(0, raw_key.count(f" {key} ") - out_key.count(f" {key} "))
+        copies = re.compile(f"(?<= ){re.escape(key)}(?= )")  # lookarounds: adjacent copies all count
+        removed = max(0, len(copies.findall(raw_key)) - len(copies.findall(out_key)))
         for i, cat in enumerate(cats):
             tally["junk", cat] += 1
             if i < removed:
@@ -215,9 +221,12 @@ def run(articles: list, markers: dict, show_misses: int) -> None:
         print(f"   {'CPU seconds':<26}" + "".join(f"{c:>16.2f}" for _t, _e, c in rows.values()))
         if show_misses and part == "tune":
             left, lost = misses["news-cleaner"]
-            print(f"\n   markers news-cleaner left ({len(left)}):")
-            for _id, cat, key in left[:show_misses]:
-                print(f"     {_id} {cat}: {key[:120]}")
+            print(f"\n   markers news-cleaner left ({len(left)}; at most {show_misses} a category):")
+            shown: Counter = Counter()
+            for _id, cat, key in left:
+                shown[cat] += 1
+                if shown[cat] <= show_misses:
+                    print(f"     {_id} {cat}: {key[:120]}")
             print(f"   body sentences news-cleaner lost ({len(lost)}):")
             for _id, sentence in lost[:show_misses]:
                 print(f"     {_id}: {sentence[:160]!r}")

@@ -1,0 +1,145 @@
+"""B families found in real scraped text (bench/real_scraped.py): one junk line of each kind inside a
+real-looking article is found under its own sub-source and deleted, nothing else is touched; prose
+that only resembles a family stays."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cleaner import Cleaner
+
+LEAD = "The council voted 7-2 on Tuesday to close the downtown depot by the end of next year."
+MIDDLE = "Opponents said the closure would cut bus service to the eastern suburbs for months."
+LAST = "The depot opened in 1962 and employs about 140 mechanics and drivers."
+
+
+def clean(text: str) -> tuple[str, list]:
+    result = Cleaner(select=["B"]).clean(text, kind="text")
+    return result.text, [f for f in result.findings if f.applied]
+
+
+def paragraphs(text: str) -> list:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+# (junk line, code, rule name): lines of the shapes the scraped sources carry, names invented
+TRAILING = [
+    ("Featured image via Jane Roe/Getty Images", "B009", "photo-credit-line"),
+    ("Featured Image: Screenshot", "B009", "image-credit-line"),
+    ("(Ben Carter/Twitter @stormchaser22)", "B009", "image-credit-line"),
+    ("Photograph: Anna Lee/AP", "B009", "photo-credit-line"),
+    ("Source: City Transit Review, Mark Hale", "B002", "source-trailer-any-case"),
+    ("source: dailytransit.example.com/depot-closure", "B002", "source-trailer-any-case"),
+    ("Via Metro Desk", "B002", "source-trailer-any-case"),
+    ("h/t Riverside Bugle", "B002", "source-trailer-any-case"),
+    ("URN", "B013", "agency-tail"),
+    ("-- AFP", "B013", "agency-tail"),
+    ("Tom Reyes is a reporter for the Valley Ledger. Follow him on Twitter at @tomreyes.", "B013",
+     "author-bio-follow"),
+    ("Click for more from The Valley Ledger.", "B003", "more-from"),
+    ("Disclaimer: The Ledger may earn a commission from links on this page.", "B007", "disclaimer"),
+]
+ANYWHERE = [
+    ("- Advertisement -", "B006", "ad-marker"),
+    ("AD", "B006", "ad-marker"),
+    ("Spread the love", "B005", "app-social-promo"),
+    ("Share this story on Facebook or Twitter", "B005", "app-social-promo"),
+    ("Share this post and leave your comment below.", "B005", "app-social-promo"),
+    ("What do you think about this?", "B005", "app-social-promo"),
+    ("Google Pinterest Digg Linkedin Reddit Stumbleupon Print Delicious Pocket Tumblr", "B005",
+     "app-social-promo"),
+    ("Like our page on Facebook", "B005", "app-social-promo"),
+    ("Follow NBC Health on Twitter & Facebook.", "B005", "app-social-promo"),
+    ("(Visited 41 times, 1 visits today)", "B005", "app-social-promo"),
+    ("Leave a reply", "B005", "app-social-promo"),
+    ("This is restricted premium content. Available free on our mobile apps for a limited time.", "B005",
+     "paywall-prompt"),
+    ("Subscribe to continue reading", "B005", "paywall-prompt"),
+    ("Get the Health Desk weekly newsletter. Sign up here to get it every Tuesday.", "B005", "paywall-prompt"),
+    ("Get breaking news alerts and special reports, delivered weekday mornings.", "B005", "paywall-prompt"),
+    ("reporter.desk@example.com", "B005", "contact-address"),
+    ("Send him an email at [email protected]", "B005", "contact-address"),
+    ("Slide 3 of 13", "B009", "gallery-furniture"),
+    ("Show captions", "B009", "gallery-furniture"),
+    ("Last slide Next slide", "B009", "gallery-furniture"),
+    ("Facebook Twitter Pinterest The depot's repair bay in 1970.", "B009", "gallery-furniture"),
+    ("Posted on March 3, 2017 by Carl Hines", "B015", "posted-on"),
+    ("November 13, 2016 By citydesk Leave a Comment", "B015", "posted-on"),
+    ("Topics: transit , city council , budget , labor", "B008", "tag-line"),
+    ("[Towering storms swirled over the valley last June]", "B008", "bracketed-headline"),
+    ("Find out more", "B008", "read-more-line"),
+    ("Read More @ https://example.com/depot", "B008", "read-more-line"),
+    ("Privacy Policy | Terms of Use | Contact Us", "B010", "footer-links"),
+    ("Skip to main content", "B010", "footer-links"),
+]
+
+
+@pytest.mark.parametrize("line,code,name", TRAILING + ANYWHERE)
+def test_junk_line_at_the_end_is_deleted_under_its_family(line, code, name):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert [(f.code, f.source) for f in applied] == [(code, f"boilerplate:{name}")]
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+
+
+@pytest.mark.parametrize("line,code,name", ANYWHERE)
+def test_junk_line_between_paragraphs_is_deleted(line, code, name):
+    text, applied = clean(f"{LEAD}\n\n{line}\n\n{MIDDLE}\n\n{LAST}")
+    assert [f.code for f in applied] == [code]
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+
+
+@pytest.mark.parametrize("tail", [
+    "Photo by Win Hale/Getty Images.",
+    "Featured image via Frederick M. Brown/Getty Images",
+    "Featured image via screengrab",
+    "Image via screen capture.",
+])
+def test_credit_glued_to_the_last_sentence_is_cut_off(tail):
+    # dumps that lost their line breaks run the picture credit into the last sentence
+    body = f"{LEAD} {MIDDLE} It is a badly run agency, one rider said."
+    text, applied = clean(body + tail)
+    assert text == body
+    assert [f.source for f in applied] == ["boilerplate:credit-glued-to-last-sentence"]
+
+
+def test_credit_glued_after_an_embedded_tweet_date():
+    body = f"{LEAD} Transit Watch (@transitwatch) December 10, 2017"
+    text, _ = clean(body + "Featured image via Drew Hale/Getty Images")
+    assert text == body
+
+
+def test_follow_prompt_and_contact_at_the_end_of_a_bio_go_the_bio_stays():
+    bio = "Zach Hale is an activist and author from Richmond, Virginia. He enjoys writing about transit."
+    text, _ = clean(f"{LEAD}\n\n{bio} Send him an email at [email protected]")
+    assert paragraphs(text) == [LEAD, bio]
+    text, _ = clean(f"{LEAD}\n\n{bio} Follow him on Twitter@ZachHale.")
+    assert paragraphs(text) == [LEAD, bio]
+
+
+def test_agency_credits_inside_the_last_paragraph():
+    text, _ = clean(f"{LEAD}\n\nShih reported from Seoul. Ana Ruiz in Lima contributed to this report.")
+    assert paragraphs(text) == [LEAD, "Shih reported from Seoul."]
+    text, _ = clean(f"{LEAD}\n\n{LAST} -- AFP")
+    assert paragraphs(text) == [LEAD, LAST]
+    text, _ = clean(f"{LEAD}\n\n{LAST} Maria Lopez can be reached at mlopez@example.com or 555-0100.")
+    assert paragraphs(text) == [LEAD, LAST]
+
+
+@pytest.mark.parametrize("prose", [
+    "Commuters shared photos from the platform – and complaints – directly with the council.",
+    "Source: the transit authority said on Monday that talks had stalled, according to two people.",
+    "Via Rail said the line would reopen on Monday after repairs to the bridge.",
+    "Get the latest updates on the status of the depot from the city; and",
+    "If you have any questions about the closure or the new routes, please email the council at depot@example.gov.",
+    "[Verb - item]",
+    "What do you think the council should do about the eastern routes, one resident asked.",
+    "Follow the money, the auditor told the council on Tuesday.",
+    "The photo by Jane Roe shows the depot in 1962.",
+    "Privacy policy changes were approved by the board last year.",
+])
+def test_prose_that_resembles_a_family_stays(prose):
+    text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
+    assert applied == []
+    assert text == f"{LEAD}\n\n{prose}\n\n{LAST}"
