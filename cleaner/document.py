@@ -83,9 +83,19 @@ class Document:
     def word_count(self) -> int:
         return len(re.findall(r"\w+", self.text))
 
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """The start of each paragraph, for ``bisect`` (computed once, not per lookup)."""
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Optional[Paragraph]:
-        starts = [p.start for p in self.paragraphs]
-        index = bisect.bisect_right(starts, offset) - 1
+        """The paragraph holding ``offset`` (its end included), or None between paragraphs.
+
+        >>> doc = Document("One.\\n\\nTwo.")
+        >>> doc.paragraph_at(7).text, doc.paragraph_at(4).text, doc.paragraph_at(5)
+        ('Two.', 'One.', None)
+        """
+        index = bisect.bisect_right(self.paragraph_starts, offset) - 1
         if index >= 0 and offset <= self.paragraphs[index].end:
             return self.paragraphs[index]
         return None

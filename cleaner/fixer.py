@@ -20,28 +20,90 @@ def choose_edits(findings: Iterable[Finding], unsafe_fixes: bool) -> list[Findin
     """Pick a non-overlapping set of edits: safe before unsafe, then higher confidence, then earlier.
 
     Two edits conflict when their spans overlap, or when both insert at the same point, or when an
-    insertion falls strictly inside the other's span.
+    insertion falls strictly inside the other's span. Each candidate is tested against the kept
+    edits in O(log n) (a prefix maximum of kept span ends by start, a count of kept insertion
+    points), not against every kept edit.
+
+    >>> a = Finding("X", "", 0, 5, suggestion="A", fix="safe", confidence=0.5)
+    >>> b = Finding("X", "", 3, 8, suggestion="B", fix="safe", confidence=0.9)
+    >>> c = Finding("X", "", 5, 5, suggestion="!", fix="safe")
+    >>> [f.suggestion for f in choose_edits([a, b, c], unsafe_fixes=False)]
+    ['A', '!']
     """
     candidates = sorted(
         applicable(findings, unsafe_fixes),
         key=lambda f: (_SAFETY_RANK[f.fix], -f.confidence, f.start, -(f.end - f.start), f.code),
     )
+    span_starts = sorted({f.start for f in candidates if f.end > f.start})
+    point_places = sorted({f.start for f in candidates if f.end == f.start})
+    kept_ends = _PrefixMax(len(span_starts))  # by start rank: the end of the kept span starting there
+    kept_points = _PrefixCount(len(point_places))
+    taken_points: set = set()
     chosen: list[Finding] = []
     for finding in candidates:
-        if any(_conflict(finding, other) for other in chosen):
+        start, end = finding.start, finding.end
+        # a kept span that starts before this edit's end reaches past its start: they overlap
+        # (for an insertion: the point falls strictly inside that span)
+        if kept_ends.before(bisect_left(span_starts, end if end > start else start)) > start:
             continue
+        if end > start:
+            if kept_points.between(bisect_right(point_places, start), bisect_left(point_places, end)):
+                continue
+            kept_ends.raise_to(bisect_left(span_starts, start), end)
+        else:
+            if start in taken_points:
+                continue
+            taken_points.add(start)
+            kept_points.add(bisect_left(point_places, start))
         chosen.append(finding)
     return sorted(chosen, key=lambda f: (f.start, f.end))
 
 
-def _conflict(a: Finding, b: Finding) -> bool:
-    if a.start == a.end and b.start == b.end:
-        return a.start == b.start
-    if a.start == a.end:
-        return b.start < a.start < b.end
-    if b.start == b.end:
-        return a.start < b.start < a.end
-    return a.start < b.end and b.start < a.end
+class _PrefixMax:
+    """Fenwick tree: raise the value at an index; the largest value at indexes below ``n``."""
+
+    def __init__(self, size: int):
+        self._tree = [-1] * (size + 1)
+
+    def raise_to(self, index: int, value: int) -> None:
+        tree = self._tree
+        index += 1
+        while index < len(tree):
+            if tree[index] < value:
+                tree[index] = value
+            index += index & -index
+
+    def before(self, n: int) -> int:
+        best, tree = -1, self._tree
+        while n > 0:
+            if tree[n] > best:
+                best = tree[n]
+            n -= n & -n
+        return best
+
+
+class _PrefixCount:
+    """Fenwick tree of counts: add one at an index; how many at indexes in ``[lo, hi)``."""
+
+    def __init__(self, size: int):
+        self._tree = [0] * (size + 1)
+
+    def add(self, index: int) -> None:
+        tree = self._tree
+        index += 1
+        while index < len(tree):
+            tree[index] += 1
+            index += index & -index
+
+    def _below(self, n: int) -> int:
+        total, tree = 0, self._tree
+        while n > 0:
+            total += tree[n]
+            n -= n & -n
+        return total
+
+    def between(self, lo: int, hi: int) -> int:
+        return self._below(hi) - self._below(lo) if hi > lo else 0
 
 
 def apply_edits(text: str, edits: list[Finding]) -> str:

@@ -223,12 +223,10 @@ def unit_deletion(doc: Document, start: int, end: int) -> tuple[int, int]:
     para = doc.paragraph_at(start)
     whole_paragraph = para is not None and para.start == start and para.end == end
     if whole_paragraph:
-        following = [p for p in doc.paragraphs if p.start >= end]
-        if following:
-            return start, following[0].start
-        before = [p for p in doc.paragraphs if p.end <= start]
-        if before:
-            return before[-1].end, end
+        if para.index + 1 < len(doc.paragraphs):
+            return start, doc.paragraphs[para.index + 1].start
+        if para.index > 0:
+            return doc.paragraphs[para.index - 1].end, end
         return 0, len(text)
     # a line inside a paragraph: take its newline
     stop = end

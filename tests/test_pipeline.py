@@ -210,3 +210,36 @@ def test_findings_left_after_fixing_are_reported_where_they_are_in_the_original(
     assert [f.code for f in left] == [f.code for f in result.remaining] == ["S002"]
     assert text[left[0].start:left[0].end] == "mistke" == result.text[result.remaining[0].start:result.remaining[0].end]
     assert (left[0].line, left[0].col) == (3, text.split("\n")[2].index("mistke") + 1)
+
+
+def _conflict(a, b) -> bool:
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start
+    if a.start == a.end:
+        return b.start < a.start < b.end
+    if b.start == b.end:
+        return a.start < b.start < a.end
+    return a.start < b.end and b.start < a.end
+
+
+def test_choose_edits_matches_the_pairwise_definition_on_random_edits():
+    """The indexed conflict test keeps exactly the edits a greedy pass comparing every pair keeps."""
+    import random
+
+    rng = random.Random(3)
+    for _ in range(400):
+        findings = []
+        for _ in range(rng.randint(0, 40)):
+            start = rng.randint(0, 60)
+            end = start + rng.choice([0, 0, 1, 2, 5, 12])
+            findings.append(Finding("X001", "", start, end, suggestion="x", fix=rng.choice(["safe", "unsafe", "none"]),
+                                    confidence=rng.choice([0.5, 0.9, 1.0])))
+        for unsafe in (False, True):
+            order = sorted((f for f in findings if f.fix == "safe" or (unsafe and f.fix == "unsafe")),
+                           key=lambda f: (f.fix != "safe", -f.confidence, f.start, -(f.end - f.start), f.code))
+            expected = []
+            for f in order:
+                if not any(_conflict(f, k) for k in expected):
+                    expected.append(f)
+            expected.sort(key=lambda f: (f.start, f.end))
+            assert [id(f) for f in choose_edits(findings, unsafe)] == [id(f) for f in expected]

@@ -183,6 +183,23 @@ def _token_starts(text: str, word: str):
         at = text.find(word, at + 1)
 
 
+_FEW_WORDS = 32  # up to this many words are found by str.find; more by one pass over the tokens
+
+
+def _unknown_at(text: str, unknown: set) -> list:
+    """(start, word) of every whole-token occurrence of the ``unknown`` words, in text order.
+
+    A few words (an article's usual handful) are found by ``str.find``; many (a long document) by
+    one pass over the tokens, so the cost stays linear in the text, never words x text.
+
+    >>> _unknown_at("teh cat and teh dgo", {"teh", "dgo"})
+    [(0, 'teh'), (12, 'teh'), (16, 'dgo')]
+    """
+    if len(unknown) <= _FEW_WORDS:
+        return sorted((start, word) for word in unknown for start in _token_starts(text, word))
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(text) if m.group() in unknown]
+
+
 def misspellings(doc: Document, ctx) -> list[Finding]:
     """S001 known misspelling (safe) and S002 unknown word with a ranked suggestion (unsafe).
 
@@ -205,10 +222,11 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     want_suggestions = ctx.enabled("S002")
 
     def in_headline(start: int) -> bool:  # in a title-case paragraph (only the one holding it is judged)
-        return any(p.start <= start < p.end and _title_case(p.text) for p in doc.paragraphs)
+        p = doc.paragraph_at(start)
+        return p is not None and start < p.end and _title_case(p.text)
 
     joined: set = set()  # starts of words already reported as the second half of a split word
-    for start, word in sorted((start, word) for word in unknown for start in _token_starts(text, word)):
+    for start, word in _unknown_at(text, unknown):
         end = start + len(word)
         if _skippable(text, start, end, word):
             continue
@@ -385,7 +403,7 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     cheap slip away: ``Meanwile, the council`` → ``Meanwhile``. Elsewhere a capitalised word is a name."""
     lex = lexicon()
     positional = _sentence_initial(text, start) or in_headline(start)
-    if tokens[word] != 1 or text.find(word, end) != -1 or text.rfind(word, 0, start) != -1:
+    if tokens[word] != 1 or _inside_another_token(word, tokens, text, start, end):
         return None  # used again, if only in a possessive or a compound ("Greez’s ship"): a name
     if not positional:
         return _capitalised_slip(doc, text, start, end, word, low)
@@ -401,6 +419,45 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
         "S002", f"unknown word '{word}': did you mean '{fix}'?", start, end, suggestion=fix, fix="unsafe",
         confidence=0.5, source=SOURCE,
     )
+
+
+_SHORT_TEXT = 20_000  # characters: up to this length a search of the whole text is cheaper than an index
+
+
+def _inside_another_token(word: str, tokens: Counter, text: str, start: int, end: int) -> bool:
+    """Whether a word that occurs once as a token also stands inside another token (a possessive, a
+    compound: ``Greez’s``, ``McGreez``).
+
+    Any occurrence of a word of letters is inside one token, so in a long text this is a look-up in
+    the capitalised inner pieces of the text's distinct tokens (built once per text), not a search
+    of the whole text per word.
+
+    >>> from collections import Counter
+    >>> _inside_another_token("Greez", Counter(["Greez", "Greez’s"]), "x" * 30_000, 0, 5)
+    True
+    """
+    if len(text) <= _SHORT_TEXT:
+        return text.find(word, end) != -1 or text.rfind(word, 0, start) != -1
+    return word in _capitalised_pieces(tokens, len(word))
+
+
+_PIECES: dict = {}  # "last" -> (tokens, longest piece, pieces): the index of the last long text
+
+
+def _capitalised_pieces(tokens: Counter, length: int) -> set:
+    """Every proper substring, up to ``length`` characters and starting at a capital, of the tokens."""
+    cached = _PIECES.get("last")
+    if cached is not None and cached[0] is tokens and cached[1] >= length:
+        return cached[2]
+    longest = max(length, 24)
+    pieces = set()
+    for token in tokens:
+        for i, char in enumerate(token):
+            if char.isupper():
+                stop = min(len(token), i + longest) + 1
+                pieces.update(token[i:j] for j in range(i + 1, stop) if j - i < len(token))
+    _PIECES["last"] = (tokens, longest, pieces)
+    return pieces
 
 
 # the capitalised word before a token, hyphenated parts included ("Jean-Julien Rojer")
