@@ -134,6 +134,22 @@ def test_acronym_definition_that_does_not_match_its_name():
     text = "Officials of the National Security Council (NC) met on Monday, the council said in a statement."
     assert _g(text) == [("G001", "NC", "NSC", "unsafe")]
     assert _g("Officials of the National Security Council (NSC) met on Monday in Washington.") == []
+    # a doubled letter is still a slip, though the word has it twice
+    assert _g("Officials of the National Security Council (NSCC) met on Monday.") == [("G001", "NSCC", "NSC", "unsafe")]
+
+
+def test_acronym_definitions_that_spell_their_name_another_way_are_real():
+    for text in (
+        "The National Library of Medicine (NLM) shared a study.",           # a sentence's word before the name
+        "Use Free and Open Source Software (FOSS) in our projects.",
+        "Figures from the Department of Commerce (DOC) were revised.",        # a joining word's initial
+        "Ask the Grain and Feed Trade Association (GAFTA) for figures.",
+        "They trained at DigitalGov University (DGU) last year.",             # inner capitals
+        "Loans were paid in European Currency Units (ECUS) that year.",       # the plural
+        "A director of Bangkok First Investment and Trust Ltd (BFIT) said so.",  # a company designator
+        "Campaigns by People for the Ethical Treatment of Animals (PETA) went on.",  # the name cut short
+    ):
+        assert _g(text) == [], text
 
 
 def test_article_recased_word():

@@ -56,7 +56,8 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
         if name.split(" ", 1)[0] in ("The", "A", "An") and acr != initials and not _one_edit(acr, initials):
             name = name.split(" ", 1)[1]
             initials = initials[1:]
-        if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms or counts[acr] > 1:
+        if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms or counts[acr] > 1 \
+                or _spells(acr, name.split()) or _cut_short(acr, initials, text[max(0, m.start() - 30):m.start()]):
             defined.add(acr)
             continue
         start, end = m.span(2)
@@ -204,6 +205,55 @@ def _all_deletion_index(gaz) -> dict:
         for variant in _deletions(a):
             index.setdefault(variant, []).append(a)
     return index
+
+
+def _cut_short(acr: str, initials: str, before: str) -> bool:
+    """Is the name cut short by what the definition pattern takes (``People for the Ethical Treatment of
+    Animals (PETA)``, ``minister of International Trade and Industry (MITI)``): the acronym is the
+    initials with one more letter first, and a word just before the name starts with it?
+
+    >>> _cut_short("PETA", "ETA", "campaigns by People for the "), _cut_short("XNSC", "NSC", "the ")
+    (True, False)
+    """
+    return acr[1:] == initials and any(w[:1].upper() == acr[0] for w in before.split()[-3:])
+
+
+def _spells(acr: str, words: list) -> bool:
+    """Does ``acr`` spell the name ``words`` ends with, as real definitions do? From some word on, every
+    capitalised word gives its initial and maybe its inner capitals (``DigitalGov``, ``VA``), a small
+    joining word its initial or nothing (``Department of Commerce (DOC)``), the last word maybe its
+    plural ``s`` (``European Currency Units (ECUS)``), a company designator at the end nothing.
+
+    >>> _spells("NLM", "The National Library of Medicine".split()), _spells("DOC", "Department of Commerce".split())
+    (True, True)
+    >>> _spells("DGU", ["DigitalGov", "University"]), _spells("BFIT", "Bangkok First Investment and Trust Ltd".split())
+    (True, True)
+    >>> _spells("NSAA", "National Aeronautics and Space Administration".split())
+    False
+    """
+    joining, trailing = _words("acronyms", "definition_joining"), _words("acronyms", "definition_trailing")
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    last = len(words) - 1
+    while last > 0 and words[last].lower().rstrip(".,") in trailing:
+        last -= 1
+
+    def parts(k: int) -> list:
+        """What word ``k`` may give: its initial, then each longer run of its capitals, then with an ``s``."""
+        w = words[k]
+        if w.lower() in joining:
+            return ["", w[0].upper()]
+        caps = w[0].upper() + "".join(c for c in w[1:] if c.isupper())
+        out = [caps[:n] for n in range(1, len(caps) + 1)]
+        if k == last and w.endswith("s"):
+            out += [p + "S" for p in out]
+        return out
+
+    def fits(k: int, at: int) -> bool:  # at most 8 words and 6 letters: a small, bounded search
+        if k > last:
+            return at == len(acr)
+        return any(acr.startswith(p, at) and fits(k + 1, at + len(p)) for p in parts(k))
+
+    return any(words[k][:1].isupper() and fits(k, 0) for k in range(last + 1))
 
 
 def _times(n: int) -> str:
