@@ -114,12 +114,43 @@ def test_seed_rows():
         ("Peskov didn’t say «there will be no talks» today.", "Peskov didn’t say “there will be no talks” today.", "Q009"),
         ("Peskov said «there will be no talks» today.", 'Peskov said "there will be no talks" today.', "Q009"),
         ('Merz said „wir schaffen das“ twice, and "that is final," he added.', 'Merz said "wir schaffen das" twice, and "that is final," he added.', "Q009"),
+        # families the dev split never shows
+        ('"Why"? he asked the board. "Because," she said.', '"Why?" he asked the board. "Because," she said.', "Q001"),
+        ("to enhance shareholder value,. and the stock price", "to enhance shareholder value, and the stock price", "Q005"),
+        ("The tender was made., The company declined to comment.", "The tender was made. The company declined to comment.", "Q005"),
+        ("It closed the plant; , the union objected.", "It closed the plant; the union objected.", "Q005"),
+        ("Sales rose 4% in the quarter.” The company gave no forecast.", "Sales rose 4% in the quarter. The company gave no forecast.", "Q006"),
+        ("We will not raise prices this year,” the chief executive said.", "“We will not raise prices this year,” the chief executive said.", "Q006"),
+        ('The minister told reporters: We will not leave the city." He left.', 'The minister told reporters: "We will not leave the city." He left.', "Q006"),
+        ("Our plan is working. We expect growth next year.” The shares rose.", "“Our plan is working. We expect growth next year.” The shares rose.", "Q006"),
+        ("the biggest challenges they faced,lessons learned and plans", "the biggest challenges they faced, lessons learned and plans", "Q008"),
+        ("“We are ready,”the mayor said on Monday.", "“We are ready,” the mayor said on Monday.", "Q008"),
+        ("trade in London.The rule has been in effect since 1970.", "trade in London. The rule has been in effect since 1970.", "Q008"),
+        ("“He told me “no” twice,” she said.", "“He told me ‘no’ twice,” she said.", "Q011"),
+        ('"He told me "no" twice," she said.', '"He told me \'no\' twice," she said.', "Q011"),
+        ("“He called the plan ‘a disgrace.”” Then he left.", "“He called the plan ‘a disgrace.’” Then he left.", "Q011"),
+        ("“He told me ’no’ twice,” she said.", "“He told me ‘no’ twice,” she said.", "Q011"),
+        ("“It is there‘s no doubt,” she said.", "“It is there’s no doubt,” she said.", "Q007"),
+        ("U.S officials met on Monday.", "U.S. officials met on Monday.", "Q012"),
+        ("It rose in the U.S.The plan was approved.", "It rose in the U.S. The plan was approved.", "Q012"),
+        ("the customer service team at CDC. uses a database", "the customer service team at CDC uses a database", "Q003"),
     ],
 )
 def test_code_repairs(before, after, code):
     assert code in codes(before)
     assert fix(before) == after
     assert fix(after) == after
+
+
+def test_headline_style_single_quotes_in_body_copy_become_double():
+    text = "“We are ready,” he said. “It works,” she said.\n\nHe paused. ‘But you might need it later.’ Then he left."
+    assert fix(text).endswith("He paused. “But you might need it later.” Then he left.")
+
+
+def test_lone_closing_mark_without_any_clue_is_only_reported():
+    text = "It was a dynamic” move, the report said."
+    found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
+    assert found and not found[0].fixable and fix(text) == text
 
 
 def test_headline_single_quotes_follow_the_articles_double_quotes():
@@ -168,11 +199,18 @@ UNTOUCHED = [
     "We had some issues ... we had a time... and that was it.",
     "Run it for i in 1..10 and then stop. The Govt. in Delhi agreed.",
     "The Dow Jones Industrial Average .DJI fell 1.2%.",
-    "Thanks KLOOK!!” she wrote. Who came to Beijing?? Nobody.",
+    "“Thanks KLOOK!!” she wrote. Who came to Beijing?? Nobody.",
     # a lone guillemet is an arrow, not a quote
     "Find a professional near you »",
     # a scare quote in single marks is the publisher's style
     "The oxygen bar is ‘Oxy Pure’. Staffers 'don't care' about it.",
+    "“We are ready,” he said of the larger strategic ‘mobile first’ initiative. “Yes,” she said.",
+    # a quotation inside a quotation, in single marks, and an abbreviation's stop before a comma
+    "“He called it ‘a disgrace.’” Then “he said ‘no’ twice,” she said.",
+    "Rep. Ilhan Omar, D-Minn., spoke. Acme Inc., the maker, agreed. TL;DR: it works.",
+    # a stop the article writes after an all-caps abbreviation, and a headline kicker in single marks
+    "It is at 100 MAIN ST. in town and at 4 ELM ST. in the city.",
+    "'We Got Her!' Video Shows Dramatic Rescue Of A Girl\n\n“It worked,” he said.",
 ]
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from ..rulepacks import load_builtin
@@ -35,6 +35,10 @@ _QUOTE_CHARS = DOUBLE_MARKS + "'‘’"
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.?!]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+SINGLE_MARKS = "'‘’"
+RATIO = 2.0  # how much more one style must be used than the other to count as the article's own
 
 
 @lru_cache(maxsize=None)
@@ -111,6 +115,32 @@ class Para:
     quotations: list = field(default_factory=list)
     stray_closes: list = field(default_factory=list)
     doubled: list = field(default_factory=list)  # (first, extra) mark pairs such as ``””`` or ``““``
+    nested: list = field(default_factory=list)  # quotations in double marks inside another one
+    singles: list = field(default_factory=list)  # SinglePair: quotations in single marks
+    unclosed_singles: list = field(default_factory=list)  # (offset, Quotation or None): a single open never closed
+    apostrophes: list = field(default_factory=list)  # offsets of marks read as apostrophes
+    nested_closes: list = field(default_factory=list)  # a double closing mark that closes a single-quoted quotation
+    lone: list = field(default_factory=list)  # LoneClose: what a closing mark with no opening one calls for
+
+
+@dataclass
+class LoneClose:
+    """A closing mark with no opening one: either its opening mark was lost (``open_at``: where it goes)
+    or it is a stray mark to delete (``open_at`` None); ``sure`` when one reading clearly wins."""
+
+    mark: "Mark"
+    open_at: Optional[int]
+    sure: bool
+    rule: str
+
+
+@dataclass
+class SinglePair:
+    """A quotation in single marks: its two marks and the double quotation it stands in (None: top level)."""
+
+    open: int
+    close: int
+    inside: Optional["Quotation"]
 
 
 @dataclass
@@ -120,6 +150,27 @@ class QuoteModel:
     text: str
     paragraphs: list
     style: str  # "curly" or "straight": the article's own style for double marks
+    starts: list = field(default_factory=list)  # paragraph starts, for paragraph_at
+
+    @cached_property
+    def strong(self) -> bool:
+        """Is the article's quote style clear (counted once per document)?"""
+        return strong_style(self.text)
+
+    @cached_property
+    def apostrophe(self) -> str:
+        """The article's own apostrophe: curly ``’`` or straight ``'`` (counted between letters)."""
+        curly = len(_CURLY_APOSTROPHE.findall(self.text))
+        straight = len(_STRAIGHT_APOSTROPHE.findall(self.text))
+        if curly == straight:
+            return "’" if self.style == "curly" else "'"
+        return "’" if curly > straight else "'"
+
+    def single(self, role: str) -> str:
+        """The glyph the article's own style uses for an opening or closing single mark."""
+        if self.style == "straight":
+            return "'"
+        return "‘" if role == "open" else "’"
 
     @property
     def quotations(self) -> list:
@@ -136,7 +187,7 @@ class QuoteModel:
         return CURLY_OPEN if role == "open" else CURLY_CLOSE
 
     def paragraph_at(self, pos: int) -> Optional[Para]:
-        index = bisect.bisect_right([p.start for p in self.paragraphs], pos) - 1
+        index = bisect.bisect_right(self.starts, pos) - 1
         if index >= 0 and pos <= self.paragraphs[index].end:
             return self.paragraphs[index]
         return None
@@ -203,11 +254,24 @@ def _style(text: str) -> str:
     return "curly" if 2 * dc + sc > 2 * ds + ss else "straight"
 
 
+def strong_style(text: str) -> bool:
+    """Is the article's quote style clear: its double marks 2:1 one way, or few doubles and clear apostrophes?"""
+    curly, straight = style_counts(text)
+    if max(curly, straight) >= RATIO * max(1, min(curly, straight)):
+        return True
+    if min(curly, straight) > 2:
+        return False
+    weighted_curly = 2 * curly + text.count("’") + text.count("‘")
+    weighted_straight = 2 * straight + text.count("'")
+    return max(weighted_curly, weighted_straight) >= RATIO * max(1, min(weighted_curly, weighted_straight))
+
+
 def build(text: str) -> QuoteModel:
     """Read, classify and pair every double mark of ``text``; see the module docstring."""
     paragraphs = [Para(i, s, e) for i, (s, e) in enumerate(split_paragraphs(text))]
     for para in paragraphs:
         _pair(text, para)
+        _nest(para)
     continued = False
     for i, para in enumerate(paragraphs):
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
@@ -221,13 +285,22 @@ def build(text: str) -> QuoteModel:
                     pass  # a multi-paragraph quotation cut off before a heading: where it ends is unknowable
                 else:
                     _place_missing_close(text, para, q)
+        if not (continued or (i > 0 and any(q.unclosed for q in paragraphs[i - 1].quotations))):
+            for mark in para.stray_closes:
+                _lone_close(text, para, mark)
         continued = any(q.runs_on for q in para.quotations)
-    return QuoteModel(text, paragraphs, _style(text))
+    for para in paragraphs:
+        _singles(text, para)
+        _nested_closes(para)
+    return QuoteModel(text, paragraphs, _style(text), [p.start for p in paragraphs])
 
 
 def _heading(text: str, para: Para) -> bool:
     """A short line without sentence punctuation: a crosshead, a credit, a label."""
     body = text[para.start:para.end]
+    words = re.findall(r"[^\W\d_][\w'’-]*", body)
+    if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+        return True  # a title-case line: a headline or crosshead
     return len(body.split()) < 8 and not re.search(r"[.?!:\"”]$", body)
 
 
@@ -259,6 +332,8 @@ def _pair(text: str, para: Para) -> None:
                 role = "open"
             elif ch in (CURLY_CLOSE, "’’"):
                 role = "close"
+            elif current is None and mark.pos > para.start and (text[mark.pos - 1].isalnum() or text[mark.pos - 1] in ",.?!;"):
+                role = "close"  # ``else,"said``: a straight mark glued to the end of a word or sentence closes
             else:
                 role = "close" if current is not None else "open"
         if role == "open":
@@ -278,6 +353,161 @@ def _pair(text: str, para: Para) -> None:
             mark.role = "close"
             para.stray_closes.append(mark)
         previous = mark
+
+
+def _nest(para: Para) -> None:
+    """``“He said “no” to me.”``: an unclosed quotation, a closed one right after it and then a lone
+    closing mark read as one quotation with another inside it (whose marks belong in single marks)."""
+    index = {id(m): k for k, m in enumerate(para.marks)}
+    strays = {id(m) for m in para.stray_closes}
+    kept, i, qs = [], 0, para.quotations
+    while i < len(qs):
+        outer = qs[i]
+        inner = qs[i + 1] if i + 1 < len(qs) else None
+        k = index[id(inner.close)] + 1 if inner is not None and inner.close is not None else len(para.marks)
+        close = para.marks[k] if k < len(para.marks) else None
+        if outer.close is None and outer.open is not None and close is not None and id(close) in strays:
+            strays.discard(id(close))
+            outer.close, close.quotation = close, outer
+            inner.open.role, inner.close.role = "nested_open", "nested_close"
+            para.nested.append(inner)
+            kept.append(outer)
+            i += 2
+            continue
+        kept.append(outer)
+        i += 1
+    para.quotations = kept
+    para.stray_closes = [m for m in para.stray_closes if id(m) in strays]
+
+
+_ELISIONS = frozenset({"em", "til", "cause", "n", "tis", "twas", "bout", "round", "nuff", "s"})
+
+
+def _single_context(text: str, i: int, start: int, end: int) -> str:
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    if prev.isalnum() and nxt.isalnum():
+        return "apostrophe"
+    r = rules()
+    left_open = prev.isspace() or prev in r["open_before"] or prev in DOUBLE_MARKS
+    right_close = nxt.isspace() or nxt in r["close_after"] or nxt in DOUBLE_MARKS
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    return "either"
+
+
+def _singles(text: str, para: Para) -> None:
+    """Read the single marks of a paragraph: apostrophes, and quotations in single marks, each at the
+    level of the double quotation it stands in (a stack per level)."""
+    spans = sorted(
+        [(q.open.pos, q.close.pos if q.close is not None else para.end, q) for q in para.quotations if q.open is not None],
+        key=lambda s: s[0],
+    )
+    k = 0
+    stacks: dict = {}
+    for i in range(para.start, para.end):
+        ch = text[i]
+        if ch not in SINGLE_MARKS:
+            continue
+        if (i + 1 < para.end and text[i + 1] == ch and ch != "'") or (i > para.start and text[i - 1] == ch and ch != "'"):
+            continue  # ``‘‘`` / ``’’``: read as a double mark
+        while k < len(spans) and spans[k][1] < i:
+            for pos in stacks.pop(id(spans[k][2]), []):
+                _leftover(text, para, pos, spans[k][2])
+            k += 1
+        inside = spans[k][2] if k < len(spans) and spans[k][0] < i < spans[k][1] else None
+        context = _single_context(text, i, para.start, para.end)
+        stack = stacks.setdefault(id(inside), [])
+        nxt_word = re.match(r"[A-Za-z]+|\d", text[i + 1:i + 8])
+        if context == "apostrophe" or (context == "open" and ch != "‘" and nxt_word and (nxt_word.group().lower() in _ELISIONS or nxt_word.group().isdigit())):
+            para.apostrophes.append(i)
+        elif context == "open":
+            stack.append(i)
+        elif context == "close" and stack:
+            para.singles.append(SinglePair(stack.pop(), i, inside))
+        elif context == "either":
+            stack.clear()  # ``Jewels ‘ and``: a mark spaced on both sides; no quotation pairs across it
+            para.apostrophes.append(i)
+        else:
+            para.apostrophes.append(i)  # ``parents’ views``: a plural possessive
+    for key, positions in stacks.items():
+        owner = next((s[2] for s in spans if id(s[2]) == key), None)
+        for pos in positions:
+            _leftover(text, para, pos, owner)
+
+
+def _nested_closes(para: Para) -> None:
+    """``‘a disgrace.””``: a doubled closing mark after a single-quoted quotation left open inside the
+    same quotation is the inner closing mark turned double, not a doubled one."""
+    open_inside = {id(q) for _, q in para.unclosed_singles if q is not None}
+    for first, extra in list(para.doubled):
+        q = first.quotation
+        if first.role == "close" and q is not None and id(q) in open_inside:
+            para.doubled.remove((first, extra))
+            first.role = "nested_close"
+            para.unclosed_singles = [(pos, owner) for pos, owner in para.unclosed_singles if owner is not q]
+            para.nested_closes.append(first)
+
+
+def _leftover(text: str, para: Para, pos: int, inside) -> None:
+    if text[pos] == "’":
+        para.apostrophes.append(pos)  # an elision the list does not know
+    else:
+        para.unclosed_singles.append((pos, inside))
+
+
+_SPEECH = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b|\b(?:I|we|you|We|You)['’]")
+_BOUNDARY = re.compile(r"[.?!][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+
+
+def _intro(text: str, lo: int, hi: int) -> Optional[int]:
+    """Where a quotation introduced in ``text[lo:hi]`` starts: after ``said:`` ``said,`` ``: `` (the last one)."""
+    verbs = rules()["verbs"]
+    found = None
+    for m in re.finditer(r"(\w+)?([:,])\s+(?=\S)", text[lo:hi]):
+        if m.group(2) == ":" or (m.group(1) or "").lower() in verbs:
+            found = lo + m.end()
+    return found
+
+
+def _lone_close(text: str, para: Para, mark: Mark) -> None:
+    """Decide what a closing mark with no opening mark calls for.
+
+    After an introduction (``he said: We will win."``) its opening mark was lost and goes after it.
+    Before an attribution (``We will win," he said``) with no introduction, the paragraph is quoted
+    from its start. After a sentence with no attribution, a paragraph that opens in the first or second
+    person (``we``, ``I``, ``you``: speech, not narration) lost its opening mark at its start; a
+    narrating one has a stray closing mark. After a word (``dynamic" moves``) or a comma with no
+    attribution, nothing tells: reported only.
+    """
+    earlier = [m for m in para.marks if m.pos < mark.pos]
+    lo = earlier[-1].pos + len(earlier[-1].char) if earlier else para.start
+    while lo < mark.pos and text[lo].isspace():
+        lo += 1
+    before = text[mark.pos - 1] if mark.pos > lo else ""
+    if before not in ",.?!…":
+        para.lone.append(LoneClose(mark, None, False, "after-word"))
+        return
+    intro = _intro(text, lo, mark.pos)
+    boundaries = [m.end() for m in _BOUNDARY.finditer(text, lo, mark.pos - 1)
+                  if not is_abbreviation((re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
+    first_end = boundaries[0] if boundaries else mark.pos
+    attributed = before != "." and _attribution_distance(text, mark.pos + len(mark.char), para.end) is not None
+    if intro is not None:
+        para.lone.append(LoneClose(mark, intro, True, "introduction"))
+    elif attributed:
+        # a paragraph that ends its quotation with an attribution and never introduces it is quoted from its start
+        para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "attribution"))
+    elif before == ",":
+        para.lone.append(LoneClose(mark, None, False, "after-word"))
+    elif _SPEECH.search(text, lo, first_end):
+        para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "speech"))
+    elif boundaries and _SPEECH.search(text, boundaries[-1], mark.pos):
+        para.lone.append(LoneClose(mark, boundaries[-1], False, "speech"))
+    else:
+        para.lone.append(LoneClose(mark, None, True, "stray"))
 
 
 def _words(s: str) -> list[str]:
