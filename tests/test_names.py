@@ -703,3 +703,19 @@ def test_framed_acronym_needs_the_entity_named_and_a_frame_of_its_kind():
     assert _g("Hayat Tahrir al-Sham controls Idlib. The HST index of prices rose in October.") == []
     # not one edit away: HSTX
     assert _g("Hayat Tahrir al-Sham controls Idlib. HSTX-held towns were shelled.") == []
+
+
+def test_addresses_tickers_and_plain_word_definitions_are_not_acronym_slips():
+    # state codes in a listing of offices, and before a ZIP
+    text = ("Our staff work from these cities:\nAtlanta, GA\nAustin, TX\nBoston, MA\nDavis, CA\nDenver, CO\n"
+            "Seattle, WA\nTucson, AZ\nWrite to 12 Main St, Durham NC 27701.")
+    assert _g(text) == []
+    # wire-copy tickers in angle brackets
+    text = "Comdata Network Inc <CDN> rose, and First Boston Corp <FBC> fell. CNN and BBC reported it."
+    assert _g(text) == []
+    # an acronym defined after plain lower-case words
+    text = "The three sizes of compact disk videos (CDV) play well. The CDC said so."
+    assert _g(text) == []
+    # the same token outside an address is still a slip
+    text = "NASA said the probe landed. NASA engineers cheered, and NASI scientists agreed."
+    assert _g(text) == [("G001", "NASI", "NASA", "unsafe")]

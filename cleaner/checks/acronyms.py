@@ -67,6 +67,7 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
             suggestion=initials, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
         ))
     batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
+    postal = _words("acronyms", "postal_codes")
     lowered = toks.lowered if toks is not None else text.lower()
     orphans: list = []
     shouted: dict = {}  # line start -> is the line mostly capitals?
@@ -75,8 +76,10 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
         start, end = m.span()
         if any(s <= start < e for s, e in covered):
             continue
-        if token in ubiquitous or token in defined or token in batch_known:
-            continue
+        if token in ubiquitous or token in defined or token in batch_known or text[start - 1:start] == "<" \
+                or _in_address(token, start, end, text, postal) or _defined_in_lower_case(token, start, text):
+            continue  # ... or a ticker in angle brackets (<DMP>), a state in an address (Atlanta, GA), or
+            # an acronym defined after plain words (compact disk videos (CDV))
         if counts[token] > 1 and not (counts[token] == 2 and token not in gaz.acronyms and any(
                 c > 2 and a in gaz.acronyms and _one_edit(token, a) for a, c in counts.items() if a != token)):
             # used twice: real, unless a well-known acronym one slip away is used more often, or it is
@@ -205,6 +208,40 @@ def _all_deletion_index(gaz) -> dict:
         for variant in _deletions(a):
             index.setdefault(variant, []).append(a)
     return index
+
+
+_ZIP = re.compile(r" \d{5}(?:-\d{4})?\b| [A-Z]\d[A-Z] ?\d[A-Z]\d\b")  # a US ZIP or a Canadian postcode
+
+
+def _in_address(token: str, start: int, end: int, text: str, postal: frozenset) -> bool:
+    """Is ``token`` a state or province code in an address or listing: after ``Place, `` or before a
+    postcode?
+
+    >>> codes = frozenset({"GA", "NC"})
+    >>> _in_address("GA", 9, 11, "Atlanta, GA", codes), _in_address("NC", 8, 10, "Durham  NC 27701", codes)
+    (True, True)
+    >>> _in_address("GA", 4, 6, "the GA said", codes), _in_address("GA", 2, 4, ", GA", codes)
+    (False, False)
+    """
+    if token not in postal:
+        return False
+    place = text[max(0, start - 40):start - 2].split() if text[start - 2:start] == ", " else ()
+    if place and place[-1][:1].isupper():
+        return True
+    return _ZIP.match(text, end, end + 12) is not None
+
+
+def _defined_in_lower_case(token: str, start: int, text: str) -> bool:
+    """Is ``token`` in parentheses right after words, in any case, that it spells (``compact disk videos
+    (CDV)``, ``key performance indicator (KPI)``)?
+
+    >>> _defined_in_lower_case("CDV", 30, "sizes of compact disk videos (CDV)")
+    True
+    """
+    if text[start - 1:start] != "(" or text[start - 2:start - 1] != " ":
+        return False
+    words = text[max(0, start - 80):start - 2].split()[-(len(token) + 3):]
+    return _spells(token, [w[:1].upper() + w[1:] if w.isalpha() else w for w in words])
 
 
 def _cut_short(acr: str, initials: str, before: str) -> bool:
