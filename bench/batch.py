@@ -7,6 +7,9 @@ Prints, for records built from the shared article bodies
 (``../shared/data/extraction/scrapinghub/ground-truth.json``):
 
 - records/s of ``news-cleaner batch`` with ``--jobs 1`` and ``--jobs 2`` and the speed-up;
+- the CPU time of the whole process tree (parent + workers: ``RUSAGE_CHILDREN`` of this script around
+  each run) of ``batch`` and of a minimal ``multiprocessing.Pool`` + ``ftfy.fix_text`` script (PEER)
+  over the same records with the same number of processes, and their ratio;
 - the peak memory of the whole process tree (parent + workers, summed PSS sampled every 200 ms) for
   N and for ``--memory-records`` records: streaming means it must not grow with the input;
 - the wall time of ``news-cleaner check FILE`` on one small text file with a cold cache, next to
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -80,14 +84,55 @@ def snapshot(work: Path) -> str:
     return head + (" + uncommitted changes" if dirty else "")
 
 
+# The peer: what any batch cleaner must at least do (read JSONL, fix the text, write JSONL) over a Pool.
+PEER = r"""
+import json, sys
+from multiprocessing import Pool
+
+import ftfy
+
+
+def work(line):
+    record = json.loads(line)
+    record["clean_text"] = ftfy.fix_text(record["text"])
+    return json.dumps(record, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    source, target, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    with open(source, encoding="utf-8") as lines, open(target, "w", encoding="utf-8") as out, Pool(jobs) as pool:
+        for line in pool.imap(work, lines, chunksize=16):
+            out.write(line + "\n")
+        pool.close()
+        pool.join()
+"""
+
+
+def children_cpu() -> float:
+    """User + system CPU seconds of every finished (waited-for) descendant of this process."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def peer(records: Path, jobs: int, work: Path) -> dict:
+    script = work / "peer.py"
+    script.write_text(PEER, encoding="utf-8")
+    before = children_cpu()
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(script), str(records), str(work / f"peer-{jobs}.jsonl"), str(jobs)], check=True,
+                   env=ENV, cwd=work)
+    return {"seconds": time.perf_counter() - started, "cpu": children_cpu() - before}
+
+
 def run_measured(args: list, cwd: Path) -> tuple:
-    """(wall seconds, peak PSS and peak RSS of the process tree in MB, stderr).
+    """(wall seconds, peak PSS and peak RSS of the process tree in MB, stderr, CPU seconds of the tree).
 
     PSS (proportional set size) splits each shared page between the processes sharing it, so the sum
     over parent and workers is the memory the tree really holds; summed RSS counts pages the forked
     workers share with the parent once per process.
     """
     started = time.perf_counter()
+    cpu_before = children_cpu()
     proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV)
     root = psutil.Process(proc.pid)
     peak_pss = peak_rss = 0
@@ -103,7 +148,7 @@ def run_measured(args: list, cwd: Path) -> tuple:
     elapsed = time.perf_counter() - started
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} failed ({proc.returncode}):\n{stderr}")
-    return elapsed, peak_pss / 1e6, peak_rss / 1e6, stderr
+    return elapsed, peak_pss / 1e6, peak_rss / 1e6, stderr, children_cpu() - cpu_before
 
 
 def batch(records: Path, jobs: int, work: Path, extra: tuple = ()) -> dict:
@@ -111,10 +156,10 @@ def batch(records: Path, jobs: int, work: Path, extra: tuple = ()) -> dict:
     args = [sys.executable, "-m", "cleaner", "batch", str(records), "-o", str(work / f"out-{jobs}.jsonl"),
             "--jobs", str(jobs), "--quiet", "--isolated", "--summary-json", str(summary),
             "--rejects", str(work / "rejects.jsonl"), *extra]
-    elapsed, pss, rss, _ = run_measured(args, work)
+    elapsed, pss, rss, _, cpu = run_measured(args, work)
     data = json.loads(summary.read_text())
     return {"jobs": jobs, "records": data["records"], "seconds": elapsed, "rate": data["records"] / elapsed,
-            "peak_mb": pss, "peak_rss_mb": rss, "verdicts": data["verdicts"], "rejected": data["rejected"]}
+            "peak_mb": pss, "peak_rss_mb": rss, "verdicts": data["verdicts"], "rejected": data["rejected"], "cpu": cpu}
 
 
 def timed(args: list, cwd: Path, repeat: int) -> float:
@@ -170,6 +215,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="runs per latency measurement (median)")
     parser.add_argument("--skip-codespell", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
+    parser.add_argument("--skip-latency", action="store_true", help="skip the one-file check timings")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     args = parser.parse_args()
 
@@ -177,9 +223,11 @@ def main() -> None:
     print(f"code: {snapshot(work)} (snapshot in {work / 'snapshot'})")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (shared machines give noisy timings)")
     try:
-        print("\n## check on one small text file (median of %d runs)" % args.repeat)
-        print(f"{'file':16s} {'chars':>6s} {'cold cache':>11s} {'warm cache':>11s} {'codespell':>10s}  trafilatura imported")
-        for row in check_latency(work, args.repeat, args.skip_codespell):
+        if not args.skip_latency:
+            print("\n## check on one small text file (median of %d runs)" % args.repeat)
+            print(f"{'file':16s} {'chars':>6s} {'cold cache':>11s} {'warm cache':>11s} {'codespell':>10s}  "
+                  "trafilatura imported")
+        for row in ([] if args.skip_latency else check_latency(work, args.repeat, args.skip_codespell)):
             def fmt(value):
                 return f"{value:.3f} s" if value is not None else "-"
             print(f"{row['file']:16s} {row['chars']:6d} {fmt(row['cold']):>11s} {fmt(row['warm']):>11s} "
@@ -190,13 +238,21 @@ def main() -> None:
         write_records(records, args.records)
         print(f"\n## batch over {args.records} records ({records.stat().st_size / 1e6:.0f} MB of JSONL)")
         print(f"{'jobs':>4s} {'seconds':>8s} {'records/s':>10s} {'peak PSS MB':>12s} {'peak RSS MB':>12s}  verdicts")
-        results = {}
+        results, peers = {}, {}
         for jobs in (1, 2):
             result = batch(records, jobs, work)
             results[jobs] = result
             print(f"{jobs:4d} {result['seconds']:8.1f} {result['rate']:10.1f} {result['peak_mb']:12.0f} "
                   f"{result['peak_rss_mb']:12.0f}  {result['verdicts']}")
+            peers[jobs] = peer(records, jobs, work)
         print(f"speed-up --jobs 2 / --jobs 1: {results[2]['rate'] / results[1]['rate']:.2f}x (target >= 1.7x on 2 free cores)")
+        print("\n## CPU seconds of the process tree (parent + workers), batch vs PEER (Pool + ftfy.fix_text)")
+        print(f"{'jobs':>4s} {'batch CPU':>10s} {'PEER CPU':>9s} {'ratio':>6s} {'batch ms/rec':>13s} {'PEER ms/rec':>12s}")
+        for jobs in (1, 2):
+            ratio = results[jobs]["cpu"] / peers[jobs]["cpu"]
+            print(f"{jobs:4d} {results[jobs]['cpu']:10.1f} {peers[jobs]['cpu']:9.1f} {ratio:5.2f}x "
+                  f"{1000 * results[jobs]['cpu'] / args.records:13.2f} {1000 * peers[jobs]['cpu'] / args.records:12.2f}")
+        print("target: batch <= 3x PEER")
         same = (work / "out-1.jsonl").read_bytes() == (work / "out-2.jsonl").read_bytes()
         print(f"--jobs 1 and --jobs 2 outputs identical: {same}")
         if args.memory_records:
