@@ -42,7 +42,7 @@ WORD = re.compile(r"\w+")
 def newscleaner_setup():
     sys.path.insert(0, str(ROOT))
     from cleaner import Cleaner
-    from cleaner.batch import WARM_UP_TEXT
+    from cleaner.pipeline import WARM_UP_TEXT
 
     cleaner = Cleaner(select=["S", "G"])
     # what batch workers do before their first record: build the suggestion index and the name indexes

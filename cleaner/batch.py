@@ -229,27 +229,6 @@ def _work_line(item: tuple) -> Outcome:
     return process_line(_STATE["cleaner"], raw, {"line": number}, _STATE["opts"], doc)
 
 
-# Text that reaches the lazily built data every family loads on first use (word lists, the spelling
-# suggestion index, gazetteers, HTML entities). Cleaning it once in the parent before the workers are
-# forked lets them share those structures copy-on-write instead of each building its own copy.
-WARM_UP_TEXT = ("Teh city councl said on Tuesday that the plan was brillianty received by residents of "
-                "Caf&eacute; Street, the Associated press reported.\n\n\u201cIt is fair,\u201d she said. "
-                "The Washingon Post and Gogle did not comment.")
-
-
-def warm_up(cleaner: Cleaner) -> None:
-    """Load everything the checks load lazily, then move it out of the garbage collector's reach
-    (``gc.freeze``) so collections in the forked workers do not touch, and so copy, the shared pages."""
-    import gc
-
-    try:
-        cleaner.run(cleaner.document(WARM_UP_TEXT, kind="text"), fix=True)
-    except Exception:  # warming is an optimisation; a failure shows up again, with its record, later
-        return
-    gc.collect()
-    gc.freeze()
-
-
 def executor_for(cleaner: Cleaner, opts: BatchOptions, jobs: int, docs: Optional[dict] = None) -> Executor:
     """The executor a batch runs on: one record per item, a lost record becomes a reject."""
     return Executor(jobs, initializer=_init_worker, initargs=(cleaner, opts, docs or {}), timeout=opts.timeout,
@@ -294,7 +273,7 @@ def run_batch(
                 if executor.processes:
                     # with --timeout-per-doc in one process too: the first record's limit then times its
                     # own cleaning, not the loading of the data every check builds on first use
-                    warm_up(cleaner)
+                    cleaner.warm_up()
                 docs = {}  # the workers hold them now
                 unshown = 0
                 for outcome in executor.map(_work_line, iter_lines(stream)):

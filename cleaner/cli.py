@@ -12,6 +12,7 @@ import sys
 from typing import Optional, Sequence
 
 from . import __version__
+from .atomic import signals_end_the_run
 from .codes import FAMILIES, all_codes, lookup
 from .config import load_settings
 from .errors import CleanerError, ConfigError
@@ -136,7 +137,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help()
         return EXIT_ERROR
     try:
-        return _dispatch(args)
+        with signals_end_the_run():  # SIGTERM/SIGHUP: temporary files removed, workers stopped, exit 128+N
+            return _dispatch(args)
     except (ConfigError, CleanerError, UsageError) as exc:
         print(f"news-cleaner: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -2,9 +2,9 @@
 worker processes (``cleaner/executor.py``), reports returned in input order (so output is the same
 whatever ``--jobs`` is).
 
-A pool costs a fork per worker, and each worker then loads the word lists, gazetteers and spelling
-index for itself (a few tenths of a second, seconds for the suggestion index), so for a handful of
-files (a typical pre-commit run) one process is as fast: the pool is used from POOL_MIN_FILES files
+A pool costs a fork per worker and a warm-up in the parent (the word lists, gazetteers and spelling
+index the workers then share; a few tenths of a second), so for a handful of files (a typical
+pre-commit run) one process is as fast: the pool is used from POOL_MIN_FILES files
 needing work; cached files never reach it.
 
 Site-learned boilerplate (B011, ``cleaner/site_boilerplate.py``) needs a first pass over all the files:
@@ -79,6 +79,7 @@ class _Runner:
         if self.jobs <= 1 or len(tasks) < POOL_MIN_FILES:
             return [function(self.cleaner, task) for task in tasks]
         if self.executor is None:
+            self.cleaner.warm_up()  # loaded once here and shared by the forked workers
             workers = min(self.jobs, len(tasks))
             self.executor = Executor(workers, initializer=_init_worker, initargs=(self.cleaner,), noun="file",
                                      chunk_size=max(1, min(16, len(tasks) // (workers * 4))),

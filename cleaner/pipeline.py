@@ -203,6 +203,21 @@ class Cleaner:
         return self.run(self.document(source, url, **kwargs), fix=False)
 
     # -- many documents --------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load what the checks load lazily on first use (word lists, the spelling suggestion index,
+        gazetteers, HTML entities) by cleaning a short text, then move it out of the garbage collector's
+        reach (``gc.freeze``). Called before worker processes are forked: they then share those
+        structures copy-on-write instead of each building its own, and a worker's first article is not
+        charged for the loading (which matters under a per-article time limit)."""
+        import gc
+
+        try:
+            self.run(self.document(WARM_UP_TEXT, kind="text"), fix=True)
+        except Exception:  # warming is an optimisation; a failure shows up again, with its article, later
+            return
+        gc.collect()
+        gc.freeze()
+
     def clean_many(self, items: Iterable[Any], jobs: int = 4, *, chunksize: int = 8,
                    timeout: Optional[float] = None) -> Iterator[Result]:
         """Clean a stream of articles (str, or dicts with ``text``/``html`` and ``url``), in input order.
@@ -215,8 +230,15 @@ class Cleaner:
 
         executor = Executor(jobs, initializer=_init_worker, initargs=(self,), timeout=timeout, chunk_size=chunksize)
         with executor:
+            if executor.processes:
+                self.warm_up()
             yield from executor.map(_clean_in_worker, items)
 
+
+# Text that reaches every family's lazily loaded data (see Cleaner.warm_up).
+WARM_UP_TEXT = ("Teh city councl said on Tuesday that the plan was brillianty received by residents of "
+                "Caf&eacute; Street, the Associated press reported.\n\n\u201cIt is fair,\u201d she said. "
+                "The Washingon Post and Gogle did not comment.")
 
 _WORKER: Optional[Cleaner] = None
 

@@ -363,3 +363,29 @@ def test_output_to_a_pipe_is_written_in_place_not_renamed_over(tmp_path):
     reader.join(10)
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert json.loads(received[0])["clean_text"] == DIRTY.replace("&eacute;", "é")
+
+
+def test_html_records_are_extracted_once_learning_included(tmp_path, monkeypatch):
+    """The learning pass's Documents are the ones cleaned: a page is not extracted a second time."""
+    from cleaner import pipeline
+
+    extracted = []
+    real = pipeline.extract_html
+
+    def counting(html, url=None, **kwargs):
+        extracted.append(url)
+        return real(html, url, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_html", counting)
+    page = ("<html><body><article><p>Story {i}: the harbour reopened on Monday after a month of repairs to "
+            "the quay.</p><p>The Daily Example is an independent newspaper owned by its readers.</p></article>"
+            "</body></html>")
+    records = [{"id": i, "url": f"https://daily.example.org/{i}", "html": page.format(i=i)} for i in range(8)]
+    write_jsonl(tmp_path / "in.jsonl", records)
+    stats = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), Cleaner(select=["B"]),
+                      BatchOptions(learn_limit=6), jobs=1)
+    assert stats.learned_from == 6 and stats.written == 8
+    assert sorted(extracted) == sorted(r["url"] for r in records)  # each page once: 6 learned, 2 after
+    # and what was learned from them reaches their cleaning: the tagline, reported on every page
+    out = read_jsonl(tmp_path / "out.jsonl")
+    assert [sum(f["code"] == "B011" for f in r["cleaner"]["findings"]) for r in out] == [1] * 8
