@@ -172,8 +172,10 @@ def test_pool_keeps_a_bounded_number_of_records_in_flight():
 
 def test_timeout_per_doc_rejects_only_the_slow_record(tmp_path):
     write_jsonl(tmp_path / "in.jsonl", [{"id": 1, "text": CLEAN}, {"id": 2, "text": "SLOW news day."}, {"id": 3, "text": DIRTY}])
+    cleaner = SlowOrCrashingCleaner()
+    cleaner.warm_up()  # loading the word lists can take seconds of wall time on a loaded machine: not timed
     started = time.perf_counter()
-    stats = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), SlowOrCrashingCleaner(),
+    stats = run_batch(str(tmp_path / "in.jsonl"), str(tmp_path / "out.jsonl"), cleaner,
                       BatchOptions(timeout=0.3, learn=False), jobs=1, rejects_path=str(tmp_path / "r.jsonl"))
     assert time.perf_counter() - started < 3
     assert [r["id"] for r in read_jsonl(tmp_path / "out.jsonl")] == [1, 3]
