@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from typing import Optional, Sequence
 
 from . import __version__
@@ -37,8 +38,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--ignore", metavar="CODES", help="codes or prefixes to disable")
     parser.add_argument("--config", metavar="FILE", help="read settings from this file instead of discovering one")
     parser.add_argument("--isolated", action="store_true", help="ignore every config file")
-    parser.add_argument("--format", dest="output_format", choices=["text", "json", "jsonl", "github", "sarif"],
-                        default="text", help="text (default), json, jsonl, github (workflow annotations), sarif (2.1.0)")
+    parser.add_argument("--format", dest="output_format", choices=["text", "json", "jsonl", "github", "sarif", "html"], default="text",
+                        help="text (default), json, jsonl, github (workflow annotations), sarif (2.1.0), html (a visual report)")
     parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only findings (no summary, no notices)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the type) of input read from '-'")
@@ -100,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--unsafe-fixes", action="store_true", default=None)
 
     _batch_parser(sub)
+
+    report = sub.add_parser("report", help="build the HTML report from a finished run's output (no re-cleaning)")
+    report.add_argument("inputs", nargs="+", metavar="JSONL",
+                        help="batch output (.jsonl, .jsonl.gz or a dask output folder) or check --format jsonl findings")
+    report.add_argument("--output", "-o", required=True, metavar="FILE", help="the HTML file to write (- for stdout)")
+    report.add_argument("--rejects", metavar="FILE", help="the run's rejects file (counted with their reasons)")
+    report.add_argument("--summary-json", metavar="FILE", help="the run's --summary-json (its time is shown)")
+    report.add_argument("--output-field", default="clean_text", metavar="NAME", help="field with the cleaned text (default: clean_text)")
+    report.add_argument("--text-field", metavar="NAME", help="field with the original text (default: text, body, articleBody, content)")
+    report.add_argument("--id-field", default="id", metavar="NAME", help="field naming a record (default: id)")
 
     sub.add_parser("rules", help="list every rule code")
     rule = sub.add_parser("rule", help="explain one rule code")
@@ -174,11 +185,13 @@ def _dispatch(args) -> int:
         return _batch(args)
     if args.command == "clean":
         return _clean(args)
+    if args.command == "report":
+        return _report(args)
     return _check_or_fix(args, fix=args.command == "fix")
 
 
 def _clean(args) -> int:
-    if args.output_format in {"github", "sarif"}:
+    if args.output_format in {"github", "sarif", "html"}:
         raise UsageError(f"clean prints text or json, not {args.output_format} (use check --format {args.output_format})")
     settings = _settings(args)
     cleaner = Cleaner(settings)
@@ -213,6 +226,11 @@ def _check_or_fix(args, *, fix: bool) -> int:
     from .runner import process_file, write_report
 
     settings = _settings(args)
+    if args.output_format == "html":
+        from .report import ensure_available
+
+        ensure_available()
+    started = time.perf_counter()
     cleaner = Cleaner(settings)
     diff_only = fix and getattr(args, "diff", False)
     reports = []
@@ -263,12 +281,20 @@ def _check_or_fix(args, *, fix: bool) -> int:
 
             (write_github if args.output_format == "github" else write_sarif)(reports, out, fix_mode=fix)
             counts = _count(reports)
+        elif args.output_format == "html":
+            from .report import page_for_files
+
+            out.write(page_for_files(reports, inputs=list(args.paths), settings=settings,
+                                     seconds=time.perf_counter() - started))
+            counts = _count(reports)
         elif args.output_format == "text":
             counts = write_text(reports, out, fix_mode=fix, show_fixes=getattr(args, "show_fixes", False),
                                 unsafe_fixes=settings.unsafe_fixes)
             if not args.quiet:
                 errors = sum(1 for r in reports if r.error) + (had_error and not any(r.error for r in reports))
                 print(summary_line(counts, fix_mode=fix, unsafe_fixes=settings.unsafe_fixes, errors=errors), file=out)
+                if not fix and counts["remaining"] and not args.output_file:
+                    print(report_hint(args.paths), file=out)
         else:
             write_json(reports, out, fix_mode=fix, lines=args.output_format == "jsonl")
             counts = _count(reports)
@@ -310,6 +336,7 @@ def _batch_parser(sub) -> None:
     batch.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address (default: a LocalCluster with --jobs workers)")
     batch.add_argument("--blocksize", default="64MiB", metavar="SIZE", help="dask: bytes of input per partition (default 64MiB)")
     batch.add_argument("--summary-json", metavar="FILE", help="also write the end-of-run summary as JSON")
+    batch.add_argument("--report", metavar="FILE", help="also write the HTML quality report (read back from the output)")
     batch.add_argument("--jobs", "-j", type=_jobs, default=None, metavar="N", help="worker processes (default: the number of cores)")
     batch.add_argument("--select", metavar="CODES")
     batch.add_argument("--extend-select", metavar="CODES")
@@ -325,6 +352,12 @@ def _batch(args) -> int:
     from .pipeline import default_jobs
 
     settings = _settings(args)
+    if args.report:
+        from .report import ensure_available
+
+        if args.output == "-":
+            raise UsageError("--report reads the output back: give -o a file, not -")
+        ensure_available()
     cleaner = Cleaner(settings)
     opts = BatchOptions(text_field=args.text_field, html_field=args.html_field, id_field=args.id_field,
                         output_field=args.output_field, timeout=args.timeout_per_doc,
@@ -351,10 +384,45 @@ def _batch(args) -> int:
             handle.write("\n")
     if not args.quiet:
         print(stats.summary(), file=sys.stderr)
+    if args.report:
+        from .report import page_for_outputs, write_page
+
+        page, _ = page_for_outputs([args.output], rejects=args.rejects, summary=stats.to_dict(),
+                                   run={"inputs": [args.input], "output": args.output, "settings": settings.fingerprint_data()},
+                                   output_field=args.output_field, text_field=args.text_field, id_field=args.id_field)
+        write_page(args.report, page)
     if stats.rejected and not args.rejects:
         print(f"news-cleaner: {stats.rejected} record(s) could not be processed (reasons above); "
               f"keep them with --rejects FILE", file=sys.stderr)
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def report_hint(paths: list) -> str:
+    """The line after ``check``'s summary that says how to see the findings as a page."""
+    where = " ".join(paths) if len(" ".join(paths)) <= 60 else "PATH..."
+    return f"See them as one HTML page: news-cleaner check {where} --format html -o report.html"
+
+
+def _report(args) -> int:
+    import os
+
+    from .report import ensure_available, page_for_outputs, write_page
+
+    ensure_available()
+    for path in [*args.inputs, *([args.rejects] if args.rejects else []), *([args.summary_json] if args.summary_json else [])]:
+        if not os.path.exists(path):
+            raise UsageError(f"{path}: no such file or folder")
+    summary = None
+    if args.summary_json:
+        with open(args.summary_json, encoding="utf-8") as handle:
+            try:
+                summary = json.load(handle)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{args.summary_json}: not JSON ({exc.msg})") from None
+    page, _ = page_for_outputs(args.inputs, rejects=args.rejects, summary=summary if isinstance(summary, dict) else None,
+                               output_field=args.output_field, text_field=args.text_field, id_field=args.id_field)
+    write_page(args.output, page)
     return EXIT_OK
 
 
