@@ -201,7 +201,7 @@ def junk_lines(article: Article) -> list:
     for finding in article.findings:
         if finding.get("code") != "B011":
             continue
-        text = span_text(article.before, finding) or finding.get("excerpt") or ""
+        text = finding.get("excerpt") or span_text(article.before, finding)
         text = " ".join(text.split())[:200]
         if text:
             lines.append(text)
