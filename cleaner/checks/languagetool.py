@@ -62,9 +62,9 @@ class LanguageToolClient:
 
     def check(self, text: str, disabled_rules=(), disabled_categories=()) -> list:
         """language-tool-python's Matches for ``text`` (offsets in code points, lengths in UTF-16 units)."""
+        tool = self._client()  # first: without the extra it raises LanguageToolError naming the extra
         from language_tool_python.exceptions import LanguageToolError as Failure
 
-        tool = self._client()
         tool.disabled_rules = set(disabled_rules)
         tool.disabled_categories = set(disabled_categories)
         try:
