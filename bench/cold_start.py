@@ -1,0 +1,60 @@
+"""Cold start: ``news-cleaner check one.txt`` beside ``codespell one.txt``, CPU time, in one run.
+
+    .venv/bin/python bench/cold_start.py            # best of 5 starts of each, two cache states
+    .venv/bin/python bench/cold_start.py --repeat 9
+
+Each command runs as a fresh process on one article (a body of ``fixtures/corpus``, written to a
+temporary directory); its CPU (user + system, from ``getrusage`` of the finished child) is measured
+and the best of ``--repeat`` starts counts. ``news-cleaner`` runs with ``--no-cache``, so the result
+cache never answers. Two states: with the user's own ``HOME`` (whatever ``~/.cache`` holds), and with
+``HOME`` pointed at an empty temporary directory (a machine that never ran it). Target: <= 2.5x
+codespell in both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BODIES = ROOT / "fixtures" / "corpus" / "scrapinghub-bodies.json"
+
+
+def child_cpu(command: list, env: dict, cwd: str) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def tool(name: str) -> str:
+    beside = Path(sys.executable).with_name(name)
+    return str(beside) if beside.exists() else name
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    body = list(json.loads(BODIES.read_text(encoding="utf-8")).values())[3]["articleBody"]
+    with tempfile.TemporaryDirectory() as work, tempfile.TemporaryDirectory() as empty_home:
+        Path(work, "one.txt").write_text(body, encoding="utf-8")
+        ours = [tool("news-cleaner"), "check", "--no-cache", "--isolated", "one.txt"]
+        theirs = [tool("codespell"), "one.txt"]
+        for label, home in (("own ~/.cache", os.environ.get("HOME", empty_home)), ("empty ~/.cache", empty_home)):
+            env = dict(os.environ, HOME=home)
+            env.pop("XDG_CACHE_HOME", None)
+            nc = min(child_cpu(ours, env, work) for _ in range(args.repeat))
+            cs = min(child_cpu(theirs, env, work) for _ in range(args.repeat))
+            print(f"{label:>15}: news-cleaner check {nc:.3f}s  codespell {cs:.3f}s  ratio {nc / cs:.2f}x (target <= 2.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
