@@ -135,8 +135,8 @@ class Lexicon:
         self.freq: dict = _load_frequencies()
         self._index: Optional["_SuggestIndex"] = None
         self._recent_ids: dict = {}  # word -> _candidate_ids(word), the last 64 words asked
-        self._bigrams: Optional[dict] = None
-        self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time by bigram()
+        self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time
+        self._bigram_seconds: dict = {}  # one string per second word, shared by the rows
 
     def _add_bare_contractions(self, listing: str) -> None:
         """Contractions written without their apostrophe (``dont``, ``youre``, ``im``) join the known
@@ -215,9 +215,7 @@ class Lexicon:
         the deletion's key (_index_key) above the word's position in the vocabulary. Why: as a dict
         of deletion strings it took about 55 MB of objects; packed, about 6 MB in one array.
         """
-        threshold = 10 ** (SUGGEST_MIN_ZIPF - 9)
-        freq = self.freq
-        words = [w for w in sorted(self.lower) if freq.get(w, 0.0) >= threshold and w.isalpha()]
+        words = self._suggestion_words()
         shift = max(1, (len(words) - 1).bit_length())
         mask = (1 << (64 - shift)) - 1
         packed = array("Q", sorted((_index_key(d) & mask) << shift | i for i, w in enumerate(words) for d in _deletes(w)))
@@ -239,6 +237,26 @@ class Lexicon:
             f"{INDEX_FORMAT}|{self._data_key}|{SUGGEST_MIN_ZIPF}|{sys.version_info[:2]}|{len(self.freq)}".encode()
         ).hexdigest()[:16]
         return os.path.join(base, f"suggest-index-{key}.marshal")
+
+    def _suggestion_words(self) -> list:
+        """The suggestion vocabulary: dictionary words of letters at least SUGGEST_MIN_ZIPF common."""
+        threshold = 10 ** (SUGGEST_MIN_ZIPF - 9)
+        freq = self.freq
+        return [w for w in sorted(self.lower) if freq.get(w, 0.0) >= threshold and w.isalpha()]
+
+    def _ensure_index(self) -> None:
+        """The index to look words up in: the built one when its cache file is there; else a scan of
+        the vocabulary (no start-up cost: a fresh machine or a pre-commit hook checking a few files
+        needs a few dozen look-ups), until enough look-ups were made to pay for building it."""
+        if self._index is not None and not (isinstance(self._index, _ScanIndex) and self._index.scans > INDEX_AFTER_SCANS):
+            return
+        if self._index is None:
+            path = self._index_cache_file()
+            if not path or not os.path.exists(path):
+                words = self._suggestion_words()
+                self._index = _ScanIndex(words, [self.zipf(w) for w in words])
+                return
+        self._index = self._load_index()
 
     def _load_index(self) -> "_SuggestIndex":
         path = self._index_cache_file()
@@ -270,8 +288,7 @@ class Lexicon:
     def _candidate_ids(self, word: str) -> set:
         """Positions in the suggestion vocabulary of the words sharing a deletion with ``word`` (the
         last few kept: a check that asks has_close_word() before suggest() looks the word up once)."""
-        if self._index is None:
-            self._index = self._load_index()
+        self._ensure_index()
         recent = self._recent_ids
         ids = recent.get(word)
         if ids is None:
@@ -294,8 +311,7 @@ class Lexicon:
         if max_cost < 1.1:
             # within one full edit, or two half ones: the variants are the word, its single deletions
             # and its double undoublings (see _near_deletes), a few lookups instead of dozens
-            if self._index is None:
-                self._index = self._load_index()
+            self._ensure_index()
             ids = self._index.lookup(word, _near_deletes(word))
         else:
             ids = self._candidate_ids(word)
@@ -314,12 +330,16 @@ class Lexicon:
         Until suggest() loads the whole table, only ``first``'s row is parsed: a G check that asks
         about a few pairs does not pay 0.15 s for all 243,000.
         """
-        if self._bigrams is not None:
-            return self._bigrams.get(first, _NO_BIGRAMS).get(second, 0)
+        return self._bigram_row(first).get(second, 0)
+
+    def _bigram_row(self, first: str) -> dict:
+        """``first``'s row of the bigram list, {second: count}, parsed on first use (a start parses the
+        few rows it reads, not all 243,000 pairs; second words are shared between rows)."""
         row = self._bigram_rows.get(first)
         if row is None:
-            row = self._bigram_rows[first] = _parse_row(_raw_bigram_rows().get(first, ""), {})
-        return row.get(second, 0)
+            raw = _raw_bigram_rows().get(first)
+            row = self._bigram_rows[first] = _parse_row(raw, self._bigram_seconds) if raw else _NO_BIGRAMS
+        return row
 
     def suggest(self, word: str, limit: int = 3, before: str = "", after: str = "") -> list[tuple[str, float]]:
         """Ranked corrections for an unknown lower-case word, best first, as (word, score).
@@ -335,10 +355,8 @@ class Lexicon:
         known = self.misspellings.get(w)
         zipf, bigram, log10 = self.zipf, self.bigram, math.log10
         context = bool(before or after)
-        if self._bigrams is None:
-            self._bigrams = _load_bigrams()
-        pairs = self._bigrams
-        following = pairs.get(before, _NO_BIGRAMS)
+        row = self._bigram_row
+        following = row(before) if before else _NO_BIGRAMS
 
         def evidence(cand: str) -> float:  # as bigram(), without a method call per candidate
             e = 0.0
@@ -347,7 +365,7 @@ class Lexicon:
                 if count:  # (log10(1 + 0) adds nothing)
                     e += log10(1 + count)
             if after:
-                count = pairs.get(cand, _NO_BIGRAMS).get(after)
+                count = row(cand).get(after)
                 if count:
                     e += log10(1 + count)
             return CONTEXT_WEIGHT * e
@@ -382,7 +400,7 @@ class Lexicon:
                     if count:
                         e += log10(1 + count)
                 if after:
-                    count = pairs.get(cand, _NO_BIGRAMS).get(after)
+                    count = row(cand).get(after)
                     if count:
                         e += log10(1 + count)
                 e = CONTEXT_WEIGHT * e
@@ -415,6 +433,66 @@ class Lexicon:
 
 
 INDEX_FORMAT = "packed-2"  # the layout of the suggestion index, part of its cache file's name
+INDEX_AFTER_SCANS = 1000  # look-ups by scanning before the index is built (a scan ~1 ms, building ~1 s)
+
+
+def _max_deletions(length: int) -> int:
+    """How many letters _deletes() removes from a word of this length."""
+    return 2 if length >= 5 else 1
+
+
+class _ScanIndex:
+    """The suggestion vocabulary looked up without the deletion index, by longest common subsequence
+    (rapidfuzz, in C) over the words of nearby lengths: the same words the index finds, at no
+    start-up cost.
+
+    Two words share a deletion (up to ``_max_deletions`` letters from each) exactly when their
+    longest common subsequence leaves no more than that many letters of either; a variant is among a
+    word's deletions when it is a subsequence of the word short by no more than that.
+    """
+
+    __slots__ = ("words", "zipfs", "scans", "_by_length")
+
+    def __init__(self, words: list, zipfs: list) -> None:
+        self.words, self.zipfs, self.scans = words, zipfs, 0
+        self._by_length: dict = {}
+        for i, w in enumerate(words):
+            self._by_length.setdefault(len(w), ([], []))
+            self._by_length[len(w)][0].append(w)
+            self._by_length[len(w)][1].append(i)
+
+    def lookup(self, word: str, variants: Optional[set] = None) -> set:
+        """Positions of the words sharing a deletion with ``word``, or holding one of ``variants``
+        among their deletions.
+
+        >>> index = _ScanIndex(["there", "these", "three", "throw"], [5.0] * 4)
+        >>> sorted(index.words[i] for i in index.lookup("thre"))
+        ['there', 'these', 'three', 'throw']
+        >>> sorted(index.words[i] for i in index.lookup("thre", {"thre"}))
+        ['there', 'three']
+        """
+        from rapidfuzz.distance import LCSseq
+        from rapidfuzz.process import extract_iter
+
+        self.scans += 1
+        ids: set = set()
+        if variants is None:
+            n, need = len(word), len(word) - _max_deletions(len(word))
+            for length in range(max(0, n - 2), n + 3):
+                words, positions = self._by_length.get(length, ((), ()))
+                floor = max(need, length - _max_deletions(length), 0)
+                for _, _, at in extract_iter(word, words, scorer=LCSseq.similarity, score_cutoff=floor):
+                    ids.add(positions[at])
+            return ids
+        for variant in variants:
+            n = len(variant)
+            for length in range(n, n + 3):
+                if length - n > _max_deletions(length):
+                    continue
+                words, positions = self._by_length.get(length, ((), ()))
+                for _, _, at in extract_iter(variant, words, scorer=LCSseq.similarity, score_cutoff=n):
+                    ids.add(positions[at])
+        return ids
 
 
 def _index_key(deletion: str) -> int:

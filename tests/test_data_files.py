@@ -110,7 +110,9 @@ def test_bigram_rows_read_one_at_a_time_give_the_counts_of_the_whole_table():
     lazy = Lexicon()
     assert lazy.bigram("ability", "to") == 2199042048
     assert lazy.bigram("ability", "zebra") == 0 and lazy.bigram("qzxv", "to") == 0
-    assert lazy._bigrams is None and set(lazy._bigram_rows) == {"ability", "qzxv"}
+    assert set(lazy._bigram_rows) == {"ability", "qzxv"}  # only the rows asked about are parsed
+    lazy.suggest("abilty", before="the", after="to")
+    assert len(lazy._bigram_rows) < 100  # suggest() too reads the rows of its context and candidates
     table = _load_bigrams()
     assert len(table) > 16000 and sum(map(len, table.values())) > 240000
     pairs = [(first, second) for first in list(table)[::500] for second in list(table[first])[:5]]

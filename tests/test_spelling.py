@@ -114,12 +114,19 @@ def test_capitalised_known_misspelling_is_safe_only_where_position_explains_the_
 def test_suggestion_index_is_kept_between_runs(tmp_path, monkeypatch):
     from cleaner.lexicon import Lexicon
 
+    from cleaner import lexicon as lexicon_module
+
     monkeypatch.setenv("NEWS_CLEANER_DATA_CACHE", str(tmp_path))
+    monkeypatch.setattr(lexicon_module, "INDEX_AFTER_SCANS", 2)
     first = Lexicon()
     found = first.candidates("equivelant")
+    assert isinstance(first._index, lexicon_module._ScanIndex) and not list(tmp_path.iterdir())
+    first.candidates("goverment"), first.candidates("recieve")  # enough look-ups: the index is built
+    assert first.candidates("equivelant") == found and isinstance(first._index, lexicon_module._SuggestIndex)
     (cached,) = list(tmp_path.glob("suggest-index-*.marshal"))
     second = Lexicon()
     assert second.candidates("equivelant") == found and "equivalent" in found
+    assert isinstance(second._index, lexicon_module._SuggestIndex)  # loaded from the file at once
     cached.write_bytes(b"not marshal")  # a damaged cache is rebuilt, not an error
     assert "equivalent" in Lexicon().candidates("equivelant")
 
@@ -150,6 +157,21 @@ def test_packed_suggestion_index_finds_exactly_the_words_sharing_a_deletion():
     for word in ("equivelant", "teh", "goverment", "seperetes"):
         deletes = _deletes(word)
         assert lex.candidates(word) == {w for w, d in vocabulary if not deletes.isdisjoint(d)}
+
+
+def test_scanning_the_vocabulary_finds_what_the_packed_index_finds():
+    """Without a built index (a fresh machine, a hook checking a few files) words are looked up by
+    scanning the vocabulary: the same positions as the packed index, with and without near variants."""
+    from cleaner.lexicon import _near_deletes, _ScanIndex, _SuggestIndex
+
+    lex = lexicon()
+    packed = lex._load_index()
+    assert isinstance(packed, _SuggestIndex)
+    scan = _ScanIndex(packed.words, packed.zipfs)
+    for garble in ("equivelant", "teh", "goverment", "seperetes", "ofice", "offfice", "muic", "a", "qzxv",
+                   "cneter", "untied", "recieve", "adress", "inthe", "thier", "wich"):
+        assert scan.lookup(garble) == packed.lookup(garble), garble
+        assert scan.lookup(garble, _near_deletes(garble)) == packed.lookup(garble, _near_deletes(garble)), garble
 
 
 def test_suggestions_are_kept_per_process():
