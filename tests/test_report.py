@@ -89,6 +89,21 @@ def test_report_command_rebuilds_the_same_counts_from_the_output(batch_run, cli)
     assert again["run"]["seconds"] == summary["seconds"]
 
 
+def test_report_reads_the_part_files_of_a_dask_output_folder_in_order(batch_run, cli):
+    _, summary, output = batch_run
+    lines = output.read_text(encoding="utf-8").splitlines(keepends=True)
+    folder = output.parent / "parts"
+    folder.mkdir()
+    (folder / "part-00001.jsonl").write_text("".join(lines[8:]), encoding="utf-8")
+    (folder / "part-00000.jsonl").write_text("".join(lines[:8]), encoding="utf-8")
+    (folder / "_SUCCESS").write_text("", encoding="utf-8")
+    code, _, err = cli("report", str(folder), "-o", "parts.html")
+    assert code == 0, err
+    model = embedded((output.parent / "parts.html").read_text(encoding="utf-8"))
+    assert model["articles"] == summary["written"] and model["run"]["inputs"] == [str(folder)]
+    assert {r["code"]: r["findings"] for r in model["codes"]} == summary["findings"]
+
+
 def test_report_from_check_findings_jsonl_counts_codes_per_file(tmp_path, cli, seed_text):
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "seed.txt").write_text(seed_text, encoding="utf-8")
@@ -228,6 +243,11 @@ def test_the_page_renders_offline_in_chromium_and_its_filters_work(batch_run, tm
         browser.js("document.querySelector('#site-table thead th:nth-child(2)').click()")
         records = browser.js("[...document.querySelectorAll('#site-table tbody tr')].map(r => +r.cells[1].textContent)")
         assert records == sorted(records, reverse=True)
+        # printing: no filter controls, every collapsed part open, the text boxes not clipped
+        browser.call("Emulation.setEmulatedMedia", media="print")
+        assert browser.js("getComputedStyle(document.querySelector('form.filters')).display") == "none"
+        assert browser.js("getComputedStyle(document.querySelector('.text')).maxHeight") == "none"
+        browser.call("Emulation.setEmulatedMedia", media="")
         assert browser.errors() == []
         assert [url for url in browser.requests() if not url.startswith(("file:", "data:"))] == []
         shot = tmp_path / "report.png"
