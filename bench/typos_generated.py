@@ -26,7 +26,8 @@ family (what the acceptance criteria count) and its kind:
   (``joining_swap``: ``University on California``);
 - ``misspelling``: a one-edit slip making a non-word (``word_slip``), two slips in one word
   (``two_letter_slip``), a real learner's or coder's misspelling from the Birkbeck, Holbrook and
-  typos-crate lists (``corpus_misspelling``), a slip that a prefix or suffix rule would admit
+  typos-crate lists that hunspell and the dictionary reject, even where web text (wordfreq) has seen
+  it (``corpus_misspelling``), a slip that a prefix or suffix rule would admit
   (``affix_nonword``: ``defeet``, ``studys``), a slip in a sentence's first word (``sentence_initial``),
   a misspelt ordinary word inside a name (``name_word_misspelt``: ``Prime Minester``), a word split
   by a space where a half is no word (``split_word``);
@@ -194,7 +195,8 @@ def _corpus_pairs() -> tuple:
         if real == "1":
             if lex.zipf(wrong) >= 3.0 and lex.zipf(right) >= 3.0 and len(right) >= 3 and len(wrong) >= 2:
                 realword.setdefault(right, set()).add(wrong)
-        elif is_nonword(wrong):
+        elif wrong not in lex.lower and wrong not in lex.capitalised:
+            # hunspell and SCOWL reject it, though web text may use it (wordfreq may know "recieve")
             nonword.setdefault(right, set()).add(wrong)
     return ({k: sorted(v) for k, v in nonword.items()}, {k: sorted(v) for k, v in realword.items()})
 

@@ -85,6 +85,15 @@ def _neighbours() -> dict:
 _NEAR = _neighbours()
 
 
+def neighbouring_keys(ch: str) -> set:
+    """The letters beside ``ch`` on a QWERTY keyboard (a slip's likeliest substitutes).
+
+    >>> sorted(neighbouring_keys("e"))
+    ['d', 'r', 's', 'w']
+    """
+    return _NEAR.get(ch, set())
+
+
 def _data(name: str):
     return _builtin_root() / "data" / name
 
@@ -188,24 +197,38 @@ class Lexicon:
             return False
         if self.zipf(w) >= (ADMIT_ZIPF_SHORT if len(w) <= 4 else ADMIT_ZIPF):
             return True
+        return bool(self.derivation(w))
+
+    def derivation(self, w: str) -> tuple:
+        """The listed words a productive rule builds the lower-case ``w`` from (a prefix's remainder, a
+        suffix's stem, a closed compound's halves), or ``()`` when no rule admits it.
+
+        >>> lexicon().derivation("unevidenced"), lexicon().derivation("automations")
+        (('evidenced',), ('automation',))
+        """
         for prefix in PREFIXES:
             if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix):] in self.lower:
-                return True
+                return (w[len(prefix):],)
         for suffix, stem_min in SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= stem_min and w[: -len(suffix)] in self.lower:
-                return True
+                return (w[: -len(suffix)],)
         return self._closed_compound(w)
 
-    def _closed_compound(self, w: str) -> bool:
+    def _closed_compound(self, w: str) -> tuple:
         """Two common content words written as one (``weeklong``, ``roofline``, ``systemwide``)."""
         if self.zipf(w) < COMPOUND_SEEN_ZIPF:
-            return False  # a compound people actually write, not a slip that happens to split
+            return ()  # a compound people actually write, not a slip that happens to split
+        return self.compound_parts(w)
+
+    def compound_parts(self, w: str) -> tuple:
+        """The two common content words (three letters or more, neither a function word) that ``w``
+        is written from, or ``()``: ``hostnames`` is (``host``, ``names``), however rare."""
         for i in range(3, len(w) - 3):
             left, right = w[:i], w[i:]
             if (left in self.lower and right in self.lower and left not in GLUE_WORDS and right not in GLUE_WORDS
                     and min(self.zipf(left), self.zipf(right)) >= COMPOUND_MIN_ZIPF):
-                return True
-        return False
+                return (left, right)
+        return ()
 
     # -- suggesting words --------------------------------------------------------------------------
     def _build_index(self) -> tuple:
@@ -303,11 +326,12 @@ class Lexicon:
         words = self._index.words
         return {words[i] for i in ids}
 
-    def has_close_word(self, word: str, min_zipf: float, max_cost: float) -> bool:
+    def has_close_word(self, word: str, min_zipf: float, max_cost: float, exclude: tuple = ()) -> bool:
         """Is a suggestion-vocabulary word at least ``min_zipf`` common within ``max_cost`` of ``word``?
 
         A necessary condition for any suggestion that passes both tests, a few times cheaper than
-        ranking them (no context, no sorting): checks that only act on such a suggestion ask first."""
+        ranking them (no context, no sorting): checks that only act on such a suggestion ask first.
+        Words in ``exclude`` do not count (the stem a suffix was added to)."""
         if max_cost < 1.1:
             # within one full edit, or two half ones: the variants are the word, its single deletions
             # and its double undoublings (see _near_deletes), a few lookups instead of dozens
@@ -320,6 +344,8 @@ class Lexicon:
         for i in ids:
             if zipfs[i] >= min_zipf:
                 cand = vocabulary[i]
+                if cand in exclude:
+                    continue
                 if gap_to(cand) <= max_cost + 1e-9 and weighted_distance(word, cand, cutoff=max_cost) <= max_cost:
                     return True
         return False

@@ -307,3 +307,32 @@ def test_slipped_contraction_gets_the_standard_one():
 def test_an_editors_bracketed_completion_is_not_a_word_to_check():
     text = "Going upstairs to bed was a 30 min[ute] activity, he said, and the [sic] note was recieved."
     assert [(text[f.start:f.end], f.suggestion) for f in _findings(text)] == [("recieved", "received")]
+
+
+def _flagged(text):
+    return [text[f.start:f.end] for f in _findings(text)]
+
+
+def test_wire_abbreviations_without_vowels_are_not_misspellings():
+    text = ("The company earned 3.5 mln dlrs, or 12 cts a share, on avg shrs of 6.5 mln, and exported "
+            "1.2 mln bpd in the quarter; thw board said more was to come.")
+    assert _flagged(text) == ["thw"]  # one vowel key missed in "the" is still a slip
+
+
+def test_a_possessive_does_not_hide_a_slip():
+    text = "Lucas sold the studio to Disney, and the filn’s creator kept no stake in the franchise."
+    (f,) = _findings(text)
+    assert text[f.start:f.end] == "filn" and f.suggestion == "film"
+
+
+def test_prefix_and_plural_rules_do_not_admit_slips_of_common_words():
+    text = ("The repoet says many agencys could coyurt trouble, though the claims stay unevidenced and "
+            "the automations preorder nothing.")
+    assert _flagged(text) == ["repoet", "agencys", "coyurt"]
+
+
+def test_words_web_text_uses_and_compounds_of_common_words_are_left_alone():
+    text = ("The team built a webform for onboarding new vendors, kept the hostnames in one place and "
+            "tracked each pageview.")
+    assert _findings(text) == []
+    assert _flagged("The team built a webfrom for onboarding new vendros.") == ["webfrom", "vendros"]

@@ -9,6 +9,7 @@ knowledge (SCOWL-70 dictionary, wordfreq frequencies, the known-misspelling tabl
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -17,7 +18,7 @@ from itertools import islice
 from ..document import WORD_TOKEN as _TOKEN
 from ..document import Document
 from ..finding import Finding
-from ..lexicon import ZIPF_FLOOR, lexicon, weighted_distance
+from ..lexicon import ADMIT_ZIPF, ADMIT_ZIPF_SHORT, CONTEXT_WEIGHT, ZIPF_FLOOR, lexicon, neighbouring_keys, weighted_distance
 from ..rulepacks import load_builtin
 
 SOURCE = "spelling"
@@ -105,6 +106,9 @@ def _suspect(t: str) -> bool:
     Capitalised, only a known misspelling of a common word or a rare non-name (judged later by its
     position); lower case, any word the lexicon does not know.
     """
+    base = _unpossessed(t)
+    if base != t:
+        return _suspect(base)  # "the filn’s creator"
     lex = lexicon()
     if t[0].isupper():
         low = t.lower()
@@ -115,7 +119,34 @@ def _suspect(t: str) -> bool:
         return len(t) >= 3 and low not in lex.names and not lex.is_word(low) and lex.zipf(low) < 2.5
     if not t.isascii() or not t.islower() and not ("'" in t or "’" in t):
         return False
-    return not lex.is_word(t)
+    if not lex.is_word(t):
+        # two common words written as one, however rare (``hostnames``, ``soymeal``), is a coinage
+        # unless it is a cheap slip of a common word too (``workhop``)
+        parts = lex.compound_parts(t) if "'" not in t and "’" not in t else ()
+        return not parts or _derived_slip(t, parts)
+    if "'" in t or "’" in t or t in lex.lower or lex.zipf(t) >= (ADMIT_ZIPF_SHORT if len(t) <= 4 else ADMIT_ZIPF):
+        return False
+    return _derived_slip(t, lex.derivation(t))
+
+
+def _derived_slip(t: str, parts: tuple) -> bool:
+    """Is a word that a prefix, suffix or compound rule builds from ``parts`` (``repoet`` = re + poet,
+    ``undeer``, ``coyurt``) one cheap slip of a common word other than its own parts, or a regular
+    plural written as an irregular one (``agencys``, ``theorys``)? Then it is judged as any unknown word
+    is; ``unevidenced`` and ``automations`` stay words.
+
+    >>> lex = lexicon()
+    >>> _derived_slip("repoet", lex.derivation("repoet")), _derived_slip("agencys", lex.derivation("agencys"))
+    (True, True)
+    >>> _derived_slip("unevidenced", lex.derivation("unevidenced"))
+    False
+    """
+    if not parts:
+        return False
+    if t.endswith("ys") and len(t) > 4 and t[-3] not in "aeiouy" and t[:-2] + "ies" in lexicon().lower:
+        return True
+    config = _pack()["derived_words"]
+    return _has_close_word(t, config["min_zipf"], config["max_cost"], parts)
 
 
 @lru_cache(maxsize=1024)
@@ -158,9 +189,9 @@ def _repeated_slip(t: str, uses: int) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _has_close_word(low: str, min_zipf: float, max_cost: float) -> bool:
+def _has_close_word(low: str, min_zipf: float, max_cost: float, exclude: tuple = ()) -> bool:
     """``lexicon().has_close_word``, kept per process: names recur across a batch's articles."""
-    return lexicon().has_close_word(low, min_zipf, max_cost)
+    return lexicon().has_close_word(low, min_zipf, max_cost, exclude)
 
 
 @lru_cache(maxsize=4096)
@@ -227,6 +258,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
 
     joined: set = set()  # starts of words already reported as the second half of a split word
     for start, word in _unknown_at(text, unknown):
+        word = _unpossessed(word)  # "the filn’s creator": the word is "filn"
         end = start + len(word)
         if _skippable(text, start, end, word):
             continue
@@ -280,11 +312,11 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
                     fix="unsafe", confidence=0.7, source=SOURCE,
                 ))
             continue  # other odd contractions are too often dialect or quotes to guess at
-        if not want_suggestions:
+        if not want_suggestions or _abbreviation(low):
             continue
         before, after = _neighbours(text, start, end)
         ranked = _ranked(low, 3, before, after)
-        if not ranked:
+        if not ranked or not _better_explained(low, ranked[0][1], before, after):
             continue
         best, score = ranked[0]
         margin = score - ranked[1][1] if len(ranked) > 1 else 2.0
@@ -298,6 +330,57 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             source=SOURCE, alternatives=[w for w, _ in ranked[1:]],
         ))
     return findings
+
+
+def _unpossessed(word: str) -> str:
+    """A word without its possessive ending, when what is left is a plain word.
+
+    >>> _unpossessed("filn’s"), _unpossessed("don't"), _unpossessed("o's")
+    ('filn', "don't", "o's")
+    """
+    if len(word) > 4 and word[-2] in "'’" and word[-1] in "sS" and word[:-2].isalpha():
+        return word[:-2]
+    return word
+
+
+def _abbreviation(low: str) -> bool:
+    """A short lower-case token with no vowel is an abbreviation (wire copy's ``mln``, ``dlrs``, ``shrs``,
+    ``bpd``; ``csv``, ``npm``), unless one vowel put back makes one of the commonest words (``frm``,
+    ``wth``, ``tht``): slips rarely take every vowel out of a word.
+
+    >>> _abbreviation("dlrs"), _abbreviation("frm"), _abbreviation("thw"), _abbreviation("thre")
+    (True, False, False, False)
+    """
+    config = _pack()["abbreviations"]
+    vowels = config["vowels"]
+    if len(low) > config["max_length"] or not low.isalpha() or any(ch in vowels for ch in low):
+        return False
+    lex = lexicon()
+    min_zipf = config["vowel_slip_min_zipf"]
+    if any(lex.zipf(low[:k] + v + low[k:]) >= min_zipf for k in range(len(low) + 1) for v in vowels):
+        return False  # a vowel left out: "frm", "tht"
+    # a vowel's key missed for its neighbour: "thw" (the), "twst" (test)
+    return not any(lex.zipf(low[:k] + v + low[k + 1:]) >= min_zipf
+                   for k in range(len(low)) for v in neighbouring_keys(low[k]) if v in vowels)
+
+
+def _better_explained(low: str, best_score: float, before: str, after: str) -> bool:
+    """Does the best suggestion explain the token better than the token itself (a noisy channel)?
+
+    The suggestion's score is its frequency less the cost of the slip, plus its bigram evidence with
+    the neighbours (lexicon.suggest); the token's own is its wordfreq frequency plus its own bigram
+    evidence. A token web text uses (``onboarding``, ``backend``, ``repo``) keeps its reading unless a
+    much commoner word is a cheap slip away; a token nobody uses needs a suggestion above a floor."""
+    config = _pack()["channel"]
+    lex = lexicon()
+    zipf = lex.zipf(low)
+    if zipf <= 0.0:
+        return best_score >= config["unseen_min_score"]
+    own = zipf
+    for count in (lex.bigram(before, low) if before else 0, lex.bigram(low, after) if after else 0):
+        if count:
+            own += CONTEXT_WEIGHT * math.log10(1 + count)
+    return best_score >= own + config["seen_margin"]
 
 
 _SPLIT_NEXT = re.compile(r" ([a-z]+)\b")
@@ -403,7 +486,7 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     cheap slip away: ``Meanwile, the council`` → ``Meanwhile``. Elsewhere a capitalised word is a name."""
     lex = lexicon()
     positional = _sentence_initial(text, start) or in_headline(start)
-    if tokens[word] != 1 or _inside_another_token(word, tokens, text, start, end):
+    if tokens.get(word, 0) > 1 or _inside_another_token(word, tokens, text, start, end):
         return None  # used again, if only in a possessive or a compound ("Greez’s ship"): a name
     if not positional:
         return _capitalised_slip(doc, text, start, end, word, low)
