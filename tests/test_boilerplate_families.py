@@ -143,3 +143,69 @@ def test_prose_that_resembles_a_family_stays(prose):
     text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
     assert applied == []
     assert text == f"{LEAD}\n\n{prose}\n\n{LAST}"
+
+
+# -- position-aware, recall-safe deletion ------------------------------------------------------------
+PROSE = [
+    "The council voted 7-2 on Tuesday to close the downtown depot by the end of next year, officials said.",
+    "Opponents said the closure would cut bus service to the eastern suburbs for months while routes change.",
+    "The depot opened in 1962 and employs about 140 mechanics and drivers, according to the transit union.",
+]
+
+
+def test_a_twelve_item_list_in_the_middle_of_an_article_stays():
+    items = "\n\n".join(f"- Route {n} Moves To The Eastern Garage" for n in range(1, 13))
+    text = f"{PROSE[0]}\n\nRelated:\n\n{items}\n\n{PROSE[1]}\n\n{PROSE[2]}"
+    out, applied = clean(text)
+    assert "- Route 7 Moves To The Eastern Garage" in out and out.count("- Route") == 12
+    assert [f.source for f in applied] == ["boilerplate:related-heading"]
+    reported = Cleaner(select=["B"]).check(text, kind="text").findings
+    assert sum("reported, not deleted" in f.message for f in reported) == 12
+
+
+def test_the_same_list_at_the_end_of_the_article_goes():
+    items = "\n\n".join(f"- Route {n} Moves To The Eastern Garage" for n in range(1, 4))
+    out, _ = clean(f"{PROSE[0]}\n\n{PROSE[1]}\n\nRelated:\n\n{items}")
+    assert paragraphs(out) == PROSE[:2]
+
+
+def test_a_repeated_interview_question_stays():
+    question = "Q: What would you say to riders who depend on the eastern routes every single day?"
+    text = (f"{PROSE[0]}\n\n{question}\n\nA: We will add buses on the busiest lines before the depot closes.\n\n"
+            f"{PROSE[1]}\n\n{question}\n\nA: Again, that the new garage will be open before winter.\n\n{PROSE[2]}")
+    out, applied = clean(text)
+    assert out == text and applied == []
+
+
+def test_a_lead_pasted_twice_in_a_row_loses_its_copy():
+    out, _ = clean(f"{PROSE[0]}\n\n{PROSE[0]}\n\n{PROSE[1]}\n\n{PROSE[2]}")
+    assert paragraphs(out) == PROSE
+
+
+def test_a_copyright_line_the_story_quotes_stays_and_the_footer_goes():
+    quoted = "© 1962 City Transit Authority. All rights reserved."
+    text = f"{PROSE[0]}\n\n{quoted}\n\n{PROSE[1]}\n\n{PROSE[2]}\n\nCopyright 2024 Valley Ledger"
+    out, _ = clean(text)
+    assert paragraphs(out) == [PROSE[0], quoted, PROSE[1], PROSE[2]]
+
+
+def test_a_deletion_of_most_of_the_article_is_reported_not_applied():
+    long_credit = "Reporting by " + ", ".join(f"Reporter{n} Name{n}" for n in range(12)) + "; Editing by Ann Lee"
+    text = f"{PROSE[0]}\n\n{long_credit}"
+    out, applied = clean(text)
+    assert out == text and applied == []
+    found = Cleaner(select=["B"]).check(text, kind="text").findings
+    assert [f.fix for f in found] == ["none"] and "large part of the article" in found[0].message
+
+
+def test_trailers_are_peeled_one_after_another():
+    # a source line above a share prompt above a credit above a follow prompt: deeper than any one
+    # end-of-article rule looks
+    stack = ["Source: Valley Ledger, Tom Reyes", "Share this post and leave your comment below.",
+             "Ana Ruiz in Lima contributed to this report.", "Follow us on Twitter @valleyledger",
+             "Like our page on Facebook"]
+    out, applied = clean("\n\n".join(PROSE + stack))
+    assert paragraphs(out) == PROSE
+    assert len(applied) == len(stack)
+    again, more = clean(out)
+    assert again == out and more == []

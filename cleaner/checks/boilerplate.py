@@ -15,6 +15,7 @@ paragraphs, and the batch-learned site boilerplate (``cleaner/site_boilerplate.p
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -204,7 +205,146 @@ def run(doc: Document, ctx) -> list[Finding]:
         learned = (ctx.batch or {}).get("B")
         if learned:
             findings.extend(site_boilerplate.findings(doc, learned, ctx.settings))
-    return [point_at_content(doc, f) for f in _whole_paragraphs(doc, _outermost(findings))]
+    findings.extend(peel_trailers(doc, ctx, findings))
+    kept = recall_safe(doc, _outermost(findings))
+    return [point_at_content(doc, f) for f in _disjoint(doc, _whole_paragraphs(doc, kept))]
+
+
+def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Deletions that share only a separator are shaped apart, so the fixer applies both.
+
+    Deleting the last paragraph takes the break before it, which the deletion of the paragraph above
+    already takes (``A\\n\\n`` and ``\\n\\nB``): the paragraph above then takes the break before
+    itself instead, up the run of deleted paragraphs that ends the text, so no break is left over.
+    """
+    text = doc.text
+    out = list(findings)
+    order = sorted((i for i, f in enumerate(out) if f.suggestion == ""), key=lambda i: (out[i].start, out[i].end))
+    trailing = True  # the later deletion ends the text (nothing but deletions after it)
+    for k in range(len(order) - 1, 0, -1):
+        later, earlier = out[order[k]], out[order[k - 1]]
+        trailing = trailing and not text[later.end:].strip() if k == len(order) - 1 else trailing
+        if not (later.start < earlier.end < later.end) or text[later.start:earlier.end].strip():
+            trailing = False
+            continue
+        before = len(text[:earlier.start].rstrip())
+        if trailing and before < earlier.start:
+            span = (before, later.start)
+            target = order[k - 1]
+        else:
+            span = (earlier.end, later.end)
+            target = order[k]
+            trailing = False
+        f = out[target]
+        out[target] = doc.finding(f.code, f.message, *span, suggestion="", fix=f.fix,
+                                  confidence=f.confidence, source=f.source)
+    return out
+
+
+# -- position-aware, recall-safe deletion ------------------------------------------------------------
+# Lists, repeats and copyright text are junk at the edges of an article and story in its middle (a
+# 12-item list, an interview question asked twice, a copyright notice the story quotes).
+_EDGE_ONLY = {"related-list", "headline-list", "tag-list", "repeat", "copyright-line", "disclaimer",
+              "disclaimer-edge"}
+_PROSE_WORDS = 15
+_MAX_SHARE, _MAX_WORDS = 0.2, 25  # one deletion may take at most this share of the words (above a floor)
+
+
+def prose_paragraphs(doc: Document, deletions: list[Finding] = ()) -> list:
+    r"""Paragraphs of 15+ words that end a sentence and that no deletion takes whole: the article's
+    core runs from the first to the last of them; before and after it lie the leading and trailing zones.
+
+    >>> d = Document("Related:\n\n" + "word " * 20 + "end.\n\nTags: a, b, c")
+    >>> [p.index for p in prose_paragraphs(d)]
+    [1]
+    """
+    spans = sorted((f.start, f.end) for f in deletions)
+    starts = [s for s, _ in spans]
+    out = []
+    for p in doc.paragraphs:
+        if len(_WORD.findall(p.text)) < _PROSE_WORDS or not _SENTENCE_END.search(p.text.rstrip()):
+            continue
+        i = bisect.bisect_right(starts, p.start) - 1
+        if i >= 0 and spans[i][1] >= p.end:
+            continue  # junk, however long (a disclaimer, an author bio)
+        out.append(p)
+    return out
+
+
+def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Turn deletions that could take article text into reports (fix "none"): a list item, repeat or
+    copyright line with article prose both before and after it (a repeat right after its first copy
+    excepted), and any deletion of more than a fifth of the article's words (and more than 25 words)."""
+    deletions = [f for f in findings if f.suggestion == ""]
+    prose = prose_paragraphs(doc, [f for f in deletions if f.source.rpartition(":")[2] not in _EDGE_ONLY])
+    total = len(_WORD.findall(doc.text))
+    limit = max(_MAX_WORDS, _MAX_SHARE * total)
+    out = []
+    for f in findings:
+        if f.suggestion != "":
+            out.append(f)
+            continue
+        name = f.source.rpartition(":")[2]
+        content = doc.text[f.start:f.end]
+        lead = f.start + len(content) - len(content.lstrip())
+        tail = f.start + len(content.rstrip())
+        why = ""
+        if (name in _EDGE_ONLY and any(p.end <= lead for p in prose) and any(p.start >= tail for p in prose)
+                and not _right_after_its_copy(doc, lead, name)):
+            why = "inside the article body"
+        elif len(_WORD.findall(content)) > limit:
+            why = "would delete a large part of the article"
+        out.append(f if not why else doc.finding(
+            f.code, f"{f.message} ({why}: reported, not deleted)", f.start, f.end,
+            fix="none", confidence=f.confidence, source=f.source))
+    return out
+
+
+def _right_after_its_copy(doc: Document, lead: int, name: str) -> bool:
+    """A repeated paragraph that directly follows its first copy (a pasted-twice lead)."""
+    if name != "repeat":
+        return False
+    para = doc.paragraph_at(lead)
+    return para is not None and para.index > 0 and doc.paragraphs[para.index - 1].text.split() == para.text.split()
+
+
+def peel_trailers(doc: Document, ctx, findings: list[Finding], rounds: int = 4) -> list[Finding]:
+    """Trailer rules look at the last few paragraphs; when those are all junk, look again above them.
+
+    A source line above a share prompt above a credit: each round cuts the paragraphs already wholly
+    deleted off the end and runs the end-of-article rules on what is left (same offsets: a prefix).
+    """
+    tail_rules = [r for r in _rules(ctx) if r.scope == "last-paragraphs"]
+    found: list[Finding] = []
+    cut = len(doc.text)
+    for _ in range(rounds):
+        new_cut = _junk_tail_start(doc, findings + found, cut)
+        if new_cut >= cut or not doc.text[:new_cut].strip():
+            break
+        cut = new_cut
+        prefix = Document(doc.text[:cut].rstrip(), kind=doc.kind, metadata=doc.metadata, path=doc.path)
+        found.extend(f for f in run_rules(prefix, ctx, tail_rules, source=SOURCE) if f.end <= cut)
+    return found
+
+
+def _junk_tail_start(doc: Document, findings: list[Finding], cut: int) -> int:
+    """Where the run of wholly deleted paragraphs that ends the text before ``cut`` starts."""
+    spans = sorted((f.start, f.end) for f in findings if f.suggestion == "" and f.start < cut)
+    pos = cut
+    for para in reversed(doc.paragraphs):
+        if para.start >= cut:
+            continue
+        covered = para.start
+        for s, e in spans:
+            if e <= para.start or s >= para.end:
+                continue
+            if doc.text[covered:max(covered, s)].strip():
+                break
+            covered = max(covered, e)
+        if doc.text[covered:min(para.end, cut)].strip():
+            break
+        pos = para.start
+    return pos
 
 
 def _whole_paragraphs(doc: Document, findings: list[Finding]) -> list[Finding]:
