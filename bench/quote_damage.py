@@ -161,10 +161,19 @@ def missing_close(rng, text, q, style):
     return [Damage(q.close, q.close + 1, "", "missing_close", "delete_close")]
 
 
+def _runs_into(text: str, start: int) -> bool:
+    """Does the paragraph before ``start`` end inside an open quotation (an odd count of double marks)?"""
+    before = text[:start].rstrip("\n")
+    previous = before[before.rfind("\n") + 1:]
+    return len(re.findall(r'(?<!\d)["“”]', previous)) % 2 == 1
+
+
 def missing_open(rng, text, q, style):
     nxt = text[q.open + 1:q.open + 2]
     if not nxt.isalpha():
         return None
+    if q.open == q.para_start and _runs_into(text, q.para_start):
+        return None  # the mark re-opens a quotation run on from the paragraph before: the mirror of missing_close's guard
     where = "para_start" if q.open == q.para_start else ("after_colon" if text[q.open - 2:q.open] == ": " else "inline")
     return [Damage(q.open, q.open + 1, "", "missing_open", where)]
 

@@ -120,9 +120,13 @@ def broken_runons(clean: str, ops) -> int:
     )
 
 
+MARKS = QUOTES + "‘’'"
+
+
 def is_mark_swap(clean: str, out: str, op) -> bool:
+    """Does the edit only swap one quotation mark or apostrophe for another (the publisher's own marks)?"""
     a, b = clean[op[0]:op[1]], out[op[2]:op[3]]
-    return len(a) == len(b) == 1 and a in QUOTES and b in QUOTES
+    return len(a) == len(b) == 1 and a in MARKS and b in MARKS
 
 
 # -- evaluation -----------------------------------------------------------------------------------

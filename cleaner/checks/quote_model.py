@@ -38,6 +38,7 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
 _STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 SINGLE_MARKS = "'‘’"
+_OTHER_OPENERS = "'‘«»„‹›「『"
 RATIO = 2.0  # how much more one style must be used than the other to count as the article's own
 
 
@@ -275,7 +276,10 @@ def build(text: str) -> QuoteModel:
     continued = False
     for i, para in enumerate(paragraphs):
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
-        next_opens = nxt is not None and bool(nxt.marks) and nxt.marks[0].pos == nxt.start and nxt.marks[0].role == "open"
+        next_opens = nxt is not None and (
+            (bool(nxt.marks) and nxt.marks[0].pos == nxt.start and nxt.marks[0].role == "open")
+            or text[nxt.start] in _OTHER_OPENERS  # a run-on re-opened in single or foreign marks
+        )
         for q in para.quotations:
             if q.close is None and q.open is not None:
                 last = q is para.quotations[-1]
@@ -287,7 +291,10 @@ def build(text: str) -> QuoteModel:
                     _place_missing_close(text, para, q)
         if not (continued or (i > 0 and any(q.unclosed for q in paragraphs[i - 1].quotations))):
             for mark in para.stray_closes:
-                _lone_close(text, para, mark)
+                if next_opens and mark.pos + len(mark.char) >= para.end:
+                    para.lone.append(LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
+                else:
+                    _lone_close(text, para, mark)
         continued = any(q.runs_on for q in para.quotations)
     for para in paragraphs:
         _singles(text, para)
