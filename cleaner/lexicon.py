@@ -53,6 +53,10 @@ GLUE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "at", "by",
               "we", "he", "she", "they", "you", "i", "this", "that", "with", "from", "not", "but", "was", "are"}
 SPLIT_MIN_ZIPF = 4.5      # both halves of a run-together pair must be this common ("inthe" → "in the")
 SUGGEST_MIN_ZIPF = 3.0    # suggestions are drawn from dictionary words at least this frequent
+# A longer token is no misspelling of a dictionary word (a pasted hash, a run of letters): it gets no
+# suggestion, and never reaches the deletion index, whose work grows with the cube of a token's length
+# ('a' * 10000 took minutes and gigabytes).
+MAX_SUGGEST_LENGTH = 30
 # The shipped frequency table leaves out words rarer than this: no check compares a zipf with a lower
 # threshold, so they decide as unseen words do (tests/test_data_files.py keeps the two in step).
 ZIPF_FLOOR = 1.5
@@ -321,7 +325,14 @@ class Lexicon:
         return ids
 
     def candidates(self, word: str) -> set:
-        """The common words that share a deletion (up to two letters each side) with ``word``."""
+        """The common words that share a deletion (up to two letters each side) with ``word``; none for a
+        token longer than MAX_SUGGEST_LENGTH.
+
+        >>> lexicon().candidates("a" * 10000)
+        set()
+        """
+        if len(word) > MAX_SUGGEST_LENGTH:
+            return set()
         ids = self._candidate_ids(word)
         words = self._index.words
         return {words[i] for i in ids}
@@ -332,6 +343,8 @@ class Lexicon:
         A necessary condition for any suggestion that passes both tests, a few times cheaper than
         ranking them (no context, no sorting): checks that only act on such a suggestion ask first.
         Words in ``exclude`` do not count (the stem a suffix was added to)."""
+        if len(word) > MAX_SUGGEST_LENGTH:
+            return False
         if max_cost < 1.1:
             # within one full edit, or two half ones: the variants are the word, its single deletions
             # and its double undoublings (see _near_deletes), a few lookups instead of dozens
@@ -376,7 +389,11 @@ class Lexicon:
 
         >>> [w for w, _ in lexicon().suggest("equivelant")][:1]
         ['equivalent']
+        >>> lexicon().suggest("a" * 10000)
+        []
         """
+        if len(word) > MAX_SUGGEST_LENGTH:
+            return []
         w = word.lower()
         known = self.misspellings.get(w)
         zipf, bigram, log10 = self.zipf, self.bigram, math.log10

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import clean
+from cleaner import Cleaner, clean
 from cleaner.errors import InputError
 
 GOOD_RECORD = {"id": "good", "text": "The mayorr said the bridge would open in May."}
@@ -98,3 +98,79 @@ def test_no_all_clean_after_an_unreadable_input(cli, tmp_path):
     code, out, err = cli("check", "--no-cache", str(tmp_path / "missing.txt"))
     assert code == 2 and "no such file" in err
     assert "All clean" not in out and "could not be read" in out
+
+
+# -- linear time on long words and long lines ------------------------------------------------------
+
+def test_a_very_long_token_never_reaches_the_suggestion_index(monkeypatch):
+    """Deletions of a token grow with the cube of its length ('a' * 10000 took minutes): a token longer
+    than any dictionary word plus two edits is no misspelling and is never expanded."""
+    from cleaner import lexicon as lexicon_module
+
+    lex = lexicon_module.lexicon()
+    expanded = []
+    real = lexicon_module._deletes
+    monkeypatch.setattr(lexicon_module, "_deletes", lambda word: expanded.append(len(word)) or real(word))
+    monkeypatch.setattr(lexicon_module, "_near_deletes", lambda word: expanded.append(len(word)) or {word})
+    lex._recent_ids.clear()
+    result = clean("The mayor said " + "a" * 10000 + " and " + "qwertyuiopasdfghjklzxcvbnmqwertyuiop" + " today.")
+    assert result.text.startswith("The mayor said aaaa")
+    assert all(n <= lexicon_module.MAX_SUGGEST_LENGTH for n in expanded)
+
+
+def test_line_casing_is_computed_once_per_text_not_per_candidate():
+    from cleaner.checks import name_tokens
+
+    text = "tags: obama, paris, news\nThe mayor met obama in paris.\n" * 200
+    name_tokens._LINE_CASING.clear()
+    first = [name_tokens._plain_context(text, m.start(), m.end()) for m in __import__("re").finditer("obama", text)]
+    assert first == [False, True] * 200  # the all-lower-case tag line is not running text
+    assert len(name_tokens._LINE_CASING) == 1
+
+
+# -- user rule packs cannot hang a run -------------------------------------------------------------
+
+def _pack(tmp_path, body: str) -> Path:
+    pack = tmp_path / "house.toml"
+    pack.write_text(body, encoding="utf-8")
+    return pack
+
+
+def test_a_user_pattern_that_backtracks_polynomially_runs_in_linear_time(tmp_path):
+    from cleaner.rulepacks import LinearPattern, load_user_pack
+    from cleaner.rule_engine import load_rules
+
+    pack = _pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "a*a*a*a*a*a*b"\n')
+    rules = load_rules(load_user_pack(str(pack)), str(pack))
+    assert all(isinstance(p, LinearPattern) for p, _ in rules[0].patterns)  # RE2, not Python's engine
+    text = "The mayor said " + "a" * 120 + "c today."
+    result = clean(text, config={"extend-rules": [str(pack)]}, select=["B"])
+    assert result.text == text
+
+
+def test_a_user_pattern_that_needs_backtracking_is_refused_naming_the_rule(cli, tmp_path):
+    _pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "(?<=Mr\\\\. )Smith"\n')
+    (tmp_path / "news-cleaner.toml").write_text('extend-rules = ["house.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Mr. Smith spoke.\n", encoding="utf-8")
+    code, _, err = cli("check", "--no-cache", "a.txt")
+    assert code == 2
+    assert "house.toml: rule 1 (B901): pattern '(?<=Mr\\\\. )Smith' needs a backtracking engine" in err
+
+
+def test_user_pack_patterns_keep_unicode_word_classes_and_whole_word_tokens(tmp_path):
+    pack = _pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "^Café \\\\w+ news$"\n\n'
+                           '[[rule]]\ncode = "B902"\nmessage = "y"\ntokens = ["Sponsored"]\nscope = "line"\n')
+    text = "The council met.\n\nCafé Señor news\n\nUnsponsored text stays. Sponsored\n\nIt adjourned."
+    found = [(f.code, text[f.start:f.end].strip()) for f in Cleaner({"extend-rules": [str(pack)]}, select=["B"])
+             .check(text, kind="text").findings]
+    assert ("B901", "Café Señor news") in found
+    assert [span for code, span in found if code == "B902"] == ["Sponsored"]
+
+
+def test_a_user_rule_with_a_code_no_check_runs_is_an_error(cli, tmp_path):
+    _pack(tmp_path, '[[rule]]\ncode = "X999"\nmessage = "x"\npattern = "foo"\n')
+    (tmp_path / "news-cleaner.toml").write_text('extend-rules = ["house.toml"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The mayor spoke.\n", encoding="utf-8")
+    code, _, err = cli("check", "--no-cache", "a.txt")
+    assert code == 2
+    assert "rule 1 has code 'X999': a user pack may add B (boilerplate) or G5 (phrase) rules only" in err

@@ -24,6 +24,7 @@ from ..rulepacks import load_builtin
 SOURCE = "names"
 
 # possessive (++, *+): the same tokens (a \w run ends where no \w follows), found a tenth faster
+_NEWLINE = re.compile("\n")
 _TOKEN = re.compile(r"\w++(?:['’&.-]\w++)*+")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 # two to six capitals standing alone; the first capital is matched before the look-behind (the same
@@ -255,15 +256,39 @@ def _key(found: str) -> str:
 
 
 def _plain_context(text: str, start: int, end: int) -> bool:
-    """Running text, not a handle, hashtag, address or an all-lower-case line (tags, URLs)."""
+    """Running text, not a handle, hashtag, address or an all-lower-case line (tags, URLs).
+
+    >>> _plain_context("The mayor met obama.", 14, 19), _plain_context("tags: obama, news", 6, 11)
+    (True, False)
+    """
     if start and text[start - 1] in "@#/\\._":
         return False
     if text[end:end + 1] in ("@", "/", "_") or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return line.lower() != line
+    starts, cased = _line_casing(text)
+    return cased[bisect_right(starts, start) - 1]
+
+
+_LINE_CASING: dict = {}  # id(text) -> (text, _line_casing(text)), for the last few texts
+
+
+def _line_casing(text: str) -> tuple:
+    """``(line starts, whether each line has an upper-case letter)``, once per text object (the checks
+    ask per candidate: lower-casing the whole line each time was quadratic on a one-line article; keyed
+    by identity, as comparing two equal megabyte strings per candidate would be quadratic too)."""
+    slot = _LINE_CASING.get(id(text))
+    if slot is not None and slot[0] is text:
+        return slot[1]
+    if len(_LINE_CASING) >= 4:
+        _LINE_CASING.clear()
+    starts = [0]
+    starts.extend(match.end() for match in _NEWLINE.finditer(text))
+    cased = []
+    for i, begin in enumerate(starts):
+        line = text[begin:starts[i + 1] - 1] if i + 1 < len(starts) else text[begin:]
+        cased.append(line.lower() != line)
+    _LINE_CASING[id(text)] = (text, (starts, cased))
+    return starts, cased
 
 
 _DERIVED: dict = {}  # id(gazetteer) -> (gazetteer, what a pass derives from it once)

@@ -34,7 +34,8 @@ def _phrase_rules(user_packs: tuple) -> list:
             if not code.startswith("G5"):
                 continue
             # matched on the lower-cased text: patterns are lower-cased too (case-insensitive by design)
-            pattern = compile_safe(_fast_start(rule["pattern"].lower()), where=where)
+            pattern = rule["pattern"].lower()  # a user pack's runs on RE2, which needs no fast start
+            pattern = compile_safe(_fast_start(pattern) if where.startswith("rules/") else pattern, where=where)
             rules.append((code, rule.get("message", "machine-translation phrase"), pattern,
                           rule.get("replacement"), rule.get("fix", "unsafe"), float(rule.get("confidence", 0.8))))
     return rules
