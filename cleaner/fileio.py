@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -110,17 +111,26 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str, tuple]:
 
 
 def _utf8_share(data: bytes) -> float:
-    """Share of non-ASCII byte runs that are valid UTF-8 sequences."""
+    """Share of non-ASCII byte runs that are valid UTF-8 sequences of plausible text (letters, digits,
+    punctuation, symbols, spaces: an 8-bit file's bytes can form valid UTF-8 by chance, as cp1251
+    ``\\xd6\\xb3`` does, but then mostly of combining marks, controls or unassigned code points).
+
+    >>> _utf8_share("José said “no”".encode("utf-8") + b" \\x93hi\\x94")
+    0.6
+    >>> _utf8_share("Ці".encode("cp1251"))  # valid UTF-8: U+05B3, a Hebrew point
+    0.0
+    """
     runs = re.findall(rb"[\x80-\xff]+", data)
     if not runs:
         return 0.0
     valid = 0
     for run in runs:
         try:
-            run.decode("utf-8")
-            valid += 1
+            text = run.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            continue
+        if all(unicodedata.category(c)[0] in "LNPSZ" for c in text):
+            valid += 1
     return valid / len(runs)
 
 

@@ -22,6 +22,9 @@ from typing import Optional
 from .rulepacks import _builtin_root, load_builtin
 
 MAX_RUNS = 50_000
+# Letters of real words needed before a guess is certain: a short word can be a real word in some code
+# page by chance (koi8 "зр" read as cp1251 "ЪТ"); one long one ("Maßnahmen") or two short ones cannot.
+MIN_KNOWN = 6
 MAX_WORD = 48
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -89,8 +92,9 @@ def evidence_words(data: bytes) -> list:
 
 
 def _score(words: list, codec: str) -> Optional[tuple]:
-    """``(known - unknown, known, decoded words)``: how many decoded letter runs holding a non-ASCII
-    letter are real words, less how many are not; None when the codec cannot decode one of the words."""
+    """``(known - unknown, known, decoded words)``: the letters of the decoded letter runs holding a
+    non-ASCII letter that are real words, less those of the runs that are not; None when the codec
+    cannot decode one of the words."""
     lexicon = known_words()
     known = unknown = 0
     decoded = []
@@ -101,21 +105,21 @@ def _score(words: list, codec: str) -> Optional[tuple]:
             return None
         decoded.append(text)
         if _SYMBOL_INSIDE.search(text):  # "Pchn±æ", "ja÷Я": letters split by a sign are no word
-            unknown += 1
+            unknown += len(text)
             continue
         for part in _LETTERS.findall(text):
             if len(part) > 1 and not part.isascii():  # one letter ("я", "à") tells nothing
                 if part.casefold() in lexicon:
-                    known += 1
+                    known += len(part)
                 else:
-                    unknown += 1
+                    unknown += len(part)
     return known - unknown, known, tuple(decoded)
 
 
 def guess(data: bytes) -> Optional[Guess]:
     """The most likely candidate code page for ``data`` (bytes that are not UTF-8), or None when none
-    decodes it. Certain only when some of its words are real words and every code page that decodes
-    the words differently finds fewer real words and more that are not.
+    decodes it. Certain only when at least MIN_KNOWN of its words are real words and every code page
+    that decodes the words differently finds fewer real words and more that are not.
 
     >>> guess("The naïve plan, said Zoë, was a déjà vu for the señor.".encode("cp1252")).encoding
     'cp1252'
@@ -137,6 +141,9 @@ def guess(data: bytes) -> Optional[Guess]:
         except UnicodeDecodeError:  # a byte past the sampled runs that this code page lacks
             scored = [item for item in scored if item[2] != codec]
             continue
-        rivals = tuple(c for n, k, c, d in scored if c != codec and d != decoded and (n >= net or k >= known))
+        if known < MIN_KNOWN:
+            rivals = tuple(c for _, _, c, d in scored if c != codec and d != decoded)
+        else:
+            rivals = tuple(c for n, k, c, d in scored if c != codec and d != decoded and (n >= net or k >= known))
         return Guess(codec, text, rivals)
     return None

@@ -148,10 +148,15 @@ def test_a_user_pattern_that_backtracks_polynomially_runs_in_linear_time(tmp_pat
     assert result.text == text
 
 
-def test_a_user_pattern_that_needs_backtracking_is_refused_naming_the_rule(cli, tmp_path):
-    _pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "(?<=Mr\\\\. )Smith"\n')
+def _project_with_pack(tmp_path, body: str) -> None:
+    """A folder whose config names the pack ``body``, with one article ``a.txt``."""
+    _pack(tmp_path, body)
     (tmp_path / "news-cleaner.toml").write_text('extend-rules = ["house.toml"]\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text("Mr. Smith spoke.\n", encoding="utf-8")
+
+
+def test_a_user_pattern_that_needs_backtracking_is_refused_naming_the_rule(cli, tmp_path):
+    _project_with_pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "(?<=Mr\\\\. )Smith"\n')
     code, _, err = cli("check", "--no-cache", "a.txt")
     assert code == 2
     assert "house.toml: rule 1 (B901): pattern '(?<=Mr\\\\. )Smith' needs a backtracking engine" in err
@@ -168,9 +173,7 @@ def test_user_pack_patterns_keep_unicode_word_classes_and_whole_word_tokens(tmp_
 
 
 def test_a_user_rule_with_a_code_no_check_runs_is_an_error(cli, tmp_path):
-    _pack(tmp_path, '[[rule]]\ncode = "X999"\nmessage = "x"\npattern = "foo"\n')
-    (tmp_path / "news-cleaner.toml").write_text('extend-rules = ["house.toml"]\n', encoding="utf-8")
-    (tmp_path / "a.txt").write_text("The mayor spoke.\n", encoding="utf-8")
+    _project_with_pack(tmp_path, '[[rule]]\ncode = "X999"\nmessage = "x"\npattern = "foo"\n')
     code, _, err = cli("check", "--no-cache", "a.txt")
     assert code == 2
     assert "rule 1 has code 'X999': a user pack may add B (boilerplate) or G5 (phrase) rules only" in err
