@@ -8,7 +8,6 @@ Writing back is ``cleaner/atomic.py``'s (a temporary sibling renamed over the or
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 import unicodedata
@@ -73,29 +72,18 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
                      detected=detected, rivals=rivals)
 
 
-def _cp1252_fallback(error: UnicodeDecodeError):
-    bad = error.object[error.start:error.end]
-    return bad.decode("cp1252", errors="replace"), error.end
-
-
-codecs.register_error("news_cleaner_cp1252", _cp1252_fallback)
-
-
 def _decode_legacy(data: bytes, path: str) -> tuple[str, str, tuple]:
     """Decode bytes that are not valid UTF-8: ``(text, codec, rival codecs)``.
 
-    Mostly-UTF-8 files with a few stray cp1252 bytes (scraped dumps concatenated from several
-    sources) are decoded as ``utf-8+cp1252`` byte by byte. Otherwise the 8-bit code page whose decoding
-    gives the most real words wins (``legacy_encoding``); when that is not certain, charset-normalizer
-    may still name a multi-byte codec (Shift-JIS, GB18030...) or another rival; the rivals are kept,
-    and a file whose codec is uncertain is checked, never rewritten.
+    The 8-bit code page whose decoding gives the most real words wins (``legacy_encoding``); a
+    mostly-UTF-8 file with a few stray cp1252 bytes (scraped dumps concatenated from several sources)
+    competes as ``utf-8+cp1252``, decoded byte by byte. When no candidate wins outright,
+    charset-normalizer may still name a multi-byte codec (Shift-JIS, GB18030...) or another rival;
+    the rivals are kept, and a file whose codec is uncertain is checked, never rewritten.
     """
-    mixed = data.decode("utf-8", errors="news_cleaner_cp1252")
-    if any(ord(c) > 0x7F for c in mixed) and _utf8_share(data) >= 0.5:
-        return mixed, "utf-8+cp1252", ()
     from .legacy_encoding import guess, multi_byte
 
-    found = guess(data)
+    found = guess(data, mixed=_utf8_share(data) >= 0.5)
     if found is not None and not found.ambiguous:
         return found.text, found.encoding, ()
     from charset_normalizer import from_bytes

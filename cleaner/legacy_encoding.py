@@ -13,6 +13,7 @@ Linear: the evidence is read from at most MAX_RUNS high-byte runs, each word at 
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import re
 from dataclasses import dataclass
@@ -23,13 +24,36 @@ from .rulepacks import _builtin_root, load_builtin
 
 MAX_RUNS = 50_000
 # Letters of real words needed before a guess is certain: a short word can be a real word in some code
-# page by chance (koi8 "зр" read as cp1251 "ЪТ"); one long one ("Maßnahmen") or two short ones cannot.
-MIN_KNOWN = 6
+# page by chance (koi8 "зр" read as cp1251 "ЪТ", cp1252 "serã" as cp1250 "seră"); a longer one cannot.
+MIN_KNOWN = 5
+# ... except for the first candidate (cp1252) in a mostly-ASCII file, as the file's language is then most
+# likely English with a few borrowed or foreign words ("déjà vu"): the prior English news sites give.
+# Three letters are too few even so: cp1257 "įst" reads as cp1252 "ást", a real word.
+MIN_KNOWN_PREFERRED = 4
+MOSTLY_ASCII = 0.9  # share of a file's letters that are ASCII
 MAX_WORD = 48
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A character that is neither a letter nor a mark nor an apostrophe or hyphen, between two letters.
 _SYMBOL_INSIDE = re.compile(r"(?<=[^\W\d_])[^\w'\u2019\u2018\-\s](?=[^\W\d_])")
+
+
+MIXED = "utf-8+cp1252"  # UTF-8 with stray cp1252 bytes, decoded byte by byte
+
+
+def _cp1252_fallback(error: UnicodeDecodeError):
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("news_cleaner_cp1252", _cp1252_fallback)
+
+
+def decode(data: bytes, codec: str) -> str:
+    """``data`` decoded with ``codec`` (strict), or as MIXED."""
+    if codec == MIXED:
+        return data.decode("utf-8", errors="news_cleaner_cp1252")
+    return data.decode(codec)
 
 
 @dataclass(frozen=True)
@@ -91,35 +115,65 @@ def evidence_words(data: bytes) -> list:
     return list(seen)
 
 
-def _score(words: list, codec: str) -> Optional[tuple]:
-    """``(known - unknown, known, decoded words)``: the letters of the decoded letter runs holding a
-    non-ASCII letter that are real words, less those of the runs that are not; None when the codec
-    cannot decode one of the words."""
-    lexicon = known_words()
+def _word_score(text: str, lexicon: frozenset) -> tuple:
+    """``(letters of real words, letters of other words)`` among a decoded word's letter runs that
+    hold a non-ASCII letter (one letter, "я" or "à", tells nothing); a real word counts only in lower
+    case or capitalised.
+
+    >>> _word_score("déjà", known_words()), _word_score("dĂŠjĂ ", known_words())
+    ((4, 0), (0, 5))
+    """
+    if _SYMBOL_INSIDE.search(text):  # "Pchn±æ", "ja÷Я": letters split by a sign are no word
+        return 0, len(text)
     known = unknown = 0
-    decoded = []
-    for word in words:
-        try:
-            text = word.decode(codec)
-        except UnicodeDecodeError:
-            return None
-        decoded.append(text)
-        if _SYMBOL_INSIDE.search(text):  # "Pchn±æ", "ja÷Я": letters split by a sign are no word
-            unknown += len(text)
-            continue
-        for part in _LETTERS.findall(text):
-            if len(part) > 1 and not part.isascii():  # one letter ("я", "à") tells nothing
-                if part.casefold() in lexicon:
-                    known += len(part)
-                else:
-                    unknown += len(part)
-    return known - unknown, known, tuple(decoded)
+    for part in _LETTERS.findall(text):
+        if len(part) > 1 and not part.isascii():
+            # a real word in a plausible case: lower, Capitalised (koi8 read as cp1251 turns "вел" into "ВЕЛ")
+            if (part.islower() or part[1:].islower()) and part.casefold() in lexicon:
+                known += len(part)
+            else:
+                unknown += len(part)
+    return known, unknown
 
 
-def guess(data: bytes) -> Optional[Guess]:
+def _ascii_share(data: bytes) -> float:
+    """Share of the letters (ASCII letters and high bytes) that are ASCII, in the first megabyte.
+
+    >>> _ascii_share(b"caf\\xe9")
+    0.75
+    """
+    head = data[:1 << 20]
+    high = len(head) - len(head.translate(None, bytes(range(0x80, 0x100))))
+    ascii_letters = len(head) - len(head.translate(None, b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"))
+    return ascii_letters / max(1, ascii_letters + high)
+
+
+def _decode_all(words: list, codec: str) -> Optional[tuple]:
+    try:
+        return tuple(decode(word, codec) for word in words)
+    except UnicodeDecodeError:
+        return None
+
+
+def _beats(best: tuple, rival: tuple, scores: dict, needed: int = MIN_KNOWN) -> bool:
+    """Whether ``best`` (decoded words) wins outright over ``rival`` on the words they decode apart:
+    more letters of real words (at least ``needed``) and fewer of others."""
+    known = unknown = rival_known = rival_unknown = 0
+    for mine, theirs in zip(best, rival):
+        if mine != theirs:
+            k, u = scores[mine]
+            known, unknown = known + k, unknown + u
+            k, u = scores[theirs]
+            rival_known, rival_unknown = rival_known + k, rival_unknown + u
+    return known >= needed and known > rival_known and known - unknown > rival_known - rival_unknown
+
+
+def guess(data: bytes, *, mixed: bool = False) -> Optional[Guess]:
     """The most likely candidate code page for ``data`` (bytes that are not UTF-8), or None when none
-    decodes it. Certain only when at least MIN_KNOWN of its words are real words and every code page
-    that decodes the words differently finds fewer real words and more that are not.
+    decodes it: the one whose decoded words hold the most letters of real words, less those of
+    others. Certain only when it wins outright (``_beats``) over every code page that decodes the
+    words differently, on the words they decode differently. With ``mixed`` (most high-byte runs are
+    valid UTF-8), MIXED competes first.
 
     >>> guess("The naïve plan, said Zoë, was a déjà vu for the señor.".encode("cp1252")).encoding
     'cp1252'
@@ -129,21 +183,30 @@ def guess(data: bytes) -> Optional[Guess]:
     ('cp1250', 'iso8859_2')
     """
     words = evidence_words(data)
-    scored = []  # (net, known, codec, decoded words), in order of preference
-    for codec in candidates():
-        score = _score(words, codec)
-        if score is not None:
-            scored.append((score[0], score[1], codec, score[2]))
-    while scored:
-        net, known, codec, decoded = max(scored, key=lambda item: item[0])  # the first of the best
+    lexicon = known_words()
+    decodings = []  # (codec, decoded words), in order of preference
+    scores: dict = {}  # decoded word -> (known letters, other letters)
+    for codec in ((MIXED,) if mixed else ()) + candidates():
+        decoded = _decode_all(words, codec)
+        if decoded is not None:
+            decodings.append((codec, decoded))
+            for text in decoded:
+                if text not in scores:
+                    scores[text] = _word_score(text, lexicon)
+
+    def net(item) -> int:
+        return sum(scores[t][0] - scores[t][1] for t in item[1])
+
+    while decodings:
+        codec, decoded = max(decodings, key=net)  # the first of the best
         try:
-            text = data.decode(codec)
+            text = decode(data, codec)
         except UnicodeDecodeError:  # a byte past the sampled runs that this code page lacks
-            scored = [item for item in scored if item[2] != codec]
+            decodings = [item for item in decodings if item[0] != codec]
             continue
-        if known < MIN_KNOWN:
-            rivals = tuple(c for _, _, c, d in scored if c != codec and d != decoded)
-        else:
-            rivals = tuple(c for n, k, c, d in scored if c != codec and d != decoded and (n >= net or k >= known))
+        needed = MIN_KNOWN
+        if codec == candidates()[0] and _ascii_share(data) >= MOSTLY_ASCII:
+            needed = MIN_KNOWN_PREFERRED
+        rivals = tuple(c for c, d in decodings if d != decoded and not _beats(decoded, d, scores, needed))
         return Guess(codec, text, rivals)
     return None
