@@ -355,8 +355,9 @@ def _batch(args) -> int:
     if args.report:
         from .report import ensure_available
 
-        if args.output == "-":
-            raise UsageError("--report reads the output back: give -o a file, not -")
+        if args.output == "-" or "://" in args.output:
+            raise UsageError("--report reads the output back: give -o a local file or folder, not "
+                             f"{'-' if args.output == '-' else 'a URL'} (or run `news-cleaner report` on a local copy)")
         ensure_available()
     cleaner = Cleaner(settings)
     opts = BatchOptions(text_field=args.text_field, html_field=args.html_field, id_field=args.id_field,

@@ -39,7 +39,8 @@ MAX_JUNK_LINES = 20       # distinct learned boilerplate lines counted per site
 MAX_REASONS = 50          # distinct reject reasons counted; later ones pooled
 CODE_BARS = 30            # codes in the bar chart (all codes are in the table)
 SHOWN_CHARS = 12_000      # text shown per example article
-DIFF_LINES = 2_000        # lines compared per example
+FINDING_ROWS = 100        # findings listed per example article
+DIFF_CHARS = 50_000       # characters of each text compared per example
 DIFF_TOKENS = 3_000       # tokens compared inside one changed line
 HISTOGRAM_BINS = 20
 OTHER_SITES = "(other sites)"
@@ -229,7 +230,7 @@ def site_name(url: Optional[str], site: Optional[str] = None, path: Optional[str
         if host:
             return host[4:] if host.startswith("www.") else host
     if isinstance(site, str) and site:
-        return site
+        return short(site, 200)
     if path and path != "-":
         folder = path.rsplit("/", 1)[0] + "/" if "/" in path else "./"
         return folder
@@ -332,7 +333,7 @@ def article_from_record(data: dict, line: int, *, output_field: str = "clean_tex
     score = note.get("score")
     meta = note.get("metadata") or {}
     return Article(
-        label=f"id {record_id}" if record_id is not None else f"line {line}",
+        label=short(f"id {record_id}" if record_id is not None else f"line {line}", 200),
         verdict=note.get("verdict") if note.get("verdict") in VERDICTS else None,
         score=float(score) if isinstance(score, (int, float)) else None,
         findings=findings,
@@ -593,10 +594,12 @@ def article_html(article: Article, key: str, unsafe: bool = False) -> str:
         panes.append(f'<div class="pane"><h5>{title}</h5><div class="text">{diff_html(article.before, after)}</div></div>')
     elif article.after is not None:
         panes.append(f'<div class="pane"><h5>After</h5><div class="text">{esc(clip(article.after))}</div></div>')
-    rows = [[str(i), f'<a href="#rule-{esc(f.get("code", "?"))}">{esc(f.get("code", "?"))}</a>', esc(f.get("message", "")),
-             esc(f.get("excerpt") or span_text(article.before, f)), suggestion_html(f), status(f)]
-            for i, f in enumerate(article.findings, 1)]
-    findings = table("Findings", ["#", "Code", "Message", "Text", "Suggestion", "Fix"], rows, attrs='class="findings"') if rows else ""
+    rows = [[str(i), f'<a href="#rule-{esc(f.get("code", "?"))}">{esc(f.get("code", "?"))}</a>', esc(short(f.get("message", ""))),
+             esc(short(f.get("excerpt") or span_text(article.before, f))), suggestion_html(f), status(f)]
+            for i, f in enumerate(article.findings[:FINDING_ROWS], 1)]
+    more = len(article.findings) - FINDING_ROWS
+    caption = "Findings" + (f" (the first {fmt(FINDING_ROWS)}; {fmt(more)} more not listed)" if more > 0 else "")
+    findings = table(caption, ["#", "Code", "Message", "Text", "Suggestion", "Fix"], rows, attrs='class="findings"') if rows else ""
     return head + (f'<div class="panes">{"".join(panes)}</div>' if panes else "") + findings + "</article>"
 
 
@@ -604,13 +607,23 @@ def suggestion_html(finding: dict) -> str:
     suggestion = finding.get("suggestion")
     if suggestion is None:
         return "-"
-    return "<em>(delete)</em>" if suggestion == "" else f"<code>{esc(suggestion)}</code>"
+    return "<em>(delete)</em>" if suggestion == "" else f"<code>{esc(short(str(suggestion)))}</code>"
 
 
 def status(finding: dict) -> str:
     if finding.get("applied"):
         return "applied"
     return {"safe": "safe, not applied", "unsafe": "unsafe (--unsafe-fixes)"}.get(finding.get("fix"), "report only")
+
+
+def short(text, limit: int = 300) -> str:
+    """A table cell's text, cut to ``limit`` characters.
+
+    >>> short("x" * 5, 3)
+    'xxx…'
+    """
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def clip(text: str) -> str:
@@ -634,9 +647,9 @@ def marked_html(text: str, findings: list, key: str) -> str:
         out.append(esc(text[pos:start]))
         label = f"{finding.get('code', '?')}: {finding.get('message', '')}"
         if finding.get("suggestion") is not None:
-            label += " → " + (finding["suggestion"] or "(delete)")
-        attrs = f'data-n="{n}" data-code="{esc(finding.get("code", "?"))}" title="{esc(label)}"'
-        out.append(f'<mark {attrs}>{esc(text[start:end]) if end > start else "‸"}</mark>')
+            label += " → " + (str(finding["suggestion"]) or "(delete)")
+        attrs = f'data-n="{n}" data-code="{esc(finding.get("code", "?"))}" title="{esc(short(label))}"'
+        out.append(f'<mark {attrs}>{esc(text[start:min(end, start + SHOWN_CHARS)]) if end > start else "‸"}</mark>')
         pos = end
     if pos < limit:
         out.append(esc(text[pos:limit]))
@@ -650,33 +663,34 @@ _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 def diff_html(before: str, after: str) -> str:
     """``after`` with what changed from ``before`` marked: ``<del>`` removed, ``<ins>`` added, word by word
-    inside a changed line. Bounded: the first ``DIFF_LINES`` lines, at most ``SHOWN_CHARS`` shown.
+    inside a changed line. Bounded: the first ``DIFF_CHARS`` of each text are compared and about
+    ``SHOWN_CHARS`` shown.
 
     >>> diff_html("Teh cat sat.", "The cat sat.")
     '<del>Teh</del><ins>The</ins> cat sat.'
     """
-    a, b = before.splitlines(keepends=True), after.splitlines(keepends=True)
-    cut = len(a) > DIFF_LINES or len(b) > DIFF_LINES
-    a, b = a[:DIFF_LINES], b[:DIFF_LINES]
-    out, shown = [], 0
+    a, b = before[:DIFF_CHARS].splitlines(keepends=True), after[:DIFF_CHARS].splitlines(keepends=True)
+    cut = len(before) > DIFF_CHARS or len(after) > DIFF_CHARS
+    out, left = [], SHOWN_CHARS
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if shown > SHOWN_CHARS:
+        if left <= 0:
             cut = True
             break
+        old, new = "".join(a[i1:i2])[:left], "".join(b[j1:j2])[:left]
         if tag == "equal":
-            piece = esc("".join(a[i1:i2]))
+            out.append(esc(old))
         elif tag == "replace" and i2 - i1 == j2 - j1:
-            piece = "".join(word_diff(x, y) for x, y in zip(a[i1:i2], b[j1:j2]))
+            out.append("".join(word_diff(x[:left], y[:left]) for x, y in zip(a[i1:i2], b[j1:j2])))
         else:
-            piece = changed("".join(a[i1:i2]), "".join(b[j1:j2]))
-        out.append(piece)
-        shown += sum(len(x) for x in b[j1:j2]) + sum(len(x) for x in a[i1:i2]) * (tag != "equal")
+            out.append(changed(old, new))
+        left -= len(new) + (len(old) if tag != "equal" else 0)
     if cut:
         out.append('\n<span class="cut">… (the rest is not shown)</span>')
     return "".join(out)
 
 
 def word_diff(old: str, new: str) -> str:
+    """One changed line, word by word (a line of over ``DIFF_TOKENS`` tokens as a whole)."""
     x, y = _TOKEN.findall(old), _TOKEN.findall(new)
     if len(x) > DIFF_TOKENS or len(y) > DIFF_TOKENS:
         return changed(old, new)

@@ -194,6 +194,20 @@ def test_batch_report_without_a_rejects_file_still_counts_the_rejects(tmp_path, 
     assert model["reasons"] == {"reason not kept: the run had no --rejects file": 1}
 
 
+def test_a_huge_article_is_shown_in_part(tmp_path, cli):
+    """One 2 MB line, garbled all along: the page stays small and the diff bounded."""
+    text = "Teh goverment said on Tuesday that the the plan was fine. " * 35_000
+    record = {"id": "big", "text": text, "clean_text": text.replace("Teh", "The"),
+              "cleaner": {"score": 0.1, "verdict": "garbled",
+                          "findings": [{"code": "S001", "message": "typo", "start": i, "end": i + 3, "suggestion": "The",
+                                        "fix": "safe", "applied": True} for i in range(0, len(text), 59)]}}
+    (tmp_path / "big.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    code, _, err = cli("report", "big.jsonl", "-o", "big.html")
+    assert code == 0, err
+    page = (tmp_path / "big.html").read_text(encoding="utf-8")
+    assert len(page) < 2_000_000 and "the rest is not shown" in page and "more characters" in page
+
+
 def test_batch_report_needs_a_file_output(tmp_path, cli):
     (tmp_path / "in.jsonl").write_text('{"id": 1, "text": "The council met."}\n', encoding="utf-8")
     code, _, err = cli("batch", "in.jsonl", "-o", "-", "--report", "r.html")
