@@ -719,3 +719,19 @@ def test_addresses_tickers_and_plain_word_definitions_are_not_acronym_slips():
     # the same token outside an address is still a slip
     text = "NASA said the probe landed. NASA engineers cheered, and NASI scientists agreed."
     assert _g(text) == [("G001", "NASI", "NASA", "unsafe")]
+
+
+def test_three_letter_initialism_in_title_case():
+    text = "Agents of the Fbi searched the house on Tuesday, a spokesman for the bureau said."
+    assert _g(text) == [("G002", "Fbi", "FBI", "unsafe")]
+    # acronyms read as words keep a house style (Nato, Nasa) unless the article also writes them in capitals
+    assert _g("Nato allies met in Brussels on Tuesday to discuss the budget.") == []
+
+
+def test_lone_acronym_no_text_writes_one_edit_from_a_well_known_one():
+    text = "The new card has a faster GVU and more memory than the last model, the company said."
+    assert _g(text) == [("G001", "GVU", "GPU", "unsafe")]
+    # a real acronym that word frequency knows is left alone (GSA, one edit from SSA)
+    assert _g("Our colleagues at GSA have created a toolkit for teams.") == []
+    # defined by apposition after the words it spells
+    assert _g("The National Pork Producers Council, NPPC, will receive the funds.") == []

@@ -20,6 +20,7 @@ from typing import Optional
 from ..document import Document
 from ..finding import Finding
 from ..gazetteer import gazetteer, norm
+from ..lexicon import lexicon
 from .name_tokens import (
     _ACRONYM, _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, SOURCE, _Tokens, _words,
 )
@@ -133,7 +134,33 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
             "G001", f"'{token}' looks like a garbled '{target}' (used {_times(counts[target])} in this article)",
             start, end, suggestion=target, fix="unsafe", confidence=round(confidence, 2), source=f"{SOURCE}:acronym",
         ))
-    findings.extend(_shared_near_misses(doc, gaz, ubiquitous, counts, orphans))
+    shared = _shared_near_misses(doc, gaz, ubiquitous, counts, orphans)
+    findings.extend(shared)
+    findings.extend(_lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared}))
+    return findings
+
+
+def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set) -> list[Finding]:
+    """A one-off acronym that word frequency has never seen (no web text writes ``NAFA`` or ``GVU``), one
+    edit from exactly one well-known acronym of three letters or more the article does not use: that one
+    (``GVU`` in a graphics-card review: ``GPU``), with a low confidence."""
+    if not orphans:
+        return []
+    lex = lexicon()
+    index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
+    findings = []
+    for token, start, end in orphans:
+        if start in taken or counts[token] > 1 or len(token) < 3 or lex.zipf(token) > 0:
+            continue
+        near = {a for variant in _deletions(token) for a in index.get(variant, ())
+                if not counts.get(a) and _one_edit(token, a)}
+        if len(near) != 1:
+            continue
+        (target,) = near
+        findings.append(doc.finding(
+            "G001", f"'{token}' looks like a garbled '{target}' (no text writes '{token}')", start, end,
+            suggestion=target, fix="unsafe", confidence=0.4, source=f"{SOURCE}:acronym-lone",
+        ))
     return findings
 
 
@@ -232,13 +259,13 @@ def _in_address(token: str, start: int, end: int, text: str, postal: frozenset) 
 
 
 def _defined_in_lower_case(token: str, start: int, text: str) -> bool:
-    """Is ``token`` in parentheses right after words, in any case, that it spells (``compact disk videos
-    (CDV)``, ``key performance indicator (KPI)``)?
+    """Is ``token`` in parentheses or after a comma right after words, in any case, that it spells
+    (``compact disk videos (CDV)``, ``the National Pork Producers Council, NPPC, will``)?
 
     >>> _defined_in_lower_case("CDV", 30, "sizes of compact disk videos (CDV)")
     True
     """
-    if text[start - 1:start] != "(" or text[start - 2:start - 1] != " ":
+    if text[start - 2:start] not in (" (", ", "):
         return False
     words = text[max(0, start - 80):start - 2].split()[-(len(token) + 3):]
     return _spells(token, [w[:1].upper() + w[1:] if w.isalpha() else w for w in words])

@@ -290,8 +290,8 @@ def _single_keys(gaz) -> frozenset:
 
 def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``,
-    ``japan's``, ``nasa-funded``): safe. A title-cased acronym (``Nato``) only when the same article
-    also writes it ``NATO``: unsafe, since some house styles write acronyms that way.
+    ``japan's``, ``nasa-funded``): safe. A title-cased acronym (``Nato``) only when the same
+    article also writes it ``NATO``, or a three-letter well-known one no dictionary knows (``Fbi``, ``Ceo``): unsafe, since some house styles write acronyms read as words that way.
     """
     gaz = gazetteer(_known_names(ctx))
     lex = lexicon()
@@ -332,12 +332,14 @@ def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findi
                 fix, confidence = "unsafe", 0.7  # "ceo", "gdp": as in an informal post or a tag
             else:
                 continue
-        elif w[0].isupper() and w[1:].islower() and w.upper() in gaz.acronyms:
+        elif w[0].isupper() and w[1:].islower() and w.lower() not in lex.lower and (
+                w.upper() in gaz.acronyms or w.lower() in everyday):
             if exact is None:
                 exact = set(words)
-            if w.upper() not in exact:
-                continue  # "Nato" throughout: a house style
-            entry, proper = gaz.acronyms[w.upper()], w.upper()
+            if w.upper() not in exact and not (len(w) == 3 and w.lower() not in lex.lower and not toks.sentence_initial(i)):
+                continue  # "Nato" throughout: a house style for acronyms read as words; not for
+                # three-letter initialisms ("Fbi", "Ceo"), which no style writes so
+            entry, proper = gaz.acronyms.get(w.upper()), w.upper()
             fix, confidence = "unsafe", 0.6
         else:
             continue
