@@ -141,7 +141,7 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
 
 
 def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set) -> list[Finding]:
-    """A one-off acronym that word frequency has never seen (no web text writes ``NAFA`` or ``GVU``), one
+    """A one-off acronym too rare for the word-frequency table (no web text writes ``NAFA`` or ``GVU``), one
     edit from exactly one well-known acronym of three letters or more the article does not use: that one
     (``GVU`` in a graphics-card review: ``GPU``), with a low confidence."""
     if not orphans:
@@ -150,7 +150,7 @@ def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set) -> list
     index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
     findings = []
     for token, start, end in orphans:
-        if start in taken or counts[token] > 1 or len(token) < 3 or lex.zipf(token) > 0:
+        if start in taken or counts[token] > 1 or len(token) < 3 or lex.zipf(token):
             continue
         near = {a for variant in _deletions(token) for a in index.get(variant, ())
                 if not counts.get(a) and _one_edit(token, a)}
