@@ -7,11 +7,13 @@ under /work/.mirror at bench time (nothing of them is copied into this repositor
 | source | repository (file) | what it is | licence |
 | --- | --- | --- | --- |
 | ``isot`` | Vatshayan/Fake-News-Prediction (``Fake.csv``, 1,413 articles) | a copy of part of the ISOT fake-news dataset (University of Victoria): text scraped from news sites, newlines lost, image credits glued to the last sentence | none stated in the repository; ISOT is distributed for research use: used here as test data only |
-| ``forn`` | samyaksand/Fake-News-Detection (``fake_or_real_news*.csv``) | copies of part of G. McIntire's fake_or_real_news set: scraped text with its lines kept (share bars, trailers, credits, datelines) | none stated: test data only |
 | ``np3k`` | JoyceJiang73/newspapers (``scraped_articles*.json``) | newspaper3k output for US, UK and Ugandan news sites (2020): bylines, promos, follow prompts, related links left in | none stated: test data only |
 
+G. McIntire's fake_or_real_news set is not used, in any copy: the reserved evaluation repository
+pmacinec/fake-news-datasets holds it (ISOT and the newspaper3k dumps are not among its datasets).
+
 Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-Prediction``,
-``github:samyaksand/Fake-News-Detection``, ``github:JoyceJiang73/newspapers``), or point ``--mirror`` at a folder holding them.
+``github:JoyceJiang73/newspapers``), or point ``--mirror`` at a folder holding them.
 
 Junk is annotated by pattern, per category (``bench/real_scraped.toml``); body sentences are the
 sentences of six words or more that overlap no junk marker. Articles are split by a hash of their id
@@ -47,9 +49,6 @@ MIRROR = Path("/work/.mirror")
 MARKERS = Path(__file__).with_suffix(".toml")
 SOURCES = {
     "isot": ("Vatshayan+Fake-News-Prediction", ["Fake.csv"]),
-    "forn": ("samyaksand+Fake-News-Detection", [
-        "fake_or_real_news.csv", "data/fake_or_real_news_test.csv", "jupyter_project/fake_or_real_news_training.csv",
-    ]),
     "np3k": ("JoyceJiang73+newspapers", ["scraped_articles.json", "scraped_articles_uganda.json"]),
 }
 TOKEN = re.compile(r"\w+")

@@ -38,7 +38,6 @@ TRAILING = [
     ("-- AFP", "B013", "agency-tail"),
     ("Tom Reyes is a reporter for the Valley Ledger. Follow him on Twitter at @tomreyes.", "B013",
      "author-bio-follow"),
-    ("Click for more from The Valley Ledger.", "B003", "more-from"),
     ("Disclaimer: The Ledger may earn a commission from links on this page.", "B007", "disclaimer"),
 ]
 ANYWHERE = [
