@@ -216,3 +216,20 @@ def test_a_missing_output_directory_is_an_input_error(tmp_path):
 
     with pytest.raises(InputError, match="does not exist"):
         AtomicOutput(str(tmp_path / "nope" / "out.jsonl"))
+
+
+def test_a_file_whose_worker_dies_is_an_error_report_and_the_others_are_checked(tmp_path):
+    from cleaner.filerun import run_files
+
+    from test_batch import SlowOrCrashingCleaner
+
+    paths = []
+    for i in range(10):
+        path = tmp_path / f"story{i}.txt"
+        path.write_text("CRASH the worker.\n" if i == 6 else f"Caf&eacute; story {i} about the council.\n",
+                        encoding="utf-8")
+        paths.append(str(path))
+    reports = run_files(SlowOrCrashingCleaner(select=["E"]), paths, fix=False, jobs=2, learn=False)
+    assert [r.path for r in reports] == paths
+    assert reports[6].error == f"{paths[6]}: the worker process died while cleaning this file"
+    assert all(r.error is None and [f.code for _, f in r.findings] == ["E002"] for i, r in enumerate(reports) if i != 6)
