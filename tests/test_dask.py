@@ -95,7 +95,15 @@ def test_killed_run_resumes_without_duplicates(cluster, dataset, tmp_path):
     # a write the kill interrupted leaves only a temporary file, never a partial part
     (out / ".part-00001.jsonl.tmp-deadbeef").write_text('{"id": "half a rec', encoding="utf-8")
 
-    time.sleep(1.5)  # tasks of the killed client that were already running may still land their parts
+    # tasks of the killed client that were already running may still land their parts: wait until none
+    # has for 3 s (a fixed 1.5 s was too short on a loaded machine)
+    settled = time.time() + 60
+    count, quiet_since = -1, time.time()
+    while time.time() < settled and time.time() - quiet_since < 3:
+        now = len(list(out.glob("part-*.jsonl")))
+        if now != count:
+            count, quiet_since = now, time.time()
+        time.sleep(0.1)
     finished_before = {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.glob("part-*.jsonl")}
     again = batch_cli(str(path), "-o", str(out), "--engine", "dask", "--scheduler", address, "--blocksize", "8kB",
                       "--rejects", str(tmp_path / "r.jsonl"), cwd=tmp_path)

@@ -164,3 +164,35 @@ def test_unknown_drop_verdict_is_refused():
 
     with pytest.raises(NotConfigured, match="unknown verdict"):
         CleanArticlePipeline(Cleaner(), drop_verdicts=["garbeld"])
+
+
+def test_an_item_over_the_timeout_is_passed_on_rejected_with_the_reason():
+    import asyncio
+    import time
+
+    from cleaner import Cleaner
+    from cleaner.integrations.scrapy import CleanArticlePipeline
+
+    class Slow(Cleaner):
+        def run(self, doc, *, fix=True):
+            if "SLOW" in doc.text:
+                time.sleep(5)
+            return super().run(doc, fix=fix)
+
+    class Stats:
+        def __init__(self):
+            self.values = {}
+
+        def inc_value(self, key):
+            self.values[key] = self.values.get(key, 0) + 1
+
+    stats = Stats()
+    pipeline = CleanArticlePipeline(Slow(select=["E"]), timeout=0.3, stats=stats)
+    started = time.monotonic()
+    slow = asyncio.run(pipeline.process_item({"url": "https://example.org/a", "text": "SLOW news day."}))
+    fast = asyncio.run(pipeline.process_item({"text": "Caf&eacute; owners met."}))
+    assert time.monotonic() - started < 4
+    assert slow == {"url": "https://example.org/a", "text": "SLOW news day.",
+                    "cleaner": {"verdict": "rejected", "reason": "timed out after 0.3 s (--timeout-per-doc)"}}
+    assert fast["text"] == "Café owners met." and fast["cleaner"]["verdict"] != "rejected"
+    assert stats.values["news_cleaner/rejected"] == 1 and stats.values["news_cleaner/items"] == 2

@@ -10,10 +10,13 @@
     NEWS_CLEANER_UNSAFE_FIXES = False
     NEWS_CLEANER_DROP_VERDICTS = []                # e.g. ["garbled"]: DropItem with the reason
     NEWS_CLEANER_THREADED = False                  # True: clean in the reactor's thread pool
+    NEWS_CLEANER_TIMEOUT = None                    # seconds per item: a slower item is passed on, rejected
 
 Verdicts are counted in the crawl stats as ``news_cleaner/verdict/<verdict>``, findings as
 ``news_cleaner/findings/<CODE>``, drops as ``news_cleaner/dropped/<verdict>``. An item with neither
-field is passed on untouched and counted as ``news_cleaner/skipped``. Cleaning is CPU work: with
+field is passed on untouched and counted as ``news_cleaner/skipped``. An item whose cleaning takes
+longer than ``NEWS_CLEANER_TIMEOUT`` seconds is stopped (the executor's time limit, as in ``batch``),
+passed on with ``{"verdict": "rejected", "reason": ...}`` and counted as ``news_cleaner/rejected``. Cleaning is CPU work: with
 ``NEWS_CLEANER_THREADED`` it runs off the reactor thread so downloads keep flowing.
 """
 
@@ -27,6 +30,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 
 from ..config import coerce_settings, load_settings
 from ..errors import CleanerError
+from ..executor import Executor
 from ..pipeline import Cleaner
 from ..records import RecordError, annotation, pick_field
 
@@ -46,6 +50,7 @@ class CleanArticlePipeline:
         findings_field: str = "cleaner",
         drop_verdicts: Iterable[str] = (),
         threaded: bool = False,
+        timeout: Optional[float] = None,
         stats: Any = None,
     ):
         self.cleaner = cleaner
@@ -59,6 +64,9 @@ class CleanArticlePipeline:
             raise NotConfigured(f"NEWS_CLEANER_DROP_VERDICTS: unknown verdict(s) {sorted(unknown)} "
                                 "(use clean, fixable, garbled)")
         self.threaded = threaded
+        self.timeout = timeout
+        if timeout:
+            cleaner.warm_up()  # the first item's limit then times its cleaning, not the loading of word lists
         self.stats = stats
 
     @classmethod
@@ -83,6 +91,7 @@ class CleanArticlePipeline:
             findings_field=settings.get("NEWS_CLEANER_FINDINGS_FIELD", "cleaner"),
             drop_verdicts=settings.getlist("NEWS_CLEANER_DROP_VERDICTS", []),
             threaded=settings.getbool("NEWS_CLEANER_THREADED", False),
+            timeout=settings.getfloat("NEWS_CLEANER_TIMEOUT", 0.0) or None,
             stats=crawler.stats,
         )
 
@@ -99,7 +108,9 @@ class CleanArticlePipeline:
         return fields[name], "html" if is_html else "text"
 
     def _clean(self, source: str, kind: str, url: Optional[str]):
-        return self.cleaner.clean(source, url, kind=kind)
+        """The Result, or the reason (a str) when the time limit stopped it."""
+        executor = Executor(1, processes=False, timeout=self.timeout, lost=lambda item, reason: reason)
+        return next(executor.map(lambda _: self.cleaner.clean(source, url, kind=kind), [None]))
 
     async def process_item(self, item, spider=None):
         adapter = ItemAdapter(item)
@@ -119,6 +130,11 @@ class CleanArticlePipeline:
         else:
             result = self._clean(source, kind, url)
         self._inc("news_cleaner/items")
+        if isinstance(result, str):
+            self._inc("news_cleaner/rejected")
+            logger.warning("news-cleaner: %s: %s; passed on uncleaned", url or "item", result)
+            adapter[self.findings_field] = {"verdict": "rejected", "reason": result}
+            return item
         self._inc(f"news_cleaner/verdict/{result.verdict}")
         for finding in result.findings:
             self._inc(f"news_cleaner/findings/{finding.code}")
