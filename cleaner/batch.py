@@ -190,13 +190,16 @@ def open_input(path: str) -> IO[str]:
 
 # -- the first pass ------------------------------------------------------------------------------
 
-def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions) -> dict:
-    """Site-boilerplate learning over the first ``opts.learn_limit`` usable records.
+def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions,
+               stats: Optional[BatchStats] = None) -> dict:
+    """Site-boilerplate learning over the first ``opts.learn_limit`` usable records (how many goes into
+    ``stats.learned_from``).
 
-    Returns the Documents it built, by line number, so the cleaning pass does not extract the same
-    pages again. Bounded on purpose: the learners see a list of Documents, so learning from every
-    record would hold the whole input in memory. Records the pass cannot read are skipped here (the
-    main pass rejects them with their reason).
+    Returns the Documents it built from HTML, by line number, so the cleaning pass does not extract
+    the same pages again (a text record's Document is cheaper to rebuild than to keep). Bounded on
+    purpose: the learners see a list of Documents, so learning from every record would hold the whole
+    input in memory. Records the pass cannot read are skipped here (the main pass rejects them with
+    their reason).
     """
     from .executor import time_limit
 
@@ -211,7 +214,9 @@ def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions) -> 
             continue
     if docs:
         cleaner.learn(docs.values())
-    return docs
+    if stats is not None:
+        stats.learned_from = len(docs)
+    return {number: doc for number, doc in docs.items() if doc.kind == "html"}
 
 
 # -- workers -------------------------------------------------------------------------------------
@@ -255,8 +260,7 @@ def run_batch(
     docs: dict = {}
     if opts.learn and input_path != "-":
         with open_input(input_path) as stream:
-            docs = learn_pass(cleaner, iter_lines(stream), opts)
-        stats.learned_from = len(docs)
+            docs = learn_pass(cleaner, iter_lines(stream), opts, stats)
     elif opts.learn:
         on_notice("site boilerplate learning needs two passes over the input: skipped for stdin")
     total = None

@@ -215,7 +215,7 @@ def run_dask(
                     for number, line in enumerate(handle, 1):
                         if line.strip():
                             yield number, line.rstrip("\r\n")
-        stats.learned_from = len(learn_pass(cleaner, lines(), opts))
+        learn_pass(cleaner, lines(), opts, stats)
 
     manifest = {
         "input": input_path, "blocks": [list(b) for b in blocks], "settings": settings_key(cleaner.settings, code=False),
