@@ -10,7 +10,6 @@ cased it and then compare with the canonical casing.
 from __future__ import annotations
 
 import gzip
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -106,10 +105,29 @@ class Gazetteer:
     def entry_mentioned(self, entry: Entry, text: str, lowered: Optional[str] = None) -> bool:
         """Is ``entry`` itself (a form or an acronym) named in ``text``?"""
         lowered = lowered if lowered is not None else text.lower()
-        for acr in entry.acronyms:
-            if re.search(r"(?<![\w])" + re.escape(acr) + r"(?![\w])", text):
-                return True
-        return any(re.search(r"(?<![\w])" + re.escape(norm(f)) + r"(?![\w])", lowered) for f in entry.forms)
+        return any(_whole_word_in(acr, text) for acr in entry.acronyms) or any(
+            _whole_word_in(norm(f), lowered) for f in entry.forms)
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what ``\w`` matches
+
+
+def _whole_word_in(word: str, text: str) -> bool:
+    """Does ``word`` stand in ``text`` with no word character on either side (``(?<!\w)word(?!\w)``)?
+    Found with ``str.find``: many times faster on a long text than a regex with a lookbehind tried
+    at every position.
+
+    >>> _whole_word_in("isis", "the isis-held town"), _whole_word_in("isis", "crisis talks")
+    (True, False)
+    """
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        if (at == 0 or not _word_char(text[at - 1])) and (end >= len(text) or not _word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _places() -> list:

@@ -173,6 +173,21 @@ def _frames() -> dict:
 
 
 _FRAME_WORD = re.compile(r"[\w-]+")
+_BETWEEN_COMMAS = re.compile(r", (?=([^,]*),)")
+_IN_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
+@lru_cache(maxsize=2)
+def _set_off(text: str) -> frozenset:
+    """Every X the text writes as ``, X,`` or ``(X)``: one pass over the text, so a token is looked up
+    in it instead of searching the whole text for each token (each scan stops at the next comma or
+    parenthesis, so the pass is linear).
+
+    >>> sorted(_set_off("the Social Democratic Party, PSD, and (PNL) or (x (y) z)"))
+    ['PNL', 'PSD', 'y']
+    """
+    return frozenset(m.group(1) for m in _BETWEEN_COMMAS.finditer(text)) | frozenset(
+        m.group(1) for m in _IN_PARENTHESES.finditer(text))
 
 
 def _frame_words(text: str, end: int) -> tuple:
@@ -199,7 +214,7 @@ def _framed(token: str, end: int, text: str, gaz, counts: Counter, lowered: str)
     (``ISM-held`` in an article about the Islamic State; ``PKL militants`` beside the PKK). Returns
     (entry, the acronym to suggest) or None."""
     suffix, word = _frame_words(text, end)
-    if not (suffix or word) or f", {token}," in text or f"({token})" in text:
+    if not (suffix or word) or token in _set_off(text):
         return None  # no frame, or the article defines the token ("Social Democratic Party, PSD,")
     frames = _frames()
     index = _derived(gaz, "all-acronym-deletions", _all_deletion_index)
