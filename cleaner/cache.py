@@ -6,7 +6,9 @@ hash of all of those, so there is nothing to invalidate: a change anywhere gives
 site-boilerplate pass ran (``filerun``), the key also holds the lines learned for the file's sites, so
 editing the other files of a site misses exactly when it changes what was learned; that pass's own
 per-file input (each article's site and lines) is cached too, under a key of its own. Entries are
-small zlib-compressed JSON files written atomically; a damaged or unreadable entry is a cache miss, and
+small zlib-compressed JSON files, each behind the SHA-256 of its JSON, written atomically; a damaged,
+edited or unreadable entry is a cache miss; a report that rewrites its file is not stored (``fix``
+writes only bytes it derived in the run), and
 a cache that cannot be written (read-only checkout) is silently skipped: the cache only ever saves time.
 """
 
@@ -27,7 +29,7 @@ from .finding import Finding
 from .pipeline import Result
 from .runner import ArticleOutcome, FileReport
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: each entry starts with the SHA-256 of its JSON
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by news-cleaner.\n"
@@ -125,8 +127,10 @@ class FileCache:
         data = self._load(key)
         try:
             report = report_from_dict(data, path) if data is not None else None
-        except (ValueError, KeyError, TypeError):
+        except Exception:  # noqa: BLE001 - a malformed entry (IndexError, AttributeError...) is a miss
             report = None
+        if report is not None and report.new_bytes is not None:
+            report = None  # never stored (see put): bytes to write are always derived anew
         if report is None:
             self.misses += 1
             return None
@@ -134,7 +138,9 @@ class FileCache:
         return report
 
     def put(self, key: str, report: FileReport) -> None:
-        if not report.error:
+        """Store a report, unless it failed or would rewrite its file: ``fix`` writes only bytes it
+        derived in this run, never bytes read from the cache (an edited entry could hold anything)."""
+        if not report.error and report.new_bytes is None:
             self._store(key, report_to_dict(report))
 
     def get_features(self, key: str) -> Optional[list]:
@@ -149,9 +155,14 @@ class FileCache:
         self._store(key, [[site, sorted(lines)] for site, lines in features])
 
     def _load(self, key: str):
+        """The entry's value, or None when it is missing, unreadable, or fails its checksum."""
         try:
-            return json.loads(zlib.decompress(self._entry(key).read_bytes()))
-        except (OSError, ValueError, zlib.error):
+            raw = zlib.decompress(self._entry(key).read_bytes())
+            checksum, payload = raw[:32], raw[32:]
+            if hashlib.sha256(payload).digest() != checksum:
+                return None
+            return json.loads(payload)
+        except (OSError, ValueError, zlib.error, RecursionError):
             return None
 
     def _store(self, key: str, value) -> None:
@@ -160,7 +171,8 @@ class FileCache:
         entry = self._entry(key)
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            payload = zlib.compress(json.dumps(value, ensure_ascii=False).encode("utf-8"), 3)
+            body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+            payload = zlib.compress(hashlib.sha256(body).digest() + body, 3)
             fd, tmp = tempfile.mkstemp(dir=str(entry.parent), prefix=".tmp-")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)

@@ -205,7 +205,7 @@ def _clean(args) -> int:
         text, name = source.text, args.path
     kind = "html" if name.lower().endswith((".html", ".htm")) else None
     result = cleaner.clean(text, args.url, kind=kind, path=None if name == "-" else name)
-    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    out = _open_output(args.output_file) if args.output_file else sys.stdout
     try:
         if args.output_format in {"json", "jsonl"}:
             out.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=None if args.output_format == "jsonl" else 2) + "\n")
@@ -257,12 +257,17 @@ def _check_or_fix(args, *, fix: bool) -> int:
             print(f"news-cleaner: error: {report.error}", file=sys.stderr)
             had_error = True
         elif fix and not diff_only and report.path != "-" and report.changed:
-            write_report(report)
+            try:
+                write_report(report)
+            except CleanerError as exc:  # a write failure names the path; the run goes on
+                print(f"news-cleaner: error: {exc}", file=sys.stderr)
+                report.error = str(exc)
+                had_error = True
 
     stdin_fix = fix and not diff_only and "-" in args.paths
     # When fixed text goes to stdout (fix -), the report goes to stderr so the two never mix.
     report_stream = sys.stderr if stdin_fix else sys.stdout
-    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else report_stream
+    out = _open_output(args.output_file) if args.output_file else report_stream
     try:
         if diff_only:
             diff_text = "".join(r.diff() for r in reports if r.changed or (r.old_text != r.new_text and r.path.endswith((".html", ".htm")) is False))
@@ -437,6 +442,14 @@ def _run_files(args, cleaner, settings, files: list, *, fix: bool) -> list:
     jobs = args.jobs or default_jobs()
     return run_files(cleaner, files, fix=fix, jobs=jobs, cache=cache,
                      text_field=args.text_field, html_field=args.html_field, learn=not args.no_learn)
+
+
+def _open_output(path: str):
+    """``--output-file`` opened for writing; a path that cannot be written is a usage error naming it."""
+    try:
+        return open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 
 
 def _count(reports) -> dict:

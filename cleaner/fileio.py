@@ -9,6 +9,7 @@ Writing back is ``cleaner/atomic.py``'s (a temporary sibling renamed over the or
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -122,17 +123,21 @@ def _utf8_share(data: bytes) -> float:
     return valid / len(runs)
 
 
-def read_input(path: str) -> InputFile:
-    """Read and decode one input file; errors name the path."""
+def read_bytes(path: str) -> bytes:
+    """The bytes of one input file; errors name the path."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode_bytes(data, path)
+
+
+def read_input(path: str) -> InputFile:
+    """Read and decode one input file; errors name the path."""
+    return decode_bytes(read_bytes(path), path)
 
 
 # Deeper than any real record (scraped articles nest a few levels); deep enough input would otherwise
@@ -175,3 +180,45 @@ def load_json(raw: str):
     if error is not None:
         raise error
     return json.loads(raw)
+
+
+def write_back(path: str, data: bytes, original: bytes) -> Optional[str]:
+    """Write fixed ``data`` over ``path``, which was read as ``original``; a notice when it was not
+    written (the file vanished, changed since it was read, or is read-only), None when it was.
+    Raises InputError (naming the path) when the write itself fails.
+
+    A symbolic link is written through (the link stays a link); a file with several hard links is
+    rewritten in place so every link sees the fix; otherwise a temporary sibling is renamed over the
+    real file, keeping its mode and (where allowed) its owner.
+    """
+    from .atomic import atomic_write
+
+    real = os.path.realpath(path)
+    try:
+        info = os.stat(real)
+        current = Path(real).read_bytes() if info.st_size == len(original) else None
+    except FileNotFoundError:
+        return "not fixed: the file was removed or renamed during the run (not re-created)"
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    if current != original:
+        return "not fixed: the file changed since it was read (run again)"
+    if not info.st_mode & 0o222 or not os.access(real, os.W_OK):
+        return "not fixed: the file is read-only"
+    try:
+        if info.st_nlink > 1:
+            with open(real, "r+b") as handle:
+                handle.write(data)
+                handle.truncate()
+                handle.flush()
+                os.fsync(handle.fileno())
+            return None
+        atomic_write(real, data)
+        try:
+            os.chown(real, info.st_uid, info.st_gid)
+        except OSError:
+            pass  # not allowed to give the file away: it keeps the writer's owner
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    return None
+

@@ -9,10 +9,9 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .atomic import atomic_write
 from .errors import InputError
 from .extract import url_problem
-from .fileio import InputFile, decode_bytes, read_input
+from .fileio import InputFile, decode_bytes, read_bytes, write_back
 from .finding import Finding
 from .pipeline import Cleaner, Result
 from .records import RecordError, document_for, dump_record, pick_field, read_records
@@ -38,6 +37,7 @@ class FileReport:
     new_text: str = ""
     error: Optional[str] = None
     notices: list = field(default_factory=list)
+    original: Optional[bytes] = field(default=None, repr=False)  # the bytes read: fix writes only over them
 
     @property
     def changed(self) -> bool:
@@ -88,7 +88,10 @@ def process_file(
     """
     report = FileReport(path=path)
     try:
-        source = decode_bytes(data, path) if data is not None else read_input(path)
+        if data is None:
+            data = read_bytes(path)
+        report.original = data
+        source = decode_bytes(data, path)
         if kind:
             source.kind = kind
         if source.kind == "records":
@@ -206,6 +209,9 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
 
 
 def write_report(report: FileReport) -> None:
-    """Write a fixed file back atomically."""
-    if report.new_bytes is not None:
-        atomic_write(report.path, report.new_bytes)
+    """Write a fixed file back (``fileio.write_back``: only over the bytes that were read); a file left
+    alone gets a notice saying why."""
+    if report.new_bytes is not None and report.original is not None:
+        notice = write_back(report.path, report.new_bytes, report.original)
+        if notice:
+            report.notices.append(notice)

@@ -177,3 +177,112 @@ def test_a_user_rule_with_a_code_no_check_runs_is_an_error(cli, tmp_path):
     code, _, err = cli("check", "--no-cache", "a.txt")
     assert code == 2
     assert "rule 1 has code 'X999': a user pack may add B (boilerplate) or G5 (phrase) rules only" in err
+
+
+# -- the cache is verified; fix writes only over what it read ------------------------------------
+
+DIRTY = "The mayor\u200b said the bridge would open.\n"
+
+
+def _entries(tmp_path):
+    return [p for p in (tmp_path / ".news_cleaner_cache").rglob("*.json.z")]
+
+
+def test_an_edited_or_malformed_cache_entry_is_a_miss_never_a_crash(cli, tmp_path):
+    import zlib
+
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY, encoding="utf-8")
+    cli("check", str(path))
+    entries = _entries(tmp_path)
+    assert entries
+    for entry in entries:  # a well-formed entry with a forged body, checksum left as it was
+        raw = zlib.decompress(entry.read_bytes())
+        entry.write_bytes(zlib.compress(raw[:32] + raw[32:].replace(b'"E004"', b'"E999"')))
+    code, out, _ = cli("check", str(path))
+    assert code == 1 and "E004" in out and "E999" not in out
+    for garbage in (b"", b"not zlib", zlib.compress(b"\x00" * 40), zlib.compress(b"[]")):
+        for entry in _entries(tmp_path):
+            entry.write_bytes(garbage)
+        code, out, _ = cli("check", str(path))
+        assert code == 1 and "E004" in out
+
+
+def test_fix_never_writes_bytes_from_the_cache(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY, encoding="utf-8")
+    cli("fix", "--diff", str(path))  # a fix run that would change the file stores nothing to write
+    from cleaner.cache import FileCache, report_to_dict
+    from cleaner.config import Settings
+    from cleaner.runner import FileReport
+
+    cache = FileCache(tmp_path / "c", Settings())
+    report = FileReport(path="a.txt", new_bytes=b"POISONED CONTENT FROM CACHE")
+    cache.put("k" * 64, report)
+    assert cache.get("k" * 64, "a.txt") is None
+    cache._store("k" * 64, report_to_dict(report))  # even an entry that holds bytes is not used
+    assert cache.get("k" * 64, "a.txt") is None
+    code, _, _ = cli("fix", str(path))
+    assert path.read_text(encoding="utf-8") == "The mayor said the bridge would open.\n"
+
+
+def test_fix_does_not_overwrite_a_file_changed_or_removed_since_it_was_read(tmp_path):
+    from cleaner.pipeline import Cleaner
+    from cleaner.runner import process_file, write_report
+
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY, encoding="utf-8")
+    report = process_file(Cleaner(), str(path), fix=True)
+    assert report.changed
+    path.write_text(DIRTY + "\nA paragraph added while the run was going.\n", encoding="utf-8")
+    write_report(report)
+    assert "A paragraph added" in path.read_text(encoding="utf-8")
+    assert "changed since it was read" in report.notices[-1]
+    path.unlink()
+    write_report(report)
+    assert not path.exists() and "not re-created" in report.notices[-1]
+
+
+def test_fix_writes_through_symlinks_keeps_hard_links_and_skips_read_only_files(cli, tmp_path):
+    import os
+
+    real = tmp_path / "real.txt"
+    real.write_text(DIRTY, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    cli("fix", "--no-cache", str(link))
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "The mayor said the bridge would open.\n"
+    first = tmp_path / "first.txt"
+    first.write_text(DIRTY, encoding="utf-8")
+    second = tmp_path / "second.txt"
+    os.link(first, second)
+    cli("fix", "--no-cache", str(first))
+    assert os.path.samefile(first, second) and "\u200b" not in second.read_text(encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text(DIRTY, encoding="utf-8")
+    locked.chmod(0o444)
+    code, _, err = cli("fix", "--no-cache", str(locked))
+    assert "\u200b" in locked.read_text(encoding="utf-8") and "read-only" in err
+    assert (locked.stat().st_mode & 0o777) == 0o444
+
+
+def test_a_write_failure_is_an_error_naming_the_path_not_a_traceback(cli, tmp_path, monkeypatch):
+    from cleaner import atomic
+
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY, encoding="utf-8")
+
+    def full_disk(target, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic, "atomic_write", full_disk)
+    code, _, err = cli("fix", "--no-cache", str(path))
+    assert code == 2 and f"{path}: cannot write: No space left on device" in err
+    assert "\u200b" in path.read_text(encoding="utf-8")
+
+
+def test_a_report_file_that_cannot_be_written_is_a_clear_error(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(DIRTY, encoding="utf-8")
+    code, _, err = cli("check", "--no-cache", "-o", str(tmp_path / "missing" / "r.txt"), str(path))
+    assert code == 2 and "missing/r.txt: cannot write the report: No such file or directory" in err
