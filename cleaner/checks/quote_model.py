@@ -39,6 +39,8 @@ _CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
 _STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 SINGLE_MARKS = "'‘’"
 _OTHER_OPENERS = "'‘«»„‹›「『"
+_DOUBLE = re.compile(r'["“”]|‘‘|’’')  # found in C, then read in Python one mark at a time
+_SINGLE = re.compile(r"['‘’]")
 RATIO = 2.0  # how much more one style must be used than the other to count as the article's own
 
 
@@ -314,17 +316,10 @@ def _heading(text: str, para: Para) -> bool:
 def _pair(text: str, para: Para) -> None:
     current: Optional[Quotation] = None
     previous: Optional[Mark] = None
-    i = para.start
-    while i < para.end:
-        ch = text[i]
-        if ch in "‘’" and i + 1 < para.end and text[i + 1] == ch:
-            ch = ch + ch  # ``‘‘`` / ``’’``: a double mark typed as two singles (publisher typography)
-        elif ch not in DOUBLE_MARKS:
-            i += 1
-            continue
+    for found in _DOUBLE.finditer(text, para.start, para.end):
+        i, ch = found.start(), found.group()  # ``‘‘`` / ``’’``: a double mark typed as two singles (publisher typography)
         mark = Mark(i, ch, _context(text, i, para.start, para.end, len(ch)))
         para.marks.append(mark)
-        i += len(ch)
         if ch == STRAIGHT and mark.pos > para.start and text[mark.pos - 1].isdigit() and current is None:
             mark.role = "inch"
             continue
@@ -353,7 +348,9 @@ def _pair(text: str, para: Para) -> None:
             current.close = mark
             mark.quotation = current
             current = None
-        elif previous is not None and previous.role == "close" and previous.pos + len(previous.char) == mark.pos:
+        elif (previous is not None and previous.role == "close" and previous.pos + len(previous.char) == mark.pos
+              and not (len(para.quotations) >= 2 and para.quotations[-2].close is None and para.quotations[-2].open is not None)):
+            # (after an inner quotation closed inside an open one, ``reason.""`` closes both: _nest reads it)
             mark.role = "extra"
             para.doubled.append((previous, mark))
         else:
@@ -414,10 +411,8 @@ def _singles(text: str, para: Para) -> None:
     )
     k = 0
     stacks: dict = {}
-    for i in range(para.start, para.end):
-        ch = text[i]
-        if ch not in SINGLE_MARKS:
-            continue
+    for found in _SINGLE.finditer(text, para.start, para.end):
+        i, ch = found.start(), found.group()
         if (i + 1 < para.end and text[i + 1] == ch and ch != "'") or (i > para.start and text[i - 1] == ch and ch != "'"):
             continue  # ``‘‘`` / ``’’``: read as a double mark
         while k < len(spans) and spans[k][1] < i:

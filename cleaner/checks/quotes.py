@@ -436,6 +436,7 @@ def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
 _MISSING_SPACE = re.compile(r"(?<![\w.@/:’'-])([A-Za-z][a-z’'-]*[a-z]|\d{2,})\.([A-Z][a-z’']*)(?=[\s,;:!?\"”’)]|$)")
 
 
+_SPACE_OR_END = re.compile(r"\s|$")
 _GLUED = re.compile(r"(?<=[^\W\d_]{2})([,;:])(?=[^\W_])")
 
 
@@ -449,7 +450,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
     tlds = rules()["tlds"]
     for m in _MISSING_SPACE.finditer(text):
         token_start = text.rfind(" ", 0, m.start()) + 1
-        token_end = re.search(r"\s|$", text[m.end():]).start() + m.end()
+        token_end = _SPACE_OR_END.search(text, m.end()).start()  # from m.end(), no copy of the rest of the text
         token = text[token_start:token_end]
         if any(s in token for s in ("/", "@", "www", "http", "=")) or m.group(2) in tlds:
             continue
@@ -535,8 +536,9 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
     """
     doubles = sum(1 for q in model.quotations if q.open is not None and q.close is not None)
     spans = [
-        (pair.open, pair.close) for para in model.paragraphs if not qm._heading(text, para) for pair in para.singles
+        (pair.open, pair.close) for para in model.paragraphs for pair in para.singles
         if pair.inside is None and _speech(text, pair.open + 1, pair.close) and text[pair.close + 1:pair.close + 2] != ":"
+        and not qm._heading(text, para)
     ]
     if not spans or not doubles:
         return []
