@@ -138,6 +138,38 @@ def test_article_text_is_escaped_never_markup(batch_run):
     assert page.count("<script") == 2  # the embedded data and the page's own script
 
 
+def test_the_page_is_built_for_people_who_do_not_see_colour_or_use_a_screen_reader(batch_run):
+    from html.parser import HTMLParser
+
+    class Outline(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.headings, self.tables, self.captions, self.selects, self.labels = [], 0, 0, set(), set()
+            self.figures, self.figcaptions, self.charts = 0, 0, 0
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if re.fullmatch(r"h[1-6]", tag):
+                self.headings.append(int(tag[1]))
+            self.tables += tag == "table"
+            self.captions += tag == "caption"
+            self.figures += tag == "figure"
+            self.figcaptions += tag == "figcaption"
+            self.charts += tag == "svg" and attrs.get("role") == "img" and "aria-labelledby" in attrs
+            if tag == "select":
+                self.selects.add(attrs["id"])
+            if tag == "label":
+                self.labels.add(attrs.get("for"))
+
+    outline = Outline()
+    outline.feed(batch_run[0].read_text(encoding="utf-8"))
+    assert outline.headings[0] == 1 and outline.headings.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(outline.headings, outline.headings[1:]))  # no skipped level
+    assert outline.tables == outline.captions > 5
+    assert outline.figures == outline.figcaptions == outline.charts == 4
+    assert outline.selects == {"filter-verdict", "filter-code", "filter-site"} <= outline.labels
+
+
 def test_builder_memory_is_bounded_at_many_records(monkeypatch):
     monkeypatch.setattr("cleaner.report.MAX_SITES", 50)
     builder = ReportBuilder()
@@ -257,6 +289,10 @@ def test_the_page_renders_offline_in_chromium_and_its_filters_work(batch_run, tm
         browser.js("document.querySelector('#site-table thead th:nth-child(2)').click()")
         records = browser.js("[...document.querySelectorAll('#site-table tbody tr')].map(r => +r.cells[1].textContent)")
         assert records == sorted(records, reverse=True)
+        # a link to a rule opens its text
+        browser.js("location.hash = '#rule-S001'")
+        browser.js("new Promise(r => setTimeout(r, 50))")
+        assert browser.js("document.getElementById('rule-S001').open") is True
         # printing: no filter controls, every collapsed part open, the text boxes not clipped
         browser.call("Emulation.setEmulatedMedia", media="print")
         assert browser.js("getComputedStyle(document.querySelector('form.filters')).display") == "none"

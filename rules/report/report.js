@@ -77,6 +77,14 @@
     });
   });
 
+  // A link to a rule's text (a bar of the codes chart, a code in a table) opens it.
+  function openTarget() {
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (target && target.tagName === "DETAILS") target.open = true;
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
   // Printing shows every collapsed section.
   window.addEventListener("beforeprint", function () {
     Array.prototype.slice.call(document.querySelectorAll("details")).forEach(function (d) { d.open = true; });
