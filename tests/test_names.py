@@ -735,3 +735,9 @@ def test_lone_acronym_no_text_writes_one_edit_from_a_well_known_one():
     assert _g("Our colleagues at GSA have created a toolkit for teams.") == []
     # defined by apposition after the words it spells
     assert _g("The National Pork Producers Council, NPPC, will receive the funds.") == []
+
+
+def test_a_shortcode_name_is_markup_not_a_lower_cased_name():
+    text = "The webinar was recorded. [youtube=http://www.youtube.com/watch?v=kG25] Also [[youtube]] here. It is on youtube too."
+    found = [(f.code, f.start, f.suggestion) for f in Cleaner(select=["G"]).check(text).findings]
+    assert found == [("G002", text.rindex("youtube"), "YouTube")]  # only the one in prose

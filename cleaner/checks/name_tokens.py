@@ -256,15 +256,19 @@ def _key(found: str) -> str:
 
 
 def _plain_context(text: str, start: int, end: int) -> bool:
-    """Running text, not a handle, hashtag, address or an all-lower-case line (tags, URLs).
+    """Running text, not a handle, hashtag, address, shortcode or an all-lower-case line (tags, URLs).
 
     >>> _plain_context("The mayor met obama.", 14, 19), _plain_context("tags: obama, news", 6, 11)
     (True, False)
+    >>> _plain_context("Watch it. [youtube=http://x.test/v]", 11, 18)
+    False
     """
     if start and text[start - 1] in "@#/\\._":
         return False
     if text[end:end + 1] in ("@", "/", "_") or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()):
         return False
+    if start and text[start - 1] == "[" and text[end:end + 1] in ("=", "]"):
+        return False  # a shortcode's name ([youtube=...], [[youtube]]), markup, not prose
     starts, cased = _line_casing(text)
     return cased[bisect_right(starts, start) - 1]
 
