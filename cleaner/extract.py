@@ -222,7 +222,7 @@ def _trafilatura(html: str, url: Optional[str]) -> tuple[str, dict]:
 
 
 def _soup_text(html: str) -> str:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, NavigableString
 
     soup = BeautifulSoup(html, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside", "form"]):
@@ -232,19 +232,38 @@ def _soup_text(html: str) -> str:
     blocks = soup.find_all(_BLOCK_TAGS)
     paragraphs = []
     if blocks:
-        for block in blocks:
-            if block.find(_BLOCK_TAGS):
+        loose: list[str] = []  # text sitting directly in a div/article between <br>s is body too
+        for node in soup.descendants:
+            if isinstance(node, str):
+                if type(node) is not NavigableString:  # comments, doctypes, CDATA: never text
+                    continue
+                holder = node.find_parent(_BLOCK_TAGS + _CONTAINERS)
+                if holder is None or holder.name in _CONTAINERS:
+                    loose.append(str(node))
                 continue
+            if node.name not in _BLOCK_TAGS or node.find(_BLOCK_TAGS):
+                continue
+            paragraphs.extend(_loose_paragraphs(loose))
+            loose = []
             # no separator: inline tags (<b>, <a>) must not open a space before punctuation
-            text = " ".join(block.get_text().split())
+            text = " ".join(node.get_text().split())
             if text:
                 paragraphs.append(text)
+        paragraphs.extend(_loose_paragraphs(loose))
     else:
         for chunk in soup.get_text("\n").split("\n"):
             text = " ".join(chunk.split())
             if text:
                 paragraphs.append(text)
     return "\n\n".join(paragraphs)
+
+
+_CONTAINERS = ("div", "article", "section", "main", "body", "td")
+
+
+def _loose_paragraphs(pieces: list) -> list:
+    """Paragraphs of loose text gathered between blocks: a <br> (already a newline) ends one."""
+    return [" ".join(chunk.split()) for chunk in "".join(pieces).split("\n") if chunk.strip()]
 
 
 def _site_name(value: Optional[str]) -> Optional[str]:

@@ -117,3 +117,13 @@ def test_benchmark_metric_matches_the_upstream_definition():
     assert m["precision"] == (1.0 + 0.5) / 2  # the empty prediction has no precision
     assert m["recall"] == (1.0 + 1.0 + 0.0) / 3
     assert abs(m["f1"] - 2 * 0.75 * (2 / 3) / (0.75 + 2 / 3)) < 1e-12
+
+
+def test_loose_text_between_brs_in_a_fragment_is_body():
+    fragment = ("<div>The council met on Tuesday and voted 7-2.<br><br>Opponents said they <b>would</b> appeal."
+                "<!-- ad slot --><p>The depot opened in 1962.</p>Riders asked for more buses.<br></div>")
+    doc = extract_html(fragment)
+    assert doc.text.split("\n\n") == [
+        "The council met on Tuesday and voted 7-2.", "Opponents said they would appeal.",
+        "The depot opened in 1962.", "Riders asked for more buses.",
+    ]
