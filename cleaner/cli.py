@@ -164,7 +164,7 @@ def _dispatch(args) -> int:
         print(f"{'LT':6s} {'languagetool':32s} {'unsafe':7s} LanguageTool matches (LT:<RULE_ID>) when a server is configured")
         return EXIT_OK
     if args.command == "rule":
-        doc = lookup(args.code)
+        doc = lookup(args.code.upper())  # codes are case-insensitive on input: `rule g001`
         if doc is None:
             known = ", ".join(sorted(all_codes()))
             raise UsageError(f"unknown rule code '{args.code}' (known: {known})")

@@ -174,6 +174,9 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
         elif key == "score":
             table = _check_table(key, value, SCORE_KEYS, where)
             value = {**settings.score, **{k: _as_float(f"score.{k}", v, where) for k, v in table.items()}}
+            if value["garbled-below"] > value["clean-above"]:
+                raise ConfigError(f"{where}: 'score.garbled-below' ({value['garbled-below']:g}) must not be above "
+                                  f"'score.clean-above' ({value['clean-above']:g})")
         elif key == "site-boilerplate":
             table = _check_table(key, value, SITE_BOILERPLATE_KEYS, where)
             value = {**settings.site_boilerplate, **table}

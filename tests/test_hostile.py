@@ -286,3 +286,17 @@ def test_a_report_file_that_cannot_be_written_is_a_clear_error(cli, tmp_path):
     path.write_text(DIRTY, encoding="utf-8")
     code, _, err = cli("check", "--no-cache", "-o", str(tmp_path / "missing" / "r.txt"), str(path))
     assert code == 2 and "missing/r.txt: cannot write the report: No such file or directory" in err
+
+
+# -- rough edges ------------------------------------------------------------------------------------
+
+def test_rule_codes_are_case_insensitive_on_input(cli):
+    code, out, _ = cli("rule", "g001")
+    assert code == 0 and "G001" in out
+
+
+def test_garbled_below_above_clean_above_is_refused(cli, tmp_path):
+    (tmp_path / "news-cleaner.toml").write_text("[score]\ngarbled-below = 0.9\nclean-above = 0.1\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(DIRTY, encoding="utf-8")
+    code, _, err = cli("check", "a.txt")
+    assert code == 2 and "'score.garbled-below' (0.9) must not be above 'score.clean-above' (0.1)" in err
