@@ -7,7 +7,7 @@ import pytest
 from cleaner import Cleaner, clean
 from cleaner.gazetteer import gazetteer
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed"
 
 
 def _g(text, **kw):
@@ -101,7 +101,6 @@ def test_batch_names_count_as_known():
     assert _g(text, batch={"G": knowledge}) == [("G002", "syndicate", "Syndicate", "safe")]
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed not present")
 def test_seed_article_paragraphs():
     article = (SEED / "article.txt").read_text(encoding="utf-8")
     g = _g(article)

@@ -14,7 +14,7 @@ from cleaner.checks.quotes import detect
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures" / "quotes" / "records.jsonl"
-SEED = ROOT.parent / "shared" / "seed"
+SEED = ROOT / "fixtures" / "seed"
 
 
 def fix(text: str, unsafe: bool = False) -> str:
@@ -61,7 +61,6 @@ def test_style_follows_the_article():
 
 
 # -- the seed article -----------------------------------------------------------------------------
-@pytest.mark.skipif(not (SEED / "article.txt").exists(), reason="seed article not available")
 def test_seed_rows():
     text = (SEED / "article.txt").read_text(encoding="utf-8")
     result = cleaner.clean(text, select=["Q"])
