@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from . import __version__
 from .atomic import signals_end_the_run
 from .codes import FAMILIES, all_codes, lookup
-from .config import load_settings
+from .config import load_settings, toml_value
 from .errors import CleanerError, ConfigError
 from .pipeline import Cleaner
 
@@ -179,7 +179,13 @@ def _dispatch(args) -> int:
         for key, value in sorted(settings.fingerprint_data().items()):
             toml_key = key.replace("_", "-")
             origin = settings.sources.get(toml_key, "default")
-            print(f"{toml_key} = {json.dumps(value, default=str)}    # {origin}")
+            if key == "languagetool":
+                value = {k.replace("_", "-"): v for k, v in value.items()}
+            written = toml_value(value)
+            if written is None:
+                print(f"# {toml_key} is not set    # {origin}")
+            else:
+                print(f"{toml_key} = {written}    # {origin}")
         return EXIT_OK
     if args.command == "batch":
         return _batch(args)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import configparser
 import difflib
 import fnmatch
+import json
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Optional
@@ -82,6 +84,36 @@ class Settings:
         data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in {"sources", "config_file", "root"}}
         data["languagetool"] = vars(self.languagetool)
         return data
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def toml_value(value: Any) -> Optional[str]:
+    """A setting's value written as TOML; ``None`` for an unset value (TOML has no null).
+
+    >>> toml_value({"disabled-rules": ["A"], "url": None, "timeout": 10.0, "a/*.txt": ["Q"]})
+    '{disabled-rules = ["A"], timeout = 10.0, "a/*.txt" = ["Q"]}'
+    >>> toml_value(None) is None
+    True
+    >>> toml_value(True), toml_value("é")
+    ('true', '"é"')
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, dict):
+        items = ((str(k), toml_value(v)) for k, v in value.items())
+        return "{" + ", ".join(f"{k if _BARE_KEY.fullmatch(k) else json.dumps(k, ensure_ascii=False)} = {v}"
+                               for k, v in items if v is not None) + "}"
+    if isinstance(value, (list, tuple, set)):
+        return "[" + ", ".join(v for v in map(toml_value, value) if v is not None) + "]"
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _relative(path: str, root: Optional[str]) -> str:

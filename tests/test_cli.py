@@ -187,6 +187,23 @@ def test_config_show_names_sources(cli, tmp_path):
     assert 'ignore = ["S"]' in out and "news-cleaner.toml" in out
 
 
+def test_config_show_is_valid_toml_that_loads_back_to_the_same_settings(cli, tmp_path):
+    (tmp_path / "news-cleaner.toml").write_text(
+        'ignore = ["S"]\nper-file-ignores = { "my_dir/*.txt" = ["Q"] }\n'
+        '[languagetool]\ndisabled-rules = ["WHITESPACE_RULE"]\n', encoding="utf-8")
+    code, out, _ = cli("config", "--show")
+    assert code == 0
+    import tomllib
+
+    shown = tomllib.loads(out)  # unset values (fail-under) are comments: TOML has no null
+    assert "fail-under" not in shown and "# fail-under is not set" in out
+    assert shown["per-file-ignores"] == {"my_dir/*.txt": ["Q"]}
+    assert shown["languagetool"]["disabled-rules"] == ["WHITESPACE_RULE"]
+    (tmp_path / "shown.toml").write_text(out, encoding="utf-8")
+    code, again, _ = cli("config", "--show", "--config", str(tmp_path / "shown.toml"))
+    assert code == 0 and tomllib.loads(again) == shown
+
+
 def test_fail_under(cli, tmp_path):
     dirty = write(tmp_path / "dirty.txt", DIRTY)
     code, _, _ = cli("check", "--exit-zero", "--fail-under", "0.99", str(dirty))
