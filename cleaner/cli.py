@@ -32,14 +32,18 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"{self.prog}: error: {message}\n")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+REPORT_FORMATS = {"text": "text (default)", "json": "json", "jsonl": "jsonl", "github": "github (workflow annotations)",
+                  "sarif": "sarif (2.1.0)", "html": "html (a visual report)"}
+
+
+def _common(parser: argparse.ArgumentParser, formats: tuple = tuple(REPORT_FORMATS)) -> None:
     parser.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to enable (ALL for all)")
     parser.add_argument("--extend-select", metavar="CODES", help="codes or prefixes to enable on top of select")
     parser.add_argument("--ignore", metavar="CODES", help="codes or prefixes to disable")
     parser.add_argument("--config", metavar="FILE", help="read settings from this file instead of discovering one")
     parser.add_argument("--isolated", action="store_true", help="ignore every config file")
-    parser.add_argument("--format", dest="output_format", choices=["text", "json", "jsonl", "github", "sarif", "html"], default="text",
-                        help="text (default), json, jsonl, github (workflow annotations), sarif (2.1.0), html (a visual report)")
+    parser.add_argument("--format", dest="output_format", choices=formats, default="text",
+                        help=", ".join(REPORT_FORMATS[name] for name in formats))
     parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only findings (no summary, no notices)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the type) of input read from '-'")
@@ -95,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--show-fixes", action="store_true", help="list the fixes applied")
 
     clean = sub.add_parser("clean", help="filter: HTML or text in, cleaned text (or --format json) out")
-    _common(clean)
+    _common(clean, formats=("text", "json", "jsonl"))
     clean.add_argument("path", nargs="?", default="-", metavar="PATH")
     clean.add_argument("--url", help="the article's URL (metadata, site grouping)")
     clean.add_argument("--unsafe-fixes", action="store_true", default=None)
@@ -197,8 +201,6 @@ def _dispatch(args) -> int:
 
 
 def _clean(args) -> int:
-    if args.output_format in {"github", "sarif", "html"}:
-        raise UsageError(f"clean prints text or json, not {args.output_format} (use check --format {args.output_format})")
     settings = _settings(args)
     cleaner = Cleaner(settings)
     if args.path == "-":
