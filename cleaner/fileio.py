@@ -46,10 +46,13 @@ class InputFile:
     newline: str = "\n"
     detected: bool = False  # True when the bytes were not valid UTF-8 and the codec was guessed
     rivals: tuple = ()  # other codecs as likely as ``encoding``: the file is never rewritten
+    line_endings: tuple = ()  # each line's own ending, kept only for a file that mixes CRLF and LF
 
     def encode(self, text: str, *, as_utf8: bool = False) -> bytes:
         """Bytes for ``text`` in this file's newline style and encoding (UTF-8 when ``as_utf8``)."""
-        if self.newline != "\n":
+        if self.line_endings:
+            text = with_line_endings(self.text, self.line_endings, text)
+        elif self.newline != "\n":
             text = text.replace("\n", self.newline)
         if as_utf8 or self.encoding in {"utf-8", "utf_8", "ascii", "utf-8+cp1252"}:
             return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
@@ -68,9 +71,40 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
         text, encoding, rivals = _decode_legacy(data, path)
         detected = True
     newline = "\r\n" if "\r\n" in text else "\n"
+    endings: tuple = ()
+    if newline == "\r\n" and text.count("\n") != text.count("\r\n"):  # mixed: keep each line's own
+        endings = tuple("\r\n" if line.endswith("\r") else "\n" for line in text.split("\n")[:-1])
     text = text.replace("\r\n", "\n")
     return InputFile(path=path, text=text, kind=kind_for(path), encoding=encoding, bom=bom, newline=newline,
-                     detected=detected, rivals=rivals)
+                     detected=detected, rivals=rivals, line_endings=endings)
+
+
+LINE_LOOKAHEAD = 16  # how many original lines a deletion may skip and still be matched (keeps this linear)
+
+
+def with_line_endings(old: str, endings: tuple, new: str) -> str:
+    r"""``new`` (LF only) with each line ending as the line of ``old`` it comes from did.
+
+    Lines are matched in order; an edited line keeps the ending of the line it replaces, a deleted run
+    of up to ``LINE_LOOKAHEAD`` lines is skipped, so a mixed CRLF/LF file stays mixed as it was.
+
+    >>> with_line_endings("a\nb\nc\n", ("\r\n", "\n", "\r\n"), "a\nB\nc\n")
+    'a\r\nB\nc\r\n'
+    >>> with_line_endings("a\n\nb\nc\n", ("\n", "\r\n", "\n", "\r\n"), "a\nc\n")
+    'a\nc\r\n'
+    """
+    old_lines = old.split("\n")
+    out = []
+    i = 0
+    new_lines = new.split("\n")
+    for line in new_lines[:-1]:
+        k = next((k for k in range(i, min(i + LINE_LOOKAHEAD, len(endings))) if old_lines[k] == line), None)
+        if k is not None:
+            i = k
+        out.append(line + (endings[i] if i < len(endings) else endings[-1]))
+        i += 1
+    out.append(new_lines[-1])
+    return "".join(out)
 
 
 def _decode_legacy(data: bytes, path: str) -> tuple[str, str, tuple]:

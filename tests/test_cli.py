@@ -90,6 +90,15 @@ def test_fix_keeps_crlf_and_bom(cli, tmp_path):
     assert path.read_bytes() == b"\xef\xbb\xbfOne two.\r\n\r\nThree.\r\n"
 
 
+def test_fix_keeps_each_lines_own_ending_in_a_mixed_crlf_lf_file(cli, tmp_path):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(b"The mayor  spoke on Tuesday.\r\n\nIt will open in May.\n\r\n"
+                     b"Caf&eacute; owners were pleased.\r\n")
+    cli("fix", str(path))
+    assert path.read_bytes() == (b"The mayor spoke on Tuesday.\r\n\nIt will open in May.\n\r\n"
+                                 b"Caf\xc3\xa9 owners were pleased.\r\n")
+
+
 def test_cp1252_file_is_decoded_reported_and_written_as_utf8(cli, tmp_path):
     path = tmp_path / "legacy.txt"
     # only "São" reads differently in cp1250 ("Săo"): three letters are too little to be sure
