@@ -144,10 +144,11 @@ def test_exclude_gitignore_and_force_exclude(articles, cli):
     assert code == 0 and "E002" not in out
 
 
-def test_clean_refuses_ci_formats(tmp_path, cli):
+def test_clean_refuses_ci_formats(tmp_path, cli, capsys):
     (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
-    code, _, err = cli("clean", "a.txt", "--format", "sarif")
-    assert code == 2 and "check --format sarif" in err
+    with pytest.raises(SystemExit) as exc:
+        cli("clean", "a.txt", "--format", "sarif")
+    assert exc.value.code == 2 and "invalid choice: 'sarif'" in capsys.readouterr().err
 
 
 def test_bad_jobs_value_is_a_usage_error(tmp_path, cli):
