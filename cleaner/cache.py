@@ -63,6 +63,7 @@ def settings_key(settings: Settings, *, code: bool = True) -> str:
         "settings": settings.fingerprint_data(),
         "code": code_fingerprint() if code else __version__,
         "packs": packs_fingerprint(settings.extend_rules),
+        "languagetool": settings.languagetool_blocked() is None,
         "format": CACHE_FORMAT,
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()

@@ -15,7 +15,7 @@ from typing import Optional, Sequence
 from . import __version__
 from .atomic import signals_end_the_run
 from .codes import FAMILIES, all_codes, lookup
-from .config import load_settings, toml_value
+from .config import apply_mapping, load_settings, toml_value
 from .errors import CleanerError, ConfigError
 from .pipeline import Cleaner
 
@@ -47,6 +47,15 @@ def _common(parser: argparse.ArgumentParser, formats: tuple = tuple(REPORT_FORMA
     parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only findings (no summary, no notices)")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name (and so the type) of input read from '-'")
+    _trust_options(parser)
+
+
+def _trust_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--extend-rules", action="append", metavar="FILE",
+                        help="also load this rule pack (any path; a config file's packs must be inside its folder)")
+    parser.add_argument("--allow-languagetool", action="store_true",
+                        help="let a config file's [languagetool] url receive the articles (also: "
+                             "NEWS_CLEANER_ALLOW_LANGUAGETOOL=1)")
 
 
 def _file_options(parser: argparse.ArgumentParser) -> None:
@@ -142,7 +151,11 @@ def _settings(args):
         "unsafe-fixes": getattr(args, "unsafe_fixes", None),
         "fail-under": getattr(args, "fail_under", None),
     }
-    return load_settings(args.config, isolated=args.isolated, overrides=overrides)
+    settings = load_settings(args.config, isolated=args.isolated, overrides=overrides)
+    if getattr(args, "extend_rules", None):  # added to the config's packs; the person running it chose them
+        settings = apply_mapping(settings, {"extend-rules": settings.extend_rules + args.extend_rules}, "command line")
+    settings.allow_languagetool = bool(getattr(args, "allow_languagetool", False))
+    return settings
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -190,6 +203,9 @@ def _dispatch(args) -> int:
                 print(f"# {toml_key} is not set    # {origin}")
             else:
                 print(f"{toml_key} = {written}    # {origin}")
+        blocked = settings.languagetool_blocked()
+        if blocked:
+            print(f"# {blocked}")
         return EXIT_OK
     if args.command == "batch":
         return _batch(args)
@@ -357,6 +373,7 @@ def _batch_parser(sub) -> None:
     batch.add_argument("--unsafe-fixes", action="store_true", default=None)
     batch.add_argument("--config", metavar="FILE")
     batch.add_argument("--isolated", action="store_true")
+    _trust_options(batch)
     batch.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
 
 

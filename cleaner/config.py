@@ -22,6 +22,12 @@ from .toml_compat import tomllib
 
 CONFIG_FILES = ("news-cleaner.toml", ".news-cleaner.toml", "pyproject.toml", "setup.cfg")
 
+#: set to 1 (or true, yes) by the person running news-cleaner to let a config file's
+#: ``[languagetool] url`` receive their articles
+LANGUAGETOOL_OPT_IN = "NEWS_CLEANER_ALLOW_LANGUAGETOOL"
+#: where values come from when the person running news-cleaner gave them (not a file they may not have read)
+CALLER_SOURCES = frozenset({"command line", "arguments", "config"})
+
 LANGUAGETOOL_KEYS = {"url", "timeout", "disabled-rules", "disabled-categories", "language"}
 SCORE_KEYS = {"garbled-below", "clean-above"}
 SITE_BOILERPLATE_KEYS = {"min-articles", "min-share", "min-length", "site-key"}
@@ -65,6 +71,8 @@ class Settings:
     sources: dict = field(default_factory=dict, compare=False, repr=False)
     config_file: Optional[str] = field(default=None, compare=False)
     root: Optional[str] = field(default=None, compare=False, repr=False)
+    #: the person running news-cleaner opted in to a config file's LanguageTool server (--allow-languagetool)
+    allow_languagetool: bool = field(default=False, compare=False, repr=False)
 
     def effective_select(self) -> list:
         return list(self.select) + list(self.extend_select)
@@ -81,9 +89,31 @@ class Settings:
 
     def fingerprint_data(self) -> dict:
         """What the cache key depends on: every setting that changes findings."""
-        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in {"sources", "config_file", "root"}}
+        hidden = {"sources", "config_file", "root", "allow_languagetool"}
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in hidden}
         data["languagetool"] = vars(self.languagetool)
         return data
+
+    def languagetool_blocked(self) -> Optional[str]:
+        """Why the configured LanguageTool url is not used, or None when it may be.
+
+        A url read from a config file (a repository's, which the person running news-cleaner may
+        never have read) would send every article off the machine: it is used only with their opt-in,
+        ``--allow-languagetool`` or ``NEWS_CLEANER_ALLOW_LANGUAGETOOL=1``. A url given by the caller
+        (command line, a dict or Settings in the library) needs none.
+
+        >>> Settings(languagetool=LanguageToolSettings(url="http://127.0.0.1:8010")).languagetool_blocked()
+        >>> s = Settings(languagetool=LanguageToolSettings(url="http://lt.example"), sources={"languagetool.url": "repo/news-cleaner.toml"})
+        >>> s.languagetool_blocked()[:60]
+        'LanguageTool checks skipped: repo/news-cleaner.toml sets [la'
+        """
+        where = self.sources.get("languagetool.url")
+        if not self.languagetool.url or where is None or where in CALLER_SOURCES or self.allow_languagetool:
+            return None
+        if os.environ.get(LANGUAGETOOL_OPT_IN, "").strip().lower() in {"1", "true", "yes", "on"}:
+            return None
+        return (f"LanguageTool checks skipped: {where} sets [languagetool] url = {self.languagetool.url!r}, which "
+                f"would receive every article; to allow it, pass --allow-languagetool or set {LANGUAGETOOL_OPT_IN}=1")
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -192,8 +222,7 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
                     if not is_valid_prefix(prefix):
                         raise ConfigError(f"{where}: '{key}' names unknown rule code or prefix '{prefix}'")
             if key in {"extend-rules"}:
-                base = Path(where).parent if os.path.exists(where) else Path.cwd()
-                value = [str((base / v).resolve()) if not os.path.isabs(v) else v for v in value]
+                value = _rule_pack_paths(value, where)
         elif key in _BOOL_KEYS:
             value = _as_bool(key, value, where)
         elif key == "fail-under":
@@ -228,6 +257,26 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
     new = replace(settings, **updates)
     new.sources = sources
     return new
+
+
+def _rule_pack_paths(paths: list, where: str) -> list:
+    """``extend-rules`` paths made absolute; a config file may name packs only inside its own folder tree.
+
+    A repository's config that loads ``/etc/...`` or ``../../elsewhere.toml`` (or a symbolic link out of
+    the project) would read files its user never meant to share with it: a ConfigError naming the path.
+    Paths given by the caller (command line, library) may be anywhere.
+    """
+    is_file = where not in CALLER_SOURCES and os.path.isfile(where)
+    base = Path(where).resolve().parent if is_file else Path.cwd()
+    resolved = []
+    for value in paths:
+        path = (base / os.path.expanduser(value)).resolve() if is_file else Path(value).expanduser().resolve()
+        if is_file and base != path and base not in path.parents:
+            raise ConfigError(f"{where}: extend-rules names {value!r} ({path}), outside the project ({base}); "
+                              "a config file may load rule packs only from its own folder tree (pass others "
+                              "with --extend-rules on the command line)")
+        resolved.append(str(path))
+    return resolved
 
 
 def _parse_per_file_ignores(value: Any, where: str) -> dict:

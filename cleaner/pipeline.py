@@ -136,6 +136,10 @@ class Cleaner:
             if any(p.startswith("LT") for p in self.settings.effective_select()):
                 ctx.notice("LanguageTool checks skipped: no [languagetool] url is configured")
             return []
+        blocked = self.settings.languagetool_blocked()
+        if blocked:  # a repository's config may not send articles off the machine on its own
+            ctx.notice(blocked)
+            return []
         from .checks import languagetool
 
         return [("LT", languagetool.run)]
