@@ -34,6 +34,7 @@ from typing import Iterable, Iterator, Optional
 from .document import Document
 from .errors import RulePackError
 from .finding import Finding
+from .rule_anchors import AnchorIndex, units_with_anchor
 from .rulepacks import compile_safe
 
 KINDS = {"existence", "substitution", "capitalization"}
@@ -311,8 +312,10 @@ def _matches(rule: Rule, unit: Unit) -> Iterator[tuple[re.Match, Optional[str]]]
                     yield match, replacement
 
 
-def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[dict] = None) -> list[Finding]:
-    """Findings of one rule on one document."""
+def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[dict] = None,
+                  anchors: Optional[list] = None) -> list[Finding]:
+    """Findings of one rule on one document; with ``anchors`` (spans of the rule's anchor literals,
+    see ``rule_anchors``), only on the units that hold one."""
     out: list[Finding] = []
     seen: set = set()
     text = doc.text
@@ -320,8 +323,10 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
     key = (rule.scope, rule.paragraphs)
     if key not in cache:
         cache[key] = units(doc, rule.scope, rule.paragraphs)
+        cache[key, "starts"] = [u.start for u in cache[key]]
     words_of = cache.setdefault("words", {})
-    for unit in cache[key]:
+    looked_at = cache[key] if anchors is None else units_with_anchor(cache[key], cache[key, "starts"], anchors)
+    for unit in looked_at:
         if not _qualifies(rule, unit, words_of):
             continue
         for match, replacement in _matches(rule, unit):
@@ -367,8 +372,29 @@ def run_rules(doc: Document, ctx, rules: Iterable[Rule], source: str = "") -> li
     """
     findings: list[Finding] = []
     cache: dict = {}
-    for rule in rules:
+    rules = tuple(rules)
+    index = anchor_index(rules)
+    hits = index.hits(doc.text)
+    for number, rule in enumerate(rules):
         if ctx is not None and not ctx.enabled(rule.code):
+            continue
+        if hits is not None and index.anchored[number]:
+            if number in hits:
+                findings.extend(rule_findings(doc, rule, source, cache, hits[number]))
             continue
         findings.extend(rule_findings(doc, rule, source, cache))
     return findings
+
+
+_INDEXES: dict = {}  # rule identities -> (rules, AnchorIndex); the rules are kept so ids stay theirs
+
+
+def anchor_index(rules: tuple) -> AnchorIndex:
+    """The anchor index of these rules, built once per distinct sequence of rules."""
+    key = tuple(map(id, rules))
+    entry = _INDEXES.get(key)
+    if entry is None:
+        if len(_INDEXES) >= 64:
+            _INDEXES.clear()
+        entry = _INDEXES[key] = (rules, AnchorIndex(rules))
+    return entry[1]

@@ -1,0 +1,184 @@
+"""Literal anchors of rule patterns: which lines and paragraphs a rule can match, found in one scan.
+
+Running every rule's regexes over every unit of an article costs a Python call per rule and unit,
+though almost every unit matches nothing. Most patterns cannot match without some literal text
+(``(?:Read more|More):`` needs ``Read more`` or ``More``): those literals are the rule's anchors. One
+Aho-Corasick pass over the text (and one over its case-folded copy, for ``ignorecase`` rules) finds
+every anchor; a rule then runs only on the units that hold one of its anchors, which cannot change
+what it finds. A pattern without a usable anchor (``\\w+:``) keeps its rule running on every unit.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Optional
+
+try:  # Python 3.11+
+    import re._constants as _sre
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
+_ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
+
+
+def required_literals(pattern) -> Optional[frozenset]:
+    """Literals one of which every match of a compiled ``re`` pattern contains, or None if unknown.
+
+    Case-insensitive patterns give their literals case-folded (see ``fold``).
+
+    >>> sorted(required_literals(re.compile(r"(?:Read more|More)\\s?:")))
+    ['More', 'Read more']
+    >>> sorted(required_literals(re.compile(r"[\\w' ]{1,25}\\s?:\\s?https?://\\S+")))
+    ['http']
+    >>> required_literals(re.compile(r"\\w+:?")) is None
+    True
+    """
+    if not isinstance(pattern, re.Pattern):
+        return None  # user patterns run on RE2, whose case folding is not Python's
+    try:
+        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError):  # pragma: no cover - the pattern compiled already
+        return None
+    found = _required(list(parsed))
+    if found is not None and pattern.flags & re.IGNORECASE:
+        found = frozenset(fold(s) for s in found)
+    return found
+
+
+def _better(best: Optional[frozenset], other: Optional[frozenset]) -> Optional[frozenset]:
+    """The more selective of two anchor sets: the longer shortest literal, then fewer literals."""
+    if other is None:
+        return best
+    if best is None:
+        return other
+    return max(best, other, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _required(items: list) -> Optional[frozenset]:
+    """Required literals of a parsed sequence: its best literal run or required part."""
+    best: Optional[frozenset] = None
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run = []
+        found: Optional[frozenset] = None
+        if op is _sre.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            if not (add_flags | del_flags) & re.IGNORECASE:  # a scoped case change: not followed
+                found = _required(list(sub))
+        elif op is _ATOMIC:
+            found = _required(list(av))
+        elif op is _sre.BRANCH:
+            alternatives = [_required(list(alt)) for alt in av[1]]
+            if alternatives and all(a is not None for a in alternatives):
+                found = frozenset().union(*alternatives)
+        elif op in _REPEATS:
+            low, _, sub = av
+            if low >= 1:
+                found = _required(list(sub))
+        best = _better(best, found)
+    if run:
+        best = _better(best, frozenset(["".join(run)]))
+    return best
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict:
+    """Characters ``re.IGNORECASE`` treats as one besides their lower case (``s`` and ``ſ``), mapped
+    to one representative each."""
+    try:
+        from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
+
+        pairs = [(key, other) for key, others in _EXTRA_CASES.items() for other in others]
+    except ImportError:  # pragma: no cover - Python 3.10
+        from sre_compile import _equivalences  # type: ignore[attr-defined]
+
+        pairs = [(group[0], other) for group in _equivalences for other in group[1:]]
+    classes: dict = {}
+    for a, b in pairs:
+        merged = classes.get(a, {a}) | classes.get(b, {b})
+        for member in merged:
+            classes[member] = merged
+    return {member: min(group) for member, group in classes.items() if member != min(group)}
+
+
+def fold(text: str) -> str:
+    """Lower case with ``re``'s extra case equivalences merged, same length as ``text`` when possible.
+
+    >>> fold("Read MORE"), fold("Teſt") == fold("TEST")
+    ('read more', True)
+    """
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    return lowered.translate(_fold_table())
+
+
+class AnchorIndex:
+    """The anchors of a sequence of rules, in two Aho-Corasick automata (exact and case-folded)."""
+
+    def __init__(self, rules):
+        import ahocorasick
+
+        self.anchored: list[bool] = []
+        by_literal: dict = {}  # (folded?, literal) -> rule numbers
+        for number, rule in enumerate(rules):
+            literals: Optional[set] = set()
+            for pattern, _ in rule.patterns:
+                found = required_literals(pattern)
+                if found is None:
+                    literals = None
+                    break
+                folded = bool(pattern.flags & re.IGNORECASE)
+                literals.update((folded, s) for s in found)
+            self.anchored.append(literals is not None)
+            for key in literals or ():
+                by_literal.setdefault(key, []).append(number)
+        self._automata = []
+        for folded in (False, True):
+            automaton = ahocorasick.Automaton()
+            for (is_folded, literal), numbers in by_literal.items():
+                if is_folded == folded:
+                    automaton.add_word(literal, (len(literal), tuple(numbers)))
+            if len(automaton):
+                automaton.make_automaton()
+                self._automata.append((folded, automaton))
+
+    def hits(self, text: str) -> Optional[dict]:
+        """Rule number -> (start, end) spans of its anchors in ``text``; None when folding would move
+        offsets (a character whose lower case is longer, ``İ``): then every rule runs everywhere."""
+        spans: dict = {}
+        for folded, automaton in self._automata:
+            haystack = fold(text) if folded else text
+            if len(haystack) != len(text):
+                return None
+            for end, (length, numbers) in automaton.iter(haystack):
+                for number in numbers:
+                    spans.setdefault(number, []).append((end + 1 - length, end + 1))
+        return spans
+
+
+def units_with_anchor(units: list, starts: list, spans: list) -> list:
+    """The units (sorted, disjoint, with ``start``/``end``; ``starts`` theirs) that hold one of the
+    anchor spans whole.
+
+    >>> from collections import namedtuple
+    >>> U = namedtuple("U", "start end")
+    >>> units_with_anchor([U(0, 5), U(7, 12)], [0, 7], [(8, 10), (4, 8), (1, 2)])
+    [U(start=0, end=5), U(start=7, end=12)]
+    """
+    chosen = set()
+    for start, end in spans:
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and end <= units[index].end:
+            chosen.add(index)
+    return [units[i] for i in sorted(chosen)]

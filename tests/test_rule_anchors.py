@@ -1,0 +1,72 @@
+"""Rule anchors: a rule runs only on the units holding one of its literals, and finds exactly what it
+would find on every unit."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from cleaner.checks.boilerplate import builtin_rules
+from cleaner.document import Document
+from cleaner.rule_anchors import AnchorIndex, fold, required_literals
+from cleaner.rule_engine import load_rules, run_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+BODIES = ROOT / "fixtures" / "corpus" / "scrapinghub-bodies.json"
+
+
+def _everywhere(monkeypatch):
+    """Make every rule run on every unit (the engine without anchors)."""
+    monkeypatch.setattr(AnchorIndex, "hits", lambda self, text: None)
+
+
+def _found(doc, rules):
+    return [(f.code, f.start, f.end, f.suggestion, f.fix, f.message) for f in run_rules(doc, None, rules)]
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    # the parser factors a branch's common prefix out ("S"): what is left is the anchor
+    (r"(?:SOURCE|Source)\s?:\s?[A-Z]\w+", {"OURCE", "ource"}),
+    (r"[\w' ]{1,25}\s?:\s?https?://\S{1,300}", {"http"}),
+    (r"(?i)Read MORE\b", {"read more"}),  # case-insensitive: folded
+    (r"(?:ab)+c|x?abc", {"ab", "abc"}),  # each arm of an alternation gives its own
+    (r"\w+:?", None),  # nothing literal
+    (r"(?:a|\d)b", {"b"}),  # a branch without a literal in every arm gives nothing; the run after it does
+    (r"(?i:read) more", {" more"}),  # a scoped case change is not followed
+])
+def test_required_literals(pattern, literals):
+    found = required_literals(re.compile(pattern))
+    assert (None if found is None else set(found)) == literals
+
+
+def test_builtin_rules_find_the_same_with_and_without_anchors(monkeypatch):
+    rules = builtin_rules()
+    assert sum(AnchorIndex(rules).anchored) >= len(rules) - 3  # almost every rule can be skipped
+    texts = [v["articleBody"] for v in json.loads(BODIES.read_text(encoding="utf-8")).values()]
+    texts.append("Read more: https://example.com/a\n\nADVERTISEMENT\n\nFollow us on Twitter @example\n\n"
+                 "\u00a9 2020 Example Media. All rights reserved.")
+    anchored = [_found(Document(t), rules) for t in texts]
+    _everywhere(monkeypatch)
+    assert [_found(Document(t), rules) for t in texts] == anchored
+    assert sum(map(len, anchored)) > 10  # the comparison covers real findings
+
+
+def test_case_equivalents_beyond_lower_case_still_match():
+    rules = load_rules({"rule": [{"code": "X001", "message": "m", "pattern": "\\bstop press\\b", "ignorecase": True}]})
+    # "ſ" (long s) is "s" to a case-insensitive regex but not to str.lower
+    assert fold("Teſt") == fold("TEST")
+    doc = Document("The ſtop preſs line.")
+    assert [(f.start, f.end) for f in run_rules(doc, None, rules)] == [(4, 15)]
+    # a character whose lower case is longer ("İ") would move offsets: every unit is searched
+    doc = Document("İ\nSTOP PRESS")
+    assert [(f.start, f.end) for f in run_rules(doc, None, rules)] == [(1, 12)]
+
+
+def test_a_unit_without_the_anchor_is_not_searched():
+    rules = load_rules({"rule": [{"code": "X001", "message": "m", "pattern": "^Read more$", "scope": "line"}]})
+    assert required_literals(rules[0].patterns[0][0]) == {"Read more"}
+    spans = AnchorIndex(rules).hits("Read more\nSomething else\nRead more")
+    assert spans == {0: [(0, 9), (25, 34)]}
