@@ -220,9 +220,6 @@ CASING = [
     # the article writes the pair capitalised elsewhere
     ("Cornerback Denzel Ward had four tackles in the game on Sunday. The coach said on Monday that "
      "Denzel ward is still waiting for his first interception of the season.", [("G004", "ward", "Ward", "unsafe")]),
-    # a set phrase capitalised as a name mid-sentence
-    ("Jane Doe, a professor at the Mailman School of Public health, commented on the new study on Monday.",
-     [("G004", "health", "Health", "unsafe")]),
     ("Sales rose, according to the report from InfoNation, a Sugar land-based provider of automobile data.",
      [("G002", "land", "Land", "unsafe")]),
     ("Professor Jane Smith of the University of york, who did not work on the study, said it was clean.",
@@ -259,6 +256,14 @@ CASING_CLEAN = [
     "The coach said Mark wrot, in a letter to the club, that he would leave the team on Monday.",
     "Shares of general motors rose after the world bank raised its forecast, analysts said on Monday.",
     "The uber-rich donors said the plague is caused by the bacteria Yersinia pestis, which fleas carry.",
+    # a heading's capitals are no evidence for a sentence that starts with the same words
+    "Customer Experience starts its work next week, the agency said.\n\nCustomer experience is measured with surveys, and the survey results go to "
+    "every team each week.",
+    # a common pair of words is no name ("Word document", "Ice cream")
+    "Download the sample plan (Word document, 55 KB, 5 pages) and fill in each section before the meeting.",
+    # the article's own usage: the lower-case form written more than once
+    "The inquiry heard that South Yorkshire Police, the force, misled it. The report said South Yorkshire police "
+    "officers changed statements, and South Yorkshire police later apologised to the families.",
 ]
 
 

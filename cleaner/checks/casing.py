@@ -1,6 +1,6 @@
 """G002 and G004 casing passes, run from :mod:`cleaner.checks.names`: a word of a name written in the
 wrong case, found from the article's own usage (a word it capitalises everywhere else, a pair it
-capitalises elsewhere, a set phrase used as a name), from the dictionary (a word it knows only as a
+capitalises elsewhere), from the dictionary (a word it knows only as a
 name, a surname after a given name), from the gazetteer (a one-word name or acronym in lower case, a
 place after ``University of``) and from the shape of names (a designator or name word lower-cased
 after a name's capitalised words, a day or month in lower case).
@@ -19,7 +19,7 @@ from ..finding import Finding
 from ..gazetteer import gazetteer
 from ..lexicon import lexicon, weighted_distance
 from .name_tokens import (
-    _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _LEADING_SKIP, _pack,
+    _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _pack,
     _plain_context, _POSSESSIVE_ENDS, SOURCE, _Tokens, _within, _words,
 )
 
@@ -27,11 +27,10 @@ _PRONOUNS = {"he", "she", "it", "we", "they", "him", "her", "his", "hers", "its"
              "you", "your", "me", "my", "mine", "yours", "ours", "theirs"}
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # a word's head: "japan's", "nasa-funded"
-_QUOTE_CLOSE = re.compile(r"[\"”’'](?!\w)")
 
 
-PROSE_MIN_WORDS = 8  # a paragraph this long is running text
 RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
+HOUSE_FORM_MIN = 2  # a lower-case pair the article writes this often is its own usage, not a slip
 
 
 def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
@@ -393,39 +392,6 @@ def calendar_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     return findings
 
 
-def _title_phrase(toks: _Tokens, i: int, roles: set, min_bigram: int, prose) -> bool:
-    """Is ``words[i]`` the lower-cased second word of a set phrase used as a name (``the Grand slam``,
-    ``of Public health``)? The first word is an ordinary word capitalised mid-sentence and starts the
-    capitalised run; the two form a fixed phrase in English (Google Books bigrams)."""
-    words, spans, text = toks.words, toks.spans, toks.text
-    prev, w = words[i - 1], words[i]
-    low = prev.lower()
-    before_name = i + 1 < len(words) and words[i + 1][:1].isupper()
-    if (len(w) < 3 or (w in roles and before_name) or w in _PRONOUNS or w.endswith("ed") or not prev[1:].islower() or len(prev) < 3
-            or prev.endswith("s")):  # "the Times reports": a plural capitalised is a name on its own
-        return False
-    lex = lexicon()
-    if (low not in lex.lower or low in lex.capitalised or low in _LEADING_SKIP or low in _FUNCTION_WORDS
-            or toks.sentence_initial(i - 1)):
-        return False  # a proper adjective or a name too ("German version", "House subcommittee")
-    before = words[i - 2] if i >= 2 else ""
-    if before[:1].isupper() and before[1:].islower() and toks.gaps[i - 1] == " ":
-        return False  # "Home Depot shares": the pair ends a longer name
-    start = spans[i - 1][0]
-    lead = text[max(0, start - 2):start].rstrip(" ")
-    if lead[-1:] in "\"“‘'":
-        if not _QUOTE_CLOSE.search(text, spans[i][1], spans[i][1] + 30):
-            return False  # a quotation starts here, not a short quoted title ("'Half life: Alyx'")
-    elif lead and not (lead[-1].isalnum() or lead[-1] in ",("):
-        return False  # after a dash or a colon a capital may start a new clause
-    if lex.bigram(low, w) < min_bigram or not prose(start):
-        return False
-    for k, other in enumerate(words):
-        if other == prev and k != i - 1 and (k + 1 >= len(words) or _POSSESSIVE.sub("", words[k + 1].lower()) != w):
-            return False  # the capitalised word is a name of its own here ("Wheel of Time")
-    return True
-
-
 def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
     """G004 (unsafe): a lower-case word after a capitalised one where the article gives other evidence
     that the pair is a name.
@@ -438,15 +404,11 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
     words, spans, text = toks.words, toks.spans, toks.text
     titles = _words("abbreviations", "titles")
     roles = _words("name_parts", "roles")
-    min_bigram = _pack()["title_phrases"]["min_bigram"]
-
-    def prose(offset: int) -> bool:  # a paragraph of running text, not a list item ("Feather duvet Lung disease")
-        return toks.paragraph_words(doc, offset) >= PROSE_MIN_WORDS
-
     # title-case lines ("'We Got Her!' Video Shows Rescue") are no evidence; tables of names are
     headlines, title_case = toks.headlines(doc)
     pairs: Counter = Counter()  # capitalised pairs
     whole: Counter = Counter()  # ... that are a whole name, not the start of a longer one ("American Farm Bureau")
+    mid: Counter = Counter()  # ... not at a sentence's start nor in a headline: a capital no sentence or heading explains
     lower_pairs: Counter = Counter()
     for i in toks.cap_pairs:
         if _within(title_case, spans[i][0]):
@@ -455,6 +417,8 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         pairs[prev, w] += 1
         if not (i + 1 < len(words) and words[i + 1][0].isupper() and toks.gaps[i + 1] == " "):
             whole[prev, w] += 1
+        if not toks.sentence_initial(i - 1) and not _within(headlines, spans[i][0]):
+            mid[prev, w] += 1
     lower_pairs.update(zip(map(words.__getitem__, [i - 1 for i in toks.joined]), map(words.__getitem__, toks.joined)))
     findings = []
     # every reason but a title abbreviation needs a capitalised word before
@@ -475,6 +439,12 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
         # "American farm products" beside "American Farm Bureau": a modifier, not the name
         modifier = i + 1 < len(words) and text[end:spans[i + 1][0]] == " " and words[i + 1].islower()
         evidence = (whole if modifier else pairs)[prev, proper]
+        if joined and toks.sentence_initial(i - 1):
+            # "Customer experience is ..." beside the heading "Customer Experience": a sentence's first
+            # capital is no evidence; the pair capitalised mid-sentence is
+            evidence = min(evidence, mid[prev, proper])
+        if joined and lower_pairs[prev, w] >= HOUSE_FORM_MIN:
+            evidence = 0  # the article writes the pair this way more than once: its own usage
         if joined and evidence >= max(1, lower_pairs[prev, w]) and w not in roles and w not in _PRONOUNS:
             why = f"'{prev} {proper}' elsewhere in this article"
         elif i + 1 < len(words) and text[end:spans[i + 1][0]] == " & " and words[i + 1][:1].isupper() and joined:
@@ -483,8 +453,6 @@ def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Find
               and words[i + 1][:1].isupper() and words[i + 1][1:].islower()):
             why = f"a title before the name '{words[i + 1]}'"
         confidence = 0.7
-        if why is None and joined and _title_phrase(toks, i, roles, min_bigram, prose):
-            why, confidence = f"'{prev.lower()} {w}' is a set phrase, here a name", 0.5
         if why is None or any(s <= start < e for s, e in covered) or _within(headlines, start):
             continue
         findings.append(doc.finding(

@@ -19,8 +19,9 @@
   take the other word, or the joining word left out (``House Representatives``): unsafe.
 - G004 the same entity written two ways in one article (``Syrian democratic force`` after ``Syrian
   Democratic Forces (SDF)``), or a lower-case word the article itself shows to be part of a name
-  (initials that spell an acronym it uses, ``&`` between name words, the pair capitalised elsewhere,
-  a set phrase capitalised mid-sentence): unsafe, with a confidence.
+  (initials that spell an acronym it uses, ``&`` between name words, the pair capitalised elsewhere
+  mid-sentence): unsafe, with a confidence. A form the article itself writes twice or more is its
+  own usage, not a slip.
 - G5xx machine-translation and spinner phrases (:mod:`cleaner.checks.phrases`, run from here): unsafe.
 
 Names come from the gazetteer (:mod:`cleaner.gazetteer`), the article itself, ``known-names`` and, in
@@ -266,6 +267,7 @@ def article_names(doc: Document, toks: _Tokens) -> dict:
 
 
 LOWER_FIRST_MAX_ZIPF = 5.6  # a name's lower-cased first word is judged only when rarer than this
+HOUSE_FORM_MIN = 2  # a form the article writes this often is its own usage, not a slip
 
 
 def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
@@ -311,6 +313,20 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
     after = 0  # the first word not yet inside a name found
     capitalised = toks.capitalised
     lex = lexicon()
+    written: list = []  # [Counter of exact word pairs], built on first need
+
+    def house_form(i: int, found: str, form: str) -> bool:
+        """Does the article write ``found``'s first differing pair of words this way at least
+        ``HOUSE_FORM_MIN`` times (``South Yorkshire police`` three times beside one ``South Yorkshire
+        Police``)? Then it is the article's own usage, not a slip."""
+        if not written:
+            written.append(Counter(zip(words, words[1:])))
+        fw, cw = found.split(" "), form.split(" ")
+        k = next((k for k, (a, b) in enumerate(zip(fw, cw)) if a != b), len(fw) - 1)
+        k = max(k, 1)
+        if i + k >= len(words):
+            return False
+        return written[0][words[i + k - 1], words[i + k]] >= HOUSE_FORM_MIN
     for i in toks.among(first):
         # a name starts capitalised, or with its first word lower-cased before its capitalised rest ("the
         # blossom Music Center"), when that word is no small or very common word ("said Scott Smith")
@@ -347,6 +363,9 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
                     hit = n
                     break
                 diff = _case_diff(found, form)
+                if diff and house_form(i, found, form):
+                    hit = n
+                    break
                 if diff:
                     offsets = _word_offsets(found, start)
                     fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
@@ -360,6 +379,9 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
                 break
             if key in variants:
                 form = variants[key]
+                if house_form(i, found, form):
+                    hit = n
+                    break
                 findings.append(doc.finding(
                     "G004", f"'{found}' is written '{form}' elsewhere in this article", start, end,
                     suggestion=form, fix="unsafe", confidence=0.7, source=f"{SOURCE}:article",
