@@ -70,6 +70,8 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
     postal = _words("acronyms", "postal_codes")
     lowered = toks.lowered if toks is not None else text.lower()
+    real_min_zipf = _pack()["acronyms"]["real_min_zipf"]
+    lex = lexicon()
     orphans: list = []
     shouted: dict = {}  # line start -> is the line mostly capitals?
     for m in matches:
@@ -122,6 +124,10 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
                     continue
                 orphans.append((token, start, end))
             continue
+        if _own_acronym(token, lex, real_min_zipf) and not any(
+                len(token) < len(a) and lex.zipf(token) < lex.zipf(a) for a in targets):
+            continue  # an acronym of its own (GSA beside SSA, CSS beside CMS), unless it is a dropped
+            # letter of a commoner one (CN beside CNN)
         targets.sort(key=lambda a: (-counts[a], a))
         target = targets[0]
         known = gaz.acronyms.get(token)
@@ -138,6 +144,24 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     findings.extend(shared)
     findings.extend(_lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared}))
     return findings
+
+
+def _own_acronym(token: str, lex, min_zipf: float) -> bool:
+    """Is ``token`` a real acronym of its own: one the dictionary writes in capitals (``GSA``,
+    ``XML``), or one web text writes often (``min_zipf`` or more) that is no word or name? A word's or
+    a name's frequency says nothing about the acronym (``AT``, ``BAR``, ``LEN``).
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_own_acronym(t, lexicon(), 2.8) for t in ("GSA", "ITV", "BAR", "LEN", "NASI")]
+    [True, True, False, False, False]
+    """
+    low = token.lower()
+    if low in lex.lower:
+        return False
+    known = lex.capitalised.get(low)
+    if known is not None:
+        return known == token
+    return lex.zipf(token) >= min_zipf
 
 
 def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set) -> list[Finding]:
@@ -346,7 +370,11 @@ def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
         return []
     index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
     groups: dict = {}
+    real_min_zipf = _pack()["acronyms"]["real_min_zipf"]
+    lex = lexicon()
     for token, start, end in orphans:
+        if _own_acronym(token, lex, real_min_zipf):
+            continue  # an acronym of its own (GSA, SSH, RSS), not one of two slips of SSA or ISS
         near = set()
         for variant in _deletions(token):
             near.update(index.get(variant, ()))
