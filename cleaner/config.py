@@ -31,6 +31,7 @@ CALLER_SOURCES = frozenset({"command line", "arguments", "config"})
 LANGUAGETOOL_KEYS = {"url", "timeout", "disabled-rules", "disabled-categories", "language"}
 SCORE_KEYS = {"garbled-below", "clean-above"}
 SITE_BOILERPLATE_KEYS = {"min-articles", "min-share", "min-length", "site-key"}
+EXTRACT_KEYS = {"favor", "fast"}
 
 
 @dataclass
@@ -67,6 +68,7 @@ class Settings:
     site_boilerplate: dict = field(default_factory=lambda: {
         "min-articles": 5, "min-share": 0.5, "min-length": 3, "site-key": "host",
     })
+    extract: dict = field(default_factory=lambda: {"favor": "precision", "fast": False})
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     sources: dict = field(default_factory=dict, compare=False, repr=False)
     config_file: Optional[str] = field(default=None, compare=False)
@@ -161,6 +163,7 @@ _LIST_KEYS = {"select", "extend-select", "ignore", "extend-rules", "known-names"
 _BOOL_KEYS = {"unsafe-fixes", "respect-gitignore"}
 _KNOWN_KEYS = _LIST_KEYS | _BOOL_KEYS | {
     "per-file-ignores", "fail-under", "language", "cache-dir", "languagetool", "score", "site-boilerplate",
+    "extract",
 }
 
 
@@ -241,6 +244,8 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
         elif key == "site-boilerplate":
             table = _check_table(key, value, SITE_BOILERPLATE_KEYS, where)
             value = {**settings.site_boilerplate, **table}
+        elif key == "extract":
+            value = _extract_table(settings.extract, _check_table(key, value, EXTRACT_KEYS, where), where)
         elif key == "languagetool":
             table = _check_table(key, value, LANGUAGETOOL_KEYS, where)
             lt = replace(settings.languagetool)
@@ -277,6 +282,18 @@ def _rule_pack_paths(paths: list, where: str) -> list:
                               "with --extend-rules on the command line)")
         resolved.append(str(path))
     return resolved
+
+
+def _extract_table(current: dict, table: dict, where: str) -> dict:
+    """``[extract]``: ``favor`` is one of balanced / precision / recall, ``fast`` true or false."""
+    from .extract import FAVOR
+
+    value = {**current, **table}
+    if value["favor"] not in FAVOR:
+        raise ConfigError(f"{where}: 'extract.favor' must be one of {', '.join(map(repr, FAVOR))}, not {value['favor']!r}"
+                          f"{_did_you_mean(str(value['favor']), FAVOR)}")
+    value["fast"] = _as_bool("extract.fast", value["fast"], where)
+    return value
 
 
 def _parse_per_file_ignores(value: Any, where: str) -> dict:

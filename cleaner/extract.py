@@ -64,16 +64,45 @@ def url_problem(url: object) -> Optional[str]:
 
 
 # Settings chosen by measurement on the ScrapingHub article-extraction benchmark (bench/extraction.py):
-# favor_precision drops most related-link lists and promos trafilatura keeps by default (F1 0.961 ->
-# 0.972 on the dev pages, recall -0.002) and is faster; tables stay (dropping them cost 0.009 recall);
-# fast=True (no readability/jusText fallback) lost 0.02 recall with favor_precision, so it stays off.
+# tables stay (dropping them cost 0.009 recall); metadata is read from the meta tags below.
 TRAFILATURA_SETTINGS = {
     "include_comments": False,
     "include_tables": True,
     "deduplicate": False,
-    "favor_precision": True,
     "with_metadata": False,  # metadata is read from the meta tags below: trafilatura's costs +35% time
 }
+FAVOR = ("balanced", "precision", "recall")
+# `[extract]` defaults; `favor` was chosen on the held-out split of bench/extraction.py (see README)
+EXTRACT_DEFAULTS = {"favor": "precision", "fast": False}
+# precision output under this share of the words in the page's <p> elements is checked against a
+# balanced reading, which replaces it when more than twice as long (trafilatura's own readability rule)
+COVERAGE = 0.5
+_P_TEXT = "//p//text()"
+
+
+def trafilatura_options(favor: str = "precision", fast: bool = False) -> dict:
+    """trafilatura's keyword arguments for an ``[extract]`` favor and fast setting.
+
+    >>> trafilatura_options("recall", True)["favor_recall"], trafilatura_options("recall", True)["fast"]
+    (True, True)
+    >>> trafilatura_options("balanced")["favor_precision"]
+    False
+    """
+    if favor not in FAVOR:
+        raise ValueError(f"favor must be one of {', '.join(FAVOR)}, not {favor!r}")
+    return {**TRAFILATURA_SETTINGS, "favor_precision": favor == "precision", "favor_recall": favor == "recall",
+            "fast": bool(fast)}
+
+
+def needs_second_reading(kept_words: int, paragraph_words: int) -> bool:
+    """True when a precision reading kept much less than the page's paragraphs hold: it may have kept
+    the wrong block (a reprint notice instead of the story), so a balanced reading is compared.
+
+    >>> needs_second_reading(34, 694), needs_second_reading(600, 694), needs_second_reading(0, 0)
+    (True, False, False)
+    """
+    return kept_words < COVERAGE * paragraph_words
+
 
 _META_XPATH = (
     "//head/title|//meta[@content][@property or @name or @itemprop]|//link[@rel='canonical'][@href]"
@@ -93,16 +122,20 @@ _URL_KEYS = ("og:url", "twitter:url")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-def extract_html(html: str, url: Optional[str] = None, *, path: Optional[str] = None) -> Document:
+def extract_html(
+    html: str, url: Optional[str] = None, *, path: Optional[str] = None, favor: str = "precision", fast: bool = False,
+) -> Document:
     """Main text and metadata of an HTML page or fragment; paragraphs separated by blank lines.
 
-    Whole pages go through trafilatura; fragments (and pages where trafilatura finds nothing) through
-    BeautifulSoup. Metadata: title, author, date, url, site (site name or host), hostname.
+    Whole pages go through trafilatura (``favor`` and ``fast`` are the ``[extract]`` settings);
+    fragments (and pages where trafilatura finds nothing) through BeautifulSoup. Metadata: title,
+    author, date, url, site (site name or host), hostname, extractor.
     """
+    options = trafilatura_options(favor, fast)
     metadata: dict = {"url": url}
     text = ""
     if _PAGE_HINT.search(html[:5000]):
-        text, found = _trafilatura(html, url)
+        text, found = _trafilatura(html, url, options)
         metadata.update({k: v for k, v in found.items() if v})
     if not text.strip():
         text = _soup_text(html)
@@ -203,7 +236,7 @@ def _json_ld(raw: str, found: dict) -> None:
                 found["ld:author"] = "; ".join(names)
 
 
-def _trafilatura(html: str, url: Optional[str]) -> tuple[str, dict]:
+def _trafilatura(html: str, url: Optional[str], options: dict) -> tuple[str, dict]:
     import trafilatura
     from trafilatura.utils import load_html
 
@@ -211,14 +244,23 @@ def _trafilatura(html: str, url: Optional[str]) -> tuple[str, dict]:
     if tree is None:
         return "", {"url": url}
     metadata = page_metadata(tree, url)
-    document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_SETTINGS)
-    if document is None or not (document.text or "").strip():
-        # favor_precision can discard a short page entirely; retry with the defaults before giving up
-        document = trafilatura.bare_extraction(tree, url=url, **{**TRAFILATURA_SETTINGS, "favor_precision": False})
-    body = (document.text if document is not None else "") or ""
+    body = _body_text(trafilatura.bare_extraction(tree, url=url, **options))
+    if options["favor_precision"]:
+        balanced = {**options, "favor_precision": False}
+        if not body.strip():  # precision can discard a short page entirely
+            body = _body_text(trafilatura.bare_extraction(tree, url=url, **balanced))
+        elif needs_second_reading(len(body.split()), sum(len(t.split()) for t in tree.xpath(_P_TEXT))):
+            second = _body_text(trafilatura.bare_extraction(tree, url=url, **balanced))
+            if len(second.split()) > 2 * len(body.split()):
+                body = second
+                metadata["extract_fallback"] = "balanced"
     # trafilatura separates paragraphs by single newlines; the rest of the pipeline uses blank lines.
     paragraphs = [" ".join(line.split()) for line in body.split("\n") if line.strip()]
     return "\n\n".join(paragraphs), metadata
+
+
+def _body_text(document) -> str:
+    return (document.text if document is not None else "") or ""
 
 
 def _soup_text(html: str) -> str:

@@ -99,7 +99,7 @@ class Cleaner:
         if problem:
             raise InputError(f"{path or 'input'}: {problem}")
         if kind == "html" or (kind is None and looks_like_html(source)):
-            doc = extract_html(source, url, path=path)
+            doc = extract_html(source, url, path=path, **self.settings.extract)
         else:
             from .extract import _site_of
 

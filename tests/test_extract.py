@@ -127,3 +127,62 @@ def test_loose_text_between_brs_in_a_fragment_is_body():
         "The council met on Tuesday and voted 7-2.", "Opponents said they would appeal.",
         "The depot opened in 1962.", "Riders asked for more buses.",
     ]
+
+
+# -- [extract] settings and the precision coverage check ----------------------------------------------
+REPRINT_PAGE = FIXTURES / "reprint_notice.html"
+STORY_START = "Harbour Council voted on Tuesday night"
+STORY_END = "before the temporary pontoon opens."
+
+
+def test_precision_keeps_the_story_not_the_reprint_notice():
+    doc = extract_html(REPRINT_PAGE.read_text(encoding="utf-8"))
+    assert doc.text.startswith(STORY_START) and doc.text.endswith(STORY_END)
+    assert "Creative Commons" not in doc.text
+    assert "extract_fallback" not in doc.metadata
+
+
+def test_fast_precision_that_keeps_only_the_notice_falls_back_to_a_balanced_reading(monkeypatch):
+    html = REPRINT_PAGE.read_text(encoding="utf-8")
+    import cleaner.extract as extract
+
+    monkeypatch.setattr(extract, "COVERAGE", 0.0)  # without the check: the notice alone, the story lost
+    lost = extract_html(html, favor="precision", fast=True)
+    assert STORY_START not in lost.text and "Creative Commons" in lost.text
+    monkeypatch.undo()
+    doc = extract_html(html, favor="precision", fast=True)
+    assert doc.metadata["extract_fallback"] == "balanced"
+    assert STORY_START in doc.text and doc.text.endswith(STORY_END)
+
+
+def test_extract_settings_reach_extraction_through_the_cleaner():
+    html = REPRINT_PAGE.read_text(encoding="utf-8")
+    default = Cleaner(select=["E"]).document(html)
+    recall = Cleaner({"extract": {"favor": "recall", "fast": True}}, select=["E"]).document(html)
+    assert "Creative Commons" not in default.text
+    assert "Creative Commons" in recall.text and STORY_START in recall.text
+
+
+def test_extract_settings_are_validated_with_clear_errors():
+    import pytest
+
+    from cleaner.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"'extract.favor' must be one of 'balanced', 'precision', 'recall', not 'recal' \(did you mean 'recall'\?\)"):
+        Cleaner({"extract": {"favor": "recal"}})
+    with pytest.raises(ConfigError, match="'extract.fast' must be true or false"):
+        Cleaner({"extract": {"fast": "quick"}})
+    with pytest.raises(ConfigError, match=r"unknown key 'extract.favour' \(did you mean 'favor'\?\)"):
+        Cleaner({"extract": {"favour": "recall"}})
+
+
+def test_extract_settings_in_a_config_file_and_config_show(cli, tmp_path):
+    (tmp_path / "news-cleaner.toml").write_text('[extract]\nfavor = "balanced"\n', encoding="utf-8")
+    code, out, _ = cli("config", "--show")
+    assert code == 0
+    line = next(line for line in out.splitlines() if line.startswith("extract = "))
+    assert line.startswith('extract = {favor = "balanced", fast = false}') and "news-cleaner.toml" in line
+    (tmp_path / "page.html").write_text(REPRINT_PAGE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "news-cleaner.toml").write_text('[extract]\nfast = "sometimes"\n', encoding="utf-8")
+    code, _, err = cli("check", "page.html")
+    assert code == 2 and "'extract.fast' must be true or false" in err
