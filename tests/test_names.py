@@ -755,3 +755,13 @@ def test_real_acronym_one_edit_from_one_the_article_uses():
     assert _g(text) == []
     # a garble no text writes is still taken for the acronym beside it
     assert ("G001", "SSX", "SSA", "unsafe") in _g(text.replace("GSA", "SSX"))
+
+
+def test_acronym_with_a_doubled_letter_in_every_mention():
+    text = ("Wales will be the first nation in the UUK to take this step. The rest of the UUK will watch, "
+            "said the SeaWorld CEOO on Monday.")
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [
+        ("G001", "UUK", "UK"), ("G001", "UUK", "UK"), ("G001", "CEOO", "CEO")]
+    # the article defines or spells it: a real acronym with a double letter
+    assert _g("The National Pork Producers Council, NPPC, said prices rose. The NPPC will meet.") == []
+    assert _g("Tools for the National Nuclear Security Administration and the NNSA labs were built.") == []

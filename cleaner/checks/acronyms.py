@@ -22,7 +22,7 @@ from ..finding import Finding
 from ..gazetteer import gazetteer, norm
 from ..lexicon import lexicon
 from .name_tokens import (
-    _ACRONYM, _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, SOURCE, _Tokens, _words,
+    _ACRONYM, _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, _plain_context, SOURCE, _Tokens, _words,
 )
 
 _ACRONYM_PLURAL = re.compile(r"(?<![\w.&/-])([A-Z]{2,6})s(?![\w&/])")
@@ -143,7 +143,92 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) 
     shared = _shared_near_misses(doc, gaz, ubiquitous, counts, orphans)
     findings.extend(shared)
     findings.extend(_lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared}))
+    taken = {f.start for f in findings} | {s for s, _ in covered}
+    skip = defined | batch_known | ubiquitous
+    findings.extend(_doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex))
     return findings
+
+
+DOUBLED_MAX_ZIPF = 2.0  # a doubled-letter form web text writes this often is a real acronym (AARP)
+
+
+def _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken: set, skip: set, lex) -> list[Finding]:
+    """G001: an acronym with a letter doubled that no text writes (wordfreq has never seen it) and that
+    is a well-known acronym without the double (``UUK``, ``CEOO``, ``NNATO``): that acronym, in every
+    mention, whether or not the article writes it right anywhere. A doubled letter is the one slip
+    that reads one way only (which of the two was meant is plain)."""
+    findings = []
+    verdicts: dict = {}
+    set_off = None
+    for m in matches:
+        token = m.group()
+        if m.start() in taken:
+            continue
+        if verdicts.get(token) is None:
+            if set_off is None:
+                set_off = _set_off(doc.text)
+            if token in set_off or _spelled_in(doc.text, token):
+                verdicts[token] = ""  # the article defines it ("the National Pork Producers Council, NPPC,")
+                # or spells it ("Asian Americans and Pacific Islanders" ... "AAPI communities")
+        target = verdicts.get(token)
+        if target is None:
+            target = verdicts[token] = _undoubled(token, gaz, ubiquitous, skip, lex) or ""
+        if not target or not _plain_context(doc.text, m.start(), m.end()):
+            continue
+        findings.append(doc.finding(
+            "G001", f"'{token}' looks like '{target}' with a letter doubled (web text seldom writes '{token}')",
+            m.start(), m.end(), suggestion=target, fix="unsafe", confidence=0.6, source=f"{SOURCE}:doubled-letter",
+        ))
+    return findings
+
+
+_NAME_WORD = re.compile(r"[\w'’&-]+")
+SPELLED_MAX_WORDS = 8  # the longest name an acronym is looked for in
+
+
+def _spelled_in(text: str, token: str) -> bool:
+    """Does ``text`` write a name that ``token`` spells (:func:`_spells`): a run of capitalised words
+    and joining words? One pass over the words, each run cut at ``SPELLED_MAX_WORDS`` words.
+
+    >>> _spelled_in("tools for Asian Americans and Pacific Islanders, and AAPI groups", "AAPI")
+    True
+    >>> _spelled_in("the UUK said", "UUK")
+    False
+    """
+    joining = _words("acronyms", "definition_joining")
+    run: list = []
+    last_end = -1
+    for m in _NAME_WORD.finditer(text):
+        w = m.group()
+        capital = w[:1].isupper() and not w.isupper()
+        if (capital or (run and w in joining)) and (not run or text[last_end:m.start()] in (" ", ", ")) \
+                and len(run) < SPELLED_MAX_WORDS:
+            run.append(w)
+            if capital and len(run) >= 2 and _spells(token, run):
+                return True
+        else:
+            run = [w] if capital else []
+        last_end = m.end()
+    return False
+
+
+def _undoubled(token: str, gaz, ubiquitous, skip: set, lex) -> str:
+    """The well-known acronym ``token`` is with one doubled letter written once, or ``""``.
+
+    >>> from cleaner.gazetteer import gazetteer
+    >>> from cleaner.lexicon import lexicon
+    >>> [_undoubled(t, gazetteer(()), {"UK", "CEO"}, set(), lexicon()) for t in ("UUK", "CEOO", "UK", "AAA")]
+    ['UK', 'CEO', '', '']
+    """
+    if len(token) < 3 or token in skip or token in gaz.acronyms or lex.zipf(token) >= DOUBLED_MAX_ZIPF \
+            or token.lower() in lex.lower:
+        return ""
+    for i in range(1, len(token)):
+        if token[i] == token[i - 1]:
+            base = token[:i] + token[i:][1:]
+            if len(base) >= 2 and (base in ubiquitous or base in gaz.acronyms):
+                return base
+    return ""
 
 
 def _own_acronym(token: str, lex, min_zipf: float) -> bool:
