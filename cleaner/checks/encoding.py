@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..document import Document
 from ..finding import Finding
 from ..rulepacks import load_builtin
+from .ftfy_gate import ftfy_fixed
 
 SOURCE = "encoding"
 
@@ -63,11 +64,8 @@ def mojibake(doc: Document) -> list[Finding]:
 
     ``The cafÃ© is open`` → ``The café is open``.
     """
-    import ftfy
-
     text = doc.text
-    config = _ftfy_config()
-    fixed = ftfy.fix_text(text, config)
+    fixed = ftfy_fixed(text, _ftfy_config())
     if fixed == text:
         return []
     findings = []
