@@ -1,7 +1,7 @@
 """The extract stage: HTML (a page or a fragment) → main text with paragraphs, plus metadata.
 
-trafilatura finds the main text of whole pages; BeautifulSoup handles fragments, and is the fallback
-when trafilatura returns nothing. trafilatura is imported here only, so text-only runs start fast.
+trafilatura finds the main text of whole pages and of fragments (wrapped in a page); BeautifulSoup is
+the fallback when trafilatura returns nothing. trafilatura is imported here only, so text-only runs start fast.
 """
 
 from __future__ import annotations
@@ -78,6 +78,9 @@ EXTRACT_DEFAULTS = {"favor": "precision", "fast": False}
 # balanced reading, which replaces it when more than twice as long (trafilatura's own readability rule)
 COVERAGE = 0.5
 _P_TEXT = "//p//text()"
+# trafilatura's min_extracted_size: a shorter result went through its baseline rescue, which puts every
+# inline tag (<b>, <a>) on a line of its own
+SHORT_FRAGMENT = 250
 
 
 def trafilatura_options(favor: str = "precision", fast: bool = False) -> dict:
@@ -127,16 +130,17 @@ def extract_html(
 ) -> Document:
     """Main text and metadata of an HTML page or fragment; paragraphs separated by blank lines.
 
-    Whole pages go through trafilatura (``favor`` and ``fast`` are the ``[extract]`` settings);
-    fragments (and pages where trafilatura finds nothing) through BeautifulSoup. Metadata: title,
+    Whole pages and fragments go through trafilatura (``favor`` and ``fast`` are the ``[extract]``
+    settings); what trafilatura finds nothing in, through BeautifulSoup. Metadata: title,
     author, date, url, site (site name or host), hostname, extractor.
     """
     options = trafilatura_options(favor, fast)
     metadata: dict = {"url": url}
-    text = ""
-    if _PAGE_HINT.search(html[:5000]):
-        text, found = _trafilatura(html, url, options)
-        metadata.update({k: v for k, v in found.items() if v})
+    is_page = bool(_PAGE_HINT.search(html[:5000]))
+    text, found = _trafilatura(html if is_page else as_page(html), url, options, fragment=not is_page)
+    metadata.update({k: v for k, v in found.items() if v})
+    if not is_page and len(text) < SHORT_FRAGMENT:
+        text = ""  # trafilatura's rescue of a short text splits it at inline tags: BeautifulSoup keeps them
     if not text.strip():
         text = _soup_text(html)
         metadata["extractor"] = "beautifulsoup"
@@ -236,13 +240,25 @@ def _json_ld(raw: str, found: dict) -> None:
                 found["ld:author"] = "; ".join(names)
 
 
-def _trafilatura(html: str, url: Optional[str], options: dict) -> tuple[str, dict]:
+def as_page(fragment: str) -> str:
+    """A fragment (no ``<html>``/``<body>``: what autoblogs and feeds carry) as a page trafilatura reads
+    like any other; it refuses markup that starts with text such as an ``[ad_1]`` shortcode.
+
+    >>> as_page("[ad_1]<p>Text.</p>")
+    '<html><body>[ad_1]<p>Text.</p></body></html>'
+    """
+    return f"<html><body>{fragment}</body></html>"
+
+
+def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = False) -> tuple[str, dict]:
     import trafilatura
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
         return "", {"url": url}
+    if fragment:
+        wrap_loose_text(tree)
     metadata = page_metadata(tree, url)
     body = _body_text(trafilatura.bare_extraction(tree, url=url, **options))
     if options["favor_precision"]:
@@ -257,6 +273,68 @@ def _trafilatura(html: str, url: Optional[str], options: dict) -> tuple[str, dic
     # trafilatura separates paragraphs by single newlines; the rest of the pipeline uses blank lines.
     paragraphs = [" ".join(line.split()) for line in body.split("\n") if line.strip()]
     return "\n\n".join(paragraphs), metadata
+
+
+_INLINE = {"a", "b", "strong", "i", "em", "span", "u", "small", "sup", "sub", "abbr", "cite", "q", "mark", "time", "font"}
+
+
+def wrap_loose_text(tree) -> None:
+    """Put text sitting directly in a container (a ``<div>``, ``<article>``...) between ``<br>``s or
+    blocks into ``<p>`` elements, in place: trafilatura reads paragraphs, and drops such text in
+    precision mode although it is body (autoblog and feed markup is full of it).
+
+    >>> import lxml.html
+    >>> tree = lxml.html.fromstring("<div>First line.<br><br>Second <b>line</b>.<p>Third.</p>Tail.</div>")
+    >>> wrap_loose_text(tree); lxml.html.tostring(tree, encoding="unicode")
+    '<div><p>First line.</p><br><br><p>Second <b>line</b>.</p><p>Third.</p><p>Tail.</p></div>'
+    """
+    for box in list(tree.iter(*_CONTAINERS)):
+        if not _has_loose_text(box):
+            continue
+        items = [box.text] if box.text and box.text.strip() else []
+        box.text = None
+        for child in list(box):
+            box.remove(child)
+            tail, child.tail = child.tail, None
+            items.append(child)
+            if tail and tail.strip():
+                items.append(tail)
+        run: list = []
+        for item in items:
+            if isinstance(item, str) or (item.tag in _INLINE):
+                run.append(item)
+                continue
+            _flush(box, run)
+            box.append(item)
+        _flush(box, run)
+
+
+def _has_loose_text(box) -> bool:
+    return bool((box.text or "").strip()) or any((child.tail or "").strip() for child in box)
+
+
+def _flush(box, run: list) -> None:
+    """Append the gathered run of text and inline elements to ``box`` as one ``<p>`` (or as is when it
+    holds no text)."""
+    if not run:
+        return
+    if not any(item.strip() if isinstance(item, str) else item.text_content().strip() for item in run):
+        for item in run:
+            if not isinstance(item, str):
+                box.append(item)
+        run.clear()
+        return
+    para = box.makeelement("p", {})
+    for item in run:
+        if isinstance(item, str):
+            if len(para):
+                para[-1].tail = (para[-1].tail or "") + item
+            else:
+                para.text = (para.text or "") + item
+        else:
+            para.append(item)
+    box.append(para)
+    run.clear()
 
 
 def _body_text(document) -> str:

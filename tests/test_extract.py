@@ -186,3 +186,43 @@ def test_extract_settings_in_a_config_file_and_config_show(cli, tmp_path):
     (tmp_path / "news-cleaner.toml").write_text('[extract]\nfast = "sometimes"\n', encoding="utf-8")
     code, _, err = cli("check", "page.html")
     assert code == 2 and "'extract.fast' must be true or false" in err
+
+
+# -- fragments (no <html>/<body>) go through trafilatura ----------------------------------------------
+AUTOBLOG_FRAGMENT = FIXTURES / "autoblog_fragment.html"
+LOOSE_LINE = "Cyclists and pedestrians will keep a narrow lane on the north side of the bridge for most of the work."
+
+
+def test_autoblog_fragment_goes_through_trafilatura_and_keeps_loose_text_in_order():
+    doc = extract_html(AUTOBLOG_FRAGMENT.read_text(encoding="utf-8"))
+    assert doc.metadata["extractor"] == "trafilatura"
+    paragraphs = doc.text.split("\n\n")
+    assert LOOSE_LINE in paragraphs  # precision trafilatura drops it unless it is made a paragraph
+    starts = [next(i for i, p in enumerate(paragraphs) if p.startswith(s)) for s in ("Drivers", "Cyclists", "“The deck")]
+    assert starts == sorted(starts)
+    assert "Source link" not in doc.text
+
+
+def test_autoblog_fragment_cleaned_is_the_story_alone():
+    from cleaner import clean
+
+    result = clean(AUTOBLOG_FRAGMENT.read_text(encoding="utf-8"), select=["B", "E"])
+    assert result.text.split("\n\n") == [
+        "The Harlow Street bridge on Monday. (Photo: City of Dunmore)",
+        "DUNMORE — The Harlow Street bridge will close for six weeks from June 3 while crews replace the deck, "
+        "the city's public works department said Monday.",
+        "Drivers will be detoured via Ninth Avenue and Route 11. The department said buses would keep their stops "
+        "but run about five minutes later during the morning rush.",
+        LOOSE_LINE,
+        "“The deck has reached the end of its life,” public works director Alma Reyes said in a statement. "
+        "“We would rather close it on our schedule than on the bridge’s.”",
+        "The $3.1 million project is paid for by a state grant approved last year. A second phase, to repaint the "
+        "steel girders, is planned for 2026.",
+    ]
+
+
+def test_a_short_fragment_keeps_inline_tags_in_its_paragraphs_in_every_favor():
+    fragment = "<p>The first <b>paragraph</b> of the story.</p><p>The second one, with a <a href='#'>link</a>.</p>"
+    for favor in ("precision", "balanced", "recall"):
+        doc = extract_html(fragment, favor=favor)  # trafilatura's short-text rescue splits at <b> and <a>
+        assert doc.text == "The first paragraph of the story.\n\nThe second one, with a link.", favor
