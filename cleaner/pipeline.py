@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Optional
 
-from .checks import CheckContext, learn_batch, run_checks
+from .checks import CheckContext, learn_batch, merged, run_checks, run_families
 from .codes import Selection
 from .config import Settings, apply_mapping, coerce_settings
 from .document import Document
@@ -15,6 +15,7 @@ from .extract import extract_html, looks_like_html, url_problem
 from .finding import Finding
 from .fixer import EditMap, apply_edits, choose_edits
 from .language import is_language
+from .recheck import Round
 from .score import score as score_findings
 from .score import verdict as verdict_for
 
@@ -81,6 +82,9 @@ class Cleaner:
         self.settings: Settings = settings
         self.batch: dict = batch or {}
         self._selections: dict = {}
+        # fix rounds re-check only touched lines where a family allows it; False re-checks everything
+        # (the same output, slower: bench/same_output.py --compare-full compares the two)
+        self.incremental_rechecks: bool = True
 
     # -- documents -------------------------------------------------------------------------------
     def document(
@@ -157,8 +161,9 @@ class Cleaner:
         are still those of the fixed article, so ``check`` and ``clean`` rate an article alike.
         """
         ctx = self._context(doc)
-        first = run_checks(doc, ctx, self._extra_checks(ctx))
-        text, applied, remaining, maps = self._fix_rounds(doc, first)
+        found = run_families(doc, ctx, self._extra_checks(ctx))
+        first = merged(found)
+        text, applied, remaining, maps = self._fix_rounds(doc, first, found)
         reported = applied + [_on_original(doc, maps, f, applied=False) for f in remaining]
         reported.sort(key=lambda f: (f.start, f.end, f.code))
         value = score_findings(reported, doc.word_count, {id(f) for f in applied})
@@ -177,12 +182,13 @@ class Cleaner:
             kind=doc.kind,
         )
 
-    def _fix_rounds(self, doc: Document, findings: list) -> tuple:
+    def _fix_rounds(self, doc: Document, findings: list, found: dict) -> tuple:
         """Apply edits round after round until none applies (at most ``MAX_FIX_ROUNDS``).
 
         Each round sees the fixed text exactly as a fresh run would (context included), so that
-        fix(fix(x)) == fix(x). Returns the fixed text, the applied findings (copies, on ``doc.text``),
-        the findings left in the fixed text, and the edit maps of the rounds.
+        fix(fix(x)) == fix(x); ``found`` is ``findings`` by family, which lets a family that reads
+        lines alone re-check only the touched lines. Returns the fixed text, the applied findings
+        (copies, on ``doc.text``), the findings left in the fixed text, and the edit maps of the rounds.
         """
         unsafe = self.settings.unsafe_fixes
         text = doc.text
@@ -197,7 +203,9 @@ class Cleaner:
             text = apply_edits(text, edits)
             fixed_doc = replace(doc, text=text)
             round_ctx = self._context(fixed_doc)
-            findings = run_checks(fixed_doc, round_ctx, self._extra_checks(round_ctx))
+            after = Round(found, edits) if self.incremental_rechecks else None
+            found = run_families(fixed_doc, round_ctx, self._extra_checks(round_ctx), after)
+            findings = merged(found)
         return text, applied, findings, maps
 
     def clean(self, source: str, url: Optional[str] = None, **kwargs) -> Result:

@@ -14,6 +14,7 @@ from ..codes import Selection
 from ..config import Settings
 from ..document import Document
 from ..finding import Finding
+from ..recheck import Round, recheck_lines
 from . import boilerplate, encoding, names, quotes, spelling
 
 FAMILY_MODULES = {
@@ -45,12 +46,34 @@ class CheckContext:
 
 def run_checks(doc: Document, ctx: CheckContext, extra: Iterable[tuple[str, Callable]] = ()) -> list[Finding]:
     """Run every family with a selected code; keep only findings whose code is selected."""
-    findings: list[Finding] = []
+    return merged(run_families(doc, ctx, extra))
+
+
+def run_families(doc: Document, ctx: CheckContext, extra: Iterable[tuple[str, Callable]] = (),
+                 after: Optional[Round] = None) -> dict:
+    """Each family's findings (selected codes only), by family. ``after`` a fix round, a family whose
+    module declares ``RECHECK = "lines"`` checks only the lines the round's edits touched (see
+    ``cleaner.recheck``); the others check the whole text again."""
+    found: dict = {}
     runners = [(family, module.run) for family, module in FAMILY_MODULES.items()] + list(extra)
     for family, run in runners:
         if not ctx.selection.any_in(family):
             continue
-        findings.extend(f for f in run(doc, ctx) if ctx.selection(f.code))
+
+        def selected(part: Document, run=run) -> list:
+            return [f for f in run(part, ctx) if ctx.selection(f.code)]
+
+        module = FAMILY_MODULES.get(family)
+        if after is not None and family in after.previous and getattr(module, "RECHECK", "article") == "lines":
+            found[family] = recheck_lines(doc, selected, after.previous[family], after.edits)
+        else:
+            found[family] = selected(doc)
+    return found
+
+
+def merged(found: dict) -> list[Finding]:
+    """The families' findings as one list in text order, one report per proposed edit."""
+    findings = [f for family in found.values() for f in family]
     findings.sort(key=lambda f: (f.start, f.end, f.code))
     return _one_report_per_edit(findings)
 

@@ -22,6 +22,9 @@ from ..rulepacks import load_builtin
 from .ftfy_gate import ftfy_fixed
 
 SOURCE = "encoding"
+# what E finds in a line depends on that line alone (ftfy fixes line by line; every pattern stays
+# inside a line): a fix round re-checks only the lines its edits touched (cleaner/recheck.py)
+RECHECK = "lines"
 
 
 @lru_cache(maxsize=1)

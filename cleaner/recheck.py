@@ -1,0 +1,96 @@
+"""Re-checking after a fix round: only the lines the round's edits touched, for checks that read lines alone.
+
+A check family whose module says ``RECHECK = "lines"`` promises that what it finds in a line depends on
+that line only (its text and its line break), never on other lines. After a round of edits, its
+findings outside the touched lines are the previous round's, moved by the edits' length changes; only
+the touched lines are checked again. Families without that promise (names, spelling, quotes and
+boilerplate read the whole article: name evidence, word counts, the quote model, first and last
+paragraphs) are checked again in full. The result is the same as a full re-check
+(``bench/same_output.py --compare-full``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .document import Document
+from .finding import Finding
+
+
+@dataclass
+class Round:
+    """What a fix round changed: each family's findings before it, and the edits it applied (sorted,
+    on the text before them)."""
+
+    previous: dict
+    edits: list
+
+
+def touched_lines(text: str, edits: list[Finding]) -> list[tuple[int, int]]:
+    """The spans of ``text`` (after the edits) made of whole lines that an edit's result touches.
+
+    Each span runs from the start of the line where an edit's result begins to just past the line
+    break after it ends (or the end of the text); overlapping and adjacent spans are merged.
+
+    >>> from cleaner.finding import Finding
+    >>> touched_lines("one\\ntwo x\\nthree", [Finding("E006", "", 7, 9, suggestion=" ", fix="safe")])
+    [(4, 10)]
+    """
+    spans: list = []
+    shift = 0
+    for edit in edits:  # sorted, non-overlapping: as apply_edits took them
+        start = edit.start + shift
+        end = start + len(edit.suggestion or "")
+        shift += len(edit.suggestion or "") - (edit.end - edit.start)
+        first = text.rfind("\n", 0, start) + 1
+        newline = text.find("\n", end)
+        last = len(text) if newline < 0 else newline + 1
+        if spans and first <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], last))
+        else:
+            spans.append((first, last))
+    return spans
+
+
+def _old_offset(edits: list[Finding], new_pos: int) -> int:
+    """Where an offset outside every edit's result was before the edits."""
+    shift = 0
+    for edit in edits:
+        new_end = edit.start + shift + len(edit.suggestion or "")
+        if new_end > new_pos:
+            break
+        shift = new_end - edit.end
+    return new_pos - shift
+
+
+def _moved(doc: Document, finding: Finding, delta: int) -> Finding:
+    start, end = finding.start + delta, finding.end + delta
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    return replace(finding, start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col)
+
+
+def recheck_lines(doc: Document, run: Callable[[Document], list], previous: list[Finding],
+                  edits: list[Finding]) -> list[Finding]:
+    """A line-local family's findings on ``doc`` (the text after ``edits``), given its findings
+    ``previous`` on the text before them: those on untouched lines moved, the touched lines checked."""
+    text = doc.text
+    out: list[Finding] = []
+    clean_from = 0  # start of the untouched stretch before the next touched span
+    stretches = []
+    for start, end in touched_lines(text, edits) + [(len(text) + 1, len(text) + 1)]:
+        if start > clean_from:
+            stretches.append((clean_from, min(start, len(text))))
+        if end <= len(text):
+            part = Document(text[start:end], kind=doc.kind, metadata=doc.metadata, path=doc.path)
+            out.extend(_moved(doc, f, start) for f in run(part))
+        clean_from = end
+    for new_start, new_end in stretches:
+        old_start = _old_offset(edits, new_start)
+        delta = new_start - old_start
+        old_end = new_end - delta
+        at_end = new_end == len(text)  # an empty finding at the very end belongs to the last line
+        out.extend(_moved(doc, f, delta) for f in previous
+                   if old_start <= f.start and f.end <= old_end and (f.start < old_end or at_end))
+    return out

@@ -1,0 +1,74 @@
+"""Fix rounds re-check only the lines an edit touched, for families that read lines alone: the
+result is the same as re-checking everything."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from cleaner import Cleaner
+from cleaner.checks import encoding
+from cleaner.document import Document
+from cleaner.fixer import apply_edits, choose_edits
+from cleaner.recheck import recheck_lines
+
+BODIES = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "scrapinghub-bodies.json"
+# damage E finds, some fixed (spaces, entities, tags, mojibake), some only reported (U+FFFD)
+DAMAGE = ["  ", "&amp;", "<b>", "</b>", "\u00e2\u20ac\u2122", " \t", "\ufffd", "\u200b", "<p>", "\x07"]
+
+
+class _AllCodes:
+    def enabled(self, code: str) -> bool:
+        return True
+
+
+def _damaged(text: str, rng: random.Random) -> str:
+    spots = sorted(rng.sample(range(len(text)), min(12, len(text))))
+    pieces, pos = [], 0
+    for spot in spots:
+        pieces += [text[pos:spot], rng.choice(DAMAGE)]
+        pos = spot
+    return "".join(pieces + [text[pos:]])
+
+
+def _bodies(n: int) -> list:
+    return [v["articleBody"] for v in json.loads(BODIES.read_text(encoding="utf-8")).values()][:n]
+
+
+def _run(part: Document) -> list:
+    return encoding.run(part, _AllCodes())
+
+
+def test_touched_lines_recheck_equals_a_full_check_after_random_edits():
+    rng = random.Random(3)
+    compared = reused = 0
+    for body in _bodies(60):
+        doc = Document(_damaged(body, rng))
+        before = _run(doc)
+        edits = choose_edits([f for f in before if rng.random() < 0.7], unsafe_fixes=True)
+        if not edits:
+            continue
+        after = Document(apply_edits(doc.text, edits))
+        rechecked = recheck_lines(after, _run, before, edits)
+        key = lambda f: (f.start, f.end, f.code, f.message)  # noqa: E731
+        assert sorted(map(key, rechecked)) == sorted(map(key, _run(after)))
+        assert sorted((f.line, f.col, f.end_line, f.end_col, f.excerpt) for f in rechecked) == \
+            sorted((f.line, f.col, f.end_line, f.end_col, f.excerpt) for f in _run(after))
+        compared += 1
+        reused += len(before) - len(edits) > 0
+    assert compared >= 50 and reused >= 30  # findings on untouched lines were carried over, moved
+
+
+def test_clean_gives_the_same_result_with_touched_line_rechecks_as_with_full_ones():
+    rng = random.Random(5)
+    incremental, full = Cleaner(unsafe_fixes=True), Cleaner(unsafe_fixes=True)
+    full.incremental_rechecks = False
+    rounds = 0
+    for body in _bodies(25):
+        text = _damaged(body, rng)
+        a, b = incremental.clean(text, kind="text"), full.clean(text, kind="text")
+        assert a.to_dict() == b.to_dict()
+        assert [f.to_dict() for f in a.remaining] == [f.to_dict() for f in b.remaining]
+        rounds += any(f.applied for f in a.findings)
+    assert rounds >= 20
