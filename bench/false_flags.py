@@ -95,6 +95,39 @@ def rates(name: str, flagged: list, words: Counter, cpu: float) -> None:
         f"{c} {1000 * n / total_words:.3f}" for c, n in sorted(by_code.items())))
     print("  by source (per 1,000 words): " + ", ".join(
         f"{s} {1000 * by_source[s] / n:.3f} of {n:,}" for s, n in sorted(words.items())))
+    evidence_rates(flagged, words)
+
+
+def publisher_error(rec: dict, f) -> str:
+    """Why a flag on clean copy is the publisher's own error, when there is evidence: ``known`` (S001, a
+    word of the known-misspelling table), ``spelt right elsewhere`` (S002 whose suggestion the same
+    article uses as a word: ``governmet`` beside ``government``), else ``""``.
+
+    >>> from types import SimpleNamespace as F
+    >>> rec = {"text": "the governmet said the government would"}
+    >>> publisher_error(rec, F(code="S002", start=4, end=13, suggestion="government"))
+    'spelt right elsewhere'
+    >>> publisher_error(rec, F(code="S002", start=4, end=13, suggestion="movement"))
+    ''
+    """
+    if f.code == "S001":
+        return "known"
+    if f.code == "S002" and f.suggestion and " " not in f.suggestion:
+        text, word = rec["text"], f.suggestion.lower()
+        for m in re.finditer(r"\b" + re.escape(word) + r"\b", text, re.IGNORECASE):
+            if not (m.start() < f.end and f.start < m.end()):
+                return "spelt right elsewhere"
+    return ""
+
+
+def evidence_rates(flagged: list, words: Counter) -> None:
+    total_words = sum(words.values())
+    evidenced = Counter(publisher_error(rec, f) for rec, f in flagged)
+    evidenced.pop("", None)
+    print("  publishers' own errors with evidence (per 1,000 words): " + ", ".join(
+        f"{why} {1000 * n / total_words:.3f}" for why, n in sorted(evidenced.items()))
+        + f"; the other flags {1000 * (len(flagged) - sum(evidenced.values())) / max(1, total_words):.3f}"
+        + " (S: " + f"{1000 * sum(1 for rec, f in flagged if f.code[0] == 'S' and not publisher_error(rec, f)) / max(1, total_words):.3f})")
 
 
 def forms(flagged: list, top: int, examples: int) -> None:

@@ -102,7 +102,15 @@ def _data(name: str):
     return _builtin_root() / "data" / name
 
 
-def _load_frequencies() -> dict:
+@lru_cache(maxsize=1)
+def _load_rare_frequencies() -> dict:
+    """word -> frequency for wordfreq's rare words (zipf 1.0 up to ZIPF_FLOOR, lower-case letters) from
+    ``rules/data/zipf-en-rare.tsv.gz``: loaded on the first unknown word that asks (about 130,000
+    words), never at start."""
+    return _load_frequencies("zipf-en-rare.tsv.gz")
+
+
+def _load_frequencies(name: str = "zipf-en.tsv.gz") -> dict:
     """word -> frequency from ``rules/data/zipf-en.tsv.gz`` (wordfreq's English list, CC BY-SA 4.0).
 
     Why a shipped table: importing wordfreq (and langcodes with it) and unpacking its list cost about
@@ -110,7 +118,7 @@ def _load_frequencies() -> dict:
     frequency is computed exactly as ``wordfreq.get_frequency_dict`` does, one float per bucket.
     Words under ZIPF_FLOOR are left out (``zipf`` gives them 0.0).
     """
-    with _data("zipf-en.tsv.gz").open("rb") as raw:
+    with _data(name).open("rb") as raw:
         text = gzip.decompress(raw.read()).decode("utf-8")
     freq: dict = {}
     for line in text.split("\n"):
@@ -179,6 +187,15 @@ class Lexicon:
     def zipf(self, word: str) -> float:
         f = self.freq.get(word.lower(), 0.0)
         return math.log10(f) + 9 if f > 0 else 0.0
+
+    def rare_zipf(self, word: str) -> float:
+        """The zipf of a word rarer than ZIPF_FLOOR that web text still uses (``crontab`` 1.42), or 0.0.
+
+        >>> lexicon().rare_zipf("crontab"), lexicon().rare_zipf("governmet"), lexicon().rare_zipf("the")
+        (1.42, 0.0, 0.0)
+        """
+        f = _load_rare_frequencies().get(word.lower(), 0.0)
+        return round(math.log10(f) + 9, 2) if f > 0 else 0.0
 
     def is_word(self, word: str, extra: Iterable[str] = ()) -> bool:
         """Is this lower-case token an English word (dictionary, frequent enough, or allowed)?

@@ -104,6 +104,18 @@ def test_frequency_table_is_in_sync_with_wordfreq():
         "rules/data/zipf-en.tsv.gz is stale: run python tools/build_data.py"
 
 
+def test_rare_band_holds_wordfreqs_words_from_zipf_1_to_the_floor_and_is_in_sync():
+    from cleaner.lexicon import _load_rare_frequencies
+
+    zipfs = [math.log10(f) + 9 for f in _load_rare_frequencies().values()]
+    assert len(zipfs) > 100000 and 1.0 - 1e-9 <= min(zipfs) and max(zipfs) < ZIPF_FLOOR
+    assert lexicon().rare_zipf("aboriginality") == pytest.approx(1.49)  # just under the main table's floor
+    _same_versions_or_skip("zipf-en-rare.tsv.gz", "wordfreq")
+    build_data = _build_data()
+    assert build_data.pack(build_data.rare_zipf_text()) == (DATA / "zipf-en-rare.tsv.gz").read_bytes(), \
+        "rules/data/zipf-en-rare.tsv.gz is stale: run python tools/build_data.py"
+
+
 def test_bigram_rows_read_one_at_a_time_give_the_counts_of_the_whole_table():
     from cleaner.lexicon import Lexicon, _load_bigrams
 

