@@ -279,6 +279,10 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
     prose = prose_paragraphs(doc, [f for f in deletions if f.source.rpartition(":")[2] not in _EDGE_ONLY])
     total = len(_WORD.findall(doc.text))
     limit = max(_MAX_WORDS, _MAX_SHARE * total)
+    # prose before a point exists when the earliest prose end is at or before it (and after it when the
+    # latest prose start is at or after it): two numbers, not a scan of the prose per finding
+    first_end = min((p.end for p in prose), default=None)
+    last_start = max((p.start for p in prose), default=None)
     out = []
     for f in findings:
         if f.suggestion != "":
@@ -289,7 +293,7 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
         lead = f.start + len(content) - len(content.lstrip())
         tail = f.start + len(content.rstrip())
         why = ""
-        if (name in _EDGE_ONLY and any(p.end <= lead for p in prose) and any(p.start >= tail for p in prose)
+        if (name in _EDGE_ONLY and prose and first_end <= lead and last_start >= tail
                 and not _right_after_its_copy(doc, lead, name)):
             why = "inside the article body"
         elif len(_WORD.findall(content)) > limit:
