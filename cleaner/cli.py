@@ -225,7 +225,7 @@ def _clean(args) -> int:
     else:
         from .fileio import read_input
 
-        source = read_input(args.path)
+        source = read_input(args.path, settings.max_file_size)
         text, name = source.text, args.path
     kind = "html" if name.lower().endswith((".html", ".htm")) else None
     result = cleaner.clean(text, args.url, kind=kind, path=None if name == "-" else name)

@@ -64,6 +64,8 @@ class Settings:
     fail_under: Optional[float] = None
     language: str = "en"
     cache_dir: str = ".news_cleaner_cache"
+    #: files larger than this many MB are not read (a clear error names the file); 0 means no limit
+    max_file_size: float = 100.0
     score: dict = field(default_factory=lambda: {"garbled-below": 0.5, "clean-above": 0.9})
     site_boilerplate: dict = field(default_factory=lambda: {
         "min-articles": 5, "min-share": 0.5, "min-length": 3, "site-key": "host",
@@ -164,6 +166,7 @@ _BOOL_KEYS = {"unsafe-fixes", "respect-gitignore"}
 _KNOWN_KEYS = _LIST_KEYS | _BOOL_KEYS | {
     "per-file-ignores", "fail-under", "language", "cache-dir", "languagetool", "score", "site-boilerplate",
     "extract",
+    "max-file-size",
 }
 
 
@@ -230,6 +233,10 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
             value = _as_bool(key, value, where)
         elif key == "fail-under":
             value = _as_float(key, value, where)
+        elif key == "max-file-size":  # in MB; 0: no limit
+            if isinstance(value, bool):
+                raise ConfigError(f"{where}: '{key}' must be a number")
+            value = _as_float(key, value, where, 0.0, 1e6)
         elif key in {"language", "cache-dir"}:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: '{key}' must be a string")

@@ -157,9 +157,21 @@ def _utf8_share(data: bytes) -> float:
     return valid / len(runs)
 
 
-def read_bytes(path: str) -> bytes:
-    """The bytes of one input file; errors name the path."""
+def read_bytes(path: str, max_mb: Optional[float] = None) -> bytes:
+    """The bytes of one input file; errors name the path. A file over ``max_mb`` MB (the
+    ``max-file-size`` setting; 0 or None: no limit) is refused before it is read, so one huge file
+    cannot take the run's memory and time.
+
+    >>> read_bytes(__file__, max_mb=0.001)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    cleaner.errors.InputError: ...fileio.py: ... MB is over the max-file-size limit of 0.001 MB; not read (raise max-file-size in the config to check it)
+    """
     try:
+        if max_mb:
+            size = os.stat(path).st_size
+            if size > max_mb * 1e6:
+                raise InputError(f"{path}: {size / 1e6:.1f} MB is over the max-file-size limit of {max_mb:g} MB; "
+                                 f"not read (raise max-file-size in the config to check it)")
         return Path(path).read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
@@ -169,9 +181,9 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
-def read_input(path: str) -> InputFile:
+def read_input(path: str, max_mb: Optional[float] = None) -> InputFile:
     """Read and decode one input file; errors name the path."""
-    return decode_bytes(read_bytes(path), path)
+    return decode_bytes(read_bytes(path, max_mb), path)
 
 
 # Deeper than any real record (scraped articles nest a few levels); deep enough input would otherwise

@@ -22,14 +22,13 @@ from __future__ import annotations
 import copy
 import os
 from collections import Counter
-from pathlib import Path
 from typing import Callable, Optional
 
 from . import site_boilerplate
 from .cache import FileCache
 from .errors import InputError
 from .executor import Executor
-from .fileio import decode_bytes, kind_for
+from .fileio import decode_bytes, kind_for, read_bytes
 from .pipeline import Cleaner
 from .runner import FileReport, documents, process_file
 
@@ -99,17 +98,6 @@ def _lost(call: tuple, reason: str):
     return FileReport(path=task[0], error=f"{task[0]}: {reason}")
 
 
-def _read(path: str) -> bytes:
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-
-
 def could_learn(cleaner: Cleaner, inputs: dict) -> bool:
     """Whether any site could reach ``min-articles`` among ``inputs`` (``{path: bytes}``), without reading
     them: text files group by folder; a page or a record may belong to any site, so they all count."""
@@ -146,7 +134,7 @@ def run_files(
     inputs: dict = {}  # index -> bytes
     for index, path in enumerate(paths):
         try:
-            inputs[index] = _read(path)
+            inputs[index] = read_bytes(path, cleaner.settings.max_file_size)
         except InputError as exc:
             reports[index] = FileReport(path=path, error=str(exc))
     runner = _Runner(cleaner, jobs)

@@ -89,7 +89,7 @@ def process_file(
     report = FileReport(path=path)
     try:
         if data is None:
-            data = read_bytes(path)
+            data = read_bytes(path, cleaner.settings.max_file_size)
         report.original = data
         source = decode_bytes(data, path)
         if kind:
