@@ -287,10 +287,12 @@ _IN_PARENTHESES = re.compile(r"\(([^()]*)\)")
 
 
 @lru_cache(maxsize=2)
+@lru_cache(maxsize=1)
 def _set_off(text: str) -> frozenset:
     """Every X the text writes as ``, X,`` or ``(X)``: one pass over the text, so a token is looked up
     in it instead of searching the whole text for each token (each scan stops at the next comma or
-    parenthesis, so the pass is linear).
+    parenthesis, so the pass is linear). Cached for the last text: every framed acronym of an article
+    asks it (one pass each made a long one-line text quadratic).
 
     >>> sorted(_set_off("the Social Democratic Party, PSD, and (PNL) or (x (y) z)"))
     ['PNL', 'PSD', 'y']
