@@ -27,7 +27,6 @@ from typing import Callable, Optional
 from . import site_boilerplate
 from .cache import FileCache
 from .errors import InputError
-from .executor import Executor
 from .fileio import decode_bytes, kind_for, read_bytes
 from .pipeline import Cleaner
 from .runner import FileReport, documents, process_file
@@ -72,12 +71,14 @@ class _Runner:
     def __init__(self, cleaner: Cleaner, jobs: int):
         self.cleaner = cleaner
         self.jobs = jobs
-        self.executor: Optional[Executor] = None
+        self.executor = None  # an Executor, started on first need
 
     def map(self, function: Callable, tasks: list) -> list:
         if self.jobs <= 1 or len(tasks) < POOL_MIN_FILES:
             return [function(self.cleaner, task) for task in tasks]
         if self.executor is None:
+            from .executor import Executor  # multiprocessing and ctypes: only a run that needs a pool
+
             self.cleaner.warm_up()  # loaded once here and shared by the forked workers
             workers = min(self.jobs, len(tasks))
             self.executor = Executor(workers, initializer=_init_worker, initargs=(self.cleaner,), noun="file",
