@@ -3,6 +3,7 @@ per MB against a normal article's (issue 17: every case linear, within 3x of a n
 
     python bench/pathological.py               # all cases; the big file is --big-mb MB (default 50)
     python bench/pathological.py --big-mb 5    # a quicker run
+    python bench/pathological.py --article-mb 10   # also one 10 MB text article (cleaned in parts)
 
 Each case runs in a fresh process (so peak memory is its own) after a warm-up clean, and is timed with
 ``time.process_time`` (CPU, not wall time: the machine is shared). A case over ``--limit`` CPU seconds is
@@ -43,7 +44,7 @@ def normal_article() -> str:
     return "\n\n".join(list(v["articleBody"] for v in bodies.values())[:20])
 
 
-def cases(big_mb: float, tmp: Path) -> list:
+def cases(big_mb: float, tmp: Path, article_mb: float = 0.0) -> list:
     """(name, file, kind, config) for each hostile input."""
     article = normal_article()
     pack = tmp / "pack.toml"
@@ -62,19 +63,22 @@ def cases(big_mb: float, tmp: Path) -> list:
     records = [json.dumps({"id": i, "text": article}) for i in range(int(big_mb * 1e6 // len(article)) + 1)]
     out.append(("deep JSON line + records (file)", None, "file:jsonl", ["[" * 100000] + records[:50]))
     out.append((f"{big_mb:g} MB article file (JSONL)", None, "file:jsonl", records))
+    if article_mb:  # one article: cleaned in parts of cleaner.parts.PART_CHARS, so memory stays bounded
+        copies = int(article_mb * 1e6 // len(article)) + 1
+        out.append((f"{article_mb:g} MB single article (text)", None, "file:txt", ["\n\n".join([article] * copies)]))
     return out
 
 
 def run_case(name: str, text, kind: str, extra, tmp: Path, limit: float) -> dict:
     if kind.startswith("file"):
-        path = tmp / f"case-{abs(hash(name))}.jsonl"
+        path = tmp / f"case-{abs(hash(name))}.{kind.partition(':')[2]}"
         path.write_text("\n".join(extra) + "\n", encoding="utf-8")
         config, case = None, "file"
     else:
         path = tmp / f"case-{abs(hash(name))}.txt"
         path.write_text(text, encoding="utf-8")
         config, case = extra, "text"
-    code = CHILD.replace("CONFIG", repr(config)).replace("KIND", repr(kind if kind != "file:jsonl" else "text"))
+    code = CHILD.replace("CONFIG", repr(config)).replace("KIND", repr(kind if not kind.startswith("file") else "text"))
     size = path.stat().st_size
     try:
         done = subprocess.run([sys.executable, "-c", code, case, str(path)], capture_output=True, text=True,
@@ -89,11 +93,13 @@ def run_case(name: str, text, kind: str, extra, tmp: Path, limit: float) -> dict
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--big-mb", type=float, default=50.0, help="size of the big article file (MB)")
+    parser.add_argument("--article-mb", type=float, default=0.0,
+                        help="also one text article of this many MB (0: none), checked as a file")
     parser.add_argument("--limit", type=float, default=600.0, help="seconds a case may take")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        rows = [run_case(*case, tmp, args.limit) for case in cases(args.big_mb, tmp)]
+        rows = [run_case(*case, tmp, args.limit) for case in cases(args.big_mb, tmp, args.article_mb)]
     base = rows[0]
     per_mb = base["cpu"] / base["mb"]
     print(f"{'case':38s} {'size MB':>9s} {'CPU s':>8s} {'s/MB':>8s} {'x normal':>9s} {'peak MB':>8s}")

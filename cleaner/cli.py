@@ -228,7 +228,13 @@ def _clean(args) -> int:
         source = read_input(args.path, settings.max_file_size)
         text, name = source.text, args.path
     kind = "html" if name.lower().endswith((".html", ".htm")) else None
-    result = cleaner.clean(text, args.url, kind=kind, path=None if name == "-" else name)
+    from . import parts
+    from .extract import looks_like_html
+
+    if kind is None and len(text) > parts.PART_CHARS and not args.url and not looks_like_html(text):
+        result = parts.run_in_parts(cleaner, text, fix=True, path=None if name == "-" else name)
+    else:
+        result = cleaner.clean(text, args.url, kind=kind, path=None if name == "-" else name)
     out = _open_output(args.output_file) if args.output_file else sys.stdout
     try:
         if args.output_format in {"json", "jsonl"}:

@@ -11,6 +11,7 @@ from typing import Optional
 
 from .errors import InputError
 from .extract import url_problem
+from . import parts
 from .fileio import InputFile, decode_bytes, read_bytes, write_back
 from .finding import Finding
 from .pipeline import Cleaner, Result
@@ -156,8 +157,10 @@ def _record_document(cleaner: Cleaner, source: InputFile, line: int, data: dict,
 
 
 def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool, doc=None) -> None:
-    doc = doc or _article_document(cleaner, source)
-    result = cleaner.run(doc, fix=fix)
+    if doc is None and source.kind != "html" and len(source.text) > parts.PART_CHARS:
+        result = parts.run_in_parts(cleaner, source.text, fix=fix, path=source.path)  # bounded memory
+    else:
+        result = cleaner.run(doc or _article_document(cleaner, source), fix=fix)
     if source.detected and cleaner.selection_for(source.path)("E007"):
         extra = encoding_finding(source)
         extra.applied = fix and not source.rivals
