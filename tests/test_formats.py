@@ -164,7 +164,7 @@ def test_a_handful_of_files_runs_in_one_process(tmp_path, cli, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a process pool was started for a handful of files")
 
-    monkeypatch.setattr(filerun, "Executor", no_pool)
+    monkeypatch.setattr("cleaner.executor.Executor", no_pool)  # filerun imports it only when it starts a pool
     for index in range(filerun.POOL_MIN_FILES - 1):
         (tmp_path / f"{index}.txt").write_text(CLEAN, encoding="utf-8")
     code, _, err = cli("check", ".", "--jobs", "2", "--no-cache")
