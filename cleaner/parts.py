@@ -11,7 +11,6 @@ elsewhere, a paragraph repeated far away) is learned within each part only.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 
 from .document import Document
