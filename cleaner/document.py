@@ -10,11 +10,9 @@ from functools import cached_property
 from typing import Optional
 
 from .finding import Finding
+from .tokens import WORD_TOKEN, Tokens
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-#: a word: letters, possibly joined by apostrophes ("don't", "O’Brien")
-#: (possessive ++ and *+: the same tokens, a tenth faster, since a letter run only ends before a non-letter)
-WORD_TOKEN = re.compile(r"[^\W\d_]++(?:['’][^\W\d_]++)*+")
 
 
 @dataclass
@@ -78,6 +76,12 @@ class Document:
         """Every ``WORD_TOKEN`` of the text with its count, found once for the language test and the
         spelling checks (read it, never change it)."""
         return Counter(WORD_TOKEN.findall(self.text))
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """The name tokens of the text with their spans, case and gaps (:class:`cleaner.tokens.Tokens`),
+        built once and shared by every check of this document (read it, never change it)."""
+        return Tokens(self.text)
 
     @cached_property
     def word_count(self) -> int:

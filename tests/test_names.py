@@ -307,9 +307,9 @@ def test_place_words_reuse_the_gazetteer_every_pass_uses(monkeypatch):
 def test_word_pairs_after_a_capital_are_indexed_exactly():
     """``joined`` (lower case one plain space after a capital) and ``cap_pairs`` (two capitals), which
     the casing passes start from; a capital at the very end of the text has no next word."""
-    from cleaner.checks.name_tokens import _Tokens
+    from cleaner.tokens import Tokens
 
-    toks = _Tokens("the Associated press, Palm Bay  and Palm bay; NASA-funded work in Paris")
+    toks = Tokens("the Associated press, Palm Bay  and Palm bay; NASA-funded work in Paris")
     words = toks.words
     assert [words[i] for i in toks.joined] == ["press", "bay", "work"]  # not "and" after two spaces
     assert [words[i] for i in toks.cap_pairs] == ["Bay"]

@@ -22,8 +22,9 @@ from ..finding import Finding
 from ..gazetteer import gazetteer, norm
 from ..lexicon import lexicon
 from .name_tokens import (
-    _ACRONYM, _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, _plain_context, SOURCE, _Tokens, _words,
+    _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, _plain_context, SOURCE, _words,
 )
+from ..tokens import ACRONYM as _ACRONYM, Tokens
 
 _ACRONYM_PLURAL = re.compile(r"(?<![\w.&/-])([A-Z]{2,6})s(?![\w&/])")
 # "National Security Council (NSC)": a capitalised name and the acronym defined for it
@@ -32,7 +33,7 @@ _DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){
 _RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
 
 
-def acronyms(doc: Document, ctx, covered: list, toks: Optional[_Tokens] = None) -> list[Finding]:
+def acronyms(doc: Document, ctx, covered: list, toks: Optional[Tokens] = None) -> list[Finding]:
     """G001: an acronym one edit away from an acronym the article uses repeatedly.
 
     ``NASA said ... NASA's probe ... NASI scientist`` → ``NASA scientist`` (unsafe).
@@ -551,7 +552,7 @@ def _one_edit(a: str, b: str) -> bool:
     return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
 
 
-def _initial_beside(toks: _Tokens, i: int, step: int) -> str:
+def _initial_beside(toks: Tokens, i: int, step: int) -> str:
     """The initial of the nearest word of the run towards ``step`` (as :func:`_content_window` walks)
     when that word is capitalised, else ``""``."""
     words, gaps = toks.words, toks.gaps
@@ -565,7 +566,7 @@ def _initial_beside(toks: _Tokens, i: int, step: int) -> str:
             return words[k][0].upper() if words[k][0].isupper() else ""
 
 
-def _content_window(toks: _Tokens, i: int, step: int, limit: int) -> list:
+def _content_window(toks: Tokens, i: int, step: int, limit: int) -> list:
     """Token indexes of up to ``limit`` words of one name-like run from ``i`` towards ``step``,
     skipping connectors (``of``, ``and``, ``&``) and stopping at anything but a space or comma."""
     words, spans, text = toks.words, toks.spans, toks.text
@@ -584,7 +585,7 @@ def _content_window(toks: _Tokens, i: int, step: int, limit: int) -> list:
     return out
 
 
-def acronym_initials(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def acronym_initials(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G004 (unsafe): a lower-case word inside a name whose initials spell an acronym the article uses.
 
     ``the Democratic republic of Congo (DRC)``, ``the Centers for Disease control`` beside ``CDC``.

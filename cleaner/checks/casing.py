@@ -20,8 +20,9 @@ from ..gazetteer import gazetteer
 from ..lexicon import lexicon, weighted_distance
 from .name_tokens import (
     _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _pack,
-    _plain_context, _POSSESSIVE_ENDS, SOURCE, _Tokens, _within, _words,
+    _plain_context, _POSSESSIVE_ENDS, SOURCE, _within, _words,
 )
+from ..tokens import Tokens
 
 _PRONOUNS = {"he", "she", "it", "we", "they", "him", "her", "his", "hers", "its", "us", "them", "their", "our",
              "you", "your", "me", "my", "mine", "yours", "ours", "theirs"}
@@ -33,7 +34,7 @@ RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
 HOUSE_FORM_MIN = 2  # a lower-case pair the article writes this often is its own usage, not a slip
 
 
-def recased_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def recased_words(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G004: a word the article otherwise always capitalises, lower-cased once after a capitalised word.
 
     ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
@@ -83,7 +84,7 @@ def _recased_finding(doc: Document, word: str, start: int, covered: list) -> Fin
 _LOWER_HEAD = re.compile(r"([a-z]{3,})(?:['’]s)?")  # "biden", "obama’s"
 
 
-def _recased_anywhere(doc: Document, toks: _Tokens, covered: list) -> list[Finding]:
+def _recased_anywhere(doc: Document, toks: Tokens, covered: list) -> list[Finding]:
     """G004: a word that is no dictionary word, lower-cased once anywhere, that the article capitalises
     mid-sentence at least twice (``Biden said ... Biden's ... as biden put it``, ``obama’s legacy``).
     A dictionary word lower-cased (``china``, ``turkey``) may be the ordinary word: left alone."""
@@ -117,7 +118,7 @@ def _recased_anywhere(doc: Document, toks: _Tokens, covered: list) -> list[Findi
     return findings
 
 
-def _unknown_surname(toks: _Tokens, i: int, lex, given: set) -> bool:
+def _unknown_surname(toks: Tokens, i: int, lex, given: set) -> bool:
     """Is ``words[i]``, no English word nor a known misspelling, a lower-cased part of a person's name
     nobody's dictionary has? Between two capitalised words (``Manager fumihiko Hazama``), or after a
     given name (the configured list, or a word the dictionary knows only as a name) when what follows
@@ -138,7 +139,7 @@ def _unknown_surname(toks: _Tokens, i: int, lex, given: set) -> bool:
     return all(weighted_distance(w, c) > 1.0 for c, _ in lex.suggest(w, 3))
 
 
-def lowercase_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def lowercase_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G002 (unsafe): a word the dictionary knows only as a name, lower-cased after a capitalised word.
 
     ``Attorney General Letitia james`` → ``Letitia James``; ``veteran Chris smith`` → ``Chris Smith``.
@@ -192,7 +193,7 @@ def _place_words() -> dict:
     return places
 
 
-def place_after_of(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def place_after_of(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G002 (unsafe): a place lower-cased after ``of`` in an institution's name (``the University of
     york``, ``the Bank of england``); the word before ``of`` must be a capitalised head word that names
     places (``University``, ``Museum``, ``Mayor``), not a person's role (``Head of mobile``)."""
@@ -238,7 +239,7 @@ def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: 
     return low in lex.lower and low not in given and lex.zipf(word) < 6.0
 
 
-def name_parts(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def name_parts(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G002 (unsafe): a name-ending word lower-cased right after the capitalised words of a name.
 
     ``SoftBank Group corp`` → ``SoftBank Group Corp``; ``Goddard Space flight Center`` → ``Flight``.
@@ -287,7 +288,7 @@ def _single_keys(gaz) -> frozenset:
         [k for k in g.forms if " " not in k] + [a.lower() for a in g.acronyms]))
 
 
-def single_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def single_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``,
     ``japan's``, ``nasa-funded``): safe. A title-cased acronym (``Nato``) only when the same
     article also writes it ``NATO``, or a three-letter well-known one no dictionary knows (``Fbi``, ``Ceo``): unsafe, since some house styles write acronyms read as words that way.
@@ -361,7 +362,7 @@ def _everyday_acronyms(lex) -> frozenset:
                      if len(a) >= 3 and a.isupper() and a.isalpha() and a.lower() not in lex.lower)
 
 
-def calendar_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def calendar_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G002 (safe): a day or month name written lower case (``on monday``, ``june 5``, ``on may 2``)."""
     config = _pack()["calendar"]
     always = set(config["days"]) | set(config["months"])
@@ -392,7 +393,7 @@ def calendar_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     return findings
 
 
-def name_evidence(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def name_evidence(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G004 (unsafe): a lower-case word after a capitalised one where the article gives other evidence
     that the pair is a name.
 

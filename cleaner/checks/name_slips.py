@@ -18,8 +18,9 @@ from ..lexicon import letter_gap_from, lexicon, weighted_distance
 from .acronyms import _deletions
 from .name_tokens import (
     _CAP_HEAD, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _derived, _known_names, _pack,
-    _plain_context, _Tokens,
+    _plain_context,
 )
+from ..tokens import Tokens
 
 
 @lru_cache(maxsize=1 << 14)
@@ -87,7 +88,7 @@ def _pair_word_index(gaz, min_length: int) -> tuple:
     return {wildcard: tuple(items) for wildcard, items in lists.items()}, frozenset(words_of)
 
 
-def _capitalised_heads(toks: _Tokens, known: tuple = ()) -> list:
+def _capitalised_heads(toks: Tokens, known: tuple = ()) -> list:
     """(token index, the name word, its start) for each capitalised token of letters, or the head of
     one before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``), leaving out the words
     whose lower-cased form is in one of the ``known`` sets (filtered in C: most words are known)."""
@@ -103,7 +104,7 @@ def _capitalised_heads(toks: _Tokens, known: tuple = ()) -> list:
     return out
 
 
-def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def misspelt_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G001 (unsafe): a title-case word no word list knows, a cheap slip from the word that makes a
     gazetteer name of its neighbours (``the Washingon Post``, ``New Yrok``), from a name the article
     itself writes (``the Pentagon said ... a Pentagin spokesman``), from a day or a month (``on Monay``)
@@ -225,7 +226,7 @@ def misspelt_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Fin
     return findings
 
 
-def real_word_name_slips(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def real_word_name_slips(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G001 (unsafe): a capitalised dictionary word inside a sentence, a transposition or a vowel or
     neighbouring-key slip from the word that makes a two-word gazetteer name (curated or a country) of
     the capitalised word beside it (``the Untied Nations`` → ``United Nations``).

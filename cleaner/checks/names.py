@@ -55,9 +55,10 @@ from .casing import (
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
-    _ACRONYM, _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
-    _plain_context, SOURCE, _Tokens, _unpossessed, _within, _words,
+    _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
+    _plain_context, SOURCE, _unpossessed, _within, _words,
 )
+from ..tokens import ACRONYM as _ACRONYM, Tokens
 from .phrases import phrases
 
 
@@ -120,7 +121,7 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
     )
 
 
-def hyphenated_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def hyphenated_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G002: a gazetteer name in other casing before a hyphenated suffix (``a Sugar land-based firm``,
     ``New york-based``), which the word tokens hide inside ``land-based``."""
     gaz = gazetteer(_known_names(ctx))
@@ -153,7 +154,7 @@ def hyphenated_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[F
     return findings
 
 
-def gazetteer_names(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def gazetteer_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G002 casing and G003 of/for swaps of gazetteer names.
 
     ``the Associated press said`` → ``the Associated Press said``;
@@ -233,7 +234,7 @@ def _plural_variants(words: list) -> list:
     return [words[:-1] + [v] for v in out]
 
 
-def article_names(doc: Document, toks: _Tokens) -> dict:
+def article_names(doc: Document, toks: Tokens) -> dict:
     """Multiword capitalised names the article uses (outside headline-like lines), by normalised form."""
     lex = lexicon()
     names: dict = {}
@@ -270,7 +271,7 @@ LOWER_FIRST_MAX_ZIPF = 5.6  # a name's lower-cased first word is judged only whe
 HOUSE_FORM_MIN = 2  # a form the article writes this often is its own usage, not a slip
 
 
-def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def consistency(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G004: a name the article writes properly elsewhere, here with other casing, number or of/for.
 
     ``Syrian Democratic Forces (SDF) ... the Syrian democratic force`` → ``the Syrian Democratic Forces``.
@@ -393,7 +394,7 @@ def consistency(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Findin
     return findings
 
 
-def joining_word_majority(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def joining_word_majority(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G004 (unsafe): ``A of B`` between two capitalised words where the article writes ``A for B``
     at least twice and more often (``Meal Prep Menu of Eating Plan B`` beside three ``Menu for Eating
     Plan`` headings): the names around the pair may differ, the pair is the same name's."""
@@ -428,7 +429,7 @@ def joining_word_majority(doc: Document, ctx, toks: _Tokens, covered: list) -> l
     return findings
 
 
-def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def wrong_function_word(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G003 (unsafe): ``for`` where a name's head word takes ``of``, or ``of`` where it takes ``for``.
 
     ``André Neu, Head for Platform Solutions`` → ``Head of Platform Solutions``;
@@ -469,7 +470,7 @@ def wrong_function_word(doc: Document, ctx, toks: _Tokens, covered: list) -> lis
     return findings
 
 
-def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def swapped_function_words(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G003: a gazetteer name with another joining word in place of its own (``House on
     Representatives``, ``Securities of Exchange Commission``): safe; unsafe when the word written is a
     locative one (``in``, ``at``), which may start a description of a place rather than a name."""
@@ -520,7 +521,7 @@ def swapped_function_words(doc: Document, ctx, toks: _Tokens, covered: list) -> 
     return findings
 
 
-def dropped_joining_words(doc: Document, ctx, toks: _Tokens, covered: list) -> list[Finding]:
+def dropped_joining_words(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
     """G003 (unsafe): a gazetteer name with its inner joining word left out (``the House
     Representatives``, ``the Bank England``), as machine translation and hurried retyping drop them:
     the whole name is replaced by its accepted form."""
@@ -564,7 +565,7 @@ def dropped_joining_words(doc: Document, ctx, toks: _Tokens, covered: list) -> l
 def run(doc: Document, ctx) -> list[Finding]:
     if not ctx.is_target_language:
         return []
-    toks = _Tokens(doc.text)
+    toks = doc.tokens
     covered: list = []
     findings: list[Finding] = []
     if ctx.enabled("G002") or ctx.enabled("G003") or ctx.enabled("G001"):
@@ -604,7 +605,7 @@ def learn(docs, settings) -> dict:
     name_counts: Counter = Counter()
     acr_counts: Counter = Counter()
     for doc in docs:
-        toks = _Tokens(doc.text)
+        toks = doc.tokens
         name_counts.update(set(article_names(doc, toks).values()))
         acr_counts.update({m.group() for m in _ACRONYM.finditer(doc.text)})
     threshold = max(3, len(docs) // 20)

@@ -15,7 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import islice
 
-from ..document import WORD_TOKEN as _TOKEN
+from ..tokens import WORD_TOKEN as _TOKEN
 from ..document import Document
 from ..finding import Finding
 from ..lexicon import ADMIT_ZIPF, ADMIT_ZIPF_SHORT, CONTEXT_WEIGHT, ZIPF_FLOOR, lexicon, neighbouring_keys, weighted_distance

@@ -1,0 +1,23 @@
+"""The shared token model (cleaner.tokens): one per document, spans that point at their words."""
+
+from cleaner.document import Document
+from cleaner.tokens import NAME_TOKEN, WORD_TOKEN, Tokens
+
+
+def test_one_token_model_per_document_and_its_spans_point_at_its_words():
+    doc = Document("The U.S. House of Representatives met AT&T’s chief, NASA-funded.\n\nHe said no.")
+    toks = doc.tokens
+    assert toks is doc.tokens  # built once, shared by every check of the document
+    assert toks.words[:3] == ["The", "U.S", "House"]
+    assert "AT&T’s" in toks.words and "NASA-funded" in toks.words
+    assert all(doc.text[s:e] == w for w, (s, e) in zip(toks.words, toks.spans))
+    # the gaps and the words rebuild the text up to the last word
+    assert "".join(g + w for g, w in zip(toks.gaps, toks.words)) == doc.text[:toks.spans[-1][1]]
+    assert toks.sentence_initial(toks.words.index("He")) and not toks.sentence_initial(1)
+
+
+def test_the_two_tokenisations_differ_only_where_they_say():
+    text = "O’Brien’s NASA-funded AT&T deal, don't 2020s"
+    assert WORD_TOKEN.findall(text) == ["O’Brien’s", "NASA", "funded", "AT", "T", "deal", "don't", "s"]
+    assert NAME_TOKEN.findall(text) == ["O’Brien’s", "NASA-funded", "AT&T", "deal", "don't", "2020s"]
+    assert Tokens(text).words == NAME_TOKEN.findall(text)
