@@ -15,16 +15,15 @@ from collections import Counter
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, not_, or_
-from typing import Optional
 
 from ..document import Document
 from ..finding import Finding
 from ..gazetteer import gazetteer, norm
 from ..lexicon import lexicon
 from .name_tokens import (
-    _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, _plain_context, SOURCE, _words,
+    _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, _plain_context, SOURCE, _words, _claim, Candidate,
 )
-from ..tokens import ACRONYM as _ACRONYM, Tokens
+from ..tokens import Tokens
 
 _ACRONYM_PLURAL = re.compile(r"(?<![\w.&/-])([A-Z]{2,6})s(?![\w&/])")
 # "National Security Council (NSC)": a capitalised name and the acronym defined for it
@@ -33,16 +32,20 @@ _DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){
 _RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
 
 
-def acronyms(doc: Document, ctx, covered: list, toks: Optional[Tokens] = None) -> list[Finding]:
+def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candidate]:
     """G001: an acronym one edit away from an acronym the article uses repeatedly.
 
     ``NASA said ... NASA's probe ... NASI scientist`` → ``NASA scientist`` (unsafe).
+
+    ``names``: the spans of the gazetteer names the article writes (:func:`cleaner.checks.names.gazetteer_names`),
+    whose acronyms are parts of those names, not slips.
     """
+    covered = list(names)  # (this pass's own: names, then the definitions it flags)
     text = doc.text
     gaz = gazetteer(_known_names(ctx))
     ubiquitous = _words("acronyms", "ubiquitous")
     topic_stop = _words("acronyms", "topic_stopwords")
-    matches = toks.acronyms if toks is not None else list(_ACRONYM.finditer(text))
+    matches = toks.acronyms
     if not matches:
         return []
     counts = Counter(m.group() for m in matches)
@@ -64,13 +67,13 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[Tokens] = None) -
             continue
         start, end = m.span(2)
         covered.append((start, end))
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G001", f"'({acr})' does not match '{name}': did you mean '{initials}'?", start, end,
             suggestion=initials, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
-        ))
+        )))
     batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
     postal = _words("acronyms", "postal_codes")
-    lowered = toks.lowered if toks is not None else text.lower()
+    lowered = toks.lowered
     real_min_zipf = _pack()["acronyms"]["real_min_zipf"]
     lex = lexicon()
     orphans: list = []
@@ -90,7 +93,7 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[Tokens] = None) -
             # garbled in every mention, each in a frame of a group the article names
             framed = None if token in gaz.acronyms else _framed(token, end, text, gaz, counts, lowered)
             if framed is not None:
-                findings.append(_framed_finding(doc, token, start, end, framed))
+                findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                 covered.append((start, end))
             continue
         before = text[max(0, start - 12):start].rstrip()
@@ -120,7 +123,7 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[Tokens] = None) -
             if token not in gaz.acronyms and len(token) >= 2:
                 framed = _framed(token, end, text, gaz, counts, lowered)
                 if framed is not None:
-                    findings.append(_framed_finding(doc, token, start, end, framed))
+                    findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                     covered.append((start, end))
                     continue
                 orphans.append((token, start, end))
@@ -137,16 +140,17 @@ def acronyms(doc: Document, ctx, covered: list, toks: Optional[Tokens] = None) -
         confidence = 0.75 + (0.1 if counts[target] >= 3 else 0.0) - (0.25 if known is not None else 0.0)
         if len(targets) > 1 and counts[targets[1]] == counts[target]:
             confidence -= 0.2
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G001", f"'{token}' looks like a garbled '{target}' (used {_times(counts[target])} in this article)",
             start, end, suggestion=target, fix="unsafe", confidence=round(confidence, 2), source=f"{SOURCE}:acronym",
-        ))
+        )))
     shared = _shared_near_misses(doc, gaz, ubiquitous, counts, orphans)
-    findings.extend(shared)
-    findings.extend(_lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared}))
-    taken = {f.start for f in findings} | {s for s, _ in covered}
+    # (these take no span: a later pass may report the same token)
+    findings.extend(map(Candidate, shared))
+    findings.extend(map(Candidate, _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared})))
+    taken = {c.finding.start for c in findings} | {s for s, _ in covered}
     skip = defined | batch_known | ubiquitous
-    findings.extend(_doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex))
+    findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
     return findings
 
 
@@ -585,14 +589,18 @@ def _content_window(toks: Tokens, i: int, step: int, limit: int) -> list:
     return out
 
 
-def acronym_initials(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def acronym_initials(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G004 (unsafe): a lower-case word inside a name whose initials spell an acronym the article uses.
 
     ``the Democratic republic of Congo (DRC)``, ``the Centers for Disease control`` beside ``CDC``.
+    Each candidate needs one mention of its acronym that no other finding took (``ISM-held``, flagged as
+    a garble, is no evidence).
     """
-    # acronyms the article uses, not ones already flagged as garbles ("ISM-held")
-    acronyms = {m.group() for m in toks.acronyms
-                if len(m.group()) >= 3 and not any(s <= m.start() < e for s, e in covered)}
+    mentions: dict = {}  # acronym -> the starts of its mentions
+    for m in toks.acronyms:
+        if len(m.group()) >= 3:
+            mentions.setdefault(m.group(), []).append(m.start())
+    acronyms = set(mentions)
     if not acronyms:
         return []
     longest = max(len(a) for a in acronyms)
@@ -638,14 +646,12 @@ def acronym_initials(doc: Document, ctx, toks: Tokens, covered: list) -> list[Fi
         if not hit:
             continue
         start, end = spans[i]
-        if any(s <= start < e for s, e in covered):
-            continue
         window, initials = hit
         proper = w[:1].upper() + w[1:]
         name = toks.text[spans[window[0]][0]:spans[window[-1]][1]]
-        findings.append(doc.finding(
+        finding = doc.finding(
             "G004", f"'{w}' is part of the name '{name}' ({initials} in this article): '{proper}'", start, end,
             suggestion=proper, fix="unsafe", confidence=0.8, source=f"{SOURCE}:initials",
-        ))
-        covered.append((start, end))
+        )
+        findings.append(Candidate(finding, (start, end), (start, end), needs=tuple(mentions[initials])))
     return findings

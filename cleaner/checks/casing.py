@@ -15,12 +15,11 @@ from itertools import chain, compress, count
 from operator import not_
 
 from ..document import Document
-from ..finding import Finding
 from ..gazetteer import gazetteer
 from ..lexicon import lexicon, weighted_distance
 from .name_tokens import (
     _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _pack,
-    _plain_context, _POSSESSIVE_ENDS, SOURCE, _within, _words,
+    _plain_context, _POSSESSIVE_ENDS, SOURCE, _within, _words, _claim, Candidate,
 )
 from ..tokens import Tokens
 
@@ -34,7 +33,7 @@ RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
 HOUSE_FORM_MIN = 2  # a lower-case pair the article writes this often is its own usage, not a slip
 
 
-def recased_words(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G004: a word the article otherwise always capitalises, lower-cased once after a capitalised word.
 
     ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
@@ -63,28 +62,25 @@ def recased_words(doc: Document, ctx, toks: Tokens, covered: list) -> list[Findi
             continue
         if prev.endswith(("'s", "’s")):
             continue  # "Taylor Swift's big night": after a possessive the word is ordinary
-        start = spans[i][0]
-        if not any(s <= start < e for s, e in covered):
-            findings.append(_recased_finding(doc, w, start, covered))
-    findings.extend(_recased_anywhere(doc, toks, covered))
+        findings.append(_recased_finding(doc, w, spans[i][0]))
+    findings.extend(_recased_anywhere(doc, toks))
     return findings
 
 
-def _recased_finding(doc: Document, word: str, start: int, covered: list) -> Finding:
-    """G004 for ``word`` at ``start``, which the article writes capitalised elsewhere (and marks it covered)."""
+def _recased_finding(doc: Document, word: str, start: int) -> Candidate:
+    """G004 for ``word`` at ``start``, which the article writes capitalised elsewhere."""
     end = start + len(word)
     proper = word[:1].upper() + word[1:]
-    covered.append((start, end))
-    return doc.finding(
+    return _claim(doc.finding(
         "G004", f"'{word}' is written '{proper}' everywhere else in this article", start, end,
         suggestion=proper, fix="unsafe", confidence=0.6, source=f"{SOURCE}:article-word",
-    )
+    ))
 
 
 _LOWER_HEAD = re.compile(r"([a-z]{3,})(?:['’]s)?")  # "biden", "obama’s"
 
 
-def _recased_anywhere(doc: Document, toks: Tokens, covered: list) -> list[Finding]:
+def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     """G004: a word that is no dictionary word, lower-cased once anywhere, that the article capitalises
     mid-sentence at least twice (``Biden said ... Biden's ... as biden put it``, ``obama’s legacy``).
     A dictionary word lower-cased (``china``, ``turkey``) may be the ordinary word: left alone."""
@@ -112,9 +108,9 @@ def _recased_anywhere(doc: Document, toks: Tokens, covered: list) -> list[Findin
         if capital_mid[head] < RECASED_MIN:
             continue
         start = spans[i][0]
-        if any(s <= start < e for s, e in covered) or not _plain_context(toks.text, start, start + len(head)):
+        if not _plain_context(toks.text, start, start + len(head)):
             continue
-        findings.append(_recased_finding(doc, head, start, covered))
+        findings.append(_recased_finding(doc, head, start))
     return findings
 
 
@@ -139,7 +135,7 @@ def _unknown_surname(toks: Tokens, i: int, lex, given: set) -> bool:
     return all(weighted_distance(w, c) > 1.0 for c, _ in lex.suggest(w, 3))
 
 
-def lowercase_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 (unsafe): a word the dictionary knows only as a name, lower-cased after a capitalised word.
 
     ``Attorney General Letitia james`` → ``Letitia James``; ``veteran Chris smith`` → ``Chris Smith``.
@@ -168,12 +164,10 @@ def lowercase_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Fin
         if gap != " " or not prev[:1].isupper() or prev.isupper() or toks.sentence_initial(i - 1):
             continue
         start, end = spans[i]
-        if any(s <= start < e for s, e in covered):
-            continue
-        findings.append(doc.finding(
+        findings.append(Candidate(doc.finding(
             "G002", f"'{w}' is a name here: '{proper}'", start, end, suggestion=proper, fix="unsafe",
             confidence=confidence, source=f"{SOURCE}:dictionary",
-        ))
+        ), test=(start, end)))
     return findings
 
 
@@ -193,7 +187,7 @@ def _place_words() -> dict:
     return places
 
 
-def place_after_of(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def place_after_of(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 (unsafe): a place lower-cased after ``of`` in an institution's name (``the University of
     york``, ``the Bank of england``); the word before ``of`` must be a capitalised head word that names
     places (``University``, ``Museum``, ``Mayor``), not a person's role (``Head of mobile``)."""
@@ -212,13 +206,12 @@ def place_after_of(doc: Document, ctx, toks: Tokens, covered: list) -> list[Find
             continue
         proper = _place_words().get(w)
         start, end = spans[i]
-        if proper is None or any(s <= start < e for s, e in covered):
+        if proper is None:
             continue
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G002", f"'{w}' is the place '{proper}' in '{words[i - 2]} of {proper}'", start, end,
             suggestion=proper, fix="unsafe", confidence=0.7, source=f"{SOURCE}:place",
-        ))
-        covered.append((start, end))
+        )))
     return findings
 
 
@@ -239,7 +232,7 @@ def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: 
     return low in lex.lower and low not in given and lex.zipf(word) < 6.0
 
 
-def name_parts(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 (unsafe): a name-ending word lower-cased right after the capitalised words of a name.
 
     ``SoftBank Group corp`` → ``SoftBank Group Corp``; ``Goddard Space flight Center`` → ``Flight``.
@@ -272,13 +265,12 @@ def name_parts(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]
         elif not _inside_name(w, nxt, lex, given, roles, designators) or prev.endswith(("'s", "’s")):
             continue
         start, end = spans[i]
-        if any(s <= start < e for s, e in covered) or _within(headline_spans, start):
+        if _within(headline_spans, start):
             continue
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G002", f"'{w}' looks like part of the name '{text[spans[first][0]:end]}': '{w.capitalize()}'",
             start, end, suggestion=w[:1].upper() + w[1:], fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
-        ))
-        covered.append((start, end))
+        )))
     return findings
 
 
@@ -288,7 +280,7 @@ def _single_keys(gaz) -> frozenset:
         [k for k in g.forms if " " not in k] + [a.lower() for a in g.acronyms]))
 
 
-def single_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``,
     ``japan's``, ``nasa-funded``): safe. A title-cased acronym (``Nato``) only when the same
     article also writes it ``NATO``, or a three-letter well-known one no dictionary knows (``Fbi``, ``Ceo``): unsafe, since some house styles write acronyms read as words that way.
@@ -343,14 +335,13 @@ def single_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Findin
             fix, confidence = "unsafe", 0.6
         else:
             continue
-        if proper == w or not _plain_context(text, start, end) or any(s <= start < e for s, e in covered):
+        if proper == w or not _plain_context(text, start, end):
             continue
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G002", f"'{w}' is written '{proper}'", start, end, suggestion=proper, fix=fix,
             confidence=confidence, source=f"{SOURCE}:{entry.kind if entry else 'acronym'}",
             canonical=entry.name if entry else proper,
-        ))
-        covered.append((start, end))
+        )))
     return findings
 
 
@@ -362,7 +353,7 @@ def _everyday_acronyms(lex) -> frozenset:
                      if len(a) >= 3 and a.isupper() and a.isalpha() and a.lower() not in lex.lower)
 
 
-def calendar_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def calendar_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 (safe): a day or month name written lower case (``on monday``, ``june 5``, ``on may 2``)."""
     config = _pack()["calendar"]
     always = set(config["days"]) | set(config["months"])
@@ -381,19 +372,18 @@ def calendar_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Find
             dated = prev.isdigit() and len(prev) <= 2 and nxt.isdigit() and len(nxt) == 4
             if not (day or dated):
                 continue
-        if not _plain_context(text, start, end) or any(s <= start < e for s, e in covered):
+        if not _plain_context(text, start, end):
             continue
         proper = w.capitalize()
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G002", f"'{w}' is a name: '{proper}'", start, end, suggestion=proper,
             fix="unsafe" if w in ambiguous else "safe", confidence=0.8 if w in ambiguous else 1.0,
             source=f"{SOURCE}:calendar",
-        ))
-        covered.append((start, end))
+        )))
     return findings
 
 
-def name_evidence(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G004 (unsafe): a lower-case word after a capitalised one where the article gives other evidence
     that the pair is a name.
 
@@ -454,11 +444,10 @@ def name_evidence(doc: Document, ctx, toks: Tokens, covered: list) -> list[Findi
               and words[i + 1][:1].isupper() and words[i + 1][1:].islower()):
             why = f"a title before the name '{words[i + 1]}'"
         confidence = 0.7
-        if why is None or any(s <= start < e for s, e in covered) or _within(headlines, start):
+        if why is None or _within(headlines, start):
             continue
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G004", f"'{w}' is written '{proper}' here: {why}", start, end, suggestion=proper, fix="unsafe",
             confidence=confidence, source=f"{SOURCE}:evidence",
-        ))
-        covered.append((start, end))
+        )))
     return findings

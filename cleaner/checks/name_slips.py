@@ -12,13 +12,12 @@ from operator import itemgetter, not_
 from typing import Optional
 
 from ..document import Document
-from ..finding import Finding
 from ..gazetteer import gazetteer
 from ..lexicon import letter_gap_from, lexicon, weighted_distance
 from .acronyms import _deletions
 from .name_tokens import (
     _CAP_HEAD, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _derived, _known_names, _pack,
-    _plain_context,
+    _plain_context, _claim, Candidate,
 )
 from ..tokens import Tokens
 
@@ -104,7 +103,7 @@ def _capitalised_heads(toks: Tokens, known: tuple = ()) -> list:
     return out
 
 
-def misspelt_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G001 (unsafe): a title-case word no word list knows, a cheap slip from the word that makes a
     gazetteer name of its neighbours (``the Washingon Post``, ``New Yrok``), from a name the article
     itself writes (``the Pentagon said ... a Pentagin spokesman``), from a day or a month (``on Monay``)
@@ -139,7 +138,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Find
         lw = w.lower()
         end = start + len(w)
         whole = len(w) == len(words[i])  # not the head of a possessive or a compound
-        if any(s < end and start < e for s, e in covered) or not _plain_context(toks.text, start, end):
+        if not _plain_context(toks.text, start, end):
             continue
         limit = config["max_distance_long"] if len(lw) >= config["long_from"] else config["max_distance"]
         gap_to = None  # a lower bound of the distance from lw (letter counts), made when first needed
@@ -218,15 +217,14 @@ def misspelt_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Find
         if best is None:
             continue
         _, target, why, confidence = best
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G001", f"'{w}' looks like a misspelt '{target}' ({why})", start, end, suggestion=target,
             fix="unsafe", confidence=confidence, source=f"{SOURCE}:name-slip",
-        ))
-        covered.append((start, end))
+        ), overlap=True))
     return findings
 
 
-def real_word_name_slips(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def real_word_name_slips(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G001 (unsafe): a capitalised dictionary word inside a sentence, a transposition or a vowel or
     neighbouring-key slip from the word that makes a two-word gazetteer name (curated or a country) of
     the capitalised word beside it (``the Untied Nations`` → ``United Nations``).
@@ -251,7 +249,7 @@ def real_word_name_slips(doc: Document, ctx, toks: Tokens, covered: list) -> lis
         return []
     for i in caps:
         start, end = spans[i]
-        if any(s < end and start < e for s, e in covered) or toks.sentence_initial(i):
+        if toks.sentence_initial(i):
             continue
         lw = low[i]
         best = None
@@ -273,11 +271,10 @@ def real_word_name_slips(doc: Document, ctx, toks: Tokens, covered: list) -> lis
         if best is None or not _plain_context(toks.text, start, end):
             continue
         _, target, name = best
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G001", f"'{words[i]}' looks like a misspelt '{target}' (as in '{name}')", start, end, suggestion=target,
             fix="unsafe", confidence=0.6, source=f"{SOURCE}:name-slip",
-        ))
-        covered.append((start, end))
+        ), overlap=True))
     return findings
 
 

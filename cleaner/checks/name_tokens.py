@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
+from ..finding import Finding
 from ..gazetteer import norm
 from ..rulepacks import load_builtin
 
@@ -36,6 +39,29 @@ _CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s"
 _LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
                  "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
                  "her", "their", "our", "its", "my", "your", "last", "next", "every", "each", "according"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a G pass proposes, for :func:`cleaner.checks.names.resolve` to keep or drop.
+
+    ``finding`` (None: a span taken without a report, as a name matched in its right form) is kept when
+    ``test`` is free of the spans taken by the candidates resolved before it: only its start, or all of
+    it with ``overlap``; ``needs``, when given, are starts of which at least one must be free (the
+    mentions of an acronym a finding relies on). A kept candidate takes ``take`` from those after it.
+    """
+
+    finding: Optional[Finding]
+    test: Optional[tuple] = None
+    take: Optional[tuple] = None
+    overlap: bool = False
+    needs: tuple = ()
+
+
+def _claim(finding: Finding, overlap: bool = False) -> Candidate:
+    """The common candidate: a finding kept unless its span is taken, then taking its span."""
+    span = (finding.start, finding.end)
+    return Candidate(finding, span, span, overlap)
 
 
 @lru_cache(maxsize=1)

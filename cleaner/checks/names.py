@@ -31,12 +31,14 @@ designators, roles, head words, given names, ubiquitous acronyms) are data in
 
 Where the family lives: this module holds the gazetteer matching (G002 casing, G003 of/for swaps and
 names before a hyphenated suffix), the G003 joining-word passes, the
-G004 in-article consistency passes, :func:`run` (which runs every pass in a fixed order: a pass skips
-what an earlier one covered) and :func:`learn`. :mod:`cleaner.checks.acronyms` holds the acronym checks
+G004 in-article consistency passes, :func:`run` and :func:`learn`. Every pass is a pure function
+``(doc, ctx, tokens) -> [Candidate]`` listed in :data:`PASSES`; :func:`resolve` settles overlaps once,
+by the passes' rank (a word a gazetteer name took is no later pass's), so the passes share no state
+and may run in any order. :mod:`cleaner.checks.acronyms` holds the acronym checks
 (G001, and the G004 names an acronym spells), :mod:`cleaner.checks.casing` the casing passes (G002,
 G004), :mod:`cleaner.checks.name_slips` the misspelt names (G001) and :mod:`cleaner.checks.phrases` the
-G5xx phrase packs; :mod:`cleaner.checks.name_tokens` is the word-token model, word lists and helpers
-they all share.
+G5xx phrase packs; :mod:`cleaner.checks.name_tokens` holds the word lists, the :class:`Candidate` and the helpers
+they all share, over the document's token model (:mod:`cleaner.tokens`).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ from .casing import (
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
     _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
-    _plain_context, SOURCE, _unpossessed, _within, _words,
+    _plain_context, SOURCE, _unpossessed, _within, _words, _claim, Candidate,
 )
 from ..tokens import ACRONYM as _ACRONYM, Tokens
 from .phrases import phrases
@@ -121,7 +123,7 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
     )
 
 
-def hyphenated_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def hyphenated_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002: a gazetteer name in other casing before a hyphenated suffix (``a Sugar land-based firm``,
     ``New york-based``), which the word tokens hide inside ``land-based``."""
     gaz = gazetteer(_known_names(ctx))
@@ -144,17 +146,15 @@ def hyphenated_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Fi
             if slot is None:
                 continue
             start = spans[j][0]
-            if not any(s < head_end and start < e for s, e in covered):
-                # no a/an test: in "a Sugar land-based firm" the article belongs to the compound
-                finding = _casing_finding(doc, found, start, slot, "", style_words)
-                if finding is not None:
-                    findings.append(finding)
-                    covered.append((start, head_end))
+            # no a/an test: in "a Sugar land-based firm" the article belongs to the compound
+            finding = _casing_finding(doc, found, start, slot, "", style_words)
+            if finding is not None:
+                findings.append(Candidate(finding, (start, head_end), (start, head_end), overlap=True))
             break
     return findings
 
 
-def gazetteer_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 casing and G003 of/for swaps of gazetteer names.
 
     ``the Associated press said`` → ``the Associated Press said``;
@@ -197,23 +197,23 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens, covered: list) -> list[Fin
                 matched = n
                 finding = _casing_finding(doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words)
                 if finding is not None:
-                    findings.append(finding)
-                    covered.append((start, end))
+                    findings.append(Candidate(finding, take=(start, end)))
                 break
             if key in gaz.swaps and found[:1].isupper():
                 entry, spelling = gaz.swaps[key]
                 offsets = _word_offsets(found, start)
                 fw = found.split(" ")
                 sw = spelling.split(" ")
+                swap = None
                 for k, w in enumerate(fw):
                     if w.lower() in SWAPS and sw[k].lower() == SWAPS[w.lower()]:
                         fs, fe = offsets[k]
-                        findings.append(doc.finding(
+                        swap = doc.finding(
                             "G003", f"'{found}' is written '{spelling}'", fs, fe, suggestion=sw[k],
                             fix="safe", source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
-                        ))
+                        )
                         break
-                covered.append((start, end))
+                findings.append(Candidate(swap, take=(start, end)))
                 matched = n
                 break
         after = i + max(matched, 1)
@@ -271,7 +271,7 @@ LOWER_FIRST_MAX_ZIPF = 5.6  # a name's lower-cased first word is judged only whe
 HOUSE_FORM_MIN = 2  # a form the article writes this often is its own usage, not a slip
 
 
-def consistency(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G004: a name the article writes properly elsewhere, here with other casing, number or of/for.
 
     ``Syrian Democratic Forces (SDF) ... the Syrian democratic force`` → ``the Syrian Democratic Forces``.
@@ -356,8 +356,6 @@ def consistency(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding
             found, key = runs[n]
             start = toks.spans[i][0]
             end = start + len(found)  # (before a possessive the name ends there)
-            if any(s < end and start < e for s, e in covered):
-                continue
             if key in names:
                 form = names[key]
                 if found == form or found.isupper():
@@ -370,12 +368,11 @@ def consistency(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding
                 if diff:
                     offsets = _word_offsets(found, start)
                     fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
-                    findings.append(doc.finding(
+                    findings.append(Candidate(doc.finding(
                         "G004", f"'{found}' is written '{form}' elsewhere in this article", fs, fe,
                         suggestion=form[fs - start:fe - start], fix="unsafe", confidence=0.7,
                         source=f"{SOURCE}:article",
-                    ))
-                    covered.append((start, end))
+                    ), (start, end), (start, end), overlap=True))
                 hit = n
                 break
             if key in variants:
@@ -383,18 +380,17 @@ def consistency(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding
                 if house_form(i, found, form):
                     hit = n
                     break
-                findings.append(doc.finding(
+                findings.append(_claim(doc.finding(
                     "G004", f"'{found}' is written '{form}' elsewhere in this article", start, end,
                     suggestion=form, fix="unsafe", confidence=0.7, source=f"{SOURCE}:article",
-                ))
-                covered.append((start, end))
+                ), overlap=True))
                 hit = n
                 break
         after = i + max(hit, 1)
     return findings
 
 
-def joining_word_majority(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def joining_word_majority(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G004 (unsafe): ``A of B`` between two capitalised words where the article writes ``A for B``
     at least twice and more often (``Meal Prep Menu of Eating Plan B`` beside three ``Menu for Eating
     Plan`` headings): the names around the pair may differ, the pair is the same name's."""
@@ -417,19 +413,16 @@ def joining_word_majority(doc: Document, ctx, toks: Tokens, covered: list) -> li
         for wrong, indexes in ranked[1:]:
             for i in indexes:
                 start, end = toks.spans[i]
-                if any(s <= start < e for s, e in covered):
-                    continue
                 pair = f"{words[i - 1]} {right} {words[i + 1]}"
-                findings.append(doc.finding(
+                findings.append(_claim(doc.finding(
                     "G004", f"'{words[i - 1]} {wrong} {words[i + 1]}' is written '{pair}' {len(uses)} times in "
                     "this article", start, end, suggestion=right, fix="unsafe", confidence=0.6,
                     source=f"{SOURCE}:article",
-                ))
-                covered.append((start, end))
+                )))
     return findings
 
 
-def wrong_function_word(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def wrong_function_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G003 (unsafe): ``for`` where a name's head word takes ``of``, or ``of`` where it takes ``for``.
 
     ``André Neu, Head for Platform Solutions`` → ``Head of Platform Solutions``;
@@ -456,21 +449,19 @@ def wrong_function_word(doc: Document, ctx, toks: Tokens, covered: list) -> list
         if fw == "for" and i >= 2 and words[i - 2].lower() in unless_after.get(head.lower(), ()):
             continue
         start, end = spans[i]
-        if any(s <= start < e for s, e in covered):
-            continue
         # a gazetteer form with this function word here (Department for Transport) is right as written
         tail = norm(text[spans[i - 1][0]:spans[min(i + gaz.max_words, len(words) - 1)][1]]).split(" ")
         if any(" ".join(tail[:n]).rstrip(".,;:") in gaz.forms for n in range(3, len(tail) + 1)):
             continue
         right = SWAPS[fw]
-        findings.append(doc.finding(
+        findings.append(Candidate(doc.finding(
             "G003", f"'{head} {fw} {nxt}': a name with '{head}' takes '{right}'", start, end, suggestion=right,
             fix="unsafe", confidence=0.6, source=f"{SOURCE}:function-word",
-        ))
+        ), test=(start, end)))
     return findings
 
 
-def swapped_function_words(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def swapped_function_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G003: a gazetteer name with another joining word in place of its own (``House on
     Representatives``, ``Securities of Exchange Commission``): safe; unsafe when the word written is a
     locative one (``in``, ``at``), which may start a description of a place rather than a name."""
@@ -490,8 +481,6 @@ def swapped_function_words(doc: Document, ctx, toks: Tokens, covered: list) -> l
         if not cands:
             continue
         start, end = spans[i]
-        if any(s <= start < e for s, e in covered):
-            continue
         for k, n, vk, entry, spelling in cands:
             first = i - k
             found = toks.slice(first, n) if first >= 0 else None
@@ -511,17 +500,16 @@ def swapped_function_words(doc: Document, ctx, toks: Tokens, covered: list) -> l
             if _within(headline_spans, start):
                 continue  # a title-case headline: its small words are the headline's, not a name's
             right = spelling.split(" ")[k]
-            findings.append(doc.finding(
+            findings.append(Candidate(doc.finding(
                 "G003", f"'{found}' is written '{spelling}'", start, end, suggestion=right,
                 fix="safe" if safe else "unsafe", confidence=1.0 if safe else 0.7,
                 source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
-            ))
-            covered.append((spans[first][0], spans[first][0] + len(found)))
+            ), (start, end), (spans[first][0], spans[first][0] + len(found))))
             break
     return findings
 
 
-def dropped_joining_words(doc: Document, ctx, toks: Tokens, covered: list) -> list[Finding]:
+def dropped_joining_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G003 (unsafe): a gazetteer name with its inner joining word left out (``the House
     Representatives``, ``the Bank England``), as machine translation and hurried retyping drop them:
     the whole name is replaced by its accepted form."""
@@ -550,49 +538,103 @@ def dropped_joining_words(doc: Document, ctx, toks: Tokens, covered: list) -> li
             continue
         j, (entry, spelling) = hit
         start, end = spans[i][0], spans[j][1]
-        if any(s < end and start < e for s, e in covered) or not _plain_context(toks.text, start, end):
+        if not _plain_context(toks.text, start, end):
             continue
         found = toks.text[start:end]
-        findings.append(doc.finding(
+        findings.append(_claim(doc.finding(
             "G003", f"'{found}' is written '{spelling}'", start, end, suggestion=spelling, fix="unsafe",
             confidence=0.7, source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
-        ))
-        covered.append((start, end))
+        ), overlap=True))
         after = j + 1
     return findings
 
 
-def run(doc: Document, ctx) -> list[Finding]:
+def _acronym_pass(doc: Document, ctx, toks: Tokens, gazetteer_candidates: list) -> list[Candidate]:
+    """:func:`acronyms`, told the spans of the gazetteer names the article writes."""
+    return acronyms(doc, ctx, toks, tuple(c.take for c in gazetteer_candidates))
+
+
+#: every G pass with the codes that turn it on, by rank: where two candidates claim the same words,
+#: the one of the earlier pass is kept (a gazetteer name before a guess about its words). A pass that
+#: reads another's candidates names it third.
+PASSES = (
+    ("gazetteer", ("G001", "G002", "G003"), gazetteer_names, None),
+    ("acronyms", ("G001",), _acronym_pass, "gazetteer"),
+    ("misspelt-names", ("G001",), misspelt_names, None),
+    ("real-word-name-slips", ("G001",), real_word_name_slips, None),
+    ("consistency", ("G004",), consistency, None),
+    ("joining-word-majority", ("G004",), joining_word_majority, None),
+    ("recased-words", ("G004",), recased_words, None),
+    ("swapped-joining-words", ("G003",), swapped_function_words, None),
+    ("wrong-joining-word", ("G003",), wrong_function_word, None),
+    ("dropped-joining-words", ("G003",), dropped_joining_words, None),
+    ("hyphenated-names", ("G002",), hyphenated_names, None),
+    ("single-names", ("G002",), single_names, None),
+    ("calendar-names", ("G002",), calendar_names, None),
+    ("place-after-of", ("G002",), place_after_of, None),
+    ("lowercase-names", ("G002",), lowercase_names, None),
+    ("name-parts", ("G002",), name_parts, None),
+    ("acronym-initials", ("G004",), acronym_initials, None),
+    ("name-evidence", ("G004",), name_evidence, None),
+)
+_RANK = {name: rank for rank, (name, *_) in enumerate(PASSES)}
+
+
+def candidates(doc: Document, ctx, order=None) -> dict:
+    """Each enabled pass's candidates, by pass name. ``order`` (pass names) only says which pass runs
+    first: no pass reads what another decided, so any order gives the same candidates."""
+    toks = doc.tokens
+    out: dict = {}
+    enabled = {name for name, codes, _, _ in PASSES if any(map(ctx.enabled, codes))}
+
+    def of(name: str) -> list:
+        if name not in out:
+            _, _, check, reads = PASSES[_RANK[name]]
+            out[name] = check(doc, ctx, toks, of(reads)) if reads else check(doc, ctx, toks)
+        return out[name]
+
+    for name in order if order is not None else [p[0] for p in PASSES]:
+        if name in enabled:
+            of(name)
+    return {name: out[name] for name in out if name in enabled}
+
+
+def resolve(size: int, ranked) -> list[Finding]:
+    """The findings of candidate lists in rank order, each kept unless a span an earlier kept candidate
+    took covers its start (or, with ``overlap``, any of it): one bytearray of the text's offsets, so
+    each test costs the candidate's own length, never a scan of what was taken before.
+
+    >>> from cleaner.document import Document
+    >>> doc = Document("the Associated press said")
+    >>> a = doc.finding("G002", "a", 15, 20)
+    >>> b = doc.finding("G004", "b", 15, 20)
+    >>> [f.code for f in resolve(len(doc.text), [[Candidate(a, take=(4, 20))], [_claim(b)]])]
+    ['G002']
+    """
+    taken = bytearray(size + 1)
+    findings: list[Finding] = []
+    for group in ranked:
+        for c in group:
+            if c.test is not None:
+                s, e = c.test
+                if taken.find(1, s, e) >= 0 if c.overlap else taken[s]:
+                    continue
+            if c.needs and all(taken[n] for n in c.needs):
+                continue
+            if c.finding is not None:
+                findings.append(c.finding)
+            if c.take is not None:
+                s, e = c.take
+                taken[s:e] = b"\x01" * (e - s)
+    return findings
+
+
+def run(doc: Document, ctx, order=None) -> list[Finding]:
     if not ctx.is_target_language:
         return []
-    toks = doc.tokens
-    covered: list = []
-    findings: list[Finding] = []
-    if ctx.enabled("G002") or ctx.enabled("G003") or ctx.enabled("G001"):
-        findings.extend(gazetteer_names(doc, ctx, toks, covered))
-    if ctx.enabled("G001"):
-        findings.extend(acronyms(doc, ctx, covered, toks))
-        findings.extend(misspelt_names(doc, ctx, toks, covered))
-        findings.extend(real_word_name_slips(doc, ctx, toks, covered))
-    if ctx.enabled("G004"):
-        findings.extend(consistency(doc, ctx, toks, covered))
-        findings.extend(joining_word_majority(doc, ctx, toks, covered))
-        findings.extend(recased_words(doc, ctx, toks, covered))
-    if ctx.enabled("G003"):
-        findings.extend(swapped_function_words(doc, ctx, toks, covered))
-        findings.extend(wrong_function_word(doc, ctx, toks, covered))
-        findings.extend(dropped_joining_words(doc, ctx, toks, covered))
-    if ctx.enabled("G002"):
-        findings.extend(hyphenated_names(doc, ctx, toks, covered))
-        findings.extend(single_names(doc, ctx, toks, covered))
-        findings.extend(calendar_names(doc, ctx, toks, covered))
-        findings.extend(place_after_of(doc, ctx, toks, covered))
-        findings.extend(lowercase_names(doc, ctx, toks, covered))
-        findings.extend(name_parts(doc, ctx, toks, covered))
-    if ctx.enabled("G004"):
-        findings.extend(acronym_initials(doc, ctx, toks, covered))
-        findings.extend(name_evidence(doc, ctx, toks, covered))
-    findings.extend(phrases(doc, ctx, toks.lowered))
+    found = candidates(doc, ctx, order)
+    findings = resolve(len(doc.text), [found[name] for name, *_ in PASSES if name in found])
+    findings.extend(phrases(doc, ctx, doc.tokens.lowered))
     return findings
 
 
