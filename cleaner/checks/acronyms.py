@@ -40,8 +40,18 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     ``names``: the spans of the gazetteer names the article writes (:func:`cleaner.checks.names.gazetteer_names`),
     whose acronyms are parts of those names, not slips.
     """
-    covered = list(names)  # (this pass's own: names, then the definitions it flags)
     text = doc.text
+    # the offsets inside a name or a span this pass took (one flag per offset: no scan per mention),
+    # and where those spans start
+    covered = bytearray(len(text) + 1)
+    covered_starts = set()
+
+    def cover(start: int, end: int) -> None:
+        covered[start:end] = b"\x01" * (end - start)
+        covered_starts.add(start)
+
+    for start, end in names:
+        cover(start, end)
     gaz = gazetteer(_known_names(ctx))
     ubiquitous = _words("acronyms", "ubiquitous")
     topic_stop = _words("acronyms", "topic_stopwords")
@@ -66,7 +76,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
             defined.add(acr)
             continue
         start, end = m.span(2)
-        covered.append((start, end))
+        cover(start, end)
         findings.append(_claim(doc.finding(
             "G001", f"'({acr})' does not match '{name}': did you mean '{initials}'?", start, end,
             suggestion=initials, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
@@ -81,7 +91,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     for m in matches:
         token = m.group()
         start, end = m.span()
-        if any(s <= start < e for s, e in covered):
+        if covered[start]:
             continue
         if token in ubiquitous or token in defined or token in batch_known or text[start - 1:start] == "<" \
                 or _in_address(token, start, end, text, postal) or _defined_in_lower_case(token, start, text):
@@ -94,7 +104,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
             framed = None if token in gaz.acronyms else _framed(token, end, text, gaz, counts, lowered)
             if framed is not None:
                 findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
-                covered.append((start, end))
+                cover(start, end)
             continue
         before = text[max(0, start - 12):start].rstrip()
         if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
@@ -124,7 +134,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
                 framed = _framed(token, end, text, gaz, counts, lowered)
                 if framed is not None:
                     findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
-                    covered.append((start, end))
+                    cover(start, end)
                     continue
                 orphans.append((token, start, end))
             continue
@@ -148,7 +158,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     # (these take no span: a later pass may report the same token)
     findings.extend(map(Candidate, shared))
     findings.extend(map(Candidate, _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared})))
-    taken = {c.finding.start for c in findings} | {s for s, _ in covered}
+    taken = {c.finding.start for c in findings} | covered_starts
     skip = defined | batch_known | ubiquitous
     findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
     return findings
@@ -169,15 +179,17 @@ def _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken: set, skip: se
         token = m.group()
         if m.start() in taken:
             continue
-        if verdicts.get(token) is None:
-            if set_off is None:
-                set_off = _set_off(doc.text)
-            if token in set_off or _spelled_in(doc.text, token):
-                verdicts[token] = ""  # the article defines it ("the National Pork Producers Council, NPPC,")
-                # or spells it ("Asian Americans and Pacific Islanders" ... "AAPI communities")
         target = verdicts.get(token)
         if target is None:
-            target = verdicts[token] = _undoubled(token, gaz, ubiquitous, skip, lex) or ""
+            # the cheap test first: the article is searched (once per token) only for doubled forms
+            target = _undoubled(token, gaz, ubiquitous, skip, lex) or ""
+            if target:
+                if set_off is None:
+                    set_off = _set_off(doc.text)
+                if token in set_off or _spelled_in(doc.text, token):
+                    target = ""  # the article defines it ("the National Pork Producers Council, NPPC,")
+                    # or spells it ("Asian Americans and Pacific Islanders" ... "AAPI communities")
+            verdicts[token] = target
         if not target or not _plain_context(doc.text, m.start(), m.end()):
             continue
         findings.append(doc.finding(

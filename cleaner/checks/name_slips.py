@@ -176,10 +176,10 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                         best = (d, target, f"as in '{name}'", confidence)
         if uses is None:
             uses = Counter(map(str.lower, map(itemgetter(1), _capitalised_heads(toks))))
-            for h in uses:
-                by_initial.setdefault(h[0], []).append(h)
-            for h in _calendar_words():
-                by_initial.setdefault(h[0], []).append(h)
+            # the article's names and the calendar words by first letter and length, once: a slip is
+            # compared only with the words of its initial within the lengths its distance allows
+            for h in set(uses).union(_calendar_words()):
+                by_initial.setdefault((h[0], len(h)), []).append(h)
         if best is None and uses[lw] == 1:
             # a name the article writes elsewhere, better known or more often, or a day or a month;
             # inside a longer name, beside the same neighbour ("Joonas Korpisalo" beside "Jonas
@@ -187,16 +187,20 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             before = low[i - 1] if i and gaps[i] == " " and words[i - 1][:1].isupper() else None
             after = low[i + 1] if whole and i + 1 < n_words and gaps[i + 1] == " " and words[i + 1][:1].isupper() else None
             before, after = [None if x in _FUNCTION_WORDS or x in _LEADING_SKIP else x for x in (before, after)]
-            for other in sorted(set(by_initial.get(lw[0], ()))):
-                if other == lw or (lw.startswith(other) and lw[len(other):] in derived_endings):
-                    continue  # "Dakotans" beside "Dakota": a demonym or a plural, not a slip
-                d = near(other)
-                if d is None or (best is not None and d >= best[0]):
-                    continue
+            reach = int(2 * limit)
+            near_words = []  # (distance, word): taken in that order, the first that qualifies wins
+            for length in range(len(lw) - reach, len(lw) + reach + 1):
+                for other in by_initial.get((lw[0], length), ()):
+                    if other == lw or (lw.startswith(other) and lw[len(other):] in derived_endings):
+                        continue  # "Dakotans" beside "Dakota": a demonym or a plural, not a slip
+                    d = near(other)
+                    if d is not None and (best is None or d < best[0]):
+                        near_words.append((d, other))
+            for d, other in sorted(near_words):
                 target = other[:1].upper() + other[1:]
                 if other in _calendar_words():
                     best = (d, target, "a day or a month", 0.6)
-                    continue
+                    break
                 zipf = lex.zipf(other)
                 if not (uses[other] >= 2 or zipf >= max_zipf or other in gaz.forms):
                     continue
@@ -206,6 +210,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                         or (after and not any(j + 1 < n_words and low[j + 1] == after for j in at))):
                     continue
                 best = (d, target, f"'{target}' is in this article", 0.6)
+                break
         if best is None and lex.zipf(lw) == 0.0:
             # a well-known one-word name (Google, Reuters, Hezbollah, Kenya), for a word wordfreq never saw
             singles = _derived(gaz, ("single-names", min_length), lambda g: _single_name_index(g, min_length))
