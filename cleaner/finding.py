@@ -14,7 +14,14 @@ class Finding:
 
     ``suggestion`` is the replacement text (``""`` deletes the span, ``None`` means no edit is offered).
     ``fix`` says whether ``news-cleaner fix`` may apply the edit by default (``safe``), only with
-    ``--unsafe-fixes`` (``unsafe``), or never (``none``).
+    ``--unsafe-fixes`` (``unsafe``), or never (``none``). ``line``, ``col`` and ``excerpt`` describe
+    ``text[start:end]`` exactly. ``edit`` is ``[start, end]`` of the text the fix replaces when that is
+    wider than the finding (a deletion takes the blank line or space around what it points at, as
+    ruff's fixes take a whole line for one name); None when it is the finding's own span.
+
+    >>> f = Finding("B001", "shortcode", 16, 22, suggestion="", fix="safe", edit=[16, 23])
+    >>> (f.edit_start, f.edit_end), Finding("X", "", 1, 2).edit_end
+    ((16, 23), 2)
     """
 
     code: str
@@ -32,6 +39,7 @@ class Finding:
     source: str = ""
     applied: bool = False
     extra: dict = field(default_factory=dict)
+    edit: Optional[list] = None
 
     def __post_init__(self) -> None:
         if self.fix not in FIX_SAFETIES:
@@ -40,6 +48,19 @@ class Finding:
             self.fix = "none"
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}:{self.end} for {self.code}")
+        if self.edit is not None:
+            self.edit = [int(self.edit[0]), int(self.edit[1])]
+            if not 0 <= self.edit[0] <= self.start <= self.end <= self.edit[1]:
+                raise ValueError(f"edit {self.edit} of {self.code} does not cover its span {self.start}:{self.end}")
+
+    @property
+    def edit_start(self) -> int:
+        """Where the text the fix replaces starts (the finding's start unless ``edit`` is wider)."""
+        return self.start if self.edit is None else self.edit[0]
+
+    @property
+    def edit_end(self) -> int:
+        return self.end if self.edit is None else self.edit[1]
 
     @property
     def fixable(self) -> bool:
@@ -49,4 +70,6 @@ class Finding:
         data = asdict(self)
         if not data["extra"]:
             data.pop("extra")
+        if data["edit"] is None:
+            data.pop("edit")
         return data

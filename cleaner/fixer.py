@@ -32,16 +32,16 @@ def choose_edits(findings: Iterable[Finding], unsafe_fixes: bool) -> list[Findin
     """
     candidates = sorted(
         applicable(findings, unsafe_fixes),
-        key=lambda f: (_SAFETY_RANK[f.fix], -f.confidence, f.start, -(f.end - f.start), f.code),
+        key=lambda f: (_SAFETY_RANK[f.fix], -f.confidence, f.edit_start, -(f.edit_end - f.edit_start), f.code),
     )
-    span_starts = sorted({f.start for f in candidates if f.end > f.start})
-    point_places = sorted({f.start for f in candidates if f.end == f.start})
+    span_starts = sorted({f.edit_start for f in candidates if f.edit_end > f.edit_start})
+    point_places = sorted({f.edit_start for f in candidates if f.edit_end == f.edit_start})
     kept_ends = _PrefixMax(len(span_starts))  # by start rank: the end of the kept span starting there
     kept_points = _PrefixCount(len(point_places))
     taken_points: set = set()
     chosen: list[Finding] = []
     for finding in candidates:
-        start, end = finding.start, finding.end
+        start, end = finding.edit_start, finding.edit_end
         # a kept span that starts before this edit's end reaches past its start: they overlap
         # (for an insertion: the point falls strictly inside that span)
         if kept_ends.before(bisect_left(span_starts, end if end > start else start)) > start:
@@ -56,7 +56,7 @@ def choose_edits(findings: Iterable[Finding], unsafe_fixes: bool) -> list[Findin
             taken_points.add(start)
             kept_points.add(bisect_left(point_places, start))
         chosen.append(finding)
-    return sorted(chosen, key=lambda f: (f.start, f.end))
+    return sorted(chosen, key=lambda f: (f.edit_start, f.edit_end))
 
 
 class _PrefixMax:
@@ -116,9 +116,9 @@ def apply_edits(text: str, edits: list[Finding]) -> str:
     pieces = []
     pos = 0
     for edit in edits:
-        pieces.append(text[pos:edit.start])
+        pieces.append(text[pos:edit.edit_start])
         pieces.append(edit.suggestion or "")
-        pos = edit.end
+        pos = edit.edit_end
     pieces.append(text[pos:])
     return "".join(pieces)
 
@@ -142,11 +142,11 @@ class EditMap:
         self._spans: list[tuple[int, int, int]] = []  # (new end, old start, old end) of each edit
         shift = 0
         for edit in edits:  # sorted by position, non-overlapping
-            new_start = edit.start + shift
+            new_start = edit.edit_start + shift
             new_end = new_start + len(edit.suggestion or "")
             self._new_starts.append(new_start)
-            self._spans.append((new_end, edit.start, edit.end))
-            shift = new_end - edit.end
+            self._spans.append((new_end, edit.edit_start, edit.edit_end))
+            shift = new_end - edit.edit_end
 
     def start(self, pos: int) -> int:
         """The old offset of a span that starts at ``pos`` in the new text."""

@@ -110,6 +110,17 @@ def _region(path: str, outcome, finding) -> Optional[dict]:
             "endLine": max(1, finding.end_line), "endColumn": max(1, finding.end_col)}
 
 
+def _edit_region(report, finding, region: dict) -> dict:
+    """The region the fix replaces: the finding's own, or its wider ``edit`` (a deletion's whitespace)."""
+    if finding.edit is None:
+        return dict(region)
+    from .document import Document
+
+    doc = Document(report.old_text)
+    (line, col), (end_line, end_col) = doc.position(finding.edit_start), doc.position(finding.edit_end)
+    return {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+
+
 def _result(report, outcome, finding, rule_index: dict, fix_mode: bool) -> dict:
     artifact = _artifact(report.path)
     location: dict = {"physicalLocation": {"artifactLocation": artifact}}
@@ -127,6 +138,7 @@ def _result(report, outcome, finding, rule_index: dict, fix_mode: bool) -> dict:
         "locations": [location],
         "properties": {
             "start": finding.start, "end": finding.end, "line": finding.line, "col": finding.col,
+            **({"edit": finding.edit} if finding.edit is not None else {}),
             "fix": finding.fix, "confidence": finding.confidence, "source": finding.source,
             "excerpt": finding.excerpt, "score": outcome.result.score, "verdict": outcome.result.verdict,
         },
@@ -139,7 +151,8 @@ def _result(report, outcome, finding, rule_index: dict, fix_mode: bool) -> dict:
             "description": {"text": f"{finding.code}: {'delete' if finding.suggestion == '' else 'replace with ' + repr(finding.suggestion)} ({finding.fix} fix)"},
             "artifactChanges": [{
                 "artifactLocation": artifact,
-                "replacements": [{"deletedRegion": dict(region), "insertedContent": {"text": finding.suggestion}}],
+                "replacements": [{"deletedRegion": _edit_region(report, finding, region),
+                                  "insertedContent": {"text": finding.suggestion}}],
             }],
         }]
     return result

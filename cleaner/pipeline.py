@@ -194,13 +194,18 @@ class Cleaner:
         text = doc.text
         applied: list = []
         maps: list = []
+        seen = {text}
         for round_number in range(1, MAX_FIX_ROUNDS + 1):
             edits = choose_edits(findings, unsafe)
             if not edits:
                 break
+            fixed = apply_edits(text, edits)
+            if fixed in seen:  # edits that undo each other (or an earlier round): applying them changes nothing
+                break
+            seen.add(fixed)
             applied.extend(_on_original(doc, maps, f, applied=True, round_number=round_number) for f in edits)
             maps.append(EditMap(edits))
-            text = apply_edits(text, edits)
+            text = fixed
             fixed_doc = replace(doc, text=text)
             round_ctx = self._context(fixed_doc)
             after = Round(found, edits) if self.incremental_rechecks else None
@@ -278,8 +283,9 @@ def _clean_item(cleaner: Cleaner, item: Any) -> Result:
 def _on_original(doc: Document, maps: list, finding: Finding, *, applied: bool, round_number: int = 1) -> Finding:
     """A copy of a finding on a fixed text, moved to where it points in the original ``doc.text``.
 
-    Its excerpt stays the text it pointed at when found; a later round's edit says which round it
-    came from (``extra["fix_round"]``).
+    Its line, column and excerpt are those of the span in ``doc.text`` (a finding in text an earlier
+    round rewrote shows what stood there: ``&#0;`` for the ``\ufffd`` its repair left); a later
+    round's edit says which round it came from (``extra["fix_round"]``).
     """
     start, end = finding.start, finding.end
     for edit_map in reversed(maps):
@@ -290,8 +296,16 @@ def _on_original(doc: Document, maps: list, finding: Finding, *, applied: bool, 
     line, col = doc.position(start)
     end_line, end_col = doc.position(end)
     extra = dict(finding.extra, fix_round=round_number) if round_number > 1 else finding.extra
+    edit = None
+    if finding.edit is not None:
+        edit_start, edit_end = finding.edit
+        for edit_map in reversed(maps):
+            edit_start, edit_end = edit_map.start(edit_start), edit_map.end(edit_end)
+        edit = [min(edit_start, start), max(edit_end, end)]
+    excerpt = doc.text[start:end]
+    excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
     return replace(finding, start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
-                   applied=applied, extra=extra)
+                   excerpt=excerpt, applied=applied, extra=extra, edit=edit)
 
 
 def _default_cleaner(config, select, ignore, unsafe_fixes) -> Cleaner:

@@ -572,7 +572,7 @@ def would_fix(text: str, findings: list, unsafe: bool) -> str:
             edits.append(Finding(**{k: v for k, v in data.items() if k in names and k != "applied"}))
         except (TypeError, ValueError):
             continue
-    edits = [f for f in choose_edits(edits, unsafe) if f.end <= len(text)]
+    edits = [f for f in choose_edits(edits, unsafe) if f.edit_end <= len(text)]
     return apply_edits(text, edits)
 
 

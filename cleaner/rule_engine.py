@@ -264,25 +264,30 @@ def inline_deletion(text: str, start: int, end: int, unit: Unit) -> tuple[int, i
 
 
 def point_at_content(doc: Document, finding: Finding) -> Finding:
-    """Report a deletion that starts with the blank line before it at its first visible character.
+    """A deletion that takes whitespace around what it deletes, pointed at the visible text only.
 
-    Deleting a last paragraph takes the break before it, so its span starts on the previous line;
-    users should see the line of the boilerplate itself (the edit span is unchanged).
+    Deleting a last paragraph takes the break before it, an inline shortcode the space after it: the
+    finding's span, line, column and excerpt become the visible text and the wider span it deletes
+    is its ``edit``, so what the fix removes is unchanged.
+
+    >>> t = "The mayor spoke [ad_1] today."
+    >>> f = point_at_content(Document(t), Document(t).finding("B001", "x", 16, 23, suggestion="", fix="safe"))
+    >>> (t[f.start:f.end], f.col, f.excerpt, f.edit)
+    ('[ad_1]', 17, '[ad_1]', [16, 23])
     """
     text = doc.text
-    pos = finding.start
-    while pos < finding.end and text[pos].isspace():
-        pos += 1
-    if pos == finding.end:
+    start, end = finding.start, finding.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end or (start, end) == (finding.start, finding.end):
         return finding
-    if pos != finding.start:
-        finding.line, finding.col = doc.position(pos)
-    stop = finding.end
-    while stop > pos and text[stop - 1].isspace():
-        stop -= 1
-    excerpt = text[pos:stop]
-    finding.excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
-    return finding
+    narrowed = doc.finding(finding.code, finding.message, start, end, suggestion=finding.suggestion,
+                           fix=finding.fix, confidence=finding.confidence, source=finding.source, **finding.extra)
+    narrowed.edit = [finding.edit_start, finding.edit_end]
+    narrowed.applied = finding.applied
+    return narrowed
 
 
 # -- running -----------------------------------------------------------------------------------------

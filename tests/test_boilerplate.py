@@ -45,10 +45,10 @@ def test_seed_has_exactly_the_two_boilerplate_findings():
     found = b_findings(text)
     assert len(found) == 2, [(f.code, f.excerpt) for f in found]
     label, trailer = sorted(found, key=lambda f: f.start)
-    assert text[label.start:label.end] in ("World news. ", " World news.")
+    assert text[label.edit_start:label.edit_end] in ("World news. ", " World news.")
     assert label.fix == "safe" and label.suggestion == ""
-    assert "[ad_2]Source link" in text[trailer.start:trailer.end]
-    assert text[trailer.start:trailer.end].strip() == "[ad_2]Source link"
+    assert "[ad_2]Source link" in text[trailer.edit_start:trailer.edit_end]
+    assert text[trailer.start:trailer.end] == "[ad_2]Source link"  # the finding is the visible text
     assert trailer.fix == "safe" and trailer.suggestion == ""
     # reported on the line of the trailer itself, though the edit also takes the blank line before it
     assert (trailer.line, trailer.col) == (text.rstrip().count("\n") + 1, 1)

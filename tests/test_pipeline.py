@@ -191,8 +191,8 @@ def test_a_second_round_edit_is_reported_on_the_original_text(clean_bodies):
     assert text[applied["B007"].start:applied["B007"].end].endswith("© Reuters")
     assert applied["B007"].line == text[:text.index("© Reuters", applied["B007"].start)].count("\n") + 1
     assert result.remaining == [] and result.verdict == "clean"
-    # every character no applied finding points at is still there, in order
-    kept = _outside(text, [(f.start, f.end) for f in applied.values()])
+    # every character outside the applied edits is still there, in order
+    kept = _outside(text, [(f.edit_start, f.edit_end) for f in applied.values()])
     pos = 0
     for piece in kept:
         pos = result.text.index(piece, pos) + len(piece)
