@@ -53,14 +53,22 @@ def _alive(pid: int) -> bool:
 def remove_stale(target: str, notice: Callable[[str], None] = lambda message: None) -> list:
     """Remove the temporary files a killed run left beside ``target`` (their process is gone)."""
     directory, name = os.path.split(os.path.abspath(target))
-    removed = []
+    return remove_stale_in(directory, notice, name=name)
+
+
+def remove_stale_in(directory: str, notice: Callable[[str], None] = lambda message: None, *,
+                    name: Optional[str] = None) -> list:
+    """Remove every temporary file a killed run left in ``directory`` (of any target, or of ``name``):
+    ``fix`` calls it once per folder it fixes files in, so what a ``kill -9`` of ``fix`` left is gone
+    after the next ``fix`` there, with a notice. A file whose process still runs is left alone."""
+    removed: list = []
     try:
         entries = os.listdir(directory)
     except OSError:
         return removed
     for entry in entries:
         match = _TEMP.match(entry)
-        if match and match["name"] == name and not _alive(int(match["pid"])):
+        if match and (name is None or match["name"] == name) and not _alive(int(match["pid"])):
             path = os.path.join(directory, entry)
             try:
                 os.unlink(path)
@@ -71,8 +79,12 @@ def remove_stale(target: str, notice: Callable[[str], None] = lambda message: No
     return removed
 
 
-def atomic_write(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary sibling and a rename; keep the file's permissions."""
+def atomic_write(path: str, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary sibling and a rename; keep the file's permissions.
+
+    ``durable``: flush to disk before the rename (a user's file); a cache entry, which a crash may
+    lose at no cost, skips that.
+    """
     target = Path(path)
     try:
         mode = target.stat().st_mode & 0o7777
@@ -82,8 +94,9 @@ def atomic_write(path: str, data: bytes) -> None:
     try:
         with open(tmp, "xb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, target)

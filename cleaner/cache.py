@@ -17,13 +17,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
 from . import __version__
+from .atomic import atomic_write
 from .config import Settings
 from .finding import Finding
 from .pipeline import Result
@@ -174,10 +174,7 @@ class FileCache:
             entry.parent.mkdir(parents=True, exist_ok=True)
             body = json.dumps(value, ensure_ascii=False).encode("utf-8")
             payload = zlib.compress(hashlib.sha256(body).digest() + body, 3)
-            fd, tmp = tempfile.mkstemp(dir=str(entry.parent), prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(tmp, entry)
+            atomic_write(str(entry), payload, durable=False)
         except OSError:
             self._writable = False
 

@@ -72,6 +72,8 @@ def _file_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false")
     parser.add_argument("--no-learn", action="store_true",
                         help="skip the first pass that learns each site's repeated lines (B011) across the files")
+    parser.add_argument("--timeout-per-file", type=float, metavar="SEC",
+                        help="report a file that takes longer than SEC seconds (with the reason) and go on")
     _run_options(parser)
 
 
@@ -150,6 +152,7 @@ def _settings(args):
         "ignore": _split(getattr(args, "ignore", None)),
         "unsafe-fixes": getattr(args, "unsafe_fixes", None),
         "fail-under": getattr(args, "fail_under", None),
+        "timeout-per-file": getattr(args, "timeout_per_file", None),
     }
     settings = load_settings(args.config, isolated=args.isolated, overrides=overrides)
     if getattr(args, "extend_rules", None):  # added to the config's packs; the person running it chose them
@@ -281,6 +284,8 @@ def _check_or_fix(args, *, fix: bool) -> int:
         if p.is_dir() and not any(p.resolve() in Path(f).resolve().parents for f in files):
             print(f"news-cleaner: error: {argument}: no article files found (.txt, .md, .html, .jsonl)", file=sys.stderr)
             had_error = True
+    if fix and not diff_only:
+        _remove_stale_temps(files, quiet=args.quiet)
     reports.extend(_run_files(args, cleaner, settings, files, fix=fix))
     for report in reports:
         if report.error:
@@ -472,7 +477,23 @@ def _run_files(args, cleaner, settings, files: list, *, fix: bool) -> list:
     cache = None if args.no_cache else FileCache(resolve_cache_dir(settings, args.cache_dir), settings)
     jobs = args.jobs or default_jobs()
     return run_files(cleaner, files, fix=fix, jobs=jobs, cache=cache,
-                     text_field=args.text_field, html_field=args.html_field, learn=not args.no_learn)
+                     text_field=args.text_field, html_field=args.html_field, learn=not args.no_learn,
+                     timeout=settings.timeout_per_file)
+
+
+def _remove_stale_temps(files: list, *, quiet: bool) -> None:
+    """What a ``kill -9`` of an earlier ``fix`` left beside the files (``.a.txt.<pid>-<random>.tmp``):
+    removed with a notice, once per folder."""
+    import os
+
+    from .atomic import remove_stale_in
+
+    def notice(message: str) -> None:
+        if not quiet:
+            print(f"news-cleaner: {message}", file=sys.stderr)
+
+    for folder in dict.fromkeys(os.path.dirname(os.path.abspath(path)) for path in files):
+        remove_stale_in(folder, notice)
 
 
 def _open_output(path: str):

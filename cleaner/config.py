@@ -62,6 +62,7 @@ class Settings:
     extend_exclude: list = field(default_factory=list)
     respect_gitignore: bool = True
     fail_under: Optional[float] = None
+    timeout_per_file: Optional[float] = None
     language: str = "en"
     cache_dir: str = ".news_cleaner_cache"
     #: files larger than this many MB are not read (a clear error names the file); 0 means no limit
@@ -164,9 +165,8 @@ def _glob_match(rel: str, pattern: str) -> bool:
 _LIST_KEYS = {"select", "extend-select", "ignore", "extend-rules", "known-names", "allow-words", "exclude", "extend-exclude"}
 _BOOL_KEYS = {"unsafe-fixes", "respect-gitignore"}
 _KNOWN_KEYS = _LIST_KEYS | _BOOL_KEYS | {
-    "per-file-ignores", "fail-under", "language", "cache-dir", "languagetool", "score", "site-boilerplate",
-    "extract",
-    "max-file-size",
+    "per-file-ignores", "fail-under", "timeout-per-file", "language", "cache-dir", "languagetool", "score",
+    "site-boilerplate", "extract", "max-file-size",
 }
 
 
@@ -237,6 +237,8 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
             if isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be a number")
             value = _as_float(key, value, where, 0.0, 1e6)
+        elif key == "timeout-per-file":
+            value = _as_float(key, value, where, 0.01, 86400.0)
         elif key in {"language", "cache-dir"}:
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: '{key}' must be a string")

@@ -196,13 +196,14 @@ class Executor:
     ``jobs``: worker processes. ``processes``: False runs everything in this process (the time limit
     then only stops Python code); default: worker processes when ``jobs > 1`` or a ``timeout`` is set.
     ``lost(item, reason)``: what to hand back for an item whose worker died or ran out of time
-    (default: raise WorkerLost). ``noun``: how reasons name an item ("record", "file").
+    (default: raise WorkerLost). ``noun``: how reasons name an item ("record", "file"); ``limit``: the
+    option that set ``timeout``.
     """
 
     def __init__(self, jobs: int = 1, *, initializer: Optional[Callable] = None, initargs: tuple = (),
                  timeout: Optional[float] = None, lost: Optional[Callable[[Any, str], Any]] = None,
                  chunk_size: int = 16, window: Optional[int] = None, processes: Optional[bool] = None,
-                 noun: str = "record"):
+                 noun: str = "record", limit: str = "--timeout-per-doc"):
         self.jobs = max(1, int(jobs))
         self.initializer, self.initargs = initializer, initargs
         self.timeout = timeout or None
@@ -211,6 +212,7 @@ class Executor:
         self.window = window or 4 * self.jobs * self.chunk_size
         self.processes = (self.jobs > 1 or self.timeout is not None) if processes is None else processes
         self.noun = noun
+        self.limit = limit  # the option or setting that set ``timeout``, named in the reasons
         self._workers: list = []
         self._local_ready = False
         methods = multiprocessing.get_all_start_methods()
@@ -232,9 +234,9 @@ class Executor:
     # -- reasons ---------------------------------------------------------------------------------
     def _reason(self, kind: str) -> str:
         if kind == "timeout":
-            return f"timed out after {self.timeout:g} s (--timeout-per-doc)"
+            return f"timed out after {self.timeout:g} s ({self.limit})"
         if kind == "stuck":
-            return (f"timed out after {self.timeout:g} s (--timeout-per-doc); its worker process was stuck "
+            return (f"timed out after {self.timeout:g} s ({self.limit}); its worker process was stuck "
                     "and was replaced")
         return f"the worker process died while cleaning this {self.noun}"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,27 +159,41 @@ def _utf8_share(data: bytes) -> float:
 
 
 def read_bytes(path: str, max_mb: Optional[float] = None) -> bytes:
-    """The bytes of one input file; errors name the path. A file over ``max_mb`` MB (the
-    ``max-file-size`` setting; 0 or None: no limit) is refused before it is read, so one huge file
-    cannot take the run's memory and time.
+    """The bytes of one input file; errors name the path.
+
+    Only a regular file is read: a FIFO would block the run until something writes to it, and a
+    device such as ``/dev/zero`` never ends (it is opened without blocking and refused, with a hint
+    to pipe it to ``-`` instead). A file over ``max_mb`` MB (the ``max-file-size`` setting; 0 or
+    None: no limit) is refused before it is read, so one huge file cannot take the run's memory and
+    time.
 
     >>> read_bytes(__file__, max_mb=0.001)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     cleaner.errors.InputError: ...fileio.py: ... MB is over the max-file-size limit of 0.001 MB; not read (raise max-file-size in the config to check it)
     """
     try:
-        if max_mb:
-            size = os.stat(path).st_size
-            if size > max_mb * 1e6:
-                raise InputError(f"{path}: {size / 1e6:.1f} MB is over the max-file-size limit of {max_mb:g} MB; "
-                                 f"not read (raise max-file-size in the config to check it)")
-        return Path(path).read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path}: is a directory")
+        if not stat.S_ISREG(mode):
+            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+            raise InputError(f"{path}: not a regular file ({kind}); to read from it, pipe it to `news-cleaner check -`")
+        size = os.fstat(fd).st_size
+        if max_mb and size > max_mb * 1e6:
+            raise InputError(f"{path}: {size / 1e6:.1f} MB is over the max-file-size limit of {max_mb:g} MB; "
+                             f"not read (raise max-file-size in the config to check it)")
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def read_input(path: str, max_mb: Optional[float] = None) -> InputFile:

@@ -68,22 +68,25 @@ def _features_task(cleaner: Cleaner, task: tuple) -> Optional[tuple]:
 class _Runner:
     """Runs tasks in this process, or over one executor shared by both passes (started on first need)."""
 
-    def __init__(self, cleaner: Cleaner, jobs: int):
+    def __init__(self, cleaner: Cleaner, jobs: int, timeout: Optional[float] = None):
         self.cleaner = cleaner
         self.jobs = jobs
+        self.timeout = timeout
         self.executor = None  # an Executor, started on first need
 
     def map(self, function: Callable, tasks: list) -> list:
-        if self.jobs <= 1 or len(tasks) < POOL_MIN_FILES:
+        if self.timeout is None and (self.jobs <= 1 or len(tasks) < POOL_MIN_FILES):
             return [function(self.cleaner, task) for task in tasks]
+        if not tasks:
+            return []
         if self.executor is None:
             from .executor import Executor  # multiprocessing and ctypes: only a run that needs a pool
 
             self.cleaner.warm_up()  # loaded once here and shared by the forked workers
-            workers = min(self.jobs, len(tasks))
+            workers = max(1, min(self.jobs, len(tasks)))
             self.executor = Executor(workers, initializer=_init_worker, initargs=(self.cleaner,), noun="file",
                                      chunk_size=max(1, min(16, len(tasks) // (workers * 4))),
-                                     lost=_lost)
+                                     lost=_lost, timeout=self.timeout, limit="timeout-per-file")
         return list(self.executor.map(_in_worker, [(function, task) for task in tasks]))
 
     def close(self) -> None:
@@ -127,9 +130,12 @@ def run_files(
     text_field: Optional[str] = None,
     html_field: Optional[str] = None,
     learn: bool = True,
+    timeout: Optional[float] = None,
 ) -> list:
     """One FileReport per path, in the order of ``paths``; ``learn=False`` skips the site-boilerplate
-    first pass (see the module docstring), which otherwise runs when some site could be learned."""
+    first pass (see the module docstring), which otherwise runs when some site could be learned.
+    ``timeout`` (seconds per file, ``timeout-per-file``): a file that takes longer, even inside C code,
+    is reported with the reason and the run goes on (its worker process is replaced)."""
     reports: list = [None] * len(paths)
     options = (text_field, html_field)
     inputs: dict = {}  # index -> bytes
@@ -138,7 +144,7 @@ def run_files(
             inputs[index] = read_bytes(path, cleaner.settings.max_file_size)
         except InputError as exc:
             reports[index] = FileReport(path=path, error=str(exc))
-    runner = _Runner(cleaner, jobs)
+    runner = _Runner(cleaner, jobs, timeout)
     try:
         docs: dict = {}
         learned: dict = {}  # index -> {site: lines} for the file's sites; absent: no learning pass

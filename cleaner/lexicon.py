@@ -34,7 +34,6 @@ import math
 import os
 import re
 import sys
-import tempfile
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
@@ -320,10 +319,9 @@ class Lexicon:
             if path:
                 try:
                     os.makedirs(os.path.dirname(path), exist_ok=True)
-                    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-                    with os.fdopen(fd, "wb") as fh:
-                        marshal.dump((INDEX_FORMAT, *built), fh)
-                    os.replace(tmp, path)
+                    from .atomic import atomic_write
+
+                    atomic_write(path, marshal.dumps((INDEX_FORMAT, *built)), durable=False)
                 except OSError:
                     pass  # a read-only home: build again next time
         words, packed, shift = built
