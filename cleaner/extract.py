@@ -353,15 +353,17 @@ def _soup_text(html: str) -> str:
     paragraphs = []
     if blocks:
         loose: list[str] = []  # text sitting directly in a div/article between <br>s is body too
+        holds_block = _ancestors_of(blocks)
+        holders: dict = {}
         for node in soup.descendants:
             if isinstance(node, str):
                 if type(node) is not NavigableString:  # comments, doctypes, CDATA: never text
                     continue
-                holder = node.find_parent(_BLOCK_TAGS + _CONTAINERS)
+                holder = _nearest(node.parent, _BLOCK_TAGS + _CONTAINERS, holders)
                 if holder is None or holder.name in _CONTAINERS:
                     loose.append(str(node))
                 continue
-            if node.name not in _BLOCK_TAGS or node.find(_BLOCK_TAGS):
+            if node.name not in _BLOCK_TAGS or id(node) in holds_block:
                 continue
             paragraphs.extend(_loose_paragraphs(loose))
             loose = []
@@ -379,6 +381,38 @@ def _soup_text(html: str) -> str:
 
 
 _CONTAINERS = ("div", "article", "section", "main", "body", "td")
+
+
+def _ancestors_of(tags: list) -> set:
+    """The ids of every tag that holds one of ``tags`` somewhere below it: one walk up from each, which
+    stops where an earlier walk passed, so linear in the page (a ``find`` per tag was quadratic in the
+    nesting depth: 3,000 nested table cells took minutes)."""
+    seen: set = set()
+    for tag in tags:
+        parent = tag.parent
+        while parent is not None and id(parent) not in seen:
+            seen.add(id(parent))
+            parent = parent.parent
+    return seen
+
+
+def _nearest(tag, names: tuple, memo: dict):
+    """``tag`` or its closest ancestor named in ``names`` (None: none is), remembering the answer for
+    every tag walked, so that many texts deep in one nest cost one walk, not one each."""
+    path = []
+    found = None
+    while tag is not None:
+        if id(tag) in memo:
+            found = memo[id(tag)]
+            break
+        if tag.name in names:
+            found = tag
+            break
+        path.append(tag)
+        tag = tag.parent
+    for walked in path:
+        memo[id(walked)] = found
+    return found
 
 
 def _loose_paragraphs(pieces: list) -> list:

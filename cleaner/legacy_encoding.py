@@ -36,6 +36,9 @@ _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A character that is neither a letter nor a mark nor an apostrophe or hyphen, between two letters.
 _SYMBOL_INSIDE = re.compile(r"(?<=[^\W\d_])[^\w'\u2019\u2018\-\s](?=[^\W\d_])")
+# C1 control characters: no text holds them, so a code page that reads a file's bytes as these is not
+# the file's (ISO 8859 code pages leave 0x80-0x9F to them, where cp1252 has € ‘ ’ “ ” š œ).
+_C1 = re.compile("[\x80-\x9f]")
 
 
 MIXED = "utf-8+cp1252"  # UTF-8 with stray cp1252 bytes, decoded byte by byte
@@ -149,10 +152,16 @@ def _ascii_share(data: bytes) -> float:
 
 
 def _decode_all(words: list, codec: str) -> Optional[tuple]:
+    """The words decoded with ``codec``; None when it cannot decode them or reads C1 controls into them.
+
+    >>> _decode_all([b"5 \\x80"], "cp1252"), _decode_all([b"5 \\x80"], "iso8859_15")
+    (('5 €',), None)
+    """
     try:
-        return tuple(decode(word, codec) for word in words)
+        decoded = tuple(decode(word, codec) for word in words)
     except UnicodeDecodeError:
         return None
+    return None if any(_C1.search(text) for text in decoded) else decoded
 
 
 def _beats(best: tuple, rival: tuple, scores: dict, needed: int = MIN_KNOWN) -> bool:

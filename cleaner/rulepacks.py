@@ -192,10 +192,22 @@ def compile_linear(pattern: str, flags: int = 0, *, where: str = "rule pack") ->
         return LinearPattern(pattern, flags, re2.compile(source, options))
     except re2.error as exc:
         reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise RulePackError(
-            f"{where}: pattern {pattern!r} needs a backtracking engine ({reason}); user rule packs run on "
-            "RE2, which has no look-arounds or back-references: rewrite it without them"
-        ) from None
+        raise RulePackError(_re2_refusal(pattern, reason, where)) from None
+
+
+def _re2_refusal(pattern: str, reason: str, where: str) -> str:
+    """Why RE2 refused a pattern, in words that fit the reason (a repeat too large is not a look-around).
+
+    >>> _re2_refusal("a{5000}", "invalid repetition size: {5000}", "p.toml: rule 1 (B901)")
+    "p.toml: rule 1 (B901): pattern 'a{5000}' is too large for RE2 (invalid repetition size: {5000}): user rule packs run on RE2, which allows repeats of at most 1000 and patterns of bounded size"
+    """
+    if "repetition" in reason or "too large" in reason or "too big" in reason:
+        return (f"{where}: pattern {pattern!r} is too large for RE2 ({reason}): user rule packs run on RE2, "
+                "which allows repeats of at most 1000 and patterns of bounded size")
+    if "perl operator" in reason or "backreference" in reason:
+        return (f"{where}: pattern {pattern!r} needs a backtracking engine ({reason}); user rule packs run on "
+                "RE2, which has no look-arounds or back-references: rewrite it without them")
+    return f"{where}: pattern {pattern!r} cannot run on RE2 ({reason}), the engine user rule packs run on"
 
 
 def _is_user(where: str) -> bool:

@@ -326,3 +326,53 @@ def test_edits_that_undo_each_other_are_not_applied_round_after_round():
     assert not any(f.extra.get("fix_round", 1) > 2 for f in result.findings)
     again = clean(result.text)
     assert again.text == result.text and not any(f.applied for f in again.findings)
+
+
+# -- other code pages of the same kind: never taken for their neighbours --------------------------------
+
+@pytest.mark.parametrize("codec, text", [
+    ("iso8859_15", "Le c\u0153ur du probl\u00e8me, a dit le maire, c'est la s\u0153ur du ministre.\n"),
+    ("iso8859_15", "The caf\u00e9 charged 4 \u20ac for a cr\u00e8me br\u00fbl\u00e9e, the owner said.\n"),
+    ("mac_cyrillic", "\u041c\u044d\u0440 \u041c\u043e\u0441\u043a\u0432\u044b \u0437\u0430\u044f\u0432\u0438\u043b, "
+                     "\u0447\u0442\u043e \u043d\u043e\u0432\u044b\u0439 \u043f\u043b\u0430\u043d \u0431\u0443\u0434\u0435\u0442 "
+                     "\u043f\u0440\u0438\u043d\u044f\u0442 \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a.\n"),
+    ("mac_roman", "The na\u00efve plan, said Zo\u00eb, was a d\u00e9j\u00e0 vu for the se\u00f1or.\n"),
+    ("cp437", "The caf\u00e9 owner said the na\u00efve plan failed in M\u00fcnchen.\n"),
+    ("shift_jis", "\u6771\u4eac\u90fd\u306e\u77e5\u4e8b\u306f\u706b\u66dc\u65e5\u306b\u65b0\u3057\u3044\u8a08\u753b\u3092\u767a\u8868\u3057\u305f\u3002\n"),
+])
+def test_a_file_in_another_code_page_is_decoded_exactly_or_left_alone(tmp_path, codec, text):
+    """cp1252 read ISO 8859-15's € and œ as ¤ and ½, and cp1251 read Mac Cyrillic's capitals as Њ
+    and я as Я: `fix` wrote both back as UTF-8 with certainty. Found by trying code pages beside the
+    issue's (cp1252 read as cp1257)."""
+    from cleaner.pipeline import Cleaner
+    from cleaner.runner import process_file
+
+    path = tmp_path / "a.txt"
+    data = text.encode(codec)
+    path.write_bytes(data)
+    report = process_file(Cleaner(select=["E007"]), str(path), fix=True)
+    assert report.new_bytes is None or report.new_bytes.decode("utf-8") == text
+
+
+# -- deep HTML of other shapes -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("html", [
+    "<table><tr><td>" * 4000 + "The mayor said the plan would work.",
+    "<div>" + "<span>The mayor said the plan would work. " * 4000 + "</div><p>Officials agreed.</p>",
+])
+def test_deeply_nested_fragments_are_read_without_a_search_per_tag(html):
+    """Each leaf block searched its whole subtree for blocks, and each text walked up to its block:
+    4,000 nested table cells took many minutes (found by trying deep structures beside the issue's
+    nested divs). Both are one pass now."""
+    from cleaner.extract import extract_html
+
+    text = extract_html(html, None).text
+    assert "The mayor said the plan would work." in text
+
+
+def test_a_user_pattern_too_large_for_re2_says_so_not_that_it_backtracks(tmp_path):
+    from cleaner.errors import RulePackError
+
+    pack = _pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "(a{1000}){1000}"\n')
+    with pytest.raises(RulePackError, match=r"house.toml: rule 1 \(B901\): pattern .* is too large for RE2"):
+        clean("The mayor spoke on Tuesday.", config={"extend-rules": [str(pack)]}, select=["B"])
