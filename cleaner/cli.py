@@ -164,6 +164,7 @@ def _settings(args):
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _names_keep_their_bytes()
     if not args.command:
         parser.print_help()
         return EXIT_ERROR
@@ -175,6 +176,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `news-cleaner check . | head`
         return EXIT_OK
+
+
+def _names_keep_their_bytes() -> None:
+    """Print a file name that is not valid UTF-8 with its own bytes instead of failing with
+    UnicodeEncodeError (Python does so by itself only in its UTF-8 mode or the C locale)."""
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
+            try:
+                stream.reconfigure(errors="surrogateescape")
+            except (AttributeError, ValueError, OSError):  # a captured or replaced stream: left as it is
+                pass
 
 
 def _dispatch(args) -> int:
@@ -498,8 +510,8 @@ def _remove_stale_temps(files: list, *, quiet: bool) -> None:
 
 def _open_output(path: str):
     """``--output-file`` opened for writing; a path that cannot be written is a usage error naming it."""
-    try:
-        return open(path, "w", encoding="utf-8")
+    try:  # a file name that is not UTF-8 keeps its own bytes, as on stdout (surrogateescape)
+        return open(path, "w", encoding="utf-8", errors="surrogateescape")
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 

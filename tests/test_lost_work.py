@@ -125,3 +125,13 @@ def test_a_fifo_a_device_and_a_directory_named_like_articles_are_errors_not_hang
     assert "ok.txt:1:4: E002" in out  # the run went on
     code, _, err = cli("clean", "pipe.txt")
     assert code == 2 and "not a regular file (a FIFO)" in err
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(cli, tmp_path):
+    """`check -o out.json` on `bad\\xffname.txt` ended in UnicodeEncodeError (surrogates not allowed)."""
+    name = os.fsdecode(b"bad\xffname.txt")
+    (tmp_path / name).write_bytes(b"Caf&eacute; owners said the rules would hurt trade.\n")
+    for fmt in ("text", "json", "sarif", "github"):
+        code, _, err = cli("check", "--no-cache", name, "--format", fmt, "-o", f"out.{fmt}")
+        assert code == 1, err
+        assert b"bad\xffname.txt" in (tmp_path / f"out.{fmt}").read_bytes()
