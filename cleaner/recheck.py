@@ -40,9 +40,9 @@ def touched_lines(text: str, edits: list[Finding]) -> list[tuple[int, int]]:
     spans: list = []
     shift = 0
     for edit in edits:  # sorted, non-overlapping: as apply_edits took them
-        start = edit.start + shift
+        start = edit.edit_start + shift  # the text the fix replaced (wider than the finding for B deletions)
         end = start + len(edit.suggestion or "")
-        shift += len(edit.suggestion or "") - (edit.end - edit.start)
+        shift += len(edit.suggestion or "") - (edit.edit_end - edit.edit_start)
         first = text.rfind("\n", 0, start) + 1
         newline = text.find("\n", end)
         last = len(text) if newline < 0 else newline + 1
@@ -57,10 +57,10 @@ def _old_offset(edits: list[Finding], new_pos: int) -> int:
     """Where an offset outside every edit's result was before the edits."""
     shift = 0
     for edit in edits:
-        new_end = edit.start + shift + len(edit.suggestion or "")
+        new_end = edit.edit_start + shift + len(edit.suggestion or "")
         if new_end > new_pos:
             break
-        shift = new_end - edit.end
+        shift = new_end - edit.edit_end
     return new_pos - shift
 
 
