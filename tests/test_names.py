@@ -795,3 +795,20 @@ def test_passes_are_pure_and_their_order_does_not_matter():
     # leaves its words to no later pass
     spans = [(s, e) for _, s, e, _ in expected]
     assert len(spans) == len(set(spans))
+
+
+def test_initialism_in_title_case_the_dictionary_writes_in_capitals():
+    text = "The agency said the Gsa team rebuilt the site, and every page now validates as Html on Monday."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Gsa", "GSA"), ("G002", "Html", "HTML")]
+    # a name beside another capitalised word, an abbreviation, a unit after a number: no slip
+    for clean_text in ("Senate Armed Services Committee Chairman Sam Nunn said the odds were slim.",
+                       "The former adviser, Vice Adm. John Poindexter, resigned on Monday.",
+                       "Gas was sold at 2.10 dlrs per mln Btu in January, the company said."):
+        assert _g(clean_text) == [], clean_text
+
+
+def test_gazetteer_name_with_its_last_word_lower_cased_in_the_other_number():
+    text = "Tuberculosis alone kills many each year, the World Health organizations estimates in its report."
+    assert ("G002", "organizations", "Organization", "unsafe") in _g(text)
+    # the capitalised plural of a name is left alone
+    assert _g("Sales of Big Macs fell, and the World Health Organization said nothing on Monday.") == []

@@ -283,11 +283,14 @@ def _single_keys(gaz) -> frozenset:
 def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``,
     ``japan's``, ``nasa-funded``): safe. A title-cased acronym (``Nato``) only when the same
-    article also writes it ``NATO``, or a three-letter well-known one no dictionary knows (``Fbi``, ``Ceo``): unsafe, since some house styles write acronyms read as words that way.
+    article also writes it ``NATO``, or an initialism (three letters, or no vowel) no dictionary knows as a
+    word, well-known or one the dictionary writes in capitals (``Fbi``, ``Ceo``, ``Gsa``, ``Html``):
+    unsafe, since some house styles write acronyms read as words that way.
     """
     gaz = gazetteer(_known_names(ctx))
     lex = lexicon()
-    words, spans, text = toks.words, toks.spans, toks.text
+    words, spans, text, low_words = toks.words, toks.spans, toks.text, toks.low_words
+    given = _words("given_names", "names")
     exact = None
     # everyday acronyms (CEO, GDP, GPS) are no gazetteer entries; written lower case, they are flagged too
     everyday = _everyday_acronyms(lex)
@@ -295,6 +298,10 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     # (token index, the word, its span, only an acronym may count): whole words, and the lower-case
     # head of a possessive or a hyphenated compound ("japan's", "nasa-funded": only acronyms there)
     items = [(i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(candidates)]
+    # initialisms the dictionary writes in capitals, in title case ("Gsa", "Html"): whole words only
+    dictionary = _dictionary_initialisms(lex)
+    items.extend((i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(dictionary)
+                 if low_words[i] not in candidates)
     for k in compress(count(), map(not_, map(str.isalpha, words))):
         m = _NAME_HEAD.match(words[k])
         if m is not None and m.group(1) in candidates:
@@ -325,12 +332,14 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             else:
                 continue
         elif w[0].isupper() and w[1:].islower() and w.lower() not in lex.lower and (
-                w.upper() in gaz.acronyms or w.lower() in everyday):
+                w.upper() in gaz.acronyms or w.lower() in everyday or w.lower() in dictionary):
             if exact is None:
                 exact = set(words)
-            if w.upper() not in exact and not (len(w) == 3 and w.lower() not in lex.lower and not toks.sentence_initial(i)):
+            if w.upper() not in exact and not (_initialism(w) and not toks.sentence_initial(i)
+                                               and not _name_or_abbreviation(toks, i, given)):
                 continue  # "Nato" throughout: a house style for acronyms read as words; not for
-                # three-letter initialisms ("Fbi", "Ceo"), which no style writes so
+                # initialisms of three letters or without a vowel ("Fbi", "Ceo", "Html"), which no
+                # style writes so
             entry, proper = gaz.acronyms.get(w.upper()), w.upper()
             fix, confidence = "unsafe", 0.6
         else:
@@ -343,6 +352,38 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             canonical=entry.name if entry else proper,
         )))
     return findings
+
+
+def _name_or_abbreviation(toks: _Tokens, i: int, given: frozenset) -> bool:
+    """Is title-case word ``i`` rather part of a person's or place's name (beside another capitalised
+    word: ``Sam Nunn``, ``Uncle Sam``, ``Dar es Salaam``; a given name), an abbreviation (``Adm.``) or a
+    unit or date beside a number (``mln Btu``, ``Apr 16``)? Then its title case is no slip."""
+    words, gaps, text = toks.words, toks.gaps, toks.text
+    end = toks.spans[i][1]
+    if words[i].lower() in given or text[end:end + 1] == ".":
+        return True
+    nxt = words[i + 1] if i + 1 < len(words) and gaps[i + 1] == " " else ""
+    prev = words[i - 1] if i and gaps[i] == " " else ""
+    if nxt[:1].isupper() or nxt[:1].isdigit() or prev[:1].isdigit() or prev in ("mln", "bln", "per"):
+        return True
+    return bool(prev) and prev[:1].isupper() and not prev.isupper()
+
+
+def _initialism(word: str) -> bool:
+    """Is a title-case acronym read letter by letter: three letters, or no vowel after the first?
+
+    >>> [_initialism(w) for w in ("Fbi", "Html", "Lgbt", "Nato", "Unicef")]
+    [True, True, True, False, False]
+    """
+    return len(word) == 3 or not any(c in "aeiouy" for c in word[1:].lower())
+
+
+@lru_cache(maxsize=1)
+def _dictionary_initialisms(lex) -> frozenset:
+    """Lower-case forms of the acronyms the dictionary writes in capitals (``gsa``, ``html``), three
+    letters or more, no English word: a title-case one of them is an initialism written wrong."""
+    return frozenset(low for low, form in lex.capitalised.items()
+                     if len(form) >= 3 and form.isupper() and form.isalpha() and low not in lex.lower)
 
 
 @lru_cache(maxsize=1)

@@ -57,7 +57,7 @@ from .casing import (
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
-    _CONNECTORS, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
+    _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
     _plain_context, SOURCE, _unpossessed, _within, _words, _claim, Candidate,
 )
 from ..tokens import ACRONYM as _ACRONYM, Tokens
@@ -216,8 +216,50 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 findings.append(Candidate(swap, take=(start, end)))
                 matched = n
                 break
+        if not matched and reach + 1 <= n_tokens - i:
+            matched = _number_variant(doc, toks, i, reach + 1, gaz, findings)
         after = i + max(matched, 1)
     return findings
+
+
+def _number_variant(doc: Document, toks: Tokens, i: int, n: int, gaz, findings: list) -> int:
+    """G002 (unsafe) for a gazetteer name whose last word is lower-cased and in the other number
+    (``the World Health organizations``, ``Jeb bushes``): the name's own last word. Appends the finding
+    and returns ``n``, or returns 0."""
+    found = toks.slice(i, n)
+    if found is None or not found[:1].isupper():
+        return 0
+    last = toks.words[i + n - 1]
+    if not last.isalpha() or not last.islower():
+        return 0
+    slot = _derived(gaz, "number-variants", _number_variants).get(_key(found))
+    if slot is None:
+        return 0
+    entry, spelling = slot
+    if entry.kind in _GUESSABLE_KINDS or found.rsplit(" ", 1)[0] != spelling.rsplit(" ", 1)[0]:
+        return 0  # (other words differ too: the consistency pass or the whole name's casing says more)
+    start, end = toks.spans[i + n - 1]
+    right = spelling.split(" ")[-1]
+    findings.append(Candidate(doc.finding(
+        "G002", f"'{found}' is written '{spelling}'", start, end, suggestion=right, fix="unsafe",
+        confidence=0.6, source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
+    ), take=(toks.spans[i][0], end)))
+    return n
+
+
+def _number_variants(gaz) -> dict:
+    """Multiword gazetteer forms with the last word in the other number (``world health
+    organizations``), each as (entry, accepted spelling); a variant that is itself a form is none."""
+    index: dict = {}
+    for key, (entry, spellings) in gaz.forms.items():
+        words = key.split(" ")
+        if len(words) < 2 or not words[-1].isalpha():
+            continue
+        for variant in _plural_variants(words):
+            vk = " ".join(variant)
+            if vk not in gaz.forms and vk not in gaz.swaps:
+                index.setdefault(vk, (entry, min(spellings)))
+    return index
 
 
 def _plural_variants(words: list) -> list:
