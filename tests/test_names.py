@@ -812,3 +812,11 @@ def test_gazetteer_name_with_its_last_word_lower_cased_in_the_other_number():
     assert ("G002", "organizations", "Organization", "unsafe") in _g(text)
     # the capitalised plural of a name is left alone
     assert _g("Sales of Big Macs fell, and the World Health Organization said nothing on Monday.") == []
+
+
+def test_house_style_acronym_and_acronym_before_a_common_noun():
+    # the article writes the everyday acronym in lower case throughout: its style
+    assert _g("Paste the url into the url shortener, then share the short link with your readers on Monday.") == []
+    assert [s for _, s, _, _ in _g("Paste the url into the shortener, then share the link with readers.")] == ["url"]
+    # an acronym before a common noun that is also a designator: no name
+    assert _g("It is still in progress, but state users and our TTS partners have shown a lot of enthusiasm.") == []

@@ -256,6 +256,8 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             first -= 1
         if toks.sentence_initial(first) and first == i - 1:
             continue  # "Police said": a capitalised first word of a sentence is not a name
+        if first == i - 1 and len(prev) > 1 and prev.isupper():
+            continue  # "our TTS partners", "the GSA auditorium": an acronym before a common noun
         nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
         if w in designators or (w in after_two and i - first >= 2 and not toks.sentence_initial(first)):
             if nxt[:1].isupper():
@@ -327,6 +329,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 entry, proper = gaz.acronyms[w.upper()], w.upper()
                 fix, confidence = "safe", 1.0
             elif w in everyday:
+                if len(toks.among((w,))) >= HOUSE_FORM_MIN:
+                    continue  # "url" throughout: the article's own style for the word
                 entry, proper = None, w.upper()
                 fix, confidence = "unsafe", 0.7  # "ceo", "gdp": as in an informal post or a tag
             else:
