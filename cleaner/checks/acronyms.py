@@ -205,14 +205,29 @@ SPELLED_MAX_WORDS = 8  # the longest name an acronym is looked for in
 
 def _spelled_in(text: str, token: str) -> bool:
     """Does ``text`` write a name that ``token`` spells (:func:`_spells`): a run of capitalised words
-    and joining words? One pass over the words, each run cut at ``SPELLED_MAX_WORDS`` words.
+    and joining words (:func:`_name_runs`, found once per text)?
 
     >>> _spelled_in("tools for Asian Americans and Pacific Islanders, and AAPI groups", "AAPI")
     True
     >>> _spelled_in("the UUK said", "UUK")
     False
     """
+    initial = token[:1]
+    return any(initial in run[1] and _spells(token, list(run[0])) for run in _name_runs(text))
+
+
+@lru_cache(maxsize=2)
+def _name_runs(text: str) -> tuple:
+    """Each distinct run of two or more capitalised and joining words that ends in a capitalised word,
+    cut at ``SPELLED_MAX_WORDS`` words, with the set of its words' initials: one pass per text, so
+    the acronyms of a long text are each tested against these runs, not each read the whole text
+    again (that made a long text quadratic).
+
+    >>> [(words, sorted(initials)) for words, initials in _name_runs("the Pork Producers Council, NPPC")]
+    [(('Pork', 'Producers'), ['P']), (('Pork', 'Producers', 'Council'), ['C', 'P'])]
+    """
     joining = _words("acronyms", "definition_joining")
+    runs: dict = {}
     run: list = []
     last_end = -1
     for m in _NAME_WORD.finditer(text):
@@ -221,12 +236,14 @@ def _spelled_in(text: str, token: str) -> bool:
         if (capital or (run and w in joining)) and (not run or text[last_end:m.start()] in (" ", ", ")) \
                 and len(run) < SPELLED_MAX_WORDS:
             run.append(w)
-            if capital and len(run) >= 2 and _spells(token, run):
-                return True
+            if capital and len(run) >= 2:
+                key = tuple(run)
+                if key not in runs:
+                    runs[key] = frozenset(x[:1].upper() for x in run)
         else:
             run = [w] if capital else []
         last_end = m.end()
-    return False
+    return tuple(runs.items())
 
 
 def _undoubled(token: str, gaz, ubiquitous, skip: set, lex) -> str:
@@ -304,7 +321,6 @@ _IN_PARENTHESES = re.compile(r"\(([^()]*)\)")
 
 
 @lru_cache(maxsize=2)
-@lru_cache(maxsize=1)
 def _set_off(text: str) -> frozenset:
     """Every X the text writes as ``, X,`` or ``(X)``: one pass over the text, so a token is looked up
     in it instead of searching the whole text for each token (each scan stops at the next comma or
