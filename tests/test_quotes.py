@@ -115,6 +115,10 @@ def test_seed_rows():
         ('Merz said „wir schaffen das“ twice, and "that is final," he added.', 'Merz said "wir schaffen das" twice, and "that is final," he added.', "Q009"),
         # families the dev split never shows
         ('"Why"? he asked the board. "Because," she said.', '"Why?" he asked the board. "Because," she said.', "Q001"),
+        # a whole quoted sentence takes its stop inside in British and American copy alike
+        ('He said: "We will win the next one". He left.', 'He said: "We will win the next one." He left.', "Q001"),
+        # a quoted fragment: only the article's other fragments decide
+        ('He called it "a good deal." She said "a big step." It was "a fair price".', 'He called it "a good deal." She said "a big step." It was "a fair price."', "Q001"),
         ("to enhance shareholder value,. and the stock price", "to enhance shareholder value, and the stock price", "Q005"),
         ("The tender was made., The company declined to comment.", "The tender was made. The company declined to comment.", "Q005"),
         ("It closed the plant; , the union objected.", "It closed the plant; the union objected.", "Q005"),
@@ -183,6 +187,11 @@ UNTOUCHED = [
     # British-style punctuation outside the quote, in British-style copy
     'Bubonic plague is "always fatal", says WHO.',
     "They were “not close”. His team disagreed.",
+    # a quoted fragment keeps its comma outside when the article's commas inside belong to quoted speech
+    "“It worked,” he said. “We are ready,” she said. He called it “bit rot”, where files decay.",
+    "“It worked,” he said. “We left,” she said. The situation “has gotten worse”, Cockrell said.",
+    # a title in quotes is not a sentence: its comma stays where the publisher put it
+    "“It worked,” he said. “We left,” she said. His name, “The Beale Street Blues Boy”, was cut.",
     # abbreviations
     "Walt Disney Co. executive Kevin Mayer said. McClatchy Co. can’t escape it.",
     "Carla Babb on Nov. that the Russian forces left. The U.S. in Syria. Gov. in charge.",

@@ -52,12 +52,20 @@ def closing_glyph(model: QuoteModel, opening) -> str:
 
 
 class _Closing(NamedTuple):
-    """A closed quotation as the placement rules see it: its closing mark, and whether it quotes a
-    sentence (a capital and four words or more) or a fragment."""
+    """A closed quotation as the placement rules see it: its closing mark, whether it quotes a sentence
+    (a capital and four words or more, not a title) and whether it is a capitalised quotation followed
+    by its attribution (``Yes," he said``)."""
 
     quotation: object
     pos: int  # the closing mark
     sentence: bool
+    attributed: bool
+
+    @property
+    def speech(self) -> bool:
+        """Quoted speech, whose comma goes inside in British and American copy alike; a quoted
+        fragment (lower case: ``“has gotten worse”, Cockrell said``) is the writer's sentence."""
+        return self.sentence or self.attributed
 
 
 def _closings(model: QuoteModel) -> list[_Closing]:
@@ -67,21 +75,34 @@ def _closings(model: QuoteModel) -> list[_Closing]:
         if q.open is None or q.close is None or len(q.close.char) != 1:
             continue
         quoted = text[q.open.pos + len(q.open.char):q.close.pos]
-        introduced = text[max(0, q.open.pos - 2):q.open.pos] in (", ", ": ")
-        out.append(_Closing(q, q.close.pos, (introduced or bool(re.match(r"[A-Z]", quoted))) and len(quoted.split()) >= 4))
+        capital = bool(re.match(r"[A-Z]", quoted))
+        sentence = capital and len(quoted.split()) >= 4 and not _title_case(quoted)
+        end = para.end if (para := model.paragraph_at(q.close.pos)) is not None else len(text)
+        attributed = capital and qm._attribution_distance(text, q.close.pos + 2, end) is not None
+        out.append(_Closing(q, q.close.pos, sentence, attributed))
     return out
 
 
-def _placement(model: QuoteModel, closings: list, mark: str) -> dict:
+def _title_case(quoted: str) -> bool:
+    """A title (``The Beale Street Blues Boy``), not a sentence: nearly every word capitalised.
+
+    >>> _title_case("The Beale Street Blues Boy"), _title_case("We will win the next one")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _placement(model: QuoteModel, closings: list, mark: str, kind) -> dict:
     """How this article places ``mark`` (``,`` or ``.``) at its closing quotes: counts of inside
-    (American) and outside (British) placements, for quoted fragments and quoted sentences apart."""
+    (American) and outside (British) placements, apart for quotations of each ``kind`` (True/False)."""
     text = model.text
     counts = {("in", False): 0, ("in", True): 0, ("out", False): 0, ("out", True): 0}
     for c in closings:
         if text[c.pos - 1] == mark and text[c.pos - 3:c.pos] != "...":
-            counts["in", c.sentence] += 1
+            counts["in", kind(c)] += 1
         elif text[c.pos + 1:c.pos + 2] == mark and text[c.pos - 1].isalnum() and text[c.pos + 2:c.pos + 3] != ".":
-            counts["out", c.sentence] += 1
+            counts["out", kind(c)] += 1
     return counts
 
 
@@ -90,14 +111,38 @@ def _outside(text: str, c: _Closing, mark: str) -> bool:
     return text[c.pos + 1:c.pos + 2] == mark and text[c.pos - 1].isalnum() and (c.pos + 2 >= len(text) or text[c.pos + 2].isspace())
 
 
+def _quoted_speech(c: _Closing) -> bool:
+    return c.speech
+
+
+def _quoted_sentence(c: _Closing) -> bool:
+    return c.sentence
+
+
+def _inside_by_habit(counts: dict, kind: bool) -> Optional[str]:
+    """Should a mark outside the closing quote of a quotation of this ``kind`` go inside, by the
+    article's own habit for that kind (``counts`` include the site itself)? ``safe``, ``unsafe`` or None.
+
+    >>> _inside_by_habit({("in", True): 3, ("out", True): 1, ("in", False): 0, ("out", False): 0}, True)
+    'safe'
+    >>> _inside_by_habit({("in", True): 3, ("out", True): 2, ("in", False): 0, ("out", False): 0}, True) is None
+    True
+    """
+    inside, outside = counts["in", kind], counts["out", kind] - 1
+    if outside or not inside:
+        return None
+    return "safe" if inside >= 2 or kind else "unsafe"
+
+
 def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     """Q001: the comma that belongs before a closing quote knocked outside it.
 
     ``every day. , "Said`` → ``every day," Said`` (Q002 lowers the verb); ``day", said`` → ``day," said``
-    when the article itself puts commas inside its closing quotes: a quoted fragment with its comma
-    inside elsewhere (``“end,” because``) is American evidence; any other comma outside is British
-    evidence, and British copy (``"always fatal", says WHO``) is left alone. ``"Why"? he asked`` →
-    ``"Why?" he asked``: a question or exclamation mark before a lower-case word belongs to the quotation.
+    when the article puts the comma inside quotations of the same kind: quoted speech (a sentence, or
+    a quotation before its attribution) takes it inside in British and American copy alike, so the
+    article's other speech decides; a quoted fragment (``“bit rot”, where``) takes it inside only in
+    American copy, so only the article's other fragments decide. ``"Why"? he asked`` → ``"Why?" he
+    asked``: a question or exclamation mark before a lower-case word belongs to the quotation.
     """
     edits = []
     for m in re.finditer(r"(?<=\w)\. , ([\"“”])", text):
@@ -111,7 +156,7 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
         suggestion = "," + glyph + ("" if (not after or after.isspace()) else " ")
         edits.append(Edit("Q001", "comma outside the closing quote (with a stray full stop)", m.start(), m.end(), suggestion, "safe", 0.95))
     closings = _closings(model)
-    counts = _placement(model, closings, ",")
+    counts = _placement(model, closings, ",", _quoted_speech)
     for c in closings:
         glyph = text[c.pos]
         if text[c.pos + 1:c.pos + 2] in ("?", "!") and re.match(r" [a-z]", text[c.pos + 2:c.pos + 4]) and text[c.pos - 1].isalnum():
@@ -120,21 +165,16 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
             continue
         if not _outside(text, c, ","):
             continue
-        british = counts["out", False] + counts["out", True] - 1  # outside placements elsewhere
-        american_fragments, american = counts["in", False], counts["in", False] + counts["in", True]
-        attributed = _attribution_after(text, c.pos + 2)
-        if british > american // 4 or (british and not c.sentence):
-            continue  # British copy (one outside among many quoted sentences inside is a slip): its own habit
-        if american == 0:
-            if c.sentence and attributed:  # inside in most styles, but the article gives no evidence: report
+        fix = _inside_by_habit(counts, c.speech)
+        if fix is None and c.sentence and c.attributed and counts["out", True] == 1:
+            # a quoted sentence before its attribution: inside in British and American copy alike, once
+            # the article puts a mark inside a closing quote anywhere (a press release may put them all outside)
+            if not counts["in", False] and not any(text[o.pos - 1] in ",.?!" for o in closings):
                 edits.append(Edit("Q001", "comma outside the closing quote of a quoted sentence", c.pos, c.pos + 2, None, "none", 0.5))
+                continue
+            fix = "safe"
+        if fix is None:
             continue
-        if c.sentence and attributed:
-            fix = "safe"  # a quoted sentence before its attribution: the comma goes inside
-        elif american_fragments >= 1 or american >= 3:
-            fix = "safe" if american >= 2 else "unsafe"
-        else:
-            fix = "unsafe"
         edits.append(Edit("Q001", "comma outside the closing quote; this article puts it inside", c.pos, c.pos + 2, "," + glyph, fix, 0.8))
     return edits
 
@@ -143,24 +183,20 @@ def period_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     """Q001 (full stop): a full stop knocked outside the closing quote.
 
     ``said: "We will win the next one". He left.`` → ``said: "We will win the next one." He left.``
-    A quoted sentence takes its stop inside unless the article puts a stop outside a quoted sentence
-    elsewhere; a quoted fragment only in an article that puts fragments' stops inside and never outside
-    (``"Welcome Jose".`` and ``“great success”.`` in British copy stay).
+    when the article puts the stop inside quotations of the same kind and never outside: a quoted
+    sentence (a capital and four words or more) by its other quoted sentences, a quoted fragment by
+    its other fragments (``“great success”.`` in British copy stays).
     """
     closings = _closings(model)
-    counts = _placement(model, closings, ".")
+    counts = _placement(model, closings, ".", _quoted_sentence)
     edits = []
     for c in closings:
         if not _outside(text, c, "."):
             continue
-        if c.sentence:  # American and British copy alike put a quoted sentence's stop inside, but a title
-            # or a slogan of capitalised words takes it outside in British copy: the article's own habit decides
-            outside = counts["out", True] + counts["out", False] - 1
-            ok, fix = outside == 0 and counts["in", True] + counts["in", False] >= 1, "safe"
-        else:
-            ok = counts["in", False] >= 1 and counts["out", False] <= 1
-            fix = "safe" if counts["in", False] >= 2 else "unsafe"
-        if ok:
+        fix = _inside_by_habit(counts, c.sentence)
+        if fix is None and c.sentence and counts["out", True] == 1:
+            fix = "safe"  # a whole quoted sentence takes its stop inside in British and American copy alike
+        if fix is not None:
             edits.append(Edit("Q001", "full stop outside the closing quote", c.pos, c.pos + 2, "." + text[c.pos], fix, 0.8))
     return edits
 
