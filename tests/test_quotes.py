@@ -137,6 +137,18 @@ def test_seed_rows():
         ("U.S officials met on Monday.", "U.S. officials met on Monday.", "Q012"),
         ("It rose in the U.S.The plan was approved.", "It rose in the U.S. The plan was approved.", "Q012"),
         ("the customer service team at CDC. uses a database", "the customer service team at CDC uses a database", "Q003"),
+        # a quotation runs on into a paragraph that closes it but lost its opening mark: one edit reads both
+        ("She said: “Charon blew our socks off. The team is abuzz.\n\nThere is more here.” Pluto is far.",
+         "She said: “Charon blew our socks off. The team is abuzz.\n\n“There is more here.” Pluto is far.", "Q006"),
+        # an opening mark glued to the comma of its introduction
+        ('Glen Grimes said,"The report shows a very desirable feeding ratio."\n\nNext.',
+         'Glen Grimes said, "The report shows a very desirable feeding ratio."\n\nNext.', "Q008"),
+        # a lost opening mark after an introduction, the stop knocked outside the closing one
+        ("Sarah Hashmall told us: Videos are a great way to share the content we make”.\n\nNext one.",
+         "Sarah Hashmall told us: “Videos are a great way to share the content we make.”\n\nNext one.", "Q006"),
+        # a blog narrated in the first person: ``we`` before a lone closing mark is no sign of speech
+        ("We built the tool. We tested it.\n\nWe like it a lot.\n\nOur team shipped it on time.” Then the agency used it.",
+         "We built the tool. We tested it.\n\nWe like it a lot.\n\nOur team shipped it on time. Then the agency used it.", "Q006"),
     ],
 )
 def test_code_repairs(before, after, code):
@@ -179,6 +191,23 @@ def test_lost_closing_mark_with_no_clear_place_is_not_fixed_safely():
     assert findings and all(f.fix != "safe" for f in findings)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short phrase closed at a comma or run on to the paragraph's end: two repairs of one edit each
+        'The company said the panel "was totally unexpected, especially in light of the timetable.\n\nNext one.',
+        # a closing mark after an attributed quotation: deleted, or the quotation resumed after the attribution
+        '"Supply is inadequate," the newspaper said. Processing costs are rising and mills are failing."\n\nNext.',
+        # a closing mark of the wrong kind may be the lost one: ``"pik')``
+        "Using generic (in-kind, or \"pik') certificates is another option his committee will study, Glickman said.",
+    ],
+)
+def test_ties_are_reported_not_guessed(text):
+    findings = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
+    assert findings and all(f.fix != "safe" for f in findings)
+    assert fix(text) == text
+
+
 # -- what must stay untouched ---------------------------------------------------------------------
 UNTOUCHED = [
     # run-on quotation: the paragraph ends inside the quote, the next re-opens it
@@ -219,6 +248,12 @@ UNTOUCHED = [
     # a stop the article writes after an all-caps abbreviation, and a headline kicker in single marks
     "It is at 100 MAIN ST. in town and at 4 ELM ST. in the city.",
     "'We Got Her!' Video Shows Dramatic Rescue Of A Girl\n\n“It worked,” he said.",
+    # after a question a capitalised pronoun may start a new sentence
+    "“Why make it harder?” She wondered why nobody called.",
+    # a dotted abbreviation after a name's stop; code keeps its spacing; a title in single marks is no speech
+    "CNN, By Doug Gross. n.d. “It’s Settled!” he wrote.",
+    "The zone file:\n\n$ORIGIN search.usa.gov ; this line is a comment",
+    "He moderated a panel, titled, ‘First Responders and Use of Mobile Broadband,’ which featured “experts,” he said.",
 ]
 
 

@@ -124,6 +124,7 @@ class Para:
     apostrophes: list = field(default_factory=list)  # offsets of marks read as apostrophes
     nested_closes: list = field(default_factory=list)  # a double closing mark that closes a single-quoted quotation
     lone: list = field(default_factory=list)  # LoneClose: what a closing mark with no opening one calls for
+    reopen: bool = False  # a quotation runs on into this paragraph, which closes it but lost its opening mark
 
 
 @dataclass
@@ -276,6 +277,7 @@ def build(text: str) -> QuoteModel:
         _pair(text, para)
         _nest(para)
     continued = False
+    narrator = _first_person_narration(text, paragraphs)
     for i, para in enumerate(paragraphs):
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         next_opens = nxt is not None and (
@@ -287,6 +289,8 @@ def build(text: str) -> QuoteModel:
                 last = q is para.quotations[-1]
                 if last and next_opens:
                     q.runs_on = True
+                elif last and nxt is not None and _closes_first(nxt):
+                    q.runs_on = nxt.reopen = True  # one edit (the re-opening mark) makes both paragraphs read
                 elif last and continued and q is para.quotations[0] and (nxt is None or _heading(text, nxt)):
                     pass  # a multi-paragraph quotation cut off before a heading: where it ends is unknowable
                 else:
@@ -296,12 +300,17 @@ def build(text: str) -> QuoteModel:
                 if next_opens and mark.pos + len(mark.char) >= para.end:
                     para.lone.append(LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
                 else:
-                    _lone_close(text, para, mark)
+                    _lone_close(text, para, mark, narrator)
         continued = any(q.runs_on for q in para.quotations)
     for para in paragraphs:
         _singles(text, para)
         _nested_closes(para)
     return QuoteModel(text, paragraphs, _style(text), [p.start for p in paragraphs])
+
+
+def _closes_first(para: Para) -> bool:
+    """Is the first double mark of ``para`` a closing mark with no opening one?"""
+    return bool(para.stray_closes) and para.marks[0] is para.stray_closes[0]
 
 
 def _heading(text: str, para: Para) -> bool:
@@ -334,6 +343,8 @@ def _pair(text: str, para: Para) -> None:
                 role = "open"
             elif ch in (CURLY_CLOSE, "’’"):
                 role = "close"
+            elif current is None and text[mark.pos - 1] in ",:" and text[mark.pos + 1:mark.pos + 2].isupper() and _next_closes(text, mark.pos + 1, para):
+                role = "open"  # ``said,"The report shows …."``: read as closing, both marks would be stray
             elif current is None and mark.pos > para.start and (text[mark.pos - 1].isalnum() or text[mark.pos - 1] in ",.?!;"):
                 role = "close"  # ``else,"said``: a straight mark glued to the end of a word or sentence closes
             else:
@@ -357,6 +368,12 @@ def _pair(text: str, para: Para) -> None:
             mark.role = "close"
             para.stray_closes.append(mark)
         previous = mark
+
+
+def _next_closes(text: str, pos: int, para: Para) -> bool:
+    """Is the next double mark of the paragraph after ``pos`` a closing one by its surroundings?"""
+    found = _DOUBLE.search(text, pos, para.end)
+    return found is not None and _context(text, found.start(), para.start, para.end, len(found.group())) == "close"
 
 
 def _nest(para: Para) -> None:
@@ -474,7 +491,19 @@ def _intro(text: str, lo: int, hi: int) -> Optional[int]:
     return found
 
 
-def _lone_close(text: str, para: Para, mark: Mark) -> None:
+def _first_person_narration(text: str, paragraphs: list) -> bool:
+    """Does the writer narrate in the first or second person (a blog: ``we``, ``I``, ``you`` in two
+    paragraphs or more that quote nothing)? Then ``we`` before a lone closing mark is no sign of speech."""
+    found = 0
+    for para in paragraphs:
+        if not para.marks and _SPEECH.search(text, para.start, para.end):
+            found += 1
+            if found >= 2:
+                return True
+    return False
+
+
+def _lone_close(text: str, para: Para, mark: Mark, narrator: bool = False) -> None:
     """Decide what a closing mark with no opening mark calls for.
 
     After an introduction (``he said: We will win."``) its opening mark was lost and goes after it.
@@ -489,6 +518,9 @@ def _lone_close(text: str, para: Para, mark: Mark) -> None:
     while lo < mark.pos and text[lo].isspace():
         lo += 1
     before = text[mark.pos - 1] if mark.pos > lo else ""
+    after = text[mark.pos + len(mark.char):mark.pos + len(mark.char) + 1]
+    if before.isalnum() and after in (".", ","):
+        before = after  # ``told us: Videos … for us”.``: the quotation's own stop knocked outside
     if before not in ",.?!…":
         para.lone.append(LoneClose(mark, None, False, "after-word"))
         return
@@ -504,10 +536,16 @@ def _lone_close(text: str, para: Para, mark: Mark) -> None:
         para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "attribution"))
     elif before == ",":
         para.lone.append(LoneClose(mark, None, False, "after-word"))
+    elif narrator:
+        para.lone.append(LoneClose(mark, None, True, "stray"))  # the narration itself says ``we``
     elif _SPEECH.search(text, lo, first_end):
         para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "speech"))
     elif boundaries and _SPEECH.search(text, boundaries[-1], mark.pos):
         para.lone.append(LoneClose(mark, boundaries[-1], False, "speech"))
+    elif boundaries and earlier and earlier[-1].role == "close" and text[earlier[-1].pos - 1:earlier[-1].pos] in ",?!":
+        # ``"X," the paper said. Costs rose."``: deleting the mark or re-opening after the attribution
+        # are one edit each, a tie: reported, not guessed
+        para.lone.append(LoneClose(mark, boundaries[0], False, "resumed"))
     else:
         para.lone.append(LoneClose(mark, None, True, "stray"))
 
@@ -564,6 +602,9 @@ def sentence_end(text: str, pos: int, hi: int) -> int:
     return hi
 
 
+_SINGLE_CLOSE = re.compile(r"(?<=[^\W\ds])['’](?=[\s),.;:!?])")
+
+
 def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     """Decide where the lost closing mark of ``q`` belongs.
 
@@ -589,7 +630,10 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     end_candidate = cands[-1] if not later and not text[cands[-1]:hi].strip(" .…") else None
     if first_letter and first_letter.group().islower():
         q.missing_close, q.missing_rule = cands[0], "phrase"
-        q.missing_sure = len(cands) == 1 or len(text[lo:cands[0]].split()) <= 8 or any(c == cands[0] for d, c in scored)
+        # one place to close, or an attribution, or a short phrase ending its sentence (``“hiring.” Then``);
+        # a short phrase at a comma (``“unexpected, especially …``) may as well run on: a tie
+        q.missing_sure = (len(cands) == 1 or any(c == cands[0] for d, c in scored)
+                          or (text[cands[0] - 1] in ".?!" and len(text[lo:cands[0]].split()) <= 8))
     elif scored:
         # the candidates that reach the same verb: the farthest one starts the speaker's name
         nearest = min(scored, key=lambda dc: (dc[0], -dc[1]))[1]
@@ -601,6 +645,8 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     elif later:
         lower = [c for c in cands if re.match(r"\s+[a-z]", text[c:hi])]
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
+    if q.missing_close is not None and _SINGLE_CLOSE.search(text, lo, q.missing_close):
+        q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
 
 
 def _same_verb(text: str, a: int, b: int) -> bool:

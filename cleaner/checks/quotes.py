@@ -84,12 +84,12 @@ def _closings(model: QuoteModel) -> list[_Closing]:
 
 
 def _title_case(quoted: str) -> bool:
-    """A title (``The Beale Street Blues Boy``), not a sentence: nearly every word capitalised.
+    """A title (``The Beale Street Blues Boy``), not a sentence: nearly every word of four letters or more capitalised.
 
-    >>> _title_case("The Beale Street Blues Boy"), _title_case("We will win the next one")
-    (True, False)
+    >>> _title_case("The Beale Street Blues Boy"), _title_case("Use of Mobile Broadband"), _title_case("We will win the next one")
+    (True, True, False)
     """
-    words = re.findall(r"[^\W\d_][\w'’-]*", quoted)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted) if len(w) >= 4]  # ``and``, ``of`` stay lower case
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -224,6 +224,8 @@ def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
         before = text[max(0, m.start(1) - 4):m.start(1)].rstrip()
         if not before or before[-1] not in ",?!":
             continue
+        if not is_verb and before[-1] in "?!" and not re.match(r"\s*(?:[.,;:]|$)", text[m.end():m.end() + 2]):
+            continue  # ``harder?” She wondered why …``: after a question a new sentence may start with a pronoun
         what = "attribution verb" if is_verb else "pronoun of the attribution"
         edits.append(Edit("Q002", f"{what} after a quotation should be lower-case: {word!r}", m.start(2), m.start(2) + 1, word[0].lower(), "safe", 0.95))
     return edits
@@ -247,8 +249,8 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
             continue
         if word.isupper() and (word.title() in abbreviations or word.lower() in abbreviations or word in stopped):
             continue  # ``ST.`` ``NO.`` are abbreviations themselves; an acronym the article writes with a stop elsewhere
-        if re.match(r"(?:https?|www)\b", nxt) or "." in nxt:
-            continue
+        if re.match(r"(?:https?|www)\b", nxt) or "." in nxt or re.match(r"\.\w", text[m.end():m.end() + 2]):
+            continue  # an address, or a dotted abbreviation (``Gross. n.d.``)
         previous = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
         if previous is not None and re.match(r"[\d¼½¾⅓⅔⅛]", previous.group(1)):
             continue  # ``1 Tbsp. fresh ginger``: a unit after a number
@@ -288,6 +290,17 @@ def dotted_abbreviation(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
+def _address_before(text: str, pos: int) -> bool:
+    """Does the token ending at ``pos`` look like an address or code (``search.usa.gov``, ``$ORIGIN``)?
+
+    >>> _address_before("$ORIGIN search.usa.gov ;", 23), _address_before("the AOL government .", 18)
+    (True, False)
+    """
+    lo = max(0, pos - 80)  # a token is short: never a search back through the whole text
+    token = text[text.rfind(" ", lo, max(lo, pos - 1)) + 1:pos].rstrip(". ")
+    return bool(re.search(r"[^\W\d_]\.[^\W\d_]{2}|[/@$=_]", token))
+
+
 def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     """Q004: a space before ``,`` ``;`` ``?`` ``!``, a sentence-final ``.``, or a colon in running text.
 
@@ -296,6 +309,8 @@ def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     """
     edits = []
     for m in re.finditer(r"(?<=[\w)%”\"’])( +)([,;?!]|\.(?!\.))(?=\s|$|[\"”’)])", text):
+        if _address_before(text, m.start()):
+            continue
         edits.append(Edit("Q004", f"space before {m.group(2)!r}", m.start(1), m.end(1), "", "safe", 0.9))
     for m in re.finditer(r"(?<=[a-z]{2})( +):(?= [\"“”'‘A-Za-z])", text):
         # ``he said : "We`` (a spaced colon in running text; ``VIP : 60,000`` lists have no lower-case word before)
@@ -339,6 +354,8 @@ def punctuation_runs(text: str) -> list[Edit]:
         a, gap, b = m.groups()
         if a == b and not gap:
             continue  # ``,,`` and ``..``: the doubled-mark rule above
+        if _address_before(text, m.start() + 1):
+            continue  # ``service.gov. ;``: code, not prose
         if text[m.end():m.end() + 1] == "." or text[m.start() - 1:m.start()] == ".":
             continue  # part of an ellipsis
         word = re.search(r"([^\W\d_]*)$", text[max(0, m.start() - 30):m.start()]).group(1)
@@ -368,6 +385,11 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
         for first, extra in para.doubled:
             which = "opening" if first.role == "open" else "closing"
             edits.append(Edit("Q006", f"doubled {which} quotation mark", extra.pos, extra.pos + len(extra.char), "", "safe", 0.95))
+        if para.reopen:
+            first = para.marks[0]
+            glyph = STRAIGHT if first.char == STRAIGHT else CURLY_OPEN
+            edits.append(Edit("Q006", "opening quotation mark missing (run-on paragraph)", para.start, para.start + 1,
+                              glyph + text[para.start], "safe", 0.85))
         for lone in para.lone:
             m = lone.mark
             if lone.rule in ("after-word", "run-on"):
@@ -508,6 +530,9 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             end = mark.pos + len(mark.char)
             if mark.role == "close" and end < para.end and text[end].isalpha() and mark.quotation is not None:
                 edits.append(Edit("Q008", "missing space after a closing quote", mark.pos, end, mark.char + " ", "safe", 0.85))
+            elif mark.role == "open" and mark.pos > para.start and text[mark.pos - 1] in ",:" and mark.quotation is not None \
+                    and mark.quotation.close is not None:
+                edits.append(Edit("Q008", f"missing space after {text[mark.pos - 1]!r} before a quotation", mark.pos, end, " " + mark.char, "safe", 0.85))
     for m in re.finditer(r"(?<=[a-z]{2})([?!])(?=[A-Z][a-z’']+\b)", text):
         token_start = text.rfind(" ", 0, m.start()) + 1
         token = text[token_start:m.end() + 20].split(" ")[0]
@@ -555,8 +580,8 @@ def _speech(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` read as quoted speech (a capitalised run of three words or more that ends
     in its own punctuation or before an attribution), not a term in scare quotes (``‘mobile first’``)?"""
     quoted = text[start:end]
-    if not quoted[:1].isupper() or len(quoted.split()) < 3:
-        return False
+    if not quoted[:1].isupper() or len(quoted.split()) < 3 or _title_case(quoted):
+        return False  # a term or a title (``‘First Responders and Use of Mobile Broadband’``)
     return quoted[-1] in ",.?!…" or (bool(re.match(r",? [a-z]", text[end + 1:end + 4])) and _attribution_after(text, end + 1))
 
 
