@@ -92,9 +92,9 @@ def _required(items: list) -> Optional[frozenset]:
 
 
 @lru_cache(maxsize=1)
-def _fold_table() -> dict:
+def _fold_table() -> tuple:
     """Characters ``re.IGNORECASE`` treats as one besides their lower case (``s`` and ``ſ``), mapped
-    to one representative each."""
+    to one representative each, and a pattern that finds any of them."""
     try:
         from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found]
 
@@ -108,7 +108,8 @@ def _fold_table() -> dict:
         merged = classes.get(a, {a}) | classes.get(b, {b})
         for member in merged:
             classes[member] = merged
-    return {member: min(group) for member, group in classes.items() if member != min(group)}
+    table = {member: min(group) for member, group in classes.items() if member != min(group)}
+    return table, re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
 
 
 def fold(text: str) -> str:
@@ -120,7 +121,9 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if lowered.isascii():
         return lowered
-    return lowered.translate(_fold_table())
+    table, special = _fold_table()
+    # str.translate walks every character in Python-level dict lookups: only when one is there
+    return lowered.translate(table) if special.search(lowered) else lowered
 
 
 class AnchorIndex:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, NamedTuple, Optional
 
 from .document import Document
 from .errors import RulePackError
@@ -72,9 +72,9 @@ class Rule:
     name: str = ""
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A span of the document a rule looks at: a line, a paragraph or the title."""
+class Unit(NamedTuple):
+    """A span of the document a rule looks at: a line, a paragraph or the title (a tuple: built for
+    every line of every article, faster than a dataclass)."""
 
     start: int
     end: int
