@@ -358,7 +358,7 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
-def _name_or_abbreviation(toks: _Tokens, i: int, given: frozenset) -> bool:
+def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset) -> bool:
     """Is title-case word ``i`` rather part of a person's or place's name (beside another capitalised
     word: ``Sam Nunn``, ``Uncle Sam``, ``Dar es Salaam``; a given name), an abbreviation (``Adm.``) or a
     unit or date beside a number (``mln Btu``, ``Apr 16``)? Then its title case is no slip."""
