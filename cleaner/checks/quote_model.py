@@ -155,6 +155,7 @@ class QuoteModel:
     paragraphs: list
     style: str  # "curly" or "straight": the article's own style for double marks
     starts: list = field(default_factory=list)  # paragraph starts, for paragraph_at
+    memo: dict = field(default_factory=dict)  # what the checks derive once per document (their closings)
 
     @cached_property
     def strong(self) -> bool:
@@ -277,7 +278,13 @@ def build(text: str) -> QuoteModel:
         _pair(text, para)
         _nest(para)
     continued = False
-    narrator = _first_person_narration(text, paragraphs)
+    narration: list = []
+
+    def narrator() -> bool:  # read at the first lone closing mark that asks, never for most articles
+        if not narration:
+            narration.append(_first_person_narration(text, paragraphs))
+        return narration[0]
+
     for i, para in enumerate(paragraphs):
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         next_opens = nxt is not None and (
@@ -503,7 +510,7 @@ def _first_person_narration(text: str, paragraphs: list) -> bool:
     return False
 
 
-def _lone_close(text: str, para: Para, mark: Mark, narrator: bool = False) -> None:
+def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> None:
     """Decide what a closing mark with no opening mark calls for.
 
     After an introduction (``he said: We will win."``) its opening mark was lost and goes after it.
@@ -536,7 +543,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator: bool = False) -> No
         para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "attribution"))
     elif before == ",":
         para.lone.append(LoneClose(mark, None, False, "after-word"))
-    elif narrator:
+    elif narrator():
         para.lone.append(LoneClose(mark, None, True, "stray"))  # the narration itself says ``we``
     elif _SPEECH.search(text, lo, first_end):
         para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "speech"))

@@ -69,8 +69,11 @@ class _Closing(NamedTuple):
 
 
 def _closings(model: QuoteModel) -> list[_Closing]:
+    """The closed quotations of the document, read once for the comma and the full-stop rules."""
+    if "closings" in model.memo:
+        return model.memo["closings"]
     text = model.text
-    out = []
+    out = model.memo["closings"] = []
     for q in model.quotations:
         if q.open is None or q.close is None or len(q.close.char) != 1:
             continue
@@ -78,7 +81,8 @@ def _closings(model: QuoteModel) -> list[_Closing]:
         capital = bool(re.match(r"[A-Z]", quoted))
         sentence = capital and len(quoted.split()) >= 4 and not _title_case(quoted)
         end = para.end if (para := model.paragraph_at(q.close.pos)) is not None else len(text)
-        attributed = capital and qm._attribution_distance(text, q.close.pos + 2, end) is not None
+        comma = text[q.close.pos - 1] == "," or text[q.close.pos + 1:q.close.pos + 2] == ","  # only commas ask
+        attributed = capital and comma and qm._attribution_distance(text, q.close.pos + 2, end) is not None
         out.append(_Closing(q, q.close.pos, sentence, attributed))
     return out
 
