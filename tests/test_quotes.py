@@ -143,6 +143,11 @@ def test_seed_rows():
         # an opening mark glued to the comma of its introduction
         ('Glen Grimes said,"The report shows a very desirable feeding ratio."\n\nNext.',
          'Glen Grimes said, "The report shows a very desirable feeding ratio."\n\nNext.', "Q008"),
+        # an opening mark glued to the sentence before it (found by fuzzing: read as a stray close, its
+        # deletion and a re-inserted opening mark undid each other)
+        ('It approved the budget after a long debate."It was a difficult year," he said. "But we survived."',
+         'It approved the budget after a long debate. "It was a difficult year," he said. "But we survived."', "Q008"),
+        ('Is it over?"No, it is not," she said.', 'Is it over? "No, it is not," she said.', "Q008"),
         # a lost opening mark after an introduction, the stop knocked outside the closing one
         ("Sarah Hashmall told us: Videos are a great way to share the content we make”.\n\nNext one.",
          "Sarah Hashmall told us: “Videos are a great way to share the content we make.”\n\nNext one.", "Q006"),

@@ -350,8 +350,8 @@ def _pair(text: str, para: Para) -> None:
                 role = "open"
             elif ch in (CURLY_CLOSE, "’’"):
                 role = "close"
-            elif current is None and text[mark.pos - 1] in ",:" and text[mark.pos + 1:mark.pos + 2].isupper() and _next_closes(text, mark.pos + 1, para):
-                role = "open"  # ``said,"The report shows …."``: read as closing, both marks would be stray
+            elif current is None and text[mark.pos - 1] in ",:.?!" and text[mark.pos + 1:mark.pos + 2].isupper() and _next_closes(text, mark.pos + 1, para):
+                role = "open"  # ``said,"The report …."`` ``debate."It was …," he said``: read as closing, both marks would be stray
             elif current is None and mark.pos > para.start and (text[mark.pos - 1].isalnum() or text[mark.pos - 1] in ",.?!;"):
                 role = "close"  # ``else,"said``: a straight mark glued to the end of a word or sentence closes
             else:

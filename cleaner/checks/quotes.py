@@ -534,7 +534,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             end = mark.pos + len(mark.char)
             if mark.role == "close" and end < para.end and text[end].isalpha() and mark.quotation is not None:
                 edits.append(Edit("Q008", "missing space after a closing quote", mark.pos, end, mark.char + " ", "safe", 0.85))
-            elif mark.role == "open" and mark.pos > para.start and text[mark.pos - 1] in ",:" and mark.quotation is not None \
+            elif mark.role == "open" and mark.pos > para.start and text[mark.pos - 1] in ",:.?!" and mark.quotation is not None \
                     and mark.quotation.close is not None:
                 edits.append(Edit("Q008", f"missing space after {text[mark.pos - 1]!r} before a quotation", mark.pos, end, " " + mark.char, "safe", 0.85))
     for m in re.finditer(r"(?<=[a-z]{2})([?!])(?=[A-Z][a-z’']+\b)", text):
