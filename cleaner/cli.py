@@ -17,6 +17,7 @@ from .atomic import signals_end_the_run
 from .codes import FAMILIES, all_codes, lookup
 from .config import apply_mapping, load_settings, toml_value
 from .errors import CleanerError, ConfigError
+from .output import one_line
 from .pipeline import Cleaner
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -172,7 +173,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         with signals_end_the_run():  # SIGTERM/SIGHUP: temporary files removed, workers stopped, exit 128+N
             return _dispatch(args)
     except (ConfigError, CleanerError, UsageError) as exc:
-        print(f"news-cleaner: error: {exc}", file=sys.stderr)
+        print(one_line(f"news-cleaner: error: {exc}"), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `news-cleaner check . | head`
         return EXIT_OK
@@ -261,7 +262,7 @@ def _clean(args) -> int:
             out.close()
     if not args.quiet:
         for notice in result.notices:
-            print(f"news-cleaner: {notice}", file=sys.stderr)
+            print(one_line(f"news-cleaner: {notice}"), file=sys.stderr)
     return EXIT_OK
 
 
@@ -294,20 +295,20 @@ def _check_or_fix(args, *, fix: bool) -> int:
 
         p = Path(argument)
         if p.is_dir() and not any(p.resolve() in Path(f).resolve().parents for f in files):
-            print(f"news-cleaner: error: {argument}: no article files found (.txt, .md, .html, .jsonl)", file=sys.stderr)
+            print(one_line(f"news-cleaner: error: {argument}: no article files found (.txt, .md, .html, .jsonl)"), file=sys.stderr)
             had_error = True
     if fix and not diff_only:
         _remove_stale_temps(files, quiet=args.quiet)
     reports.extend(_run_files(args, cleaner, settings, files, fix=fix))
     for report in reports:
         if report.error:
-            print(f"news-cleaner: error: {report.error}", file=sys.stderr)
+            print(one_line(f"news-cleaner: error: {report.error}"), file=sys.stderr)
             had_error = True
         elif fix and not diff_only and report.path != "-" and report.changed:
             try:
                 write_report(report)
             except CleanerError as exc:  # a write failure names the path; the run goes on
-                print(f"news-cleaner: error: {exc}", file=sys.stderr)
+                print(one_line(f"news-cleaner: error: {exc}"), file=sys.stderr)
                 report.error = str(exc)
                 had_error = True
 
@@ -356,7 +357,7 @@ def _check_or_fix(args, *, fix: bool) -> int:
     if not args.quiet:
         for report in reports:
             for notice in dict.fromkeys(report.notices):
-                print(f"news-cleaner: {report.path}: {notice}", file=sys.stderr)
+                print(one_line(f"news-cleaner: {report.path}: {notice}"), file=sys.stderr)
     if had_error:
         return EXIT_ERROR
     if args.exit_zero:
@@ -419,7 +420,7 @@ def _batch(args) -> int:
     jobs = args.jobs or default_jobs()
 
     def notice(message: str) -> None:
-        print(f"news-cleaner: {message}", file=sys.stderr)
+        print(one_line(f"news-cleaner: {message}"), file=sys.stderr)
 
     if args.engine == "dask":
         from .integrations.dask import run_dask
@@ -455,7 +456,7 @@ def _batch(args) -> int:
 def report_hint(paths: list) -> str:
     """The line after ``check``'s summary that says how to see the findings as a page."""
     where = " ".join(paths) if len(" ".join(paths)) <= 60 else "PATH..."
-    return f"See them as one HTML page: news-cleaner check {where} --format html -o report.html"
+    return one_line(f"See them as one HTML page: news-cleaner check {where} --format html -o report.html")
 
 
 def _report(args) -> int:
@@ -502,7 +503,7 @@ def _remove_stale_temps(files: list, *, quiet: bool) -> None:
 
     def notice(message: str) -> None:
         if not quiet:
-            print(f"news-cleaner: {message}", file=sys.stderr)
+            print(one_line(f"news-cleaner: {message}"), file=sys.stderr)
 
     for folder in dict.fromkeys(os.path.dirname(os.path.abspath(path)) for path in files):
         remove_stale_in(folder, notice)

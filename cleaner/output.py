@@ -3,10 +3,33 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from typing import Iterable, TextIO
 
 from .codes import lookup
+
+
+#: what would end or garble a line of output: C0 controls but tab, DEL, C1 controls, line/paragraph separators
+_LINE_BREAKERS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r"}
+
+
+def _escape(match) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def one_line(text: str) -> str:
+    r"""``text`` with every character that would break or garble a line of output (a newline in a file name,
+    a terminal escape in a message) written as its escape, so one report line stays one line.
+
+    >>> one_line("news\nroom/a.txt:1:1")
+    'news\\nroom/a.txt:1:1'
+    >>> one_line("tab\tkept\x1b[31m red\u2028")
+    'tab\tkept\\x1b[31m red\\u2028'
+    """
+    return _LINE_BREAKERS.sub(_escape, text)
 
 
 def finding_record(path: str, outcome, finding, *, fix_mode: bool) -> dict:
@@ -37,7 +60,7 @@ def text_line(path: str, outcome, finding) -> str:
     marker = {"safe": "[*] ", "unsafe": "[~] "}.get(finding.fix if finding.suggestion is not None else "none", "")
     line = outcome.record_line if outcome.record_line is not None else finding.line
     col = finding.col
-    return f"{path}:{line}:{col}: {finding.code} {marker}{finding.message}{_suggestion_text(finding)}"
+    return one_line(f"{path}:{line}:{col}: {finding.code} {marker}{finding.message}{_suggestion_text(finding)}")
 
 
 def write_text(reports: Iterable, out: TextIO, *, fix_mode: bool, show_fixes: bool, unsafe_fixes: bool,
@@ -62,7 +85,7 @@ def write_text(reports: Iterable, out: TextIO, *, fix_mode: bool, show_fixes: bo
             for outcome in report.articles:
                 if outcome.result.verdict != "clean":
                     where = report.path if outcome.record_line is None else f"{report.path}:{outcome.record_line}"
-                    out.write(f"{where}: {outcome.result.verdict} (score {outcome.result.score:.2f})\n")
+                    out.write(one_line(f"{where}: {outcome.result.verdict} (score {outcome.result.score:.2f})") + "\n")
     return counts
 
 

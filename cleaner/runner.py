@@ -14,6 +14,7 @@ from .extract import url_problem
 from . import parts
 from .fileio import InputFile, decode_bytes, read_bytes, write_back
 from .finding import Finding
+from .output import one_line
 from .pipeline import Cleaner, Result
 from .records import RecordError, document_for, dump_record, pick_field, read_records
 
@@ -48,7 +49,7 @@ class FileReport:
         """A unified diff (git's shape, including its marker for a last line with no newline)."""
         lines = difflib.unified_diff(
             self.old_text.splitlines(keepends=True), self.new_text.splitlines(keepends=True),
-            fromfile=f"a/{self.path.lstrip('/')}", tofile=f"b/{self.path.lstrip('/')}",
+            fromfile=one_line(f"a/{self.path.lstrip('/')}"), tofile=one_line(f"b/{self.path.lstrip('/')}"),
         )
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 

@@ -376,3 +376,25 @@ def test_a_user_pattern_too_large_for_re2_says_so_not_that_it_backtracks(tmp_pat
     pack = _pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "(a{1000}){1000}"\n')
     with pytest.raises(RulePackError, match=r"house.toml: rule 1 \(B901\): pattern .* is too large for RE2"):
         clean("The mayor spoke on Tuesday.", config={"extend-rules": [str(pack)]}, select=["B"])
+
+
+# -- file names that would break a one-line report ---------------------------------------------------
+
+def test_a_newline_in_a_file_name_is_escaped_in_every_line_oriented_output(cli, tmp_path):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "news\nroom.txt").write_text("The mayor said teh bridge would open in May.\n", encoding="utf-8")
+    code, out, _ = cli("check", "--no-cache", "--select", "S", str(folder))
+    assert code == 1
+    finding, verdict = out.splitlines()[:2]
+    assert finding.startswith(f"{folder}/news\\nroom.txt:1:16: S002")
+    assert verdict.startswith(f"{folder}/news\\nroom.txt: ")
+    code, out, _ = cli("fix", "--no-cache", "--diff", "--unsafe-fixes", "--select", "S", str(folder))
+    assert out.splitlines()[:2] == [f"--- a{folder}/news\\nroom.txt", f"+++ b{folder}/news\\nroom.txt"]
+
+
+def test_an_error_naming_a_path_with_control_characters_stays_one_line(cli, tmp_path):
+    code, _, err = cli("check", "--no-cache", str(tmp_path / "gone\n\x1b[2Jreport.txt"))
+    assert code == 2
+    assert f"{tmp_path}/gone\\n\\x1b[2Jreport.txt: no such file" in err
+    assert all(line.startswith("news-cleaner") or not line for line in err.splitlines())
