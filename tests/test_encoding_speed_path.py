@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import random
 from pathlib import Path
 
@@ -31,7 +33,7 @@ def test_same_as_ftfy_on_clean_and_damaged_bodies():
     changed = 0
     for text in texts:
         expected = ftfy.fix_text(text, _ftfy_config())
-        assert ftfy_fixed(text, _ftfy_config()) == expected
+        assert ftfy_fixed(text, _ftfy_config) == expected
         changed += expected != text
     assert changed >= len(bodies) // 3  # the damaged copies really exercise the repair
 
@@ -44,7 +46,7 @@ def test_same_as_ftfy_on_clean_and_damaged_bodies():
     "Fine.\nThe caf\u00c3\u00a9 is open.\n",  # mojibake in one line of several
 ])
 def test_same_as_ftfy_on_each_trigger(text):
-    assert ftfy_fixed(text, _ftfy_config()) == ftfy.fix_text(text, _ftfy_config()) != text
+    assert ftfy_fixed(text, _ftfy_config) == ftfy.fix_text(text, _ftfy_config()) != text
 
 
 def test_the_pre_test_finds_every_line_ftfy_calls_bad():
@@ -61,3 +63,35 @@ def test_the_pre_test_finds_every_line_ftfy_calls_bad():
                 flagged += 1
                 assert could_change(line) and could_change("Clean text.\n" + line + "\nMore.")
     assert flagged > 30
+
+
+def test_the_shipped_gate_is_the_translation_of_the_installed_ftfy():
+    from cleaner.checks import ftfy_gate
+
+    first = (Path(ftfy_gate.__file__).resolve().parents[2] / "rules" / "data" / ftfy_gate.SHIPPED_GATE).read_text(
+        encoding="utf-8").split("\n", 1)[0]
+    if not first.endswith(str(ftfy_gate.installed_badness_digest())):
+        pytest.skip(f"the shipped gate was made from another ftfy ({first}); run python tools/build_data.py")
+    assert ftfy_gate.shipped_gate_source() == ftfy_gate.badness_gate_source()
+
+
+def test_a_gate_made_from_another_ftfy_is_not_used(monkeypatch):
+    """When ftfy's badness.py is not the one the shipped gate came from, the gate is made from ftfy now."""
+    from cleaner.checks import ftfy_gate
+
+    monkeypatch.setattr(ftfy_gate, "installed_badness_digest", lambda: "0" * 64)
+    assert ftfy_gate.shipped_gate_source() is None
+    ftfy_gate._badness_gate.cache_clear()
+    try:
+        assert could_change("The caf\u00c3\u00a9 is open.") and not could_change("The café is open.")
+    finally:
+        ftfy_gate._badness_gate.cache_clear()
+
+
+def test_checking_clean_text_does_not_import_ftfy():
+    """ftfy costs a start about 0.05 s: a text the pre-test clears never loads it; a damaged one does."""
+    code = ("import sys\nfrom cleaner import check\n"
+            "check('The mayor said the budget was passed on Tuesday.\\n')\nprint('ftfy' in sys.modules)\n"
+            "check('The caf\\u00c3\\u00a9 is open.\\n')\nprint('ftfy' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]

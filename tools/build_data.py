@@ -23,6 +23,9 @@ needed only here and by ``tests/test_data_files.py`` (the ``dev`` extra installs
 - ``legacy-words.txt.gz``: the words holding a non-ASCII letter among wordfreq's 30,000 most frequent
   in each of 26 European languages, one a line: the encoding guesser's evidence (``legacy_encoding.py``).
   Licence: ``rules/data/WORDFREQ-LICENSE.txt``.
+- ``ftfy-badness-re2.txt``: ftfy's badness regex translated to RE2 (``cleaner/checks/ftfy_gate.py``), its
+  first line ending with the SHA-256 of the ``ftfy/badness.py`` it was made from: the E001 pre-test
+  reads it instead of importing ftfy (0.05 s a start) while that file is unchanged. Not gzipped.
 - ``bigrams-en.tsv.gz``: symspellpy's English bigram counts, one line per first word in the order
   the list first names it, ``first<TAB>second count second count ...`` (pairs in list order), so a
   loader reads a first word's row without parsing the others. Licence: ``rules/data/BIGRAMS-LICENSE.txt``.
@@ -55,6 +58,7 @@ ZIPF_FLOOR = 1.5
 #: The rare band's floor (zipf): wordfreq's large English list stops near 1.0.
 RARE_FLOOR = 1.0
 RARE_ZIPF = DATA / "zipf-en-rare.tsv.gz"
+BADNESS_GATE = DATA / "ftfy-badness-re2.txt"
 
 
 def header(*packages: str) -> str:
@@ -159,6 +163,15 @@ def legacy_words_text() -> str:
     return header("wordfreq") + "".join(f"{word}\n" for word in sorted(words))
 
 
+def badness_gate_text() -> str:
+    """ftfy's badness regex as RE2 source, after a line naming the ``ftfy/badness.py`` it came from."""
+    sys.path.insert(0, str(DATA.parent.parent))
+    from cleaner.checks.ftfy_gate import badness_gate_source, installed_badness_digest
+
+    return f"# built by tools/build_data.py from ftfy {metadata.version('ftfy')}, badness.py sha256 " \
+           f"{installed_badness_digest()}\n{badness_gate_source()}\n"
+
+
 def pack(text: str) -> bytes:
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
@@ -169,8 +182,8 @@ def main(argv: list | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     for path, build in ((PLACES, places_text), (ZIPF, zipf_text), (RARE_ZIPF, rare_zipf_text), (BIGRAMS, bigrams_text),
-                        (LEGACY_WORDS, legacy_words_text)):
-        data = pack(build())
+                        (LEGACY_WORDS, legacy_words_text), (BADNESS_GATE, badness_gate_text)):
+        data = pack(build()) if path.suffix == ".gz" else build().encode("utf-8")
         if args.check:
             if not path.exists() or path.read_bytes() != data:
                 stale.append(path.name)

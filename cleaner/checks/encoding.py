@@ -47,6 +47,7 @@ _TRAILING_SPACE_RE = re.compile(r"[ \t]+$", re.MULTILINE)
 _EMOJI_NEIGHBOUR = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 
 
+@lru_cache(maxsize=1)
 def _ftfy_config():
     import ftfy
 
@@ -68,7 +69,7 @@ def mojibake(doc: Document) -> list[Finding]:
     ``The cafÃ© is open`` → ``The café is open``.
     """
     text = doc.text
-    fixed = ftfy_fixed(text, _ftfy_config())
+    fixed = ftfy_fixed(text, _ftfy_config)
     if fixed == text:
         return []
     findings = []

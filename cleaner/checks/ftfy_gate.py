@@ -10,6 +10,7 @@ match on either is returned as is; any other text goes through ftfy whole, so th
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import Optional
@@ -92,13 +93,52 @@ def wider_re2_syntax(pattern: str, flags: int = 0) -> Optional[str]:
         return None
 
 
-@lru_cache(maxsize=1)
-def _badness_gate():
-    """ftfy's badness regex on RE2, or on Python's engine when it does not translate."""
+#: The RE2 translation of ftfy's badness regex, with the SHA-256 of the ``ftfy/badness.py`` it was made
+#: from (``tools/build_data.py`` writes it): importing ftfy costs a start about 0.05 s, and a clean text
+#: never needs it.
+SHIPPED_GATE = "ftfy-badness-re2.txt"
+
+
+def installed_badness_digest() -> Optional[str]:
+    """SHA-256 of the installed ``ftfy/badness.py``, found without importing ftfy (None when unreadable)."""
+    import hashlib
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("ftfy")
+        folder = spec.submodule_search_locations[0] if spec and spec.submodule_search_locations else None
+        with open(os.path.join(folder, "badness.py"), "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except (OSError, TypeError, ValueError, ImportError):
+        return None
+
+
+def shipped_gate_source() -> Optional[str]:
+    """The shipped RE2 source of the gate, when it was made from the installed ftfy's badness regex."""
+    from ..rulepacks import _builtin_root
+
+    try:
+        digest_line, source = (_builtin_root() / "data" / SHIPPED_GATE).read_text(encoding="utf-8").split("\n")[:2]
+    except (OSError, ValueError):
+        return None
+    return source if digest_line.split()[-1] == installed_badness_digest() else None
+
+
+def badness_gate_source() -> Optional[str]:
+    """The gate's RE2 source made from ftfy's badness regex now (imports ftfy), None if it does not translate."""
     from ftfy.badness import BADNESS_RE
 
-    source = wider_re2_syntax(BADNESS_RE.pattern, BADNESS_RE.flags)
+    return wider_re2_syntax(BADNESS_RE.pattern, BADNESS_RE.flags)
+
+
+@lru_cache(maxsize=1)
+def _badness_gate():
+    """ftfy's badness regex on RE2 (the shipped translation, else made now), or ftfy's own regex on
+    Python's engine when it does not translate."""
+    source = shipped_gate_source() or badness_gate_source()
     if source is None:  # pragma: no cover - a future ftfy's regex
+        from ftfy.badness import BADNESS_RE
+
         return re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
     import re2
 
@@ -118,15 +158,16 @@ def could_change(text: str) -> bool:
     return bool(_OTHER_TRIGGERS.search(text)) or _badness_gate().search(text) is not None
 
 
-def ftfy_fixed(text: str, config) -> str:
-    """``ftfy.fix_text(text, config)``, skipped when ftfy could not change ``text``.
+def ftfy_fixed(text: str, make_config) -> str:
+    """``ftfy.fix_text(text, make_config())``, skipped when ftfy could not change ``text`` (then neither
+    ftfy nor its config is loaded).
 
     >>> from cleaner.checks.encoding import _ftfy_config
-    >>> ftfy_fixed("Fine line.\\nThe cafÃ© is open.", _ftfy_config())
+    >>> ftfy_fixed("Fine line.\\nThe cafÃ© is open.", _ftfy_config)
     'Fine line.\\nThe café is open.'
     """
     if not could_change(text):
         return text
     import ftfy
 
-    return ftfy.fix_text(text, config)
+    return ftfy.fix_text(text, make_config())
