@@ -69,6 +69,24 @@ def test_meta_tag_metadata_from_a_parsed_tree():
     assert meta["site"] == "news.example"
 
 
+def test_metadata_reads_only_the_elements_that_carry_it():
+    import lxml.html
+
+    tree = lxml.html.fromstring(
+        "<html><head>"
+        "<link rel='alternate' href='https://news.example/feed'><link rel='canonical'>"
+        "<link rel='canonical' href='https://news.example/2024/01/02/budget'>"
+        "<script type='text/javascript'>{\"datePublished\": \"1999-01-01\"}</script></head>"
+        "<body><svg><title>Share icon</title></svg><time>Tuesday</time>"
+        "<time datetime='2024-01-02T09:00'>Jan 2</time><p>The council met.</p></body></html>"
+    )
+    meta = page_metadata(tree, None)
+    assert meta["title"] is None  # an <svg> icon's title is not the page's
+    assert meta["url"] == "https://news.example/2024/01/02/budget"  # the canonical link with an href
+    assert meta["date"] == "2024-01-02"  # not the script that is no JSON-LD, not the <time> without datetime
+    assert meta["hostname"] == "news.example"
+
+
 def test_clean_on_html_returns_body_without_boilerplate():
     html = (FIXTURES / "related_promos.html").read_text(encoding="utf-8")
     result = Cleaner(select=["B"]).clean(html)

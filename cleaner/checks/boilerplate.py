@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from .. import site_boilerplate
 from ..document import Document
@@ -69,9 +70,11 @@ def related_lists(doc: Document, heading_rules: list) -> list[Finding]:
     while i < len(lines):
         line = lines[i]
         i += 1
+        if i == len(lines) or not _may_head_a_list(line.text, lines[i].text):
+            continue  # what follows is no list: the heading rules need not be tried on this line
         if not any(p.fullmatch(line.text) for rule in heading_rules for p, _ in rule.patterns):
             continue
-        if _TAGS_HEADING.fullmatch(line.text) and i < len(lines) and _tag_list(lines[i].text):
+        if _TAGS_HEADING.fullmatch(line.text) and _tag_list(lines[i].text):
             start, end = unit_deletion(doc, lines[i].start, lines[i].end)
             findings.append(doc.finding(
                 "B008", "tag list under a tags heading", start, end,
@@ -87,6 +90,16 @@ def related_lists(doc: Document, heading_rules: list) -> list[Finding]:
             ))
             i += 1
     return findings
+
+
+def _may_head_a_list(line: str, following: str) -> bool:
+    """Whether the line after ``line`` could be deleted under it: a list item, or a tag list under a
+    tags heading (checked before the heading rules, which most lines would cost in vain).
+
+    >>> _may_head_a_list("Related:", "- Europa in pictures"), _may_head_a_list("Related:", "The mayor said.")
+    (True, False)
+    """
+    return bool(_LIST_ITEM.match(following)) or bool(_TAGS_HEADING.fullmatch(line))
 
 
 def trailing_headline_list(doc: Document) -> list[Finding]:
@@ -262,7 +275,7 @@ def prose_paragraphs(doc: Document, deletions: list[Finding] = ()) -> list:
     starts = [s for s, _ in spans]
     out = []
     for p in doc.paragraphs:
-        if len(_WORD.findall(p.text)) < _PROSE_WORDS or not _SENTENCE_END.search(p.text.rstrip()):
+        if not _ends_sentence(p.text) or not _has_words(p.text, _PROSE_WORDS):
             continue
         i = bisect.bisect_right(starts, p.start) - 1
         if i >= 0 and spans[i][1] >= p.end:
@@ -271,13 +284,31 @@ def prose_paragraphs(doc: Document, deletions: list[Finding] = ()) -> list:
     return out
 
 
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence (a closing mark may follow the stop); only its end is read.
+
+    >>> _ends_sentence("He left.\u201d  "), _ends_sentence("Related stories")
+    (True, False)
+    """
+    return bool(_SENTENCE_END.search(text.rstrip()[-2:]))
+
+
+def _has_words(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` words, reading no further than the last of them.
+
+    >>> _has_words("one two three", 3), _has_words("one two", 3)
+    (True, False)
+    """
+    return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
+
+
 def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
     """Turn deletions that could take article text into reports (fix "none"): a list item, repeat or
     copyright line with article prose both before and after it (a repeat right after its first copy
     excepted), and any deletion of more than a fifth of the article's words (and more than 25 words)."""
     deletions = [f for f in findings if f.suggestion == ""]
     prose = prose_paragraphs(doc, [f for f in deletions if f.source.rpartition(":")[2] not in _EDGE_ONLY])
-    total = len(_WORD.findall(doc.text))
+    total = doc.word_count  # the same \w+ count, shared with the score
     limit = max(_MAX_WORDS, _MAX_SHARE * total)
     # prose before a point exists when the earliest prose end is at or before it (and after it when the
     # latest prose start is at or after it): two numbers, not a scan of the prose per finding
