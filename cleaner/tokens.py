@@ -90,12 +90,23 @@ class Tokens:
         self._positions: Optional[dict] = None
 
     def among(self, keys) -> list:
-        """Indexes of the words whose lower-cased form is in ``keys``, ascending.
+        """Indexes of the words whose lower-cased form is in ``keys`` (a set, dict or short tuple),
+        ascending: one membership test per word, in C (an index of the article's words, built in Python,
+        cost more than every such scan of an article together).
 
-        Few keys (a word or two): looked up in an index of the article's distinct words, built on the
-        first such call; many keys (a gazetteer's first words): one membership test per word, in C."""
-        if len(keys) > 8:
-            return list(compress(count(), map(keys.__contains__, self.low_words)))
+        >>> Tokens("Of mice and of men").among({"of"})
+        [0, 3]
+        """
+        return list(compress(count(), map(keys.__contains__, self.low_words)))
+
+    def where(self, word: str) -> list:
+        """Indexes of the words whose lower-cased form is ``word``, ascending, from an index of the
+        article's words built on the first call: for a test repeated per candidate, where a scan of
+        the words each time would make the pass quadratic.
+
+        >>> Tokens("Of mice and of men").where("of")
+        [0, 3]
+        """
         positions = self._positions
         if positions is None:
             positions = self._positions = {}
@@ -105,10 +116,7 @@ class Tokens:
                     positions[w] = [i]
                 else:
                     at.append(i)
-        hits = [positions[k] for k in keys if k in positions]
-        if len(hits) == 1:
-            return list(hits[0])
-        return sorted(i for at in hits for i in at)
+        return positions.get(word, [])
 
     @property
     def acronyms(self) -> list:

@@ -329,7 +329,7 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 entry, proper = gaz.acronyms[w.upper()], w.upper()
                 fix, confidence = "safe", 1.0
             elif w in everyday:
-                if len(toks.among((w,))) >= HOUSE_FORM_MIN:
+                if len(toks.where(w)) >= HOUSE_FORM_MIN:
                     continue  # "url" throughout: the article's own style for the word
                 entry, proper = None, w.upper()
                 fix, confidence = "unsafe", 0.7  # "ceo", "gdp": as in an informal post or a tag

@@ -204,7 +204,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 zipf = lex.zipf(other)
                 if not (uses[other] >= 2 or zipf >= max_zipf or other in gaz.forms):
                     continue
-                at = toks.among((other,))
+                at = toks.where(other)
                 if zipf < config["common_name_zipf"] and (
                         (before and not any(j and low[j - 1] == before for j in at))
                         or (after and not any(j + 1 < n_words and low[j + 1] == after for j in at))):

@@ -240,9 +240,9 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     allowed = _allowed(ctx)
     text = doc.text
     counts = doc.word_tokens
-    # a dictionary word is never a suspect: one set difference settles most of an article's words
+    # a dictionary word is never a suspect: one set difference (in C) settles most of an article's words
     lower = lex.lower
-    unknown = {t for t in counts if t not in lower and _suspect(t) and t.lower() not in allowed}
+    unknown = {t for t in set(counts).difference(lower) if _suspect(t) and t.lower() not in allowed}
     if unknown:
         # the same unknown word three times in one article is a term of the story (lunar "landers"),
         # not a slip; twice, when wordfreq has seen it
