@@ -102,6 +102,22 @@ class Gazetteer:
                         (k, len(words), vk, entry, sorted(spellings)[0]))
         return index
 
+    def joining_words_after(self, joining: tuple) -> dict:
+        """How the multiword forms join a word to the next: {word before: {joining word: forms}} for the
+        inner words of ``joining`` (``department`` -> ``{"of": 22, "for": 14}``); built once per word list.
+        What names with a head word usually take, from the names themselves rather than a list per head."""
+        return self._once(("after", joining), lambda: self._joining_words_after(joining))
+
+    def _joining_words_after(self, joining: tuple) -> dict:
+        index: dict = {}
+        for key in self.forms:
+            words = key.split(" ")
+            for k in range(1, len(words) - 1):
+                if words[k] in joining:
+                    row = index.setdefault(words[k - 1], {})
+                    row[words[k]] = row.get(words[k], 0) + 1
+        return index
+
     def entry_mentioned(self, entry: Entry, text: str, lowered: Optional[str] = None) -> bool:
         """Is ``entry`` itself (a form or an acronym) named in ``text``?"""
         lowered = lowered if lowered is not None else text.lower()

@@ -329,6 +329,18 @@ def test_other_joining_word_in_a_gazetteer_name():
     assert _g(text) == []
 
 
+def test_joining_word_no_name_with_that_head_word_takes():
+    # no gazetteer name joins "Bureau" with "on", names do with "of", and English writes "bureau of" far more
+    text = "Their Tumblr page is run by the Bureau on Land Management, which oversees public lands."
+    assert _g(text) == [("G003", "on", "of", "unsafe")]
+    # a date, a place or an acronym after the word, or a joining word before the head: a description
+    for text in ("The Department on Monday said the review would take months to complete in full.",
+                 "Officials of the Union in Geneva said the review would take months to complete.",
+                 "Officials of the Department at NMAH said the review would take months to complete.",
+                 "The Secretary of State at Foreign Affairs said the review would take months to finish."):
+        assert _g(text) == [], text
+
+
 def test_names_with_their_own_joining_words_are_left_alone():
     text = ("The U.S. House of Representatives voted on Thursday, and the Securities and Exchange "
             "Commission said it had opened an inquiry into fighters of the Islamic State in Iraq and Syria.")

@@ -503,6 +503,64 @@ def wrong_function_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+def _place_at(gaz, low: list, i: int) -> bool:
+    """Do the words from ``i`` start a gazetteer place (``New York``, ``Geneva``)?"""
+    for n in (3, 2, 1):
+        slot = gaz.forms.get(" ".join(low[i:i + n]))
+        if slot is not None and slot[0].kind in _PLACE_KINDS:
+            return True
+    return False
+
+
+_PLACE_KINDS = frozenset({"place", "city", "county", "country"})
+
+
+def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
+    """G003 (unsafe): a joining word no gazetteer name puts after this head word, where names put
+    another one that English writes after it far more often (``Department on Education``, ``Bank at
+    England``): the names themselves say how a head word joins, not a list per head word."""
+    config = _pack()["function_words"]
+    written = tuple(config["unusual_written"])
+    locative = set(config["swap_locative"])
+    min_ratio = float(config["unusual_min_ratio"])
+    calendar = _pack()["calendar"]
+    dates = set(calendar["days"]) | set(calendar["months"]) | set(calendar["ambiguous_months"])
+    gaz = gazetteer(_known_names(ctx))
+    joining = tuple(config["swap_words"])
+    after = gaz.joining_words_after(joining)
+    lex = lexicon()
+    words, low, spans, cap, gaps = toks.words, toks.low_words, toks.spans, toks.capitalised, toks.gaps
+    headline_spans = None
+    findings = []
+    for i in toks.among(set(written)):
+        if not 0 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or not cap[i + 1]:
+            continue
+        if gaps[i] != " " or gaps[i + 1] != " ":
+            continue
+        row = after.get(low[i - 1])
+        if not row or low[i] in row:
+            continue  # the names never join this head word, or some name joins it with this word
+        nxt = words[i + 1]
+        if low[i + 1] in dates or nxt.isupper() or "." in nxt or (i >= 2 and low[i - 2] in joining) \
+                or toks.sentence_initial(i - 1) or _place_at(gaz, low, i + 1):
+            continue
+        if low[i] in locative and (low[i + 1] in lex.capitalised or low[i + 1] not in lex.lower):
+            continue  # "Union in Geneva": a place after a locative word, not a name's own word
+        right = max(sorted(row), key=row.get)
+        if lex.bigram(low[i - 1], right) + 1 < min_ratio * (lex.bigram(low[i - 1], low[i]) + 1):
+            continue
+        start, end = spans[i]
+        if headline_spans is None:
+            headline_spans = toks.headlines(doc)[1]
+        if _within(headline_spans, start):
+            continue
+        findings.append(_claim(doc.finding(
+            "G003", f"'{words[i - 1]} {words[i]} {nxt}': names with '{words[i - 1]}' join it with '{right}'",
+            start, end, suggestion=right, fix="unsafe", confidence=0.6, source=f"{SOURCE}:joining-word",
+        )))
+    return findings
+
+
 def swapped_function_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G003: a gazetteer name with another joining word in place of its own (``House on
     Representatives``, ``Securities of Exchange Commission``): safe; unsafe when the word written is a
@@ -610,6 +668,7 @@ PASSES = (
     ("swapped-joining-words", ("G003",), swapped_function_words, None),
     ("wrong-joining-word", ("G003",), wrong_function_word, None),
     ("dropped-joining-words", ("G003",), dropped_joining_words, None),
+    ("unusual-joining-word", ("G003",), unusual_joining_word, None),
     ("hyphenated-names", ("G002",), hyphenated_names, None),
     ("single-names", ("G002",), single_names, None),
     ("calendar-names", ("G002",), calendar_names, None),
