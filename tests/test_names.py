@@ -279,10 +279,12 @@ def test_initial_before_a_full_stop_is_not_a_sentence_end():
 
 def test_phrase_rule_anchored_on_a_group_of_alternatives():
     """A rule with no fixed literal is run when one of its group's words occurs, and skipped otherwise."""
-    from cleaner.checks.phrases import _anchor
+    import re
+
+    from cleaner.rule_anchors import required_literals
 
     pattern = "(?:counterfeit|fake|man-made|simulated) (?:consciousness|insight|intellect)"
-    assert _anchor(pattern) == ("consciousness", "insight", "intellect")
+    assert required_literals(re.compile(pattern)) == {"consciousness", "insight", "intellect"}
     text = "The startup said its fake intellect tools would change the way reporters work, the founder said."
     assert _g(text) == [("G502", "fake intellect", "artificial intelligence", "unsafe")]
 

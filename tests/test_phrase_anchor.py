@@ -1,4 +1,5 @@
-"""The G5xx phrase rules are run only on texts that contain their anchor: the anchor must be sound."""
+"""The G5xx phrase rules run only on the paragraphs that hold one of their anchors (the rule engine's
+``rule_anchors``): every shipped rule must have anchors, and they must be sound."""
 
 from __future__ import annotations
 
@@ -7,43 +8,52 @@ import re
 
 import pytest
 
-from cleaner.checks.phrases import _anchor, _fast_start, _phrase_scanner
+from cleaner import check
+from cleaner.checks.phrases import _fast_start, _phrase_index, _phrase_rules
+from cleaner.rule_anchors import required_literals
 
 
 @pytest.mark.parametrize("pattern, anchor", [
-    ("resistance packs?", ("resistance pack",)),
+    ("resistance packs?", {"resistance pack"}),
     # the parser factors out a common prefix ("in"): the branches that remain are the anchor
-    ("(?:fake|simulated) (?:insight|intellect)", ("sight", "tellect")),
-    # a lookbehind's text is in the string too; an alternation is anchored by all its branches
-    ("(?:(?<=breast )|(?<=lung ))malignant growths?|malignant growth(?= patients)", ("malignant growth",)),
-    ("(?:(?<=breast )|(?<=lung ))(?:ca|cb)", ("breast", "lung")),
-    ("(?:reactive |jet )?systems? of (?:salvo|volley) fire|(?:salvo|volley) fire systems?", ("system", "fire system")),
-    # a lookahead first: its text is in every match
-    ("(?=(?:rocket|missile) complex)(?:(?<=coastal )|(?<=anti-ship ))(?:rocket|missile) complex", ("complex",)),
-    ("ab|cd", ()),  # nothing of three characters: always searched
-    ("(?:the )?x+y", ()),
+    ("(?:fake|simulated) (?:insight|intellect)", {"sight", "tellect"}),
+    # an alternation is anchored by all its branches; look-behinds add nothing
+    ("(?:(?<=breast )|(?<=lung ))malignant growths?|malignant growth(?= patients)", {"malignant growth"}),
+    ("(?:reactive |jet )?systems? of (?:salvo|volley) fire|(?:salvo|volley) fire systems?", {"system", " fire system"}),
+    # the fast-start lookahead in front changes nothing
+    ("(?=[m])(?:(?<=breast )|(?<=lung ))malignant growths?", {"malignant growth"}),
 ])
-def test_anchor(pattern, anchor):
-    assert _anchor(pattern) == anchor
+def test_phrase_pattern_anchors(pattern, anchor):
+    assert required_literals(re.compile(pattern)) == anchor
 
 
 def test_every_shipped_phrase_rule_has_a_sound_anchor():
-    automaton, rules, by_anchor, always = _phrase_scanner(())
-    assert len(rules) > 100
+    rules, index, unanchored = _phrase_index(())
+    assert len(rules) > 100 and all(index.anchored) and unanchored == ()  # each shipped rule can be skipped cheaply
     exercised = 0
-    for anchor, (_, _, pattern, _, _, _) in rules:
-        assert anchor, pattern.pattern  # each shipped rule can be skipped cheaply
-        # every string the pattern matches (with its lookbehind context) contains an anchor
+    for number, (_, _, pattern, _, _, _) in enumerate(rules):
+        # every string the pattern matches (with its lookbehind context) holds an anchor the index finds
         matched = [sample for sample in _samples(pattern.pattern) if pattern.search(sample)]
         for sample in matched:
-            assert any(a in sample for a in anchor), (pattern.pattern, sample)
-            # and the one automaton pass over the text finds it: the rule is run
-            assert {found for _, found in automaton.iter(sample)} & set(anchor), (pattern.pattern, sample)
+            hits = index.hits(sample)
+            assert number in hits, (pattern.pattern, sample)
+            # and one of them lies inside the match: the paragraph holding the match is searched
+            match = pattern.search(sample)
+            assert any(match.start() <= s and e <= match.end() for s, e in hits[number]), (pattern.pattern, sample)
         exercised += bool(matched)
     assert exercised >= len(rules) * 0.6  # the samples really match most rules
-    # the anchor index leads from each anchor back to exactly the rules it belongs to
-    assert always == [] and sorted(k for ks in by_anchor.values() for k in ks) == sorted(
-        k for k, (anchor, _) in enumerate(rules) for _ in anchor)
+
+
+def test_a_phrase_is_found_in_any_paragraph_and_only_where_it_is():
+    """Rules run on the paragraphs holding their anchors: the phrase of the third paragraph is found at
+    its own offsets, and an anchor alone (``resistance`` in the first) finds nothing."""
+    text = ("The resistance grew in the north, officials said.\n\n"
+            "Troops moved in on Tuesday.\n\n"
+            "They cleared the last ISIS-held resistance pack near the river.")
+    found = check(text, select=["G5"])
+    start = text.index("resistance pack")
+    assert [(f.code, f.start, f.end, f.suggestion) for f in found] == [
+        ("G501", start, start + len("resistance pack"), "resistance pocket")]
 
 
 def _samples(pattern: str) -> list:
@@ -75,8 +85,7 @@ def test_fast_start(pattern, fast):
 
 def test_fast_start_keeps_every_match():
     """Same matches, same spans, with and without the lookahead, on texts built from the rules' words."""
-    _, rules, _, _ = _phrase_scanner(())
-    rewritten = [rule[2] for _, rule in rules if rule[2].pattern.startswith("(?=[")]
+    rewritten = [rule[2] for rule in _phrase_rules(()) if rule[2].pattern.startswith("(?=[")]
     assert len(rewritten) >= 10
     rng = random.Random(7)
     for fast in rewritten:

@@ -2,22 +2,23 @@
 ``rules/spinner_phrases.toml`` and user packs (``[[rule]]`` tables whose code starts with G5).
 
 Matched here rather than with the generic rule engine so that every pack's patterns are checked with
-``compile_safe`` and cost little on the articles that cannot match them: one Aho-Corasick pass finds
-which rule anchors (substrings every match contains) an article holds, a rule whose anchors are all
-absent is not run, and a pattern that starts with look-behinds or an optional part gets a lookahead
-for its first letters, which lets Python's regex engine skip most positions.
+``compile_safe`` and cost little on the articles that cannot match them: the anchors of the rule engine
+(:mod:`cleaner.rule_anchors`: literals one of which every match contains) are found in one
+Aho-Corasick pass, and a rule runs only on the paragraphs that hold one of its anchors, so its cost
+follows those paragraphs, not the article's length; a pattern that starts with look-behinds or an
+optional part gets a lookahead for its first letters, which lets Python's regex engine skip most
+positions.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Optional
-
-import ahocorasick
+from typing import NamedTuple, Optional
 
 from ..document import Document
 from ..finding import Finding
+from ..rule_anchors import AnchorIndex, units_with_anchor
 from ..rulepacks import compile_safe, load_builtin, load_user_pack
 
 SOURCE = "names"  # findings keep the source they had when this lived in names.py
@@ -103,64 +104,32 @@ def _starts(items: list) -> Optional[tuple]:
     return chars, True
 
 
-def _anchor(pattern: str) -> tuple:
-    """Substrings one of which every match of ``pattern`` contains (or sits right beside, for a
-    lookaround), so a text holding none of them is not searched: the best of the literal runs and of the
-    groups and alternations whose every branch has an anchor. ``(?:fake|simulated) (?:insight|intellect)``
-    gives ``sight``/``tellect`` (the parser factors out ``in``); ``(?:(?<=breast )|(?<=lung ))malignant
-    growth|malignant growth(?= patients)`` gives ``malignant growth``. ``()`` when no anchor of three
-    characters or more exists: the rule is always searched."""
-    return _anchor_of(_parse(pattern))
+class _Patterns(NamedTuple):
+    """What :class:`cleaner.rule_anchors.AnchorIndex` reads of a rule: its patterns."""
 
-
-def _anchor_quality(anchor: tuple) -> tuple:
-    return (min(map(len, anchor)), -len(anchor)) if anchor else (0, 0)
-
-
-def _anchor_of(ops: list) -> tuple:
-    """The anchor of a sequence of parsed regex items (see :func:`_anchor`)."""
-    candidates: list = []
-    run = ""
-    for op, arg in ops + [(None, None)]:
-        name = str(op)
-        if name == "LITERAL":
-            run += chr(arg)
-            continue
-        if run.strip():
-            candidates.append((run.strip(),))
-        run = ""
-        if name == "BRANCH":
-            branches = [_anchor_of(list(item)) for item in arg[1]]
-            if all(_anchor_quality(b)[0] >= 3 for b in branches):
-                candidates.append(tuple(dict.fromkeys(a for b in branches for a in b)))
-        elif name == "SUBPATTERN":
-            candidates.append(_anchor_of(list(arg[-1])))
-        elif name == "ASSERT":  # a lookahead or lookbehind: its text is in the string too
-            candidates.append(_anchor_of(list(arg[1])))
-        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
-            candidates.append(_anchor_of(list(arg[2])))
-    best = max(candidates, key=_anchor_quality, default=())
-    return best if _anchor_quality(best)[0] >= 3 else ()
+    patterns: tuple
 
 
 @lru_cache(maxsize=16)
-def _phrase_scanner(user_packs: tuple):
-    """Each phrase rule with its anchor, and one Aho-Corasick automaton of every anchor: one C pass over
-    the text tells which anchors it holds (a substring test per anchor cost ten times as much), and a
-    rule whose anchors are all absent is not run."""
-    rules = [(_anchor(rule[2].pattern), rule) for rule in _phrase_rules(user_packs)]
-    automaton = ahocorasick.Automaton()
-    for anchor in sorted({a for anchors, _ in rules for a in anchors}):
-        automaton.add_word(anchor, anchor)
-    if len(automaton):
-        automaton.make_automaton()
-    # anchor -> the rules it can start (by position), and the rules with no anchor, run on every text
-    by_anchor: dict = {}
-    for k, (anchors, _) in enumerate(rules):
-        for a in anchors:
-            by_anchor.setdefault(a, []).append(k)
-    always = [k for k, (anchors, _) in enumerate(rules) if not anchors]
-    return automaton, rules, by_anchor, always
+def _phrase_index(user_packs: tuple) -> tuple:
+    """The phrase rules, the anchor index of their patterns and the numbers of the rules without anchors
+    (a user pack's, on RE2: they run on the whole text)."""
+    rules = _phrase_rules(user_packs)
+    index = AnchorIndex([_Patterns(((rule[2], None),)) for rule in rules])
+    return rules, index, tuple(n for n, anchored in enumerate(index.anchored) if not anchored)
+
+
+def _searched(doc: Document, index: AnchorIndex, hits: Optional[dict], unanchored: tuple) -> list:
+    """(rule number, spans to run it on) in the packs' order: for an anchored rule the (start, end) of
+    the paragraphs holding one of its anchors, for the others (a user pack's, or every rule when
+    ``hits`` is None) ``[None]``, the whole text. A rule none of whose anchors is there is left out."""
+    if hits is None:
+        return [(number, [None]) for number in range(len(index.anchored))]
+    paragraphs = doc.paragraphs
+    starts = [p.start for p in paragraphs]
+    chosen = sorted(set(hits).union(unanchored))
+    return [(number, [(p.start, p.end) for p in units_with_anchor(paragraphs, starts, hits[number])]
+             if index.anchored[number] else [None]) for number in chosen]
 
 
 def phrases(doc: Document, ctx, lowered: Optional[str] = None) -> list[Finding]:
@@ -174,28 +143,36 @@ def phrases(doc: Document, ctx, lowered: Optional[str] = None) -> list[Finding]:
     if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets exact
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     findings = []
-    automaton, rules, by_anchor, always = _phrase_scanner(user)
-    present = {anchor for _, anchor in automaton.iter(lowered)} if len(automaton) else set()
-    # only the rules an anchor in the text can start (in the packs' order), not a test per rule
-    chosen = sorted(set(always).union(*(by_anchor[a] for a in present)))
-    for code, message, pattern, replacement, fix, confidence in (rules[k][1] for k in chosen):
+    rules, index, unanchored = _phrase_index(user)
+    hits = index.hits(lowered)  # rule number -> its anchors' spans (None: every rule runs everywhere)
+    for number, spans in _searched(doc, index, hits, unanchored):
+        code, message, pattern, replacement, fix, confidence = rules[number]
         if not ctx.enabled(code):
             continue
-        for m in pattern.finditer(lowered):
-            start, end = m.span()
-            if (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")) or (
-                end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-")
-            ):
-                continue
-            suggestion = replacement
-            if suggestion is not None and pattern.pattern.endswith("s?") and lowered[end - 1] == "s" \
-                    and not suggestion.endswith("s"):
-                suggestion += "s"  # "hard circle drives?" matched a plural: "hard disk drives"
-            if suggestion is not None and text[start:start + 1].isupper():
-                suggestion = suggestion[:1].upper() + suggestion[1:]
-            findings.append(doc.finding(
-                code, message, start, end, suggestion=suggestion, fix=fix, confidence=confidence,
-                source=f"{SOURCE}:phrases",
-            ))
+        for span in spans:
+            matches = pattern.finditer(lowered) if span is None else pattern.finditer(lowered, *span)
+            findings.extend(_found(doc, text, lowered, m.span(), code, message, pattern, replacement, fix, confidence)
+                            for m in matches)
+    findings = [f for f in findings if f is not None]
     findings.sort(key=lambda f: f.start)
     return findings
+
+
+def _found(doc: Document, text: str, lowered: str, span: tuple, code: str, message: str, pattern, replacement,
+           fix: str, confidence: float) -> Optional[Finding]:
+    """The finding of one phrase match at ``span``, or None inside a longer word."""
+    start, end = span
+    if (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")) or (
+        end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-")
+    ):
+        return None
+    suggestion = replacement
+    if suggestion is not None and pattern.pattern.endswith("s?") and lowered[end - 1] == "s" \
+            and not suggestion.endswith("s"):
+        suggestion += "s"  # "hard circle drives?" matched a plural: "hard disk drives"
+    if suggestion is not None and text[start:start + 1].isupper():
+        suggestion = suggestion[:1].upper() + suggestion[1:]
+    return doc.finding(
+        code, message, start, end, suggestion=suggestion, fix=fix, confidence=confidence,
+        source=f"{SOURCE}:phrases",
+    )
