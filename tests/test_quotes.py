@@ -148,6 +148,17 @@ def test_seed_rows():
         ('It approved the budget after a long debate."It was a difficult year," he said. "But we survived."',
          'It approved the budget after a long debate. "It was a difficult year," he said. "But we survived."', "Q008"),
         ('Is it over?"No, it is not," she said.', 'Is it over? "No, it is not," she said.', "Q008"),
+        # a quotation interrupted by its attribution resumes after it, in the speaker's own voice
+        ("“Remember,” Fildes tells his team, it’s about interaction, it’s about us.” The team nodded.",
+         "“Remember,” Fildes tells his team, “it’s about interaction, it’s about us.” The team nodded.", "Q006"),
+        ('"Nobody is rushing to the banks," she added. But I have not received many calls either."\n\nTraders said.',
+         '"Nobody is rushing to the banks," she added. "But I have not received many calls either."\n\nTraders said.', "Q006"),
+        # a fragment's stop goes inside when the article's other fragments take their commas inside
+        ('It was "a good deal," and "a big step," they said, and "a fair price". Then it ended.',
+         'It was "a good deal," and "a big step," they said, and "a fair price." Then it ended.', "Q001"),
+        # a quotation holding a sentence end is a whole sentence, whatever its first word
+        ('He said it was "done. We talk with him monthly". Then he left.',
+         'He said it was "done. We talk with him monthly." Then he left.', "Q001"),
         # a lost opening mark after an introduction, the stop knocked outside the closing one
         ("Sarah Hashmall told us: Videos are a great way to share the content we make”.\n\nNext one.",
          "Sarah Hashmall told us: “Videos are a great way to share the content we make.”\n\nNext one.", "Q006"),
@@ -205,6 +216,10 @@ def test_lost_closing_mark_with_no_clear_place_is_not_fixed_safely():
         '"Supply is inadequate," the newspaper said. Processing costs are rising and mills are failing."\n\nNext.',
         # a closing mark of the wrong kind may be the lost one: ``"pik')``
         "Using generic (in-kind, or \"pik') certificates is another option his committee will study, Glickman said.",
+        # a mark between a word and its stop ends a quotation whose opening mark was lost somewhere: not deleted
+        "The castle has been one enormous character as well”.\n\nThe tourists are part of the story.",
+        # reported speech: ``us`` after ``that`` is the speaker's, told by the narrator
+        'Kinnear charged that Pennzoil was using pressure to deny us the ability to conduct our business".\n\nNext.',
     ],
 )
 def test_ties_are_reported_not_guessed(text):

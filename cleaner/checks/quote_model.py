@@ -526,7 +526,8 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         lo += 1
     before = text[mark.pos - 1] if mark.pos > lo else ""
     after = text[mark.pos + len(mark.char):mark.pos + len(mark.char) + 1]
-    if before.isalnum() and after in (".", ","):
+    shifted = before.isalnum() and after in (".", ",")
+    if shifted:
         before = after  # ``told us: Videos … for us”.``: the quotation's own stop knocked outside
     if before not in ",.?!…":
         para.lone.append(LoneClose(mark, None, False, "after-word"))
@@ -536,8 +537,12 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
                   if not is_abbreviation((re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
     first_end = boundaries[0] if boundaries else mark.pos
     attributed = before != "." and _attribution_distance(text, mark.pos + len(mark.char), para.end) is not None
+    resumed = _resumed(text, lo, mark.pos, boundaries) if earlier and earlier[-1].role == "close" \
+        and text[earlier[-1].pos - 1:earlier[-1].pos] in ",?!" else None
     if intro is not None:
         para.lone.append(LoneClose(mark, intro, True, "introduction"))
+    elif resumed is not None:
+        para.lone.append(LoneClose(mark, resumed, True, "resumed"))
     elif attributed:
         # a paragraph that ends its quotation with an attribution and never introduces it is quoted from its start
         para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "attribution"))
@@ -545,16 +550,50 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         para.lone.append(LoneClose(mark, None, False, "after-word"))
     elif narrator():
         para.lone.append(LoneClose(mark, None, True, "stray"))  # the narration itself says ``we``
-    elif _SPEECH.search(text, lo, first_end):
+    elif _SPEECH.search(text, lo, _reported(text, lo, first_end)):
         para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "speech"))
     elif boundaries and _SPEECH.search(text, boundaries[-1], mark.pos):
         para.lone.append(LoneClose(mark, boundaries[-1], False, "speech"))
+    elif shifted:
+        # ``… as well”.``: a mark between a word and its stop ends a quotation (a stray mark follows the stop);
+        # where its lost opening mark stood nothing here tells
+        para.lone.append(LoneClose(mark, None, False, "after-word"))
     elif boundaries and earlier and earlier[-1].role == "close" and text[earlier[-1].pos - 1:earlier[-1].pos] in ",?!":
         # ``"X," the paper said. Costs rose."``: deleting the mark or re-opening after the attribution
         # are one edit each, a tie: reported, not guessed
         para.lone.append(LoneClose(mark, boundaries[0], False, "resumed"))
     else:
         para.lone.append(LoneClose(mark, None, True, "stray"))
+
+
+_CLAUSE_END = re.compile(r",\s+(?=\S)")
+_REPORTED = re.compile(r"\bthat\b")
+
+
+def _reported(text: str, lo: int, hi: int) -> int:
+    """Where reported speech starts in ``text[lo:hi]`` (``Kinnear charged that … us``), else ``hi``: a first
+    person after ``that`` is the speaker's, told by the narrator, not the paragraph's own voice."""
+    found = _REPORTED.search(text, lo, hi)
+    return found.start() if found is not None else hi
+
+
+def _resumed(text: str, lo: int, hi: int, boundaries: list) -> Optional[int]:
+    """Where a quotation interrupted by its attribution resumes before a lone closing mark at ``hi``, when the
+    resumed words speak in the first or second person: after the attribution's comma (``“Remember,” Fildes
+    tells his team, it’s about …”``) or after its sentence (``," she said. I have not …"``); else None.
+
+    >>> t = '"Yes," she added. But I have not seen it."'
+    >>> t[_resumed(t, 7, len(t) - 1, [18]):]
+    'But I have not seen it."'
+    """
+    if _attribution_distance(text, lo, hi) is None:
+        return None
+    sentence = boundaries[0] if boundaries else hi
+    comma = _CLAUSE_END.search(text, lo, sentence)
+    start = comma.end() if comma is not None else (sentence if boundaries else None)
+    if start is None or not _SPEECH.search(text, start, hi):
+        return None
+    return start
 
 
 def _words(s: str) -> list[str]:

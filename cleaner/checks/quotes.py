@@ -14,7 +14,7 @@ from collections import Counter
 from typing import NamedTuple, Optional
 
 from . import quote_model as qm
-from .quote_model import CURLY_CLOSE, CURLY_OPEN, STRAIGHT, QuoteModel, build, is_abbreviation, rules
+from .quote_model import CURLY_CLOSE, CURLY_OPEN, DOUBLE_MARKS, STRAIGHT, QuoteModel, build, is_abbreviation, rules
 
 
 class Edit(NamedTuple):
@@ -60,6 +60,7 @@ class _Closing(NamedTuple):
     pos: int  # the closing mark
     sentence: bool
     attributed: bool
+    said: bool  # a whole sentence: ``sentence``, or a quotation holding a sentence end (``… monthly. I talk``)
 
     @property
     def speech(self) -> bool:
@@ -77,14 +78,18 @@ def _closings(model: QuoteModel) -> list[_Closing]:
     for q in model.quotations:
         if q.open is None or q.close is None or len(q.close.char) != 1:
             continue
-        quoted = text[q.open.pos + len(q.open.char):q.close.pos]
+        quoted = text[q.open.pos + len(q.open.char):q.close.pos].lstrip(DOUBLE_MARKS)  # ``""There``: past a doubled mark
         capital = bool(re.match(r"[A-Z]", quoted))
         sentence = capital and len(quoted.split()) >= 4 and not _title_case(quoted)
+        said = sentence or bool(_INNER_SENTENCE.search(quoted))
         end = para.end if (para := model.paragraph_at(q.close.pos)) is not None else len(text)
         comma = text[q.close.pos - 1] == "," or text[q.close.pos + 1:q.close.pos + 2] == ","  # only commas ask
         attributed = capital and comma and qm._attribution_distance(text, q.close.pos + 2, end) is not None
-        out.append(_Closing(q, q.close.pos, sentence, attributed))
+        out.append(_Closing(q, q.close.pos, sentence, attributed, said))
     return out
+
+
+_INNER_SENTENCE = re.compile(r"[a-z]{2}[.?!] [A-Z]")
 
 
 def _title_case(quoted: str) -> bool:
@@ -120,7 +125,7 @@ def _quoted_speech(c: _Closing) -> bool:
 
 
 def _quoted_sentence(c: _Closing) -> bool:
-    return c.sentence
+    return c.said
 
 
 def _inside_by_habit(counts: dict, kind: bool) -> Optional[str]:
@@ -193,13 +198,17 @@ def period_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     """
     closings = _closings(model)
     counts = _placement(model, closings, ".", _quoted_sentence)
+    commas = None
     edits = []
     for c in closings:
         if not _outside(text, c, "."):
             continue
-        fix = _inside_by_habit(counts, c.sentence)
-        if fix is None and c.sentence and counts["out", True] == 1:
+        fix = _inside_by_habit(counts, c.said)
+        if fix is None and c.said and counts["out", True] == 1:
             fix = "safe"  # a whole quoted sentence takes its stop inside in British and American copy alike
+        if fix is None and not c.said:
+            commas = commas or _placement(model, closings, ",", _quoted_speech)
+            fix = _inside_by_habit({k: counts[k] + commas[k] for k in counts}, False)  # a fragment: its commas tell too
         if fix is not None:
             edits.append(Edit("Q001", "full stop outside the closing quote", c.pos, c.pos + 2, "." + text[c.pos], fix, 0.8))
     return edits
@@ -530,9 +539,10 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             continue  # ``TL;DR``
         edits.append(Edit("Q008", f"missing space after {m.group(1)!r}", m.start(), m.end(), m.group(1) + " ", "safe", 0.85))
     for para in model.paragraphs:
+        reopened = {id(lone.mark) for lone in para.lone if lone.open_at is not None}  # a lone close whose opening mark was lost
         for mark in para.marks:
             end = mark.pos + len(mark.char)
-            if mark.role == "close" and end < para.end and text[end].isalpha() and mark.quotation is not None:
+            if mark.role == "close" and end < para.end and text[end].isalpha() and (mark.quotation is not None or id(mark) in reopened):
                 edits.append(Edit("Q008", "missing space after a closing quote", mark.pos, end, mark.char + " ", "safe", 0.85))
             elif mark.role == "open" and mark.pos > para.start and text[mark.pos - 1] in ",:.?!" and mark.quotation is not None \
                     and mark.quotation.close is not None:
