@@ -26,10 +26,14 @@ def norm(text: str) -> str:
 
 @dataclass(slots=True)
 class Entry:
+    """One gazetteer name. Its acronyms and aliases are tuples: the garbage collector stops tracking a
+    tuple of strings, where the 24,000 lists of the ~12,000 entries were traversed at every full
+    collection (about a tenth of the CPU of cleaning an article)."""
+
     name: str
     kind: str = "name"
-    acronyms: list = field(default_factory=list)
-    aliases: list = field(default_factory=list)
+    acronyms: tuple = ()
+    aliases: tuple = ()
 
     @property
     def forms(self) -> list:
@@ -159,7 +163,7 @@ def _places() -> list:
     for line in text.split("\n"):
         if line and line[0] != "#":
             kind, name, *aliases = line.split("\t")
-            out.append(Entry(name=name, kind=kind, aliases=aliases))
+            out.append(Entry(name=name, kind=kind, aliases=tuple(aliases)))
     return out
 
 
@@ -169,8 +173,8 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
         kind = pack.get("kind", "name")
         for raw in pack.get("entries", []):
             entries.append(Entry(
-                name=raw["name"], kind=raw.get("kind", kind), acronyms=list(raw.get("acronyms", [])),
-                aliases=list(raw.get("aliases", [])),
+                name=raw["name"], kind=raw.get("kind", kind), acronyms=tuple(raw.get("acronyms", ())),
+                aliases=tuple(raw.get("aliases", ())),
             ))
     entries.extend(_places())
     for name in extra_names:

