@@ -282,3 +282,11 @@ def test_check_and_fix_from_stdin(cli, monkeypatch):
     code, out, err = cli("fix", "-")
     assert out == "It will open in May.\n"
     assert "1 fixed" in err
+
+
+def test_the_command_collects_garbage_less_often_and_the_library_leaves_the_host_alone():
+    code = ("import gc, io, contextlib\nfrom cleaner import clean\nclean('The mayor spoke on Tuesday.')\n"
+            "print(gc.get_threshold())\nfrom cleaner.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    main(['rules'])\nprint(gc.get_threshold())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["(700, 10, 10)", "(200000, 30, 30)"]
