@@ -227,3 +227,57 @@ def test_trailers_are_peeled_one_after_another():
     assert len(applied) == len(stack)
     again, more = clean(out)
     assert again == out and more == []
+
+
+# -- families bench/junk_damage.py found missing on tune seeds: lines and glued tails, names invented --
+@pytest.mark.parametrize("line,code,name", [
+    ("(AP Photo/Dana Ruiz, File)", "B009", "photo-credit-line"),
+    ("Ben Carter / AFP / Getty Images", "B009", "photo-credit-line"),
+    ("This post Depot Closure Splits Council appeared first on Valley Ledger.", "B003", "appeared-first"),
+    ("Tom Reyes is a staff reporter for The Valley Ledger.", "B013", "author-bio-line"),
+    ("Subscribe to the Valley Ledger to continue reading.", "B005", "paywall-prompt"),
+    ("Subscribe today for unlimited digital access.", "B005", "paywall-prompt"),
+    ("Get breaking news alerts from the Valley Ledger.", "B005", "paywall-prompt"),
+    ("You might also like: Council Weighs New Bus Garage", "B008", "related-link-line"),
+])
+def test_more_junk_lines_at_the_end_are_deleted_under_their_family(line, code, name):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert [(f.code, f.source) for f in applied] == [(code, f"boilerplate:{name}")]
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+
+
+@pytest.mark.parametrize("tail,name", [
+    ("© 2023 The Valley Ledger. All rights reserved.", "copyright-glued"),
+    ("Copyright 2019 Valley Ledger. All Rights Reserved. This material may not be published, broadcast, "
+     "rewritten or redistributed.", "copyright-glued"),
+    ("All rights reserved.", "copyright-glued"),
+    ("Disclaimer: The views expressed here are the author's own.", "copyright-glued"),
+    ("This story was originally published by the Harbor Review.", "republished-glued"),
+    ("This article was first published on Harbor Review on May 21, 2012.", "republished-glued"),
+    ("Originally published at harborreview.example.", "republished-glued"),
+    ("The post Depot Closure Splits Council appeared first on Valley Ledger.", "republished-glued"),
+    ("(AP Photo/Dana Ruiz)", "credit-glued-parenthesised"),
+    ("(credit: Dana Ruiz)", "credit-glued-parenthesised"),
+    ("(Photo by Dana Ruiz/Xinhua)", "credit-glued-parenthesised"),
+    ("Dana Ruiz / AFP / Getty Images", "credit-glued-parenthesised"),
+])
+def test_a_trailer_glued_after_the_last_sentence_is_cut_off(tail, name):
+    # dumps that lost their line breaks: the trailer runs on after the story's last sentence
+    body = f"{LEAD}\n\n{MIDDLE} {LAST}"
+    text, applied = clean(f"{body} {tail}")
+    assert text == body
+    assert [f.source.rpartition(":")[2] for f in applied] == [name]
+
+
+@pytest.mark.parametrize("last", [
+    "First published in 1962, the timetable is still pinned up in the depot.",
+    "The timetable was first published in 1962 by the city.",
+    "Copyright 2019 changes take effect next year, the council said.",
+    "Tom Reyes is a reporter for the Valley Ledger who first wrote about the depot in 2019.",
+    "The rules were reprinted with permission from the union, which drafted them in 1971, officials said.",
+    "Riders can find the new timetable (credit: the transit union) at every stop.",
+])
+def test_a_last_sentence_that_only_resembles_a_trailer_stays(last):
+    text = f"{LEAD}\n\n{MIDDLE} {last}"
+    out, applied = clean(text)
+    assert out == text and applied == []

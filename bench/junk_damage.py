@@ -1,0 +1,223 @@
+#!/usr/bin/env python3
+"""Junk put into clean articles: how much of each family B removes, and how much body it takes along.
+
+A damage generator for boilerplate. Each article of a part of the clean news corpus
+(``bench/corpus_split.py``) gets one to three pieces of scraper junk, each drawn from a family the
+issue lists (image credits, source trailers, republish credits, agency and contact credits, legal
+footers, share prompts, paywall prompts, read-more lines, ad labels, dateline debris, agency tails) and
+filled with made-up names, sites, e-mail addresses and dates from the seed. A piece goes where scrapers
+leave it: its own paragraph at the end, glued after the last sentence (dumps that lost their line
+breaks), its own paragraph at the start, or a line between two paragraphs.
+
+For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
+overall and macro-averaged (each family weighs the same); and the share of the article's own words
+lost. Tune on ``--part tune`` (``--misses`` lists pieces left and words lost); report ``--part
+heldout`` over five or more fresh seeds (only the summary is printed for it).
+
+    python bench/junk_damage.py --part tune --seeds 1 --limit 300 --misses 20
+    python bench/junk_damage.py --part heldout --seeds 11 12 13 14 15 --limit 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORD = re.compile(r"\w+")
+
+_SYLLABLES = ("ka", "lo", "mer", "an", "tis", "ro", "ven", "da", "bel", "sor", "mi", "nat", "her", "gu", "lin", "pa")
+_SITE_TAILS = ("News", "Times", "Post", "Daily", "Herald", "Report", "Wire", "Today", "Observer", "Journal")
+_AGENCIES = ("AP", "AFP", "Reuters", "Getty Images", "Shutterstock", "EPA", "Xinhua")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _word(rng: random.Random, parts: int = 2) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def _fill(rng: random.Random) -> dict:
+    first, last = _word(rng), _word(rng, 3)
+    site = f"{_word(rng)} {rng.choice(_SITE_TAILS)}"
+    host = site.lower().replace(" ", "") + rng.choice((".com", ".org", ".net"))
+    return {
+        "first": first, "last": last, "name": f"{first} {last}", "name2": f"{_word(rng)} {_word(rng, 3)}",
+        "site": site, "host": host, "email": f"{first[0].lower()}{last.lower()}@{host}",
+        "agency": rng.choice(_AGENCIES), "year": str(rng.randint(2009, 2024)),
+        "date": f"{rng.choice(_MONTHS)} {rng.randint(1, 28)}, {rng.randint(2009, 2024)}",
+        "time": f"{rng.randint(1, 12)}:{rng.randint(0, 59):02d} {rng.choice(('am', 'pm', 'a.m.', 'p.m.'))}",
+        "headline": " ".join(_word(rng) for _ in range(rng.randint(4, 8))),
+        "phone": f"{rng.randint(200, 999)}-{rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
+    }
+
+
+# family: (templates, where it may go). Written from the families the issue names, in the forms it lists.
+FAMILIES = {
+    "image-credit": ([
+        "(AP Photo/{name})", "{name}/Getty Images", "Featured image via {site}", "(credit: {name})",
+        "Photo: {name}/{agency}", "(Photo by {name}/{agency})", "Image: {name} / {agency}",
+        "Photo credit: {name}", "{name} / AFP / Getty Images",
+    ], ("tail", "glued", "head", "line")),
+    "source-trailer": ([
+        "Source: {site}", "Sources: {site}, {host}", "source: {host}", "Via {site}", "h/t {site}",
+        "Source: {site}, {name}", "SOURCE: {site}", "Source: https://{host}/{first}", "Source link",
+    ], ("tail",)),
+    "republish-credit": ([
+        "The post {headline} appeared first on {site}.", "This post {headline} appeared first on {site}.",
+        "This article originally appeared on {site}.", "This story was originally published by {site}.",
+        "Republished with permission from {site}.", "Originally published at {host}.",
+        "This article was first published on {site} on {date}.",
+    ], ("tail", "glued")),
+    "agency-credit": ([
+        "(Reporting by {name}; Editing by {name2})", "{name} contributed to this report.",
+        "Reach {name} at {email}.", "{agency} contributed to this report.",
+        "(Additional reporting by {name}; Writing by {name2})", "Contact reporter {name} at {email}.",
+        "{name} contributed reporting.", "Email {name} at {email}.", "{name} can be reached at {email}.",
+        "Contact {name} at {email} or {phone}.",
+    ], ("tail", "glued")),
+    "legal-footer": ([
+        "© {year} {site}. All rights reserved.", "Copyright {year} {site}. All Rights Reserved.",
+        "Copyright © {year} {site}", "All rights reserved.",
+        "Disclaimer: The views expressed in this article are those of the author and not of {site}.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+    ], ("tail", "glued")),
+    "share-prompt": ([
+        "Share this post and leave your comment below.", "Like our page on Facebook", "What do you think about this?",
+        "Follow {site} on Twitter.", "Share on Facebook", "Share this article", "Follow us on Instagram",
+        "Leave a comment", "Tweet", "Share this:",
+    ], ("tail",)),
+    "paywall-promo": ([
+        "Subscribe to {site} to continue reading.", "Sign up for our newsletter", "This content is for subscribers only.",
+        "Already a subscriber? Log in.", "Subscribe now for unlimited access.", "Get breaking news alerts from {site}.",
+    ], ("tail", "head")),
+    "related-list": ([
+        "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",
+        "See also: {headline}", "You might also like: {headline}",
+    ], ("tail", "line")),
+    "ad-label": (["Advertisement", "[ad_1]", "ADVERTISEMENT", "[ad_2]", "Sponsored", "- Advertisement -"],
+                 ("line", "tail", "head")),
+    "dateline-debris": (["Posted on {date}", "Published: {date} at {time}", "Updated {date}", "{date} by {name}"],
+                        ("head",)),
+    "signature-tail": (["-- AFP", "— Reuters", "{name} is a reporter for {site}.", "-- {agency}"], ("tail",)),
+}
+
+
+def inject(text: str, rng: random.Random) -> tuple[str, list]:
+    """The article with one to three pieces of junk, and the (family, piece, place) of each."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    last = len(paragraphs) - 1  # the article's own last paragraph: glued junk goes after its last sentence
+    pieces = []
+    for family in rng.sample(sorted(FAMILIES), rng.randint(1, 3)):
+        templates, places = FAMILIES[family]
+        piece = rng.choice(templates).format(**_fill(rng))
+        place = rng.choice(places)
+        if place == "tail":
+            paragraphs.append(piece)
+        elif place == "glued":
+            paragraphs[last] = paragraphs[last].rstrip() + " " + piece
+        elif place == "head":
+            paragraphs.insert(0, piece)
+            last += 1
+        elif last >= 2:  # a line between two of the article's paragraphs
+            paragraphs.insert(rng.randint(1, last), piece)
+            last += 1
+        else:
+            paragraphs.append(piece)
+        pieces.append((family, piece, place))
+    return "\n\n".join(paragraphs), pieces
+
+
+def _key(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def measure(cleaner, articles: list, seed: int) -> tuple[Counter, list, list]:
+    """Counts of pieces and removals per family and of body words kept and lost, with the misses."""
+    rng = random.Random(seed)
+    tally: Counter = Counter()
+    left, lost_words = [], []
+    for article_id, text in articles:
+        raw, pieces = inject(text, rng)
+        out = cleaner.clean(raw, kind="text").text
+        raw_key, out_key = f" {_key(raw)} ", f" {_key(out)} "
+        for family, piece, place in pieces:
+            tally["pieces", family] += 1
+            # gone when fewer copies of its words are left than the raw text had ("Reuters" may be body too)
+            copies = re.compile(f"(?<= ){re.escape(_key(piece))}(?= )")
+            if len(copies.findall(out_key)) < len(copies.findall(raw_key)):
+                tally["removed", family] += 1
+            else:
+                left.append((article_id, f"{family} {place}", piece))
+        body = Counter(WORD.findall(text.lower()))
+        gone = body - Counter(WORD.findall(out.lower()))
+        tally["words"] += sum(body.values())
+        tally["lost"] += sum(gone.values())
+        if gone:
+            lost_words.append((article_id, sorted(gone)[:12]))
+    return tally, left, lost_words
+
+
+def summary(tally: Counter) -> dict:
+    families = sorted(f for kind, f in (k for k in tally if isinstance(k, tuple)) if kind == "pieces")
+    rates = {f: tally["removed", f] / tally["pieces", f] for f in families}
+    pieces = sum(tally["pieces", f] for f in families)
+    return {
+        "families": rates,
+        "overall": sum(tally["removed", f] for f in families) / max(pieces, 1),
+        "macro": statistics.mean(rates.values()) if rates else 0.0,
+        "lost": tally["lost"] / max(tally["words"], 1),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--part", choices=("tune", "heldout"), default="tune")
+    parser.add_argument("--seeds", type=int, nargs="+", default=[1])
+    parser.add_argument("--limit", type=int, default=300, help="articles per seed")
+    parser.add_argument("--misses", type=int, default=0, help="tune only: list this many pieces left and words lost")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "bench"))
+    from corpus_split import articles
+
+    from cleaner import Cleaner
+
+    cleaner = Cleaner(select=["B", "E"])
+    runs = []
+    for seed in args.seeds:
+        # each seed draws its own articles from the part, so fresh seeds are fresh articles too
+        pool = [(r["id"], r["text"]) for r in articles(args.part)]
+        chosen = random.Random(f"articles-{seed}").sample(pool, min(args.limit, len(pool)))
+        cpu = time.process_time()
+        tally, left, lost = measure(cleaner, chosen, seed)
+        result = summary(tally)
+        runs.append(result)
+        print(f"seed {seed}: {len(chosen)} articles, {sum(v for k, v in tally.items() if k[0] == 'pieces')} pieces: "
+              f"overall {result['overall']:.2%}  macro {result['macro']:.2%}  body words lost {result['lost']:.3%}  "
+              f"({time.process_time() - cpu:.1f} s CPU)")
+        if args.misses and args.part == "tune":
+            for article_id, family, piece in left[:args.misses]:
+                print(f"   left {family:<23} {article_id[:40]}: {piece!r}")
+            for article_id, words in lost[:args.misses]:
+                print(f"   lost {article_id}: {words}")
+    families = sorted(runs[0]["families"])
+    print(f"\n{args.part}, {len(runs)} seed(s): per family removed, mean (min .. max)")
+    for family in families:
+        values = [r["families"].get(family, 0.0) for r in runs]
+        print(f"   {family:<18} {statistics.mean(values):7.2%}  ({min(values):.2%} .. {max(values):.2%})")
+    for key in ("overall", "macro", "lost"):
+        values = [r[key] for r in runs]
+        spread = statistics.stdev(values) if len(values) > 1 else 0.0
+        print(f"   {key:<18} {statistics.mean(values):7.3%}  ± {spread:.3%} (sd)  ({min(values):.3%} .. {max(values):.3%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
