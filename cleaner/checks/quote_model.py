@@ -35,8 +35,9 @@ _QUOTE_CHARS = DOUBLE_MARKS + "'‘’"
 _WORD = re.compile(r"[^\W_][\w'’.-]*")
 _SENTENCE_END = re.compile(r"[.?!]")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_CURLY_APOSTROPHE = re.compile(r"(?<=[^\W\d_])’(?=[^\W\d_])")
-_STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+_CURLY_APOSTROPHE = re.compile(r"’(?<=[^\W\d_]’)(?=[^\W\d_])")  # the mark first: ``re`` jumps from mark to mark
+_STRAIGHT_APOSTROPHE = re.compile(r"'(?<=[^\W\d_]')(?=[^\W\d_])")
+_STRAIGHT_NOT_INCH = re.compile(r'"(?<!\d")')
 SINGLE_MARKS = "'‘’"
 _OTHER_OPENERS = "'‘«»„‹›「『"
 _DOUBLE = re.compile(r'["“”]|‘‘|’’')  # found in C, then read in Python one mark at a time
@@ -246,7 +247,7 @@ def _context(text: str, i: int, start: int, end: int, width: int = 1) -> str:
 
 def style_counts(text: str) -> tuple[int, int]:
     """(curly, straight) double marks in ``text``, inch marks not counted."""
-    return text.count(CURLY_OPEN) + text.count(CURLY_CLOSE), len(re.findall(r'(?<!\d)"', text))
+    return text.count(CURLY_OPEN) + text.count(CURLY_CLOSE), len(_STRAIGHT_NOT_INCH.findall(text))
 
 
 def _style(text: str) -> str:
@@ -386,6 +387,8 @@ def _next_closes(text: str, pos: int, para: Para) -> bool:
 def _nest(para: Para) -> None:
     """``“He said “no” to me.”``: an unclosed quotation, a closed one right after it and then a lone
     closing mark read as one quotation with another inside it (whose marks belong in single marks)."""
+    if not para.stray_closes or len(para.quotations) < 2:
+        return  # nesting needs a lone closing mark after two quotations
     index = {id(m): k for k, m in enumerate(para.marks)}
     strays = {id(m) for m in para.stray_closes}
     kept, i, qs = [], 0, para.quotations
@@ -429,6 +432,8 @@ def _single_context(text: str, i: int, start: int, end: int) -> str:
 def _singles(text: str, para: Para) -> None:
     """Read the single marks of a paragraph: apostrophes, and quotations in single marks, each at the
     level of the double quotation it stands in (a stack per level)."""
+    if _SINGLE.search(text, para.start, para.end) is None:
+        return  # most paragraphs: no single mark at all
     spans = sorted(
         [(q.open.pos, q.close.pos if q.close is not None else para.end, q) for q in para.quotations if q.open is not None],
         key=lambda s: s[0],
@@ -467,6 +472,8 @@ def _singles(text: str, para: Para) -> None:
 def _nested_closes(para: Para) -> None:
     """``‘a disgrace.””``: a doubled closing mark after a single-quoted quotation left open inside the
     same quotation is the inner closing mark turned double, not a doubled one."""
+    if not para.doubled:
+        return
     open_inside = {id(q) for _, q in para.unclosed_singles if q is not None}
     for first, extra in list(para.doubled):
         q = first.quotation

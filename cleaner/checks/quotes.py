@@ -143,6 +143,11 @@ def _inside_by_habit(counts: dict, kind: bool) -> Optional[str]:
     return "safe" if inside >= 2 or kind else "unsafe"
 
 
+# Every pattern here starts with the punctuation mark it is about and looks behind only after it: ``re``
+# then jumps from mark to mark instead of trying a look-behind at every character of the text.
+_KNOCKED = re.compile(r"\.(?<=\w\.) , ([\"“”])")
+
+
 def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     """Q001: the comma that belongs before a closing quote knocked outside it.
 
@@ -154,7 +159,7 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     asked``: a question or exclamation mark before a lower-case word belongs to the quotation.
     """
     edits = []
-    for m in re.finditer(r"(?<=\w)\. , ([\"“”])", text):
+    for m in _KNOCKED.finditer(text):
         mark = m.start(1)
         if not _close_before(model, mark):
             continue
@@ -245,6 +250,7 @@ def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
 
 
 _STRAY_STOP = re.compile(r"(?<![\w.’'-])([A-Z][\w’'&-]*)\. ([a-z][\w’'-]*)")
+_STRAY_GATE = re.compile(r"\. [a-z]")  # what every match holds, found from mark to mark
 
 
 def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
@@ -255,11 +261,15 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
     """
     edits = []
     starters, abbreviations = rules()["starters"], rules()["abbreviations"]
-    stopped = _stopped_acronyms(text)
+    if not _STRAY_GATE.search(text):
+        return []
+    stopped = None
     for m in _STRAY_STOP.finditer(text):
         word, nxt = m.group(1), m.group(2)
         if is_abbreviation(word) or len(word) < 2 or nxt in starters:
             continue
+        if word.isupper() and stopped is None:
+            stopped = _stopped_acronyms(text)  # read only when an all-caps word asks
         if word.isupper() and (word.title() in abbreviations or word.lower() in abbreviations or word in stopped):
             continue  # ``ST.`` ``NO.`` are abbreviations themselves; an acronym the article writes with a stop elsewhere
         if re.match(r"(?:https?|www)\b", nxt) or "." in nxt or re.match(r"\.\w", text[m.end():m.end() + 2]):
@@ -287,6 +297,7 @@ def _stopped_acronyms(text: str) -> set:
 
 _DOTTED_LOST = re.compile(r"(?<![\w.])((?:[A-Z]\.)+[A-Z])(?= [a-z])")
 _DOTTED_GLUED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,})(?=[A-Z][a-z])")
+_DOTTED_GATE = re.compile(r"\.(?<=[A-Z]\.)[A-Z]")  # ``S.O``: what both hold
 
 
 def dotted_abbreviation(text: str, model: QuoteModel) -> list[Edit]:
@@ -295,6 +306,8 @@ def dotted_abbreviation(text: str, model: QuoteModel) -> list[Edit]:
 
     ``U.S officials`` → ``U.S. officials``; ``in the U.S.The plan`` → ``in the U.S. The plan``.
     """
+    if not _DOTTED_GATE.search(text):
+        return []
     edits = []
     for m in _DOTTED_LOST.finditer(text):
         edits.append(Edit("Q012", "dotted abbreviation without its last stop", m.end() - 1, m.end(), m.group()[-1] + ".", "safe", 0.85))
@@ -314,6 +327,11 @@ def _address_before(text: str, pos: int) -> bool:
     return bool(re.search(r"[^\W\d_]\.[^\W\d_]{2}|[/@$=_]", token))
 
 
+_SPACED = re.compile(r"(?<=[\w)%”\"’])( +)([,;?!]|\.(?!\.))(?=\s|$|[\"”’)])")
+_SPACED_COLON = re.compile(r"(?<=[a-z]{2})( +):(?= [\"“”'‘A-Za-z])")
+_SPACED_GATE = re.compile(r"[,;?!.:](?<= [,;?!.:])")  # a space before a mark: what every match holds
+
+
 def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     """Q004: a space before ``,`` ``;`` ``?`` ``!``, a sentence-final ``.``, or a colon in running text.
 
@@ -321,14 +339,20 @@ def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     Ellipses (`` ...``), tickers (`` .DJI``), decimals (`` .45``) and list layouts (``VIP : 60,000``) stay.
     """
     edits = []
-    for m in re.finditer(r"(?<=[\w)%”\"’])( +)([,;?!]|\.(?!\.))(?=\s|$|[\"”’)])", text):
+    if not _SPACED_GATE.search(text):
+        return []
+    for m in _SPACED.finditer(text):
         if _address_before(text, m.start()):
             continue
         edits.append(Edit("Q004", f"space before {m.group(2)!r}", m.start(1), m.end(1), "", "safe", 0.9))
-    for m in re.finditer(r"(?<=[a-z]{2})( +):(?= [\"“”'‘A-Za-z])", text):
+    for m in _SPACED_COLON.finditer(text):
         # ``he said : "We`` (a spaced colon in running text; ``VIP : 60,000`` lists have no lower-case word before)
         edits.append(Edit("Q004", "space before ':'", m.start(1), m.end(1), "", "safe", 0.85))
     return edits
+
+
+_DOUBLED = re.compile(r",(?<=[^\W\d_)\]\"”’],)(?: ?,)+|;(?<=\w;);+|\.(?<=[^\W\d_)\]\"”’]\.)\.(?=\s|$)")
+_STOP_COMMA = re.compile(r"\.(?<=[\w)]\.) ,(?= )")
 
 
 def doubled_punctuation(text: str, model: QuoteModel) -> list[Edit]:
@@ -338,9 +362,9 @@ def doubled_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     ``!!`` and ``??`` are the writer's emphasis and stay.
     """
     edits = []
-    for m in re.finditer(r"(?<=[^\W\d_)\]\"”’]),(?: ?,)+|(?<=\w);;+|(?<=[^\W\d_)\]\"”’])\.\.(?=\s|$)", text):
+    for m in _DOUBLED.finditer(text):
         edits.append(Edit("Q005", f"doubled punctuation {m.group()!r}", m.start(), m.end(), m.group()[0], "safe", 0.9))
-    for m in re.finditer(r"(?<=[\w)])\. ,(?= )", text):
+    for m in _STOP_COMMA.finditer(text):
         if re.match(r"\s*[\"“”]", text[m.end():m.end() + 3]):
             continue  # ``day. , "Said``: Q001 repairs the whole site
         word = re.search(r"(\S+)$", text[max(0, m.start() - 30):m.start()])
@@ -352,7 +376,7 @@ def doubled_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
-_RUN = re.compile(r"(?<=[^\W\d_])([,;:.])( ?)([,;:.])(?=[ \n\"”’)]|$)")
+_RUN = re.compile(r"([,;:.])(?<=[^\W\d_][,;:.])( ?)([,;:.])(?=[ \n\"”’)]|$)")
 
 
 def punctuation_runs(text: str) -> list[Edit]:
@@ -508,7 +532,9 @@ _MISSING_SPACE = re.compile(r"(?<![\w.@/:’'-])([A-Za-z][a-z’'-]*[a-z]|\d{2,}
 
 
 _SPACE_OR_END = re.compile(r"\s|$")
-_GLUED = re.compile(r"(?<=[^\W\d_]{2})([,;:])(?=[^\W_])")
+_GLUED = re.compile(r"([,;:])(?<=[^\W\d_]{2}[,;:])(?=[^\W_])")
+_GLUED_STOP_GATE = re.compile(r"\.(?<=[a-z\d]\.)[A-Z]")  # ``said.The``: what every _MISSING_SPACE match holds
+_GLUED_MARK = re.compile(r"([?!])(?<=[a-z]{2}[?!])(?=[A-Z][a-z’']+\b)")
 
 
 def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
@@ -519,7 +545,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
     """
     edits = []
     tlds = rules()["tlds"]
-    for m in _MISSING_SPACE.finditer(text):
+    for m in _MISSING_SPACE.finditer(text) if _GLUED_STOP_GATE.search(text) else ():
         token_start = text.rfind(" ", 0, m.start()) + 1
         token_end = _SPACE_OR_END.search(text, m.end()).start()  # from m.end(), no copy of the rest of the text
         token = text[token_start:token_end]
@@ -547,7 +573,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             elif mark.role == "open" and mark.pos > para.start and text[mark.pos - 1] in ",:.?!" and mark.quotation is not None \
                     and mark.quotation.close is not None:
                 edits.append(Edit("Q008", f"missing space after {text[mark.pos - 1]!r} before a quotation", mark.pos, end, " " + mark.char, "safe", 0.85))
-    for m in re.finditer(r"(?<=[a-z]{2})([?!])(?=[A-Z][a-z’']+\b)", text):
+    for m in _GLUED_MARK.finditer(text):
         token_start = text.rfind(" ", 0, m.start()) + 1
         token = text[token_start:m.end() + 20].split(" ")[0]
         if any(s in token for s in ("/", "@", "www", "http", "=")):
