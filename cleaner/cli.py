@@ -156,9 +156,12 @@ def _settings(args):
         "fail-under": getattr(args, "fail_under", None),
         "timeout-per-file": getattr(args, "timeout_per_file", None),
     }
+    codes = {key: overrides.pop(key) for key in ("select", "extend-select", "ignore")}
     settings = load_settings(args.config, isolated=args.isolated, overrides=overrides)
     if getattr(args, "extend_rules", None):  # added to the config's packs; the person running it chose them
-        settings = apply_mapping(settings, {"extend-rules": settings.extend_rules + args.extend_rules}, "command line")
+        codes["extend-rules"] = settings.extend_rules + args.extend_rules
+    # one mapping, so --select and --ignore may name a code the packs of --extend-rules add
+    settings = apply_mapping(settings, {k: v for k, v in codes.items() if v is not None}, "command line")
     settings.allow_languagetool = bool(getattr(args, "allow_languagetool", False))
     return settings
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Optional
 
-from .errors import ConfigError
+from .errors import CleanerError, ConfigError
 from .toml_compat import tomllib
 
 CONFIG_FILES = ("news-cleaner.toml", ".news-cleaner.toml", "pyproject.toml", "setup.cfg")
@@ -211,10 +211,25 @@ def _check_table(name: str, table: Any, allowed: set, where: str) -> dict:
     return table
 
 
+def user_pack_codes(paths: tuple) -> set:
+    """The codes the rule packs at ``paths`` add (``B901``), so ``select`` and ``ignore`` may name them."""
+    from .rulepacks import load_user_pack
+
+    codes = set()
+    for path in paths:
+        try:
+            entries = load_user_pack(path).get("rule", [])
+        except CleanerError:  # an unreadable pack is reported when the checks load it
+            continue
+        codes.update(str(e.get("code", "")) for e in (entries if isinstance(entries, list) else []) if isinstance(e, dict))
+    return codes
+
+
 def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
     """Validate a parsed config table and return settings updated from it (unknown keys are errors)."""
     updates: dict = {}
     sources = dict(settings.sources)
+    unknown: list = []  # (key, prefix) not a built-in code: checked against the rule packs once they are known
     for key, value in data.items():
         if key not in _KNOWN_KEYS:
             raise ConfigError(f"{where}: unknown key '{key}'{_did_you_mean(key, _KNOWN_KEYS)}")
@@ -224,9 +239,8 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
             if key in {"select", "extend-select", "ignore"}:
                 from .codes import is_valid_prefix
 
-                for prefix in value:
-                    if not is_valid_prefix(prefix):
-                        raise ConfigError(f"{where}: '{key}' names unknown rule code or prefix '{prefix}'")
+                value = [prefix.upper() for prefix in value]  # codes are case-insensitive on input
+                unknown.extend((key, prefix) for prefix in value if not is_valid_prefix(prefix))
             if key in {"extend-rules"}:
                 value = _rule_pack_paths(value, where)
         elif key in _BOOL_KEYS:
@@ -268,6 +282,11 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
             value = lt
         updates[attr] = value
         sources[key] = where
+    if unknown:
+        codes = user_pack_codes(tuple(updates.get("extend_rules", settings.extend_rules)))
+        for key, prefix in unknown:
+            if not any(code.startswith(prefix) for code in codes):
+                raise ConfigError(f"{where}: '{key}' names unknown rule code or prefix '{prefix}'")
     new = replace(settings, **updates)
     new.sources = sources
     return new

@@ -398,3 +398,53 @@ def test_an_error_naming_a_path_with_control_characters_stays_one_line(cli, tmp_
     assert code == 2
     assert f"{tmp_path}/gone\\n\\x1b[2Jreport.txt: no such file" in err
     assert all(line.startswith("news-cleaner") or not line for line in err.splitlines())
+
+
+# -- a user pack cannot delete the article ---------------------------------------------------------
+
+ONE_PARAGRAPH = "The mayor said the bridge would open in May after two years of work on the river crossing.\n"
+PARAGRAPHS = "\n\n".join(f"The council met on day {n} and voted on the budget for the new river bridge." for n in range(8)) + "\n"
+
+
+@pytest.mark.parametrize("pattern", [r"(?s).*", r"[\s\S]+", r"\w+", r"(?m)^.+$", r"[^.]+"])
+@pytest.mark.parametrize("text", [ONE_PARAGRAPH, PARAGRAPHS], ids=["one-paragraph", "eight-paragraphs"])
+@pytest.mark.parametrize("rule", ['code = "B901"', 'code = "G599"\nreplacement = ""\nfix = "safe"'],
+                         ids=["boilerplate", "phrase"])
+def test_a_user_rule_matching_everything_is_reported_not_applied(tmp_path, pattern, text, rule):
+    pack = tmp_path / "pack.toml"
+    pack.write_text(f'[[rule]]\n{rule}\nmessage = "junk"\npattern = {json.dumps(pattern)}\n', encoding="utf-8")
+    code = rule[8:12]
+    result = Cleaner({"extend-rules": [str(pack)], "select": [code]}).clean(text)
+    assert result.text.strip() == text.strip()
+    mine = [f for f in result.findings if f.code == code]
+    assert mine and all(f.fix == "none" and not f.applied for f in mine)
+    assert "large part of the article" in mine[0].message
+
+
+def test_a_short_article_still_loses_its_boilerplate_line():
+    result = clean("The mayor said the bridge would open in May after two years of work on the river crossing.\n\n"
+                   "Share this article", select=["B"])
+    assert result.text.strip() == ONE_PARAGRAPH.strip()
+
+
+def test_select_and_ignore_may_name_a_code_a_user_pack_adds(cli, tmp_path):
+    pack = tmp_path / "house.toml"
+    pack.write_text('[[rule]]\ncode = "B901"\nmessage = "house promo"\npattern = "Read more at the Gazette"\n',
+                    encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(ONE_PARAGRAPH + "\nRead more at the Gazette\n", encoding="utf-8")
+    code, out, err = cli("check", "--isolated", "--no-cache", "--extend-rules", str(pack), "--select", "b901", str(article))
+    assert code == 1 and ":3:1: B901 [*] house promo" in out, err
+    code, out, err = cli("check", "--isolated", "--no-cache", "--extend-rules", str(pack), "--ignore", "B9", str(article))
+    assert "B901" not in out and not err
+    code, _, err = cli("check", "--isolated", "--no-cache", "--extend-rules", str(pack), "--ignore", "B902", str(article))
+    assert code == 2 and "'ignore' names unknown rule code or prefix 'B902'" in err
+
+
+def test_a_user_phrase_pattern_keeps_its_upper_case_escapes(tmp_path):
+    pack = tmp_path / "pack.toml"
+    pack.write_text('[[rule]]\ncode = "G599"\nmessage = "spun"\npattern = "resistance\\\\S+"\n'
+                    'replacement = "resistance pocket"\n', encoding="utf-8")
+    text = "Fighters held the last resistance-pack near the river. The resistance grew.\n"
+    found = [text[f.start:f.end] for f in check(text, config={"extend-rules": [str(pack)]}, select=["G599"])]
+    assert found == ["resistance-pack"]

@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import islice
 
 from .. import site_boilerplate
+from ..broad_rules import edit_limit, too_broad, word_count
 from ..document import Document
 from ..finding import Finding
 from ..rule_engine import Rule, load_rules, point_at_content, run_rules, unit_deletion, units
@@ -260,7 +261,6 @@ def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
 _EDGE_ONLY = {"related-list", "headline-list", "tag-list", "repeat", "copyright-line", "disclaimer",
               "disclaimer-edge"}
 _PROSE_WORDS = 15
-_MAX_SHARE, _MAX_WORDS = 0.2, 25  # one deletion may take at most this share of the words (above a floor)
 
 
 def prose_paragraphs(doc: Document, deletions: list[Finding] = ()) -> list:
@@ -302,14 +302,19 @@ def _has_words(text: str, count: int) -> bool:
     return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
 
 
+def _rule_of(finding: Finding) -> tuple:
+    return finding.code, finding.source
+
+
 def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
     """Turn deletions that could take article text into reports (fix "none"): a list item, repeat or
     copyright line with article prose both before and after it (a repeat right after its first copy
-    excepted), and any deletion of more than a fifth of the article's words (and more than 25 words)."""
+    excepted), any deletion of more than ``broad_rules.edit_limit`` words, and every deletion of a rule
+    whose deletions together take more (``\\w+`` or ``(?m)^.+$`` in a user pack: a word or line at a time)."""
     deletions = [f for f in findings if f.suggestion == ""]
     prose = prose_paragraphs(doc, [f for f in deletions if f.source.rpartition(":")[2] not in _EDGE_ONLY])
-    total = doc.word_count  # the same \w+ count, shared with the score
-    limit = max(_MAX_WORDS, _MAX_SHARE * total)
+    limit = edit_limit(doc.word_count)  # the same \w+ count, shared with the score
+    broad = too_broad(doc.text, deletions, _rule_of, doc.word_count)
     # prose before a point exists when the earliest prose end is at or before it (and after it when the
     # latest prose start is at or after it): two numbers, not a scan of the prose per finding
     first_end = min((p.end for p in prose), default=None)
@@ -327,8 +332,10 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
         if (name in _EDGE_ONLY and prose and first_end <= lead and last_start >= tail
                 and not _right_after_its_copy(doc, lead, name)):
             why = "inside the article body"
-        elif len(_WORD.findall(content)) > limit:
+        elif word_count(content) > limit:
             why = "would delete a large part of the article"
+        elif _rule_of(f) in broad:
+            why = "this rule's deletions together would take a large part of the article"
         out.append(f if not why else doc.finding(
             f.code, f"{f.message} ({why}: reported, not deleted)", f.start, f.end,
             fix="none", confidence=f.confidence, source=f.source))

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+from ..broad_rules import rein_in
 from ..document import Document
 from ..finding import Finding
 from ..rule_anchors import AnchorIndex, units_with_anchor
@@ -35,11 +36,25 @@ def _phrase_rules(user_packs: tuple) -> list:
             if not code.startswith("G5"):
                 continue
             # matched on the lower-cased text: patterns are lower-cased too (case-insensitive by design)
-            pattern = rule["pattern"].lower()  # a user pack's runs on RE2, which needs no fast start
+            pattern = lowered_pattern(rule["pattern"])  # a user pack's runs on RE2, which needs no fast start
             pattern = compile_safe(_fast_start(pattern) if where.startswith("rules/") else pattern, where=where)
             rules.append((code, rule.get("message", "machine-translation phrase"), pattern,
                           rule.get("replacement"), rule.get("fix", "unsafe"), float(rule.get("confidence", 0.8))))
     return rules
+
+
+def lowered_pattern(pattern: str) -> str:
+    r"""``pattern`` lower-cased for matching lower-cased text, escapes kept as written: ``\S`` (not a space)
+    must not become ``\s`` (a space), nor ``\W`` ``\w``.
+
+    >>> lowered_pattern(r"Resistance\S+\W")
+    'resistance\\S+\\W'
+    """
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
 
 
 def _parse(pattern: str) -> list:
@@ -149,11 +164,13 @@ def phrases(doc: Document, ctx, lowered: Optional[str] = None) -> list[Finding]:
         code, message, pattern, replacement, fix, confidence = rules[number]
         if not ctx.enabled(code):
             continue
+        mine = []
         for span in spans:
             matches = pattern.finditer(lowered) if span is None else pattern.finditer(lowered, *span)
-            findings.extend(_found(doc, text, lowered, m.span(), code, message, pattern, replacement, fix, confidence)
-                            for m in matches)
-    findings = [f for f in findings if f is not None]
+            mine.extend(_found(doc, text, lowered, m.span(), code, message, pattern, replacement, fix, confidence)
+                        for m in matches)
+        # a pack's `(?s).+` or `\\w+` rewrites nothing: its findings are reported only
+        findings.extend(rein_in(text, [f for f in mine if f is not None], lambda f: code, doc.word_count))
     findings.sort(key=lambda f: f.start)
     return findings
 
