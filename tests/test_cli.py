@@ -289,4 +289,4 @@ def test_the_command_collects_garbage_less_often_and_the_library_leaves_the_host
             "print(gc.get_threshold())\nfrom cleaner.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n    main(['rules'])\nprint(gc.get_threshold())\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
-    assert out == ["(700, 10, 10)", "(200000, 30, 30)"]
+    assert out == ["(700, 10, 10)", "(20000, 20, 20)"]
