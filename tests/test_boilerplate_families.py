@@ -156,6 +156,8 @@ def test_agency_credits_inside_the_last_paragraph():
     "If you value the depot, consider writing to the council before the vote, the union said.",
     "The story was reprinted in the union newsletter in 1971.",
     "Not now, the mayor said, and not next year either.",
+    "Subscribers only get the discount on weekdays, the union said.",
+    "Click for more details on the routes at any library.",
 ])
 def test_prose_that_resembles_a_family_stays(prose):
     text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
@@ -239,6 +241,12 @@ def test_trailers_are_peeled_one_after_another():
     ("Subscribe today for unlimited digital access.", "B005", "paywall-prompt"),
     ("Get breaking news alerts from the Valley Ledger.", "B005", "paywall-prompt"),
     ("You might also like: Council Weighs New Bus Garage", "B008", "related-link-line"),
+    # the forms bench/real_scraped.toml annotates for its agency-credit and paywall categories
+    ("CLICK FOR MORE FROM THE VALLEY LEDGER", "B005", "app-social-promo"),
+    ("Subscribe to read the full story.", "B005", "paywall-prompt"),
+    ("Sign up here.", "B005", "paywall-prompt"),
+    ("Subscribers only: the full timetable analysis is available to members.", "B005", "paywall-prompt"),
+    ("Newsletter", "B005", "paywall-prompt"),
 ])
 def test_more_junk_lines_at_the_end_are_deleted_under_their_family(line, code, name):
     text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
