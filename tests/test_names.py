@@ -137,6 +137,21 @@ def test_acronym_definition_that_does_not_match_its_name():
     assert _g("Officials of the National Security Council (NSCC) met on Monday.") == [("G001", "NSCC", "NSC", "unsafe")]
 
 
+def test_acronym_defined_with_a_slip_in_every_mention():
+    # two letters swapped or one doubled is no house style: every mention, after capitalised or plain words
+    text = ("Researchers at the Massachusetts Institute of Technology (IMT) said on Monday that the IMT "
+            "team had finished. The IMT lab will publish the data.")
+    assert _g(text) == [("G001", "IMT", "MIT", "unsafe")] * 3
+    text = ("Agencies keep personally identifiable information (IPI) in many systems. Leaks of IPI hurt "
+            "people, so store IPI with care and delete it when it is no longer needed.")
+    assert _g(text) == [("G001", "IPI", "PII", "unsafe")] * 3
+    # used more than once, another letter or a letter more or less may be the house's own acronym
+    for text in ("A User Experience (UX) team met on Monday. The UX lead said the UX work was done.",
+                 "Moscow bought wheat under the export enhancement program (EEP), and another EEP offer "
+                 "was discussed, though no new EEP deal was signed."):
+        assert _g(text) == [], text
+
+
 def test_acronym_definitions_that_spell_their_name_another_way_are_real():
     for text in (
         "The National Library of Medicine (NLM) shared a study.",           # a sentence's word before the name

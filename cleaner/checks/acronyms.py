@@ -63,6 +63,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     counts.update(m.group(1) for m in _ACRONYM_PLURAL.finditer(text))
     findings = []
     defined = set()
+    misdefined: dict = {}  # an acronym whose definition spells another: its initials and the name
     for m in _DEFINITION.finditer(text) if _DEFINED.search(text) else ():
         name, acr = m.group(1), m.group(2)
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
@@ -71,16 +72,26 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         if name.split(" ", 1)[0] in ("The", "A", "An") and acr != initials and not _one_edit(acr, initials):
             name = name.split(" ", 1)[1]
             initials = initials[1:]
-        if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms or counts[acr] > 1 \
+        if acr in misdefined:
+            continue
+        if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms \
+                or (counts[acr] > 1 and (counts[initials] or not _slip_of_initials(acr, initials))) \
                 or _spells(acr, name.split()) or _cut_short(acr, initials, text[max(0, m.start() - 30):m.start()]):
             defined.add(acr)
             continue
         start, end = m.span(2)
         cover(start, end)
+        misdefined[acr] = (initials, name)
         findings.append(_claim(doc.finding(
             "G001", f"'({acr})' does not match '{name}': did you mean '{initials}'?", start, end,
             suggestion=initials, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
         )))
+    for m in matches:
+        token = m.group()
+        if token not in misdefined and token not in defined and token not in gaz.acronyms and counts[token] > 1:
+            slip = _misdefined_in_lower_case(token, m.start(), m.end(), text)
+            if slip is not None and not counts[slip[0]]:
+                misdefined[token] = slip
     batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
     postal = _words("acronyms", "postal_codes")
     lowered = toks.lowered
@@ -92,6 +103,14 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         token = m.group()
         start, end = m.span()
         if covered[start]:
+            continue
+        if token in misdefined and token not in defined:
+            initials, name = misdefined[token]
+            cover(start, end)
+            findings.append(_claim(doc.finding(
+                "G001", f"'{token}' is defined for '{name}': did you mean '{initials}'?", start, end,
+                suggestion=initials, fix="unsafe", confidence=0.6, source=f"{SOURCE}:definition",
+            )))
             continue
         if token in ubiquitous or token in defined or token in batch_known or text[start - 1:start] == "<" \
                 or _in_address(token, start, end, text, postal) or _defined_in_lower_case(token, start, text):
@@ -430,6 +449,35 @@ def _defined_in_lower_case(token: str, start: int, text: str) -> bool:
     return _spells(token, [w[:1].upper() + w[1:] if w.isalpha() else w for w in words])
 
 
+_DEFINING_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _misdefined_in_lower_case(token: str, start: int, end: int, text: str):
+    """(initials, words) when ``token`` stands in parentheses right after plain words whose initials
+    it writes with two letters swapped or one doubled (``personally identifiable information (IPI)``,
+    ``user-generated content (GUC)``), else None: the slips no house style makes
+    (:func:`_slip_of_initials`).
+
+    >>> _misdefined_in_lower_case("IPI", 42, 45, "keep personally identifiable information (IPI) safe")
+    ('PII', 'personally identifiable information')
+    >>> _misdefined_in_lower_case("PII", 42, 45, "keep personally identifiable information (PII) safe") is None
+    True
+    """
+    if text[start - 2:start] != " (" or text[end:end + 1] != ")":
+        return None
+    words = _DEFINING_WORD.findall(text[max(0, start - 80):start - 2])
+    if "".join(w[0] for w in words[-len(token):]).upper() == token:
+        return None  # it spells the words before it (export enhancement program (EEP))
+    for n in (len(token), len(token) - 1):
+        if 2 <= n <= len(words):
+            initials = "".join(w[0] for w in words[-n:]).upper()
+            if _slip_of_initials(token, initials):
+                head = text[:start - 2].rstrip()
+                first = words[-n]
+                return initials, head[head.rfind(first, max(0, len(head) - 80)):]
+    return None
+
+
 def _cut_short(acr: str, initials: str, before: str) -> bool:
     """Is the name cut short by what the definition pattern takes (``People for the Ethical Treatment of
     Animals (PETA)``, ``minister of International Trade and Industry (MITI)``): the acronym is the
@@ -567,6 +615,22 @@ def _slip_of(token: str, a: str) -> bool:
     # a letter dropped, but not the first (PUC beside CPUC is a name without its state) nor one of a
     # doubled pair (CDF beside CDFF: which one is the slip?)
     return any(a[:i] + a[i + 1:] == token and a[i] != a[i - 1] and a[i] != a[i + 1:i + 2] for i in range(1, len(a)))
+
+
+def _slip_of_initials(acr: str, initials: str) -> bool:
+    """Is ``acr``, used in several mentions, a slip of the initials of the name it is defined for that
+    no house style makes: two letters swapped, or one doubled (``IMT`` for Massachusetts Institute of
+    Technology, ``JSSC`` for Johnson Space Center)? A letter more or less or another letter can be a
+    style (``DOC`` for Department of Commerce, a name's inner capital).
+
+    >>> _slip_of_initials("IMT", "MIT"), _slip_of_initials("JSSC", "JSC"), _slip_of_initials("DOC", "DC")
+    (True, True, False)
+    """
+    if len(acr) == len(initials):
+        diff = [i for i in range(len(acr)) if acr[i] != initials[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and sorted(acr) == sorted(initials)
+    return len(acr) == len(initials) + 1 and any(
+        acr[i] == acr[i - 1] and acr[:i] + acr[i + 1:] == initials for i in range(1, len(acr)))
 
 
 def _one_edit(a: str, b: str) -> bool:
