@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
@@ -29,6 +29,8 @@ class CodeDoc:
     after: str
     fix: str
     fix_note: str = ""
+    #: sub-codes: the heuristics (G passes) that report this code, by name, each with what it finds
+    passes: dict = field(default_factory=dict, hash=False, compare=False)
 
     @property
     def family(self) -> str:
@@ -56,6 +58,10 @@ class CodeDoc:
             "## Fix safety",
             (self.fix_note or _DEFAULT_FIX_NOTES[self.fix]).strip(),
         ]
+        if self.passes:
+            lines += ["", "## Sub-codes", "Each finding names its heuristic in `extra[\"pass\"]`; ignore one to turn it "
+                      f"off (`ignore = [\"{self.code}:{next(iter(self.passes))}\"]`)."]
+            lines += [f"- `{self.code}:{name}`: {what}" for name, what in self.passes.items()]
         return "\n".join(lines) + "\n"
 
 
@@ -131,6 +137,12 @@ class Selection:
 
 
 def is_valid_prefix(prefix: str) -> bool:
+    """A family, ``ALL``, a code or a code's prefix, an ``LT:`` rule, or a documented sub-code
+    (``G002:name-parts``)."""
     if prefix in FAMILIES or prefix == "ALL" or prefix.startswith("LT:"):
         return True
+    code, _, sub = prefix.partition(":")
+    if sub:
+        doc = all_codes().get(code)
+        return doc is not None and sub in doc.passes
     return any(code.startswith(prefix) for code in all_codes())

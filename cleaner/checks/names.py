@@ -730,11 +730,31 @@ def resolve(size: int, ranked) -> list[Finding]:
     return findings
 
 
+def sub_code(code: str, name: str) -> str:
+    """The sub-code of a pass's findings of ``code``: ``G002:name-parts``. Each finding names its pass
+    in ``extra["pass"]``, ``rules/codes/G.toml`` documents the passes under their codes, and a user turns
+    one heuristic off by ignoring its sub-code (``ignore = ["G002:name-parts"]``)."""
+    return f"{code}:{name}"
+
+
+def _own(ctx, name: str, group: list) -> list:
+    """``group`` (the candidates of pass ``name``), each finding marked with its pass, less the
+    candidates whose sub-code is ignored: a heuristic turned off claims no words either."""
+    kept = []
+    for c in group:
+        if c.finding is not None:
+            if not ctx.enabled(sub_code(c.finding.code, name)):
+                continue
+            c.finding.extra["pass"] = name
+        kept.append(c)
+    return kept
+
+
 def run(doc: Document, ctx, order=None) -> list[Finding]:
     if not ctx.is_target_language:
         return []
     found = candidates(doc, ctx, order)
-    findings = resolve(len(doc.text), [found[name] for name, *_ in PASSES if name in found])
+    findings = resolve(len(doc.text), [_own(ctx, name, found[name]) for name, *_ in PASSES if name in found])
     findings.extend(phrases(doc, ctx, doc.tokens.lowered))
     return findings
 
