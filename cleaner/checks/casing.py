@@ -23,8 +23,6 @@ from .name_tokens import (
 )
 from ..tokens import Tokens
 
-_PRONOUNS = {"he", "she", "it", "we", "they", "him", "her", "his", "hers", "its", "us", "them", "their", "our",
-             "you", "your", "me", "my", "mine", "yours", "ours", "theirs"}
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # a word's head: "japan's", "nasa-funded"
 
@@ -440,6 +438,7 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     words, spans, text = toks.words, toks.spans, toks.text
     titles = _words("abbreviations", "titles")
     roles = _words("name_parts", "roles")
+    pronouns = _words("words", "pronouns")
     # title-case lines ("'We Got Her!' Video Shows Rescue") are no evidence; tables of names are
     headlines, title_case = toks.headlines(doc)
     pairs: Counter = Counter()  # capitalised pairs
@@ -481,7 +480,7 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             evidence = min(evidence, mid[prev, proper])
         if joined and lower_pairs[prev, w] >= HOUSE_FORM_MIN:
             evidence = 0  # the article writes the pair this way more than once: its own usage
-        if joined and evidence >= max(1, lower_pairs[prev, w]) and w not in roles and w not in _PRONOUNS:
+        if joined and evidence >= max(1, lower_pairs[prev, w]) and w not in roles and w not in pronouns:
             why = f"'{prev} {proper}' elsewhere in this article"
         elif i + 1 < len(words) and text[end:spans[i + 1][0]] == " & " and words[i + 1][:1].isupper() and joined:
             why = f"joined by '&' to '{words[i + 1]}'"

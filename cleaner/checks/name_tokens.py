@@ -23,22 +23,8 @@ from ..rulepacks import load_builtin
 SOURCE = "names"
 
 _NEWLINE = re.compile("\n")
-# gazetteer kinds whose names are also ordinary phrases ("Sun City", "Garden City"): casing is unsafe
-_GUESSABLE_KINDS = {"city", "county"}
 _POSSESSIVE_ENDS = ("'s", "’s")  # what a possessive ends with
-_FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "to", "in", "on", "at", "by", "with", "from", "as",
-                   "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
-                   "said", "says", "told", "tells", "vs", "versus", "via", "than", "into", "onto", "after", "before",
-                   "while", "when", "where", "who", "which", "that", "this", "these", "those", "if", "so", "not",
-                   "under", "over", "through", "since", "during", "against", "about", "above", "below", "between",
-                   "among", "across", "behind", "beyond", "despite", "inside", "outside", "toward", "towards",
-                   "upon", "within", "without", "near", "like", "unlike", "per", "plus", "amid", "until", "for",
-                   "of", "off", "out", "up", "down", "also", "now", "then", "just", "only", "even", "still"}
-_CONNECTORS = {"of", "for", "and", "the", "de", "del", "la", "al", "on", "du", "von", "van", "&"}
 _CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
-_LEADING_SKIP = {"the", "a", "an", "in", "on", "at", "but", "and", "as", "if", "for", "from", "by", "to",
-                 "with", "when", "while", "after", "before", "since", "this", "that", "these", "those", "his",
-                 "her", "their", "our", "its", "my", "your", "last", "next", "every", "each", "according"}
 
 
 @dataclass(frozen=True)
@@ -73,6 +59,13 @@ def _pack() -> dict:
 def _words(section: str, key: str) -> frozenset:
     """A word list of ``rules/names_config.toml`` as a set, made once (the passes ask for them per article)."""
     return frozenset(_pack()[section][key])
+
+
+# the word lists the passes share, from ``[words]`` of ``rules/names_config.toml`` (see there)
+_FUNCTION_WORDS = _words("words", "function")
+_CONNECTORS = _words("words", "connectors")
+_LEADING_SKIP = _words("words", "leading_skip")
+_GUESSABLE_KINDS = _words("words", "guessable_kinds")
 
 
 def _unpossessed(text: str) -> str:
