@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, not_, or_
+from typing import Callable
 
 from ..document import Document
 from ..finding import Finding
@@ -58,9 +59,26 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     matches = toks.acronyms
     if not matches:
         return []
-    counts = Counter(m.group() for m in matches)
+    counts = Counter(map(re.Match.group, matches))
     # a plural is a use of its acronym: "IRAs" vouches for "IRA" (and so makes "IRD" a slip of it)
     counts.update(m.group(1) for m in _ACRONYM_PLURAL.finditer(text))
+    near = _one_edit_neighbours(counts)
+    named: dict = {}  # id(entry) -> (named in the article?, its name spelled out?): scans of the text, once
+
+    def mentioned(entry) -> bool:
+        """Does the article name ``entry`` (``gaz.entry_mentioned``)?"""
+        return answers(entry)[0]
+
+    def spelled_out(entry) -> bool:
+        """... and write one of its forms?"""
+        return answers(entry)[1]
+
+    def answers(entry) -> tuple:
+        known = named.get(id(entry))
+        if known is None:
+            said = gaz.entry_mentioned(entry, text, lowered)
+            known = named[id(entry)] = (said, said and any(norm(f) in lowered for f in entry.forms))
+        return known
     findings = []
     defined = set()
     misdefined: dict = {}  # an acronym whose definition spells another: its initials and the name
@@ -117,17 +135,17 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
             continue  # ... or a ticker in angle brackets (<DMP>), a state in an address (Atlanta, GA), or
             # an acronym defined after plain words (compact disk videos (CDV))
         if counts[token] > 1 and not (counts[token] == 2 and token not in gaz.acronyms and any(
-                c > 2 and a in gaz.acronyms and _one_edit(token, a) for a, c in counts.items() if a != token)):
+                counts[a] > 2 and a in gaz.acronyms for a in near(token))):
             # used twice: real, unless a well-known acronym one slip away is used more often, or it is
             # garbled in every mention, each in a frame of a group the article names
-            framed = None if token in gaz.acronyms else _framed(token, end, text, gaz, counts, lowered)
+            framed = None if token in gaz.acronyms else _framed(token, end, text, gaz, counts, lowered, mentioned)
             if framed is not None:
                 findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                 cover(start, end)
             continue
         before = text[max(0, start - 12):start].rstrip()
         if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
-            if len(token) < 3 or not any(c >= 3 and _one_edit(token, a) for a, c in counts.items() if a != token):
+            if len(token) < 3 or not any(counts[a] >= 3 for a in near(token)):
                 continue  # model numbers (RS-25) and units after a number (151 PS, 600 MW), unless
                 # a unit one slip away is used three times or more (1 TRL beside 1 TFL, 2 TFL, 1 TFL)
         line_start = text.rfind("\n", 0, start) + 1
@@ -139,9 +157,8 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         if shouting:
             continue  # an all-caps line: shouting, not acronyms
         targets = [
-            a for a, c in counts.items()
-            if a != token and _one_edit(token, a)
-            and (c >= 2 or a in defined or (
+            a for a in near(token)
+            if (counts[a] >= 2 or a in defined or (
                 token not in gaz.acronyms and len(a) >= 3
                 and (a in gaz.acronyms or a in ubiquitous) and (len(token) >= 3 or len(a) == 3))
                 or (token not in gaz.acronyms and _slip_of(token, a))
@@ -150,7 +167,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         ]
         if not targets:
             if token not in gaz.acronyms and len(token) >= 2:
-                framed = _framed(token, end, text, gaz, counts, lowered)
+                framed = _framed(token, end, text, gaz, counts, lowered, mentioned)
                 if framed is not None:
                     findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                     cover(start, end)
@@ -164,7 +181,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         targets.sort(key=lambda a: (-counts[a], a))
         target = targets[0]
         known = gaz.acronyms.get(token)
-        if known is not None and gaz.entry_mentioned(known, text, lowered) and any(norm(f) in lowered for f in known.forms):
+        if known is not None and spelled_out(known):
             continue  # a real acronym whose own name the article spells out
         confidence = 0.75 + (0.1 if counts[target] >= 3 else 0.0) - (0.25 if known is not None else 0.0)
         if len(targets) > 1 and counts[targets[1]] == counts[target]:
@@ -370,12 +387,16 @@ def _frame_words(text: str, end: int) -> tuple:
     return ("", "")
 
 
-def _framed(token: str, end: int, text: str, gaz, counts: Counter, lowered: str):
+def _framed(token: str, end: int, text: str, gaz, counts: Counter, lowered: str, mentioned=None):
     """The gazetteer entity an unknown acronym is a slip of, judged by its frame: one edit from an
     acronym the article does not use, of exactly one entity the article names otherwise (by a form or
     another acronym), in a frame that fits that entity's kind
     (``ISM-held`` in an article about the Islamic State; ``PKL militants`` beside the PKK). Returns
-    (entry, the acronym to suggest) or None."""
+    (entry, the acronym to suggest) or None. ``mentioned(entry)``: ``gaz.entry_mentioned`` on this
+    text, which the caller may keep per entry (each answer is a scan of the text)."""
+    if mentioned is None:
+        def mentioned(entry):
+            return gaz.entry_mentioned(entry, text, lowered)
     suffix, word = _frame_words(text, end)
     if not (suffix or word) or token in _set_off(text):
         return None  # no frame, or the article defines the token ("Social Democratic Party, PSD,")
@@ -391,7 +412,7 @@ def _framed(token: str, end: int, text: str, gaz, counts: Counter, lowered: str)
             continue  # (an acronym the article uses itself is the other checks' evidence: INA beside IRNA)
         suffixes, words = frames[entry.kind]
         if (suffix and suffix in suffixes) or (word and word in words):
-            if gaz.entry_mentioned(entry, text, lowered):
+            if mentioned(entry):
                 # the entity's acronym the article uses most, else the one this token is a slip of
                 used = sorted((a2 for a2 in entry.acronyms if counts.get(a2)), key=lambda a2: -counts[a2])
                 hits[id(entry)] = (entry, used[0] if used else a)
@@ -573,6 +594,32 @@ def _shared_near_misses(doc, gaz, ubiquitous, counts, orphans) -> list[Finding]:
                 suggestion=target, fix="unsafe", confidence=confidence, source=f"{SOURCE}:acronym",
             ))
     return findings
+
+
+def _one_edit_neighbours(counts) -> Callable[[str], list]:
+    """A function giving the acronyms of ``counts`` one edit from a token (:func:`_one_edit`), itself
+    left out, each token's list made once: the acronyms are indexed by their :func:`_deletions`, which
+    two strings one edit apart share, so a mention is compared with its few neighbours, never with
+    every acronym of the article (on a long document that was mentions x acronyms).
+
+    >>> near = _one_edit_neighbours({"NASA": 3, "NSA": 1, "FBI": 2})
+    >>> near("NASI"), near("NSA"), near("CIA")
+    (['NASA'], ['NASA'], [])
+    """
+    index: dict = {}
+    for a in counts:
+        for variant in _deletions(a):
+            index.setdefault(variant, []).append(a)
+    made: dict = {}
+
+    def near(token: str) -> list:
+        found = made.get(token)
+        if found is None:
+            seen = {a for variant in _deletions(token) for a in index.get(variant, ())}
+            found = made[token] = sorted(a for a in seen if a != token and _one_edit(token, a))
+        return found
+
+    return near
 
 
 def _deletions(word: str) -> set:
