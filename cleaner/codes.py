@@ -116,8 +116,9 @@ class Selection:
     """Which codes are on: the most specific matching prefix wins, ``ignore`` wins a tie (as in ruff)."""
 
     def __init__(self, select: Iterable[str], ignore: Iterable[str] = ()):
-        self.select = tuple(select)
-        self.ignore = tuple(ignore)
+        # codes are case-insensitive (``g002``, a sub-code as documented: ``G002:name-parts``)
+        self.select = tuple(p.upper() for p in select)
+        self.ignore = tuple(p.upper() for p in ignore)
         self._cache: dict[str, bool] = {}
 
     def __call__(self, code: str) -> bool:
@@ -138,11 +139,15 @@ class Selection:
 
 def is_valid_prefix(prefix: str) -> bool:
     """A family, ``ALL``, a code or a code's prefix, an ``LT:`` rule, or a documented sub-code
-    (``G002:name-parts``)."""
+    (``G002:name-parts``, in any case).
+
+    >>> is_valid_prefix("G002:NAME-PARTS"), is_valid_prefix("G002:recased-words")
+    (True, False)
+    """
     if prefix in FAMILIES or prefix == "ALL" or prefix.startswith("LT:"):
         return True
     code, _, sub = prefix.partition(":")
     if sub:
         doc = all_codes().get(code)
-        return doc is not None and sub in doc.passes
+        return doc is not None and sub.lower() in doc.passes
     return any(code.startswith(prefix) for code in all_codes())

@@ -41,6 +41,8 @@ def test_every_pass_is_documented_under_the_codes_it_reports():
 def test_sub_codes_in_config_are_validated():
     assert is_valid_prefix("G002:name-parts") and is_valid_prefix("G004:recased-words")
     assert not is_valid_prefix("G002:recased-words") and not is_valid_prefix("G002:nonsense")
-    assert apply_mapping(Settings(), {"ignore": ["G002:name-parts"]}, "news-cleaner.toml").ignore == ["G002:name-parts"]
-    with pytest.raises(ConfigError, match="unknown rule code or prefix 'G002:nonsense'"):
+    settings = apply_mapping(Settings(), {"ignore": ["G002:lowercase-names"]}, "news-cleaner.toml")
+    assert settings.ignore == ["G002:LOWERCASE-NAMES"]  # codes are case-insensitive: a config file's works
+    assert _g(TEXT, config=settings) == [("G002", "press", "gazetteer")]
+    with pytest.raises(ConfigError, match="unknown rule code or prefix 'G002:NONSENSE'"):
         apply_mapping(Settings(), {"ignore": ["G002:nonsense"]}, "news-cleaner.toml")

@@ -733,8 +733,13 @@ def resolve(size: int, ranked) -> list[Finding]:
 def sub_code(code: str, name: str) -> str:
     """The sub-code of a pass's findings of ``code``: ``G002:name-parts``. Each finding names its pass
     in ``extra["pass"]``, ``rules/codes/G.toml`` documents the passes under their codes, and a user turns
-    one heuristic off by ignoring its sub-code (``ignore = ["G002:name-parts"]``)."""
-    return f"{code}:{name}"
+    one heuristic off by ignoring its sub-code (``ignore = ["G002:name-parts"]``). Upper case, as
+    selections hold every code (they are case-insensitive).
+
+    >>> sub_code("G002", "name-parts")
+    'G002:NAME-PARTS'
+    """
+    return f"{code}:{name}".upper()
 
 
 def _own(ctx, name: str, group: list) -> list:
