@@ -239,6 +239,12 @@ UNTOUCHED = [
     # a quoted fragment keeps its comma outside when the article's commas inside belong to quoted speech
     "“It worked,” he said. “We are ready,” she said. He called it “bit rot”, where files decay.",
     "“It worked,” he said. “We left,” she said. The situation “has gotten worse”, Cockrell said.",
+    # a capitalised quotation set in the writer's sentence is no sentence of its own: British copy keeps its marks outside
+    "“It worked,” he said. “We left,” she said. He was described as “Mourinho in a skirt”. Costa laughed.",
+    "“It worked,” he said. “We left,” she said. He was away when “I was very small”, but he wrote home.",
+    # a domain split by a space, and empty strings in code, are no stray stop and no doubled marks
+    "Techcrunch. com reports the trend.",
+    '{ "pre_tag": "", "post_tag": "" }',
     # a title in quotes is not a sentence: its comma stays where the publisher put it
     "“It worked,” he said. “We left,” she said. His name, “The Beale Street Blues Boy”, was cut.",
     # abbreviations

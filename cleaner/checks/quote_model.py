@@ -340,7 +340,8 @@ def _pair(text: str, para: Para) -> None:
         if ch == STRAIGHT and mark.pos > para.start and text[mark.pos - 1].isdigit() and current is None:
             mark.role = "inch"
             continue
-        if previous is not None and previous.role == "open" and previous.char == ch and previous.pos + len(ch) == mark.pos:
+        if previous is not None and previous.role == "open" and previous.char == ch and previous.pos + len(ch) == mark.pos \
+                and _opens_words(text, mark.pos + len(ch), para.end):
             mark.role = "extra"  # ``““We`` / ``""We``: a doubled opening mark
             para.doubled.append((previous, mark))
             previous = mark
@@ -376,6 +377,12 @@ def _pair(text: str, para: Para) -> None:
             mark.role = "close"
             para.stray_closes.append(mark)
         previous = mark
+
+
+def _opens_words(text: str, pos: int, end: int) -> bool:
+    """Do words follow right after ``pos`` (``""We``: a doubled opening mark), not a space or a separator
+    (``"pre_tag": "",``: an empty string in code)?"""
+    return pos < end and not text[pos].isspace() and text[pos] not in ",:;)}]"
 
 
 def _next_closes(text: str, pos: int, para: Para) -> bool:

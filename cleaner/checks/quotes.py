@@ -80,7 +80,8 @@ def _closings(model: QuoteModel) -> list[_Closing]:
             continue
         quoted = text[q.open.pos + len(q.open.char):q.close.pos].lstrip(DOUBLE_MARKS)  # ``""There``: past a doubled mark
         capital = bool(re.match(r"[A-Z]", quoted))
-        sentence = capital and len(quoted.split()) >= 4 and not _title_case(quoted)
+        start = para.start if (para := model.paragraph_at(q.open.pos)) is not None else 0
+        sentence = capital and len(quoted.split()) >= 4 and not _title_case(quoted) and _whole(text, q.open.pos, start)
         said = sentence or bool(_INNER_SENTENCE.search(quoted))
         end = para.end if (para := model.paragraph_at(q.close.pos)) is not None else len(text)
         comma = text[q.close.pos - 1] == "," or text[q.close.pos + 1:q.close.pos + 2] == ","  # only commas ask
@@ -90,6 +91,22 @@ def _closings(model: QuoteModel) -> list[_Closing]:
 
 
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.?!] [A-Z]")
+_INTRODUCED = re.compile(r"(?:[.?!:…—–-]|[.?!,][\"”’])$|(\w+),$")
+
+
+def _whole(text: str, pos: int, start: int) -> bool:
+    """Does a quotation opening at ``pos`` stand as a sentence of its own: at the paragraph's start, after
+    a sentence end or a colon, or after ``said,``? Not one set in the writer's sentence (``described as
+    “Mourinho in a skirt”.``, ``when “I was very small”, but``), whose stop British copy puts outside.
+
+    >>> _whole('Kinnear said, "We offered', 14, 0), _whole('described as "Mourinho in a', 13, 0), _whole('"We', 0, 0)
+    (True, False, True)
+    """
+    before = text[max(start, pos - 40):pos].rstrip()
+    if not before:
+        return pos - 40 < start
+    m = _INTRODUCED.search(before)
+    return m is not None and (m.group(1) is None or m.group(1).lower() in rules()["verbs"])
 
 
 def _title_case(quoted: str) -> bool:
@@ -272,8 +289,9 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
             stopped = _stopped_acronyms(text)  # read only when an all-caps word asks
         if word.isupper() and (word.title() in abbreviations or word.lower() in abbreviations or word in stopped):
             continue  # ``ST.`` ``NO.`` are abbreviations themselves; an acronym the article writes with a stop elsewhere
-        if re.match(r"(?:https?|www)\b", nxt) or "." in nxt or re.match(r"\.\w", text[m.end():m.end() + 2]):
-            continue  # an address, or a dotted abbreviation (``Gross. n.d.``)
+        if re.match(r"(?:https?|www)\b", nxt) or "." in nxt or re.match(r"\.\w", text[m.end():m.end() + 2]) \
+                or nxt.title() in rules()["tlds"]:
+            continue  # an address (``Techcrunch. com``: a domain split by a space), a dotted abbreviation (``Gross. n.d.``)
         previous = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
         if previous is not None and re.match(r"[\d¼½¾⅓⅔⅛]", previous.group(1)):
             continue  # ``1 Tbsp. fresh ginger``: a unit after a number
