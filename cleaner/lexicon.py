@@ -37,6 +37,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress, repeat
 from typing import Iterable, Optional
 
 from .rulepacks import _builtin_root, load_builtin
@@ -284,8 +285,8 @@ class Lexicon:
     def _suggestion_words(self) -> list:
         """The suggestion vocabulary: dictionary words of letters at least SUGGEST_MIN_ZIPF common."""
         threshold = 10 ** (SUGGEST_MIN_ZIPF - 9)
-        freq = self.freq
-        return [w for w in sorted(self.lower) if freq.get(w, 0.0) >= threshold and w.isalpha()]
+        freq = self.freq  # (filtered in C before sorting: sorting all 119,000 words cost 0.04 s)
+        return sorted(filter(str.isalpha, self.lower.intersection(compress(freq, map(threshold.__le__, freq.values())))))
 
     def _ensure_index(self) -> None:
         """The index to look words up in: the built one when its cache file is there; else a scan of
@@ -297,7 +298,7 @@ class Lexicon:
             path = self._index_cache_file()
             if not path or not os.path.exists(path):
                 words = self._suggestion_words()
-                self._index = _ScanIndex(words, [self.zipf(w) for w in words])
+                self._index = _ScanIndex(words, self._zipfs(words))
                 return
         self._index = self._load_index()
 
@@ -325,7 +326,13 @@ class Lexicon:
                 except OSError:
                     pass  # a read-only home: build again next time
         words, packed, shift = built
-        return _SuggestIndex(words, [self.zipf(w) for w in words], packed, shift)
+        return _SuggestIndex(words, self._zipfs(words), packed, shift)
+
+    def _zipfs(self, words: list) -> list:
+        """``[self.zipf(w) for w in words]`` with the look-ups in C (for the 23,000 words of the
+        suggestion vocabulary, a method call each cost a cold start 0.01 s)."""
+        log10 = math.log10
+        return [log10(f) + 9 if f > 0 else 0.0 for f in map(self.freq.get, map(str.lower, words), repeat(0.0))]
 
     def _candidate_ids(self, word: str) -> set:
         """Positions in the suggestion vocabulary of the words sharing a deletion with ``word`` (the
