@@ -106,6 +106,17 @@ FAMILIES = {
     "dateline-debris": (["Posted on {date}", "Published: {date} at {time}", "Updated {date}", "{date} by {name}"],
                         ("head",)),
     "signature-tail": (["-- AFP", "— Reuters", "{name} is a reporter for {site}.", "-- {agency}"], ("tail",)),
+    "shortcode": (["[caption id=\"attachment_{year}\" align=\"aligncenter\" width=\"640\"]", "[embed]", "[/caption]",
+                   "[ad_1]", "[gallery ids=\"{year},{phone}\"]"], ("line", "tail", "head")),
+    "gallery-furniture": (["Slide 3 / of 13", "Show captions", "Last slide Next slide", "Hide caption", "1 of 12 photos",
+                           "View gallery - 8 images"], ("line", "head", "tail")),
+    "navigation": (["Home | News | Sports | Business | Opinion", "Skip to main content", "Privacy Policy | Terms of Use",
+                    "Home » News » {site}", "Contact Us | About Us | Advertise"], ("head", "tail")),
+    "tag-list": (["Tags: {first}, {last}, {site}", "Filed under: {site}, {first}", "Topics: politics, {first}, {site}",
+                  "Tagged with: {first}, {last}, news"], ("tail",)),
+    "headline-list": (["- {headline}\n- {headline}", "Related: {headline} | {headline}", "{headline} [INSIGHT]",
+                       "Most Read\n- {headline}\n- {headline}"], ("tail",)),
+    "truncated-teaser": (["{headline} … more", "{headline}... more", "https://{host}/……", "Continue reading…"], ("tail",)),
 }
 
 

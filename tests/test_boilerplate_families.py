@@ -158,6 +158,9 @@ def test_agency_credits_inside_the_last_paragraph():
     "Not now, the mayor said, and not next year either.",
     "Subscribers only get the discount on weekdays, the union said.",
     "Click for more details on the routes at any library.",
+    "Route | Stops | Riders",
+    "Home | Away | Score",
+    "He wanted more... more",
 ])
 def test_prose_that_resembles_a_family_stays(prose):
     text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
@@ -247,6 +250,13 @@ def test_trailers_are_peeled_one_after_another():
     ("Sign up here.", "B005", "paywall-prompt"),
     ("Subscribers only: the full timetable analysis is available to members.", "B005", "paywall-prompt"),
     ("Newsletter", "B005", "paywall-prompt"),
+    # site navigation and truncated teasers
+    ("Home | News | Sports | Business | Opinion", "B010", "navigation-bar"),
+    ("World · Politics · Business · Tech · Obituaries", "B010", "navigation-bar"),
+    ("Home » Transit » Valley Ledger", "B010", "breadcrumb-home"),
+    ("Council weighs a new bus garage for the east side … more", "B008", "truncated-teaser"),
+    ("https://valleyledger.example/2024/depot-closure-vote……", "B008", "truncated-teaser"),
+    ("Continue reading…", "B008", "truncated-teaser"),
 ])
 def test_more_junk_lines_at_the_end_are_deleted_under_their_family(line, code, name):
     text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
