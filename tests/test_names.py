@@ -152,6 +152,16 @@ def test_acronym_defined_with_a_slip_in_every_mention():
         assert _g(text) == [], text
 
 
+def test_acronym_defined_in_title_case():
+    text = ("Workers at the Kennedy Space Center (Ksc) said on Monday that the launch went well, and Ksc "
+            "staff cheered. Each key performance indicator (Kpi) was met.")
+    assert _g(text) == [("G002", "Ksc", "KSC", "unsafe")] * 2 + [("G002", "Kpi", "KPI", "unsafe")]
+    # a well-known acronym read as a word: a house style may write it so; an English word is no acronym
+    text = ("The North Atlantic Treaty Organisation (Nato) met on Monday, and Action on Smoking and "
+            "Health (Ash) said smoking fell.")
+    assert _g(text) == []
+
+
 def test_acronym_definitions_that_spell_their_name_another_way_are_real():
     for text in (
         "The National Library of Medicine (NLM) shared a study.",           # a sentence's word before the name

@@ -794,3 +794,40 @@ def acronym_initials(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         )
         findings.append(Candidate(finding, (start, end), (start, end), needs=tuple(mentions[initials])))
     return findings
+
+
+TITLE_STYLE_MIN_ZIPF = 3.0  # a word-like acronym this well known may be a house style in title case (Nato)
+
+
+def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
+    """G002 (unsafe): an acronym written in title case where the article defines it, in parentheses
+    right after the words it spells (``Kennedy Space Center (Ksc)``, ``key performance indicator
+    (Kpi)``): capitals, in that mention and every other one written the same way. No English word
+    (``(Ash)``), and not an acronym read as a word that a house style may write so (``Nato``, ``Unicef``:
+    four letters or more with a vowel after the first, that web text writes often)."""
+    lex = lexicon()
+    words, spans, text = toks.words, toks.spans, toks.text
+    defined: dict = {}
+    for i in toks.caps:
+        w = words[i]
+        start, end = spans[i]
+        if len(w) < 3 or not w.isalpha() or not w[1:].islower() or text[start - 1:start] != "(" \
+                or text[end:end + 1] != ")" or w in defined or w.lower() in lex.lower:
+            continue
+        if len(w) > 3 and any(c in "aeiouy" for c in w[1:].lower()) and lex.zipf(w) >= TITLE_STYLE_MIN_ZIPF:
+            continue  # "North Atlantic Treaty Organisation (Nato)": a well-known acronym read as a word
+        if _defined_in_lower_case(w.upper(), start, text):
+            defined[w] = w.upper()
+    findings = []
+    for w, proper in defined.items():
+        for i in toks.where(w.lower()):
+            if words[i] != w:
+                continue
+            start, end = spans[i]
+            if not _plain_context(text, start, end):
+                continue
+            findings.append(_claim(doc.finding(
+                "G002", f"'{w}' is the acronym the article defines: '{proper}'", start, end, suggestion=proper,
+                fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
+            )))
+    return findings

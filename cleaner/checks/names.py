@@ -51,7 +51,7 @@ from ..document import Document
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
 from ..lexicon import lexicon
-from .acronyms import acronym_initials, acronyms
+from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
     calendar_names, lowercase_names, name_evidence, name_parts, place_after_of, recased_words, single_names,
 )
@@ -671,6 +671,7 @@ PASSES = (
     ("unusual-joining-word", ("G003",), unusual_joining_word, None),
     ("hyphenated-names", ("G002",), hyphenated_names, None),
     ("single-names", ("G002",), single_names, None),
+    ("defined-in-title-case", ("G002",), defined_in_title_case, None),
     ("calendar-names", ("G002",), calendar_names, None),
     ("place-after-of", ("G002",), place_after_of, None),
     ("lowercase-names", ("G002",), lowercase_names, None),
