@@ -169,8 +169,10 @@ def phrases(doc: Document, ctx, lowered: Optional[str] = None) -> list[Finding]:
             matches = pattern.finditer(lowered) if span is None else pattern.finditer(lowered, *span)
             mine.extend(_found(doc, text, lowered, m.span(), code, message, pattern, replacement, fix, confidence)
                         for m in matches)
-        # a pack's `(?s).+` or `\\w+` rewrites nothing: its findings are reported only
-        findings.extend(rein_in(text, [f for f in mine if f is not None], lambda f: code, doc.word_count))
+        mine = [f for f in mine if f is not None]
+        if mine:  # a pack's `(?s).+` or `\\w+` rewrites nothing: its findings are reported only (the
+            # article's words are counted only then: a rule that found nothing needs no count)
+            findings.extend(rein_in(text, mine, lambda f: code, doc.word_count))
     findings.sort(key=lambda f: f.start)
     return findings
 
