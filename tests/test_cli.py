@@ -290,3 +290,13 @@ def test_the_command_collects_garbage_less_often_and_the_library_leaves_the_host
             "with contextlib.redirect_stdout(io.StringIO()):\n    main(['rules'])\nprint(gc.get_threshold())\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
     assert out == ["(700, 10, 10)", "(20000, 20, 20)"]
+
+
+def test_checking_named_files_does_not_import_pathspec(tmp_path):
+    """pathspec (0.03 s a start) is needed only to read a .gitignore in a walked directory."""
+    (tmp_path / "one.txt").write_text("The mayor said the budget passed on Tuesday.\n", encoding="utf-8")
+    code = ("import sys, io, contextlib\nfrom cleaner.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n    main(['check', '--isolated', '--no-cache', 'one.txt'])\n"
+            "print('pathspec' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    assert out.split() == ["False"]
