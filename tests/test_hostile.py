@@ -448,3 +448,29 @@ def test_a_user_phrase_pattern_keeps_its_upper_case_escapes(tmp_path):
     text = "Fighters held the last resistance-pack near the river. The resistance grew.\n"
     found = [text[f.start:f.end] for f in check(text, config={"extend-rules": [str(pack)]}, select=["G599"])]
     assert found == ["resistance-pack"]
+
+
+# -- runs of quotation marks -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("count", [3, 40, 2000])
+@pytest.mark.parametrize("shape, fixed", [
+    ('He said {}no.', 'He said "no."'),
+    ('\u201c{}We go,\u201d he said.', '\u201cWe go,\u201d he said.'),
+    ('He said \u201cno.\u201d{} Then left.', 'He said \u201cno.\u201d Then left.'),
+], ids=["opening-straight", "opening-curly", "closing-curly"])
+def test_a_run_of_doubled_quotation_marks_is_fixed_in_one_go(shape, fixed, count):
+    mark = "\u201c" if "\u201c{}" in shape else "\u201d" if "\u201d{}" in shape else '"'
+    text = shape.format(mark * (count - 1) if mark != '"' or "{}no." not in shape else mark * count)
+    result = clean(text, select=["Q"])
+    assert result.text == fixed
+    assert clean(result.text, select=["Q"]).text == fixed  # idempotent (was: 10 fix rounds, a third each)
+    assert {f.extra.get("fix_round") for f in result.findings if f.applied} <= {None, 2}
+
+
+@pytest.mark.parametrize("count", [3, 40, 2000])
+def test_fix_is_idempotent_on_a_run_of_straight_marks_after_a_quotation(count):
+    text = 'He said "no.' + '"' * count + " Then left."
+    result = clean(text, select=["Q"])
+    assert clean(result.text, select=["Q"]).text == result.text
+    assert {f.extra.get("fix_round") for f in result.findings if f.applied} <= {None, 2}
+    assert result.text.startswith('He said "no."') and result.text.count('"') <= 4
