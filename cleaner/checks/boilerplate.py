@@ -19,6 +19,7 @@ import bisect
 import re
 from functools import lru_cache
 from itertools import islice
+from typing import Optional
 
 from .. import site_boilerplate
 from ..broad_rules import edit_limit, too_broad, word_count
@@ -59,14 +60,14 @@ def _enabled(ctx, code: str) -> bool:
 
 
 # -- B008 related-link lists -------------------------------------------------------------------------
-def related_lists(doc: Document, heading_rules: list) -> list[Finding]:
+def related_lists(doc: Document, heading_rules: list, lines: Optional[list] = None) -> list[Finding]:
     """B008: the bulleted headlines right under a related-links heading.
 
     Before: ``Related: Europa in pictures\\n- NASA mission could spot life\\n- Photos: Europa``
     After: (all three lines gone; the heading itself is a rule in rules/boilerplate.toml)
     """
     findings = []
-    lines = units(doc, "line")
+    lines = units(doc, "line") if lines is None else lines
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -103,14 +104,14 @@ def _may_head_a_list(line: str, following: str) -> bool:
     return bool(_LIST_ITEM.match(following)) or bool(_TAGS_HEADING.fullmatch(line))
 
 
-def trailing_headline_list(doc: Document) -> list[Finding]:
+def trailing_headline_list(doc: Document, lines: Optional[list] = None) -> list[Finding]:
     """B008: a run of bulleted Title-Case headlines (no sentence punctuation) in the last part of an
     article: a related-links block whose heading extraction dropped.
 
     Before: ``... in the coming years.\\n\\n- NASA Europa Mission Could Spot Signs of Life\\n\\n- Photos: Europa, Icy Moon``
     After: ``... in the coming years.``
     """
-    lines = units(doc, "line")
+    lines = units(doc, "line") if lines is None else lines
     tail_start = int(len(doc.text) * 0.6)
     findings = []
     i = 0
@@ -209,8 +210,9 @@ def run(doc: Document, ctx) -> list[Finding]:
     """Every B finding on one document (ctx may be None: all codes, no batch knowledge)."""
     findings = run_rules(doc, ctx, _rules(ctx), source=SOURCE)
     if _enabled(ctx, "B008"):
-        findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full]))
-        findings.extend(trailing_headline_list(doc))
+        lines = units(doc, "line")  # both read the line units: built once
+        findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full], lines))
+        findings.extend(trailing_headline_list(doc, lines))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
