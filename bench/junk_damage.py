@@ -121,7 +121,14 @@ FAMILIES = {
 
 
 def inject(text: str, rng: random.Random) -> tuple[str, list]:
-    """The article with one to three pieces of junk, and the (family, piece, place) of each."""
+    """The article with one to three pieces of junk, and the (family, piece, place) of each.
+
+    >>> raw, pieces = inject("First paragraph.\\n\\nLast paragraph.", random.Random(3))
+    >>> all(piece in raw for _family, piece, _place in pieces) and raw.count("paragraph.") == 2
+    True
+    >>> all(family in FAMILIES and place in FAMILIES[family][1] for family, _piece, place in pieces)
+    True
+    """
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     last = len(paragraphs) - 1  # the article's own last paragraph: glued junk goes after its last sentence
     pieces = []
