@@ -153,6 +153,16 @@ def test_seed_rows():
          "“Remember,” Fildes tells his team, “it’s about interaction, it’s about us.” The team nodded.", "Q006"),
         ('"Nobody is rushing to the banks," she added. But I have not received many calls either."\n\nTraders said.',
          '"Nobody is rushing to the banks," she added. "But I have not received many calls either."\n\nTraders said.', "Q006"),
+        # a lost closing mark goes before the paragraph's last sentence when that one is the writer's, attributing
+        ("The mayor wrote: “The outage is no mere nuisance. It endangers lives. He said residents need phones.\n\nNext.",
+         "The mayor wrote: “The outage is no mere nuisance. It endangers lives.” He said residents need phones.\n\nNext.", "Q006"),
+        # a title quoted in a sentence closes where the title case ends
+        ("Each week in “The API Briefing, I will showcase government APIs.", "Each week in “The API Briefing,” I will showcase government APIs.", "Q006"),
+        # a paragraph that attributes its quotation right after a comma does not run on, whatever opens the next
+        ('"The wild card is the tension in the Gulf, said Frank Knuettel, an analyst.\n\n"Prices will rise," he said.',
+         '"The wild card is the tension in the Gulf," said Frank Knuettel, an analyst.\n\n"Prices will rise," he said.', "Q006"),
+        ('"I would not make any predictions at this stage, de Keersmaeker said.\n\nNext.',
+         '"I would not make any predictions at this stage," de Keersmaeker said.\n\nNext.', "Q006"),
         # a fragment's stop goes inside when the article's other fragments take their commas inside
         ('It was "a good deal," and "a big step," they said, and "a fair price". Then it ended.',
          'It was "a good deal," and "a big step," they said, and "a fair price." Then it ended.', "Q001"),

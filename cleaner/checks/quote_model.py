@@ -296,7 +296,11 @@ def build(text: str) -> QuoteModel:
             if q.close is None and q.open is not None:
                 last = q is para.quotations[-1]
                 if last and next_opens:
-                    q.runs_on = True
+                    # run on, unless the paragraph attributes the quotation right after a comma (``Gulf, said
+                    # Frank Knuettel``, ``, he said``): a quotation never holds its own attribution
+                    _place_missing_close(text, para, q)
+                    if q.missing_rule != "attribution" or _attribution_distance(text, q.missing_close, para.end) > 2:
+                        q.missing_close, q.missing_rule, q.missing_sure, q.runs_on = None, "", False, True
                 elif last and nxt is not None and _closes_first(nxt):
                     q.runs_on = nxt.reopen = True  # one edit (the re-opening mark) makes both paragraphs read
                 elif last and continued and q is para.quotations[0] and (nxt is None or _heading(text, nxt)):
@@ -704,6 +708,9 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         # a short phrase at a comma (``“unexpected, especially …``) may as well run on: a tie
         q.missing_sure = (len(cands) == 1 or any(c == cands[0] for d, c in scored)
                           or (text[cands[0] - 1] in ".?!" and len(text[lo:cands[0]].split()) <= 8))
+    elif _titled(text[lo:cands[0] - 1]) and text[cands[0] - 1] in ",?!" and cands[0] < hi:
+        # ``“The API Briefing, I will``: a title quoted in a sentence closes where the title case ends
+        q.missing_close, q.missing_rule, q.missing_sure = cands[0], "title", True
     elif scored:
         # the candidates that reach the same verb: the farthest one starts the speaker's name
         nearest = min(scored, key=lambda dc: (dc[0], -dc[1]))[1]
@@ -711,12 +718,34 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_close, q.missing_rule = best, "attribution"
         q.missing_sure = True
     elif end_candidate is not None:
+        # to the end of the paragraph, unless its last sentence is the writer's, attributing
+        # (``… it endangers lives. She said residents …``): then before that sentence
+        last = None
+        for last in _BOUNDARY.finditer(text, lo, end_candidate - 1):
+            pass
         q.missing_close, q.missing_rule, q.missing_sure = end_candidate, "paragraph-end", True
+        said = _attribution_distance(text, last.end(), end_candidate) if last is not None else None
+        if said is not None and said <= 2:
+            q.missing_close, q.missing_rule = last.start() + 1, "attribution"
     elif later:
         lower = [c for c in cands if re.match(r"\s+[a-z]", text[c:hi])]
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
     if q.missing_close is not None and _SINGLE_CLOSE.search(text, lo, q.missing_close):
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _titled(run: str) -> bool:
+    """Is ``run`` a title: two words or more, every word of four letters or more capitalised?
+
+    >>> _titled("Which Data Tool Should I Use?"), _titled("The API Briefing"), _titled("We tried it and failed")
+    (True, True, False)
+    """
+    words = _TITLE_WORD.findall(run)
+    long = [w for w in words if len(w) >= 4]
+    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
 
 
 def _same_verb(text: str, a: int, b: int) -> bool:
