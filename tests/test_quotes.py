@@ -49,6 +49,14 @@ def test_model_places_a_lost_closing_mark_before_the_attribution():
     assert text[:q.missing_close].endswith("your hands!")
 
 
+def test_model_reads_a_glued_straight_mark_before_an_attribution_as_closing():
+    """``target,"Reagan said``: an attribution follows, so the mark closes (its opening one was lost),
+    though a mark glued after a comma and before a capital otherwise opens (``said,"The report``)."""
+    marks = qm.build('It meets the target,"Reagan said, calling the plan fair."').marks
+    assert marks[0].role == "close"
+    assert qm.build('Grimes said,"The report shows a good ratio."').marks[0].role == "open"
+
+
 def test_model_treats_a_digit_before_a_straight_mark_as_an_inch_mark():
     model = qm.build('The 34" screen costs $300.')
     assert [m.role for m in model.marks] == ["inch"]
@@ -156,6 +164,8 @@ def test_seed_rows():
         # a lost closing mark goes before the paragraph's last sentence when that one is the writer's, attributing
         ("The mayor wrote: “The outage is no mere nuisance. It endangers lives. He said residents need phones.\n\nNext.",
          "The mayor wrote: “The outage is no mere nuisance. It endangers lives.” He said residents need phones.\n\nNext.", "Q006"),
+        # a closing mark glued to the next word is spaced wherever its lost opening mark went
+        ("Mobile sites are heavier”as they have more code to load.", "Mobile sites are heavier” as they have more code to load.", "Q008"),
         # a title quoted in a sentence closes where the title case ends
         ("Each week in “The API Briefing, I will showcase government APIs.", "Each week in “The API Briefing,” I will showcase government APIs.", "Q006"),
         # a paragraph that attributes its quotation right after a comma does not run on, whatever opens the next

@@ -357,7 +357,8 @@ def _pair(text: str, para: Para) -> None:
                 role = "open"
             elif ch in (CURLY_CLOSE, "’’"):
                 role = "close"
-            elif current is None and text[mark.pos - 1] in ",:.?!" and text[mark.pos + 1:mark.pos + 2].isupper() and _next_closes(text, mark.pos + 1, para):
+            elif current is None and text[mark.pos - 1] in ",:.?!" and text[mark.pos + 1:mark.pos + 2].isupper() and _next_closes(text, mark.pos + 1, para) \
+                    and not _attributes(text, mark.pos + 1, para.end):
                 role = "open"  # ``said,"The report …."`` ``debate."It was …," he said``: read as closing, both marks would be stray
             elif current is None and mark.pos > para.start and (text[mark.pos - 1].isalnum() or text[mark.pos - 1] in ",.?!;"):
                 role = "close"  # ``else,"said``: a straight mark glued to the end of a word or sentence closes
@@ -382,6 +383,12 @@ def _pair(text: str, para: Para) -> None:
             mark.role = "close"
             para.stray_closes.append(mark)
         previous = mark
+
+
+def _attributes(text: str, pos: int, end: int) -> bool:
+    """Does an attribution start at ``pos`` (``Reagan said``, ``said Ryan``): what a closing mark comes before?"""
+    distance = _attribution_distance(text, pos, end)
+    return distance is not None and distance <= 2
 
 
 def _opens_words(text: str, pos: int, end: int) -> bool:

@@ -583,7 +583,11 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             continue  # ``TL;DR``
         edits.append(Edit("Q008", f"missing space after {m.group(1)!r}", m.start(), m.end(), m.group(1) + " ", "safe", 0.85))
     for para in model.paragraphs:
-        reopened = {id(lone.mark) for lone in para.lone if lone.open_at is not None}  # a lone close whose opening mark was lost
+        # a lone closing mark whose opening mark was lost, or that can only close (``heavier”as``: curly, or the
+        # paragraph's last mark): spaced from the next word wherever its opening mark went
+        reopened = {id(lone.mark) for lone in para.lone if lone.open_at is not None
+                    or (lone.rule == "after-word" and text[lone.mark.pos - 1].isalnum()
+                        and (lone.mark.char == CURLY_CLOSE or lone.mark is para.marks[-1]))}
         for mark in para.marks:
             end = mark.pos + len(mark.char)
             if mark.role == "close" and end < para.end and text[end].isalpha() and (mark.quotation is not None or id(mark) in reopened):
