@@ -110,6 +110,7 @@ def needs_second_reading(kept_words: int, paragraph_words: int) -> bool:
 # the elements metadata is read from, found in one walk of the tree (an XPath union walks it per branch)
 _META_TAGS = ("title", "meta", "link", "time", "h1", "script")
 # only when neither meta tags nor JSON-LD name the author: the page's byline element
+_BYLINE_WORDS = ("byline", "author-name")
 _BYLINE_XPATH = "//*[contains(@class,'byline') or contains(@class,'author-name')]"
 _TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline", "sailthru.title")
 _AUTHOR_KEYS = ("author", "article:author", "parsely-author", "byl", "dc.creator", "sailthru.author", "citation_author")
@@ -149,7 +150,7 @@ def extract_html(
     return Document(text=text, kind="html", metadata=metadata, path=path)
 
 
-def page_metadata(tree, url: Optional[str] = None) -> dict:
+def page_metadata(tree, url: Optional[str] = None, html: Optional[str] = None) -> dict:
     """Title, author, date, url and site from a page's meta tags, JSON-LD, ``<title>``, ``<time>``,
     ``<h1>``, a byline element and the URL's date.
 
@@ -190,7 +191,8 @@ def page_metadata(tree, url: Optional[str] = None) -> dict:
     author = first(_AUTHOR_KEYS)
     if not author or author.startswith(("http://", "https://")):
         author = found.get("ld:author")
-    if not author:
+    # the byline query walks every element: only when the page's source holds one of its class words
+    if not author and (html is None or any(word in html for word in _BYLINE_WORDS)):
         author = next(filter(None, (_byline(n.text_content()) for n in tree.xpath(_BYLINE_XPATH)[:3])), None)
     author = _byline(author) if author else None
     return {
@@ -215,9 +217,18 @@ def _byline(text: str) -> Optional[str]:
 
 
 def _json_ld(raw: str, found: dict) -> None:
-    """Author, date and headline from schema.org JSON-LD (``@graph`` and lists included)."""
+    """Author and date from schema.org JSON-LD (``@graph`` and lists included); a block that names
+    neither key (a site's Organization or BreadcrumbList block) is not parsed.
+
+    >>> found = {}; _json_ld('{"@type": "WebSite", "name": "X"}', found); found
+    {}
+    >>> _json_ld('{"datePublished": "2024-01-02", "author": {"name": "Ana Ruiz"}}', found); found
+    {'ld:date': '2024-01-02', 'ld:author': 'Ana Ruiz'}
+    """
     import json
 
+    if '"datePublished"' not in raw and '"author"' not in raw:
+        return
     try:
         data = json.loads(raw)
     except ValueError:
@@ -261,7 +272,7 @@ def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = 
         return "", {"url": url}
     if fragment:
         wrap_loose_text(tree)
-    metadata = page_metadata(tree, url)
+    metadata = page_metadata(tree, url, html)
     body = _body_text(trafilatura.bare_extraction(tree, url=url, **options))
     if options["favor_precision"]:
         balanced = {**options, "favor_precision": False}
