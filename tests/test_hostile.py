@@ -474,3 +474,10 @@ def test_fix_is_idempotent_on_a_run_of_straight_marks_after_a_quotation(count):
     assert clean(result.text, select=["Q"]).text == result.text
     assert {f.extra.get("fix_round") for f in result.findings if f.applied} <= {None, 2}
     assert result.text.startswith('He said "no."') and result.text.count('"') <= 4
+
+
+def test_a_run_of_doubled_marks_is_one_finding_whatever_its_length():
+    text = "He said \u201c" + "\u201c" * 5000 + "We go,\u201d and left."
+    found = [f for f in check(text, select=["Q006"]) if "doubled" in f.message]
+    assert [(f.start, f.end, f.message) for f in found] == [(9, 5009, "doubled opening quotation mark (5000 extra)")]
+    assert clean(text, select=["Q"]).text == "He said \u201cWe go,\u201d and left."

@@ -429,6 +429,25 @@ def punctuation_runs(text: str) -> list[Edit]:
     return edits
 
 
+def _runs(doubled: list) -> list:
+    """``(first, first extra mark, how many)`` per run of extra marks after the same mark, so a run of
+    20,000 marks is one edit, not 20,000 (its marks are all alike and adjacent).
+
+    >>> from types import SimpleNamespace as M
+    >>> head = M(pos=0, char='"')
+    >>> runs = _runs([(head, M(pos=1, char='"')), (head, M(pos=2, char='"')), (M(), M(pos=9, char='"'))])
+    >>> [(extra.pos, count) for _, extra, count in runs]
+    [(1, 2), (9, 1)]
+    """
+    runs: list = []
+    for first, extra in doubled:
+        if runs and runs[-1][0] is first and runs[-1][1].pos + runs[-1][2] * len(extra.char) == extra.pos:
+            runs[-1][2] += 1
+        else:
+            runs.append([first, extra, 1])
+    return [tuple(run) for run in runs]
+
+
 def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
     """Q006: a quotation whose closing mark was lost or doubled (run-on quotations are right and stay).
 
@@ -437,9 +456,10 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
     """
     edits = []
     for para in model.paragraphs:
-        for first, extra in para.doubled:
+        for first, extra, count in _runs(para.doubled):
             which = "opening" if first.role == "open" else "closing"
-            edits.append(Edit("Q006", f"doubled {which} quotation mark", extra.pos, extra.pos + len(extra.char), "", "safe", 0.95))
+            what = f"doubled {which} quotation mark" + (f" ({count} extra)" if count > 1 else "")
+            edits.append(Edit("Q006", what, extra.pos, extra.pos + count * len(extra.char), "", "safe", 0.95))
         if para.reopen:
             first = para.marks[0]
             glyph = STRAIGHT if first.char == STRAIGHT else CURLY_OPEN
