@@ -15,12 +15,12 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Optional
 
+from .rulepacks import LazyPattern, parsed
+
 try:  # Python 3.11+
     import re._constants as _sre
-    import re._parser as _sre_parse  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 _REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT)}
 _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
@@ -38,13 +38,13 @@ def required_literals(pattern) -> Optional[frozenset]:
     >>> required_literals(re.compile(r"\\w+:?")) is None
     True
     """
-    if not isinstance(pattern, re.Pattern):
+    if not isinstance(pattern, (re.Pattern, LazyPattern)):
         return None  # user patterns run on RE2, whose case folding is not Python's
     try:
-        parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
+        tree = pattern.tree() if isinstance(pattern, LazyPattern) else parsed(pattern.pattern, pattern.flags)
     except (re.error, RecursionError):  # pragma: no cover - the pattern compiled already
         return None
-    found = _required(list(parsed))
+    found = _required(list(tree))
     if found is not None and pattern.flags & re.IGNORECASE:
         found = frozenset(fold(s) for s in found)
     return found

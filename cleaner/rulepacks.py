@@ -83,14 +83,14 @@ def compile_safe(pattern: str, flags: int = 0, *, where: str = "rule pack"):
     if _is_user(where):
         return compile_linear(pattern, flags, where=where)
     try:
-        parsed = _sre_parse.parse(pattern, flags)
+        tree = parsed(pattern, flags)
     except re.error as exc:
         raise RulePackError(f"{where}: invalid pattern {pattern!r}: {exc}") from None
-    if _nested_repeat(list(parsed)):
+    if _nested_repeat(list(tree)):
         raise RulePackError(
             f"{where}: pattern {pattern!r} nests unbounded repeats and could backtrack catastrophically"
         )
-    return re.compile(pattern, flags)
+    return LazyPattern(pattern, flags, flags | tree.state.flags)
 
 
 # Python's \w, \d and \s are Unicode-aware; RE2's are ASCII-only: a user pattern keeps Python's meaning.
@@ -98,6 +98,64 @@ _UNICODE_CLASSES = {"w": r"\pL\pN_", "d": r"\p{Nd}", "s": r"\s\x{85}\x{a0}\x{168
 _ESCAPE = re.compile(r"\\(.)|(\[)|(\])", re.DOTALL)
 _WORD_TOKEN = re.compile(r"\(\?<!\\w\)(?P<body>.+)\(\?!\\w\)", re.DOTALL)
 _USER_PACKS: set = set()  # paths load_user_pack read: their patterns run on RE2
+
+
+@lru_cache(maxsize=4096)
+def parsed(pattern: str, flags: int = 0):
+    """Python's parse of a regex (``re._parser``), shared by the checks that read a pattern's structure
+    (backtracking, anchors, first characters): each parsed a shipped pattern again at every start.
+    Raises ``re.error`` as ``re.compile`` would. The tree is read, never changed."""
+    return _sre_parse.parse(pattern, flags)
+
+
+class LazyPattern:
+    """A shipped pattern compiled by ``re`` on first use, with the parts of ``re.Pattern``'s interface
+    the rule engine uses. Why: a rule runs only where its anchors are (``cleaner.rule_anchors``), so
+    most of the ~370 shipped patterns never run on a given article, and compiling them all cost a cold
+    start 0.04 s. ``flags`` are the compiled pattern's own (inline flags and ``re.UNICODE`` included).
+
+    >>> lazy = compile_safe(r"(?i)read more")
+    >>> bool(lazy.flags & re.IGNORECASE), lazy._compiled is None, lazy.search("READ MORE here").span()
+    (True, True, (0, 9))
+    """
+
+    __slots__ = ("pattern", "flags", "_given", "_compiled")
+
+    def __init__(self, pattern: str, given: int, flags: int) -> None:
+        self.pattern, self._given, self.flags, self._compiled = pattern, given, flags, None
+
+    def tree(self):
+        """The parse of the pattern (the one :func:`compile_safe` made, from the cache)."""
+        return parsed(self.pattern, self._given)
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    def search(self, *args):
+        return self.compiled().search(*args)
+
+    def match(self, *args):
+        return self.compiled().match(*args)
+
+    def fullmatch(self, *args):
+        return self.compiled().fullmatch(*args)
+
+    def finditer(self, *args):
+        return self.compiled().finditer(*args)
+
+    def findall(self, *args):
+        return self.compiled().findall(*args)
+
+    def sub(self, *args):
+        return self.compiled().sub(*args)
+
+    def subn(self, *args):
+        return self.compiled().subn(*args)
+
+    def split(self, *args):
+        return self.compiled().split(*args)
 
 
 class LinearPattern:

@@ -70,3 +70,24 @@ def test_a_unit_without_the_anchor_is_not_searched():
     assert required_literals(rules[0].patterns[0][0]) == {"Read more"}
     spans = AnchorIndex(rules).hits("Read more\nSomething else\nRead more")
     assert spans == {0: [(0, 9), (25, 34)]}
+
+
+def test_a_shipped_pattern_is_compiled_only_when_its_anchor_is_in_an_article():
+    """Compiling every shipped pattern cost a cold start 0.04 s; a rule runs only where its anchors are."""
+    from cleaner import Cleaner
+    from cleaner.checks.boilerplate import builtin_rules
+    from cleaner.rulepacks import LazyPattern
+
+    cleaner = Cleaner(select=["B"])
+    rules = builtin_rules()
+    patterns = [p for rule in rules for p, _ in rule.patterns]
+    assert patterns and all(isinstance(p, LazyPattern) for p in patterns)
+    ad = [p for p in patterns if p.search("x [ad_1] y")]  # (compiles those it tries: count after)
+    for p in patterns:
+        p._compiled = None
+    cleaner.check("The mayor said the budget was passed on Tuesday.\n\nShe thanked the council.")
+    compiled_clean = sum(p._compiled is not None for p in patterns)
+    result = cleaner.check("The mayor said the budget was passed on Tuesday.\n\n[ad_1]\n\nShe thanked the council.")
+    assert [f.code for f in result.findings if f.excerpt == "[ad_1]"]
+    assert compiled_clean < len(patterns) // 4
+    assert any(p._compiled is not None for p in ad)

@@ -20,7 +20,7 @@ from ..broad_rules import rein_in
 from ..document import Document
 from ..finding import Finding
 from ..rule_anchors import AnchorIndex, units_with_anchor
-from ..rulepacks import compile_safe, load_builtin, load_user_pack
+from ..rulepacks import compile_safe, load_builtin, load_user_pack, parsed
 
 SOURCE = "names"  # findings keep the source they had when this lived in names.py
 
@@ -58,11 +58,7 @@ def lowered_pattern(pattern: str) -> str:
 
 
 def _parse(pattern: str) -> list:
-    try:
-        import re._parser as sre_parse  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover - Python 3.10
-        import sre_parse  # type: ignore[no-redef]
-    return list(sre_parse.parse(pattern))
+    return list(parsed(pattern))
 
 
 def _fast_start(pattern: str) -> str:
