@@ -108,11 +108,38 @@ def parsed(pattern: str, flags: int = 0):
     return _sre_parse.parse(pattern, flags)
 
 
-class LazyPattern:
-    """A shipped pattern compiled by ``re`` on first use, with the parts of ``re.Pattern``'s interface
-    the rule engine uses. Why: a rule runs only where its anchors are (``cleaner.rule_anchors``), so
-    most of the ~370 shipped patterns never run on a given article, and compiling them all cost a cold
-    start 0.04 s. ``flags`` are the compiled pattern's own (inline flags and ``re.UNICODE`` included).
+class _PatternInterface:
+    """The parts of ``re.Pattern``'s interface the rule engine uses, passed on to ``self._engine()``."""
+
+    __slots__ = ()
+
+    def search(self, *args):
+        return self._engine().search(*args)
+
+    def match(self, *args):
+        return self._engine().match(*args)
+
+    def fullmatch(self, *args):
+        return self._engine().fullmatch(*args)
+
+    def finditer(self, *args):
+        return self._engine().finditer(*args)
+
+    def findall(self, *args):
+        return self._engine().findall(*args)
+
+    def sub(self, *args):
+        return self._engine().sub(*args)
+
+    def subn(self, *args):
+        return self._engine().subn(*args)
+
+
+class LazyPattern(_PatternInterface):
+    """A shipped pattern compiled by ``re`` on first use. Why: a rule runs only where its anchors are
+    (``cleaner.rule_anchors``), so most of the ~370 shipped patterns never run on a given article, and
+    compiling them all cost a cold start 0.04 s. ``flags`` are the compiled pattern's own (inline
+    flags and ``re.UNICODE`` included).
 
     >>> lazy = compile_safe(r"(?i)read more")
     >>> bool(lazy.flags & re.IGNORECASE), lazy._compiled is None, lazy.search("READ MORE here").span()
@@ -128,62 +155,22 @@ class LazyPattern:
         """The parse of the pattern (the one :func:`compile_safe` made, from the cache)."""
         return parsed(self.pattern, self._given)
 
-    def compiled(self) -> re.Pattern:
+    def _engine(self) -> re.Pattern:
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    def search(self, *args):
-        return self.compiled().search(*args)
 
-    def match(self, *args):
-        return self.compiled().match(*args)
-
-    def fullmatch(self, *args):
-        return self.compiled().fullmatch(*args)
-
-    def finditer(self, *args):
-        return self.compiled().finditer(*args)
-
-    def findall(self, *args):
-        return self.compiled().findall(*args)
-
-    def sub(self, *args):
-        return self.compiled().sub(*args)
-
-    def subn(self, *args):
-        return self.compiled().subn(*args)
-
-    def split(self, *args):
-        return self.compiled().split(*args)
-
-
-class LinearPattern:
+class LinearPattern(_PatternInterface):
     """An RE2 pattern with the parts of ``re.Pattern``'s interface the rule engine uses."""
+
+    __slots__ = ("pattern", "flags", "_re2")
 
     def __init__(self, source: str, flags: int, compiled):
         self.pattern, self.flags, self._re2 = source, flags, compiled
 
-    def search(self, text, *args):
-        return self._re2.search(text, *args)
-
-    def match(self, text, *args):
-        return self._re2.match(text, *args)
-
-    def fullmatch(self, text, *args):
-        return self._re2.fullmatch(text, *args)
-
-    def finditer(self, text, *args):
-        return self._re2.finditer(text, *args)
-
-    def findall(self, text, *args):
-        return self._re2.findall(text, *args)
-
-    def sub(self, repl, text, count=0):
-        return self._re2.sub(repl, text, count)
-
-    def subn(self, repl, text, count=0):
-        return self._re2.subn(repl, text, count)
+    def _engine(self):
+        return self._re2
 
 
 def _re2_syntax(pattern: str) -> str:
