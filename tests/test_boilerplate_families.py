@@ -161,6 +161,7 @@ def test_agency_credits_inside_the_last_paragraph():
     "Route | Stops | Riders",
     "Home | Away | Score",
     "He wanted more... more",
+    "This story appeared first on the council's website, officials said.",
 ])
 def test_prose_that_resembles_a_family_stays(prose):
     text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
@@ -239,6 +240,7 @@ def test_trailers_are_peeled_one_after_another():
     ("(AP Photo/Dana Ruiz, File)", "B009", "photo-credit-line"),
     ("Ben Carter / AFP / Getty Images", "B009", "photo-credit-line"),
     ("This post Depot Closure Splits Council appeared first on Valley Ledger.", "B003", "appeared-first"),
+    ("This article appeared first in The Valley Ledger.", "B003", "appeared-first"),
     ("Tom Reyes is a staff reporter for The Valley Ledger.", "B013", "author-bio-line"),
     ("Subscribe to the Valley Ledger to continue reading.", "B005", "paywall-prompt"),
     ("Subscribe today for unlimited digital access.", "B005", "paywall-prompt"),
@@ -274,6 +276,7 @@ def test_more_junk_lines_at_the_end_are_deleted_under_their_family(line, code, n
     ("This article was first published on Harbor Review on May 21, 2012.", "republished-glued"),
     ("Originally published at harborreview.example.", "republished-glued"),
     ("The post Depot Closure Splits Council appeared first on Valley Ledger.", "republished-glued"),
+    ("This post appeared first on \"Valley Ledger\". Read the entire article here.", "republished-glued"),
     ("(AP Photo/Dana Ruiz)", "credit-glued-parenthesised"),
     ("(credit: Dana Ruiz)", "credit-glued-parenthesised"),
     ("(Photo by Dana Ruiz/Xinhua)", "credit-glued-parenthesised"),
