@@ -164,6 +164,9 @@ def test_seed_rows():
         # a lost closing mark goes before the paragraph's last sentence when that one is the writer's, attributing
         ("The mayor wrote: “The outage is no mere nuisance. It endangers lives. He said residents need phones.\n\nNext.",
          "The mayor wrote: “The outage is no mere nuisance. It endangers lives.” He said residents need phones.\n\nNext.", "Q006"),
+        # after a comma the attribution goes on in lower case, an article starting its speaker too
+        ('But profits "will be at a satisfactory level. , "The company said in its report.',
+         'But profits "will be at a satisfactory level," the company said in its report.', "Q002"),
         # a closing mark glued to the next word is spaced wherever its lost opening mark went
         ("Mobile sites are heavier”as they have more code to load.", "Mobile sites are heavier” as they have more code to load.", "Q008"),
         # a title quoted in a sentence closes where the title case ends
@@ -262,6 +265,8 @@ UNTOUCHED = [
     # a capitalised quotation set in the writer's sentence is no sentence of its own: British copy keeps its marks outside
     "“It worked,” he said. “We left,” she said. He was described as “Mourinho in a skirt”. Costa laughed.",
     "“It worked,” he said. “We left,” she said. He was away when “I was very small”, but he wrote home.",
+    # a name particle is spelt as its bearer spells it
+    "“We lost the baby,” Van Der Beek said. “It was hard.”",
     # a domain split by a space, and empty strings in code, are no stray stop and no doubled marks
     "Techcrunch. com reports the trend.",
     '{ "pre_tag": "", "post_tag": "" }',

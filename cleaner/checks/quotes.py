@@ -245,23 +245,30 @@ def _attribution_after(text: str, pos: int) -> bool:
 def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
     """Q002: an attribution capitalised after a quotation that ends in ``,`` ``?`` or ``!``.
 
-    ``," Said Bruce Bagley`` → ``," said Bruce Bagley``; ``," He said`` → ``," he said``
+    ``," Said Bruce Bagley`` → ``," said Bruce Bagley``; ``," He said`` → ``," he said``; after a comma,
+    a speaker that starts with an article or determiner: ``," The company said`` → ``," the company said``.
     """
     edits = []
-    verbs, pronouns = rules()["verbs"], rules()["pronouns"]
+    verbs, pronouns, starts = rules()["verbs"], rules()["pronouns"], rules()["determiners"]
     for m in re.finditer(r"([\"“”]) ?([A-Z][a-z]*)\b(?: (\w+))?", text):
         word, nxt = m.group(2), (m.group(3) or "")
         is_verb = word.lower() in verbs
-        if not (is_verb or (word.lower() in pronouns and nxt in verbs)):
+        speaker = word.lower() in starts and not is_verb
+        if not (is_verb or speaker or (word.lower() in pronouns and nxt in verbs)):
             continue
         if not _close_before(model, m.start(1)):
             continue
         before = text[max(0, m.start(1) - 4):m.start(1)].rstrip()
         if not before or before[-1] not in ",?!":
             continue
+        if speaker:
+            para = model.paragraph_at(m.start(2))
+            said = qm._attribution_distance(text, m.start(2), para.end if para is not None else len(text))
+            if before[-1] != "," or said is None or said > 3:
+                continue  # ``," The company said``: the speaker of an attribution, not a new sentence
         if not is_verb and before[-1] in "?!" and not re.match(r"\s*(?:[.,;:]|$)", text[m.end():m.end() + 2]):
             continue  # ``harder?” She wondered why …``: after a question a new sentence may start with a pronoun
-        what = "attribution verb" if is_verb else "pronoun of the attribution"
+        what = "attribution verb" if is_verb else "speaker of the attribution" if speaker else "pronoun of the attribution"
         edits.append(Edit("Q002", f"{what} after a quotation should be lower-case: {word!r}", m.start(2), m.start(2) + 1, word[0].lower(), "safe", 0.95))
     return edits
 
