@@ -10,6 +10,11 @@ warm-up on a short document, so loading is not counted. Printed: CPU seconds (``
 per family (E, B, S, G, Q; ``other`` is extraction-free overhead: the language test, fixing, scoring),
 the total, and the slope of log(time) against log(words) fitted over the sizes. Linear work has slope
 1; the targets are every family <= 1.1 and the 1M-word total <= 20x the 79k-word one.
+
+``--passes`` also prints, per size, how many times each family ran (the first check plus one re-check
+per fix round; E re-checks each touched line alone, one run per line: a size whose fixes take more
+rounds runs every family more often, which shows in its slope) and the CPU of each G pass (``names.PASSES`` and the G5xx phrases) with its slope, to find the
+pass that grows faster than the text.
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ def document(pool: list[str], words: int, seed: int = 1) -> str:
 
 
 def timed_families(spent: dict):
-    """Wrap each family's ``run`` so its CPU time adds up in ``spent``."""
+    """Wrap each family's ``run`` so its CPU time adds up in ``spent`` (and its runs in ``spent["runs:F"]``)."""
     from cleaner import checks
 
     for family, module in checks.FAMILY_MODULES.items():
@@ -59,8 +64,27 @@ def timed_families(spent: dict):
                 return _original(doc, ctx)
             finally:
                 spent[_family] = spent.get(_family, 0.0) + time.process_time() - start
+                spent["runs:" + _family] = spent.get("runs:" + _family, 0) + 1
 
         module.run = run
+
+
+def timed_passes(spent: dict) -> list:
+    """Wrap each G pass (and the G5xx phrases) so its CPU time adds up in ``spent["G:name"]``; the names."""
+    from cleaner.checks import names
+
+    def timed(name, check):
+        def run(*args):
+            start = time.process_time()
+            try:
+                return check(*args)
+            finally:
+                spent["G:" + name] = spent.get("G:" + name, 0.0) + time.process_time() - start
+        return run
+
+    names.PASSES = tuple((name, codes, timed(name, check), reads) for name, codes, check, reads in names.PASSES)
+    names.phrases = timed("phrases", names.phrases)
+    return [name for name, *_ in names.PASSES] + ["phrases"]
 
 
 def slope(xs: list[float], ys: list[float]) -> float:
@@ -74,11 +98,13 @@ def slope(xs: list[float], ys: list[float]) -> float:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 79_000, 100_000, 1_000_000])
+    parser.add_argument("--passes", action="store_true", help="also the runs per family and each G pass's CPU")
     args = parser.parse_args(argv)
     from cleaner import Cleaner
 
     spent: dict = {}
     timed_families(spent)
+    passes = timed_passes(spent) if args.passes else []
     cleaner = Cleaner()
     pool = paragraph_pool()
     cleaner.clean(document(pool, 2000, seed=99), kind="text")  # warm-up: loading is not counted
@@ -94,12 +120,21 @@ def main(argv=None) -> int:
         row = {f: spent.get(f, 0.0) for f in FAMILIES}
         row["other"] = total - sum(row.values())
         row["total"] = total
+        row["passes"] = {k: v for k, v in spent.items() if k.startswith(("G:", "runs:"))}
         rows.append((words, row))
         print(f"{words:>9} " + " ".join(f"{row[f]:7.2f}" for f in FAMILIES) + f" {row['other']:7.2f} {total:7.2f}",
               flush=True)
     if len(rows) >= 2:
         xs = [w for w, _ in rows]
         print(f"{'slope':>9} " + " ".join(f"{slope(xs, [r[f] for _, r in rows]):7.2f}" for f in (*FAMILIES, "other", "total")))
+    if passes:
+        print("runs per family (first check + fix rounds): " + "; ".join(
+            f"{w}: " + " ".join(f"{f}={r['passes'].get('runs:' + f, 0)}" for f in FAMILIES) for w, r in rows))
+        print(f"{'G pass':>24} " + " ".join(f"{w:>9}" for w, _ in rows) + ("    slope" if len(rows) >= 2 else ""))
+        for name in sorted(passes, key=lambda n: -rows[-1][1]["passes"].get("G:" + n, 0.0)):
+            times = [r["passes"].get("G:" + name, 0.0) for _, r in rows]
+            print(f"{name:>24} " + " ".join(f"{t:9.3f}" for t in times)
+                  + (f" {slope([w for w, _ in rows], times):8.2f}" if len(rows) >= 2 else ""))
     by_size = {size: row for size, (_, row) in zip(args.sizes, rows)}
     if 79_000 in by_size and 1_000_000 in by_size:
         ratio = by_size[1_000_000]["total"] / by_size[79_000]["total"]
