@@ -230,6 +230,23 @@ def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: 
     return low in lex.lower and low not in given and lex.zipf(word) < 6.0
 
 
+def _adjective_of_place(word: str, lex) -> bool:
+    """Is ``word`` an adjective of a people or place (``British``, ``Norwegian``, ``Danish``), which
+    describes the noun after it rather than naming it: a word the dictionary knows only capitalised,
+    with an adjective's ending.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_adjective_of_place(w, lexicon()) for w in ("British", "Norwegian", "Moroccan", "Virunga", "Sloan")]
+    [True, True, True, False, False]
+    """
+    low = word.lower()
+    return (low.endswith(_PLACE_ADJECTIVE_ENDS) or len(low) >= 6 and low.endswith("an")) \
+        and low not in lex.lower and low in lex.capitalised
+
+
+_PLACE_ADJECTIVE_ENDS = ("ish", "ese", "ian", "can", "ean", "ern", "ic", "ch", "i")
+
+
 def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 (unsafe): a name-ending word lower-cased right after the capitalised words of a name.
 
@@ -244,11 +261,19 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
     headline_spans = toks.headlines(doc)[0]
+    calendar = _pack()["calendar"]
+    dates = set(calendar["days"]) | set(calendar["months"]) | set(calendar["ambiguous_months"])
+    low_words = toks.low_words
+    # a lower-case word the article writes twice or more after the same word is its style
+    # ("the House Agriculture committee" four times)
+    pairs = Counter((low_words[i - 1], words[i]) for i in toks.joined_alpha)
     for i in toks.joined_alpha:
         w = words[i]
         prev = words[i - 1]
         if toks.gaps[i] != " " or not prev[:1].isupper() or prev.isupper() and len(prev) > 1 and i < 2:
             continue
+        if pairs[low_words[i - 1], w] >= HOUSE_FORM_MIN or prev == "I":
+            continue  # ... and "I became Director" is a sentence, not a name
         first = i - 1
         while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " ":
             first -= 1
@@ -257,6 +282,12 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if first == i - 1 and len(prev) > 1 and prev.isupper():
             continue  # "our TTS partners", "the GSA auditorium": an acronym before a common noun
         nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
+        if first == i - 1 and ("-" in prev or _adjective_of_place(prev, lex)) and not nxt[:1].isupper() and not (
+                nxt in _CONNECTORS and i + 2 < len(words) and words[i + 2][:1].isupper()):
+            continue  # "the next-ranking British city", "a German-speaking city": a description, unless
+            # the name goes on ("the European environment Agency", "the Australian centre for Control")
+        if nxt.lower() in dates:
+            continue  # "the White House last March": a date after the name
         if w in designators or (w in after_two and i - first >= 2 and not toks.sentence_initial(first)):
             if nxt[:1].isupper():
                 continue  # "Sabres center Casey Mittelstadt": a role before a person's name
