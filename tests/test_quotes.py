@@ -164,6 +164,12 @@ def test_seed_rows():
         # a lost closing mark goes before the paragraph's last sentence when that one is the writer's, attributing
         ("The mayor wrote: “The outage is no mere nuisance. It endangers lives. He said residents need phones.\n\nNext.",
          "The mayor wrote: “The outage is no mere nuisance. It endangers lives.” He said residents need phones.\n\nNext.", "Q006"),
+        # a run before a capital: the comma stays before an attribution that ends the sentence, or before a
+        # name the article writes mid-sentence after a short opening phrase; a stop stays before a new sentence
+        ("Prices should recover, . Watanabe said.", "Prices should recover, Watanabe said.", "Q005"),
+        ("It was a long day. However,. Kay told us it went well. We thanked Kay for it.",
+         "It was a long day. However, Kay told us it went well. We thanked Kay for it.", "Q005"),
+        ("The workers walked off the job., She said no cuts were planned.", "The workers walked off the job. She said no cuts were planned.", "Q005"),
         # after a comma the attribution goes on in lower case, an article starting its speaker too
         ('But profits "will be at a satisfactory level. , "The company said in its report.',
          'But profits "will be at a satisfactory level," the company said in its report.', "Q002"),

@@ -412,6 +412,7 @@ def punctuation_runs(text: str) -> list[Edit]:
     stop before a comma) and ellipses stay.
     """
     edits = []
+    names: dict = {}
     for m in _RUN.finditer(text):
         a, gap, b = m.groups()
         if a == b and not gap:
@@ -427,13 +428,45 @@ def punctuation_runs(text: str) -> list[Edit]:
         lower = nxt is not None and nxt.group(1).islower()
         if "." in (a, b) and a != b:
             keep = b if a == "." else a
-            keep = keep if lower else "."
+            if not lower and keep == "," and not _comma_before_name(text, m.start(), m.end(), names):
+                keep = "."
         else:
             keep = a if a != "," else b  # ``;,`` ``:,``: the stronger mark; ``. .``: one stop
         if keep == "." and lower:
             continue  # no mark of the run fits: leave it to a reader
         edits.append(Edit("Q005", f"punctuation run {m.group()!r}", m.start(), m.end(), keep, "safe", 0.85))
     return edits
+
+
+_NAME_INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][\w’'-]+")
+_SENTENCE_START = re.compile(r"(?:^|[.?!][\"”’)]?\s+|\n)(?=[^.?!\n]*$)")
+
+
+def _comma_before_name(text: str, start: int, end: int, names: dict) -> bool:
+    """Before a capital, is the comma of a run (``,.`` ``, .``) the mark to keep? When an attribution follows
+    and ends the sentence (``results,. Watanabe said.``), or when the capital is a name the article writes mid-sentence elsewhere
+    (its own usage) after a short opening phrase (``However,. Kay told``, ``Last month, . Japan's``).
+
+    >>> _comma_before_name("It rose, . Watanabe said.", 7, 10, {})
+    True
+    >>> _comma_before_name("It rose. However,. Kay told us. We met Kay there.", 16, 18, {})
+    True
+    >>> _comma_before_name("It rose sharply,. Then it fell.", 15, 17, {})
+    False
+    """
+    pos = end + (len(text[end:end + 2]) - len(text[end:end + 2].lstrip()))
+    hi = min(len(text), pos + 200)
+    said = qm._attribution_distance(text, pos, hi)
+    if said is not None and said <= 2 and len(text[pos:qm.sentence_end(text, pos, hi)].split()) <= 3:
+        return True  # the attribution ends the sentence: ``, Watanabe said.``, not ``. She said no cuts …``
+    word = re.match(r"[A-Z][\w’'-]+", text[pos:pos + 40])
+    if word is None:
+        return False
+    if "set" not in names:
+        names["set"] = set(_NAME_INSIDE.findall(text))  # read once per document, when a run asks
+    opening = _SENTENCE_START.search(text, max(0, start - 60), start)
+    short = opening is not None and len(text[opening.end():start].split()) <= 3
+    return short and word.group() in names["set"]
 
 
 def _runs(doubled: list) -> list:
