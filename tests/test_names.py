@@ -237,6 +237,15 @@ def test_descriptions_after_a_capitalised_word_are_not_name_parts():
     assert ("G002", "environment", "Environment", "unsafe") in _g(text)
 
 
+def test_name_head_in_the_other_number_after_a_name():
+    text = "Officials of the Ethiopian Agricultural Transformation agencies said yields rose again this year."
+    assert ("G002", "agencies", "Agencies", "unsafe") in _g(text)
+    # after one capitalised word or a possessive it describes: "two Kansas cities", "Dome Petroleum's holding"
+    for text in ("Two Kansas cities voted on the measure on Tuesday, officials said.",
+                 "The buyer needs consent to the sale of Dome Petroleum's holding, the lawyers said."):
+        assert _g(text) == [], text
+
+
 def test_generic_phrase_after_indefinite_article_is_not_a_name():
     assert _g("The group wanted to build an Islamic state in the region, the report said.") == []
     assert ("G002", "state", "State", "unsafe") in _g("Fighters of the Islamic state held the town on Monday.")

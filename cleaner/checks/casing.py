@@ -247,6 +247,24 @@ def _adjective_of_place(word: str, lex) -> bool:
 _PLACE_ADJECTIVE_ENDS = ("ish", "ese", "ian", "can", "ean", "ern", "ic", "ch", "i")
 
 
+def _other_number(word: str) -> str:
+    """``word`` in the other number, by the regular endings (``services`` -> ``service``, ``agencies``
+    -> ``agency``, ``board`` -> ``boards``).
+
+    >>> [_other_number(w) for w in ("services", "agencies", "crosses", "board", "city")]
+    ['service', 'agency', 'cross', 'boards', 'cities']
+    """
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and word[-3:-2] in ("s", "x", "h"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 (unsafe): a name-ending word lower-cased right after the capitalised words of a name.
 
@@ -288,7 +306,13 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             # the name goes on ("the European environment Agency", "the Australian centre for Control")
         if nxt.lower() in dates:
             continue  # "the White House last March": a date after the name
-        if w in designators or (w in after_two and i - first >= 2 and not toks.sentence_initial(first)):
+        if w not in designators and w not in after_two and i - first >= 2 and not toks.sentence_initial(first) \
+                and (_other_number(w) in designators or _other_number(w) in after_two) \
+                and not prev.endswith(("'s", "’s")):
+            w_is = "in the other number "  # "Agricultural Transformation agencies"
+        else:
+            w_is = ""
+        if w_is or w in designators or (w in after_two and i - first >= 2 and not toks.sentence_initial(first)):
             if nxt[:1].isupper():
                 continue  # "Sabres center Casey Mittelstadt": a role before a person's name
             if words[i - 1].lower() in descriptive_after:
@@ -299,7 +323,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if _within(headline_spans, start):
             continue
         findings.append(_claim(doc.finding(
-            "G002", f"'{w}' looks like part of the name '{text[spans[first][0]:end]}': '{w.capitalize()}'",
+            "G002", f"'{w}' looks like part of the name '{text[spans[first][0]:end]}' {w_is}: '{w.capitalize()}'",
             start, end, suggestion=w[:1].upper() + w[1:], fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
         )))
     return findings
