@@ -162,6 +162,8 @@ def test_agency_credits_inside_the_last_paragraph():
     "Home | Away | Score",
     "He wanted more... more",
     "This story appeared first on the council's website, officials said.",
+    "[Hale, Transit in the Valley, p. 41]",
+    "[Book of Psalms 23:4]",
 ])
 def test_prose_that_resembles_a_family_stays(prose):
     text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
