@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Callable, Iterable, Optional
 
+from . import surrogates
 from .errors import InputError
 
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
@@ -127,7 +128,7 @@ class AtomicOutput:
             self.stream: IO[str] = sys.stdout
             return
         if os.path.exists(path) and not os.path.isfile(path):
-            self.stream = open(path, "w", encoding="utf-8", errors="surrogateescape")
+            self.stream = open(path, "w", encoding="utf-8", errors=surrogates.ERRORS)
             self._direct = True
             return
         directory = os.path.dirname(os.path.abspath(path))
@@ -142,7 +143,7 @@ class AtomicOutput:
         if path.endswith(".gz"):
             self._raw = raw
             raw = gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6)
-        self.stream = io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape")
+        self.stream = io.TextIOWrapper(raw, encoding="utf-8", errors=surrogates.ERRORS)
 
     def write_line(self, line: str) -> None:
         self.stream.write(line + "\n")
@@ -226,7 +227,7 @@ def write_fs_atomic(fs, path: str, lines: Iterable[str]) -> None:
     try:
         with fs.open(tmp, "wb") as handle:
             for line in lines:
-                handle.write(line.encode("utf-8", "surrogateescape") + b"\n")
+                handle.write(line.encode("utf-8", surrogates.ERRORS) + b"\n")
         fs.mv(tmp, path)
     except BaseException:
         try:

@@ -13,7 +13,7 @@ import sys
 import time
 from typing import Optional, Sequence
 
-from . import __version__
+from . import __version__, surrogates
 from .atomic import signals_end_the_run
 from .codes import FAMILIES, all_codes, lookup
 from .config import apply_mapping, load_settings, toml_value
@@ -199,7 +199,7 @@ def _names_keep_their_bytes() -> None:
     for stream in (sys.stdout, sys.stderr):
         if (getattr(stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
             try:
-                stream.reconfigure(errors="surrogateescape")
+                stream.reconfigure(errors=surrogates.ERRORS)
             except (AttributeError, ValueError, OSError):  # a captured or replaced stream: left as it is
                 pass
 
@@ -526,7 +526,7 @@ def _remove_stale_temps(files: list, *, quiet: bool) -> None:
 def _open_output(path: str):
     """``--output-file`` opened for writing; a path that cannot be written is a usage error naming it."""
     try:  # a file name that is not UTF-8 keeps its own bytes, as on stdout (surrogateescape)
-        return open(path, "w", encoding="utf-8", errors="surrogateescape")
+        return open(path, "w", encoding="utf-8", errors=surrogates.ERRORS)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
 

@@ -360,6 +360,8 @@ def read_config_file(path: Path) -> Optional[dict]:
         raise ConfigError(f"{where}: cannot read config: {exc}") from None
     except (tomllib.TOMLDecodeError, configparser.Error) as exc:
         raise ConfigError(f"{where}: invalid config: {exc}") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise ConfigError(f"{where}: invalid config: arrays or tables nested too deeply") from None
     if path.name == "pyproject.toml":
         return raw.get("tool", {}).get("news-cleaner")
     return raw

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from . import surrogates
 from .errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -56,7 +57,7 @@ class InputFile:
         elif self.newline != "\n":
             text = text.replace("\n", self.newline)
         if as_utf8 or self.encoding in {"utf-8", "utf_8", "ascii", "utf-8+cp1252"}:
-            return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8")
+            return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8", surrogates.ERRORS)
         return text.encode(self.encoding)
 
 

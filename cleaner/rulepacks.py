@@ -315,6 +315,8 @@ def load_user_pack(path: str) -> dict:
         raise RulePackError(f"{path}: {exc}") from None
     except UnicodeDecodeError:
         raise RulePackError(f"{path}: a rule pack must be UTF-8 text") from None
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise RulePackError(f"{path}: arrays or tables nested too deeply") from None
     entries = pack.get("rule", [])
     for number, entry in enumerate(entries if isinstance(entries, list) else [], 1):
         code = str(entry.get("code", "")) if isinstance(entry, dict) else ""

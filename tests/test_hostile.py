@@ -481,3 +481,53 @@ def test_a_run_of_doubled_marks_is_one_finding_whatever_its_length():
     found = [f for f in check(text, select=["Q006"]) if "doubled" in f.message]
     assert [(f.start, f.end, f.message) for f in found] == [(9, 5009, "doubled opening quotation mark (5000 extra)")]
     assert clean(text, select=["Q"]).text == "He said \u201cWe go,\u201d and left."
+
+
+# -- lone surrogates a JSON record may spell ---------------------------------------------------------
+
+SURROGATE_RECORD = '{"id": 1, "title": "A \\udfff title", "text": "The mayorr said \\ud800 the bridge would open."}\n'
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl", "github", "sarif"])
+def test_a_record_holding_lone_surrogates_is_reported_in_every_format(tmp_path, fmt):
+    import subprocess
+    import sys
+
+    path = tmp_path / "s.jsonl"
+    path.write_text(SURROGATE_RECORD, encoding="utf-8")
+    for target in ([], ["--output-file", str(tmp_path / f"out.{fmt}")]):
+        done = subprocess.run([sys.executable, "-m", "cleaner", "check", "--isolated", "--no-cache", "--format", fmt,
+                               str(path), *target], capture_output=True, cwd=tmp_path)
+        assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr[-300:]
+        out = done.stdout if not target else (tmp_path / f"out.{fmt}").read_bytes()
+        assert b"\\ud800" in out  # written as its escape (valid JSON), never as bytes no decoder reads
+        if fmt in ("json", "sarif"):
+            json.loads(out)
+
+
+def test_fix_keeps_lone_surrogates_it_does_not_touch(cli, tmp_path):
+    path = tmp_path / "s.jsonl"
+    path.write_text(SURROGATE_RECORD, encoding="utf-8")
+    code, _, err = cli("fix", "--isolated", "--no-cache", "--ignore", "E", "--unsafe-fixes", str(path))
+    assert code == 0 and not err
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "id": 1, "title": "A \udfff title", "text": "The mayor said \ud800 the bridge would open."}
+
+
+# -- deep TOML, empty matches ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("option", ["--config", "--extend-rules"])
+def test_a_config_or_pack_nested_too_deeply_is_a_clear_error(cli, tmp_path, option):
+    (tmp_path / "deep.toml").write_text("x = " + "[" * 50000 + "]" * 50000 + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ONE_PARAGRAPH, encoding="utf-8")
+    code, out, err = cli("check", "--no-cache", option, str(tmp_path / "deep.toml"), str(tmp_path / "a.txt"))
+    assert code == 2 and "deep.toml" in err and "nested too deeply" in err and "Traceback" not in err
+
+
+def test_a_user_phrase_pattern_matching_nothing_inserts_nothing(tmp_path):
+    pack = tmp_path / "pack.toml"
+    pack.write_text('[[rule]]\ncode = "G599"\nmessage = "x"\npattern = "q*"\nreplacement = "Z"\nfix = "safe"\n',
+                    encoding="utf-8")
+    result = Cleaner({"extend-rules": [str(pack)], "select": ["G599"]}).clean(ONE_PARAGRAPH)
+    assert result.text.rstrip("\n") == ONE_PARAGRAPH.rstrip("\n")
+    assert not [f for f in result.findings if f.start == f.end]

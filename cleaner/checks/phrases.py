@@ -175,9 +175,10 @@ def phrases(doc: Document, ctx, lowered: Optional[str] = None) -> list[Finding]:
 
 def _found(doc: Document, text: str, lowered: str, span: tuple, code: str, message: str, pattern, replacement,
            fix: str, confidence: float) -> Optional[Finding]:
-    """The finding of one phrase match at ``span``, or None inside a longer word."""
+    """The finding of one phrase match at ``span``, or None inside a longer word or when empty (a user
+    pack's ``q*`` matches nothing everywhere: no phrase to replace)."""
     start, end = span
-    if (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")) or (
+    if start == end or (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-")) or (
         end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_-")
     ):
         return None
