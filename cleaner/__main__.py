@@ -1,7 +1,5 @@
 """``python -m cleaner`` is ``news-cleaner``."""
 
-import sys
+from .cli import run
 
-from .cli import main
-
-sys.exit(main())
+run()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sys
 import time
 from typing import Optional, Sequence
@@ -191,6 +192,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:  # e.g. `news-cleaner check . | head`
         return EXIT_OK
+
+
+def run() -> None:
+    """The ``news-cleaner`` command (and ``python -m cleaner``): :func:`main`, then the process ends
+    without tearing the interpreter down. Freeing the word lists, gazetteer and indexes object by
+    object at exit cost a one-file check 0.1 s of its ~0.55 s CPU; by then every output file is closed
+    (each is written in a ``with`` or ``try``/``finally``) and every worker pool shut down, so only
+    the standard streams need flushing. :func:`main` itself returns, for callers in a process of
+    their own (tests, other tools)."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed or broken pipe: nothing more can reach it
+            pass
+    os._exit(code if isinstance(code, int) else EXIT_ERROR)
 
 
 def _names_keep_their_bytes() -> None:

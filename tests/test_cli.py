@@ -300,3 +300,21 @@ def test_checking_named_files_does_not_import_pathspec(tmp_path):
             "print('pathspec' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path).stdout
     assert out.split() == ["False"]
+
+
+def test_the_command_ends_without_teardown_and_loses_no_output(tmp_path, cli):
+    """``python -m cleaner`` (as the console script) exits straight after main(): the report on stdout
+    and in --output-file is whole and the exit code is main()'s."""
+    article = tmp_path / "one.txt"
+    article.write_text("The mayor said said the budget was passed on Tuesday .\n\n[ad_1]\n\nShe thanked "
+                       "the council.\n" * 40, encoding="utf-8")
+    code, expected, _ = cli("check", "--isolated", "--no-cache", str(article))
+    run = subprocess.run([sys.executable, "-m", "cleaner", "check", "--isolated", "--no-cache", str(article)],
+                         capture_output=True, text=True)
+    assert (run.returncode, run.stdout) == (code, expected) and code == 1 and expected.count("\n") > 100
+    cli("check", "--isolated", "--no-cache", "-o", str(tmp_path / "expected.txt"), str(article))
+    written = subprocess.run([sys.executable, "-m", "cleaner", "check", "--isolated", "--no-cache", "-o",
+                              str(tmp_path / "report.txt"), str(article)], capture_output=True, text=True)
+    report = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert written.returncode == 1 and report == (tmp_path / "expected.txt").read_text(encoding="utf-8")
+    assert report.count("\n") > 100
