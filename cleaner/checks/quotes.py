@@ -615,6 +615,9 @@ _GLUED_STOP_GATE = re.compile(r"\.(?<=[a-z\d]\.)[A-Z]")  # ``said.The``: what ev
 _GLUED_MARK = re.compile(r"([?!])(?<=[a-z]{2}[?!])(?=[A-Z][a-z’']+\b)")
 
 
+_ELIDED = re.compile(r"(?:s|t|d|ll|re|ve|m)\b")  # ``Office"s``: an apostrophe typed as a double mark, not a glued closing one
+
+
 def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
     """Q008: no space after a sentence-final full stop.
 
@@ -646,7 +649,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
         # a lone closing mark whose opening mark was lost, or that can only close (``heavier”as``: curly, or the
         # paragraph's last mark): spaced from the next word wherever its opening mark went
         reopened = {id(lone.mark) for lone in para.lone if lone.open_at is not None
-                    or (lone.rule == "after-word" and text[lone.mark.pos - 1].isalnum()
+                    or (lone.rule == "after-word" and text[lone.mark.pos - 1].isalnum() and not _ELIDED.match(text, lone.mark.pos + 1)
                         and (lone.mark.char == CURLY_CLOSE or lone.mark is para.marks[-1]))}
         for mark in para.marks:
             end = mark.pos + len(mark.char)
