@@ -293,6 +293,8 @@ UNTOUCHED = [
     "It rose 0.45 percent to 3.5 points. A .45-caliber gun.",
     "Visit https://example.com/News.Today or www.example.org now. Node.js and ASP.NET run.",
     "We had some issues ... we had a time... and that was it.",
+    # a spaced ellipsis, of three dots or four (a sentence's stop after it), before a capital or a bracket
+    "It has always been hard in business. . . . [Change] is harder. We waited. . . Then it came.",
     "Run it for i in 1..10 and then stop. The Govt. in Delhi agreed.",
     "The Dow Jones Industrial Average .DJI fell 1.2%.",
     "“Thanks KLOOK!!” she wrote. Who came to Beijing?? Nobody.",

@@ -409,7 +409,7 @@ def punctuation_runs(text: str) -> list[Edit]:
     next word calls for stays (a lower-case word continues the sentence, a capital starts one).
 
     ``value,. and`` → ``value, and``; ``said., The`` → ``said. The``. ``Inc., and`` (an abbreviation's
-    stop before a comma) and ellipses stay.
+    stop before a comma) and ellipses, spaced ``. . .`` ones too, stay.
     """
     edits = []
     names: dict = {}
@@ -421,6 +421,8 @@ def punctuation_runs(text: str) -> list[Edit]:
             continue  # ``service.gov. ;``: code, not prose
         if text[m.end():m.end() + 1] == "." or text[m.start() - 1:m.start()] == ".":
             continue  # part of an ellipsis
+        if a == b == "." and text[m.end():m.end() + 2] == " .":
+            continue  # a spaced ellipsis ``. . .`` (or ``. . . .`` ending a sentence): one stop a round would eat it
         word = re.search(r"([^\W\d_]*)$", text[max(0, m.start() - 30):m.start()]).group(1)
         if a == "." and b != "." and (is_abbreviation(word) or (word[:1].isupper() and len(word) <= 5)):
             continue  # ``Inc., and`` ``D-Minn., in``: the stop belongs to an abbreviation
