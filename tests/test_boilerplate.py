@@ -160,6 +160,24 @@ def test_repeated_paragraph_deletes_the_repeat_only():
     assert paragraphs(b_clean(text)) == [lead, "She said she would not run again."]
 
 
+def test_junk_lines_inside_a_repeated_block_go_from_every_copy_in_the_first_round():
+    # a site's footer block pasted between the sections of one article: the repeats are only reported
+    # (inside the body), but their junk lines go at once, not one more copy per fix round
+    block = "Visit our website\nSubscribe to our email list\nContact Us\nCheck out our team in the news!"
+    prose = ["The agency rebuilt its public data site this year after a long review of how people used it.",
+             "Officials said the new pages explain the government's role in the industry in plain words.",
+             "The team plans to publish more data sets over the coming months, starting with local figures.",
+             "Readers can already compare figures across states and download every table as a spreadsheet."]
+    text = "\n\n".join([prose[0], block, prose[1], block, prose[2], block, prose[3]])
+    result = Cleaner(select=["B"]).clean(text, kind="text")
+    applied = [f for f in result.findings if f.applied]
+    assert [f.code for f in applied] == ["B005", "B010"] * 3
+    assert all("fix_round" not in f.extra for f in applied)
+    short = "Visit our website\nCheck out our team in the news!"
+    assert paragraphs(result.text) == [prose[0], short, prose[1], short, prose[2], short, prose[3]]
+    assert b_clean(result.text) == result.text
+
+
 def test_repeated_list_items_are_not_flagged():
     item = "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 tsp. and 2 oz. of 4 kinds."
     assert b_findings(f"Meal 1\n\n{item}\n\nMeal 2\n\n{item}") == []

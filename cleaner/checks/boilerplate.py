@@ -222,7 +222,13 @@ def run(doc: Document, ctx) -> list[Finding]:
         if learned:
             findings.extend(site_boilerplate.findings(doc, learned, ctx.settings))
     findings.extend(peel_trailers(doc, ctx, findings))
-    kept = recall_safe(doc, _outermost(findings))
+    outer = _outermost(findings)
+    kept = recall_safe(doc, outer)
+    if any(a.suggestion == "" and b.suggestion != "" for a, b in zip(outer, kept)):
+        # a deletion only reported now (a repeat inside the article) no longer takes the junk lines
+        # inside it: they go in this round, not one copy per fix round once the earlier copy is gone
+        outer_ids = {id(f) for f in outer}
+        kept = recall_safe(doc, _outermost(kept + [f for f in findings if id(f) not in outer_ids]))
     return [point_at_content(doc, f) for f in _disjoint(doc, _whole_paragraphs(doc, kept))]
 
 
