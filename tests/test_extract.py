@@ -244,3 +244,29 @@ def test_a_short_fragment_keeps_inline_tags_in_its_paragraphs_in_every_favor():
     for favor in ("precision", "balanced", "recall"):
         doc = extract_html(fragment, favor=favor)  # trafilatura's short-text rescue splits at <b> and <a>
         assert doc.text == "The first paragraph of the story.\n\nThe second one, with a link.", favor
+
+
+def test_the_balanced_second_reading_is_made_fast_first_and_in_full_only_when_that_one_passes():
+    from types import SimpleNamespace
+
+    from cleaner.extract import _longer_balanced_reading, trafilatura_options
+
+    def reader(fast_words: int, full_words: int):
+        calls = []
+
+        def bare_extraction(tree, url=None, **options):
+            calls.append(options["fast"])
+            return SimpleNamespace(text=" ".join(["word"] * (fast_words if options["fast"] else full_words)))
+
+        return SimpleNamespace(bare_extraction=bare_extraction), calls
+
+    balanced = trafilatura_options("balanced")
+    module, calls = reader(fast_words=120, full_words=130)  # precision kept 100: nothing twice as long
+    assert _longer_balanced_reading(module, None, None, balanced, 100) is None and calls == [True]
+    module, calls = reader(fast_words=250, full_words=260)  # the fast reading passes: the full one is used
+    assert len(_longer_balanced_reading(module, None, None, balanced, 100).split()) == 260 and calls == [True, False]
+    module, calls = reader(fast_words=250, full_words=150)  # the full reading decides
+    assert _longer_balanced_reading(module, None, None, balanced, 100) is None
+    module, calls = reader(fast_words=250, full_words=0)  # fast settings: the fast reading is the reading
+    assert len(_longer_balanced_reading(module, None, None, {**balanced, "fast": True}, 100).split()) == 250
+    assert calls == [True]
