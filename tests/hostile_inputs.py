@@ -11,6 +11,7 @@ unexpected exception) on a violation.
 from __future__ import annotations
 
 import json
+import re
 import os
 
 from hypothesis import strategies as st
@@ -127,6 +128,17 @@ URLS = st.one_of(
 ENCODINGS = ["utf-8", "utf-8-sig", "cp1252", "latin-1", "cp1250", "cp1251", "mac_roman", "iso-8859-15", "utf-16"]
 
 
+def _utf8_bytes(text: str) -> bytes:
+    r"""UTF-8 as a careless writer makes it: ``\udc80``-``\udcff`` as the bytes they stand for, any other
+    lone surrogate as its three CESU bytes (``\ud800`` -> ``ED A0 80``), both invalid UTF-8 in the file.
+
+    >>> _utf8_bytes("a\udce9\ud800")
+    b'a\xe9\xed\xa0\x80'
+    """
+    return b"".join(part.encode("utf-8", "surrogateescape" if len(part) == 1 and 0xDC80 <= ord(part) <= 0xDCFF
+                                else "surrogatepass") for part in re.split("([\ud800-\udfff])", text) if part)
+
+
 @st.composite
 def file_bytes(draw) -> tuple:
     """``(suffix, bytes)``: hostile text (or JSONL records) in some encoding and newline style."""
@@ -144,7 +156,7 @@ def file_bytes(draw) -> tuple:
     if newline:
         text = text.replace("\n", newline)
     encoding = draw(st.sampled_from(ENCODINGS))
-    data = text.encode(encoding, errors="surrogateescape" if encoding == "utf-8" else "replace")
+    data = _utf8_bytes(text) if encoding == "utf-8" else text.encode(encoding, errors="replace")
     if draw(st.integers(0, 9)) == 0:  # stray bytes anywhere
         cut = draw(st.integers(0, len(data)))
         data = data[:cut] + draw(st.binary(min_size=1, max_size=4)) + data[cut:]
