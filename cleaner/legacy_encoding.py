@@ -36,6 +36,9 @@ _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # A character that is neither a letter nor a mark nor an apostrophe or hyphen, between two letters.
 _SYMBOL_INSIDE = re.compile(r"(?<=[^\W\d_])[^\w'\u2019\u2018\-\s](?=[^\W\d_])")
+# Box-drawing and block characters touching a letter: KOI8-R reads KOI8-U's і ї є ґ (and their
+# capitals) as these, so "економі" would be "економ╕", a real word plus a glued frame piece.
+_FRAME_BY_LETTER = re.compile(r"[\u2500-\u259f](?=[^\W\d_])|(?<=[^\W\d_])[\u2500-\u259f]")
 # C1 control characters: no text holds them, so a code page that reads a file's bytes as these is not
 # the file's (ISO 8859 code pages leave 0x80-0x9F to them, where cp1252 has € ‘ ’ “ ” š œ).
 _C1 = re.compile("[\x80-\x9f]")
@@ -125,8 +128,11 @@ def _word_score(text: str, lexicon: frozenset) -> tuple:
 
     >>> _word_score("déjà", known_words()), _word_score("dĂŠjĂ ", known_words())
     ((4, 0), (0, 5))
+    >>> _word_score("економ╕", known_words())  # KOI8-U "економі" read as KOI8-R
+    (0, 7)
     """
-    if _SYMBOL_INSIDE.search(text):  # "Pchn±æ", "ja÷Я": letters split by a sign are no word
+    if _SYMBOL_INSIDE.search(text) or _FRAME_BY_LETTER.search(text):
+        # "Pchn±æ", "ja÷Я": letters split by a sign are no word; "економ╕": no word ends in a frame piece
         return 0, len(text)
     known = unknown = 0
     for part in _LETTERS.findall(text):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaner.toml_compat import tomllib
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -47,6 +48,17 @@ def test_an_uncertain_file_is_reported_with_its_candidates_and_never_written(cli
     code, out, _ = cli("fix", "--no-cache", "--unsafe-fixes", str(path))
     assert "E007 file is not valid UTF-8 and its encoding is uncertain: cp1252 or cp1250" in out
     assert path.read_bytes() == data
+
+
+@pytest.mark.parametrize("word", ["економі", "Україні", "мої", "її"])
+def test_a_koi8_u_word_with_a_letter_koi8_r_lacks_is_never_written_as_koi8_r(cli, tmp_path, word):
+    """KOI8-R reads KOI8-U's і ї є ґ as box-drawing pieces, and "економ" + "╕" looked like a real word
+    plus a symbol (found by hypothesis): a letter glued to a frame piece is no word."""
+    path = tmp_path / "uk.txt"
+    data = f"{word}\n".encode("koi8_u")
+    path.write_bytes(data)
+    cli("fix", "--no-cache", "--select", "E007", str(path))
+    assert path.read_bytes() in (data, f"{word}\n".encode("utf-8"))
 
 
 @st.composite
