@@ -391,3 +391,24 @@ def test_html_records_are_extracted_once_learning_included(tmp_path, monkeypatch
     # and what was learned from them reaches their cleaning: the tagline, reported on every page
     out = read_jsonl(tmp_path / "out.jsonl")
     assert [sum(f["code"] == "B011" for f in r["cleaner"]["findings"]) for r in out] == [1] * 8
+
+
+def test_the_learning_pass_keeps_no_token_model_of_the_documents_it_learned_from(seed_text):
+    """Learning from 2,000 records held each one's cached token model (~190 KB a document): the pass
+    drops a document's derived state once a learner has read it, and learns the same."""
+    from cleaner import Cleaner, checks
+    from cleaner.document import Document
+
+    docs = [Document(seed_text.replace("the", "a", k % 3), kind="text", metadata={"site": f"s{k % 4}.example"})
+            for k in range(30)]
+    cleaner = Cleaner()
+    learned = cleaner.learn(docs)
+    assert not [name for doc in docs for name in ("tokens", "paragraphs", "word_tokens") if name in vars(doc)]
+    plain = Cleaner()
+    original = checks._Forgetting
+    try:
+        checks._Forgetting = list
+        assert plain.learn(docs) == learned
+    finally:
+        checks._Forgetting = original
+    assert any("tokens" in vars(doc) for doc in docs)  # (the plain list kept them: the test can fail)
