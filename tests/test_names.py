@@ -827,6 +827,9 @@ def test_acronym_with_a_doubled_letter_in_every_mention():
             "said the SeaWorld CEOO on Monday.")
     assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [
         ("G001", "UUK", "UK"), ("G001", "UUK", "UK"), ("G001", "CEOO", "CEO")]
+    # an acronym web text writes often is well known though no list of ours has it
+    text = "He was chasing five different reports of UFFO sightings over the lake, the paper said on Monday."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G001", "UFFO", "UFO")]
     # the article defines or spells it: a real acronym with a double letter
     assert _g("The National Pork Producers Council, NPPC, said prices rose. The NPPC will meet.") == []
     assert _g("Tools for the National Nuclear Security Administration and the NNSA labs were built.") == []

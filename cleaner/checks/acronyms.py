@@ -285,12 +285,13 @@ def _name_runs(text: str) -> tuple:
 
 
 def _undoubled(token: str, gaz, ubiquitous, skip: set, lex) -> str:
-    """The well-known acronym ``token`` is with one doubled letter written once, or ``""``.
+    """The well-known acronym ``token`` is with one doubled letter written once, or ``""``: one of the
+    lists, or one the dictionary writes in capitals or web text writes often (``UFFO``, ``JSONN``).
 
     >>> from cleaner.gazetteer import gazetteer
     >>> from cleaner.lexicon import lexicon
-    >>> [_undoubled(t, gazetteer(()), {"UK", "CEO"}, set(), lexicon()) for t in ("UUK", "CEOO", "UK", "AAA")]
-    ['UK', 'CEO', '', '']
+    >>> [_undoubled(t, gazetteer(()), {"UK", "CEO"}, set(), lexicon()) for t in ("UUK", "CEOO", "UK", "AAA", "UFFO")]
+    ['UK', 'CEO', '', '', 'UFO']
     """
     if len(token) < 3 or token in skip or token in gaz.acronyms or lex.zipf(token) >= DOUBLED_MAX_ZIPF \
             or token.lower() in lex.lower:
@@ -298,9 +299,13 @@ def _undoubled(token: str, gaz, ubiquitous, skip: set, lex) -> str:
     for i in range(1, len(token)):
         if token[i] == token[i - 1]:
             base = token[:i] + token[i:][1:]
-            if len(base) >= 2 and (base in ubiquitous or base in gaz.acronyms):
+            if len(base) >= 2 and (base in ubiquitous or base in gaz.acronyms or (
+                    len(base) >= 3 and _own_acronym(base, lex, DOUBLED_BASE_MIN_ZIPF))):
                 return base
     return ""
+
+
+DOUBLED_BASE_MIN_ZIPF = 3.0  # an acronym web text writes this often is well known though no list has it (UFO)
 
 
 def _own_acronym(token: str, lex, min_zipf: float) -> bool:
