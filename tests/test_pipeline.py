@@ -62,6 +62,18 @@ def test_select_limits_families():
     assert not check(SAMPLES[0], ignore=["E"])
 
 
+def test_a_name_in_angle_brackets_is_no_html_tag():
+    """Wire copy marks companies as <Name>; a tag name ends at a space, "/" or ">", and markup has no
+    bare capitalised words for attributes. Deleting these lost the company from the sentence."""
+    text = ("The group agreed to buy <I P Sharp Associates Ltd> of Toronto, said broker "
+            "<A.C. Goode and Co Ltd>, with <A/S Norske Shell> in <b>talks</b>.")
+    flagged = [f.excerpt for f in check(text, select=["E003"])]
+    assert flagged == ["<b>", "</b>"]
+    assert "<I P Sharp Associates Ltd> of Toronto" in clean(text).text
+    for tag in ("<br/>", "<br />", '<span class="x">', "<I>"):  # markup, one tag a text (two make it a page)
+        assert [f.excerpt for f in check(f"Line one.{tag}Line two of the article.", select=["E003"])] == [tag]
+
+
 def test_unsafe_fixes_flag():
     text = "Line one.<br>Line two of the article."
     assert "<br>" in clean(text).text

@@ -36,7 +36,8 @@ def _tables():
     block = pack["markup"]["block_tags"]
     invisible_re = re.compile("[" + "".join(re.escape(c) for c in invisible) + "]+")
     odd_space_re = re.compile("[" + "".join(re.escape(c) for c in odd_spaces) + "]")
-    tag_re = re.compile(r"</?(%s)\b[^<>\n]{0,200}?/?>" % "|".join(inline + block), re.IGNORECASE)
+    # A tag name ends at a space, "/" or ">" (``<A.C. Goode and Co>``, ``<A/S Norske Shell>`` are names)
+    tag_re = re.compile(r"</?(%s)(?:\s[^<>\n]{0,200}?)?/?>" % "|".join(inline + block), re.IGNORECASE)
     return invisible, odd_spaces, set(inline), invisible_re, odd_space_re, tag_re
 
 
@@ -132,11 +133,26 @@ def leftover_entities(doc: Document) -> list[Finding]:
     return findings
 
 
+def _names_a_company(tag: str, name: str) -> bool:
+    """Whether a tag-shaped span is a name in angle brackets, as wire copy marks companies: bare
+    capitalised words where markup has attributes (``name`` or ``name=value``, lower case in practice).
+
+    >>> _names_a_company("<I P Sharp Associates Ltd>", "I"), _names_a_company('<span class="nb">', "span")
+    (True, False)
+    >>> _names_a_company("<Li Ka-shing Foundations Ltd>", "Li"), _names_a_company("<br />", "br")
+    (True, False)
+    """
+    attributes = tag[1 + tag.startswith("</") + len(name):-1].strip(" /")
+    return bool(attributes) and "=" not in attributes and any(w[:1].isupper() for w in attributes.split())
+
+
 def leftover_tags(doc: Document) -> list[Finding]:
     """E003: an HTML tag left in the text. ``the <b>mayor</b> said`` → ``the mayor said``."""
     _, _, inline, _, _, tag_re = _tables()
     findings = []
     for match in tag_re.finditer(doc.text):
+        if _names_a_company(match.group(0), match.group(1)):
+            continue
         name = match.group(1).lower()
         if name in inline:
             findings.append(doc.finding("E003", f"HTML tag '{match.group(0)}' left in the text", match.start(),
