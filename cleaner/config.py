@@ -32,6 +32,7 @@ LANGUAGETOOL_KEYS = {"url", "timeout", "disabled-rules", "disabled-categories", 
 SCORE_KEYS = {"garbled-below", "clean-above"}
 SITE_BOILERPLATE_KEYS = {"min-articles", "min-share", "min-length", "site-key"}
 EXTRACT_KEYS = {"favor", "fast"}
+QUOTES_KEYS = {"emphasis-runs"}
 
 
 @dataclass
@@ -72,6 +73,7 @@ class Settings:
         "min-articles": 5, "min-share": 0.5, "min-length": 3, "site-key": "host",
     })
     extract: dict = field(default_factory=lambda: {"favor": "precision", "fast": False})
+    quotes: dict = field(default_factory=lambda: {"emphasis-runs": "keep"})
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     sources: dict = field(default_factory=dict, compare=False, repr=False)
     config_file: Optional[str] = field(default=None, compare=False)
@@ -166,7 +168,7 @@ _LIST_KEYS = {"select", "extend-select", "ignore", "extend-rules", "known-names"
 _BOOL_KEYS = {"unsafe-fixes", "respect-gitignore"}
 _KNOWN_KEYS = _LIST_KEYS | _BOOL_KEYS | {
     "per-file-ignores", "fail-under", "timeout-per-file", "language", "cache-dir", "languagetool", "score",
-    "site-boilerplate", "extract", "max-file-size",
+    "site-boilerplate", "extract", "max-file-size", "quotes",
 }
 
 
@@ -269,6 +271,8 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
             value = {**settings.site_boilerplate, **table}
         elif key == "extract":
             value = _extract_table(settings.extract, _check_table(key, value, EXTRACT_KEYS, where), where)
+        elif key == "quotes":
+            value = _quotes_table(settings.quotes, _check_table(key, value, QUOTES_KEYS, where), where)
         elif key == "languagetool":
             table = _check_table(key, value, LANGUAGETOOL_KEYS, where)
             lt = replace(settings.languagetool)
@@ -321,6 +325,18 @@ def _extract_table(current: dict, table: dict, where: str) -> dict:
         raise ConfigError(f"{where}: 'extract.favor' must be one of {', '.join(map(repr, FAVOR))}, not {value['favor']!r}"
                           f"{_did_you_mean(str(value['favor']), FAVOR)}")
     value["fast"] = _as_bool("extract.fast", value["fast"], where)
+    return value
+
+
+def _quotes_table(current: dict, table: dict, where: str) -> dict:
+    """``[quotes]``: ``emphasis-runs`` is ``keep`` (``!!`` stays as the writer's emphasis) or ``collapse``."""
+    from .checks.quotes import EMPHASIS_RUNS
+
+    value = {**current, **table}
+    runs = value["emphasis-runs"]
+    if runs not in EMPHASIS_RUNS:
+        raise ConfigError(f"{where}: 'quotes.emphasis-runs' must be one of {', '.join(map(repr, EMPHASIS_RUNS))}, "
+                          f"not {runs!r}{_did_you_mean(str(runs), EMPHASIS_RUNS)}")
     return value
 
 

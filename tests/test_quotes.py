@@ -370,3 +370,56 @@ def test_every_code_is_documented():
     assert emitted <= set(docs)
     for code, doc in docs.items():
         assert {"name", "summary", "what", "why", "before", "after", "fix"} <= set(doc), code
+
+
+# -- [quotes] emphasis-runs: `!!` and `??` kept (default) or collapsed ---------------------------------
+EMPHATIC = ("“Thanks KLOOK!!” she wrote after the trip. So how did the two get to Beijing?? By train!!!\n\n"
+            "Fans asked: “Really?!” The organisers said tickets were gone. He replied \"No way\"!!")
+COLLAPSE = {"quotes": {"emphasis-runs": "collapse"}}
+
+
+def test_emphasis_runs_are_kept_by_default():
+    assert Cleaner(select=["Q"]).clean(EMPHATIC).text == EMPHATIC
+    assert Cleaner({"quotes": {"emphasis-runs": "keep"}}, select=["Q"]).clean(EMPHATIC).text == EMPHATIC
+
+
+def test_emphasis_runs_collapse_to_one_mark_and_a_mixed_run_stays():
+    q = Cleaner(COLLAPSE, select=["Q"])
+    result = q.clean(EMPHATIC)
+    assert result.text == ("“Thanks KLOOK!” she wrote after the trip. So how did the two get to Beijing? By train!\n\n"
+                           "Fans asked: “Really?!” The organisers said tickets were gone. He replied \"No way\"!")
+    applied = [f for f in result.findings if f.applied]
+    assert [f.code for f in applied] == ["Q005"] * 4 and all("emphasis run" in f.message for f in applied)
+    assert q.clean(result.text).text == result.text  # idempotent
+
+
+def test_collapsed_emphasis_leaves_chess_notation_and_code_alone():
+    text = ("After 23.Nf3!! Black was lost, and 24. e5?? ended it. The flag reads `a ?? b` and !!ready. "
+            "Read more at https://example.com/win!! today.")
+    assert Cleaner(COLLAPSE, select=["Q"]).clean(text).text == text
+
+
+def test_emphasis_runs_setting_is_validated_with_did_you_mean(cli, tmp_path):
+    from cleaner.errors import ConfigError
+
+    with pytest.raises(ConfigError, match=r"'quotes.emphasis-runs' must be one of 'keep', 'collapse', not 'colapse' "
+                                          r"\(did you mean 'collapse'\?\)"):
+        Cleaner({"quotes": {"emphasis-runs": "colapse"}})
+    with pytest.raises(ConfigError, match=r"unknown key 'quotes.emphasis' \(did you mean 'emphasis-runs'\?\)"):
+        Cleaner({"quotes": {"emphasis": "collapse"}})
+    (tmp_path / "news-cleaner.toml").write_text('[quotes]\nemphasis-runs = "trim"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Who came?? Nobody.\n", encoding="utf-8")
+    code, _, err = cli("check", "a.txt")
+    assert code == 2 and "'quotes.emphasis-runs' must be one of" in err
+
+
+def test_emphasis_runs_in_config_show_and_fix(cli, tmp_path):
+    code, out, _ = cli("config", "--show")
+    assert code == 0 and 'quotes = {emphasis-runs = "keep"}    # default' in out
+    (tmp_path / "news-cleaner.toml").write_text('[quotes]\nemphasis-runs = "collapse"\n', encoding="utf-8")
+    code, out, _ = cli("config", "--show")
+    line = next(line for line in out.splitlines() if line.startswith("quotes = "))
+    assert line.startswith('quotes = {emphasis-runs = "collapse"}') and "news-cleaner.toml" in line
+    (tmp_path / "a.txt").write_text("So how did the two get to Beijing?? By train.\n", encoding="utf-8")
+    cli("fix", "a.txt")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "So how did the two get to Beijing? By train.\n"

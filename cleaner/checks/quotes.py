@@ -401,6 +401,35 @@ def doubled_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
+#: ``[quotes] emphasis-runs``: ``keep`` a run of ``!``/``?`` as the writer's emphasis, or ``collapse`` it
+EMPHASIS_RUNS = ("keep", "collapse")
+# one mark repeated, ending a word (not ``!!x`` or ``a ?? b`` in code), never part of a mixed ``?!`` run
+_EMPHASIS = re.compile(r"(?<=[^\s!?])(?:!{2,}|\?{2,})(?![!?])(?=[\s\"”’')\]]|$)")
+# chess annotation after a move (``Nf3!!``, ``Qxh7??``, ``O-O!!``): notation, not emphasis
+_CHESS_MOVE = re.compile(r"(?<![^\s.(])(?:[KQRBN][a-h]?[1-8]?x?[a-h][1-8]|[a-h](?:x[a-h])?[1-8](?:=[QRBN])?|O-O(?:-O)?)[+#]?$")
+
+
+def emphasis_runs(text: str, model: QuoteModel) -> list[Edit]:
+    """Q005 with ``[quotes] emphasis-runs = "collapse"``: a run of one mark (``!!`` ``??`` ``!!!``)
+    becomes that mark once. A mixed run (``?!``, ``?!!``), chess annotation and code stay.
+
+    >>> [(e.start, e.end, e.suggestion) for e in emphasis_runs("Who came?? Nobody!!! Really?!", None)]
+    [(8, 10, '?'), (17, 20, '!')]
+    >>> emphasis_runs("After 23.Nf3!! and 24. e5?? Black resigned. Use a ?? b or !!flag.", None)
+    []
+    >>> [e.suggestion for e in emphasis_runs("Web3!! Cheers!!", None)]
+    ['!', '!']
+    """
+    edits = []
+    for m in _EMPHASIS.finditer(text):
+        lo = max(0, m.start() - 12)  # a move or a token is short: never a search back through the text
+        if _CHESS_MOVE.search(text, lo, m.start()) or _address_before(text, m.start()):
+            continue
+        edits.append(Edit("Q005", f"emphasis run {m.group()!r} collapsed ([quotes] emphasis-runs)",
+                          m.start(), m.end(), m.group()[0], "safe", 0.9))
+    return edits
+
+
 _RUN = re.compile(r"([,;:.])(?<=[^\W\d_][,;:.])( ?)([,;:.])(?=[ \n\"”’)]|$)")
 
 
@@ -797,8 +826,9 @@ CHECKS = (
 )
 
 
-def detect(text: str, *, foreign: bool = True) -> list[Edit]:
-    """Every Q edit on ``text``. Paragraphs with foreign marks wait for Q009 before the model judges them."""
+def detect(text: str, *, foreign: bool = True, emphasis: str = "keep") -> list[Edit]:
+    """Every Q edit on ``text``. Paragraphs with foreign marks wait for Q009 before the model judges them.
+    ``emphasis`` is the ``[quotes] emphasis-runs`` setting."""
     model = build(text)
     edits: list[Edit] = []
     foreign_paras: set[int] = set()
@@ -811,6 +841,8 @@ def detect(text: str, *, foreign: bool = True) -> list[Edit]:
         elif check in (unbalanced_quotes, mixed_quote_marks) and foreign_paras:
             found = [e for e in found if (p := model.paragraph_at(e.start)) is None or p.index not in foreign_paras]
         edits.extend(found)
+    if emphasis == "collapse":
+        edits.extend(emphasis_runs(text, model))
     return edits
 
 
@@ -828,6 +860,6 @@ def run(doc, ctx) -> list:
     english = ctx.settings.language.lower().startswith("en") and ctx.is_target_language
     return [
         doc.finding(e.code, e.message, e.start, e.end, suggestion=e.suggestion, fix=e.fix, confidence=e.confidence, source=f"quotes.{e.code}")
-        for e in detect(doc.text, foreign=english)
+        for e in detect(doc.text, foreign=english, emphasis=ctx.settings.quotes["emphasis-runs"])
         if ctx.enabled(e.code) and (english or e.code in LANGUAGE_NEUTRAL)
     ]
