@@ -420,7 +420,9 @@ def emphasis_runs(text: str, model: QuoteModel) -> list[Edit]:
     >>> [e.suggestion for e in emphasis_runs("Web3!! Cheers!!", None)]
     ['!', '!']
     """
-    edits = []
+    edits: list[Edit] = []
+    if "!!" not in text and "??" not in text:
+        return edits  # what every run holds: a fast test before the regex walks the text
     for m in _EMPHASIS.finditer(text):
         lo = max(0, m.start() - 12)  # a move or a token is short: never a search back through the text
         if _CHESS_MOVE.search(text, lo, m.start()) or _address_before(text, m.start()):
