@@ -531,3 +531,13 @@ def test_a_user_phrase_pattern_matching_nothing_inserts_nothing(tmp_path):
     result = Cleaner({"extend-rules": [str(pack)], "select": ["G599"]}).clean(ONE_PARAGRAPH)
     assert result.text.rstrip("\n") == ONE_PARAGRAPH.rstrip("\n")
     assert not [f for f in result.findings if f.start == f.end]
+
+
+def test_the_learning_pass_keeps_only_extracted_html_for_the_second_pass(tmp_path):
+    from cleaner.filerun import _features_task
+
+    lines = [json.dumps({"id": 1, "text": ONE_PARAGRAPH}),
+             json.dumps({"id": 2, "html": "<html><body><article><p>" + ONE_PARAGRAPH + "</p></article></body></html>"})]
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    features, docs = _features_task(Cleaner(), (str(tmp_path / "a.jsonl"), data, None, None))
+    assert len(features) == 2 and docs[0] is None and docs[1].kind == "html"  # text records are rebuilt, not held
