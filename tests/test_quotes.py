@@ -423,3 +423,22 @@ def test_emphasis_runs_in_config_show_and_fix(cli, tmp_path):
     (tmp_path / "a.txt").write_text("So how did the two get to Beijing?? By train.\n", encoding="utf-8")
     cli("fix", "a.txt")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "So how did the two get to Beijing? By train.\n"
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ('He said "no.""""', 'He said "no."'),
+    ('He said "no."""" Then he left.', 'He said "no." Then he left.'),
+    ("He said \u201cno.\u201d\u201d\u201d\u201d Then he left.", "He said \u201cno.\u201d Then he left."),
+    ('He said "no."" and left.', 'He said "no." and left.'),
+], ids=["straight-end", "straight-sentence", "curly", "one-extra"])
+def test_a_run_of_closing_marks_after_a_quotation_collapses_to_one(text, fixed):
+    # issue 17's case: the straight marks after ``"no."`` were read as an empty quotation and ``"""`` stayed
+    found = [f for f in cleaner.check(text, select=["Q"])]
+    assert [(f.code, f.start) for f in found] == [("Q006", text.index("no.") + 4)]
+    assert fix(text) == fixed
+    assert fix(fixed) == fixed
+
+
+def test_doubled_marks_before_a_word_still_open_a_quotation():
+    text = 'He said "no.""We left."'
+    assert fix(text) == text  # ``""We``: the second mark opens the next quotation, nothing collapses

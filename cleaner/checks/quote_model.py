@@ -42,6 +42,7 @@ SINGLE_MARKS = "'‘’"
 _OTHER_OPENERS = "'‘«»„‹›「『"
 _DOUBLE = re.compile(r'["“”]|‘‘|’’')  # found in C, then read in Python one mark at a time
 _SINGLE = re.compile(r"['‘’]")
+_RUNS = {ch: re.compile("(?:" + re.escape(ch) + ")+") for ch in (STRAIGHT, CURLY_OPEN, CURLY_CLOSE, "‘‘", "’’")}
 RATIO = 2.0  # how much more one style must be used than the other to count as the article's own
 
 
@@ -353,6 +354,12 @@ def _pair(text: str, para: Para) -> None:
             previous = mark
             continue
         role = mark.context
+        if role == "either" and head is not None and head.role == "close" and previous.char == ch \
+                and previous.pos + len(ch) == mark.pos \
+                and (previous.role == "extra" or not _opens_words(text, _past_run(text, mark.pos, ch, para.end), para.end)):
+            # ``"no.""""``: a run of marks after a closing one, before no word, is doubled closing marks (the
+            # run's end is read once, at its first extra mark)
+            role = "close"
         if role == "either":
             if ch in (CURLY_OPEN, "‘‘"):
                 role = "open"
@@ -379,7 +386,7 @@ def _pair(text: str, para: Para) -> None:
               and not (len(para.quotations) >= 2 and para.quotations[-2].close is None and para.quotations[-2].open is not None)):
             # (after an inner quotation closed inside an open one, ``reason.""`` closes both: _nest reads it)
             mark.role = "extra"
-            para.doubled.append((previous, mark))
+            para.doubled.append((head, mark))  # every extra mark of the run names the closing mark it repeats
         else:
             mark.role = "close"
             para.stray_closes.append(mark)
@@ -396,6 +403,16 @@ def _opens_words(text: str, pos: int, end: int) -> bool:
     """Do words follow right after ``pos`` (``""We``: a doubled opening mark), not a space or a separator
     (``"pre_tag": "",``: an empty string in code)?"""
     return pos < end and not text[pos].isspace() and text[pos] not in ",:;)}]"
+
+
+def _past_run(text: str, pos: int, ch: str, end: int) -> int:
+    """The offset after the run of ``ch`` marks starting at ``pos`` (read once per run, in C).
+
+    >>> _past_run('no.”””” Then', 3, '”', 12)
+    7
+    """
+    found = _RUNS[ch].match(text, pos, end)
+    return found.end() if found is not None else pos
 
 
 def _run_head(para: Para, previous: Optional[Mark]) -> Optional[Mark]:
