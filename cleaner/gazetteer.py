@@ -213,5 +213,10 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
 
 @lru_cache(maxsize=8)
 def gazetteer(extra_names: tuple = ()) -> Gazetteer:
-    """The built-in gazetteer plus ``extra_names`` (the ``known-names`` setting), built once per process."""
+    """The built-in gazetteer plus ``extra_names`` (the ``known-names`` setting), built once per process;
+    the built-in one alone comes from the start-up snapshot (:mod:`cleaner.snapshot`)."""
+    if not extra_names:
+        from . import snapshot
+
+        return snapshot.get("gazetteer")
     return build(extra_names)

@@ -155,6 +155,19 @@ class Lexicon:
                     self.misspellings[wrong] = right
         self._add_bare_contractions(listing)
         self.freq: dict = _load_frequencies()
+        self._forget_lookups()
+
+    _STATE = ("_data_key", "lower", "names", "capitalised", "misspellings", "contractions", "freq")
+
+    def __getstate__(self) -> dict:
+        """The word lists, without what look-ups built (the start-up snapshot, :mod:`cleaner.snapshot`)."""
+        return {key: getattr(self, key) for key in self._STATE}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._forget_lookups()
+
+    def _forget_lookups(self) -> None:
         self._index: Optional["_SuggestIndex"] = None
         self._recent_ids: dict = {}  # word -> _candidate_ids(word), the last 64 words asked
         self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time
@@ -811,8 +824,11 @@ def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The process-wide lexicon (loaded on first use: about a fifth of a second)."""
-    return Lexicon()
+    """The process-wide lexicon, loaded on first use from the start-up snapshot (built from the word
+    lists when there is none: about a seventh of a second)."""
+    from . import snapshot
+
+    return snapshot.get("lexicon")
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -1,0 +1,109 @@
+"""The start-up snapshot (cleaner/snapshot.py): built once, reused while its sources are unchanged,
+rebuilt when one changed or the file is damaged, and never unpickling a class it does not expect."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+from cleaner import snapshot
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture
+def isolated(monkeypatch, tmp_path):
+    """A snapshot in ``tmp_path`` built from one small source file, with builds counted."""
+    source = tmp_path / "rule.toml"
+    source.write_text("a = 1\n", encoding="utf-8")
+    built = []
+
+    def build(name):
+        built.append(name)
+        return {"from": source.read_text(encoding="utf-8"), "part": name}
+
+    monkeypatch.setenv("NEWS_CLEANER_DATA_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(snapshot, "PARTS", {"one": "", "two": ""})
+    monkeypatch.setattr(snapshot, "_sources", lambda: [source])
+    monkeypatch.setattr(snapshot, "_build", build)
+    snapshot.forget()
+    yield source, built, tmp_path / "cache" / snapshot.FILE_NAME
+    snapshot.forget()
+
+
+def test_parts_are_built_together_once_and_then_read_from_the_file(isolated):
+    source, built, path = isolated
+    assert snapshot.get("two") == {"from": "a = 1\n", "part": "two"}
+    assert built == ["one", "two"] and path.exists()
+    snapshot.forget()
+    assert snapshot.get("one") == {"from": "a = 1\n", "part": "one"} and built == ["one", "two"]
+
+
+def test_a_changed_source_makes_it_rebuild(isolated):
+    source, built, _ = isolated
+    snapshot.get("one")
+    source.write_text("a = 2\n", encoding="utf-8")
+    snapshot.forget()
+    assert snapshot.get("one")["from"] == "a = 2\n" and built == ["one", "two", "one", "two"]
+
+
+def test_a_source_touched_but_unchanged_is_hashed_once_and_not_rebuilt(isolated, monkeypatch):
+    source, built, _ = isolated
+    snapshot.get("one")
+    os.utime(source, ns=(1, 1))
+    hashed = []
+    real = snapshot._digest
+    monkeypatch.setattr(snapshot, "_digest", lambda path: hashed.append(path) or real(path))
+    snapshot.forget()
+    assert snapshot.get("one")["from"] == "a = 1\n" and built == ["one", "two"]
+    assert hashed  # the time differed: its content was compared, and the new time recorded
+    hashed.clear()
+    snapshot.forget()
+    snapshot.get("two")
+    assert built == ["one", "two"] and hashed == []
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", "truncated"])
+def test_a_damaged_file_is_rebuilt(isolated, damage):
+    source, built, path = isolated
+    snapshot.get("one")
+    path.write_bytes(path.read_bytes()[:40] if damage == "truncated" else damage)
+    snapshot.forget()
+    assert snapshot.get("one")["part"] == "one" and built == ["one", "two", "one", "two"]
+
+
+def test_a_part_holding_an_unexpected_class_is_refused():
+    class Hostile:
+        def __reduce__(self):
+            return (os.system, ("echo pwned",))
+
+    with pytest.raises(pickle.UnpicklingError, match="not a snapshot class"):
+        snapshot._unpickle(pickle.dumps(Hostile()))
+
+
+def test_off_builds_in_memory_and_writes_nothing(isolated, monkeypatch):
+    source, built, path = isolated
+    monkeypatch.setenv("NEWS_CLEANER_DATA_CACHE", "off")
+    assert snapshot.get("one")["from"] == "a = 1\n" and not path.exists()
+
+
+def test_the_real_parts_equal_what_their_builders_make(tmp_path):
+    """A start that reads the snapshot sees the same lexicon, gazetteer and packs as one that builds them."""
+    code = ("from cleaner import snapshot\n"
+            "from cleaner.lexicon import lexicon\nfrom cleaner.gazetteer import gazetteer\n"
+            "from cleaner.rulepacks import load_builtin\n"
+            "lex, gaz = lexicon(), gazetteer()\n"
+            "print(len(lex.lower), len(lex.freq), lex.zipf('the'), lex.suggest('equivelant')[0][0],"
+            " len(gaz.forms), sorted(gaz.forms)[5000], load_builtin('spelling') == snapshot.get('packs')['spelling'])\n")
+    env = dict(os.environ, NEWS_CLEANER_DATA_CACHE=str(tmp_path))
+    built = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert (tmp_path / snapshot.FILE_NAME).exists()
+    loaded = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+    fresh = subprocess.run([sys.executable, "-c", code], env=dict(env, NEWS_CLEANER_DATA_CACHE="off"), cwd=ROOT,
+                           capture_output=True, text=True, check=True)
+    assert built.stdout == loaded.stdout == fresh.stdout
+    assert "equivalent" in loaded.stdout and loaded.stdout.split()[-1] == "True"
