@@ -270,3 +270,52 @@ def test_the_balanced_second_reading_is_made_fast_first_and_in_full_only_when_th
     module, calls = reader(fast_words=250, full_words=0)  # fast settings: the fast reading is the reading
     assert len(_longer_balanced_reading(module, None, None, {**balanced, "fast": True}, 100).split()) == 250
     assert calls == [True]
+
+
+def _counting_bare_extraction(monkeypatch):
+    """Record the ``fast`` setting of every trafilatura reading extract_html makes."""
+    import trafilatura
+
+    real, calls = trafilatura.bare_extraction, []
+
+    def counting(tree, url=None, **options):
+        calls.append((options["favor_precision"], options["fast"]))
+        return real(tree, url=url, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", counting)
+    return calls
+
+
+def test_a_plain_story_page_is_read_once_fast_and_gives_the_full_readings_text(monkeypatch):
+    html = (FIXTURES / "related_promos.html").read_text(encoding="utf-8")
+    full = extract_html(html, fast=False)  # before counting: the reading the shortcut must equal
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    from cleaner.extract import trafilatura_options
+
+    reference = trafilatura.bare_extraction(load_html(html), **trafilatura_options("precision")).text
+    calls = _counting_bare_extraction(monkeypatch)
+    doc = extract_html(html)
+    assert calls == [(True, True)]  # one precision reading without readability/jusText
+    assert doc.text == full.text
+    assert [" ".join(p.split()) for p in reference.split("\n") if p.strip()] == doc.text.split("\n\n")
+
+
+def test_a_doubtful_fast_reading_is_made_again_in_full(monkeypatch):
+    # a short page: under trafilatura's 250-character minimum its second opinions may replace the reading
+    html = ("<html><head><title>Pier</title></head><body><article><p>The pier reopened on Monday after "
+            "repairs.</p><p>Anglers came back within the hour.</p></article></body></html>")
+    calls = _counting_bare_extraction(monkeypatch)
+    doc = extract_html(html)
+    assert calls[:2] == [(True, True), (True, False)]
+    assert "The pier reopened on Monday" in doc.text
+
+
+def test_fast_reading_is_final_only_for_a_plain_body_that_covers_the_page():
+    from cleaner.extract import fast_reading_is_final
+
+    assert fast_reading_is_final(2400, 400, 500, plain_body=True)
+    assert not fast_reading_is_final(2400, 400, 500, plain_body=False)  # a <nav> or a table left in
+    assert not fast_reading_is_final(200, 40, 40, plain_body=True)  # short: jusText may replace it
+    assert not fast_reading_is_final(2400, 200, 500, plain_body=True)  # under half the page's <p> words
