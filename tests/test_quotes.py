@@ -219,6 +219,19 @@ def test_headline_single_quotes_follow_the_articles_double_quotes():
     assert fix(text).endswith('"We will not leave the city," the mayor said on Monday.')
 
 
+def test_single_quoted_speech_in_copy_that_quotes_nothing_in_double_marks_becomes_double():
+    # body copy quotes in double marks: one or two single-quoted quotations and no double-quoted one are headline style
+    text = "Lyng urged Japan to allow imports.\n\n'We want to have some access in the rice market,' he said."
+    assert fix(text).endswith('"We want to have some access in the rice market," he said.')
+    quoting = text + "\n\n'We will ask again,' he added.\n\n'They know it,' an aide said on Monday."
+    assert fix(quoting) == quoting  # three: the article's own single-mark style
+
+
+def test_a_capital_starting_a_quoted_sentence_is_no_title():
+    text = '“It is a big thing,” he said. “Anything we do, we will be bashed.\n\nThe official sounded pessimistic.'
+    assert fix(text).startswith('“It is a big thing,” he said. “Anything we do, we will be bashed.”')
+
+
 def test_headline_single_quotes_are_unsafe_when_single_marks_dominate():
     text = (
         '"We are ready for it," he said.\n\n\'We will not leave the city,\' the mayor said on Monday.\n\n'
@@ -265,6 +278,9 @@ UNTOUCHED = [
     # British-style punctuation outside the quote, in British-style copy
     'Bubonic plague is "always fatal", says WHO.',
     "They were “not close”. His team disagreed.",
+    # a whole sentence with its stop or comma outside, in copy that puts a fragment's outside elsewhere: the publisher's placement
+    "“It worked,” he said. He called it “a shambles”. She said: “I don’t really need one to read tweets”.",
+    "Officials called it “a last resort”. “From 28 February, at 20.00 hours”, he told the cardinals.",
     # a quoted fragment keeps its comma outside when the article's commas inside belong to quoted speech
     "“It worked,” he said. “We are ready,” she said. He called it “bit rot”, where files decay.",
     "“It worked,” he said. “We left,” she said. The situation “has gotten worse”, Cockrell said.",

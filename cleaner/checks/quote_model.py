@@ -767,10 +767,14 @@ def _titled(run: str) -> bool:
 
     >>> _titled("Which Data Tool Should I Use?"), _titled("The API Briefing"), _titled("We tried it and failed")
     (True, True, False)
+    >>> _titled("Anything we do")
+    False
     """
     words = _TITLE_WORD.findall(run)
     long = [w for w in words if len(w) >= 4]
-    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
+    if len(words) < 2 or not long or not all(w[0].isupper() for w in long):
+        return False
+    return len(long) >= 2 or all(w[0].isupper() for w in words)  # ``Anything we do``: one capital starts a sentence
 
 
 def _same_verb(text: str, a: int, b: int) -> bool:

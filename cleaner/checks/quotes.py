@@ -132,6 +132,16 @@ def _placement(model: QuoteModel, closings: list, mark: str, kind) -> dict:
     return counts
 
 
+def _outside_elsewhere(model: QuoteModel, closings: list) -> int:
+    """How many commas and full stops this article puts outside its closing quotes (counted once per
+    document): one besides the site at hand is the publisher's own placement (British copy, or copy
+    that mixes the two), and then no placement is repaired."""
+    if "outside" not in model.memo:
+        text = model.text
+        model.memo["outside"] = sum(_outside(text, c, ",") or _outside(text, c, ".") for c in closings)
+    return model.memo["outside"]
+
+
 def _outside(text: str, c: _Closing, mark: str) -> bool:
     """Is ``mark`` right after this closing quote, after a word, and before a space or the end?"""
     return text[c.pos + 1:c.pos + 2] == mark and text[c.pos - 1].isalnum() and (c.pos + 2 >= len(text) or text[c.pos + 2].isspace())
@@ -194,7 +204,7 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
             p = text[c.pos + 1]
             edits.append(Edit("Q001", f"{p!r} of the quotation outside its closing quote", c.pos, c.pos + 2, p + glyph, "safe", 0.85))
             continue
-        if not _outside(text, c, ","):
+        if not _outside(text, c, ",") or _outside_elsewhere(model, closings) > 1:
             continue
         fix = _inside_by_habit(counts, c.speech)
         if fix is None and c.sentence and c.attributed and counts["out", True] == 1:
@@ -216,14 +226,15 @@ def period_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     ``said: "We will win the next one". He left.`` → ``said: "We will win the next one." He left.``
     when the article puts the stop inside quotations of the same kind and never outside: a quoted
     sentence (a capital and four words or more) by its other quoted sentences, a quoted fragment by
-    its other fragments (``“great success”.`` in British copy stays).
+    its other fragments (``“great success”.`` in British copy stays). An article that puts a comma or stop
+    outside a closing quote anywhere else keeps every placement: it is British copy, or mixes the two.
     """
     closings = _closings(model)
     counts = _placement(model, closings, ".", _quoted_sentence)
     commas = None
     edits = []
     for c in closings:
-        if not _outside(text, c, "."):
+        if not _outside(text, c, ".") or _outside_elsewhere(model, closings) > 1:
             continue
         fix = _inside_by_habit(counts, c.said)
         if fix is None and c.said and counts["out", True] == 1:
@@ -751,7 +762,8 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
     marks (``‘mobile first’``) is a house style and stays. The quotation model pairs the single
     marks (apostrophes, ``’90s`` and ``parents’`` never pair); a quotation within a quotation and
     headline lines keep their single marks. Safe when the article quotes in double marks at least
-    half as often as in single ones; none in an article with no double-quoted quotation.
+    half as often as in single ones, or when it quotes nothing in double marks and only once or twice in
+    single ones (an article that quotes in single marks quotes more often).
     """
     doubles = sum(1 for q in model.quotations if q.open is not None and q.close is not None)
     spans = [
@@ -759,9 +771,11 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
         if pair.inside is None and _speech(text, pair.open + 1, pair.close) and text[pair.close + 1:pair.close + 2] != ":"
         and not qm._heading(text, para)
     ]
-    if not spans or not doubles:
+    if not spans or (not doubles and len(spans) > 2):
         return []
-    fix = "safe" if 2 * doubles >= len(spans) else "unsafe"
+    # body copy quotes in double marks: one or two quotations in single marks in an article that quotes
+    # nothing in double marks are the headline style too (a single-quoting article quotes more often)
+    fix = "safe" if 2 * doubles >= len(spans) or not doubles else "unsafe"
     edits = []
     for start, end in spans:
         edits.append(Edit("Q010", "quotation in headline-style single quotes", start, start + 1, model.expected("open"), fix, 0.7))
