@@ -880,6 +880,12 @@ def test_gazetteer_name_with_its_last_word_lower_cased_in_the_other_number():
     assert ("G002", "organizations", "Organization", "unsafe") in _g(text)
     # the capitalised plural of a name is left alone
     assert _g("Sales of Big Macs fell, and the World Health Organization said nothing on Monday.") == []
+    # a two-word name too, and a singular for a plural
+    assert ("G002", "reserves", "Reserve", "unsafe") in _g("Economists doubt that the Federal reserves is firming policy.")
+    assert ("G002", "state", "States", "unsafe") in _g("He said it was military action by the United state, not a meteorite.")
+    # a plural head shared by two names, and a sentence's first words, are no slips
+    assert _g("Officials of the Treasury and State departments met on Monday.") == []
+    assert _g("Central banks have raised rates again this year.") == []
 
 
 def test_house_style_acronym_and_acronym_before_a_common_noun():

@@ -167,12 +167,16 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     n_tokens = len(words)
     after = 0  # the first word not yet inside a name found
     gaps, low_words = toks.gaps, toks.low_words
+    number_variants = _derived(gaz, "number-variants", _number_variants)
     for i in toks.among(gaz.first_words):
         if i < after:
             continue
         if i + 1 < n_tokens and gaps[i + 1] == " ":  # the common case, without slicing the text
             pair = low_words[i] + " " + low_words[i + 1]
             if pair not in gaz.prefixes and "’" not in pair and _unpossessed(pair) not in gaz.prefixes:
+                if pair in number_variants and not toks.sentence_initial(i):
+                    # a two-word name with its last word in the other number ("the Federal reserves")
+                    _number_variant(doc, toks, i, 2, gaz, findings)
                 continue
         matched = 0
         # how far can a gazetteer name starting here reach? extend while the text is a name prefix
@@ -232,6 +236,8 @@ def _number_variant(doc: Document, toks: Tokens, i: int, n: int, gaz, findings: 
     last = toks.words[i + n - 1]
     if not last.isalpha() or not last.islower():
         return 0
+    if last.endswith("s") and i and toks.low_words[i - 1] in _COORDINATORS:
+        return 0  # "the Treasury and State departments": one plural head shared by two names
     slot = _derived(gaz, "number-variants", _number_variants).get(_key(found))
     if slot is None:
         return 0
@@ -245,6 +251,9 @@ def _number_variant(doc: Document, toks: Tokens, i: int, n: int, gaz, findings: 
         confidence=0.6, source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
     ), take=(toks.spans[i][0], end)))
     return n
+
+
+_COORDINATORS = frozenset({"and", "or", "&"})
 
 
 def _number_variants(gaz) -> dict:
@@ -263,16 +272,27 @@ def _number_variants(gaz) -> dict:
 
 
 def _plural_variants(words: list) -> list:
+    """``words`` with the last word in the other number, by every regular ending that could apply
+    (a lookup key each: a form no text writes costs nothing).
+
+    >>> [" ".join(v) for v in _plural_variants(["Mystery", "Dining", "Company"])]
+    ['Mystery Dining Companys', 'Mystery Dining Companies']
+    >>> [v[-1] for v in _plural_variants(["the", "Houses"])], [v[-1] for v in _plural_variants(["Red", "Cross"])]
+    (['House', 'Hous'], ['Crosss', 'Crosses'])
+    """
     last = words[-1]
-    out = []
     if last.endswith("ies") and len(last) > 4:
-        out.append(last[:-3] + "y")
+        out = [last[:-3] + "y"]
     elif last.endswith("es") and last[-3:-2] in ("s", "x", "h"):
-        out.append(last[:-2])
+        out = [last[:-1], last[:-2]]  # "Houses" / "Crosses"
     elif last.endswith("s") and not last.endswith("ss"):
-        out.append(last[:-1])
+        out = [last[:-1]]
     else:
-        out.append(last + "s")
+        out = [last + "s"]
+        if last.endswith("y") and last[-2:-1].lower() not in ("a", "e", "i", "o", "u", ""):
+            out.append(last[:-1] + "ies")
+        elif last.endswith(("s", "x", "ch", "sh")):
+            out.append(last + "es")
     return [words[:-1] + [v] for v in out]
 
 
