@@ -14,7 +14,7 @@ import sys
 import time
 from typing import Optional, Sequence
 
-from . import __version__, surrogates
+from . import __version__, snapshot, surrogates
 from .atomic import signals_end_the_run
 from .codes import FAMILIES, all_codes, lookup
 from .config import apply_mapping, load_settings, toml_value
@@ -202,6 +202,7 @@ def run() -> None:
     the standard streams need flushing. :func:`main` itself returns, for callers in a process of
     their own (tests, other tools)."""
     code = main()
+    snapshot.save_learned()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

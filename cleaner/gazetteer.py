@@ -54,20 +54,22 @@ class Gazetteer:
     max_words: int
     #: every word-prefix (two words or more) of a multiword form or swap, for early stopping
     prefixes: frozenset = frozenset()
-    _joining: dict = field(default_factory=dict, repr=False)
+    #: key -> an index derived from this gazetteer (kept in the start-up snapshot once built)
+    indexes: dict = field(default_factory=dict, repr=False)
 
-    def _once(self, key: tuple, build) -> dict:
-        """The index ``build()`` makes from this gazetteer, built on the first call for ``key``."""
-        index = self._joining.get(key)
+    def derived(self, key, build):
+        """The index ``build()`` makes from this gazetteer, built on the first call for ``key``: the
+        key must name everything the index depends on besides the gazetteer and the code."""
+        index = self.indexes.get(key)
         if index is None:
-            index = self._joining[key] = build()
+            index = self.indexes[key] = build()
         return index
 
     def without_joining_word(self, joining: tuple) -> dict:
         """Multiword forms with one inner joining word left out (``house representatives`` for ``House
         of Representatives``), each as (entry, accepted spelling); built once per word list. A variant
         that is itself a form or a swap is not one."""
-        return self._once(("dropped", joining), lambda: self._without_joining_word(joining))
+        return self.derived(("dropped", joining), lambda: self._without_joining_word(joining))
 
     def _without_joining_word(self, joining: tuple) -> dict:
         index: dict = {}
@@ -86,7 +88,7 @@ class Gazetteer:
         each as (position of the word, words in the form, the variant, entry, accepted spelling); built
         once per word list. The of/for swaps are :attr:`swaps` (matched in the gazetteer scan); a
         variant that is itself a form or an of/for swap is not one."""
-        return self._once(("swaps", swap_words), lambda: self._joining_swaps(swap_words))
+        return self.derived(("swaps", swap_words), lambda: self._joining_swaps(swap_words))
 
     def _joining_swaps(self, swap_words: tuple) -> dict:
         index: dict = {}
@@ -110,7 +112,7 @@ class Gazetteer:
         """How the multiword forms join a word to the next: {word before: {joining word: forms}} for the
         inner words of ``joining`` (``department`` -> ``{"of": 22, "for": 14}``); built once per word list.
         What names with a head word usually take, from the names themselves rather than a list per head."""
-        return self._once(("after", joining), lambda: self._joining_words_after(joining))
+        return self.derived(("after", joining), lambda: self._joining_words_after(joining))
 
     def _joining_words_after(self, joining: tuple) -> dict:
         index: dict = {}

@@ -40,6 +40,12 @@ def required_literals(pattern) -> Optional[frozenset]:
     """
     if not isinstance(pattern, (re.Pattern, LazyPattern)):
         return None  # user patterns run on RE2, whose case folding is not Python's
+    from . import snapshot
+
+    return snapshot.memo("anchors", (pattern.pattern, int(pattern.flags)), lambda: _anchors(pattern))
+
+
+def _anchors(pattern) -> Optional[frozenset]:
     try:
         tree = pattern.tree() if isinstance(pattern, LazyPattern) else parsed(pattern.pattern, pattern.flags)
     except (re.error, RecursionError):  # pragma: no cover - the pattern compiled already

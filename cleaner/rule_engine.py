@@ -114,9 +114,12 @@ def _max_width(patterns) -> Optional[int]:
         import re._parser as parser  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_parse as parser  # type: ignore[no-redef]
+    from . import snapshot
+
     widest = 0
     for pattern, _ in patterns:
-        high = parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+        high = snapshot.memo("width", (pattern.pattern, int(pattern.flags)),
+                             lambda: parser.parse(pattern.pattern, pattern.flags).getwidth()[1])
         if high >= 1 << 20:
             return None
         widest = max(widest, high)

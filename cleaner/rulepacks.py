@@ -82,15 +82,23 @@ def compile_safe(pattern: str, flags: int = 0, *, where: str = "rule pack"):
     """
     if _is_user(where):
         return compile_linear(pattern, flags, where=where)
+    from . import snapshot
+
     try:
-        tree = parsed(pattern, flags)
+        nested, inline_flags = snapshot.memo("safety", (pattern, int(flags)), lambda: _safety(pattern, flags))
     except re.error as exc:
         raise RulePackError(f"{where}: invalid pattern {pattern!r}: {exc}") from None
-    if _nested_repeat(list(tree)):
+    if nested:
         raise RulePackError(
             f"{where}: pattern {pattern!r} nests unbounded repeats and could backtrack catastrophically"
         )
-    return LazyPattern(pattern, flags, flags | tree.state.flags)
+    return LazyPattern(pattern, flags, flags | inline_flags)
+
+
+def _safety(pattern: str, flags: int) -> tuple:
+    """(does ``pattern`` nest unbounded repeats, the flags it sets inline); raises ``re.error``."""
+    tree = parsed(pattern, flags)
+    return _nested_repeat(list(tree)), int(tree.state.flags)
 
 
 # Python's \w, \d and \s are Unicode-aware; RE2's are ASCII-only: a user pattern keeps Python's meaning.

@@ -1,5 +1,6 @@
 """One precomputed snapshot of what every start used to build from ``rules/``: the lexicon, the
-gazetteer and the parsed rule packs.
+gazetteer (with the indexes the name passes derive from it) and the parsed rule packs, plus facts about
+the shipped regexes.
 
 Why: building them from the shipped word lists and TOML files cost a cold ``check`` of one article
 about 0.25 s (0.14 s lexicon, 0.06 s gazetteer, 0.02 s TOML), four times codespell's whole start.
@@ -36,9 +37,16 @@ PARTS = {
     "packs": "cleaner.rulepacks:parse_builtin_packs",
     "lexicon": "cleaner.lexicon:Lexicon",
     "gazetteer": "cleaner.gazetteer:build",
+    "facts": "builtins:dict",
 }
+# Parts that grow as checks use them: the gazetteer's derived indexes (Gazetteer.derived) and facts
+# about regexes (memo()); a command-line run that grew one writes it back (save_learned()).
+LEARNING = {"gazetteer": lambda gaz: len(gaz.indexes), "facts": len}
+MAX_FACTS = 20000  # more facts than the shipped patterns need: a user's own are not kept
 # the modules whose code decides what a part holds (their source is part of the header)
-BUILDERS = ("snapshot", "rulepacks", "toml_compat", "lexicon", "gazetteer")
+BUILDERS = ("snapshot", "rulepacks", "toml_compat", "lexicon", "gazetteer", "rule_anchors", "rule_engine",
+            "checks/name_tokens", "checks/names", "checks/name_slips", "checks/acronyms", "checks/casing",
+            "checks/phrases")
 # the only classes a snapshot may contain (everything else in it is plain data)
 ALLOWED = {
     ("builtins", "set"), ("builtins", "frozenset"),
@@ -49,7 +57,27 @@ FILE_NAME = f"snapshot-{sys.implementation.cache_tag}.bin"
 
 _values: dict = {}  # part name -> its object, once built or loaded in this process
 _sections: Optional[dict] = None  # part name -> pickled bytes, from a valid snapshot file ({} when none)
+_recorded_sources: Optional[list] = None  # the sources the sections were built from
+_sizes: dict = {}  # learning part -> its size when loaded or built
 _building = False
+_MISSING = object()
+
+
+def memo(kind: str, key, compute):
+    """``compute()``, remembered by ``(kind, key)`` in the snapshot's ``facts`` part: for facts about
+    shipped regexes that only their text decides (anchors, width, backtracking safety), whose parsing
+    cost a start about 0.05 s. The value must be plain data.
+
+    >>> memo("demo", "a+", lambda: 1), memo("demo", "a+", lambda: 2)
+    (1, 1)
+    """
+    facts = get("facts")
+    value = facts.get((kind, key), _MISSING)
+    if value is _MISSING:
+        value = compute()
+        if len(facts) < MAX_FACTS:
+            facts[kind, key] = value
+    return value
 
 
 def get(name: str):
@@ -65,10 +93,14 @@ def get(name: str):
     sections = _load()
     if name in sections:
         try:
-            value = _values[name] = _unpickle(sections[name])
-            return value
+            value = _unpickle(sections[name])
         except Exception:  # a damaged part: build them all again (the cause stays unknown, so no error)
             pass
+        else:
+            _values[name] = value
+            if name in LEARNING:
+                _sizes[name] = LEARNING[name](value)
+            return value
     recorded = _recorded()  # before building: a source changed meanwhile makes the next start rebuild
     _building = True
     try:
@@ -81,16 +113,42 @@ def get(name: str):
     return _values[name]
 
 
+def save_learned() -> None:
+    """Write back the learning parts this process grew (the command line calls it before exiting),
+    so the next start finds the derived indexes and regex facts this one built."""
+    if not _sections or _recorded_sources is None:
+        return
+    grown = {name: value for name, value in _values.items()
+             if name in LEARNING and LEARNING[name](value) > _sizes.get(name, 0)}
+    if not grown:
+        return
+    sections = dict(_sections)
+    for name, value in grown.items():
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            _unpickle(data)  # a class the next start would refuse: keep the old part
+        except Exception:
+            continue
+        sections[name] = data
+        _sizes[name] = LEARNING[name](value)
+    if sections != _sections:
+        _write(sections, _recorded_sources)
+
+
 def forget() -> None:
     """Drop the loaded parts (tests that change what they are built from)."""
-    global _sections
+    global _sections, _recorded_sources
     _values.clear()
-    _sections = None
+    _sizes.clear()
+    _sections = _recorded_sources = None
 
 
 def _build(name: str):
     module, _, function = PARTS[name].partition(":")
-    return getattr(import_module(module), function)()
+    value = getattr(import_module(module), function)()
+    if name in LEARNING:
+        _sizes[name] = LEARNING[name](value)
+    return value
 
 
 class _Unpickler(pickle.Unpickler):
@@ -125,7 +183,7 @@ def _sources() -> list:
     files = [p for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts
              and not p.name.endswith((".py", ".pyc"))]
     here = Path(__file__).resolve().parent
-    return files + [here / f"{module}.py" for module in BUILDERS]
+    return files + [here.joinpath(*f"{module}.py".split("/")) for module in BUILDERS]
 
 
 def _identity() -> tuple:
@@ -167,7 +225,7 @@ def _fresh(recorded: list) -> Optional[bool]:
 
 def _load() -> dict:
     """The sections of the first valid snapshot file, or {}."""
-    global _sections
+    global _sections, _recorded_sources
     if _sections is not None:
         return _sections
     _sections = {}
@@ -183,9 +241,10 @@ def _load() -> dict:
             continue
         if fresh is False:
             continue
-        _sections = sections
-        if fresh is None:
-            _write(sections, _recorded())  # same content, new times: record them so the next start skips the hashing
+        _sections, _recorded_sources = sections, recorded
+        if fresh is None:  # same content, new times: record them so the next start skips the hashing
+            _recorded_sources = _recorded()
+            _write(sections, _recorded_sources)
         return _sections
     return _sections
 
@@ -200,9 +259,9 @@ def _recorded() -> Optional[list]:
 
 def _save(recorded: Optional[list]) -> None:
     """Write every built part as the snapshot (best effort: an unwritable place is skipped)."""
-    global _sections
+    global _sections, _recorded_sources
     sections = {name: pickle.dumps(_values[name], protocol=pickle.HIGHEST_PROTOCOL) for name in PARTS}
-    _sections = sections
+    _sections, _recorded_sources = sections, recorded
     _write(sections, recorded)
 
 

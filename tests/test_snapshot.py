@@ -107,3 +107,23 @@ def test_the_real_parts_equal_what_their_builders_make(tmp_path):
                            capture_output=True, text=True, check=True)
     assert built.stdout == loaded.stdout == fresh.stdout
     assert "equivalent" in loaded.stdout and loaded.stdout.split()[-1] == "True"
+
+
+def test_what_a_run_learned_is_written_back_and_read_by_the_next(isolated, monkeypatch):
+    source, built, _ = isolated
+    monkeypatch.setattr(snapshot, "LEARNING", {"one": len})
+    snapshot.get("one")["index"] = ("derived", 1)
+    snapshot.get("two")["ignored"] = True  # not a learning part: never written back
+    snapshot.save_learned()
+    snapshot.forget()
+    assert snapshot.get("one")["index"] == ("derived", 1) and "ignored" not in snapshot.get("two")
+    assert built == ["one", "two"]
+
+
+def test_a_learned_part_the_next_start_would_refuse_is_not_written(isolated, monkeypatch):
+    source, built, _ = isolated
+    monkeypatch.setattr(snapshot, "LEARNING", {"one": len})
+    snapshot.get("one")["flags"] = __import__("re").IGNORECASE  # an enum: not a snapshot class
+    snapshot.save_learned()
+    snapshot.forget()
+    assert "flags" not in snapshot.get("one") and built == ["one", "two"]

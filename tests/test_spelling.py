@@ -118,6 +118,7 @@ def test_suggestion_index_is_kept_between_runs(tmp_path, monkeypatch):
 
     monkeypatch.setenv("NEWS_CLEANER_DATA_CACHE", str(tmp_path))
     monkeypatch.setattr(lexicon_module, "INDEX_AFTER_SCANS", 2)
+    monkeypatch.setattr(lexicon_module, "INDEX_LOAD_AFTER_SCANS", 1)
     first = Lexicon()
     found = first.candidates("equivelant")
     assert isinstance(first._index, lexicon_module._ScanIndex) and not list(tmp_path.iterdir())
@@ -125,8 +126,12 @@ def test_suggestion_index_is_kept_between_runs(tmp_path, monkeypatch):
     assert first.candidates("equivelant") == found and isinstance(first._index, lexicon_module._SuggestIndex)
     (cached,) = list(tmp_path.glob("suggest-index-*.marshal"))
     second = Lexicon()
+    second._build_index = lambda: (_ for _ in ()).throw(AssertionError("the cached index was built again"))
     assert second.candidates("equivelant") == found and "equivalent" in found
-    assert isinstance(second._index, lexicon_module._SuggestIndex)  # loaded from the file at once
+    assert isinstance(second._index, lexicon_module._ScanIndex)  # one article's few look-ups scan
+    second.candidates("goverment"), second.candidates("recieve")
+    assert isinstance(second._index, lexicon_module._SuggestIndex)  # then the file is loaded, not built
+    assert second.candidates("equivelant") == found
     cached.write_bytes(b"not marshal")  # a damaged cache is rebuilt, not an error
     assert "equivalent" in Lexicon().candidates("equivelant")
 

@@ -149,13 +149,7 @@ def _line_casing(text: str) -> tuple:
     return starts, cased
 
 
-_DERIVED: dict = {}  # id(gazetteer) -> (gazetteer, what a pass derives from it once)
-
-
-def _derived(gaz, what: str, build):
-    slot = _DERIVED.get((id(gaz), what))
-    if slot is None:
-        if len(_DERIVED) > 64:
-            _DERIVED.clear()
-        slot = _DERIVED[id(gaz), what] = (gaz, build(gaz))
-    return slot[1]
+def _derived(gaz, what, build):
+    """What a pass derives from the gazetteer once (``what`` names it and its settings): held by the
+    gazetteer, so the built-in one's indexes are kept in the start-up snapshot (cleaner/snapshot.py)."""
+    return gaz.derived(("pass", what), lambda: build(gaz))

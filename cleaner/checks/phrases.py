@@ -20,6 +20,7 @@ from ..broad_rules import rein_in
 from ..document import Document
 from ..finding import Finding
 from ..rule_anchors import AnchorIndex, units_with_anchor
+from .. import snapshot
 from ..rulepacks import compile_safe, load_builtin, load_user_pack, parsed
 
 SOURCE = "names"  # findings keep the source they had when this lived in names.py
@@ -37,7 +38,8 @@ def _phrase_rules(user_packs: tuple) -> list:
                 continue
             # matched on the lower-cased text: patterns are lower-cased too (case-insensitive by design)
             pattern = lowered_pattern(rule["pattern"])  # a user pack's runs on RE2, which needs no fast start
-            pattern = compile_safe(_fast_start(pattern) if where.startswith("rules/") else pattern, where=where)
+            pattern = compile_safe(snapshot.memo("fast-start", pattern, lambda: _fast_start(pattern))
+                                   if where.startswith("rules/") else pattern, where=where)
             rules.append((code, rule.get("message", "machine-translation phrase"), pattern,
                           rule.get("replacement"), rule.get("fix", "unsafe"), float(rule.get("confidence", 0.8))))
     return rules
