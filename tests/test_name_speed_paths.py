@@ -17,3 +17,78 @@ def test_acronym_plural_matches_its_plain_form():
     for text in texts:
         assert [m.span(1) for m in _ACRONYM_PLURAL.finditer(text)] == [m.span(1) for m in plain.finditer(text)], text
     assert _ACRONYM_PLURAL.findall("IRAs and CEOs, not NASAs-funded") == ["IRA", "CEO", "NASA"]
+
+
+def _plain_spelled_in(text: str, token: str) -> bool:
+    """The unindexed reading: every run of capitalised and joining words, each tested with ``_spells``."""
+    from cleaner.checks.acronyms import _NAME_WORD, _spells, _words, SPELLED_MAX_WORDS
+
+    joining = _words("acronyms", "definition_joining")
+    runs, run, last_end = set(), [], -1
+    for m in _NAME_WORD.finditer(text):
+        w = m.group()
+        capital = w[:1].isupper() and not w.isupper()
+        if (capital or (run and w in joining)) and (not run or text[last_end:m.start()] in (" ", ", ")) \
+                and len(run) < SPELLED_MAX_WORDS:
+            run.append(w)
+            if capital and len(run) >= 2:
+                runs.add(tuple(run))
+        else:
+            run = [w] if capital else []
+        last_end = m.end()
+    return any(_spells(token, list(r)) for r in runs)
+
+
+def test_spelled_in_index_finds_what_every_run_finds():
+    """Runs filed by initial and last letter answer as testing every run does, on random names."""
+    from cleaner.checks.acronyms import _spelled_in
+
+    rng = random.Random(5)
+    vocabulary = ["Pacific", "Islanders", "Asian", "Americans", "and", "of", "the", "The", "Inc", "Ltd", "DigitalGov",
+                  "University", "Bank's", "Council", "Producers", "Pork", "NPPC", "said", "in", "Units", "&", "x-Ray"]
+    for _ in range(300):
+        text = "".join(rng.choice(vocabulary) + rng.choice([" ", " ", ", ", ". ", "\n"]) for _ in range(rng.randint(2, 40)))
+        for token in ("AAPI", "PIA", "APIS", "NPPC", "PPC", "DG", "DGU", "UBC", "BC", "TPC", "PCS", "AIS", "DGI"):
+            assert _spelled_in(text, token) == _plain_spelled_in(text, token), (text, token)
+
+
+def test_initials_window_matches_every_window():
+    """The pruned window search picks the window the plain search over every window picks."""
+    from cleaner.checks.acronyms import _initials_window
+
+    rng = random.Random(8)
+    for _ in range(3000):
+        words = [rng.choice(["Democratic", "republic", "Congo", "control", "Disease", "Centers", "for", "Bank"])
+                 for _ in range(rng.randint(1, 9))]
+        run = list(range(len(words)))
+        at = rng.randrange(len(run))
+        acronyms = {"".join(rng.choice("DRCB") for _ in range(rng.randint(3, 5))) for _ in range(4)} | {"DRC", "CDC"}
+        heads = {a[:k] for a in acronyms for k in range(1, len(a) + 1)}
+        plain = None
+        for a in range(at + 1):
+            for b in range(max(at, a + 2), len(run)):
+                window = run[a:b + 1]
+                if any(not words[k][:1].isupper() for k in window if k != run[at]):
+                    continue
+                initials = "".join(words[k][0].upper() for k in window)
+                if initials in acronyms:
+                    plain = (window, initials)
+                    break
+            if plain:
+                break
+        assert _initials_window(words, run, at, heads, acronyms) == plain, (words, at, acronyms)
+
+
+def test_pair_count_matches_a_count_of_every_pair():
+    from collections import Counter
+
+    from cleaner.tokens import Tokens
+
+    rng = random.Random(3)
+    for _ in range(200):
+        text = " ".join(rng.choice(["South", "Yorkshire", "police", "Police", "south", "said"]) for _ in range(30))
+        toks = Tokens(text)
+        pairs = Counter(zip(toks.words, toks.words[1:]))
+        for a in ("South", "Yorkshire", "police", "said"):
+            for b in ("Yorkshire", "police", "Police", "South"):
+                assert toks.pair_count(a, b) == pairs[a, b]

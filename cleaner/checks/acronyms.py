@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter, not_, or_
+from itertools import compress, count
+from operator import and_, itemgetter, not_, or_
 from typing import Callable
 
 from ..document import Document
@@ -238,50 +238,86 @@ def _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken: set, skip: se
 
 
 _NAME_WORD = re.compile(r"[\w'’&-]+")
+_NAME_WORD_SPLIT = re.compile("(" + _NAME_WORD.pattern + ")")
 SPELLED_MAX_WORDS = 8  # the longest name an acronym is looked for in
+_RUN_JOINS = (" ", ", ")  # what may stand between the words of a run
 
 
 def _spelled_in(text: str, token: str) -> bool:
     """Does ``text`` write a name that ``token`` spells (:func:`_spells`): a run of capitalised words
-    and joining words (:func:`_name_runs`, found once per text)?
+    and joining words (:func:`_name_runs`, found once per text) with the token's first letter among its
+    initials?
 
     >>> _spelled_in("tools for Asian Americans and Pacific Islanders, and AAPI groups", "AAPI")
     True
     >>> _spelled_in("the UUK said", "UUK")
     False
     """
-    initial = token[:1]
-    return any(initial in run[1] and _spells(token, list(run[0])) for run in _name_runs(text))
+    runs = _name_runs(text)
+    return any(_spells(token, list(words)) for key in ((token[:1], token[-1:]), (token[:1], ""))
+               for words in runs.get(key, ()))
 
 
 @lru_cache(maxsize=2)
-def _name_runs(text: str) -> tuple:
+def _name_runs(text: str) -> dict:
     """Each distinct run of two or more capitalised and joining words that ends in a capitalised word,
-    cut at ``SPELLED_MAX_WORDS`` words, with the set of its words' initials: one pass per text, so
-    the acronyms of a long text are each tested against these runs, not each read the whole text
-    again (that made a long text quadratic).
+    cut at ``SPELLED_MAX_WORDS`` words, filed under (each of its words' initials, each letter an acronym
+    spelling it may end with: :func:`_last_letters`; ``""`` when any may): one pass per text, so the
+    acronyms of a long text are each tested against the few runs that may spell them, not each read the
+    whole text again (that made a long text quadratic), nor each every run of it.
 
-    >>> [(words, sorted(initials)) for words, initials in _name_runs("the Pork Producers Council, NPPC")]
-    [(('Pork', 'Producers'), ['P']), (('Pork', 'Producers', 'Council'), ['C', 'P'])]
+    >>> runs = _name_runs("the Pork Producers Council, NPPC")
+    >>> runs[("P", "C")], runs[("P", "P")], ("C", "S") in runs
+    ([('Pork', 'Producers', 'Council')], [('Pork', 'Producers')], False)
     """
     joining = _words("acronyms", "definition_joining")
+    pieces = _NAME_WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one scan of the text
+    words, gaps = pieces[1::2], pieces[0:-1:2]
+    # a word that is neither capitalised nor a joining word ends any run: only the others are visited
+    capital = list(map(and_, map(str.isupper, map(itemgetter(0), words)), map(not_, map(str.isupper, words))))
     runs: dict = {}
     run: list = []
-    last_end = -1
-    for m in _NAME_WORD.finditer(text):
-        w = m.group()
-        capital = w[:1].isupper() and not w.isupper()
-        if (capital or (run and w in joining)) and (not run or text[last_end:m.start()] in (" ", ", ")) \
-                and len(run) < SPELLED_MAX_WORDS:
+    last = -2
+    for i in compress(count(), map(or_, capital, map(joining.__contains__, words))):
+        if i != last + 1:
+            run = []  # a word in between ended the run
+        last = i
+        w, cap = words[i], capital[i]
+        if (cap or run) and (not run or gaps[i] in _RUN_JOINS) and len(run) < SPELLED_MAX_WORDS:
             run.append(w)
-            if capital and len(run) >= 2:
-                key = tuple(run)
-                if key not in runs:
-                    runs[key] = frozenset(x[:1].upper() for x in run)
+            if cap and len(run) >= 2:
+                runs[tuple(run)] = None
         else:
-            run = [w] if capital else []
-        last_end = m.end()
-    return tuple(runs.items())
+            run = [w] if cap else []
+    by_letters: dict = {}
+    for key in runs:
+        ends = _last_letters(key)
+        for initial in set(map(str.upper, map(itemgetter(0), key))):
+            for end in ends:
+                by_letters.setdefault((initial, end), []).append(key)
+    return by_letters
+
+
+def _last_letters(words: tuple) -> frozenset:
+    """The letters an acronym that :func:`_spells` the name ``words`` can end with: a capital of the
+    name's last word (past a company designator), or ``S`` after a plural; ``{""}`` (any) when that
+    word is a joining word, which may give nothing.
+
+    >>> sorted(_last_letters(("Pacific", "Islanders"))), sorted(_last_letters(("DigitalGov", "Inc")))
+    (['I', 'S'], ['D', 'G'])
+    """
+    joining, trailing = _words("acronyms", "definition_joining"), _words("acronyms", "definition_trailing")
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    last = len(words) - 1
+    while last > 0 and words[last].lower().rstrip(".,") in trailing:
+        last -= 1
+    w = words[last]
+    if w.lower() in joining:
+        return frozenset({""})
+    letters = {w[0].upper(), *filter(str.isupper, w[1:])}
+    if w.endswith("s"):
+        letters.add("S")
+    return frozenset(letters)
 
 
 def _undoubled(token: str, gaz, ubiquitous, skip: set, lex) -> str:
@@ -749,7 +785,10 @@ def acronym_initials(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     acronyms = set(mentions)
     if not acronyms:
         return []
+    mentions = {a: tuple(starts) for a, starts in mentions.items()}  # each candidate shares its acronym's
     longest = max(len(a) for a in acronyms)
+    # every leading part of an acronym: a window whose initials are none of these grows into no acronym
+    heads = {a[:k] for a in acronyms for k in range(1, len(a) + 1)}
     letters = set("".join(acronyms))
     pairs = {a[k:k + 2] for a in acronyms for k in range(len(a) - 1)}  # letters that follow each other
     words, spans = toks.words, toks.spans
@@ -777,18 +816,7 @@ def acronym_initials(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         right = _content_window(toks, i, 1, longest - 1)
         run = left + [i] + right
         at = len(left)
-        hit = None
-        for a in range(at + 1):
-            for b in range(max(at, a + 2), len(run)):
-                window = run[a:b + 1]
-                if any(not words[k][:1].isupper() for k in window if k != i):
-                    continue
-                initials = "".join(words[k][0].upper() for k in window)
-                if initials in acronyms:
-                    hit = (window, initials)
-                    break
-            if hit:
-                break
+        hit = _initials_window(words, run, at, heads, acronyms)
         if not hit:
             continue
         start, end = spans[i]
@@ -799,8 +827,37 @@ def acronym_initials(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             "G004", f"'{w}' is part of the name '{name}' ({initials} in this article): '{proper}'", start, end,
             suggestion=proper, fix="unsafe", confidence=0.8, source=f"{SOURCE}:initials",
         )
-        findings.append(Candidate(finding, (start, end), (start, end), needs=tuple(mentions[initials])))
+        findings.append(Candidate(finding, (start, end), (start, end), needs=mentions[initials]))
     return findings
+
+
+def _initials_window(words: list, run: list, at: int, heads: set, acronyms: set):
+    """(the token indexes, their initials) of the first window of ``run`` (token indexes of one name-like
+    run) that holds ``run[at]`` and at least two more words, every word but ``run[at]`` capitalised,
+    whose initials are one of ``acronyms``; None if no window is. Windows are tried by first word,
+    then by length; a window stops growing at a word that is not capitalised or once its initials lead
+    into no acronym (``heads``: every leading part of one), so a long run costs no more than its
+    acronym-sized windows.
+
+    >>> words = "the Democratic republic of Congo".split()
+    >>> _initials_window(words, [1, 2, 4], 1, {"D", "DR", "DRC"}, {"DRC"})
+    ([1, 2, 4], 'DRC')
+    >>> _initials_window(words, [1, 2, 4], 1, {"D", "DC"}, {"DC"}) is None
+    True
+    """
+    for a in range(at + 1):
+        initials = ""
+        for b in range(a, len(run)):
+            k = run[b]
+            w = words[k]
+            if k != run[at] and not w[:1].isupper():
+                break  # every longer window holds this word too
+            initials += w[0].upper()
+            if initials not in heads:
+                break
+            if b >= at and b >= a + 2 and initials in acronyms:
+                return run[a:b + 1], initials
+    return None
 
 
 TITLE_STYLE_MIN_ZIPF = 3.0  # a word-like acronym this well known may be a house style in title case (Nato)

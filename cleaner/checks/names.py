@@ -376,20 +376,17 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     after = 0  # the first word not yet inside a name found
     capitalised = toks.capitalised
     lex = lexicon()
-    written: list = []  # [Counter of exact word pairs], built on first need
 
     def house_form(i: int, found: str, form: str) -> bool:
         """Does the article write ``found``'s first differing pair of words this way at least
         ``HOUSE_FORM_MIN`` times (``South Yorkshire police`` three times beside one ``South Yorkshire
         Police``)? Then it is the article's own usage, not a slip."""
-        if not written:
-            written.append(Counter(zip(words, words[1:])))
         fw, cw = found.split(" "), form.split(" ")
         k = next((k for k, (a, b) in enumerate(zip(fw, cw)) if a != b), len(fw) - 1)
         k = max(k, 1)
         if i + k >= len(words):
             return False
-        return written[0][words[i + k - 1], words[i + k]] >= HOUSE_FORM_MIN
+        return toks.pair_count(words[i + k - 1], words[i + k]) >= HOUSE_FORM_MIN
     for i in toks.among(first):
         # a name starts capitalised, or with its first word lower-cased before its capitalised rest ("the
         # blossom Music Center"), when that word is no small or very common word ("said Scott Smith")
