@@ -5,7 +5,8 @@ whatever ``--jobs`` is).
 A pool costs a fork per worker and a warm-up in the parent (the word lists, gazetteers and spelling
 index the workers then share; a few tenths of a second), so for a handful of files (a typical
 pre-commit run) one process is as fast: the pool is used from POOL_MIN_FILES files
-needing work; cached files never reach it.
+needing work; cached files never reach it. A big JSONL file is cut into pieces of whole lines
+(``cleaner/record_pieces.py``), each a task of its own, so its records use every worker too.
 
 Site-learned boilerplate (B011, ``cleaner/site_boilerplate.py``) needs a first pass over all the files:
 each file's articles give ``(site, lines)`` features (cached by content, so an unchanged HTML page is
@@ -24,11 +25,12 @@ import os
 from collections import Counter
 from typing import Callable, Optional
 
-from . import site_boilerplate
+from . import record_pieces, site_boilerplate
 from .cache import FileCache
 from .errors import InputError
 from .fileio import decode_bytes, kind_for, read_bytes
 from .pipeline import Cleaner
+from .record_pieces import piece_spans, splittable
 from .runner import FileReport, documents, process_file
 
 POOL_MIN_FILES = 8
@@ -48,25 +50,30 @@ def _in_worker(call: tuple):
 
 
 def _check_task(cleaner: Cleaner, task: tuple) -> FileReport:
-    path, data, fix, text_field, html_field, docs, learned = task
+    path, data, fix, text_field, html_field, docs, learned, first_line = task
     if learned is not None:
         cleaner = copy.copy(cleaner)
         cleaner.batch = {**cleaner.batch, "B": learned}
-    return process_file(cleaner, path, fix=fix, data=data, text_field=text_field, html_field=html_field, docs=docs)
+    report = process_file(cleaner, path, fix=fix, data=data, text_field=text_field, html_field=html_field, docs=docs,
+                          first_line=first_line)
+    report.original = None  # the caller has the bytes (not sent back from a worker): run_files puts them back
+    return report
 
 
 def _features_task(cleaner: Cleaner, task: tuple) -> Optional[tuple]:
     """(features, Documents) of one file, or None when it cannot be read (the second pass says why)."""
     path, data, text_field, html_field = task
+    features, kept = [], []
     try:
-        docs = documents(cleaner, decode_bytes(data, path), text_field=text_field, html_field=html_field)
+        # one Document at a time: only extracted HTML is kept for the second pass; a text article's
+        # Document (with the tokens and paragraphs the learning built) is cheaper to rebuild than to
+        # hold (holding every record of a 4 MB JSONL file took 614 MB at peak instead of 293 MB)
+        for doc in documents(cleaner, decode_bytes(data, path), text_field=text_field, html_field=html_field):
+            features.append(site_boilerplate.features(doc, cleaner.settings))
+            kept.append(doc if doc.kind == "html" else None)
     except InputError:
         return None
-    features = [site_boilerplate.features(doc, cleaner.settings) for doc in docs]
-    # only extracted HTML is kept for the second pass: a text article's Document (with the tokens and
-    # paragraphs the learning built) is cheaper to rebuild than to hold, and holding every record of a
-    # 4 MB JSONL file took 614 MB at peak instead of 293 MB
-    return features, [doc if doc.kind == "html" else None for doc in docs]
+    return features, kept
 
 
 class _Runner:
@@ -78,8 +85,10 @@ class _Runner:
         self.timeout = timeout
         self.executor = None  # an Executor, started on first need
 
-    def map(self, function: Callable, tasks: list) -> list:
-        if self.timeout is None and (self.jobs <= 1 or len(tasks) < POOL_MIN_FILES):
+    def map(self, function: Callable, tasks: list, *, pieces: bool = False) -> list:
+        """``function(cleaner, task)`` for each task, in order; ``pieces``: the tasks are pieces of big
+        files (``cleaner/record_pieces.py``), sent to the workers one at a time so both end together."""
+        if self.timeout is None and (self.jobs <= 1 or len(tasks) < (2 if pieces else POOL_MIN_FILES)):
             return [function(self.cleaner, task) for task in tasks]
         if not tasks:
             return []
@@ -89,7 +98,7 @@ class _Runner:
             self.cleaner.warm_up()  # loaded once here and shared by the forked workers
             workers = max(1, min(self.jobs, len(tasks)))
             self.executor = Executor(workers, initializer=_init_worker, initargs=(self.cleaner,), noun="file",
-                                     chunk_size=max(1, min(16, len(tasks) // (workers * 4))),
+                                     chunk_size=1 if pieces else max(1, min(16, len(tasks) // (workers * 4))),
                                      lost=_lost, timeout=self.timeout, limit="timeout-per-file")
         return list(self.executor.map(_in_worker, [(function, task) for task in tasks]))
 
@@ -103,6 +112,9 @@ def _lost(call: tuple, reason: str):
     function, task = call
     if function is _features_task:
         return None
+    first_line = task[-1]
+    if first_line > 1:  # a piece of a big records file: the rest of the file still counts
+        return FileReport(path=task[0], error=f"{task[0]}:{first_line}: {reason} (a piece of the file from this line)")
     return FileReport(path=task[0], error=f"{task[0]}: {reason}")
 
 
@@ -148,14 +160,18 @@ def run_files(
             inputs[index] = read_bytes(path, cleaner.settings.max_file_size)
         except InputError as exc:
             reports[index] = FileReport(path=path, error=str(exc))
+    size = record_pieces.PIECE_BYTES
+    spans = {index: piece_spans(data, size) for index, data in inputs.items()
+             if splittable(data, paths[index], kind_for(paths[index]), size)}
     runner = _Runner(cleaner, jobs, timeout)
     try:
-        docs: dict = {}
+        docs: dict = {}  # (index, piece) -> the Documents the first pass kept
         learned: dict = {}  # index -> {site: lines} for the file's sites; absent: no learning pass
         digests = {i: cache.content_digest(data) for i, data in inputs.items()} if cache is not None else {}
         if learn and could_learn(cleaner, {paths[i]: data for i, data in inputs.items()}):
-            learned = _learn(runner, paths, inputs, cache, options, docs, digests)
-        todo: list = []  # (index, cache key, task)
+            learned = _learn(runner, paths, inputs, cache, options, docs, digests, spans)
+        todo: list = []  # (index, cache key)
+        tasks: list = []
         for index, data in inputs.items():
             path = paths[index]
             key = None
@@ -166,8 +182,18 @@ def run_files(
                 if hit is not None:
                     reports[index] = hit
                     continue
-            todo.append((index, key, (path, data, fix, text_field, html_field, docs.get(index), learned.get(index))))
-        for (index, key, _), report in zip(todo, runner.map(_check_task, [task for _, _, task in todo])):
+            todo.append((index, key))
+            tasks.extend((path, _piece(data, span), fix, text_field, html_field, docs.get((index, k)),
+                          learned.get(index), span[2] if span else 1)
+                         for k, span in enumerate(spans.get(index, [None])))
+        results = iter(runner.map(_check_task, tasks, pieces=bool(spans)))
+        for index, key in todo:
+            if index in spans:
+                pieces = [next(results) for _ in spans[index]]
+                report = record_pieces.join_reports(paths[index], inputs[index], pieces, spans[index])
+            else:
+                report = next(results)
+                report.original = inputs[index]
             reports[index] = report
             if key is not None:
                 cache.put(key, report)
@@ -176,10 +202,14 @@ def run_files(
     return reports
 
 
+def _piece(data: bytes, span: Optional[tuple]) -> bytes:
+    return data if span is None else data[span[0]:span[1]]
+
+
 def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache], options: tuple, docs: dict,
-           digests: dict) -> dict:
+           digests: dict, spans: dict) -> dict:
     """The first pass: ``{index: {site: lines}}`` (what was learned for each readable file's sites);
-    fills ``docs`` with the Documents it had to build."""
+    fills ``docs`` with the Documents it had to build, by (index, piece)."""
     settings = runner.cleaner.settings
     features: dict = {}
     missing = []  # (index, features key)
@@ -197,11 +227,16 @@ def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache
             features[index] = found
         else:
             missing.append((index, key))
-    tasks = [(paths[index], inputs[index], *options) for index, _ in missing]
-    for (index, key), result in zip(missing, runner.map(_features_task, tasks)):
-        if result is None:
+    tasks = [(paths[index], _piece(inputs[index], span), *options)
+             for index, _ in missing for span in spans.get(index, [None])]
+    results = iter(runner.map(_features_task, tasks, pieces=bool(spans)))
+    for index, key in missing:
+        found = [next(results) for _ in spans.get(index, [None])]
+        if any(result is None for result in found):
             continue
-        features[index], docs[index] = result
+        features[index] = [item for result in found for item in result[0]]
+        for k, result in enumerate(found):
+            docs[(index, k)] = result[1]
         if key is not None:
             cache.put_features(key, features[index])
     model = site_boilerplate.learn_features((item for index in sorted(features) for item in features[index]), settings)

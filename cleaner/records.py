@@ -81,14 +81,15 @@ def iter_lines(stream: IO[str], first_line: int = 1) -> Iterator[tuple]:
             yield number, line
 
 
-def read_records(text: str, path: str) -> Iterator[tuple]:
+def read_records(text: str, path: str, first_line: int = 1) -> Iterator[tuple]:
     """``(line number, record, error)`` for each non-blank line of a JSONL file's text: the record, or
     None and why the line is not one (path and line named), so one bad line never hides the others.
+    ``first_line``: the number of the text's first line (a piece of a bigger file).
 
     >>> list(read_records('{"text": "A."}\\n\\n[1]', "x.jsonl"))
     [(1, {'text': 'A.'}, None), (3, None, 'x.jsonl:3: a record must be a JSON object, not list')]
     """
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n"), start=first_line):
         if line.strip():
             try:
                 yield number, parse_line(line), None

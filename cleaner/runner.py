@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from .errors import InputError
 from .extract import url_problem
@@ -40,6 +40,7 @@ class FileReport:
     error: Optional[str] = None
     notices: list = field(default_factory=list)
     original: Optional[bytes] = field(default=None, repr=False)  # the bytes read: fix writes only over them
+    problems: list = field(default_factory=list, repr=False)  # a records file's bad lines, each with its reason
 
     @property
     def changed(self) -> bool:
@@ -82,11 +83,13 @@ def process_file(
     html_field: Optional[str] = None,
     kind: Optional[str] = None,
     docs: Optional[list] = None,
+    first_line: int = 1,
 ) -> FileReport:
     """Check (or fix) one file. Never raises for bad input: the report carries the error.
 
     ``docs``: the file's Documents when a first pass (site learning) already built them, so HTML is
     not extracted twice; they must be what ``documents`` returns for the same bytes and fields.
+    ``first_line``: for a piece of a records file (``cleaner/record_pieces.py``), its first line's number.
     """
     report = FileReport(path=path)
     try:
@@ -97,7 +100,8 @@ def process_file(
         if kind:
             source.kind = kind
         if source.kind == "records":
-            _process_records(cleaner, source, report, fix=fix, text_field=text_field, html_field=html_field, docs=docs)
+            _process_records(cleaner, source, report, fix=fix, text_field=text_field, html_field=html_field, docs=docs,
+                             first_line=first_line)
         else:
             _process_article(cleaner, source, report, fix=fix, doc=docs[0] if docs else None)
     except InputError as exc:
@@ -106,28 +110,29 @@ def process_file(
 
 
 def documents(cleaner: Cleaner, source: InputFile, *, text_field: Optional[str] = None,
-              html_field: Optional[str] = None) -> list:
-    """The articles of a decoded file as Documents (one per text/HTML file, one per JSONL record)."""
+              html_field: Optional[str] = None) -> Iterator:
+    """The articles of a decoded file as Documents (one per text/HTML file, one per JSONL record), one
+    at a time, so a caller that only reads each one never holds them all."""
     if source.kind != "records":
-        return [_article_document(cleaner, source)]
-    docs = []
+        yield _article_document(cleaner, source)
+        return
     for entry in _record_entries(source, text_field, html_field)[0]:
         try:
-            docs.append(_record_document(cleaner, source, *entry))
+            yield _record_document(cleaner, source, *entry)
         except InputError:
             continue  # e.g. an unparsable url: the second pass reports it
-    return docs
 
 
 def _article_document(cleaner: Cleaner, source: InputFile):
     return cleaner.document(source.text, kind="html" if source.kind == "html" else "text", path=source.path)
 
 
-def _record_entries(source: InputFile, text_field: Optional[str], html_field: Optional[str]) -> tuple:
+def _record_entries(source: InputFile, text_field: Optional[str], html_field: Optional[str],
+                    first_line: int = 1) -> tuple:
     """``(entries, problems)``: (line, record, field name, is_html) for each usable record, and why each
     other line is not one (bad JSON, not an object, no text field), so a bad line never hides the rest."""
     entries, problems = [], []
-    for line, data, error in read_records(source.text, source.path):
+    for line, data, error in read_records(source.text, source.path, first_line):
         if error:
             problems.append(error)
             continue
@@ -140,7 +145,7 @@ def _record_entries(source: InputFile, text_field: Optional[str], html_field: Op
     return entries, problems
 
 
-def _problems_error(problems: list) -> Optional[str]:
+def problems_error(problems: list) -> Optional[str]:
     """One error line for a file's bad records: the first, and how many more."""
     if not problems:
         return None
@@ -182,10 +187,11 @@ def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *,
 
 
 def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool,
-                     text_field: Optional[str], html_field: Optional[str], docs: Optional[list] = None) -> None:
+                     text_field: Optional[str], html_field: Optional[str], docs: Optional[list] = None,
+                     first_line: int = 1) -> None:
     lines = source.text.split("\n")
     changed = False
-    entries, problems = _record_entries(source, text_field, html_field)
+    entries, problems = _record_entries(source, text_field, html_field, first_line)
     if docs is None or len(docs) != len(entries):
         docs = [None] * len(entries)
     for (line, data, field_name, is_html), doc in zip(entries, docs):
@@ -202,10 +208,11 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
             report.notices.append(f"line {line}: {notice}")
         if fix and result.changed and not is_html:
             data[field_name] = result.text
-            lines[line - 1] = dump_record(data)
+            lines[line - first_line] = dump_record(data)
             changed = True
-    report.error = _problems_error(problems)
-    new_text = "\n".join(lines)
+    report.problems = problems
+    report.error = problems_error(problems)
+    new_text = "\n".join(lines) if changed else source.text  # unchanged: one copy, not two
     report.old_text, report.new_text = source.text, new_text
     reencode = source.detected and cleaner.selection_for(source.path)("E007")
     if fix and (changed or reencode) and not source.rivals:
