@@ -55,6 +55,7 @@ def _fill(rng: random.Random) -> dict:
         "time": f"{rng.randint(1, 12)}:{rng.randint(0, 59):02d} {rng.choice(('am', 'pm', 'a.m.', 'p.m.'))}",
         "headline": " ".join(_word(rng) for _ in range(rng.randint(4, 8))),
         "phone": f"{rng.randint(200, 999)}-{rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
+        "initial": rng.choice("ABCDEFGHJKLMNPRSTW"), "city": _word(rng, 3),
     }
 
 
@@ -81,12 +82,26 @@ FAMILIES = {
         "(Additional reporting by {name}; Writing by {name2})", "Contact reporter {name} at {email}.",
         "{name} contributed reporting.", "Email {name} at {email}.", "{name} can be reached at {email}.",
         "Contact {name} at {email} or {phone}.",
+        # real variants (network and wire credits quoted in public scraper code and fixtures, issue 13)
+        "{site}'s {name} and {name2} contributed to this report.", "— {site}'s {name} contributed reporting.",
+        "{agency} writer {name} in {city} contributed to this report.", "{site} staff contributed to this report.",
+        "{first} {initial}. {last} contributed to this report.", "(Reporting by {name}; editing by {name2})",
+        "{agency} contributed to this report", "Contributing: {name}, {site}; The Associated Press",
+        "-- Additional reporting by {name}", "— With assistance from {name}.",
+        "Associated Press writers {name} and {name2} contributed.",
     ], ("tail", "glued")),
     "legal-footer": ([
         "© {year} {site}. All rights reserved.", "Copyright {year} {site}. All Rights Reserved.",
         "Copyright © {year} {site}", "All rights reserved.",
         "Disclaimer: The views expressed in this article are those of the author and not of {site}.",
         "This material may not be published, broadcast, rewritten or redistributed.",
+        # real variants (site footers quoted in public page code and scraper fixtures, issue 13)
+        "Copyright {year} {site}. All rights reserved. {site} is not responsible for the content of external sites.",
+        "©{year} {site}, LLC. All rights reserved.", "Copyright (c) {year} {site} Inc. All rights reserved.",
+        "Copyright {site}, {year}. All rights reserved.", "Privacy Policy | Terms of Service | Cookie Policy",
+        "This website uses cookies to ensure you get the best experience on our website.",
+        "By using this site, you agree to the Terms of Use and Privacy Policy.",
+        "This article is licensed under a Creative Commons Attribution 4.0 International License.",
     ], ("tail", "glued")),
     "share-prompt": ([
         "Share this post and leave your comment below.", "Like our page on Facebook", "What do you think about this?",
@@ -96,7 +111,12 @@ FAMILIES = {
     "paywall-promo": ([
         "Subscribe to {site} to continue reading.", "Sign up for our newsletter", "This content is for subscribers only.",
         "Already a subscriber? Log in.", "Subscribe now for unlimited access.", "Get breaking news alerts from {site}.",
-    ], ("tail", "head")),
+        # real variants (paywall and meter texts quoted in public scraper code and fixtures, issue 13)
+        "You've read 3 of 5 free articles this month. Subscribe to continue reading",
+        "This article is for subscribers only.", "Create a free account to continue reading.",
+        "You have reached your limit of free articles.", "Subscribe to continue reading, Already a subscriber? Sign In",
+        "To read this article in full, please subscribe.",
+    ], ("tail", "head", "glued")),
     "related-list": ([
         "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",
         "See also: {headline}", "You might also like: {headline}",

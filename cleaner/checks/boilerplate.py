@@ -362,7 +362,9 @@ def peel_trailers(doc: Document, ctx, findings: list[Finding], rounds: int = 4) 
     """Trailer rules look at the last few paragraphs; when those are all junk, look again above them.
 
     A source line above a share prompt above a credit: each round cuts the paragraphs already wholly
-    deleted off the end and runs the end-of-article rules on what is left (same offsets: a prefix).
+    deleted off the end, and the deletions glued after the last sentence kept (``... said. (Reporting by
+    X; Editing by Y) Photo by Z/Getty Images.``), and runs the end-of-article rules on what is left
+    (same offsets: a prefix).
     """
     tail_rules = [r for r in _rules(ctx) if r.scope == "last-paragraphs"]
     found: list[Finding] = []
@@ -394,7 +396,26 @@ def _junk_tail_start(doc: Document, findings: list[Finding], cut: int) -> int:
         if doc.text[covered:min(para.end, cut)].strip():
             break
         pos = para.start
-    return pos
+    return glued_trailer_start(doc.text, spans, pos)
+
+
+def glued_trailer_start(text: str, spans: list, pos: int) -> int:
+    """Where the deletions that run up to ``pos`` start, inside the paragraph before it: trailers glued
+    after its last sentence, one after the other (``pos`` when none ends there). ``spans`` are sorted.
+
+    >>> text = "He left. (Reporting by Jo Ma) Photo: AP"
+    >>> glued_trailer_start(text, [(30, 39)], 39), glued_trailer_start(text, [(8, 29), (29, 39)], 39)
+    (29, 8)
+    >>> glued_trailer_start(text, [(9, 29)], 39)
+    39
+    """
+    edge = len(text[:pos].rstrip())
+    start = pos
+    for s, e in reversed(spans):
+        if s < edge and not text[e:edge].strip():
+            edge = len(text[:s].rstrip())
+            start = edge
+    return start
 
 
 def _whole_paragraphs(doc: Document, findings: list[Finding]) -> list[Finding]:
