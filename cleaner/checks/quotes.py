@@ -253,6 +253,9 @@ def _attribution_after(text: str, pos: int) -> bool:
     return any(w.lower() in rules()["verbs"] for w in words)
 
 
+_WORD_AFTER_CLOSE = re.compile(r"( ?)([A-Z][a-z]*)\b(?: (\w+))?")
+
+
 def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
     """Q002: an attribution capitalised after a quotation that ends in ``,`` ``?`` or ``!``.
 
@@ -261,16 +264,19 @@ def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
     """
     edits = []
     verbs, pronouns, starts = rules()["verbs"], rules()["pronouns"], rules()["determiners"]
-    for m in re.finditer(r"([\"“”]) ?([A-Z][a-z]*)\b(?: (\w+))?", text):
+    for mark in model.marks:  # the closing marks the model read, not a scan of the text
+        if mark.role not in ("close", "extra") or len(mark.char) != 1:
+            continue
+        before = text[max(0, mark.pos - 4):mark.pos].rstrip()
+        if not before or before[-1] not in ",?!":
+            continue
+        m = _WORD_AFTER_CLOSE.match(text, mark.pos + 1)
+        if m is None:
+            continue
         word, nxt = m.group(2), (m.group(3) or "")
         is_verb = word.lower() in verbs
         speaker = word.lower() in starts and not is_verb
         if not (is_verb or speaker or (word.lower() in pronouns and nxt in verbs)):
-            continue
-        if not _close_before(model, m.start(1)):
-            continue
-        before = text[max(0, m.start(1) - 4):m.start(1)].rstrip()
-        if not before or before[-1] not in ",?!":
             continue
         if speaker:
             para = model.paragraph_at(m.start(2))
