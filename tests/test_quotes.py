@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner import Cleaner
@@ -458,3 +461,33 @@ def test_a_run_of_closing_marks_after_a_quotation_collapses_to_one(text, fixed):
 def test_doubled_marks_before_a_word_still_open_a_quotation():
     text = 'He said "no.""We left."'
     assert fix(text) == text  # ``""We``: the second mark opens the next quotation, nothing collapses
+
+
+# -- the punctuation checks read the model's marks, and find what a scan of the text would ----------
+_SITE_TEXT = st.lists(st.sampled_from(list("aAbSU .,;:?!'\"\u2019\u201d&-_@/\u00e91\n") + ["U.S", " in", "The", ". , ", "Co.", "&Tb", ". in"]),
+                      max_size=30).map("".join)
+
+
+@given(_SITE_TEXT)
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_checks_at_the_models_marks_find_what_a_scan_of_the_text_finds(text):
+    from cleaner.checks import quotes as q
+
+    model = qm.build(text)
+
+    def spans(found):
+        return [(m.start(), m.end(), m.groups()) for m in found]
+
+    for pattern, marks in ((q._DOUBLED, ",;."), (q._RUN, ",;:."), (q._GLUED, ",;:"), (q._GLUED_MARK, "?!"), (q._STOP_COMMA, ".")):
+        assert spans(q._at_sites(pattern, text, model, marks, ",;:." if pattern in (q._DOUBLED, q._RUN) else "")) \
+            == spans(pattern.finditer(text))
+    assert spans(q._stray_stops(text, model)) == spans(q._STRAY_STOP.finditer(text))
+    assert spans(q._glued_stops(text, model)) == spans(q._MISSING_SPACE.finditer(text))
+    assert spans(q._emphasis(text, model)) == spans(q._EMPHASIS.finditer(text))
+    # Q012 and Q004 as the patterns they replace would find them
+    lost = [(m.end() - 1, m.end()) for m in re.finditer(r"(?<![\w.])((?:[A-Z]\.)+[A-Z])(?= [a-z])", text)]
+    glued = [(m.end() - 1, m.end()) for m in re.finditer(r"(?<![\w.])((?:[A-Z]\.){2,})(?=[A-Z][a-z])", text)]
+    assert [(e.start, e.end) for e in q.dotted_abbreviation(text, model)] == lost + glued
+    spaced = [(m.start(1), m.end(1)) for m in q._SPACED.finditer(text) if not q._address_before(text, m.start())]
+    colons = [(m.start(1), m.end(1)) for m in q._SPACED_COLON.finditer(text)]
+    assert [(e.start, e.end) for e in q.space_before_punctuation(text, model)] == spaced + colons

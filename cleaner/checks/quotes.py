@@ -3,8 +3,9 @@
 Each check is a pure function ``(text, model) -> list[Edit]`` with a before/after in its docstring;
 ``run`` turns the edits into findings. The model tells every check which marks open and close a
 quotation, which paragraphs run on into the next (correct, never flagged) and the article's own
-quote style, so a repair follows the article and leaves right copy alone. Word lists live in
-``rules/quotes.toml``.
+quote style, so a repair follows the article and leaves right copy alone. The punctuation checks
+(Q003, Q004, Q005, Q008, Q012) visit the sentence marks the model found and match their pattern there,
+never scanning the text from its start. Word lists live in ``rules/quotes.toml``.
 """
 
 from __future__ import annotations
@@ -290,8 +291,48 @@ def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
+def _at_sites(pattern: re.Pattern, text: str, model: Optional[QuoteModel], marks: str, near: str = ""):
+    """The matches of ``pattern`` (which starts with one of ``marks``) at the model's sites of those marks,
+    in text order and never overlapping: what ``pattern.finditer(text)`` finds, read from the marks the
+    model found instead of a scan of the text (a scan when there is no model, as in a doctest). With
+    ``near``, only sites with one of those characters in the two after them are tried (a run's second mark)."""
+    if model is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for pos in model.sites(marks):
+        if near and text[pos + 1:pos + 2] not in near and text[pos + 2:pos + 3] not in near:
+            continue
+        if pos >= end and (m := pattern.match(text, pos)) is not None:
+            end = m.end()
+            yield m
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _run_start(text: str, pos: int, extra: str) -> int:
+    """Where the run of word characters (and ``extra`` ones) ending before ``pos`` starts."""
+    while pos > 0 and (_is_word(text[pos - 1]) or text[pos - 1] in extra):
+        pos -= 1
+    return pos
+
+
 _STRAY_STOP = re.compile(r"(?<![\w.’'-])([A-Z][\w’'&-]*)\. ([a-z][\w’'-]*)")
-_STRAY_GATE = re.compile(r"\. [a-z]")  # what every match holds, found from mark to mark
+
+
+def _stray_stops(text: str, model: QuoteModel):
+    """The ``Name. word`` matches of ``_STRAY_STOP``, read at the model's full stops followed by a space and a
+    lower-case letter: the name starts where its run of word characters does (or after an ``&`` in it)."""
+    for pos in model.sites("."):
+        if text[pos + 1:pos + 2] != " " or not ("a" <= text[pos + 2:pos + 3] <= "z"):
+            continue
+        start = _run_start(text, pos, "’'&-")
+        for at in [start] + [i + 1 for i in range(start, pos) if text[i] == "&"]:
+            if (m := _STRAY_STOP.match(text, at)) is not None:
+                yield m
+                break
 
 
 def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
@@ -302,10 +343,8 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
     """
     edits = []
     starters, abbreviations = rules()["starters"], rules()["abbreviations"]
-    if not _STRAY_GATE.search(text):
-        return []
     stopped = None
-    for m in _STRAY_STOP.finditer(text):
+    for m in _stray_stops(text, model):
         word, nxt = m.group(1), m.group(2)
         if is_abbreviation(word) or len(word) < 2 or nxt in starters:
             continue
@@ -337,9 +376,23 @@ def _stopped_acronyms(text: str) -> set:
     return {w for w, n in stopped.items() if n > 1 and n >= bare[w]}
 
 
-_DOTTED_LOST = re.compile(r"(?<![\w.])((?:[A-Z]\.)+[A-Z])(?= [a-z])")
-_DOTTED_GLUED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,})(?=[A-Z][a-z])")
-_DOTTED_GATE = re.compile(r"\.(?<=[A-Z]\.)[A-Z]")  # ``S.O``: what both hold
+def _capital(ch: str) -> bool:
+    return "A" <= ch <= "Z"
+
+
+def _dotted_pairs(text: str, pos: int) -> int:
+    """How many ``X.`` pairs end with the full stop at ``pos`` (``U.S.`` : 2), 0 when a word character or a
+    stop stands right before them (``xU.S``, ``.U.S``: no abbreviation of its own).
+
+    >>> _dotted_pairs("the U.S.The", 7), _dotted_pairs("xU.S.The", 4)
+    (2, 0)
+    """
+    start, pairs = pos - 1, 1
+    while start >= 2 and text[start - 1] == "." and _capital(text[start - 2]):
+        start, pairs = start - 2, pairs + 1
+    if start > 0 and (_is_word(text[start - 1]) or text[start - 1] == "."):
+        return 0
+    return pairs
 
 
 def dotted_abbreviation(text: str, model: QuoteModel) -> list[Edit]:
@@ -348,14 +401,16 @@ def dotted_abbreviation(text: str, model: QuoteModel) -> list[Edit]:
 
     ``U.S officials`` → ``U.S. officials``; ``in the U.S.The plan`` → ``in the U.S. The plan``.
     """
-    if not _DOTTED_GATE.search(text):
-        return []
-    edits = []
-    for m in _DOTTED_LOST.finditer(text):
-        edits.append(Edit("Q012", "dotted abbreviation without its last stop", m.end() - 1, m.end(), m.group()[-1] + ".", "safe", 0.85))
-    for m in _DOTTED_GLUED.finditer(text):
-        edits.append(Edit("Q012", "no space after a dotted abbreviation", m.end() - 1, m.end(), ". ", "safe", 0.85))
-    return edits
+    lost, glued = [], []
+    for pos in model.sites("."):  # the stop after the last letter but one: ``U.S`` ``U.S.The``
+        if pos == 0 or not _capital(text[pos - 1]) or not _capital(text[pos + 1:pos + 2] or "x"):
+            continue
+        after = text[pos + 2:pos + 4]
+        if after[:1] == " " and "a" <= after[1:] <= "z" and _dotted_pairs(text, pos):
+            lost.append(Edit("Q012", "dotted abbreviation without its last stop", pos + 1, pos + 2, text[pos + 1] + ".", "safe", 0.85))
+        elif "a" <= after[:1] <= "z" and _dotted_pairs(text, pos) >= 2:
+            glued.append(Edit("Q012", "no space after a dotted abbreviation", pos, pos + 1, ". ", "safe", 0.85))
+    return lost + glued
 
 
 def _address_before(text: str, pos: int) -> bool:
@@ -371,7 +426,14 @@ def _address_before(text: str, pos: int) -> bool:
 
 _SPACED = re.compile(r"(?<=[\w)%”\"’])( +)([,;?!]|\.(?!\.))(?=\s|$|[\"”’)])")
 _SPACED_COLON = re.compile(r"(?<=[a-z]{2})( +):(?= [\"“”'‘A-Za-z])")
-_SPACED_GATE = re.compile(r"[,;?!.:](?<= [,;?!.:])")  # a space before a mark: what every match holds
+
+
+def _spaces_before(text: str, pos: int) -> int:
+    """Where the run of spaces before ``pos`` starts (``pos`` itself when there is none)."""
+    start = pos
+    while start > 0 and text[start - 1] == " ":
+        start -= 1
+    return start
 
 
 def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
@@ -380,17 +442,22 @@ def space_before_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     ``the statement read .`` → ``the statement read.``; ``day ," she said`` → ``day," she said``.
     Ellipses (`` ...``), tickers (`` .DJI``), decimals (`` .45``) and list layouts (``VIP : 60,000``) stay.
     """
-    edits = []
-    if not _SPACED_GATE.search(text):
-        return []
-    for m in _SPACED.finditer(text):
-        if _address_before(text, m.start()):
+    edits, colons = [], []
+    for pos in model.sites(",;?!.:"):  # the marks with a space before them: the pattern is matched from its spaces
+        if pos == 0 or text[pos - 1] != " ":
+            continue
+        start = _spaces_before(text, pos)
+        if text[pos] == ":":
+            m = _SPACED_COLON.match(text, start)
+            if m is not None:
+                # ``he said : "We`` (a spaced colon in running text; ``VIP : 60,000`` lists have no lower-case word before)
+                colons.append(Edit("Q004", "space before ':'", m.start(1), m.end(1), "", "safe", 0.85))
+            continue
+        m = _SPACED.match(text, start)
+        if m is None or _address_before(text, m.start()):
             continue
         edits.append(Edit("Q004", f"space before {m.group(2)!r}", m.start(1), m.end(1), "", "safe", 0.9))
-    for m in _SPACED_COLON.finditer(text):
-        # ``he said : "We`` (a spaced colon in running text; ``VIP : 60,000`` lists have no lower-case word before)
-        edits.append(Edit("Q004", "space before ':'", m.start(1), m.end(1), "", "safe", 0.85))
-    return edits
+    return edits + colons
 
 
 _DOUBLED = re.compile(r",(?<=[^\W\d_)\]\"”’],)(?: ?,)+|;(?<=\w;);+|\.(?<=[^\W\d_)\]\"”’]\.)\.(?=\s|$)")
@@ -404,9 +471,9 @@ def doubled_punctuation(text: str, model: QuoteModel) -> list[Edit]:
     ``!!`` and ``??`` are the writer's emphasis and stay.
     """
     edits = []
-    for m in _DOUBLED.finditer(text):
+    for m in _at_sites(_DOUBLED, text, model, ",;.", ",;."):
         edits.append(Edit("Q005", f"doubled punctuation {m.group()!r}", m.start(), m.end(), m.group()[0], "safe", 0.9))
-    for m in _STOP_COMMA.finditer(text):
+    for m in _at_sites(_STOP_COMMA, text, model, "."):
         if re.match(r"\s*[\"“”]", text[m.end():m.end() + 3]):
             continue  # ``day. , "Said``: Q001 repairs the whole site
         word = re.search(r"(\S+)$", text[max(0, m.start() - 30):m.start()])
@@ -414,7 +481,7 @@ def doubled_punctuation(text: str, model: QuoteModel) -> list[Edit]:
             edits.append(Edit("Q005", "space before a comma after an abbreviation", m.start() + 1, m.end() - 1, "", "safe", 0.85))
         else:
             edits.append(Edit("Q005", "full stop before a comma", m.start(), m.end(), ",", "safe", 0.9))
-    edits += punctuation_runs(text)
+    edits += punctuation_runs(text, model)
     return edits
 
 
@@ -424,6 +491,18 @@ EMPHASIS_RUNS = ("keep", "collapse")
 _EMPHASIS = re.compile(r"(?<=[^\s!?])(?:!{2,}|\?{2,})(?![!?])(?=[\s\"”’')\]]|$)")
 # chess annotation after a move (``Nf3!!``, ``Qxh7??``, ``O-O!!``): notation, not emphasis
 _CHESS_MOVE = re.compile(r"(?<![^\s.(])(?:[KQRBN][a-h]?[1-8]?x?[a-h][1-8]|[a-h](?:x[a-h])?[1-8](?:=[QRBN])?|O-O(?:-O)?)[+#]?$")
+
+
+def _emphasis(text: str, model: Optional[QuoteModel]):
+    """The ``_EMPHASIS`` runs, matched at the model's first ``!`` or ``?`` of each run (its look-behind first)."""
+    if model is None:
+        yield from _EMPHASIS.finditer(text)
+        return
+    end = 0
+    for pos in model.sites("!?"):
+        if pos >= end and pos > 0 and text[pos - 1] not in "!?" and (m := _EMPHASIS.match(text, pos)) is not None:
+            end = m.end()
+            yield m
 
 
 def emphasis_runs(text: str, model: QuoteModel) -> list[Edit]:
@@ -440,7 +519,7 @@ def emphasis_runs(text: str, model: QuoteModel) -> list[Edit]:
     edits: list[Edit] = []
     if "!!" not in text and "??" not in text:
         return edits  # what every run holds: a fast test before the regex walks the text
-    for m in _EMPHASIS.finditer(text):
+    for m in _emphasis(text, model):
         lo = max(0, m.start() - 12)  # a move or a token is short: never a search back through the text
         if _CHESS_MOVE.search(text, lo, m.start()) or _address_before(text, m.start()):
             continue
@@ -452,7 +531,7 @@ def emphasis_runs(text: str, model: QuoteModel) -> list[Edit]:
 _RUN = re.compile(r"([,;:.])(?<=[^\W\d_][,;:.])( ?)([,;:.])(?=[ \n\"”’)]|$)")
 
 
-def punctuation_runs(text: str) -> list[Edit]:
+def punctuation_runs(text: str, model: Optional[QuoteModel] = None) -> list[Edit]:
     """Q005: two different sentence marks in a row (``,.`` ``.,`` ``;,`` ``, .`` ``. .``): the one the
     next word calls for stays (a lower-case word continues the sentence, a capital starts one).
 
@@ -461,7 +540,7 @@ def punctuation_runs(text: str) -> list[Edit]:
     """
     edits = []
     names: dict = {}
-    for m in _RUN.finditer(text):
+    for m in _at_sites(_RUN, text, model, ",;:.", ",;:."):
         a, gap, b = m.groups()
         if a == b and not gap:
             continue  # ``,,`` and ``..``: the doubled-mark rule above
@@ -661,7 +740,17 @@ _MISSING_SPACE = re.compile(r"(?<![\w.@/:’'-])([A-Za-z][a-z’'-]*[a-z]|\d{2,}
 
 _SPACE_OR_END = re.compile(r"\s|$")
 _GLUED = re.compile(r"([,;:])(?<=[^\W\d_]{2}[,;:])(?=[^\W_])")
-_GLUED_STOP_GATE = re.compile(r"\.(?<=[a-z\d]\.)[A-Z]")  # ``said.The``: what every _MISSING_SPACE match holds
+
+
+def _glued_stops(text: str, model: QuoteModel):
+    """The ``word.Word`` matches of ``_MISSING_SPACE``, read at the model's full stops with a capital after
+    them: the pattern is matched from the start of the word before the stop."""
+    for pos in model.sites("."):
+        if pos == 0 or not _capital(text[pos + 1:pos + 2] or "x") or not (text[pos - 1].islower() or text[pos - 1].isdigit()):
+            continue
+        m = _MISSING_SPACE.match(text, _run_start(text, pos, "’'-"))
+        if m is not None and m.end(1) == pos:
+            yield m
 _GLUED_MARK = re.compile(r"([?!])(?<=[a-z]{2}[?!])(?=[A-Z][a-z’']+\b)")
 
 
@@ -676,7 +765,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
     """
     edits = []
     tlds = rules()["tlds"]
-    for m in _MISSING_SPACE.finditer(text) if _GLUED_STOP_GATE.search(text) else ():
+    for m in _glued_stops(text, model):
         token_start = text.rfind(" ", 0, m.start()) + 1
         token_end = _SPACE_OR_END.search(text, m.end()).start()  # from m.end(), no copy of the rest of the text
         token = text[token_start:token_end]
@@ -688,7 +777,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             continue  # ``St.Louis``
         dot = m.end(1)
         edits.append(Edit("Q008", "missing space after a full stop", dot, dot + 1, ". ", "safe", 0.9))
-    for m in _GLUED.finditer(text):
+    for m in _at_sites(_GLUED, text, model, ",;:"):
         token = text[text.rfind(" ", 0, m.start()) + 1:m.end() + 20].split(" ")[0]
         if any(s in token for s in ("/", "@", "www", "http", "=", "_", "&")) or re.match(r"[^\W_]+[,;:]\S", text[m.end():m.end() + 40]):
             continue  # addresses, code, lists such as ``a,b,c``
@@ -708,7 +797,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             elif mark.role == "open" and mark.pos > para.start and text[mark.pos - 1] in ",:.?!" and mark.quotation is not None \
                     and mark.quotation.close is not None:
                 edits.append(Edit("Q008", f"missing space after {text[mark.pos - 1]!r} before a quotation", mark.pos, end, " " + mark.char, "safe", 0.85))
-    for m in _GLUED_MARK.finditer(text):
+    for m in _at_sites(_GLUED_MARK, text, model, "?!"):
         token_start = text.rfind(" ", 0, m.start()) + 1
         token = text[token_start:m.end() + 20].split(" ")[0]
         if any(s in token for s in ("/", "@", "www", "http", "=")):
