@@ -291,6 +291,11 @@ CASING = [
     # a longer name after "a": not the generic phrase "an Islamic state"
     ("The poles are drier, said Anezina Solomonidou, a European Space agency research fellow, on Monday.",
      [("G002", "agency", "Agency", "unsafe")]),
+    # a lower-case word at the end of the name its acronym spells: before the acronym or a full stop
+    ("Voters use the form provided by the U.S. Election Assistance commissions (EAC), which most states accept.",
+     [("G004", "commissions", "Commissions", "unsafe")]),
+    ("The NEA funds the work. The grant came from the National Endowment for the art.",
+     [("G004", "art", "Art", "unsafe")]),
 ]
 
 CASING_CLEAN = [
@@ -312,6 +317,24 @@ CASING_CLEAN = [
     "every team each week.",
     # a common pair of words is no name ("Word document", "Ice cream")
     "Download the sample plan (Word document, 55 KB, 5 pages) and fill in each section before the meeting.",
+    # a pair that starts a sentence in lower case is an ordinary phrase, whatever a name capitalises
+    "The Blue Marble Ice Cream shop opened in Brooklyn in May, its co-founders said.\n\n\u201cIce cream is "
+    "important,\u201d she says between mouthfuls.",
+    # letters that spell an acronym across a comma, or with a common noun or verb beside a name
+    "There are many readability formulas. For example, the Coleman-Liau index counts letters. The FEC uses it.",
+    "The Talent Team shepherds all candidates through the process, and TTS reviews each application.",
+    # a verb or a function word after a name's words is no word of the name
+    "The American historian Doris Kearns Goodwin wrote Team of Rivals, a book about the cabinet of Abraham Lincoln.",
+    "James Hamblin, senior editor of American magazine The Atlantic, recently joined the unwashed masses.",
+    "A spokesman for the Rio de Janeiro Port said the order was given by the Navy on Monday.",
+    # a possessive ends the name before it; a company's division is a common noun
+    "Sales rose at most brands. GM's Buick division was also up, by 11 pct, while Cadillac was down 7.8 pct.",
+    # a noun that introduces a name or modifies the next word
+    "Thousands of farmers battled with police in the northeastern Spanish city of Saragossa on Monday.",
+    "As the Wall Street Journal reported, New Orleans city government has begun trying to turn down the volume.",
+    # a name's article with only its sentence's capital; a region as house styles write it
+    "The mirror is built from several layers of wafer-thin materials, the team said on Monday.",
+    "Farmers across sub-Saharan Africa and south Asia will gain most from small pumps, the report said.",
     # the article's own usage: the lower-case form written more than once
     "The inquiry heard that South Yorkshire Police, the force, misled it. The report said South Yorkshire police "
     "officers changed statements, and South Yorkshire police later apologised to the families.",

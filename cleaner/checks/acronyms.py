@@ -823,6 +823,8 @@ def acronym_initials(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         window, initials = hit
         proper = w[:1].upper() + w[1:]
         name = toks.text[spans[window[0]][0]:spans[window[-1]][1]]
+        if not _spells_one_name(toks, window, i, initials, name):
+            continue
         finding = doc.finding(
             "G004", f"'{w}' is part of the name '{name}' ({initials} in this article): '{proper}'", start, end,
             suggestion=proper, fix="unsafe", confidence=0.8, source=f"{SOURCE}:initials",
@@ -858,6 +860,42 @@ def _initials_window(words: list, run: list, at: int, heads: set, acronyms: set)
             if b >= at and b >= a + 2 and initials in acronyms:
                 return run[a:b + 1], initials
     return None
+
+
+_DEFINED_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,})s?\)")
+
+
+def _spells_one_name(toks: Tokens, window: list, i: int, initials: str, name: str) -> bool:
+    """Do the words of ``window``, with the lower-case word ``words[i]`` among them, read as one name
+    that ``initials`` abbreviates, rather than letters that happen to match across a list or a clause?
+
+    Not when a comma parts them (``For example, the Coleman-Liau`` is no ``FEC``) or an acronym stands
+    among them (``FDA data`` is no name ``FDA`` spells). A lower-case word at either end of the run is a
+    common noun or verb beside a name (``the Talent Team shepherds all``, ``the official Natural
+    Resources Revenue``) unless the acronym follows in parentheses (``the Election Assistance
+    commissions (EAC)``) or, at the end, no lower-case word follows (``HTTP Strict Transport
+    securities.``).
+
+    >>> from cleaner.tokens import Tokens
+    >>> toks = Tokens("the Talent Team shepherds all candidates; TTS")
+    >>> _spells_one_name(toks, [1, 2, 3], 3, "TTS", "Talent Team shepherds")
+    False
+    >>> toks = Tokens("the Election Assistance commissions (EAC) and")
+    >>> _spells_one_name(toks, [1, 2, 3], 3, "EAC", "Election Assistance commissions")
+    True
+    """
+    words, spans, text = toks.words, toks.spans, toks.text
+    if "," in name or any(words[k].isupper() and len(words[k]) > 1 for k in window):
+        return False
+    defined = _DEFINED_AFTER.match(text, spans[window[-1]][1])
+    if defined is not None and defined.group(1) == initials:
+        return True
+    if i == window[0]:
+        return False
+    if i == window[-1]:
+        nxt = i + 1
+        return not (nxt < len(words) and toks.gaps[nxt] == " " and words[nxt][:1].islower())
+    return True
 
 
 TITLE_STYLE_MIN_ZIPF = 3.0  # a word-like acronym this well known may be a house style in title case (Nato)

@@ -223,11 +223,30 @@ def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: 
     """
     if not nxt[:1].isupper() or nxt.isupper() or word in _CONNECTORS or word in _FUNCTION_WORDS:
         return False
+    if nxt.lower() in _FUNCTION_WORDS or _verb(word, lex):
+        return False  # "American magazine The Atlantic", "Goodwin wrote Team of Rivals": no name goes on
     low = _POSSESSIVE.sub("", nxt.lower())
     if word in roles or word.endswith(("s", "ed", "ing")) and not word.endswith("ss") and low not in designators:
         return False  # "Steelers quarterback Mason Rudolph", "Rose-Lynn worships Patsy Cline"; but
         # "Global lighting Technologies": a word that ends a name follows
     return low in lex.lower and low not in given and lex.zipf(word) < 6.0
+
+
+MODIFIER_MIN_PAIRS = 1_000_000  # a designator and the next word this common a pair: a modifier, not a name
+_SUBJECTS = ("he", "she", "they", "we")
+VERB_MIN_PAIRS = 1_000_000  # a word after a subject pronoun this often (symspellpy's bigram counts) is a verb
+
+
+def _verb(word: str, lex) -> bool:
+    """Is ``word`` a verb, by the pairs English writes: one that follows ``he``, ``she``, ``they`` or
+    ``we`` (``wrote``, ``did``, ``brought``)? A verb between capitalised words joins two names
+    (``Doris Kearns Goodwin wrote Team of Rivals``), it is no word of one.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_verb(w, lexicon()) for w in ("wrote", "did", "flight", "school", "around")]
+    [True, True, False, False, False]
+    """
+    return any(lex.bigram(subject, word) >= VERB_MIN_PAIRS for subject in _SUBJECTS)
 
 
 def _adjective_of_place(word: str, lex) -> bool:
@@ -293,7 +312,9 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if pairs[low_words[i - 1], w] >= HOUSE_FORM_MIN or prev == "I":
             continue  # ... and "I became Director" is a sentence, not a name
         first = i - 1
-        while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " ":
+        # (a possessive ends the name before it: "GM's Buick division" is Buick's)
+        while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " " \
+                and not words[first - 1].endswith(("'s", "’s")):
             first -= 1
         if toks.sentence_initial(first) and first == i - 1:
             continue  # "Police said": a capitalised first word of a sentence is not a name
@@ -317,6 +338,11 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 continue  # "Sabres center Casey Mittelstadt": a role before a person's name
             if words[i - 1].lower() in descriptive_after:
                 continue  # "the Mill Street bridge": a common noun describing a thing on a street
+            if nxt == "of" and i + 2 < len(words) and words[i + 2][:1].isupper():
+                continue  # "the southern Taiwan city of Kaohsiung": the noun that introduces a name
+            if nxt.islower() and nxt not in _FUNCTION_WORDS and lex.bigram(w, nxt) >= MODIFIER_MIN_PAIRS \
+                    and not _verb(nxt, lex):
+                continue  # "New Orleans city government", "the Stanford university students": a modifier
         elif not _inside_name(w, nxt, lex, given, roles, designators) or prev.endswith(("'s", "’s")):
             continue
         start, end = spans[i]
@@ -526,13 +552,13 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         start, end = spans[i]
         proper = w[:1].upper() + w[1:]
         why = None
-        # "American farm products" beside "American Farm Bureau": a modifier, not the name
-        modifier = i + 1 < len(words) and text[end:spans[i + 1][0]] == " " and words[i + 1].islower()
-        evidence = (whole if modifier else pairs)[prev, proper]
+        # only where the pair ends a name: "Iranian oil" beside "National Iranian Oil Company", "Web
+        # managers" beside "Federal Web Managers Council" are ordinary words after a name's word
+        evidence = whole[prev, proper]
         if joined and toks.sentence_initial(i - 1):
-            # "Customer experience is ..." beside the heading "Customer Experience": a sentence's first
-            # capital is no evidence; the pair capitalised mid-sentence is
-            evidence = min(evidence, mid[prev, proper])
+            # "Customer experience is ...", "Ice cream is ...": a pair that starts a sentence in lower
+            # case is an ordinary phrase, whatever a heading or a longer name capitalises
+            evidence = 0
         if joined and lower_pairs[prev, w] >= HOUSE_FORM_MIN:
             evidence = 0  # the article writes the pair this way more than once: its own usage
         if joined and evidence >= max(1, lower_pairs[prev, w]) and w not in roles and w not in pronouns:
@@ -540,7 +566,8 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         elif i + 1 < len(words) and text[end:spans[i + 1][0]] == " & " and words[i + 1][:1].isupper() and joined:
             why = f"joined by '&' to '{words[i + 1]}'"
         elif (w in titles and text[end:end + 2] == ". " and i + 1 < len(words) and spans[i + 1][0] == end + 2
-              and words[i + 1][:1].isupper() and words[i + 1][1:].islower()):
+              and words[i + 1][:1].isupper() and words[i + 1][1:].islower()
+              and words[i + 1].lower() not in _FUNCTION_WORDS and words[i + 1].lower() not in pronouns):
             why = f"a title before the name '{words[i + 1]}'"
         confidence = 0.7
         if why is None or _within(headlines, start):

@@ -90,12 +90,20 @@ def _word_offsets(found: str, start: int) -> list:
     return out
 
 
-def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: str, style_words: set):
+def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: str, style_words: set,
+                    sentence_start: bool = False):
     """G002 for ``found`` (at ``start``), a gazetteer form in other casing, or None when its casing is
     accepted: safe for curated names unless only house-style words differ. All lower case counts only
-    when a word of it is no English word (``goldman sachs``, not ``general motors`` or ``world bank``)."""
+    when a word of it is no English word (``goldman sachs``, not ``general motors`` or ``world bank``),
+    and so does a name's article with only its sentence's capital (``The mirror is built ...``)."""
     entry, spellings = slot
     if found in spellings or found.isupper():
+        return None
+    first, _, rest = found.partition(" ")
+    if sentence_start and first in ("The", "A") and rest.islower() \
+            and all(w in lexicon().lower or not w.isalpha() for w in rest.split(" ")):
+        return None  # "The mirror is built ...", "The gap in the streetscape": ordinary words
+    if _region_style(found):
         return None
     if found.islower() and (all(w in lexicon().lower or not w.isalpha() for w in found.split(" "))
                             or not _plain_context(doc.text, start, start + len(found))):
@@ -109,6 +117,8 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
     if best is None:
         return None
     spelling, diff = best
+    if any(found.split(" ")[k] in _FUNCTION_WORDS for k in diff):
+        return None  # "the Rio de Janeiro Port said": a verb after a name, not "Port Said"
     if before.lower() in ("a", "an") and sum(w[:1].isupper() for w in found.split(" ")) < 2:
         return None  # "establish an Islamic state": a generic phrase, not the name
     offsets = _word_offsets(found, start)
@@ -121,6 +131,20 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
         fix="unsafe" if style_only else "safe", confidence=0.6 if style_only else 1.0,
         source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
     )
+
+
+def _region_style(found: str) -> bool:
+    """Is ``found`` a region named by a lower-case compass point before a continent, as house styles
+    write it (``south Asia``, ``south-east Asia``, ``sub-Saharan Africa``)?
+
+    >>> _region_style("south Asia"), _region_style("sub-Saharan Africa"), _region_style("south Korea")
+    (True, True, False)
+    """
+    first, _, rest = found.partition(" ")
+    config = _pack()["casing"]
+    return (first.islower() or first.lower() == "sub-saharan" and first[:1].islower()) \
+        and first.lower() in config["region_qualifiers"] and rest.lower() in config["continents"] \
+        and rest[:1].isupper()
 
 
 def hyphenated_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
@@ -199,7 +223,8 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             end = start + len(found)
             if key in gaz.forms:
                 matched = n
-                finding = _casing_finding(doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words)
+                finding = _casing_finding(doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words,
+                                          toks.sentence_initial(i))
                 if finding is not None:
                     findings.append(Candidate(finding, take=(start, end)))
                 break
