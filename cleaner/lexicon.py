@@ -308,11 +308,11 @@ class Lexicon:
         return sorted(filter(str.isalpha, self.lower.intersection(compress(freq, map(threshold.__le__, freq.values())))))
 
     def _suggestion_vocabulary(self) -> tuple:
-        """(the suggestion vocabulary, the zipf of each word), computed once (0.03 s) and kept in the
-        start-up snapshot."""
+        """(the suggestion vocabulary, the zipf of each word, the words by length), computed once
+        (0.04 s) and kept in the start-up snapshot."""
         if self._vocabulary is None:
             words = self._suggestion_words()
-            self._vocabulary = (words, self._zipfs(words))
+            self._vocabulary = (words, self._zipfs(words), _by_length(words))
         return self._vocabulary
 
     def _ensure_index(self) -> None:
@@ -356,6 +356,7 @@ class Lexicon:
         words, packed, shift = built
         vocabulary = self._suggestion_vocabulary()
         return _SuggestIndex(words, vocabulary[1] if words == vocabulary[0] else self._zipfs(words), packed, shift)
+
 
     def _zipfs(self, words: list) -> list:
         """``[self.zipf(w) for w in words]`` with the look-ups in C (for the 23,000 words of the
@@ -536,6 +537,22 @@ def _max_deletions(length: int) -> int:
     return 2 if length >= 5 else 1
 
 
+def _by_length(words: list) -> dict:
+    """length -> (the words of that length, their positions in ``words``), for _ScanIndex.
+
+    >>> _by_length(["an", "ant", "at"])
+    {2: (['an', 'at'], [0, 2]), 3: (['ant'], [1])}
+    """
+    out: dict = {}
+    for i, w in enumerate(words):
+        slot = out.get(len(w))
+        if slot is None:
+            slot = out[len(w)] = ([], [])
+        slot[0].append(w)
+        slot[1].append(i)
+    return out
+
+
 class _ScanIndex:
     """The suggestion vocabulary looked up without the deletion index, by longest common subsequence
     (rapidfuzz, in C) over the words of nearby lengths: the same words the index finds, at no
@@ -548,13 +565,9 @@ class _ScanIndex:
 
     __slots__ = ("words", "zipfs", "scans", "_by_length")
 
-    def __init__(self, words: list, zipfs: list) -> None:
+    def __init__(self, words: list, zipfs: list, by_length: Optional[dict] = None) -> None:
         self.words, self.zipfs, self.scans = words, zipfs, 0
-        self._by_length: dict = {}
-        for i, w in enumerate(words):
-            self._by_length.setdefault(len(w), ([], []))
-            self._by_length[len(w)][0].append(w)
-            self._by_length[len(w)][1].append(i)
+        self._by_length: dict = _by_length(words) if by_length is None else by_length
 
     def lookup(self, word: str, variants: Optional[set] = None) -> set:
         """Positions of the words sharing a deletion with ``word``, or holding one of ``variants``

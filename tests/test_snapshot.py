@@ -127,3 +127,12 @@ def test_a_learned_part_the_next_start_would_refuse_is_not_written(isolated, mon
     snapshot.save_learned()
     snapshot.forget()
     assert "flags" not in snapshot.get("one") and built == ["one", "two"]
+
+
+def test_a_part_cut_short_is_rebuilt(isolated):
+    source, built, path = isolated
+    snapshot.get("one")
+    path.write_bytes(path.read_bytes()[:-3])  # the last part loses its end
+    snapshot.forget()
+    assert snapshot.get("one")["part"] == "one" and built == ["one", "two"]  # the first part is whole
+    assert snapshot.get("two")["part"] == "two" and built == ["one", "two", "two"]
