@@ -59,8 +59,9 @@ class CodeDoc:
             (self.fix_note or _DEFAULT_FIX_NOTES[self.fix]).strip(),
         ]
         if self.passes:
+            example = f"{self.code}:{next(iter(self.passes))}"
             lines += ["", "## Sub-codes", "Each finding names its heuristic in `extra[\"pass\"]`; ignore one to turn it "
-                      f"off (`ignore = [\"{self.code}:{next(iter(self.passes))}\"]`)."]
+                      f"off (`ignore = [\"{example}\"]`) or select it to run it alone (`--select {example}`)."]
             lines += [f"- `{self.code}:{name}`: {what}" for name, what in self.passes.items()]
         return "\n".join(lines) + "\n"
 
@@ -110,6 +111,32 @@ def _prefix_len(code: str, prefixes: Iterable[str]) -> int:
         elif code.startswith(prefix):
             best = max(best, len(prefix))
     return best
+
+
+def sub_code(code: str, name: str) -> str:
+    """The sub-code of the findings of ``code`` a G heuristic (pass) ``name`` makes: ``G002:name-parts``.
+    Each such finding names its pass in ``extra["pass"]``, ``rules/codes/G.toml`` documents the passes
+    under their codes, and a selection reads the sub-code where the code alone would not say enough:
+    ``ignore = ["G002:name-parts"]`` turns one heuristic off, ``select = ["G002:name-parts"]`` runs it
+    alone. Upper case, as selections hold every code (they are case-insensitive).
+
+    >>> sub_code("G002", "name-parts")
+    'G002:NAME-PARTS'
+    """
+    return f"{code}:{name}".upper()
+
+
+def selection_key(finding) -> str:
+    """What a selection reads for ``finding``: its sub-code when a named heuristic made it, else its
+    code. A selection that names no sub-code treats both alike (``G002`` is a prefix of each of its
+    sub-codes).
+
+    >>> from cleaner.finding import Finding
+    >>> selection_key(Finding("G002", "m", 0, 1, extra={"pass": "name-parts"})), selection_key(Finding("Q001", "m", 0, 1))
+    ('G002:NAME-PARTS', 'Q001')
+    """
+    name = finding.extra.get("pass") if finding.extra else None
+    return sub_code(finding.code, name) if name else finding.code
 
 
 class Selection:

@@ -1,5 +1,6 @@
 """G sub-codes: each finding names the heuristic (pass) that made it, each pass is documented under its
-code, and ignoring a sub-code turns that heuristic off without touching the others."""
+code, ignoring a sub-code turns that heuristic off without touching the others, and selecting one runs
+that heuristic alone."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ TEXT = ("Attorney General Letitia james said on Tuesday that the inquiry would g
         "reported the news first.")
 
 
-def _g(text, **kwargs):
-    return [(f.code, f.excerpt, f.extra.get("pass")) for f in check(text, select=["G"], **kwargs)]
+def _g(text, select=("G",), **kwargs):
+    return [(f.code, f.excerpt, f.extra.get("pass")) for f in check(text, select=select, **kwargs)]
 
 
 def test_every_finding_names_its_pass():
@@ -27,6 +28,25 @@ def test_ignoring_a_sub_code_turns_off_that_heuristic_only():
     assert _g(TEXT, ignore=["G002:lowercase-names"]) == [("G002", "press", "gazetteer")]
     assert _g(TEXT, ignore=["G002:gazetteer"]) == [("G002", "james", "lowercase-names")]
     assert _g(TEXT, ignore=["G003:gazetteer"]) == _g(TEXT)  # the pass's G002 findings stay
+
+
+def test_selecting_a_sub_code_runs_that_heuristic_alone():
+    assert _g(TEXT, select=["G002:lowercase-names"]) == [("G002", "james", "lowercase-names")]
+    assert _g(TEXT, select=["g002:GAZETTEER"]) == [("G002", "press", "gazetteer")]  # any case
+    assert _g(TEXT, select=["G003:gazetteer"]) == []  # the pass runs, but reports no G003 here
+    # the code and the sub-code together: the most specific wins, as for codes
+    assert _g(TEXT, select=["G002"], ignore=["G002:gazetteer"]) == [("G002", "james", "lowercase-names")]
+    assert _g(TEXT, select=["G002:gazetteer", "G002:lowercase-names"]) == _g(TEXT)
+    findings = check(TEXT, select=["Q", "G002:lowercase-names"])
+    assert [(f.code, f.excerpt) for f in findings] == [("G002", "james")]
+
+
+def test_a_sub_code_on_the_command_line(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(TEXT + "\n", encoding="utf-8")
+    code, out, _ = cli("check", "--isolated", "--select", "G002:lowercase-names", "a.txt")
+    assert code == 1 and "G002 [~] 'james'" in out and "press" not in out
+    code, out, _ = cli("check", "--isolated", "--select", "G", "--ignore", "G002:lowercase-names", "a.txt")
+    assert code == 1 and "'Associated press'" in out and "james" not in out
 
 
 def test_every_pass_is_documented_under_the_codes_it_reports():

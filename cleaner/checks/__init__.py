@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from ..codes import Selection
+from ..codes import Selection, selection_key
 from ..config import Settings
 from ..document import Document
 from ..finding import Finding
@@ -61,7 +61,7 @@ def run_families(doc: Document, ctx: CheckContext, extra: Iterable[tuple[str, Ca
             continue
 
         def selected(part: Document, run=run) -> list:
-            return [f for f in run(part, ctx) if ctx.selection(f.code)]
+            return [f for f in run(part, ctx) if ctx.selection(selection_key(f))]
 
         module = FAMILY_MODULES.get(family)
         if after is not None and family in after.previous and getattr(module, "RECHECK", "article") == "lines":

@@ -48,6 +48,7 @@ from itertools import compress, count, repeat
 from typing import Optional
 
 from ..document import Document
+from ..codes import sub_code
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
 from ..lexicon import lexicon
@@ -729,7 +730,9 @@ def candidates(doc: Document, ctx, order=None) -> dict:
     first: no pass reads what another decided, so any order gives the same candidates."""
     toks = doc.tokens
     out: dict = {}
-    enabled = {name for name, codes, _, _ in PASSES if any(map(ctx.enabled, codes))}
+    # a pass runs when one of its codes is selected, or one of its sub-codes alone (G002:name-parts)
+    enabled = {name for name, codes, _, _ in PASSES
+               if any(ctx.enabled(code) or ctx.enabled(sub_code(code, name)) for code in codes)}
 
     def of(name: str) -> list:
         if name not in out:
@@ -771,18 +774,6 @@ def resolve(size: int, ranked) -> list[Finding]:
                 s, e = c.take
                 taken[s:e] = b"\x01" * (e - s)
     return findings
-
-
-def sub_code(code: str, name: str) -> str:
-    """The sub-code of a pass's findings of ``code``: ``G002:name-parts``. Each finding names its pass
-    in ``extra["pass"]``, ``rules/codes/G.toml`` documents the passes under their codes, and a user turns
-    one heuristic off by ignoring its sub-code (``ignore = ["G002:name-parts"]``). Upper case, as
-    selections hold every code (they are case-insensitive).
-
-    >>> sub_code("G002", "name-parts")
-    'G002:NAME-PARTS'
-    """
-    return f"{code}:{name}".upper()
 
 
 def _own(ctx, name: str, group: list) -> list:
