@@ -20,9 +20,18 @@ _PAGE_HINT = re.compile(r"<(!doctype\s+html|html|body)\b", re.IGNORECASE)
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption")
 
 
+# wire copy's stock symbols (``USAir Group Inc <U> stock``, ``Philips Petroleum <P> gained``): a short
+# upper-case name in angle brackets after a word and a space is no markup
+_TICKER = re.compile(r"(?<=[\w.] )<[A-Z]{1,6}>(?![\w<])")
+
+
 def looks_like_html(text: str) -> bool:
-    """True when the text carries HTML markup (a page or a fragment)."""
-    head = text[:5000]
+    """True when the text carries HTML markup (a page or a fragment); stock symbols are no markup.
+
+    >>> looks_like_html("<p>The vote.</p>"), looks_like_html("Philips Petroleum <P> and Acme Inc <I> rose.")
+    (True, False)
+    """
+    head = _TICKER.sub("", text[:5000])
     return bool(_HTML_HINT.search(head)) and head.count("<") >= 2
 
 

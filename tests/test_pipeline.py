@@ -74,6 +74,19 @@ def test_a_name_in_angle_brackets_is_no_html_tag():
         assert [f.excerpt for f in check(f"Line one.{tag}Line two of the article.", select=["E003"])] == [tag]
 
 
+def test_a_stock_symbol_after_its_company_is_no_html_tag():
+    """Wire copy gives a company's stock symbol in angle brackets after its name; one-letter symbols and
+    <EM> look like tags, but sit after a capitalised word and a space, and no tag closes them."""
+    text = ("Icahn's bid for USAir Group Inc <U> has clouded the fate of Piedmont.\n\nPhilips Petroleum <P> "
+            "gained 3/4, while Entertainment Marketing Inc <em> said it made an offer.")
+    assert check(text, select=["E003"]) == []
+    assert clean(text).text == text
+    # markup all the same: closed on the same line, or not after a name
+    for markup in ("Shares of Acme Corp <b>rose</b> sharply on Monday.", "the mayor <i> said on Monday it rained.",
+                   "Acme Corp<U> said on Monday it would sell the unit."):
+        assert check(markup, select=["E003"]), markup
+
+
 def test_unsafe_fixes_flag():
     text = "Line one.<br>Line two of the article."
     assert "<br>" in clean(text).text

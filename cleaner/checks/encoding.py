@@ -146,12 +146,55 @@ def _names_a_company(tag: str, name: str) -> bool:
     return bool(attributes) and "=" not in attributes and any(w[:1].isupper() for w in attributes.split())
 
 
+# a stock symbol's neighbours in wire copy: a capitalised word and one space before, no letter after
+_TICKER_BEFORE = re.compile(r"[A-Z][\w.&'’-]{0,29} $")
+_TICKER_AFTER = re.compile(r"[\w<]")
+
+
+def _marks_a_ticker(text: str, start: int, end: int) -> bool:
+    """Whether a bare tag ``text[start:end]`` (``<U>``, ``<EM>``, no attributes) sits where wire copy
+    puts a company's stock symbol: right after the company's name and a space, before a space or
+    punctuation (``USAir Group Inc <U> stock``, ``Philips Petroleum <P> gained``). Reads at most 31
+    characters before it. A tag the same line closes is markup all the same (see ``leftover_tags``).
+
+    >>> t = "USAir Group Inc <U> stock rose; the <b>mayor said"
+    >>> _marks_a_ticker(t, 16, 19), _marks_a_ticker(t, 36, 39)
+    (True, False)
+    >>> _marks_a_ticker("Line one.<I>Line two", 9, 12)
+    False
+    """
+    if start < 2 or text[start + 1] == "/" or not _TICKER_BEFORE.search(text, max(0, start - 31), start):
+        return False
+    return end == len(text) or not _TICKER_AFTER.match(text, end)
+
+
+def _line_numbers(text: str, matches: list) -> list:
+    """The line number of each match (in text order), counting newlines between neighbours only."""
+    out, line, pos = [], 0, 0
+    for match in matches:
+        line += text.count("\n", pos, match.start())
+        pos = match.start()
+        out.append(line)
+    return out
+
+
 def leftover_tags(doc: Document) -> list[Finding]:
-    """E003: an HTML tag left in the text. ``the <b>mayor</b> said`` → ``the mayor said``."""
+    """E003: an HTML tag left in the text. ``the <b>mayor</b> said`` → ``the mayor said``.
+
+    Not a tag: a name in angle brackets (``<I P Sharp Associates Ltd>``) or a stock symbol after its
+    company (``Entertainment Marketing Inc <EM> said``), unless the same line closes that tag.
+    """
     _, _, inline, _, _, tag_re = _tables()
     findings = []
-    for match in tag_re.finditer(doc.text):
+    text = doc.text
+    matches = list(tag_re.finditer(text))
+    lines = _line_numbers(text, matches)
+    closed = {(line, m.group(1).lower()) for m, line in zip(matches, lines) if m.group(0).startswith("</")}
+    for match, line in zip(matches, lines):
         if _names_a_company(match.group(0), match.group(1)):
+            continue
+        bare = match.end() - match.start() == len(match.group(1)) + 2
+        if bare and (line, match.group(1).lower()) not in closed and _marks_a_ticker(text, match.start(), match.end()):
             continue
         name = match.group(1).lower()
         if name in inline:
