@@ -145,6 +145,20 @@ def test_acronym_defined_with_a_slip_in_every_mention():
     text = ("Agencies keep personally identifiable information (IPI) in many systems. Leaks of IPI hurt "
             "people, so store IPI with care and delete it when it is no longer needed.")
     assert _g(text) == [("G001", "IPI", "PII", "unsafe")] * 3
+    # a letter replaced by a key beside it is no style either, and the name may follow words of the
+    # sentence ("But the")
+    text = ("Member states meet, a European Union (RU) source said. RU states back the plan, and the RU "
+            "will publish it.")
+    assert _g(text) == [("G001", "RU", "EU", "unsafe")] * 3
+    assert _g("But the Bharatiya Janata Party (JBP) won a landslide victory in May.") == [
+        ("G001", "JBP", "BJP", "unsafe")]
+    assert _g("The Federal Aviation Authority (FFAA) will regulate drones, and the FFAA will fine pilots.") == [
+        ("G001", "FFAA", "FAA", "unsafe")] * 2
+    # ... but a well-known acronym of its own is right where the name is not (Syndrome for Disorder),
+    # and plain words with another letter may miss a word (general counsel for Office of General Counsel)
+    for text in ("Veterans with Post Traumatic Stress Syndrome (PTSD) can get help, and PTSD apps help.",
+                 "Ask the security team (ISO), general counsel (OGC) and procurement before you buy."):
+        assert _g(text) == [], text
     # used more than once, another letter or a letter more or less may be the house's own acronym
     for text in ("A User Experience (UX) team met on Monday. The UX lead said the UX work was done.",
                  "Moscow bought wheat under the export enhancement program (EEP), and another EEP offer "

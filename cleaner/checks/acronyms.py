@@ -20,7 +20,7 @@ from typing import Callable
 from ..document import Document
 from ..finding import Finding
 from ..gazetteer import gazetteer, norm
-from ..lexicon import lexicon
+from ..lexicon import lexicon, neighbouring_keys
 from .name_tokens import (
     _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, _plain_context, SOURCE, _words, _claim, Candidate,
 )
@@ -84,18 +84,16 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     findings = []
     defined = set()
     misdefined: dict = {}  # an acronym whose definition spells another: its initials and the name
+    real_min_zipf = _pack()["acronyms"]["real_min_zipf"]
+    lex = lexicon()
     for m in _DEFINITION.finditer(text) if _DEFINED.search(text) else ():
-        name, acr = m.group(1), m.group(2)
+        name, acr = _defined_name(m.group(1), m.group(2))
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-        # "The National Aeronautics and Space Administration (NSAA)": a sentence's "The" is no
-        # initial, except when the acronym has it ("The Onion Router (TOR)")
-        if name.split(" ", 1)[0] in ("The", "A", "An") and acr != initials and not _one_edit(acr, initials):
-            name = name.split(" ", 1)[1]
-            initials = initials[1:]
         if acr in misdefined:
             continue
         if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms \
-                or (counts[acr] > 1 and (counts[initials] or not _slip_of_initials(acr, initials))) \
+                or (counts[acr] > 1 and (counts[initials] or not _slip_of_initials(acr, initials, keys=True))) \
+                or (_one_letter_other(acr, initials) and _own_acronym(acr, lex, real_min_zipf)) \
                 or _spells(acr, name.split()) or _cut_short(acr, initials, text[max(0, m.start() - 30):m.start()]):
             defined.add(acr)
             continue
@@ -108,15 +106,13 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         )))
     for m in matches:
         token = m.group()
-        if token not in misdefined and token not in defined and token not in gaz.acronyms and counts[token] > 1:
+        if token not in misdefined and token not in defined and token not in gaz.acronyms:
             slip = _misdefined_in_lower_case(token, m.start(), m.end(), text)
             if slip is not None and not counts[slip[0]]:
                 misdefined[token] = slip
     batch_known = set(((ctx.batch or {}).get("G") or {}).get("acronyms", ()))
     postal = _words("acronyms", "postal_codes")
     lowered = toks.lowered
-    real_min_zipf = _pack()["acronyms"]["real_min_zipf"]
-    lex = lexicon()
     orphans: list = []
     shouted: dict = {}  # line start -> is the line mostly capitals?
     for m in matches:
@@ -542,6 +538,47 @@ def _misdefined_in_lower_case(token: str, start: int, end: int, text: str):
     return None
 
 
+def _defined_name(name: str, acr: str) -> tuple:
+    """(the name ``acr`` is defined for, ``acr``): the capitalised run before the parentheses may start
+    with words of the sentence (``But the Bharatiya Janata Party (JBP)``, ``The National Aeronautics
+    and Space Administration (NSAA)``), so the run is cut at the first capitalised word from which
+    the acronym spells it; when none does and the whole run's initials are not one edit from it, at
+    the first from which they are a slip of its initials (:func:`_slip_of_initials`), else after a
+    first ``The``, ``A`` or ``An``.
+
+    >>> _defined_name("But the Bharatiya Janata Party", "JBP")[0], _defined_name("The Onion Router", "TOR")[0]
+    ('Bharatiya Janata Party', 'The Onion Router')
+    >>> _defined_name("Former Federal Aviation Administration", "FAA")[0]
+    'Federal Aviation Administration'
+    >>> _defined_name("The Federal Aviation Authority", "FFAA")[0]
+    'Federal Aviation Authority'
+    """
+    words = name.split(" ")
+    tails = [words[k:] for k, w in enumerate(words) if w[:1].isupper()]
+    initials = ["".join(w[0] for w in tail if w[:1].isupper()) for tail in tails]
+    if acr in initials:
+        return " ".join(tails[initials.index(acr)]), acr
+    if _spells(acr, words):
+        return name, acr
+    if words[0] not in ("The", "A", "An") and _one_edit(acr, initials[0]):
+        return name, acr
+    # a sentence's "The" is no initial unless the acronym spells it ("The Onion Router (TOR)", above)
+    near = next((tail for tail, i in zip(tails, initials)
+                 if tail[0] not in ("The", "A", "An") and _slip_of_initials(acr, i, keys=True)), None)
+    if near is None and words[0] in ("The", "A", "An") and len(words) > 1:
+        near = words[1:]
+    return (" ".join(near) if near is not None else name), acr
+
+
+def _one_letter_other(acr: str, initials: str) -> bool:
+    """Do ``acr`` and ``initials`` differ in one letter, at the same place?
+
+    >>> _one_letter_other("RU", "EU"), _one_letter_other("IMT", "MIT"), _one_letter_other("NSA", "NASA")
+    (True, False, False)
+    """
+    return len(acr) == len(initials) and sum(a != b for a, b in zip(acr, initials)) == 1
+
+
 def _cut_short(acr: str, initials: str, before: str) -> bool:
     """Is the name cut short by what the definition pattern takes (``People for the Ethical Treatment of
     Animals (PETA)``, ``minister of International Trade and Industry (MITI)``): the acronym is the
@@ -707,17 +744,22 @@ def _slip_of(token: str, a: str) -> bool:
     return any(a[:i] + a[i + 1:] == token and a[i] != a[i - 1] and a[i] != a[i + 1:i + 2] for i in range(1, len(a)))
 
 
-def _slip_of_initials(acr: str, initials: str) -> bool:
+def _slip_of_initials(acr: str, initials: str, keys: bool = False) -> bool:
     """Is ``acr``, used in several mentions, a slip of the initials of the name it is defined for that
-    no house style makes: two letters swapped, or one doubled (``IMT`` for Massachusetts Institute of
-    Technology, ``JSSC`` for Johnson Space Center)? A letter more or less or another letter can be a
-    style (``DOC`` for Department of Commerce, a name's inner capital).
+    no house style makes: two letters swapped, one doubled, or, with ``keys``, one replaced by a key
+    beside it (``IMT`` for Massachusetts Institute of Technology, ``JSSC`` for Johnson Space Center,
+    ``RU`` for European Union)? A letter more or less or another letter can be a style (``DOC`` for
+    Department of Commerce, a name's inner capital, ``MSF`` for Doctors Without Borders).
 
     >>> _slip_of_initials("IMT", "MIT"), _slip_of_initials("JSSC", "JSC"), _slip_of_initials("DOC", "DC")
+    (True, True, False)
+    >>> _slip_of_initials("RU", "EU", keys=True), _slip_of_initials("ISD", "ISS", keys=True), _slip_of_initials("RU", "EU")
     (True, True, False)
     """
     if len(acr) == len(initials):
         diff = [i for i in range(len(acr)) if acr[i] != initials[i]]
+        if len(diff) == 1:  # a key beside the right one (no style writes R for the E of European Union)
+            return keys and acr[diff[0]].lower() in neighbouring_keys(initials[diff[0]].lower())
         return len(diff) == 2 and diff[1] == diff[0] + 1 and sorted(acr) == sorted(initials)
     return len(acr) == len(initials) + 1 and any(
         acr[i] == acr[i - 1] and acr[:i] + acr[i + 1:] == initials for i in range(1, len(acr)))
