@@ -148,9 +148,6 @@ def test_seed_rows():
         ("U.S officials met on Monday.", "U.S. officials met on Monday.", "Q012"),
         ("It rose in the U.S.The plan was approved.", "It rose in the U.S. The plan was approved.", "Q012"),
         ("the customer service team at CDC. uses a database", "the customer service team at CDC uses a database", "Q003"),
-        # a quotation runs on into a paragraph that closes it but lost its opening mark: one edit reads both
-        ("She said: “Charon blew our socks off. The team is abuzz.\n\nThere is more here.” Pluto is far.",
-         "She said: “Charon blew our socks off. The team is abuzz.\n\n“There is more here.” Pluto is far.", "Q006"),
         # an opening mark glued to the comma of its introduction
         ('Glen Grimes said,"The report shows a very desirable feeding ratio."\n\nNext.',
          'Glen Grimes said, "The report shows a very desirable feeding ratio."\n\nNext.', "Q008"),
@@ -208,6 +205,24 @@ def test_code_repairs(before, after, code):
 def test_headline_style_single_quotes_in_body_copy_become_double():
     text = "“We are ready,” he said. “It works,” she said.\n\nHe paused. ‘But you might need it later.’ Then he left."
     assert fix(text).endswith("He paused. “But you might need it later.” Then he left.")
+
+
+def test_a_quotation_run_on_without_its_re_opening_mark_is_an_unsafe_repair():
+    # the news convention re-opens each paragraph of a quotation; many publishers do not: a suggestion only
+    text = "She said: “Charon blew our socks off. The team is abuzz.\n\nThere is more here.” Pluto is far."
+    assert fix(text) == text
+    assert fix(text, unsafe=True) == text.replace("\n\nThere", "\n\n“There")
+
+
+def test_a_quotation_over_paragraphs_never_re_opened_is_reported_not_cut():
+    # closing it at its first paragraph's end and deleting the far closing mark would be two edits where none is needed
+    text = ("“Journalism nerd, mobile govie, and I like it here.\n\nI came from a startup.\n\n"
+            "Let's fix big problems.” – Jane Doe, designer\n\n“My path was circuitous,” she said.")
+    assert fix(text) == text and fix(text, unsafe=True) == text
+    assert any(f.code == "Q006" and not f.fixable for f in cleaner.check(text, select=["Q"]))
+    # a quotation that closes before its attribution in its own paragraph is no such quotation
+    cut = "“We will stay, he said.\n\nThe mayor left.\n\nIt rained.” Then it stopped."
+    assert fix(cut).startswith("“We will stay,” he said.")
 
 
 def test_lone_closing_mark_without_any_clue_is_only_reported():

@@ -131,6 +131,7 @@ class Para:
     nested_closes: list = field(default_factory=list)  # a double closing mark that closes a single-quoted quotation
     lone: list = field(default_factory=list)  # LoneClose: what a closing mark with no opening one calls for
     reopen: bool = False  # a quotation runs on into this paragraph, which closes it but lost its opening mark
+    carried: bool = False  # its first closing mark ends a quotation opened paragraphs before, none re-opened
 
 
 @dataclass
@@ -324,13 +325,21 @@ def build(text: str) -> QuoteModel:
                         q.missing_close, q.missing_rule, q.missing_sure, q.runs_on = None, "", False, True
                 elif last and nxt is not None and _closes_first(nxt):
                     q.runs_on = nxt.reopen = True  # one edit (the re-opening mark) makes both paragraphs read
+                elif last and (later := _closed_later(paragraphs, i)) is not None and _runs_to_end(text, para, q):
+                    # ``“We …\n\nIt was …\n\nThen … again.”``: one quotation over paragraphs the publisher did not
+                    # re-open; closing it at this paragraph's end and deleting the far mark are two edits where
+                    # none makes it read (a quotation that closes before an attribution here is no such one)
+                    q.missing_close, q.missing_rule, q.missing_sure = None, "", False
+                    q.runs_on = later.carried = True
                 elif last and continued and q is para.quotations[0] and (nxt is None or _heading(text, nxt)):
                     pass  # a multi-paragraph quotation cut off before a heading: where it ends is unknowable
                 else:
                     _place_missing_close(text, para, q)
         if not (continued or (i > 0 and any(q.unclosed for q in paragraphs[i - 1].quotations))):
             for mark in para.stray_closes:
-                if next_opens and mark.pos + len(mark.char) >= para.end:
+                if para.carried and mark is para.stray_closes[0]:
+                    para.lone.append(LoneClose(mark, None, False, "run-on"))  # ends the quotation carried from afar
+                elif next_opens and mark.pos + len(mark.char) >= para.end:
                     para.lone.append(LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
                 else:
                     _lone_close(text, para, mark, narrator)
@@ -339,6 +348,21 @@ def build(text: str) -> QuoteModel:
         _singles(text, para)
         _nested_closes(para)
     return QuoteModel(text, paragraphs, _style(text), [p.start for p in paragraphs])
+
+
+def _runs_to_end(text: str, para: Para, q: Quotation) -> bool:
+    """Does nothing in the paragraph say where the unclosed ``q`` ends before the paragraph does?"""
+    _place_missing_close(text, para, q)
+    return q.missing_rule in ("", "paragraph-end")
+
+
+def _closed_later(paragraphs: list, i: int, reach: int = 6) -> Optional[Para]:
+    """The paragraph, two to ``reach`` after paragraph ``i``, whose first double mark closes with no opening
+    one, when the paragraphs between hold no double mark at all; else None."""
+    for para in paragraphs[i + 1:i + 1 + reach]:
+        if para.marks:
+            return para if para is not paragraphs[i + 1] and _closes_first(para) else None
+    return None
 
 
 def _closes_first(para: Para) -> bool:

@@ -633,7 +633,7 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
             first = para.marks[0]
             glyph = STRAIGHT if first.char == STRAIGHT else CURLY_OPEN
             edits.append(Edit("Q006", "opening quotation mark missing (run-on paragraph)", para.start, para.start + 1,
-                              glyph + text[para.start], "safe", 0.85))
+                              glyph + text[para.start], "unsafe", 0.6))
         for lone in para.lone:
             m = lone.mark
             if lone.rule in ("after-word", "run-on"):
