@@ -22,7 +22,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import IO, Callable, Iterable, Optional
+from typing import IO, Callable, Iterable, Iterator, Optional
 
 from .atomic import AtomicOutput, same_file, signals_end_the_run
 from .errors import CleanerError, InputError
@@ -191,7 +191,8 @@ def open_input(path: str) -> IO[str]:
 # -- the first pass ------------------------------------------------------------------------------
 
 def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions,
-               stats: Optional[BatchStats] = None) -> dict:
+               stats: Optional[BatchStats] = None, *, jobs: int = 1,
+               on_notice: Callable[[str], None] = lambda message: None) -> dict:
     """Site-boilerplate learning over the first ``opts.learn_limit`` usable records (how many goes into
     ``stats.learned_from``).
 
@@ -199,24 +200,56 @@ def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions,
     the same pages again (a text record's Document is cheaper to rebuild than to keep). Bounded on
     purpose: the learners see a list of Documents, so learning from every record would hold the whole
     input in memory. Records the pass cannot read are skipped here (the main pass rejects them with
-    their reason).
+    their reason). No record can hang the pass: one over ``LEARN_MAX_CHARS`` is not learned from, and
+    with ``opts.timeout`` the records are read in worker processes under that limit, so a record
+    stuck in C (an extraction that never returns) costs its worker, not the run; either way a notice
+    names the line, and the record is still cleaned (or rejected) by the main pass.
     """
-    from .executor import time_limit
-
     docs: dict = {}
-    for number, raw in lines:
-        if len(docs) >= opts.learn_limit:
-            break
-        try:
-            with time_limit(opts.timeout):
-                docs[number] = document_for(cleaner, parse_line(raw), opts.text_field, opts.html_field)
-        except (DocTimeout, CleanerError, ValueError):
-            continue
+    for number, doc, reason in _learning_documents(cleaner, lines, opts, jobs):
+        if reason:
+            on_notice(f"line {number}: site boilerplate not learned from this record: {reason} "
+                      "(it is still cleaned)")
+        elif doc is not None:
+            docs[number] = doc
+            if len(docs) >= opts.learn_limit:
+                break
     if docs:
         cleaner.learn(docs.values())
     if stats is not None:
         stats.learned_from = len(docs)
     return {number: doc for number, doc in docs.items() if doc.kind == "html"}
+
+
+#: a record line longer than this (characters) is not learned from (it is still cleaned)
+LEARN_MAX_CHARS = 4_000_000
+
+
+def _learning_documents(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions, jobs: int) -> Iterator[tuple]:
+    """``(line number, Document or None, reason not learned or "")`` for each line, in order; read in
+    worker processes under ``opts.timeout`` when it is set (see ``learn_pass``)."""
+    items = ((number, raw) if len(raw) <= LEARN_MAX_CHARS else (number, None) for number, raw in lines)
+    if not opts.timeout:
+        for number, raw in items:
+            yield _learning_document(cleaner, opts, number, raw)
+        return
+    cleaner.warm_up()  # loaded once, shared by the forked workers: not charged to a record's time limit
+    with Executor(jobs, initializer=_init_worker, initargs=(cleaner, opts, {}), timeout=opts.timeout,
+                  lost=lambda item, reason: (item[0], None, reason), chunk_size=1) as executor:
+        yield from executor.map(_learn_line, items)
+
+
+def _learning_document(cleaner: Cleaner, opts: BatchOptions, number: int, raw: Optional[str]) -> tuple:
+    if raw is None:
+        return number, None, f"longer than {LEARN_MAX_CHARS:,} characters"
+    try:
+        return number, document_for(cleaner, parse_line(raw), opts.text_field, opts.html_field), ""
+    except (CleanerError, ValueError, RecursionError):
+        return number, None, ""
+
+
+def _learn_line(item: tuple) -> tuple:
+    return _learning_document(_STATE["cleaner"], _STATE["opts"], *item)
 
 
 # -- workers -------------------------------------------------------------------------------------
@@ -260,7 +293,7 @@ def run_batch(
     docs: dict = {}
     if opts.learn and input_path != "-":
         with open_input(input_path) as stream:
-            docs = learn_pass(cleaner, iter_lines(stream), opts, stats)
+            docs = learn_pass(cleaner, iter_lines(stream), opts, stats, jobs=jobs, on_notice=on_notice)
     elif opts.learn:
         on_notice("site boilerplate learning needs two passes over the input: skipped for stdin")
     total = None
