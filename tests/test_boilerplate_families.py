@@ -378,3 +378,20 @@ def test_prose_that_resembles_a_credit_footer_or_paywall_stays(prose):
     text = "\n\n".join(PROSE[:2] + [prose, PROSE[2]])
     out, applied = clean(text)
     assert out == text and applied == []
+
+
+def test_the_offer_under_a_paywall_prompt_goes_with_it():
+    offer = ["Subscribe to continue reading", "Already a subscriber? Log In", "30 days 10k, or 5k per week",
+             "Unlimited access to Premium articles, including subscriber-only Politics journalism",
+             "Ad Free Website", "Manual Subscription"]
+    text, applied = clean("\n\n".join(PROSE + offer))
+    assert paragraphs(text) == PROSE
+    assert {f.source.rpartition(":")[2] for f in applied} == {"paywall-prompt", "paywall-offer"}
+
+
+def test_a_story_line_after_a_sign_up_prompt_stays():
+    # the lines after the prompt end sentences: story, not an offer
+    story = ["Subscribe to continue reading", "The depot closes on Friday.", "Buses run as usual until then."]
+    text, applied = clean("\n\n".join(PROSE + story))
+    assert paragraphs(text) == PROSE + story[1:]
+    assert [f.source.rpartition(":")[2] for f in applied] == ["paywall-prompt"]

@@ -149,6 +149,38 @@ def _tag_list(text: str) -> bool:
     return len(items) >= 3 and not re.search(r"[.!?]$", text) and all(0 < len(item.split()) <= 6 for item in items)
 
 
+# -- B005 the subscription offer under a paywall prompt ----------------------------------------------
+_PAYWALL_SOURCES = {"paywall-prompt", "paywall-line"}
+_OFFER_WORDS = 25
+_OFFER_LINES = 15
+
+
+def paywall_offer(doc: Document, findings: list[Finding], lines: Optional[list] = None) -> list[Finding]:
+    """B005: the offer under a paywall prompt that ends an article — plan, price and sign-in lines from
+    ``Subscribe to continue reading`` down to the end — when every one of them is short and ends no
+    sentence (a story's last line does; an offer's do not).
+
+    >>> d = Document("The army met on Monday.\\n\\nSubscribe to continue reading\\n\\n30 days 10k, or 5k per week\\n\\nAd Free Website")
+    >>> walls = [f for f in run(d, None) if f.source.endswith("paywall-prompt")]
+    >>> [d.text[f.start:f.end].strip() for f in paywall_offer(d, walls)]
+    ['30 days 10k, or 5k per week', 'Ad Free Website']
+    """
+    walls = [f for f in findings if f.suggestion == "" and f.source.rpartition(":")[2] in _PAYWALL_SOURCES]
+    if not walls:
+        return []
+    lines = units(doc, "line") if lines is None else lines
+    first = min(f.start + len(doc.text[f.start:f.end]) - len(doc.text[f.start:f.end].lstrip()) for f in walls)
+    wall = next((i for i, u in enumerate(lines) if u.start <= first < max(u.end, u.start + 1)), None)
+    if wall is None:
+        return []
+    offer = lines[wall + 1:]
+    if not offer or len(offer) > _OFFER_LINES or any(
+            _ends_sentence(u.text) or _has_words(u.text, _OFFER_WORDS + 1) for u in offer):
+        return []
+    return [doc.finding("B005", "offer under a paywall or sign-up prompt", *unit_deletion(doc, u.start, u.end),
+                        suggestion="", fix="safe", source=f"{SOURCE}:paywall-offer") for u in offer]
+
+
 # -- B014 the headline repeated at the top of the body -----------------------------------------------
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
@@ -213,6 +245,8 @@ def run(doc: Document, ctx) -> list[Finding]:
         lines = units(doc, "line")  # both read the line units: built once
         findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full], lines))
         findings.extend(trailing_headline_list(doc, lines))
+    if _enabled(ctx, "B005"):
+        findings.extend(paywall_offer(doc, findings))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
