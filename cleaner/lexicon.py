@@ -54,6 +54,8 @@ GLUE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "at", "by",
               "we", "he", "she", "they", "you", "i", "this", "that", "with", "from", "not", "but", "was", "are"}
 SPLIT_MIN_ZIPF = 4.5      # both halves of a run-together pair must be this common ("inthe" → "in the")
 SUGGEST_MIN_ZIPF = 3.0    # suggestions are drawn from dictionary words at least this frequent
+COMMON_ZIPF = 3.0         # the start-up snapshot holds words this frequent in one dict, rarer ones in shards
+RARE_SHARDS = 1024        # ... of about 140 words each
 # A longer token is no misspelling of a dictionary word (a pasted hash, a run of letters): it gets no
 # suggestion, and never reaches the deletion index, whose work grows with the cube of a token's length
 # ('a' * 10000 took minutes and gigabytes).
@@ -97,6 +99,15 @@ def neighbouring_keys(ch: str) -> set:
     ['d', 'r', 's', 'w']
     """
     return _NEAR.get(ch, set())
+
+
+def _shard_of(word: str, shards: int) -> int:
+    """Which of ``shards`` rare-word shards holds ``word`` (a hash that is the same in every process).
+
+    >>> _shard_of("crontab", 1024) == _shard_of("crontab", 1024), 0 <= _shard_of("naïve", 7) < 7
+    (True, True)
+    """
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % shards
 
 
 def _data(name: str):
@@ -154,24 +165,57 @@ class Lexicon:
                     wrong, _, right = line.partition("\t")
                     self.misspellings[wrong] = right
         self._add_bare_contractions(listing)
-        self.freq: dict = _load_frequencies()
+        #: word -> frequency: every word of the table, or (from the snapshot) those at least COMMON_ZIPF
+        #: frequent, the rarer ones in ``_rare_shards`` (see :attr:`freq`)
+        self._common: dict = _load_frequencies()
+        self._rare_shards: tuple = ()
+        self._freq_size = len(self._common)
         self._vocabulary: Optional[tuple] = None
         self._forget_lookups()
 
-    _STATE = ("_data_key", "lower", "names", "capitalised", "misspellings", "contractions", "freq")
+    _STATE = ("_data_key", "lower", "names", "capitalised", "misspellings", "contractions", "_freq_size")
 
     def __getstate__(self) -> dict:
         """The word lists and the suggestion vocabulary, without what look-ups built (the start-up
-        snapshot, :mod:`cleaner.snapshot`)."""
+        snapshot, :mod:`cleaner.snapshot`). The frequency table is split: words at least COMMON_ZIPF
+        frequent (29,000, most of any article) in one dict, the 145,000 rarer ones in RARE_SHARDS
+        marshalled dicts by a hash of the word, each unpacked when a word of it is first asked about:
+        unpickling the whole table cost every start 0.05 s."""
         state = {key: getattr(self, key) for key in self._STATE}
         state["_vocabulary"] = self._suggestion_vocabulary()
+        freq, floor = self.freq, 10 ** (COMMON_ZIPF - 9)
+        state["_common"] = {w: f for w, f in freq.items() if f >= floor}
+        shards: list = [{} for _ in range(RARE_SHARDS)]
+        for w, f in freq.items():
+            if f < floor:
+                shards[_shard_of(w, RARE_SHARDS)][w] = f
+        state["_rare_shards"] = tuple(marshal.dumps(shard) for shard in shards)
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._forget_lookups()
 
+    @property
+    def freq(self) -> dict:
+        """word -> frequency, for every word of the table (unpacks the rare shards, if any are left)."""
+        if self._rare_shards:
+            whole = dict(self._common)
+            for data in self._rare_shards:
+                whole.update(marshal.loads(data))
+            self._common, self._rare_shards = whole, ()
+        return self._common
+
+    def _rare_frequency(self, w: str) -> float:
+        """The frequency of a word under COMMON_ZIPF (0.0 for a word not in the table), from its shard."""
+        number = _shard_of(w, len(self._rare_shards))
+        shard = self._rare_loaded.get(number)
+        if shard is None:
+            shard = self._rare_loaded[number] = marshal.loads(self._rare_shards[number])
+        return shard.get(w, 0.0)
+
     def _forget_lookups(self) -> None:
+        self._rare_loaded: dict = {}  # shard number -> its dict, for the shards asked about
         self._index: Optional["_SuggestIndex"] = None
         self._index_cached = False  # was the built index's cache file there at the first look-up?
         self._recent_ids: dict = {}  # word -> _candidate_ids(word), the last 64 words asked
@@ -204,7 +248,10 @@ class Lexicon:
 
     # -- knowing words -----------------------------------------------------------------------------
     def zipf(self, word: str) -> float:
-        f = self.freq.get(word.lower(), 0.0)
+        w = word.lower()
+        f = self._common.get(w)
+        if f is None:
+            f = self._rare_frequency(w) if self._rare_shards else 0.0
         return math.log10(f) + 9 if f > 0 else 0.0
 
     def rare_zipf(self, word: str) -> float:
@@ -297,7 +344,7 @@ class Lexicon:
             base = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
                                 "news-cleaner")
         key = hashlib.sha256(
-            f"{INDEX_FORMAT}|{self._data_key}|{SUGGEST_MIN_ZIPF}|{sys.version_info[:2]}|{len(self.freq)}".encode()
+            f"{INDEX_FORMAT}|{self._data_key}|{SUGGEST_MIN_ZIPF}|{sys.version_info[:2]}|{self._freq_size}".encode()
         ).hexdigest()[:16]
         return os.path.join(base, f"suggest-index-{key}.marshal")
 

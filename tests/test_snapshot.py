@@ -136,3 +136,19 @@ def test_a_part_cut_short_is_rebuilt(isolated):
     snapshot.forget()
     assert snapshot.get("one")["part"] == "one" and built == ["one", "two"]  # the first part is whole
     assert snapshot.get("two")["part"] == "two" and built == ["one", "two", "two"]
+
+
+def test_a_lexicon_from_the_snapshot_knows_every_frequency_of_one_built_from_the_word_lists():
+    """The snapshot keeps rare words' frequencies in shards unpacked on demand: same zipf for every
+    word, common, rare or unknown, and the same whole table when asked for."""
+    from cleaner.lexicon import Lexicon
+
+    built = Lexicon()
+    loaded = snapshot._unpickle(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    assert len(loaded._common) < len(built.freq) // 3 and loaded._rare_loaded == {}
+    words = list(built.freq)[::997] + ["governmet", "Crontab", "THE", "\udc80x", ""]
+    assert [loaded.zipf(w) for w in words] == [built.zipf(w) for w in words]
+    assert 0 < len(loaded._rare_loaded) < len(loaded._rare_shards) // 2  # only the shards asked about
+    words = list(built.freq)[::7]
+    assert [loaded.zipf(w) for w in words] == [built.zipf(w) for w in words]
+    assert loaded.freq == built.freq and loaded.is_word("airstrikes") and not loaded.is_word("equivelant")
