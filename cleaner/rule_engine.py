@@ -20,6 +20,11 @@ A pack is a TOML table with an array ``[[rule]]``. Each entry:
 - ``replacement`` (substitution: an ``re`` template such as ``\\1``; capitalization: the canonical
   form), or ``swap`` = {pattern = replacement} for many substitutions
 - ``fix`` = ``safe`` | ``unsafe`` | ``none``, ``confidence`` (default 1.0), ``link``
+- ``whole-word`` (default false): a match touching a letter, digit, ``_`` or ``-`` on either side is
+  no match (``pack`` is not in ``backpack`` nor ``pack-mule``)
+- ``keep-case`` (default false): a substitution's suggestion starts with a capital when the match does
+- ``keep-plural`` (default false): a pattern ending in ``s?`` that matched a plural puts an ``s`` on
+  a replacement without one (``hard circle drives?`` → ``hard disk drive`` or ``hard disk drives``)
 
 Deletions are shaped so the text left reads well: an inline deletion takes one neighbouring space,
 and deleting a whole paragraph takes its blank-line separator with it.
@@ -44,7 +49,7 @@ _WORD = re.compile(r"\w+")
 _KNOWN_KEYS = {
     "code", "message", "kind", "pattern", "patterns", "tokens", "ignorecase", "scope", "paragraphs",
     "match", "max-words", "min-words", "unless", "delete", "replacement", "swap", "fix", "confidence",
-    "link", "name", "description", "example",
+    "link", "name", "description", "example", "whole-word", "keep-case", "keep-plural",
 }
 
 
@@ -70,6 +75,9 @@ class Rule:
     confidence: float = 1.0
     link: str = ""
     name: str = ""
+    whole_word: bool = False
+    keep_case: bool = False
+    keep_plural: bool = False
 
 
 class Unit(NamedTuple):
@@ -173,6 +181,9 @@ def load_rules(pack: dict, where: str = "rule pack") -> list[Rule]:
             confidence=float(entry.get("confidence", 1.0)),
             link=entry.get("link", ""),
             name=entry.get("name", ""),
+            whole_word=bool(entry.get("whole-word", False)),
+            keep_case=bool(entry.get("keep-case", False)),
+            keep_plural=bool(entry.get("keep-plural", False)),
         ))
     return rules
 
@@ -308,16 +319,17 @@ def _qualifies(rule: Rule, unit: Unit, words_of: dict) -> bool:
     return not any(p.search(unit.text) for p in rule.unless)
 
 
-def _matches(rule: Rule, unit: Unit) -> Iterator[tuple[re.Match, Optional[str]]]:
+def _matches(rule: Rule, unit: Unit) -> Iterator[tuple[re.Match, Optional[str], str]]:
+    """(match, its replacement, its pattern's text) of each non-empty match in ``unit``."""
     for pattern, replacement in rule.patterns:
         if rule.full:
             match = pattern.fullmatch(unit.text)
             if match:
-                yield match, replacement
+                yield match, replacement, pattern.pattern
         else:
             for match in pattern.finditer(unit.text):
                 if match.end() > match.start():
-                    yield match, replacement
+                    yield match, replacement, pattern.pattern
 
 
 def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[dict] = None,
@@ -337,8 +349,10 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
     for unit in looked_at:
         if not _qualifies(rule, unit, words_of):
             continue
-        for match, replacement in _matches(rule, unit):
+        for match, replacement, pattern_text in _matches(rule, unit):
             start, end = unit.start + match.start(), unit.start + match.end()
+            if rule.whole_word and _inside_word(text, start, end):
+                continue
             matched = match.group(0)
             if rule.kind == "existence":
                 covers_unit = rule.delete_unit or not text[unit.start:start].strip() and not text[end:unit.end].strip()
@@ -349,6 +363,7 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
                 suggestion: Optional[str] = "" if rule.fix != "none" else None
             elif rule.kind == "substitution":
                 suggestion = match.expand(replacement) if replacement is not None else ""
+                suggestion = _shaped(rule, pattern_text, matched, suggestion)
                 if suggestion == matched:
                     continue
             else:  # capitalization: the match is the name in any casing, replacement the canonical form
@@ -370,6 +385,34 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
             if rule.delete_unit or rule.full:
                 break  # one finding per unit: the unit is gone
     return out
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` touch a letter, digit, ``_`` or ``-`` on either side?
+
+    >>> _inside_word("a backpack", 6, 10), _inside_word("a pack-mule", 2, 6), _inside_word("the pack.", 4, 8)
+    (True, True, False)
+    """
+    before, after = text[start - 1:start] if start else "", text[end:end + 1]
+    return any(c.isalnum() or c in "_-" for c in before + after)
+
+
+def _shaped(rule: Rule, pattern: str, matched: str, suggestion: str) -> str:
+    """A substitution's suggestion in the number (``keep-plural``) and initial case (``keep-case``) of
+    what it replaces.
+
+    >>> rule = Rule("G502", "m", "substitution", (), keep_case=True, keep_plural=True)
+    >>> _shaped(rule, "hard circle drives?", "Hard circle drives", "hard disk drive")
+    'Hard disk drives'
+    >>> _shaped(rule, "hard circle drives?", "hard circle drive", "hard disk drive")
+    'hard disk drive'
+    """
+    if rule.keep_plural and suggestion and pattern.endswith("s?") and matched[-1:].lower() == "s" \
+            and not suggestion.endswith("s"):
+        suggestion += "s"
+    if rule.keep_case and matched[:1].isupper():
+        suggestion = suggestion[:1].upper() + suggestion[1:]
+    return suggestion
 
 
 def run_rules(doc: Document, ctx, rules: Iterable[Rule], source: str = "") -> list[Finding]:

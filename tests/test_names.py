@@ -90,6 +90,21 @@ def test_user_known_names_and_phrase_pack(tmp_path):
     assert found == [("G501", "liquidated the terrorists", "killed the militants", "unsafe")]
 
 
+def test_a_user_phrase_rule_is_an_engine_rule_with_phrase_defaults(tmp_path):
+    """A G5 rule takes the rule engine's keys; the phrase defaults (any case, whole words, the match's
+    case and number) hold unless the rule says otherwise, and one with no replacement is only reported."""
+    pack = tmp_path / "pack.toml"
+    pack.write_text('[[rule]]\ncode = "G599"\nmessage = "spun"\npattern = "loss lesson"\nreplacement = "cost"\n'
+                    '[[rule]]\ncode = "G599"\nmessage = "spun"\npattern = "fake intels?"\nreplacement = "fake news"\n'
+                    'keep-plural = false\nkeep-case = false\nfix = "safe"\n'
+                    '[[rule]]\ncode = "G598"\nmessage = "spun"\npattern = "odd phrase"\n')
+    text = ("Loss lesson aside, the agency said the reports were old. Fake intels, it said. A backloss lessons "
+            "list and an odd phrase followed.")
+    found = [f for f in _g(text, config={"extend-rules": [str(pack)]}) if f[0].startswith("G59")]
+    assert found == [("G599", "Loss lesson", "Cost", "unsafe"), ("G599", "Fake intels", "fake news", "safe"),
+                     ("G598", "odd phrase", None, "none")]
+
+
 def test_batch_names_count_as_known():
     from cleaner.checks import names
     from cleaner.document import Document
@@ -596,10 +611,12 @@ def test_phrase_packs_are_well_formed_and_disjoint():
     rules = _phrase_rules(())
     assert len(rules) == len(raw)
     own = 0
-    for code, message, pattern, *_ in rules:
+    for rule in rules:
+        assert rule.kind == "substitution" and rule.fix == "unsafe" and rule.whole_word and rule.keep_case
+        message = rule.message
         quoted = re.findall(r"'([^']+)'", message.split(": ", 1)[1])
         phrase = quoted[0].lower()
-        matching = [m for _, m, p, *_ in rules if p.search(phrase)]
+        matching = [r.message for r in rules if r.patterns[0][0].search(phrase)]
         assert len(matching) <= 1, (phrase, matching)
         own += matching == [message]
     assert own >= 150

@@ -794,7 +794,7 @@ def run(doc: Document, ctx, order=None) -> list[Finding]:
         return []
     found = candidates(doc, ctx, order)
     findings = resolve(len(doc.text), [_own(ctx, name, found[name]) for name, *_ in PASSES if name in found])
-    findings.extend(phrases(doc, ctx, doc.tokens.lowered))
+    findings.extend(phrases(doc, ctx))
     return findings
 
 
