@@ -493,7 +493,8 @@ def test_checks_at_the_models_marks_find_what_a_scan_of_the_text_finds(text):
     def spans(found):
         return [(m.start(), m.end(), m.groups()) for m in found]
 
-    for pattern, marks in ((q._DOUBLED, ",;."), (q._RUN, ",;:."), (q._GLUED, ",;:"), (q._GLUED_MARK, "?!"), (q._STOP_COMMA, ".")):
+    for pattern, marks in ((q._DOUBLED, ",;."), (q._RUN, ",;:."), (q._GLUED, ",;:"), (q._GLUED_MARK, "?!"), (q._STOP_COMMA, "."),
+                           (q._KNOCKED, ".")):
         assert spans(q._at_sites(pattern, text, model, marks, ",;:." if pattern in (q._DOUBLED, q._RUN) else "")) \
             == spans(pattern.finditer(text))
     assert spans(q._stray_stops(text, model)) == spans(q._STRAY_STOP.finditer(text))

@@ -45,7 +45,6 @@ _OTHER_OPENERS = "'‘«»„‹›「『"
 _DOUBLE = re.compile(r'["“”]|‘‘|’’')  # found in C, then read in Python one mark at a time
 _SINGLE = re.compile(r"['‘’]")
 _RUNS = {ch: re.compile("(?:" + re.escape(ch) + ")+") for ch in (STRAIGHT, CURLY_OPEN, CURLY_CLOSE, "‘‘", "’’")}
-_SITE_PATTERNS = {mark: re.compile(re.escape(mark)) for mark in ".,;:?!"}  # the sentence marks the model reads
 RATIO = 2.0  # how much more one style must be used than the other to count as the article's own
 
 
@@ -199,9 +198,9 @@ class QuoteModel:
         return CURLY_OPEN if role == "open" else CURLY_CLOSE
 
     def sites(self, marks: str) -> list:
-        """Offsets of the sentence marks ``marks`` (``"."``, ``",;:"`` …) in text order: the punctuation
-        the model reads for the Q checks, each mark found once per document (in C), so a check visits its
-        marks instead of scanning the whole text with a pattern of its own.
+        """Offsets of the sentence marks ``marks`` (``"."``, ``",;:"`` …) or foreign opening quotation marks
+        (``«`` ``„`` …) in text order: what the model reads for the Q checks, each mark found once per document
+        (in C), so a check visits its marks instead of scanning the whole text with a pattern of its own.
 
         >>> build("Yes, no. Maybe; so.").sites(".;")
         [7, 14, 18]
@@ -210,7 +209,7 @@ class QuoteModel:
         if marks not in found:
             for mark in marks:
                 if mark not in found:
-                    found[mark] = [m.start() for m in _SITE_PATTERNS[mark].finditer(self.text)]
+                    found[mark] = [m.start() for m in re.compile(re.escape(mark)).finditer(self.text)]
             found[marks] = sorted(p for mark in marks for p in found[mark]) if len(marks) > 1 else found[marks]
         return found[marks]
 

@@ -187,7 +187,7 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     asked``: a question or exclamation mark before a lower-case word belongs to the quotation.
     """
     edits = []
-    for m in _KNOCKED.finditer(text):
+    for m in _at_sites(_KNOCKED, text, model, "."):
         mark = m.start(1)
         if not _close_before(model, mark):
             continue
@@ -830,7 +830,7 @@ def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
     taken: set[int] = set()
     for open_mark, close_mark, name in rules()["foreign"]:
         pattern = re.compile(re.escape(open_mark) + r"([ \u00a0\u202f]?)([^\n«»„“”‹›「」『』]+?)([ \u00a0\u202f]?)" + re.escape(close_mark))
-        for m in pattern.finditer(text):
+        for m in _at_sites(pattern, text, model, open_mark):
             if m.start() in taken or m.end() - 1 in taken or not m.group(2).strip():
                 continue
             taken.update({m.start(), m.end() - 1})
