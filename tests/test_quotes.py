@@ -220,6 +220,10 @@ def test_a_quotation_over_paragraphs_never_re_opened_is_reported_not_cut():
             "Let's fix big problems.” – Jane Doe, designer\n\n“My path was circuitous,” she said.")
     assert fix(text) == text and fix(text, unsafe=True) == text
     assert any(f.code == "Q006" and not f.fixable for f in cleaner.check(text, select=["Q"]))
+    # a far mark before the writer's next sentence is a stray one, not the end of a long quotation
+    stray = 'He said "they are not going to get those either.\n\nThe budget fell.\n\nDemocrats met Republicans." Republicans left.'
+    assert fix(stray) == ('He said "they are not going to get those either."\n\nThe budget fell.\n\n'
+                          'Democrats met Republicans. Republicans left.')
     # a quotation that closes before its attribution in its own paragraph is no such quotation
     cut = "“We will stay, he said.\n\nThe mayor left.\n\nIt rained.” Then it stopped."
     assert fix(cut).startswith("“We will stay,” he said.")

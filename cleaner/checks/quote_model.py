@@ -324,7 +324,7 @@ def build(text: str) -> QuoteModel:
                         q.missing_close, q.missing_rule, q.missing_sure, q.runs_on = None, "", False, True
                 elif last and nxt is not None and _closes_first(nxt):
                     q.runs_on = nxt.reopen = True  # one edit (the re-opening mark) makes both paragraphs read
-                elif last and (later := _closed_later(paragraphs, i)) is not None and _runs_to_end(text, para, q):
+                elif last and (later := _closed_later(text, paragraphs, i)) is not None and _runs_to_end(text, para, q):
                     # ``“We …\n\nIt was …\n\nThen … again.”``: one quotation over paragraphs the publisher did not
                     # re-open; closing it at this paragraph's end and deleting the far mark are two edits where
                     # none makes it read (a quotation that closes before an attribution here is no such one)
@@ -355,13 +355,22 @@ def _runs_to_end(text: str, para: Para, q: Quotation) -> bool:
     return q.missing_rule in ("", "paragraph-end")
 
 
-def _closed_later(paragraphs: list, i: int, reach: int = 6) -> Optional[Para]:
+def _closed_later(text: str, paragraphs: list, i: int, reach: int = 6) -> Optional[Para]:
     """The paragraph, two to ``reach`` after paragraph ``i``, whose first double mark closes with no opening
-    one, when the paragraphs between hold no double mark at all; else None."""
+    one and ends a quotation, when the paragraphs between hold no double mark at all; else None."""
     for para in paragraphs[i + 1:i + 1 + reach]:
         if para.marks:
-            return para if para is not paragraphs[i + 1] and _closes_first(para) else None
+            return para if para is not paragraphs[i + 1] and _closes_first(para) and _ends_quotation(text, para) else None
     return None
+
+
+def _ends_quotation(text: str, para: Para) -> bool:
+    """Does the paragraph's first (closing) mark end a quotation the way a long one ends: at the paragraph's
+    end, before a dash and its speaker (``work.” – Jacob``), or before an attribution, not before the writer's
+    next sentence (``sheet." The inspectors``, a stray mark)?"""
+    end = para.marks[0].pos + len(para.marks[0].char)
+    after = text[end:para.end].lstrip()
+    return not after or after[0] in "–—-" or _attribution_distance(text, end, para.end) is not None
 
 
 def _closes_first(para: Para) -> bool:
