@@ -5,16 +5,26 @@ per MB against a normal article's (issue 17: every case linear, within 3x of a n
     python bench/pathological.py --big-mb 5    # a quicker run
     python bench/pathological.py --article-mb 10   # also one 10 MB text article (cleaned in parts)
 
-Each case runs in a fresh process (so peak memory is its own) after a warm-up clean of twenty other
-fixture articles (so the lexicon and other lazy loads are not timed, in the baseline either), and is timed with
-``time.process_time`` (CPU, not wall time: the machine is shared). A case over ``--limit`` CPU seconds is
-stopped and reported as such.
+Each text case runs in a fresh process (so peak memory is its own) after a warm-up clean of twenty
+other fixture articles (so the lexicon and other lazy loads are not timed, in the baseline either), and
+is timed with ``time.process_time`` (CPU, not wall time: the machine is shared); its peak is that one
+process's maximum RSS.
+
+The file cases (``(file: check)``, ``(file: batch)``) run the command as a user does, default settings
+(``--jobs`` = the cores; ``--isolated --no-cache`` so no config or cache answers): ``news-cleaner check
+FILE`` and ``news-cleaner batch FILE -o OUT``, start-up and the learning pass included. For them CPU is
+the user + system time of every process of the run (the command and its workers), wall is the elapsed
+time (printed too: it depends on the machine's load), and peak is the largest sum of PSS over the
+process tree, sampled every 0.2 s (PSS splits the pages forked workers share with the parent, so the
+sum is the memory the run really holds). A case over ``--limit`` wall seconds is stopped and reported
+as such.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -33,12 +43,7 @@ def cpu_now():  # this process and any worker it waited for
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
 start = cpu_now()
-if case == "file":  # the whole command, as a user runs it (its garbage-collector settings included)
-    import os
-    from cleaner.cli import main
-    main(["check", "--isolated", "--no-cache", "--exit-zero", "--quiet", "--output-file", os.devnull, path])
-else:
-    cleaner.clean(data, kind=KIND)
+cleaner.clean(data, kind=KIND)
 cpu = cpu_now() - start
 print(json.dumps({"cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -67,33 +72,79 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0) -> list:
          {"extend-rules": [str(pack)]}),
     ]
     records = [json.dumps({"id": i, "text": article}) for i in range(int(big_mb * 1e6 // len(article)) + 1)]
-    out.append(("deep JSON line + records (file)", None, "file:jsonl", ["[" * 100000] + records[:50]))
-    out.append((f"{big_mb:g} MB article file (JSONL)", None, "file:jsonl", records))
+    out.append(("deep JSON line + records (file: check)", None, "file:jsonl", ["[" * 100000] + records[:50]))
+    out.append((f"{big_mb:g} MB article file (file: check)", None, "file:check:jsonl", records))
+    out.append((f"{big_mb:g} MB article file (file: batch)", None, "file:batch:jsonl", records))
     if article_mb:  # one article: cleaned in parts of cleaner.parts.PART_CHARS, so memory stays bounded
         copies = int(article_mb * 1e6 // len(article)) + 1
-        out.append((f"{article_mb:g} MB single article (text)", None, "file:txt", ["\n\n".join([article] * copies)]))
+        out.append((f"{article_mb:g} MB single article (file: check)", None, "file:txt", ["\n\n".join([article] * copies)]))
     return out
 
 
 def run_case(name: str, text, kind: str, extra, tmp: Path, limit: float) -> dict:
     if kind.startswith("file"):
-        path = tmp / f"case-{abs(hash(name))}.{kind.partition(':')[2]}"
-        path.write_text("\n".join(extra) + "\n", encoding="utf-8")
-        config, case = None, "file"
-    else:
-        path = tmp / f"case-{abs(hash(name))}.txt"
-        path.write_text(text, encoding="utf-8")
-        config, case = extra, "text"
-    code = CHILD.replace("CONFIG", repr(config)).replace("KIND", repr(kind if not kind.startswith("file") else "text"))
+        return run_file_case(name, kind, extra, tmp, limit)
+    path = tmp / f"case-{abs(hash(name))}.txt"
+    path.write_text(text, encoding="utf-8")
+    code = CHILD.replace("CONFIG", repr(extra)).replace("KIND", repr(kind))
     size = path.stat().st_size
     try:
-        done = subprocess.run([sys.executable, "-c", code, case, str(path), str(tmp / "warm.txt")], capture_output=True, text=True,
-                              timeout=limit, cwd=ROOT)
+        done = subprocess.run([sys.executable, "-c", code, "text", str(path), str(tmp / "warm.txt")], capture_output=True,
+                              text=True, timeout=limit, cwd=ROOT)
     except subprocess.TimeoutExpired:
         return {"name": name, "mb": size / 1e6, "error": f"over {limit:g} s (wall)"}
     if done.returncode:
         return {"name": name, "mb": size / 1e6, "error": done.stderr.strip().splitlines()[-1][:120]}
     return {"name": name, "mb": size / 1e6, **json.loads(done.stdout.strip().splitlines()[-1])}
+
+
+def run_file_case(name: str, kind: str, lines: list, tmp: Path, limit: float) -> dict:
+    """The command on a file, as a user runs it: CPU of all its processes, wall, peak summed PSS."""
+    parts = kind.split(":")  # file:EXT (check) or file:COMMAND:EXT
+    command, ext = (parts[1] if len(parts) == 3 else "check"), parts[-1]
+    path = tmp / f"case-{abs(hash(name))}.{ext}"
+    if not path.exists():
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    size = path.stat().st_size
+    args = [sys.executable, "-m", "cleaner", command, "--isolated", "--quiet"]
+    if command == "batch":
+        args += [str(path), "-o", str(tmp / "out.jsonl"), "--rejects", str(tmp / "rejects.jsonl")]
+    else:
+        args += ["--no-cache", "--exit-zero", "--output-file", os.devnull, str(path)]
+    return {"name": name, "mb": size / 1e6, **tree_usage(args, limit)}
+
+
+def tree_usage(args: list, limit: float) -> dict:
+    """Wall seconds, CPU seconds of the command and every worker it waited for, and the largest sum of
+    PSS over its process tree (sampled every 0.2 s), or the error that ended it."""
+    import resource
+    import time
+
+    import psutil
+
+    def children_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    cpu_before, started = children_cpu(), time.perf_counter()
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    root = psutil.Process(proc.pid)
+    peak = 0
+    while proc.poll() is None:
+        if time.perf_counter() - started > limit:
+            proc.kill()
+            proc.wait()
+            return {"error": f"over {limit:g} s (wall)"}
+        try:
+            peak = max(peak, sum(p.memory_full_info().pss for p in [root, *root.children(recursive=True)]))
+        except psutil.Error:  # a worker ended while being read
+            pass
+        time.sleep(0.2)
+    wall = time.perf_counter() - started
+    stderr = proc.stderr.read()
+    if proc.returncode not in (0, 1, 2) or "Traceback" in stderr:  # 2: a bad record named, the rest checked
+        return {"error": (stderr.strip().splitlines() or [f"exit {proc.returncode}"])[-1][:120]}
+    return {"cpu": children_cpu() - cpu_before, "wall": wall, "peak_mb": peak / 2**20}
 
 
 def main(argv=None) -> int:
@@ -109,13 +160,16 @@ def main(argv=None) -> int:
         rows = [run_case(*case, tmp, args.limit) for case in cases(args.big_mb, tmp, args.article_mb)]
     base = rows[0]
     per_mb = base["cpu"] / base["mb"]
-    print(f"{'case':38s} {'size MB':>9s} {'CPU s':>8s} {'s/MB':>8s} {'x normal':>9s} {'peak MB':>8s}")
+    print("CPU: this process (text cases) or every process of the command (file cases); peak: the process's max RSS\n"
+          "(text cases) or the largest sum of PSS over the command's processes (file cases); wall only for file cases")
+    print(f"{'case':42s} {'size MB':>9s} {'CPU s':>8s} {'s/MB':>8s} {'x normal':>9s} {'peak MB':>8s} {'wall s':>8s}")
     for row in rows:
         if "error" in row:
-            print(f"{row['name']:38s} {row['mb']:9.3f}  {row['error']}")
+            print(f"{row['name']:42s} {row['mb']:9.3f}  {row['error']}")
             continue
         rate = row["cpu"] / max(row["mb"], 1e-9)
-        print(f"{row['name']:38s} {row['mb']:9.3f} {row['cpu']:8.2f} {rate:8.2f} {rate / per_mb:9.2f} {row['peak_mb']:8.0f}")
+        wall = f"{row['wall']:8.1f}" if "wall" in row else f"{'':>8s}"
+        print(f"{row['name']:42s} {row['mb']:9.3f} {row['cpu']:8.2f} {rate:8.2f} {rate / per_mb:9.2f} {row['peak_mb']:8.0f} {wall}")
     return 0
 
 
