@@ -48,6 +48,13 @@ def test_repeated_word_deleted_but_legit_doubles_kept():
     assert clean(text, select=["S"]).text == "He said that that was the best result, and we had had enough of it."
 
 
+def test_a_double_across_a_compound_a_contraction_or_quotes_is_two_words():
+    text = ("If you have gotten buy-in in Step 1, ban all non-bank bank activities, remind you you're not "
+            "alone, and see the Project Open Data data.json file. That is the concept of \u201cdone done\u201d.")
+    assert _findings(text) == []
+    assert _flagged("Congratulations to the the team that launched it.") == [" the"]
+
+
 def test_fix_is_idempotent():
     text = "Officials will recieve the the documents next week."
     once = clean(text, select=["S"]).text
@@ -344,6 +351,16 @@ def test_words_web_text_uses_and_compounds_of_common_words_are_left_alone():
     # jargon web text uses keeps its reading unless a far commoner word is a cheap slip away
     assert _findings("Our devops team will fundraise for the review of the new regs this year.") == []
     assert _flagged("The televison network said the governmet would act.") == ["televison", "governmet"]
+
+
+def test_a_word_web_text_writes_is_no_slip_only_by_its_neighbours_pairs():
+    # "the backing", "our learning" are common pairs; "the backend", "our learnings" are in no list
+    text = ("We used Google Sheets as the backend for this prototype and will share our learnings with the "
+            "team, who monitor the uptime of the site.")
+    assert _findings(text) == []
+    # a long slip web text writes too, that its suggestion explains on frequency alone, is still one
+    assert _flagged("Prices are not likely to change sinnificantly as a result, industry sources said.") \
+        == ["sinnificantly"]
 
 
 def test_a_capitalised_word_beside_a_persons_or_foreign_name_is_part_of_it():

@@ -320,6 +320,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         ranked = _ranked(low, 3, before, after)
         if not ranked or not _better_explained(low, ranked[0][1], before, after):
             continue
+        if _written_word(low) and not _better_explained_alone(low):
+            continue  # "learnings", "backend", "uptime": only the neighbours' pairs make them slips
         best, score = ranked[0]
         margin = score - ranked[1][1] if len(ranked) > 1 else 2.0
         confidence = round(max(0.3, min(0.95, 0.5 + 0.2 * margin)), 2)
@@ -392,6 +394,30 @@ def _better_explained(low: str, best_score: float, before: str, after: str) -> b
         if count:
             own += CONTEXT_WEIGHT * math.log10(1 + count)
     return best_score >= own + margin
+
+
+def _written_word(low: str) -> bool:
+    """Is ``low`` a word web text writes (wordfreq zipf at least ``[channel] written_min_zipf``), long
+    enough (``written_min_length``) that its count is no abbreviation's or name's?
+
+    >>> _written_word("learnings"), _written_word("backend"), _written_word("governmet"), _written_word("naw")
+    (True, True, False, False)
+    """
+    config = _pack()["channel"]
+    return len(low) >= config["written_min_length"] and lexicon().zipf(low) >= config["written_min_zipf"]
+
+
+def _better_explained_alone(low: str) -> bool:
+    """:func:`_better_explained` with no neighbours on either side. The bigram list holds only common
+    pairs, so a rare word never has pair evidence of its own while a common suggestion often does
+    (``the backend`` has none, ``the backing`` plenty): for a word web text writes, the suggestion must
+    win on frequency and the slip's cost alone too.
+
+    >>> _better_explained_alone("learnings"), _better_explained_alone("sinnificantly")
+    (False, True)
+    """
+    ranked = _ranked(low, 1, "", "")
+    return bool(ranked) and _better_explained(low, ranked[0][1], "", "")
 
 
 _SPLIT_NEXT = re.compile(r" ([a-z]+)\b")
@@ -666,6 +692,31 @@ def _capitalised_slip(doc, text, start, end, word, low):
     )
 
 
+def _part_of_another_token(text: str, start: int, end: int) -> bool:
+    """Is the first word of a double the tail of a compound, or the second the head of a compound, a
+    contraction or a file name (``buy-in in``, ``non-bank bank``, ``remind you you're``, ``Open Data
+    data.json``)? Then the two are different words.
+
+    >>> _part_of_another_token("if you have gotten buy-in in Step 1", 23, 28)
+    True
+    >>> _part_of_another_token("can remind you you're not alone", 11, 18), _part_of_another_token("at the the end", 3, 10)
+    (True, False)
+    """
+    before = text[start - 1:start]
+    after = text[end:end + 2]
+    return before in ("-", "/", ".") or after[:1] in ("-", "'", "’", "/") or (after[:1] == "." and after[1:2].isalnum())
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is the double a quoted term of its own (``the concept of “done done” in agile``)?
+
+    >>> _quoted("the concept of “done done” in agile", 16, 25), _quoted("at the the end", 3, 10)
+    (True, False)
+    """
+    return text[start - 1:start] in ("“", '"', "‘", "'") and text[end:end + 1] in ("”", '"', "’", "'") \
+        or text[start - 1:start] in ("“", '"') and text[end:end + 2][-1:] in ("”", '"') and text[end:end + 1] in ".,!?"
+
+
 def repeated_words(doc: Document, ctx) -> list[Finding]:
     """S003: the same word twice in a row, except doubles English allows (``that that``, ``had had``).
 
@@ -679,6 +730,8 @@ def repeated_words(doc: Document, ctx) -> list[Finding]:
             continue  # "change Change" in a table header is two cells, not a doubled word
         if first[0].isupper() and second[0].isupper() and first.lower() not in _pack()["repeated"]["function_words"]:
             continue  # "Sirhan Sirhan", "Duran Duran": names may repeat
+        if _part_of_another_token(doc.text, match.start(1), match.end(3)) or _quoted(doc.text, match.start(1), match.end(3)):
+            continue
         start = match.start(2)
         findings.append(doc.finding(
             "S003", f"repeated word '{second}'", start, match.end(3), suggestion="", fix="safe", source=SOURCE,
