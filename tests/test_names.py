@@ -201,6 +201,7 @@ def test_acronym_definitions_that_spell_their_name_another_way_are_real():
         "Loans were paid in European Currency Units (ECUS) that year.",       # the plural
         "A director of Bangkok First Investment and Trust Ltd (BFIT) said so.",  # a company designator
         "Campaigns by People for the Ethical Treatment of Animals (PETA) went on.",  # the name cut short
+        "Loans carry a margin over London Interbank Offered Rates (LIBOR) for the debt.",  # a compound's parts
     ):
         assert _g(text) == [], text
 
@@ -948,3 +949,12 @@ def test_house_style_acronym_and_acronym_before_a_common_noun():
     assert [s for _, s, _, _ in _g("Paste the url into the shortener, then share the link with readers.")] == ["url"]
     # an acronym before a common noun that is also a designator: no name
     assert _g("It is still in progress, but state users and our TTS partners have shown a lot of enthusiasm.") == []
+
+
+def test_a_rare_name_the_article_writes_twice_is_no_slip_of_a_well_known_one():
+    # "Portigal" is one slip from "Portugal", but the article writes it twice: a man's name
+    text = ("First up in our series is the noted Steve Portigal. Steve helps companies plan. Portigal says "
+            "research matters.")
+    assert _g(text) == []
+    # once, a word wordfreq never saw one slip from a well-known name is still flagged
+    assert ("G001", "Gogle", "Google", "unsafe") in _g("Shares of Gogle rose on Monday after the results.")

@@ -592,8 +592,8 @@ def _cut_short(acr: str, initials: str, before: str) -> bool:
 
 def _spells(acr: str, words: list) -> bool:
     """Does ``acr`` spell the name ``words`` ends with, as real definitions do? From some word on, every
-    capitalised word gives its initial and maybe its inner capitals (``DigitalGov``, ``VA``), a small
-    joining word its initial or nothing (``Department of Commerce (DOC)``), the last word maybe its
+    capitalised word gives its initial and maybe its inner capitals (``DigitalGov``, ``VA``) or the
+    initial of a closed compound's second part (``Interbank``), a small joining word its initial or nothing (``Department of Commerce (DOC)``), the last word maybe its
     plural ``s`` (``European Currency Units (ECUS)``), a company designator at the end nothing.
 
     >>> _spells("NLM", "The National Library of Medicine".split()), _spells("DOC", "Department of Commerce".split())
@@ -602,6 +602,8 @@ def _spells(acr: str, words: list) -> bool:
     (True, True)
     >>> _spells("NSAA", "National Aeronautics and Space Administration".split())
     False
+    >>> _spells("LIBOR", "London Interbank Offered Rates".split())
+    True
     """
     joining, trailing = _words("acronyms", "definition_joining"), _words("acronyms", "definition_trailing")
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
@@ -616,6 +618,9 @@ def _spells(acr: str, words: list) -> bool:
             return ["", w[0].upper()]
         caps = w[0].upper() + "".join(c for c in w[1:] if c.isupper())
         out = [caps[:n] for n in range(1, len(caps) + 1)]
+        compound = lexicon().compound_parts(w.lower()) if w[1:].islower() and len(w) >= 7 else ()
+        if compound:  # "London Interbank Offered Rate (LIBOR)": each part of a closed compound
+            out.append(w[0].upper() + compound[1][0].upper())
         if k == last and w.endswith("s"):
             out += [p + "S" for p in out]
         return out

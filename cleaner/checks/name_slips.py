@@ -211,8 +211,10 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                     continue
                 best = (d, target, f"'{target}' is in this article", 0.6)
                 break
-        if best is None and lex.zipf(lw) == 0.0:
+        if best is None and lex.zipf(lw) == 0.0 and uses[lw] == 1:
             # a well-known one-word name (Google, Reuters, Hezbollah, Kenya), for a word wordfreq never saw
+            # and the article writes once (a word written the same way again is its own name: "Steve
+            # Portigal ... Portigal says" is no Portugal)
             singles = _derived(gaz, ("single-names", min_length), lambda g: _single_name_index(g, min_length))
             for variant in _deletions(lw):
                 for target_low, target, kind in singles.get(variant, ()):
