@@ -28,6 +28,7 @@ and CPU seconds.
 
     python bench/real_scraped.py                    # both parts
     python bench/real_scraped.py --misses 40        # also list tune-part markers left and sentences lost
+    python bench/real_scraped.py --part tune        # only the tune part (while writing rules)
     python bench/real_scraped.py --sources newsdata # only the held-out-only source
 """
 
@@ -187,9 +188,9 @@ def systems() -> dict:
     }
 
 
-def run(articles: list, markers: dict, show_misses: int) -> None:
+def run(articles: list, markers: dict, show_misses: int, parts: tuple = ("tune", "heldout")) -> None:
     runners = systems()
-    for part in ("tune", "heldout"):
+    for part in parts:
         chosen = [(i, t) for i, t in articles if part_of(i) == part]
         annotated = [(i, t, *annotate(t, markers)) for i, t in chosen]
         print(f"\n== {part}: {len(chosen)} articles, {sum(len(a[2]) for a in annotated)} junk markers, "
@@ -246,9 +247,11 @@ def main(argv=None) -> int:
     parser.add_argument("--mirror", type=Path, default=MIRROR)
     parser.add_argument("--misses", type=int, default=0, help="list this many misses of the tune part")
     parser.add_argument("--sources", nargs="+", choices=sorted(SOURCES), help="only these sources (default: all)")
+    parser.add_argument("--part", choices=("tune", "heldout"), help="only this part (default: both)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    run(load_articles(args.mirror, args.sources), load_markers(), args.misses)
+    parts = (args.part,) if args.part else ("tune", "heldout")
+    run(load_articles(args.mirror, args.sources), load_markers(), args.misses, parts)
     return 0
 
 

@@ -395,3 +395,16 @@ def test_a_story_line_after_a_sign_up_prompt_stays():
     text, applied = clean("\n\n".join(PROSE + story))
     assert paragraphs(text) == PROSE + story[1:]
     assert [f.source.rpartition(":")[2] for f in applied] == ["paywall-prompt"]
+
+
+def test_a_credit_line_goes_wherever_extraction_left_it():
+    # a credit above more than three paragraphs that no rule knows (reader comments, a live blog's
+    # next entry): a whole line of credit is never story
+    tail = ["Reader comment: the depot should have closed years ago, and the council knew it all along.",
+            "Another reader wrote that the buses were late every single day of the last winter season.",
+            "A third reader said the union had warned about the closure for more than two full years now.",
+            "A fourth reader asked why the council had not published the full report on the closure yet."]
+    credit = "Associated Press writer Ana Ruiz in Lima contributed to this report."
+    text, applied = clean("\n\n".join(PROSE + [credit] + tail))
+    assert paragraphs(text) == PROSE + tail
+    assert [f.source.rpartition(":")[2] for f in applied] == ["credit-line"]
