@@ -408,3 +408,12 @@ def test_a_credit_line_goes_wherever_extraction_left_it():
     text, applied = clean("\n\n".join(PROSE + [credit] + tail))
     assert paragraphs(text) == PROSE + tail
     assert [f.source.rpartition(":")[2] for f in applied] == ["credit-line"]
+
+
+def test_a_list_item_lettered_c_is_no_copyright_sign():
+    items = ["(A) Offensive posts", "(B) Inspirational posts", "(C) Meaningless or wrongly informed posts"]
+    text = "\n\n".join(PROSE[:2] + items + [PROSE[2]])
+    out, applied = clean(text)
+    assert out == text and applied == []
+    out, _ = clean("\n\n".join(PROSE + ["(c) 2019 Valley Ledger. All rights reserved."]))
+    assert paragraphs(out) == PROSE
