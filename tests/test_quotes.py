@@ -229,6 +229,16 @@ def test_a_quotation_over_paragraphs_never_re_opened_is_reported_not_cut():
     assert fix(cut).startswith("“We will stay,” he said.")
 
 
+def test_a_question_mark_outside_a_quoted_question_goes_inside():
+    text = "One colleague asked, “Couldn’t you just store every search in one place”? This seemed odd."
+    assert fix(text) == "One colleague asked, “Couldn’t you just store every search in one place?” This seemed odd."
+    clause = '"If they cannot govern themselves, how can they govern the country"?\n\nHawke said no.'
+    assert fix(clause).startswith('"If they cannot govern themselves, how can they govern the country?"')
+    # the writer's own question about a quotation keeps its mark outside
+    for text in ("Did he really say “we will stay here”? Nobody knows.", "Have you read “How Might We Win”? It is good."):
+        assert fix(text) == text
+
+
 def test_lone_closing_mark_without_any_clue_is_only_reported():
     text = "It was a dynamic” move, the report said."
     found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]

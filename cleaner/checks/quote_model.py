@@ -63,6 +63,7 @@ def rules() -> dict:
         "clause_words": frozenset(data["attribution"]["clause_words"]),
         "abbreviations": frozenset(data["abbreviations"]["words"]),
         "starters": frozenset(data["stray_stop"]["sentence_starters"]),
+        "questions": frozenset(data["question"]["starts"]),
         "tlds": frozenset(data["missing_space"]["tlds"]),
         "foreign": [(p["open"], p["close"], p["name"]) for p in data["foreign"]["pairs"]],
     }

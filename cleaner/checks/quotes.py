@@ -156,6 +156,27 @@ def _quoted_sentence(c: _Closing) -> bool:
     return c.said
 
 
+_LAST_CLAUSE = re.compile(r"[,;:.?!—–]\s+")
+
+
+def _quoted_question(text: str, c: _Closing) -> bool:
+    """Is the quotation a question of its own (``“Couldn’t you just store it”? This``): three words or more,
+    not a title, its last clause starting with an interrogative or an auxiliary? Then a ``?`` after its
+    closing mark belongs inside it; ``Did he say “no”?`` (the writer's question) keeps it outside.
+
+    >>> q = 'asked, “Couldn’t you just store every page”? This'
+    >>> _quoted_question(q, _Closing(None, q.index("”"), True, False, True))
+    True
+    """
+    q = c.quotation
+    start = q.open.pos + len(q.open.char) if q is not None else text.rfind("“", 0, c.pos) + 1
+    quoted = text[start:c.pos]
+    if len(quoted.split()) < 3 or _title_case(quoted) or qm._titled(quoted):
+        return False  # ``“How Might We Win”?``: a title, asked about
+    clause = _LAST_CLAUSE.split(quoted)[-1].split()  # ``…themselves, how can they govern the country``
+    return len(clause) >= 2 and clause[0].replace("’", "'").lower().strip("\"“‘(") in rules()["questions"]
+
+
 def _inside_by_habit(counts: dict, kind: bool) -> Optional[str]:
     """Should a mark outside the closing quote of a quotation of this ``kind`` go inside, by the
     article's own habit for that kind (``counts`` include the site itself)? ``safe``, ``unsafe`` or None.
@@ -201,7 +222,8 @@ def punctuation_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     counts = _placement(model, closings, ",", _quoted_speech)
     for c in closings:
         glyph = text[c.pos]
-        if text[c.pos + 1:c.pos + 2] in ("?", "!") and re.match(r" [a-z]", text[c.pos + 2:c.pos + 4]) and text[c.pos - 1].isalnum():
+        if text[c.pos + 1:c.pos + 2] in ("?", "!") and text[c.pos - 1].isalnum() and (
+                re.match(r" [a-z]", text[c.pos + 2:c.pos + 4]) or (text[c.pos + 1] == "?" and _quoted_question(text, c))):
             p = text[c.pos + 1]
             edits.append(Edit("Q001", f"{p!r} of the quotation outside its closing quote", c.pos, c.pos + 2, p + glyph, "safe", 0.85))
             continue
