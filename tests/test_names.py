@@ -923,8 +923,14 @@ def test_passes_are_pure_and_their_order_does_not_matter():
 def test_initialism_in_title_case_the_dictionary_writes_in_capitals():
     text = "The agency said the Gsa team rebuilt the site, and every page now validates as Html on Monday."
     assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Gsa", "GSA"), ("G002", "Html", "HTML")]
+    # one without a vowel is read letter by letter even before a name's word or at a sentence's
+    # start, a full stop before a capital ends its sentence, and a possessive is its mention
+    text = "Officials tell Bbc News the beef went to McDonald’s and Kfc. In Europe the Fcc’s rules differ."
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("Bbc", "BBC"), ("Kfc", "KFC"), ("Fcc", "FCC")]
     # a name beside another capitalised word, an abbreviation, a unit after a number: no slip
     for clean_text in ("Senate Armed Services Committee Chairman Sam Nunn said the odds were slim.",
+                       "The prosecutor said Gao’s business was big.",
+                       "A spokesman for Dr.-Ing. H.C. F. Porsche AG said the talks went well.",
                        "The former adviser, Vice Adm. John Poindexter, resigned on Monday.",
                        "Gas was sold at 2.10 dlrs per mln Btu in January, the company said."):
         assert _g(clean_text) == [], clean_text

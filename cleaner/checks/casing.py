@@ -388,6 +388,13 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if m is not None and m.group(1) in candidates:
             start = spans[k][0]
             items.append((k, m.group(1), start, start + m.end(1), m.group(2) is not None))
+        elif words[k][:1].isupper():
+            # "the Fcc’s site": the possessive of an initialism no name is spelt like (not "Gao’s")
+            m = _TITLE_POSSESSIVE.fullmatch(words[k])
+            if m is not None and _unpronounceable(m.group(1)) and (
+                    m.group(1).lower() in candidates or m.group(1).lower() in dictionary):
+                start = spans[k][0]
+                items.append((k, m.group(1), start, start + m.end(1), False))
     findings = []
     for i, w, start, end, compound in sorted(items):
         if len(w) < 3 or not w.isalpha():
@@ -418,11 +425,13 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 w.upper() in gaz.acronyms or w.lower() in everyday or w.lower() in dictionary):
             if exact is None:
                 exact = set(words)
-            if w.upper() not in exact and not (_initialism(w) and not toks.sentence_initial(i)
-                                               and not _name_or_abbreviation(toks, i, given)):
+            if w.upper() not in exact and not (_initialism(w) and (
+                    (not toks.sentence_initial(i) and not _name_or_abbreviation(toks, i, given))
+                    or (_unpronounceable(w) and not _abbreviation(toks, i) and not _beside_number(toks, i)))):
                 continue  # "Nato" throughout: a house style for acronyms read as words; not for
                 # initialisms of three letters or without a vowel ("Fbi", "Ceo", "Html"), which no
-                # style writes so
+                # style writes so; and one without a vowel is no name nor a sentence's word either
+                # ("Bbc News", "Cbp Jobs App", "Csv files" at a sentence's start)
             entry, proper = gaz.acronyms.get(w.upper()), w.upper()
             fix, confidence = "unsafe", 0.6
         else:
@@ -437,19 +446,56 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+def _abbreviation(toks: Tokens, i: int) -> bool:
+    """Is title-case word ``i`` an abbreviation: one of ``[abbreviations]`` (``Sgt``, ``Adm``), or
+    followed by a full stop that ends no sentence (no capitalised word follows: ``Dr.-Ing. H.C.
+    Porsche``)? A full stop before a capitalised word after an acronym ends the sentence
+    (``products for McDonald's and Kfc. In Europe``)."""
+    low = toks.low_words[i]
+    if low in _words("abbreviations", "not_sentence_end") or low in _words("abbreviations", "titles"):
+        return True
+    end = toks.spans[i][1]
+    text = toks.text
+    if text[end:end + 1] != ".":
+        return False
+    return _SENTENCE_AFTER.match(text, end + 1) is None
+
+
+_SENTENCE_AFTER = re.compile(r" [A-Z][a-z]")  # what follows a full stop that ends a sentence
+
+_TITLE_POSSESSIVE = re.compile(r"([A-Z][a-z]{2,5})['’]s")
+
+
+def _unpronounceable(word: str) -> bool:
+    """Is a title-case word read letter by letter: no vowel after its first letter (``Bbc``, ``Html``,
+    ``Cbp``)? No name or sentence's word is written so.
+
+    >>> [_unpronounceable(w) for w in ("Bbc", "Html", "Cbp", "Nasa", "Mit", "Lynx")]
+    [True, True, True, False, False, False]
+    """
+    return not any(c in "aeiouy" for c in word[1:].lower())
+
+
 def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset) -> bool:
     """Is title-case word ``i`` rather part of a person's or place's name (beside another capitalised
     word: ``Sam Nunn``, ``Uncle Sam``, ``Dar es Salaam``; a given name), an abbreviation (``Adm.``) or a
     unit or date beside a number (``mln Btu``, ``Apr 16``)? Then its title case is no slip."""
-    words, gaps, text = toks.words, toks.gaps, toks.text
-    end = toks.spans[i][1]
-    if words[i].lower() in given or text[end:end + 1] == ".":
+    words, gaps = toks.words, toks.gaps
+    if words[i].lower() in given or _abbreviation(toks, i) or _beside_number(toks, i):
         return True
     nxt = words[i + 1] if i + 1 < len(words) and gaps[i + 1] == " " else ""
     prev = words[i - 1] if i and gaps[i] == " " else ""
-    if nxt[:1].isupper() or nxt[:1].isdigit() or prev[:1].isdigit() or prev in ("mln", "bln", "per"):
+    if nxt[:1].isupper():
         return True
     return bool(prev) and prev[:1].isupper() and not prev.isupper()
+
+
+def _beside_number(toks: Tokens, i: int) -> bool:
+    """Is title-case word ``i`` a unit or date beside a number (``mln Btu``, ``Apr 16``, ``5 Kwh``)?"""
+    words, gaps = toks.words, toks.gaps
+    nxt = words[i + 1] if i + 1 < len(words) and gaps[i + 1] == " " else ""
+    prev = words[i - 1] if i and gaps[i] == " " else ""
+    return nxt[:1].isdigit() or prev[:1].isdigit() or prev in ("mln", "bln", "per")
 
 
 def _initialism(word: str) -> bool:
