@@ -365,6 +365,16 @@ CASING_CLEAN = [
     # a name's article with only its sentence's capital; a region as house styles write it
     "The mirror is built from several layers of wafer-thin materials, the team said on Monday.",
     "Farmers across sub-Saharan Africa and south Asia will gain most from small pumps, the report said.",
+    # an English word capitalised only in other names is ordinary after another capitalised word
+    "The Labour Party and the Conservative Party made a vow. The three main UK party leaders will keep it, aides said.",
+    "The stories were read out on The Moth Radio Hour and on Radio Four. Then a US radio show ran them again.",
+    # a name's term as a count noun; a sentence's ordinary phrase that a heading or name capitalises
+    "The forest was awarded Dark Sky Park status in May, the only one in England. Dark Sky Parks are rare.",
+    "We wrote about Keyword Research for the Search Engine team last week.\n\nKeyword research is the "
+    "foundation of good pages.",
+    # a shortcode's name and a spelt-out address are no prose
+    "Watch the recording of the session below.\n\n[youtube https://www.youtube.com/watch?v=r1jgCa5OT-k]\n\nThe slides follow.",
+    "Contact\n\nBeth Krappweis | beth (at) irs (dot) gov",
     # the article's own usage: the lower-case form written more than once
     "The inquiry heard that South Yorkshire Police, the force, misled it. The report said South Yorkshire police "
     "officers changed statements, and South Yorkshire police later apologised to the families.",

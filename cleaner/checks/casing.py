@@ -49,6 +49,9 @@ def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if low_words[i] in once and words[i][1:].islower() and i and not toks.sentence_initial(i):
             capital_mid[low_words[i]] += 1
     findings = []
+    lex = lexicon()
+    given = _words("given_names", "names")
+    capital_pairs = None  # (word before, word) of the capitalised pairs, when first needed
     for i in toks.joined:
         w = words[i]
         if w[-1:] == "s":
@@ -60,6 +63,14 @@ def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if prev.endswith(("'s", "’s")):
             continue  # "Taylor Swift's big night": after a possessive the word is ordinary
+        if w in lex.lower and prev.lower() not in given and not (prev[1:].islower() and prev.lower() in lex.names):
+            # an English word ("the three main UK party leaders", "a US radio show") capitalised in other
+            # names ("the Labour Party", "The Moth Radio Hour") is ordinary here, unless the article
+            # capitalises it after the same word; after a given name it is a surname ("Jack gallant")
+            if capital_pairs is None:
+                capital_pairs = {(low_words[k - 1], low_words[k]) for k in toks.cap_pairs}
+            if (prev.lower(), w) not in capital_pairs:
+                continue
         findings.append(_recased_finding(doc, w, spans[i][0]))
     findings.extend(_recased_anywhere(doc, toks))
     return findings

@@ -116,13 +116,17 @@ def _plain_context(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> _plain_context("Watch it. [youtube=http://x.test/v]", 11, 18)
     False
+    >>> _plain_context("[youtube https://www.youtube.com/watch?v=r1]", 1, 8), _plain_context("Nico (at) faa (dot) gov", 10, 13)
+    (False, False)
     """
     if start and text[start - 1] in "@#/\\._":
         return False
     if text[end:end + 1] in ("@", "/", "_") or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()):
         return False
-    if start and text[start - 1] == "[" and text[end:end + 1] in ("=", "]"):
-        return False  # a shortcode's name ([youtube=...], [[youtube]]), markup, not prose
+    if start and text[start - 1] == "[" and (text[end:end + 1] in ("=", "]") or text[end:end + 5] == " http"):
+        return False  # a shortcode's name ([youtube=...], [[youtube]], [youtube https://...]), markup
+    if text[end:end + 6] == " (dot)" or text[max(0, start - 5):start] == "(at) ":
+        return False  # a spelt-out address: "beth (at) irs (dot) gov"
     starts, cased = _line_casing(text)
     return cased[bisect_right(starts, start) - 1]
 

@@ -441,6 +441,12 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             found, key = runs[n]
             start = toks.spans[i][0]
             end = start + len(found)  # (before a possessive the name ends there)
+            if (key in names or key in variants) and _common_phrase_at_start(toks, i, found, lex):
+                hit = n
+                break
+            if key in variants and _count_noun(found, variants[key]):
+                hit = n
+                break
             if key in names:
                 form = names[key]
                 if found == form or found.isupper():
@@ -473,6 +479,26 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 break
         after = i + max(hit, 1)
     return findings
+
+
+def _common_phrase_at_start(toks: Tokens, i: int, found: str, lex) -> bool:
+    """Does ``found`` start a sentence with an ordinary word, every other word in lower case
+    (``Keyword research is the foundation``, ``Content guides exist``)? Its one capital is the
+    sentence's: an ordinary phrase, whatever name the article makes of the same words elsewhere."""
+    first, _, rest = found.partition(" ")
+    return rest.islower() and first.lower() in lex.lower and toks.sentence_initial(i)
+
+
+def _count_noun(found: str, form: str) -> bool:
+    """Is ``found`` the name ``form`` in the other number, capitalised as the name is (``Dark Sky Parks
+    are rare`` beside ``Dark Sky Park status``)? A name's term used as a count noun: grammar, not a slip.
+
+    >>> _count_noun("Dark Sky Parks", "Dark Sky Park"), _count_noun("Syrian Democratic force", "Syrian Democratic Forces")
+    (True, False)
+    """
+    fw, cw = found.split(" "), form.split(" ")
+    return len(fw) == len(cw) and fw[:-1] == cw[:-1] and fw[-1] != cw[-1] and fw[-1][:1].isupper() \
+        and cw[-1][:1].isupper()
 
 
 def joining_word_majority(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
