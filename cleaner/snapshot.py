@@ -103,7 +103,9 @@ def get(name: str):
             if name in LEARNING:
                 _sizes[name] = LEARNING[name](value)
             return value
-    recorded = _recorded()  # before building: a source changed meanwhile makes the next start rebuild
+    # recorded before building (a source changed meanwhile makes the next start rebuild), and only
+    # when the snapshot can be written somewhere: else pickling and hashing would be wasted
+    recorded = _recorded() if _writable_directory() else None
     _building = True
     try:
         for part in PARTS:
@@ -111,7 +113,8 @@ def get(name: str):
                 _values[part] = _build(part)
     finally:
         _building = False
-    _save(recorded)
+    if recorded is not None:
+        _save(recorded)
     return _values[name]
 
 
@@ -310,6 +313,18 @@ def _save(recorded: Optional[list]) -> None:
     sections = {name: pickle.dumps(_values[name], protocol=pickle.HIGHEST_PROTOCOL) for name in PARTS}
     _sections, _recorded_sources = sections, recorded
     _write(sections, recorded)
+
+
+def _writable_directory() -> Optional[str]:
+    """The first place of _directories() where a snapshot can be written (made if missing), or None."""
+    for directory in _directories():
+        try:
+            os.makedirs(directory, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(directory, os.W_OK):
+            return directory
+    return None
 
 
 def _write(sections: dict, recorded: Optional[list]) -> None:

@@ -152,3 +152,10 @@ def test_a_lexicon_from_the_snapshot_knows_every_frequency_of_one_built_from_the
     words = list(built.freq)[::7]
     assert [loaded.zipf(w) for w in words] == [built.zipf(w) for w in words]
     assert loaded.freq == built.freq and loaded.is_word("airstrikes") and not loaded.is_word("equivelant")
+
+
+def test_nowhere_to_write_builds_in_memory_without_pickling(isolated, monkeypatch):
+    source, built, path = isolated
+    monkeypatch.setattr(snapshot, "_writable_directory", lambda: None)
+    monkeypatch.setattr(snapshot.pickle, "dumps", lambda *a, **k: pytest.fail("pickled for nowhere"))
+    assert snapshot.get("one")["part"] == "one" and built == ["one", "two"] and not path.exists()
