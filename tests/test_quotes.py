@@ -239,6 +239,12 @@ def test_a_question_mark_outside_a_quoted_question_goes_inside():
         assert fix(text) == text
 
 
+def test_a_pronoun_and_any_verb_ending_the_sentence_attribute_a_quotation():
+    # the attribution verb need not be on the list: ``he enthuses.`` ends the sentence as ``he says.`` does
+    text = "The scientist finds what he is looking for. “Droppings! he enthuses. Wolf sightings are rare."
+    assert fix(text) == "The scientist finds what he is looking for. “Droppings!” he enthuses. Wolf sightings are rare."
+
+
 def test_lone_closing_mark_without_any_clue_is_only_reported():
     text = "It was a dynamic” move, the report said."
     found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]

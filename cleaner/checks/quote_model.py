@@ -739,7 +739,12 @@ def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
             if any(w in r["subjects"] for w in speaker[:-1]) or any(w in r["clause_words"] for w in speaker):
                 return None
             return k
+    if len(words) == 2 and words[0].lower() in r["pronouns"] and _VERB_FORM.fullmatch(words[1]) and tail.rstrip()[-1:] not in ",;:":
+        return 1  # ``! he enthuses.``: a pronoun and one verb form that end the sentence attribute, whatever the verb
     return None
+
+
+_VERB_FORM = re.compile(r"[a-z]{3,}(?:s|ed)")
 
 
 def sentence_end(text: str, pos: int, hi: int) -> int:
