@@ -85,7 +85,7 @@ def is_abbreviation(word: str) -> bool:
     return bool(_DOTTED.match(word + ".")) or ("." in word and len(word) <= 6)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mark:
     """One double quotation mark: where it is, its glyph, what its surroundings say, its decided role."""
 
@@ -96,7 +96,7 @@ class Mark:
     quotation: Optional["Quotation"] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Quotation:
     """An opening mark and the closing mark it pairs with (``close`` None when there is none)."""
 
@@ -113,28 +113,39 @@ class Quotation:
         return self.open is not None and self.close is None and not self.runs_on
 
 
-@dataclass
+@dataclass(slots=True)
 class Para:
     """One paragraph (a line, or a blank-line block whose lines are hard-wrapped) and its marks."""
 
     index: int
     start: int
     end: int
-    marks: list = field(default_factory=list)
-    quotations: list = field(default_factory=list)
-    stray_closes: list = field(default_factory=list)
-    doubled: list = field(default_factory=list)  # (first, extra) mark pairs such as ``””`` or ``““``
-    nested: list = field(default_factory=list)  # quotations in double marks inside another one
-    singles: list = field(default_factory=list)  # SinglePair: quotations in single marks
-    unclosed_singles: list = field(default_factory=list)  # (offset, Quotation or None): a single open never closed
-    apostrophes: list = field(default_factory=list)  # offsets of marks read as apostrophes
-    nested_closes: list = field(default_factory=list)  # a double closing mark that closes a single-quoted quotation
-    lone: list = field(default_factory=list)  # LoneClose: what a closing mark with no opening one calls for
+    marks: list = ()
+    quotations: list = ()
+    stray_closes: list = ()
+    doubled: list = ()  # (first, extra) mark pairs such as ``””`` or ``““``
+    nested: list = ()  # quotations in double marks inside another one
+    singles: list = ()  # SinglePair: quotations in single marks
+    unclosed_singles: list = ()  # (offset, Quotation or None): a single open never closed
+    apostrophes: list = ()  # offsets of marks read as apostrophes
+    nested_closes: list = ()  # a double closing mark that closes a single-quoted quotation
+    lone: list = ()  # LoneClose: what a closing mark with no opening one calls for
     reopen: bool = False  # a quotation runs on into this paragraph, which closes it but lost its opening mark
     carried: bool = False  # its first closing mark ends a quotation opened paragraphs before, none re-opened
 
 
-@dataclass
+def _push(para: Para, name: str, item) -> None:
+    """Add ``item`` to one of ``para``'s lists. A paragraph's lists start as one shared empty tuple and
+    become lists only when something is added: most paragraphs hold no mark, and 27,000 paragraphs
+    of ten empty lists each (a 1M-word document) kept the garbage collector walking the heap."""
+    items = getattr(para, name)
+    if items.__class__ is tuple:
+        items = []
+        setattr(para, name, items)
+    items.append(item)
+
+
+@dataclass(slots=True)
 class LoneClose:
     """A closing mark with no opening one: either its opening mark was lost (``open_at``: where it goes)
     or it is a stray mark to delete (``open_at`` None); ``sure`` when one reading clearly wins."""
@@ -145,7 +156,7 @@ class LoneClose:
     rule: str
 
 
-@dataclass
+@dataclass(slots=True)
 class SinglePair:
     """A quotation in single marks: its two marks and the double quotation it stands in (None: top level)."""
 
@@ -338,9 +349,9 @@ def build(text: str) -> QuoteModel:
         if not (continued or (i > 0 and any(q.unclosed for q in paragraphs[i - 1].quotations))):
             for mark in para.stray_closes:
                 if para.carried and mark is para.stray_closes[0]:
-                    para.lone.append(LoneClose(mark, None, False, "run-on"))  # ends the quotation carried from afar
+                    _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # ends the quotation carried from afar
                 elif next_opens and mark.pos + len(mark.char) >= para.end:
-                    para.lone.append(LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
+                    _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
                 else:
                     _lone_close(text, para, mark, narrator)
         continued = any(q.runs_on for q in para.quotations)
@@ -394,7 +405,7 @@ def _pair(text: str, para: Para) -> None:
     for found in _DOUBLE.finditer(text, para.start, para.end):
         i, ch = found.start(), found.group()  # ``‘‘`` / ``’’``: a double mark typed as two singles (publisher typography)
         mark = Mark(i, ch, _context(text, i, para.start, para.end, len(ch)))
-        para.marks.append(mark)
+        _push(para, "marks", mark)
         if ch == STRAIGHT and mark.pos > para.start and text[mark.pos - 1].isdigit() and current is None:
             mark.role = "inch"
             continue
@@ -402,7 +413,7 @@ def _pair(text: str, para: Para) -> None:
         if head is not None and head.role == "open" and previous.char == ch and previous.pos + len(ch) == mark.pos \
                 and _opens_words(text, mark.pos + len(ch), para.end):
             mark.role = "extra"  # ``““We`` / ``""We``: a doubled opening mark (every extra one of a run)
-            para.doubled.append((head, mark))
+            _push(para, "doubled", (head, mark))
             previous = mark
             continue
         role = mark.context
@@ -428,7 +439,7 @@ def _pair(text: str, para: Para) -> None:
             mark.role = "open"
             current = Quotation(mark, None, para.index)
             mark.quotation = current
-            para.quotations.append(current)
+            _push(para, "quotations", current)
         elif current is not None:
             mark.role = "close"
             current.close = mark
@@ -438,10 +449,10 @@ def _pair(text: str, para: Para) -> None:
               and not (len(para.quotations) >= 2 and para.quotations[-2].close is None and para.quotations[-2].open is not None)):
             # (after an inner quotation closed inside an open one, ``reason.""`` closes both: _nest reads it)
             mark.role = "extra"
-            para.doubled.append((head, mark))  # every extra mark of the run names the closing mark it repeats
+            _push(para, "doubled", (head, mark))  # every extra mark of the run names the closing mark it repeats
         else:
             mark.role = "close"
-            para.stray_closes.append(mark)
+            _push(para, "stray_closes", mark)
         previous = mark
 
 
@@ -499,7 +510,7 @@ def _nest(para: Para) -> None:
             strays.discard(id(close))
             outer.close, close.quotation = close, outer
             inner.open.role, inner.close.role = "nested_open", "nested_close"
-            para.nested.append(inner)
+            _push(para, "nested", inner)
             kept.append(outer)
             i += 2
             continue
@@ -551,16 +562,16 @@ def _singles(text: str, para: Para) -> None:
         stack = stacks.setdefault(id(inside), [])
         nxt_word = re.match(r"[A-Za-z]+|\d", text[i + 1:i + 8])
         if context == "apostrophe" or (context == "open" and ch != "‘" and nxt_word and (nxt_word.group().lower() in _ELISIONS or nxt_word.group().isdigit())):
-            para.apostrophes.append(i)
+            _push(para, "apostrophes", i)
         elif context == "open":
             stack.append(i)
         elif context == "close" and stack:
-            para.singles.append(SinglePair(stack.pop(), i, inside))
+            _push(para, "singles", SinglePair(stack.pop(), i, inside))
         elif context == "either":
             stack.clear()  # ``Jewels ‘ and``: a mark spaced on both sides; no quotation pairs across it
-            para.apostrophes.append(i)
+            _push(para, "apostrophes", i)
         else:
-            para.apostrophes.append(i)  # ``parents’ views``: a plural possessive
+            _push(para, "apostrophes", i)  # ``parents’ views``: a plural possessive
     for key, positions in stacks.items():
         owner = next((s[2] for s in spans if id(s[2]) == key), None)
         for pos in positions:
@@ -579,14 +590,14 @@ def _nested_closes(para: Para) -> None:
             para.doubled.remove((first, extra))
             first.role = "nested_close"
             para.unclosed_singles = [(pos, owner) for pos, owner in para.unclosed_singles if owner is not q]
-            para.nested_closes.append(first)
+            _push(para, "nested_closes", first)
 
 
 def _leftover(text: str, para: Para, pos: int, inside) -> None:
     if text[pos] == "’":
-        para.apostrophes.append(pos)  # an elision the list does not know
+        _push(para, "apostrophes", pos)  # an elision the list does not know
     else:
-        para.unclosed_singles.append((pos, inside))
+        _push(para, "unclosed_singles", (pos, inside))
 
 
 _SPEECH = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me|you|You|your|Your)\b|\b(?:I|we|you|We|You)['’]")
@@ -635,7 +646,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
     if shifted:
         before = after  # ``told us: Videos … for us”.``: the quotation's own stop knocked outside
     if before not in ",.?!…":
-        para.lone.append(LoneClose(mark, None, False, "after-word"))
+        _push(para, "lone", LoneClose(mark, None, False, "after-word"))
         return
     intro = _intro(text, lo, mark.pos)
     boundaries = [m.end() for m in _BOUNDARY.finditer(text, lo, mark.pos - 1)
@@ -645,30 +656,30 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
     resumed = _resumed(text, lo, mark.pos, boundaries) if earlier and earlier[-1].role == "close" \
         and text[earlier[-1].pos - 1:earlier[-1].pos] in ",?!" else None
     if intro is not None:
-        para.lone.append(LoneClose(mark, intro, True, "introduction"))
+        _push(para, "lone", LoneClose(mark, intro, True, "introduction"))
     elif resumed is not None:
-        para.lone.append(LoneClose(mark, resumed, True, "resumed"))
+        _push(para, "lone", LoneClose(mark, resumed, True, "resumed"))
     elif attributed:
         # a paragraph that ends its quotation with an attribution and never introduces it is quoted from its start
-        para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "attribution"))
+        _push(para, "lone", LoneClose(mark, lo, text[lo].isupper(), "attribution"))
     elif before == ",":
-        para.lone.append(LoneClose(mark, None, False, "after-word"))
+        _push(para, "lone", LoneClose(mark, None, False, "after-word"))
     elif narrator():
-        para.lone.append(LoneClose(mark, None, True, "stray"))  # the narration itself says ``we``
+        _push(para, "lone", LoneClose(mark, None, True, "stray"))  # the narration itself says ``we``
     elif _SPEECH.search(text, lo, _reported(text, lo, first_end)):
-        para.lone.append(LoneClose(mark, lo, text[lo].isupper(), "speech"))
+        _push(para, "lone", LoneClose(mark, lo, text[lo].isupper(), "speech"))
     elif boundaries and _SPEECH.search(text, boundaries[-1], mark.pos):
-        para.lone.append(LoneClose(mark, boundaries[-1], False, "speech"))
+        _push(para, "lone", LoneClose(mark, boundaries[-1], False, "speech"))
     elif shifted:
         # ``… as well”.``: a mark between a word and its stop ends a quotation (a stray mark follows the stop);
         # where its lost opening mark stood nothing here tells
-        para.lone.append(LoneClose(mark, None, False, "after-word"))
+        _push(para, "lone", LoneClose(mark, None, False, "after-word"))
     elif boundaries and earlier and earlier[-1].role == "close" and text[earlier[-1].pos - 1:earlier[-1].pos] in ",?!":
         # ``"X," the paper said. Costs rose."``: deleting the mark or re-opening after the attribution
         # are one edit each, a tie: reported, not guessed
-        para.lone.append(LoneClose(mark, boundaries[0], False, "resumed"))
+        _push(para, "lone", LoneClose(mark, boundaries[0], False, "resumed"))
     else:
-        para.lone.append(LoneClose(mark, None, True, "stray"))
+        _push(para, "lone", LoneClose(mark, None, True, "stray"))
 
 
 _CLAUSE_END = re.compile(r",\s+(?=\S)")
