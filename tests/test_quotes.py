@@ -527,3 +527,11 @@ def test_checks_at_the_models_marks_find_what_a_scan_of_the_text_finds(text):
     spaced = [(m.start(1), m.end(1)) for m in q._SPACED.finditer(text) if not q._address_before(text, m.start())]
     colons = [(m.start(1), m.end(1)) for m in q._SPACED_COLON.finditer(text)]
     assert [(e.start, e.end) for e in q.space_before_punctuation(text, model)] == spaced + colons
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_punctuation_run_ending_a_paragraph_is_found_whatever_the_line_end(end):
+    # found by fuzzing: a run before "\r\n" was missed, so `fix` on a CRLF file was not idempotent
+    text = f"He opened a debate.,{end}{end}The end came."
+    assert fix(text) == f"He opened a debate.{end}{end}The end came."
+    assert fix(fix(text)) == fix(text)

@@ -550,7 +550,7 @@ def emphasis_runs(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
-_RUN = re.compile(r"([,;:.])(?<=[^\W\d_][,;:.])( ?)([,;:.])(?=[ \n\"”’)]|$)")
+_RUN = re.compile(r"([,;:.])(?<=[^\W\d_][,;:.])( ?)([,;:.])(?=[\s\"”’)]|$)")  # \s: a CRLF or CR line end too
 
 
 def punctuation_runs(text: str, model: Optional[QuoteModel] = None) -> list[Edit]:
