@@ -66,6 +66,9 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0) -> list:
         ("one long word (10,000 letters)", "The mayor said " + "a" * 10000 + " today.", "text", None),
         ("one long line (1 MB)", (line + " ") * (1_000_000 // (len(line) + 1)), "text", None),
         ("many quote marks (20,000)", '"' * 20000, "text", None),
+        ("tabs mid-line (100,000)", "The mayor" + "\t" * 100_000 + "spoke today.", "text", None),
+        ("entity escaped 25,000 times", "The caf&" + "amp;" * 25_000 + "eacute; opened.", "text", None),
+        ("glued semicolons (100,000 chars)", "The code was x" + "ab;c" * 25_000 + " and it ran.", "text", None),
         ("deep HTML (5,000 nested divs)", "<html><body>" + "<div>" * 5000 + "<p>The mayor spoke.</p>"
          + "</div>" * 5000 + "</body></html>", "html", None),
         ("catastrophic user regex", "The mayor said " + "a" * 120 + "c today.\n", "text",

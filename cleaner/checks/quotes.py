@@ -779,6 +779,24 @@ _GLUED_MARK = re.compile(r"([?!])(?<=[a-z]{2}[?!])(?=[A-Z][a-z’']+\b)")
 _ELIDED = re.compile(r"(?:s|t|d|ll|re|ve|m)\b")  # ``Office"s``: an apostrophe typed as a double mark, not a glued closing one
 
 
+#: how far a glued stop or comma looks for the ends of its token: a run of 25,000 glued ``amp;`` copied
+#: the whole 100,000-character token at every one (20 s)
+TOKEN_REACH = 1000
+
+
+def _token_start(text: str, start: int) -> int:
+    """Where the space-delimited token holding ``text[start]`` begins, looking back at most
+    ``TOKEN_REACH`` characters (a token longer than that is an address or code, which the callers
+    test for by what it contains near the stop; they look as far ahead at most).
+
+    >>> _token_start("see www.example.com,now", 19), _token_start("x" * 5000 + ";y", 5000)
+    (4, 4000)
+    """
+    low = max(0, start - TOKEN_REACH)
+    begin = text.rfind(" ", low, start)
+    return low if begin < 0 else begin + 1
+
+
 def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
     """Q008: no space after a sentence-final full stop.
 
@@ -788,8 +806,8 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
     edits = []
     tlds = rules()["tlds"]
     for m in _glued_stops(text, model):
-        token_start = text.rfind(" ", 0, m.start()) + 1
-        token_end = _SPACE_OR_END.search(text, m.end()).start()  # from m.end(), no copy of the rest of the text
+        token_start = _token_start(text, m.start())
+        token_end = _SPACE_OR_END.search(text, m.end(), m.end() + TOKEN_REACH).start()  # no copy of the rest of the text
         token = text[token_start:token_end]
         if any(s in token for s in ("/", "@", "www", "http", "=")) or m.group(2) in tlds:
             continue
@@ -800,7 +818,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
         dot = m.end(1)
         edits.append(Edit("Q008", "missing space after a full stop", dot, dot + 1, ". ", "safe", 0.9))
     for m in _at_sites(_GLUED, text, model, ",;:"):
-        token = text[text.rfind(" ", 0, m.start()) + 1:m.end() + 20].split(" ")[0]
+        token = text[_token_start(text, m.start()):m.end() + 20].split(" ")[0]
         if any(s in token for s in ("/", "@", "www", "http", "=", "_", "&")) or re.match(r"[^\W_]+[,;:]\S", text[m.end():m.end() + 40]):
             continue  # addresses, code, lists such as ``a,b,c``
         if text[m.start() - 1].isupper() and text[m.end()].isupper():

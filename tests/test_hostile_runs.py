@@ -1,0 +1,55 @@
+"""Long runs of one character that made a check quadratic (issue 17's held-back kinds: other huge tokens).
+
+Each found by ``/tmp``-style probing with 100,000-character runs: tabs or spaces mid-line (E006's
+trailing-space pattern failed at every character of the run: 48 s), an entity escaped 25,000 times
+(E002 peeled one ``&amp;`` per fix round, so ``fix`` stopped at the round cap, not idempotent, 44 s),
+and a token of glued ``;`` (Q008 copied the whole token at every one: 20 s at 100,000 characters). The time guards are hang
+guards (hundreds of times the time these take now), not speed measurements: speed is in
+``bench/pathological.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.executor import time_limit
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+@pytest.mark.parametrize("run", ["\t", " ", " \t"])
+def test_a_long_run_of_blanks_mid_line_is_cleaned_quickly(cleaner, run):
+    text = "The mayor" + run * 100_000 + "spoke today."
+    with time_limit(20):
+        result = cleaner.clean(text)
+    assert result.text.split() == ["The", "mayor", "spoke", "today."]
+    if run == " ":  # spaces between words are one space; tabs are the writer's
+        assert result.text == "The mayor spoke today."
+    assert cleaner.clean(result.text).text == result.text
+
+
+def test_trailing_blanks_are_still_found_at_each_line_end(cleaner):
+    result = Cleaner(select=["E006"]).check("The mayor spoke. \t \nShe left.\t\nThey stayed.")
+    assert [(f.start, f.end) for f in result.findings] == [(16, 19), (29, 30)]
+
+
+def test_an_entity_escaped_again_and_again_is_decoded_in_one_round(cleaner):
+    text = "The caf&" + "amp;" * 25_000 + "eacute; opened, and Q&amp;amp;A followed."
+    with time_limit(20):
+        result = cleaner.clean(text)
+    assert result.text == "The café opened, and Q&A followed."
+    entities = [f for f in result.findings if f.code == "E002"]
+    assert len(entities) == 2 and all(f.applied and "fix_round" not in f.extra for f in entities)
+    assert cleaner.clean(result.text).text == result.text
+
+
+def test_a_long_token_of_glued_semicolons_is_left_alone_quickly(cleaner):
+    text = "The code was x" + "ab;c" * 50_000 + " and it ran."
+    with time_limit(20):
+        result = cleaner.clean(text)
+    assert "ab;cab;c" in result.text  # code: no space put after each semicolon
+    assert cleaner.clean(result.text).text == result.text
