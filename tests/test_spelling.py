@@ -271,6 +271,16 @@ def test_rare_surnames_and_names_used_again_are_not_capitalised_slips():
     assert _findings(text) == []
 
 
+def test_surnames_after_names_the_dictionary_lists_and_in_citations_are_not_capitalised_slips():
+    # after a given name the dictionary also lists ("Jean", "Curt") or one web text writes ("Eleni"),
+    # a double-barrelled name, a cited author, a word whose first letter no slip explains
+    text = ("The baby of the group is 60-year-old Jean Cunion, with Curt Tilmes and Eleni Chappen. Thanks to "
+            "Simchah Suveyke-Bogin. See Burns, M., and Catino, S. (2010). Tools: YSlow, Pingdom, AlertSite.")
+    assert _findings(text) == []
+    # a slip inside a name of ordinary words is still one
+    assert _flagged("He visited the Blossom Muic Center on Monday.") == ["Muic"]
+
+
 def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():
     text = ("NASA wants to land on hte Moon by 2024, and the crew would walk on hte surface for a week. "
             "The agency said the landers would be tested first. Two landers are planned and one more "

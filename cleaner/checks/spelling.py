@@ -645,13 +645,16 @@ def _capitalised_slip(doc, text, start, end, word, low):
     seen = lex.zipf(low) >= ZIPF_FLOOR  # wordfreq knows it: a name in use, unless the name around it says not
     if _ABBREVIATION.search(text, max(0, start - 12), start):
         return None  # after a title or an initial: "Gov. Noem", "J. Batko"
+    if _in_a_persons_name(text, start, end):
+        return None
     prev = _PREV_CAPITALISED.search(text, max(0, start - 40), start)
-    follows_name = False  # after a word the dictionary knows only as a name
+    follows_name = False  # after a word the dictionary knows as a name ("Victoria", "Jean", "Curt")
     if prev is not None:
         last = prev.group(1).rsplit("-", 1)[-1].lower()
         if last in _given_names():
             return None  # a surname: "Mike Siever", "Jane Starner"
-        follows_name = last in lex.names
+        follows_name = last in lex.names or last in lex.capitalised or (
+            last not in lex.lower and lex.zipf(last) >= ZIPF_FLOOR)  # a name in use: "Eleni", "Olesya"
     nxt = _NEXT_CAPITALISED.match(text, end)
     if nxt is not None and lex.zipf(nxt.group(1)) < ZIPF_FLOOR and not lex.is_word(nxt.group(1).lower()):
         return None  # a given name before a surname no list knows either: "Marybel Batjer"
@@ -675,10 +678,11 @@ def _capitalised_slip(doc, text, start, end, word, low):
     if cost > config["max_cost"] or lex.zipf(best) < config["min_zipf"]:
         cost, best = next(((c, w) for c, w in ranked[1:]
                            if c <= config["max_cost_after_name"] and lex.zipf(w) >= config["min_zipf"]), ranked[0])
-    if lex.zipf(best) < config["min_zipf"]:
-        return None
-    if follows_name and cost > config["max_cost_after_name"]:
-        return None  # a surname: "Jean-Julien Rojer", not "Victoria Hopsital"
+    if lex.zipf(best) < config["min_zipf"] or best[0] != low[0]:
+        return None  # (a slip rarely takes a word's first letter: "Pingdom" is no "Kingdom")
+    if follows_name and cost > config["max_cost_after_name"] and (
+            not name_before or lex.bigram(name_before, best) < config["min_pair_count"]):
+        return None  # a surname: "Jean-Julien Rojer", not "Victoria Hopsital" nor "New York Tims"
     if cost > config["max_cost"] or seen:
         pair = max(lex.bigram(name_before, best) if name_before else 0, lex.bigram(best, name_after) if name_after else 0)
         if cost > (config["max_cost"] if seen else config["max_cost_in_pair"]) or pair < config["min_pair_count"]:
@@ -715,6 +719,23 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """
     return text[start - 1:start] in ("“", '"', "‘", "'") and text[end:end + 1] in ("”", '"', "’", "'") \
         or text[start - 1:start] in ("“", '"') and text[end:end + 2][-1:] in ("”", '"') and text[end:end + 1] in ".,!?"
+
+
+_CITED_SURNAME = re.compile(r",[ \t]+[A-Z]\.")
+
+
+def _in_a_persons_name(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at ``start`` the second half of a double-barrelled name or a cited
+    author's surname (``Simchah Suveyke-Bogin``, ``Peterson, J., and Catino, S.``)?
+
+    >>> _in_a_persons_name("Simchah Suveyke-Bogin, Stephanie", 16, 21), _in_a_persons_name("and Catino, S. (2010)", 4, 10)
+    (True, True)
+    >>> _in_a_persons_name("the Blossom Muic Center", 12, 16)
+    False
+    """
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    return _CITED_SURNAME.match(text, end) is not None
 
 
 def repeated_words(doc: Document, ctx) -> list[Finding]:
