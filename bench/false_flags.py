@@ -6,6 +6,7 @@ Usage::
     python bench/false_flags.py --top 80 --examples 2
     python bench/false_flags.py --code S002      # hunt one code's flags
 
+Printed per part: the rate by code and by G pass (``G002:name-parts``, the sub-codes a user can ignore).
 Articles come from ``bench/corpus_split.py`` (``../shared/data/news_clean``, 7,419 published
 articles): every article of the ``tune`` part from onestop_adv, wikinews_gum and 18f, and a fixed
 share of the larger digitalgov and Reuters sources (``CAPS``), over 1,000 articles in all. Printed:
@@ -93,9 +94,22 @@ def rates(name: str, flagged: list, words: Counter, cpu: float) -> None:
           f"({articles_n} articles with any; {cpu:.1f} s CPU)")
     print("  by code (per 1,000 words): " + ", ".join(
         f"{c} {1000 * n / total_words:.3f}" for c, n in sorted(by_code.items())))
+    by_pass = Counter(sub_code(f) for _, f in flagged if (f.extra or {}).get("pass"))
+    print("  G by pass (flags): " + ", ".join(f"{c} {n}" for c, n in by_pass.most_common()))
     print("  by source (per 1,000 words): " + ", ".join(
         f"{s} {1000 * by_source[s] / n:.3f} of {n:,}" for s, n in sorted(words.items())))
     evidence_rates(flagged, words)
+
+
+def sub_code(f) -> str:
+    """A finding's code and the G pass that made it, as ``--ignore`` names it (``G002:name-parts``).
+
+    >>> from types import SimpleNamespace as F
+    >>> sub_code(F(code="G002", extra={"pass": "name-parts"})), sub_code(F(code="S002", extra={}))
+    ('G002:name-parts', 'S002')
+    """
+    name = (f.extra or {}).get("pass")
+    return f"{f.code}:{name}" if name else f.code
 
 
 def publisher_error(rec: dict, f) -> str:
