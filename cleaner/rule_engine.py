@@ -40,7 +40,7 @@ from .document import Document
 from .errors import RulePackError
 from .finding import Finding
 from .rule_anchors import AnchorIndex, units_with_anchor
-from .rulepacks import compile_safe
+from .rulepacks import LazyPattern, compile_safe
 
 KINDS = {"existence", "substitution", "capitalization"}
 SCOPES = {"line", "paragraph", "first-paragraphs", "last-paragraphs", "title"}
@@ -126,8 +126,12 @@ def _max_width(patterns) -> Optional[int]:
 
     widest = 0
     for pattern, _ in patterns:
-        high = snapshot.memo("width", (pattern.pattern, int(pattern.flags)),
-                             lambda: parser.parse(pattern.pattern, pattern.flags).getwidth()[1])
+        def width(pattern=pattern) -> int:
+            return parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+
+        # (remembered for shipped patterns only: a user's own never go into the snapshot)
+        high = snapshot.memo("width", (pattern.pattern, int(pattern.flags)), width) \
+            if isinstance(pattern, LazyPattern) else width()
         if high >= 1 << 20:
             return None
         widest = max(widest, high)
