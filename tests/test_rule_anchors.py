@@ -91,3 +91,17 @@ def test_a_shipped_pattern_is_compiled_only_when_its_anchor_is_in_an_article():
     assert [f.code for f in result.findings if f.excerpt == "[ad_1]"]
     assert compiled_clean < len(patterns) // 4
     assert any(p._compiled is not None for p in ad)
+
+
+def test_a_folded_text_from_the_caller_gives_the_same_hits():
+    """``hits(text, fold(text))`` (the G phrases pass gives the case-folded text it makes from the lower
+    case the G passes share) finds what ``hits(text)`` finds, and ``fold`` merges re's case equivalents."""
+    from cleaner.checks.phrases import _phrase_index
+    from cleaner.rule_anchors import fold_lowered
+
+    _, index, _ = _phrase_index(())
+    for text in ("The last ISIS-held RESISTANCE PACK fell.", "Resiſtance pack and ſome peaceful population",
+                 "Plain text about a budget, with no phrase."):
+        assert fold_lowered(text.lower()) == fold(text)
+        assert index.hits(text, fold(text)) == index.hits(text)
+    assert index.hits("the Resiſtance pack")  # ſ is an s to re.IGNORECASE: the anchor is found

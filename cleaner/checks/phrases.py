@@ -20,7 +20,7 @@ from typing import Optional
 from ..broad_rules import rein_in
 from ..document import Document
 from ..finding import Finding
-from ..rule_anchors import AnchorIndex
+from ..rule_anchors import AnchorIndex, fold_lowered
 from ..rule_engine import Rule, load_rules, rule_findings
 from .. import snapshot
 from ..rulepacks import load_builtin, load_user_pack, parsed
@@ -130,7 +130,9 @@ def phrases(doc: Document, ctx) -> list[Finding]:
     """
     user = tuple(getattr(ctx.settings, "extend_rules", []) or [])
     rules, index, unanchored = _phrase_index(user)
-    hits = index.hits(doc.text)  # rule number -> its anchors' spans (None: every rule runs everywhere)
+    # rule number -> its anchors' spans (None: every rule runs everywhere), on the case-folded text made
+    # from the lower case the G passes share
+    hits = index.hits(doc.text, fold_lowered(doc.tokens.lowered))
     chosen = range(len(rules)) if hits is None else sorted(set(hits).union(unanchored))
     findings = []
     cache: dict = {}
