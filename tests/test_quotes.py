@@ -331,6 +331,8 @@ UNTOUCHED = [
     "“We lost the baby,” Van Der Beek said. “It was hard.”",
     # a domain split by a space, and empty strings in code, are no stray stop and no doubled marks
     "Techcrunch. com reports the trend.",
+    # a lower-case word with a capital inside it is a name starting the next sentence (``eBay``)
+    "It made a new app for the Windows Phone. iLink-systems helped NORAD evolve it.",
     '{ "pre_tag": "", "post_tag": "" }',
     # a title in quotes is not a sentence: its comma stays where the publisher put it
     "“It worked,” he said. “We left,” she said. His name, “The Beale Street Blues Boy”, was cut.",

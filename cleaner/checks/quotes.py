@@ -368,8 +368,8 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
     stopped = None
     for m in _stray_stops(text, model):
         word, nxt = m.group(1), m.group(2)
-        if is_abbreviation(word) or len(word) < 2 or nxt in starters:
-            continue
+        if is_abbreviation(word) or len(word) < 2 or nxt in starters or not nxt[1:].islower() and any(ch.isupper() for ch in nxt):
+            continue  # ``Windows Phone. iLink-systems helped``: a capital inside the word makes it a name (``eBay``)
         if word.isupper() and stopped is None:
             stopped = _stopped_acronyms(text)  # read only when an all-caps word asks
         if word.isupper() and (word.title() in abbreviations or word.lower() in abbreviations or word in stopped):
