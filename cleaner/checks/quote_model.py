@@ -772,6 +772,20 @@ def sentence_end(text: str, pos: int, hi: int) -> int:
 _SINGLE_CLOSE = re.compile(r"(?<=[^\W\ds])['’](?=[\s),.;:!?])")
 
 
+def _next_open(marks: list, pos: int) -> Optional[Mark]:
+    """The first opening mark after ``pos`` in ``marks`` (sorted by position), found from ``pos`` on:
+    a paragraph of thousands of unclosed quotations read all its marks for each one (4,000: 12 s).
+
+    >>> marks = [Mark(0, '"', "open", "open"), Mark(5, '"', "close", "close"), Mark(9, '"', "open", "open")]
+    >>> _next_open(marks, 0).pos, _next_open(marks, 9)
+    (9, None)
+    """
+    for i in range(bisect.bisect_right(marks, pos, key=lambda m: m.pos), len(marks)):
+        if marks[i].role == "open":
+            return marks[i]
+    return None
+
+
 def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     """Decide where the lost closing mark of ``q`` belongs.
 
@@ -781,8 +795,8 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     punctuation followed by lower case (a judgement).
     """
     lo = q.open.pos + len(q.open.char)
-    later = [m for m in para.marks if m.pos > q.open.pos and m.role == "open"]
-    hi = later[0].pos if later else para.end
+    later = _next_open(para.marks, q.open.pos)
+    hi = later.pos if later else para.end
     cands = _candidates(text, lo, hi)
     if not cands:
         return
