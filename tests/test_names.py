@@ -974,3 +974,21 @@ def test_a_rare_name_the_article_writes_twice_is_no_slip_of_a_well_known_one():
     assert _g(text) == []
     # once, a word wordfreq never saw one slip from a well-known name is still flagged
     assert ("G001", "Gogle", "Google", "unsafe") in _g("Shares of Gogle rose on Monday after the results.")
+
+
+def test_name_word_lower_cased_in_running_text():
+    # a word the dictionary knows only as a place's or person's name, anywhere; a word no dictionary
+    # has but web text writes, before a capitalised word or after "of" in a name
+    for text, word in (("He appeared to discard the earlier venezuelan proposals.", "venezuelan"),
+                       ("The film was launched at the sundance Film Festival that year.", "sundance"),
+                       ("She studied at the University of zurich for a year.", "zurich")):
+        assert ("G002", word, word.capitalize(), "unsafe") in _g(text), text
+    # loan phrases, brands no list calls names, new common nouns after a name, spelt-out addresses,
+    # search operators and a word the article writes in lower case twice are no slips
+    for text in ("Decades of giving companies carte blanche to milk every drop of profit ended.",
+                 "The days of the rolodex and the fax are long gone.",
+                 "The code is in our GitHub repo, and anyone may read it.",
+                 "Write to ryan (dot) day (at) gsa (dot) gov with questions.",
+                 "Search for filetype:json to find the data files.",
+                 "The london office and the london team both use the lower case."):
+        assert [f for f in _g(text) if f[0] == "G002"] == [], text

@@ -634,3 +634,80 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             confidence=confidence, source=f"{SOURCE}:evidence",
         )))
     return findings
+
+
+NAME_WORD_MIN_ZIPF = 2.0  # a word no dictionary has that web text writes this often is a name's (zurich, delphine)
+
+
+def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
+    """G002 (unsafe): a name's word in lower case in running text, where nothing else explains it.
+
+    - a word the dictionary knows only capitalised: anywhere when it is a place of the gazetteer, a
+      common given name or a people's adjective (``earlier venezuelan proposals``), any other only
+      before a capitalised word (``defeated debutants Panama``);
+    - a word no dictionary has but web text writes (a name of its own) right before a capitalised
+      word (``said delphine Pando``, ``the sundance Film Festival``) or after ``of`` in a
+      capitalised name (``the University of zurich``).
+
+    Not after a capitalised word (:func:`lowercase_names`), nor a pair English writes in lower case
+    (``pro bono``), an address spelt out against spam, a search operator's value (``filetype:json``).
+    Not a word of a handle, address or all-lower-case line, a word the article writes in lower
+    case twice or more (its own style: ``the iphone``), nor one the settings allow.
+    """
+    lex = lexicon()
+    allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
+    words, spans, gaps, text = toks.words, toks.spans, toks.gaps, toks.text
+    counts: Counter = Counter()
+    for i in toks.lower_alpha:
+        counts[words[i]] += 1
+    places, given = _place_words(), _words("given_names", "names")
+    findings = []
+    for i in toks.lower_alpha:
+        w = words[i]
+        if len(w) < 4 or w in lex.lower or w in allowed or counts[w] > 1 or w in lex.misspellings:
+            continue
+        form = lex.names.get(w)
+        why = "the dictionary knows it only as a name"
+        if form is None:
+            if w in lex.capitalised or lex.zipf(w) < NAME_WORD_MIN_ZIPF or not _in_a_name(toks, i):
+                continue
+            form, why = w[:1].upper() + w[1:], "no dictionary has it, and it stands in a name"
+        elif not (form[:1].isupper() and form[1:] == w[1:]):
+            continue  # an acronym ("sam" -> "SAM") or an inner capital: other passes' business
+        elif i and gaps[i] == " " and words[i - 1][:1].isupper():
+            continue  # after a capitalised word: lowercase_names' finding ("Letitia james")
+        elif w not in places and w not in given and not _adjective_of_place(form, lex) and not _in_a_name(toks, i):
+            continue  # a brand or a loan word no list vouches for as a name ("rolodex", "eurobond")
+        start, end = spans[i]
+        if not _plain_context(text, start, end) or "(dot)" in text[max(0, start - 12):end + 12] \
+                or text[start - 1:start] == ":":
+            continue  # ... or an address spelt out against spam ("ryan (dot) day (at) gsa (dot) gov"),
+            # or a search operator's value ("filetype:json")
+        if _lower_pair(lex, toks, i):
+            continue  # "carte blanche", "pro bono", "per diem": English writes the pair in lower case
+        findings.append(_claim(doc.finding(
+            "G002", f"'{w}' is a name here ({why}): '{form}'", start, end, suggestion=form, fix="unsafe",
+            confidence=0.5, source=f"{SOURCE}:name-word",
+        )))
+    return findings
+
+
+def _in_a_name(toks: Tokens, i: int) -> bool:
+    """Does lower-case word ``i`` stand in a name: right before a capitalised word, or after ``of``
+    after one (``the University of zurich``)? (Not after one: a word no dictionary has after a name
+    is mostly a new common noun, ``GitHub repo``, and a name-only word there is
+    :func:`lowercase_names`' finding.)"""
+    words, gaps, low = toks.words, toks.gaps, toks.low_words
+    if i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper() and words[i + 1][1:].islower():
+        return True
+    return i >= 2 and low[i - 1] == "of" and gaps[i] == " " and gaps[i - 1] == " " \
+        and words[i - 2][:1].isupper() and not toks.sentence_initial(i - 2)
+
+
+def _lower_pair(lex, toks: Tokens, i: int) -> bool:
+    """Does English (the bigram list, which keeps case) write word ``i`` in lower case beside the
+    lower-case word before or after it (``carte blanche``, ``bona fide``)?"""
+    words, gaps, w = toks.words, toks.gaps, toks.words[i]
+    if i and gaps[i] == " " and words[i - 1].islower() and lex.bigram(words[i - 1], w):
+        return True
+    return i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1].islower() and lex.bigram(w, words[i + 1]) > 0

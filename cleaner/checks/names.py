@@ -54,7 +54,8 @@ from ..gazetteer import SWAPS, gazetteer, norm
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
-    calendar_names, lowercase_names, name_evidence, name_parts, place_after_of, recased_words, single_names,
+    calendar_names, lowercase_names, lowered_name_words, name_evidence, name_parts, place_after_of, recased_words,
+    single_names,
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
@@ -744,6 +745,7 @@ PASSES = (
     ("calendar-names", ("G002",), calendar_names, None),
     ("place-after-of", ("G002",), place_after_of, None),
     ("lowercase-names", ("G002",), lowercase_names, None),
+    ("lowered-name-words", ("G002",), lowered_name_words, None),
     ("name-parts", ("G002",), name_parts, None),
     ("acronym-initials", ("G004",), acronym_initials, None),
     ("name-evidence", ("G004",), name_evidence, None),
