@@ -443,13 +443,28 @@ def glued_trailer_start(text: str, spans: list, pos: int) -> int:
     >>> glued_trailer_start(text, [(9, 29)], 39)
     39
     """
-    edge = len(text[:pos].rstrip())
+    edge = _before_space(text, pos)
     start = pos
     for s, e in reversed(spans):
-        if s < edge and not text[e:edge].strip():
-            edge = len(text[:s].rstrip())
+        if s < edge and (e >= edge or _NON_SPACE.search(text, e, edge) is None):
+            edge = _before_space(text, s)
             start = edge
     return start
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _before_space(text: str, pos: int) -> int:
+    """Where the whitespace before ``pos`` starts (``len(text[:pos].rstrip())``, without copying the
+    text before it: per span of a long article that was quadratic, 12 s of B's 1M-word time).
+
+    >>> _before_space("He left. \t Photo", 11), _before_space("x", 0)
+    (8, 0)
+    """
+    while pos and text[pos - 1].isspace():
+        pos -= 1
+    return pos
 
 
 def _whole_paragraphs(doc: Document, findings: list[Finding]) -> list[Finding]:
