@@ -189,6 +189,9 @@ def test_acronym_defined_in_title_case():
     text = ("The North Atlantic Treaty Organisation (Nato) met on Monday, and Action on Smoking and "
             "Health (Ash) said smoking fell.")
     assert _g(text) == []
+    # an acronym made with a syllable of a compound is a word coined from syllables: a house style
+    text = "The loan pays 1-1/8 pct over London Interbank Offered Rate (Libor), and 1/2 point over Libor later."
+    assert _g(text) == []
 
 
 def test_acronym_definitions_that_spell_their_name_another_way_are_real():

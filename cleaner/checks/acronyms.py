@@ -496,7 +496,7 @@ def _in_address(token: str, start: int, end: int, text: str, postal: frozenset) 
     return _ZIP.match(text, end, end + 12) is not None
 
 
-def _defined_in_lower_case(token: str, start: int, text: str) -> bool:
+def _defined_in_lower_case(token: str, start: int, text: str, compounds: bool = True) -> bool:
     """Is ``token`` in parentheses or after a comma right after words, in any case, that it spells
     (``compact disk videos (CDV)``, ``the National Pork Producers Council, NPPC, will``)?
 
@@ -506,7 +506,7 @@ def _defined_in_lower_case(token: str, start: int, text: str) -> bool:
     if text[start - 2:start] not in (" (", ", "):
         return False
     words = text[max(0, start - 80):start - 2].split()[-(len(token) + 3):]
-    return _spells(token, [w[:1].upper() + w[1:] if w.isalpha() else w for w in words])
+    return _spells(token, [w[:1].upper() + w[1:] if w.isalpha() else w for w in words], compounds)
 
 
 _DEFINING_WORD = re.compile(r"[A-Za-z]+")
@@ -590,7 +590,7 @@ def _cut_short(acr: str, initials: str, before: str) -> bool:
     return acr[1:] == initials and any(w[:1].upper() == acr[0] for w in before.split()[-3:])
 
 
-def _spells(acr: str, words: list) -> bool:
+def _spells(acr: str, words: list, compounds: bool = True) -> bool:
     """Does ``acr`` spell the name ``words`` ends with, as real definitions do? From some word on, every
     capitalised word gives its initial and maybe its inner capitals (``DigitalGov``, ``VA``) or the
     initial of a closed compound's second part (``Interbank``), a small joining word its initial or nothing (``Department of Commerce (DOC)``), the last word maybe its
@@ -618,7 +618,7 @@ def _spells(acr: str, words: list) -> bool:
             return ["", w[0].upper()]
         caps = w[0].upper() + "".join(c for c in w[1:] if c.isupper())
         out = [caps[:n] for n in range(1, len(caps) + 1)]
-        compound = lexicon().compound_parts(w.lower()) if w[1:].islower() and len(w) >= 7 else ()
+        compound = lexicon().compound_parts(w.lower()) if compounds and w[1:].islower() and len(w) >= 7 else ()
         if compound:  # "London Interbank Offered Rate (LIBOR)": each part of a closed compound
             out.append(w[0].upper() + compound[1][0].upper())
         if k == last and w.endswith("s"):
@@ -965,8 +965,8 @@ def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if len(w) > 3 and any(c in "aeiouy" for c in w[1:].lower()) and lex.zipf(w) >= TITLE_STYLE_MIN_ZIPF:
             continue  # "North Atlantic Treaty Organisation (Nato)": a well-known acronym read as a word
-        if _defined_in_lower_case(w.upper(), start, text):
-            defined[w] = w.upper()
+        if _defined_in_lower_case(w.upper(), start, text, compounds=False):
+            defined[w] = w.upper()  # (not "London Interbank Offered Rate (Libor)": a word coined from syllables)
     findings = []
     for w, proper in defined.items():
         for i in toks.where(w.lower()):
