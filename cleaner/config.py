@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .errors import CleanerError, ConfigError
-from .toml_compat import tomllib
+from .toml_compat import read_settings_text, tomllib
 
 CONFIG_FILES = ("news-cleaner.toml", ".news-cleaner.toml", "pyproject.toml", "setup.cfg")
 
@@ -359,7 +359,7 @@ def read_config_file(path: Path) -> Optional[dict]:
     try:
         if path.name == "setup.cfg":
             parser = configparser.ConfigParser()
-            parser.read(path, encoding="utf-8")
+            parser.read_string(read_settings_text(path), source=where)
             section = "news-cleaner" if parser.has_section("news-cleaner") else None
             if section is None:
                 return None
@@ -371,7 +371,7 @@ def read_config_file(path: Path) -> Optional[dict]:
                 else:
                     data[key] = value
             return data
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_settings_text(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{where}: cannot read config: {exc}") from None
     except (tomllib.TOMLDecodeError, configparser.Error) as exc:

@@ -14,11 +14,10 @@ import hashlib
 import re
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Iterable
 
 from .errors import RulePackError
-from .toml_compat import tomllib
+from .toml_compat import read_settings_text, tomllib
 
 try:  # Python 3.11+
     import re._parser as _sre_parse  # type: ignore[import-not-found]
@@ -329,7 +328,7 @@ def load_user_pack(path: str) -> dict:
     rule whose code no check would run (``X999``) is an error rather than silently ignored."""
     _USER_PACKS.add(path)
     try:
-        pack = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        pack = tomllib.loads(read_settings_text(path))
     except OSError as exc:
         raise RulePackError(f"{path}: cannot read rule pack: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
@@ -340,11 +339,46 @@ def load_user_pack(path: str) -> dict:
         raise RulePackError(f"{path}: arrays or tables nested too deeply") from None
     entries = pack.get("rule", [])
     for number, entry in enumerate(entries if isinstance(entries, list) else [], 1):
-        code = str(entry.get("code", "")) if isinstance(entry, dict) else ""
+        if not isinstance(entry, dict):
+            raise RulePackError(f"{path}: rule {number} must be a table ([[rule]]), not {type(entry).__name__}")
+        _check_types(entry, f"{path}: rule {number} ({entry.get('code', '?')})")
+        code = str(entry.get("code", ""))
         if not code.upper().startswith(USER_FAMILIES):
             raise RulePackError(f"{path}: rule {number} has code {code!r}: a user pack may add B (boilerplate) "
                                 "or G5 (phrase) rules only; no check would run this one")
     return pack
+
+
+#: what each optional key of a user rule holds (a wrong type was a traceback deep in a check: ``message = 5``)
+_KEY_TYPES = {
+    "code": str, "message": str, "pattern": str, "replacement": str, "kind": str, "scope": str, "fix": str,
+    "match": str, "delete": str, "link": str, "name": str, "description": str, "example": str,
+    "confidence": (int, float), "paragraphs": int, "max-words": int, "min-words": int,
+    "ignorecase": bool, "whole-word": bool, "keep-case": bool, "keep-plural": bool,
+    "patterns": list, "tokens": list, "unless": list, "swap": dict,
+}
+
+
+def _check_types(entry: dict, where: str) -> None:
+    """A clear error for a user rule key of the wrong type (lists must hold strings).
+
+    >>> _check_types({"code": "B901", "message": 5}, "p.toml: rule 1 (B901)")
+    Traceback (most recent call last):
+    cleaner.errors.RulePackError: p.toml: rule 1 (B901): 'message' must be a string, not int
+    """
+    names = {str: "a string", int: "a whole number", bool: "true or false", list: "a list of strings",
+             dict: "a table of strings", (int, float): "a number"}
+    for key, kind in _KEY_TYPES.items():
+        if key not in entry:
+            continue
+        value = entry[key]
+        wrong = not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool)
+        if not wrong and kind is list:
+            wrong = not all(isinstance(item, str) for item in value)
+        if not wrong and kind is dict:
+            wrong = not all(isinstance(item, str) for item in value.values())
+        if wrong:
+            raise RulePackError(f"{where}: {key!r} must be {names[kind]}, not {type(value).__name__}")
 
 
 def packs_fingerprint(extra_paths: Iterable[str] = ()) -> str:
@@ -359,7 +393,7 @@ def packs_fingerprint(extra_paths: Iterable[str] = ()) -> str:
         digest.update(entry.read_bytes())
     for path in extra_paths:
         try:
-            digest.update(Path(path).read_bytes())
-        except OSError:
+            digest.update(read_settings_text(path).encode("utf-8"))
+        except (OSError, UnicodeDecodeError):  # loading it says why
             digest.update(path.encode())
     return digest.hexdigest()[:16]

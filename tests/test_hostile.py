@@ -541,3 +541,43 @@ def test_the_learning_pass_keeps_only_extracted_html_for_the_second_pass(tmp_pat
     data = ("\n".join(lines) + "\n").encode("utf-8")
     features, docs = _features_task(Cleaner(), (str(tmp_path / "a.jsonl"), data, None, None))
     assert len(features) == 2 and docs[0] is None and docs[1].kind == "html"  # text records are rebuilt, not held
+
+
+# -- settings files that are not files, and rule keys of the wrong type ------------------------------
+
+@pytest.mark.parametrize("option", ["--config", "--extend-rules"])
+def test_a_device_or_fifo_as_a_settings_file_is_a_clear_error_not_a_hang(cli, tmp_path, option):
+    """``--extend-rules /dev/zero`` read until memory ran out (the run was killed); a FIFO waits forever."""
+    import os
+
+    (tmp_path / "a.txt").write_text(ONE_PARAGRAPH, encoding="utf-8")
+    os.mkfifo(tmp_path / "pack.toml")
+    for name in ("/dev/zero", str(tmp_path / "pack.toml")):
+        code, out, err = cli("check", "--no-cache", option, name, str(tmp_path / "a.txt"))
+        assert code == 2 and "Traceback" not in err and name in err
+
+
+def test_a_settings_file_over_the_size_limit_is_refused(tmp_path, monkeypatch):
+    from cleaner import toml_compat
+    from cleaner.rulepacks import RulePackError, load_user_pack
+
+    monkeypatch.setattr(toml_compat, "MAX_SETTINGS_BYTES", 100)
+    pack = tmp_path / "big.toml"
+    pack.write_text('[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "' + "a" * 200 + '"\n', encoding="utf-8")
+    with pytest.raises(RulePackError, match="larger than 100 bytes"):
+        load_user_pack(str(pack))
+
+
+@pytest.mark.parametrize("line, says", [
+    ("message = 5", "'message' must be a string, not int"),
+    ("confidence = \"high\"", "'confidence' must be a number, not str"),
+    ("paragraphs = true", "'paragraphs' must be a whole number, not bool"),
+    ("tokens = [1, 2]", "'tokens' must be a list of strings, not list"),
+    ("unless = \"x\"", "'unless' must be a list of strings, not str"),
+])
+def test_a_user_rule_key_of_the_wrong_type_is_a_clear_error(cli, tmp_path, line, says):
+    pack = tmp_path / "pack.toml"
+    pack.write_text(f'[[rule]]\ncode = "B901"\npattern = "mayor"\n{line}\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ONE_PARAGRAPH, encoding="utf-8")
+    code, out, err = cli("check", "--no-cache", "--extend-rules", str(pack), str(tmp_path / "a.txt"))
+    assert code == 2 and "Traceback" not in err and "pack.toml: rule 1 (B901)" in err and says in err
