@@ -200,7 +200,13 @@ def run() -> None:
     object at exit cost a one-file check 0.1 s of its ~0.55 s CPU; by then every output file is closed
     (each is written in a ``with`` or ``try``/``finally``) and every worker pool shut down, so only
     the standard streams need flushing. :func:`main` itself returns, for callers in a process of
-    their own (tests, other tools)."""
+    their own (tests, other tools).
+
+    The process is ours from start to end, so what lives as long as it (the modules imported, the
+    start-up snapshot's parts when they load) is frozen out of the garbage collector's walks
+    (``gc.freeze``): a one-article ``check`` spent about 0.04 s of 0.26 s CPU walking them."""
+    gc.freeze()
+    snapshot.freeze_loaded_parts()
     code = main()
     snapshot.save_learned()
     for stream in (sys.stdout, sys.stderr):

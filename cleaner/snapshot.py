@@ -177,8 +177,25 @@ def _unpickle(data: bytes):
     try:
         return _Unpickler(io.BytesIO(data)).load()
     finally:
+        if _freeze_loaded:
+            gc.freeze()
         if paused:
             gc.enable()
+
+
+_freeze_loaded = False
+
+
+def freeze_loaded_parts(on: bool = True) -> None:
+    """Move every part loaded from now on out of the garbage collector's reach (``gc.freeze``).
+
+    The parts live as long as the process, yet each full collection walked their hundreds of
+    thousands of containers again: about 0.07 s of a one-article ``check``'s 0.26 s CPU. Freezing
+    also freezes whatever else the process holds at that moment, so only a process that is ours
+    from start to end (the command line) turns it on; a library caller's process is left alone.
+    """
+    global _freeze_loaded
+    _freeze_loaded = on
 
 
 # -- where the file lives and what it is keyed by ------------------------------------------------------

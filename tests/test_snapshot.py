@@ -159,3 +159,22 @@ def test_nowhere_to_write_builds_in_memory_without_pickling(isolated, monkeypatc
     monkeypatch.setattr(snapshot, "_writable_directory", lambda: None)
     monkeypatch.setattr(snapshot.pickle, "dumps", lambda *a, **k: pytest.fail("pickled for nowhere"))
     assert snapshot.get("one")["part"] == "one" and built == ["one", "two"] and not path.exists()
+
+
+FREEZE_PROBE = """
+import gc, sys
+from cleaner import snapshot
+if sys.argv[1] == "command-line":
+    snapshot.freeze_loaded_parts()
+snapshot.get("gazetteer")
+print(gc.get_freeze_count())
+"""
+
+
+@pytest.mark.parametrize("caller", ["library", "command-line"])
+def test_only_the_command_line_freezes_loaded_parts_out_of_the_collector(caller):
+    # a library caller's process is not ours: its objects must stay collectable
+    out = subprocess.run([sys.executable, "-c", FREEZE_PROBE, caller], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout
+    frozen = int(out.split()[-1])
+    assert (frozen > 10_000) if caller == "command-line" else (frozen == 0)
