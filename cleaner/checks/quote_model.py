@@ -25,6 +25,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 from typing import Optional
 
 from ..rulepacks import load_builtin
@@ -636,8 +637,9 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
     narrating one has a stray closing mark. After a word (``dynamic" moves``) or a comma with no
     attribution, nothing tells: reported only.
     """
-    earlier = [m for m in para.marks if m.pos < mark.pos]
-    lo = earlier[-1].pos + len(earlier[-1].char) if earlier else para.start
+    k = bisect.bisect_left(para.marks, mark.pos, key=lambda m: m.pos)  # the marks before it (sorted)
+    previous = para.marks[k - 1] if k else None
+    lo = previous.pos + len(previous.char) if previous else para.start
     while lo < mark.pos and text[lo].isspace():
         lo += 1
     before = text[mark.pos - 1] if mark.pos > lo else ""
@@ -653,8 +655,8 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
                   if not is_abbreviation((re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
     first_end = boundaries[0] if boundaries else mark.pos
     attributed = before != "." and _attribution_distance(text, mark.pos + len(mark.char), para.end) is not None
-    resumed = _resumed(text, lo, mark.pos, boundaries) if earlier and earlier[-1].role == "close" \
-        and text[earlier[-1].pos - 1:earlier[-1].pos] in ",?!" else None
+    resumed = _resumed(text, lo, mark.pos, boundaries) if previous and previous.role == "close" \
+        and text[previous.pos - 1:previous.pos] in ",?!" else None
     if intro is not None:
         _push(para, "lone", LoneClose(mark, intro, True, "introduction"))
     elif resumed is not None:
@@ -674,7 +676,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         # ``… as well”.``: a mark between a word and its stop ends a quotation (a stray mark follows the stop);
         # where its lost opening mark stood nothing here tells
         _push(para, "lone", LoneClose(mark, None, False, "after-word"))
-    elif boundaries and earlier and earlier[-1].role == "close" and text[earlier[-1].pos - 1:earlier[-1].pos] in ",?!":
+    elif boundaries and previous and previous.role == "close" and text[previous.pos - 1:previous.pos] in ",?!":
         # ``"X," the paper said. Costs rose."``: deleting the mark or re-opening after the attribution
         # are one edit each, a tie: reported, not guessed
         _push(para, "lone", LoneClose(mark, boundaries[0], False, "resumed"))
@@ -738,8 +740,10 @@ def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
     """Words between ``pos`` and an attribution verb (`, he said`, `, said Ryan`, `, the statement
     read`) when what lies between looks like the speaker, not a clause of the quotation; else None."""
     r = rules()
-    tail = text[pos:sentence_end(text, pos, hi)]
-    words = _words(tail)[:16]
+    end = sentence_end(text, pos, hi)
+    words = [m.group() for m in islice(_WORD.finditer(text, pos, end), 17)]  # 16 are read; 17 tells "more than 2"
+    tail = text[pos:end] if len(words) == 2 else ""
+    words = words[:16]
     for k, word in enumerate(words):
         if word.lower() in r["verbs"] and (k == 0 or word[0].islower()):
             speaker = [w.lower() for w in words[:k]]
@@ -759,14 +763,47 @@ _VERB_FORM = re.compile(r"[a-z]{3,}(?:s|ed)")
 
 
 def sentence_end(text: str, pos: int, hi: int) -> int:
-    """Offset of the first sentence-ending ``. ? !`` in ``text[pos:hi]`` (``Mr.`` and ``U.S.`` do not end one)."""
-    for m in _SENTENCE_END.finditer(text, pos, hi):
+    """Offset of the first sentence-ending ``. ? !`` in ``text[pos:hi]`` (``Mr.`` and ``U.S.`` do not end one).
+
+    The stops within 30 characters of ``pos`` are judged here (their word may start before ``pos``);
+    later ones are looked up in the text's sentence ends, found once: a long run with no sentence end
+    (a 1 MB line of ``U.S.`` and no full stop) was read to its end again for every quotation.
+
+    >>> sentence_end("He met Mr. Li. Then", 0, 19), sentence_end("The U.S. team " * 9 + "won. Yes", 0, 200)
+    (13, 129)
+    """
+    near = min(hi, pos + 30)
+    for m in _SENTENCE_END.finditer(text, pos, near):
         if m.group() == ".":
             word = re.search(r"(\S+)$", text[max(pos, m.start() - 30):m.start()])
             if word and is_abbreviation(word.group(1)):
                 continue
         return m.start()
-    return hi
+    if near >= hi:
+        return hi
+    ends = _sentence_ends(text)
+    i = bisect.bisect_left(ends, near)
+    return ends[i] if i < len(ends) and ends[i] < hi else hi
+
+
+_ends_of: tuple = ("", [])  # the last text asked about and its sentence ends: documents come one at a time
+
+
+def _sentence_ends(text: str) -> list:
+    """Offsets of every sentence-ending ``. ? !`` in ``text`` (judged on the 30 characters before each)."""
+    global _ends_of
+    last = _ends_of
+    if last[0] is text:
+        return last[1]
+    ends = []
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() == ".":
+            word = re.search(r"(\S+)$", text[max(0, m.start() - 30):m.start()])
+            if word and is_abbreviation(word.group(1)):
+                continue
+        ends.append(m.start())
+    _ends_of = (text, ends)
+    return ends
 
 
 _SINGLE_CLOSE = re.compile(r"(?<=[^\W\ds])['’](?=[\s),.;:!?])")
