@@ -14,6 +14,16 @@ findings per 1,000 words by code and by source, then the flagged forms grouped (
 and by shape: ALL-CAPS, capitalised, lower case, with a digit, a hyphen or an apostrophe) so that
 families of false flags show, with an example line each. For the ``heldout`` part only the rates are
 printed: its individual flags are not for tuning.
+
+The clean copy keeps its publishers' own errors (Reuters wire copy of 1987 above all: ``recieved``,
+``Wedndsday``, ``the the``). A flag on one of those is right, so the tune part's flags are split in two:
+those on an entry of ``bench/publisher_errors.tsv`` (a reviewed list, built from tune flags only: each
+entry names the article, code, offset and form, the right form and the evidence) are counted and
+listed apart, never dropped; all other flags are false flags. Reviewed errors no longer flagged are
+listed too (what the checks stopped finding). ``--propose`` prints the unreviewed tune flags as draft
+entries with the evidence a reviewer can check (frequency, the right form's uses in the article); an
+entry goes into the list only after a person has read it in context. The held-out part has no reviewed
+list: its rate is given whole, with the share that has automatic evidence of a publisher's error.
 """
 
 from __future__ import annotations
@@ -32,6 +42,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from corpus_split import articles  # noqa: E402
 
 WORD = re.compile(r"\w+")
+REVIEWED = ROOT / "bench" / "publisher_errors.tsv"
 # articles per source (None: all); the part's order, so the same articles every run
 CAPS = {"onestop_adv": None, "wikinews_gum": None, "18f": None, "digitalgov": 600, "reuters21578": 600}
 
@@ -134,6 +145,93 @@ def publisher_error(rec: dict, f) -> str:
     return ""
 
 
+def reviewed_errors(path: Path = REVIEWED) -> dict:
+    """The reviewed publishers' errors: ``(article id, offset, form)`` -> the entry's fields.
+
+    >>> import tempfile, os
+    >>> fd, name = tempfile.mkstemp(suffix=".tsv"); os.close(fd)
+    >>> _ = Path(name).write_text("# id\\tcode\\tstart\\tform\\tright\\tevidence\\n"
+    ...     "r-1\\tS001\\t4\\trecieved\\treceived\\ta known misspelling\\n", encoding="utf-8")
+    >>> reviewed_errors(Path(name))[("r-1", 4, "recieved")]["right"]
+    'received'
+    >>> os.remove(name)
+    """
+    out = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 6 or not fields[5].strip():
+            raise ValueError(f"{path.name} line {n}: want id, code, start, form, right, evidence")
+        rid, code, start, form, right, evidence = fields
+        out[rid, int(start), form] = {"code": code, "right": right, "evidence": evidence}
+    return out
+
+
+def split_reviewed(flagged: list, reviewed: dict) -> tuple:
+    """Flags on a reviewed publisher's error, and the others (the false flags).
+
+    >>> from types import SimpleNamespace as F
+    >>> rec = {"id": "r-1", "text": "he recieved it"}
+    >>> hits = [(rec, F(start=3, end=11)), (rec, F(start=12, end=14))]
+    >>> errors, false = split_reviewed(hits, {("r-1", 3, "recieved"): {}})
+    >>> len(errors), [rec["text"][f.start:f.end] for rec, f in false]
+    (1, ['it'])
+    """
+    errors, false = [], []
+    for rec, f in flagged:
+        key = (rec["id"], f.start, rec["text"][f.start:f.end])
+        (errors if key in reviewed else false).append((rec, f))
+    return errors, false
+
+
+def reviewed_rates(flagged: list, words: Counter, reviewed: dict, records: list) -> tuple:
+    total_words = sum(words.values())
+    errors, false = split_reviewed(flagged, reviewed)
+    ids = {rec["id"] for rec in records}
+    found = {(rec["id"], f.start, rec["text"][f.start:f.end]) for rec, f in errors}
+    missed = [key for key in reviewed if key[0] in ids and key not in found]
+    by_code = Counter(f.code for _, f in errors)
+    print(f"  reviewed publishers' errors (bench/{REVIEWED.name}): {len(errors)} flagged = "
+          f"{1000 * len(errors) / max(1, total_words):.3f} per 1,000 words ("
+          + ", ".join(f"{c} {n}" for c, n in sorted(by_code.items()))
+          + f"); {len(missed)} of {len(reviewed)} reviewed errors no longer flagged")
+    print(f"  FALSE FLAGS (all other flags): {len(false)} = {1000 * len(false) / max(1, total_words):.3f} "
+          "per 1,000 words; by code: " + ", ".join(
+              f"{c} {n}" for c, n in sorted(Counter(f.code for _, f in false).items())))
+    return errors, false, missed
+
+
+def list_reviewed(errors: list, missed: list, reviewed: dict) -> None:
+    print(f"reviewed publishers' errors flagged ({len(errors)}; id, code, form -> right: evidence):")
+    for rec, f in errors:
+        form = rec["text"][f.start:f.end]
+        entry = reviewed[rec["id"], f.start, form]
+        print(f"  {rec['id']} {f.code} {form!r} -> {entry['right']!r}: {entry['evidence']}")
+    print(f"reviewed publishers' errors no longer flagged ({len(missed)}):")
+    for key in missed:
+        entry = reviewed[key]
+        print(f"  {key[0]} {entry['code']} {key[2]!r} at {key[1]} -> {entry['right']!r}: {entry['evidence']}")
+
+
+def propose(false: list) -> None:
+    """Draft entries for the reviewed list: every unreviewed tune flag with the evidence a reviewer
+    checks in context; none is added without that review."""
+    from wordfreq import zipf_frequency
+
+    print("# draft entries (id, code, start, form, right, evidence), for review in context only:")
+    for rec, f in false:
+        text, form = rec["text"], rec["text"][f.start:f.end]
+        right = (f.suggestion or "").strip()
+        uses = len([m for m in re.finditer(r"(?<!\w)" + re.escape(right) + r"(?!\w)", text)
+                    if not (m.start() < f.end and f.start < m.end())]) if right else 0
+        evidence = (f"'{form}' wordfreq zipf {zipf_frequency(form, 'en'):.1f}, '{right}' "
+                    f"{zipf_frequency(right, 'en'):.1f}; '{right}' {uses}x elsewhere in the article")
+        context = text[max(0, f.start - 60):f.start] + "[[" + form + "]]" + text[f.end:f.end + 40]
+        print("\t".join((rec["id"], f.code, str(f.start), form, right, evidence)))
+        print("#   " + context.replace("\n", " / "))
+
+
 def evidence_rates(flagged: list, words: Counter) -> None:
     total_words = sum(words.values())
     evidenced = Counter(publisher_error(rec, f) for rec, f in flagged)
@@ -170,11 +268,20 @@ def main(argv=None) -> int:
     parser.add_argument("--examples", type=int, default=1, help="example lines per form")
     parser.add_argument("--code", help="only findings whose code starts with this")
     parser.add_argument("--no-heldout", action="store_true")
+    parser.add_argument("--propose", action="store_true",
+                        help="print the unreviewed tune flags as draft entries for bench/publisher_errors.tsv")
     args = parser.parse_args(argv)
+    reviewed = reviewed_errors()
     tune = sample("tune")
     flagged, words, cpu = findings_of(tune, args.code)
     rates(f"tune part ({len(tune)} articles)", flagged, words, cpu)
-    forms(flagged, args.top, args.examples)
+    errors, false, missed = reviewed_rates(flagged, words, reviewed, tune)
+    if args.propose:
+        propose(false)
+        return 0
+    print("the false flags' shapes and forms (reviewed publishers' errors left out, listed below):")
+    forms(false, args.top, args.examples)
+    list_reviewed(errors, missed, reviewed)
     if not args.no_heldout:
         heldout = sample("heldout")
         flagged, words, cpu = findings_of(heldout, args.code)

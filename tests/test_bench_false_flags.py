@@ -1,0 +1,46 @@
+"""bench/false_flags.py's reviewed list of publishers' own errors: built from tune flags only, each entry
+with its evidence, and flags on it counted apart from the false flags, never dropped."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import false_flags as ff  # noqa: E402
+from corpus_split import part_of  # noqa: E402
+
+
+def test_every_reviewed_error_comes_from_the_tune_part_with_its_evidence():
+    reviewed = ff.reviewed_errors()
+    assert len(reviewed) > 100
+    lines = [ln for ln in ff.REVIEWED.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert len(lines) == len(reviewed), "an entry is listed twice"
+    for (rid, start, form), entry in reviewed.items():
+        assert part_of(rid) == "tune", f"{rid} is a held-out article"
+        assert start >= 0 and form.strip() and entry["code"][:1] in "SG"
+        assert len(entry["evidence"]) > 15 and entry["right"] != form
+
+
+def test_a_flag_on_a_reviewed_error_is_counted_apart_and_the_rest_stay_false_flags():
+    rec = {"id": "reuters21578-1", "text": "Profits were recieved in the the quarter by managment."}
+    flags = [SimpleNamespace(code="S001", start=13, end=21), SimpleNamespace(code="S003", start=28, end=32),
+             SimpleNamespace(code="S001", start=44, end=53)]
+    reviewed = {("reuters21578-1", 13, "recieved"): {"code": "S001"}, ("reuters21578-1", 28, " the"): {"code": "S003"}}
+    errors, false = ff.split_reviewed([(rec, f) for f in flags], reviewed)
+    assert [rec["text"][f.start:f.end] for _, f in errors] == ["recieved", " the"]
+    assert [rec["text"][f.start:f.end] for _, f in false] == ["managment"]
+
+
+def test_a_reviewed_entry_without_evidence_is_refused(tmp_path):
+    bad = tmp_path / "errors.tsv"
+    bad.write_text("r-1\tS001\t4\trecieved\treceived\t\n", encoding="utf-8")
+    try:
+        ff.reviewed_errors(bad)
+    except ValueError as e:
+        assert "line 1" in str(e)
+    else:
+        raise AssertionError("an entry with no evidence was accepted")
