@@ -122,13 +122,18 @@ def test_bigram_rows_read_one_at_a_time_give_the_counts_of_the_whole_table():
     lazy = Lexicon()
     assert lazy.bigram("ability", "to") == 2199042048
     assert lazy.bigram("ability", "zebra") == 0 and lazy.bigram("qzxv", "to") == 0
-    assert set(lazy._bigram_rows) == {"ability", "qzxv"}  # only the rows asked about are parsed
+    assert set(lazy._bigram_rows) == {"qzxv"}  # a short row is searched, not parsed
+    assert lazy.bigram("the", "ability") == 1166883200 and "the" in lazy._bigram_rows  # a long one is parsed once
     lazy.suggest("abilty", before="the", after="to")
-    assert len(lazy._bigram_rows) < 100  # suggest() too reads the rows of its context and candidates
+    assert {first for first, row in lazy._bigram_rows.items() if row} == {"the"}  # no candidate's row is parsed
     table = _load_bigrams()
     assert len(table) > 16000 and sum(map(len, table.values())) > 240000
-    pairs = [(first, second) for first in list(table)[::500] for second in list(table[first])[:5]]
-    assert [lazy.bigram(f, s) for f, s in pairs] == [table[f][s] for f, s in pairs]
+    # the search relies on it: a second word is letters only, a count digits only
+    assert all(second.isalpha() for row in table.values() for second in row)
+    pairs = [(first, second) for first in list(table)[::97] for second in list(table[first])[::7]]
+    pairs += [(first, second[:-1]) for first, second in pairs[::5]] + [(first, "1040") for first in list(table)[:9]]
+    fresh = Lexicon()
+    assert [fresh.bigram(f, s) for f, s in pairs] == [table[f].get(s, 0) for f, s in pairs]
 
 
 def test_a_bigram_row_is_read_from_its_own_block_of_the_file():
