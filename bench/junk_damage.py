@@ -7,7 +7,8 @@ issue lists (image credits, source trailers, republish credits, agency and conta
 footers, share prompts, paywall prompts, read-more lines, ad labels, dateline debris, agency tails) and
 filled with made-up names, sites, e-mail addresses and dates from the seed. A piece goes where scrapers
 leave it: its own paragraph at the end, glued after the last sentence (dumps that lost their line
-breaks), its own paragraph at the start, or a line between two paragraphs.
+breaks; ``tight``: with no space after the stop either, as in the ISOT dumps), its own paragraph at the
+start, or a line between two paragraphs.
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
 overall and macro-averaged (each family weighs the same); and the share of the article's own words
@@ -75,7 +76,9 @@ FAMILIES = {
         "This article originally appeared on {site}.", "This story was originally published by {site}.",
         "Republished with permission from {site}.", "Originally published at {host}.",
         "This article was first published on {site} on {date}.",
-    ], ("tail", "glued")),
+        "Original article on {site}.", "This story was provided by {site}, dedicated to covering {headline}.",
+        "This article originally appeared at {site}.",
+    ], ("tail", "glued", "tight")),
     "agency-credit": ([
         "(Reporting by {name}; Editing by {name2})", "{name} contributed to this report.",
         "Reach {name} at {email}.", "{agency} contributed to this report.",
@@ -89,7 +92,10 @@ FAMILIES = {
         "{agency} contributed to this report", "Contributing: {name}, {site}; The Associated Press",
         "-- Additional reporting by {name}", "— With assistance from {name}.",
         "Associated Press writers {name} and {name2} contributed.",
-    ], ("tail", "glued")),
+        # more real variants (wire signatures, network promos, newspaper3k's test texts; issue 13)
+        "— {name}, Associated Press", "-- Associated Press", "Click for more from {site}.",
+        "Contact {name} at [email protected]", "Editing by {name}", "(Writing by {name}; Editing by {name2})",
+    ], ("tail", "glued", "tight")),
     "legal-footer": ([
         "© {year} {site}. All rights reserved.", "Copyright {year} {site}. All Rights Reserved.",
         "Copyright © {year} {site}", "All rights reserved.",
@@ -102,7 +108,14 @@ FAMILIES = {
         "This website uses cookies to ensure you get the best experience on our website.",
         "By using this site, you agree to the Terms of Use and Privacy Policy.",
         "This article is licensed under a Creative Commons Attribution 4.0 International License.",
-    ], ("tail", "glued")),
+        # more real variants (footer templates of public news sites; issue 13)
+        "Terms of Use Privacy Policy", "Copyright {year}.", "Copyright: © {year} {site}",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+        "All rights reserved. Republication or redistribution of {site} content is expressly prohibited "
+        "without the prior written consent of {site}.",
+        "No part of this article may be reproduced without permission.",
+        "Use of this site constitutes acceptance of our User Agreement and Privacy Policy.",
+    ], ("tail", "glued", "tight")),
     "share-prompt": ([
         "Share this post and leave your comment below.", "Like our page on Facebook", "What do you think about this?",
         "Follow {site} on Twitter.", "Share on Facebook", "Share this article", "Follow us on Instagram",
@@ -116,10 +129,16 @@ FAMILIES = {
         "This article is for subscribers only.", "Create a free account to continue reading.",
         "You have reached your limit of free articles.", "Subscribe to continue reading, Already a subscriber? Sign In",
         "To read this article in full, please subscribe.",
-    ], ("tail", "head", "glued")),
+        # more real variants (meters, walls and trial offers of public news sites; issue 13)
+        "You have 2 free articles remaining.", "Only subscribers can read this article.",
+        "Please log in or register to continue reading.", "Keep reading with a digital subscription.",
+        "Start your free trial today.", "This content is reserved for subscribers.",
+        "The article you requested has been archived. All coverage within {host} from the last 14 days "
+        "remains free of charge.",
+    ], ("tail", "head", "glued", "tight")),
     "related-list": ([
         "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",
-        "See also: {headline}", "You might also like: {headline}",
+        "See also: {headline}", "You might also like: {headline}", "Related article: {headline}",
     ], ("tail", "line")),
     "ad-label": (["Advertisement", "[ad_1]", "ADVERTISEMENT", "[ad_2]", "Sponsored", "- Advertisement -"],
                  ("line", "tail", "head")),
@@ -129,7 +148,7 @@ FAMILIES = {
     "shortcode": (["[caption id=\"attachment_{year}\" align=\"aligncenter\" width=\"640\"]", "[embed]", "[/caption]",
                    "[ad_1]", "[gallery ids=\"{year},{phone}\"]"], ("line", "tail", "head")),
     "gallery-furniture": (["Slide 3 / of 13", "Show captions", "Last slide Next slide", "Hide caption", "1 of 12 photos",
-                           "View gallery - 8 images"], ("line", "head", "tail")),
+                           "View gallery - 8 images", "Next › Page 1 of 2"], ("line", "head", "tail")),
     "navigation": (["Home | News | Sports | Business | Opinion", "Skip to main content", "Privacy Policy | Terms of Use",
                     "Home » News » {site}", "Contact Us | About Us | Advertise"], ("head", "tail")),
     "tag-list": (["Tags: {first}, {last}, {site}", "Filed under: {site}, {first}", "Topics: politics, {first}, {site}",
@@ -160,6 +179,9 @@ def inject(text: str, rng: random.Random) -> tuple[str, list]:
             paragraphs.append(piece)
         elif place == "glued":
             paragraphs[last] = paragraphs[last].rstrip() + " " + piece
+        elif place == "tight":  # dumps that lost the space too: "...on Monday.Copyright 2017 ..."
+            end = paragraphs[last].rstrip()
+            paragraphs[last] = end + ("" if end[-1:] in ".!?" else " ") + piece
         elif place == "head":
             paragraphs.insert(0, piece)
             last += 1

@@ -61,7 +61,8 @@ def _enabled(ctx, code: str) -> bool:
 
 # -- B008 related-link lists -------------------------------------------------------------------------
 def related_lists(doc: Document, heading_rules: list, lines: Optional[list] = None) -> list[Finding]:
-    """B008: the bulleted headlines right under a related-links heading.
+    """B008: the bulleted headlines right under a related-links heading, or unbulleted ones when they
+    run to the end of the article.
 
     Before: ``Related: Europa in pictures\\n- NASA mission could spot life\\n- Photos: Europa``
     After: (all three lines gone; the heading itself is a rule in rules/boilerplate.toml)
@@ -84,14 +85,53 @@ def related_lists(doc: Document, heading_rules: list, lines: Optional[list] = No
             ))
             i += 1
             continue
-        while i < len(lines) and _LIST_ITEM.match(lines[i].text) and len(_WORD.findall(lines[i].text)) <= 25:
-            start, end = unit_deletion(doc, lines[i].start, lines[i].end)
+        stop = i
+        while stop < len(lines) and _LIST_ITEM.match(lines[stop].text) and len(_WORD.findall(lines[stop].text)) <= 25:
+            stop += 1
+        if stop == i and _headlines_to_the_end(lines, i):
+            stop = len(lines)  # unbulleted headlines, and nothing after them: the block ends the article
+        for line in lines[i:stop]:
+            start, end = unit_deletion(doc, line.start, line.end)
             findings.append(doc.finding(
                 "B008", "related link under a related-links heading", start, end,
                 suggestion="", fix="safe", source=f"{SOURCE}:related-list",
             ))
-            i += 1
+        i = stop
     return findings
+
+
+def _headlines_to_the_end(lines: list, first: int, most: int = 12) -> bool:
+    """Whether the lines from ``first`` to the end are one to ``most`` headlines (see ``_headline``).
+
+    >>> from cleaner.rule_engine import Unit
+    >>> heads = [Unit(0, 0, t, "line") for t in ("Could Tea Be the Secret to Sleep?", "Five Oils for Dry Skin")]
+    >>> _headlines_to_the_end(heads, 0), _headlines_to_the_end(heads + [Unit(0, 0, "She left.", "line")], 0)
+    (True, False)
+    """
+    return 0 < len(lines) - first <= most and all(_headline(line.text) for line in lines[first:])
+
+
+def _headline(text: str) -> bool:
+    """A title: three to sixteen words, most long ones capitalised, no sentence end (a question mark
+    may end it).
+
+    >>> _headline("Neroli Oil: The Ideal Face Oil for Oily Skin"), _headline("The oil is ideal for oily skin.")
+    (True, False)
+    """
+    return (not _SENTENCE_END.search(text) or text.endswith("?")) and _title_words(text)
+
+
+def _title_words(text: str) -> bool:
+    """Three to sixteen words, at least three in four of the long ones (four letters or more) capitalised.
+
+    >>> _title_words("Photos: Europa, Icy Moon"), _title_words("photos of the icy moon")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if not 3 <= len(words) <= 16:
+        return False
+    long_words = [w for w in words if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
 def _may_head_a_list(line: str, following: str) -> bool:
@@ -101,7 +141,7 @@ def _may_head_a_list(line: str, following: str) -> bool:
     >>> _may_head_a_list("Related:", "- Europa in pictures"), _may_head_a_list("Related:", "The mayor said.")
     (True, False)
     """
-    return bool(_LIST_ITEM.match(following)) or bool(_TAGS_HEADING.fullmatch(line))
+    return bool(_LIST_ITEM.match(following)) or bool(_TAGS_HEADING.fullmatch(line)) or _headline(following)
 
 
 def trailing_headline_list(doc: Document, lines: Optional[list] = None) -> list[Finding]:
@@ -131,13 +171,7 @@ def trailing_headline_list(doc: Document, lines: Optional[list] = None) -> list[
 
 
 def _headline_item(text: str) -> bool:
-    if not _LIST_ITEM.match(text) or _SENTENCE_END.search(text):
-        return False
-    words = re.findall(r"[^\W\d_][\w'’-]*", text)
-    if not 3 <= len(words) <= 16:
-        return False
-    long_words = [w for w in words if len(w) >= 4]
-    return bool(long_words) and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
+    return bool(_LIST_ITEM.match(text)) and not _SENTENCE_END.search(text) and _title_words(text)
 
 
 _TAGS_HEADING = re.compile(r"(?i)(?:tags|tagged|filed under|topics|keywords|categories)\s?:?")
@@ -299,9 +333,10 @@ def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
 
 # -- position-aware, recall-safe deletion ------------------------------------------------------------
 # Lists, repeats and copyright text are junk at the edges of an article and story in its middle (a
-# 12-item list, an interview question asked twice, a copyright notice the story quotes).
+# 12-item list, an interview question asked twice, a copyright notice the story quotes); so is a lone
+# network name (a share button at the end, a "Twitter" heading in a how-to).
 _EDGE_ONLY = {"related-list", "headline-list", "tag-list", "repeat", "copyright-line", "disclaimer",
-              "disclaimer-edge"}
+              "disclaimer-edge", "share-button"}
 _PROSE_WORDS = 15
 
 
