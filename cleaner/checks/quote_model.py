@@ -496,27 +496,35 @@ def _next_closes(text: str, pos: int, para: Para) -> bool:
 
 def _nest(para: Para) -> None:
     """``“He said “no” to me.”``: an unclosed quotation, a closed one right after it and then a lone
-    closing mark read as one quotation with another inside it (whose marks belong in single marks)."""
+    closing mark read as one quotation with another inside it (whose marks belong in single marks).
+
+    Read with a stack, so a quotation closed that way can itself be the inner one of the unclosed
+    quotation before it: every level of ``“a “b “c” d” e”`` is found at once. Found one level per fix
+    round, a long line of random marks took a round per level (7 rounds at 1 MB, 5 at 250 KB).
+
+    >>> p = build('He said “a “b “c” d” e” today.').paragraphs[0]
+    >>> [(q.open.pos, q.close.pos) for q in p.nested], [(q.open.pos, q.close.pos) for q in p.quotations]
+    ([(14, 16), (11, 19)], [(8, 22)])
+    """
     if not para.stray_closes or len(para.quotations) < 2:
         return  # nesting needs a lone closing mark after two quotations
-    index = {id(m): k for k, m in enumerate(para.marks)}
+    marks = para.marks
+    index = {id(m): k for k, m in enumerate(marks)}
     strays = {id(m) for m in para.stray_closes}
-    kept, i, qs = [], 0, para.quotations
-    while i < len(qs):
-        outer = qs[i]
-        inner = qs[i + 1] if i + 1 < len(qs) else None
-        k = index[id(inner.close)] + 1 if inner is not None and inner.close is not None else len(para.marks)
-        close = para.marks[k] if k < len(para.marks) else None
-        if outer.close is None and outer.open is not None and close is not None and id(close) in strays:
+    kept: list = []
+    for q in para.quotations:
+        kept.append(q)
+        while len(kept) >= 2 and kept[-1].close is not None and kept[-2].close is None and kept[-2].open is not None:
+            inner, outer = kept[-1], kept[-2]
+            k = index[id(inner.close)] + 1
+            close = marks[k] if k < len(marks) else None
+            if close is None or id(close) not in strays:
+                break
             strays.discard(id(close))
             outer.close, close.quotation = close, outer
             inner.open.role, inner.close.role = "nested_open", "nested_close"
             _push(para, "nested", inner)
-            kept.append(outer)
-            i += 2
-            continue
-        kept.append(outer)
-        i += 1
+            kept.pop()
     para.quotations = kept
     para.stray_closes = [m for m in para.stray_closes if id(m) in strays]
 
