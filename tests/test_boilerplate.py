@@ -77,6 +77,21 @@ def test_fixture_matches_golden_output(name):
     assert b_clean(out) == out
 
 
+def test_the_seed_as_its_autoblog_page_cleans_to_the_story_alone():
+    # the seed article as a WordPress autoblog plugin publishes it (fixtures/boilerplate/autoblog_page.html):
+    # Ad Inserter slots with AdSense code, [ad_1]/[ad_2] around the copied story, a "Source link" anchor,
+    # "World news." pasted into the first paragraph, a share bar, related posts, comments, sidebar, footer
+    from cleaner import clean
+
+    result = clean((FIXTURES / "autoblog_page.html").read_text(encoding="utf-8"), select=["B", "E"])
+    story = paragraphs(_seed_text())[1:-1]  # no headline (page metadata), no "[ad_2]Source link"
+    story[0] = story[0].replace(" World news.", "")
+    assert paragraphs(result.text) == story
+    assert {(f.code, f.excerpt) for f in result.findings if f.applied} == {
+        ("B001", "[ad_1]"), ("B001", "[ad_2]"), ("B002", "Source link"), ("B004", "World news.")}
+    assert result.metadata["title"].startswith("US-led airstrikes kill 40 people in Syria")
+
+
 def test_autoblog_findings_name_each_kind():
     codes = {f.code for f in b_findings((FIXTURES / "autoblog.txt").read_text(encoding="utf-8"))}
     assert {"B001", "B002", "B004", "B006", "B008", "B009"} <= codes

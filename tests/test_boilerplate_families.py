@@ -492,3 +492,15 @@ def test_unbulleted_headlines_under_a_related_heading_go_when_they_end_the_artic
     story = "\n\n".join(PROSE[:2] + ["Related Articles:"] + heads + [PROSE[2]])
     out, _ = clean(story)
     assert paragraphs(out) == PROSE[:2] + heads + [PROSE[2]]
+
+
+def test_a_disclaimer_goes_however_much_junk_extraction_left_below_it():
+    junk = ["Related Articles:", "Could Depot Workers Be the Secret to Faster Buses?",
+            "Five Routes the Council Wants to Cut", "Why the Eastern Suburbs Lost Their Garage"]
+    disclaimer = "Disclaimer: I received a free monthly pass from the transit authority."
+    text, applied = clean("\n\n".join(PROSE + [disclaimer] + junk))
+    assert paragraphs(text) == PROSE
+    # between two prose paragraphs it is the story's own line: reported, not deleted
+    middle = "\n\n".join(PROSE[:2] + [disclaimer, PROSE[2]])
+    out, applied = clean(middle)
+    assert out == middle and applied == []
