@@ -898,6 +898,13 @@ def test_acronym_with_a_doubled_letter_in_every_mention():
     # an acronym web text writes often is well known though no list of ours has it
     text = "He was chasing five different reports of UFFO sightings over the lake, the paper said on Monday."
     assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G001", "UFFO", "UFO")]
+    # a doubled form no web text writes at all is a slip of a less common acronym too, or of a
+    # two-letter one
+    text = ("Most APIs return JSSON today. JSSON is easy to read, and teams who know UUX design like it, "
+            "the report said on Monday.")
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("JSSON", "JSON"), ("JSSON", "JSON"), ("UUX", "UX")]
+    # ... but before a capitalised word it may be a rare name's own, its initials doubled
+    assert _g("Sanjiv Bhasin, Director, IIFL Securities, said on Monday that prices rose.") == []
     # the article defines or spells it: a real acronym with a double letter
     assert _g("The National Pork Producers Council, NPPC, said prices rose. The NPPC will meet.") == []
     assert _g("Tools for the National Nuclear Security Administration and the NNSA labs were built.") == []
@@ -946,6 +953,22 @@ def test_initialism_in_title_case_the_dictionary_writes_in_capitals():
                        "A spokesman for Dr.-Ing. H.C. F. Porsche AG said the talks went well.",
                        "The former adviser, Vice Adm. John Poindexter, resigned on Monday.",
                        "Gas was sold at 2.10 dlrs per mln Btu in January, the company said."):
+        assert _g(clean_text) == [], clean_text
+
+
+def test_acronym_in_title_case_where_the_article_writes_it_in_capitals():
+    # no list knows PSV or CALC: the article's own capitals say they are acronyms
+    text = ("Dutch fans of PSV were angry on Monday. Recently, fans at Psv Eindhoven launched a protest. "
+            "We built CALC last year, and he currently works on Calc, a tool that helps, at the GSA. At Gsa’s "
+            "office they met.")
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [
+        ("G002", "Psv", "PSV"), ("G002", "Calc", "CALC"), ("G002", "Gsa", "GSA")]
+    # capitals in a shouted headline or beside another shouted word, a name the dictionary writes in
+    # title case, or a title-case form the article writes more often: its own style
+    for clean_text in ("KEPCO SIGNS NUCLEAR DEAL\nKepco said on Monday it had signed the deal.",
+                       "I yelled “LEGOS DOWN. SPRINT IS DONE!” and the Legos stayed down.",
+                       "The DAWSON project is new. Dawson said it would ship.",
+                       "Korea Electric Power Corp (Kepco) said KEPCO would buy. Kepco's plants are new."):
         assert _g(clean_text) == [], clean_text
 
 

@@ -213,24 +213,33 @@ def _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken: set, skip: se
         token = m.group()
         if m.start() in taken:
             continue
-        target = verdicts.get(token)
-        if target is None:
+        verdict = verdicts.get(token)
+        if verdict is None:
             # the cheap test first: the article is searched (once per token) only for doubled forms
             target = _undoubled(token, gaz, ubiquitous, skip, lex) or ""
+            weak = not target
+            if weak:
+                target = _undoubled(token, gaz, ubiquitous, skip, lex, unseen=True)
             if target:
                 if set_off is None:
                     set_off = _set_off(doc.text)
                 if token in set_off or _spelled_in(doc.text, token):
                     target = ""  # the article defines it ("the National Pork Producers Council, NPPC,")
                     # or spells it ("Asian Americans and Pacific Islanders" ... "AAPI communities")
-            verdicts[token] = target
+            verdict = verdicts[token] = (target, weak)
+        target, weak = verdict
         if not target or not _plain_context(doc.text, m.start(), m.end()):
             continue
+        if weak and _NAME_AFTER.match(doc.text, m.end()):
+            continue  # a rare acronym of a name's own, doubled initials and all ("IIFL Securities")
         findings.append(doc.finding(
             "G001", f"'{token}' looks like '{target}' with a letter doubled (web text seldom writes '{token}')",
             m.start(), m.end(), suggestion=target, fix="unsafe", confidence=0.6, source=f"{SOURCE}:doubled-letter",
         ))
     return findings
+
+
+_NAME_AFTER = re.compile(r" [A-Z][a-z]")  # a capitalised word next: the acronym may be part of a name
 
 
 _NAME_WORD = re.compile(r"[\w'’&-]+")
@@ -316,28 +325,36 @@ def _last_letters(words: tuple) -> frozenset:
     return frozenset(letters)
 
 
-def _undoubled(token: str, gaz, ubiquitous, skip: set, lex) -> str:
+def _undoubled(token: str, gaz, ubiquitous, skip: set, lex, unseen: bool = False) -> str:
     """The well-known acronym ``token`` is with one doubled letter written once, or ``""``: one of the
     lists, or one the dictionary writes in capitals or web text writes often (``UFFO``, ``JSONN``).
+    With ``unseen``, for a form web text (nearly) never writes (under the word table's floor), a less
+    common acronym of three letters or more will do, or a two-letter one web text writes often
+    (``JSSON``, ``UUX``).
 
     >>> from cleaner.gazetteer import gazetteer
     >>> from cleaner.lexicon import lexicon
-    >>> [_undoubled(t, gazetteer(()), {"UK", "CEO"}, set(), lexicon()) for t in ("UUK", "CEOO", "UK", "AAA", "UFFO")]
-    ['UK', 'CEO', '', '', 'UFO']
+    >>> [_undoubled(t, gazetteer(()), {"UK", "CEO"}, set(), lexicon()) for t in ("UUK", "CEOO", "UK", "AAA", "UFFO", "JSSON")]
+    ['UK', 'CEO', '', '', 'UFO', '']
+    >>> [_undoubled(t, gazetteer(()), set(), set(), lexicon(), unseen=True) for t in ("JSSON", "UUX", "ITT")]
+    ['JSON', 'UX', '']
     """
     if len(token) < 3 or token in skip or token in gaz.acronyms or lex.zipf(token) >= DOUBLED_MAX_ZIPF \
-            or token.lower() in lex.lower:
+            or token.lower() in lex.lower or (unseen and lex.zipf(token)):
         return ""
+    base_min = UNSEEN_BASE_MIN_ZIPF if unseen else DOUBLED_BASE_MIN_ZIPF
     for i in range(1, len(token)):
         if token[i] == token[i - 1]:
             base = token[:i] + token[i:][1:]
             if len(base) >= 2 and (base in ubiquitous or base in gaz.acronyms or (
-                    len(base) >= 3 and _own_acronym(base, lex, DOUBLED_BASE_MIN_ZIPF))):
+                    len(base) >= 3 and _own_acronym(base, lex, base_min))
+                    or (unseen and len(base) == 2 and _own_acronym(base, lex, DOUBLED_BASE_MIN_ZIPF))):
                 return base
     return ""
 
 
 DOUBLED_BASE_MIN_ZIPF = 3.0  # an acronym web text writes this often is well known though no list has it (UFO)
+UNSEEN_BASE_MIN_ZIPF = 2.3  # ... or this often, when web text never writes the doubled form (JSSON)
 
 
 def _own_acronym(token: str, lex, min_zipf: float) -> bool:

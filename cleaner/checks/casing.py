@@ -394,6 +394,11 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     dictionary = _dictionary_initialisms(lex)
     items.extend((i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(dictionary)
                  if low_words[i] not in candidates)
+    # any acronym of three letters or more the article writes in capitals: in title case elsewhere it
+    # is the same acronym ("the PSV ... at Psv Eindhoven"), whether or not a list knows it
+    written = _acronyms_in_prose(toks, lex)
+    items.extend((i, words[i], spans[i][0], spans[i][1], False)
+                 for i in toks.among(written.keys() - candidates - dictionary) if words[i].istitle())
     for k in compress(count(), map(not_, map(str.isalpha, words))):
         m = _NAME_HEAD.match(words[k])
         if m is not None and m.group(1) in candidates:
@@ -402,8 +407,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         elif words[k][:1].isupper():
             # "the Fcc’s site": the possessive of an initialism no name is spelt like (not "Gao’s")
             m = _TITLE_POSSESSIVE.fullmatch(words[k])
-            if m is not None and _unpronounceable(m.group(1)) and (
-                    m.group(1).lower() in candidates or m.group(1).lower() in dictionary):
+            if m is not None and (m.group(1).lower() in written or _unpronounceable(m.group(1)) and (
+                    m.group(1).lower() in candidates or m.group(1).lower() in dictionary)):
                 start = spans[k][0]
                 items.append((k, m.group(1), start, start + m.end(1), False))
     findings = []
@@ -433,7 +438,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             else:
                 continue
         elif w[0].isupper() and w[1:].islower() and w.lower() not in lex.lower and (
-                w.upper() in gaz.acronyms or w.lower() in everyday or w.lower() in dictionary):
+                w.upper() in gaz.acronyms or w.lower() in everyday or w.lower() in dictionary
+                or written[w.lower()] >= _title_case_uses(toks, w.lower())):
             if exact is None:
                 exact = set(words)
             if w.upper() not in exact and not (_initialism(w) and (
@@ -455,6 +461,52 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             canonical=entry.name if entry else proper,
         )))
     return findings
+
+
+def _acronyms_in_prose(toks: Tokens, lex) -> Counter:
+    r"""How often the text writes each acronym of three letters or more in capitals as an acronym, by
+    lower-case form: not in an all-caps line or beside another all-caps word (a wire headline shouts
+    ``KEPCO`` above a body that writes ``Kepco``; ``LEGOS DOWN!``), and not one the dictionary knows as
+    a name or word in another case (``DAWSON``, ``NORSE`` in a heading).
+
+    >>> from cleaner.lexicon import lexicon
+    >>> dict(_acronyms_in_prose(Tokens("KEPCO SIGNS DEAL\nThe PSV and DAWSON fans met the PSV. A US team."), lexicon()))
+    {'psv': 2}
+    """
+    text = toks.text
+    out: Counter = Counter()
+    shouting: dict = {}
+    for m in toks.acronyms:
+        token = m.group()
+        low = token.lower()
+        if len(token) < 3 or low in lex.lower or lex.capitalised.get(low, token) != token:
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        shouted = shouting.get(line_start)
+        if shouted is None:
+            line_end = text.find("\n", m.end())
+            letters = "".join(filter(str.isalpha, text[line_start:line_end if line_end >= 0 else len(text)]))
+            shouted = shouting[line_start] = sum(map(str.isupper, letters)) > len(letters) / 2
+        if shouted or _CAPS_BESIDE.search(text[max(0, m.start() - 12):m.start()]) \
+                or _CAPS_AFTER.match(text, m.end()):
+            continue
+        out[low] += 1
+    return out
+
+
+def _title_case_uses(toks: Tokens, low: str) -> int:
+    """How often the text writes ``low`` in title case, its possessive included.
+
+    >>> _title_case_uses(Tokens("Kepco said so, Kepco’s plants and KEPCO's too."), "kepco")
+    2
+    """
+    words = toks.words
+    return sum(1 for form in (low, low + "'s", low + "’s") for k in toks.where(form) if words[k][:1].isupper()
+               and words[k][1:len(low)].islower())
+
+
+_CAPS_BESIDE = re.compile(r"\b[A-Z]{2,}[!?,]? $")  # an all-caps word just before: shouting, or a run of them
+_CAPS_AFTER = re.compile(r"[!?,]? [A-Z]{2,}\b")
 
 
 def _abbreviation(toks: Tokens, i: int) -> bool:
