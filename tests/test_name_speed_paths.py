@@ -92,3 +92,37 @@ def test_pair_count_matches_a_count_of_every_pair():
         for a in ("South", "Yorkshire", "police", "said"):
             for b in ("Yorkshire", "police", "Police", "South"):
                 assert toks.pair_count(a, b) == pairs[a, b]
+
+
+def test_within_edits_keeps_every_word_within_the_weighted_distance():
+    """The C filter of a slip's candidates (unit edits) drops no word the weighted distance accepts."""
+    from cleaner.checks.name_slips import FEW_WORDS, _within_edits
+    from cleaner.lexicon import weighted_distance
+
+    rng = random.Random(21)
+    letters = "aeioubcdkmnprst"
+
+    def slip(word: str) -> str:  # one to three random edits: substitutions, doublings, drops, swaps
+        for _ in range(rng.randint(1, 3)):
+            i = rng.randrange(len(word))
+            kind = rng.randrange(4)
+            if kind == 0:
+                word = word[:i] + rng.choice(letters) + word[i + 1:]
+            elif kind == 1:
+                word = word[:i] + word[i] + word[i:]
+            elif kind == 2 and len(word) > 2:
+                word = word[:i] + word[i + 1:]
+            elif i + 1 < len(word):
+                word = word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word
+
+    dropped = 0
+    for _ in range(400):
+        word = "".join(rng.choice(letters) for _ in range(rng.randint(4, 9)))
+        pool = [slip(word) for _ in range(FEW_WORDS * 3)]
+        for limit in (1.0, 1.5):
+            kept = _within_edits(word, pool, int(2 * limit))
+            assert [w for w in pool if weighted_distance(word, w, cutoff=limit) <= limit] == \
+                [w for w in kept if weighted_distance(word, w, cutoff=limit) <= limit], (word, pool)
+            dropped += len(pool) - len(kept)
+    assert dropped > 1000  # (it does filter)

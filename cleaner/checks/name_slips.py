@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter, not_
+from operator import not_
 from typing import Optional
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract_iter
 
 from ..document import Document
 from ..gazetteer import gazetteer
@@ -91,16 +94,50 @@ def _capitalised_heads(toks: Tokens, known: tuple = ()) -> list:
     """(token index, the name word, its start) for each capitalised token of letters, or the head of
     one before a possessive or a hyphen (``Volkswagen’s``, ``Jordanian-U.S.``), leaving out the words
     whose lower-cased form is in one of the ``known`` sets (filtered in C: most words are known)."""
-    words, spans, low, caps = toks.words, toks.spans, toks.low_words, toks.caps
-    whole = list(compress(caps, map(str.isalpha, map(words.__getitem__, caps))))
+    words, spans, low = toks.words, toks.spans, toks.low_words
+    whole, heads = _head_indexes(toks)
     for words_known in known:
         whole = list(compress(whole, map(not_, map(words_known.__contains__, map(low.__getitem__, whole)))))
     out = [(i, words[i], spans[i][0]) for i in whole]
-    for i in compress(caps, map(not_, map(str.isalpha, map(words.__getitem__, caps)))):
-        m = _CAP_HEAD.fullmatch(words[i])
-        if m is not None and not any(m.group(1).lower() in words_known for words_known in known):
-            out.append((i, m.group(1), spans[i][0]))
+    out.extend((i, head, spans[i][0]) for i, head in heads
+               if not any(head.lower() in words_known for words_known in known))
     return out
+
+
+def _capitalised_head_words(toks: Tokens) -> list:
+    """The words of :func:`_capitalised_heads` lower-cased, without their places: what an article's
+    name uses are counted from (a tuple per capitalised word of a long text cost more than the count)."""
+    whole, heads = _head_indexes(toks)
+    return list(map(toks.low_words.__getitem__, whole)) + [head.lower() for _, head in heads]
+
+
+def _head_indexes(toks: Tokens) -> tuple:
+    """(indexes of the capitalised tokens of letters, (index, head) of the others that have a head)."""
+    words, caps = toks.words, toks.caps
+    alpha = list(map(str.isalpha, map(words.__getitem__, caps)))
+    heads = []
+    for i in compress(caps, map(not_, alpha)):
+        m = _CAP_HEAD.fullmatch(words[i])
+        if m is not None:
+            heads.append((i, m.group(1)))
+    return list(compress(caps, alpha)), heads
+
+
+FEW_WORDS = 8  # up to this many words are compared in Python, more by one call into rapidfuzz
+
+
+def _within_edits(word: str, words, edits: int):
+    """The ``words`` at most ``edits`` unit edits from ``word`` (a transposition counts one), a superset
+    of those within a weighted distance of ``edits / 2``: every edit of :func:`weighted_distance` costs
+    at least 0.5. A long list is filtered in C, so the weighted distance (Python) runs on the few
+    that pass: comparing each slip with every capitalised word of its initial grew with the text.
+
+    >>> _within_edits("pentagin", ["pentagon", "paragon", "pentagin", "pentagonal"] * 3, 2)[:2]
+    ['pentagon', 'pentagin']
+    """
+    if len(words) <= FEW_WORDS:
+        return words
+    return [other for other, _, _ in extract_iter(word, words, scorer=OSA.distance, score_cutoff=edits)]
 
 
 def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
@@ -175,7 +212,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                         confidence = 0.6 if kind in _GUESSABLE_KINDS or kind == "place" else 0.8
                         best = (d, target, f"as in '{name}'", confidence)
         if uses is None:
-            uses = Counter(map(str.lower, map(itemgetter(1), _capitalised_heads(toks))))
+            uses = Counter(_capitalised_head_words(toks))
             # the article's names and the calendar words by first letter and length, once: a slip is
             # compared only with the words of its initial within the lengths its distance allows
             for h in set(uses).union(_calendar_words()):
@@ -190,7 +227,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             reach = int(2 * limit)
             near_words = []  # (distance, word): taken in that order, the first that qualifies wins
             for length in range(len(lw) - reach, len(lw) + reach + 1):
-                for other in by_initial.get((lw[0], length), ()):
+                for other in _within_edits(lw, by_initial.get((lw[0], length), ()), reach):
                     if other == lw or (lw.startswith(other) and lw[len(other):] in derived_endings):
                         continue  # "Dakotans" beside "Dakota": a demonym or a plural, not a slip
                     d = near(other)
