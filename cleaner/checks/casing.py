@@ -616,6 +616,9 @@ def calendar_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+_PAIR = "{} {}"  # two words as one key (a token holds no space)
+
+
 def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G004 (unsafe): a lower-case word after a capitalised one where the article gives other evidence
     that the pair is a name.
@@ -631,20 +634,16 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     pronouns = _words("words", "pronouns")
     # title-case lines ("'We Got Her!' Video Shows Rescue") are no evidence; tables of names are
     headlines, title_case = toks.headlines(doc)
-    pairs: Counter = Counter()  # capitalised pairs
-    whole: Counter = Counter()  # ... that are a whole name, not the start of a longer one ("American Farm Bureau")
-    mid: Counter = Counter()  # ... not at a sentence's start nor in a headline: a capital no sentence or heading explains
-    lower_pairs: Counter = Counter()
+    # the pairs are counted by "first second" strings, not tuples: a string is no work for the garbage
+    # collector, and on a long text the tuples made it walk the whole heap again and again
+    whole: Counter = Counter()  # capitalised pairs that are a whole name, not the start of a longer one ("American Farm Bureau")
     for i in toks.cap_pairs:
         if _within(title_case, spans[i][0]):
             continue
-        prev, w = words[i - 1], words[i]
-        pairs[prev, w] += 1
         if not (i + 1 < len(words) and words[i + 1][0].isupper() and toks.gaps[i + 1] == " "):
-            whole[prev, w] += 1
-        if not toks.sentence_initial(i - 1) and not _within(headlines, spans[i][0]):
-            mid[prev, w] += 1
-    lower_pairs.update(zip(map(words.__getitem__, [i - 1 for i in toks.joined]), map(words.__getitem__, toks.joined)))
+            whole[f"{words[i - 1]} {words[i]}"] += 1
+    lower_pairs = Counter(map(_PAIR.format, map(words.__getitem__, [i - 1 for i in toks.joined]),
+                              map(words.__getitem__, toks.joined)))
     findings = []
     # every reason but a title abbreviation needs a capitalised word before
     lower_alpha, low_words = toks.lower_alpha, toks.low_words
@@ -663,14 +662,15 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         why = None
         # only where the pair ends a name: "Iranian oil" beside "National Iranian Oil Company", "Web
         # managers" beside "Federal Web Managers Council" are ordinary words after a name's word
-        evidence = whole[prev, proper]
+        pair, proper_pair = f"{prev} {w}", f"{prev} {proper}"
+        evidence = whole.get(proper_pair, 0)
         if joined and toks.sentence_initial(i - 1):
             # "Customer experience is ...", "Ice cream is ...": a pair that starts a sentence in lower
             # case is an ordinary phrase, whatever a heading or a longer name capitalises
             evidence = 0
-        if joined and lower_pairs[prev, w] >= HOUSE_FORM_MIN:
+        if joined and lower_pairs.get(pair, 0) >= HOUSE_FORM_MIN:
             evidence = 0  # the article writes the pair this way more than once: its own usage
-        if joined and evidence >= max(1, lower_pairs[prev, w]) and w not in roles and w not in pronouns:
+        if joined and evidence >= max(1, lower_pairs.get(pair, 0)) and w not in roles and w not in pronouns:
             why = f"'{prev} {proper}' elsewhere in this article"
         elif i + 1 < len(words) and text[end:spans[i + 1][0]] == " & " and words[i + 1][:1].isupper() and joined:
             why = f"joined by '&' to '{words[i + 1]}'"
