@@ -389,6 +389,9 @@ def test_trailers_glued_one_after_another_are_peeled():
     "Only subscribers can read this article, the publisher told the council, which objected.",
     "Start your free trial today, the union's leaflet urged riders, but few signed up.",
     "Republication of the timetable is prohibited until the council votes, officials said.",
+    "Riders can email the transit office at help@transit.example or call 311.",
+    "Email records show the council knew of the closure in March.",
+    "You can follow the route changes on the city's website.",
 ])
 def test_prose_that_resembles_a_credit_footer_or_paywall_stays(prose):
     text = "\n\n".join(PROSE[:2] + [prose, PROSE[2]])
@@ -492,6 +495,19 @@ def test_unbulleted_headlines_under_a_related_heading_go_when_they_end_the_artic
     story = "\n\n".join(PROSE[:2] + ["Related Articles:"] + heads + [PROSE[2]])
     out, _ = clean(story)
     assert paragraphs(out) == PROSE[:2] + heads + [PROSE[2]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Email the writer at ana.ruiz@ledger.example.",
+    "Contact reporter Ana Ruiz at [email protected]",
+    "You can follow him on twitter at@anaruiz",
+])
+def test_a_contact_or_follow_sentence_goes_from_any_paragraph(sentence):
+    # in a bio above two more paragraphs of the dump: out of reach of the end-of-article rules
+    bio = f"Ana Ruiz covers transport for the Valley Ledger. {sentence}"
+    text, applied = clean("\n\n".join([PROSE[0], bio, PROSE[1], PROSE[2]]))
+    assert paragraphs(text) == [PROSE[0], "Ana Ruiz covers transport for the Valley Ledger.", PROSE[1], PROSE[2]]
+    assert len(applied) == 1
 
 
 def test_a_disclaimer_goes_however_much_junk_extraction_left_below_it():
