@@ -78,6 +78,10 @@ FAMILIES = {
         "This article was first published on {site} on {date}.",
         "Original article on {site}.", "This story was provided by {site}, dedicated to covering {headline}.",
         "This article originally appeared at {site}.",
+        # syndication notices (wire and syndicate sign-offs; issue 13)
+        "Distributed by {site} Content Agency, LLC.", "©{year} {site}. Visit at {host}. Distributed by {site}.",
+        "Visit {site} at www.{host}", "This article is republished from {site} under a Creative Commons license. "
+        "Read the original article.",
     ], ("tail", "glued", "tight")),
     "agency-credit": ([
         "(Reporting by {name}; Editing by {name2})", "{name} contributed to this report.",

@@ -361,6 +361,8 @@ def test_real_variants_of_credits_footers_and_paywalls_at_the_end_go(line, code)
     "Editing by Tom Reyes",
     "— Ana Ruiz, Associated Press",
     "Video credit: Dana Hale/YouTube",
+    "Distributed by Tribune Content Agency, LLC.",
+    "This article is republished from The Ledger under a Creative Commons license. Read the original article.",
 ])
 # "": dumps that lost the space after the stop too (the ISOT dumps run "...founded.We all know")
 @pytest.mark.parametrize("space", [" ", ""])
@@ -470,6 +472,11 @@ def test_a_last_sentence_run_on_after_a_stop_that_is_no_trailer_stays(last):
     ("— Ana Ruiz, Associated Press", "B013"),
     ("Related article: Depot Workers Plan A Strike", "B008"),
     ("Next › Page 1 of 2", "B010"),
+    ("Distributed by Tribune Content Agency, LLC.", "B003"),
+    ("©2019 Valley Ledger. Visit at valleyledger.example. Distributed by Tribune Content Agency, LLC.", "B007"),
+    ("Visit the Valley Ledger at www.valleyledger.example", "B003"),
+    ("This story was produced by Valley Health News, an editorially independent program of the Ledger Foundation.",
+     "B003"),
 ])
 def test_more_wordings_of_walls_notices_and_credits_at_the_end_go(line, code):
     text, applied = clean("\n\n".join(PROSE + [line]))
