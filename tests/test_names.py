@@ -1018,3 +1018,19 @@ def test_name_word_lower_cased_in_running_text():
                  "Search for filetype:json to find the data files.",
                  "The london office and the london team both use the lower case."):
         assert [f for f in _g(text) if f[0] == "G002"] == [], text
+
+
+def test_a_common_noun_describing_a_name_is_no_slip_but_a_lowered_part_of_one_is():
+    text = ("NASA chose a home for the Space Shuttle Program archive. Space Shuttle flights ended in 2011, "
+            "and the end of the Space Shuttle program left the crews without work. The program flew 135 times.")
+    assert [f for f in _g(text) if f[1] == "program"] == []
+    text = ("The Columbus Police Department said on Monday that it would review the case. A spokesman for "
+            "the Columbus police department said the review would take a month.")
+    assert ("G004", "police department", "Police Department", "unsafe") in _g(text) or \
+        any(f[1] in ("police", "department", "police department") for f in _g(text))
+
+
+def test_particles_and_the_articles_own_lower_case_words_are_not_names():
+    text = ("As you visit Pointe du Hoc, the app shows the cliffs. The bank lent 165 mln Canadian dlrs, "
+            "up from 120 mln dlrs, and 40 mln dlrs more is due.")
+    assert _g(text) == []

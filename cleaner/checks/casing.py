@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import Optional
 from itertools import chain, compress, count
 from operator import not_
 
@@ -29,6 +30,56 @@ _NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # a word's head: "ja
 
 RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
 HOUSE_FORM_MIN = 2  # a lower-case pair the article writes this often is its own usage, not a slip
+DESCRIPTOR_MIN_ZIPF = 3.0  # a lower-case word after a name this common may describe it ...
+DESCRIPTOR_MAX_ZIPF = 5.5  # ... but not a word as common as "one" or "new" ("Mars one" is a slip)
+
+
+def lowered_descriptor(toks: Tokens, i: int, first: Optional[int] = None) -> bool:
+    """Is lower-case word ``i`` a common noun describing the name before it (``the Space Shuttle
+    program``, ``the Scottish parliament``, ``our YouTube channel``, ``Finance Committee chairman``),
+    though the article capitalises the pair elsewhere (a title, a heading)? The word is an ordinary
+    English noun (the dictionary has it in lower case, wordfreq zipf from ``DESCRIPTOR_MIN_ZIPF`` to
+    ``DESCRIPTOR_MAX_ZIPF``) that the article also uses on its own (``the program``), and the name
+    before it (its capitalised words from ``first``, by default all those right before it, less a
+    leading ``The``) stands elsewhere in the article without the word: the name is whole without it,
+    and lower-casing a descriptor after a name is a house style, not a slip in the name.
+
+    >>> t = Tokens("The Space Shuttle Program ended. Space Shuttle flights stopped. The Space Shuttle program")
+    >>> lowered_descriptor(t, 12)
+    False
+    >>> t = Tokens("The Space Shuttle Program ended, and Space Shuttle flights stopped with the program. The Space Shuttle program")
+    >>> lowered_descriptor(t, 16)
+    True
+    >>> t = Tokens("The Columbus Police Department said. In Columbus, the Columbus Police department")
+    >>> lowered_descriptor(t, 10)
+    False
+    >>> t = Tokens("Chrysler Corp said. Chrysler shares rose. Chrysler corp")
+    >>> lowered_descriptor(t, 7)
+    False
+    """
+    words, gaps = toks.words, toks.gaps
+    w = _POSSESSIVE.sub("", words[i])  # "the Scottish parliament’s powers"
+    lex = lexicon()
+    if not i or not w.islower() or w not in lex.lower or not DESCRIPTOR_MIN_ZIPF <= lex.zipf(w) <= DESCRIPTOR_MAX_ZIPF \
+            or w in _words("acronyms", "definition_trailing"):
+        return False  # (a company's legal form is part of its name: "Chrysler corp" is a slip)
+    low = toks.low_words
+    if not any(j != i and words[j] == w and (not words[j - 1][:1].isupper() or low[j - 1] in _FUNCTION_WORDS)
+               for j in toks.where(w) if j):
+        return False  # the article never uses the noun on its own: no evidence it is an ordinary word here
+    if first is None:
+        first = i
+        while first and words[first - 1][:1].isupper() and gaps[first] == " ":
+            first -= 1
+        if first < i - 1 and words[first].lower() in _FUNCTION_WORDS:
+            first += 1
+    name, n = words[first:i], i - first
+    if not n:
+        return False
+    for j in toks.where(name[0].lower()):
+        if j != first and words[j:j + n] == name and (j + n == len(words) or words[j + n].lower() != w):
+            return True
+    return False
 
 
 def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
@@ -63,6 +114,8 @@ def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if prev.endswith(("'s", "’s")):
             continue  # "Taylor Swift's big night": after a possessive the word is ordinary
+        if lowered_descriptor(toks, i):
+            continue  # "Senate Finance Committee chairman Lloyd Bentsen": the name is whole before it
         if w in lex.lower and prev.lower() not in given and not (prev[1:].islower() and prev.lower() in lex.names):
             # an English word ("the three main UK party leaders", "a US radio show") capitalised in other
             # names ("the Labour Party", "The Moth Radio Hour") is ordinary here, unless the article
@@ -154,10 +207,11 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
     findings = []
     words, spans = toks.words, toks.spans
+    particles = _words("words", "name_particles")
     for i in toks.joined:
         w = words[i]
-        if w in allowed:
-            continue
+        if w in allowed or w in particles:
+            continue  # "Pointe du Hoc", "Dieter zur Loye": a particle is lower case inside a name
         prev = words[i - 1]
         if prev.isupper():
             continue
@@ -172,6 +226,8 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         gap = toks.gaps[i]
         if gap != " " or not prev[:1].isupper() or prev.isupper() or toks.sentence_initial(i - 1):
             continue
+        if any(j != i and words[j] == w and toks.gaps[j] == " " and words[j - 1].islower() for j in toks.where(w)):
+            continue  # "165 mln Canadian dlrs" beside "mln dlrs" in running text: the article's own word
         start, end = spans[i]
         findings.append(Candidate(doc.finding(
             "G002", f"'{w}' is a name here: '{proper}'", start, end, suggestion=proper, fix="unsafe",
@@ -356,6 +412,8 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 continue  # "New Orleans city government", "the Stanford university students": a modifier
         elif not _inside_name(w, nxt, lex, given, roles, designators) or prev.endswith(("'s", "’s")):
             continue
+        if not nxt[:1].isupper() and lowered_descriptor(toks, i, first):
+            continue  # "the Virunga park" beside "Virunga National Park": a descriptor after the name
         start, end = spans[i]
         if _within(headline_spans, start):
             continue
@@ -670,6 +728,8 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             evidence = 0
         if joined and lower_pairs.get(pair, 0) >= HOUSE_FORM_MIN:
             evidence = 0  # the article writes the pair this way more than once: its own usage
+        if joined and evidence and lowered_descriptor(toks, i):
+            evidence = 0  # "the Scottish parliament" beside one "Scottish Parliament": a descriptor
         if joined and evidence >= max(1, lower_pairs.get(pair, 0)) and w not in roles and w not in pronouns:
             why = f"'{prev} {proper}' elsewhere in this article"
         elif i + 1 < len(words) and text[end:spans[i + 1][0]] == " & " and words[i + 1][:1].isupper() and joined:

@@ -54,8 +54,8 @@ from ..gazetteer import SWAPS, gazetteer, norm
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
-    calendar_names, lowercase_names, lowered_name_words, name_evidence, name_parts, place_after_of, recased_words,
-    single_names,
+    calendar_names, lowercase_names, lowered_descriptor, lowered_name_words, name_evidence, name_parts, place_after_of,
+    recased_words, single_names,
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
@@ -454,7 +454,7 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                     hit = n
                     break
                 diff = _case_diff(found, form)
-                if diff and house_form(i, found, form):
+                if diff and (house_form(i, found, form) or _descriptor(toks, i, found, diff)):
                     hit = n
                     break
                 if diff:
@@ -488,6 +488,16 @@ def _common_phrase_at_start(toks: Tokens, i: int, found: str, lex) -> bool:
     sentence's: an ordinary phrase, whatever name the article makes of the same words elsewhere."""
     first, _, rest = found.partition(" ")
     return rest.islower() and first.lower() in lex.lower and toks.sentence_initial(i)
+
+
+def _descriptor(toks: Tokens, i: int, found: str, diff: list) -> bool:
+    """Is only ``found``'s last word lower case, a common noun describing the name before it
+    (:func:`casing.lowered_descriptor`: ``the Space Shuttle program``)?"""
+    words = found.split(" ")
+    last = len(words) - 1
+    if diff != [last] or not last or i + last >= len(toks.words) or not toks.words[i + last].startswith(words[last]):
+        return False  # (a name whose words are not one token each is left to the other tests)
+    return lowered_descriptor(toks, i + last, i)
 
 
 def _count_noun(found: str, form: str) -> bool:
