@@ -402,3 +402,18 @@ def test_the_suggestion_vocabulary_and_its_zipfs_are_those_of_their_plain_defini
     assert words == [w for w in sorted(lex.lower) if lex.freq.get(w, 0.0) >= threshold and w.isalpha()]
     assert len(words) > 10000 and lex._zipfs(words) == [lex.zipf(w) for w in words]
     assert lex._zipfs(["Governmet", "the", "The"]) == [0.0, lex.zipf("the"), lex.zipf("the")]
+
+
+def test_a_word_marked_sic_is_the_quoted_original_spelling():
+    text = "The two girls later wrote this note: “Codeing [sic] is fun, but also tricky.” Codeing is hard."
+    found = [(text[f.start:f.end], f.start) for f in _findings(text)]
+    assert found == [("Codeing", text.rindex("Codeing"))]
+
+
+def test_foreign_name_particles_compound_parts_and_spelt_out_addresses_are_no_slips():
+    text = ("Belgian Transport Minister Herman de Croo said no crew were found. Manal al-Tahan and Muhammad "
+            "al-Sufi were named. Teams ran hack-a-thons and design-a-thons all year. Write to rpanzer (at) "
+            "iqsolutions (dot) com for details.")
+    assert _findings(text) == []
+    slips = "The Natioanl Park Service ran well-knwon hack-a-thnos all year."
+    assert {slips[f.start:f.end] for f in _findings(slips)} >= {"Natioanl", "knwon"}

@@ -67,11 +67,16 @@ def _skippable(text: str, start: int, end: int, word: str) -> bool:
         return True
     if (before == "-" or after == "-") and len(word) <= 3:
         return True
+    if "(dot)" in text[max(0, start - 16):end + 16] or "(at)" in text[max(0, start - 16):end + 16]:
+        return True  # an address spelt out against spam: "rpanzer (at) iqsolutions (dot) com"
+    if _SIC.match(text, end):
+        return True  # "Codeing [sic] is fun": the writer marks the quoted spelling as the original's
     left = text.rfind(" ", max(0, start - 80), start)
     chunk = text[left + 1:end + 40].split(None, 1)[0] if text[left + 1:end + 40].strip() else ""
     return "://" in chunk or "www." in chunk or "@" in chunk
 
 
+_SIC = re.compile(r"\W{0,3}[\[(]sic[\])]", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
@@ -271,8 +276,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
                 findings.append(finding)
             continue
         if word[0].isupper():
-            if _beside_a_name(text, start, end):
-                continue  # "Sergey Brin", "Rachel Flagg": a surname spelt like a known misspelling
+            if _beside_a_name(text, start, end) or _in_a_persons_name(text, start, end):
+                continue  # "Sergey Brin", "Rachel Flagg", "Markey, R.": a surname spelt like a known misspelling
             fix = _match_case(word, lex.misspellings[low])
             if _sentence_initial(text, start) or in_headline(start):
                 findings.append(doc.finding(
@@ -314,7 +319,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
                     fix="unsafe", confidence=0.7, source=SOURCE,
                 ))
             continue  # other odd contractions are too often dialect or quotes to guess at
-        if not want_suggestions or _abbreviation(low):
+        if not want_suggestions or _abbreviation(low) or _coined_compound_part(text, start, end, low):
             continue
         before, after = _neighbours(text, start, end)
         ranked = _ranked(low, 3, before, after)
@@ -334,6 +339,20 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             source=SOURCE, alternatives=[w for w, _ in ranked[1:]],
         ))
     return findings
+
+
+def _coined_compound_part(text: str, start: int, end: int, low: str) -> bool:
+    """Is the unknown word a part of a hyphenated coinage that web text writes (``hack-a-thons``,
+    ``flim-flam``, ``html-proofer``, ``cron-style``)? A slip inside a compound (``well-knwon``) is a
+    word nobody writes; a part joined by a hyphen that web text uses is the writer's word.
+
+    >>> _coined_compound_part("the hack-a-thons and", 11, 16, "thons"), _coined_compound_part("a well-knwon fact", 7, 12, "knwon")
+    (True, False)
+    """
+    if text[start - 1:start] != "-" and text[end:end + 1] != "-":
+        return False
+    lex = lexicon()
+    return max(lex.zipf(low), lex.rare_zipf(low)) >= _pack()["compounds"]["part_min_zipf"]
 
 
 def _unpossessed(word: str) -> str:
@@ -611,7 +630,7 @@ def _beside_a_name(text: str, start: int, end: int) -> bool:
     """
     prev = _PREV_CAPITALISED.search(text, max(0, start - 40), start)
     last = prev.group(1).rsplit("-", 1)[-1] if prev is not None else ""
-    if last.lower() in _given_names():
+    if last.lower() in _given_names() or _beside_a_particle(text, start, end):
         return True
     lex = lexicon()
     low = text[start:end].lower()
@@ -621,6 +640,30 @@ def _beside_a_name(text: str, start: int, end: int) -> bool:
         return True
     nxt = _NEXT_CAPITALISED.match(text, end)
     return nxt is not None and _unlisted(nxt.group(1))
+
+
+@lru_cache(maxsize=1)
+def _particle_names() -> tuple:
+    """Patterns of a capitalised word beside a name particle (``name_particles`` of
+    rules/names_config.toml) with a capitalised word on its other side: the text before the word
+    (``Herman de ``), and after it (`` de France``)."""
+    particles = "|".join(map(re.escape, load_builtin("names_config")["words"]["name_particles"]))
+    return (re.compile(rf"[A-Z][\w-]*[ \t]+(?:{particles})[ \t]+$"),
+            re.compile(rf"[ \t]+(?:{particles})(?:[ \t]+|-)[A-Z]"))
+
+
+def _beside_a_particle(text: str, start: int, end: int) -> bool:
+    """Is the capitalised word at ``start`` part of a foreign name, by a name particle beside it?
+
+    >>> _beside_a_particle("Minister Herman de Croo said", 19, 23), _beside_a_particle("Electricite de France", 0, 11)
+    (True, True)
+    >>> _beside_a_particle("Muhammad al-Sufi and Manal al-Tahan", 21, 26)
+    True
+    >>> _beside_a_particle("the Natioanl Park Service", 4, 12)
+    False
+    """
+    before, after = _particle_names()
+    return before.search(text, max(0, start - 40), start) is not None or after.match(text, end) is not None
 
 
 @lru_cache(maxsize=1)
