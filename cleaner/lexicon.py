@@ -37,7 +37,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress, repeat
 from typing import Iterable, Optional
 
@@ -220,6 +220,7 @@ class Lexicon:
         self._index_cached = False  # was the built index's cache file there at the first look-up?
         self._recent_ids: dict = {}  # word -> _candidate_ids(word), the last 64 words asked
         self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time
+        self._short_rows: dict = {}  # first word -> its short row, unparsed (see bigram())
         self._bigram_seconds: dict = {}  # one string per second word, shared by the rows
 
     def _add_bare_contractions(self, listing: str) -> None:
@@ -465,25 +466,25 @@ class Lexicon:
     def bigram(self, first: str, second: str) -> int:
         """How often ``first second`` occurs in symspellpy's English bigram list (0 when absent).
 
+        Only what the pair needs is read: a long row (a common first word, asked about again and
+        again) is parsed once and kept; a short one is kept unparsed and searched for ``second``
+        (suggest() asks about one pair in each of forty candidates' rows).
+
         >>> lex = lexicon()
         >>> lex.bigram("tax", "credit") > 0, lex.bigram("tax", "1040"), lex.bigram("tax", "zzqx")
         (True, 0, 0)
         """
-        return self._pairs(first)(second) or 0
-
-    def _pairs(self, first: str):
-        """``first``'s row as a function of the second word (its count, or 0 or None when absent),
-        reading only what a look-up needs: a long row (a common first word, asked about again and
-        again) is parsed once and kept; a short one is searched, unparsed, for each word asked
-        (suggest() asks about one pair in each of forty candidates' rows)."""
         row = self._bigram_rows.get(first)
-        if row is None:
+        if row is not None:
+            return row.get(second, 0)
+        raw = self._short_rows.get(first)
+        if raw is None:
             raw = _raw_bigram_row(first)
-            if raw is not None and len(raw) <= PARSE_ROWS_OVER:
-                # every second word of the list is letters only (tools/build_data.py), so no other is in it
-                return lambda second: _count_in_row(raw, second) if second.isalpha() else 0
-            row = self._bigram_row(first)
-        return row.get
+            if raw is None or len(raw) > PARSE_ROWS_OVER:
+                return self._bigram_row(first).get(second, 0)
+            self._short_rows[first] = raw  # (at most the 16,600 rows of the list)
+        # every second word of the list is letters only (tools/build_data.py), so no other is in it
+        return _count_in_row(raw, second) if second.isalpha() else 0
 
     def _bigram_row(self, first: str) -> dict:
         """``first``'s row of the bigram list, {second: count}, parsed on first use (a start parses the
@@ -512,7 +513,7 @@ class Lexicon:
         known = self.misspellings.get(w)
         zipf, bigram, log10 = self.zipf, self.bigram, math.log10
         context = bool(before or after)
-        following = self._pairs(before) if before else _NO_BIGRAMS.get  # one row, asked ~40 times
+        following = partial(bigram, before) if before else _NO_BIGRAMS.get
 
         def evidence(cand: str) -> float:  # as bigram() both sides, the row before looked up once
             e = 0.0
