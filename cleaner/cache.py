@@ -5,7 +5,9 @@ and rule packs are unchanged is answered from the cache instead of being checked
 hash of all of those, so there is nothing to invalidate: a change anywhere gives a new key. When the
 site-boilerplate pass ran (``filerun``), the key also holds the lines learned for the file's sites, so
 editing the other files of a site misses exactly when it changes what was learned; that pass's own
-per-file input (each article's site and lines) is cached too, under a key of its own. Entries are
+per-file input (each article's site and lines) is cached too, under a key of its own. A big records
+file checked in pieces (``cleaner/record_pieces.py``) has an entry per piece, keyed by the piece's bytes
+and first line, so ``check`` can hand out each piece's report as it reads it. Entries are
 small zlib-compressed JSON files, each behind the SHA-256 of its JSON, written atomically; a damaged,
 edited or unreadable entry is a cache miss; a report that rewrites its file is not stored (``fix``
 writes only bytes it derived in the run), and
@@ -137,6 +139,14 @@ class FileCache:
             return None
         self.hits += 1
         return report
+
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored under ``key``, without reading it (a damaged one is still a miss
+        when ``get`` reads it)."""
+        if self._entry(key).is_file():
+            return True
+        self.misses += 1
+        return False
 
     def put(self, key: str, report: FileReport) -> None:
         """Store a report, unless it failed or would rewrite its file: ``fix`` writes only bytes it

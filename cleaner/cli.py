@@ -305,9 +305,11 @@ def _clean(args) -> int:
 
 
 def _check_or_fix(args, *, fix: bool) -> int:
+    from itertools import chain
+
     from .discovery import iter_paths
     from .output import summary_line, write_json, write_statistics, write_text
-    from .runner import process_file, write_report
+    from .runner import process_file
 
     settings = _settings(args)
     if args.output_format == "html":
@@ -317,15 +319,14 @@ def _check_or_fix(args, *, fix: bool) -> int:
     started = time.perf_counter()
     cleaner = Cleaner(settings)
     diff_only = fix and getattr(args, "diff", False)
-    reports = []
+    first = []
     had_error = False
     paths = list(args.paths)
     if "-" in paths:
         data = sys.stdin.buffer.read()
         name = args.stdin_filename or "-"
-        reports.append(process_file(cleaner, name, fix=fix, data=data, text_field=args.text_field,
-                                    html_field=args.html_field,
-                                    kind=None if args.stdin_filename else "text"))
+        first.append(process_file(cleaner, name, fix=fix, data=data, text_field=args.text_field,
+                                  html_field=args.html_field, kind=None if args.stdin_filename else "text"))
         paths = [p for p in paths if p != "-"]
     files = list(iter_paths(paths, settings, force_exclude=args.force_exclude))
     for argument in paths:
@@ -337,18 +338,14 @@ def _check_or_fix(args, *, fix: bool) -> int:
             had_error = True
     if fix and not diff_only:
         _remove_stale_temps(files, quiet=args.quiet)
-    reports.extend(_run_files(args, cleaner, settings, files, fix=fix))
-    for report in reports:
-        if report.error:
-            print(one_line(f"news-cleaner: error: {report.error}"), file=sys.stderr)
-            had_error = True
-        elif fix and not diff_only and report.path != "-" and report.changed:
-            try:
-                write_report(report)
-            except CleanerError as exc:  # a write failure names the path; the run goes on
-                print(one_line(f"news-cleaner: error: {exc}"), file=sys.stderr)
-                report.error = str(exc)
-                had_error = True
+    # A check's report is written out as the files finish, so a big file's findings are never all held
+    # at once; fix (which writes files first), --diff, the HTML page and GitHub annotations (which
+    # give a file with a bad record as its error alone) take every report first.
+    stream = not fix and args.output_format not in {"html", "github"}
+    tally = _Tally(write=fix and not diff_only)
+    reports = tally.watch(chain(first, _run_files(args, cleaner, settings, files, fix=fix, stream=stream)))
+    if not stream:
+        reports = list(reports)
 
     stdin_fix = fix and not diff_only and "-" in args.paths
     # When fixed text goes to stdout (fix -), the report goes to stderr so the two never mix.
@@ -361,53 +358,89 @@ def _check_or_fix(args, *, fix: bool) -> int:
             if not args.quiet:
                 n = sum(1 for r in reports if r.changed)
                 print(f"Would fix {n} file{'s' if n != 1 else ''}.", file=sys.stderr)
-            return EXIT_ERROR if had_error else (EXIT_FINDINGS if diff_text and not args.exit_zero else EXIT_OK)
+            return EXIT_ERROR if had_error or tally.errors else (EXIT_FINDINGS if diff_text and not args.exit_zero else EXIT_OK)
         if stdin_fix and reports:
             sys.stdout.write(reports[0].new_text)
         if args.statistics:
             write_statistics(reports, out)
-            counts = _count(reports)
         elif args.output_format in {"github", "sarif"}:
             from .formats_ci import write_github, write_sarif
 
             (write_github if args.output_format == "github" else write_sarif)(reports, out, fix_mode=fix)
-            counts = _count(reports)
         elif args.output_format == "html":
             from .report import page_for_files
 
             out.write(page_for_files(reports, inputs=list(args.paths), settings=settings,
                                      seconds=time.perf_counter() - started))
-            counts = _count(reports)
         elif args.output_format == "text":
             counts = write_text(reports, out, fix_mode=fix, show_fixes=getattr(args, "show_fixes", False),
                                 unsafe_fixes=settings.unsafe_fixes)
             if not args.quiet:
-                errors = sum(1 for r in reports if r.error) + (had_error and not any(r.error for r in reports))
+                errors = tally.errors + (had_error and not tally.errors)
                 print(summary_line(counts, fix_mode=fix, unsafe_fixes=settings.unsafe_fixes, errors=errors), file=out)
                 if not fix and counts["remaining"] and not args.output_file:
                     print(report_hint(args.paths), file=out)
         else:
             write_json(reports, out, fix_mode=fix, lines=args.output_format == "jsonl")
-            counts = _count(reports)
     finally:
         if args.output_file:
             out.close()
     if not args.quiet:
-        for report in reports:
-            for notice in dict.fromkeys(report.notices):
-                print(one_line(f"news-cleaner: {report.path}: {notice}"), file=sys.stderr)
-    if had_error:
+        for path, notice in tally.notices:
+            print(one_line(f"news-cleaner: {path}: {notice}"), file=sys.stderr)
+    counts = tally.counts
+    if had_error or tally.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
     fail_under = settings.fail_under
-    if fail_under is not None and any(o.result.score < fail_under for r in reports for o in r.articles):
+    if fail_under is not None and tally.lowest_score < fail_under:
         return EXIT_FINDINGS
     if counts["remaining"]:
         return EXIT_FINDINGS
     if fix and args.exit_non_zero_on_fix and counts["fixed"]:
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+class _Tally:
+    """What the end of a ``check``/``fix`` run needs from reports that are written out as they come:
+    each report's error said (and, with ``write``, its fixed file written) as it passes, the findings
+    counted, the lowest score and the notices kept; never the reports themselves."""
+
+    def __init__(self, *, write: bool):
+        from collections import Counter
+
+        self.write = write
+        self.errors = 0
+        self.counts: Counter = Counter()
+        self.lowest_score = float("inf")
+        self.notices: list = []  # (path, notice), each once per file
+        self._file_notices: dict = {}  # the notices of the file being read (it may come in pieces)
+
+    def watch(self, reports):
+        from .runner import write_report
+
+        for report in reports:
+            if report.error:
+                print(one_line(f"news-cleaner: error: {report.error}"), file=sys.stderr)
+            elif self.write and report.path != "-" and report.changed:
+                try:
+                    write_report(report)
+                except CleanerError as exc:  # a write failure names the path; the run goes on
+                    print(one_line(f"news-cleaner: error: {exc}"), file=sys.stderr)
+                    report.error = str(exc)
+            self.errors += bool(report.error)
+            for _, finding in report.findings:
+                self.counts["total"] += 1
+                self.counts["fixed" if finding.applied else "remaining"] += 1
+            for outcome in report.articles:
+                self.lowest_score = min(self.lowest_score, outcome.result.score)
+            self._file_notices.update(dict.fromkeys(report.notices))
+            if not report.more:
+                self.notices.extend((report.path, notice) for notice in self._file_notices)
+                self._file_notices = {}
+            yield report
 
 
 def _batch_parser(sub) -> None:
@@ -519,17 +552,18 @@ def _report(args) -> int:
     return EXIT_OK
 
 
-def _run_files(args, cleaner, settings, files: list, *, fix: bool) -> list:
-    """The files' reports in input order: cached where unchanged, the rest over ``--jobs`` processes."""
+def _run_files(args, cleaner, settings, files: list, *, fix: bool, stream: bool = False):
+    """The files' reports in input order, each as it is ready: cached where unchanged, the rest over
+    ``--jobs`` processes (``stream``: a big file's pieces one by one, see ``filerun.iter_files``)."""
     from .cache import FileCache, resolve_cache_dir
-    from .filerun import run_files
+    from .filerun import iter_files
     from .pipeline import default_jobs
 
     cache = None if args.no_cache else FileCache(resolve_cache_dir(settings, args.cache_dir), settings)
     jobs = args.jobs or default_jobs()
-    return run_files(cleaner, files, fix=fix, jobs=jobs, cache=cache,
-                     text_field=args.text_field, html_field=args.html_field, learn=not args.no_learn,
-                     timeout=settings.timeout_per_file)
+    return iter_files(cleaner, files, fix=fix, jobs=jobs, cache=cache, text_field=args.text_field,
+                      html_field=args.html_field, learn=not args.no_learn, timeout=settings.timeout_per_file,
+                      stream=stream)
 
 
 def _remove_stale_temps(files: list, *, quiet: bool) -> None:
@@ -553,17 +587,6 @@ def _open_output(path: str):
         return open(path, "w", encoding="utf-8", errors=surrogates.ERRORS)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
-
-
-def _count(reports) -> dict:
-    from collections import Counter
-
-    counts = Counter()
-    for report in reports:
-        for _, finding in report.findings:
-            counts["total"] += 1
-            counts["fixed" if finding.applied else "remaining"] += 1
-    return counts
 
 
 if __name__ == "__main__":  # pragma: no cover

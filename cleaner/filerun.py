@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 import os
 from collections import Counter
-from typing import Callable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from . import record_pieces, site_boilerplate
 from .cache import FileCache
@@ -31,7 +31,7 @@ from .errors import InputError
 from .fileio import decode_bytes, kind_for, read_bytes
 from .pipeline import Cleaner
 from .record_pieces import piece_spans, splittable
-from .runner import FileReport, documents, process_file
+from .runner import FileReport, documents, problems_line, process_file
 
 POOL_MIN_FILES = 8
 
@@ -50,14 +50,24 @@ def _in_worker(call: tuple):
 
 
 def _check_task(cleaner: Cleaner, task: tuple) -> FileReport:
-    path, data, fix, text_field, html_field, docs, learned, first_line = task
+    path, data, fix, text_field, html_field, docs, learned, first_line, slim = task
     if learned is not None:
         cleaner = copy.copy(cleaner)
         cleaner.batch = {**cleaner.batch, "B": learned}
     report = process_file(cleaner, path, fix=fix, data=data, text_field=text_field, html_field=html_field, docs=docs,
                           first_line=first_line)
     report.original = None  # the caller has the bytes (not sent back from a worker): run_files puts them back
+    if slim:  # a streamed check of a piece: nothing reads the texts, so they are not sent back
+        _drop_texts(report)
     return report
+
+
+def _drop_texts(report: FileReport) -> None:
+    """What a check report of records keeps once written: findings, scores, verdicts, notices; not the
+    article texts (the parent would otherwise hold a copy of every record it has written out)."""
+    report.old_text = report.new_text = ""
+    for outcome in report.articles:
+        outcome.result.text = outcome.result.source_text = ""
 
 
 def _features_task(cleaner: Cleaner, task: tuple) -> Optional[tuple]:
@@ -85,22 +95,24 @@ class _Runner:
         self.timeout = timeout
         self.executor = None  # an Executor, started on first need
 
-    def map(self, function: Callable, tasks: list, *, pieces: bool = False) -> list:
-        """``function(cleaner, task)`` for each task, in order; ``pieces``: the tasks are pieces of big
-        files (``cleaner/record_pieces.py``), sent to the workers one at a time so both end together."""
-        if self.timeout is None and (self.jobs <= 1 or len(tasks) < (2 if pieces else POOL_MIN_FILES)):
-            return [function(self.cleaner, task) for task in tasks]
-        if not tasks:
-            return []
+    def map(self, function: Callable, tasks: Iterable, count: int, *, pieces: bool = False) -> Iterator:
+        """``function(cleaner, task)`` for each of the ``count`` tasks, in order, each as soon as it is
+        done (tasks are read only as workers get free, so a generator of them is never held whole);
+        ``pieces``: the tasks are pieces of big files (``cleaner/record_pieces.py``), sent to the
+        workers one at a time so both end together."""
+        if self.timeout is None and (self.jobs <= 1 or count < (2 if pieces else POOL_MIN_FILES)):
+            return (function(self.cleaner, task) for task in tasks)
+        if not count:
+            return iter(())
         if self.executor is None:
             from .executor import Executor  # multiprocessing and ctypes: only a run that needs a pool
 
             self.cleaner.warm_up()  # loaded once here and shared by the forked workers
-            workers = max(1, min(self.jobs, len(tasks)))
+            workers = max(1, min(self.jobs, count))
             self.executor = Executor(workers, initializer=_init_worker, initargs=(self.cleaner,), noun="file",
-                                     chunk_size=1 if pieces else max(1, min(16, len(tasks) // (workers * 4))),
+                                     chunk_size=1 if pieces else max(1, min(16, count // (workers * 4))),
                                      lost=_lost, timeout=self.timeout, limit="timeout-per-file")
-        return list(self.executor.map(_in_worker, [(function, task) for task in tasks]))
+        return self.executor.map(_in_worker, ((function, task) for task in tasks))
 
     def close(self) -> None:
         if self.executor is not None:
@@ -112,7 +124,7 @@ def _lost(call: tuple, reason: str):
     function, task = call
     if function is _features_task:
         return None
-    first_line = task[-1]
+    first_line = task[7]
     if first_line > 1:  # a piece of a big records file: the rest of the file still counts
         return FileReport(path=task[0], error=f"{task[0]}:{first_line}: {reason} (a piece of the file from this line)")
     return FileReport(path=task[0], error=f"{task[0]}: {reason}")
@@ -136,7 +148,13 @@ def could_learn(cleaner: Cleaner, inputs: dict) -> bool:
     return max(folders.values(), default=0) + anywhere >= site_boilerplate.min_articles(cleaner.settings)
 
 
-def run_files(
+def run_files(cleaner: Cleaner, paths: list, *, fix: bool, **options) -> list:
+    """One FileReport per path, in the order of ``paths`` (a file checked in pieces joined back into
+    one); ``options`` as for :func:`iter_files`, without ``stream``."""
+    return list(iter_files(cleaner, paths, fix=fix, **options))
+
+
+def iter_files(
     cleaner: Cleaner,
     paths: list,
     *,
@@ -147,19 +165,27 @@ def run_files(
     html_field: Optional[str] = None,
     learn: bool = True,
     timeout: Optional[float] = None,
-) -> list:
-    """One FileReport per path, in the order of ``paths``; ``learn=False`` skips the site-boilerplate
-    first pass (see the module docstring), which otherwise runs when some site could be learned.
-    ``timeout`` (seconds per file, ``timeout-per-file``): a file that takes longer, even inside C code,
-    is reported with the reason and the run goes on (its worker process is replaced)."""
-    reports: list = [None] * len(paths)
+    stream: bool = False,
+) -> Iterator[FileReport]:
+    """One FileReport per path, in the order of ``paths``, each handed out as soon as it and those before
+    it are done. ``learn=False`` skips the site-boilerplate first pass (see the module docstring), which
+    otherwise runs when some site could be learned. ``timeout`` (seconds per file, ``timeout-per-file``):
+    a file that takes longer, even inside C code, is reported with the reason and the run goes on (its
+    worker process is replaced).
+
+    ``stream`` (a check whose report is written as it comes): a file checked in pieces is handed out as
+    its pieces' reports, in order, without their texts; every one but the last has ``more`` set, and the
+    last carries the file's error (its first bad record and how many more), so the caller holds one
+    piece at a time instead of the whole file's findings and texts.
+    """
+    errors: dict = {}  # index -> the report of a file that could not be read
     options = (text_field, html_field)
     inputs: dict = {}  # index -> bytes
     for index, path in enumerate(paths):
         try:
             inputs[index] = read_bytes(path, cleaner.settings.max_file_size)
         except InputError as exc:
-            reports[index] = FileReport(path=path, error=str(exc))
+            errors[index] = FileReport(path=path, error=str(exc))
     size = record_pieces.PIECE_BYTES
     spans = {index: piece_spans(data, size) for index, data in inputs.items()
              if splittable(data, paths[index], kind_for(paths[index]), size)}
@@ -170,36 +196,68 @@ def run_files(
         digests = {i: cache.content_digest(data) for i, data in inputs.items()} if cache is not None else {}
         if learn and could_learn(cleaner, {paths[i]: data for i, data in inputs.items()}):
             learned = _learn(runner, paths, inputs, cache, options, docs, digests, spans)
-        todo: list = []  # (index, cache key)
-        tasks: list = []
+        units: dict = {}  # index -> [(piece number, span, cache key, whether the cache has it)]
         for index, data in inputs.items():
-            path = paths[index]
-            key = None
-            if cache is not None:
-                key = cache.key(data, path, fix=fix, options=options, learned=learned.get(index),
-                                content=digests[index])
-                hit = cache.get(key, path)
-                if hit is not None:
-                    reports[index] = hit
-                    continue
-            todo.append((index, key))
-            tasks.extend((path, _piece(data, span), fix, text_field, html_field, docs.get((index, k)),
-                          learned.get(index), span[2] if span else 1)
-                         for k, span in enumerate(spans.get(index, [None])))
-        results = iter(runner.map(_check_task, tasks, pieces=bool(spans)))
-        for index, key in todo:
-            if index in spans:
-                pieces = [next(results) for _ in spans[index]]
-                report = record_pieces.join_reports(paths[index], inputs[index], pieces, spans[index])
+            units[index] = []
+            for k, span in enumerate(spans.get(index, [None])):
+                key = None
+                if cache is not None:  # a piece is cached on its own: its bytes and its first line
+                    content = digests[index] if span is None else (
+                        cache.content_digest(_piece(data, span)) + str(span[2]).encode())
+                    key = cache.key(data, paths[index], fix=fix, options=options, learned=learned.get(index),
+                                    content=content)
+                units[index].append((k, span, key, key is not None and cache.has(key)))
+
+        def task(index: int, k: int, span: Optional[tuple]) -> tuple:
+            return (paths[index], _piece(inputs[index], span), fix, text_field, html_field, docs.pop((index, k), None),
+                    learned.get(index), span[2] if span else 1, stream and span is not None and not fix)
+
+        todo = [(index, k, span) for index, file_units in units.items() for k, span, _, cached in file_units
+                if not cached]
+        results = runner.map(_check_task, (task(*item) for item in todo), len(todo), pieces=bool(spans))
+
+        def report_of(index: int, k: int, span: Optional[tuple], key: Optional[str], cached: bool) -> FileReport:
+            report = cache.get(key, paths[index]) if cached else None
+            if report is None:  # not cached, or the entry went bad since it was seen: checked here
+                report = next(results) if not cached else _check_task(cleaner, task(index, k, span))
+                if key is not None:
+                    cache.put(key, report)
+            return report
+
+        for index in range(len(paths)):
+            if index in errors:
+                yield errors.pop(index)
+            elif index not in spans:
+                report = report_of(index, *units.pop(index)[0])
+                report.original = inputs.pop(index)
+                yield report
+            elif stream and not fix:
+                yield from _streamed((report_of(index, *unit) for unit in units.pop(index)))
+                del inputs[index]
             else:
-                report = next(results)
-                report.original = inputs[index]
-            reports[index] = report
-            if key is not None:
-                cache.put(key, report)
+                pieces = [report_of(index, *unit) for unit in units.pop(index)]
+                yield record_pieces.join_reports(paths[index], inputs.pop(index), pieces, spans[index])
     finally:
         runner.close()
-    return reports
+
+
+def _streamed(pieces: Iterator[FileReport]) -> Iterator[FileReport]:
+    """A file's piece reports, in order, as ``iter_files(stream=True)`` hands them out: the bad records
+    counted over all of them and named (the first) on the last one, which alone has ``more`` unset."""
+    first, count = None, 0
+    previous = None
+    for report in pieces:
+        if previous is not None:
+            yield previous
+        first = first or (report.problems[0] if report.problems else None)
+        count += len(report.problems)
+        report.problems, report.error, report.more = [], None if report.problems else report.error, True
+        previous = report
+    assert previous is not None, "a file has at least one piece"
+    previous.more = False
+    if count:  # a piece lost with its worker keeps its own reason, as when the pieces are joined
+        previous.error = previous.error or problems_line(first, count)
+    yield previous
 
 
 def _piece(data: bytes, span: Optional[tuple]) -> bytes:
@@ -229,7 +287,7 @@ def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache
             missing.append((index, key))
     tasks = [(paths[index], _piece(inputs[index], span), *options)
              for index, _ in missing for span in spans.get(index, [None])]
-    results = iter(runner.map(_features_task, tasks, pieces=bool(spans)))
+    results = runner.map(_features_task, tasks, len(tasks), pieces=bool(spans))
     for index, key in missing:
         found = [next(results) for _ in spans.get(index, [None])]
         if any(result is None for result in found):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Iterable, Optional, TextIO
+from typing import Iterable, Iterator, Optional, TextIO
 
 from . import __version__
 from .codes import lookup
@@ -164,17 +164,20 @@ def sarif_log(reports: list, *, fix_mode: bool) -> dict:
              for outcome, finding in _shown(report, fix_mode)]
     codes = sorted({finding.code for _, _, finding in shown})
     rule_index = {code: index for index, code in enumerate(codes)}
-    errors = [report.error for report in reports if report.error]
+    log = _sarif_frame(codes, [report.error for report in reports if report.error])
+    run = log["runs"][0]
+    run["results"] = [_result(report, outcome, finding, rule_index, fix_mode) for report, outcome, finding in shown]
+    run["properties"]["articles"] = [_article(report, outcome) for report in reports for outcome in report.articles]
+    return log
+
+
+def _sarif_frame(codes: list, errors: list) -> dict:
+    """The log around its results and articles (both left empty here)."""
     invocation: dict = {"executionSuccessful": not errors}
     if errors:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": error}} for error in errors
         ]
-    articles = [
-        {"path": report.path, "record_line": outcome.record_line, "score": outcome.result.score,
-         "verdict": outcome.result.verdict}
-        for report in reports for outcome in report.articles
-    ]
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -189,12 +192,87 @@ def sarif_log(reports: list, *, fix_mode: bool) -> dict:
             "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).resolve().as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
             "invocations": [invocation],
-            "results": [_result(report, outcome, finding, rule_index, fix_mode) for report, outcome, finding in shown],
-            "properties": {"articles": articles},
+            "results": [],
+            "properties": {"articles": []},
         }],
     }
 
 
+def _article(report, outcome) -> dict:
+    return {"path": report.path, "record_line": outcome.record_line, "score": outcome.result.score,
+            "verdict": outcome.result.verdict}
+
+
+class _NotYet(dict):
+    """A rule index asked for before every rule is known: a placeholder, set when the log is written."""
+
+    def __missing__(self, code: str) -> int:
+        return -1
+
+
 def write_sarif(reports: Iterable, out: TextIO, *, fix_mode: bool) -> None:
-    json.dump(sarif_log(list(reports), fix_mode=fix_mode), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """``sarif_log`` written as ``json.dump(..., indent=2)`` would, with the reports read once as they
+    come: the rules come first in the log and each result points into them, so results and articles
+    wait in temporary files (one compact JSON line each) until the last report has been read."""
+    import tempfile
+
+    codes: set = set()
+    errors: list = []
+    with tempfile.TemporaryFile() as results, tempfile.TemporaryFile() as articles:
+        file_start, file_codes = results.tell(), set()  # a file's results count only if it ends with no error
+        for report in reports:
+            for outcome in report.articles:
+                articles.write(_json_line(_article(report, outcome)))
+            if report.error:
+                errors.append(report.error)
+                results.seek(file_start)
+                results.truncate()
+                file_codes = set()
+            else:
+                for outcome, finding in _shown(report, fix_mode):
+                    file_codes.add(finding.code)
+                    results.write(_json_line(_result(report, outcome, finding, _NotYet(), fix_mode)))
+            if not getattr(report, "more", False):
+                codes |= file_codes
+                file_start, file_codes = results.tell(), set()
+        rule_index = {code: index for index, code in enumerate(sorted(codes))}
+        text = json.dumps(_sarif_frame(sorted(codes), errors), ensure_ascii=False, indent=2)
+
+        def indexed(lines):
+            for line in lines:
+                result = _read_line(line)
+                result["ruleIndex"] = rule_index[result["ruleId"]]
+                yield result
+
+        results.seek(0)
+        articles.seek(0)
+        head, rest = _fill(text, '"results": []', indexed(results), out)
+        out.write(head)
+        head, rest = _fill(rest, '"articles": []', map(_read_line, articles), out)
+        out.write(head + rest + "\n")
+
+
+def _json_line(item: dict) -> bytes:
+    """One line of a temporary file; a file name's lone surrogates go through unchanged."""
+    return (json.dumps(item, ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
+
+
+def _read_line(line: bytes):
+    return json.loads(line.decode("utf-8", "surrogatepass"))
+
+
+def _fill(text: str, empty: str, items: Iterator, out: TextIO) -> tuple:
+    """Write ``text`` up to the list ``empty`` (its first occurrence as a whole key: ``"key": []``,
+    which no JSON string can hold, since a string's quotes are escaped), then that list's items as
+    ``json.dump(indent=2)`` lays them out; return (what closes the list, the text after it)."""
+    at = text.index(empty)
+    line_start = text.rindex("\n", 0, at) + 1
+    indent = " " * (at - line_start) + "  "
+    out.write(text[:at + len(empty) - 1])  # up to and with the "["
+    opened = False
+    for item in items:
+        out.write(",\n" if opened else "\n")
+        opened = True
+        out.write(indent + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + indent))
+    close = f"\n{indent[:-2]}]" if opened else "]"
+    return close, text[at + len(empty):]

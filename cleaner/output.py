@@ -65,8 +65,10 @@ def text_line(path: str, outcome, finding) -> str:
 
 def write_text(reports: Iterable, out: TextIO, *, fix_mode: bool, show_fixes: bool, unsafe_fixes: bool,
                show_verdicts: bool = True) -> dict:
-    """Write ruff-style lines; return the counts the summary and exit code need."""
+    """Write ruff-style lines; return the counts the summary and exit code need. A file's verdicts
+    follow all its findings, also when it comes in pieces (``more``: the next piece is the same file)."""
     counts = Counter()
+    verdicts: list = []  # the verdict lines of the file being written
     for report in reports:
         for outcome, finding in report.findings:
             counts["total"] += 1
@@ -85,7 +87,10 @@ def write_text(reports: Iterable, out: TextIO, *, fix_mode: bool, show_fixes: bo
             for outcome in report.articles:
                 if outcome.result.verdict != "clean":
                     where = report.path if outcome.record_line is None else f"{report.path}:{outcome.record_line}"
-                    out.write(one_line(f"{where}: {outcome.result.verdict} (score {outcome.result.score:.2f})") + "\n")
+                    verdicts.append(one_line(f"{where}: {outcome.result.verdict} (score {outcome.result.score:.2f})") + "\n")
+            if not getattr(report, "more", False):
+                out.writelines(verdicts)
+                verdicts.clear()
     return counts
 
 
@@ -107,17 +112,37 @@ def summary_line(counts: dict, *, fix_mode: bool, unsafe_fixes: bool, errors: in
 
 
 def write_json(reports: Iterable, out: TextIO, *, fix_mode: bool, lines: bool) -> None:
-    records = [
+    """One record per finding: a JSON array (``json.dump(..., indent=2)``'s exact bytes) or JSON lines,
+    written as the reports come, so no run holds every record."""
+    records = (
         finding_record(report.path, outcome, finding, fix_mode=fix_mode)
         for report in reports
         for outcome, finding in report.findings
-    ]
+    )
     if lines:
         for record in records:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    else:
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        return
+    write_json_array(records, out)
+
+
+def write_json_array(items: Iterable, out: TextIO) -> None:
+    r"""``items`` as the JSON array ``json.dump(list(items), out, indent=2)`` writes, and a newline, one
+    item at a time (a JSON string holds no raw newline, so indenting its lines is safe).
+
+    >>> import io; out = io.StringIO(); write_json_array(iter([{"a": [1]}, "b"]), out); out.getvalue()
+    '[\n  {\n    "a": [\n      1\n    ]\n  },\n  "b"\n]\n'
+    >>> out.getvalue() == json.dumps([{"a": [1]}, "b"], indent=2) + "\n"
+    True
+    >>> out = io.StringIO(); write_json_array(iter([]), out); out.getvalue()
+    '[]\n'
+    """
+    opened = False
+    for item in items:
+        out.write(",\n" if opened else "[\n")
+        opened = True
+        out.write("  " + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+    out.write("\n]\n" if opened else "[]\n")
 
 
 def write_statistics(reports: Iterable, out: TextIO) -> None:

@@ -41,6 +41,7 @@ class FileReport:
     notices: list = field(default_factory=list)
     original: Optional[bytes] = field(default=None, repr=False)  # the bytes read: fix writes only over them
     problems: list = field(default_factory=list, repr=False)  # a records file's bad lines, each with its reason
+    more: bool = False  # a piece of a file handed out alone (``filerun.iter_files``): its next piece follows
 
     @property
     def changed(self) -> bool:
@@ -147,10 +148,17 @@ def _record_entries(source: InputFile, text_field: Optional[str], html_field: Op
 
 def problems_error(problems: list) -> Optional[str]:
     """One error line for a file's bad records: the first, and how many more."""
-    if not problems:
-        return None
-    more = f" (and {len(problems) - 1} more bad record{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
-    return problems[0] + more
+    return problems_line(problems[0], len(problems)) if problems else None
+
+
+def problems_line(first: str, count: int) -> str:
+    """The error line for ``count`` bad records, the first of them ``first``.
+
+    >>> problems_line("a.jsonl:3: not JSON", 3)
+    'a.jsonl:3: not JSON (and 2 more bad records)'
+    """
+    more = f" (and {count - 1} more bad record{'s' if count > 2 else ''})" if count > 1 else ""
+    return first + more
 
 
 def _record_document(cleaner: Cleaner, source: InputFile, line: int, data: dict, field_name: str, is_html: bool):
