@@ -221,6 +221,22 @@ def test_given_name_then_lowercase_surname():
     assert _g("Chris said the team would travel on Monday and return before the weekend.") == []
 
 
+def test_surname_that_is_an_english_word_lower_cased_after_a_given_name():
+    # where the name plainly ends: punctuation, a possessive, a clause about the person
+    for text, word in (("The Environment Secretary, Elizabeth truss, said food was the heart of it.", "truss"),
+                       ("It came in the aftermath of Edward snowden’s revelations about metadata.", "snowden"),
+                       ("It was in Paul volcker's letter to President Reagan on Monday.", "volcker"),
+                       ("The device former Chief Executive Steve jobs founded in a garage sold well.", "jobs")):
+        assert ("G002", word, word.capitalize(), "unsafe") in _g(text), text
+    # a verb or adverb after a given name, a word before its object, or a given name ending a longer
+    # name (an app, a place), is no surname
+    for clean_text in ("Meanwhile, at home, Justin finalizes a pitch deck and Sarah emailed me a draft.",
+                       "Over and over, Amanda touches in and out of the fields; Charles occasionally uses it.",
+                       "Ask your siblings, or the Ask Karen app from the USDA, about food safety.",
+                       "Officials at the firm's St. Louis headquarters were unable to comment. Its St. Louis hub. Next."):
+        assert [f for f in _g(clean_text) if f[0] == "G002"] == [], clean_text
+
+
 def test_city_names_from_geonames_are_unsafe_casing():
     text = "The company moved its headquarters to Sugar land in Texas last year, officials said."
     assert ("G002", "land", "Land", "unsafe") in _g(text)

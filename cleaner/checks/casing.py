@@ -176,17 +176,41 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     return findings
 
 
-def _unknown_surname(toks: Tokens, i: int, lex, given: set) -> bool:
+def _word_as_surname(toks: Tokens, i: int, w: str, possessive: bool, lex, roles: frozenset) -> bool:
+    """Is ``w`` (word ``i``, lower case, after a given name) a surname that is also an English word
+    (``Elizabeth truss,``, ``Christine balls, 62``, ``Paul volcker's letter``)? Only where the name plainly
+    ends after it: a possessive, punctuation, or a verb or a word that starts a clause about the
+    person next (``Steve jobs founded``, ``Anne veil, who``); and not a verb or adverb itself
+    (``Sarah emailed me``, ``Charles occasionally uses``), nor after a longer name the given name ends
+    (``Treasury Bill auction``, ``St. Louis hub``) unless that is a title (``Chairman Paul``)."""
+    words, gaps, low = toks.words, toks.gaps, toks.low_words
+    if len(w) < 3 or not w.isalpha() or not lex.is_word(w) or w in _FUNCTION_WORDS or w in _CONNECTORS \
+            or w.endswith("ly") or _verb(w, lex) or w.endswith("ed") and w in lex.lower:
+        return False
+    if i >= 2 and gaps[i - 1] in (" ", ". ") and words[i - 2][:1].isupper() and (
+            low[i - 2] not in roles or _verb(low[i - 2], lex)):
+        return False
+    if possessive or i + 1 >= len(words):
+        return True
+    if gaps[i + 1] != " ":
+        return not gaps[i + 1].startswith((" (", "-", "'", "’"))  # "Craig films (as ...", "chain-link"
+    nxt = low[i + 1]
+    return nxt in _words("given_names", "after_name") or nxt not in _FUNCTION_WORDS and _verb(nxt, lex)
+
+
+def _unknown_surname(toks: Tokens, i: int, lex, given: set, w: str = "") -> bool:
     """Is ``words[i]``, no English word nor a known misspelling, a lower-cased part of a person's name
     nobody's dictionary has? Between two capitalised words (``Manager fumihiko Hazama``), or after a
     given name (the configured list, or a word the dictionary knows only as a name) when what follows
     ends the name: punctuation, a function word or a verb-like word (``Adam neumann,``, ``Bruno
     tonioli and``), not a noun it could be a slip before (``Thomas wod shift``)."""
     words = toks.words
-    w, prev = words[i], words[i - 1]
+    w, prev = w or words[i], words[i - 1]
     if len(w) < 3 or not w.isalpha() or not prev[1:].islower() or w in lex.misspellings or lex.is_word(w):
         return False
     nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
+    if w != words[i]:
+        nxt = ""  # a possessive ends the name ("Edward snowden’s revelations")
     if nxt[:1].isupper() and nxt[1:].islower():
         return True
     if prev.lower() not in given and prev.lower() not in lex.names:
@@ -208,6 +232,7 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     findings = []
     words, spans = toks.words, toks.spans
     particles = _words("words", "name_particles")
+    roles = None
     for i in toks.joined:
         w = words[i]
         if w in allowed or w in particles:
@@ -215,12 +240,20 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         prev = words[i - 1]
         if prev.isupper():
             continue
+        possessive = _POSSESSIVE.search(w)
+        if possessive is not None and possessive.start() >= 3:
+            w = w[:possessive.start()]  # "Edward snowden’s revelations": the name is before the possessive
         proper = lex.names.get(w)
         confidence = 0.6
         if proper is None and prev.lower() in given and lex.zipf(w) < 5.0:
             proper = lex.capitalised.get(w)  # "Chris smith": a surname after a given name
-        if proper is None and _unknown_surname(toks, i, lex, given):
+        if proper is None and (possessive is None or w.isalpha()) and _unknown_surname(toks, i, lex, given, w):
             proper, confidence = w[0].upper() + w[1:], 0.5  # "Adam neumann, ...": no word, after a given name
+        if proper is None and prev.lower() in given:
+            if roles is None:
+                roles = _words("name_parts", "roles") | _words("abbreviations", "titles")
+            if _word_as_surname(toks, i, w, possessive is not None, lex, roles):
+                proper, confidence = w[0].upper() + w[1:], 0.5  # "Elizabeth truss, said": a word as a surname
         if proper is None:
             continue
         gap = toks.gaps[i]
@@ -228,7 +261,8 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if any(j != i and words[j] == w and toks.gaps[j] == " " and words[j - 1].islower() for j in toks.where(w)):
             continue  # "165 mln Canadian dlrs" beside "mln dlrs" in running text: the article's own word
-        start, end = spans[i]
+        start = spans[i][0]
+        end = start + len(w)
         findings.append(Candidate(doc.finding(
             "G002", f"'{w}' is a name here: '{proper}'", start, end, suggestion=proper, fix="unsafe",
             confidence=confidence, source=f"{SOURCE}:dictionary",
