@@ -27,6 +27,7 @@ from typing import IO, Callable, Iterable, Iterator, Optional
 from .atomic import AtomicOutput, same_file, signals_end_the_run
 from .errors import CleanerError, InputError
 from .executor import DocTimeout, Executor
+from .checks import learning_features
 from .pipeline import Cleaner
 from .records import RecordError, annotation, document_for, iter_lines, parse_line, reject_line
 
@@ -196,60 +197,74 @@ def learn_pass(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions,
     """Site-boilerplate learning over the first ``opts.learn_limit`` usable records (how many goes into
     ``stats.learned_from``).
 
-    Returns the Documents it built from HTML, by line number, so the cleaning pass does not extract
-    the same pages again (a text record's Document is cheaper to rebuild than to keep). Bounded on
-    purpose: the learners see a list of Documents, so learning from every record would hold the whole
-    input in memory. Records the pass cannot read are skipped here (the main pass rejects them with
-    their reason). No record can hang the pass: one over ``LEARN_MAX_CHARS`` is not learned from, and
-    with ``opts.timeout`` the records are read in worker processes under that limit, so a record
-    stuck in C (an extraction that never returns) costs its worker, not the run; either way a notice
-    names the line, and the record is still cleaned (or rejected) by the main pass.
+    The records are read, and what learning needs taken from each (``checks.learning_features``), in
+    the worker processes; the parent only combines those small summaries, so with ``--jobs 2`` the
+    pass runs on both cores. Returns the Documents it built from HTML, by line number, so the cleaning
+    pass does not extract the same pages again (a text record's Document is cheaper to rebuild than to
+    keep). Bounded on purpose, so that its result (and the HTML Documents) stay small. Records the pass
+    cannot read are skipped here (the main pass rejects them with their reason). No record can hang the
+    pass: one over ``LEARN_MAX_CHARS`` is not learned from, and with ``opts.timeout`` each record is
+    read under that limit, so a record stuck in C (an extraction that never returns) costs its worker,
+    not the run; either way a notice names the line, and the record is still cleaned (or rejected) by
+    the main pass.
     """
     docs: dict = {}
-    for number, doc, reason in _learning_documents(cleaner, lines, opts, jobs):
-        if reason:
-            on_notice(f"line {number}: site boilerplate not learned from this record: {reason} "
-                      "(it is still cleaned)")
-        elif doc is not None:
-            docs[number] = doc
-            if len(docs) >= opts.learn_limit:
-                break
-    if docs:
-        cleaner.learn(docs.values())
+    learned: list = []
+    taken = _learning_features(cleaner, lines, opts, jobs)
+    try:
+        for number, features, doc, reason in taken:
+            if reason:
+                on_notice(f"line {number}: site boilerplate not learned from this record: {reason} "
+                          "(it is still cleaned)")
+            elif features is not None:
+                learned.append(features)
+                if doc is not None:
+                    docs[number] = doc
+                if len(learned) >= opts.learn_limit:
+                    break
+    finally:
+        taken.close()  # stops the workers now, not when the generator is collected
+    if learned:
+        cleaner.learn_from(learned)
     if stats is not None:
-        stats.learned_from = len(docs)
-    return {number: doc for number, doc in docs.items() if doc.kind == "html"}
+        stats.learned_from = len(learned)
+    return docs
 
 
 #: a record line longer than this (characters) is not learned from (it is still cleaned)
 LEARN_MAX_CHARS = 4_000_000
 
 
-def _learning_documents(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions, jobs: int) -> Iterator[tuple]:
-    """``(line number, Document or None, reason not learned or "")`` for each line, in order; read in
-    worker processes under ``opts.timeout`` when it is set (see ``learn_pass``)."""
+def _learning_features(cleaner: Cleaner, lines: Iterable[tuple], opts: BatchOptions, jobs: int) -> Iterator[tuple]:
+    """``(line number, learning features or None, the HTML Document or None, reason not learned or "")``
+    for each line, in order, taken in worker processes when there are several jobs or a time limit
+    (see ``learn_pass``)."""
     items = ((number, raw) if len(raw) <= LEARN_MAX_CHARS else (number, None) for number, raw in lines)
-    if not opts.timeout:
-        for number, raw in items:
-            yield _learning_document(cleaner, opts, number, raw)
-        return
-    cleaner.warm_up()  # loaded once, shared by the forked workers: not charged to a record's time limit
-    with Executor(jobs, initializer=_init_worker, initargs=(cleaner, opts, {}), timeout=opts.timeout,
-                  lost=lambda item, reason: (item[0], None, reason), chunk_size=1) as executor:
+    executor = Executor(jobs, initializer=_init_worker, initargs=(cleaner, opts, {}), timeout=opts.timeout,
+                        lost=lambda item, reason: (item[0], None, None, reason),
+                        chunk_size=1 if opts.timeout else opts.chunk_size)
+    if executor.processes:
+        cleaner.warm_up_learning()  # loaded once, shared by the forked workers: not charged to a record's time limit
+    with executor:
         yield from executor.map(_learn_line, items)
 
 
-def _learning_document(cleaner: Cleaner, opts: BatchOptions, number: int, raw: Optional[str]) -> tuple:
+def _learning_item(cleaner: Cleaner, opts: BatchOptions, number: int, raw: Optional[str]) -> tuple:
     if raw is None:
-        return number, None, f"longer than {LEARN_MAX_CHARS:,} characters"
+        return number, None, None, f"longer than {LEARN_MAX_CHARS:,} characters"
     try:
-        return number, document_for(cleaner, parse_line(raw), opts.text_field, opts.html_field), ""
+        doc = document_for(cleaner, parse_line(raw), opts.text_field, opts.html_field)
+        features = learning_features(doc, cleaner.settings)
     except (CleanerError, ValueError, RecursionError):
-        return number, None, ""
+        return number, None, None, ""
+    if doc.kind != "html":
+        return number, features, None, ""
+    doc.forget_derived()  # the main pass needs the extracted text, not this pass's token model
+    return number, features, doc, ""
 
 
 def _learn_line(item: tuple) -> tuple:
-    return _learning_document(_STATE["cleaner"], _STATE["opts"], *item)
+    return _learning_item(_STATE["cleaner"], _STATE["opts"], *item)
 
 
 # -- workers -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Optional
 
-from .checks import CheckContext, learn_batch, merged, run_checks, run_families
+from .checks import CheckContext, learn_batch, learn_from_features, learning_features, merged, run_checks, run_families
 from .codes import Selection
 from .config import Settings, apply_mapping, coerce_settings
 from .document import Document
@@ -124,6 +124,12 @@ class Cleaner:
         self.batch = learn_batch(list(documents), self.settings)
         return self.batch
 
+    def learn_from(self, features: list) -> dict:
+        """``learn`` from each document's ``checks.learning_features``, taken elsewhere (a batch takes
+        them in its worker processes): the same knowledge as ``learn`` of those documents."""
+        self.batch = learn_from_features(features, self.settings)
+        return self.batch
+
     # -- one document ----------------------------------------------------------------------------
     def _context(self, doc: Document) -> CheckContext:
         ctx = CheckContext(settings=self.settings, selection=self.selection_for(doc.path), batch=self.batch)
@@ -234,6 +240,12 @@ class Cleaner:
             return
         gc.collect()
         gc.freeze()
+
+    def warm_up_learning(self) -> None:
+        """What ``warm_up`` does for the checks, for the learning pass: load what
+        ``checks.learning_features`` reads (the lexicon) before its worker processes are forked, and
+        not the name indexes that only the checks need (built again once the batch's names are known)."""
+        learning_features(Document(WARM_UP_TEXT, kind="text"), self.settings)
 
     def clean_many(self, items: Iterable[Any], jobs: int = 4, *, chunksize: int = 8,
                    timeout: Optional[float] = None) -> Iterator[Result]:

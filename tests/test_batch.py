@@ -264,9 +264,13 @@ def test_learning_pass_reaches_the_checks(tmp_path, monkeypatch):
 
     class Probe:
         @staticmethod
-        def learn(docs, settings):
-            seen["docs"] = [d.text for d in docs]
-            return {"learned": len(docs)}
+        def features(doc, settings):
+            return doc.text
+
+        @staticmethod
+        def learn_from(items, settings):
+            seen["docs"] = list(items)
+            return {"learned": len(items)}
 
         @staticmethod
         def run(doc, ctx):
@@ -412,3 +416,26 @@ def test_the_learning_pass_keeps_no_token_model_of_the_documents_it_learned_from
     finally:
         checks._Forgetting = original
     assert any("tokens" in vars(doc) for doc in docs)  # (the plain list kept them: the test can fail)
+
+
+def test_the_learning_pass_learns_the_same_in_worker_processes(clean_bodies):
+    """With several jobs, each record's learning features are taken in the workers and only combined
+    in the parent: the knowledge must be what one process learns from the same Documents."""
+    from cleaner.batch import learn_pass
+    from cleaner.records import document_for
+
+    tagline = "The Northfield Ledger is an independent newsroom funded by its readers."
+    lines = [(i + 1, json.dumps({"id": i, "url": f"https://site{i % 2}.example/{i}",
+                                 "text": f"{body}\n\nThe Quorvex Mining Syndicate sold its glorbent stake.\n\n{tagline}"}))
+             for i, body in enumerate(list(clean_bodies.values())[:14])]
+    learned = {}
+    for jobs in (1, 2):
+        cleaner = Cleaner()
+        learn_pass(cleaner, iter(lines), BatchOptions(chunk_size=2, learn_limit=12), jobs=jobs)
+        learned[jobs] = cleaner.batch
+    plain = Cleaner()
+    direct = plain.learn([document_for(plain, json.loads(raw), None, None) for _, raw in lines[:12]])
+    assert learned[1] == learned[2] == direct
+    assert "Quorvex Mining Syndicate" in direct["G"]["names"] and "glorbent" in direct["S"]["words"]
+    repeated = frozenset({tagline, "The Quorvex Mining Syndicate sold its glorbent stake."})
+    assert direct["B"] == {"site0.example": repeated, "site1.example": repeated}

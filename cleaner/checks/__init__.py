@@ -1,8 +1,9 @@
 """The detect stage: every check family, each a module with ``run(doc, ctx) -> Iterable[Finding]``.
 
-A family module may also define ``learn(docs, settings) -> object``: a deterministic first pass over a
-batch (site boilerplate, names seen across the batch) whose result reaches ``run`` as
-``ctx.batch[family]``. Checks never mutate the document.
+A family module may also learn from a whole batch first (site boilerplate, names seen across the
+batch): ``features(doc, settings)`` takes what it needs from one document, ``learn_from(features,
+settings)`` combines every document's into the knowledge that reaches ``run`` as ``ctx.batch[family]``
+(deterministic, in any order of the documents). Checks never mutate the document.
 """
 
 from __future__ import annotations
@@ -103,11 +104,20 @@ class _Forgetting(list):
             doc.forget_derived()
 
 
+def learning_features(doc: Document, settings: Settings) -> dict:
+    """What each learning family takes from one document (``module.features``): small, picklable, so
+    worker processes can take it and the parent only combines (``learn_from_features``)."""
+    return {family: module.features(doc, settings) for family, module in FAMILY_MODULES.items()
+            if getattr(module, "learn_from", None) is not None}
+
+
+def learn_from_features(items: list, settings: Settings) -> dict:
+    """The batch knowledge from every document's ``learning_features``, in any order: each family's
+    ``learn_from`` over its part of them."""
+    return {family: module.learn_from([item[family] for item in items], settings)
+            for family, module in FAMILY_MODULES.items() if getattr(module, "learn_from", None) is not None}
+
+
 def learn_batch(docs: list[Document], settings: Settings) -> dict:
     """The first pass over a batch: each family that learns from many documents does so here."""
-    knowledge: dict = {}
-    for family, module in FAMILY_MODULES.items():
-        learn: Optional[Callable] = getattr(module, "learn", None)
-        if learn is not None:
-            knowledge[family] = learn(_Forgetting(docs), settings)
-    return knowledge
+    return learn_from_features([learning_features(doc, settings) for doc in _Forgetting(docs)], settings)

@@ -562,3 +562,8 @@ def _outermost(findings: list[Finding]) -> list[Finding]:
 def learn(docs, settings):
     """First pass over a batch: the lines each site repeats across its articles (see site_boilerplate)."""
     return site_boilerplate.learn(docs, settings)
+
+
+#: the batch pass in two halves (``learn`` is ``learn_from`` of every article's ``features``)
+features = site_boilerplate.features
+learn_from = site_boilerplate.learn_features

@@ -836,20 +836,30 @@ def run(doc: Document, ctx, order=None) -> list[Finding]:
     return findings
 
 
-def learn(docs, settings) -> dict:
-    """Batch pass: names and acronyms that recur across many articles count as known in this batch.
+def features(doc: Document, settings) -> tuple:
+    """What the batch pass takes from one article: the multiword names and the acronyms it writes."""
+    return frozenset(article_names(doc, doc.tokens).values()), frozenset(m.group() for m in _ACRONYM.finditer(doc.text))
+
+
+def learn_from(items: list, settings) -> dict:
+    """Batch pass over every article's ``features``: names and acronyms that recur across many
+    articles count as known in this batch.
 
     A multiword capitalised name in at least ``max(3, 5%)`` of the articles joins the gazetteer for
     the batch; so does an acronym, which then is never taken for a near-miss of another.
     """
     name_counts: Counter = Counter()
     acr_counts: Counter = Counter()
-    for doc in docs:
-        toks = doc.tokens
-        name_counts.update(set(article_names(doc, toks).values()))
-        acr_counts.update({m.group() for m in _ACRONYM.finditer(doc.text)})
-    threshold = max(3, len(docs) // 20)
+    for article_name_set, acronym_set in items:
+        name_counts.update(article_name_set)
+        acr_counts.update(acronym_set)
+    threshold = max(3, len(items) // 20)
     return {
         "names": tuple(sorted(n for n, c in name_counts.items() if c >= threshold)),
         "acronyms": frozenset(a for a, c in acr_counts.items() if c >= threshold),
     }
+
+
+def learn(docs, settings) -> dict:
+    """``learn_from`` the ``features`` of ``docs``."""
+    return learn_from([features(doc, settings) for doc in docs], settings)

@@ -817,13 +817,24 @@ def run(doc: Document, ctx) -> list[Finding]:
     return findings
 
 
-def learn(docs, settings) -> dict:
-    """Batch pass: lower-case words that recur across many articles of the batch count as words."""
+def features(doc: Document, settings) -> frozenset:
+    """What the batch pass takes from one article: its lower-case words the lexicon does not know."""
     lex = lexicon()
+    # a dictionary word is a word: one set difference (in C) settles most of them before ``is_word``
+    return frozenset(t for t in set(_TOKEN.findall(doc.text)).difference(lex.lower)
+                     if t.islower() and not lex.is_word(t) and t not in lex.misspellings)
+
+
+def learn_from(items: list, settings) -> dict:
+    """Batch pass over every article's ``features``: lower-case words that recur across many articles
+    of the batch count as words."""
     seen: Counter = Counter()
-    for doc in docs:
-        for t in set(_TOKEN.findall(doc.text)):
-            if t.islower() and not lex.is_word(t) and t not in lex.misspellings:
-                seen[t] += 1
-    threshold = max(3, len(docs) // 20)
+    for words in items:
+        seen.update(words)
+    threshold = max(3, len(items) // 20)
     return {"words": frozenset(w for w, n in seen.items() if n >= threshold)}
+
+
+def learn(docs, settings) -> dict:
+    """``learn_from`` the ``features`` of ``docs``."""
+    return learn_from([features(doc, settings) for doc in docs], settings)
