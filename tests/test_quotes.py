@@ -270,6 +270,18 @@ def test_a_pronoun_and_any_verb_ending_the_sentence_attribute_a_quotation():
     assert fix(text) == "The scientist finds what he is looking for. “Droppings!” he enthuses. Wolf sightings are rare."
 
 
+@pytest.mark.parametrize("text, fixed", [
+    ('Costs rose sharply in May. Prices will fall soon," the minister said.',
+     'Costs rose sharply in May. "Prices will fall soon," the minister said.'),
+    ('The council met on Monday. It was hard," he said. Then he left.',
+     'The council met on Monday. "It was hard," he said. Then he left.'),
+    ('We lost the vote. It was hard," he said.', '"We lost the vote. It was hard," he said.'),
+])
+def test_a_lost_opening_mark_before_an_attribution_follows_the_writers_narration(text, fixed):
+    """The quotation starts after the writer's sentences (no first or second person); speech starts it earlier."""
+    assert fix(text) == fixed
+
+
 def test_lone_closing_mark_without_any_clue_is_only_reported():
     text = "It was a dynamic” move, the report said."
     found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]

@@ -640,7 +640,8 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
 
     After an introduction (``he said: We will win."``) its opening mark was lost and goes after it.
     Before an attribution (``We will win," he said``) with no introduction, the paragraph is quoted
-    from its start. After a sentence with no attribution, a paragraph that opens in the first or second
+    from its start, or from its last sentence when the sentences before it narrate (no first or second
+    person: ``Costs rose in May. Prices will fall," he said``). After a sentence with no attribution, a paragraph that opens in the first or second
     person (``we``, ``I``, ``you``: speech, not narration) lost its opening mark at its start; a
     narrating one has a stray closing mark. After a word (``dynamic" moves``) or a comma with no
     attribution, nothing tells: reported only.
@@ -669,6 +670,9 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         _push(para, "lone", LoneClose(mark, intro, True, "introduction"))
     elif resumed is not None:
         _push(para, "lone", LoneClose(mark, resumed, True, "resumed"))
+    elif attributed and boundaries and not _SPEECH.search(text, lo, boundaries[-1]):
+        # ``Costs rose in May. Prices will fall," he said``: the writer's sentences, then the quoted one
+        _push(para, "lone", LoneClose(mark, boundaries[-1], True, "attribution"))
     elif attributed:
         # a paragraph that ends its quotation with an attribution and never introduces it is quoted from its start
         _push(para, "lone", LoneClose(mark, lo, text[lo].isupper(), "attribution"))
