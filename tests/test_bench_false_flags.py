@@ -44,3 +44,17 @@ def test_a_reviewed_entry_without_evidence_is_refused(tmp_path):
         assert "line 1" in str(e)
     else:
         raise AssertionError("an entry with no evidence was accepted")
+
+
+def test_the_heldout_estimate_uses_the_tune_review_share_of_the_same_source_and_code():
+    reuters, gov = {"source": "reuters21578"}, {"source": "digitalgov"}
+    errors = [(reuters, SimpleNamespace(code="S002"))] * 9 + [(gov, SimpleNamespace(code="S002"))] * 2
+    false = [(reuters, SimpleNamespace(code="S002"))] * 3 + [(gov, SimpleNamespace(code="G004"))] * 10
+    shares = ff.error_shares(errors, false)
+    assert shares[("reuters21578", "S002")] == (9, 12) and shares[(None, "S002")] == (11, 14)
+    heldout = [(reuters, SimpleNamespace(code="S002"))] * 4 + [(gov, SimpleNamespace(code="S002"))] * 7 \
+        + [(gov, SimpleNamespace(code="G004"))] * 5 + [(gov, SimpleNamespace(code="Q001"))]
+    # reuters S002: 3/12 false; digitalgov S002 (2 tune flags: too few) by S002's 3/14; G004 all false;
+    # a code the review never saw counts as false
+    expected = 4 * 3 / 12 + 7 * 3 / 14 + 5 + 1
+    assert abs(ff.estimated_false_flags(heldout, shares) - expected) < 1e-9
