@@ -477,6 +477,14 @@ def test_a_last_sentence_run_on_after_a_stop_that_is_no_trailer_stays(last):
     ("Visit the Valley Ledger at www.valleyledger.example", "B003"),
     ("This story was produced by Valley Health News, an editorially independent program of the Ledger Foundation.",
      "B003"),
+    ("[via Valley Ledger]", "B002"),
+    ("Valley Ledger / Polaris", "B009"),
+    ("By Dana Hale/WireImage.", "B009"),
+    ("Credit: Dana Hale/Shutterstock.com View full size image", "B009"),
+    ("Posted: Thursday, October 17, 2013, 8:09 PM Inappropriate video? Alert us.", "B015"),
+    ("-- By Ana Ruiz Follow @anaruiz", "B013"),
+    ("Have something to add to this story? Share it in the comments.", "B005"),
+    ("Top Picks", "B008"),
 ])
 def test_more_wordings_of_walls_notices_and_credits_at_the_end_go(line, code):
     text, applied = clean("\n\n".join(PROSE + [line]))
