@@ -174,8 +174,15 @@ def test_acronym_defined_with_a_slip_in_every_mention():
     for text in ("Veterans with Post Traumatic Stress Syndrome (PTSD) can get help, and PTSD apps help.",
                  "Ask the security team (ISO), general counsel (OGC) and procurement before you buy."):
         assert _g(text) == [], text
+    # where the name's initials are a better-known acronym, a key beside one of its letters or one
+    # left out is a slip, though it is an acronym of its own or the article writes it again
+    text = "The Application Programming Interface (APO) lets users read data. Using the APO, they build apps."
+    assert _g(text) == [("G001", "APO", "API", "unsafe")] * 2
+    text = "It joined the System for Award Management (SM) to let users see awards. Register in SM first."
+    assert _g(text) == [("G001", "SM", "SAM", "unsafe")] * 2
     # used more than once, another letter or a letter more or less may be the house's own acronym
     for text in ("A User Experience (UX) team met on Monday. The UX lead said the UX work was done.",
+                 "The Department of Commerce (DOC) said so. The DOC will publish it, and DOC staff agree.",
                  "Moscow bought wheat under the export enhancement program (EEP), and another EEP offer "
                  "was discussed, though no new EEP deal was signed."):
         assert _g(text) == [], text

@@ -91,9 +91,10 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if acr in misdefined:
             continue
-        if acr == initials or not _one_edit(acr, initials) or acr in gaz.acronyms \
-                or (counts[acr] > 1 and (counts[initials] or not _slip_of_initials(acr, initials, keys=True))) \
-                or (_one_letter_other(acr, initials) and _own_acronym(acr, lex, real_min_zipf)) \
+        known = _slip_of_known_initials(acr, initials, gaz, ubiquitous, lex, real_min_zipf)
+        if acr == initials or not _one_edit(acr, initials) or (acr in gaz.acronyms and not known) \
+                or (counts[acr] > 1 and not known and (counts[initials] or not _slip_of_initials(acr, initials, keys=True))) \
+                or (_one_letter_other(acr, initials) and _own_acronym(acr, lex, real_min_zipf) and not known) \
                 or _spells(acr, name.split()) or _cut_short(acr, initials, text[max(0, m.start() - 30):m.start()]):
             defined.add(acr)
             continue
@@ -585,6 +586,26 @@ def _defined_name(name: str, acr: str) -> tuple:
     if near is None and words[0] in ("The", "A", "An") and len(words) > 1:
         near = words[1:]
     return (" ".join(near) if near is not None else name), acr
+
+
+def _slip_of_known_initials(acr: str, initials: str, gaz, ubiquitous, lex, min_zipf: float) -> bool:
+    """Is ``acr``, defined for a name whose initials are a better-known acronym, a slip of it: one
+    letter on a key beside the right one, or one left out (``Application Programming Interface (APO)``,
+    ``National Institutes of Health (IH)``)? Then however often the article writes it, and though it is
+    an acronym of its own, it is no house style: the name says which acronym was meant.
+
+    >>> from cleaner.gazetteer import gazetteer
+    >>> from cleaner.lexicon import lexicon
+    >>> [_slip_of_known_initials(a, i, gazetteer(()), {"EU"}, lexicon(), 2.8)
+    ...  for a, i in (("APO", "API"), ("EY", "EU"), ("UX", "UE"), ("PTSD", "PTSS"), ("DOC", "DC"), ("RU", "EU"))]
+    [True, True, False, False, False, True]
+    """
+    if acr in ubiquitous or not (initials in gaz.acronyms or initials in ubiquitous
+                                 or _own_acronym(initials, lex, min_zipf)) or lex.zipf(initials) <= lex.zipf(acr):
+        return False
+    if len(acr) == len(initials):
+        return _slip_of_initials(acr, initials, keys=True) and _one_letter_other(acr, initials)
+    return len(acr) + 1 == len(initials) and any(initials[:k] + initials[k + 1:] == acr for k in range(len(initials)))
 
 
 def _one_letter_other(acr: str, initials: str) -> bool:
