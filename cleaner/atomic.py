@@ -127,6 +127,8 @@ class AtomicOutput:
         if path == "-":
             self.stream: IO[str] = sys.stdout
             return
+        if os.path.isdir(path):
+            raise InputError(f"{path}: is a directory; name a file to write")
         if os.path.exists(path) and not os.path.isfile(path):
             self.stream = open(path, "w", encoding="utf-8", errors=surrogates.ERRORS)
             self._direct = True

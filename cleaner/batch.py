@@ -318,7 +318,11 @@ def run_batch(
 
     with signals_end_the_run():
         output = AtomicOutput(output_path, on_notice)
-        rejects = AtomicOutput(rejects_path, on_notice) if rejects_path else None
+        try:
+            rejects = AtomicOutput(rejects_path, on_notice) if rejects_path else None
+        except BaseException:  # e.g. a folder named as the rejects file: no temporary output left behind
+            output.discard()
+            raise
         bar = _progress_bar(total) if progress else None
         try:
             with open_input(input_path) as stream, executor_for(cleaner, opts, jobs, docs) as executor:

@@ -143,8 +143,11 @@ class FileCache:
     def has(self, key: str) -> bool:
         """Whether an entry is stored under ``key``, without reading it (a damaged one is still a miss
         when ``get`` reads it)."""
-        if self._entry(key).is_file():
-            return True
+        try:
+            if self._entry(key).is_file():
+                return True
+        except OSError:  # a cache folder whose name is too long to look up: no entry
+            pass
         self.misses += 1
         return False
 

@@ -307,7 +307,7 @@ def _clean(args) -> int:
 def _check_or_fix(args, *, fix: bool) -> int:
     from itertools import chain
 
-    from .discovery import iter_paths
+    from .discovery import is_dir, iter_paths
     from .output import summary_line, write_json, write_statistics, write_text
     from .runner import process_file
 
@@ -333,7 +333,7 @@ def _check_or_fix(args, *, fix: bool) -> int:
         from pathlib import Path
 
         p = Path(argument)
-        if p.is_dir() and not any(p.resolve() in Path(f).resolve().parents for f in files):
+        if is_dir(p) and not any(p.resolve() in Path(f).resolve().parents for f in files):
             print(one_line(f"news-cleaner: error: {argument}: no article files found (.txt, .md, .html, .jsonl)"), file=sys.stderr)
             had_error = True
     if fix and not diff_only:

@@ -394,6 +394,13 @@ def find_config(start: Path) -> Optional[Path]:
     return None
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long to look up
+        return False
+
+
 def load_settings(
     config: Optional[str] = None,
     *,
@@ -406,7 +413,11 @@ def load_settings(
     path: Optional[Path] = None
     if config:
         path = Path(config)
-        if not path.is_file():
+        from .discovery import is_dir
+
+        if is_dir(path):
+            raise ConfigError(f"{config}: is a directory, not a config file")
+        if not _is_file(path):
             raise ConfigError(f"{config}: config file not found")
     elif not isolated:
         path = find_config(start or Path.cwd())

@@ -50,6 +50,19 @@ def _gitignore_spec(directory: Path):
     return None
 
 
+def is_dir(path: Path) -> bool:
+    """``path.is_dir()``, False for a path the system cannot even look up (a name too long for it): the
+    file is then named as unreadable when it is read, instead of the run ending in a traceback.
+
+    >>> is_dir(Path("x" * 5000))
+    False
+    """
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def iter_paths(arguments: Iterable[str], settings: Settings, *, force_exclude: bool = False) -> Iterator[str]:
     """Files to process, in argument order then sorted walk order.
 
@@ -60,7 +73,7 @@ def iter_paths(arguments: Iterable[str], settings: Settings, *, force_exclude: b
     patterns = list(settings.exclude) + list(settings.extend_exclude)
     for argument in arguments:
         path = Path(argument)
-        if path.is_dir():
+        if is_dir(path):
             yield from _walk(path, patterns, root, settings.respect_gitignore)
         else:
             if force_exclude and _excluded(path, patterns, root):

@@ -180,13 +180,14 @@ def read_bytes(path: str, max_mb: Optional[float] = None) -> bytes:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):  # before fdopen, which refuses a directory with IsADirectoryError
+        os.close(fd)
         if stat.S_ISDIR(mode):
             raise InputError(f"{path}: is a directory")
-        if not stat.S_ISREG(mode):
-            kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
-            raise InputError(f"{path}: not a regular file ({kind}); to read from it, pipe it to `news-cleaner check -`")
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise InputError(f"{path}: not a regular file ({kind}); to read from it, pipe it to `news-cleaner check -`")
+    with os.fdopen(fd, "rb") as handle:
         size = os.fstat(fd).st_size
         if max_mb and size > max_mb * 1e6:
             raise InputError(f"{path}: {size / 1e6:.1f} MB is over the max-file-size limit of {max_mb:g} MB; "
