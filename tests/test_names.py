@@ -1049,11 +1049,18 @@ def test_a_common_noun_describing_a_name_is_no_slip_but_a_lowered_part_of_one_is
     assert [f for f in _g(text) if f[1] == "program"] == []
     text = ("The Columbus Police Department said on Monday that it would review the case. A spokesman for "
             "the Columbus police department said the review would take a month.")
-    assert ("G004", "police department", "Police Department", "unsafe") in _g(text) or \
-        any(f[1] in ("police", "department", "police department") for f in _g(text))
+    assert _g(text) == [("G004", "police department", "Police Department", "unsafe")]
 
 
 def test_particles_and_the_articles_own_lower_case_words_are_not_names():
     text = ("As you visit Pointe du Hoc, the app shows the cliffs. The bank lent 165 mln Canadian dlrs, "
             "up from 120 mln dlrs, and 40 mln dlrs more is due.")
     assert _g(text) == []
+
+
+def test_a_gazetteer_name_written_the_same_other_way_throughout_is_the_house_style():
+    text = ("There are mountains in the Kuiper belt, the scientists said. The Kuiper belt objects are the "
+            "building blocks of the outer solar system, and the probe flies on into the Kuiper belt.")
+    assert _g(text) == []
+    once = "The Kuiper Belt is far away. Its Kuiper belt objects are small and cold, the scientists said."
+    assert [f[:3] for f in _g(once)] == [("G002", "belt", "Belt")]

@@ -225,8 +225,8 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             end = start + len(found)
             if key in gaz.forms:
                 matched = n
-                finding = _casing_finding(doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words,
-                                          toks.sentence_initial(i))
+                finding = None if _house_casing(toks, i, n, found, gaz.forms[key][1]) else _casing_finding(
+                    doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words, toks.sentence_initial(i))
                 if finding is not None:
                     findings.append(Candidate(finding, take=(start, end)))
                 break
@@ -251,6 +251,30 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             matched = _number_variant(doc, toks, i, reach + 1, gaz, findings)
         after = i + max(matched, 1)
     return findings
+
+
+def _house_casing(toks: Tokens, i: int, n: int, found: str, spellings) -> bool:
+    """Does the article write the gazetteer name ``found`` (``n`` tokens from ``i``) exactly so at least
+    ``HOUSE_FORM_MIN`` times and never as the gazetteer spells it (``the Kuiper belt`` three times, ``Wall
+    street`` twice)? Then the casing is the house style, not a slip.
+
+    >>> t = Tokens("Mountains in the Kuiper belt. The Kuiper belt objects. Into the Kuiper belt.")
+    >>> _house_casing(t, 3, 2, "Kuiper belt", {"Kuiper Belt"})
+    True
+    >>> t = Tokens("The Kuiper Belt is far. The Kuiper belt objects. Into the Kuiper belt.")
+    >>> _house_casing(t, 6, 2, "Kuiper belt", {"Kuiper Belt"})
+    False
+    """
+    same = 0
+    for j in toks.where(toks.low_words[i]):
+        written = toks.slice(j, n)
+        if written is None:
+            continue
+        written = _unpossessed(written)
+        if written in spellings:
+            return False
+        same += written == found
+    return same >= HOUSE_FORM_MIN
 
 
 def _number_variant(doc: Document, toks: Tokens, i: int, n: int, gaz, findings: list) -> int:
