@@ -535,3 +535,13 @@ def test_a_disclaimer_goes_however_much_junk_extraction_left_below_it():
     middle = "\n\n".join(PROSE[:2] + [disclaimer, PROSE[2]])
     out, applied = clean(middle)
     assert out == middle and applied == []
+
+
+def test_a_trailer_glued_after_a_very_long_paragraph_is_found_in_its_tail():
+    # end-anchored trailer patterns read only the paragraph's tail; their lookbehind still sees the
+    # stop before the window, and a trailer reaching into the window's start is still whole
+    body = " ".join([PROSE[1]] * 2000)
+    for tail in (" (Reporting by Ana Ruiz; Editing by Tom Reyes)", "The Associated Press contributed to this report.",
+                 " This article is republished from The Ledger under a Creative Commons license. Read the original article."):
+        text, applied = clean(body + tail)
+        assert text == body and len(applied) == 1
