@@ -483,6 +483,19 @@ def test_joining_word_no_name_with_that_head_word_takes():
         assert _g(text) == [], text
 
 
+def test_joining_word_the_names_join_neither_the_head_nor_the_next_word_with():
+    # the gazetteer's names join "Department" and "Treasury" with "of", never "Treasury" with "to":
+    # also after "the"
+    text = "A spokesman for the Department to the Treasury said the review would take months."
+    assert _g(text) == [("G003", "to", "of", "unsafe")]
+    # a place relation before "the" is a description ("the Globe on the South Bank"), and "for" and
+    # "of" are left to the of/for rules ("the American Council for Technology")
+    for text in ("The theatre was rebuilt as the Globe on the South Bank, and accounts show it paid.",
+                 "Rebecca Ferro, Acting Deputy Director at the National Oceanic and Atmospheric Administration, spoke.",
+                 "The American Council for Technology and Industry Advisory Council met on Monday."):
+        assert [f for f in _g(text) if f[0] == "G003"] == [], text
+
+
 def test_names_with_their_own_joining_words_are_left_alone():
     text = ("The U.S. House of Representatives voted on Thursday, and the Securities and Exchange "
             "Commission said it had opened an inquiry into fighters of the Islamic State in Iraq and Syria.")

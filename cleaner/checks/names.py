@@ -625,6 +625,7 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     England``): the names themselves say how a head word joins, not a list per head word."""
     config = _pack()["function_words"]
     written = tuple(config["unusual_written"])
+    before_the = set(config["unusual_written_before_the"])
     locative = set(config["swap_locative"])
     min_ratio = float(config["unusual_min_ratio"])
     calendar = _pack()["calendar"]
@@ -632,37 +633,66 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     gaz = gazetteer(_known_names(ctx))
     joining = tuple(config["swap_words"])
     after = gaz.joining_words_after(joining)
+    before = _derived(gaz, ("joining-before", joining), lambda g: _joining_words_before(g, joining))
     lex = lexicon()
     words, low, spans, cap, gaps = toks.words, toks.low_words, toks.spans, toks.capitalised, toks.gaps
     headline_spans = None
     findings = []
     for i in toks.among(set(written)):
-        if not 0 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or not cap[i + 1]:
+        if not 0 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or gaps[i] != " " \
+                or gaps[i + 1] != " ":
             continue
-        if gaps[i] != " " or gaps[i + 1] != " ":
+        k = i + 1  # the name's next word, after "the" ("Department to the Treasury")
+        if low[k] == "the" and k + 1 < len(words) and gaps[k + 1] == " " and low[i] in before_the:
+            k += 1
+        if not cap[k]:
             continue
         row = after.get(low[i - 1])
         if not row or low[i] in row:
             continue  # the names never join this head word, or some name joins it with this word
-        nxt = words[i + 1]
-        if low[i + 1] in dates or nxt.isupper() or "." in nxt or (i >= 2 and low[i - 2] in joining) \
-                or toks.sentence_initial(i - 1) or _place_at(gaz, low, i + 1):
+        nxt = words[k]
+        if low[k] in dates or nxt.isupper() or "." in nxt or (i >= 2 and low[i - 2] in joining) \
+                or toks.sentence_initial(i - 1) or _place_at(gaz, low, k):
             continue
-        if low[i] in locative and (low[i + 1] in lex.capitalised or low[i + 1] not in lex.lower):
+        if low[i] in locative and (low[k] in lex.capitalised or low[k] not in lex.lower):
             continue  # "Union in Geneva": a place after a locative word, not a name's own word
-        right = max(sorted(row), key=row.get)
-        if lex.bigram(low[i - 1], right) + 1 < min_ratio * (lex.bigram(low[i - 1], low[i]) + 1):
+        # the names join both the head word and the next word with another word, never the next word
+        # with the word written: that one
+        joins_next = before.get(low[k], {})
+        both = sorted(w for w in row if w in joins_next) if low[i] not in joins_next else ()
+        if both:
+            right = max(both, key=lambda w: row[w] * joins_next[w])
+        elif k > i + 1:
             continue
+        else:
+            right = max(sorted(row), key=row.get)
+            if lex.bigram(low[i - 1], right) + 1 < min_ratio * (lex.bigram(low[i - 1], low[i]) + 1):
+                continue
         start, end = spans[i]
         if headline_spans is None:
             headline_spans = toks.headlines(doc)[1]
         if _within(headline_spans, start):
             continue
         findings.append(_claim(doc.finding(
-            "G003", f"'{words[i - 1]} {words[i]} {nxt}': names with '{words[i - 1]}' join it with '{right}'",
+            "G003", f"'{toks.text[spans[i - 1][0]:spans[k][1]]}': names with '{words[i - 1]}' join it with '{right}'",
             start, end, suggestion=right, fix="unsafe", confidence=0.6, source=f"{SOURCE}:joining-word",
         )))
     return findings
+
+
+def _joining_words_before(gaz, joining: tuple) -> dict:
+    """How the multiword forms join a word to the one before: {word after: {joining word: forms}} for
+    the inner words of ``joining``, a ``the`` between them skipped (``agriculture`` -> ``{"of": 5}``,
+    ``treasury`` -> ``{"of": 2}``): what names join a word with, from the names themselves."""
+    index: dict = {}
+    for key in gaz.forms:
+        words = key.split(" ")
+        for k in range(1, len(words) - 1):
+            if words[k] in joining:
+                nxt = words[k + 2] if words[k + 1] == "the" and k + 2 < len(words) else words[k + 1]
+                row = index.setdefault(nxt, {})
+                row[words[k]] = row.get(words[k], 0) + 1
+    return index
 
 
 def swapped_function_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
