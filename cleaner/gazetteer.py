@@ -124,11 +124,16 @@ class Gazetteer:
                     row[words[k]] = row.get(words[k], 0) + 1
         return index
 
-    def entry_mentioned(self, entry: Entry, text: str, lowered: Optional[str] = None) -> bool:
-        """Is ``entry`` itself (a form or an acronym) named in ``text``?"""
+    def entry_mentioned(self, entry: Entry, text: str, lowered: Optional[str] = None, toks=None) -> bool:
+        """Is ``entry`` itself (a form or an acronym) named in ``text``? ``toks``, the text's
+        :class:`~cleaner.tokens.Tokens`, answers for a word where it can without a search of the text."""
         lowered = lowered if lowered is not None else text.lower()
-        return any(_whole_word_in(acr, text) for acr in entry.acronyms) or any(
-            _whole_word_in(norm(f), lowered) for f in entry.forms)
+
+        def stands(word: str, lower: bool) -> bool:
+            known = toks.whole_word(word, lower) if toks is not None else None
+            return _whole_word_in(word, lowered if lower else text) if known is None else known
+
+        return any(stands(acr, False) for acr in entry.acronyms) or any(stands(norm(f), True) for f in entry.forms)
 
 
 def _word_char(char: str) -> bool:

@@ -39,6 +39,9 @@ ACRONYM = re.compile(r"[A-Z](?<![\w.&/-][A-Z])[A-Z]{1,5}(?![\w&/]|\.[A-Za-z])")
 _OPENERS = " \t\"“”‘’'("
 _SENTENCE_ENDS = ".!?:…\n"
 PAIR_SCAN_MAX = 4096  # a word pair whose rarer word has more mentions is read from a count of every pair
+WHOLE_WORD_SETS_FROM = 65536  # characters: a text this long answers whole_word() from its tokens
+_WORD_CHARS = re.compile(r"\w+")
+_JOINERS = re.compile(r"['’&.-]")
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +95,7 @@ class Tokens:
         self._positions: Optional[dict] = None
         self._pairs: Optional[Counter] = None
         self._pair_counts: dict = {}
+        self._runs: dict = {}  # lowered? -> the \w runs of the text (or None: see whole_word)
 
     def among(self, keys) -> list:
         """Indexes of the words whose lower-cased form is in ``keys`` (a set, dict or short tuple),
@@ -147,6 +151,43 @@ class Tokens:
             known = sum(1 for j in at_second if j and words[j] == second and words[j - 1] == first)
         self._pair_counts[first, second] = known
         return known
+
+    def whole_word(self, word: str, lowered: bool = False) -> Optional[bool]:
+        """Does ``word`` stand whole in a long text (``lowered``: in the text lower-cased)? A word of
+        word characters (``\\w``) does exactly where it is a whole run of them, and every such run is
+        a token or a part of a joined one (``ISIS-held``): answered from those runs, collected once,
+        where a search of a long text for each word asked grew with its vocabulary. A phrase does not
+        when one of its runs is missing. None when the runs cannot tell: a phrase whose runs are all
+        there, a short text (a search is cheaper), or a text whose tokens lower-cased are not its
+        lower-cased runs (``İ`` lower-cases to two characters, ``Σ`` after its neighbours).
+
+        >>> toks = Tokens("ISIS-held towns, crisis talks. " * 3000)
+        >>> toks.whole_word("ISIS"), toks.whole_word("held"), toks.whole_word("isis"), toks.whole_word("isis", True)
+        (True, True, False, True)
+        >>> toks.whole_word("sis"), toks.whole_word("isis-held", True), toks.whole_word("sis-held"), Tokens("ISIS").whole_word("ISIS")
+        (False, None, False, None)
+        """
+        if len(self.text) < WHOLE_WORD_SETS_FROM:
+            return None
+        if lowered not in self._runs:
+            self._runs[lowered] = self._word_runs(lowered)
+        runs = self._runs[lowered]
+        if runs is None:
+            return None
+        if _WORD_CHARS.fullmatch(word):
+            return word in runs
+        # a phrase: each of its runs is a whole run where it stands, so one missing rules it out
+        return False if any(run not in runs for run in _WORD_CHARS.findall(word)) else None
+
+    def _word_runs(self, lowered: bool) -> Optional[set]:
+        """The distinct runs of word characters of the text (or of its lower-cased form): the tokens
+        and the parts of the joined ones."""
+        if lowered and ("İ" in self.text or "Σ" in self.text):
+            return None
+        runs = set(self.low_words if lowered else self.words)
+        joined = [w for w in runs if not w.isalnum()]  # (a joiner, or an underscore: split, harmless)
+        runs.update(part for w in joined for part in _JOINERS.split(w) if part)
+        return runs
 
     @property
     def acronyms(self) -> list:

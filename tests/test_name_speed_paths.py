@@ -126,3 +126,38 @@ def test_within_edits_keeps_every_word_within_the_weighted_distance():
                 [w for w in kept if weighted_distance(word, w, cutoff=limit) <= limit], (word, pool)
             dropped += len(pool) - len(kept)
     assert dropped > 1000  # (it does filter)
+
+
+def test_whole_word_from_token_runs_matches_a_search_of_the_text():
+    """Tokens.whole_word answers as a search of the text (or the lower-cased text) does, whenever it
+    answers, on long random texts with joined tokens, underscores, digits and capitals past ASCII: the
+    words of ``inner`` stand only inside joined tokens; ``İzz`` lower-cases to two characters before
+    ``zz``, and ``ΑΣ:Β`` lower-cases its sigma by its neighbours."""
+    from cleaner.gazetteer import _whole_word_in
+    from cleaner.tokens import WHOLE_WORD_SETS_FROM, Tokens
+
+    rng = random.Random(23)
+    alone = ["ISIS", "isis", "held", "crisis", "U", "Éire", "éire", "x_y", "2020", "Ørsted", "Co", "rock", "AT"]
+    inner = ["qq", "Qq", "S", "op", "roll", "T"]
+    special = [[], ["İzz"], ["ΑΣ:Β"]]  # (never joined: ΑΣ’x lower-cases the same either way)
+    joins = ["-", ".", "’", "'", "&"]
+    gaps = [" ", ", ", ". ", "\n", " (", ") ", "“", "” ", ":"]
+    answered = 0
+    for trial in range(24):
+        chunks, size = [], 0
+        while size < WHOLE_WORD_SETS_FROM:
+            word = rng.choice(alone + special[trial % 3])
+            for _ in range(rng.choice([0, 0, 1, 2]) if word in alone else 0):
+                word += rng.choice(joins) + rng.choice(inner + alone)
+            chunks.append(word + rng.choice(gaps))
+            size += len(chunks[-1])
+        text = "".join(chunks)
+        toks, lowered = Tokens(text), text.lower()
+        for word in alone + inner + ["isis-held", "x", "y", "_", "zz", "ας", "ασ", "Β", "β", "qq", "crisis held",
+                                     "rock-qq", "rock qq", "éire ørsted", "2020 (isis", "sis held", "ασ:β"]:
+            for lower in (False, True):
+                known = toks.whole_word(word, lower)
+                if known is not None:
+                    answered += 1
+                    assert known == _whole_word_in(word, lowered if lower else text), (word, lower)
+    assert answered > 600

@@ -78,7 +78,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     def answers(entry) -> tuple:
         known = named.get(id(entry))
         if known is None:
-            said = gaz.entry_mentioned(entry, text, lowered)
+            said = gaz.entry_mentioned(entry, text, lowered, toks)
             known = named[id(entry)] = (said, said and any(norm(f) in lowered for f in entry.forms))
         return known
     findings = []
