@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
-from itertools import chain, compress, count
+from itertools import chain, compress, count, islice
 from operator import not_
 
 from ..document import Document
@@ -32,6 +32,9 @@ RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
 HOUSE_FORM_MIN = 2  # a lower-case pair the article writes this often is its own usage, not a slip
 DESCRIPTOR_MIN_ZIPF = 3.0  # a lower-case word after a name this common may describe it ...
 DESCRIPTOR_MAX_ZIPF = 5.5  # ... but not a word as common as "one" or "new" ("Mars one" is a slip)
+# mentions of a word read for one piece of evidence: every article has fewer; on a long text the
+# evidence comes from its first mentions, so a pass stays linear however often a word recurs
+MENTIONS_SCANNED = 400
 
 
 def lowered_descriptor(toks: Tokens, i: int, first: Optional[int] = None) -> bool:
@@ -63,9 +66,13 @@ def lowered_descriptor(toks: Tokens, i: int, first: Optional[int] = None) -> boo
     if not i or not w.islower() or w not in lex.lower or not DESCRIPTOR_MIN_ZIPF <= lex.zipf(w) <= DESCRIPTOR_MAX_ZIPF \
             or w in _words("acronyms", "definition_trailing"):
         return False  # (a company's legal form is part of its name: "Chrysler corp" is a slip)
-    low = toks.low_words
-    if not any(j != i and words[j] == w and (not words[j - 1][:1].isupper() or low[j - 1] in _FUNCTION_WORDS)
-               for j in toks.where(w) if j):
+    low, memo = toks.low_words, per_text_memo(toks)
+    own = memo.get(("own use", w))
+    if own is None:  # (once per word and text: a long text asks about the same noun many times)
+        own = memo["own use", w] = any(
+            words[j] == w and (not words[j - 1][:1].isupper() or low[j - 1] in _FUNCTION_WORDS)
+            for j in islice(toks.where(w), MENTIONS_SCANNED) if j)
+    if not own:
         return False  # the article never uses the noun on its own: no evidence it is an ordinary word here
     if first is None:
         first = i
@@ -76,10 +83,21 @@ def lowered_descriptor(toks: Tokens, i: int, first: Optional[int] = None) -> boo
     name, n = words[first:i], i - first
     if not n:
         return False
-    for j in toks.where(name[0].lower()):
-        if j != first and words[j:j + n] == name and (j + n == len(words) or words[j + n].lower() != w):
-            return True
-    return False
+    key = ("stands alone", tuple(name), w)
+    alone = memo.get(key)
+    if alone is None:  # (the mention here is followed by the noun, so it never counts)
+        alone = memo[key] = any(words[j:j + n] == name and (j + n == len(words) or words[j + n].lower() != w)
+                                for j in islice(toks.where(name[0].lower()), MENTIONS_SCANNED))
+    return alone
+
+
+def per_text_memo(toks: Tokens) -> dict:
+    """A dict that lives as long as one text's tokens: answers a pass would otherwise recompute per
+    candidate, scanning a word's mentions each time (quadratic on a long text)."""
+    memo = getattr(toks, "_casing_memo", None)
+    if memo is None:
+        memo = toks._casing_memo = {}
+    return memo
 
 
 def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
@@ -259,7 +277,13 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         gap = toks.gaps[i]
         if gap != " " or not prev[:1].isupper() or prev.isupper() or toks.sentence_initial(i - 1):
             continue
-        if any(j != i and words[j] == w and toks.gaps[j] == " " and words[j - 1].islower() for j in toks.where(w)):
+        memo = per_text_memo(toks)
+        running = memo.get(("in running text", w))
+        if running is None:  # (here the word follows a capital, so this mention never counts)
+            running = memo["in running text", w] = any(
+                words[j] == w and toks.gaps[j] == " " and words[j - 1].islower()
+                for j in islice(toks.where(w), MENTIONS_SCANNED) if j)
+        if running:
             continue  # "165 mln Canadian dlrs" beside "mln dlrs" in running text: the article's own word
         start = spans[i][0]
         end = start + len(w)

@@ -44,7 +44,7 @@ they all share, over the document's token model (:mod:`cleaner.tokens`).
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress, count, repeat
+from itertools import compress, count, islice, repeat
 from typing import Optional
 
 from ..document import Document
@@ -54,8 +54,8 @@ from ..gazetteer import SWAPS, gazetteer, norm
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
-    calendar_names, lowercase_names, lowered_descriptor, lowered_name_words, name_evidence, name_parts, place_after_of,
-    recased_words, single_names,
+    calendar_names, lowercase_names, lowered_descriptor, lowered_name_words, MENTIONS_SCANNED, name_evidence, name_parts,
+    per_text_memo, place_after_of, recased_words, single_names,
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
@@ -225,8 +225,10 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             end = start + len(found)
             if key in gaz.forms:
                 matched = n
-                finding = None if _house_casing(toks, i, n, found, gaz.forms[key][1]) else _casing_finding(
-                    doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words, toks.sentence_initial(i))
+                finding = _casing_finding(doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words,
+                                          toks.sentence_initial(i))
+                if finding is not None and _house_casing(toks, i, n, found, gaz.forms[key][1]):
+                    finding = None  # "the Kuiper belt" throughout: the article's house style
                 if finding is not None:
                     findings.append(Candidate(finding, take=(start, end)))
                 break
@@ -265,16 +267,22 @@ def _house_casing(toks: Tokens, i: int, n: int, found: str, spellings) -> bool:
     >>> _house_casing(t, 6, 2, "Kuiper belt", {"Kuiper Belt"})
     False
     """
+    memo = per_text_memo(toks)
+    known = memo.get(("house casing", found))
+    if known is not None:  # (once per form and text: a long text repeats a name many times)
+        return known
     same = 0
-    for j in toks.where(toks.low_words[i]):
+    for j in islice(toks.where(toks.low_words[i]), MENTIONS_SCANNED):
         written = toks.slice(j, n)
         if written is None:
             continue
         written = _unpossessed(written)
         if written in spellings:
-            return False
+            same = 0
+            break
         same += written == found
-    return same >= HOUSE_FORM_MIN
+    known = memo["house casing", found] = same >= HOUSE_FORM_MIN
+    return known
 
 
 def _number_variant(doc: Document, toks: Tokens, i: int, n: int, gaz, findings: list) -> int:
