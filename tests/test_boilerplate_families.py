@@ -485,6 +485,8 @@ def test_a_last_sentence_run_on_after_a_stop_that_is_no_trailer_stays(last):
     ("-- By Ana Ruiz Follow @anaruiz", "B013"),
     ("Have something to add to this story? Share it in the comments.", "B005"),
     ("Top Picks", "B008"),
+    ("WATCH:", "B010"),
+    ("Follow Valley Ledger @valleyledger, Facebook & Google+.", "B005"),
 ])
 def test_more_wordings_of_walls_notices_and_credits_at_the_end_go(line, code):
     text, applied = clean("\n\n".join(PROSE + [line]))
