@@ -10,12 +10,12 @@ so those have their own check here.
 from __future__ import annotations
 
 import bisect
-import difflib
 import html
 import itertools
 import re
 from functools import lru_cache
 
+from .. import local_diff
 from ..document import Document
 from ..finding import Finding
 from ..rulepacks import load_builtin
@@ -89,8 +89,7 @@ def mojibake(doc: Document) -> list[Finding]:
                 pairs.append((offset, old, new))
             offset += len(old) + 1
     for base, old, new in pairs:
-        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-        for start, end, replacement in _merge_opcodes(matcher.get_opcodes(), old, new):
+        for start, end, replacement in _merge_opcodes(local_diff.opcodes(old, new), old, new):
             short = (end - start) <= 2 and not old[start:end].strip("ÂÃâ€")
             findings.append(
                 doc.finding(
