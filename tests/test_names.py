@@ -1038,6 +1038,15 @@ def test_a_rare_name_the_article_writes_twice_is_no_slip_of_a_well_known_one():
     assert ("G001", "Gogle", "Google", "unsafe") in _g("Shares of Gogle rose on Monday after the results.")
 
 
+def test_given_name_that_is_also_a_word_lower_cased_before_a_surname():
+    assert ("G002", "matt", "Matt", "unsafe") in _g("Actor matt Damon got around the problem by pulling up his lawn.")
+    # after a determiner or a verb it is the word ("the bill Trump signed"); before a surname that is
+    # an English word, or at a sentence's start, nothing says it is a name
+    for text in ("The bill Trump signed was long, and the senators read it on Monday.",
+                 "Actor matt Smith got around the problem.", "They will mark. Smith said so."):
+        assert [f for f in _g(text) if f[1] in ("bill", "matt", "mark")] == [], text
+
+
 def test_name_word_lower_cased_in_running_text():
     # a word the dictionary knows only as a place's or person's name, anywhere; a word no dictionary
     # has but web text writes, before a capitalised word or after "of" in a name

@@ -834,11 +834,15 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     findings = []
     for i in toks.lower_alpha:
         w = words[i]
-        if len(w) < 4 or w in lex.lower or w in allowed or counts[w] > 1 or w in lex.misspellings:
+        if len(w) < 4 or w in allowed or counts[w] > 1 or w in lex.misspellings:
             continue
         form = lex.names.get(w)
         why = "the dictionary knows it only as a name"
-        if form is None:
+        if w in lex.lower:
+            if w not in given or not _before_a_surname(toks, i, lex):
+                continue
+            form, why = w[:1].upper() + w[1:], "a given name before a surname"  # "Actor matt Damon"
+        elif form is None:
             if w in lex.capitalised or lex.zipf(w) < NAME_WORD_MIN_ZIPF or not _in_a_name(toks, i):
                 continue
             form, why = w[:1].upper() + w[1:], "no dictionary has it, and it stands in a name"
@@ -860,6 +864,26 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             confidence=0.5, source=f"{SOURCE}:name-word",
         )))
     return findings
+
+
+def _before_a_surname(toks: Tokens, i: int, lex) -> bool:
+    """Is lower-case word ``i`` followed by a title-case word no dictionary has in lower case, a
+    surname (``matt Damon``), not a sentence's first word? (``the bill Trump signed``: ``Trump`` is
+    in no lower-case list either, so the caller takes only the configured given names, and the
+    word before must not be one that takes a noun: a determiner or a verb.)
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_before_a_surname(Tokens(t), 1, lexicon()) for t in ("Actor matt Damon said", "the bill Trump signed", "Actor matt Smith")]
+    [True, False, False]
+    """
+    words, gaps = toks.words, toks.gaps
+    if i + 1 >= len(words) or gaps[i + 1] != " " or toks.sentence_initial(i + 1):
+        return False
+    nxt = _POSSESSIVE.sub("", words[i + 1])
+    if not (nxt[:1].isupper() and nxt[1:].islower()) or nxt.lower() in lex.lower:
+        return False
+    prev = toks.low_words[i - 1] if i and gaps[i] == " " else ""
+    return prev not in _FUNCTION_WORDS and not _verb(prev, lex)
 
 
 def _in_a_name(toks: Tokens, i: int) -> bool:
