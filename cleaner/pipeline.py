@@ -244,8 +244,13 @@ class Cleaner:
     def warm_up_learning(self) -> None:
         """What ``warm_up`` does for the checks, for the learning pass: load what
         ``checks.learning_features`` reads (the lexicon) before its worker processes are forked, and
-        not the name indexes that only the checks need (built again once the batch's names are known)."""
+        not the name indexes that only the checks need (built again once the batch's names are known).
+        Frozen out of the garbage collector's walks, as ``warm_up`` does, so that the workers do not
+        walk (and so copy) the lexicon's pages."""
+        import gc
+
         learning_features(Document(WARM_UP_TEXT, kind="text"), self.settings)
+        gc.freeze()
 
     def clean_many(self, items: Iterable[Any], jobs: int = 4, *, chunksize: int = 8,
                    timeout: Optional[float] = None) -> Iterator[Result]:
