@@ -310,8 +310,8 @@ def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = 
     from trafilatura.utils import load_html
 
     tree = load_html(html)
-    if tree is None:
-        return "", {"url": url}
+    if tree is None or _cut_short():
+        return "", {"url": url}  # BeautifulSoup then reads the page
     if fragment:
         wrap_loose_text(tree)
     metadata = page_metadata(tree, url, html)
@@ -338,6 +338,21 @@ def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = 
     # trafilatura separates paragraphs by single newlines; the rest of the pipeline uses blank lines.
     paragraphs = [" ".join(line.split()) for line in body.split("\n") if line.strip()]
     return "\n\n".join(paragraphs), metadata
+
+
+def _cut_short() -> bool:
+    """Whether the last page trafilatura parsed was cut short: libxml2 stops at 256 nested elements
+    (``<span>`` in ``<span>``...) and silently drops the rest of the page, which would be lost text;
+    BeautifulSoup's parser has no such limit.
+
+    >>> from trafilatura.utils import load_html
+    >>> tree = load_html("<html><body><p>A " + "<b>" * 300 + "deep" + "</b>" * 300 + " one.</p><p>Next.</p></body></html>")
+    >>> tree.text_content().endswith("Next."), _cut_short()
+    (False, True)
+    """
+    from trafilatura.utils import HTML_PARSER
+
+    return any("Excessive depth" in entry.message for entry in HTML_PARSER.error_log)
 
 
 def _longer_balanced_reading(trafilatura, tree, url: Optional[str], balanced: dict, kept_words: int) -> Optional[str]:
