@@ -1008,6 +1008,17 @@ def test_acronym_in_title_case_where_the_article_writes_it_in_capitals():
         assert _g(clean_text) == [], clean_text
 
 
+def test_initialism_in_title_case_no_list_knows_but_web_text_writes():
+    # read letter by letter (no vowel after the first letter), written in web text: an acronym
+    text = "Automated messages (pulling from Rss feeds) went out, and I run the Tps reports every Friday."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Rss", "RSS"), ("G002", "Tps", "TPS")]
+    # a company designator, a drawn-out sound, a word beside a name or a unit are no slips
+    for clean_text in ("Shares of AE Plc fell on Monday, the exchange said.",
+                       "Asteroid fly-bys, Hmmm, that may be a good topic for another day.",
+                       "He lives on Sunset Blvd in Los Angeles, Mrs Smith said."):
+        assert [f for f in _g(clean_text) if f[0] == "G002"] == [], clean_text
+
+
 def test_gazetteer_name_with_its_last_word_lower_cased_in_the_other_number():
     text = "Tuberculosis alone kills many each year, the World Health organizations estimates in its report."
     assert ("G002", "organizations", "Organization", "unsafe") in _g(text)

@@ -516,6 +516,14 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     title_uses: dict = {}  # a word's title-case mentions, counted once per word, not once per mention
     items.extend((i, words[i], spans[i][0], spans[i][1], False)
                  for i in toks.among(written.keys() - candidates - dictionary) if words[i].istitle())
+    # a title-case word read letter by letter that no list has but web text writes: an acronym no
+    # list of ours knows ("Rss feeds", "Xslt support"); its lower-case forms
+    # (not a company designator, "AE Plc", nor an interjection, "Hmmm")
+    unlisted = {low_words[i] for i in compress(count(), map(_UNLISTED_SHAPE.fullmatch, words))
+                if _unpronounceable(words[i]) and low_words[i] not in lex.lower and low_words[i] not in lex.capitalised
+                and lex.zipf(low_words[i]) >= UNLISTED_MIN_ZIPF and not _DRAWN_OUT.search(low_words[i])
+                } - candidates - dictionary - written.keys() - _words("name_parts", "designators")
+    items.extend((i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(unlisted))
     for k in compress(count(), map(not_, map(str.isalpha, words))):
         m = _NAME_HEAD.match(words[k])
         if m is not None and m.group(1) in candidates:
@@ -556,7 +564,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 continue
         elif w[0].isupper() and w[1:].islower() and w.lower() not in lex.lower and (
                 w.upper() in gaz.acronyms or w.lower() in everyday or w.lower() in dictionary
-                or written[w.lower()] >= _memo(title_uses, w.lower(), lambda low: _title_case_uses(toks, low))):
+                or written[w.lower()] >= _memo(title_uses, w.lower(), lambda low: _title_case_uses(toks, low))
+                or w.lower() in unlisted and not _name_or_abbreviation(toks, i, given)):
             if exact is None:
                 exact = set(words)
             if w.upper() not in exact and not (_initialism(w) and (
@@ -578,6 +587,11 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             canonical=entry.name if entry else proper,
         )))
     return findings
+
+
+_UNLISTED_SHAPE = re.compile(r"[A-Z][a-z]{2,5}")
+_DRAWN_OUT = re.compile(r"(.)\1\1")  # a letter three times: a sound drawn out ("Hmmm", "Brrr"), no acronym
+UNLISTED_MIN_ZIPF = 2.0  # a title-case initialism no list has must be this common in web text (an acronym)
 
 
 def _acronyms_in_prose(toks: Tokens, lex) -> Counter:
