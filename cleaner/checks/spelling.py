@@ -818,7 +818,11 @@ def run(doc: Document, ctx) -> list[Finding]:
 
 
 def features(doc: Document, settings) -> frozenset:
-    """What the batch pass takes from one article: its lower-case words the lexicon does not know."""
+    """What the batch pass takes from one article: its lower-case words the lexicon does not know.
+
+    >>> sorted(features(Document("The glorbent report was flimbly written, the mayor said."), None))
+    ['flimbly', 'glorbent']
+    """
     lex = lexicon()
     # a dictionary word is a word: one set difference (in C) settles most of them before ``is_word``
     return frozenset(t for t in set(_TOKEN.findall(doc.text)).difference(lex.lower)
