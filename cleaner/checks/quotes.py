@@ -385,7 +385,7 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
-_CAPS = re.compile(r"(?<![\w.])([A-Z]{2,})(?![\w])(\. (?=[a-z]))?")
+_CAPS = re.compile(r"([A-Z](?<![\w.][A-Z])[A-Z]+)(?!\w)(\. (?=[a-z]))?")  # a capital first, then the look-behind: ``re`` skips to capitals
 
 
 def _stopped_acronyms(text: str) -> set:
@@ -589,7 +589,7 @@ def punctuation_runs(text: str, model: Optional[QuoteModel] = None) -> list[Edit
     return edits
 
 
-_NAME_INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][\w’'-]+")
+_NAME_INSIDE = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w’'-]+")  # the capital first (see ``_CAPS``)
 _SENTENCE_START = re.compile(r"(?:^|[.?!][\"”’)]?\s+|\n)(?=[^.?!\n]*$)")
 
 
