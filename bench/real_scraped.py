@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Real scraped articles: how much leftover junk news-cleaner removes, and how much body it loses.
 
-The articles are dumps of scraped news text from two public repositories, read from their mirrors
+The articles are dumps of scraped news text from public repositories, read from their mirrors
 under /work/.mirror at bench time (nothing of them is copied into this repository):
 
 | source | repository (file) | what it is | licence |
@@ -9,6 +9,7 @@ under /work/.mirror at bench time (nothing of them is copied into this repositor
 | ``isot`` | Vatshayan/Fake-News-Prediction (``Fake.csv``, 1,413 articles) | a copy of part of the ISOT fake-news dataset (University of Victoria): text scraped from news sites, newlines lost, image credits glued to the last sentence | none stated in the repository; ISOT is distributed for research use: used here as test data only |
 | ``np3k`` | JoyceJiang73/newspapers (``scraped_articles*.json``) | newspaper3k output for US, UK and Ugandan news sites (2020): bylines, promos, follow prompts, related links left in | none stated: test data only |
 | ``newspaper`` | codelucas/newspaper (``tests/data/text/*.txt``, commit 1618b54; English files only) | newspaper3k's own expected output for one or two articles of about 80 US and UK sites (Reuters, Fox News, CNN, the Telegraph, Slate, Wired, ...): captions, credits, promos and footers left in | **MIT** (``LICENSE`` of the repository, Copyright (c) 2013 Lucas Ou-Yang): split tune/held-out like the first two |
+| ``readability`` | mozilla/readability (``test/test-pages/*/expected.html``, commit ab4027a; English pages, Wikipedia's left out) | Readability.js's expected output for its 130 test pages, 74 of them English with 40 words or more (NYT, Washington Post, CNET, BBC, eHow, Wired, LWN, blogs and docs), read as text one line per block: caption credits, share and bookmark labels, promoted-by and date lines left in | **Apache-2.0** (``LICENSE.md`` of the repository): split tune/held-out; rules written from tune misses only |
 | ``newsdata`` | jennhu/metalinguistic-prompting (``datasets/exp1/news/cleaned.csv``, 230 articles, commit 89d1b52) | newspaper3k output (``raw_text``, lone ``Advertisement`` lines already dropped by its script) for the March 2023 NewsData.io results of about 120 sites (CBS, HuffPost, news-medical, Cointelegraph, BuzzFeed News, ...) | none stated in the repository: test data only. **Held-out only**: added after the rules, never tuned on, no misses listed |
 
 G. McIntire's fake_or_real_news set is not used, in any copy: the reserved evaluation repository
@@ -16,7 +17,7 @@ pmacinec/fake-news-datasets holds it (ISOT and the newspaper3k dumps are not amo
 
 Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-Prediction``,
 ``github:JoyceJiang73/newspapers``, ``github:codelucas/newspaper``,
-``github:jennhu/metalinguistic-prompting``), or point ``--mirror``
+``github:jennhu/metalinguistic-prompting``, ``github:mozilla/readability``), or point ``--mirror``
 at a folder holding them.
 
 Junk is annotated by pattern, per category (``bench/real_scraped.toml``); body sentences are the
@@ -58,6 +59,7 @@ SOURCES = {  # name: (mirror, files, text field)
     "np3k": ("JoyceJiang73+newspapers", ["scraped_articles.json", "scraped_articles_uganda.json"], "text"),
     "newspaper": ("codelucas+newspaper", ["tests/data/text/"], "text"),  # a folder: one article a file
     "newsdata": ("jennhu+metalinguistic-prompting", ["datasets/exp1/news/cleaned.csv"], "raw_text"),
+    "readability": ("mozilla+readability", ["test/test-pages/"], "text"),  # a folder: expected.html a page
 }
 HELDOUT_ONLY = {"newsdata"}  # sources added after the rules were written: never tuned on
 TOKEN = re.compile(r"\w+")
@@ -81,11 +83,34 @@ def _git_file(repo: Path, path: str) -> str:
                           text=True, encoding="utf-8", errors="replace").stdout
 
 
+_BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "pre", "td", "tr",
+           "br", "section", "article", "header", "footer", "aside", "figure", "ul", "ol", "dt", "dd", "table"}
+
+
+def html_text(markup: str) -> str:
+    """The text of an extractor's HTML output, one line per block element.
+
+    >>> html_text("<div><p>One  <b>two</b>.</p><figcaption>Photo: AP</figcaption></div>")
+    'One two.\\nPhoto: AP'
+    """
+    import lxml.html
+
+    root = lxml.html.fromstring(markup)
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def _git_folder(repo: Path, folder: str) -> list[dict]:
-    """One row (``text``) per ``.txt`` file of ``folder``."""
-    names = subprocess.run(["git", "-C", str(repo), "ls-tree", "--name-only", "HEAD", folder], capture_output=True,
-                           check=True, text=True).stdout.split()
-    return [{"text": _git_file(repo, name)} for name in sorted(names) if name.endswith(".txt")]
+    """One row (``text``) per ``.txt`` file of ``folder``, or per ``*/expected.html`` (readability's test
+    pages) as text."""
+    names = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD", folder],
+                           capture_output=True, check=True, text=True).stdout.split("\n")
+    return [{"text": html_text(_git_file(repo, name)) if name.endswith(".html") else _git_file(repo, name)}
+            for name in sorted(names) if name.endswith((".txt", "/expected.html")) and "/wikipedia" not in name]
 
 
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|that|for)\b", re.IGNORECASE)

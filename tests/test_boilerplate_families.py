@@ -86,6 +86,19 @@ ANYWHERE = [
     ("VIEW GALLERY - 12 IMAGES", "B009", "gallery-furniture"),
     ("If you found this article useful, please consider a small donation to help keep the Ledger free for "
      "everyone.", "B005", "paywall-prompt"),
+    # families of readability's test pages (bench/real_scraped.py, tune part); lines written anew
+    ("Credit Dana Ruiz/Agence France-Presse — Getty Images", "B009", "photo-credit-line"),
+    ("Credit Harriet Cole", "B009", "photo-credit-line"),
+    ("Tom Reyes/Digital Vision/Getty Images", "B009", "photo-credit-line"),
+    ("(Ana Cruz Images/Moodboard/Getty)", "B009", "photo-credit-line"),
+    ("(All photos: Valley Ledger staff)", "B009", "photo-credit-line"),
+    ("Source: Supplied", "B002", "source-link"),
+    ("Promoted by Linkwidget", "B006", "ad-marker"),
+    ("Related Searches", "B008", "related-heading"),
+    ("|Facebook", "B010", "interface-word"),
+    ("Save", "B010", "interface-word"),
+    ("Was this article helpful?", "B010", "interface-word"),
+    ("Follow Valley Ledger: Twitter | Facebook", "B010", "interface-word"),
 ]
 
 
@@ -164,6 +177,12 @@ def test_agency_credits_inside_the_last_paragraph():
     "This story appeared first on the council's website, officials said.",
     "[Hale, Transit in the Valley, p. 41]",
     "[Book of Psalms 23:4]",
+    "Credit unions in the valley said the closure would hurt members who work nights.",
+    "Credit Suisse said it would fund the new depot.",
+    "The fare rose to $2/ride on routes run with AP funds.",
+    "Save the depot, the banners said.",
+    "Follow the money: the audit, the union said, shows where the fares went.",
+    "Twitter users posted pictures of the empty depot on Tuesday.",
 ])
 def test_prose_that_resembles_a_family_stays(prose):
     text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
