@@ -56,22 +56,29 @@ class InputFile:
             text = with_line_endings(self.text, self.line_endings, text)
         elif self.newline != "\n":
             text = text.replace("\n", self.newline)
-        if as_utf8 or self.encoding in {"utf-8", "utf_8", "ascii", "utf-8+cp1252"}:
-            return ("\ufeff" if self.bom else "").encode("utf-8") + text.encode("utf-8", surrogates.ERRORS)
-        return text.encode(self.encoding)
+        utf8 = self.encoding in {"utf-8", "utf_8", "ascii", "utf-8+cp1252"}
+        if as_utf8 or utf8:
+            return ("\ufeff" if self.bom and utf8 else "").encode("utf-8") + text.encode("utf-8", surrogates.ERRORS)
+        return (("\ufeff" if self.bom else "") + text).encode(self.encoding)  # UTF-16/32 keep their mark
 
 
 def decode_bytes(data: bytes, path: str) -> InputFile:
-    """Decode ``data``: UTF-8 (with or without BOM) first, else the charset charset-normalizer detects."""
-    if b"\x00" in data[:8192] and not (data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff")):
+    """Decode ``data``: UTF-8 (with or without BOM) first, then UTF-16 or UTF-32 (by byte-order mark or
+    by where the NUL bytes fall), else the code page guessed (``_decode_legacy``)."""
+    wide = _wide_unicode(data)
+    if wide is None and b"\x00" in data[:8192]:
         raise InputError(f"{path}: binary file (NUL bytes), not an article")
     bom = data.startswith(b"\xef\xbb\xbf")
-    try:
-        text = data.decode("utf-8-sig")
-        encoding, detected, rivals = "utf-8", False, ()
-    except UnicodeDecodeError:
-        text, encoding, rivals = _decode_legacy(data, path)
-        detected = True
+    if wide is not None:
+        text, encoding, bom = wide
+        detected, rivals = True, ()
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+            encoding, detected, rivals = "utf-8", False, ()
+        except UnicodeDecodeError:
+            text, encoding, rivals = _decode_legacy(data, path)
+            detected = True
     newline = "\r\n" if "\r\n" in text else "\n"
     endings: tuple = ()
     if newline == "\r\n" and text.count("\n") != text.count("\r\n"):  # mixed: keep each line's own
@@ -79,6 +86,50 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
     text = text.replace("\r\n", "\n")
     return InputFile(path=path, text=text, kind=kind_for(path), encoding=encoding, bom=bom, newline=newline,
                      detected=detected, rivals=rivals, line_endings=endings)
+
+
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf_32_le"), (b"\x00\x00\xfe\xff", "utf_32_be"),
+              (b"\xff\xfe", "utf_16_le"), (b"\xfe\xff", "utf_16_be"))
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+def _wide_unicode(data: bytes) -> Optional[tuple]:
+    r"""``(text, codec, whether it has a byte-order mark)`` of UTF-16 or UTF-32 text, else None.
+
+    Without a mark, the NUL bytes tell: mostly-Latin UTF-16-LE text has one in every other byte at odd
+    offsets and none at even ones (UTF-32: two or three in every four); it must then decode without error into
+    text with no control characters, or it is taken for the binary file it may be.
+
+    >>> _wide_unicode("Café news.\n".encode("utf-16-le"))
+    ('Café news.\n', 'utf_16_le', False)
+    >>> _wide_unicode("\ufeffCafé".encode("utf-16-be"))[1:], _wide_unicode("Café".encode("utf-32"))[1:]
+    (('utf_16_be', True), ('utf_32_le', True))
+    >>> _wide_unicode(b"PK\x03\x04\x00\x00\x08\x00") is None, _wide_unicode(b"plain") is None
+    (True, True)
+    """
+    for mark, codec in _WIDE_BOMS:
+        if data.startswith(mark):
+            return _wide_text(data[len(mark):], codec, True)
+    sample = data[:8192]
+    if b"\x00" not in sample:
+        return None
+    # (codec, width, offsets mostly NUL, offset never NUL: the low byte of a letter)
+    for codec, width, zero_at, low in (("utf_32_le", 4, (2, 3), 0), ("utf_32_be", 4, (0, 1), 3),
+                                       ("utf_16_le", 2, (1,), 0), ("utf_16_be", 2, (0,), 1)):
+        units = len(sample) // width
+        if len(data) % width or not units:
+            continue
+        if all(sample[k::width].count(0) >= 0.5 * units for k in zero_at) and not sample[low::width].count(0):
+            return _wide_text(data, codec, False)
+    return None
+
+
+def _wide_text(data: bytes, codec: str, bom: bool) -> Optional[tuple]:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if _CONTROLS.search(text) else (text, codec, bom)
 
 
 LINE_LOOKAHEAD = 16  # how many original lines a deletion may skip and still be matched (keeps this linear)

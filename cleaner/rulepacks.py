@@ -338,7 +338,9 @@ def load_user_pack(path: str) -> dict:
     except RecursionError:  # tomllib reads nested arrays and tables recursively
         raise RulePackError(f"{path}: arrays or tables nested too deeply") from None
     entries = pack.get("rule", [])
-    for number, entry in enumerate(entries if isinstance(entries, list) else [], 1):
+    if not isinstance(entries, list):  # `rule = 5` crashed a later reader with a TypeError
+        raise RulePackError(f"{path}: 'rule' must be an array of tables ([[rule]]), not {type(entries).__name__}")
+    for number, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
             raise RulePackError(f"{path}: rule {number} must be a table ([[rule]]), not {type(entry).__name__}")
         _check_types(entry, f"{path}: rule {number} ({entry.get('code', '?')})")

@@ -71,3 +71,13 @@ def test_a_cache_folder_whose_name_is_too_long_only_costs_the_cache(cli, tmp_pat
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     code, out, err = cli("check", "--cache-dir", "c" * 300, "a.txt")
     assert code == 1 and "a.txt:1:16: S002" in out and "Traceback" not in err
+
+
+@pytest.mark.parametrize("body", ["rule = 5\n", 'rule = "mayor"\n', "rule = {code = 'B901'}\n"])
+def test_a_rule_pack_whose_rule_key_is_no_array_is_a_clear_error(cli, tmp_path, body):
+    """`rule = 5` ended in TypeError: 'int' object is not iterable."""
+    (tmp_path / "pack.toml").write_text(body, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, _, err = cli("check", "--no-cache", "--extend-rules", "pack.toml", "a.txt")
+    assert code == 2 and "Traceback" not in err
+    assert "pack.toml: 'rule' must be an array of tables ([[rule]]), not " in err

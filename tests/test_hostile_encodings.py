@@ -1,0 +1,47 @@
+"""Other encodings than issue 17's cp1252 reproducer: UTF-16 and UTF-32, with and without a byte-order
+mark, were 'binary file (NUL bytes), not an article' (without a mark) or an uncertain guess between
+utf_16 and cp1252 (with one); Mac Roman and DOS Latin text must never be rewritten as something else."""
+
+from __future__ import annotations
+
+import pytest
+
+TEXT = "The naïve plan, said Zoë, was a déjà vu for the señor at the café; it cost 5 €.\n" * 3
+
+
+@pytest.mark.parametrize("codec", ["utf_16_le", "utf_16_be", "utf_16", "utf_32_le", "utf_32_be", "utf_32"])
+def test_utf16_and_utf32_are_read_and_fixed_to_the_same_text_in_utf8(cli, tmp_path, codec):
+    path = tmp_path / "a.txt"
+    path.write_bytes(TEXT.encode(codec))
+    code, out, err = cli("check", "--no-cache", "--select", "E007", "a.txt")
+    assert code == 1 and "Traceback" not in err
+    assert "E007 [*] file is not valid UTF-8; decoded as utf_" in out
+    code, _, _ = cli("fix", "--no-cache", "--select", "E007", "a.txt")
+    assert code == 0 and path.read_bytes() == TEXT.encode("utf-8")
+
+
+@pytest.mark.parametrize("codec, bom", [("utf_16_le", b""), ("utf_16_be", b"\xfe\xff"), ("utf_32_be", b"")])
+def test_a_fix_without_e007_keeps_the_files_encoding_and_mark(cli, tmp_path, codec, bom):
+    path = tmp_path / "a.txt"
+    mark = "\ufeff".encode(codec) if bom else b""
+    path.write_bytes(mark + "The  mayor spoke.\n".encode(codec))
+    code, _, _ = cli("fix", "--no-cache", "--select", "E006", "a.txt")
+    assert code == 0 and path.read_bytes() == mark + "The mayor spoke.\n".encode(codec)
+
+
+@pytest.mark.parametrize("data", [b"PK\x03\x04\x14\x00\x00\x00\x08\x00" * 20, bytes(range(256)) * 4,
+                                  "a\x01b".encode("utf-16-le") * 50])
+def test_binary_data_with_nul_bytes_is_still_refused(cli, tmp_path, data):
+    (tmp_path / "a.txt").write_bytes(data)
+    code, _, err = cli("check", "--no-cache", "a.txt")
+    assert code == 2 and "binary file (NUL bytes), not an article" in err
+
+
+@pytest.mark.parametrize("codec", ["mac_roman", "cp850", "iso8859_15", "latin_1"])
+def test_other_western_code_pages_are_decoded_right_or_left_alone(cli, tmp_path, codec):
+    text = TEXT.replace("€", "E") if codec in {"mac_roman", "cp850", "latin_1"} else TEXT
+    data = text.encode(codec)
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    cli("fix", "--no-cache", "--select", "E007", "a.txt")
+    assert path.read_bytes() in (data, text.encode("utf-8"))  # never a wrong decoding written back
