@@ -566,3 +566,13 @@ def test_a_trailer_glued_after_a_very_long_paragraph_is_found_in_its_tail():
                  " This article is republished from The Ledger under a Creative Commons license. Read the original article."):
         text, applied = clean(body + tail)
         assert text == body and len(applied) == 1
+
+
+@pytest.mark.parametrize("stamp", ["22 Dec, 2016", "Tuesday 7 March 2017, 09:11", "3 sept. 2019"])
+def test_a_day_first_date_line_near_the_top_goes_and_a_dated_sentence_stays(stamp):
+    text, applied = clean(f"{LEAD}\n\n{stamp}\n\n{MIDDLE}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:dateline-line"]
+    sentence = f"The depot closed on {stamp} after the vote."
+    text, applied = clean(f"{LEAD}\n\n{sentence}\n\n{LAST}")
+    assert applied == [] and paragraphs(text) == [LEAD, sentence, LAST]
