@@ -158,7 +158,8 @@ def load_articles(mirror: Path, sources=None) -> list[tuple[str, str]]:
 
 def load_markers(path: Path = MARKERS) -> dict:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {cat: [re.compile(p) for p in entry["patterns"]] for cat, entry in data.items()}
+    # the markers file promises re.MULTILINE: a pattern ending in "$" marks a line, not the text's end
+    return {cat: [re.compile(p, re.MULTILINE) for p in entry["patterns"]] for cat, entry in data.items()}
 
 
 # words for comparing raw and cleaned text; letters glued to digits or to a capital ("2017Featured",

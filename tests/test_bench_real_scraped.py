@@ -1,0 +1,30 @@
+"""The real-scraped bench's junk markers (bench/real_scraped.toml) are run as the file says: with
+re.MULTILINE, so a marker pattern anchored with ``^``/``$`` marks a line inside the article, not only the
+text's first or last line."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import real_scraped  # noqa: E402
+
+ARTICLE = ("The council voted on Tuesday to close the depot.\n"
+           "Dana Ruiz / Getty Images\n"
+           "Opponents said the closure would cut bus service.\n")
+
+
+def test_every_marker_reads_line_anchors_per_line():
+    markers = real_scraped.load_markers()
+    assert markers and all(p.flags & re.MULTILINE for ps in markers.values() for p in ps)
+
+
+def test_an_end_anchored_marker_without_its_own_flag_finds_a_credit_line_mid_article():
+    getty = [p for p in real_scraped.load_markers()["image-credit"]
+             if p.pattern.startswith("(?:[A-Z]") and "Getty Images" in p.pattern]
+    assert len(getty) == 1
+    assert [m.group(0) for m in getty[0].finditer(ARTICLE)] == ["Dana Ruiz / Getty Images"]
