@@ -456,8 +456,10 @@ def _soup_text(html: str) -> str:
             if isinstance(node, str):
                 if type(node) is not NavigableString:  # comments, doctypes, CDATA: never text
                     continue
-                holder = _nearest(node.parent, _BLOCK_TAGS + _CONTAINERS, holders)
-                if holder is None or holder.name in _CONTAINERS:
+                # a block that holds no other block gives all its text below; any other text is loose
+                # (a <div> inside a <p> must not give its text twice, a <p> around a <blockquote> none)
+                block = _nearest(node.parent, _BLOCK_TAGS, holders)
+                if block is None or id(block) in holds_block:
                     loose.append(str(node))
                 continue
             if node.name not in _BLOCK_TAGS or id(node) in holds_block:

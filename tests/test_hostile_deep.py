@@ -25,3 +25,13 @@ def test_a_page_nested_within_the_limit_is_still_read_by_trafilatura():
     page = f"<html><body><p>The mayor {'<span>' * 200}spoke{'</span>' * 200} today.</p>{REST}</body></html>"
     result = Cleaner().clean(page, kind="html")
     assert result.metadata["extractor"] == "trafilatura" and "The mayor spoke today." in result.text
+
+
+def test_soup_reading_gives_each_text_once_and_keeps_text_around_a_nested_block():
+    """The BeautifulSoup reading (fallback and deep pages): a <div> inside a <p> does not give its text a
+    second time, and the text of a <p> around a <blockquote> is kept beside the quotation's own."""
+    from cleaner.extract import _soup_text
+
+    assert _soup_text("<p>The mayor <div>spoke</div> today.</p>") == "The mayor spoke today."
+    assert _soup_text("<p>The mayor <blockquote>said no</blockquote> today.</p>").split("\n\n") == [
+        "The mayor", "said no", "today."]
