@@ -607,12 +607,14 @@ def _acronyms_in_prose(toks: Tokens, lex) -> Counter:
     text = toks.text
     out: Counter = Counter()
     shouting: dict = {}
+    line_start = searched = 0  # the acronyms come in text order: look for line breaks once, forward
     for m in toks.acronyms:
         token = m.group()
         low = token.lower()
         if len(token) < 3 or low in lex.lower or lex.capitalised.get(low, token) != token:
             continue
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_start = text.rfind("\n", searched, m.start()) + 1 or line_start
+        searched = m.start()
         shouted = shouting.get(line_start)
         if shouted is None:
             line_end = text.find("\n", m.end())
