@@ -408,7 +408,28 @@ UNTOUCHED = [
     "CNN, By Doug Gross. n.d. “It’s Settled!” he wrote.",
     "The zone file:\n\n$ORIGIN search.usa.gov ; this line is a comment",
     "He moderated a panel, titled, ‘First Responders and Use of Mobile Broadband,’ which featured “experts,” he said.",
+    # an apostrophe typed as a double mark, a reference, strings in a spreadsheet formula (publisher copy)
+    'The big producers "want to have the ball only in their court and it isn"t fair," minority producer spokesman Luis Escalante said.',
+    "Comput Graph Forum. 2020 Jun;39(3):619-646. doi: 10.1111/cgf.14018",
+    "Here C is the search count you want to add: =sumif(A:A,”\\passport\\”,C:C)+sumif(A:A,”\\visa\\”,C:C)",
+    # a run-on quotation whose last sentence speaks in the first person ("they’d said … we would"): no attribution
+    "He told Medium about it: “I have not met anyone in person. Initially, they’d said there were going to be "
+    "interviews; we would travel there.\n\n“But then they made us sign an agreement.”",
 ]
+
+
+@pytest.mark.parametrize("text", [
+    # ``said:`` introduces the next quotation; it does not attribute the one before
+    "People came out to say: “That is the sharks’ ocean. We respect them.’ Anthony Joyce, a surfer who once had his foot "
+    "caught in a shark’s mouth, said: “The number of sharks is going to make no difference.”",
+    # a single mark stands where the lost opening mark would go: it may be that mark, in the wrong kind
+    "A prototype may look great, but we can say, 'We did these tests and they didn't work as intended.”",
+    # a numbered list after a colon is not a quotation's start
+    "By then all the solutions are bad ones: 1) do nothing and it gets worse, or 2) invest in improvement.”",
+])
+def test_a_lone_closing_mark_with_two_readings_is_reported_not_fixed(text):
+    assert fix(text) == text
+    assert "Q006" in codes(text)
 
 
 @pytest.mark.parametrize("text", UNTOUCHED)

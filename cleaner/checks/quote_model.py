@@ -623,6 +623,23 @@ def _intro(text: str, lo: int, hi: int) -> Optional[int]:
     return found
 
 
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-z])\)")
+_CODE = re.compile(r"[=\\{}<>|]|\w\(\w")
+
+
+def _in_code(text: str, pos: int, start: int, end: int) -> bool:
+    """Does the mark at ``pos`` stand in code: a token (no space, 80 characters each side at most) holding
+    an operator, a brace or a call (``=sumif(A:A,”x”,C:C)``), where marks are strings, not quotations?
+
+    >>> t = 'add: =sumif(A:A,”x”,C:C) to it'
+    >>> _in_code(t, t.index("”"), 0, len(t)), _in_code('the “crowd”) said', 10, 0, 17)
+    (True, False)
+    """
+    lo = text.rfind(" ", max(start, pos - 80), pos) + 1 or max(start, pos - 80)
+    hi = text.find(" ", pos, min(end, pos + 80))
+    return _CODE.search(text, lo, hi if hi >= 0 else min(end, pos + 80)) is not None
+
+
 def _first_person_narration(text: str, paragraphs: list) -> bool:
     """Does the writer narrate in the first or second person (a blog: ``we``, ``I``, ``you`` in two
     paragraphs or more that quote nothing)? Then ``we`` before a lone closing mark is no sign of speech."""
@@ -646,6 +663,9 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
     narrating one has a stray closing mark. After a word (``dynamic" moves``) or a comma with no
     attribution, nothing tells: reported only.
     """
+    if _in_code(text, mark.pos, para.start, para.end):
+        _push(para, "lone", LoneClose(mark, None, False, "code"))  # ``=sumif(A:A,”x”,C:C)``: a string in code
+        return
     k = bisect.bisect_left(para.marks, mark.pos, key=lambda m: m.pos)  # the marks before it (sorted)
     previous = para.marks[k - 1] if k else None
     lo = previous.pos + len(previous.char) if previous else para.start
@@ -667,7 +687,10 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
     resumed = _resumed(text, lo, mark.pos, boundaries) if previous and previous.role == "close" \
         and text[previous.pos - 1:previous.pos] in ",?!" else None
     if intro is not None:
-        _push(para, "lone", LoneClose(mark, intro, True, "introduction"))
+        # sure unless a mark of another kind or a list's number stands where the quotation would open
+        # (``say, 'We did …”``: the lost opening mark may be that one; ``bad ones: 1) do nothing``: a list)
+        sure = text[intro] not in "'‘’" and not _ENUMERATOR.match(text, intro)
+        _push(para, "lone", LoneClose(mark, intro, sure, "introduction"))
     elif resumed is not None:
         _push(para, "lone", LoneClose(mark, resumed, True, "resumed"))
     elif attributed and boundaries and not _SPEECH.search(text, lo, boundaries[-1]):
@@ -753,11 +776,14 @@ def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
     read`) when what lies between looks like the speaker, not a clause of the quotation; else None."""
     r = rules()
     end = sentence_end(text, pos, hi)
-    words = [m.group() for m in islice(_WORD.finditer(text, pos, end), 17)]  # 16 are read; 17 tells "more than 2"
+    found = list(islice(_WORD.finditer(text, pos, end), 17))  # 16 are read; 17 tells "more than 2"
+    words = [m.group() for m in found]
     tail = text[pos:end] if len(words) == 2 else ""
     words = words[:16]
     for k, word in enumerate(words):
         if word.lower() in r["verbs"] and (k == 0 or word[0].islower()):
+            if text[found[k].end():found[k].end() + 1] == ":":
+                return None  # ``…, said: “The number``: the verb introduces the next quotation
             speaker = [w.lower() for w in words[:k]]
             if not speaker:
                 return 0
@@ -881,7 +907,8 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
             pass
         q.missing_close, q.missing_rule, q.missing_sure = end_candidate, "paragraph-end", True
         said = _attribution_distance(text, last.end(), end_candidate) if last is not None else None
-        if said is not None and said <= 2:
+        if said is not None and said <= 2 and not _SPEECH.search(text, last.end(), end_candidate):
+            # (a last sentence in the first or second person is the speaker's: ``Initially, they’d said … we would``)
             q.missing_close, q.missing_rule = last.start() + 1, "attribution"
     elif later:
         lower = [c for c in cands if re.match(r"\s+[a-z]", text[c:hi])]

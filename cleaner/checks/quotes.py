@@ -658,7 +658,7 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
                               glyph + text[para.start], "unsafe", 0.6))
         for lone in para.lone:
             m = lone.mark
-            if lone.rule in ("after-word", "run-on"):
+            if lone.rule in ("after-word", "run-on", "code"):
                 edits.append(Edit("Q006", "closing quotation mark with no opening one", m.pos, m.pos + len(m.char), None, "none", 0.5))
             elif lone.open_at is None:
                 edits.append(Edit("Q006", "stray closing quotation mark", m.pos, m.pos + len(m.char), "", "safe" if lone.sure else "unsafe", 0.8))
@@ -823,6 +823,8 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             continue  # addresses, code, lists such as ``a,b,c``
         if text[m.start() - 1].isupper() and text[m.end()].isupper():
             continue  # ``TL;DR``
+        if m.group(1) != "," and text[m.end()].isdigit():
+            continue  # a reference or a ratio: ``2020 Jun;39(3):619``, ``Matthew 5:3``
         edits.append(Edit("Q008", f"missing space after {m.group(1)!r}", m.start(), m.end(), m.group(1) + " ", "safe", 0.85))
     for para in model.paragraphs:
         # a lone closing mark whose opening mark was lost, or that can only close (``heavier”as``: curly, or the
@@ -832,7 +834,8 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
                         and (lone.mark.char == CURLY_CLOSE or lone.mark is para.marks[-1]))}
         for mark in para.marks:
             end = mark.pos + len(mark.char)
-            if mark.role == "close" and end < para.end and text[end].isalpha() and (mark.quotation is not None or id(mark) in reopened):
+            if mark.role == "close" and end < para.end and text[end].isalpha() and (mark.quotation is not None or id(mark) in reopened) \
+                    and not (text[mark.pos - 1].isalpha() and _ELIDED.match(text, end)):  # ``isn"t``: an apostrophe typed as a double mark
                 edits.append(Edit("Q008", "missing space after a closing quote", mark.pos, end, mark.char + " ", "safe", 0.85))
             elif mark.role == "open" and mark.pos > para.start and text[mark.pos - 1] in ",:.?!" and mark.quotation is not None \
                     and mark.quotation.close is not None:
