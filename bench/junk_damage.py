@@ -8,7 +8,7 @@ footers, share prompts, paywall prompts, read-more lines, ad labels, dateline de
 filled with made-up names, sites, e-mail addresses and dates from the seed. A piece goes where scrapers
 leave it: its own paragraph at the end, glued after the last sentence (dumps that lost their line
 breaks; ``tight``: with no space after the stop either, as in the ISOT dumps), its own paragraph at the
-start, or a line between two paragraphs.
+start, a line between two paragraphs, or (a photo credit) at the end of a caption line between two.
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
 overall and macro-averaged (each family weighs the same); and the share of the article's own words
@@ -57,6 +57,9 @@ def _fill(rng: random.Random) -> dict:
         "headline": " ".join(_word(rng) for _ in range(rng.randint(4, 8))),
         "phone": f"{rng.randint(200, 999)}-{rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
         "initial": rng.choice("ABCDEFGHJKLMNPRSTW"), "city": _word(rng, 3),
+        "initial_n": str(rng.randint(1, 300)), "iso": f"{rng.randint(2009, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "dow": rng.choice(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")), "day": str(rng.randint(1, 28)),
+        "mon": rng.choice(_MONTHS)[:3], "hh": f"{rng.randint(0, 23):02d}", "mm": f"{rng.randint(0, 59):02d}",
     }
 
 
@@ -67,6 +70,9 @@ FAMILIES = {
         "Photo: {name}/{agency}", "(Photo by {name}/{agency})", "Image: {name} / {agency}",
         "Photo credit: {name}", "{name} / AFP / Getty Images",
     ], ("tail", "glued", "head", "line")),
+    "caption-credit": ([  # a caption line ending in its credit: only the credit counts as junk
+        "| photo by {name}", "Photo: {name}",
+    ], ("caption",)),
     "source-trailer": ([
         "Source: {site}", "Sources: {site}, {host}", "source: {host}", "Via {site}", "h/t {site}",
         "Source: {site}, {name}", "SOURCE: {site}", "Source: https://{host}/{first}", "Source link",
@@ -99,6 +105,11 @@ FAMILIES = {
         # more real variants (wire signatures, network promos, newspaper3k's test texts; issue 13)
         "— {name}, Associated Press", "-- Associated Press", "Click for more from {site}.",
         "Contact {name} at [email protected]", "Editing by {name}", "(Writing by {name}; Editing by {name2})",
+        # publishers' public sign-offs (Reuters, Bloomberg, network credits; issue 13, stop 16)
+        "{agency} reporting by {name} in {city}; editing by {name2}", "Edited by {name}",
+        "Produced by {name}; edited by {name2}", "{site}' {name} contributed.",
+        "To contact the reporter on this story: {name} in {city} at {email}",
+        "To contact the editors responsible for this story: {name2} at {email}", "— {name}, The {site}",
     ], ("tail", "glued", "tight")),
     "legal-footer": ([
         "© {year} {site}. All rights reserved.", "Copyright {year} {site}. All Rights Reserved.",
@@ -119,11 +130,16 @@ FAMILIES = {
         "without the prior written consent of {site}.",
         "No part of this article may be reproduced without permission.",
         "Use of this site constitutes acceptance of our User Agreement and Privacy Policy.",
+        "Our Standards: The {site} Trust Principles.",
     ], ("tail", "glued", "tight")),
     "share-prompt": ([
         "Share this post and leave your comment below.", "Like our page on Facebook", "What do you think about this?",
         "Follow {site} on Twitter.", "Share on Facebook", "Share this article", "Follow us on Instagram",
         "Leave a comment", "Tweet", "Share this:",
+        # comment boxes and channel prompts in their public wordings (issue 13, stop 16)
+        "Be the first to comment", "Tell us what you think in the comments below.",
+        "Share your thoughts in the comments.", "Comments ({initial_n} posted)", "Subscribe to our YouTube channel",
+        "Follow {site}'s coverage at https://{host}/hub",
     ], ("tail",)),
     "paywall-promo": ([
         "Subscribe to {site} to continue reading.", "Sign up for our newsletter", "This content is for subscribers only.",
@@ -139,6 +155,7 @@ FAMILIES = {
         "Start your free trial today.", "This content is reserved for subscribers.",
         "The article you requested has been archived. All coverage within {host} from the last 14 days "
         "remains free of charge.",
+        "To continue reading this article, you must be logged in.", "Log in or create a free account to read this article",
     ], ("tail", "head", "glued", "tight")),
     "related-list": ([
         "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",
@@ -146,7 +163,9 @@ FAMILIES = {
     ], ("tail", "line")),
     "ad-label": (["Advertisement", "[ad_1]", "ADVERTISEMENT", "[ad_2]", "Sponsored", "- Advertisement -"],
                  ("line", "tail", "head")),
-    "dateline-debris": (["Posted on {date}", "Published: {date} at {time}", "Updated {date}", "{date} by {name}"],
+    "dateline-debris": (["Posted on {date}", "Published: {date} at {time}", "Updated {date}", "{date} by {name}",
+                         # other shapes of the stamp (issue 13, stop 16)
+                         "{date}", "By {name} | {date}", "By {name} on {date}", "{iso}", "{dow} {day} {mon} {year} {hh}.{mm} EDT"],
                         ("head",)),
     "signature-tail": (["-- AFP", "— Reuters", "{name} is a reporter for {site}.", "-- {agency}"], ("tail",)),
     "shortcode": (["[caption id=\"attachment_{year}\" align=\"aligncenter\" width=\"640\"]", "[embed]", "[/caption]",
@@ -189,6 +208,11 @@ def inject(text: str, rng: random.Random) -> tuple[str, list]:
         elif place == "head":
             paragraphs.insert(0, piece)
             last += 1
+        elif place == "caption":  # a caption line between paragraphs, its credit at the end
+            caption = f"{_word(rng)} {_word(rng, 3)}, at the {_word(rng, 3)} office"
+            at = rng.randint(1, last) if last >= 2 else len(paragraphs)
+            paragraphs.insert(at, f"{caption} {piece}" if piece.startswith("|") else f"{caption}. {piece}")
+            last += at <= last
         elif last >= 2:  # a line between two of the article's paragraphs
             paragraphs.insert(rng.randint(1, last), piece)
             last += 1

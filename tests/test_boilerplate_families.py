@@ -576,3 +576,79 @@ def test_a_day_first_date_line_near_the_top_goes_and_a_dated_sentence_stays(stam
     sentence = f"The depot closed on {stamp} after the vote."
     text, applied = clean(f"{LEAD}\n\n{sentence}\n\n{LAST}")
     assert applied == [] and paragraphs(text) == [LEAD, sentence, LAST]
+
+
+# -- stop 16: more public forms of credits, contact blocks, walls, comment boxes, captions and dates ----
+@pytest.mark.parametrize("line, source", [
+    ("Reuters reporting by Ana Ruiz in Lagos; editing by Tom Reyes", "production-credit"),
+    ("Edited by Tom Reyes", "production-credit"),
+    ("Produced by Ana Ruiz; edited by Tom Reyes", "production-credit"),
+    ("NBC News' Tom Reyes contributed.", "production-credit"),
+    ("To contact the reporter on this story: Ana Ruiz in Lagos at aruiz@ledger.example", "contact-block"),
+    ("To contact the editors responsible for this story: Tom Reyes at treyes@ledger.example", "contact-block"),
+    ("— Ana Ruiz, The Valley Post", "signature-outlet"),
+    ("Our Standards: The Thomson Reuters Trust Principles.", "standards-line"),
+    ("To continue reading this article, you must be logged in.", "login-wall"),
+    ("Log in or create a free account to read this article", "login-wall"),
+    ("Subscribe to our YouTube channel for more videos.", "channel-promo"),
+    ("Follow AP's coverage of the depot at https://ledger.example/hub/depot", "channel-promo"),
+    ("Be the first to comment", "comment-invite"),
+    ("Tell us what you think in the comments below.", "comment-invite"),
+    ("Share your thoughts in the comments.", "comment-invite"),
+    ("Comments (5 posted)", "comment-invite"),
+    ("Sources / Links", "sources-heading"),
+])
+def test_public_forms_of_trailers_go_at_the_end(line, source):
+    text, applied = clean("\n\n".join(PROSE + [line]))
+    assert [f.source for f in applied] == [f"boilerplate:{source}"]
+    assert paragraphs(text) == PROSE
+
+
+@pytest.mark.parametrize("prose", [
+    "He was edited by the committee before the vote, the clerk said.",
+    "You must be registered to vote by Friday, the clerk said.",
+    "Tell us what you think about the depot by writing to the council before May.",
+    "— Ana Ruiz, CDC Innovations Lead",  # a quotation's signature, no outlet
+    "The sources of the money were never disclosed.",
+])
+def test_prose_and_signed_quotes_that_resemble_those_trailers_stay(prose):
+    text, applied = clean("\n\n".join(PROSE + [prose]))
+    assert applied == [] and paragraphs(text) == PROSE + [prose]
+
+
+@pytest.mark.parametrize("caption, kept", [
+    ("Ana Ruiz, at the depot's workshop | photo by Tom Reyes", "Ana Ruiz, at the depot's workshop"),
+    ("Ana Ruiz, AKA the Fixer. Photo: Tom Reyes", "Ana Ruiz, AKA the Fixer."),
+])
+def test_a_captions_trailing_credit_goes_and_the_caption_stays(caption, kept):
+    text, applied = clean("\n\n".join([PROSE[0], caption, PROSE[1], PROSE[2]]))
+    assert paragraphs(text) == [PROSE[0], kept, PROSE[1], PROSE[2]]
+    assert [f.source for f in applied] == ["boilerplate:caption-credit-tail"]
+
+
+@pytest.mark.parametrize("stamp", ["Wed 25 Mar 2015 10.14 EDT", "2015-03-25", "25 March 2015 • 10:14am",
+                                   "By Ana Ruiz | March 25, 2015", "By Ana Ruiz on March 25, 2015"])
+def test_date_lines_in_other_shapes_go_near_the_top(stamp):
+    text, applied = clean(f"{LEAD}\n\n{stamp}\n\n{MIDDLE}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert len(applied) == 1 and applied[0].code == "B015"
+
+
+def test_a_date_under_a_byline_goes_anywhere_and_an_event_date_stays():
+    digest = "\n".join([LEAD, MIDDLE, "Depot plans for the eastern suburbs", "By Ana Ruiz", "March 25, 2015", LAST])
+    text, applied = clean(digest)
+    assert text == digest.replace("March 25, 2015\n", "")
+    assert [f.source for f in applied] == ["boilerplate:date-under-byline"]
+    event = "\n\n".join([LEAD, MIDDLE, "Event details:", "Thursday, February 6, 2014", "9:00 am - 1:00 pm", LAST])
+    out, applied = clean(event)
+    assert out == event and applied == []
+
+
+@pytest.mark.parametrize("tail", ["Reuters reporting by Ana Ruiz in Lagos; editing by Tom Reyes",
+                                  "To contact the reporter on this story: Ana Ruiz at aruiz@ledger.example",
+                                  "Our Standards: The Thomson Reuters Trust Principles.",
+                                  "— Ana Ruiz, The Valley Post"])
+@pytest.mark.parametrize("space", [" ", ""])
+def test_public_sign_offs_glued_after_the_last_sentence_are_cut_off(tail, space):
+    text, applied = clean(PROSE[2] + space + tail)
+    assert text == PROSE[2] and len(applied) == 1

@@ -215,6 +215,35 @@ def paywall_offer(doc: Document, findings: list[Finding], lines: Optional[list] 
                         suggestion="", fix="safe", source=f"{SOURCE}:paywall-offer") for u in offer]
 
 
+# -- B015 a date line under a byline ----------------------------------------------------------------
+_BYLINE = re.compile(r"(?:BY|By) (?:[A-Z][\w.'’-]{0,20} ?){1,4}(?:(?:,|and|&) ?(?:[A-Z][\w.'’-]{0,20} ?){1,4}){0,2}")
+
+
+def dates_under_bylines(doc: Document, rules: tuple, lines: Optional[list] = None) -> list[Finding]:
+    """B015: a line that is only a date (the ``date-stamp`` rule's shape) right under a ``By X`` line,
+    anywhere: a digest's stories each open so. A date alone elsewhere below the top may be an event's.
+
+    >>> d = Document("Intro line of the digest.\\nBy Nathan Willis\\nMarch 25, 2015\\nQGIS is a free tool.")
+    >>> [f.excerpt.strip() for f in dates_under_bylines(d, builtin_rules())]
+    ['March 25, 2015']
+    >>> dates_under_bylines(Document("Event details:\\nThursday, February 6, 2014\\n9:00 am"), builtin_rules())
+    []
+    """
+    date = next((r for r in rules if r.name == "date-stamp"), None)
+    if date is None:
+        return []
+    lines = units(doc, "line") if lines is None else lines
+    out = []
+    for above, unit in zip(lines, lines[1:]):
+        text = unit.text.strip()
+        if text[:1].isalnum() and _BYLINE.fullmatch(above.text.strip()) and any(
+                p.fullmatch(text) for p, _ in date.patterns):
+            out.append(doc.finding("B015", f"date line '{text}' under a byline",
+                                   *unit_deletion(doc, unit.start, unit.end), suggestion="", fix="safe",
+                                   source=f"{SOURCE}:date-under-byline"))
+    return out
+
+
 # -- B014 the headline repeated at the top of the body -----------------------------------------------
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
@@ -281,6 +310,8 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(trailing_headline_list(doc, lines))
     if _enabled(ctx, "B005"):
         findings.extend(paywall_offer(doc, findings))
+    if _enabled(ctx, "B015"):
+        findings.extend(dates_under_bylines(doc, _rules(ctx), lines if _enabled(ctx, "B008") else None))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
