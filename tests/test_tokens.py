@@ -1,5 +1,7 @@
 """The shared token model (cleaner.tokens): one per document, spans that point at their words."""
 
+import gc
+
 from cleaner.document import Document
 from cleaner.tokens import NAME_TOKEN, WORD_TOKEN, Tokens
 
@@ -8,7 +10,7 @@ def test_one_token_model_per_document_and_its_spans_point_at_its_words():
     doc = Document("The U.S. House of Representatives met AT&T’s chief, NASA-funded.\n\nHe said no.")
     toks = doc.tokens
     assert toks is doc.tokens  # built once, shared by every check of the document
-    assert toks.words[:3] == ["The", "U.S", "House"]
+    assert toks.words[:3] == ("The", "U.S", "House")
     assert "AT&T’s" in toks.words and "NASA-funded" in toks.words
     assert all(doc.text[s:e] == w for w, (s, e) in zip(toks.words, toks.spans))
     # the gaps and the words rebuild the text up to the last word
@@ -20,4 +22,19 @@ def test_the_two_tokenisations_differ_only_where_they_say():
     text = "O’Brien’s NASA-funded AT&T deal, don't 2020s"
     assert WORD_TOKEN.findall(text) == ["O’Brien’s", "NASA", "funded", "AT", "T", "deal", "don't", "s"]
     assert NAME_TOKEN.findall(text) == ["O’Brien’s", "NASA-funded", "AT&T", "deal", "don't", "2020s"]
-    assert Tokens(text).words == NAME_TOKEN.findall(text)
+    assert list(Tokens(text).words) == NAME_TOKEN.findall(text)
+
+
+def test_the_token_sequences_drop_out_of_the_garbage_collectors_walks():
+    # lists would be walked element by element at every full collection: on a long text, a cost per
+    # collection that grows with the text, paid more often the longer the text
+    toks = Tokens("The Associated press said on Monday that NASA-funded work ended. " * 40)
+    toks.where("said")
+    toks._starts()  # (the token starts, built on first use)
+    gc.collect()
+    gc.collect()  # (a tuple of tuples: the inner ones first)
+    for name in ("words", "gaps", "spans", "low_words", "capitalised", "caps", "lower", "lower_alpha",
+                 "joined", "joined_alpha", "cap_pairs"):
+        assert isinstance(getattr(toks, name), tuple) and not gc.is_tracked(getattr(toks, name)), name
+    assert toks.where("said") == tuple(range(3, len(toks.words), 10)) and not gc.is_tracked(toks.where("said"))
+    assert not gc.is_tracked(toks._starts())

@@ -205,10 +205,10 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         for n in range(2, min(window, hi - lo + 1) + 1):
             for first in range(max(lo, i - n + 1), min(i, hi - n + 1) + 1):
                 last = first + n - 1
-                for target_low, target, kind in index.get(" ".join(low[first:i] + ["*"] + low[i + 1:last + 1]), ()):
+                for target_low, target, kind in index.get(" ".join((*low[first:i], "*", *low[i + 1:last + 1])), ()):
                     d = near(target_low)
                     if d is not None and (best is None or d < best[0]):
-                        name = " ".join(words[first:i] + [target] + words[i + 1:last + 1])
+                        name = " ".join((*words[first:i], target, *words[i + 1:last + 1]))
                         confidence = 0.6 if kind in _GUESSABLE_KINDS or kind == "place" else 0.8
                         best = (d, target, f"as in '{name}'", confidence)
         if uses is None:
