@@ -192,18 +192,121 @@ class AnchorIndex:
         return spans
 
 
-def units_with_anchor(units: list, starts: list, spans: list) -> list:
-    """The units (sorted, disjoint, with ``start``/``end``; ``starts`` theirs) that hold one of the
-    anchor spans whole.
+def anchors_by_unit(units: list, starts: list, spans: list) -> dict:
+    """Unit index -> the anchor spans (sorted) that lie whole inside that unit (``units`` sorted and
+    disjoint, ``starts`` theirs).
 
     >>> from collections import namedtuple
     >>> U = namedtuple("U", "start end")
-    >>> units_with_anchor([U(0, 5), U(7, 12)], [0, 7], [(8, 10), (4, 8), (1, 2)])
-    [U(start=0, end=5), U(start=7, end=12)]
+    >>> anchors_by_unit([U(0, 5), U(7, 12)], [0, 7], [(8, 10), (4, 8), (1, 2)])
+    {1: [(8, 10)], 0: [(1, 2)]}
     """
-    chosen = set()
+    chosen: dict = {}
     for start, end in spans:
         index = bisect_right(starts, start) - 1
         if index >= 0 and end <= units[index].end:
-            chosen.add(index)
-    return [units[i] for i in sorted(chosen)]
+            chosen.setdefault(index, []).append((start, end))
+    for found in chosen.values():
+        found.sort()
+    return chosen
+
+
+def read_reach(pattern) -> Optional[int]:
+    r"""How far past where a match starts the regex engine can read, at most: the widest match plus
+    the widest look-ahead, plus one character (``\b`` and ``$`` look at the next one); None when a
+    repeat is unbounded. A search that stops this far past a match's start finds that match exactly
+    as a search of the whole text does.
+
+    >>> [read_reach(re.compile(p)) for p in (r"Fin", r"Fin(?= [A-Z]{2})\b", r"(?<=\. )Fin\.?", r"Fin.*")]
+    [4, 7, 5, None]
+    """
+    try:
+        tree = pattern.tree() if isinstance(pattern, LazyPattern) else parsed(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError, AttributeError):
+        return None
+    width = tree.getwidth()[1]
+    ahead = _assertion_reach(list(tree))
+    if width >= 1 << 20 or ahead is None:
+        return None
+    return width + ahead + 1
+
+
+def _assertion_reach(items: list) -> Optional[int]:
+    """How far past where it stands a look-ahead in a parsed sequence reads, at most (its body's
+    width, plus any look-ahead nested in it; a look-behind reads back, but one may hold a look-ahead),
+    or None when one is unbounded."""
+    widest = 0
+    for op, av in items:
+        if op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            direction, body = av
+            inner = _assertion_reach(list(body))
+            high = body.getwidth()[1] if direction == 1 else 0
+            if inner is None or high >= 1 << 20:
+                return None
+            widest = max(widest, high + inner)
+            continue
+        if op is _sre.SUBPATTERN:
+            subs = [av[3]]
+        elif op is _sre.BRANCH:
+            subs = list(av[1])
+        elif op in _REPEATS:
+            subs = [av[2]]
+        elif op is _ATOMIC:
+            subs = [av]
+        elif op is _sre.GROUPREF_EXISTS:
+            subs = [s for s in av[1:] if s is not None]
+        else:
+            continue
+        for sub in subs:
+            inner = _assertion_reach(list(sub))
+            if inner is None:
+                return None
+            widest = max(widest, inner)
+    return widest
+
+
+def match_windows(spans: list, reach: int, start: int = 0) -> list:
+    """Merged ``[low, high]`` ranges of where a match that holds one of the anchor ``spans`` (sorted,
+    unit-relative) and is at most ``reach`` characters wide can start, none before ``start``.
+
+    >>> match_windows([(10, 14), (12, 16), (100, 104)], 8)
+    [(6, 12), (96, 100)]
+    """
+    out: list = []
+    for low_anchor, high_anchor in spans:
+        low, high = max(start, high_anchor - reach), low_anchor
+        if high < low:
+            continue
+        if out and low <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], high))
+        else:
+            out.append((low, high))
+    return out
+
+
+def windowed_finditer(pattern, text: str, windows: list, reach: int):
+    """The non-empty matches of ``pattern.finditer(text)`` that start inside ``windows`` (see
+    :func:`match_windows`), found by searching each window and ``reach`` characters past it, not the
+    whole text: the engine reads no further than ``reach`` past a match's start, so each match found
+    is the one a whole-text search finds there, and one starting past its window is left to the next.
+
+    >>> p = re.compile(r"(?<=\\. )Read more\\b")
+    >>> text = "x. Read more. " * 3 + "y" * 50 + ". Read more"
+    >>> windows = match_windows([(m.start(), m.end()) for m in re.finditer("Read more", text)], read_reach(p))
+    >>> [m.span() for m in windowed_finditer(p, text, windows, read_reach(p))] == [m.span() for m in p.finditer(text)]
+    True
+    """
+    pos = 0
+    length = len(text)
+    for low, high in windows:
+        at = max(low, pos)
+        stop = min(length, high + reach + 1)
+        while at <= high:
+            match = pattern.search(text, at, stop)
+            if match is None or match.start() > high:
+                break
+            if match.end() > match.start():
+                yield match
+                pos = at = match.end()
+            else:
+                at = match.end() + 1

@@ -28,6 +28,8 @@ A pack is a TOML table with an array ``[[rule]]``. Each entry:
 
 A pattern that must end where its unit ends (a last ``$``) and has a bounded width is searched in
 the unit's tail only, so trailer rules cost the same on a 10,000-word paragraph as on a short one.
+On a unit of ``WINDOWED_UNIT`` characters or more, a pattern with a required literal (its anchor)
+and a bounded reach is searched only around that literal's hits, so a 1 MB line costs its anchors.
 
 Deletions are shaped so the text left reads well: an inline deletion takes one neighbouring space,
 and deleting a whole paragraph takes its blank-line separator with it.
@@ -42,7 +44,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional
 from .document import Document
 from .errors import RulePackError
 from .finding import Finding
-from .rule_anchors import AnchorIndex, units_with_anchor
+from .rule_anchors import AnchorIndex, anchors_by_unit, match_windows, read_reach, windowed_finditer
 from .rulepacks import LazyPattern, compile_safe
 
 KINDS = {"existence", "substitution", "capitalization"}
@@ -353,19 +355,38 @@ def _qualifies(rule: Rule, unit: Unit, words_of: dict) -> bool:
     return not any(p.search(unit.text) for p in rule.unless)
 
 
-def _matches(rule: Rule, unit: Unit) -> Iterator[tuple[re.Match, Optional[str], str]]:
-    """(match, its replacement, its pattern's text) of each non-empty match in ``unit``."""
+def _matches(rule: Rule, unit: Unit, anchors: Optional[list] = None) -> Iterator[tuple[re.Match, Optional[str], str]]:
+    """(match, its replacement, its pattern's text) of each non-empty match in ``unit``; with
+    ``anchors`` (the rule's anchor spans inside a long unit, unit-relative), a pattern of bounded
+    reach is searched only around them (see ``rule_anchors.windowed_finditer``)."""
     tails = rule.tails or (None,) * len(rule.patterns)
     for (pattern, replacement), tail in zip(rule.patterns, tails):
         if rule.full:
             match = pattern.fullmatch(unit.text)
             if match:
                 yield match, replacement, pattern.pattern
+            continue
+        start = max(0, len(unit.text) - tail) if tail else 0  # an end-anchored pattern reads the tail
+        reach = _reach(pattern) if anchors else None
+        if reach is not None:
+            found = windowed_finditer(pattern, unit.text, match_windows(anchors, reach, start), reach)
         else:
-            start = max(0, len(unit.text) - tail) if tail else 0  # an end-anchored pattern reads the tail
-            for match in pattern.finditer(unit.text, start):
-                if match.end() > match.start():
-                    yield match, replacement, pattern.pattern
+            found = pattern.finditer(unit.text, start)
+        for match in found:
+            if match.end() > match.start():
+                yield match, replacement, pattern.pattern
+
+
+WINDOWED_UNIT = 4000  # a unit at least this long is searched around its anchors, not whole
+
+
+def _reach(pattern) -> Optional[int]:
+    """``read_reach`` of a pattern (remembered for shipped patterns, as ``_width``)."""
+    from . import snapshot
+
+    if isinstance(pattern, LazyPattern):
+        return snapshot.memo("reach", (pattern.pattern, int(pattern.flags)), lambda: read_reach(pattern))
+    return read_reach(pattern)
 
 
 def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[dict] = None,
@@ -381,11 +402,16 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
         cache[key] = units(doc, rule.scope, rule.paragraphs)
         cache[key, "starts"] = [u.start for u in cache[key]]
     words_of = cache.setdefault("words", {})
-    looked_at = cache[key] if anchors is None else units_with_anchor(cache[key], cache[key, "starts"], anchors)
-    for unit in looked_at:
+    if anchors is None:
+        looked_at = [(unit, None) for unit in cache[key]]
+    else:
+        inside = anchors_by_unit(cache[key], cache[key, "starts"], anchors)
+        looked_at = [(cache[key][i], inside[i]) for i in sorted(inside)]
+    for unit, spans in looked_at:
         if not _qualifies(rule, unit, words_of):
             continue
-        for match, replacement, pattern_text in _matches(rule, unit):
+        near = [(s - unit.start, e - unit.start) for s, e in spans] if spans and len(unit.text) >= WINDOWED_UNIT else None
+        for match, replacement, pattern_text in _matches(rule, unit, near):
             start, end = unit.start + match.start(), unit.start + match.end()
             if rule.whole_word and _inside_word(text, start, end):
                 continue
