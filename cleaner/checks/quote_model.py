@@ -890,8 +890,10 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         # a short phrase at a comma (``“unexpected, especially …``) may as well run on: a tie
         q.missing_sure = (len(cands) == 1 or any(c == cands[0] for d, c in scored)
                           or (text[cands[0] - 1] in ".?!" and len(text[lo:cands[0]].split()) <= 8))
-    elif _titled(text[lo:cands[0] - 1]) and text[cands[0] - 1] in ",?!" and cands[0] < hi:
-        # ``“The API Briefing, I will``: a title quoted in a sentence closes where the title case ends
+    elif _titled(text[lo:cands[0] - 1]) and text[cands[0] - 1] in ",?!" and cands[0] < hi \
+            and text[para.start:q.open.pos].rstrip()[-1:].isalpha():
+        # ``in “The API Briefing, I will``: a title quoted in a sentence closes where the title case ends (a
+        # quotation that starts a sentence, ``“At Ex-Im Bank, we take``, merely starts with capitals)
         q.missing_close, q.missing_rule, q.missing_sure = cands[0], "title", True
     elif scored:
         # the candidates that reach the same verb: the farthest one starts the speaker's name
