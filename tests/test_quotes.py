@@ -202,6 +202,9 @@ def test_seed_rows():
         ("Mobile sites are heavier”as they have more code to load.", "Mobile sites are heavier” as they have more code to load.", "Q008"),
         # a title quoted in a sentence closes where the title case ends
         ("Each week in “The API Briefing, I will showcase government APIs.", "Each week in “The API Briefing,” I will showcase government APIs.", "Q006"),
+        # a quotation that starts a sentence merely starts with capitals: it closes before its attribution
+        ("“At Ex-Im Bank, we take a strict view of processing time because customers told us it is important, Thum said. “We measure it.”",
+         "“At Ex-Im Bank, we take a strict view of processing time because customers told us it is important,” Thum said. “We measure it.”", "Q006"),
         # a paragraph that attributes its quotation right after a comma does not run on, whatever opens the next
         ('"The wild card is the tension in the Gulf, said Frank Knuettel, an analyst.\n\n"Prices will rise," he said.',
          '"The wild card is the tension in the Gulf," said Frank Knuettel, an analyst.\n\n"Prices will rise," he said.', "Q006"),
@@ -411,6 +414,7 @@ UNTOUCHED = [
     # an apostrophe typed as a double mark, a reference, strings in a spreadsheet formula (publisher copy)
     'The big producers "want to have the ball only in their court and it isn"t fair," minority producer spokesman Luis Escalante said.',
     "Comput Graph Forum. 2020 Jun;39(3):619-646. doi: 10.1111/cgf.14018",
+    "The plant in Kenosha, Wisc. assembles cars.",
     "Here C is the search count you want to add: =sumif(A:A,”\\passport\\”,C:C)+sumif(A:A,”\\visa\\”,C:C)",
     # a run-on quotation whose last sentence speaks in the first person ("they’d said … we would"): no attribution
     "He told Medium about it: “I have not met anyone in person. Initially, they’d said there were going to be "

@@ -1,0 +1,53 @@
+"""bench/quotes.py's clean-copy classes and bench/quote_damage.py's records: what the Q figures are counted with."""
+
+from __future__ import annotations
+
+import doctest
+import random
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import quote_damage  # noqa: E402
+import quotes as bench_quotes  # noqa: E402
+
+
+def test_bench_docstring_examples():
+    for module in (bench_quotes, quote_damage):
+        assert doctest.testmod(module).failed == 0
+
+
+def edit_class(clean: str, out: str) -> list[str]:
+    return [bench_quotes.publisher_error(clean, out, op) for op in bench_quotes.diff_ops(clean, out)]
+
+
+def test_a_mark_repaired_in_an_unbalanced_paragraph_is_listed_apart_from_harm():
+    clean = 'Fildes said that was attractive to other biotechnology companies."\n\nThe deal closed.'
+    assert edit_class(clean, clean.replace('."', ".")) == ["mark in a paragraph the publisher left unbalanced"]
+
+
+def test_a_mark_changed_in_a_balanced_or_run_on_paragraph_stays_harm():
+    balanced = '"We will win," he said.\n\nThe deal closed.'
+    assert edit_class(balanced, balanced.replace(',"', ",")) == [""]
+    run_on = '"We will win the next one.\n\n"It was close," he said.'
+    assert edit_class(run_on, run_on.replace("one.", 'one."', 1)) == [""]
+
+
+def test_a_stop_moved_across_a_closing_mark_stays_harm_and_a_lost_abbreviation_stop_does_not():
+    british = 'He called it "a disgrace". Then he left.'
+    assert set(edit_class(british, british.replace('disgrace".', 'disgrace."'))) == {""}
+    assert edit_class("Major U.S meat packers met.", "Major U.S. meat packers met.") == ["abbreviation lost its last stop"]
+    assert edit_class("It was in the US officially.", "It was in the US. officially.") == [""]
+
+
+def test_generated_records_restore_their_clean_copy():
+    text = ('The mayor said: "We will not leave the city." Officials agreed.\n\n'
+            '"It is a matter of time," said Ana Ruiz, a spokeswoman. "We are ready, and we will stay."')
+    records = [quote_damage.damage(text, random.Random(seed), doc_id=str(seed)) for seed in range(40)]
+    records = [r for r in records if r is not None]
+    assert records
+    for r in records:
+        quote_damage.check_record(r)
+        assert r["text"] != r["clean"]
