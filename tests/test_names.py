@@ -878,6 +878,24 @@ def test_framed_acronym_needs_the_entity_named_and_a_frame_of_its_kind():
     assert _g("Hayat Tahrir al-Sham controls Idlib. HSTX-held towns were shelled.") == []
 
 
+def test_typing_slip_of_a_country_acronym_in_a_country_frame():
+    # a key beside a letter (UD), two swapped (SU), one doubled (USS): where the phrase ends after "the",
+    # or before a word of a country's; one framed mention makes each mention of the same slip a slip
+    text = ("Farmers in the UD have started planting teff, and UD households buy it. Prices in the UD "
+            "rose while SU workers and USS-based firms looked on.")
+    assert [f[1:3] for f in _g(text)] == [("UD", "US"), ("UD", "US"), ("UD", "US"), ("SU", "US"), ("USS", "US")]
+    text = "Residents of the KU, like most in the WU, rent rather than buy."
+    assert [f[1:3] for f in _g(text)] == [("KU", "UK"), ("WU", "EU")]
+
+
+def test_country_acronym_frames_leave_real_acronyms_alone():
+    # no frame of a country (UA before a name, UL as a certification), an English word (UM), the
+    # acronym itself written right in the article (the other mention is the same entity's)
+    assert _g("The UA flight landed late, and the device carries the UL mark.") == []
+    assert _g("He paused, said um, UM, and went on.") == []
+    assert _g("Visitors from the US and the UD school district met in the hall.") == []
+
+
 def test_addresses_tickers_and_plain_word_definitions_are_not_acronym_slips():
     # state codes in a listing of offices, and before a ZIP
     text = ("Our staff work from these cities:\nAtlanta, GA\nAustin, TX\nBoston, MA\nDavis, CA\nDenver, CO\n"

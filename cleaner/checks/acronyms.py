@@ -115,7 +115,19 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     postal = _words("acronyms", "postal_codes")
     lowered = toks.lowered
     orphans: list = []
+    place_slips: set = set()  # slips of a country's acronym, written more than once, one mention in a frame
     shouted: dict = {}  # line start -> is the line mostly capitals?
+
+    def shouting_at(start: int, end: int) -> bool:
+        """Is the line around ``start`` mostly capitals (shouting, not acronyms)? Once per line."""
+        line_start = text.rfind("\n", 0, start) + 1
+        shouting = shouted.get(line_start)
+        if shouting is None:
+            line_end = text.find("\n", end)
+            letters = "".join(filter(str.isalpha, text[line_start:line_end if line_end >= 0 else len(text)]))
+            shouting = shouted[line_start] = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.5
+        return shouting
+
     for m in matches:
         token = m.group()
         start, end = m.span()
@@ -141,19 +153,16 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
             if framed is not None:
                 findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                 cover(start, end)
+            elif token not in gaz.acronyms and _place_framed(token, start, end, text, counts, lex) \
+                    and not shouting_at(start, end):
+                place_slips.add(token)
             continue
         before = text[max(0, start - 12):start].rstrip()
         if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
             if len(token) < 3 or not any(counts[a] >= 3 for a in near(token)):
                 continue  # model numbers (RS-25) and units after a number (151 PS, 600 MW), unless
                 # a unit one slip away is used three times or more (1 TRL beside 1 TFL, 2 TFL, 1 TFL)
-        line_start = text.rfind("\n", 0, start) + 1
-        shouting = shouted.get(line_start)
-        if shouting is None:
-            line_end = text.find("\n", end)
-            letters = "".join(filter(str.isalpha, text[line_start:line_end if line_end >= 0 else len(text)]))
-            shouting = shouted[line_start] = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.5
-        if shouting:
+        if shouting_at(start, end):
             continue  # an all-caps line: shouting, not acronyms
         targets = [
             a for a in near(token)
@@ -169,6 +178,10 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
                 framed = _framed(token, end, text, gaz, counts, lowered, mentioned)
                 if framed is not None:
                     findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
+                    cover(start, end)
+                    continue
+                if _place_framed(token, start, end, text, counts, lex):
+                    findings.append(_claim(_place_finding(doc, token, start, end)))
                     cover(start, end)
                     continue
                 orphans.append((token, start, end))
@@ -189,6 +202,13 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
             "G001", f"'{token}' looks like a garbled '{target}' (used {_times(counts[target])} in this article)",
             start, end, suggestion=target, fix="unsafe", confidence=round(confidence, 2), source=f"{SOURCE}:acronym",
         )))
+    for m in matches if place_slips else ():
+        # a slip of a country's acronym in one frame is that slip in each mention (``the UD.`` ... ``UD
+        # households`` ... ``UD data``)
+        start, end = m.span()
+        if m.group() in place_slips and not covered[start]:
+            findings.append(_claim(_place_finding(doc, m.group(), start, end)))
+            cover(start, end)
     shared = _shared_near_misses(doc, gaz, ubiquitous, counts, orphans)
     # (these take no span: a later pass may report the same token)
     findings.extend(map(Candidate, shared))
@@ -474,6 +494,72 @@ def _framed(token: str, end: int, text: str, gaz, counts: Counter, lowered: str,
                 used = sorted((a2 for a2 in entry.acronyms if counts.get(a2)), key=lambda a2: -counts[a2])
                 hits[id(entry)] = (entry, used[0] if used else a)
     return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _place_frames() -> tuple:
+    """``[place_acronym_frames]`` of ``rules/names_config.toml``: {typing slip: the acronym, the first of
+    the list it is a slip of}, and the words after ``the X``, the following words and the hyphenated
+    suffixes that frame a country's acronym."""
+    spec = _pack()["place_acronym_frames"]
+    slips: dict = {}
+    for acronym in spec["acronyms"]:
+        for slip in _typing_slips(acronym):
+            slips.setdefault(slip, acronym)
+    return (slips, frozenset(spec["after_the"]), frozenset(spec["words"]), frozenset(spec["suffixes"]))
+
+
+def _typing_slips(acronym: str) -> set:
+    """The slips a typist makes in ``acronym``: a key beside one letter, two letters swapped, one doubled.
+
+    >>> sorted(_typing_slips("UK"))
+    ['HK', 'IK', 'JK', 'KU', 'UI', 'UJ', 'UKK', 'UL', 'UM', 'UO', 'UUK', 'YK']
+    """
+    out = set()
+    for k, ch in enumerate(acronym):
+        out.update(acronym[:k] + near.upper() + acronym[k + 1:] for near in neighbouring_keys(ch.lower()))
+        out.add(acronym[:k] + ch + acronym[k:])
+        if k + 1 < len(acronym):
+            out.add(acronym[:k] + acronym[k + 1] + ch + acronym[k + 2:])
+    out.discard(acronym)
+    return out
+
+
+_THE_BEFORE = re.compile(r"\bthe $")
+
+
+def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, lex) -> bool:
+    """Is ``token``, no acronym of the gazetteer's, a typing slip of a country's or a union's acronym
+    (``[place_acronym_frames]``) that the article does not write right, in a frame of a country: after
+    ``the`` where the phrase ends (``in the UD.``, ``the YS was``), or before a word or a hyphenated
+    suffix of a country's (``UD cities``, ``UL-based``)? Not an English word (``UM``, ``IS``).
+
+    >>> from cleaner.lexicon import lexicon
+    >>> t = "Big UD cities ... across the UD, and in the UJ region"
+    >>> [_place_framed(w, t.index(w), t.index(w) + 2, t, Counter(), lexicon()) for w in ("UD", "UJ")]
+    [True, False]
+    """
+    slips, after_the, words, suffixes = _place_frames()
+    acronym = slips.get(token)
+    if acronym is None or counts.get(acronym) or token.lower() in lex.lower:
+        return False
+    suffix, word = _frame_words(text, end)
+    if suffix:
+        return suffix in suffixes
+    if word in words:
+        return True
+    if not _THE_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    after = text[end:end + 1]
+    return after in ("", "\n", ",", ".", ";", ":", ")", "?", "!", "’", "\"", "”") or word in after_the
+
+
+def _place_finding(doc: Document, token: str, start: int, end: int) -> Finding:
+    target = _place_frames()[0][token]
+    return doc.finding(
+        "G001", f"'{token}' looks like a garbled '{target}' (a slip of its keys, where a country is named)", start,
+        end, suggestion=target, fix="unsafe", confidence=0.6, source=f"{SOURCE}:place-frame",
+    )
 
 
 def _framed_finding(doc: Document, token: str, start: int, end: int, framed) -> Finding:
