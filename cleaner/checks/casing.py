@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 from itertools import chain, compress, count, islice
-from operator import not_
+from operator import not_, or_
 
 from ..document import Document
 from ..gazetteer import gazetteer
@@ -502,28 +502,32 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     exact = None
     # everyday acronyms (CEO, GDP, GPS) are no gazetteer entries; written lower case, they are flagged too
     everyday = _everyday_acronyms(lex)
-    candidates = _single_keys(gaz) | everyday
-    # (token index, the word, its span, only an acronym may count): whole words, and the lower-case
-    # head of a possessive or a hyphenated compound ("japan's", "nasa-funded": only acronyms there)
-    items = [(i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(candidates)]
+    candidates = _derived(gaz, "single+everyday", lambda g: _single_keys(g) | everyday)
     # initialisms the dictionary writes in capitals, in title case ("Gsa", "Html"): whole words only
     dictionary = _dictionary_initialisms(lex)
-    items.extend((i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(dictionary)
-                 if low_words[i] not in candidates)
+    # (token index, the word, its span, only an acronym may count): whole words, and the lower-case
+    # head of a possessive or a hyphenated compound ("japan's", "nasa-funded": only acronyms there);
+    # the names and the initialisms in one scan of the words (sets made once, not per article), less
+    # the English words, which are never flagged whole ("china", "who")
+    listed = _derived(gaz, "single+everyday+initialisms", lambda g: (candidates | dictionary) - lex.lower)
+    items = [(i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(listed)]
     # any acronym of three letters or more the article writes in capitals: in title case elsewhere it
     # is the same acronym ("the PSV ... at Psv Eindhoven"), whether or not a list knows it
     written = _acronyms_in_prose(toks, lex)
     title_uses: dict = {}  # a word's title-case mentions, counted once per word, not once per mention
-    items.extend((i, words[i], spans[i][0], spans[i][1], False)
-                 for i in toks.among(written.keys() - candidates - dictionary) if words[i].istitle())
+    in_title_case = set(written) - listed  # (a set less a set: its own size, not the list's)
     # a title-case word read letter by letter that no list has but web text writes: an acronym no
     # list of ours knows ("Rss feeds", "Xslt support"); its lower-case forms
-    # (not a company designator, "AE Plc", nor an interjection, "Hmmm")
-    unlisted = {low_words[i] for i in compress(count(), map(_UNLISTED_SHAPE.fullmatch, words))
-                if _unpronounceable(words[i]) and low_words[i] not in lex.lower and low_words[i] not in lex.capitalised
+    # (not a company designator, "AE Plc", nor an interjection, "Hmmm"); a word of that shape starts
+    # with a capital, so only the capitalised words are tried
+    caps = toks.caps
+    unlisted = {low_words[i] for i in compress(caps, map(_UNLISTED_SHAPE.fullmatch, map(words.__getitem__, caps)))
+                if low_words[i] not in lex.lower and low_words[i] not in lex.capitalised and _unpronounceable(words[i])
                 and lex.zipf(low_words[i]) >= UNLISTED_MIN_ZIPF and not _DRAWN_OUT.search(low_words[i])
-                } - candidates - dictionary - written.keys() - _words("name_parts", "designators")
-    items.extend((i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(unlisted))
+                } - listed - in_title_case - _words("name_parts", "designators")
+    # (both in one scan of the words: the two sets share no word)
+    items.extend((i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(in_title_case | unlisted)
+                 if low_words[i] in unlisted or words[i].istitle())
     for k in compress(count(), map(not_, map(str.isalpha, words))):
         m = _NAME_HEAD.match(words[k])
         if m is not None and m.group(1) in candidates:
@@ -852,12 +856,13 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     lex = lexicon()
     allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
     words, spans, gaps, text = toks.words, toks.spans, toks.gaps, toks.text
-    counts: Counter = Counter()
-    for i in toks.lower_alpha:
-        counts[words[i]] += 1
+    written = list(map(words.__getitem__, toks.lower_alpha))
+    counts = Counter(written)
     places, given = _place_words(), _words("given_names", "names")
     findings = []
-    for i in toks.lower_alpha:
+    # a dictionary word that is no given name is never one (filtered in C: nearly every word is one)
+    for i in compress(toks.lower_alpha, map(or_, map(not_, map(lex.lower.__contains__, written)),
+                                            map(given.__contains__, written))):
         w = words[i]
         if len(w) < 4 or w in allowed or counts[w] > 1 or w in lex.misspellings:
             continue
