@@ -142,6 +142,12 @@ def test_function_word_heads():
     assert ("G003", "for", "of", "unsafe") in found and ("G003", "of", "for", "unsafe") in found
     # verbs and real names with "for" are left alone
     assert _g("Head for the hills. The Department for Transport and the Office for National Statistics agreed.") == []
+    # a title's portfolio after "of State" ("Minister of State for Finance"), and a phrase the article
+    # writes twice the same way (its own usage, not a slip in one mention)
+    assert _g("Canada's Minister of State for Finance, Tom Hockin, and the Deputy Secretary of State for "
+              "Inter-American Affairs said so on Monday.") == []
+    assert _g("GSA's Customer Experience Center of Excellence helped. The Center of Excellence team met.") == []
+    assert _g("GSA's Customer Experience Center of Excellence helped on Monday.") == [("G003", "of", "for", "unsafe")]
 
 
 def test_acronym_definition_that_does_not_match_its_name():
@@ -355,6 +361,9 @@ CASING = [
 ]
 
 CASING_CLEAN = [
+    # a noun after a people's adjective, built of two English words or with no vowel, is no surname
+    "The ministry denied that Japanese chipmakers were selling below cost in third countries on Monday.",
+    "The bonds will be sold in denominations of 500,000 Australian dlrs and listed in Luxembourg.",
     "Follow @france and see nature.com for the report on china and the who, officials said.",
     "Nato leaders met in Brussels on Monday, and Nato officials said the meeting went well.",
     "The committee may vote again in the spring, and the count may march on for weeks.",

@@ -221,7 +221,15 @@ def _unknown_surname(toks: Tokens, i: int, lex, given: set, w: str = "") -> bool
     nobody's dictionary has? Between two capitalised words (``Manager fumihiko Hazama``), or after a
     given name (the configured list, or a word the dictionary knows only as a name) when what follows
     ends the name: punctuation, a function word or a verb-like word (``Adam neumann,``, ``Bruno
-    tonioli and``), not a noun it could be a slip before (``Thomas wod shift``)."""
+    tonioli and``), not a noun it could be a slip before (``Thomas wod shift``). After a people's or
+    place's adjective, a word built of two English words or with no vowel is a noun it describes
+    (``Japanese chipmakers were``, ``500,000 Australian dlrs``), not a surname.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> t = Tokens("judge Bruno tonioli and 500 Australian dlrs and")
+    >>> _unknown_surname(t, 2, lexicon(), {"bruno"}), _unknown_surname(t, 6, lexicon(), {"bruno"})
+    (True, False)
+    """
     words = toks.words
     w, prev = w or words[i], words[i - 1]
     if len(w) < 3 or not w.isalpha() or not prev[1:].islower() or w in lex.misspellings or lex.is_word(w):
@@ -233,6 +241,9 @@ def _unknown_surname(toks: Tokens, i: int, lex, given: set, w: str = "") -> bool
         return True
     if prev.lower() not in given and prev.lower() not in lex.names:
         return False
+    if _adjective_of_place(prev, lex) and (lex.compound_parts(w) or not any(map(w.__contains__, "aeiouy"))):
+        return False  # a noun a people's adjective describes: two English words ("Japanese chipmakers"),
+        # an abbreviation ("Australian dlrs"), not a surname ("Giovanni agnelli")
     if not (not nxt or nxt in _FUNCTION_WORDS or (nxt.islower() and nxt.endswith(("ed", "s")))):
         return False
     # one cheap edit from a word ("Mark wrot,", "Thomas wod"): a misspelling, S's business

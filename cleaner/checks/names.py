@@ -602,6 +602,11 @@ def wrong_function_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue  # "Head for Paris this summer": a verb
         if fw == "for" and i >= 2 and words[i - 2].lower() in unless_after.get(head.lower(), ()):
             continue
+        if i >= 2 and toks.low_words[i - 2] in SWAPS and toks.gaps[i - 1] == " ":
+            continue  # "Minister of State for Energy": the head ends a name of its own; the second
+            # joining word starts the title's portfolio
+        if _triple_count(toks, i) >= HOUSE_FORM_MIN:
+            continue  # "Center of Excellence" twice: the article's own usage, not a slip in one name
         start, end = spans[i]
         # a gazetteer form with this function word here (Department for Transport) is right as written
         tail = norm(text[spans[i - 1][0]:spans[min(i + gaz.max_words, len(words) - 1)][1]]).split(" ")
@@ -613,6 +618,22 @@ def wrong_function_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             fix="unsafe", confidence=0.6, source=f"{SOURCE}:function-word",
         ), test=(start, end)))
     return findings
+
+
+def _triple_count(toks: Tokens, i: int) -> int:
+    """How often the article writes word ``i`` between the same two words as here (exact words),
+    counted at the mentions of the word after (at most ``MENTIONS_SCANNED`` of them).
+
+    >>> t = Tokens("the Center of Excellence met; a Center of Excellence grew; the Center for Excellence")
+    >>> _triple_count(t, 2), _triple_count(t, 12)
+    (2, 1)
+    """
+    words = toks.words
+    if not 0 < i < len(words) - 1:
+        return 0
+    head, word, nxt = words[i - 1], words[i], words[i + 1]
+    return sum(1 for j in islice(toks.where(nxt.lower()), MENTIONS_SCANNED)
+               if j >= 2 and words[j] == nxt and words[j - 1] == word and words[j - 2] == head)
 
 
 def _place_at(gaz, low: list, i: int) -> bool:
