@@ -13,6 +13,12 @@ HTML). Each dumped line holds the fixed text, every finding (``to_dict``), the s
 ``--compare-full`` cleans each document twice, once re-checking only the paragraphs an edit touched
 (the default) and once re-checking the whole text every round, and counts the documents whose output
 differs (it should be 0).
+
+``--drift`` asks whether a confirming fix round could skip a family that none of the first round's
+edits came from: for each document whose first round applies edits, each such family's second-round
+findings are compared with its first-round findings carried to the fixed text (offsets moved past the
+edits). A document where they differ is one whose output such a skip would change; the families
+whose edits preceded it are counted too.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+from collections import Counter
 import sys
 from pathlib import Path
 
@@ -54,15 +61,84 @@ def dumped(result) -> str:
                        "remaining": [f.to_dict() for f in result.remaining]}, sort_keys=True, ensure_ascii=False)
 
 
+def _carried(findings: list, edits: list):
+    """``findings`` as (code, start, end, suggestion) on the text after ``edits`` (sorted, disjoint),
+    those inside a deleted span dropped (their text is gone), or None when one of them overlaps an
+    edit otherwise (it cannot be carried: only a re-check knows it)."""
+    from bisect import bisect_right
+
+    ends, shifts, shift = [], [], 0
+    for e in edits:
+        shift += len(e.suggestion or "") - (e.edit_end - e.edit_start)
+        ends.append(e.edit_end)
+        shifts.append(shift)
+    out = []
+    for f in findings:
+        touching = [e for e in edits if f.start < e.edit_end and e.edit_start < f.end or f.start == f.end == e.edit_start]
+        if any(e.suggestion == "" and e.edit_start <= f.start and f.end <= e.edit_end for e in touching):
+            continue
+        if touching:
+            return None
+        k = bisect_right(ends, f.start)
+        delta = shifts[k - 1] if k else 0
+        out.append((f.code, f.start + delta, f.end + delta, f.suggestion))
+    return sorted(out, key=repr)
+
+
+def family_drift(cleaner, docs) -> tuple:
+    """(documents whose first round applied edits, {family: [(document, families edited)]} of the
+    families with no edit of their own applied whose second-round findings differ from their first
+    round's carried over)."""
+    from dataclasses import replace
+
+    from cleaner.checks import merged, run_families
+    from cleaner.fixer import apply_edits, choose_edits
+
+    edited, drifted = 0, {}
+    for name, source, kind in docs:
+        doc = cleaner.document(source, kind=kind)
+        found = run_families(doc, cleaner._context(doc), cleaner._extra_checks(cleaner._context(doc)))
+        edits = choose_edits(merged(found), cleaner.settings.unsafe_fixes)
+        if not edits:
+            continue
+        edited += 1
+        family_of = {id(f): family for family, fs in found.items() for f in fs}
+        by = {family_of[id(e)] for e in edits}
+        fixed = replace(doc, text=apply_edits(doc.text, edits))
+        ctx = cleaner._context(fixed)
+        again = run_families(fixed, ctx, cleaner._extra_checks(ctx))
+        for family, findings in again.items():
+            if family in by:
+                continue
+            before = _carried(found.get(family, []), edits)
+            after = sorted(((f.code, f.start, f.end, f.suggestion) for f in findings), key=repr)
+            if before != after:
+                drifted.setdefault(family, []).append((name, "".join(sorted(by))))
+    return edited, drifted
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dump", type=Path, help="write one JSON line per document here")
     parser.add_argument("--compare-full", action="store_true", help="touched-paragraph vs full re-check")
+    parser.add_argument("--drift", action="store_true", help="could round 2 skip a family no edit came from?")
     parser.add_argument("--tune-articles", type=int, default=300)
     args = parser.parse_args(argv)
-    if not args.dump and not args.compare_full:
-        parser.error("give --dump PATH and/or --compare-full")
+    if not args.dump and not args.compare_full and not args.drift:
+        parser.error("give --dump PATH, --compare-full and/or --drift")
     from cleaner import Cleaner
+
+    if args.drift:
+        edited, drifted = family_drift(Cleaner(), documents(args.tune_articles))
+        for family, where in sorted(drifted.items()):
+            after = Counter(by for _, by in where)
+            print(f"drift: {family} changed in round 2 with no edit of its own in {len(where)} of {edited} documents "
+                  f"(edits by {', '.join(f'{k} {v}' for k, v in sorted(after.items()))}): "
+                  + ", ".join(n for n, _ in where[:5]))
+        print(f"drift: {sum(map(len, drifted.values()))} family re-checks of {edited} edited documents would "
+              "change the output if skipped")
+        if not args.dump and not args.compare_full:
+            return 0
 
     cleaner = Cleaner()
     full = Cleaner()

@@ -11,6 +11,10 @@
 Each side runs once to warm up (imports, word lists), then ``--repeat`` timed passes over all the
 articles; the best pass of each counts (``time.process_time``, so other processes on the machine do not
 count). The ratio is news-cleaner's CPU over the peer's.
+
+``--rounds`` adds one pass over each set that splits ``clean``'s CPU by check family and by fix round
+(the first round, and the confirming rounds 2+ that run only on articles whose first round applied an
+edit), and counts the articles that needed them: where a change to the fix loop can save.
 """
 
 from __future__ import annotations
@@ -40,10 +44,79 @@ def best_cpu(run, items, repeat: int) -> float:
     return best
 
 
+class _TimedFamilies:
+    """Charges each check family's ``run`` to (family, "1" or "2+") while installed; the round is told
+    by ``run_families``'s ``after`` argument (None in the first round)."""
+
+    def __init__(self):
+        import types
+
+        import cleaner.checks as checks
+        import cleaner.pipeline as pipeline
+
+        self.checks, self.pipeline = checks, pipeline
+        self.cpu: dict = {}
+        self.rounds: dict = {}  # round -> articles checked in it
+        self._round = "1"
+        self._modules = dict(checks.FAMILY_MODULES)
+        self._run_families = pipeline.run_families
+        self._proxies = {}
+        for family, module in self._modules.items():
+            proxy = types.SimpleNamespace(**{k: v for k, v in vars(module).items() if not k.startswith("__")})
+            proxy.run = self._timed(family, module.run)
+            self._proxies[family] = proxy
+
+    def _timed(self, family, run):
+        def timed(doc, ctx):
+            start = time.process_time()
+            try:
+                return run(doc, ctx)
+            finally:
+                key = (family, self._round)
+                self.cpu[key] = self.cpu.get(key, 0.0) + time.process_time() - start
+        return timed
+
+    def _families(self, doc, ctx, extra=(), after=None):
+        self._round = "1" if after is None else "2+"
+        self.rounds[self._round] = self.rounds.get(self._round, 0) + 1
+        return self._run_families(doc, ctx, extra, after)
+
+    def __enter__(self):
+        self.checks.FAMILY_MODULES.update(self._proxies)
+        self.pipeline.run_families = self._families
+        return self
+
+    def __exit__(self, *exc):
+        self.checks.FAMILY_MODULES.update(self._modules)
+        self.pipeline.run_families = self._run_families
+
+
+def round_split(label: str, run, items) -> str:
+    """One pass of ``run`` over ``items``, its CPU split by family and fix round (``--rounds``)."""
+    with _TimedFamilies() as timed:
+        start = time.process_time()
+        for item in items:
+            run(item)
+        total = time.process_time() - start
+    families = list(timed._modules)
+
+    def row(round_):
+        return " ".join(f"{f} {timed.cpu.get((f, round_), 0.0):.3f}" for f in families)
+
+    later = sum(v for (_, r), v in timed.cpu.items() if r == "2+")
+    checks = sum(timed.cpu.values())
+    return (f"{label} rounds: clean {total:.3f}s, checks {checks:.3f}s, the rest {total - checks:.3f}s "
+            f"({100 * (total - checks) / total:.1f}%)\n"
+            f"  round 1   ({timed.rounds.get('1', 0)} checks): {row('1')}\n"
+            f"  rounds 2+ ({timed.rounds.get('2+', 0)} checks): {row('2+')}  = {later:.3f}s, "
+            f"{100 * later / total:.1f}% of clean")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--pages", type=Path, default=PAGES)
+    parser.add_argument("--rounds", action="store_true", help="also split clean's CPU by family and fix round")
     args = parser.parse_args(argv)
     import ftfy
     import trafilatura
@@ -58,6 +131,8 @@ def main(argv=None) -> int:
     text_cpu = best_cpu(lambda body: cleaner.clean(body, kind="text"), bodies, args.repeat)
     print(f"text: clean {text_cpu:.3f}s  ftfy.fix_text {ftfy_cpu:.3f}s  ratio {text_cpu / ftfy_cpu:.2f}x "
           f"(target <= 4x; {len(bodies)} bodies, CPU of the best of {args.repeat} passes)")
+    if args.rounds:
+        print(round_split("text", lambda body: cleaner.clean(body, kind="text"), bodies))
     if not pages:
         print(f"html: no pages under {args.pages}")
         return 0
@@ -69,6 +144,8 @@ def main(argv=None) -> int:
     html_cpu = best_cpu(lambda page: cleaner.clean(page, kind="html"), pages, args.repeat)
     print(f"html: clean {html_cpu:.3f}s  trafilatura.extract + ftfy.fix_text {peer_cpu:.3f}s  "
           f"ratio {html_cpu / peer_cpu:.2f}x (target <= 1.3x; {len(pages)} pages)")
+    if args.rounds:
+        print(round_split("html", lambda page: cleaner.clean(page, kind="html"), pages))
     return 0
 
 
