@@ -47,6 +47,9 @@ _DOUBLE = re.compile(r'["“”]|‘‘|’’')  # found in C, then read in Pyt
 _SINGLE = re.compile(r"['‘’]")
 _RUNS = {ch: re.compile("(?:" + re.escape(ch) + ")+") for ch in (STRAIGHT, CURLY_OPEN, CURLY_CLOSE, "‘‘", "’’")}
 RATIO = 2.0  # how much more one style must be used than the other to count as the article's own
+#: more unpaired double marks than this in one paragraph (prose has one or two) are noise, not quotations: nothing
+#: is placed for them and they are reported once, so a line of 25,000 ``“a’`` costs no placement and no finding each
+GARBLED = 12
 
 
 @lru_cache(maxsize=None)
@@ -131,6 +134,7 @@ class Para:
     apostrophes: list = ()  # offsets of marks read as apostrophes
     nested_closes: list = ()  # a double closing mark that closes a single-quoted quotation
     lone: list = ()  # LoneClose: what a closing mark with no opening one calls for
+    unpaired: int = 0  # more marks than GARBLED pair with nothing: the paragraph's marks are noise, reported once
     reopen: bool = False  # a quotation runs on into this paragraph, which closes it but lost its opening mark
     carried: bool = False  # its first closing mark ends a quotation opened paragraphs before, none re-opened
 
@@ -260,11 +264,14 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_KNOCKED_BEHIND = re.compile(r"[.?!] , $")
+
+
 def _context(text: str, i: int, start: int, end: int, width: int = 1) -> str:
     r = rules()
     prev = text[i - 1] if i > start else None
     nxt = text[i + width] if i + width < end else None
-    if i - 4 >= start and re.match(r"[.?!] , $", text[i - 4:i]):
+    if i - 4 >= start and _KNOCKED_BEHIND.match(text, i - 4, i):
         return "close"  # ``day. , "Said``: a closing mark knocked behind the punctuation
     left_open = prev is None or prev.isspace() or prev in r["open_before"]
     right_close = nxt is None or nxt.isspace() or nxt in r["close_after"]
@@ -312,6 +319,9 @@ def build(text: str) -> QuoteModel:
     for para in paragraphs:
         _pair(text, para)
         _nest(para)
+        loose = len(para.stray_closes) + sum(1 for q in para.quotations if q.close is None)
+        if loose > GARBLED:
+            para.unpaired = loose
     continued = False
     narration: list = []
 
@@ -321,6 +331,9 @@ def build(text: str) -> QuoteModel:
         return narration[0]
 
     for i, para in enumerate(paragraphs):
+        if para.unpaired:
+            continued = False
+            continue
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         next_opens = nxt is not None and (
             (bool(nxt.marks) and nxt.marks[0].pos == nxt.start and nxt.marks[0].role == "open")
@@ -532,6 +545,9 @@ def _nest(para: Para) -> None:
 _ELISIONS = frozenset({"em", "til", "cause", "n", "tis", "twas", "bout", "round", "nuff", "s"})
 
 
+_NEXT_WORD = re.compile(r"[A-Za-z]+|\d")
+
+
 def _single_context(text: str, i: int, start: int, end: int) -> str:
     prev = text[i - 1] if i > start else " "
     nxt = text[i + 1] if i + 1 < end else " "
@@ -569,7 +585,7 @@ def _singles(text: str, para: Para) -> None:
         inside = spans[k][2] if k < len(spans) and spans[k][0] < i < spans[k][1] else None
         context = _single_context(text, i, para.start, para.end)
         stack = stacks.setdefault(id(inside), [])
-        nxt_word = re.match(r"[A-Za-z]+|\d", text[i + 1:i + 8])
+        nxt_word = _NEXT_WORD.match(text, i + 1, i + 8)
         if context == "apostrophe" or (context == "open" and ch != "‘" and nxt_word and (nxt_word.group().lower() in _ELISIONS or nxt_word.group().isdigit())):
             _push(para, "apostrophes", i)
         elif context == "open":

@@ -651,6 +651,11 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
             which = "opening" if first.role == "open" else "closing"
             what = f"doubled {which} quotation mark" + (f" ({count} extra)" if count > 1 else "")
             edits.append(Edit("Q006", what, extra.pos, extra.pos + count * len(extra.char), "", "safe", 0.95))
+        if para.unpaired:
+            first = next(m for m in para.marks if m.role == "open" and m.quotation.close is None or m in para.stray_closes)
+            edits.append(Edit("Q006", f"{para.unpaired} quotation marks in this paragraph pair with nothing", first.pos,
+                              first.pos + len(first.char), None, "none", 0.5))
+            continue
         if para.reopen:
             first = para.marks[0]
             glyph = STRAIGHT if first.char == STRAIGHT else CURLY_OPEN
@@ -719,7 +724,7 @@ def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
         edits.append(Edit("Q007", f"{role} quotation mark {why}", mark.pos, mark.pos + 1, want,
                           "safe" if sure else "unsafe", 0.85 if sure else 0.5))
 
-    for q in model.quotations:
+    for q in (q for para in model.paragraphs if not para.unpaired for q in para.quotations):  # noise has no roles
         marks = [m for m in (q.open, q.close) if m is not None and len(m.char) == 1]
         if q.open is not None and q.close is not None and len(marks) == 2:
             o, c = marks
