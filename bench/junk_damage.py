@@ -68,7 +68,7 @@ FAMILIES = {
     "image-credit": ([
         "(AP Photo/{name})", "{name}/Getty Images", "Featured image via {site}", "(credit: {name})",
         "Photo: {name}/{agency}", "(Photo by {name}/{agency})", "Image: {name} / {agency}",
-        "Photo credit: {name}", "{name} / AFP / Getty Images",
+        "Photo credit: {name}", "{name} / AFP / Getty Images", "Credit...{name} for The {site}",
     ], ("tail", "glued", "head", "line")),
     "caption-credit": ([  # a caption line ending in its credit: only the credit counts as junk
         "| photo by {name}", "Photo: {name}",
@@ -110,6 +110,8 @@ FAMILIES = {
         "Produced by {name}; edited by {name2}", "{site}' {name} contributed.",
         "To contact the reporter on this story: {name} in {city} at {email}",
         "To contact the editors responsible for this story: {name2} at {email}", "— {name}, The {site}",
+        "Includes reporting from {agency}.", "Staff and wire reports",
+        "Information from {agency} was used in this report.",
     ], ("tail", "glued", "tight")),
     "legal-footer": ([
         "© {year} {site}. All rights reserved.", "Copyright {year} {site}. All Rights Reserved.",
@@ -131,6 +133,9 @@ FAMILIES = {
         "No part of this article may be reproduced without permission.",
         "Use of this site constitutes acceptance of our User Agreement and Privacy Policy.",
         "Our Standards: The {site} Trust Principles.",
+        "The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, "
+        "except with the prior written permission of {site}.",
+        "Community Rules apply to all content you upload or otherwise submit to this site.", "Ad Choices",
     ], ("tail", "glued", "tight")),
     "share-prompt": ([
         "Share this post and leave your comment below.", "Like our page on Facebook", "What do you think about this?",
@@ -156,6 +161,10 @@ FAMILIES = {
         "The article you requested has been archived. All coverage within {host} from the last 14 days "
         "remains free of charge.",
         "To continue reading this article, you must be logged in.", "Log in or create a free account to read this article",
+        # reader-revenue prompts of public news sites (issue 13, stop 16)
+        "Already contributed? Log in to hide these messages.", "Can we count on your support?",
+        "We rely on readers like you to support our journalism.", "Donate now", "Newsletter sign-up",
+        "Help us keep reporting. Donate today.", "Independent journalism needs your support.",
     ], ("tail", "head", "glued", "tight")),
     "related-list": ([
         "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",
@@ -165,7 +174,8 @@ FAMILIES = {
                  ("line", "tail", "head")),
     "dateline-debris": (["Posted on {date}", "Published: {date} at {time}", "Updated {date}", "{date} by {name}",
                          # other shapes of the stamp (issue 13, stop 16)
-                         "{date}", "By {name} | {date}", "By {name} on {date}", "{iso}", "{dow} {day} {mon} {year} {hh}.{mm} EDT"],
+                         "{date}", "By {name} | {date}", "By {name} on {date}", "{iso}", "{dow} {day} {mon} {year} {hh}.{mm} EDT",
+                         "Updated on: {date} / {time} / {site}"],
                         ("head",)),
     "signature-tail": (["-- AFP", "— Reuters", "{name} is a reporter for {site}.", "-- {agency}"], ("tail",)),
     "shortcode": (["[caption id=\"attachment_{year}\" align=\"aligncenter\" width=\"640\"]", "[embed]", "[/caption]",
@@ -175,7 +185,7 @@ FAMILIES = {
     "navigation": (["Home | News | Sports | Business | Opinion", "Skip to main content", "Privacy Policy | Terms of Use",
                     "Home » News » {site}", "Contact Us | About Us | Advertise"], ("head", "tail")),
     "tag-list": (["Tags: {first}, {last}, {site}", "Filed under: {site}, {first}", "Topics: politics, {first}, {site}",
-                  "Tagged with: {first}, {last}, news"], ("tail",)),
+                  "Tagged with: {first}, {last}, news", "Posted in: {site} | {city} News"], ("tail",)),
     "headline-list": (["- {headline}\n- {headline}", "Related: {headline} | {headline}", "{headline} [INSIGHT]",
                        "Most Read\n- {headline}\n- {headline}"], ("tail",)),
     "truncated-teaser": (["{headline} … more", "{headline}... more", "https://{host}/……", "Continue reading…"], ("tail",)),

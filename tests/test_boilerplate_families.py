@@ -652,3 +652,54 @@ def test_a_date_under_a_byline_goes_anywhere_and_an_event_date_stays():
 def test_public_sign_offs_glued_after_the_last_sentence_are_cut_off(tail, space):
     text, applied = clean(PROSE[2] + space + tail)
     assert text == PROSE[2] and len(applied) == 1
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Already contributed? Log in to hide these messages.", "donation-prompt"),
+    ("Can we count on your support?", "donation-prompt"),
+    ("We rely on readers like you to support our journalism.", "donation-prompt"),
+    ("Independent journalism needs your support.", "donation-prompt"),
+    ("Donate now", "donation-prompt"),
+    ("Help us keep reporting. Donate today.", "donation-prompt"),
+    ("Newsletter sign-up", "newsletter-label"),
+    ("The material on this site may not be reproduced, distributed or transmitted, except with the prior "
+     "written permission of the Ledger.", "site-terms-line"),
+    ("Community Rules apply to all content you upload or otherwise submit to this site.", "site-terms-line"),
+    ("Ad Choices", "site-terms-line"),
+    ("Includes reporting from The Associated Press.", "wire-credit"),
+    ("Staff and wire reports", "wire-credit"),
+    ("Information from The Associated Press was used in this report.", "wire-credit"),
+    ("Posted in: Transit News | City Hall", "posted-in-tags"),
+    ("Credit...Ana Ruiz for The New York Times", "newsroom-photo-credit"),
+    ("Ana Ruiz for The Valley Post", "newsroom-photo-credit"),
+])
+def test_reader_revenue_terms_and_wire_lines_go(line, source):
+    text, applied = clean("\n\n".join(PROSE + [line]))
+    assert [f.source for f in applied] == [f"boilerplate:{source}"]
+    assert paragraphs(text) == PROSE
+
+
+@pytest.mark.parametrize("prose", [
+    "Your donation helps the flood victims, the Red Cross said.",
+    "Can we count on the council to keep the depot open?",
+    "A Different Tone for Different Times",
+    "Information from the depot's logbook was used in the audit the union ordered.",
+])
+def test_prose_like_reader_revenue_and_credit_lines_stays(prose):
+    text, applied = clean("\n\n".join(PROSE + [prose]))
+    assert applied == [] and paragraphs(text) == PROSE + [prose]
+
+
+@pytest.mark.parametrize("stamp", ["Updated on: March 25, 2023 / 3:14 PM / CBS News", "Published Mar 25, 2023 03:14PM ET"])
+def test_labelled_date_stamps_with_an_outlet_tail_go_near_the_top(stamp):
+    text, applied = clean(f"{LEAD}\n\n{stamp}\n\n{MIDDLE}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST] and len(applied) == 1
+
+
+@pytest.mark.parametrize("tail", ["Already contributed? Log in to hide these messages.",
+                                  "Includes reporting from The Associated Press.",
+                                  "To continue reading this article, you must be logged in.", "Ad Choices"])
+@pytest.mark.parametrize("space", [" ", ""])
+def test_reader_revenue_and_wire_lines_glued_after_the_last_sentence_are_cut_off(tail, space):
+    text, applied = clean(PROSE[2] + space + tail)
+    assert text == PROSE[2] and len(applied) == 1
