@@ -37,6 +37,8 @@ def required_literals(pattern) -> Optional[frozenset]:
     ['http']
     >>> required_literals(re.compile(r"\\w+:?")) is None
     True
+    >>> sorted(required_literals(re.compile(r"(?:©|ⓒ)\\s?\\d{4}"))), sorted(required_literals(re.compile(r"(?i)x(?-i:Fin)")))
+    (['©', 'ⓒ'], ['fin'])
     """
     if not isinstance(pattern, (re.Pattern, LazyPattern)):
         return None  # user patterns run on RE2, whose case folding is not Python's
@@ -65,6 +67,9 @@ def _better(best: Optional[frozenset], other: Optional[frozenset]) -> Optional[f
     return max(best, other, key=lambda s: (min(map(len, s)), -len(s)))
 
 
+_MAX_CLASS = 8  # a class of at most this many listed characters gives each as an anchor
+
+
 def _required(items: list) -> Optional[frozenset]:
     """Required literals of a parsed sequence: its best literal run or required part."""
     best: Optional[frozenset] = None
@@ -79,10 +84,14 @@ def _required(items: list) -> Optional[frozenset]:
         found: Optional[frozenset] = None
         if op is _sre.SUBPATTERN:
             _, add_flags, del_flags, sub = av
-            if not (add_flags | del_flags) & re.IGNORECASE:  # a scoped case change: not followed
+            # a scoped case-insensitive part is not followed; a scoped case-sensitive one is (its
+            # literals, folded with the rest, are in the folded text wherever they are in the text)
+            if not add_flags & re.IGNORECASE:
                 found = _required(list(sub))
         elif op is _ATOMIC:
             found = _required(list(av))
+        elif op is _sre.IN and 0 < len(av) <= _MAX_CLASS and all(kind is _sre.LITERAL for kind, _ in av):
+            found = frozenset(chr(c) for _, c in av)  # (?:©|ⓒ), which the parser makes [©ⓒ]
         elif op is _sre.BRANCH:
             alternatives = [_required(list(alt)) for alt in av[1]]
             if alternatives and all(a is not None for a in alternatives):

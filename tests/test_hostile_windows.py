@@ -81,3 +81,24 @@ def test_boilerplate_rules_find_the_same_on_a_long_line_with_and_without_windows
     monkeypatch.setattr(rule_engine, "WINDOWED_UNIT", 0)
     assert found() == whole
     assert len(whole[0]) >= 20  # the comparison covers real findings on the long line
+
+
+@pytest.mark.parametrize("pattern, literals", [
+    (r"(?:©|ⓒ)\s?.{0,200}", {"©", "ⓒ"}),  # the parser makes the alternation a class: each character anchors
+    (r"[^.]{1,40}(?:\s(?:»|›|>)\s[^.]{1,40}){2,6}", {"»", "›", ">"}),
+    (r"(?i)by (?-i:Credit [A-Z]\w+)", {"credit "}),  # a case-sensitive part of a folded pattern, folded
+    (r"(?i:credit) line", {" line"}),  # a case-insensitive part of an exact pattern: not followed
+    (r"[a-z]\d", None),  # a range is no list of characters
+])
+def test_classes_and_scoped_case_give_anchors(pattern, literals):
+    found = required_literals(re.compile(pattern))
+    assert (None if found is None else set(found)) == literals
+
+
+def test_every_shipped_boilerplate_rule_has_an_anchor():
+    """A rule without one runs on every line: 33,333 two-character lines cost B 0.87 s of 1.8 s."""
+    from cleaner.rule_anchors import AnchorIndex
+
+    rules = builtin_rules()
+    unanchored = [(r.code, r.patterns[0][0].pattern) for r, a in zip(rules, AnchorIndex(rules).anchored) if not a]
+    assert not unanchored, f"these rules hold no literal (see rule_anchors.required_literals): {unanchored}"
