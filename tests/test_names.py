@@ -897,6 +897,24 @@ def test_typing_slip_of_a_country_acronym_in_a_country_frame():
     assert [f[1:3] for f in _g(text)] == [("KU", "UK"), ("WU", "EU")]
 
 
+def test_defined_acronym_one_typing_slip_from_the_one_that_spells_its_name():
+    # the name spells RFI with its joining word left out, TTS, GSA (a possessive dropped); the acronym
+    # written is one key, swap or doubled letter away, here and in its later mentions
+    text = "The EPA released a Request for Information (RFU) on Monday, and the RFU closes in May."
+    assert _g(text) == [("G001", "RFU", "RFI", "unsafe"), ("G001", "RFU", "RFI", "unsafe")]
+    assert _g("It is housed in the Technology Transformation Services (RTS) office.") == [
+        ("G001", "RTS", "TTS", "unsafe")]
+    assert _g("The job of the General Services Administration’s (GSAA) staff is procurement.") == [
+        ("G001", "GSAA", "GSA", "unsafe")]
+
+
+def test_defined_acronyms_of_their_own_are_not_typing_slips():
+    # an everyday acronym with its own letter (PTSD), a word left out (WMA), another language's (MSF)
+    assert _g("Veterans with Post Traumatic Stress Syndrome (PTSD) were seen.") == []
+    assert _g("The USGS Water Resources Mission Area (WMA) is making data easier to reach.") == []
+    assert _g("Doctors Without Borders (MSF) said the clinic had closed.") == []
+
+
 def test_country_acronym_frames_leave_real_acronyms_alone():
     # no frame of a country (UA before a name, UL as a certification), an English word (UM), the
     # acronym itself written right in the article (the other mention is the same entity's)

@@ -96,8 +96,11 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
                 or (counts[acr] > 1 and not known and (counts[initials] or not _slip_of_initials(acr, initials, keys=True))) \
                 or (_one_letter_other(acr, initials) and _own_acronym(acr, lex, real_min_zipf) and not known) \
                 or _spells(acr, name.split()) or _cut_short(acr, initials, text[max(0, m.start() - 30):m.start()]):
-            defined.add(acr)
-            continue
+            right = None if acr == initials else _spelt_slip(acr, name.split(), gaz, ubiquitous, lex)
+            if right is None:
+                defined.add(acr)
+                continue
+            initials = right  # "Request for Information (RFU)": RFI spells the name, RFU is a slip of it
         start, end = m.span(2)
         cover(start, end)
         misdefined[acr] = (initials, name)
@@ -509,18 +512,24 @@ def _place_frames() -> tuple:
     return (slips, frozenset(spec["after_the"]), frozenset(spec["words"]), frozenset(spec["suffixes"]))
 
 
-def _typing_slips(acronym: str) -> set:
-    """The slips a typist makes in ``acronym``: a key beside one letter, two letters swapped, one doubled.
+def _typing_slips(acronym: str, undo: bool = False) -> set:
+    """The slips a typist makes in ``acronym``: a key beside one letter, two letters swapped, one
+    doubled; with ``undo``, what ``acronym`` was before such a slip (a doubled letter made single).
 
     >>> sorted(_typing_slips("UK"))
     ['HK', 'IK', 'JK', 'KU', 'UI', 'UJ', 'UKK', 'UL', 'UM', 'UO', 'UUK', 'YK']
+    >>> sorted(f for f in _typing_slips("RFU", undo=True) if f.startswith("RF")), "GSA" in _typing_slips("GSAA", undo=True)
+    (['RFH', 'RFI', 'RFJ', 'RFY'], True)
     """
     out = set()
     for k, ch in enumerate(acronym):
         out.update(acronym[:k] + near.upper() + acronym[k + 1:] for near in neighbouring_keys(ch.lower()))
-        out.add(acronym[:k] + ch + acronym[k:])
         if k + 1 < len(acronym):
             out.add(acronym[:k] + acronym[k + 1] + ch + acronym[k + 2:])
+        if not undo:
+            out.add(acronym[:k] + ch + acronym[k:])
+        elif k and acronym[k - 1] == ch:
+            out.add(acronym[:k] + acronym[k + 1:])
     out.discard(acronym)
     return out
 
@@ -694,6 +703,32 @@ def _slip_of_known_initials(acr: str, initials: str, gaz, ubiquitous, lex, min_z
     return len(acr) + 1 == len(initials) and any(initials[:k] + initials[k + 1:] == acr for k in range(len(initials)))
 
 
+def _spelt_slip(acr: str, words: list, gaz, ubiquitous, lex) -> str | None:
+    """The acronym of three letters or more that spells the name ``words`` (:func:`_spells`, with its
+    joining words and inner capitals) where ``acr``, defined for it, does not and is one typing slip from
+    it (a key beside, two letters swapped, one doubled or left out): ``Request for Information (RFU)``
+    -> ``RFI``, ``Technology Transformation Services (RTS)`` -> ``TTS``. Not for a gazetteer, everyday
+    or dictionary acronym, nor one web text writes more often than the one that spells (``PTSD``); the
+    first such acronym in a fixed order when there are several.
+
+    >>> from cleaner.gazetteer import gazetteer
+    >>> from cleaner.lexicon import lexicon
+    >>> [_spelt_slip(a, n.split(), gazetteer(()), {"PTSD"}, lexicon()) for a, n in (
+    ...     ("RFU", "Request for Information"), ("GSAA", "General Services Administration"),
+    ...     ("PTSD", "Post Traumatic Stress Syndrome"), ("MSF", "Doctors Without Borders"))]
+    ['RFI', 'GSA', None, None]
+    """
+    if acr in gaz.acronyms or acr in ubiquitous or lex.capitalised.get(acr.lower()) == acr or _spells(acr, words):
+        return None
+    for right in sorted(_typing_slips(acr, undo=True)):
+        if len(right) >= 3 and _spells(right, words, whole=True) and (lex.zipf(acr) < SPELT_SLIP_MAX_ZIPF or lex.zipf(right) >= lex.zipf(acr)):
+            return right
+    return None
+
+
+SPELT_SLIP_MAX_ZIPF = 3.5  # an acronym web text writes more often than this is one of its own, unless the right one is commoner
+
+
 def _one_letter_other(acr: str, initials: str) -> bool:
     """Do ``acr`` and ``initials`` differ in one letter, at the same place?
 
@@ -714,9 +749,9 @@ def _cut_short(acr: str, initials: str, before: str) -> bool:
     return acr[1:] == initials and any(w[:1].upper() == acr[0] for w in before.split()[-3:])
 
 
-def _spells(acr: str, words: list, compounds: bool = True) -> bool:
+def _spells(acr: str, words: list, compounds: bool = True, whole: bool = False) -> bool:
     """Does ``acr`` spell the name ``words`` ends with, as real definitions do? From some word on, every
-    capitalised word gives its initial and maybe its inner capitals (``DigitalGov``, ``VA``) or the
+    capitalised word (from the first with ``whole``) gives its initial and maybe its inner capitals (``DigitalGov``, ``VA``) or the
     initial of a closed compound's second part (``Interbank``), a small joining word its initial or nothing (``Department of Commerce (DOC)``), the last word maybe its
     plural ``s`` (``European Currency Units (ECUS)``), a company designator at the end nothing.
 
@@ -754,7 +789,7 @@ def _spells(acr: str, words: list, compounds: bool = True) -> bool:
             return at == len(acr)
         return any(acr.startswith(p, at) and fits(k + 1, at + len(p)) for p in parts(k))
 
-    return any(words[k][:1].isupper() and fits(k, 0) for k in range(last + 1))
+    return any(words[k][:1].isupper() and fits(k, 0) for k in (range(last + 1) if not whole else (0,)))
 
 
 def _times(n: int) -> str:
