@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
-from itertools import chain, compress, count, islice
+from itertools import chain, compress, count, islice, repeat
 from operator import not_, or_
 
 from ..document import Document
@@ -106,9 +106,11 @@ def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     ``Trump said ... Trump's lawyers ... President Donald trump`` → ``President Donald Trump``.
     """
     words, spans = toks.words, toks.spans
-    # (a possessive counts as its word: "President trump's call")
-    heads = [w[:-2] if w.endswith(_POSSESSIVE_ENDS) else w for w in map(words.__getitem__, toks.lower)]
-    lower_count = Counter(heads)
+    # (a possessive counts as its word: "President trump's call"; the few possessives are moved onto
+    # their heads after a count of every word, in C)
+    lower_count = Counter(map(words.__getitem__, toks.lower))
+    for w in list(compress(lower_count, map(str.endswith, lower_count, repeat(_POSSESSIVE_ENDS)))):
+        lower_count[w[:-2]] += lower_count.pop(w)
     once = {w for w, c in lower_count.items() if c == 1 and len(w) >= 3 and w not in _CONNECTORS}
     if not once:
         return []
