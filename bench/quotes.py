@@ -135,28 +135,47 @@ def is_mark_swap(clean: str, out: str, op) -> bool:
 # of the lost abbreviation stop there fixed a real error of English copy. The evidence for a class is read
 # from the clean copy alone, never from the fixer's logic: an edit that moves a stop across a closing mark
 # stays harm, since British and American copy place them differently. A mark added to or deleted from a
-# paragraph the publisher left unbalanced is listed apart: the paragraph is wrong whatever the repair, but
+# paragraph whose marks the publisher got wrong (an odd count, or marks out of order by their surroundings) is
+# listed apart: the paragraph is wrong whatever the repair, but
 # the repair may put its mark in the wrong place (``--clean-edits`` lists each one for review).
 _DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,5}[A-Z]$")
 _PARA_MARKS = re.compile(r'(?<!\d)"|[“”]')
 
 
+def _sides(clean: str, i: int, start: int, end: int) -> str:
+    """What a double mark's surroundings say it is: ``open`` (space or start before, a word after), ``close``
+    (a word or a stop before, space, a stop or the end after) or ``?``."""
+    before = clean[i - 1] if i > start else " "
+    after = clean[i + 1] if i + 1 < end else " "
+    if (before.isspace() or before in "([—–-") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ",.;:?!)]—–-"):
+        return "close"
+    return "?"
+
+
 def unbalanced_paragraph(clean: str, pos: int) -> bool:
-    """Is ``pos`` in a paragraph whose double marks the publisher left unbalanced (an odd count), that takes no
-    quotation in from the paragraph before and runs none on into the next (which would re-open it)?
+    """Is ``pos`` in a paragraph whose double marks the publisher got wrong: an odd count, or marks that by
+    their surroundings do not go open, close, open, close (``showed.” This is very encouraging,” said``);
+    one that takes no quotation in from the paragraph before and runs none on into the next (which would
+    re-open it)?
 
     >>> unbalanced_paragraph('He said it was done."\\n\\nNext.', 3), unbalanced_paragraph('"It runs on.\\n\\n"Yes," he said.', 3)
+    (True, False)
+    >>> unbalanced_paragraph('It rose.” This is good,” he said.', 3), unbalanced_paragraph('“It rose,” he said. “Good.”', 3)
     (True, False)
     """
     start = clean.rfind("\n", 0, pos) + 1
     end = clean.find("\n", pos)
     end = len(clean) if end < 0 else end
-    if len(_PARA_MARKS.findall(clean, start, end)) % 2 == 0:
+    marks = [m.start() for m in _PARA_MARKS.finditer(clean, start, end)]
+    sides = [_sides(clean, i, start, end) for i in marks]
+    if len(marks) % 2 == 0 and all(side in (want, "?") for side, want in zip(sides, ["open", "close"] * len(marks))):
         return False
     after = clean[end:].lstrip()
     before = clean[:start].rstrip()
     previous = before[before.rfind("\n") + 1:]
-    return after[:1] not in QUOTES and len(_PARA_MARKS.findall(previous)) % 2 == 0
+    return (not after or after[0] not in QUOTES) and len(_PARA_MARKS.findall(previous)) % 2 == 0
 
 
 def publisher_error(clean: str, out: str, op) -> str:
@@ -173,13 +192,13 @@ def publisher_error(clean: str, out: str, op) -> str:
     >>> publisher_error("said U.S officials", "said U.S. officials", (8, 8, 8, 9))
     'abbreviation lost its last stop'
     >>> publisher_error('It was done."\\n\\nNext.', 'It was done.\\n\\nNext.', (12, 13, 12, 12))
-    'mark in a paragraph the publisher left unbalanced'
+    'mark in a paragraph whose marks the publisher got wrong'
     """
     a, b = clean[op[0]:op[1]], out[op[2]:op[3]]
     if not a and b == "." and _DOTTED_END.search(clean, max(0, op[0] - 12), op[0]) and clean[op[0]:op[0] + 1] == " ":
         return "abbreviation lost its last stop"
     if {a, b} <= set(QUOTES) | {""} and len(a + b) == 1 and unbalanced_paragraph(clean, op[0]):
-        return "mark in a paragraph the publisher left unbalanced"
+        return "mark in a paragraph whose marks the publisher got wrong"
     before, after = clean[max(0, op[0] - 2):op[0]], clean[op[1]:op[1] + 1]
     if a and not a.strip(" ") and not b and after in tuple(",;:.?!") and before[-1:].strip():
         return "space before a mark"

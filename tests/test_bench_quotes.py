@@ -25,7 +25,7 @@ def edit_class(clean: str, out: str) -> list[str]:
 
 def test_a_mark_repaired_in_an_unbalanced_paragraph_is_listed_apart_from_harm():
     clean = 'Fildes said that was attractive to other biotechnology companies."\n\nThe deal closed.'
-    assert edit_class(clean, clean.replace('."', ".")) == ["mark in a paragraph the publisher left unbalanced"]
+    assert edit_class(clean, clean.replace('."', ".")) == ["mark in a paragraph whose marks the publisher got wrong"]
 
 
 def test_a_mark_changed_in_a_balanced_or_run_on_paragraph_stays_harm():

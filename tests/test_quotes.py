@@ -435,6 +435,8 @@ UNTOUCHED = [
     'The big producers "want to have the ball only in their court and it isn"t fair," minority producer spokesman Luis Escalante said.',
     "Comput Graph Forum. 2020 Jun;39(3):619-646. doi: 10.1111/cgf.14018",
     "The plant in Kenosha, Wisc. assembles cars.",
+    # WordPress writes a closing mark after a digit as a double prime
+    "A score of “1″ is far less effort than expected. A score of “5″ indicates the customer buys.",
     "Here C is the search count you want to add: =sumif(A:A,”\\passport\\”,C:C)+sumif(A:A,”\\visa\\”,C:C)",
     # a run-on quotation whose last sentence speaks in the first person ("they’d said … we would"): no attribution
     "He told Medium about it: “I have not met anyone in person. Initially, they’d said there were going to be "

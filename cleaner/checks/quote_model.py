@@ -889,8 +889,8 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     later = _next_open(para.marks, q.open.pos)
     hi = later.pos if later else para.end
     cands = _candidates(text, lo, hi)
-    if not cands:
-        return
+    if not cands or _PRIME_CLOSE.search(text, lo, hi):
+        return  # (``“1″ is``: a double prime after a digit, as WordPress writes a closing mark there, closes it)
     first_letter = re.search(r"[^\W\d_]", text[lo:hi])
     scored = []
     for c in cands:
@@ -935,6 +935,7 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
 
 
+_PRIME_CLOSE = re.compile(r"″(?<=\d″)")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
