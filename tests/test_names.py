@@ -891,9 +891,9 @@ def test_typing_slip_of_a_country_acronym_in_a_country_frame():
     # a key beside a letter (UD), two swapped (SU), one doubled (USS): where the phrase ends after "the",
     # or before a word of a country's; one framed mention makes each mention of the same slip a slip
     text = ("Farmers in the UD have started planting teff, and UD households buy it. Prices in the UD "
-            "rose while SU workers and USS-based firms looked on.")
+            "rose while SU workers and USS-based firms looked on, American buyers said.")
     assert [f[1:3] for f in _g(text)] == [("UD", "US"), ("UD", "US"), ("UD", "US"), ("SU", "US"), ("USS", "US")]
-    text = "Residents of the KU, like most in the WU, rent rather than buy."
+    text = "Residents of the KU, like most in the WU, rent rather than buy, British and European surveys show."
     assert [f[1:3] for f in _g(text)] == [("KU", "UK"), ("WU", "EU")]
 
 
@@ -921,6 +921,10 @@ def test_country_acronym_frames_leave_real_acronyms_alone():
     assert _g("The UA flight landed late, and the device carries the UL mark.") == []
     assert _g("He paused, said um, UM, and went on.") == []
     assert _g("Visitors from the US and the UD school district met in the hall.") == []
+    # an acronym of its own in a country's frame, in an article that names no country: JavaScript,
+    # Hong Kong, a university
+    assert _g("The startup released a JS-based framework. Developers said the JS library was fast. "
+              "Shares of HK-based lenders fell. Students at the UEA protested.") == []
 
 
 def test_addresses_tickers_and_plain_word_definitions_are_not_acronym_slips():

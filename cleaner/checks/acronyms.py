@@ -119,6 +119,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     lowered = toks.lowered
     orphans: list = []
     place_slips: set = set()  # slips of a country's acronym, written more than once, one mention in a frame
+    places = _places_named(lowered) if not _place_frames()[0].keys().isdisjoint(counts) else frozenset()
     shouted: dict = {}  # line start -> is the line mostly capitals?
 
     def shouting_at(start: int, end: int) -> bool:
@@ -156,7 +157,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
             if framed is not None:
                 findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                 cover(start, end)
-            elif token not in gaz.acronyms and _place_framed(token, start, end, text, counts, lex) \
+            elif token not in gaz.acronyms and _place_framed(token, start, end, text, counts, lex, places) \
                     and not shouting_at(start, end):
                 place_slips.add(token)
             continue
@@ -183,7 +184,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
                     findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                     cover(start, end)
                     continue
-                if _place_framed(token, start, end, text, counts, lex):
+                if _place_framed(token, start, end, text, counts, lex, places):
                     findings.append(_claim(_place_finding(doc, token, start, end)))
                     cover(start, end)
                     continue
@@ -537,20 +538,23 @@ def _typing_slips(acronym: str, undo: bool = False) -> set:
 _THE_BEFORE = re.compile(r"\bthe $")
 
 
-def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, lex) -> bool:
+def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, lex, named: frozenset) -> bool:
     """Is ``token``, no acronym of the gazetteer's, a typing slip of a country's or a union's acronym
-    (``[place_acronym_frames]``) that the article does not write right, in a frame of a country: after
+    (``[place_acronym_frames]``) that the article does not write right but whose place it names in words
+    (``named``, from :func:`_places_named`), in a frame of a country: after
     ``the`` where the phrase ends (``in the UD.``, ``the YS was``), or before a word or a hyphenated
     suffix of a country's (``UD cities``, ``UL-based``)? Not an English word (``UM``, ``IS``).
 
     >>> from cleaner.lexicon import lexicon
     >>> t = "Big UD cities ... across the UD, and in the UJ region"
-    >>> [_place_framed(w, t.index(w), t.index(w) + 2, t, Counter(), lexicon()) for w in ("UD", "UJ")]
+    >>> [_place_framed(w, t.index(w), t.index(w) + 2, t, Counter(), lexicon(), {"US"}) for w in ("UD", "UJ")]
     [True, False]
+    >>> _place_framed("UD", 4, 6, t, Counter(), lexicon(), frozenset())  # no word names the US
+    False
     """
     slips, after_the, words, suffixes = _place_frames()
     acronym = slips.get(token)
-    if acronym is None or counts.get(acronym) or token.lower() in lex.lower:
+    if acronym is None or acronym not in named or counts.get(acronym) or token.lower() in lex.lower:
         return False
     suffix, word = _frame_words(text, end)
     if suffix:
@@ -561,6 +565,29 @@ def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, 
         return False
     after = text[end:end + 1]
     return after in ("", "\n", ",", ".", ";", ":", ")", "?", "!", "’", "\"", "”") or word in after_the
+
+
+def _places_named(lowered: str) -> frozenset:
+    """The acronyms of ``[place_acronym_frames]`` whose country or union the article names in words
+    (``named_by``: ``American``, ``Britain``, ``European``). A two- or three-letter token in a country's
+    frame is as often an acronym of its own (``JS-based``, ``HK-based``, ``the UEA``); a slip is taken for
+    a country's acronym only in an article about that country.
+
+    >>> sorted(_places_named("shares of american banks rose in europe."))
+    ['EU', 'US', 'USA']
+    >>> sorted(_places_named("the u.s. dollar"))
+    ['US']
+    >>> sorted(_places_named("a js-based framework"))
+    []
+    """
+    return frozenset(a for a, named_by in _place_names().items() if named_by.search(lowered))
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> dict:
+    """``named_by`` of ``[place_acronym_frames]`` as one word-bounded pattern per acronym."""
+    return {acronym: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+            for acronym, words in _pack()["place_acronym_frames"]["named_by"].items()}
 
 
 def _place_finding(doc: Document, token: str, start: int, end: int) -> Finding:
