@@ -533,6 +533,7 @@ def report_hint(paths: list) -> str:
 def _report(args) -> int:
     import os
 
+    from .fileio import load_json
     from .report import ensure_available, page_for_outputs, write_page
 
     ensure_available()
@@ -541,11 +542,13 @@ def _report(args) -> int:
             raise UsageError(f"{path}: no such file or folder")
     summary = None
     if args.summary_json:
-        with open(args.summary_json, encoding="utf-8") as handle:
+        with open(args.summary_json, "rb") as handle:
             try:
-                summary = json.load(handle)
+                summary = load_json(handle.read().decode("utf-8"))
             except json.JSONDecodeError as exc:
                 raise UsageError(f"{args.summary_json}: not JSON ({exc.msg})") from None
+            except UnicodeDecodeError:
+                raise UsageError(f"{args.summary_json}: not JSON (not UTF-8 text)") from None
     page, _ = page_for_outputs(args.inputs, rejects=args.rejects, summary=summary if isinstance(summary, dict) else None,
                                output_field=args.output_field, text_field=args.text_field, id_field=args.id_field)
     write_page(args.output, page)

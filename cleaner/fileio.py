@@ -12,6 +12,7 @@ import json
 import os
 import re
 import stat
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -289,11 +290,34 @@ def load_json(raw: str):
     Traceback (most recent call last):
     ...
     json.decoder.JSONDecodeError: nested deeper than 100 levels: line 1 column 101 (char 100)
+    >>> load_json('{"id": ' + '1' * 5000 + '}')
+    Traceback (most recent call last):
+    ...
+    json.decoder.JSONDecodeError: a number of 5000 digits (at most 4300 are read): line 1 column 8 (char 7)
     """
     error = json_depth_error(raw)
     if error is not None:
         raise error
-    return json.loads(raw)
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise _long_number_error(raw) from None
+
+
+def _long_number_error(raw: str) -> json.JSONDecodeError:
+    """The error for JSON holding an integer of more digits than Python converts to a number (4,300
+    by default: converting is quadratic), pointing at it; ``json.loads`` raises a bare ValueError.
+
+    >>> _long_number_error('{"id": ' + '9' * 5000 + '}').msg
+    'a number of 5000 digits (at most 4300 are read)'
+    """
+    limit = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
+    match = re.search(r"\d{%d,}" % (limit + 1), raw) if limit else None
+    digits = len(match.group()) if match else 0
+    return json.JSONDecodeError(f"a number of {digits} digits (at most {limit} are read)", raw,
+                                match.start() if match else 0)
 
 
 def write_back(path: str, data: bytes, original: bytes) -> Optional[str]:

@@ -1,0 +1,54 @@
+"""Records of the held-back kinds (issue 17: one bad record never stops a run): a JSON number longer
+than Python converts (an id of 5,000 digits raised ``ValueError: Exceeds the limit (4300 digits)`` from
+``json.loads``, a traceback in ``check`` and ``batch`` with no output for the other records; the
+``batch`` case is in ``test_hostile.py``), and the same in the ``report`` command's ``--summary-json``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner.fileio import load_json
+
+GOOD_RECORD = {"id": "good", "text": "The mayorr said the bridge would open in May."}
+LONG_ID = '{"id": ' + "9" * 5000 + ', "text": "The mayor spoke today."}'
+
+
+def jsonl(path: Path, *lines: str) -> Path:
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("raw", [LONG_ID, '{"text": "ok", "n": [-' + "1" * 4400 + "]}"])
+def test_a_too_long_number_is_bad_json_that_says_where(raw):
+    with pytest.raises(json.JSONDecodeError, match=r"a number of \d+ digits \(at most 4300 are read\)") as caught:
+        load_json(raw)
+    assert raw[caught.value.pos].isdigit()
+
+
+def test_long_numbers_python_reads_are_kept():
+    assert load_json('{"id": ' + "9" * 4300 + ', "f": 1' + "0" * 5000 + '.5}')["id"] == int("9" * 4300)
+
+
+def test_check_reports_the_other_records_beside_a_too_long_number(cli, tmp_path):
+    path = jsonl(tmp_path / "a.jsonl", LONG_ID, json.dumps(GOOD_RECORD))
+    code, out, err = cli("check", "--no-cache", "--select", "S", str(path))
+    assert code == 2
+    assert f"{path}:1: invalid JSON: a number of 5000 digits" in err and "Traceback" not in err
+    assert f"{path}:2:" in out and "mayorr" in out
+
+
+@pytest.mark.parametrize("summary, reason", [
+    ('{"records": ' + "1" * 5000 + "}", "a number of 5000 digits"),
+    ('{"a": ' * 5000 + "1" + "}" * 5000, "nested deeper than 100 levels"),
+    (b"\xff\xfe{}", "not UTF-8 text"),
+])
+def test_report_names_a_summary_file_it_cannot_read(cli, tmp_path, summary, reason):
+    results = jsonl(tmp_path / "out.jsonl", json.dumps({"id": 1, "text": "The mayor spoke.", "score": 0.9}))
+    bad = tmp_path / "summary.json"
+    bad.write_bytes(summary if isinstance(summary, bytes) else summary.encode())
+    code, _, err = cli("report", str(results), "--summary-json", str(bad), "-o", str(tmp_path / "r.html"))
+    assert code == 2
+    assert f"{bad}: not JSON ({reason}" in err and "Traceback" not in err
