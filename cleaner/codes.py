@@ -158,9 +158,23 @@ class Selection:
         return hit
 
     def any_in(self, family: str) -> bool:
-        """True when some code of ``family`` (a prefix like ``Q``) could be selected."""
-        if any(p == "ALL" or p.startswith(family) or family.startswith(p) for p in self.select):
-            return not any(p == "ALL" or family.startswith(p) for p in self.ignore)
+        """True when some code of ``family`` (a prefix like ``Q``) could be selected: a select prefix
+        overlaps it and no ignore prefix at least as specific covers the whole overlap. A more specific
+        select wins over an ignore, as in ``__call__``: ``--select Q004 --ignore Q`` runs Q004.
+
+        >>> Selection(["Q004"], ["Q"]).any_in("Q"), Selection(["Q"], ["Q"]).any_in("Q")
+        (True, False)
+        >>> Selection(["ALL"], ["Q0"]).any_in("Q"), Selection(["ALL", "B011"], ["B0"]).any_in("B011")
+        (True, True)
+        """
+        for chosen in self.select:
+            if chosen != "ALL" and not (chosen.startswith(family) or family.startswith(chosen)):
+                continue
+            width = 0 if chosen == "ALL" else len(chosen)
+            overlap = chosen if width > len(family) else family
+            if not any((p == "ALL" or overlap.startswith(p)) and (0 if p == "ALL" else len(p)) >= width
+                       for p in self.ignore):
+                return True
         return False
 
 

@@ -42,6 +42,9 @@ def test_select_and_ignore_by_prefix(cli, tmp_path):
     assert not [f for f in json.loads(out) if f["code"].startswith("E00")]
     code, out, _ = cli("check", "--select", "ALL", "--ignore", "E0", "--extend-select", "E004", "--format", "json", str(dirty))
     assert {f["code"] for f in json.loads(out)} == {"E004"}
+    # a code selected more specifically than the family it is ignored with still runs (as in ruff)
+    code, out, _ = cli("check", "--select", "E004", "--ignore", "E", "--format", "json", str(dirty))
+    assert {f["code"] for f in json.loads(out)} == {"E004"}
 
 
 def test_json_and_jsonl_fields(cli, tmp_path):
