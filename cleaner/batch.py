@@ -254,7 +254,7 @@ def _learning_item(cleaner: Cleaner, opts: BatchOptions, number: int, raw: Optio
         return number, None, None, f"longer than {LEARN_MAX_CHARS:,} characters"
     try:
         doc = document_for(cleaner, parse_line(raw), opts.text_field, opts.html_field)
-        features = learning_features(doc, cleaner.settings)
+        features = learning_features(doc, cleaner.settings, cleaner.learning_families())
     except (CleanerError, ValueError, RecursionError):
         return number, None, None, ""
     if doc.kind != "html":

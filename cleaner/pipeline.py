@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Optional
 
-from .checks import CheckContext, learn_batch, learn_from_features, learning_features, merged, run_checks, run_families
+from .checks import (CheckContext, learn_batch, learn_from_features, learning_families, learning_features, merged,
+                     run_checks, run_families)
 from .codes import Selection
 from .config import Settings, apply_mapping, coerce_settings
 from .document import Document
@@ -119,9 +120,14 @@ class Cleaner:
             self._selections[key] = Selection(self.settings.effective_select(), ignore)
         return self._selections[key]
 
+    def learning_families(self) -> tuple:
+        """The families whose batch knowledge this cleaner's selected checks read (``checks.learning_families``)."""
+        return learning_families(self.selection_for(None))
+
     def learn(self, documents: Iterable[Document]) -> dict:
-        """First pass over a batch (site boilerplate, names seen across the batch); used by later calls."""
-        self.batch = learn_batch(list(documents), self.settings)
+        """First pass over a batch (site boilerplate, names seen across the batch); used by later calls.
+        Only what the selected checks read is learned (``learning_families``)."""
+        self.batch = learn_batch(list(documents), self.settings, self.learning_families())
         return self.batch
 
     def learn_from(self, features: list) -> dict:
@@ -249,7 +255,7 @@ class Cleaner:
         walk (and so copy) the lexicon's pages."""
         import gc
 
-        learning_features(Document(WARM_UP_TEXT, kind="text"), self.settings)
+        learning_features(Document(WARM_UP_TEXT, kind="text"), self.settings, self.learning_families())
         gc.freeze()
 
     def clean_many(self, items: Iterable[Any], jobs: int = 4, *, chunksize: int = 8,

@@ -439,3 +439,29 @@ def test_the_learning_pass_learns_the_same_in_worker_processes(clean_bodies):
     assert "Quorvex Mining Syndicate" in direct["G"]["names"] and "glorbent" in direct["S"]["words"]
     repeated = frozenset({tagline, "The Quorvex Mining Syndicate sold its glorbent stake."})
     assert direct["B"] == {"site0.example": repeated, "site1.example": repeated}
+
+
+def test_a_batch_learns_only_the_knowledge_its_selected_checks_read(clean_bodies, monkeypatch):
+    """A record's name and word features cost the learning pass more than its site lines: a batch whose
+    selection reads no name or spelling knowledge (``--select B,E``) does not take them, and cleans
+    exactly as when it did; one that ignores B011 learns no site lines."""
+    from cleaner.batch import learn_pass
+    from cleaner.records import document_for
+
+    assert Cleaner(select=["B", "E"]).learning_families() == ("B",)
+    assert Cleaner(ignore=["B011"]).learning_families() == ("S", "G")
+    assert Cleaner(select=["E", "Q"]).learning_families() == ()
+    tagline = "The Northfield Ledger is an independent newsroom funded by its readers."
+    lines = [(i + 1, json.dumps({"id": i, "url": f"https://site{i % 2}.example/{i}", "text": f"{body}\n\n{tagline}"}))
+             for i, body in enumerate(list(clean_bodies.values())[:10])]
+    selective, everything = Cleaner(select=["B", "E"]), Cleaner(select=["B", "E"])
+    monkeypatch.setattr(everything, "learning_families", lambda: ("B", "S", "G"))
+    for cleaner in (selective, everything):
+        learn_pass(cleaner, iter(lines), BatchOptions(learn_limit=10), jobs=1)
+    assert set(selective.batch) == {"B"} and set(everything.batch) == {"B", "S", "G"}
+    assert selective.batch["B"] == everything.batch["B"] == {"site0.example": frozenset({tagline}),
+                                                             "site1.example": frozenset({tagline})}
+    for _, raw in lines:
+        one, other = (c.run(document_for(c, json.loads(raw), None, None)) for c in (selective, everything))
+        assert one.to_dict() == other.to_dict()
+        assert [f.excerpt for f in one.findings if f.code == "B011"] == [tagline]  # the learned site line

@@ -104,20 +104,39 @@ class _Forgetting(list):
             doc.forget_derived()
 
 
-def learning_features(doc: Document, settings: Settings) -> dict:
-    """What each learning family takes from one document (``module.features``): small, picklable, so
-    worker processes can take it and the parent only combines (``learn_from_features``)."""
+def learning_families(selection: Selection) -> tuple:
+    """The families that learn from a batch (``learn_from``) whose knowledge a selected check reads:
+    the codes a module names in ``LEARNED_FOR``, else any of its own. The others' knowledge would
+    never be read, so a batch does not take it (``--select B,E`` took each record's name and word
+    features for nothing).
+
+    >>> learning_families(Selection(["B", "E"])), learning_families(Selection(["ALL"], ["B011"]))
+    (('B',), ('S', 'G'))
+    """
+    return tuple(family for family, module in FAMILY_MODULES.items()
+                 if getattr(module, "learn_from", None) is not None
+                 and selection.any_in(getattr(module, "LEARNED_FOR", family)))
+
+
+def learning_features(doc: Document, settings: Settings, families: Optional[Iterable[str]] = None) -> dict:
+    """What each learning family (of ``families``; default: all) takes from one document
+    (``module.features``): small, picklable, so worker processes can take it and the parent only
+    combines (``learn_from_features``)."""
+    wanted = None if families is None else set(families)
     return {family: module.features(doc, settings) for family, module in FAMILY_MODULES.items()
-            if getattr(module, "learn_from", None) is not None}
+            if getattr(module, "learn_from", None) is not None and (wanted is None or family in wanted)}
 
 
 def learn_from_features(items: list, settings: Settings) -> dict:
     """The batch knowledge from every document's ``learning_features``, in any order: each family's
-    ``learn_from`` over its part of them."""
+    ``learn_from`` over its part of them (the families the features hold; every learning family's,
+    from nothing, when there are none)."""
     return {family: module.learn_from([item[family] for item in items], settings)
-            for family, module in FAMILY_MODULES.items() if getattr(module, "learn_from", None) is not None}
+            for family, module in FAMILY_MODULES.items()
+            if getattr(module, "learn_from", None) is not None and (not items or family in items[0])}
 
 
-def learn_batch(docs: list[Document], settings: Settings) -> dict:
-    """The first pass over a batch: each family that learns from many documents does so here."""
-    return learn_from_features([learning_features(doc, settings) for doc in _Forgetting(docs)], settings)
+def learn_batch(docs: list[Document], settings: Settings, families: Optional[Iterable[str]] = None) -> dict:
+    """The first pass over a batch: each family that learns from many documents (of ``families``;
+    default: all) does so here."""
+    return learn_from_features([learning_features(doc, settings, families) for doc in _Forgetting(docs)], settings)

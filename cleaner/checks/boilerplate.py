@@ -598,3 +598,5 @@ def learn(docs, settings):
 #: the batch pass in two halves (``learn`` is ``learn_from`` of every article's ``features``)
 features = site_boilerplate.features
 learn_from = site_boilerplate.learn_features
+#: the code whose check reads what the batch pass learns (``ctx.batch["B"]``): a batch selecting no B011 does not learn
+LEARNED_FOR = "B011"
