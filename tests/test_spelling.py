@@ -288,6 +288,10 @@ def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():
     found = {(text[f.start:f.end], f.suggestion) for f in _findings(text)}
     assert found == {("hte", "the"), ("asist", "assist")}
     assert sum(text[f.start:f.end] == "hte" for f in _findings(text)) == 2
+    # a word nobody writes, written twice the same way, is the writer's own; once, it is judged
+    text = "One of the tricky parts of grouplet work is measuring it. Each grouplet chooses a topic."
+    assert _findings(text) == []
+    assert _flagged("One of the tricky parts of grouplet work is measuring it.") == ["grouplet"]
 
 
 def test_contraction_without_its_apostrophe_is_a_known_misspelling():
@@ -378,6 +382,11 @@ def test_a_capitalised_word_beside_a_persons_or_foreign_name_is_part_of_it():
     text = ("Co-founder Sergey Brin met Nerio Nesi in Milan.\n\nAndrew Burnes with contributions from the team."
             "\n\nYuu Wakebe, a health ministry official, spoke. Celan Beausoleil, 31, agreed.")
     assert _findings(text) == []
+    # a word web text writes before one the dictionary knows only as a name is a given name; a slip
+    # nobody writes is still one there
+    text = "The CEO of the Refugee Council Enver Solomon said so.\n\nJusto Marin Ludena agreed."
+    assert _findings(text) == []
+    assert _flagged("The author Jojhn Goodwin said so on Monday.") == ["Jojhn"]
     # a slip inside a name of ordinary words, or at a sentence's start, is still one
     text = "He visited Yellowstone Natioanl Park.\n\nThe trip was long. Meanwile, the council met."
     assert _flagged(text) == ["Natioanl", "Meanwile"]

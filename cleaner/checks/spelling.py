@@ -193,6 +193,27 @@ def _repeated_slip(t: str, uses: int) -> bool:
         and weighted_distance(t, ranked[0][0]) <= config["max_cost"]
 
 
+_SIC_MARK = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
+_WORD_BEFORE_MARK = re.compile(r"([^\W\d_]+)\W{0,3}$")
+
+
+def _marked_sic(text: str) -> frozenset:
+    """The words the text marks ``[sic]``: the writer shows each spelling is a slip, so another
+    mention of it is no usage of the writer's own. One scan of the text, however many words ask.
+
+    >>> sorted(_marked_sic("“Codeing [sic] is fun,” and “teh (sic)” too. Codeing is hard."))
+    ['Codeing', 'teh']
+    """
+    if "sic" not in text and "SIC" not in text and "Sic" not in text:
+        return frozenset()
+    words = set()
+    for mark in _SIC_MARK.finditer(text):
+        m = _WORD_BEFORE_MARK.search(text, max(0, mark.start() - 40), mark.start())
+        if m is not None:
+            words.add(m.group(1))
+    return frozenset(words)
+
+
 @lru_cache(maxsize=1 << 14)
 def _has_close_word(low: str, min_zipf: float, max_cost: float, exclude: tuple = ()) -> bool:
     """``lexicon().has_close_word``, kept per process: names recur across a batch's articles."""
@@ -249,9 +270,11 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     lower = lex.lower
     unknown = {t for t in set(counts).difference(lower) if _suspect(t) and t.lower() not in allowed}
     if unknown:
-        # the same unknown word three times in one article is a term of the story (lunar "landers"),
-        # not a slip; twice, when wordfreq has seen it
-        unknown = {t for t in unknown if counts[t] < 2 or (counts[t] == 2 and lex.zipf(t) < 1.5) or _repeated_slip(t, counts[t])}
+        # the same unknown word twice or more in one article is the writer's own word ("grouplet",
+        # lunar "landers"), not a slip: slips stand once, unless a known one or a slip of a common word
+        twice = [t for t in unknown if counts[t] == 2]
+        marked = _marked_sic(text) if twice else frozenset()
+        unknown = {t for t in unknown if counts[t] < 2 or _repeated_slip(t, counts[t]) or t in marked}
     if not unknown:
         return []
     findings: list[Finding] = []
@@ -619,12 +642,15 @@ def _unlisted(word: str) -> bool:
 def _beside_a_name(text: str, start: int, end: int) -> bool:
     """Is the capitalised word at ``start`` part of a person's or a foreign name, by the word beside it:
     after a given name (``Andrew Burnes``), or, when web text uses the word itself (wordfreq, its rare
-    band included), beside a capitalised word no dictionary lists (``Sergey Brin``, ``Yuu Wakebe``)? A
+    band included), beside a capitalised word no dictionary lists (``Sergey Brin``, ``Yuu Wakebe``) or
+    before one it knows only as a name (``Enver Solomon``, ``Justo Marin``)? A
     slip inside a name of ordinary words (``Natioanl Park``) has listed words beside it, and one before
     a foreign name (``Prime Minisster Silvio``) is a word nobody writes.
 
     >>> _beside_a_name("He met Sergey Brin there", 14, 18), _beside_a_name("Yuu Wakebe, an official", 0, 3)
     (True, True)
+    >>> _beside_a_name("CEO of the Refugee Council Enver Solomon told", 27, 32)
+    True
     >>> _beside_a_name("the Natioanl Park Service", 4, 12), _beside_a_name("Prime Minisster Silvio", 6, 15)
     (False, False)
     """
@@ -639,7 +665,19 @@ def _beside_a_name(text: str, start: int, end: int) -> bool:
     if last[1:].islower() and _unlisted(last):
         return True
     nxt = _NEXT_CAPITALISED.match(text, end)
-    return nxt is not None and _unlisted(nxt.group(1))
+    return nxt is not None and (_unlisted(nxt.group(1)) or _name_only(nxt.group(1)))
+
+
+def _name_only(word: str) -> bool:
+    """Does the dictionary know ``word`` only as a name, never as a lower-case word (``Solomon``,
+    ``Adams``, ``Marin``; not ``Park`` or ``Center``)?
+
+    >>> _name_only("Solomon"), _name_only("Adams"), _name_only("Center"), _name_only("Park")
+    (True, True, False, False)
+    """
+    lex = lexicon()
+    low = word.lower()
+    return low not in lex.lower and (low in lex.names or low in lex.capitalised)
 
 
 @lru_cache(maxsize=1)
