@@ -10,6 +10,7 @@ under /work/.mirror at bench time (nothing of them is copied into this repositor
 | ``np3k`` | JoyceJiang73/newspapers (``scraped_articles*.json``) | newspaper3k output for US, UK and Ugandan news sites (2020): bylines, promos, follow prompts, related links left in | none stated: test data only |
 | ``newspaper`` | codelucas/newspaper (``tests/data/text/*.txt``, commit 1618b54; English files only) | newspaper3k's own expected output for one or two articles of about 80 US and UK sites (Reuters, Fox News, CNN, the Telegraph, Slate, Wired, ...): captions, credits, promos and footers left in | **MIT** (``LICENSE`` of the repository, Copyright (c) 2013 Lucas Ou-Yang): split tune/held-out like the first two |
 | ``readability`` | mozilla/readability (``test/test-pages/*/expected.html``, commit ab4027a; English pages, Wikipedia's left out) | Readability.js's expected output for its 130 test pages, 74 of them English with 40 words or more (NYT, Washington Post, CNET, BBC, eHow, Wired, LWN, blogs and docs), read as text one line per block: caption credits, share and bookmark labels, promoted-by and date lines left in | **Apache-2.0** (``LICENSE.md`` of the repository): split tune/held-out; rules written from tune misses only |
+| ``postlight`` | postlight/parser (``fixtures/**/*.html``, 170 pages, commit e8ba7ec; English pages with 40 words or more, 127) | the test pages of Postlight's Mercury parser: whole pages of about 130 sites (2016-2020: The Atlantic, Mashable, LADbible, Refinery29, Deadspin, NY Mag, ...), read as a recall-oriented scraper reads them (``trafilatura.extract(page, favor_recall=True)``, trafilatura 2.0): notification prompts, ad labels, image credits, topic lines, bylines and dates left in | **MIT or Apache-2.0** (``LICENSE-MIT``, ``LICENSE-APACHE`` of the repository): split tune/held-out like the others; rules written from tune misses only |
 | ``newsdata`` | jennhu/metalinguistic-prompting (``datasets/exp1/news/cleaned.csv``, 230 articles, commit 89d1b52) | newspaper3k output (``raw_text``, lone ``Advertisement`` lines already dropped by its script) for the March 2023 NewsData.io results of about 120 sites (CBS, HuffPost, news-medical, Cointelegraph, BuzzFeed News, ...) | none stated in the repository: test data only. **Held-out only**: added after the rules, never tuned on, no misses listed |
 
 G. McIntire's fake_or_real_news set is not used, in any copy: the reserved evaluation repository
@@ -17,7 +18,7 @@ pmacinec/fake-news-datasets holds it (ISOT and the newspaper3k dumps are not amo
 
 Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-Prediction``,
 ``github:JoyceJiang73/newspapers``, ``github:codelucas/newspaper``,
-``github:jennhu/metalinguistic-prompting``, ``github:mozilla/readability``), or point ``--mirror``
+``github:jennhu/metalinguistic-prompting``, ``github:mozilla/readability``, ``github:postlight/parser``), or point ``--mirror``
 at a folder holding them.
 
 Junk is annotated by pattern, per category (``bench/real_scraped.toml``); body sentences are the
@@ -60,6 +61,7 @@ SOURCES = {  # name: (mirror, files, text field)
     "newspaper": ("codelucas+newspaper", ["tests/data/text/"], "text"),  # a folder: one article a file
     "newsdata": ("jennhu+metalinguistic-prompting", ["datasets/exp1/news/cleaned.csv"], "raw_text"),
     "readability": ("mozilla+readability", ["test/test-pages/"], "text"),  # a folder: expected.html a page
+    "postlight": ("postlight+parser", ["fixtures/"], "text"),  # a folder: whole pages, read by a scraper
 }
 HELDOUT_ONLY = {"newsdata"}  # sources added after the rules were written: never tuned on
 TOKEN = re.compile(r"\w+")
@@ -104,13 +106,28 @@ def html_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def scraped_text(page: str) -> str:
+    """A whole page as a recall-oriented scraper keeps it: trafilatura with ``favor_recall``, comments
+    left out (what lands in a dump when the scraper would rather keep junk than lose body)."""
+    import trafilatura
+
+    return trafilatura.extract(page, favor_recall=True, include_comments=False) or ""
+
+
 def _git_folder(repo: Path, folder: str) -> list[dict]:
-    """One row (``text``) per ``.txt`` file of ``folder``, or per ``*/expected.html`` (readability's test
-    pages) as text."""
+    """One row (``text``) per ``.txt`` file of ``folder``, per ``*/expected.html`` (readability's test
+    pages, an extractor's output) as text, or per other ``.html`` file (a whole page) as scraped."""
     names = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "--name-only", "HEAD", folder],
                            capture_output=True, check=True, text=True).stdout.split("\n")
-    return [{"text": html_text(_git_file(repo, name)) if name.endswith(".html") else _git_file(repo, name)}
-            for name in sorted(names) if name.endswith((".txt", "/expected.html")) and "/wikipedia" not in name]
+    rows = []
+    for name in sorted(names):
+        if name.endswith(".txt"):
+            rows.append({"text": _git_file(repo, name)})
+        elif name.endswith("/expected.html") and "/wikipedia" not in name:
+            rows.append({"text": html_text(_git_file(repo, name))})
+        elif name.endswith(".html") and "/test-pages/" not in name:
+            rows.append({"text": scraped_text(_git_file(repo, name))})
+    return rows
 
 
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|in|is|that|for)\b", re.IGNORECASE)

@@ -703,3 +703,37 @@ def test_labelled_date_stamps_with_an_outlet_tail_go_near_the_top(stamp):
 def test_reader_revenue_and_wire_lines_glued_after_the_last_sentence_are_cut_off(tail, space):
     text, applied = clean(PROSE[2] + space + tail)
     assert text == PROSE[2] and len(applied) == 1
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Get Data Sheet, the Ledger's technology newsletter.", "newsletter-box"),
+    ("Get up to speed with our Essential Valley newsletter, sent six days a week.", "newsletter-box"),
+    ("Get top stories and blog posts emailed to me each day. Newsletters may offer personalized content or "
+     "advertisements. Learn more", "newsletter-box"),
+    ("Click 'OK' then 'Allow' to enable notifications", "notification-prompt"),
+    ("To make sure you never miss out on your favourite NEW stories, we're happy to send you some reminders",
+     "notification-prompt"),
+    ("RELATED: Just sold! Peek inside the depot the council once called home", "related-link-line"),
+    ("2 days ago", "relative-time"),
+])
+def test_postlight_tune_families_go_anywhere(line, source):
+    text, applied = clean("\n\n".join([PROSE[0], line, PROSE[1], PROSE[2]]))
+    assert [f.source for f in applied] == [f"boilerplate:{source}"]
+    assert paragraphs(text) == PROSE
+
+
+def test_a_single_topic_line_goes_among_the_last_lines_only():
+    text, applied = clean("\n".join(PROSE + ["Topics: Transit", "Ana Ruiz"]))
+    assert text == "\n".join(PROSE + ["Ana Ruiz"])
+    assert [f.source for f in applied] == ["boilerplate:tag-line-single"]
+    story = "\n".join([PROSE[0], "Topics: Transit", PROSE[1], PROSE[2], LEAD, MIDDLE, LAST])
+    assert clean(story) == (story, [])
+
+
+@pytest.mark.parametrize("prose", [
+    "Get the depot's own newsletter archive from the library, the clerk said.",
+    "Two days ago the depot closed for good.",
+])
+def test_prose_like_newsletter_and_time_lines_stays(prose):
+    text, applied = clean("\n\n".join(PROSE + [prose]))
+    assert applied == [] and paragraphs(text) == PROSE + [prose]
