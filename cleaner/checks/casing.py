@@ -271,6 +271,8 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         prev = words[i - 1]
         if prev.isupper():
             continue
+        if w in lex.lower and w.isalpha() and w not in lex.names and prev.lower() not in given:
+            continue  # an English word, no name, after no given name: nothing below can take it
         possessive = _POSSESSIVE.search(w)
         if possessive is not None and possessive.start() >= 3:
             w = w[:possessive.start()]  # "Edward snowden’s revelations": the name is before the possessive
