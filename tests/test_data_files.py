@@ -170,6 +170,18 @@ def test_bigram_file_is_in_sync_with_symspellpy():
         "rules/data/bigrams-en.tsv.gz is stale: run python tools/build_data.py"
 
 
+def test_joining_counts_file_is_in_sync_with_wordsegment():
+    _same_versions_or_skip("joining-bigrams-en.tsv.gz", "wordsegment")
+    spec = importlib.util.spec_from_file_location("build_joining_counts", ROOT / "tools" / "build_joining_counts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, "rules/data/joining-bigrams-en.tsv.gz is stale: run python tools/build_joining_counts.py"
+    from cleaner.joining_counts import pair_count
+
+    # the counts a joining-word finding weighs: names' heads take "of" far more than "at"
+    assert pair_count("institute", "of") > 30 * pair_count("institute", "at")
+
+
 def test_no_check_compares_a_zipf_under_the_floor_of_the_table():
     """Words under the floor are left out of the table (zipf 0.0): right only while no threshold is lower."""
     assert _build_data().ZIPF_FLOOR == ZIPF_FLOOR

@@ -927,6 +927,25 @@ def test_country_acronym_frames_leave_real_acronyms_alone():
               "Shares of HK-based lenders fell. Students at the UEA protested.") == []
 
 
+def test_joining_word_english_writes_far_less_after_a_names_head():
+    # heads the gazetteer's names say nothing about: web text's word pairs say "institute of",
+    # "secretary of", and "of" before the next word at least as often
+    assert _g("More than half, according to Italy’s National Institute at Statistics, were idle.") == [
+        ("G003", "at", "of", "unsafe")]
+    assert _g("A meeting included the Secretary in Agriculture and other senior officials.") == [
+        ("G003", "in", "of", "unsafe")]
+    assert _g("The former president of the Royal Institute to Navigation argues the point.") == [
+        ("G003", "to", "of", "unsafe")]
+
+
+def test_joining_words_of_names_places_routes_and_headings_are_left_alone():
+    assert _g("The National Institute on Drug Abuse said the survey was new.") == []  # a name's own "on"
+    assert _g("She studied at Northwestern University in Evanston for two years.") == []  # a place
+    assert _g("A curator of the Museum at the University of Iowa said so.") == []  # an affiliation
+    assert _g("Cargoes were sold from the Gulf to Jamaica at 21 dlrs.") == []  # a route
+    assert _g("Tips\nHurdles to Implementing Citizen Development at Scale\nMore tips follow.") == []  # a heading
+
+
 def test_addresses_tickers_and_plain_word_definitions_are_not_acronym_slips():
     # state codes in a listing of offices, and before a ZIP
     text = ("Our staff work from these cities:\nAtlanta, GA\nAustin, TX\nBoston, MA\nDavis, CA\nDenver, CO\n"

@@ -51,6 +51,7 @@ from ..document import Document
 from ..codes import sub_code
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
+from ..joining_counts import JOINING, pair_count
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
@@ -709,6 +710,95 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+def joining_word_usage(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
+    """G003 (unsafe): a joining word inside a name after a head word that English (web text's word
+    pairs, :mod:`cleaner.joining_counts`) joins with another one far more often, where no gazetteer
+    name joins that head with the word written (``the National Institute at Statistics``, ``the
+    Royal Institute to Navigation``, ``the Secretary in Agriculture``): ``of`` or ``for``, for the
+    heads the gazetteer's names do not cover. The word after must agree (``of Sciences`` at least as common as ``for Sciences``;
+    with ``on`` three times: ``Institute on Aging`` is a name's own); a locative ``in`` or ``at`` before a
+    name of its own or a longer name is a place or an affiliation (``University in Evanston``,
+    ``museum at University College``)."""
+    config = _pack()["function_words"]
+    min_ratio, on_ratio = float(config["usage_min_ratio"]), float(config["usage_on_next_ratio"])
+    locative = set(config["swap_locative"])
+    calendar = _pack()["calendar"]
+    dates = set(calendar["days"]) | set(calendar["months"]) | set(calendar["ambiguous_months"])
+    gaz = gazetteer(_known_names(ctx))
+    after = gaz.joining_words_after(tuple(config["swap_words"]))
+    lex = lexicon()
+    words, low, spans, cap, gaps = toks.words, toks.low_words, toks.spans, toks.capitalised, toks.gaps
+    findings = []
+    for i in toks.among(set(JOINING)):
+        if not 1 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or gaps[i] != " " \
+                or gaps[i + 1] != " " or gaps[i - 1] != " " or not words[i - 1][1:].islower():
+            continue
+        before = low[i - 2]
+        if not (cap[i - 2] or before == "the" or before.endswith(("’s", "'s"))) or toks.sentence_initial(i - 1):
+            continue  # not inside a name: "Trump at Mar-a-Lago"
+        k = i + 1
+        if low[k] == "the" and k + 1 < len(words) and gaps[k + 1] == " " and low[i] != "to":
+            k += 1  # ("Explain the Purpose to the Participant": an infinitive's object)
+        nxt = words[k]
+        if not cap[k] or nxt.isupper() or "." in nxt or low[k] in dates or (i >= 3 and low[i - 3] in JOINING):
+            continue  # an acronym, a web address, a date, or "Secretary of State for Energy"
+        head, written = low[i - 1], low[i]
+        if written in (after.get(head) or ()):
+            continue  # a gazetteer name joins this head with this word
+        if written == "to" and "from" in low[max(0, i - 5):i - 1]:
+            continue  # a route: "from the Gulf to Jamaica"
+        right = max((j for j in _NAME_JOINING if j != written), key=lambda j: pair_count(head, j))
+        if pair_count(head, right) < min_ratio * pair_count(head, written):
+            continue
+        if written in locative and (low[k] not in lex.lower or _place_at(gaz, low, k)
+                                    or (written == "at" and _longer_name(toks, k))):
+            continue  # "University in Evanston", "director at Ofcom", "museum at the University of Iowa"
+        key = "the" if k > i + 1 else low[k].rstrip("’'").removesuffix("’s")
+        if pair_count(right, key) < (on_ratio if written == "on" else 1.0) * pair_count(written, key):
+            continue
+        start, end = spans[i]
+        if _title_case_line(toks.text, start):
+            continue  # a heading or a list of titles ("Citizen Development at Scale")
+        findings.append(_claim(doc.finding(
+            "G003", f"'{toks.text[spans[i - 1][0]:spans[k][1]]}': English writes '{words[i - 1]} {right}'",
+            start, end, suggestion=right, fix="unsafe", confidence=0.5, source=f"{SOURCE}:joining-usage",
+        )))
+    return findings
+
+
+def _title_case_line(text: str, offset: int) -> bool:
+    r"""Is the line around ``offset`` in title case: most of its words of four letters or more capitalised?
+    (Read at most ``TITLE_LINE_REACH`` characters each side: a one-line text is not read whole per flag.)
+
+    >>> _title_case_line("Tips\nHurdles to Implementing Citizen Development at Scale\nMore", 20)
+    True
+    >>> _title_case_line("the Secretary in Agriculture and other senior officials met", 20)
+    False
+    """
+    start = max(text.rfind("\n", max(0, offset - TITLE_LINE_REACH), offset) + 1, offset - TITLE_LINE_REACH, 0)
+    end = text.find("\n", offset, offset + TITLE_LINE_REACH)
+    line = text[start:end if end >= 0 else offset + TITLE_LINE_REACH]
+    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
+
+
+TITLE_LINE_REACH = 200
+
+
+_NAME_JOINING = ("of", "for")  # what names join a head word with (English writes "lead to", "head to" as verbs)
+
+
+def _longer_name(toks: Tokens, k: int) -> bool:
+    """Does capitalised word ``k`` start a longer name: another capitalised word, or a joining word and
+    one, after it (``University College``, ``University of North Carolina``)?"""
+    words, cap, gaps = toks.words, toks.capitalised, toks.gaps
+    if k + 1 >= len(words) or gaps[k + 1] != " ":
+        return False
+    if cap[k + 1]:
+        return True
+    return toks.low_words[k + 1] in JOINING and k + 2 < len(words) and cap[k + 2] and gaps[k + 2] == " "
+
+
 def _joining_words_before(gaz, joining: tuple) -> dict:
     """How the multiword forms join a word to the one before: {word after: {joining word: forms}} for
     the inner words of ``joining``, a ``the`` between them skipped (``agriculture`` -> ``{"of": 5}``,
@@ -832,6 +922,7 @@ PASSES = (
     ("wrong-joining-word", ("G003",), wrong_function_word, None),
     ("dropped-joining-words", ("G003",), dropped_joining_words, None),
     ("unusual-joining-word", ("G003",), unusual_joining_word, None),
+    ("joining-word-usage", ("G003",), joining_word_usage, None),
     ("hyphenated-names", ("G002",), hyphenated_names, None),
     ("single-names", ("G002",), single_names, None),
     ("defined-in-title-case", ("G002",), defined_in_title_case, None),
