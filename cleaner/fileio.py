@@ -77,6 +77,9 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
         try:
             text = data.decode("utf-8-sig")
             encoding, detected, rivals = "utf-8", False, ()
+            shifted = _iso2022(data)
+            if shifted is not None:
+                (text, encoding), detected = shifted, True
         except UnicodeDecodeError:
             text, encoding, rivals = _decode_legacy(data, path)
             detected = True
@@ -87,6 +90,33 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
     text = text.replace("\r\n", "\n")
     return InputFile(path=path, text=text, kind=kind_for(path), encoding=encoding, bom=bom, newline=newline,
                      detected=detected, rivals=rivals, line_endings=endings)
+
+
+_ISO2022_ESCAPE = re.compile(rb"\x1b\$(?:[@AB]|[()*+][@A-GC])")  # "switch to a double-byte set"
+
+
+def _iso2022(data: bytes) -> Optional[tuple]:
+    r"""``(text, codec)`` of 7-bit ISO-2022 text (Japanese or Korean e-mail and older news feeds), else None.
+
+    Its bytes are ASCII, so they decode as UTF-8 too, but an escape sequence switches to a
+    double-byte set whose letters read as ASCII garbage: ``fix`` rewrote such a file as that garbage.
+    The escape sequences name the encoding, so there is nothing to guess.
+
+    >>> _iso2022("市長は橋を開いた。".encode("iso2022_jp"))
+    ('市長は橋を開いた。', 'iso2022_jp_2')
+    >>> _iso2022("시장은 말했다.".encode("iso2022_kr"))[1], _iso2022(b"plain ASCII") is None
+    ('iso2022_kr', True)
+    """
+    if b"\x1b$" not in data or not _ISO2022_ESCAPE.search(data):
+        return None
+    for codec in ("iso2022_jp_2", "iso2022_jp_ext", "iso2022_kr"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not _CONTROLS.search(text):  # (the escape character among them)
+            return text, codec
+    return None
 
 
 _WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf_32_le"), (b"\x00\x00\xfe\xff", "utf_32_be"),

@@ -100,6 +100,9 @@ def process_file(
         source = decode_bytes(data, path)
         if kind:
             source.kind = kind
+        # a file whose encoding is uncertain is never rewritten, so nothing in it is fixed: what fix would
+        # change is reported as left (it was counted "fixed" in a file left as it was)
+        fix = fix and not source.rivals
         if source.kind == "records":
             _process_records(cleaner, source, report, fix=fix, text_field=text_field, html_field=html_field, docs=docs,
                              first_line=first_line)
@@ -177,7 +180,7 @@ def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *,
         result = cleaner.run(doc or _article_document(cleaner, source), fix=fix)
     if source.detected and cleaner.selection_for(source.path)("E007"):
         extra = encoding_finding(source)
-        extra.applied = fix and not source.rivals
+        extra.applied = fix
         result.findings.insert(0, extra)
     outcome = ArticleOutcome(result)
     report.articles.append(outcome)
@@ -190,7 +193,7 @@ def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *,
         return
     report.old_text, report.new_text = source.text, result.text
     reencode = source.detected and cleaner.selection_for(source.path)("E007")
-    if fix and (result.changed or reencode) and not source.rivals:
+    if fix and (result.changed or reencode):
         report.new_bytes = source.encode(result.text, as_utf8=reencode)
 
 
@@ -223,7 +226,7 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
     new_text = "\n".join(lines) if changed else source.text  # unchanged: one copy, not two
     report.old_text, report.new_text = source.text, new_text
     reencode = source.detected and cleaner.selection_for(source.path)("E007")
-    if fix and (changed or reencode) and not source.rivals:
+    if fix and (changed or reencode):
         report.new_bytes = source.encode(new_text, as_utf8=reencode)
 
 

@@ -45,3 +45,30 @@ def test_other_western_code_pages_are_decoded_right_or_left_alone(cli, tmp_path,
     path.write_bytes(data)
     cli("fix", "--no-cache", "--select", "E007", "a.txt")
     assert path.read_bytes() in (data, text.encode("utf-8"))  # never a wrong decoding written back
+
+
+ASIAN = {"iso2022_jp": "市長は、二年間の工事の後、橋は五月に開通すると述べた。\n" * 3,
+         "iso2022_kr": "시장은 2년간의 공사 끝에 다리가 5월에 개통될 것이라고 말했다.\n" * 3}
+
+
+@pytest.mark.parametrize("codec", sorted(ASIAN))
+def test_iso2022_text_is_read_by_its_escapes_not_rewritten_as_ascii_garbage(cli, tmp_path, codec):
+    """7-bit ISO-2022 is valid ASCII: read as UTF-8, ``fix`` deleted its escape characters and wrote
+    the rest back, a Japanese article turned into ``;TD9$O!"Fs`` and the like."""
+    text, path = ASIAN[codec], tmp_path / "a.txt"
+    path.write_bytes(text.encode(codec))
+    code, out, err = cli("check", "--no-cache", "--select", "E", "a.txt")
+    assert "E007 [*] file is not valid UTF-8; decoded as iso2022_" in out and "Traceback" not in err
+    cli("fix", "--no-cache", "a.txt")
+    assert path.read_bytes().decode("utf-8") == text
+
+
+def test_a_file_of_uncertain_encoding_counts_nothing_fixed(cli, tmp_path):
+    """It is never rewritten (``test_encoding_guess``), so what a fix would change is left, not fixed:
+    an EUC-KR article said 'Found 3 (2 fixed, 1 remaining)' and stayed as it was."""
+    data = b"Xq\xf8zt  spoke.\n"  # one word that is no word in any code page, then a double space
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    code, out, _ = cli("fix", "--no-cache", "a.txt")
+    assert "encoding is uncertain" in out and path.read_bytes() == data
+    assert "(0 fixed," in out and "E006" in out  # the double space: reported, not fixed
