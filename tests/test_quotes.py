@@ -222,6 +222,9 @@ def test_seed_rows():
         ("Mobile sites are heavier”as they have more code to load.", "Mobile sites are heavier” as they have more code to load.", "Q008"),
         # a title quoted in a sentence closes where the title case ends
         ("Each week in “The API Briefing, I will showcase government APIs.", "Each week in “The API Briefing,” I will showcase government APIs.", "Q006"),
+        # an attribution after a comma ends the quotation, even when the next paragraph's first mark closes
+        ('"It has transformed our balance sheet, Keswick said. He noted the sale.\n\nThe role has evolved into one of strategy," he added.',
+         '"It has transformed our balance sheet," Keswick said. He noted the sale.\n\n"The role has evolved into one of strategy," he added.', "Q006"),
         # a quotation that starts a sentence merely starts with capitals: it closes before its attribution
         ("“At Ex-Im Bank, we take a strict view of processing time because customers told us it is important, Thum said. “We measure it.”",
          "“At Ex-Im Bank, we take a strict view of processing time because customers told us it is important,” Thum said. “We measure it.”", "Q006"),

@@ -348,7 +348,7 @@ def build(text: str) -> QuoteModel:
                     _place_missing_close(text, para, q)
                     if q.missing_rule != "attribution" or _attribution_distance(text, q.missing_close, para.end) > 2:
                         q.missing_close, q.missing_rule, q.missing_sure, q.runs_on = None, "", False, True
-                elif last and nxt is not None and _closes_first(nxt):
+                elif last and nxt is not None and _closes_first(nxt) and not _attributed_here(text, para, q):
                     q.runs_on = nxt.reopen = True  # one edit (the re-opening mark) makes both paragraphs read
                 elif last and (later := _closed_later(text, paragraphs, i)) is not None and _runs_to_end(text, para, q):
                     # ``“We …\n\nIt was …\n\nThen … again.”``: one quotation over paragraphs the publisher did not
@@ -373,6 +373,14 @@ def build(text: str) -> QuoteModel:
         _singles(text, para)
         _nested_closes(para)
     return QuoteModel(text, paragraphs, _style(text), [p.start for p in paragraphs])
+
+
+def _attributed_here(text: str, para: Para, q: Quotation) -> bool:
+    """Does the unclosed ``q`` end before an attribution right after a comma in its own paragraph (``balance sheet,
+    Keswick said.``)? Then its closing mark goes there, whatever the next paragraph does: a quotation never holds
+    its own attribution. (Placed as a side effect; the caller places it again if it does not run on.)"""
+    _place_missing_close(text, para, q)
+    return q.missing_rule == "attribution" and (_attribution_distance(text, q.missing_close, para.end) or 0) <= 2
 
 
 def _runs_to_end(text: str, para: Para, q: Quotation) -> bool:
