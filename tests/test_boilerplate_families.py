@@ -737,3 +737,21 @@ def test_a_single_topic_line_goes_among_the_last_lines_only():
 def test_prose_like_newsletter_and_time_lines_stays(prose):
     text, applied = clean("\n\n".join(PROSE + [prose]))
     assert applied == [] and paragraphs(text) == PROSE + [prose]
+
+
+def test_a_follow_prompt_goes_with_the_networks_it_names_and_never_cuts_a_sentence_short():
+    text, applied = clean(PROSE[2] + " Follow him on Twitter @anaruiz. Follow us on Twitter @ledger or Facebook.")
+    assert text == PROSE[2] and len(applied) == 2
+    sentence = PROSE[2] + " Follow him on Twitter and you will see why the club sold him."
+    assert clean(sentence) == (sentence, [])
+
+
+@pytest.mark.parametrize("line", [
+    "Get Valley Transit Monthly delivered through your letterbox every month. 12 issues for £11.99. Click here "
+    "for more information.",
+    "Get access to the Ledger Pro for as little as Rs 599 for first year. Use the code \"GETPRO\".",
+])
+def test_a_subscription_offer_with_its_price_goes(line):
+    text, applied = clean("\n\n".join(PROSE + [line]))
+    assert [f.source for f in applied] == ["boilerplate:subscription-offer"]
+    assert paragraphs(text) == PROSE
