@@ -1080,6 +1080,9 @@ def test_initialism_in_title_case_no_list_knows_but_web_text_writes():
     # read letter by letter (no vowel after the first letter), written in web text: an acronym
     text = "Automated messages (pulling from Rss feeds) went out, and I run the Tps reports every Friday."
     assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Rss", "RSS"), ("G002", "Tps", "TPS")]
+    # rarer ones too, down to the word table's floor (web text has seen them: HSTS, RFQ)
+    text = "We turned on Hsts for the site, and a boilerplate Rfq response gave way to working code."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Hsts", "HSTS"), ("G002", "Rfq", "RFQ")]
     # a company designator, a drawn-out sound, a word beside a name or a unit are no slips
     for clean_text in ("Shares of AE Plc fell on Monday, the exchange said.",
                        "Asteroid fly-bys, Hmmm, that may be a good topic for another day.",

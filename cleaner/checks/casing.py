@@ -610,7 +610,7 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
 
 _UNLISTED_SHAPE = re.compile(r"[A-Z][a-z]{2,5}")
 _DRAWN_OUT = re.compile(r"(.)\1\1")  # a letter three times: a sound drawn out ("Hmmm", "Brrr"), no acronym
-UNLISTED_MIN_ZIPF = 2.0  # a title-case initialism no list has must be this common in web text (an acronym)
+UNLISTED_MIN_ZIPF = 1.5  # a title-case initialism no list has must be this common in web text (an acronym)
 
 
 def _acronyms_in_prose(toks: Tokens, lex) -> Counter:
