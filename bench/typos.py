@@ -45,8 +45,12 @@ def newscleaner_setup():
     from cleaner.pipeline import WARM_UP_TEXT
 
     cleaner = Cleaner(select=["S", "G"])
-    # what batch workers do before their first record: build the suggestion index and the name indexes
+    # what batch workers do before their first record (Cleaner.warm_up, less its gc.freeze): build the
+    # name indexes, load the suggestion index and the lexicon's rare-word shards
     cleaner.check(WARM_UP_TEXT)
+    from cleaner.lexicon import lexicon
+
+    lexicon().finish_loading()
     return cleaner
 
 

@@ -386,6 +386,16 @@ class Lexicon:
                                                              else INDEX_AFTER_SCANS):
             self._index = self._load_index()
 
+    def finish_loading(self) -> None:
+        """Load now what look-ups load lazily: every rare-word shard, and the whole suggestion index
+        once a check has asked for a suggestion (from its cache file, else built). For a process about
+        to check many articles (a batch's parent before it forks its workers): the workers share them
+        instead of each paying for them in its first articles, and a first article checked costs what
+        any other does."""
+        self.freq  # (unpacks the rare shards)
+        if isinstance(self._index, _ScanIndex):
+            self._index = self._load_index()
+
     def _load_index(self) -> "_SuggestIndex":
         path = self._index_cache_file()
         built = None

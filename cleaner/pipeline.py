@@ -244,6 +244,10 @@ class Cleaner:
             self.run(self.document(WARM_UP_TEXT, kind="text"), fix=True)
         except Exception:  # warming is an optimisation; a failure shows up again, with its article, later
             return
+        from .lexicon import lexicon
+
+        if lexicon.cache_info().currsize:  # (the checks selected read the lexicon)
+            lexicon().finish_loading()
         gc.collect()
         gc.freeze()
 

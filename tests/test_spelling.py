@@ -426,3 +426,34 @@ def test_foreign_name_particles_compound_parts_and_spelt_out_addresses_are_no_sl
     assert _findings(text) == []
     slips = "The Natioanl Park Service ran well-knwon hack-a-thnos all year."
     assert {slips[f.start:f.end] for f in _findings(slips)} >= {"Natioanl", "knwon"}
+
+
+def test_finish_loading_loads_the_suggestion_index_and_the_rare_words_and_changes_no_answer():
+    # a copy, as a fresh start has it: the process-wide lexicon stays lazy for the other tests
+    import pickle
+
+    from cleaner.lexicon import _ScanIndex, _SuggestIndex
+
+    lex = pickle.loads(pickle.dumps(lexicon()))
+    before = lex.suggest("equivelant", before="the", after="of"), lex.zipf("crontab"), lex.zipf("governmet")
+    assert isinstance(lex._index, _ScanIndex) and lex._rare_shards  # lazily: a scan, one shard unpacked
+    lex.finish_loading()
+    assert isinstance(lex._index, _SuggestIndex) and not lex._rare_shards
+    assert (lex.suggest("equivelant", before="the", after="of"), lex.zipf("crontab"), lex.zipf("governmet")) == before
+
+
+def test_a_batch_warm_up_loads_the_whole_lexicon_only_when_a_selected_check_reads_it():
+    # in a fresh process (warm_up freezes the garbage collector's view and loads for the process)
+    import subprocess
+    import sys
+
+    code = (
+        "from cleaner import Cleaner\n"
+        "from cleaner.lexicon import lexicon, _SuggestIndex\n"
+        "Cleaner(select=['B']).warm_up()\n"
+        "print(lexicon.cache_info().currsize)\n"
+        "Cleaner(select=['S']).warm_up()\n"
+        "print(isinstance(lexicon()._index, _SuggestIndex), len(lexicon()._rare_shards))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "True", "0"]
