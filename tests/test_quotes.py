@@ -212,6 +212,9 @@ def test_seed_rows():
         # a run before a capital: the comma stays before an attribution that ends the sentence, or before a
         # name the article writes mid-sentence after a short opening phrase; a stop stays before a new sentence
         ("Prices should recover, . Watanabe said.", "Prices should recover, Watanabe said.", "Q005"),
+        # a short capitalised word the article writes elsewhere with no stop is a word, not an abbreviation
+        ("The suit, filed in Ohio., seeks an order. Ohio is where it began.",
+         "The suit, filed in Ohio, seeks an order. Ohio is where it began.", "Q005"),
         ("It was a long day. However,. Kay told us it went well. We thanked Kay for it.",
          "It was a long day. However, Kay told us it went well. We thanked Kay for it.", "Q005"),
         ("The workers walked off the job., She said no cuts were planned.", "The workers walked off the job. She said no cuts were planned.", "Q005"),

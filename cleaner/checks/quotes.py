@@ -573,8 +573,10 @@ def punctuation_runs(text: str, model: Optional[QuoteModel] = None) -> list[Edit
         if a == b == "." and text[m.end():m.end() + 2] == " .":
             continue  # a spaced ellipsis ``. . .`` (or ``. . . .`` ending a sentence): one stop a round would eat it
         word = re.search(r"([^\W\d_]*)$", text[max(0, m.start() - 30):m.start()]).group(1)
-        if a == "." and b != "." and (is_abbreviation(word) or (word[:1].isupper() and len(word) <= 5)):
-            continue  # ``Inc., and`` ``D-Minn., in``: the stop belongs to an abbreviation
+        if a == "." and b != "." and (is_abbreviation(word) or (word[:1].isupper() and len(word) <= 5
+                                                                 and word not in _bare_words(text, model))):
+            continue  # ``Inc., and`` ``D-Minn., in``: the stop belongs to an abbreviation (not ``Ohio., seeks`` in
+            # an article that writes ``Ohio`` elsewhere with no stop: its own usage says it is a word)
         nxt = re.match(r"[\s\"”’)]*(\S)", text[m.end():m.end() + 6])
         lower = nxt is not None and nxt.group(1).islower()
         if "." in (a, b) and a != b:
@@ -587,6 +589,24 @@ def punctuation_runs(text: str, model: Optional[QuoteModel] = None) -> list[Edit
             continue  # no mark of the run fits: leave it to a reader
         edits.append(Edit("Q005", f"punctuation run {m.group()!r}", m.start(), m.end(), keep, "safe", 0.85))
     return edits
+
+
+_BARE_SHORT = re.compile(r"\b[A-Z][a-z]{1,4}\b(?!\.)")
+
+
+def _bare_words(text: str, model: Optional[QuoteModel]) -> frozenset:
+    """The short capitalised words the article writes with no stop after them (``Ohio`` in ``Ohio and``),
+    found in one pass per document, when a punctuation run first asks.
+
+    >>> sorted(_bare_words("Ohio is big. In Ohio., it", None))
+    ['In', 'Ohio']
+    """
+    if model is not None and "bare" in model.memo:
+        return model.memo["bare"]
+    found = frozenset(m.group() for m in _BARE_SHORT.finditer(text))
+    if model is not None:
+        model.memo["bare"] = found
+    return found
 
 
 _NAME_INSIDE = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w’'-]+")  # the capital first (see ``_CAPS``)
