@@ -292,6 +292,12 @@ def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():
     text = "One of the tricky parts of grouplet work is measuring it. Each grouplet chooses a topic."
     assert _findings(text) == []
     assert _flagged("One of the tricky parts of grouplet work is measuring it.") == ["grouplet"]
+    # ... unless the article writes the word it is a slip of: then both mentions are slips
+    text = ("Few expect a quick recofey in the economy. Strong earnings recofey could disappoint, "
+            "and the recovery may stall.")
+    assert _flagged(text) == ["recofey", "recofey"]
+    # a title's abbreviation after a capitalised slip is no surname
+    assert _flagged("He spoke to the negotiator. Wilh Mr. Trump away, talks stalled.") == ["Wilh"]
 
 
 def test_contraction_without_its_apostrophe_is_a_known_misspelling():

@@ -197,6 +197,20 @@ _SIC_MARK = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
 _WORD_BEFORE_MARK = re.compile(r"([^\W\d_]+)\W{0,3}$")
 
 
+def _spelt_right_elsewhere(t: str, counts) -> bool:
+    """Does the article also write the best suggestion for ``t`` (``recofey`` twice beside
+    ``recovery``)? Then the twice-written form is a slip of the writer's own word, not a word of its own.
+
+    >>> from collections import Counter
+    >>> _spelt_right_elsewhere("recofey", Counter(["recovery"])), _spelt_right_elsewhere("recofey", Counter(["economy"]))
+    (True, False)
+    """
+    if not t.islower():
+        return False
+    ranked = _ranked(t, 1, "", "")
+    return bool(ranked) and counts.get(ranked[0][0], 0) > 0
+
+
 def _marked_sic(text: str) -> frozenset:
     """The words the text marks ``[sic]``: the writer shows each spelling is a slip, so another
     mention of it is no usage of the writer's own. One scan of the text, however many words ask.
@@ -274,7 +288,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         # lunar "landers"), not a slip: slips stand once, unless a known one or a slip of a common word
         twice = [t for t in unknown if counts[t] == 2]
         marked = _marked_sic(text) if twice else frozenset()
-        unknown = {t for t in unknown if counts[t] < 2 or _repeated_slip(t, counts[t]) or t in marked}
+        unknown = {t for t in unknown if counts[t] < 2 or _repeated_slip(t, counts[t]) or t in marked
+                   or counts[t] == 2 and _spelt_right_elsewhere(t, counts)}
     if not unknown:
         return []
     findings: list[Finding] = []
@@ -649,8 +664,8 @@ def _beside_a_name(text: str, start: int, end: int) -> bool:
 
     >>> _beside_a_name("He met Sergey Brin there", 14, 18), _beside_a_name("Yuu Wakebe, an official", 0, 3)
     (True, True)
-    >>> _beside_a_name("CEO of the Refugee Council Enver Solomon told", 27, 32)
-    True
+    >>> _beside_a_name("CEO of the Refugee Council Enver Solomon told", 27, 32), _beside_a_name("Wilh Mr. Trump", 0, 4)
+    (True, False)
     >>> _beside_a_name("the Natioanl Park Service", 4, 12), _beside_a_name("Prime Minisster Silvio", 6, 15)
     (False, False)
     """
@@ -665,7 +680,11 @@ def _beside_a_name(text: str, start: int, end: int) -> bool:
     if last[1:].islower() and _unlisted(last):
         return True
     nxt = _NEXT_CAPITALISED.match(text, end)
-    return nxt is not None and (_unlisted(nxt.group(1)) or _name_only(nxt.group(1)))
+    if nxt is None:
+        return False
+    after = nxt.group(1)
+    # (a title's abbreviation is no name: "negotiator. Wilh Mr. Trump" is a slip of "While")
+    return _unlisted(after) or _name_only(after) and not (len(after) <= 3 and text[nxt.end(1):nxt.end(1) + 1] == ".")
 
 
 def _name_only(word: str) -> bool:
