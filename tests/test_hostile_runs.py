@@ -85,3 +85,21 @@ def test_a_words_title_case_mentions_are_counted_once_per_word_not_once_per_ment
     monkeypatch.setattr(casing, "_title_case_uses", lambda toks, low: calls.append(low) or original(toks, low))
     check("The PSV won the cup. " + "Then Psv fans sang. " * 300, select=["G"])
     assert calls == ["psv"]
+
+
+@pytest.mark.parametrize("copies", [3, 6, 2000])
+def test_a_run_of_one_repeated_word_is_deleted_in_one_edit(cleaner, copies):
+    """S003 paired the copies two by two, so each fix round took half of what was left: 2,000 copies of
+    "the" were still "the the" after the ten rounds fix allows (a second fix changed the text again), and
+    every round re-ran every check on the whole text."""
+    text = "The mayor said " + "the " * copies + "bridge would open."
+    result = cleaner.clean(text)
+    assert result.text == "The mayor said the bridge would open."
+    s003 = [f for f in result.findings if f.code == "S003"]
+    assert len(s003) == 1 and s003[0].applied and "fix_round" not in s003[0].extra
+    assert text[s003[0].start:s003[0].end] == " the" * (copies - 1)
+
+
+def test_a_run_stops_where_a_copy_heads_a_compound(cleaner):
+    result = Cleaner(select=["S003"]).check("We met at the the the-end office.")
+    assert [(f.start, f.end) for f in result.findings] == [(13, 17)]

@@ -845,7 +845,10 @@ def repeated_words(doc: Document, ctx) -> list[Finding]:
     """
     legit = set(_pack()["repeated"]["allowed"])
     findings = []
+    covered = 0  # the end of the last run found: a pair inside it is part of it
     for match in _REPEAT.finditer(doc.text):
+        if match.start() < covered:
+            continue
         first, second = match.group(1), match.group(3)
         if first.lower() in legit or not (second == first or (first[:1].isupper() and second == first.lower())):
             continue  # "change Change" in a table header is two cells, not a doubled word
@@ -853,11 +856,30 @@ def repeated_words(doc: Document, ctx) -> list[Finding]:
             continue  # "Sirhan Sirhan", "Duran Duran": names may repeat
         if _part_of_another_token(doc.text, match.start(1), match.end(3)) or _quoted(doc.text, match.start(1), match.end(3)):
             continue
-        start = match.start(2)
+        start, covered = match.start(2), _run_end(doc.text, match.end(3), second)
         findings.append(doc.finding(
-            "S003", f"repeated word '{second}'", start, match.end(3), suggestion="", fix="safe", source=SOURCE,
+            "S003", f"repeated word '{second}'", start, covered, suggestion="", fix="safe", source=SOURCE,
         ))
     return findings
+
+
+_NEXT_WORD = re.compile(r"[ \t]++([^\W\d_]++)\b")
+
+
+def _run_end(text: str, end: int, word: str) -> int:
+    """Where a run of ``word`` that goes on after ``end`` ends: ``the the the the`` is one deletion, not
+    one more fix round per copy (2,000 copies were still ``the the`` after the ten rounds fix allows).
+    A copy that heads a compound or contraction ends the run, as it ends a double.
+
+    >>> text = "at the the the the end"
+    >>> text[:3 + 3] + text[_run_end(text, 10, "the"):], _run_end("the the the-end", 7, "the")
+    ('at the end', 7)
+    """
+    while True:
+        match = _NEXT_WORD.match(text, end)
+        if match is None or match.group(1) != word or _part_of_another_token(text, match.start(1), match.end(1)):
+            return end
+        end = match.end(1)
 
 
 def run(doc: Document, ctx) -> list[Finding]:
