@@ -927,6 +927,23 @@ def test_country_acronym_frames_leave_real_acronyms_alone():
               "Shares of HK-based lenders fell. Students at the UEA protested.") == []
 
 
+def test_a_persons_whole_name_in_lower_case():
+    # a given name or a name-only word, then a name-only word or one no dictionary has (a surname)
+    assert _g("The state admitted defeat, commented marco patavino on Friday.") == [
+        ("G002", "marco patavino", "Marco Patavino", "unsafe")]
+    assert _g("Actor matt damon got around the problem by pulling up water.") == [
+        ("G002", "matt damon", "Matt Damon", "unsafe")]
+
+
+def test_lower_case_pairs_that_are_no_persons_name():
+    # adjectives of peoples and places, a pair English writes in lower case, a common noun of its own,
+    # a pair the article writes in lower case twice (its own style)
+    for text in ("Colombia is the only major latin american country to pay.", "It was a bona fide legend.",
+                 "Send questions to the USWDS github repo.",
+                 "We ate pad thai on Monday, and more pad thai on Tuesday."):
+        assert [f for f in _g(text) if f[0] == "G002"] == [], text
+
+
 def test_joining_word_english_writes_far_less_after_a_names_head():
     # heads the gazetteer's names say nothing about: web text's word pairs say "institute of",
     # "secretary of", and "of" before the next word at least as often

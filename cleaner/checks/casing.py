@@ -911,6 +911,48 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+def lowered_person_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
+    """G002 (unsafe): a person's whole name in lower case, two words that are names and nothing else
+    (``said marco patavino``, ``according to allan clelland``, ``actor matt damon``): a given name (the
+    configured list) or a word the dictionary knows only as a name, then a name-only word or one no
+    dictionary has that web text seldom writes (a surname). Not a people's or place's adjective or a
+    place (``latin american``, ``peruvian andes``), a pair English writes in lower case (``bona fide``),
+    a word the article writes in lower case twice, nor outside running text."""
+    lex = lexicon()
+    given, places = _words("given_names", "names"), _place_words()
+    words, spans, gaps, text = toks.words, toks.spans, toks.gaps, toks.text
+    counts: Counter = Counter(words[i] for i in toks.lower_alpha)
+
+    def name_only(w: str) -> bool:
+        form = lex.names.get(w)
+        return form is not None and w not in lex.lower and len(w) >= 3 and w not in places \
+            and not _adjective_of_place(form, lex)
+
+    findings = []
+    for i in toks.lower_alpha:
+        first = words[i]
+        if i + 1 >= len(words) or gaps[i + 1] != " " or counts[first] > 1 or not (first in given or name_only(first)):
+            continue
+        second = _POSSESSIVE.sub("", words[i + 1])
+        if not second.isalpha() or not second.islower() or counts[second] > 1 or len(second) < 3:
+            continue
+        if not (name_only(second) or (second not in lex.lower and second not in lex.capitalised
+                                      and second not in lex.misspellings and lex.zipf(second) < SURNAME_MAX_ZIPF)):
+            continue
+        start, end = spans[i][0], spans[i + 1][0] + len(second)
+        if not _plain_context(text, start, end) or _lower_pair(lex, toks, i):
+            continue
+        proper = f"{first[:1].upper()}{first[1:]} {second[:1].upper()}{second[1:]}"
+        findings.append(_claim(doc.finding(
+            "G002", f"'{text[start:end]}' is a person's name here: '{proper}'", start, end, suggestion=proper,
+            fix="unsafe", confidence=0.5, source=f"{SOURCE}:person-name",
+        )))
+    return findings
+
+
+SURNAME_MAX_ZIPF = 3.0  # a word no dictionary has that web text writes this often is a common noun of its own (repo)
+
+
 def _before_a_surname(toks: Tokens, i: int, lex) -> bool:
     """Is lower-case word ``i`` followed by a title-case word no dictionary has in lower case, a
     surname (``matt Damon``), not a sentence's first word? (``the bill Trump signed``: ``Trump`` is

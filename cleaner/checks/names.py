@@ -55,7 +55,7 @@ from ..joining_counts import JOINING, pair_count
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
-    calendar_names, lowercase_names, lowered_descriptor, lowered_name_words, MENTIONS_SCANNED, name_evidence, name_parts,
+    calendar_names, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
     per_text_memo, place_after_of, recased_words, single_names,
 )
 from .name_slips import misspelt_names, real_word_name_slips
@@ -930,6 +930,7 @@ PASSES = (
     ("place-after-of", ("G002",), place_after_of, None),
     ("lowercase-names", ("G002",), lowercase_names, None),
     ("lowered-name-words", ("G002",), lowered_name_words, None),
+    ("lowered-person-names", ("G002",), lowered_person_names, None),
     ("name-parts", ("G002",), name_parts, None),
     ("acronym-initials", ("G004",), acronym_initials, None),
     ("name-evidence", ("G004",), name_evidence, None),
