@@ -337,7 +337,49 @@ def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = 
                 metadata["extract_fallback"] = "balanced"
     # trafilatura separates paragraphs by single newlines; the rest of the pipeline uses blank lines.
     paragraphs = [" ".join(line.split()) for line in body.split("\n") if line.strip()]
+    if options["favor_precision"]:
+        paragraphs = restore_dropped_sentences(paragraphs, _p_texts(tree))
     return "\n\n".join(paragraphs), metadata
+
+
+_RESTORE_WORDS = 8
+_ENDS_SENTENCE = re.compile(r"[.!?][\"”’)]?$")
+
+
+def _p_texts(tree) -> list:
+    return [" ".join(p.text_content().split()) for p in tree.iter("p")]
+
+
+def restore_dropped_sentences(kept: list, page_paragraphs: list) -> list:
+    """``kept`` with the page's ``<p>`` paragraphs that precision mode dropped between two it kept put
+    back in place, when each is a sentence (8+ words, ending in a stop): precision reading drops a
+    short body paragraph now and then ("The discovery was announced in an article published Monday
+    in the journal Nature Astronomy."), and a paragraph inside the kept run is body, not furniture.
+
+    >>> page = ["Menu", "First kept paragraph here.", "The lost one is a real sentence of the story too.", "Last kept one."]
+    >>> restore_dropped_sentences(["First kept paragraph here.", "Last kept one."], page)
+    ['First kept paragraph here.', 'The lost one is a real sentence of the story too.', 'Last kept one.']
+    >>> restore_dropped_sentences(["First kept paragraph here.", "Last kept one."], page[:2] + ["Share", page[3]])
+    ['First kept paragraph here.', 'Last kept one.']
+    """
+    where = {text: i for i, text in enumerate(kept)}
+    anchors = [(j, where[text]) for j, text in enumerate(page_paragraphs) if text in where]
+    if len(anchors) < 2:
+        return kept
+    additions: dict = {}
+    for (j0, k0), (j1, k1) in zip(anchors, anchors[1:]):
+        if k1 != k0 + 1 or j1 - j0 < 2:
+            continue  # only a gap between two paragraphs kept one after the other
+        gap = page_paragraphs[j0 + 1:j1]
+        if all(len(t.split()) >= _RESTORE_WORDS and _ENDS_SENTENCE.search(t) and t not in where for t in gap):
+            additions[k0] = gap
+    if not additions:
+        return kept
+    out = []
+    for i, text in enumerate(kept):
+        out.append(text)
+        out.extend(additions.get(i, ()))
+    return out
 
 
 def _cut_short() -> bool:

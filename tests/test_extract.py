@@ -319,3 +319,19 @@ def test_fast_reading_is_final_only_for_a_plain_body_that_covers_the_page():
     assert not fast_reading_is_final(2400, 400, 500, plain_body=False)  # a <nav> or a table left in
     assert not fast_reading_is_final(200, 40, 40, plain_body=True)  # short: jusText may replace it
     assert not fast_reading_is_final(2400, 200, 500, plain_body=True)  # under half the page's <p> words
+
+
+def test_a_sentence_precision_dropped_between_two_kept_paragraphs_is_put_back_and_nothing_else():
+    from cleaner.extract import restore_dropped_sentences
+
+    kept = ["The council voted on Tuesday to close the downtown depot by the end of next year.",
+            "The depot opened in 1962 and employs about 140 mechanics and drivers."]
+    lost = "The vote was announced in a statement published Monday by the transit authority."
+    page = ["Home News Sport", "Sign up for our daily newsletter to get the latest news in your inbox.", kept[0],
+            lost, kept[1], "Read the full statement from the transit authority on its website today."]
+    # only the gap between the two kept paragraphs; a promo above the story and a line below it stay out
+    assert restore_dropped_sentences(kept, page) == [kept[0], lost, kept[1]]
+    # a gap that holds a non-sentence (a share button, a caption) is left as precision read it
+    assert restore_dropped_sentences(kept, [kept[0], lost, "Share", kept[1]]) == kept
+    # paragraphs kept out of page order are not bridged
+    assert restore_dropped_sentences(kept, [kept[1], lost, kept[0]]) == kept
