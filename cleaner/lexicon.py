@@ -56,6 +56,7 @@ SPLIT_MIN_ZIPF = 4.5      # both halves of a run-together pair must be this comm
 SUGGEST_MIN_ZIPF = 3.0    # suggestions are drawn from dictionary words at least this frequent
 COMMON_ZIPF = 3.0         # the start-up snapshot holds words this frequent in one dict, rarer ones in shards
 RARE_SHARDS = 1024        # ... of about 140 words each
+MISSPELLING_SHARDS = 512  # the known misspellings in the snapshot, about 110 a shard
 # A longer token is no misspelling of a dictionary word (a pasted hash, a run of letters): it gets no
 # suggestion, and never reaches the deletion index, whose work grows with the cube of a token's length
 # ('a' * 10000 took minutes and gigabytes).
@@ -140,6 +141,66 @@ def _load_frequencies(name: str = "zipf-en.tsv.gz") -> dict:
     return freq
 
 
+class ShardedTable:
+    """A read-only str -> str table kept as marshalled shards (by :func:`_shard_of` of the key), each
+    unpacked when a key of it is first asked about: the start-up snapshot's known misspellings (54,000),
+    of which an article asks about some 80, cost every start 0.01 s to unpickle as one dict. Once a
+    quarter of the shards are unpacked (a long run), the rest are too and look-ups go to one dict.
+
+    >>> table = ShardedTable.of({"recieve": "receive", "teh": "the"}, 4)
+    >>> "teh" in table, table["recieve"], table.get("the"), len(table), table.whole() == {"recieve": "receive", "teh": "the"}
+    (True, 'receive', None, 2, True)
+    """
+
+    __slots__ = ("_shards", "_loaded", "_size", "_whole")
+
+    def __init__(self, shards: tuple, size: int) -> None:
+        self._shards, self._size, self._loaded, self._whole = shards, size, {}, None
+
+    @classmethod
+    def of(cls, table: dict, shards: int) -> "ShardedTable":
+        parts: list = [{} for _ in range(shards)]
+        for key, value in table.items():
+            parts[_shard_of(key, shards)][key] = value
+        return cls(tuple(marshal.dumps(part) for part in parts), len(table))
+
+    def _part(self, key: str) -> dict:
+        if self._whole is not None:
+            return self._whole
+        number = _shard_of(key, len(self._shards))
+        part = self._loaded.get(number)
+        if part is None:
+            part = self._loaded[number] = marshal.loads(self._shards[number])
+            if len(self._loaded) * 4 > len(self._shards):
+                self.load()
+        return part
+
+    def load(self) -> None:
+        """Unpack every shard now: look-ups then go to one dict."""
+        self._whole = self.whole()
+
+    def whole(self) -> dict:
+        """Every entry, as one dict."""
+        if self._whole is not None:
+            return self._whole
+        table: dict = {}
+        for number, data in enumerate(self._shards):
+            table.update(self._loaded.get(number) or marshal.loads(data))
+        return table
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._part(key)
+
+    def __getitem__(self, key: str) -> str:
+        return self._part(key)[key]
+
+    def get(self, key: str, default=None):
+        return self._part(key).get(key, default)
+
+    def __len__(self) -> int:
+        return self._size
+
+
 class Lexicon:
     """The dictionary plus frequencies; build once per process with :func:`lexicon`."""
 
@@ -180,8 +241,12 @@ class Lexicon:
         snapshot, :mod:`cleaner.snapshot`). The frequency table is split: words at least COMMON_ZIPF
         frequent (29,000, most of any article) in one dict, the 145,000 rarer ones in RARE_SHARDS
         marshalled dicts by a hash of the word, each unpacked when a word of it is first asked about:
-        unpickling the whole table cost every start 0.05 s."""
+        unpickling the whole table cost every start 0.05 s. The known misspellings are sharded the
+        same way (:class:`ShardedTable`)."""
         state = {key: getattr(self, key) for key in self._STATE}
+        misspellings = self.misspellings
+        table = misspellings.whole() if isinstance(misspellings, ShardedTable) else misspellings
+        state["misspellings"] = (ShardedTable.of(table, MISSPELLING_SHARDS)._shards, len(table))
         state["_vocabulary"] = self._suggestion_vocabulary()
         freq, floor = self.freq, 10 ** (COMMON_ZIPF - 9)
         state["_common"] = {w: f for w, f in freq.items() if f >= floor}
@@ -194,6 +259,8 @@ class Lexicon:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+        #: wrong spelling -> its one right answer (a dict when built here, a ShardedTable from the snapshot)
+        self.misspellings = ShardedTable(*state["misspellings"])
         self._forget_lookups()
 
     @property
@@ -387,12 +454,14 @@ class Lexicon:
             self._index = self._load_index()
 
     def finish_loading(self) -> None:
-        """Load now what look-ups load lazily: every rare-word shard, and the whole suggestion index
-        once a check has asked for a suggestion (from its cache file, else built). For a process about
-        to check many articles (a batch's parent before it forks its workers): the workers share them
-        instead of each paying for them in its first articles, and a first article checked costs what
-        any other does."""
+        """Load now what look-ups load lazily: every rare-word and misspelling shard, and the whole
+        suggestion index once a check has asked for a suggestion (from its cache file, else built). For
+        a process about to check many articles (a batch's parent before it forks its workers): the
+        workers share them instead of each paying for them in its first articles, and a first article
+        checked costs what any other does."""
         self.freq  # (unpacks the rare shards)
+        if isinstance(self.misspellings, ShardedTable):
+            self.misspellings.load()
         if isinstance(self._index, _ScanIndex):
             self._index = self._load_index()
 

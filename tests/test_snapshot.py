@@ -178,3 +178,27 @@ def test_only_the_command_line_freezes_loaded_parts_out_of_the_collector(caller)
                          cwd=ROOT, check=True).stdout
     frozen = int(out.split()[-1])
     assert (frozen > 10_000) if caller == "command-line" else (frozen == 0)
+
+
+def test_a_lexicon_from_the_snapshot_knows_every_misspelling_of_one_built_from_the_word_lists():
+    """The snapshot keeps the known misspellings in shards unpacked on demand (ShardedTable): the same
+    answer for every key, present or not, and only the shards asked about unpacked until a long run
+    has asked about many."""
+    from cleaner.lexicon import Lexicon, ShardedTable
+
+    built = Lexicon()
+    loaded = snapshot._unpickle(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    table = loaded.misspellings
+    assert isinstance(table, ShardedTable) and isinstance(built.misspellings, dict) and not table._loaded
+    asked = list(built.misspellings)[::601] + ["receive", "Teh", "\udc80x", ""]
+    assert [(w in table, table.get(w), table[w] if w in table else None) for w in asked] == \
+        [(w in built.misspellings, built.misspellings.get(w), built.misspellings.get(w)) for w in asked]
+    assert table["recieve"] == "receive" and "recieve" in built.misspellings
+    assert 0 < len(table._loaded) < len(table._shards) // 4 and table._whole is None
+    asked = list(built.misspellings)[::5]
+    assert [table.get(w) for w in asked] == [built.misspellings[w] for w in asked]
+    assert table._whole is not None and table.whole() == built.misspellings and len(table) == len(built.misspellings)
+    again = snapshot._unpickle(pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))  # a loaded one pickles too
+    assert again.misspellings.whole() == built.misspellings
+    again.finish_loading()  # a batch's parent before forking: every shard unpacked, shared by the workers
+    assert again.misspellings._whole == built.misspellings
