@@ -189,6 +189,10 @@ def publisher_error(clean: str, out: str, op) -> str:
     'doubled stop or comma'
     >>> publisher_error('"Mourinho in a skirt".', '"Mourinho in a skirt."', (21, 22, 21, 21))
     ''
+    >>> publisher_error('Grimes said,"The report', 'Grimes said, "The report', (12, 12, 12, 13))
+    'no space after a mark'
+    >>> publisher_error("when available: .", "when available:", (15, 17, 15, 15))
+    'stop after a colon'
     >>> publisher_error("said U.S officials", "said U.S. officials", (8, 8, 8, 9))
     'abbreviation lost its last stop'
     >>> publisher_error('It was done."\\n\\nNext.', 'It was done.\\n\\nNext.', (12, 13, 12, 12))
@@ -202,7 +206,16 @@ def publisher_error(clean: str, out: str, op) -> str:
     before, after = clean[max(0, op[0] - 2):op[0]], clean[op[1]:op[1] + 1]
     if a and not a.strip(" ") and not b and after in tuple(",;:.?!") and before[-1:].strip():
         return "space before a mark"
-    glued_to = after.isalpha() or after in ("“", "‘")  # a word, or an opening mark
+    moved_back = not a and b in tuple(",;:") and clean[op[0]:op[0] + 2] == " " + b and before[-1:].isalpha()
+    left_behind = a in tuple(",;:") and not b and before[-1:] == " " and before[:1].isalpha() and out[op[2] - 2:op[2]] == a + " "
+    if moved_back or left_behind:
+        return "space before a mark"  # ``added ,"The`` -> ``added, "The``: the comma moved back over the space (two edits)
+    if a in (" .", ".") and not b and clean[:op[0]].rstrip(" ")[-1:] == ":":
+        return "stop after a colon"  # ``when available: .``: a link's text lost, its stop left
+    if a == "," and not b and after == ".":
+        return "comma before a stop"  # ``feedback,. I``
+    straight_open = after == '"' and clean[op[1] + 1:op[1] + 2].isalpha()  # ``said,"The``: a word follows it
+    glued_to = after.isalpha() or after in ("“", "‘") or straight_open  # a word, or an opening mark
     after_mark = (before[-1:] in tuple(".?!,;:") and before[:1].isalnum()) or (before[-1:] in tuple("”’\"") and before[:1] in tuple(".?!,"))
     if not a and b == " " and glued_to and after_mark:
         return "no space after a mark"

@@ -51,3 +51,11 @@ def test_generated_records_restore_their_clean_copy():
     for r in records:
         quote_damage.check_record(r)
         assert r["text"] != r["clean"]
+
+
+def test_spacing_and_stray_stop_classes_read_the_clean_copy():
+    assert set(edit_class('Andriessen added ,"The Commission', 'Andriessen added, "The Commission')) == {"space before a mark"}
+    assert edit_class('Grimes said,"The report', 'Grimes said, "The report') == ["no space after a mark"]
+    assert edit_class("See it when available: .\n\nNext", "See it when available:\n\nNext") == ["stop after a colon"]
+    assert edit_class("they provided feedback,. I collected", "they provided feedback. I collected") == ["comma before a stop"]
+    assert edit_class("a word , next", "a word next") == [""]  # a mark deleted, not moved: harm
