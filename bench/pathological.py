@@ -38,7 +38,7 @@ from cleaner import Cleaner
 case, path = sys.argv[1], sys.argv[2]
 cleaner = Cleaner(CONFIG)
 cleaner.clean(open(sys.argv[3], encoding="utf-8").read())  # warm: other articles, so lazy loads are not timed
-data = open(path, encoding="utf-8").read()
+data = open(path, encoding="utf-8", errors="surrogatepass").read()
 def cpu_now():  # this process and any worker it waited for
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime
@@ -55,6 +55,18 @@ def normal_article(first: int = 0) -> str:
     return "\n\n".join(list(v["articleBody"] for v in bodies.values())[first:first + 20])
 
 
+def _shuffled_line(article: str, size: int) -> str:
+    """The article's words in a random order (fixed seed) on one line of about ``size`` characters: a
+    long line whose repeats are not whole sentences."""
+    import random
+
+    words, rng, out, length = article.split(), random.Random(17), [], 0
+    while length < size:
+        out.append(rng.choice(words))
+        length += len(out[-1]) + 1
+    return " ".join(out)
+
+
 def cases(big_mb: float, tmp: Path, article_mb: float = 0.0) -> list:
     """(name, file, kind, config) for each hostile input."""
     article = normal_article()
@@ -69,6 +81,11 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0) -> list:
         ("tabs mid-line (100,000)", "The mayor" + "\t" * 100_000 + "spoke today.", "text", None),
         ("entity escaped 25,000 times", "The caf&" + "amp;" * 25_000 + "eacute; opened.", "text", None),
         ("glued semicolons (100,000 chars)", "The code was x" + "ab;c" * 25_000 + " and it ran.", "text", None),
+        ("one long line, shuffled words (1 MB)", _shuffled_line(article, 1_000_000), "text", None),
+        ("short lines of 'a<tab>' (100,000 chars)", "a\t\n" * 33_333, "text", None),
+        ("mixed quote runs (100,000 chars)", "\u201ca\u2019 " * 25_000, "text", None),
+        ("lone surrogates (100,000 chars)", "a\ud800b " * 25_000, "text", None),
+        ("one word repeated (100,000 chars)", "The mayor said " + "the " * 25_000 + "bridge opened.", "text", None),
         ("deep HTML (5,000 nested divs)", "<html><body>" + "<div>" * 5000 + "<p>The mayor spoke.</p>"
          + "</div>" * 5000 + "</body></html>", "html", None),
         ("catastrophic user regex", "The mayor said " + "a" * 120 + "c today.\n", "text",
@@ -88,7 +105,7 @@ def run_case(name: str, text, kind: str, extra, tmp: Path, limit: float) -> dict
     if kind.startswith("file"):
         return run_file_case(name, kind, extra, tmp, limit)
     path = tmp / f"case-{abs(hash(name))}.txt"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")  # (lone surrogates: the str clean() gets)
     code = CHILD.replace("CONFIG", repr(extra)).replace("KIND", repr(kind))
     size = path.stat().st_size
     try:
