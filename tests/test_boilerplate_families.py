@@ -755,3 +755,30 @@ def test_a_subscription_offer_with_its_price_goes(line):
     text, applied = clean("\n\n".join(PROSE + [line]))
     assert [f.source for f in applied] == ["boilerplate:subscription-offer"]
     assert paragraphs(text) == PROSE
+
+
+@pytest.mark.parametrize("line, source", [
+    ("This article does not contain investment advice or recommendations. Every investment and trading move "
+     "involves risk.", "advice-disclaimer"),
+    ("This content is for informational purposes only.", "advice-disclaimer"),
+    ("The views and opinions expressed here are the author's alone.", "advice-disclaimer"),
+    ("Report a correction or typo", "footer-link-line"),
+    ("Terms & Conditions", "legal-line"),
+    ("Got a confidential news tip? We want to hear from you.", "tip-prompt"),
+    ("CLICK HERE FOR MORE SPORTS COVERAGE ON LEDGER.COM", "appeared-first"),
+    ("Trending News", "related-heading"),
+])
+def test_disclaimers_footer_links_and_tip_prompts_go_at_the_end(line, source):
+    story = [LEAD, MIDDLE, LAST] + PROSE
+    text, applied = clean("\n\n".join(story + [line]))
+    assert [f.source for f in applied] == [f"boilerplate:{source}"]
+    assert paragraphs(text) == story
+
+
+def test_a_disclaimer_between_two_story_paragraphs_stays_and_a_regulators_line_anywhere():
+    disclaimer = "This content is for informational purposes only."
+    story = "\n\n".join([LEAD, MIDDLE, disclaimer, LAST] + PROSE)
+    assert clean(story)[0] == story
+    quoted = "The report does not constitute investment advice, the regulators said."
+    text = "\n\n".join([LEAD, MIDDLE, LAST] + PROSE + [quoted])
+    assert clean(text) == (text, [])

@@ -367,7 +367,7 @@ def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
 # 12-item list, an interview question asked twice, a copyright notice the story quotes); so is a lone
 # network name (a share button at the end, a "Twitter" heading in a how-to).
 _EDGE_ONLY = {"related-list", "headline-list", "tag-list", "repeat", "copyright-line", "disclaimer",
-              "disclaimer-edge", "share-button"}
+              "disclaimer-edge", "advice-disclaimer", "share-button"}
 _PROSE_WORDS = 15
 
 
