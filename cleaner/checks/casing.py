@@ -824,6 +824,8 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         # managers" beside "Federal Web Managers Council" are ordinary words after a name's word
         pair, proper_pair = f"{prev} {w}", f"{prev} {proper}"
         evidence = whole.get(proper_pair, 0)
+        if not evidence and w not in titles and text[end:end + 3] != " & ":
+            continue  # no reason below can hold (most words here): the tests that follow are not run
         if joined and toks.sentence_initial(i - 1):
             # "Customer experience is ...", "Ice cream is ...": a pair that starts a sentence in lower
             # case is an ordinary phrase, whatever a heading or a longer name capitalises
