@@ -37,6 +37,7 @@ import sys
 import zlib
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from functools import lru_cache, partial
 from itertools import compress, repeat
 from typing import Iterable, Optional
@@ -141,7 +142,7 @@ def _load_frequencies(name: str = "zipf-en.tsv.gz") -> dict:
     return freq
 
 
-class ShardedTable:
+class ShardedTable(Mapping):
     """A read-only str -> str table kept as marshalled shards (by :func:`_shard_of` of the key), each
     unpacked when a key of it is first asked about: the start-up snapshot's known misspellings (54,000),
     of which an article asks about some 80, cost every start 0.01 s to unpickle as one dict. Once a
@@ -150,6 +151,8 @@ class ShardedTable:
     >>> table = ShardedTable.of({"recieve": "receive", "teh": "the"}, 4)
     >>> "teh" in table, table["recieve"], table.get("the"), len(table), table.whole() == {"recieve": "receive", "teh": "the"}
     (True, 'receive', None, 2, True)
+    >>> sorted(table.items()) == [("recieve", "receive"), ("teh", "the")]  # a whole read unpacks every shard
+    True
     """
 
     __slots__ = ("_shards", "_loaded", "_size", "_whole")
@@ -199,6 +202,9 @@ class ShardedTable:
 
     def __len__(self) -> int:
         return self._size
+
+    def __iter__(self):
+        return iter(self.whole())
 
 
 class Lexicon:
