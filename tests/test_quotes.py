@@ -111,6 +111,23 @@ def test_a_paragraph_with_a_few_unpaired_marks_is_still_read_mark_by_mark():
     assert codes(text).count("Q006") == 3
 
 
+def test_a_quotation_holding_several_quotations_is_closed_by_its_own_mark():
+    """``“I … (then "BlightStatus," now "Civic Insight") … here.”``: two closed quotations inside one left open,
+    then a lone closing mark: the outer quotation's. Its closing mark was deleted as a stray."""
+    text = ('“We formed a company around our project (then "BlightStatus," now "Civic Insight"), and I am '
+            'thrilled to be here.” –Jane Doe')
+    p = qm.build(text).paragraphs[0]
+    assert len(p.nested) == 2 and not p.stray_closes
+    assert fix(text) == text  # straight marks inside curly ones: the publisher told them apart
+    straight = text.replace("“", '"').replace("”", '"')
+    assert fix(straight) == straight.replace('"BlightStatus,"', "'BlightStatus,'").replace('"Civic Insight"', "'Civic Insight'")
+
+
+def test_nested_marks_are_judged_against_the_quotation_that_holds_them():
+    text = '“Nahh," I said. "Just call them and tell them “fatter” or “thinner” until you like it."'
+    assert "tell them “fatter” or “thinner” until" in fix(text)  # curly inside straight: kept apart
+
+
 def test_style_follows_the_article():
     assert qm.build("“A,” he said. “B.” It’s fine.").style == "curly"
     assert qm.build('"A," he said. "B." It\'s fine.').style == "straight"

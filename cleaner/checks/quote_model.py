@@ -535,21 +535,31 @@ def _nest(para: Para) -> None:
     kept: list = []
     for q in para.quotations:
         kept.append(q)
-        while len(kept) >= 2 and kept[-1].close is not None and kept[-2].close is None and kept[-2].open is not None:
-            inner, outer = kept[-1], kept[-2]
-            k = index[id(inner.close)] + 1
+        while len(kept) >= 2 and kept[-1].close is not None:
+            k = index[id(kept[-1].close)] + 1
             close = marks[k] if k < len(marks) else None
             if close is None or id(close) not in strays:
                 break
+            # the quotation left open below the closed ones just read (at most MAX_INNER of them: ``“I … (then
+            # "BlightStatus," now "Civic Insight") … here.”``) takes the lone closing mark; they are inside it
+            j = 1
+            while j < len(kept) and j <= MAX_INNER and kept[-1 - j].close is not None:
+                j += 1
+            if j > MAX_INNER or j >= len(kept) or kept[-1 - j].open is None:
+                break
+            outer = kept[-1 - j]
             strays.discard(id(close))
             outer.close, close.quotation = close, outer
-            inner.open.role, inner.close.role = "nested_open", "nested_close"
-            _push(para, "nested", inner)
-            kept.pop()
+            for inner in kept[len(kept) - j:]:
+                inner.open.role, inner.close.role = "nested_open", "nested_close"
+                _push(para, "nested", inner)
+            del kept[len(kept) - j:]
     para.quotations = kept
     para.stray_closes = [m for m in para.stray_closes if id(m) in strays]
 
 
+#: how many closed quotations a quotation left open can hold before a lone closing mark ends it (bounds the look back)
+MAX_INNER = 4
 _ELISIONS = frozenset({"em", "til", "cause", "n", "tis", "twas", "bout", "round", "nuff", "s"})
 
 

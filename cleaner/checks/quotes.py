@@ -959,7 +959,8 @@ def nested_quotation_marks(text: str, model: QuoteModel) -> list[Edit]:
 
     for para in model.paragraphs:
         for q in para.nested:
-            outer = next((o for o in para.quotations if o.open is not None and o.open.pos < q.open.pos), None)
+            outer = next((o for o in para.quotations if o.open is not None and o.open.pos < q.open.pos
+                          and o.close is not None and o.close.pos > q.close.pos), None)  # the one holding it
             if outer is not None and (outer.open.char == STRAIGHT) != (q.open.char == STRAIGHT):
                 continue  # straight marks inside curly ones (or the reverse): the publisher told them apart
             emit(q.open.pos, model.single("open"), "its opening mark should be single")
