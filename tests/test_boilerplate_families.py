@@ -782,3 +782,12 @@ def test_a_disclaimer_between_two_story_paragraphs_stays_and_a_regulators_line_a
     quoted = "The report does not constitute investment advice, the regulators said."
     text = "\n\n".join([LEAD, MIDDLE, LAST] + PROSE + [quoted])
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("prompt", ["Follow him on Twitter, Facebook and Instagram.",
+                                    "Follow us on Twitter and Facebook for more updates.",
+                                    "Follow him on Twitter @anaruiz for more.",
+                                    "Follow The Ledger on Twitter for the latest news."])
+def test_a_follow_sentence_goes_whole_with_its_networks_and_its_purpose(prompt):
+    text, applied = clean(PROSE[2] + " " + prompt + "\n\n" + LEAD + "\n\n" + MIDDLE)
+    assert paragraphs(text) == [PROSE[2], LEAD, MIDDLE] and len(applied) == 1
