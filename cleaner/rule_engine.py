@@ -122,6 +122,24 @@ def _as_patterns(entry: dict, where: str) -> list:
     return out
 
 
+def _check_template(pattern, replacement: Optional[str], where: str) -> None:
+    r"""A substitution's replacement may only name groups its pattern has: a user rule's ``\9`` after
+    ``(mayor)`` raised IndexError at its first match, ending the run. (Shipped patterns, compiled
+    lazily for a fast start, are checked by the test suite instead.)
+
+    >>> _check_template(re.compile("(mayor)"), r"\9", "pack.toml: rule 1 (B901)")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.RulePackError: pack.toml: rule 1 (B901): replacement '\\9' does not fit pattern '(mayor)': invalid group reference 9 at position 1
+    """
+    if replacement is None or isinstance(pattern, LazyPattern):
+        return
+    try:
+        re.compile(pattern.pattern, pattern.flags).sub(replacement, "")  # parses the template, matches nothing
+    except (re.error, IndexError) as exc:
+        raise RulePackError(f"{where}: replacement {replacement!r} does not fit pattern {pattern.pattern!r}: {exc}") from None
+
+
 def _max_width(patterns) -> Optional[int]:
     """The longest string any of the patterns can match, or None when unbounded."""
     widest = 0
@@ -199,6 +217,9 @@ def load_rules(pack: dict, where: str = "rule pack") -> list[Rule]:
             raise RulePackError(f"{at}: a capitalization rule needs 'replacement' (the canonical form)")
         flags = re.IGNORECASE if entry.get("ignorecase") else 0
         patterns = _as_patterns(entry, at)
+        if kind == "substitution":
+            for pattern, replacement in patterns:
+                _check_template(pattern, replacement, at)
         rules.append(Rule(
             code=entry["code"],
             message=entry.get("message", entry["code"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -381,6 +382,25 @@ def test_a_user_pattern_too_large_for_re2_says_so_not_that_it_backtracks(tmp_pat
     pack = _pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "(a{1000}){1000}"\n')
     with pytest.raises(RulePackError, match=r"house.toml: rule 1 \(B901\): pattern .* is too large for RE2"):
         clean("The mayor spoke on Tuesday.", config={"extend-rules": [str(pack)]}, select=["B"])
+
+
+@pytest.mark.parametrize("rule, reason", [
+    ('pattern = "(mayor)"\nreplacement = "\\\\9"', "invalid group reference 9"),
+    ('swap = {"(mayor)" = "\\\\g<who>"}', "unknown group name 'who'"),
+])
+def test_a_user_substitution_naming_a_group_its_pattern_lacks_is_refused_at_load(tmp_path, rule, reason):
+    """It raised IndexError ('bad group index') at its first match, a traceback mid-run."""
+    from cleaner.errors import RulePackError
+
+    pack = _pack(tmp_path, f'[[rule]]\ncode = "B901"\nmessage = "x"\nkind = "substitution"\n{rule}\n')
+    with pytest.raises(RulePackError, match=r"house.toml: rule 1 \(B901\): replacement .*" + re.escape(reason)):
+        clean("The mayor spoke on Tuesday.", config={"extend-rules": [str(pack)]}, select=["B"])
+
+
+def test_a_user_substitution_with_a_named_group_runs(tmp_path):
+    pack = _pack(tmp_path, '[[rule]]\ncode = "B901"\nmessage = "x"\nkind = "substitution"\n'
+                           'pattern = "(?P<who>mayor) spoke"\nreplacement = "\\\\g<who> said"\n')
+    assert clean("The mayor spoke on Tuesday.", config={"extend-rules": [str(pack)]}).text == "The mayor said on Tuesday."
 
 
 # -- file names that would break a one-line report ---------------------------------------------------
