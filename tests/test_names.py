@@ -927,6 +927,15 @@ def test_country_acronym_frames_leave_real_acronyms_alone():
               "Shares of HK-based lenders fell. Students at the UEA protested.") == []
 
 
+def test_lower_cased_surname_after_a_given_name_that_starts_a_sentence():
+    # a given name the dictionary knows only as a name is a name at a sentence's start too
+    assert _g("Some children never leave home. Michael day, 30, lives with his parents in Bristol.") == [
+        ("G002", "day", "Day", "unsafe")]
+    # a sentence's first word that is also an English word is no given name there
+    assert _g("The date was set. Mark down the date, he said.") == []
+    assert _g("Will power matters, she said.") == []
+
+
 def test_a_persons_whole_name_in_lower_case():
     # a given name or a name-only word, then a name-only word or one no dictionary has (a surname)
     assert _g("The state admitted defeat, commented marco patavino on Friday.") == [

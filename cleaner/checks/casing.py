@@ -290,8 +290,12 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if proper is None:
             continue
         gap = toks.gaps[i]
-        if gap != " " or not prev[:1].isupper() or prev.isupper() or toks.sentence_initial(i - 1):
+        if gap != " " or not prev[:1].isupper() or prev.isupper():
             continue
+        if toks.sentence_initial(i - 1) and (prev.lower() in lex.lower or (
+                prev.lower() not in given and prev.lower() not in lex.names)):
+            continue  # a sentence's first word may be any word; one the dictionary knows only as a given
+            # name is a name there too ("Elaine wyllie, headteacher of ...")
         memo = per_text_memo(toks)
         running = memo.get(("in running text", w))
         if running is None:  # (here the word follows a capital, so this mention never counts)
