@@ -393,6 +393,7 @@ def test_a_capitalised_word_beside_a_persons_or_foreign_name_is_part_of_it():
     text = "The CEO of the Refugee Council Enver Solomon said so.\n\nJusto Marin Ludena agreed."
     assert _findings(text) == []
     assert _flagged("The author Jojhn Goodwin said so on Monday.") == ["Jojhn"]
+    assert _flagged("Fences went up, as in Noth America. He made $80m. Spme Americans agreed.") == ["Noth", "Spme"]
     # a slip inside a name of ordinary words, or at a sentence's start, is still one
     text = "He visited Yellowstone Natioanl Park.\n\nThe trip was long. Meanwile, the council met."
     assert _flagged(text) == ["Natioanl", "Meanwile"]

@@ -666,6 +666,8 @@ def _beside_a_name(text: str, start: int, end: int) -> bool:
     (True, True)
     >>> _beside_a_name("CEO of the Refugee Council Enver Solomon told", 27, 32), _beside_a_name("Wilh Mr. Trump", 0, 4)
     (True, False)
+    >>> _beside_a_name("as occurs in Noth America and", 13, 17), _beside_a_name("paid $80m. Spme Americans", 11, 15)
+    (False, False)
     >>> _beside_a_name("the Natioanl Park Service", 4, 12), _beside_a_name("Prime Minisster Silvio", 6, 15)
     (False, False)
     """
@@ -683,8 +685,14 @@ def _beside_a_name(text: str, start: int, end: int) -> bool:
     if nxt is None:
         return False
     after = nxt.group(1)
-    # (a title's abbreviation is no name: "negotiator. Wilh Mr. Trump" is a slip of "While")
-    return _unlisted(after) or _name_only(after) and not (len(after) <= 3 and text[nxt.end(1):nxt.end(1) + 1] == ".")
+    if _unlisted(after):
+        return True
+    if not _name_only(after) or not lex.zipf(low) or len(after) <= 3 and text[nxt.end(1):nxt.end(1) + 1] == ".":
+        return False  # a given name is one web text writes often enough for wordfreq's main list (only
+        # its rare band: "Spme Americans", "Beofre Greece"); a title's abbreviation is no name ("Wilh Mr.")
+    # a slip whose correction makes a common pair with the name is a slip: "Noth America"
+    ranked = _ranked(low, 1, "", "")
+    return not ranked or lex.bigram(ranked[0][0], after.lower()) < _pack()["capitalised_slips"]["min_pair_count"]
 
 
 def _name_only(word: str) -> bool:
