@@ -1040,6 +1040,40 @@ def test_acronym_with_a_doubled_letter_in_every_mention():
     assert _g("Tools for the National Nuclear Security Administration and the NNSA labs were built.") == []
 
 
+def test_names_an_acronym_may_spell_are_found_once_per_text_not_once_per_acronym(monkeypatch):
+    """Whether an article spells a doubled-letter acronym out is read from one scan of the text for all
+    its acronyms: a scan per acronym made a long text with many of them quadratic."""
+    from cleaner.checks import acronyms
+
+    scanned = []
+
+    class Counted:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def findall(self, text):
+            scanned.append(text)
+            return self.pattern.findall(text)
+
+        def split(self, text):
+            scanned.append(text)
+            return self.pattern.split(text)
+
+    chains = Counted(acronyms._name_chains())
+    monkeypatch.setattr(acronyms, "_name_chains", lambda: chains)
+    monkeypatch.setattr(acronyms, "_NAME_WORD_SPLIT", Counted(acronyms._NAME_WORD_SPLIT))
+    acronyms._name_runs.cache_clear()
+    paragraph = ("Wales will be the first nation in the UUK to take this step, said the SeaWorld CEOO. He was "
+                 "chasing reports of UFFO sightings. Most APIs return JSSON, and teams who know UUX like it. "
+                 "Tools for the National Nuclear Security Administration and the NNSA labs were built.")
+    text = "\n\n".join([paragraph] * 30)
+    found = [(s, sug) for _, s, sug, _ in _g(text)]
+    assert {("UUK", "UK"), ("CEOO", "CEO"), ("UFFO", "UFO"), ("JSSON", "JSON"), ("UUX", "UX")} <= set(found)
+    assert len(found) == 5 * 30 and "NNSA" not in {s for s, _ in found}
+    whole = [t for t in scanned if t == text]
+    assert whole == [text]  # one scan of the article (each fix round has a text of its own)
+
+
 def test_passes_are_pure_and_their_order_does_not_matter():
     """Every G pass returns candidates and reads nothing another pass decided (the acronym pass reads
     the gazetteer matches it names): running the passes in any order gives the same findings, and
