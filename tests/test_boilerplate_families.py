@@ -791,3 +791,15 @@ def test_a_disclaimer_between_two_story_paragraphs_stays_and_a_regulators_line_a
 def test_a_follow_sentence_goes_whole_with_its_networks_and_its_purpose(prompt):
     text, applied = clean(PROSE[2] + " " + prompt + "\n\n" + LEAD + "\n\n" + MIDDLE)
     assert paragraphs(text) == [PROSE[2], LEAD, MIDDLE] and len(applied) == 1
+
+
+@pytest.mark.parametrize("caption, kept", [
+    ("The director addressing the patients before discharging them. PHOTO BY ANA RUIZ",
+     "The director addressing the patients before discharging them."),
+    ("Soldiers patrol near the border on Tuesday. Chung Sung-Jun / Getty Images",
+     "Soldiers patrol near the border on Tuesday."),
+])
+def test_a_captions_trailing_credit_in_capitals_or_with_its_agency_goes(caption, kept):
+    text, applied = clean("\n\n".join([PROSE[0], caption, PROSE[1], PROSE[2]]))
+    assert paragraphs(text) == [PROSE[0], kept, PROSE[1], PROSE[2]]
+    assert [f.source for f in applied] == ["boilerplate:caption-credit-tail"]
