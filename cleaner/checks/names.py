@@ -947,16 +947,20 @@ def candidates(doc: Document, ctx, order=None) -> dict:
     enabled = {name for name, codes, _, _ in PASSES
                if any(ctx.enabled(code) or ctx.enabled(sub_code(code, name)) for code in codes)}
 
-    def of(name: str) -> list:
-        if name not in out:
-            _, _, check, reads = PASSES[_RANK[name]]
-            out[name] = check(doc, ctx, toks, of(reads)) if reads else check(doc, ctx, toks)
-        return out[name]
-
     for name in order if order is not None else [p[0] for p in PASSES]:
         if name in enabled:
-            of(name)
+            _pass_candidates(name, out, doc, ctx, toks)
     return {name: out[name] for name in out if name in enabled}
+
+
+def _pass_candidates(name: str, out: dict, doc: Document, ctx, toks) -> list:
+    """Pass ``name``'s candidates, kept in ``out``; the pass it reads runs first. (A module function:
+    as a closure calling itself it made a cycle that kept each document and its token model alive
+    until the garbage collector's next walk.)"""
+    if name not in out:
+        _, _, check, reads = PASSES[_RANK[name]]
+        out[name] = check(doc, ctx, toks, _pass_candidates(reads, out, doc, ctx, toks)) if reads else check(doc, ctx, toks)
+    return out[name]
 
 
 def resolve(size: int, ranked) -> list[Finding]:
