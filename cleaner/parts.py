@@ -56,7 +56,8 @@ def _moved(finding, offset: int, whole: Document):
     start, end = finding.start + offset, finding.end + offset
     line, col = whole.position(start)
     end_line, end_col = whole.position(end)
-    return replace(finding, start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col)
+    edit = None if finding.edit is None else [finding.edit[0] + offset, finding.edit[1] + offset]
+    return replace(finding, start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col, edit=edit)
 
 
 def run_in_parts(cleaner, text: str, *, fix: bool, path=None, limit: int = PART_CHARS):

@@ -64,3 +64,18 @@ def test_check_and_fix_of_a_long_file_go_through_parts(cli, tmp_path, monkeypatc
     assert calls == [False, True]
     assert fixed == parts.run_in_parts(Cleaner(), TEXT + "\n", fix=True, limit=400).text
     assert fixed.count("\n\n") == 39 and not any(bad in fixed for bad in ("  ", "\u200b", "&amp;"))
+
+
+def test_a_fix_wider_than_its_finding_moves_with_it():
+    """A shortcode's deletion also takes the space after it (``edit`` wider than the span): in a part
+    past the first, that edit lands where it points in the whole text, as the finding does."""
+    paragraphs = ["The city council voted on Tuesday to close bridge {k} [ad_1] for repairs.",
+                  "Officials said the work on bridge {k} would take about six months."]
+    text = "\n\n".join(paragraphs[k % 2].format(k=k) for k in range(40))
+    cleaner = Cleaner(select=["B001"])
+    whole = cleaner.run(cleaner.document(text, kind="text"), fix=True)
+    split = parts.run_in_parts(cleaner, text, fix=True, limit=500)
+    key = lambda f: (f.code, f.start, f.end, f.edit, f.line, f.col, f.applied)  # noqa: E731
+    assert len(whole.findings) == 20 and all(f.edit == [f.start, f.end + 1] for f in whole.findings)
+    assert [key(f) for f in split.findings] == [key(f) for f in whole.findings]
+    assert split.text == whole.text and "[ad_1]" not in split.text
