@@ -97,13 +97,41 @@ def read_records(text: str, path: str, first_line: int = 1) -> Iterator[tuple]:
                 yield number, None, f"{path}:{number}: {exc}"
 
 
-def dump_record(data: Mapping) -> str:
-    """One JSONL line: key order kept, non-ASCII kept readable.
+_BLANK = " \t\n\r"  # JSON's whitespace
 
-    >>> dump_record({"id": 1, "text": "Café"})
-    '{"id": 1, "text": "Café"}'
+
+def with_field(raw: str, key: str, value: str) -> str:
+    """One JSON object's text ``raw`` with its top-level ``key``'s value (the last, as ``json.loads``
+    reads a repeated key) written as ``value``, and every other character as it was: ``fix`` wrote the
+    whole record anew, turning ``1e999999`` into ``Infinity`` (not JSON), ``1.10`` into ``1.1`` and
+    ``\\u00e9`` into ``é`` in fields it had no reason to touch. ``raw`` is a valid record (``parse_line``).
+
+    >>> with_field('{"id":1.10, "text" : "a  b", "n": 1e999}', "text", "a b")
+    '{"id":1.10, "text" : "a b", "n": 1e999}'
+    >>> with_field('{"text": "x", "meta": {"text": "y"}, "text": "z"}', "text", "Z")
+    '{"text": "x", "meta": {"text": "y"}, "text": "Z"}'
     """
-    return json.dumps(data, ensure_ascii=False)
+    decoder = json.JSONDecoder()
+    span = None
+    pos = _past_blanks(raw, raw.index("{") + 1)
+    while raw[pos] != "}":
+        name, pos = json.decoder.scanstring(raw, pos + 1)
+        pos = _past_blanks(raw, _past_blanks(raw, pos) + 1)  # past the colon
+        _, end = decoder.raw_decode(raw, pos)
+        if name == key:
+            span = (pos, end)
+        pos = _past_blanks(raw, end)
+        if raw[pos] == ",":
+            pos = _past_blanks(raw, pos + 1)
+    if span is None:
+        raise KeyError(key)
+    return raw[:span[0]] + json.dumps(value, ensure_ascii=False) + raw[span[1]:]
+
+
+def _past_blanks(raw: str, pos: int) -> int:
+    while raw[pos] in _BLANK:
+        pos += 1
+    return pos
 
 
 def document_for(cleaner, data: Mapping, text_field: Optional[str] = None, html_field: Optional[str] = None,

@@ -16,7 +16,7 @@ from .fileio import InputFile, decode_bytes, read_bytes, write_back
 from .finding import Finding
 from .output import one_line
 from .pipeline import Cleaner, Result
-from .records import RecordError, document_for, dump_record, pick_field, read_records
+from .records import RecordError, document_for, pick_field, read_records, with_field
 
 
 
@@ -218,8 +218,7 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
         for notice in result.notices:
             report.notices.append(f"line {line}: {notice}")
         if fix and result.changed and not is_html:
-            data[field_name] = result.text
-            lines[line - first_line] = dump_record(data)
+            lines[line - first_line] = with_field(lines[line - first_line], field_name, result.text)
             changed = True
     report.problems = problems
     report.error = problems_error(problems)

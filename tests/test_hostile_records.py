@@ -52,3 +52,14 @@ def test_report_names_a_summary_file_it_cannot_read(cli, tmp_path, summary, reas
     code, _, err = cli("report", str(results), "--summary-json", str(bad), "-o", str(tmp_path / "r.html"))
     assert code == 2
     assert f"{bad}: not JSON ({reason}" in err and "Traceback" not in err
+
+
+def test_fix_rewrites_only_the_text_fields_value(cli, tmp_path):
+    """It wrote the whole record anew: 1e999999 became Infinity (not JSON), 1.10 became 1.1, an
+    escaped \\u00e9 became é and the line's spacing changed, none of which the fix pointed at."""
+    line = '{"id":1e999999, "n": 1.10,"e":"caf\\u00e9" , "text" : "The mayor  spoke.", "meta": {"text": "x  y"}}'
+    path = jsonl(tmp_path / "a.jsonl", line, '{"id": 2, "text": "Fine."}')
+    code, _, _ = cli("fix", "--no-cache", "--select", "E006", str(path))
+    assert code == 0
+    assert path.read_text(encoding="utf-8").splitlines() == [line.replace("mayor  spoke", "mayor spoke"),
+                                                             '{"id": 2, "text": "Fine."}']
