@@ -91,3 +91,12 @@ def test_ftfy_repairs_of_real_articles_give_difflibs_edits():
             whole = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
             assert list(_merge_opcodes(ops, old, new)) == list(_merge_opcodes(whole, old, new))
     assert lines > 100
+
+
+def test_a_possessive_split_from_the_name_before_a_definition_is_read_not_crashed_on():
+    # found by a 1 MB probe of news words and random three-letter capitals: a lone "’s" word before
+    # "(AB)" became an empty word and an IndexError ended the whole check (and the file's other reports)
+    text = "The mayor met alpha beta ’s (AB) today, and the AB agreed."
+    result = Cleaner().clean(text)
+    assert result.text == text
+    assert [f.code for f in result.findings if f.code.startswith("G")] == []

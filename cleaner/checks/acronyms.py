@@ -347,6 +347,15 @@ def _name_chains() -> re.Pattern:
     return re.compile(first + r"(?:(?: |, )" + word + r")+")
 
 
+def _without_possessives(words) -> list:
+    """The name's words without a possessive ``'s``; a possessive split from its word gives no word.
+
+    >>> _without_possessives(["Pacific", "Islanders’s", "’s"])
+    ['Pacific', 'Islanders']
+    """
+    return [w for w in (w[:-2] if w.endswith(("'s", "’s")) else w for w in words) if w]
+
+
 def _last_letters(words: tuple) -> frozenset:
     """The letters an acronym that :func:`_spells` the name ``words`` can end with: a capital of the
     name's last word (past a company designator), or ``S`` after a plural; ``{""}`` (any) when that
@@ -356,7 +365,9 @@ def _last_letters(words: tuple) -> frozenset:
     (['I', 'S'], ['D', 'G'])
     """
     joining, trailing = _words("acronyms", "definition_joining"), _words("acronyms", "definition_trailing")
-    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    words = _without_possessives(words)
+    if not words:
+        return frozenset()
     last = len(words) - 1
     while last > 0 and words[last].lower().rstrip(".,") in trailing:
         last -= 1
@@ -809,9 +820,11 @@ def _spells(acr: str, words: list, compounds: bool = True, whole: bool = False) 
     False
     >>> _spells("LIBOR", "London Interbank Offered Rates".split())
     True
+    >>> _spells("AB", ["Alpha", "Beta", "’s"])  # a possessive split from its word
+    True
     """
     joining, trailing = _words("acronyms", "definition_joining"), _words("acronyms", "definition_trailing")
-    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]
+    words = _without_possessives(words)
     last = len(words) - 1
     while last > 0 and words[last].lower().rstrip(".,") in trailing:
         last -= 1
