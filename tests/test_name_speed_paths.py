@@ -161,3 +161,39 @@ def test_whole_word_from_token_runs_matches_a_search_of_the_text():
                     answered += 1
                     assert known == _whole_word_in(word, lowered if lower else text), (word, lower)
     assert answered > 600
+
+
+def test_one_edit_neighbours_are_every_acronym_one_edit_away():
+    """The look-ups find what comparing the token with every acronym of the article finds."""
+    from cleaner.checks.acronyms import _one_edit, _one_edit_neighbours
+
+    rng = random.Random(13)
+    for _ in range(300):
+        acronyms = {"".join(rng.choice("ABNS") for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(1, 30))}
+        near = _one_edit_neighbours(dict.fromkeys(acronyms, 1))
+        for token in list(acronyms)[:5] + ["".join(rng.choice("ABNS") for _ in range(rng.randint(2, 5)))]:
+            assert near(token) == sorted(a for a in acronyms if a != token and _one_edit(token, a)), (acronyms, token)
+
+
+def test_acronyms_pass_compares_few_pairs_on_text_dense_with_capitals(monkeypatch):
+    """On random three-letter capitals (a table of codes, a hostile input), each distinct token's
+    neighbours are looked up, not compared one by one: the old index compared ~35 pairs per token."""
+    from cleaner.checks import acronyms as module
+    from cleaner.document import Document
+    from cleaner.pipeline import Cleaner
+
+    rng = random.Random(17)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    words = "the council said on Monday that its members would vote again".split()
+    text = " ".join("".join(rng.choice(letters) for _ in range(3)) if rng.random() < 0.2 else rng.choice(words)
+                    for _ in range(20000))
+    calls = []
+    plain = module._one_edit
+    monkeypatch.setattr(module, "_one_edit", lambda a, b: calls.append(1) or plain(a, b))
+    cleaner = Cleaner(select=["G001"])
+    doc = Document(text)
+    distinct = len(set(m.group() for m in doc.tokens.acronyms))
+    assert distinct > 2500
+    found = cleaner.detect(doc)
+    assert any(f.code == "G001" for f in found)  # the pass did run and judge them
+    assert len(calls) < 2 * distinct
