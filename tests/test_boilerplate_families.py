@@ -627,11 +627,18 @@ def test_a_captions_trailing_credit_goes_and_the_caption_stays(caption, kept):
 
 
 @pytest.mark.parametrize("stamp", ["Wed 25 Mar 2015 10.14 EDT", "2015-03-25", "25 March 2015 • 10:14am",
-                                   "By Ana Ruiz | March 25, 2015", "By Ana Ruiz on March 25, 2015"])
+                                   "By Ana Ruiz | March 25, 2015", "By Ana Ruiz on March 25, 2015",
+                                   "03/25/15", "25.03.2015", "3/25/15 10:14 AM"])
 def test_date_lines_in_other_shapes_go_near_the_top(stamp):
     text, applied = clean(f"{LEAD}\n\n{stamp}\n\n{MIDDLE}\n\n{LAST}")
     assert paragraphs(text) == [LEAD, MIDDLE, LAST]
     assert len(applied) == 1 and applied[0].code == "B015"
+
+
+def test_a_numeric_date_inside_prose_stays():
+    line = "The depot closed on 03/25/15 and reopened on 25.03.2016 after repairs."
+    text, applied = clean(f"{LEAD}\n\n{line}\n\n{MIDDLE}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, line, MIDDLE, LAST] and applied == []
 
 
 def test_a_date_under_a_byline_goes_anywhere_and_an_event_date_stays():
