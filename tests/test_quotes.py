@@ -371,12 +371,30 @@ def test_lost_closing_mark_with_no_clear_place_is_not_fixed_safely():
 
 
 @pytest.mark.parametrize(
+    "text, repaired",
+    [
+        ('"Supply is inadequate," the newspaper said. Processing costs are rising and mills are failing."\n\nNext.',
+         '"Supply is inadequate," the newspaper said. "Processing costs are rising and mills are failing."\n\nNext.'),
+        ("“It was expected,” said Ann Lee, an analyst at Elders Futures. But the downside may not be all that great.”\n\n“Next one,” she said.",
+         "“It was expected,” said Ann Lee, an analyst at Elders Futures. “But the downside may not be all that great.”\n\n“Next one,” she said."),
+    ],
+)
+def test_quotation_resumed_after_its_attribution_sentence_at_the_paragraph_end(text, repaired):
+    # ``"X," he said. Y."`` ending its paragraph: the closing mark ends what the attribution interrupted, even when
+    # the next paragraph opens a quotation (this paragraph opened and closed its own, so none runs on into it)
+    assert fix(text) == repaired
+    assert fix(repaired) == repaired
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a short phrase closed at a comma or run on to the paragraph's end: two repairs of one edit each
         'The company said the panel "was totally unexpected, especially in light of the timetable.\n\nNext one.',
-        # a closing mark after an attributed quotation: deleted, or the quotation resumed after the attribution
-        '"Supply is inadequate," the newspaper said. Processing costs are rising and mills are failing."\n\nNext.',
+        # a closing mark after an attributed quotation, mid-paragraph: deleted, or the quotation resumed after the attribution
+        '"Supply is inadequate," the newspaper said. Processing costs are rising and mills are failing." Next, it fell.',
+        # a closing mark that ends a narrating paragraph: deleted, or the quotation opened at one of its sentences
+        'Other supporters offer a simpler explanation. He is not afraid of anybody. That is pretty cool."\n\nNext.',
         # a closing mark of the wrong kind may be the lost one: ``"pik')``
         "Using generic (in-kind, or \"pik') certificates is another option his committee will study, Glickman said.",
         # a mark between a word and its stop ends a quotation whose opening mark was lost somewhere: not deleted

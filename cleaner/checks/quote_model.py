@@ -364,7 +364,7 @@ def build(text: str) -> QuoteModel:
             for mark in para.stray_closes:
                 if para.carried and mark is para.stray_closes[0]:
                     _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # ends the quotation carried from afar
-                elif next_opens and mark.pos + len(mark.char) >= para.end:
+                elif next_opens and mark.pos + len(mark.char) >= para.end and not _opens_own(para):
                     _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
                 else:
                     _lone_close(text, para, mark, narrator)
@@ -746,11 +746,35 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         # where its lost opening mark stood nothing here tells
         _push(para, "lone", LoneClose(mark, None, False, "after-word"))
     elif boundaries and previous and previous.role == "close" and text[previous.pos - 1:previous.pos] in ",?!":
-        # ``"X," the paper said. Costs rose."``: deleting the mark or re-opening after the attribution
-        # are one edit each, a tie: reported, not guessed
-        _push(para, "lone", LoneClose(mark, boundaries[0], False, "resumed"))
+        # ``"X," the paper said. Costs rose." Then``: deleting the mark or re-opening after the attribution are one
+        # edit each, a tie: reported, not guessed. At the paragraph's end the mark closes what the attribution
+        # sentence interrupted (``"X," he said. "Y."``, news copy's own pattern): a lost opening mark, not a stray one
+        ends = not text[mark.pos + len(mark.char):para.end].strip()
+        _push(para, "lone", LoneClose(mark, boundaries[0], ends and _attribution_sentence(text, previous, boundaries[0]), "resumed"))
     else:
-        _push(para, "lone", LoneClose(mark, None, True, "stray"))
+        # a closing mark that ends its paragraph ends a quotation as often as it is stray: deleting it and opening
+        # the quotation at one of the sentences before are one edit each, a tie (reported); mid-paragraph it is stray
+        _push(para, "lone", LoneClose(mark, None, bool(text[mark.pos + len(mark.char):para.end].strip()), "stray"))
+
+
+def _opens_own(para: Para) -> bool:
+    """Does ``para`` open with a quotation of its own that it closes? Then it is not the far end of a quotation
+    run on from paragraphs before, and a lone closing mark at its end is read in the paragraph."""
+    first = para.marks[0] if para.marks else None
+    return first is not None and first.role == "open" and first.quotation is not None and first.quotation.close is not None
+
+
+def _attribution_sentence(text: str, close: Mark, end: int) -> bool:
+    """Is ``text`` from the closing mark ``close`` to ``end`` one attribution and nothing else (``," he said.``,
+    ``," said Ann Lee of Acme.``): the sentence that interrupts a quotation, not the writer's own?
+
+    >>> t = '"Yes," said Ann Lee of Acme. Costs rose."'
+    >>> _attribution_sentence(t, Mark(5, '"', "close"), 29), _attribution_sentence('"Yes," and then it fell. So."', Mark(5, '"', "close"), 25)
+    (True, False)
+    """
+    pos = close.pos + len(close.char)
+    distance = _attribution_distance(text, pos, end)
+    return distance is not None and distance <= 8
 
 
 _CLAUSE_END = re.compile(r",\s+(?=\S)")
