@@ -964,6 +964,24 @@ def test_joining_word_english_writes_far_less_after_a_names_head():
         ("G003", "to", "of", "unsafe")]
 
 
+def test_joining_word_both_its_pairs_make_unlikely():
+    # in, at, on, to after a head word, scored with the next word too; after any word before the head,
+    # and after "in the", "for the" (only a capitalised word there ends a name of its own)
+    assert _g("Some producers in the Office in Multimedia rely on text.") == [("G003", "in", "of", "unsafe")]
+    assert _g("The small team designed the website for the Department at the Interior.") == [
+        ("G003", "at", "of", "unsafe")]
+    assert _g("The agency signed federally compatible Terms in Service with the vendor.") == [
+        ("G003", "in", "of", "unsafe")]
+    assert _g("She worked on the Society to Authors campaign.") == [("G003", "to", "of", "unsafe")]
+
+
+def test_joining_words_names_of_their_own_use_are_left_alone():
+    assert _g("The National Institute on Disability funds the work.") == []  # "on": the head takes it too
+    assert _g("He helped implement the Executive Order on Open Data in 2013.") == []  # never "to"
+    text = "He wrote for Index on Censorship in May. Index on Censorship says piracy is theft."
+    assert _g(text) == []  # the article's own name, twice
+
+
 def test_joining_words_of_names_places_routes_and_headings_are_left_alone():
     assert _g("The National Institute on Drug Abuse said the survey was new.") == []  # a name's own "on"
     assert _g("She studied at Northwestern University in Evanston for two years.") == []  # a place

@@ -44,6 +44,7 @@ they all share, over the document's token model (:mod:`cleaner.tokens`).
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from itertools import compress, count, islice, repeat
 from typing import Optional
 
@@ -711,16 +712,18 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
 
 
 def joining_word_usage(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
-    """G003 (unsafe): a joining word inside a name after a head word that English (web text's word
-    pairs, :mod:`cleaner.joining_counts`) joins with another one far more often, where no gazetteer
-    name joins that head with the word written (``the National Institute at Statistics``, ``the
-    Royal Institute to Navigation``, ``the Secretary in Agriculture``): ``of`` or ``for``, for the
-    heads the gazetteer's names do not cover. The word after must agree (``of Sciences`` at least as common as ``for Sciences``;
-    with ``on`` three times: ``Institute on Aging`` is a name's own); a locative ``in`` or ``at`` before a
-    name of its own or a longer name is a place or an affiliation (``University in Evanston``,
-    ``museum at University College``)."""
+    """G003 (unsafe): a joining word after a capitalised head word, where no gazetteer name joins that
+    head with it and web text's word pairs (:mod:`cleaner.joining_counts`) make another one far likelier
+    between the head and the next word (``the National Institute at Statistics``, ``the Office at
+    Information Technology``, ``the Department in Health``): each candidate is scored by both its pairs,
+    so the next word has its say (``of Sciences``, ``on Aging``). ``of``, ``for`` and ``on``, which names
+    of their own join many heads with, also need the head itself to take the other word far more often;
+    a locative ``in`` or ``at`` before a name of its own or a longer name is a place or an affiliation
+    (``University in Evanston``, ``museum at University College``), and a triple the article writes
+    twice is its own name (``Index on Censorship``)."""
     config = _pack()["function_words"]
     min_ratio, on_ratio = float(config["usage_min_ratio"]), float(config["usage_on_next_ratio"])
+    head_ratio, name_words = float(config["usage_head_min_ratio"]), set(config["usage_name_joining"])
     locative = set(config["swap_locative"])
     calendar = _pack()["calendar"]
     dates = set(calendar["days"]) | set(calendar["months"]) | set(calendar["ambiguous_months"])
@@ -733,29 +736,32 @@ def joining_word_usage(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if not 1 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or gaps[i] != " " \
                 or gaps[i + 1] != " " or gaps[i - 1] != " " or not words[i - 1][1:].islower():
             continue
-        before = low[i - 2]
-        if not (cap[i - 2] or before == "the" or before.endswith(("’s", "'s"))) or toks.sentence_initial(i - 1):
-            continue  # not inside a name: "Trump at Mar-a-Lago"
+        if toks.sentence_initial(i - 1):
+            continue  # "Trump at Mar-a-Lago" starting a sentence
         k = i + 1
         if low[k] == "the" and k + 1 < len(words) and gaps[k + 1] == " " and low[i] != "to":
             k += 1  # ("Explain the Purpose to the Participant": an infinitive's object)
         nxt = words[k]
-        if not cap[k] or nxt.isupper() or "." in nxt or low[k] in dates or (i >= 3 and low[i - 3] in JOINING):
+        if not cap[k] or nxt.isupper() or "." in nxt or low[k] in dates \
+                or (i >= 3 and low[i - 3] in JOINING and cap[i - 2]):
             continue  # an acronym, a web address, a date, or "Secretary of State for Energy"
         head, written = low[i - 1], low[i]
         if written in (after.get(head) or ()):
             continue  # a gazetteer name joins this head with this word
         if written == "to" and "from" in low[max(0, i - 5):i - 1]:
             continue  # a route: "from the Gulf to Jamaica"
-        right = max((j for j in _NAME_JOINING if j != written), key=lambda j: pair_count(head, j))
-        if pair_count(head, right) < min_ratio * pair_count(head, written):
-            continue
+        key = "the" if k > i + 1 else low[k].rstrip("’'").removesuffix("’s")
+        right, ratio = _likelier_joining_word(head, written, key)
+        if ratio < min_ratio or (written in name_words
+                                 and pair_count(head, right) < head_ratio * pair_count(head, written)):
+            continue  # (of, for, on: names of their own join many heads so: "Institute on Aging")
         if written in locative and (low[k] not in lex.lower or _place_at(gaz, low, k)
                                     or (written == "at" and _longer_name(toks, k))):
             continue  # "University in Evanston", "director at Ofcom", "museum at the University of Iowa"
-        key = "the" if k > i + 1 else low[k].rstrip("’'").removesuffix("’s")
-        if pair_count(right, key) < (on_ratio if written == "on" else 1.0) * pair_count(written, key):
+        if written == "on" and pair_count(right, key) < on_ratio * pair_count(written, key):
             continue
+        if _triple_count(toks, i) >= HOUSE_FORM_MIN:
+            continue  # "Index on Censorship" twice: the article's own name
         start, end = spans[i]
         if _title_case_line(toks.text, start):
             continue  # a heading or a list of titles ("Citizen Development at Scale")
@@ -764,6 +770,25 @@ def joining_word_usage(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             start, end, suggestion=right, fix="unsafe", confidence=0.5, source=f"{SOURCE}:joining-usage",
         )))
     return findings
+
+
+def _likelier_joining_word(head: str, written: str, nxt: str) -> tuple:
+    """The joining word web text likes best between ``head`` and ``nxt``, and how many times likelier
+    than ``written``: each word scored by its pairs, ``count(head, j) * count(j, nxt) / count(j)``.
+
+    >>> right, ratio = _likelier_joining_word("institute", "at", "statistics")
+    >>> right, ratio > 30
+    ('of', True)
+    """
+    def chain(j: str) -> float:
+        return pair_count(head, j) * pair_count(j, nxt) / _joining_frequency(j)
+    right = max((j for j in JOINING if j not in (written, "to")), key=chain)
+    return right, chain(right) / chain(written)
+
+
+@lru_cache(maxsize=None)
+def _joining_frequency(word: str) -> float:
+    return 10 ** lexicon().zipf(word)
 
 
 def _title_case_line(text: str, offset: int) -> bool:
@@ -783,9 +808,6 @@ def _title_case_line(text: str, offset: int) -> bool:
 
 
 TITLE_LINE_REACH = 200
-
-
-_NAME_JOINING = ("of", "for")  # what names join a head word with (English writes "lead to", "head to" as verbs)
 
 
 def _longer_name(toks: Tokens, k: int) -> bool:
