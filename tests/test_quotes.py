@@ -387,6 +387,37 @@ def test_quotation_resumed_after_its_attribution_sentence_at_the_paragraph_end(t
 
 
 @pytest.mark.parametrize(
+    "text, repaired",
+    [
+        # re-opened after an introduction: a quoted sentence, whose stop goes inside in British and American copy
+        ('Ryan said: We will win the next one". Then he left.', 'Ryan said: "We will win the next one." Then he left.'),
+        # resumed after its attribution sentence at the paragraph's end
+        ('"Yes," the source told Reuters. There just have not been talks".\n\nHe said no.',
+         '"Yes," the source told Reuters. "There just have not been talks."\n\nHe said no.'),
+        # where it opened is unknown, but the article puts a quoted fragment's comma inside: American copy
+        ('Some cases, like "edge," are rare. This is known as a guard clause".\n\nNext.',
+         'Some cases, like "edge," are rare. This is known as a guard clause."\n\nNext.'),
+    ],
+)
+def test_stop_knocked_outside_a_quotation_that_lost_its_opening_mark(text, repaired):
+    assert fix(text) == repaired
+    assert fix(repaired) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # British copy: a mark outside a closing quote elsewhere keeps this one outside too
+        'He said: We will win". But "others", he said.',
+        # no American evidence and nothing tells where the quotation opened: its kind is unknown
+        'Some cases are rare. This is known as a guard clause".\n\nNext.',
+    ],
+)
+def test_stop_outside_a_quotation_that_lost_its_opening_mark_stays_without_evidence(text):
+    assert not [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q001"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # a short phrase closed at a comma or run on to the paragraph's end: two repairs of one edit each

@@ -718,8 +718,9 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
                   if not is_abbreviation((re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
     first_end = boundaries[0] if boundaries else mark.pos
     attributed = before != "." and _attribution_distance(text, mark.pos + len(mark.char), para.end) is not None
-    resumed = _resumed(text, lo, mark.pos, boundaries) if previous and previous.role == "close" \
-        and text[previous.pos - 1:previous.pos] in ",?!" else None
+    interrupted = bool(boundaries) and previous is not None and previous.role == "close" and text[previous.pos - 1:previous.pos] in ",?!"
+    resumed = _resumed(text, lo, mark.pos, boundaries) if interrupted or (previous is not None and previous.role == "close"
+                                                                          and text[previous.pos - 1:previous.pos] in ",?!") else None
     if intro is not None:
         # sure unless a mark of another kind or a list's number stands where the quotation would open
         # (``say, 'We did …”``: the lost opening mark may be that one; ``bad ones: 1) do nothing``: a list)
@@ -741,16 +742,19 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         _push(para, "lone", LoneClose(mark, lo, text[lo].isupper(), "speech"))
     elif boundaries and _SPEECH.search(text, boundaries[-1], mark.pos):
         _push(para, "lone", LoneClose(mark, boundaries[-1], False, "speech"))
+    elif interrupted and not text[mark.pos + len(mark.char):para.end].strip(" .,") \
+            and _attribution_sentence(text, previous, boundaries[0]):
+        # ``"X," he said. Y." `` ending its paragraph: the mark closes what the attribution sentence interrupted
+        # (``"X," he said. "Y."``, news copy's own pattern): a lost opening mark, not a stray one
+        _push(para, "lone", LoneClose(mark, boundaries[0], True, "resumed"))
     elif shifted:
         # ``… as well”.``: a mark between a word and its stop ends a quotation (a stray mark follows the stop);
         # where its lost opening mark stood nothing here tells
         _push(para, "lone", LoneClose(mark, None, False, "after-word"))
-    elif boundaries and previous and previous.role == "close" and text[previous.pos - 1:previous.pos] in ",?!":
+    elif interrupted:
         # ``"X," the paper said. Costs rose." Then``: deleting the mark or re-opening after the attribution are one
-        # edit each, a tie: reported, not guessed. At the paragraph's end the mark closes what the attribution
-        # sentence interrupted (``"X," he said. "Y."``, news copy's own pattern): a lost opening mark, not a stray one
-        ends = not text[mark.pos + len(mark.char):para.end].strip()
-        _push(para, "lone", LoneClose(mark, boundaries[0], ends and _attribution_sentence(text, previous, boundaries[0]), "resumed"))
+        # edit each, a tie: reported, not guessed
+        _push(para, "lone", LoneClose(mark, boundaries[0], False, "resumed"))
     else:
         # a closing mark that ends its paragraph ends a quotation as often as it is stray: deleting it and opening
         # the quotation at one of the sentences before are one edit each, a tie (reported); mid-paragraph it is stray

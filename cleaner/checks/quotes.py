@@ -270,6 +270,45 @@ def period_outside_quote(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
+def punctuation_outside_reopened_quote(text: str, model: QuoteModel) -> list[Edit]:
+    """Q001 (a quotation that lost its opening mark): the ``,`` or ``.`` of a quoted sentence knocked outside its
+    closing mark, where the model re-opens the quotation as a sentence of speech.
+
+    ``he said: We will win". Then`` → ``he said: We will win." Then`` (Q006 adds the opening mark). A
+    quotation the model re-opens surely (after an introduction, before its attribution, resumed after one)
+    quotes a whole sentence, whose stop and comma go inside in British and American copy alike; an article
+    that puts a mark outside a closing quote anywhere else keeps this one too. The placement does not
+    depend on where the lost opening mark went, so the two repairs are made together.
+    """
+    closings = _closings(model)
+    edits = []
+    american = None
+    for para in model.paragraphs:
+        for lone in para.lone:
+            m = lone.mark
+            if len(m.char) != 1 or not text[m.pos - 1].isalnum() or lone.rule == "code":
+                continue
+            p = text[m.pos + 1:m.pos + 2]
+            if p not in (",", ".") or (m.pos + 2 < len(text) and not text[m.pos + 2].isspace()):
+                continue
+            if _outside_elsewhere(model, closings):
+                continue  # the article's own placement (British copy, or copy that mixes the two)
+            sentence = lone.open_at is not None and lone.sure
+            if not sentence:
+                # where the quotation opened is unknown, so whether it quotes a sentence is too: only American copy
+                # (a quoted fragment's mark inside, and none outside anywhere) puts every kind's mark inside
+                if american is None:
+                    counts = _placement(model, closings, ",", _quoted_speech)
+                    stops = _placement(model, closings, ".", _quoted_sentence)
+                    american = counts["in", False] + stops["in", False] > 0
+                if not american:
+                    continue
+            what = "comma" if p == "," else "full stop"
+            edits.append(Edit("Q001", f"{what} outside the closing quote of a quotation that lost its opening mark", m.pos, m.pos + 2,
+                              p + m.char, "safe", 0.8))
+    return edits
+
+
 def _attribution_after(text: str, pos: int) -> bool:
     tail = re.split(r"(?<=[a-z])[.?!](?:\s|$)", text[pos:pos + 160])[0]
     words = re.findall(r"[\w’'-]+", tail)[:14]
@@ -993,6 +1032,7 @@ CHECKS = (
     foreign_quote_marks,
     punctuation_outside_quote,
     period_outside_quote,
+    punctuation_outside_reopened_quote,
     capitalised_attribution_verb,
     stray_full_stop,
     space_before_punctuation,
