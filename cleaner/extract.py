@@ -315,6 +315,8 @@ def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = 
     if fragment:
         wrap_loose_text(tree)
     metadata = page_metadata(tree, url, html)
+    if options["favor_precision"]:
+        keep_inline_spans(tree)
     paragraph_words = None
     if options["favor_precision"] and not options["fast"]:
         reading = trafilatura.bare_extraction(tree, url=url, **{**options, "fast": True})
@@ -340,6 +342,31 @@ def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = 
     if options["favor_precision"]:
         paragraphs = restore_dropped_sentences(paragraphs, _p_texts(tree))
     return "\n\n".join(paragraphs), metadata
+
+
+# trafilatura's precision mode drops every <span> (and <div>, <p>, <section>) whose class or id has a
+# "link" or "bottom" token or whose style draws a border (its PRECISION_DISCARD_XPATH): meant for link
+# bars and page bottoms, it also cuts a linked phrase out of a sentence ("has reported that <span
+# class="link"><a>the NFL will fine Rudolph</a></span> for his role")
+_DISCARDED_NAME = re.compile(r"(?:^|\s)bottom|bottom(?:\s|$)|(?:^|\s)link(?:\s|$)")
+_SENTENCE_SPANS = "//p//span[@class or @id or @style]"
+
+
+def keep_inline_spans(tree) -> None:
+    """Take the discard-triggering names off the ``<span>`` elements inside a paragraph, in place: a
+    span inside a ``<p>`` is part of a sentence, never a link bar or a page bottom.
+
+    >>> import lxml.html
+    >>> tree = lxml.html.fromstring('<div><p>Said <span class="link"><a>the NFL</a></span> will.</p><span class="link">Bar</span></div>')
+    >>> keep_inline_spans(tree); lxml.html.tostring(tree, encoding="unicode")
+    '<div><p>Said <span><a>the NFL</a></span> will.</p><span class="link">Bar</span></div>'
+    """
+    for span in tree.xpath(_SENTENCE_SPANS):
+        for name in ("class", "id"):
+            if _DISCARDED_NAME.search(span.get(name) or ""):
+                del span.attrib[name]
+        if "border" in (span.get("style") or ""):
+            del span.attrib["style"]
 
 
 _RESTORE_WORDS = 8

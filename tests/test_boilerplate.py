@@ -165,6 +165,22 @@ def test_related_list_under_heading_is_removed():
         "The probe found water vapour above the moon's surface in 2016.", "Scientists will look again next year."]
 
 
+def test_a_headline_list_above_one_short_last_note_goes_and_one_above_more_prose_is_reported():
+    story = ["The probe found water vapour above the moon's surface in 2016, and a second pass confirmed it.",
+             "NASA is building a mission to fly through the plume, set to launch in the middle of the decade.",
+             "The spacecraft will orbit Jupiter and study the moon up close on dozens of flybys over four years.",
+             "It could end up zooming through a plume on one of those passes if the team gets really lucky.",
+             "Plumes like these send free samples from a possibly habitable ocean out into space, scientists say.",
+             "A lander could follow in the next decade if the orbiter finds a safe place to touch down on the ice."]
+    heads = ["- Europa Mission Could Spot Signs of Alien Life", "- Photos: Europa, Mysterious Icy Moon of Jupiter"]
+    note = "Editor's note: This story was updated at 5:45 p.m. ET to include details from the NASA briefing."
+    assert paragraphs(b_clean("\n\n".join(story + heads + [note]))) == story + [note]
+    more = "The agency will decide next year whether the lander goes ahead, officials said on Tuesday night."
+    text = "\n\n".join(story + heads + [more, note])
+    assert b_clean(text) == text
+    assert [f.fix for f in b_findings(text)] == ["none", "none"]
+
+
 # -- repeated paragraphs, headline in body -------------------------------------------------------
 def test_repeated_paragraph_deletes_the_repeat_only():
     lead = "The mayor resigned on Monday night after a week of protests outside city hall."

@@ -335,3 +335,20 @@ def test_a_sentence_precision_dropped_between_two_kept_paragraphs_is_put_back_an
     assert restore_dropped_sentences(kept, [kept[0], lost, "Share", kept[1]]) == kept
     # paragraphs kept out of page order are not bridged
     assert restore_dropped_sentences(kept, [kept[1], lost, kept[0]]) == kept
+
+
+def test_a_linked_phrase_in_a_span_named_link_stays_in_its_sentence_in_precision_mode():
+    # trafilatura's precision mode discards elements whose class is "link" (meant for link bars):
+    # inside a paragraph such a span is part of the sentence
+    sentence = ("CBS Sports insider Jason Lane has reported that <span class=\"link\"><a href=\"/n\">the league will "
+                "fine the quarterback</a></span> for his role in the fight on Thursday night.")
+    body = "".join(f"<p>{s}</p>" for s in (
+        "The quarterback spoke to reporters on Monday about the fight that ended the game early.",
+        sentence,
+        "His coach said the team would appeal any punishment handed down by the league this week.",
+        "The two teams meet again in three weeks, this time in Pittsburgh, at one in the afternoon."))
+    page = (f"<html><head><title>Fight</title></head><body><article><h1>Fight</h1>{body}</article>"
+            "<div class=\"link\"><a href=\"/a\">Scores</a> <a href=\"/b\">Standings</a></div></body></html>")
+    text = extract_html(page, favor="precision").text
+    assert "has reported that the league will fine the quarterback for his role" in text
+    assert "Standings" not in text

@@ -438,7 +438,7 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
         tail = f.start + len(content.rstrip())
         why = ""
         if (name in _EDGE_ONLY and prose and first_end <= lead and last_start >= tail
-                and not _right_after_its_copy(doc, lead, name)):
+                and not _right_after_its_copy(doc, lead, name) and not _only_a_note_after(doc, prose, name, tail)):
             why = "inside the article body"
         elif word_count(content) > limit:
             why = "would delete a large part of the article"
@@ -448,6 +448,28 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
             f.code, f"{f.message} ({why}: reported, not deleted)", f.start, f.end,
             fix="none", confidence=f.confidence, source=f.source))
     return out
+
+
+# a related-links block often sits above one last short paragraph: an editor's note, the author's book
+# ("Mike Wall's book ... is out now."), a correction; the block is then still in the trailing zone
+_NOTE_WORDS = 40
+
+
+def _only_a_note_after(doc: Document, prose: list, name: str, tail: int) -> bool:
+    """Whether the only prose after ``tail`` is the article's last paragraph, of 40 words or fewer
+    (headline lists only).
+
+    >>> note = "The author's book about the search for life, Out There (Grand Central, 2018), is out now in stores."
+    >>> d = Document("Lead " * 16 + "end.\\n\\n- A Headline Of Some Length\\n\\n" + note)
+    >>> _only_a_note_after(d, prose_paragraphs(d), "headline-list", 110), _only_a_note_after(d, prose_paragraphs(d), "repeat", 110)
+    (True, False)
+    """
+    if name != "headline-list":
+        return False
+    after = [p for p in prose[-2:] if p.start >= tail]
+    last = doc.paragraphs[-1]
+    return (len(after) == 1 and after[0].start == last.start and (len(prose) < 2 or prose[-2].start < tail)
+            and word_count(last.text) <= _NOTE_WORDS)
 
 
 def _right_after_its_copy(doc: Document, lead: int, name: str) -> bool:
