@@ -3,9 +3,9 @@
 Running every rule's regexes over every unit of an article costs a Python call per rule and unit,
 though almost every unit matches nothing. Most patterns cannot match without some literal text
 (``(?:Read more|More):`` needs ``Read more`` or ``More``): those literals are the rule's anchors. One
-Aho-Corasick pass over the text (and one over its case-folded copy, for ``ignorecase`` rules) finds
-every anchor; a rule then runs only on the units that hold one of its anchors, which cannot change
-what it finds. A pattern without a usable anchor (``\\w+:``) keeps its rule running on every unit.
+Aho-Corasick pass over the case-folded text finds every anchor (a case-sensitive one where the text
+itself holds it); a rule then runs only on the units that hold one of its anchors, which cannot
+change what it finds. A pattern without a usable anchor (``\\w+:``) keeps its rule running on every unit.
 """
 
 from __future__ import annotations
@@ -157,7 +157,14 @@ def _fold_chars() -> tuple:
 
 
 class AnchorIndex:
-    """The anchors of a sequence of rules, in two Aho-Corasick automata (exact and case-folded)."""
+    """The anchors of a sequence of rules, in one Aho-Corasick automaton over the case-folded text.
+
+    A case-sensitive literal whose characters fold one by one (``Copyright ©``; not ``Σ``, whose lower
+    case depends on its neighbours, nor ``İ``) sits in the same automaton under its folded form, and
+    a hit of it counts only where the text itself holds the literal: the text holds it only where the
+    folded text holds its folded form, so one scan finds what a scan of the text would. The few
+    others keep a second automaton over the text itself.
+    """
 
     def __init__(self, rules):
         import ahocorasick
@@ -176,29 +183,72 @@ class AnchorIndex:
             self.anchored.append(literals is not None)
             for key in literals or ():
                 by_literal.setdefault(key, []).append(number)
+        # key searched for -> [(the literal the text must hold there, or None: any), rule numbers]
+        keys: tuple = ({}, {})  # (in the text itself, in the folded text)
+        for (is_folded, literal), numbers in by_literal.items():
+            if is_folded:
+                keys[1].setdefault(literal, []).append((None, tuple(numbers)))
+            elif _folds_alone(literal):
+                keys[1].setdefault(fold(literal), []).append((literal, tuple(numbers)))
+            else:
+                keys[0].setdefault(literal, []).append((None, tuple(numbers)))
         self._automata = []
-        for folded in (False, True):
+        self._keys: list = []  # an automaton's value: an index here, of (key length, what it is wanted for)
+        for folded, entries in ((False, keys[0]), (True, keys[1])):
+            if not entries:
+                continue
             automaton = ahocorasick.Automaton()
-            for (is_folded, literal), numbers in by_literal.items():
-                if is_folded == folded:
-                    automaton.add_word(literal, (len(literal), tuple(numbers)))
-            if len(automaton):
-                automaton.make_automaton()
-                self._automata.append((folded, automaton))
+            for key, wanted in entries.items():
+                automaton.add_word(key, len(self._keys))
+                self._keys.append((len(key), tuple(wanted)))
+            automaton.make_automaton()
+            self._automata.append((folded, automaton))
 
     def hits(self, text: str, folded_text: Optional[str] = None) -> Optional[dict]:
-        """Rule number -> (start, end) spans of its anchors in ``text``; None when folding would move
-        offsets (a character whose lower case is longer, ``İ``): then every rule runs everywhere.
-        ``folded_text``: ``fold(text)``, when the caller has it."""
-        spans: dict = {}
+        """Rule number -> (start, end) spans of its anchors in ``text``; None when folding
+        would move offsets (a character whose lower case is longer, ``İ``): then every rule runs
+        everywhere. ``folded_text``: ``fold(text)``, when the caller has it.
+
+        >>> from cleaner.rule_engine import load_rules
+        >>> rules = load_rules({"rule": [{"code": "X001", "message": "m", "pattern": "Copyright ©"},
+        ...                              {"code": "X002", "message": "m", "pattern": "copyright", "ignorecase": True}]})
+        >>> AnchorIndex(rules).hits("COPYRIGHT © 2020. Copyright © 2021")
+        {1: [(0, 9), (18, 27)], 0: [(18, 29)]}
+        """
+        ends: dict = {}  # key index -> the ends of its hits
         for folded, automaton in self._automata:
             haystack = (folded_text if folded_text is not None else fold(text)) if folded else text
             if len(haystack) != len(text):
                 return None
-            for end, (length, numbers) in automaton.iter(haystack):
-                for number in numbers:
-                    spans.setdefault(number, []).append((end + 1 - length, end + 1))
+            for end, key in automaton.iter(haystack):
+                found = ends.get(key)
+                if found is None:
+                    ends[key] = [end]
+                else:
+                    found.append(end)
+        spans: dict = {}
+        for key, found in ends.items():
+            length, wanted = self._keys[key]
+            for literal, numbers in wanted:
+                at = [(end + 1 - length, end + 1) for end in found]
+                if literal is not None:
+                    at = [(s, e) for s, e in at if text[s:e] == literal]
+                    if not at:
+                        continue
+                for number in numbers:  # (rules may share one list: read it, never change it)
+                    before = spans.get(number)
+                    spans[number] = at if before is None else before + at
         return spans
+
+
+def _folds_alone(literal: str) -> bool:
+    """Whether each character of ``literal`` folds to one character whatever stands beside it, so
+    that the folded text holds ``fold(literal)`` wherever the text holds ``literal``.
+
+    >>> _folds_alone("Copyright ©"), _folds_alone("ΣΑΣ"), _folds_alone("İstanbul")
+    (True, False, False)
+    """
+    return all(len(c.lower()) == 1 and c != "Σ" for c in literal)
 
 
 def anchors_by_unit(units: list, starts: list, spans: list) -> dict:

@@ -105,3 +105,42 @@ def test_a_folded_text_from_the_caller_gives_the_same_hits():
         assert fold_lowered(text.lower()) == fold(text)
         assert index.hits(text, fold(text)) == index.hits(text)
     assert index.hits("the Resiſtance pack")  # ſ is an s to re.IGNORECASE: the anchor is found
+
+
+def _every_occurrence(haystack: str, literal: str) -> list:
+    spans, at = [], haystack.find(literal)
+    while at >= 0:
+        spans.append((at, at + len(literal)))
+        at = haystack.find(literal, at + 1)
+    return spans
+
+
+@pytest.mark.parametrize("text", [
+    "COPYRIGHT © 2020. Copyright © 2021, By Jane Doe | BY JOHN DOE | by hand — Advertisement",
+    "ΣΑΣΑ σας ΑΣ: Advertisement ADVERTISEMENT advertisement Follow us FOLLOW US",
+    "Teſt the Kelvin sign \u212a and Read more: Read More — READ MORE ©",
+    "İstanbul Copyright © 2020",  # a lower case that is longer: no hits, every rule runs
+])
+def test_hits_are_every_occurrence_of_every_anchor(text):
+    """One scan of the folded text finds each case-sensitive anchor exactly where the text holds it,
+    and each case-insensitive one where the folded text does: every occurrence, overlapping ones too."""
+    rules = tuple(builtin_rules()) + tuple(load_rules({"rule": [
+        {"code": "X001", "message": "m", "pattern": "ΣΑΣ"},  # a capital sigma folds by its neighbours
+        {"code": "X002", "message": "m", "pattern": "Advertisement"},
+        {"code": "X003", "message": "m", "pattern": "\u212a"},
+    ]}))
+    index = AnchorIndex(rules)
+    hits = index.hits(text)
+    if len(fold(text)) != len(text):
+        assert hits is None
+        return
+    expected: dict = {}
+    for number, rule in enumerate(rules):
+        for pattern, _ in rule.patterns:
+            folded = bool(pattern.flags & re.IGNORECASE)
+            for literal in required_literals(pattern) or ():
+                expected.setdefault(number, set()).update(_every_occurrence(fold(text) if folded else text, literal))
+    expected = {number: sorted(spans) for number, spans in expected.items() if spans}
+    assert {number: sorted(set(spans)) for number, spans in hits.items()} == expected
+    assert ((len(rules) - 3) in hits) == ("ΣΑΣ" in text)  # a capital sigma: found where the text has it
+    assert len(hits.get(len(rules) - 2, [])) == text.count("Advertisement")  # not "ADVERTISEMENT", which folds alike
