@@ -197,3 +197,39 @@ def test_acronyms_pass_compares_few_pairs_on_text_dense_with_capitals(monkeypatc
     found = cleaner.detect(doc)
     assert any(f.code == "G001" for f in found)  # the pass did run and judge them
     assert len(calls) < 2 * distinct
+
+
+def test_joining_counts_by_bisection_match_a_dict_of_every_pair():
+    """The shipped lines are sorted, so bisection finds each pair's count, and the floor for the rest."""
+    import gzip
+
+    from cleaner.joining_counts import FLOOR, _lines, pair_count
+    from cleaner.lexicon import _data
+
+    with gzip.open(_data("joining-bigrams-en.tsv.gz"), "rt", encoding="utf-8") as fh:
+        every = {pair: int(count) for pair, _, count in (line.rstrip("\n").partition("\t") for line in fh)
+                 if not pair.startswith("#")}
+    assert _lines() == sorted(_lines()) and len(_lines()) == len(every) > 40000
+    for pair, count in every.items():
+        first, _, second = pair.partition(" ")
+        assert pair_count(first, second) == count, pair
+    for first, second in [("zzqx", "of"), ("institute", "at"), ("", ""), ("of", ""), ("centre", "of the")]:
+        assert pair_count(first, second) == every.get(f"{first} {second}", FLOOR // 2)
+
+
+def test_words_in_parentheses_are_the_tokens_standing_alone_in_them():
+    """One search finds every token of three letters or more standing alone in parentheses, with its
+    span, as a walk over the tokens finds it (what defined_in_title_case reads)."""
+    from cleaner.checks.acronyms import _WORD_IN_PARENTHESES
+    from cleaner.tokens import Tokens
+
+    rng = random.Random(19)
+    pieces = ["(", ")", " ", "Ksc", "Kpi", "ab", "Nato", "x", "É", "é", "\u0301", "’", "-", ".", "7", "_", "Ab2", "ǅ"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        toks = Tokens(text)
+        walked = [(toks.words[i], toks.spans[i]) for i in range(len(toks.words))
+                  if len(toks.words[i]) >= 3 and toks.words[i].isalpha() and text[toks.spans[i][0] - 1:toks.spans[i][0]] == "("
+                  and text[toks.spans[i][1]:toks.spans[i][1] + 1] == ")" and toks.spans[i][0] > 0]
+        searched = [(m.group(1), m.span(1)) for m in _WORD_IN_PARENTHESES.finditer(text)]
+        assert [s for s in searched if s[0].isalpha()] == walked, text

@@ -1179,6 +1179,8 @@ def _spells_one_name(toks: Tokens, window: list, i: int, initials: str, name: st
     return True
 
 
+#: a word of three letters or more alone in parentheses: the token there, as ``Tokens`` splits them
+_WORD_IN_PARENTHESES = re.compile(r"\(([^\W\d_]{3,})\)")
 TITLE_STYLE_MIN_ZIPF = 3.0  # a word-like acronym this well known may be a house style in title case (Nato)
 
 
@@ -1191,11 +1193,12 @@ def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     lex = lexicon()
     words, spans, text = toks.words, toks.spans, toks.text
     defined: dict = {}
-    for i in toks.caps:
-        w = words[i]
-        start, end = spans[i]
-        if len(w) < 3 or not w.isalpha() or not w[1:].islower() or text[start - 1:start] != "(" \
-                or text[end:end + 1] != ")" or w in defined or w.lower() in lex.lower:
+    # the words in parentheses, by one search of the text (a walk over every capitalised token's span
+    # grew faster than the text: on a long one, each is a memory read far from the last)
+    for m in _WORD_IN_PARENTHESES.finditer(text):
+        w = m.group(1)
+        start, end = m.span(1)
+        if not w[0].isupper() or not w.isalpha() or not w[1:].islower() or w in defined or w.lower() in lex.lower:
             continue
         if len(w) > 3 and any(c in "aeiouy" for c in w[1:].lower()) and lex.zipf(w) >= TITLE_STYLE_MIN_ZIPF:
             continue  # "North Atlantic Treaty Organisation (Nato)": a well-known acronym read as a word

@@ -9,11 +9,12 @@ after a name's capitalised words, a day or month in lower case).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
 from itertools import chain, compress, count, islice, repeat
-from operator import not_, or_
+from operator import itemgetter, methodcaller, not_, or_
 
 from ..document import Document
 from ..gazetteer import gazetteer
@@ -781,6 +782,7 @@ def calendar_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
 
 
 _PAIR = "{} {}"  # two words as one key (a token holds no space)
+_TAIL = itemgetter(slice(1, None))  # a word without its first letter
 
 
 def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
@@ -806,13 +808,21 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if not (i + 1 < len(words) and words[i + 1][0].isupper() and toks.gaps[i + 1] == " "):
             whole[f"{words[i - 1]} {words[i]}"] += 1
-    lower_pairs = Counter(map(_PAIR.format, map(words.__getitem__, [i - 1 for i in toks.joined]),
-                              map(words.__getitem__, toks.joined)))
+    # A word is reported for a reason below: its pair written capitalised (a pair of ``whole``), a title
+    # abbreviation before it, or " & " after it. Most lower-case words after a capital have none, so
+    # the pairs are first matched without the second word's first letter, by look-ups in C, and only
+    # the words that match, the titles and the words before " & " are judged one by one; the lower-case
+    # pairs are counted among the matches, which hold every pair a reason asks about.
+    unheaded = {f"{prev} {second[1:]}" for prev, _, second in map(methodcaller("partition", " "), whole)}
+    joined_alpha = toks.joined_alpha
+    paired = tuple(compress(joined_alpha, map(unheaded.__contains__, map(
+        _PAIR.format, map(words.__getitem__, [i - 1 for i in joined_alpha]), map(_TAIL, map(words.__getitem__, joined_alpha))))))
+    lower_pairs = Counter(map(_PAIR.format, map(words.__getitem__, [i - 1 for i in paired]), map(words.__getitem__, paired)))
     findings = []
     # every reason but a title abbreviation needs a capitalised word before
     lower_alpha, low_words = toks.lower_alpha, toks.low_words
     lower_titles = compress(lower_alpha, map(titles.__contains__, map(low_words.__getitem__, lower_alpha)))
-    candidates = sorted(set(toks.joined_alpha).union(lower_titles))
+    candidates = sorted(set(paired).union(_before_ampersand(toks, joined_alpha), lower_titles))
     for i in candidates:
         w = words[i]
         if w in _CONNECTORS or w in _FUNCTION_WORDS:
@@ -854,6 +864,26 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             confidence=confidence, source=f"{SOURCE}:evidence",
         )))
     return findings
+
+
+def _before_ampersand(toks: Tokens, among: tuple) -> list:
+    """The indexes in ``among`` (ascending) of the words right before `` & `` (``sales & Regional``),
+    found by searching the text for `` & ``: there are few.
+
+    >>> toks = Tokens("Nissan sales & Regional Operations, R & D and Smith & Wesson")
+    >>> _before_ampersand(toks, toks.joined_alpha)
+    [1]
+    """
+    starts, spans, found = toks._starts(), toks.spans, []
+    at = toks.text.find(" & ")
+    while at >= 0:
+        i = bisect_left(starts, at) - 1
+        if i >= 0 and spans[i][1] == at:
+            k = bisect_left(among, i)
+            if k < len(among) and among[k] == i:
+                found.append(i)
+        at = toks.text.find(" & ", at + 1)
+    return found
 
 
 NAME_WORD_MIN_ZIPF = 2.0  # a word no dictionary has that web text writes this often is a name's (zurich, delphine)
