@@ -28,6 +28,13 @@ def test_a_mark_repaired_in_an_unbalanced_paragraph_is_listed_apart_from_harm():
     assert edit_class(clean, clean.replace('."', ".")) == ["mark in a paragraph whose marks the publisher got wrong"]
 
 
+def test_a_repair_that_leaves_the_paragraph_wrong_stays_harm():
+    clean = 'Fildes said that was attractive to other biotechnology companies."\n\nThe deal closed.'
+    misplaced = clean.replace("said that", 'said" that')  # a second mark: the paragraph still does not pair up
+    assert "" in edit_class(clean, misplaced)
+    assert "mark in a paragraph whose marks the publisher got wrong" not in edit_class(clean, misplaced)
+
+
 def test_a_mark_changed_in_a_balanced_or_run_on_paragraph_stays_harm():
     balanced = '"We will win," he said.\n\nThe deal closed.'
     assert edit_class(balanced, balanced.replace(',"', ",")) == [""]
