@@ -658,7 +658,7 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     written = tuple(config["unusual_written"])
     before_the = set(config["unusual_written_before_the"])
     locative = set(config["swap_locative"])
-    min_ratio = float(config["unusual_min_ratio"])
+    min_ratio, chain_ratio = float(config["unusual_min_ratio"]), float(config["unusual_chain_min_ratio"])
     calendar = _pack()["calendar"]
     dates = set(calendar["days"]) | set(calendar["months"]) | set(calendar["ambiguous_months"])
     gaz = gazetteer(_known_names(ctx))
@@ -699,6 +699,8 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             right = max(sorted(row), key=row.get)
             if lex.bigram(low[i - 1], right) + 1 < min_ratio * (lex.bigram(low[i - 1], low[i]) + 1):
                 continue
+        if _chain_ratio(low[i - 1], right, low[i], low[k]) < chain_ratio:
+            continue  # English joins these words as written as often: "Commission on Human Rights"
         start, end = spans[i]
         if headline_spans is None:
             headline_spans = toks.headlines(doc)[1]
@@ -780,10 +782,23 @@ def _likelier_joining_word(head: str, written: str, nxt: str) -> tuple:
     >>> right, ratio > 30
     ('of', True)
     """
-    def chain(j: str) -> float:
-        return pair_count(head, j) * pair_count(j, nxt) / _joining_frequency(j)
-    right = max((j for j in JOINING if j not in (written, "to")), key=chain)
-    return right, chain(right) / chain(written)
+    right = max((j for j in JOINING if j not in (written, "to")), key=lambda j: _chain(head, j, nxt))
+    return right, _chain(head, right, nxt) / _chain(head, written, nxt)
+
+
+def _chain_ratio(head: str, right: str, written: str, nxt: str) -> float:
+    """How many times likelier web text makes ``right`` than ``written`` between ``head`` and ``nxt``,
+    each scored by its two pairs as in :func:`_likelier_joining_word`.
+
+    >>> _chain_ratio("department", "of", "on", "education") > 100, _chain_ratio("commission", "of", "on", "human") < 2
+    (True, True)
+    """
+    return _chain(head, right, nxt) / max(_chain(head, written, nxt), 1e-9)
+
+
+def _chain(head: str, joining: str, nxt: str) -> float:
+    """Web text's score for ``head joining nxt``: ``count(head, j) * count(j, nxt) / count(j)``."""
+    return pair_count(head, joining) * pair_count(joining, nxt) / _joining_frequency(joining)
 
 
 @lru_cache(maxsize=None)
