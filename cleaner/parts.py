@@ -63,8 +63,8 @@ def _moved(finding, offset: int, whole: Document):
 def run_in_parts(cleaner, text: str, *, fix: bool, path=None, limit: int = PART_CHARS):
     """Clean ``text`` part by part (see the module docstring) into one ``Result``, scored as
     ``Cleaner.run`` scores an article: from every applied edit and every finding left, over all its words.
-    ``fix=False`` keeps the text and reports the first round's findings, at the cost of detecting on
-    each part twice (once to fix and score, once as found)."""
+    ``fix=False`` keeps the text and reports the first round's findings (``Cleaner.fixed_and_found``:
+    each part's first round serves both)."""
     from .pipeline import Result
     from .score import score, verdict
 
@@ -75,13 +75,13 @@ def run_in_parts(cleaner, text: str, *, fix: bool, path=None, limit: int = PART_
     notices: list = []
     for k, (a, b) in enumerate(spans):
         doc = cleaner.document(text[a:b], kind="text", path=path)  # one part's structures at a time
-        result = cleaner.run(doc, fix=True)
+        result, found = cleaner.fixed_and_found(doc)
         words += doc.word_count
         at = sum(map(len, pieces))  # where the fixed part starts in the fixed text
         reported.extend(_moved(f, a, whole) for f in result.findings)
         left.append((at, result.remaining))
         if not fix:
-            first.extend(_moved(f, a, whole) for f in cleaner.detect(doc))
+            first.extend(_moved(f, a, whole) for f in found)
         notices.extend(n for n in result.notices if n not in notices)
         pieces.append(result.text)
         if k + 1 < len(spans):

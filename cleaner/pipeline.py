@@ -175,9 +175,19 @@ class Cleaner:
         are still those of the fixed article, so ``check`` and ``clean`` rate an article alike.
         """
         with paused():  # the collector's walks cost ~5% of an article's CPU (see collector.py)
-            return self._run(doc, fix)
+            result, first = self._fixed_and_found(doc)
+        if not fix:
+            result.text, result.findings, result.remaining = doc.text, first, list(first)
+        return result
 
-    def _run(self, doc: Document, fix: bool) -> Result:
+    def fixed_and_found(self, doc: Document) -> tuple[Result, list[Finding]]:
+        """``run(doc, fix=True)`` and ``detect(doc)`` (the first round's findings, none applied) from
+        one detection: ``check`` of a long text in parts needs both for each part, and detecting the
+        part again for the second cost a third of that check's CPU."""
+        with paused():
+            return self._fixed_and_found(doc)
+
+    def _fixed_and_found(self, doc: Document) -> tuple[Result, list[Finding]]:
         ctx = self._context(doc)
         found = run_families(doc, ctx, self._extra_checks(ctx))
         first = merged(found)
@@ -186,9 +196,7 @@ class Cleaner:
         reported.sort(key=lambda f: (f.start, f.end, f.code))
         value = score_findings(reported, doc.word_count, {id(f) for f in applied})
         verdict = verdict_for(value, len(remaining), self.settings.score["garbled-below"], self.settings.score["clean-above"])
-        if not fix:
-            text, reported, remaining = doc.text, first, list(first)
-        return Result(
+        result = Result(
             text=text,
             source_text=doc.text,
             findings=reported,
@@ -199,6 +207,7 @@ class Cleaner:
             notices=list(ctx.notices),
             kind=doc.kind,
         )
+        return result, first
 
     def _fix_rounds(self, doc: Document, findings: list, found: dict) -> tuple:
         """Apply edits round after round until none applies (at most ``MAX_FIX_ROUNDS``).

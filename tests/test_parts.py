@@ -79,3 +79,22 @@ def test_a_fix_wider_than_its_finding_moves_with_it():
     assert len(whole.findings) == 20 and all(f.edit == [f.start, f.end + 1] for f in whole.findings)
     assert [key(f) for f in split.findings] == [key(f) for f in whole.findings]
     assert split.text == whole.text and "[ad_1]" not in split.text
+
+
+def test_check_in_parts_detects_as_often_as_fix_does():
+    """``check`` of a long text reports each part's first-round findings from the same detection that
+    fixes and scores the part: it checks exactly as often as ``fix`` does (it used to detect every
+    part a third time), and reports what a separate detection of each part finds."""
+    cleaner = Cleaner(select=["E", "Q"])
+    checked = []
+    context = cleaner._context
+    cleaner._context = lambda doc: checked.append(len(doc.text)) or context(doc)  # one call per detection
+    fixed = parts.run_in_parts(cleaner, TEXT, fix=True, limit=500)
+    fix_checks, checked[:] = len(checked), []
+    found = parts.run_in_parts(cleaner, TEXT, fix=False, limit=500)
+    spans = parts.cut_points(TEXT, 500)
+    assert fix_checks > len(spans) and len(checked) == fix_checks  # (some parts needed a second round)
+    assert found.score == fixed.score and found.text == TEXT
+    separately = [(f.code, f.start + a, f.end + a, f.suggestion) for a, b in spans
+                  for f in cleaner.detect(cleaner.document(TEXT[a:b], kind="text"))]
+    assert [(f.code, f.start, f.end, f.suggestion) for f in found.findings] == separately
