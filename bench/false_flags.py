@@ -110,6 +110,10 @@ def rates(name: str, flagged: list, words: Counter, cpu: float) -> None:
     print("  G by pass (flags): " + ", ".join(f"{c} {n}" for c, n in by_pass.most_common()))
     print("  by source (per 1,000 words): " + ", ".join(
         f"{s} {1000 * by_source[s] / n:.3f} of {n:,}" for s, n in sorted(words.items())))
+    by_source_code = Counter((rec["source"], sub_code(f)) for rec, f in flagged)
+    for source in sorted(words):
+        row = sorted(((n, c) for (s, c), n in by_source_code.items() if s == source), reverse=True)
+        print(f"    {source} (flags): " + ", ".join(f"{c} {n}" for n, c in row))
     evidence_rates(flagged, words)
 
 
@@ -200,6 +204,10 @@ def reviewed_rates(flagged: list, words: Counter, reviewed: dict, records: list)
     print(f"  FALSE FLAGS (all other flags): {len(false)} = {1000 * len(false) / max(1, total_words):.3f} "
           "per 1,000 words; by code: " + ", ".join(
               f"{c} {n}" for c, n in sorted(Counter(f.code for _, f in false).items())))
+    false_by_source = Counter((rec["source"], sub_code(f)) for rec, f in false)
+    for source in sorted(words):
+        row = sorted(((n, c) for (s, c), n in false_by_source.items() if s == source), reverse=True)
+        print(f"    {source} false flags: " + ", ".join(f"{c} {n}" for n, c in row))
     return errors, false, missed
 
 

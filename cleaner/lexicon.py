@@ -50,6 +50,9 @@ COST_WEIGHT = 2.2         # how many zipf units (factors of ten in frequency) on
 CONTEXT_WEIGHT = 0.3      # zipf units per factor of ten in a neighbouring bigram's count
 COMPOUND_MIN_ZIPF = 3.0   # halves of a closed compound ("roofline") must be at least this common
 COMPOUND_SEEN_ZIPF = 2.0  # ... and the compound itself this frequent in wordfreq
+# particles of phrasal verbs that English closes up into nouns ("buildup", "payout", "layoff"): a common
+# word and one of these written as one is a compound ("runup", "stopout")
+CLOSED_UP_PARTICLES = ("up", "out", "off")
 # Function words that get run into their neighbour by a missing space ("inthe", "alot", "ofthe")
 GLUE_WORDS = {"a", "an", "the", "of", "in", "on", "to", "and", "or", "at", "by", "for", "is", "it", "as", "be",
               "we", "he", "she", "they", "you", "i", "this", "that", "with", "from", "not", "but", "was", "are"}
@@ -387,8 +390,13 @@ class Lexicon:
         than two of the longest words suggested is none (each split copies the token: a 60,000-letter
         e-mail name took 2.7 s).
 
+        A word closed up with the particle of a phrasal verb is one too (``runup``, ``stopout``, as
+        ``buildup``, ``payout`` and ``layoff`` are written).
+
         >>> lexicon().compound_parts("a" * 100_000)
         ()
+        >>> [lexicon().compound_parts(w) for w in ("hostnames", "runup", "stopout", "inthe", "grouplet")]
+        [('host', 'names'), ('run', 'up'), ('stop', 'out'), (), ()]
         """
         if len(w) > 2 * MAX_SUGGEST_LENGTH:
             return ()
@@ -397,6 +405,11 @@ class Lexicon:
             if (left in self.lower and right in self.lower and left not in GLUE_WORDS and right not in GLUE_WORDS
                     and min(self.zipf(left), self.zipf(right)) >= COMPOUND_MIN_ZIPF):
                 return (left, right)
+        for particle in CLOSED_UP_PARTICLES:
+            left = w[:-len(particle)]
+            if w.endswith(particle) and len(left) >= 3 and left in self.lower and left not in GLUE_WORDS \
+                    and self.zipf(left) >= COMPOUND_MIN_ZIPF:
+                return (left, particle)
         return ()
 
     # -- suggesting words --------------------------------------------------------------------------

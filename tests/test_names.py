@@ -194,6 +194,14 @@ def test_acronym_defined_with_a_slip_in_every_mention():
         assert _g(text) == [], text
 
 
+def test_acronym_plural_written_in_capitals_is_no_slip():
+    text = "Shorten the URL first. The same technology powers websites and APIs: URLS and APIs work alike."
+    assert _g(text) == []
+    # a doubled S is still a slip
+    assert _g("The GPS unit failed. Drivers lost GPSS signal, and the GPS came back.") == [
+        ("G001", "GPSS", "GPS", "unsafe")]
+
+
 def test_acronym_defined_in_title_case():
     text = ("Workers at the Kennedy Space Center (Ksc) said on Monday that the launch went well, and Ksc "
             "staff cheered. Each key performance indicator (Kpi) was met.")
@@ -218,8 +226,14 @@ def test_acronym_definitions_that_spell_their_name_another_way_are_real():
         "A director of Bangkok First Investment and Trust Ltd (BFIT) said so.",  # a company designator
         "Campaigns by People for the Ethical Treatment of Animals (PETA) went on.",  # the name cut short
         "Loans carry a margin over London Interbank Offered Rates (LIBOR) for the debt.",  # a compound's parts
+        "Training is offered by the User Experience Professionals Association (UXPA) too.",  # X for ex-
+        "It uses Extensible Stylesheet Language Transformations (XSLT) for the pages.",
+        # the joining words of a foreign name quoted untranslated
+        "The loan is led by Paris-based Union de Banques Arabes et Francaises (UBAF), a bank.",
     ):
         assert _g(text) == [], text
+    # ... but a slip is still one: the X stands for the ex- word, not beside it
+    assert [f[:2] for f in _g("The User Experience Professionals Association (UEXA) met.")] == [("G001", "UEXA")]
 
 
 def test_article_recased_word():

@@ -292,6 +292,10 @@ def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():
     text = "One of the tricky parts of grouplet work is measuring it. Each grouplet chooses a topic."
     assert _findings(text) == []
     assert _flagged("One of the tricky parts of grouplet work is measuring it.") == ["grouplet"]
+    # ... in any case: a brand styled in lower case, capitalised at a sentence's start
+    assert _findings("Together with our mobile apps and dwellr, we serve data. Dwellr lets a user pick cities.") == []
+    # a known misspelling in two cases is still a slip in each
+    assert _flagged("The Goverment said so. Critics of the goverment disagreed.") == ["Goverment", "goverment"]
     # ... unless the article writes the word it is a slip of: then both mentions are slips
     text = ("Few expect a quick recofey in the economy. Strong earnings recofey could disappoint, "
             "and the recovery may stall.")
@@ -368,6 +372,8 @@ def test_words_web_text_uses_and_compounds_of_common_words_are_left_alone():
             "tracked each pageview.")
     assert _findings(text) == []
     assert _flagged("The team built a webfrom for onboarding new vendros.") == ["webfrom", "vendros"]
+    # a word closed up with a phrasal verb's particle is a compound too
+    assert _findings("Traders watched the runup in crude prices and the stopout rate at the auction.") == []
     # jargon web text uses keeps its reading unless a far commoner word is a cheap slip away
     assert _findings("Our devops team will fundraise for the review of the new regs this year.") == []
     assert _flagged("The televison network said the governmet would act.") == ["televison", "governmet"]

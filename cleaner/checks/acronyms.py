@@ -169,6 +169,8 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
                 # a unit one slip away is used three times or more (1 TRL beside 1 TFL, 2 TFL, 1 TFL)
         if shouting_at(start, end):
             continue  # an all-caps line: shouting, not acronyms
+        if _plural_in_capitals(token, counts, gaz, ubiquitous):
+            continue  # "URLS and APIs": a plural written in capitals
         targets = targets_of.get(token)
         if targets is None:  # (the same for each mention of the token: made once)
             targets = targets_of[token] = [
@@ -224,6 +226,20 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     skip = defined | batch_known | ubiquitous
     findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
     return findings
+
+
+def _plural_in_capitals(token: str, counts, gaz, ubiquitous) -> bool:
+    """Is ``token`` the plural of an acronym, its ``s`` written in capitals too (``URLS``, ``PDFS``): the
+    acronym without it is one the article uses or a well-known one, and does not end in ``S`` (``GPSS``
+    is a doubled letter)?
+
+    >>> _plural_in_capitals("URLS", {"URL": 1}, gazetteer(()), set()), _plural_in_capitals("GPSS", {"GPS": 2}, gazetteer(()), set())
+    (True, False)
+    """
+    if len(token) < 3 or token[-1] != "S" or token[-2] == "S":
+        return False
+    single = token[:-1]
+    return bool(counts.get(single)) or single in gaz.acronyms or single in ubiquitous
 
 
 DOUBLED_MAX_ZIPF = 2.0  # a doubled-letter form web text writes this often is a real acronym (AARP)
@@ -380,7 +396,21 @@ def _last_letters(words: tuple) -> frozenset:
     letters = {w[0].upper(), *filter(str.isupper, w[1:])}
     if w.endswith("s"):
         letters.add("S")
+    if _x_word(w):
+        letters.add("X")
     return frozenset(letters)
+
+
+def _x_word(word: str) -> bool:
+    """Does ``word`` start with ``ex`` (or is it ``cross``), which English acronyms write as ``X``
+    (``User Experience`` → ``UX``, ``Extensible Markup Language`` → ``XML``, ``Cross-Site Scripting`` →
+    ``XSS``)?
+
+    >>> _x_word("Experience"), _x_word("extensible"), _x_word("Cross"), _x_word("Express"), _x_word("Eastern")
+    (True, True, True, True, False)
+    """
+    low = word.lower()
+    return low.startswith("ex") or low == "cross"
 
 
 def _undoubled(token: str, gaz, ubiquitous, skip: set, lex, unseen: bool = False) -> str:
@@ -817,7 +847,8 @@ def _spells(acr: str, words: list, compounds: bool = True, whole: bool = False) 
     """Does ``acr`` spell the name ``words`` ends with, as real definitions do? From some word on, every
     capitalised word (from the first with ``whole``) gives its initial and maybe its inner capitals (``DigitalGov``, ``VA``) or the
     initial of a closed compound's second part (``Interbank``), a small joining word its initial or nothing (``Department of Commerce (DOC)``), the last word maybe its
-    plural ``s`` (``European Currency Units (ECUS)``), a company designator at the end nothing.
+    plural ``s`` (``European Currency Units (ECUS)``), a company designator at the end nothing; a word
+    starting ``ex`` may give ``X`` (:func:`_x_word`).
 
     >>> _spells("NLM", "The National Library of Medicine".split()), _spells("DOC", "Department of Commerce".split())
     (True, True)
@@ -829,6 +860,8 @@ def _spells(acr: str, words: list, compounds: bool = True, whole: bool = False) 
     True
     >>> _spells("AB", ["Alpha", "Beta", "’s"])  # a possessive split from its word
     True
+    >>> _spells("UXPA", "User Experience Professionals Association".split()), _spells("UBAF", "Union de Banques Arabes et Francaises".split())
+    (True, True)
     """
     joining, trailing = _words("acronyms", "definition_joining"), _words("acronyms", "definition_trailing")
     words = _without_possessives(words)
@@ -843,6 +876,8 @@ def _spells(acr: str, words: list, compounds: bool = True, whole: bool = False) 
             return ["", w[0].upper()]
         caps = w[0].upper() + "".join(c for c in w[1:] if c.isupper())
         out = [caps[:n] for n in range(1, len(caps) + 1)]
+        if _x_word(w):  # "User Experience Professionals Association (UXPA)"
+            out.append("X")
         compound = lexicon().compound_parts(w.lower()) if compounds and w[1:].islower() and len(w) >= 7 else ()
         if compound:  # "London Interbank Offered Rate (LIBOR)": each part of a closed compound
             out.append(w[0].upper() + compound[1][0].upper())

@@ -197,6 +197,29 @@ _SIC_MARK = re.compile(r"[\[(]sic[\])]", re.IGNORECASE)
 _WORD_BEFORE_MARK = re.compile(r"([^\W\d_]+)\W{0,3}$")
 
 
+def _uses(t: str, counts, text) -> int:
+    """How often the article writes ``t`` in lower case or in capitals, and with a capital where a
+    sentence starts (a capital its place explains). A capital mid-sentence marks a name: beside it, the
+    lower-case form is a slip of the name (``Wambugu Wa Nyingi`` ... ``wambugu wa nyingi``), not the
+    writer's styling of a word. ``text`` None: capitalised uses are not read (a long text's many
+    unknown words each finding its capitalised form would be words x text).
+
+    >>> from collections import Counter
+    >>> text = "Use dwellr. Dwellr lists cities."
+    >>> _uses("dwellr", Counter(["dwellr", "Dwellr"]), text), _uses("Dwellr", Counter(["dwellr", "Dwellr"]), text)
+    (2, 2)
+    >>> _uses("nyingi", Counter(["Nyingi", "nyingi"]), "said Wa Nyingi. But wa nyingi")
+    1
+    """
+    low = t.lower()
+    title, upper = low[:1].upper() + low[1:], low.upper()
+    written = counts.get(low, 0) + (counts.get(upper, 0) if upper != low else 0)
+    titled = counts.get(title, 0) if title not in (low, upper) else 0
+    if titled and text is not None and all(_sentence_initial(text, at) for at in _token_starts(text, title)):
+        return written + titled
+    return counts.get(t, 0) if t == title else written
+
+
 def _spelt_right_elsewhere(t: str, counts) -> bool:
     """Does the article also write the best suggestion for ``t`` (``recofey`` twice beside
     ``recovery``)? Then the twice-written form is a slip of the writer's own word, not a word of its own.
@@ -286,10 +309,15 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
     if unknown:
         # the same unknown word twice or more in one article is the writer's own word ("grouplet",
         # lunar "landers"), not a slip: slips stand once, unless a known one or a slip of a common word
-        twice = [t for t in unknown if counts[t] == 2]
+        # ... in any case: a brand the writer styles in lower case and capitalises at a sentence's
+        # start ("dwellr" beside "Dwellr lets a user") is one word used twice, unless it is a known
+        # misspelling ("goverment" beside "GOVERMENT")
+        read = text if len(unknown) <= _FEW_WORDS else None
+        uses = {t: _uses(t, counts, read) for t in unknown}
+        twice = [t for t in unknown if uses[t] == 2]
         marked = _marked_sic(text) if twice else frozenset()
-        unknown = {t for t in unknown if counts[t] < 2 or _repeated_slip(t, counts[t]) or t in marked
-                   or counts[t] == 2 and _spelt_right_elsewhere(t, counts)}
+        unknown = {t for t in unknown if counts[t] < 2 and (uses[t] < 2 or t.lower() in lex.misspellings)
+                   or _repeated_slip(t, uses[t]) or t in marked or uses[t] == 2 and _spelt_right_elsewhere(t, counts)}
     if not unknown:
         return []
     findings: list[Finding] = []
