@@ -386,6 +386,15 @@ def test_quotation_resumed_after_its_attribution_sentence_at_the_paragraph_end(t
     assert fix(repaired) == repaired
 
 
+def test_capitalised_quotation_set_in_the_writers_sentence_closes_at_its_end():
+    text = "They released a report on “12 Trends Shaping Digital News. Some of these trends show that mobile is big."
+    assert fix(text) == text.replace("News. ", "News.” ")
+    # the sentences after it speak in the first person: it may run on to the paragraph's end, a judgement
+    speech = 'It cited the adage that "You can not change what you can not measure. We needed a way to measure it.'
+    findings = [f for f in cleaner.check(speech, select=["Q"]) if f.code == "Q006"]
+    assert findings and all(f.fix != "safe" for f in findings)
+
+
 @pytest.mark.parametrize(
     "text, repaired",
     [

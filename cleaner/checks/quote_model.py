@@ -963,6 +963,12 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         best = min(c for d, c in scored if _same_verb(text, c, nearest))
         q.missing_close, q.missing_rule = best, "attribution"
         q.missing_sure = True
+    elif end_candidate is not None and (first := _embedded_sentence_end(text, para, q, lo, cands)) is not None:
+        # ``a report on “12 Trends Shaping Digital News. Some of these trends``: a capitalised quotation set in the
+        # writer's sentence after a word ends with that sentence, unless the sentences after it speak in the first
+        # or second person (then it may run on: a judgement)
+        q.missing_close, q.missing_rule = first, "sentence-end"
+        q.missing_sure = not _SPEECH.search(text, first, para.end)
     elif end_candidate is not None:
         # to the end of the paragraph, unless its last sentence is the writer's, attributing
         # (``… it endangers lives. She said residents …``): then before that sentence
@@ -979,6 +985,24 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
     if q.missing_close is not None and _SINGLE_CLOSE.search(text, lo, q.missing_close):
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
+
+
+def _embedded_sentence_end(text: str, para: Para, q: Quotation, lo: int, cands: list) -> Optional[int]:
+    """Where a capitalised quotation opened after a word, mid-sentence (``the adage that "You can't change …``),
+    reaches the end of the writer's sentence, when that is not the paragraph's end; else None.
+
+    >>> t = 'It cited a report on "12 Trends in News. Some of them show growth.'
+    >>> p = build(t).paragraphs[0]
+    >>> t[:_embedded_sentence_end(t, p, p.quotations[0], 22, _candidates(t, 22, len(t)))]
+    'It cited a report on "12 Trends in News.'
+    """
+    before = text[para.start:q.open.pos].rstrip()
+    if not before or not before[-1].isalnum() or not text[lo:lo + 1].isalnum() or text[lo].islower():
+        return None
+    stop = sentence_end(text, lo, para.end)
+    if stop + 1 not in cands or not text[stop + 1:para.end].strip():
+        return None
+    return stop + 1
 
 
 _PRIME_CLOSE = re.compile(r"″(?<=\d″)")
