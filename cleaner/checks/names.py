@@ -659,6 +659,7 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     before_the = set(config["unusual_written_before_the"])
     locative = set(config["swap_locative"])
     min_ratio, chain_ratio = float(config["unusual_min_ratio"]), float(config["unusual_chain_min_ratio"])
+    on_head_ratio = float(config["unusual_on_head_min_ratio"])
     calendar = _pack()["calendar"]
     dates = set(calendar["days"]) | set(calendar["months"]) | set(calendar["ambiguous_months"])
     gaz = gazetteer(_known_names(ctx))
@@ -701,6 +702,8 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 continue
         if _chain_ratio(low[i - 1], right, low[i], low[k]) < chain_ratio:
             continue  # English joins these words as written as often: "Commission on Human Rights"
+        if low[i] == "on" and pair_count(low[i - 1], right) < on_head_ratio * pair_count(low[i - 1], "on"):
+            continue  # names of their own join this head so: "Center on Education Policy"
         start, end = spans[i]
         if headline_spans is None:
             headline_spans = toks.headlines(doc)[1]
