@@ -210,6 +210,9 @@ def test_acronym_defined_in_title_case():
     text = ("The North Atlantic Treaty Organisation (Nato) met on Monday, and Action on Smoking and "
             "Health (Ash) said smoking fell.")
     assert _g(text) == []
+    # a dictionary entry web text mostly writes as an acronym is no English word
+    assert _g("We worked with the Federal Election Commission (Fec) on their new website.") == [
+        ("G002", "Fec", "FEC", "unsafe")]
     # an acronym made with a syllable of a compound is a word coined from syllables: a house style
     text = "The loan pays 1-1/8 pct over London Interbank Offered Rate (Libor), and 1/2 point over Libor later."
     assert _g(text) == []
@@ -364,6 +367,9 @@ CASING = [
      [("G002", "PRESS", "Press", "safe")]),
     ("Analysts at goldman sachs said on Monday that the shares were likely to rise again this year.",
      [("G002", "goldman sachs", "Goldman Sachs", "safe")]),
+    # ... and, unsafely, when every word is English too
+    ("Shares of general motors rose after the world bank raised its forecast, analysts said on Monday.",
+     [("G002", "general motors", "General Motors", "unsafe"), ("G002", "world bank", "World Bank", "unsafe")]),
     # a longer name after "a": not the generic phrase "an Islamic state"
     ("The poles are drier, said Anezina Solomonidou, a European Space agency research fellow, on Monday.",
      [("G002", "agency", "Agency", "unsafe")]),
@@ -389,7 +395,10 @@ CASING_CLEAN = [
     "She is the Head of mobile at the bank and said the new app would launch on Monday.",
     # a misspelling after a given name is S's business, not a surname
     "The coach said Mark wrot, in a letter to the club, that he would leave the team on Monday.",
-    "Shares of general motors rose after the world bank raised its forecast, analysts said on Monday.",
+    # a name all in lower case and all English words, when its head is a word house styles lower-case,
+    # or an event or a region: a house style ("the finance ministry", "the second world war")
+    "The rules would be published by the finance ministry and the central bank, officials said on Monday.",
+    "He flew Spitfires during the second world war and taught in the far north afterwards.",
     "The uber-rich donors said the plague is caused by the bacteria Yersinia pestis, which fleas carry.",
     # a heading's capitals are no evidence for a sentence that starts with the same words
     "Customer Experience starts its work next week, the agency said.\n\nCustomer experience is measured with surveys, and the survey results go to "

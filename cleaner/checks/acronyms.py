@@ -1233,7 +1233,8 @@ def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     for m in _WORD_IN_PARENTHESES.finditer(text):
         w = m.group(1)
         start, end = m.span(1)
-        if not w[0].isupper() or not w.isalpha() or not w[1:].islower() or w in defined or w.lower() in lex.lower:
+        if not w[0].isupper() or not w.isalpha() or not w[1:].islower() or w in defined \
+                or _english_word(w.lower(), lex):
             continue
         if len(w) > 3 and any(c in "aeiouy" for c in w[1:].lower()) and lex.zipf(w) >= TITLE_STYLE_MIN_ZIPF:
             continue  # "North Atlantic Treaty Organisation (Nato)": a well-known acronym read as a word
@@ -1252,3 +1253,17 @@ def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
             )))
     return findings
+
+
+DEFINED_WORD_MIN_ZIPF = 3.0  # a dictionary word web text writes this often is an English word ("Ash")
+
+
+def _english_word(low: str, lex) -> bool:
+    """Is ``low`` an English word in its own right: the dictionary has it and web text writes it often
+    (``ash``, ``cap``), not a rare entry that web text mostly writes as an acronym (``fec``, ``csc``)?
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_english_word(w, lexicon()) for w in ("ash", "cap", "fec", "csc")]
+    [True, True, False, False]
+    """
+    return low in lex.lower and lex.zipf(low) >= DEFINED_WORD_MIN_ZIPF

@@ -43,6 +43,7 @@ they all share, over the document's token model (:mod:`cleaner.tokens`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, count, islice, repeat
@@ -57,7 +58,7 @@ from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
     calendar_names, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
-    per_text_memo, place_after_of, recased_words, single_names,
+    per_text_memo, place_after_of, recased_words, single_names, _verb,
 )
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
@@ -97,9 +98,10 @@ def _word_offsets(found: str, start: int) -> list:
 def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: str, style_words: set,
                     sentence_start: bool = False):
     """G002 for ``found`` (at ``start``), a gazetteer form in other casing, or None when its casing is
-    accepted: safe for curated names unless only house-style words differ. All lower case counts only
-    when a word of it is no English word (``goldman sachs``, not ``general motors`` or ``world bank``),
-    and so does a name's article with only its sentence's capital (``The mirror is built ...``)."""
+    accepted: safe for curated names unless only house-style words differ. All lower case counts when a
+    word of it is no English word (``goldman sachs``), unsafely when all are (``world bank``) unless
+    that may be ordinary (:func:`_ordinary_lower_case`); a name's article with only its sentence's
+    capital does not (``The mirror is built ...``)."""
     entry, spellings = slot
     if found in spellings or found.isupper():
         return None
@@ -109,7 +111,9 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
         return None  # "The mirror is built ...", "The gap in the streetscape": ordinary words
     if _region_style(found):
         return None
-    if found.islower() and (all(w in lexicon().lower or not w.isalpha() for w in found.split(" "))
+    english = found.islower() and all(w in lexicon().lower or not w.isalpha() for w in found.split(" "))
+    if found.islower() and ((english and (_ordinary_lower_case(found, entry.kind, style_words)
+                                          or _modifier(doc.text, start + len(found))))
                             or not _plain_context(doc.text, start, start + len(found))):
         return None
     best = None
@@ -129,12 +133,45 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
     fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
     suggestion = spelling[fs - start:fe - start]
     differing = {spelling.split(" ")[k].lower() for k in diff}
-    style_only = differing <= style_words or entry.kind in _GUESSABLE_KINDS
+    style_only = differing <= style_words or entry.kind in _GUESSABLE_KINDS or english
     return doc.finding(
         "G002", f"'{found}' is written '{spelling}'", fs, fe, suggestion=suggestion,
         fix="unsafe" if style_only else "safe", confidence=0.6 if style_only else 1.0,
         source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
     )
+
+
+def _ordinary_lower_case(found: str, kind: str, style_words: set) -> bool:
+    """May a gazetteer name of English words be written all in lower case: one word (``the nation``),
+    a city or county, an event or a region (``the second world war``, ``the far north``: kinds of
+    ``[casing] lower_case_kinds``), or a name whose head house styles lower-case (``the finance
+    ministry``)? Not ``the world bank``, ``general motors`` or ``sky news``.
+
+    >>> style = {"ministry"}
+    >>> [_ordinary_lower_case(f, k, style) for f, k in (("the nation", "outlet"), ("finance ministry", "institution"),
+    ...  ("second world war", "event"), ("world bank", "organisation"))]
+    [True, True, True, False]
+    """
+    return " " not in found.removeprefix("the ").removeprefix("a ") or found.rsplit(" ", 1)[-1] in style_words \
+        or kind in _GUESSABLE_KINDS or kind in _words("casing", "lower_case_kinds")
+
+
+def _modifier(text: str, end: int) -> bool:
+    """Does a lower-case noun follow ``end``, so that the words before it are an ordinary phrase
+    modifying it (``263 daily news organizations``, ``app store reviews``), not a verb or a function
+    word after a name (``the world bank raised``, ``general motors and``)?
+
+    >>> _modifier("263 daily news organizations.", 14), _modifier("the world bank raised it", 14)
+    (True, False)
+    """
+    m = _NEXT_WORD.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _FUNCTION_WORDS and not _verb(word, lexicon())
+
+
+_NEXT_WORD = re.compile(r" ([a-z]{3,})\b")
 
 
 def _region_style(found: str) -> bool:
