@@ -43,7 +43,13 @@ def touched_lines(text: str, edits: list[Finding]) -> list[tuple[int, int]]:
         start = edit.edit_start + shift  # the text the fix replaced (wider than the finding for B deletions)
         end = start + len(edit.suggestion or "")
         shift += len(edit.suggestion or "") - (edit.edit_end - edit.edit_start)
-        first = text.rfind("\n", 0, start) + 1
+        if spans and end < spans[-1][1]:
+            continue  # inside the lines already taken (no search: thousands of edits on one long line)
+        if spans and start < spans[-1][1]:
+            first = spans[-1][0]
+        else:  # the search back stops where the last span ended, just past a line break
+            low = spans[-1][1] if spans else 0
+            first = max(low, text.rfind("\n", low, start) + 1)
         newline = text.find("\n", end)
         last = len(text) if newline < 0 else newline + 1
         if spans and first <= spans[-1][1]:

@@ -120,18 +120,20 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     orphans: list = []
     place_slips: set = set()  # slips of a country's acronym, written more than once, one mention in a frame
     places = _places_named(lowered) if not _place_frames()[0].keys().isdisjoint(counts) else frozenset()
-    shouted: dict = {}  # line start -> is the line mostly capitals?
+    shouted: list = [0, -1, False]  # the last line looked at: its start, its end, is it mostly capitals?
     targets_of: dict = {}  # token -> the acronyms one edit from it that it may be a slip of
 
     def shouting_at(start: int, end: int) -> bool:
-        """Is the line around ``start`` mostly capitals (shouting, not acronyms)? Once per line."""
-        line_start = text.rfind("\n", 0, start) + 1
-        shouting = shouted.get(line_start)
-        if shouting is None:
+        """Is the line around ``start`` mostly capitals (shouting, not acronyms)? Once per line: the
+        mentions come in text order, so each line is found and read once (a search back to the line's
+        start per mention was quadratic on a 1 MB line)."""
+        if not shouted[0] <= start <= shouted[1]:
+            line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
-            letters = "".join(filter(str.isalpha, text[line_start:line_end if line_end >= 0 else len(text)]))
-            shouting = shouted[line_start] = bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.5
-        return shouting
+            line_end = line_end if line_end >= 0 else len(text)
+            letters = "".join(filter(str.isalpha, text[line_start:line_end]))
+            shouted[:] = line_start, line_end, bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.5
+        return shouted[2]
 
     for m in matches:
         token = m.group()
