@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count
 from operator import itemgetter
 from typing import Optional
 
@@ -103,13 +103,21 @@ class Tokens:
 
     def among(self, keys) -> list:
         """Indexes of the words whose lower-cased form is in ``keys`` (a set, dict or short tuple),
-        ascending: one membership test per word, in C (an index of the article's words, built in Python,
-        cost more than every such scan of an article together).
+        ascending: read from the index of the article's words (:meth:`where`), by one membership test
+        per distinct word, in C, or one look-up per key when there are fewer keys (a pass asks this
+        about ten times an article: a membership test per word each time cost more).
 
-        >>> Tokens("Of mice and of men").among({"of"})
-        [0, 3]
+        >>> Tokens("Of mice and of men").among({"of"}), Tokens("Of mice and of men").among(("men", "mice", "cat", "men"))
+        ([0, 3], [1, 4])
         """
-        return list(compress(count(), map(keys.__contains__, self.low_words)))
+        positions = self._word_positions()
+        if len(keys) < len(positions):
+            found = [at for at in map(positions.get, set(keys)) if at is not None]
+        else:
+            found = list(compress(positions.values(), map(keys.__contains__, positions)))
+        if len(found) == 1:
+            return list(found[0])
+        return sorted(chain.from_iterable(found))
 
     def where(self, word: str) -> tuple:
         """Indexes of the words whose lower-cased form is ``word``, ascending, from an index of the
@@ -119,6 +127,10 @@ class Tokens:
         >>> Tokens("Of mice and of men").where("of")
         (0, 3)
         """
+        return self._word_positions().get(word, ())
+
+    def _word_positions(self) -> dict:
+        """{lower-cased word: the indexes of its tokens, ascending}, built once."""
         positions = self._positions
         if positions is None:
             positions = {}
@@ -130,7 +142,7 @@ class Tokens:
                     at.append(i)
             # (tuples: out of the garbage collector's walks, as the token sequences are)
             positions = self._positions = dict(zip(positions, map(tuple, positions.values())))
-        return positions.get(word, ())
+        return positions
 
     def pair_count(self, first: str, second: str) -> int:
         """How often word ``first`` is followed by word ``second`` (exact words): counted at the

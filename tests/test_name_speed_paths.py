@@ -233,3 +233,20 @@ def test_words_in_parentheses_are_the_tokens_standing_alone_in_them():
                   and text[toks.spans[i][1]:toks.spans[i][1] + 1] == ")" and toks.spans[i][0] > 0]
         searched = [(m.group(1), m.span(1)) for m in _WORD_IN_PARENTHESES.finditer(text)]
         assert [s for s in searched if s[0].isalpha()] == walked, text
+
+
+def test_among_from_the_word_index_matches_a_scan_of_every_word():
+    """``Tokens.among`` read from the word index gives the indexes a membership test per word gives,
+    for key sets smaller and larger than the article's vocabulary, tuples with repeats included."""
+    from itertools import compress, count
+
+    from cleaner.tokens import Tokens
+
+    rng = random.Random(23)
+    vocabulary = ["of", "Of", "the", "The", "mice", "men", "İstanbul", "ǅemal", "U.S.", "AT&T", "x-ray", "7"]
+    for _ in range(3000):
+        toks = Tokens(" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 30))))
+        pool = [w.lower() for w in vocabulary] + ["cat", "dog", "istanbul"]
+        for keys in (set(rng.sample(pool, rng.randint(0, len(pool)))), tuple(rng.choices(pool, k=3)),
+                     dict.fromkeys(rng.sample(pool, 2)), frozenset(pool)):
+            assert toks.among(keys) == list(compress(count(), map(keys.__contains__, toks.low_words))), keys
