@@ -76,6 +76,7 @@ FAMILIES = {
     "source-trailer": ([
         "Source: {site}", "Sources: {site}, {host}", "source: {host}", "Via {site}", "h/t {site}",
         "Source: {site}, {name}", "SOURCE: {site}", "Source: https://{host}/{first}", "Source link",
+        "SOURCE {site} Inc",  # PR Newswire's release trailer (issue 13, stop 17)
     ], ("tail",)),
     "republish-credit": ([
         "The post {headline} appeared first on {site}.", "This post {headline} appeared first on {site}.",
@@ -88,6 +89,9 @@ FAMILIES = {
         "Distributed by {site} Content Agency, LLC.", "©{year} {site}. Visit at {host}. Distributed by {site}.",
         "Visit {site} at www.{host}", "This article is republished from {site} under a Creative Commons license. "
         "Read the original article.",
+        # press-release wires' notices (PR Newswire, Business Wire; issue 13, stop 17)
+        "View original content to download multimedia: https://{host}/news-releases/{first}.html",
+        "View source version on businesswire.com: https://{host}/{first}",
     ], ("tail", "glued", "tight")),
     "agency-credit": ([
         "(Reporting by {name}; Editing by {name2})", "{name} contributed to this report.",
@@ -112,6 +116,9 @@ FAMILIES = {
         "To contact the editors responsible for this story: {name2} at {email}", "— {name}, The {site}",
         "Includes reporting from {agency}.", "Staff and wire reports",
         "Information from {agency} was used in this report.",
+        # Canadian wire credits and AP's reporter-and-city sign-off (public templates; issue 13, stop 17)
+        "With files from The {site}", "— With files from {agency} and {site}", "With wire services",
+        "{name} in {city} contributed.", "{site}’ {name} and {name2} in {city} contributed.",
     ], ("tail", "glued", "tight")),
     "legal-footer": ([
         "© {year} {site}. All rights reserved.", "Copyright {year} {site}. All Rights Reserved.",
@@ -136,6 +143,9 @@ FAMILIES = {
         "The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, "
         "except with the prior written permission of {site}.",
         "Community Rules apply to all content you upload or otherwise submit to this site.", "Ad Choices",
+        # aggregators' and exchanges' footers (MENAFN, Cointelegraph templates; issue 13, stop 17)
+        "Legal Disclaimer: {site} provides the information “as is” without warranty of any kind.",
+        "Disclaimer. {site} does not endorse any content or product on this page.", "All content © {year} {site}",
     ], ("tail", "glued", "tight")),
     "share-prompt": ([
         "Share this post and leave your comment below.", "Like our page on Facebook", "What do you think about this?",
@@ -165,6 +175,9 @@ FAMILIES = {
         "Already contributed? Log in to hide these messages.", "Can we count on your support?",
         "We rely on readers like you to support our journalism.", "Donate now", "Newsletter sign-up",
         "Help us keep reporting. Donate today.", "Independent journalism needs your support.",
+        # a newsletter form's own lines (CBS News's sign-up box; issue 13, stop 17)
+        "Please enter valid email address to continue", "Create your free account or log in for more features.",
+        "Thanks for reading {site}.", "You can unsubscribe at any time.",
     ], ("tail", "head", "glued", "tight")),
     "related-list": ([
         "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",

@@ -54,7 +54,7 @@ _WORD = re.compile(r"\w+")
 _KNOWN_KEYS = {
     "code", "message", "kind", "pattern", "patterns", "tokens", "ignorecase", "scope", "paragraphs",
     "match", "max-words", "min-words", "unless", "delete", "replacement", "swap", "fix", "confidence",
-    "link", "name", "description", "example", "whole-word", "keep-case", "keep-plural",
+    "link", "name", "description", "example", "whole-word", "keep-case", "keep-plural", "glued",
 }
 
 
@@ -84,6 +84,7 @@ class Rule:
     keep_case: bool = False
     keep_plural: bool = False
     tails: tuple = ()  # per pattern: how far from its unit's end a search reads (see _tails), or None
+    glued: bool = False  # a whole-line rule that also matches the article's last sentences (B: glued_trailers)
 
 
 class Unit(NamedTuple):
@@ -241,6 +242,7 @@ def load_rules(pack: dict, where: str = "rule pack") -> list[Rule]:
             whole_word=bool(entry.get("whole-word", False)),
             keep_case=bool(entry.get("keep-case", False)),
             keep_plural=bool(entry.get("keep-plural", False)),
+            glued=bool(entry.get("glued", False)) and entry.get("match") == "full",
         ))
     return rules
 

@@ -298,15 +298,28 @@ def test_rule_engine_rejects_bad_rules_with_a_clear_error(entry, message):
         load_rules({"rule": [entry]}, "my-pack.toml")
 
 
-def test_user_pack_adds_boilerplate_rules(tmp_path):
+def _house_cleaner(tmp_path, entry: str) -> Cleaner:
+    """A B-only cleaner with a user pack holding one ``[[rule]]`` (``entry``: its TOML lines)."""
     pack = tmp_path / "house.toml"
-    pack.write_text('[[rule]]\ncode = "B901"\nmessage = "house tagline"\npattern = "^Example Gazette: news you trust$"\n'
-                    'scope = "line"\n', encoding="utf-8")
+    pack.write_text('[[rule]]\ncode = "B901"\nmessage = "house tagline"\n' + entry, encoding="utf-8")
     settings = Settings()
     settings.extend_rules = [str(pack)]
+    return Cleaner(settings, select=["B"])
+
+
+def test_user_pack_adds_boilerplate_rules(tmp_path):
+    cleaner = _house_cleaner(tmp_path, 'pattern = "^Example Gazette: news you trust$"\nscope = "line"\n')
     text = "The council met.\n\nExample Gazette: news you trust\n\nIt adjourned."
-    cleaner = Cleaner(settings, select=["B"])
     assert [f.code for f in cleaner.check(text, kind="text").findings] == ["B901"]
+
+
+def test_a_user_packs_glued_rule_also_deletes_its_line_run_on_after_the_last_sentence(tmp_path):
+    cleaner = _house_cleaner(tmp_path, 'name = "tagline"\nmatch = "full"\nglued = true\n'
+                                       'pattern = "Example Gazette: news you trust"\n')
+    story = "The council met on Monday night to vote on the new budget.\n\nIt adjourned after midnight, members said."
+    assert cleaner.clean(story + " Example Gazette: news you trust", kind="text").text == story
+    plain = Cleaner(select=["B"])
+    assert plain.clean(story + " Example Gazette: news you trust", kind="text").text != story
 
 
 # -- do no harm on the human-annotated bodies ----------------------------------------------------

@@ -810,3 +810,61 @@ def test_a_captions_trailing_credit_in_capitals_or_with_its_agency_goes(caption,
     text, applied = clean("\n\n".join([PROSE[0], caption, PROSE[1], PROSE[2]]))
     assert paragraphs(text) == [PROSE[0], kept, PROSE[1], PROSE[2]]
     assert [f.source for f in applied] == ["boilerplate:caption-credit-tail"]
+
+
+# -- wire credits, release trailers, disclaimers and newsletter forms in more public forms (stop 17);
+# -- names invented --------------------------------------------------------------------------------
+STOP17 = [
+    ("With files from The Canadian Press", "B013"),
+    ("— With files from Reuters and Valley News", "B013"),
+    ("With wire services", "B013"),
+    ("Ana Ruiz in Ottawa contributed.", "B013"),
+    ("Valley News’ Ana Ruiz and Tom Reyes in Kyiv contributed.", "B013"),
+    ("View original content to download multimedia: https://www.prnewswire.example/news-releases/depot.html", "B003"),
+    ("View source version on businesswire.com: https://www.businesswire.example/news/depot", "B003"),
+    ("Disclaimer. Valley Ledger does not endorse any content or product on this page.", "B007"),
+    ("Legal Disclaimer: Valley Ledger provides the information as is, without warranty of any kind.", "B007"),
+    ("All content © 2023 Valley Ledger", "B007"),
+    ("Please enter valid email address to continue", "B005"),
+    ("Create your free account or log in for more features.", "B005"),
+    ("You can unsubscribe at any time.", "B005"),
+    ("Thanks for reading VALLEY NEWS.", "B005"),
+]
+
+
+@pytest.mark.parametrize("line,code", STOP17 + [("SOURCE Valley Transit Corp", "B002")])
+def test_more_public_forms_of_credits_notices_and_forms_go_as_the_last_line(line, code):
+    text, applied = clean("\n\n".join(PROSE + [line]))
+    assert paragraphs(text) == PROSE
+    assert [f.code for f in applied] == [code]
+
+
+@pytest.mark.parametrize("tail,code", [(t, c) for t, c in STOP17 if not t.startswith(("Disclaimer.", "Legal", "All content"))])
+@pytest.mark.parametrize("space", [" ", ""])
+def test_a_whole_line_trailer_run_on_after_the_last_sentence_goes(tail, code, space):
+    # rules marked glued in rules/boilerplate.toml: the same line, run on as the last sentence
+    body = "\n\n".join(PROSE)
+    text, applied = clean(f"{body}{space}{tail}")
+    assert text == body
+    assert [f.code for f in applied] == [code] and "run on after the last sentence" in applied[0].message
+
+
+def test_glued_trailers_peel_a_form_under_a_credit_and_keep_a_story_sentence_the_trailer_would_swallow():
+    body = "\n\n".join(PROSE)
+    text, applied = clean(f"{body} With files from The Canadian Press. Please enter valid email address to continue")
+    assert text == body and sorted(f.code for f in applied) == ["B005", "B013"]
+    # a multi-sentence stretch whose later sentence is long is story text, not a trailer's tail
+    story = f"{body} With files from The Canadian Press. The council will vote on the closure again next spring, after hearings in every ward."
+    assert clean(story) == (story, [])
+
+
+@pytest.mark.parametrize("prose", [
+    "With reports from the front lines suggesting heavy losses, the general resigned.",
+    "Thanks for reading the plan so closely, the mayor told the union on Tuesday night.",
+    "Source code for the timetable app is public, the council said.",
+])
+def test_prose_that_resembles_the_new_forms_stays(prose):
+    text = "\n\n".join(PROSE + [prose])
+    assert clean(text) == (text, [])
+    glued = "\n\n".join(PROSE) + " " + prose
+    assert clean(glued) == (glued, [])

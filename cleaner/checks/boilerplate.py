@@ -25,7 +25,8 @@ from .. import site_boilerplate
 from ..broad_rules import edit_limit, too_broad, word_count
 from ..document import Document
 from ..finding import Finding
-from ..rule_engine import Rule, load_rules, point_at_content, run_rules, unit_deletion, units
+from ..rule_anchors import AnchorIndex
+from ..rule_engine import Rule, Unit, inline_deletion, load_rules, point_at_content, run_rules, unit_deletion, units
 from ..rulepacks import load_builtin, load_user_pack
 
 SOURCE = "boilerplate"
@@ -183,6 +184,101 @@ def _tag_list(text: str) -> bool:
     return len(items) >= 3 and not re.search(r"[.!?]$", text) and all(0 < len(item.split()) <= 6 for item in items)
 
 
+# -- whole-line trailers run on after the article's last sentence -----------------------------------
+# a sentence starts after a stop and a space, or right after a stop that follows a letter or digit (dumps
+# that lost their line breaks and spacing: "...on Monday.Copyright 2017 ..."), at a capital, a digit,
+# a bracket, a dash or a sign
+_SENTENCE_START = re.compile(
+    r"(?:(?<=[A-Za-z0-9])[.!?]|[.!?][\"”’)])(?=[A-Z0-9(\[©—–-])|[.!?][\"”’)]? (?=[A-Z0-9(\[©—–-])")
+_GLUED_WINDOW = 500  # characters of the last paragraph read: a trailer run is short
+_GLUED_SENTENCES = 3  # a trailer may span this many sentences ("© 2023 X. All rights reserved.")
+_GLUED_ROUNDS = 4  # trailers peeled off one above the other (a credit above a copyright line)
+
+
+def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
+    """Junk that a whole-line rule marked ``glued`` finds, as the last one to three sentences of the
+    article's last paragraph: dumps that lost their line breaks run the footer on after the story.
+    Peeled from the end, up to four trailers one above the other; a trailer of more than one sentence
+    has short sentences after its first ("© 2023 X. All rights reserved."), so a trailer's open end
+    never swallows the story's own sentences.
+
+    >>> d = Document("The vote is on Monday, the council said. Please enter valid email address to continue")
+    >>> [d.text[f.start:f.end] for f in glued_trailers(d, builtin_rules())]
+    [' Please enter valid email address to continue']
+    """
+    if not doc.paragraphs:
+        return []
+    text = doc.text
+    last = doc.paragraphs[-1]
+    lo = max(last.start, last.end - _GLUED_WINDOW)
+    # only the rules one of whose literals the window holds can match in it (one automaton pass)
+    glued, index = _glued_table(rules)
+    hits = index.hits(text[lo:last.end])
+    live = [(rule, pattern) for number, rule in enumerate(glued)
+            if (hits is None or number in hits or not index.anchored[number]) and _enabled(ctx, rule.code)
+            for pattern, _replacement in rule.patterns]
+    if not live:
+        return []
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, last.end)]
+    unit = Unit(last.start, last.end, last.text, "paragraph", last.index)
+    findings = []
+    cut = last.end
+    for _ in range(_GLUED_ROUNDS):
+        before = [s for s in starts if s < cut][-_GLUED_SENTENCES:]
+        hit = None
+        for k, start in enumerate(reversed(before)):
+            piece = text[start:cut].rstrip()
+            if k and any(len(_WORD.findall(text[s:cut])) > _GLUED_TAIL_WORDS for s in before[len(before) - k:]):
+                break  # a later sentence of the piece is no short trailer line: story text
+            rule = _full_match(live, piece)
+            if rule is not None:
+                hit = start, rule, piece
+                break
+        if hit is None:
+            break
+        start, rule, matched = hit
+        span = inline_deletion(text, start, start + len(matched), unit)
+        findings.append(doc.finding(
+            rule.code, rule.message.replace("%s", matched) + " (run on after the last sentence)", *span,
+            suggestion="" if rule.fix != "none" else None, fix=rule.fix, confidence=rule.confidence,
+            source=f"{SOURCE}:{rule.name}",
+        ))
+        cut = start
+    return findings
+
+
+_GLUED_TAIL_WORDS = 8
+_GLUED_TABLES: dict = {}
+
+
+def _glued_table(rules: tuple) -> list:
+    """The ``glued`` rules of a rule set and the index of their literals, made once per rule set (the
+    set is kept with them, so its id is not reused)."""
+    entry = _GLUED_TABLES.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        glued = [rule for rule in rules if rule.glued]
+        if len(_GLUED_TABLES) > 16:
+            _GLUED_TABLES.clear()
+        entry = _GLUED_TABLES[id(rules)] = (rules, glued, AnchorIndex(glued))
+    return entry[1], entry[2]
+
+
+def _full_match(live: list, piece: str):
+    """The first rule one of whose live patterns matches all of ``piece`` (width, word count and
+    ``unless`` checked), or None."""
+    words = None
+    for rule, pattern in live:
+        if rule.max_width is not None and len(piece) > rule.max_width:
+            continue
+        if rule.max_words is not None:
+            words = len(_WORD.findall(piece)) if words is None else words
+            if words > rule.max_words:
+                continue
+        if pattern.fullmatch(piece) and not any(u.search(piece) for u in rule.unless):
+            return rule
+    return None
+
+
 # -- B005 the subscription offer under a paywall prompt ----------------------------------------------
 _PAYWALL_SOURCES = {"paywall-prompt", "paywall-line"}
 _OFFER_WORDS = 25
@@ -304,6 +400,7 @@ def repeated_paragraphs(doc: Document, min_words: int = 12) -> list[Finding]:
 def run(doc: Document, ctx) -> list[Finding]:
     """Every B finding on one document (ctx may be None: all codes, no batch knowledge)."""
     findings = run_rules(doc, ctx, _rules(ctx), source=SOURCE)
+    findings.extend(glued_trailers(doc, _rules(ctx), ctx))
     if _enabled(ctx, "B008"):
         lines = units(doc, "line")  # both read the line units: built once
         findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full], lines))
