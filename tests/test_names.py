@@ -417,6 +417,7 @@ CASING_CLEAN = [
     "A spokesman for the Rio de Janeiro Port said the order was given by the Navy on Monday.",
     # a possessive ends the name before it; a company's division is a common noun
     "Sales rose at most brands. GM's Buick division was also up, by 11 pct, while Cadillac was down 7.8 pct.",
+    "Nurses were exhausted, and the British Medical Association's council chair warned of more strikes.",
     # a noun that introduces a name or modifies the next word
     "Thousands of farmers battled with police in the northeastern Spanish city of Saragossa on Monday.",
     "As the Wall Street Journal reported, New Orleans city government has begun trying to turn down the volume.",

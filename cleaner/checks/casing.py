@@ -456,6 +456,8 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if pairs[low_words[i - 1], w] >= HOUSE_FORM_MIN or prev == "I":
             continue  # ... and "I became Director" is a sentence, not a name
+        if prev.endswith(("'s", "’s")):
+            continue  # "the British Medical Association's council chair": the name's own council
         first = i - 1
         # (a possessive ends the name before it: "GM's Buick division" is Buick's)
         while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " " \
@@ -473,8 +475,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if nxt.lower() in dates:
             continue  # "the White House last March": a date after the name
         if w not in designators and w not in after_two and i - first >= 2 and not toks.sentence_initial(first) \
-                and (_other_number(w) in designators or _other_number(w) in after_two) \
-                and not prev.endswith(("'s", "’s")):
+                and (_other_number(w) in designators or _other_number(w) in after_two):
             w_is = "in the other number "  # "Agricultural Transformation agencies"
         else:
             w_is = ""
@@ -488,7 +489,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             if nxt.islower() and nxt not in _FUNCTION_WORDS and lex.bigram(w, nxt) >= MODIFIER_MIN_PAIRS \
                     and not _verb(nxt, lex):
                 continue  # "New Orleans city government", "the Stanford university students": a modifier
-        elif not _inside_name(w, nxt, lex, given, roles, designators) or prev.endswith(("'s", "’s")):
+        elif not _inside_name(w, nxt, lex, given, roles, designators):
             continue
         if not nxt[:1].isupper() and lowered_descriptor(toks, i, first):
             continue  # "the Virunga park" beside "Virunga National Park": a descriptor after the name
