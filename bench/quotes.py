@@ -140,6 +140,7 @@ def is_mark_swap(clean: str, out: str, op) -> bool:
 # paragraph wrong is harm); even then the repair may put its mark in the wrong place (``--clean-edits`` lists
 # each one for review).
 MARK_CLASS = "mark in a paragraph whose marks the publisher got wrong"
+_SPACED_DOUBLE = re.compile(r"(?<![.,]),\s+,(?![.,])|(?<![.,])\.\s+\.(?![.,])")
 _DOTTED_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,5}[A-Z]$")
 _PARA_MARKS = re.compile(r'(?<!\d)"|[“”]')
 
@@ -189,6 +190,8 @@ def publisher_error(clean: str, out: str, op) -> str:
     'no space after a mark'
     >>> publisher_error("shape our work.. Daily", "shape our work. Daily", (14, 15, 14, 14))
     'doubled stop or comma'
+    >>> publisher_error("the time, , thus", "the time, thus", (9, 11, 9, 9))
+    'doubled stop or comma'
     >>> publisher_error('"Mourinho in a skirt".', '"Mourinho in a skirt."', (21, 22, 21, 21))
     ''
     >>> publisher_error('Grimes said,"The report', 'Grimes said, "The report', (12, 12, 12, 13))
@@ -229,6 +232,8 @@ def publisher_error(clean: str, out: str, op) -> str:
         return "no space after a mark"
     if a in (".", ",") and not b and (before[-1:] == a) != (after == a) and "..." not in clean[op[0] - 2:op[1] + 2]:
         return "doubled stop or comma"
+    if not b and a.strip(" ") in (",", ".") and a.strip(" ") != a and _SPACED_DOUBLE.search(clean, max(0, op[0] - 2), op[1] + 2):
+        return "doubled stop or comma"  # ``time, , thus``: the same mark twice with a space between
     return ""
 
 

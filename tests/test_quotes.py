@@ -386,6 +386,22 @@ def test_quotation_resumed_after_its_attribution_sentence_at_the_paragraph_end(t
     assert fix(repaired) == repaired
 
 
+@pytest.mark.parametrize("glued, spaced", [
+    ('A Taiwanese banker said"It will be a good idea for our banks to take part."\n\nNext.',
+     'A Taiwanese banker said "It will be a good idea for our banks to take part."\n\nNext.'),
+    ("The banker said“It is good.” Then he left.", "The banker said “It is good.” Then he left."),
+])
+def test_opening_mark_glued_to_its_verb_of_saying_gets_its_space(glued, spaced):
+    # read as a closing mark (glued to a word), it had a second opening mark inserted after it: ``said""It``
+    assert fix(glued) == spaced
+    assert fix(spaced) == spaced
+
+
+def test_mark_glued_to_a_word_that_is_no_verb_of_saying_is_not_spaced_as_an_opening_one():
+    text = 'It was called the word"Big" in the notes.'
+    assert "Q008" not in codes(text)
+
+
 def test_capitalised_quotation_set_in_the_writers_sentence_closes_at_its_end():
     text = "They released a report on “12 Trends Shaping Digital News. Some of these trends show that mobile is big."
     assert fix(text) == text.replace("News. ", "News.” ")

@@ -453,6 +453,8 @@ def _pair(text: str, para: Para) -> None:
             elif current is None and text[mark.pos - 1] in ",:.?!" and text[mark.pos + 1:mark.pos + 2].isupper() and _next_closes(text, mark.pos + 1, para) \
                     and not _attributes(text, mark.pos + 1, para.end):
                 role = "open"  # ``said,"The report …."`` ``debate."It was …," he said``: read as closing, both marks would be stray
+            elif current is None and text[mark.pos + 1:mark.pos + 2].isupper() and _verb_before(text, mark.pos, para.start):
+                role = "open"  # ``banker said"It will``: a verb of saying glued to the quotation it introduces
             elif current is None and mark.pos > para.start and (text[mark.pos - 1].isalnum() or text[mark.pos - 1] in ",.?!;"):
                 role = "close"  # ``else,"said``: a straight mark glued to the end of a word or sentence closes
             else:
@@ -476,6 +478,19 @@ def _pair(text: str, para: Para) -> None:
             mark.role = "close"
             _push(para, "stray_closes", mark)
         previous = mark
+
+
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+
+
+def _verb_before(text: str, pos: int, start: int) -> bool:
+    """Is the word right before ``pos`` (no space between) a verb of saying (``said"It``)?
+
+    >>> _verb_before('A banker said"It will', 13, 0), _verb_before('the word"It', 8, 0)
+    (True, False)
+    """
+    word = _WORD_BEFORE.search(text, max(start, pos - 20), pos)
+    return word is not None and word.group().lower() in rules()["verbs"]
 
 
 def _attributes(text: str, pos: int, end: int) -> bool:
