@@ -932,6 +932,11 @@ def test_typing_slip_of_a_country_acronym_in_a_country_frame():
     assert [f[1:3] for f in _g(text)] == [("UD", "US"), ("UD", "US"), ("UD", "US"), ("SU", "US"), ("USS", "US")]
     text = "Residents of the KU, like most in the WU, rent rather than buy, British and European surveys show."
     assert [f[1:3] for f in _g(text)] == [("KU", "UK"), ("WU", "EU")]
+    # a place of the country named in words is enough: a state, a big city, a member state
+    text = "Rents rose in Seattle and Chicago last year, and YS cities are now among the dearest."
+    assert [f[1:3] for f in _g(text)] == [("YS", "US")]
+    text = "Sales in France and Spain fell, and UE officials met on Monday."
+    assert [f[1:3] for f in _g(text)] == [("UE", "EU")]
 
 
 def test_defined_acronym_one_typing_slip_from_the_one_that_spells_its_name():

@@ -118,7 +118,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     postal = _words("acronyms", "postal_codes")
     lowered = toks.lowered
     orphans: list = []
-    place_slips: set = set()  # slips of a country's acronym, written more than once, one mention in a frame
+    place_slips: dict = {}  # slips of a country's acronym, written more than once, one mention in a frame: its acronym
     places = _places_named(lowered) if not _place_frames()[0].keys().isdisjoint(counts) else frozenset()
     shouted: list = [0, -1, False]  # the last line looked at: its start, its end, is it mostly capitals?
     targets_of: dict = {}  # token -> the acronyms one edit from it that it may be a slip of
@@ -160,9 +160,10 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
             if framed is not None:
                 findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                 cover(start, end)
-            elif token not in gaz.acronyms and _place_framed(token, start, end, text, counts, lex, places) \
-                    and not shouting_at(start, end):
-                place_slips.add(token)
+            elif token not in gaz.acronyms and not shouting_at(start, end):
+                target = _place_framed(token, start, end, text, counts, lex, places)
+                if target:
+                    place_slips[token] = target
             continue
         before = text[max(0, start - 12):start].rstrip()
         if text[end:end + 2][:1] == "-" and text[end + 1:end + 2].isdigit() or (before and before[-1].isdigit()):
@@ -191,8 +192,9 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
                     findings.append(_claim(_framed_finding(doc, token, start, end, framed)))
                     cover(start, end)
                     continue
-                if _place_framed(token, start, end, text, counts, lex, places):
-                    findings.append(_claim(_place_finding(doc, token, start, end)))
+                target = _place_framed(token, start, end, text, counts, lex, places)
+                if target:
+                    findings.append(_claim(_place_finding(doc, token, start, end, target)))
                     cover(start, end)
                     continue
                 orphans.append((token, start, end))
@@ -218,7 +220,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         # households`` ... ``UD data``)
         start, end = m.span()
         if m.group() in place_slips and not covered[start]:
-            findings.append(_claim(_place_finding(doc, m.group(), start, end)))
+            findings.append(_claim(_place_finding(doc, m.group(), start, end, place_slips[m.group()])))
             cover(start, end)
     shared = _shared_near_misses(doc, gaz, ubiquitous, counts, orphans)
     # (these take no span: a later pass may report the same token)
@@ -567,14 +569,14 @@ def _framed(token: str, end: int, text: str, gaz, counts: Counter, lowered: str,
 
 @lru_cache(maxsize=1)
 def _place_frames() -> tuple:
-    """``[place_acronym_frames]`` of ``rules/names_config.toml``: {typing slip: the acronym, the first of
-    the list it is a slip of}, and the words after ``the X``, the following words and the hyphenated
+    """``[place_acronym_frames]`` of ``rules/names_config.toml``: {typing slip: the acronyms it is a slip
+    of, in the list's order} (``UE``: ``US`` and ``EU``), and the words after ``the X``, the following words and the hyphenated
     suffixes that frame a country's acronym."""
     spec = _pack()["place_acronym_frames"]
     slips: dict = {}
     for acronym in spec["acronyms"]:
         for slip in _typing_slips(acronym):
-            slips.setdefault(slip, acronym)
+            slips[slip] = slips.get(slip, ()) + (acronym,)
     return (slips, frozenset(spec["after_the"]), frozenset(spec["words"]), frozenset(spec["suffixes"]))
 
 
@@ -607,33 +609,38 @@ def _typing_slips(acronym: str, undo: bool = False, keys: bool = True) -> set:
 _THE_BEFORE = re.compile(r"\bthe $")
 
 
-def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, lex, named: frozenset) -> bool:
+def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, lex, named: frozenset) -> str:
     """Is ``token``, no acronym of the gazetteer's, a typing slip of a country's or a union's acronym
     (``[place_acronym_frames]``) that the article does not write right but whose place it names in words
     (``named``, from :func:`_places_named`), in a frame of a country: after
     ``the`` where the phrase ends (``in the UD.``, ``the YS was``), or before a word or a hyphenated
-    suffix of a country's (``UD cities``, ``UL-based``)? Not an English word (``UM``, ``IS``).
+    suffix of a country's (``UD cities``, ``UL-based``)? Not an English word (``UM``, ``IS``). Returns
+    that acronym (of a slip of two, the one the article names: ``UE`` is ``EU`` beside ``France``), or
+    ``""``.
 
     >>> from cleaner.lexicon import lexicon
     >>> t = "Big UD cities ... across the UD, and in the UJ region"
     >>> [_place_framed(w, t.index(w), t.index(w) + 2, t, Counter(), lexicon(), {"US"}) for w in ("UD", "UJ")]
-    [True, False]
+    ['US', '']
     >>> _place_framed("UD", 4, 6, t, Counter(), lexicon(), frozenset())  # no word names the US
-    False
+    ''
+    >>> _place_framed("UE", 0, 2, "UE officials met", Counter(), lexicon(), {"EU"})
+    'EU'
     """
     slips, after_the, words, suffixes = _place_frames()
-    acronym = slips.get(token)
-    if acronym is None or acronym not in named or counts.get(acronym) or token.lower() in lex.lower:
-        return False
+    acronym = next((a for a in slips.get(token, ()) if a in named and not counts.get(a)), None)
+    if acronym is None or token.lower() in lex.lower:
+        return ""
     suffix, word = _frame_words(text, end)
     if suffix:
-        return suffix in suffixes
+        return acronym if suffix in suffixes else ""
     if word in words:
-        return True
+        return acronym
     if not _THE_BEFORE.search(text, max(0, start - 4), start):
-        return False
+        return ""
     after = text[end:end + 1]
-    return after in ("", "\n", ",", ".", ";", ":", ")", "?", "!", "’", "\"", "”") or word in after_the
+    return acronym if after in ("", "\n", ",", ".", ";", ":", ")", "?", "!", "’", "\"", "”") or word in after_the \
+        else ""
 
 
 def _places_named(lowered: str) -> frozenset:
@@ -659,8 +666,7 @@ def _place_names() -> dict:
             for acronym, words in _pack()["place_acronym_frames"]["named_by"].items()}
 
 
-def _place_finding(doc: Document, token: str, start: int, end: int) -> Finding:
-    target = _place_frames()[0][token]
+def _place_finding(doc: Document, token: str, start: int, end: int, target: str) -> Finding:
     return doc.finding(
         "G001", f"'{token}' looks like a garbled '{target}' (a slip of its keys, where a country is named)", start,
         end, suggestion=target, fix="unsafe", confidence=0.6, source=f"{SOURCE}:place-frame",
