@@ -70,6 +70,25 @@ def test_same_entity_two_ways_in_one_article():
     assert _g(text) == [("G004", "Syrian democratic force", "Syrian Democratic Forces", "unsafe")]
 
 
+def test_a_name_written_another_way_in_ordinary_english_is_no_slip():
+    for text in (
+        # small words a title capitalises
+        "The agency issues a signed Authority To Operate. This process ends in a signed Authority to "
+        "Operate (ATO) for the system.",
+        "Our partners at Made In Space helped. They work with Made in Space on printers.",
+        # a word after a possessive: the name ends before it
+        "Learn about the Census Bureau’s Data Visualization work. See the Census Bureau’s data "
+        "visualization of the week.",
+        # a word beside an acronym: the acronym is the name
+        "Our goal: Supports HTTPS on every site. It matters more if a big site supports HTTPS today.",
+    ):
+        assert _g(text) == [], text
+    # a word of the name itself is still a slip
+    text = ("The Census Bureau Data Lab opened on Monday. Staff of the Census Bureau data Lab said the "
+            "work would go on.")
+    assert ("G004", "data", "Data", "unsafe") in _g(text)
+
+
 def test_machine_translation_phrases():
     text = "Strikes hit the last resistance pack near the river to avoid non-combat losses, officials said."
     assert _g(text) == [

@@ -525,7 +525,8 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                     hit = n
                     break
                 diff = _case_diff(found, form)
-                if diff and (house_form(i, found, form) or _descriptor(toks, i, found, diff)):
+                if diff and (house_form(i, found, form) or _descriptor(toks, i, found, diff)
+                             or _ordinary_difference(found, form)):
                     hit = n
                     break
                 if diff:
@@ -540,7 +541,7 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 break
             if key in variants:
                 form = variants[key]
-                if house_form(i, found, form):
+                if house_form(i, found, form) or _ordinary_difference(found, form):
                     hit = n
                     break
                 findings.append(_claim(doc.finding(
@@ -551,6 +552,37 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 break
         after = i + max(hit, 1)
     return findings
+
+
+def _ordinary_difference(found: str, form: str) -> bool:
+    """Is what ``found`` writes otherwise than the article's ``form`` of a name ordinary English, not a
+    slip in the name: only small words a title capitalises (``Authority to Operate`` beside a title's
+    ``Authority To Operate``, ``Made in Space``), a word after a possessive, which ends the name before it
+    (``the Census Bureau’s data``), or the word beside an acronym in a pair (``a WHD investigator``,
+    ``supports HTTPS``, ``an amended TOS`` beside ``WHD Investigators``, ``Supports HTTPS``): the acronym
+    is the name, the word an ordinary one a heading or a title capitalised?
+
+    >>> _ordinary_difference("Authority to Operate", "Authority To Operate"), _ordinary_difference("Census Bureau’s data", "Census Bureau’s Data")
+    (True, True)
+    >>> _ordinary_difference("WHD investigator", "WHD Investigators"), _ordinary_difference("amended TOS", "Amended TOS")
+    (True, True)
+    >>> _ordinary_difference("Syrian democratic force", "Syrian Democratic Forces"), _ordinary_difference("UN security Council", "UN Security Council")
+    (False, False)
+    >>> _ordinary_difference("Development Bank to Singapore", "Development Bank of Singapore")
+    False
+    """
+    fw, cw = found.split(" "), form.split(" ")
+    if len(fw) != len(cw):
+        return False
+    changed = [k for k, (a, b) in enumerate(zip(fw, cw)) if a != b]
+    if not changed:
+        return False
+    if all(fw[k].lower() == cw[k].lower() and (fw[k].lower() in _FUNCTION_WORDS or fw[k].lower() in _CONNECTORS)
+           for k in changed):
+        return True  # (another small word is a swapped joining word: "Development Bank to Singapore")
+    if any(k and fw[k - 1].endswith(("'s", "’s", "s'", "s’")) for k in changed):
+        return True
+    return len(fw) == 2 and len(changed) == 1 and _ACRONYM.fullmatch(fw[1 - changed[0]]) is not None
 
 
 def _common_phrase_at_start(toks: Tokens, i: int, found: str, lex) -> bool:
