@@ -178,7 +178,7 @@ FAMILIES = {
         # a newsletter form's own lines (CBS News's sign-up box; issue 13, stop 17)
         "Please enter valid email address to continue", "Create your free account or log in for more features.",
         "Thanks for reading {site}.", "You can unsubscribe at any time.",
-    ], ("tail", "head", "glued", "tight")),
+    ], ("tail", "head", "glued", "tight", "line")),  # "line": newsletter boxes inside the story (issue 13, stop 17)
     "related-list": ([
         "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",
         "See also: {headline}", "You might also like: {headline}", "Related article: {headline}",

@@ -868,3 +868,13 @@ def test_prose_that_resembles_the_new_forms_stays(prose):
     assert clean(text) == (text, [])
     glued = "\n\n".join(PROSE) + " " + prose
     assert clean(glued) == (glued, [])
+
+
+def test_a_trailer_run_on_above_a_trailer_line_goes_in_the_same_round():
+    from cleaner.checks import boilerplate
+    from cleaner.document import Document
+
+    body = "\n\n".join(PROSE)
+    raw = f"{body} All content © 2023 Valley Ledger\n\nAlso read: Depot Workers Plan A Strike"
+    assert sorted(f.code for f in boilerplate.run(Document(raw), None) if f.suggestion == "") == ["B007", "B008"]
+    assert clean(raw)[0] == body

@@ -582,8 +582,8 @@ def peel_trailers(doc: Document, ctx, findings: list[Finding], rounds: int = 4) 
 
     A source line above a share prompt above a credit: each round cuts the paragraphs already wholly
     deleted off the end, and the deletions glued after the last sentence kept (``... said. (Reporting by
-    X; Editing by Y) Photo by Z/Getty Images.``), and runs the end-of-article rules on what is left
-    (same offsets: a prefix).
+    X; Editing by Y) Photo by Z/Getty Images.``), and runs the end-of-article rules and the glued
+    trailers on what is left (same offsets: a prefix).
     """
     tail_rules = [r for r in _rules(ctx) if r.scope == "last-paragraphs"]
     found: list[Finding] = []
@@ -595,6 +595,7 @@ def peel_trailers(doc: Document, ctx, findings: list[Finding], rounds: int = 4) 
         cut = new_cut
         prefix = Document(doc.text[:cut].rstrip(), kind=doc.kind, metadata=doc.metadata, path=doc.path)
         found.extend(f for f in run_rules(prefix, ctx, tail_rules, source=SOURCE) if f.end <= cut)
+        found.extend(f for f in glued_trailers(prefix, _rules(ctx), ctx) if f.end <= cut)
     return found
 
 
