@@ -52,6 +52,9 @@ ANYWHERE = [
     ("Google Pinterest Digg Linkedin Reddit Stumbleupon Print Delicious Pocket Tumblr", "B005",
      "app-social-promo"),
     ("Like our page on Facebook", "B005", "app-social-promo"),
+    ("Share on Facebook Share on Twitter Share via Email", "B005", "app-social-promo"),
+    ("Share this: Facebook | X | LinkedIn | Email", "B005", "app-social-promo"),
+    ("SHARE: Facebook, Twitter, WhatsApp", "B005", "app-social-promo"),
     ("Follow NBC Health on Twitter & Facebook.", "B005", "app-social-promo"),
     ("(Visited 41 times, 1 visits today)", "B005", "app-social-promo"),
     ("Leave a reply", "B005", "app-social-promo"),
@@ -183,6 +186,8 @@ def test_agency_credits_inside_the_last_paragraph():
     "Save the depot, the banners said.",
     "Follow the money: the audit, the union said, shows where the fares went.",
     "Twitter users posted pictures of the empty depot on Tuesday.",
+    "Share on Facebook, the mayor urged, and the post was shared 4,000 times.",
+    "Share prices: Facebook fell 2% and Twitter rose 1% on the news.",
 ])
 def test_prose_that_resembles_a_family_stays(prose):
     text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
