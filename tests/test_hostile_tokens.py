@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import json
 import random
+import tracemalloc
 from difflib import SequenceMatcher
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from cleaner import Cleaner, local_diff
@@ -100,3 +102,22 @@ def test_a_possessive_split_from_the_name_before_a_definition_is_read_not_crashe
     result = Cleaner().clean(text)
     assert result.text == text
     assert [f.code for f in result.findings if f.code.startswith("G")] == []
+
+
+@pytest.mark.parametrize("token", [
+    "Ab" * 5_000,  # the name-slip pass made every one-letter deletion of it: 10,000 copies
+    "Ab" * 11_000,  # in a text over 20,000 characters S indexed every capitalised piece of it
+])
+def test_a_huge_capitalised_token_costs_memory_in_proportion_to_its_length(token):
+    text = "The mayor met " + token + " on Monday."
+    cleaner = Cleaner()
+    cleaner.clean("The mayor met Abcdef on Monday.")  # (lazy loads before measuring)
+    tracemalloc.start()
+    try:
+        with time_limit(20):
+            result = cleaner.clean(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert result.text == text
+    assert peak < 50 * len(text)  # a few copies of the text at most; the old code took gigabytes

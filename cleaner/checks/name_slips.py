@@ -253,7 +253,9 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             # and the article writes once (a word written the same way again is its own name: "Steve
             # Portigal ... Portigal says" is no Portugal)
             singles = _derived(gaz, ("single-names", min_length), lambda g: _single_name_index(g, min_length))
-            for variant in _deletions(lw):
+            longest = _derived(gaz, ("single-names-longest", min_length), lambda g: max(map(len, singles), default=0))
+            # (a word two letters longer than every key shares none of them: no copies of a huge word)
+            for variant in _deletions(lw) if len(lw) <= longest + 1 else ():
                 for target_low, target, kind in singles.get(variant, ()):
                     d = near(target_low)
                     if d is not None and d <= 1.0 and (best is None or d < best[0]):

@@ -18,7 +18,9 @@ from itertools import islice
 from ..tokens import WORD_TOKEN as _TOKEN
 from ..document import Document
 from ..finding import Finding
-from ..lexicon import ADMIT_ZIPF, ADMIT_ZIPF_SHORT, CONTEXT_WEIGHT, ZIPF_FLOOR, lexicon, neighbouring_keys, weighted_distance
+from ..lexicon import (
+    ADMIT_ZIPF, ADMIT_ZIPF_SHORT, CONTEXT_WEIGHT, MAX_SUGGEST_LENGTH, ZIPF_FLOOR, lexicon, neighbouring_keys, weighted_distance,
+)
 from ..rulepacks import load_builtin
 
 SOURCE = "spelling"
@@ -606,6 +608,9 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     """S002 for a capitalised unknown word, only where the capital comes from its position (a
     sentence's first word, a title-case heading), the word occurs once, and a common word is one
     cheap slip away: ``Meanwile, the council`` → ``Meanwhile``. Elsewhere a capitalised word is a name."""
+    if len(low) > MAX_SUGGEST_LENGTH:
+        return None  # no word is suggested for it on either path below (nor its pieces indexed: a
+        # 100,000-letter CamelCase token made every piece of it, 3 GB and more)
     lex = lexicon()
     positional = _sentence_initial(text, start) or in_headline(start)
     if tokens.get(word, 0) > 1 or _inside_another_token(word, tokens, text, start, end):
