@@ -368,9 +368,9 @@ def _qualifies(rule: Rule, unit: Unit, words_of: dict) -> bool:
     if rule.full and rule.max_width is not None and len(unit.text) > rule.max_width:
         return False
     if rule.max_words is not None or rule.min_words is not None:
-        words = words_of.get(unit.start)
+        words = words_of.get((unit.start, unit.end))  # (a line and its paragraph may start alike)
         if words is None:
-            words = words_of[unit.start] = len(_WORD.findall(unit.text))
+            words = words_of[unit.start, unit.end] = len(_WORD.findall(unit.text))
         if rule.max_words is not None and words > rule.max_words:
             return False
         if rule.min_words is not None and words < rule.min_words:
