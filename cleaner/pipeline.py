@@ -191,7 +191,7 @@ class Cleaner:
         ctx = self._context(doc)
         found = run_families(doc, ctx, self._extra_checks(ctx))
         first = merged(found)
-        text, applied, remaining, maps = self._fix_rounds(doc, first, found)
+        text, applied, remaining, maps = self._fix_rounds(doc, first, found, ctx.memo)
         reported = applied + [_on_original(doc, maps, f, applied=False) for f in remaining]
         reported.sort(key=lambda f: (f.start, f.end, f.code))
         value = score_findings(reported, doc.word_count, {id(f) for f in applied})
@@ -209,12 +209,14 @@ class Cleaner:
         )
         return result, first
 
-    def _fix_rounds(self, doc: Document, findings: list, found: dict) -> tuple:
+    def _fix_rounds(self, doc: Document, findings: list, found: dict, memo: dict) -> tuple:
         """Apply edits round after round until none applies (at most ``MAX_FIX_ROUNDS``).
 
         Each round sees the fixed text exactly as a fresh run would (context included), so that
         fix(fix(x)) == fix(x); ``found`` is ``findings`` by family, which lets a family that reads
-        lines alone re-check only the touched lines. Returns the fixed text, the applied findings
+        lines alone re-check only the touched lines, and ``memo`` (the first round's
+        ``CheckContext.memo``) is every round's, which keeps what a check computed from parts of the
+        text the edits left as they were. Returns the fixed text, the applied findings
         (copies, on ``doc.text``), the findings left in the fixed text, and the edit maps of the rounds.
         """
         unsafe = self.settings.unsafe_fixes
@@ -235,6 +237,8 @@ class Cleaner:
             text = fixed
             fixed_doc = replace(doc, text=text)
             round_ctx = self._context(fixed_doc)
+            if self.incremental_rechecks:
+                round_ctx.memo = memo
             after = Round(found, edits) if self.incremental_rechecks else None
             found = run_families(fixed_doc, round_ctx, self._extra_checks(round_ctx), after)
             findings = merged(found)

@@ -430,15 +430,13 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
     else:
         inside = anchors_by_unit(cache[key], cache[key, "starts"], anchors)
         looked_at = [(cache[key][i], inside[i]) for i in sorted(inside)]
+    memo = cache.get("memo")
     for unit, spans in looked_at:
-        if not _qualifies(rule, unit, words_of):
-            continue
         near = [(s - unit.start, e - unit.start) for s, e in spans] if spans and len(unit.text) >= WINDOWED_UNIT else None
-        for match, replacement, pattern_text in _matches(rule, unit, near):
-            start, end = unit.start + match.start(), unit.start + match.end()
+        for at, until, matched, expanded, pattern_text in _kept_unit_matches(memo, rule, unit, near, words_of):
+            start, end = unit.start + at, unit.start + until
             if rule.whole_word and _inside_word(text, start, end):
                 continue
-            matched = match.group(0)
             if rule.kind == "existence":
                 covers_unit = rule.delete_unit or not text[unit.start:start].strip() and not text[end:unit.end].strip()
                 if covers_unit:
@@ -447,12 +445,11 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
                     start, end = inline_deletion(text, start, end, unit)
                 suggestion: Optional[str] = "" if rule.fix != "none" else None
             elif rule.kind == "substitution":
-                suggestion = match.expand(replacement) if replacement is not None else ""
-                suggestion = _shaped(rule, pattern_text, matched, suggestion)
+                suggestion = _shaped(rule, pattern_text, matched, expanded)
                 if suggestion == matched:
                     continue
             else:  # capitalization: the match is the name in any casing, replacement the canonical form
-                suggestion = replacement
+                suggestion = expanded
                 if matched == suggestion or matched.lower() != str(suggestion).lower():
                     continue
             key = (start, end)
@@ -470,6 +467,29 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
             if rule.delete_unit or rule.full:
                 break  # one finding per unit: the unit is gone
     return out
+
+
+def _unit_matches(rule: Rule, unit: Unit, near: Optional[list], words_of: dict) -> tuple:
+    """``(start, end, matched text, replacement, pattern text)`` of each match of ``rule`` in ``unit``
+    (offsets in the unit; a substitution's replacement expanded), none when the unit does not qualify.
+    What it reads of the article is the unit's text alone (and ``near``, the anchors in it)."""
+    if not _qualifies(rule, unit, words_of):
+        return ()
+    expand = rule.kind == "substitution"
+    return tuple((m.start(), m.end(), m.group(0), (m.expand(r) if r is not None else "") if expand else r, p)
+                 for m, r, p in _matches(rule, unit, near))
+
+
+def _kept_unit_matches(memo: Optional[dict], rule: Rule, unit: Unit, near: Optional[list], words_of: dict) -> tuple:
+    """``_unit_matches``, kept in ``memo`` (``CheckContext.memo``: one article's, across its fix rounds)
+    under the unit's text: a confirming round searches again only the units an edit changed."""
+    if memo is None:
+        return _unit_matches(rule, unit, near, words_of)
+    key = (id(rule), unit.text, near is None)
+    kept = memo.get(key)
+    if kept is None or kept[0] is not rule:
+        kept = memo[key] = (rule, _unit_matches(rule, unit, near, words_of))
+    return kept[1]
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
@@ -507,7 +527,8 @@ def run_rules(doc: Document, ctx, rules: Iterable[Rule], source: str = "") -> li
     the fixer picks a non-overlapping set.
     """
     findings: list[Finding] = []
-    cache: dict = {}
+    memo = getattr(ctx, "memo", None)  # the article's across its fix rounds (see _kept_unit_matches)
+    cache: dict = {} if memo is None else {"memo": memo}
     rules = tuple(rules)
     index = anchor_index(rules)
     hits = index.hits(doc.text)

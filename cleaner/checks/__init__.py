@@ -36,6 +36,10 @@ class CheckContext:
     batch: dict = field(default_factory=dict)
     notices: list = field(default_factory=list)
     is_target_language: bool = True
+    #: one article's, across its fix rounds: a check may keep here what it computed from a part of the
+    #: text, under that part's text (the rule engine: each rule's matches in each line or paragraph), so
+    #: a confirming round redoes only the parts an edit changed
+    memo: dict = field(default_factory=dict)
 
     def enabled(self, code: str) -> bool:
         return self.selection(code)
