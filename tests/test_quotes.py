@@ -377,6 +377,9 @@ def test_lost_closing_mark_with_no_clear_place_is_not_fixed_safely():
          '"Supply is inadequate," the newspaper said. "Processing costs are rising and mills are failing."\n\nNext.'),
         ("“It was expected,” said Ann Lee, an analyst at Elders Futures. But the downside may not be all that great.”\n\n“Next one,” she said.",
          "“It was expected,” said Ann Lee, an analyst at Elders Futures. “But the downside may not be all that great.”\n\n“Next one,” she said."),
+        # the comma in the attribution starts a description of the speaker, not the resumed words (which speak: ``our``)
+        ('"It is expected," said the official, an economist. So it would help our plans."\n\nNext.',
+         '"It is expected," said the official, an economist. "So it would help our plans."\n\nNext.'),
     ],
 )
 def test_quotation_resumed_after_its_attribution_sentence_at_the_paragraph_end(text, repaired):

@@ -815,11 +815,16 @@ def _resumed(text: str, lo: int, hi: int, boundaries: list) -> Optional[int]:
     >>> t = '"Yes," she added. But I have not seen it."'
     >>> t[_resumed(t, 7, len(t) - 1, [18]):]
     'But I have not seen it."'
+    >>> t = '"Yes," said the official, an economist. So it would help our plans."'
+    >>> t[_resumed(t, 7, len(t) - 1, [40]):]
+    'So it would help our plans."'
     """
     if _attribution_distance(text, lo, hi) is None:
         return None
     sentence = boundaries[0] if boundaries else hi
     comma = _CLAUSE_END.search(text, lo, sentence)
+    if comma is not None and boundaries and not _SPEECH.search(text, comma.end(), sentence):
+        comma = None  # ``," said the official, an economist. So it would …"``: the comma's words describe the speaker
     start = comma.end() if comma is not None else (sentence if boundaries else None)
     if start is None or not _SPEECH.search(text, start, hi):
         return None
