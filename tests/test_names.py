@@ -221,6 +221,13 @@ def test_acronym_plural_written_in_capitals_is_no_slip():
         ("G001", "GPSS", "GPS", "unsafe")]
 
 
+def test_half_of_a_compound_abbreviation_is_no_slip():
+    text = "The CR team met. CR staff agreed, and the CR plan holds. TL;DR: keep pushing."
+    assert _g(text) == []
+    text = "Our CDO spoke. The CDO said the library kept CD-ROMs from many agencies."
+    assert _g(text) == []
+
+
 def test_acronym_defined_in_title_case():
     text = ("Workers at the Kennedy Space Center (Ksc) said on Monday that the launch went well, and Ksc "
             "staff cheered. Each key performance indicator (Kpi) was met.")

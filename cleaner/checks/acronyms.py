@@ -174,6 +174,8 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
             continue  # an all-caps line: shouting, not acronyms
         if _plural_in_capitals(token, counts, gaz, ubiquitous):
             continue  # "URLS and APIs": a plural written in capitals
+        if _in_compound_abbreviation(text, start, end):
+            continue  # "TL;DR", "CD-ROMs": one abbreviation of two
         targets = targets_of.get(token)
         if targets is None:  # (the same for each mention of the token: made once)
             targets = targets_of[token] = [
@@ -230,6 +232,20 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     skip = defined | batch_known | ubiquitous
     findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
     return findings
+
+
+def _in_compound_abbreviation(text: str, start: int, end: int) -> bool:
+    """Is the acronym at ``start:end`` half of a compound abbreviation, glued by ``;`` or ``-`` to
+    another in capitals (``TL;DR``, ``CD-ROMs``, ``DVD-R``)? The two read as one; neither is a slip of
+    an acronym the article uses.
+
+    >>> text = "TL;DR: keep pushing. Files on CD-ROMs and the CD-based ISM-held town"
+    >>> [_in_compound_abbreviation(text, text.find(a), text.find(a) + len(a)) for a in ("DR", "CD", "ISM")]
+    [True, True, False]
+    """
+    before, after = text[max(0, start - 2):start], text[end:end + 2]
+    return (len(before) == 2 and before[1] in ";-" and before[0].isupper()) \
+        or (len(after) == 2 and after[0] in ";-" and after[1].isupper())
 
 
 def _plural_in_capitals(token: str, counts, gaz, ubiquitous) -> bool:
