@@ -43,6 +43,7 @@ ACRONYM = re.compile(r"[A-Z](?<![\w.&/-][A-Z])[A-Z]{1,5}(?![\w&/]|\.[A-Za-z])")
 _OPENERS = " \t\"“”‘’'("
 _SENTENCE_ENDS = ".!?:…\n"
 PAIR_SCAN_MAX = 4096  # a word pair whose rarer word has more mentions is read from a count of every pair
+MERGE_PER_WORD = 3  # among(): merge the index's positions while that takes under this many comparisons a word
 WHOLE_WORD_SETS_FROM = 65536  # characters: a text this long answers whole_word() from its tokens
 _WORD_CHARS = re.compile(r"\w+")
 _JOINERS = re.compile(r"['’&.-]")
@@ -117,6 +118,10 @@ class Tokens:
             found = list(compress(positions.values(), map(keys.__contains__, positions)))
         if len(found) == 1:
             return list(found[0])
+        if sum(map(len, found)) * len(found).bit_length() > MERGE_PER_WORD * len(self.low_words):
+            # merging many mentions of many words (a long text's "the", "new", ...) costs a few
+            # comparisons each, more than one membership test per word of the text
+            return list(compress(count(), map(keys.__contains__, self.low_words)))
         return sorted(chain.from_iterable(found))
 
     def where(self, word: str) -> tuple:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from cleaner.checks.acronyms import _ACRONYM_PLURAL
 
 
@@ -235,13 +237,17 @@ def test_words_in_parentheses_are_the_tokens_standing_alone_in_them():
         assert [s for s in searched if s[0].isalpha()] == walked, text
 
 
-def test_among_from_the_word_index_matches_a_scan_of_every_word():
+@pytest.mark.parametrize("merge_per_word", [0, 3, 10**9])
+def test_among_from_the_word_index_matches_a_scan_of_every_word(monkeypatch, merge_per_word):
     """``Tokens.among`` read from the word index gives the indexes a membership test per word gives,
-    for key sets smaller and larger than the article's vocabulary, tuples with repeats included."""
+    for key sets smaller and larger than the article's vocabulary, tuples with repeats included, whether
+    it merges the index's positions or scans the words."""
     from itertools import compress, count
 
+    from cleaner import tokens
     from cleaner.tokens import Tokens
 
+    monkeypatch.setattr(tokens, "MERGE_PER_WORD", merge_per_word)
     rng = random.Random(23)
     vocabulary = ["of", "Of", "the", "The", "mice", "men", "İstanbul", "ǅemal", "U.S.", "AT&T", "x-ray", "7"]
     for _ in range(3000):
