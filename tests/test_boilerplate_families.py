@@ -640,6 +640,24 @@ def test_date_lines_in_other_shapes_go_near_the_top(stamp):
     assert len(applied) == 1 and applied[0].code == "B015"
 
 
+@pytest.mark.parametrize("row", [
+    "By Ana Ruiz | Published 10:42 AM EST, Tue March 5, 2024 | Updated 2 hours ago",
+    "By Ana Ruiz, Associated Press | Updated 3:15 PM ET March 5, 2024",
+    "By Ana Ruiz and Tom Reyes • Posted March 5, 2024 at 9:30 a.m. • Updated 1 hour ago",
+])
+def test_a_byline_row_of_dates_and_times_goes_anywhere(row):
+    for text in (f"{row}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}", f"{LEAD}\n\n{MIDDLE}\n\n{row}\n\n{LAST}"):
+        out, applied = clean(text)
+        assert paragraphs(out) == [LEAD, MIDDLE, LAST]
+        assert [f.source for f in applied] == ["boilerplate:byline-date-bar"]
+
+
+def test_a_bar_after_a_byline_that_is_no_date_stays():
+    line = "By Ana Ruiz | The council met at 10 a.m. on Tuesday to hear the depot's workers."
+    text, applied = clean(f"{LEAD}\n\n{line}\n\n{MIDDLE}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, line, MIDDLE, LAST] and applied == []
+
+
 def test_a_numeric_date_inside_prose_stays():
     line = "The depot closed on 03/25/15 and reopened on 25.03.2016 after repairs."
     text, applied = clean(f"{LEAD}\n\n{line}\n\n{MIDDLE}\n\n{LAST}")
