@@ -338,7 +338,7 @@ def _on_original(doc: Document, maps: list, finding: Finding, *, applied: bool, 
         start, end = edit_map.start(start), edit_map.end(end)
     end = max(start, end)
     if not maps:
-        return replace(finding, applied=applied)
+        return finding.replaced(applied=applied)
     line, col = doc.position(start)
     end_line, end_col = doc.position(end)
     extra = dict(finding.extra, fix_round=round_number) if round_number > 1 else finding.extra
@@ -350,8 +350,8 @@ def _on_original(doc: Document, maps: list, finding: Finding, *, applied: bool, 
         edit = [min(edit_start, start), max(edit_end, end)]
     excerpt = doc.text[start:end]
     excerpt = excerpt if len(excerpt) <= 80 else excerpt[:77] + "..."
-    return replace(finding, start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
-                   excerpt=excerpt, applied=applied, extra=extra, edit=edit)
+    return finding.replaced(start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
+                            excerpt=excerpt, applied=applied, extra=extra, edit=edit)
 
 
 def _default_cleaner(config, select, ignore, unsafe_fixes) -> Cleaner:

@@ -11,7 +11,7 @@ paragraphs) are checked again in full. The result is the same as a full re-check
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 
 from .document import Document
@@ -74,7 +74,7 @@ def _moved(doc: Document, finding: Finding, delta: int) -> Finding:
     start, end = finding.start + delta, finding.end + delta
     line, col = doc.position(start)
     end_line, end_col = doc.position(end)
-    return replace(finding, start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col)
+    return finding.replaced(start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col)
 
 
 def recheck_lines(doc: Document, run: Callable[[Document], list], previous: list[Finding],
