@@ -901,3 +901,11 @@ def test_a_trailer_run_on_above_a_trailer_line_goes_in_the_same_round():
     raw = f"{body} All content © 2023 Valley Ledger\n\nAlso read: Depot Workers Plan A Strike"
     assert sorted(f.code for f in boilerplate.run(Document(raw), None) if f.suggestion == "") == ["B007", "B008"]
     assert clean(raw)[0] == body
+
+
+def test_a_stop_inside_an_address_is_no_sentence_start_for_glued_trailers():
+    # "Rafael.Marinez@..." must not be read as a sentence "Marinez@..." that a contact rule takes whole
+    text = "\n\n".join(PROSE) + " Questions about the plan go to the office of Rafael.Marinez@ed.example.gov."
+    assert clean(text) == (text, [])
+    glued = "\n\n".join(PROSE) + " For details, email [email protected]"
+    assert clean(glued)[0] == "\n\n".join(PROSE)
