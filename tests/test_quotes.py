@@ -405,6 +405,14 @@ def test_mark_glued_to_a_word_that_is_no_verb_of_saying_is_not_spaced_as_an_open
     assert "Q008" not in codes(text)
 
 
+def test_colon_before_a_lower_case_list_introduces_no_quotation():
+    # a stray closing mark after a list: the colon starts the list, so the mark is deleted, not opened after the colon
+    text = 'The study found five types of visitors: explorers, facilitators and rechargers." Each type holds behaviors.'
+    assert fix(text) == text.replace('rechargers."', "rechargers.")
+    quoted = 'The study found one thing: Explorers are the key to the museum." Each type holds behaviors.'
+    assert fix(quoted) == quoted.replace(": Explorers", ': "Explorers')
+
+
 def test_capitalised_quotation_set_in_the_writers_sentence_closes_at_its_end():
     text = "They released a report on “12 Trends Shaping Digital News. Some of these trends show that mobile is big."
     assert fix(text) == text.replace("News. ", "News.” ")

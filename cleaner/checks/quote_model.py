@@ -663,11 +663,18 @@ _BOUNDARY = re.compile(r"[.?!][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 
 
 def _intro(text: str, lo: int, hi: int) -> Optional[int]:
-    """Where a quotation introduced in ``text[lo:hi]`` starts: after ``said:`` ``said,`` ``: `` (the last one)."""
+    """Where a quotation introduced in ``text[lo:hi]`` starts: after ``said:`` ``said,`` ``: `` (the last one). A
+    colon before a lower-case word starts a list or an explanation (``five types of visitors: explorers, …``),
+    not a quotation, which starts with a capital after one.
+
+    >>> t = 'He said: We will win. There are five types: explorers, makers."'
+    >>> t[_intro(t, 0, len(t) - 1):]
+    'We will win. There are five types: explorers, makers."'
+    """
     verbs = rules()["verbs"]
     found = None
     for m in re.finditer(r"(\w+)?([:,])\s+(?=\S)", text[lo:hi]):
-        if m.group(2) == ":" or (m.group(1) or "").lower() in verbs:
+        if (m.group(2) == ":" and not text[lo + m.end()].islower()) or (m.group(1) or "").lower() in verbs:
             found = lo + m.end()
     return found
 
