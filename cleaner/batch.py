@@ -28,6 +28,7 @@ from .atomic import AtomicOutput, same_file, signals_end_the_run
 from .errors import CleanerError, InputError
 from .executor import DocTimeout, Executor
 from .checks import learning_features
+from .parts import run_document
 from .pipeline import Cleaner
 from .records import RecordError, annotation, document_for, iter_lines, parse_line, reject_line
 
@@ -120,7 +121,7 @@ def clean_record(cleaner: Cleaner, data: dict, opts: BatchOptions, doc=None) -> 
     """
     if doc is None:
         doc = document_for(cleaner, data, opts.text_field, opts.html_field)
-    result = cleaner.run(doc, fix=True)
+    result = run_document(cleaner, doc, fix=True)  # a record over parts.PART_CHARS: in parts, bounded memory
     out = dict(data)
     out[opts.output_field] = result.text
     out[opts.cleaner_field] = annotation(result, with_metadata=doc.kind == "html")

@@ -174,10 +174,7 @@ def _record_document(cleaner: Cleaner, source: InputFile, line: int, data: dict,
 
 
 def _process_article(cleaner: Cleaner, source: InputFile, report: FileReport, *, fix: bool, doc=None) -> None:
-    if doc is None and source.kind != "html" and len(source.text) > parts.PART_CHARS:
-        result = parts.run_in_parts(cleaner, source.text, fix=fix, path=source.path)  # bounded memory
-    else:
-        result = cleaner.run(doc or _article_document(cleaner, source), fix=fix)
+    result = parts.run_document(cleaner, doc or _article_document(cleaner, source), fix=fix)  # bounded memory
     if source.detected and cleaner.selection_for(source.path)("E007"):
         extra = encoding_finding(source)
         extra.applied = fix
@@ -207,7 +204,8 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
         docs = [None] * len(entries)
     for (line, data, field_name, is_html), doc in zip(entries, docs):
         try:
-            result = cleaner.run(doc or _record_document(cleaner, source, line, data, field_name, is_html), fix=fix)
+            result = parts.run_document(cleaner, doc or _record_document(cleaner, source, line, data, field_name, is_html),
+                                        fix=fix)
         except InputError as exc:  # e.g. an unparsable url: this record only
             problems.append(str(exc))
             continue

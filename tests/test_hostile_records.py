@@ -63,3 +63,26 @@ def test_fix_rewrites_only_the_text_fields_value(cli, tmp_path):
     assert code == 0
     assert path.read_text(encoding="utf-8").splitlines() == [line.replace("mayor  spoke", "mayor spoke"),
                                                              '{"id": 2, "text": "Fine."}']
+
+
+def test_a_record_longer_than_a_part_is_cleaned_in_parts_in_batch_and_check(cli, tmp_path, monkeypatch):
+    """A JSONL record was cleaned whole: memory in proportion to its size (a 3 MB record took 614 MB
+    in ``batch``, a 50 MB one would take gigabytes). Now it goes in parts like a long text file, with
+    its url on every part; the parts' answer is the one a text file of the same text gets."""
+    from cleaner import Cleaner, parts
+    from tests.test_parts import TEXT
+
+    monkeypatch.setattr(parts, "PART_CHARS", 400)
+    calls = []
+    original = parts.run_in_parts
+    monkeypatch.setattr(parts, "run_in_parts", lambda *a, **k: calls.append(k) or original(*a, **k))
+    record = {"id": 7, "url": "https://news.example.com/a", "text": TEXT}
+    path = jsonl(tmp_path / "long.jsonl", json.dumps(GOOD_RECORD), json.dumps(record))
+    code, _, err = cli("batch", "--jobs", "1", str(path), "-o", str(tmp_path / "out.jsonl"))
+    assert code == 0, err
+    assert [(k["fix"], k["limit"], k["metadata"]["url"]) for k in calls] == [(True, 400, record["url"])]
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert out[1]["clean_text"] == original(Cleaner(), TEXT, fix=True, limit=400).text != TEXT
+    code, report, _ = cli("check", "--no-cache", "--select", "E006", str(path))
+    assert code == 1 and calls[-1]["fix"] is False
+    assert report.count("E006") == 10
