@@ -15,6 +15,19 @@ def test_known_misspelling_is_a_safe_fix():
     assert clean(text, select=["S"]).text == text.replace("recieve", "receive")
 
 
+def test_a_possessive_that_lost_its_apostrophe_is_not_fixed_as_a_plural():
+    # the table's "countrys -> countries" is safe before a preposition or a stop, only suggested before
+    # a content word, where "the country's" fits as well
+    text = "The flood hit many countrys in Europe, and the worst-hit countrys were poor."
+    assert [(f.code, f.suggestion, f.fix) for f in _findings(text)] == [("S001", "countries", "safe")] * 2
+    text = "Lagos is the countrys largest city, and a factorys owner said the port was shut."
+    assert [(f.code, f.suggestion, f.fix) for f in _findings(text)] == [
+        ("S002", "country's", "unsafe"), ("S002", "factory's", "unsafe")]
+    assert clean(text, select=["S"]).text == text
+    text = "Several countrys leaders met in Paris on Monday to discuss the plan."
+    assert [(f.code, f.suggestion, f.fix) for f in _findings(text)] == [("S002", "countries", "unsafe")]
+
+
 def test_unknown_word_gets_ranked_unsafe_suggestion():
     text = "The new car comes standard with six safety systems enculding automatic emergency braking."
     (f,) = _findings(text)

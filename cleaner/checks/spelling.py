@@ -83,6 +83,31 @@ _PREV_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
+def _possessive_or_plural(doc: Document, text: str, start: int, end: int, word: str, plural: str):
+    """S002 (unsafe) for ``countrys`` where the possessive ``country's`` fits as well as the table's
+    plural ``countries``: before a content word (``the countrys second-largest``). None where the next
+    word or punctuation makes it a plural (``countrys in Europe``), for S001 to fix safely.
+
+    >>> from cleaner.document import Document
+    >>> d = Document("It is the countrys second-largest city.")
+    >>> _possessive_or_plural(d, d.text, 10, 18, "countrys", "countries").suggestion
+    "country's"
+    >>> d = Document("Many countrys in Europe agreed.")
+    >>> _possessive_or_plural(d, d.text, 5, 13, "countrys", "countries") is None
+    True
+    """
+    config = _pack()["possessive_or_plural"]
+    before, after = _neighbours(text, start, end)
+    if not after or after in config["plural_before"]:
+        return None
+    possessive = word[:-1] + "'s"
+    fix = possessive if before in config["singular_before"] else plural
+    return doc.finding(
+        "S002", f"'{word}' is the plural '{plural}' or the possessive '{possessive}'", start, end,
+        suggestion=fix, fix="unsafe", confidence=0.6, source=SOURCE,
+    )
+
+
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The lower-cased words right before and after a token, when only spaces separate them."""
     m = _PREV_WORD.search(text, max(0, start - 40), start)
@@ -372,6 +397,11 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             ))
             continue
         known = lex.misspellings.get(low)
+        if known and known == low[:-2] + "ies" and low[:-1] in lex.lower:
+            finding = _possessive_or_plural(doc, text, start, end, word, known)
+            if finding is not None:
+                findings.append(finding)
+                continue
         if known:
             findings.append(doc.finding(
                 "S001", f"'{word}' is a common misspelling of '{known}'", start, end,
