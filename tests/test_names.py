@@ -1202,8 +1202,12 @@ def test_initialism_in_title_case_the_dictionary_writes_in_capitals():
                        "The prosecutor said Gao’s business was big.",
                        "A spokesman for Dr.-Ing. H.C. F. Porsche AG said the talks went well.",
                        "The former adviser, Vice Adm. John Poindexter, resigned on Monday.",
-                       "Gas was sold at 2.10 dlrs per mln Btu in January, the company said."):
+                       "Gas was sold at 2.10 dlrs per mln Btu in January, the company said.",
+                       "In Dar es Salaam, officials said the port was busy on Monday."):
         assert _g(clean_text) == [], clean_text
+    # ... unless the dictionary writes it only in capitals: an acronym beside a name's words
+    text = "The bill and the Usa Freedom Act present two opposing visions, the senator said."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Usa", "USA")]
 
 
 def test_acronym_in_title_case_where_the_article_writes_it_in_capitals():

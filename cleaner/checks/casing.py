@@ -594,7 +594,7 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             if exact is None:
                 exact = set(words)
             if w.upper() not in exact and not (_initialism(w) and (
-                    (not toks.sentence_initial(i) and not _name_or_abbreviation(toks, i, given))
+                    (not toks.sentence_initial(i) and not _name_or_abbreviation(toks, i, given, lex))
                     or (_unpronounceable(w) and not _abbreviation(toks, i) and not _beside_number(toks, i)))):
                 continue  # "Nato" throughout: a house style for acronyms read as words; not for
                 # initialisms of three letters or without a vowel ("Fbi", "Ceo", "Html"), which no
@@ -705,15 +705,22 @@ def _unpronounceable(word: str) -> bool:
     return not any(c in "aeiouy" for c in word[1:].lower())
 
 
-def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset) -> bool:
+def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset, lex=None) -> bool:
     """Is title-case word ``i`` rather part of a person's or place's name (beside another capitalised
     word: ``Sam Nunn``, ``Uncle Sam``, ``Dar es Salaam``; a given name), an abbreviation (``Adm.``) or a
-    unit or date beside a number (``mln Btu``, ``Apr 16``)? Then its title case is no slip."""
+    unit or date beside a number (``mln Btu``, ``Apr 16``)? Then its title case is no slip. Given
+    ``lex``, a word the dictionary writes only in capitals (``USA``, ``USDA``) is still an acronym
+    beside a capitalised word (``the Usa Freedom Act``, ``the Usda Forest Service``), unless a given
+    name comes before (``John Doe``), or a name's particle (``Dar es Salaam``) or a capitalised word
+    no dictionary has in lower case (``Avi Mandell``) after."""
     words, gaps = toks.words, toks.gaps
     if words[i].lower() in given or _abbreviation(toks, i) or _beside_number(toks, i):
         return True
     nxt = words[i + 1] if i + 1 < len(words) and gaps[i + 1] == " " else ""
     prev = words[i - 1] if i and gaps[i] == " " else ""
+    if lex is not None and lex.capitalised.get(words[i].lower(), "").isupper():
+        return prev.lower() in given or nxt in _words("words", "name_particles") \
+            or (nxt[:1].isupper() and nxt.lower() not in lex.lower)
     if nxt[:1].isupper():
         return True
     return bool(prev) and prev[:1].isupper() and not prev.isupper()
