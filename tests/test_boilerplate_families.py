@@ -909,3 +909,11 @@ def test_a_stop_inside_an_address_is_no_sentence_start_for_glued_trailers():
     assert clean(text) == (text, [])
     glued = "\n\n".join(PROSE) + " For details, email [email protected]"
     assert clean(glued)[0] == "\n\n".join(PROSE)
+
+
+def test_a_paywall_prompt_run_on_keeps_the_story_sentence_after_it():
+    body = "\n\n".join(PROSE)
+    story = f"{body} Sign up for the depot newsletter. The council will vote on the closure again next spring, after hearings in every ward."
+    assert clean(story) == (story, [])
+    text, applied = clean(f"{body} Subscribe to continue reading, Already a subscriber? Sign In")
+    assert text == body and len(applied) == 1
