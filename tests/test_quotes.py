@@ -389,6 +389,31 @@ def test_quotation_resumed_after_its_attribution_sentence_at_the_paragraph_end(t
     assert fix(repaired) == repaired
 
 
+@pytest.mark.parametrize("speaker, resumed", [
+    ("said Ann Lee of Acme Corp.", "But the plan is not final."),
+    ("said Ann Lee, a director at Smith Bros.", "It is not final yet."),
+    ("said Ann Lee, who moved from Sacramento, Calif.", "The plan is not final."),
+    ("said Ann Lee, who studied in the U.S.", "The plan is not final."),
+    ("said Robert Smith Jr.", "He did not say when."),
+])
+def test_an_abbreviation_after_a_name_ends_the_attribution_sentence_before_a_sentence_word(speaker, resumed):
+    # ``Corp.``, ``Jr.``, ``Calif.``, ``U.S.`` can end a sentence: before ``But``/``The``/``He`` the stop ends the
+    # attribution, so the quotation resumes after it (a title such as ``Mr.`` never ends one)
+    text = f"“We will grow this year,” {speaker} {resumed}”\n\nThe board meets in May."
+    repaired = f"“We will grow this year,” {speaker} “{resumed}”\n\nThe board meets in May."
+    assert fix(text) == repaired
+    assert fix(repaired) == repaired
+
+
+@pytest.mark.parametrize("text", [
+    "“We will grow,” said Ann Lee of Acme Corp. Chief Executive Bob Li agreed.”\n\nThe board meets in May.",
+    "“We will grow,” said Ann Lee. It is what Gen. He Wei wants.”\n\nThe board meets in May.",
+])
+def test_an_abbreviation_before_a_name_or_title_word_still_ends_no_sentence(text):
+    # ``Corp. Chief Executive`` runs on into a name, and ``Gen.`` is a title: neither stop is a place to re-open
+    assert "“Chief" not in fix(text) and "“He Wei" not in fix(text)
+
+
 @pytest.mark.parametrize("glued, spaced", [
     ('A Taiwanese banker said"It will be a good idea for our banks to take part."\n\nNext.',
      'A Taiwanese banker said "It will be a good idea for our banks to take part."\n\nNext.'),

@@ -66,6 +66,8 @@ def rules() -> dict:
         "subjects": frozenset(data["attribution"]["subjects"]),
         "clause_words": frozenset(data["attribution"]["clause_words"]),
         "abbreviations": frozenset(data["abbreviations"]["words"]),
+        "ends_sentence": frozenset(data["abbreviations"]["ends_sentence"]),
+        "sentence_words": frozenset(data["abbreviations"]["sentence_words"]),
         "starters": frozenset(data["stray_stop"]["sentence_starters"]),
         "questions": frozenset(data["question"]["starts"]),
         "tlds": frozenset(data["missing_space"]["tlds"]),
@@ -87,6 +89,28 @@ def is_abbreviation(word: str) -> bool:
     if len(word) == 1 and word.isalpha():
         return True
     return bool(_DOTTED.match(word + ".")) or ("." in word and len(word) <= 6)
+
+
+_FOLLOWING_WORD = re.compile(r"[ \t]{1,3}([A-Z][a-z]{0,11})\b")
+
+
+def holds_stop(text: str, i: int, word: str) -> bool:
+    """True when the full stop at ``text[i]`` after ``word`` belongs to an abbreviation and ends no sentence.
+
+    An abbreviation that stands after what it shortens (``Corp.``, ``Jr.``, ``Calif.``, ``U.S.``) ends
+    the sentence when a sentence's first word follows; a title (``Mr.``) never does.
+
+    >>> t = "He works at Acme Corp. But Acme Corp. Chief Mr. Li and the U.S. It"
+    >>> [holds_stop(t, i, w) for i, w in ((21, "Corp"), (36, "Corp"), (46, "Mr"), (62, "U.S"))]
+    [False, True, True, False]
+    """
+    if not is_abbreviation(word):
+        return False
+    word = word.lstrip("([{\"'“‘")
+    if word not in rules()["ends_sentence"] and not _DOTTED.match(word + "."):
+        return True
+    after = _FOLLOWING_WORD.match(text, i + 1)
+    return not (after and after.group(1) in rules()["sentence_words"])
 
 
 @dataclass(slots=True)
@@ -737,7 +761,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         return
     intro = _intro(text, lo, mark.pos)
     boundaries = [m.end() for m in _BOUNDARY.finditer(text, lo, mark.pos - 1)
-                  if not is_abbreviation((re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
+                  if not holds_stop(text, m.start(), (re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
     first_end = boundaries[0] if boundaries else mark.pos
     attributed = before != "." and _attribution_distance(text, mark.pos + len(mark.char), para.end) is not None
     interrupted = bool(boundaries) and previous is not None and previous.role == "close" and text[previous.pos - 1:previous.pos] in ",?!"
@@ -852,7 +876,7 @@ def _candidates(text: str, lo: int, hi: int) -> list[int]:
             continue
         if text[i] == ".":
             word = re.search(r"(\S+)$", text[lo:i])
-            if word and is_abbreviation(word.group(1).rstrip(".")) and not (i + 1 >= hi):
+            if word and holds_stop(text, i, word.group(1).rstrip(".")) and not (i + 1 >= hi):
                 continue
             if i > 0 and text[i - 1] == ".":
                 continue
@@ -903,7 +927,7 @@ def sentence_end(text: str, pos: int, hi: int) -> int:
     for m in _SENTENCE_END.finditer(text, pos, near):
         if m.group() == ".":
             word = re.search(r"(\S+)$", text[max(pos, m.start() - 30):m.start()])
-            if word and is_abbreviation(word.group(1)):
+            if word and holds_stop(text, m.start(), word.group(1)):
                 continue
         return m.start()
     if near >= hi:
@@ -926,7 +950,7 @@ def _sentence_ends(text: str) -> list:
     for m in _SENTENCE_END.finditer(text):
         if m.group() == ".":
             word = re.search(r"(\S+)$", text[max(0, m.start() - 30):m.start()])
-            if word and is_abbreviation(word.group(1)):
+            if word and holds_stop(text, m.start(), word.group(1)):
                 continue
         ends.append(m.start())
     _ends_of = (text, ends)
