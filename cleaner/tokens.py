@@ -57,6 +57,22 @@ def _abbreviations() -> frozenset:
     return frozenset(load_builtin("names_config")["abbreviations"]["not_sentence_end"])
 
 
+def _lower_cased(distinct: dict) -> dict:
+    """{word: its lower-cased form} for the distinct words of a text (``distinct`` maps each to
+    itself), each form one shared string: the word itself where it is lower case already.
+
+    Sharing matters on long texts: a 1M-word text's per-word copies are scattered over ~60 MB, and a
+    pass that reads the words at a joining word's mentions paid a cache miss per read (place-after-of:
+    0.27 ms at 100k words, 13 ms at 1M; 3.6 ms with shared strings).
+
+    >>> words = {"The": "The", "the": "the", "THE": "THE"}
+    >>> lowered = _lower_cased(words)
+    >>> lowered["The"] is lowered["THE"] is words["the"]
+    True
+    """
+    return {word: distinct.setdefault(low, low) for word, low in zip(list(distinct), map(str.lower, list(distinct)))}
+
+
 class Tokens:
     """Word tokens of a text with spans, and what every pass asks of them, computed once per document:
     the text between two tokens, sentence starts, and which paragraphs are headlines."""
@@ -64,9 +80,13 @@ class Tokens:
     def __init__(self, text: str):
         self.text = text
         pieces = _NAME_TOKEN_SPLIT.split(text)  # gap, word, gap, word, ..., gap: one scan of the text
-        self.words = tuple(pieces[1::2])
+        # one string object per distinct word, gap and lower-cased word: a long text's
+        # passes then read a few thousand strings, not a million scattered copies, and their cost per
+        # mention stays flat as the text grows (see _lower_cased)
+        distinct: dict = {}
+        self.words = tuple(map(distinct.setdefault, pieces[1::2], pieces[1::2]))
         #: gaps[i]: the text between token i - 1 and token i (before the first token for i = 0)
-        self.gaps = tuple(pieces[0:-1:2])
+        self.gaps = tuple(map(distinct.setdefault, pieces[0:-1:2], pieces[0:-1:2]))
         offsets = list(accumulate(map(len, pieces)))
         self.spans = tuple(zip(offsets[0:-1:2], offsets[1::2]))
         words = self.words
@@ -79,7 +99,7 @@ class Tokens:
         #: indexes of the words that start with a capital
         self.caps = tuple(compress(count(), capitalised))
         #: every word lower-cased
-        self.low_words = tuple(map(str.lower, words))
+        self.low_words = tuple(map(_lower_cased(distinct).__getitem__, words))
         # the words one plain space after a capitalised word, found from the capitalised words (a
         # fifth of them) rather than from flags of every word
         after_caps = list(map((1).__add__, self.caps))

@@ -256,3 +256,19 @@ def test_among_from_the_word_index_matches_a_scan_of_every_word(monkeypatch, mer
         for keys in (set(rng.sample(pool, rng.randint(0, len(pool)))), tuple(rng.choices(pool, k=3)),
                      dict.fromkeys(rng.sample(pool, 2)), frozenset(pool)):
             assert toks.among(keys) == list(compress(count(), map(keys.__contains__, toks.low_words))), keys
+
+
+def test_tokens_share_one_string_per_distinct_word_and_gap():
+    from cleaner.tokens import Tokens
+
+    rng = random.Random(7)
+    vocabulary = ["The", "the", "THE", "Bank", "bank", "of", "Of", "England", "O'Brien", "U.S", "AT&T"]
+    text = "".join(rng.choice(vocabulary) + rng.choice([" ", ", ", ". ", " - "]) for _ in range(3000))
+    toks = Tokens(text)
+    # the same words as a plain split, each distinct word, gap and lower-cased form one object
+    assert toks.words == tuple(re.findall(r"\w+(?:['’&.-]\w+)*", text))
+    assert toks.low_words == tuple(w.lower() for w in toks.words)
+    for sequence in (toks.words, toks.gaps, toks.low_words):
+        assert len({id(s) for s in sequence}) == len(set(sequence))
+    # a word already lower case is its own lower-cased form
+    assert all(low is word for word, low in zip(toks.words, toks.low_words) if word.islower())
