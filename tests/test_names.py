@@ -1318,3 +1318,21 @@ def test_a_gazetteer_name_written_the_same_other_way_throughout_is_the_house_sty
     assert _g(text) == []
     once = "The Kuiper Belt is far away. Its Kuiper belt objects are small and cold, the scientists said."
     assert [f[:3] for f in _g(once)] == [("G002", "belt", "Belt")]
+
+
+def test_acronym_swapped_for_another_bodys_in_its_definition():
+    # the name says which acronym was meant: another body's acronym one letter away is a swap
+    text = "The World Health Organisation (WTO) said on Monday that cases rose. The WHO sent staff."
+    assert _g(text) == [("G001", "WTO", "WHO", "unsafe")]
+    assert _g("The European Central Bank (EIB) raised rates on Thursday.") == [("G001", "EIB", "ECB", "unsafe")]
+    assert _g("Officials at the International Monetary Fund (IMO) said growth slowed.") == [
+        ("G001", "IMO", "IMF", "unsafe")]
+    fixed = clean("The World Health Organization (WTO) said so.", select=["G"], unsafe_fixes=True).text
+    assert fixed == "The World Health Organization (WHO) said so."
+    # real definitions stay clean: the body's own acronym, a larger body's, a branch the name spells,
+    # and the other body named in its own right
+    for text in ("The World Health Organization (WHO) said on Monday that cases rose.",
+                 "The European Central Bank (EU) raised rates on Thursday.",
+                 "The World Trade Organization (WTO) said trade fell, and the WHO warned of flu.",
+                 "The World Health Organization's Europe office (WHO/Europe) said so."):
+        assert _g(text) == [], text

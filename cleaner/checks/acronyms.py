@@ -91,6 +91,19 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if acr in misdefined:
             continue
+        swapped = _swapped_for_another(acr, name, initials, gaz)
+        if swapped is not None:
+            # "World Health Organization (WTO)": another body's acronym where the name says which was
+            # meant; only this mention (the other body may be named in its own right elsewhere)
+            meant, other = swapped
+            start, end = m.span(2)
+            cover(start, end)
+            defined.add(acr)
+            findings.append(_claim(doc.finding(
+                "G001", f"'({acr})' is the acronym of '{other.name}', not of '{name}': did you mean '{meant}'?",
+                start, end, suggestion=meant, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
+            )))
+            continue
         known = _slip_of_known_initials(acr, initials, gaz, ubiquitous, lex, real_min_zipf)
         if acr == initials or not _one_edit(acr, initials) or (acr in gaz.acronyms and not known) \
                 or (counts[acr] > 1 and not known and (counts[initials] or not _slip_of_initials(acr, initials, keys=True))) \
@@ -232,6 +245,38 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     skip = defined | batch_known | ubiquitous
     findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
     return findings
+
+
+def _swapped_for_another(acr: str, name: str, initials: str, gaz):
+    """(the acronym meant, the entry ``acr`` belongs to) when ``acr`` is defined for a gazetteer name
+    (the defined run or its last words) whose own acronym it is not, but another entry's one letter
+    from it (two in place, same first letter): a spinner's or a translation's swap of one real acronym
+    for another (``World Health Organization (WTO)``, ``European Central Bank (EIB)``). Else None: an
+    acronym the name spells (a house style), a larger body's (``European Central Bank (EU)``), or one
+    close to several of the entry's acronyms.
+
+    >>> gaz = gazetteer(())
+    >>> _swapped_for_another("WTO", "World Health Organisation", "WHO", gaz)[0]
+    'WHO'
+    >>> [_swapped_for_another(a, "World Health Organization", "WHO", gaz) for a in ("WHO", "UN", "WHOO")]
+    [None, None, None]
+    """
+    other = gaz.acronyms.get(acr)
+    if other is None or acr == initials or _spells(acr, name.split()):
+        return None
+    words = name.split()
+    for k in range(len(words) - 1):  # the run, or its last words after words of the sentence
+        slot = gaz.forms.get(norm(" ".join(words[k:])))
+        if slot is not None:
+            entry = slot[0]
+            break
+    else:
+        return None
+    if entry is other or not entry.acronyms or acr.lower() in map(str.lower, entry.acronyms):
+        return None
+    close = [a for a in entry.acronyms if _one_edit(acr, a) or (
+        len(a) == len(acr) >= 3 and a[0] == acr[0] and sum(map(str.__ne__, a, acr)) == 2)]
+    return (close[0], other) if len(close) == 1 else None
 
 
 def _in_compound_abbreviation(text: str, start: int, end: int) -> bool:
