@@ -37,6 +37,12 @@ family (what the acceptance criteria count) and its kind:
   ``resistance pack``), from a synonym table of this script's own (``MT_SYNONYMS``, written for the
   generator: nothing in ``cleaner/`` or ``rules/`` may use it).
 
+Made only with ``--extra-kinds`` (so the default seeds' damage stays as it was):
+
+- ``acronym_swap`` (family ``acronym``): a gazetteer name's acronym in its definition replaced by
+  another entry's acronym one letter away, or two with the same first letter (``World Health
+  Organization (WTO)``); tried first in each article that has such a definition.
+
 Scoring is ``bench/typos.py``'s: a flag overlapping a damage's changed tokens finds it, each damage is
 found at most once, any other flag is a false flag, counted per 1,000 words outside the damages. The
 clean articles keep their publishers' own typos, and flags on them count as false flags.
@@ -80,6 +86,9 @@ FAMILY = {
     "mt_swap": "mt",
 }
 KINDS = tuple(FAMILY)
+# kinds made only on request (--extra-kinds): adding one to KINDS would change every seed's damage
+EXTRA_KINDS = {"acronym_swap": "acronym"}
+FAMILY_OF = {**FAMILY, **EXTRA_KINDS}
 FAMILIES = ("acronym", "casing", "joining", "misspelling", "realword", "mt")
 CORE = FAMILIES[:4]
 # how many articles of each source one seed draws (all of a source when it has fewer)
@@ -220,6 +229,34 @@ _ACRONYM = re.compile(r"(?<![\w.&/-])[A-Z]{2,5}(?![\w&/-]|\.\w)")
 _SENTENCE_FIRST = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.!?] ))[A-Z][a-z]{3,}\b")
 _JOIN = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,}) (in|on|at|of|for|to) (?:the )?[A-Z][a-z]+")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_DEFINED_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+
+
+@lru_cache(maxsize=1)
+def _acronym_swaps() -> dict:
+    """Each gazetteer acronym -> the other entries' acronyms of its length one letter from it, or two
+    with the same first letter (``WHO`` -> ``WTO``, ``ECB`` -> ``EIB``): what a spinner or a translation
+    may put in a definition."""
+    gaz = gazetteer()
+    real = [a for a in gaz.acronyms if a.isalpha() and a.isupper()]
+    by_pattern: dict = {}
+    for a in real:
+        for k in range(len(a)):
+            by_pattern.setdefault(a[:k] + "*" + a[k + 1:], []).append(a)
+            for j in range(max(1, k + 1), len(a)):
+                if k:
+                    by_pattern.setdefault(a[:k] + "*" + a[k + 1:j] + "*" + a[j + 1:], []).append(a)
+    out: dict = {}
+    for a in real:
+        own = {x.lower() for x in gaz.acronyms[a].acronyms}
+        near = set()
+        for k in range(len(a)):
+            near.update(by_pattern.get(a[:k] + "*" + a[k + 1:], ()))
+            for j in range(max(1, k + 1), len(a)):
+                if k:
+                    near.update(by_pattern.get(a[:k] + "*" + a[k + 1:j] + "*" + a[j + 1:], ()))
+        out[a] = sorted(b for b in near if b.lower() not in own and gaz.acronyms[b] is not gaz.acronyms[a])
+    return out
 
 
 def _standalone(text: str, start: int, end: int) -> bool:
@@ -309,6 +346,19 @@ class Article:
                 if self.rng.random() < 0.5:
                     starts = [self.rng.choice(starts)]
                 yield [(s, s + len(acronym), title, [(0, len(title))]) for s in starts]
+
+    def acronym_swap(self):
+        """A gazetteer name's acronym, in its definition right after one of the name's forms, replaced by
+        another entry's acronym a letter or two away (``World Health Organization (WTO)``)."""
+        gaz = gazetteer()
+        for m in _DEFINED_ACRONYM.finditer(self.text):
+            acr = m.group(1)
+            entry = gaz.acronyms.get(acr)
+            if entry is None or not _acronym_swaps().get(acr):
+                continue
+            before = norm(self.text[max(0, m.start() - 120):m.start()])
+            if any(before.endswith(norm(f)) for f in entry.forms):
+                yield self._one(m.start(1), m.end(1), self.rng.choice(_acronym_swaps()[acr]))
 
     # casing ----------------------------------------------------------------------------------
     def _names(self):
@@ -457,13 +507,15 @@ class Article:
                 yield self._one(start, end, self.rng.choice(swaps))
 
 
-def damage(text: str, rng: random.Random, per_words: int = 80, max_damages: int = 12) -> tuple:
-    """(damaged text, gold spans): several damages of different kinds, sites ``GAP`` characters apart."""
+def damage(text: str, rng: random.Random, per_words: int = 80, max_damages: int = 12, extra: tuple = ()) -> tuple:
+    """(damaged text, gold spans): several damages of different kinds, sites ``GAP`` characters apart;
+    ``extra`` kinds (of :data:`EXTRA_KINDS`) are tried first, where the article has a site for them."""
     site = Article(text, rng)
     n_words = len(WORD.findall(text))
     wanted = max(2, min(max_damages, n_words // per_words))
     kinds = list(KINDS)
     rng.shuffle(kinds)
+    kinds = list(extra) + kinds
     chosen: list = []  # (start, end, replacement, parts, kind, known_name)
     taken: list = []
     for kind in kinds:
@@ -485,7 +537,7 @@ def damage(text: str, rng: random.Random, per_words: int = 80, max_damages: int 
         out.append(replacement)
         new_start = start + shift
         record = {"start": new_start, "end": new_start + len(replacement), "corrupted": replacement,
-                  "original": text[start:end], "kind": FAMILY[kind], "detail": kind,
+                  "original": text[start:end], "kind": FAMILY_OF[kind], "detail": kind,
                   "parts": [[new_start + a, new_start + b] for a, b in parts]}
         if known is not None:
             record["known_name"] = known
@@ -496,7 +548,7 @@ def damage(text: str, rng: random.Random, per_words: int = 80, max_damages: int 
     return "".join(out), gold
 
 
-def generate(part: str, seed: int, sources: dict = SOURCES) -> list:
+def generate(part: str, seed: int, sources: dict = SOURCES, extra: tuple = ()) -> list:
     """The damaged records of one seed: articles drawn by the seed from ``part``, then damaged."""
     pool: dict = {}
     for rec in articles(part, sources=set(sources)):
@@ -508,7 +560,7 @@ def generate(part: str, seed: int, sources: dict = SOURCES) -> list:
         drawn.extend(rng.sample(recs, min(n, len(recs))))
     records = []
     for rec in drawn:
-        text, gold = damage(rec["text"], random.Random(f"{seed}:{rec['id']}"))
+        text, gold = damage(rec["text"], random.Random(f"{seed}:{rec['id']}"), extra=extra)
         if gold:
             records.append({"id": rec["id"], "source": rec["source"], "split": f"{part}-{seed}", "text": text,
                             "clean": rec["text"], "gold": gold})
@@ -565,7 +617,8 @@ def summary(name: str, runs: list) -> str:
     lines.append("  family recall: " + "  ".join(
         f"{f} {_mean_sd([m['per_kind_recall'][f] for m in runs if f in m['per_kind_recall']])}" for f in FAMILIES))
     for family in FAMILIES:
-        kinds = [k for k in KINDS if FAMILY[k] == family]
+        kinds = [k for k in FAMILY_OF if FAMILY_OF[k] == family
+                 and (k in FAMILY or any(k in m["per_detail_recall"] for m in runs))]
         lines.append(f"    {family:<12}" + "  ".join(
             f"{k} {_mean_sd([m['per_detail_recall'][k] for m in runs if k in m['per_detail_recall']])}" for k in kinds))
     return "\n".join(lines)
@@ -595,7 +648,12 @@ def main(argv=None) -> int:
     parser.add_argument("--errors", type=int, default=0, help="print this many misses and false flags (tune part only)")
     parser.add_argument("--write", help="write the damaged records (JSONL, bench/typos.py's format) here")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--extra-kinds", default="", help="comma-separated kinds made only on request, tried "
+                        "first in each article: " + ", ".join(EXTRA_KINDS))
     args = parser.parse_args(argv)
+    extra = tuple(k for k in args.extra_kinds.split(",") if k)
+    if set(extra) - set(EXTRA_KINDS):
+        parser.error(f"--extra-kinds: one of {', '.join(EXTRA_KINDS)}")
     if args.errors and args.part != "tune":
         parser.error("--errors looks at individual misses: only with --part tune")
     tune_seeds, heldout_seeds = _seeds(args.tune_seeds), _seeds(args.heldout_seeds)
@@ -617,7 +675,7 @@ def main(argv=None) -> int:
     for part, seeds in parts.items():
         runs = []
         for seed in seeds:
-            records = generate(part, seed)
+            records = generate(part, seed, extra=extra)
             written.extend(records)
             metrics, errors = evaluate(records, cleaner)
             runs.append(metrics)

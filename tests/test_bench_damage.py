@@ -61,3 +61,15 @@ def test_damage_kinds_make_what_they_say():
     for d in site.split_word():
         (s, e, r, parts), = d
         assert r.replace(" ", "") == text[s:e] and len(parts) == 2
+
+
+def test_acronym_swap_puts_another_bodys_acronym_in_a_definition():
+    text = ("The World Health Organization (WHO) said on Monday that cases rose in the region. "
+            "Officials said the figures (PDF) were late.")
+    (s, e, r, _), = [e for d in gen.Article(text, random.Random(1)).acronym_swap() for e in d]
+    assert text[s:e] == "WHO" and r != "WHO" and r in gen.gazetteer().acronyms
+    assert r[0] == "W" or sum(map(str.__ne__, r, "WHO")) == 1
+    # made only on request: the default kinds, and so every default seed's damage, are unchanged
+    assert "acronym_swap" not in gen.KINDS
+    damaged, gold = gen.damage(text, random.Random(2), extra=("acronym_swap",))
+    assert [g["detail"] for g in gold].count("acronym_swap") == 1 and _undo(damaged, gold) == text
