@@ -433,12 +433,16 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
     memo = cache.get("memo")
     for unit, spans in looked_at:
         near = [(s - unit.start, e - unit.start) for s, e in spans] if spans and len(unit.text) >= WINDOWED_UNIT else None
+        visible = None
         for at, until, matched, expanded, pattern_text in _kept_unit_matches(memo, rule, unit, near, words_of):
             start, end = unit.start + at, unit.start + until
             if rule.whole_word and _inside_word(text, start, end):
                 continue
             if rule.kind == "existence":
-                covers_unit = rule.delete_unit or not text[unit.start:start].strip() and not text[end:unit.end].strip()
+                if visible is None:  # where the unit's text starts and ends past its blanks: once per unit,
+                    # not a copy of the unit on each side of every match (1 MB of [ad_1] tags was quadratic)
+                    visible = (unit.start + len(unit.text) - len(unit.text.lstrip()), unit.start + len(unit.text.rstrip()))
+                covers_unit = rule.delete_unit or start <= visible[0] and end >= visible[1]
                 if covers_unit:
                     start, end = unit_deletion(doc, unit.start, unit.end)
                 else:

@@ -90,3 +90,30 @@ def test_touched_lines_read_a_long_line_once_for_thousands_of_edits():
     spans = touched_lines(text, edits)
     assert spans == [(0, len(text))]
     assert Scanned.read <= 2 * len(text)
+
+
+class Sliced(str):
+    """A text that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        piece = str.__getitem__(self, key)
+        Sliced.copied += len(piece)
+        return piece
+
+
+def test_boilerplate_deletions_on_a_long_line_copy_the_line_once_not_per_match():
+    """Whether a match covers its whole unit was decided by copying the unit's text before and after
+    the match: 1 MB of ``[ad_1]`` tags on one line took 3.2x a normal article's time per MB."""
+    from cleaner.checks.boilerplate import builtin_rules
+    from cleaner.document import Document
+    from cleaner.rule_engine import run_rules
+
+    text = Sliced("The mayor spoke. " + "[ad_1] " * 20_000 + "The end.")
+    rules = tuple(r for r in builtin_rules() if r.code == "B001")
+    Sliced.copied = 0
+    found = run_rules(Document(text), None, rules)
+    copied = Sliced.copied
+    assert len(found) == 20_000 and all(text[f.start:f.end].strip() == "[ad_1]" for f in found[:5])
+    assert copied <= 20 * len(text)
