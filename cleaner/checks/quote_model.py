@@ -1031,34 +1031,11 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         if said is not None and said <= 2 and not _SPEECH.search(text, last.end(), end_candidate):
             # (a last sentence in the first or second person is the speaker's: ``Initially, they’d said … we would``)
             q.missing_close, q.missing_rule = last.start() + 1, "attribution"
-        elif last is not None and _first_sentence_or_paragraph(text, para, q, lo, end_candidate):
-            q.missing_sure = False
     elif later:
         lower = [c for c in cands if re.match(r"\s+[a-z]", text[c:hi])]
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
     if q.missing_close is not None and _SINGLE_CLOSE.search(text, lo, q.missing_close):
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
-
-
-def _first_sentence_or_paragraph(text: str, para: Para, q: Quotation, lo: int, end: int) -> bool:
-    """Does a quotation that opens its paragraph, with no attribution, close at its first sentence's end as
-    often as at the paragraph's end? Yes when the sentences after the first do not speak in the first or second
-    person (tune articles: 49 such quotations close at the first sentence end, 57 at the paragraph end; with
-    ``we``/``I``/``you`` after it, 3 and 86): then closing at the paragraph end is a guess.
-
-    >>> t = '“Costs rose in May. The firm cut jobs.'
-    >>> p = build(t).paragraphs[0]
-    >>> _first_sentence_or_paragraph(t, p, p.quotations[0], 1, len(t))
-    True
-    >>> t = '“Costs rose in May. We cut jobs.'
-    >>> p = build(t).paragraphs[0]
-    >>> _first_sentence_or_paragraph(t, p, p.quotations[0], 1, len(t))
-    False
-    """
-    if text[para.start:q.open.pos].strip():
-        return False
-    first = sentence_end(text, lo, end)
-    return first < end - 1 and not _SPEECH.search(text, first + 1, end)
 
 
 def _embedded_sentence_end(text: str, para: Para, q: Quotation, lo: int, cands: list) -> Optional[int]:
