@@ -1325,6 +1325,9 @@ def test_acronym_swapped_for_another_bodys_in_its_definition():
     text = "The World Health Organisation (WTO) said on Monday that cases rose. The WHO sent staff."
     assert _g(text) == [("G001", "WTO", "WHO", "unsafe")]
     assert _g("The European Central Bank (EIB) raised rates on Thursday.") == [("G001", "EIB", "ECB", "unsafe")]
+    # the whole name, though the acronym is a key slip of its last words' initials (HHS)
+    assert _g("The office in the Department of Health and Human Services (NHS) has grants.") == [
+        ("G001", "NHS", "HHS", "unsafe")]
     assert _g("Officials at the International Monetary Fund (IMO) said growth slowed.") == [
         ("G001", "IMO", "IMF", "unsafe")]
     fixed = clean("The World Health Organization (WTO) said so.", select=["G"], unsafe_fixes=True).text

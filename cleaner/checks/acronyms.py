@@ -91,7 +91,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if acr in misdefined:
             continue
-        swapped = _swapped_for_another(acr, name, initials, gaz)
+        swapped = _swapped_for_another(acr, m.group(1), name, initials, gaz)
         if swapped is not None:
             # "World Health Organization (WTO)": another body's acronym where the name says which was
             # meant; only this mention (the other body may be named in its own right elsewhere)
@@ -247,24 +247,25 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     return findings
 
 
-def _swapped_for_another(acr: str, name: str, initials: str, gaz):
+def _swapped_for_another(acr: str, run: str, name: str, initials: str, gaz):
     """(the acronym meant, the entry ``acr`` belongs to) when ``acr`` is defined for a gazetteer name
-    (the defined run or its last words) whose own acronym it is not, but another entry's one letter
+    (the capitalised ``run`` before it or its last words, though :func:`_defined_name` cut it to
+    ``name``: ``Department of Health and Human Services (NHS)``) whose own acronym it is not, but another entry's one letter
     from it (two in place, same first letter): a spinner's or a translation's swap of one real acronym
     for another (``World Health Organization (WTO)``, ``European Central Bank (EIB)``). Else None: an
     acronym the name spells (a house style), a larger body's (``European Central Bank (EU)``), or one
     close to several of the entry's acronyms.
 
     >>> gaz = gazetteer(())
-    >>> _swapped_for_another("WTO", "World Health Organisation", "WHO", gaz)[0]
+    >>> _swapped_for_another("WTO", "The World Health Organisation", "World Health Organisation", "WHO", gaz)[0]
     'WHO'
-    >>> [_swapped_for_another(a, "World Health Organization", "WHO", gaz) for a in ("WHO", "UN", "WHOO")]
+    >>> [_swapped_for_another(a, *["World Health Organization"] * 2, "WHO", gaz) for a in ("WHO", "UN", "WHOO")]
     [None, None, None]
     """
     other = gaz.acronyms.get(acr)
     if other is None or acr == initials or _spells(acr, name.split()):
         return None
-    words = name.split()
+    words = run.split()
     for k in range(len(words) - 1):  # the run, or its last words after words of the sentence
         slot = gaz.forms.get(norm(" ".join(words[k:])))
         if slot is not None:
