@@ -23,6 +23,7 @@ from ..gazetteer import gazetteer, norm
 from ..lexicon import lexicon, neighbouring_keys
 from .name_tokens import (
     _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, _plain_context, SOURCE, _words, _claim, Candidate,
+    _unpossessed,
 )
 from ..tokens import Tokens
 
@@ -438,7 +439,7 @@ def _without_possessives(words) -> list:
     >>> _without_possessives(["Pacific", "Islanders’s", "’s"])
     ['Pacific', 'Islanders']
     """
-    return [w for w in (w[:-2] if w.endswith(("'s", "’s")) else w for w in words) if w]
+    return [w for w in map(_unpossessed, words) if w]
 
 
 def _last_letters(words: tuple) -> frozenset:
