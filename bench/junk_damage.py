@@ -4,11 +4,12 @@
 A damage generator for boilerplate. Each article of a part of the clean news corpus
 (``bench/corpus_split.py``) gets one to three pieces of scraper junk, each drawn from a family the
 issue lists (image credits, source trailers, republish credits, agency and contact credits, legal
-footers, share prompts, paywall prompts, read-more lines, ad labels, dateline debris, agency tails) and
-filled with made-up names, sites, e-mail addresses and dates from the seed. A piece goes where scrapers
-leave it: its own paragraph at the end, glued after the last sentence (dumps that lost their line
-breaks; ``tight``: with no space after the stop either, as in the ISOT dumps), its own paragraph at the
-start, a line between two paragraphs, or (a photo credit) at the end of a caption line between two.
+footers, share prompts, paywall prompts, read-more lines, ad labels, dateline debris, agency tails,
+section labels) and filled with made-up names, sites, e-mail addresses and dates from the seed. A piece
+goes where scrapers leave it: its own paragraph at the end, glued after the last sentence (dumps that
+lost their line breaks; ``tight``: with no space after the stop either, as in the ISOT dumps), its own
+paragraph at the start, a line between two paragraphs, its own sentence inside a paragraph (a section
+label), or (a photo credit) at the end of a caption line between two.
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
 overall and macro-averaged (each family weighs the same); and the share of the article's own words
@@ -36,6 +37,10 @@ WORD = re.compile(r"\w+")
 _SYLLABLES = ("ka", "lo", "mer", "an", "tis", "ro", "ven", "da", "bel", "sor", "mi", "nat", "her", "gu", "lin", "pa")
 _SITE_TAILS = ("News", "Times", "Post", "Daily", "Herald", "Report", "Wire", "Today", "Observer", "Journal")
 _AGENCIES = ("AP", "AFP", "Reuters", "Getty Images", "Shutterstock", "EPA", "Xinhua")
+_SECTIONS = ("World", "UK", "US", "Business", "Politics", "Sport", "Tech", "Science", "Health", "Entertainment",
+             "Opinion", "Culture", "Local", "Latest", "Breaking", "Travel", "Money", "Climate", "Education",
+             "Africa", "Asia", "Europe", "Middle East", "Australia", "India", "Motoring", "Property", "Gaming",
+             "Lifestyle", "Arts")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -60,6 +65,7 @@ def _fill(rng: random.Random) -> dict:
         "initial_n": str(rng.randint(1, 300)), "iso": f"{rng.randint(2009, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         "dow": rng.choice(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")), "day": str(rng.randint(1, 28)),
         "mon": rng.choice(_MONTHS)[:3], "hh": f"{rng.randint(0, 23):02d}", "mm": f"{rng.randint(0, 59):02d}",
+        "section": rng.choice(_SECTIONS),
     }
 
 
@@ -201,6 +207,12 @@ FAMILIES = {
                   "Tagged with: {first}, {last}, news", "Posted in: {site} | {city} News"], ("tail",)),
     "headline-list": (["- {headline}\n- {headline}", "Related: {headline} | {headline}", "{headline} [INSIGHT]",
                        "Most Read\n- {headline}\n- {headline}"], ("tail",)),
+    # a CMS section label pasted in as its own sentence, as in the seed article's "World news." (issue 13,
+    # stop 18: a lead probe found "Sports news." at a paragraph's end and "Business News." missed). The
+    # sections are the menus of public news sites (BBC, Guardian, CNN, ABC News), in both cases.
+    "section-label": ([
+        "{section} news.", "{section} News.",
+    ], ("inline", "glued")),
     "truncated-teaser": (["{headline} … more", "{headline}... more", "https://{host}/……", "Continue reading…"], ("tail",)),
 }
 
@@ -228,6 +240,14 @@ def inject(text: str, rng: random.Random) -> tuple[str, list]:
         elif place == "tight":  # dumps that lost the space too: "...on Monday.Copyright 2017 ..."
             end = paragraphs[last].rstrip()
             paragraphs[last] = end + ("" if end[-1:] in ".!?" else " ") + piece
+        elif place == "inline":  # its own sentence between two of a paragraph's sentences
+            gaps = [(i, m.end()) for i, p in enumerate(paragraphs[:last + 1])
+                    for m in re.finditer(r"[a-z0-9][.!?] (?=[A-Z])", p)]
+            if gaps:
+                i, at = rng.choice(gaps)
+                paragraphs[i] = paragraphs[i][:at] + piece + " " + paragraphs[i][at:]
+            else:
+                paragraphs[last] = paragraphs[last].rstrip() + " " + piece
         elif place == "head":
             paragraphs.insert(0, piece)
             last += 1

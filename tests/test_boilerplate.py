@@ -103,6 +103,26 @@ def test_republished_keeps_a_sentence_that_merely_mentions_read_more():
     assert "appeared first on" not in out and "originally published" not in out
 
 
+# -- section labels pasted into a paragraph (B004) ----------------------------------------------
+@pytest.mark.parametrize("label", ["World news.", "Business News.", "India news.", "Asia-Pacific news.",
+                                   "US news.", "Middle East news."])
+@pytest.mark.parametrize("where", ["between", "end"])
+def test_section_label_is_deleted_between_sentences_and_at_the_paragraph_end(label, where):
+    first = "Liverpool travel to Newcastle United on Wednesday, the club said."
+    rest = "Villa host Brentford next weekend."
+    para = f"{first} {label} {rest}" if where == "between" else f"{first} {rest} {label}"
+    text = f"Liverpool win again\n\n{para}\n\nTickets go on sale on Monday."
+    found = b_findings(text)
+    assert [(f.code, text[f.start:f.end]) for f in found] == [("B004", label)]
+    assert b_clean(text) == f"Liverpool win again\n\n{first} {rest}\n\nTickets go on sale on Monday."
+
+
+@pytest.mark.parametrize("sentence", ["Good news.", "Fake news.", "No news."])
+def test_news_as_an_ordinary_sentence_is_not_a_section_label(sentence):
+    text = f"Headline here\n\nThe minister read the report twice. {sentence} Nobody had expected it.\n\nEnd."
+    assert b_findings(text) == []
+
+
 # -- anchoring: body text that only looks like boilerplate stays ----------------------------------
 @pytest.mark.parametrize("text", [
     "Officials urged residents to read more about the evacuation plan on the county website.",
