@@ -24,7 +24,9 @@ Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-P
 ``github:goose3/goose3``, ``github:AndyTheFactory/newspaper4k``), or point ``--mirror``
 at a folder holding them.
 
-Junk is annotated by pattern, per category (``bench/real_scraped.toml``); body sentences are the
+Junk is annotated by pattern, per category (``bench/real_scraped.toml``; a marker that starts or ends
+inside a word is widened to the whole word, else its words never occur as such in the raw text and it
+could never count as removed); body sentences are the
 sentences of six words or more that overlap no junk marker. Articles are split by a hash of their id
 into ``tune`` (60%: rules may be written from its misses, ``--misses``) and ``heldout`` (40%: only the
 summary is printed). For each part the script prints, for news-cleaner (``clean(text,
@@ -208,6 +210,30 @@ def _key(text: str) -> str:
     return " ".join(_PIECE.findall(text)).lower()
 
 
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` widened to the edges of the words they cut. A marker pattern with a bounded
+    stretch (``[^\n.]{1,120} contributed``) can start or end inside a word (``iated Press writers``):
+    its words then never occur in the raw text as a whole, and the marker could never count as removed.
+    Words are ``_key``'s pieces, so a piece glued to the next ("2017Featured") is no cut.
+
+    >>> t = "The Associated Press writers contributed."
+    >>> whole_words(t, 8, 28), whole_words(t, 4, 34)
+    ((4, 28), (4, 40))
+    >>> whole_words("May 2017Featured image", 8, 22)
+    (8, 22)
+    """
+    window = max(0, start - 60)
+    for m in _PIECE.finditer(text, window, min(len(text), start + 60)):
+        if m.start() < start < m.end():
+            start = m.start()
+            break
+    for m in _PIECE.finditer(text, max(0, end - 60), min(len(text), end + 60)):
+        if m.start() < end < m.end():
+            end = m.end()
+            break
+    return start, end
+
+
 def annotate(text: str, markers: dict) -> tuple[list, list]:
     """Junk markers (category, start, end) and body sentences of one raw article."""
     spans = []
@@ -215,7 +241,7 @@ def annotate(text: str, markers: dict) -> tuple[list, list]:
         for pattern in patterns:
             for m in pattern.finditer(text):
                 if _key(m.group(0)):
-                    spans.append((m.start(), m.end(), cat))
+                    spans.append((*whole_words(text, m.start(), m.end()), cat))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     junk = []  # non-overlapping: the first, longest marker wins
     for start, end, cat in spans:

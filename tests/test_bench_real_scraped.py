@@ -43,3 +43,19 @@ def test_a_whole_page_is_read_as_a_recall_oriented_scraper_keeps_it():
     text = real_scraped.scraped_text(page)
     assert "employs about 140 mechanics" in text and "Featured Image Credit: Valley Transit" in text
     assert "Home" not in text.split("\n")
+
+
+def test_a_marker_cut_inside_a_word_counts_as_removed_once_its_line_is_gone():
+    # the agency-credit marker's bounded stretch ("[^\n.]{1,120} contributed ...") starts inside
+    # "Associated" on a long credit line; widened to whole words, the marker can be found and removed
+    credit = ("Associated Press writers Dana Ruiz, Omar Haddad, Lena Park and Ivo Brandt in Kabul, and Tom Weller in "
+              "Greenville, South Carolina, contributed to this report.")
+    raw = "The council voted on Tuesday to close the depot near the river.\n" + credit + "\n"
+    junk, sentences = real_scraped.annotate(raw, real_scraped.load_markers())
+    assert [cat for cat, _marker in junk] == ["agency-credit"]
+    assert junk[0][1].startswith("Associated Press")
+    tally = real_scraped.Counter()
+    left, lost = real_scraped.score(raw, raw.split("\n")[0], junk, sentences, tally)
+    assert (left, lost, tally["removed", "agency-credit"]) == ([], [], 1)
+    left, _lost = real_scraped.score(raw, raw, junk, sentences, real_scraped.Counter())
+    assert [cat for cat, _key in left] == ["agency-credit"]
