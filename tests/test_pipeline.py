@@ -87,6 +87,20 @@ def test_a_stock_symbol_after_its_company_is_no_html_tag():
         assert check(markup, select=["E003"]), markup
 
 
+def test_a_tag_quoted_in_a_line_of_code_is_no_leftover_markup():
+    """A how-to article shows program code that builds HTML (a goose3 test page: a WordPress shortcode
+    in PHP); E003 deleted the tags from its string literals, changing the code the article shows."""
+    code = ("So in your functions.php file add this code:\n"
+            "$val.= '<a itemprop=\"url\" href=\"' . site_url() . '\">';\n"
+            "$val.= '<strong>' . $atts[\"name\"] . '</strong>';\n"
+            "$val.= '<span itemprop=\"addressLocality\">' . $atts[\"city\"] . '</span>, <span>' . $zip . '</span>';")
+    assert Cleaner(select=["E003"]).check(code, kind="text").findings == []
+    assert Cleaner().clean(code, kind="text").text == code
+    # markup all the same: no quote touches the tag, or the line is no statement
+    for markup in ("The <b>mayor</b> said on Monday;", "He typed '<b>' and the page went bold."):
+        assert check(markup, select=["E003"]), markup
+
+
 def test_unsafe_fixes_flag():
     text = "Line one.<br>Line two of the article."
     assert "<br>" in clean(text).text

@@ -176,6 +176,34 @@ def _marks_a_ticker(text: str, start: int, end: int) -> bool:
     return end == len(text) or not _TICKER_AFTER.match(text, end)
 
 
+_QUOTES = "'\""
+
+
+def _ends_a_statement(text: str, line_end: int) -> bool:
+    """Whether the line ending at ``line_end`` ends as a statement of program code does (``;``, then
+    only spaces). Reads back over the trailing spaces only.
+
+    >>> _ends_a_statement("$val.= '</div>';  ", 18), _ends_a_statement("He said <b>no</b>.", 18)
+    (True, False)
+    """
+    pos = line_end - 1
+    while pos >= 0 and text[pos] in " \t\r":
+        pos -= 1
+    return pos >= 0 and text[pos] == ";"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether a quote touches ``text[start:end]`` (``'<strong>'``): in a line of program code the
+    article shows (``$out .= '<strong>' . $name . '</strong>';``) such a tag is a string literal, the
+    article's content, not leftover markup.
+
+    >>> code = "$val.= '<strong>' . $atts['name'] . '</strong>';"
+    >>> _quoted(code, 8, 16), _quoted(code, 37, 46), _quoted("The <b>mayor</b> said;", 4, 7)
+    (True, True, False)
+    """
+    return (start > 0 and text[start - 1] in _QUOTES) or (end < len(text) and text[end] in _QUOTES)
+
+
 def _line_numbers(text: str, matches: list) -> list:
     """The line number of each match (in text order), counting newlines between neighbours only."""
     out, line, pos = [], 0, 0
@@ -189,8 +217,9 @@ def _line_numbers(text: str, matches: list) -> list:
 def leftover_tags(doc: Document) -> list[Finding]:
     """E003: an HTML tag left in the text. ``the <b>mayor</b> said`` → ``the mayor said``.
 
-    Not a tag: a name in angle brackets (``<I P Sharp Associates Ltd>``) or a stock symbol after its
-    company (``Entertainment Marketing Inc <EM> said``), unless the same line closes that tag.
+    Not a tag: a name in angle brackets (``<I P Sharp Associates Ltd>``), a stock symbol after its
+    company (``Entertainment Marketing Inc <EM> said``), unless the same line closes that tag, or a
+    string literal in a line of code the article shows (``$val.= '<strong>';``).
     """
     _, _, inline, _, _, tag_re = _tables()
     findings = []
@@ -198,8 +227,15 @@ def leftover_tags(doc: Document) -> list[Finding]:
     matches = list(tag_re.finditer(text))
     lines = _line_numbers(text, matches)
     closed = {(line, m.group(1).lower()) for m, line in zip(matches, lines) if m.group(0).startswith("</")}
+    line_end, statement = -1, False  # the current match's line: read once per line, so the scan stays linear
     for match, line in zip(matches, lines):
         if _names_a_company(match.group(0), match.group(1)):
+            continue
+        if match.start() > line_end:
+            line_end = text.find("\n", match.start())
+            line_end = len(text) if line_end < 0 else line_end
+            statement = _ends_a_statement(text, line_end)
+        if statement and _quoted(text, match.start(), match.end()):
             continue
         bare = match.end() - match.start() == len(match.group(1)) + 2
         if bare and (line, match.group(1).lower()) not in closed and _marks_a_ticker(text, match.start(), match.end()):
