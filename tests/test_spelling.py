@@ -317,6 +317,22 @@ def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():
     assert _flagged("He spoke to the negotiator. Wilh Mr. Trump away, talks stalled.") == ["Wilh"]
 
 
+def test_a_coinage_in_another_inflection_is_the_writers_own_word():
+    # its plural or possessive elsewhere is a second use of the same word, not a second slip
+    text = "Each grouplet picks a topic, and grouplets meet weekly to share the grouplet’s notes."
+    assert _findings(text) == []
+    text = "Download the Snowball stemmer, or read about other stemmers in the docs."
+    assert _findings(text) == []
+    text = "You can swipe dwellr’s cool stats and reuse them; dwellr shows where to live."
+    assert _findings(text) == []
+    # an inflection the dictionary knows is no such use: the unknown form is a slip of it
+    assert _flagged("Two studys were published, and the study found little.") == ["studys"]
+    # a suggestion nearly every article writes ("well") says nothing about a word written twice
+    text = "A good example is the dwellr app. Dwellr lets a user list cities, as well as towns."
+    assert _findings(text) == []
+    # ... a rarer one does ("recofey" beside "recovery": both mentions are slips, as above)
+
+
 def test_contraction_without_its_apostrophe_is_a_known_misspelling():
     text = "He said he dont know why, but youre right and im sure they cant or wont wait, the mayor said."
     found = {(text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)}

@@ -250,15 +250,49 @@ def _uses(t: str, counts, text) -> int:
 def _spelt_right_elsewhere(t: str, counts) -> bool:
     """Does the article also write the best suggestion for ``t`` (``recofey`` twice beside
     ``recovery``)? Then the twice-written form is a slip of the writer's own word, not a word of its own.
+    Not when the suggestion is one of the commonest words (``[repeated_slips] min_zipf``): nearly every
+    article writes ``well``, so ``well`` beside ``dwellr`` says nothing; the commonest words' slips are
+    :func:`_repeated_slip`'s, which asks for a cheap slip.
 
     >>> from collections import Counter
     >>> _spelt_right_elsewhere("recofey", Counter(["recovery"])), _spelt_right_elsewhere("recofey", Counter(["economy"]))
     (True, False)
+    >>> _spelt_right_elsewhere("dwellr", Counter(["well"]))
+    False
     """
     if not t.islower():
         return False
     ranked = _ranked(t, 1, "", "")
-    return bool(ranked) and counts.get(ranked[0][0], 0) > 0
+    return bool(ranked) and counts.get(ranked[0][0], 0) > 0 \
+        and lexicon().zipf(ranked[0][0]) < _pack()["repeated_slips"]["min_zipf"]
+
+
+_INFLECTIONS = ("s", "es", "'s", "’s", "s'", "s’")
+
+
+def _inflected_uses(t: str, counts) -> int:
+    """How often the article writes ``t`` in another inflection that no dictionary knows either: its
+    plural, its possessive or its singular (``grouplet`` beside ``grouplets`` and ``grouplet’s``,
+    ``stemmers`` beside ``stemmer``). Those are the writer's own uses of one coinage; a slip stands once,
+    in one form. A form the dictionary knows is no such use (``studys`` beside ``study`` is a slip of it).
+
+    >>> from collections import Counter
+    >>> _inflected_uses("grouplet", Counter({"grouplets": 5, "grouplet’s": 1}))
+    6
+    >>> _inflected_uses("stemmers", Counter({"stemmer": 1})), _inflected_uses("studys", Counter({"study": 3}))
+    (1, 0)
+    """
+    base = _unpossessed(t)
+    stems = {base}
+    if base.endswith("es"):
+        stems.add(base[:-2])
+    if base.endswith("s"):
+        stems.add(base[:-1])
+    forms = {stem + end for stem in stems for end in _INFLECTIONS} | stems
+    forms.discard(t)
+    lex = lexicon()
+    return sum(counts.get(f, 0) for f in forms
+               if f in counts and _unpossessed(f).lower() not in lex.lower and not lex.is_word(_unpossessed(f).lower()))
 
 
 def _marked_sic(text: str) -> frozenset:
@@ -340,7 +374,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         # start ("dwellr" beside "Dwellr lets a user") is one word used twice, unless it is a known
         # misspelling ("goverment" beside "GOVERMENT")
         read = text if len(unknown) <= _FEW_WORDS else None
-        uses = {t: _uses(t, counts, read) for t in unknown}
+        uses = {t: _uses(t, counts, read) + _inflected_uses(t, counts) for t in unknown}
         twice = [t for t in unknown if uses[t] == 2]
         marked = _marked_sic(text) if twice else frozenset()
         unknown = {t for t in unknown if counts[t] < 2 and (uses[t] < 2 or t.lower() in lex.misspellings)
