@@ -1106,6 +1106,16 @@ def test_real_acronym_one_edit_from_one_the_article_uses():
     assert ("G001", "SSX", "SSA", "unsafe") in _g(text.replace("GSA", "SSX"))
 
 
+def test_acronym_listed_beside_its_neighbour_is_another_thing():
+    # a writer lists different things: an item is no slip of another item of the same list
+    text = ("We worked with GSA’s CIO, CTO, CISO and security teams. The CIO signed off, and the CTO "
+            "agreed. Staff at NARA, DOT, NASA and HHS helped, and NASA hosted us.")
+    assert _g(text) == []
+    # the same acronym out of a list is still taken for a slip of the one the article uses
+    text = "We worked with GSA’s CIO and security teams. The CIO signed off, and the CISO agreed."
+    assert _g(text) == [("G001", "CISO", "CIO", "unsafe")]
+
+
 def test_acronym_with_a_doubled_letter_in_every_mention():
     text = ("Wales will be the first nation in the UUK to take this step. The rest of the UUK will watch, "
             "said the SeaWorld CEOO on Monday.")

@@ -66,6 +66,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     # a plural is a use of its acronym: "IRAs" vouches for "IRA" (and so makes "IRD" a slip of it)
     counts.update(_ACRONYM_PLURAL.findall(text))
     near = _one_edit_neighbours(counts)
+    listed = _listed_with(text, matches)
     named: dict = {}  # id(entry) -> (named in the article?, its name spelled out?): scans of the text, once
 
     def mentioned(entry) -> bool:
@@ -215,6 +216,8 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
                     continue
                 orphans.append((token, start, end))
             continue
+        if not listed.get(start, frozenset()).isdisjoint(targets):
+            continue  # listed beside the acronym it would be a slip of: two things ("CIO, CTO, CISO")
         if _own_acronym(token, lex, real_min_zipf) and not any(
                 len(token) < len(a) and lex.zipf(token) < lex.zipf(a) for a in targets):
             continue  # an acronym of its own (GSA beside SSA, CSS beside CMS), unless it is a dropped
@@ -246,6 +249,41 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     skip = defined | batch_known | ubiquitous
     findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
     return findings
+
+
+_LIST_GAP = re.compile(r",? (?:and|or|&) |, ?| ?/ ?")  # what stands between the items of a list
+
+
+def _listed_with(text: str, matches: list) -> dict:
+    """For each acronym mention in a list of acronyms (``NARA, DOT, NASA``, ``XLS and XLSX``, ``CIO, CTO,
+    CISO``), by its start: the acronyms of that list (one set per list, shared by its mentions). A writer
+    lists different things; a slip of an item never stands in the list beside it. One pass over the
+    mentions, in text order.
+
+    >>> import re
+    >>> text = "people at NARA, DOT, NASA and HHS. The NASI team"
+    >>> listed = _listed_with(text, list(re.finditer(r"[A-Z]{3,4}", text)))
+    >>> sorted(listed[10]), 39 in listed
+    (['DOT', 'HHS', 'NARA', 'NASA'], False)
+    """
+    runs: list = []
+    run: list = []
+    last_end = -1
+    for m in matches:
+        if run and _LIST_GAP.fullmatch(text, last_end, m.start()) is None:
+            runs.append(run)
+            run = []
+        run.append(m)
+        last_end = m.end()
+    runs.append(run)
+    listed: dict = {}
+    for run in runs:
+        if len(run) < 2:
+            continue
+        items = frozenset(m.group() for m in run)
+        for m in run:
+            listed[m.start()] = items
+    return listed
 
 
 def _swapped_for_another(acr: str, run: str, name: str, initials: str, gaz):
