@@ -251,6 +251,9 @@ def test_seed_rows():
         # a paragraph that attributes its quotation right after a comma does not run on, whatever opens the next
         ('"The wild card is the tension in the Gulf, said Frank Knuettel, an analyst.\n\n"Prices will rise," he said.',
          '"The wild card is the tension in the Gulf," said Frank Knuettel, an analyst.\n\n"Prices will rise," he said.', "Q006"),
+        # a verb right after a comma is the attribution itself: the commas before it are the quotation's own
+        ('"They wanted a way out.. Now, this sounds like they\'re going to join the group and buy themselves out, said Ed Atorino.\n\nNext.',
+         '"They wanted a way out. Now, this sounds like they\'re going to join the group and buy themselves out," said Ed Atorino.\n\nNext.', "Q006"),
         ('"I would not make any predictions at this stage, de Keersmaeker said.\n\nNext.',
          '"I would not make any predictions at this stage," de Keersmaeker said.\n\nNext.', "Q006"),
         # a fragment's stop goes inside when the article's other fragments take their commas inside
@@ -436,6 +439,15 @@ def test_colon_before_a_lower_case_list_introduces_no_quotation():
     assert fix(text) == text.replace('rechargers."', "rechargers.")
     quoted = 'The study found one thing: Explorers are the key to the museum." Each type holds behaviors.'
     assert fix(quoted) == quoted.replace(": Explorers", ': "Explorers')
+
+
+def test_a_run_in_label_introduces_no_quotation_for_sure():
+    # ``Background:`` heads the writer's own text: a lone closing mark after it may as well be stray (a tie, not fixed)
+    text = "Background: For three years GSA has run a survey. It polled 8,800 people.” Around a third use two programs."
+    findings = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
+    assert findings and all(f.fix != "safe" for f in findings) and fix(text) == text
+    said = "The minister told reporters: We will run the survey again. It polled 8,800 people.” Then he left."
+    assert fix(said) == said.replace(": We", ": “We")
 
 
 def test_capitalised_quotation_set_in_the_writers_sentence_closes_at_its_end():

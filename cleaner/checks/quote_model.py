@@ -703,6 +703,27 @@ def _intro(text: str, lo: int, hi: int) -> Optional[int]:
     return found
 
 
+_LABEL_WORDS = 3
+
+
+def _label(text: str, start: int, intro: int) -> bool:
+    """Is the colon before ``intro`` a run-in label opening its paragraph (``Background: For the past …``, ``One
+    caveat: Although …``, ``Reviews and/or Approves Invoices: The COR …``): three words or fewer, or a title, with
+    no verb of saying? A label heads the writer's own text, so a lone closing mark after it is as likely stray as
+    the end of a quotation it opened. (``The study found one thing: Explorers …`` is a sentence, introducing.)
+
+    >>> t = 'Background: For three years we ran a survey." Then'
+    >>> _label(t, 0, 12), _label('The minister told reporters: We will win."', 0, 29), _label('The study found one thing: It', 0, 27)
+    (True, False, False)
+    """
+    head = text[start:intro].rstrip()
+    if not head.endswith(":"):
+        return False
+    words = _WORD.findall(head)
+    short = len(words) <= _LABEL_WORDS or (len(words) <= 8 and _titled(head))
+    return short and not any(w.lower() in rules()["verbs"] for w in words)
+
+
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-z])\)")
 _CODE = re.compile(r"[=\\{}<>|]|\w\(\w")
 
@@ -770,7 +791,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
     if intro is not None:
         # sure unless a mark of another kind or a list's number stands where the quotation would open
         # (``say, 'We did …”``: the lost opening mark may be that one; ``bad ones: 1) do nothing``: a list)
-        sure = text[intro] not in "'‘’" and not _ENUMERATOR.match(text, intro)
+        sure = text[intro] not in "'‘’" and not _ENUMERATOR.match(text, intro) and not _label(text, para.start, intro)
         _push(para, "lone", LoneClose(mark, intro, sure, "introduction"))
     elif resumed is not None:
         _push(para, "lone", LoneClose(mark, resumed, True, "resumed"))
@@ -1010,8 +1031,10 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_close, q.missing_rule, q.missing_sure = cands[0], "title", True
     elif scored:
         # the candidates that reach the same verb: the farthest one starts the speaker's name
-        nearest = min(scored, key=lambda dc: (dc[0], -dc[1]))[1]
-        best = min(c for d, c in scored if _same_verb(text, c, nearest))
+        distance, nearest = min(scored, key=lambda dc: (dc[0], -dc[1]))
+        # before a verb right after a comma (``…, said``) only a name starts the speaker (``growth, John Williams, the
+        # president of the bank, said``); ``Now, this sounds like … out, said Edward Atorino`` is the quotation's own
+        best = min(c for d, c in scored if _same_verb(text, c, nearest) and (distance or c == nearest or _NAME_AFTER.match(text, c)))
         q.missing_close, q.missing_rule = best, "attribution"
         q.missing_sure = True
     elif end_candidate is not None and (first := _embedded_sentence_end(text, para, q, lo, cands)) is not None:
@@ -1056,6 +1079,7 @@ def _embedded_sentence_end(text: str, para: Para, q: Quotation, lo: int, cands: 
     return stop + 1
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _PRIME_CLOSE = re.compile(r"″(?<=\d″)")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
