@@ -1330,6 +1330,17 @@ def test_a_gazetteer_name_written_the_same_other_way_throughout_is_the_house_sty
     assert [f[:3] for f in _g(once)] == [("G002", "belt", "Belt")]
 
 
+def test_a_market_index_in_wire_style_is_no_slip():
+    # AP and Reuters lower-case the descriptor after an index's own name, even in a single mention
+    for text in ("Wall Street rose. The Nasdaq composite gained 0.5% to 16,745.30 on Friday.",
+                 "The Dow Jones industrial average added 421 points, or 1.1%, to 39,497.54.",
+                 "In Asia, the Hang Seng index rose 1.1% in Hong Kong on Tuesday."):
+        assert _g(text) == [], text
+    # the index's own name in lower case is still a slip
+    assert [f[:2] for f in _g("Shares rose on the nasdaq composite index on Friday.")] == [
+        ("G002", "nasdaq composite")]
+
+
 def test_acronym_swapped_for_another_bodys_in_its_definition():
     # the name says which acronym was meant: another body's acronym one letter away is a swap
     text = "The World Health Organisation (WTO) said on Monday that cases rose. The WHO sent staff."

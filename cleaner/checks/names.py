@@ -127,6 +127,8 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
     spelling, diff = best
     if any(found.split(" ")[k] in _FUNCTION_WORDS for k in diff):
         return None  # "the Rio de Janeiro Port said": a verb after a name, not "Port Said"
+    if entry.kind == "market" and _wire_index_style(found, diff):
+        return None  # "the Nasdaq composite", "the Dow Jones industrial average": wire style
     if before.lower() in ("a", "an") and sum(w[:1].isupper() for w in found.split(" ")) < 2:
         return None  # "establish an Islamic state": a generic phrase, not the name
     offsets = _word_offsets(found, start)
@@ -139,6 +141,19 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
         fix="unsafe" if style_only else "safe", confidence=0.6 if style_only else 1.0,
         source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
     )
+
+
+def _wire_index_style(found: str, diff: list) -> bool:
+    """Are the lower-case words of the market index name ``found`` (at word indexes ``diff``) only the
+    descriptors wire styles lower-case after the index's own name (``[casing] market_descriptors``),
+    that name itself capitalised?
+
+    >>> _wire_index_style("Nasdaq composite", [1]), _wire_index_style("nasdaq Composite", [0])
+    (True, False)
+    """
+    words = found.split(" ")
+    descriptors = _words("casing", "market_descriptors")
+    return words[0][:1].isupper() and all(words[k] in descriptors for k in diff)
 
 
 def _ordinary_lower_case(found: str, kind: str, style_words: set) -> bool:
