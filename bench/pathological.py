@@ -4,6 +4,8 @@ per MB against a normal article's (issue 17: every case linear, within 3x of a n
     python bench/pathological.py               # all cases; the big file is --big-mb MB (default 50)
     python bench/pathological.py --big-mb 5    # a quicker run
     python bench/pathological.py --article-mb 10   # also one 10 MB text article (cleaned in parts)
+    python bench/pathological.py --record-mb 9.3   # also one JSONL record of 9.3 MB through ``batch``
+    python bench/pathological.py --only "long line"   # only the cases so named (and the normal article)
 
 Each text case runs in a fresh process (so peak memory is its own) after a warm-up clean of twenty
 other fixture articles (so the lexicon and other lazy loads are not timed, in the baseline either), and
@@ -67,7 +69,7 @@ def _shuffled_line(article: str, size: int) -> str:
     return " ".join(out)
 
 
-def cases(big_mb: float, tmp: Path, article_mb: float = 0.0) -> list:
+def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 0.0) -> list:
     """(name, file, kind, config) for each hostile input."""
     article = normal_article()
     pack = tmp / "pack.toml"
@@ -98,6 +100,10 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0) -> list:
     if article_mb:  # one article: cleaned in parts of cleaner.parts.PART_CHARS, so memory stays bounded
         copies = int(article_mb * 1e6 // len(article)) + 1
         out.append((f"{article_mb:g} MB single article (file: check)", None, "file:txt", ["\n\n".join([article] * copies)]))
+    if record_mb:  # one record: cleaned in parts too, its findings and output line grow with it
+        copies = int(record_mb * 1e6 // len(article)) + 1
+        out.append((f"{record_mb:g} MB single record (file: batch)", None, "file:batch:jsonl",
+                    [json.dumps({"id": 1, "text": "\n\n".join([article] * copies)}), records[0]]))
     return out
 
 
@@ -172,12 +178,18 @@ def main(argv=None) -> int:
     parser.add_argument("--big-mb", type=float, default=50.0, help="size of the big article file (MB)")
     parser.add_argument("--article-mb", type=float, default=0.0,
                         help="also one text article of this many MB (0: none), checked as a file")
+    parser.add_argument("--record-mb", type=float, default=0.0,
+                        help="also one JSONL record of this many MB (0: none), through batch")
     parser.add_argument("--limit", type=float, default=600.0, help="seconds a case may take")
+    parser.add_argument("--only", action="append", default=[],
+                        help="run only the cases whose name contains this text (repeatable; the normal article always runs)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         (tmp / "warm.txt").write_text(normal_article(20), encoding="utf-8")
-        rows = [run_case(*case, tmp, args.limit) for case in cases(args.big_mb, tmp, args.article_mb)]
+        chosen = [case for number, case in enumerate(cases(args.big_mb, tmp, args.article_mb, args.record_mb))
+                  if not number or not args.only or any(part in case[0] for part in args.only)]
+        rows = [run_case(*case, tmp, args.limit) for case in chosen]
     base = rows[0]
     per_mb = base["cpu"] / base["mb"]
     print("CPU: this process (text cases) or every process of the command (file cases); peak: the process's max RSS\n"

@@ -86,3 +86,21 @@ def test_a_record_longer_than_a_part_is_cleaned_in_parts_in_batch_and_check(cli,
     code, report, _ = cli("check", "--no-cache", "--select", "E006", str(path))
     assert code == 1 and calls[-1]["fix"] is False
     assert report.count("E006") == 10
+
+
+@pytest.mark.parametrize("body", ["The mayor spoke.\\n\\n" * 12_500, "\\n" * 100_000, "Caf\\u00e9 " * 20_000])
+def test_reading_a_big_record_takes_memory_in_proportion_to_its_size_not_a_hundred_times_it(body):
+    """The nesting check's string pattern ``"(?:[^"\\]|\\.)*"`` kept a backtracking frame per character
+    of a string (about 110 bytes each): a 9.3 MB record took 1.2 GB in ``batch`` before any cleaning.
+    Reading a 200 KB record may now take a few times its size (the parsed string), not a hundred."""
+    import tracemalloc
+
+    raw = '{"id": 1, "tags": [' + "[], " * 120 + '[]], "text": "' + body + '"}'  # brackets enough to be counted
+    tracemalloc.start()
+    try:
+        data = load_json(raw)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data["text"] == json.loads(raw)["text"]
+    assert peak < 10 * len(raw), (peak, len(raw))
