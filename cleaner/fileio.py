@@ -67,12 +67,17 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
     """Decode ``data``: UTF-8 (with or without BOM) first, then UTF-16 or UTF-32 (by byte-order mark or
     by where the NUL bytes fall), else the code page guessed (``_decode_legacy``)."""
     wide = _wide_unicode(data)
+    rivals: tuple = ()
     if wide is None and b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file (NUL bytes), not an article")
+        wide, rivals = _wide_by_evidence(data)
+        if wide is None:
+            raise InputError(f"{path}: binary file (NUL bytes), not an article (if it is UTF-16 or UTF-32 text "
+                             "that was not recognised, convert it to UTF-8 first, e.g. "
+                             "`iconv -f UTF-16LE -t UTF-8 FILE > FILE.txt`)")
     bom = data.startswith(b"\xef\xbb\xbf")
     if wide is not None:
         text, encoding, bom = wide
-        detected, rivals = True, ()
+        detected = True
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -153,6 +158,39 @@ def _wide_unicode(data: bytes) -> Optional[tuple]:
         if all(sample[k::width].count(0) >= 0.5 * units for k in zero_at) and not sample[low::width].count(0):
             return _wide_text(data, codec, False)
     return None
+
+
+_WIDE_CODECS = ("utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
+
+
+def _wide_by_evidence(data: bytes) -> tuple[Optional[tuple], tuple]:
+    r"""``((text, codec, False), rival codecs)`` of UTF-16 or UTF-32 text without a byte-order mark whose
+    NUL bytes do not follow the Latin pattern, else ``(None, ())``.
+
+    In Cyrillic, Greek, Arabic or CJK text a NUL is only the high byte of a space, a digit or a
+    newline, so where the NULs fall says little: such files were refused as binary. charset-normalizer,
+    limited to the four wide codecs, weighs each decoding (how messy the text is, how coherent its
+    language); the one it names must also decode the whole file strictly with no control characters.
+    A wide codec as good as the one named is a rival: the file is then read but never rewritten.
+
+    >>> text = "Мэр заявил, что новый мост откроется в мае.\n"
+    >>> _wide_by_evidence(text.encode("utf-16-be"))[0] == (text, "utf_16_be", False)
+    True
+    >>> _wide_by_evidence("市长表示，新桥将于五月通车。\n".encode("utf-32-le"))[0][1:]
+    ('utf_32_le', False)
+    >>> _wide_by_evidence(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" * 20)
+    (None, ())
+    """
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data, cp_isolation=list(_WIDE_CODECS))
+    best = matches.best()
+    found = None if best is None else _wide_text(data, best.encoding, False)
+    if found is None:
+        return None, ()
+    rivals = tuple(match.encoding for match in matches if match.encoding != best.encoding
+                   and match.chaos <= best.chaos and match.coherence >= best.coherence)
+    return found, rivals
 
 
 def _wide_text(data: bytes, codec: str, bom: bool) -> Optional[tuple]:

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.fileio import decode_bytes
+from cleaner.toml_compat import tomllib
+
+from conftest import FIXTURES
+
 TEXT = "The naïve plan, said Zoë, was a déjà vu for the señor at the café; it cost 5 €.\n" * 3
 
 
@@ -72,3 +77,41 @@ def test_a_file_of_uncertain_encoding_counts_nothing_fixed(cli, tmp_path):
     code, out, _ = cli("fix", "--no-cache", "a.txt")
     assert "encoding is uncertain" in out and path.read_bytes() == data
     assert "(0 fixed," in out and "E006" in out  # the double space: reported, not fixed
+
+
+WIDE = tomllib.loads((FIXTURES / "encodings" / "wide.toml").read_text(encoding="utf-8"))
+WIDE_CODECS = ["utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be"]
+
+
+@pytest.mark.parametrize("codec", WIDE_CODECS)
+@pytest.mark.parametrize("language", sorted(WIDE))
+def test_utf16_and_utf32_of_other_scripts_without_a_mark_are_read_right(language, codec):
+    """Cyrillic, Greek, CJK, Arabic... in UTF-16/32 with no byte-order mark were refused as binary: a
+    NUL is then only the high byte of a space or a digit, so the Latin NUL pattern does not fit.
+    One sentence, one word, and several paragraphs: each decodes to exactly its text, with no rival."""
+    sentences = WIDE[language]["sentences"]
+    for text in (sentences[0] + "\n", sentences[1].split()[0] + "\n", "\n\n".join(sentences) + "\n"):
+        source = decode_bytes(text.encode(codec), "a.txt")
+        assert (source.text, source.encoding, source.bom, source.rivals) == (text, codec, False, ())
+
+
+@pytest.mark.parametrize("language, codec", [("ru", "utf_16_le"), ("el", "utf_16_be"), ("zh", "utf_16_be"),
+                                             ("ja", "utf_32_le"), ("ar", "utf_16_le")])
+def test_check_reports_and_fix_rewrites_markless_wide_text_as_the_same_text_in_utf8(cli, tmp_path, language, codec):
+    text = "\n\n".join(WIDE[language]["sentences"]) + "\n"
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(codec))
+    code, out, err = cli("check", "--no-cache", "--select", "E007", "a.txt")
+    assert code == 1 and f"E007 [*] file is not valid UTF-8; decoded as {codec}" in out, (out, err)
+    code, _, _ = cli("fix", "--no-cache", "--select", "E007", "a.txt")
+    assert code == 0 and path.read_bytes() == text.encode("utf-8")
+
+
+@pytest.mark.parametrize("data", [b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8,
+                                  b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(255, -1, -1)) * 8,
+                                  "Мэр\x01заявил".encode("utf-16-le") * 40])
+def test_binary_data_is_refused_with_how_to_convert_text_that_was_not_recognised(cli, tmp_path, data):
+    (tmp_path / "a.txt").write_bytes(data)
+    code, _, err = cli("check", "--no-cache", "a.txt")
+    assert code == 2 and "binary file (NUL bytes), not an article" in err
+    assert "convert it to UTF-8 first, e.g. `iconv -f UTF-16LE -t UTF-8" in err and (tmp_path / "a.txt").read_bytes() == data
