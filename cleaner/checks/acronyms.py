@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, count
 from operator import and_, itemgetter, not_, or_
@@ -42,8 +44,130 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     ``NASA said ... NASA's probe ... NASI scientist`` → ``NASA scientist`` (unsafe).
 
     ``names``: the spans of the gazetteer names the article writes (:func:`cleaner.checks.names.gazetteer_names`),
-    whose acronyms are parts of those names, not slips.
+    whose acronyms are parts of those names, not slips. The rewrites are settled
+    (:func:`_settled`): one fix round applies them all, and the fixed text has none left.
     """
+    matches = toks.acronyms
+    if not matches:
+        return []
+    # a plural is a use of its acronym: "IRAs" vouches for "IRA" (and so makes "IRD" a slip of it)
+    plurals = Counter(_ACRONYM_PLURAL.findall(doc.text))
+
+    def counts(mentions) -> Counter:
+        """How often the article writes each acronym, ``mentions`` as they stand."""
+        out = Counter(m.group() for m in mentions)
+        out.update(plurals)
+        return out
+
+    lines: tuple = ([], [])
+    return _settled(lambda mentions, judged: _acronym_candidates(doc, ctx, toks, names, judged, counts(mentions), lines),
+                    matches, counts)
+
+
+SETTLE_ROUNDS = 4  # decisions made again on the rewritten acronyms, at most: chains are one or two long
+
+
+class _Rewritten:
+    """A mention as a fix would leave it: ``token`` where the text writes another acronym (the match
+    ``m``), at the same offsets, so the pass reads its context where it stands."""
+
+    __slots__ = ("token", "m")
+
+    def __init__(self, token: str, m) -> None:
+        self.token, self.m = token, m
+
+    def group(self, *_) -> str:
+        return self.token
+
+    def start(self, *_) -> int:
+        return self.m.start()
+
+    def end(self, *_) -> int:
+        return self.m.end()
+
+    def span(self, *_) -> tuple:
+        return self.m.span()
+
+
+def _settled(candidates_for: Callable, matches: list, counted: Callable) -> list[Candidate]:
+    """The candidates of ``candidates_for(mentions, judged)`` (the pass's verdicts on the mentions
+    ``judged``, with the counts of ``mentions``), each rewrite of a mention carried to where the pass's
+    own evidence settles once its rewrites are made (``counted(mentions)``: the counts it reads): the pass decides from the article's acronym
+    counts, and its fixes change them (``WFD`` → ``WFE`` while ``WFE`` → ``WEF``; a second ``WFE`` that
+    a fix makes no longer looks like a house style). So the decisions are made again on the mentions
+    as rewritten, with their counts, until no rewrite is left (at most ``SETTLE_ROUNDS`` times), and
+    each mention is reported once, from what it says to what it settles on; one that comes back to
+    its own form is not reported. Only an article with a rewrite pays for the second look, and it
+    judges again only the mentions of an acronym whose count changed or one an edit from it (the
+    only ones whose evidence moved).
+
+    >>> ms = list(re.finditer(r"[A-Z]{3}", "WFD WFE WEF"))
+    >>> def pass_(mentions, judged):  # a chain: WFD is a slip of WFE, and WFE one of WEF
+    ...     return [Candidate(Finding("G001", f"'{m.group()}' is garbled", m.start(), m.end(), suggestion=s))
+    ...             for m in judged for t, s in (("WFD", "WFE"), ("WFE", "WEF")) if m.group() == t]
+    >>> [(c.finding.start, c.finding.suggestion, c.finding.message) for c in _settled(pass_, ms, lambda ms: Counter(m.group() for m in ms))]
+    [(0, 'WEF', "'WFD' is garbled"), (4, 'WEF', "'WFE' is garbled")]
+    """
+    first = candidates_for(matches, matches)
+    at = {m.start(): m for m in matches}
+
+    def rewrite(c: Candidate, now: dict) -> bool:
+        """Does ``c`` rewrite a whole mention into another acronym than it has ``now``?"""
+        f = c.finding
+        m = at.get(f.start) if f is not None else None
+        return m is not None and f.end == m.end() and bool(f.suggestion) and f.suggestion != now.get(f.start, m.group())
+
+    made = [c for c in first if rewrite(c, {})]
+    if not made:
+        return first
+    settled: dict = {}  # start -> (what the mention is rewritten to, the candidate that says so, what it said then)
+    counts = counted(matches)
+    seen: set = set()
+    for _ in range(SETTLE_ROUNDS):
+        for c in made:
+            start = c.finding.start
+            settled[start] = (c.finding.suggestion, c, settled[start][0] if start in settled else at[start].group())
+        state = frozenset((start, s[0]) for start, s in settled.items())
+        if state in seen:
+            break  # rewrites that undo each other
+        seen.add(state)
+        before = counts
+        now = {start: s[0] for start, s in settled.items()}
+        mentions = [_Rewritten(now[m.start()], m) if m.start() in now else m for m in matches]
+        counts = counted(mentions)
+        moved = {a for a in before.keys() | counts.keys() if before[a] != counts[a]}
+        near = _one_edit_neighbours(counts)
+        moved.update(*map(near, moved))
+        made = [c for c in candidates_for(mentions, [m for m in mentions if m.group() in moved]) if rewrite(c, now)]
+        if not made:
+            break
+
+    def final(start: int) -> list:
+        token, c, flagged_as = settled[start]
+        said = at[start].group()
+        if token == said:
+            return []  # back where it started
+        if flagged_as != said:  # decided on the mention as rewritten: it reports what the text says
+            c = replace(c, finding=c.finding.replaced(message=c.finding.message.replace(flagged_as, said, 1)))
+        return [c]
+
+    out, done = [], set()
+    for c in first:
+        if rewrite(c, {}) and c.finding.start not in done:
+            done.add(c.finding.start)
+            out += final(c.finding.start)
+        elif not rewrite(c, {}):
+            out.append(c)
+    for start in sorted(settled.keys() - done):  # mentions that only the settled counts flag
+        out += final(start)
+    return out
+
+
+def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches: list, counts: Counter,
+                        lines: tuple | None = None) -> list[Candidate]:
+    """:func:`acronyms` on ``matches`` (the article's acronym mentions, or some as a fix would leave
+    them) with their ``counts``; ``lines``: the starts of the lines already read and what was found
+    there (kept across the settling's calls, so a long line is read once, not once per call)."""
     text = doc.text
     # the offsets inside a name or a span this pass took (one flag per offset: no scan per mention),
     # and where those spans start
@@ -59,12 +183,6 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     gaz = gazetteer(_known_names(ctx))
     ubiquitous = _words("acronyms", "ubiquitous")
     topic_stop = _words("acronyms", "topic_stopwords")
-    matches = toks.acronyms
-    if not matches:
-        return []
-    counts = Counter(map(re.Match.group, matches))
-    # a plural is a use of its acronym: "IRAs" vouches for "IRA" (and so makes "IRD" a slip of it)
-    counts.update(_ACRONYM_PLURAL.findall(text))
     near = _one_edit_neighbours(counts)
     listed = _listed_with(text, matches)
     named: dict = {}  # id(entry) -> (named in the article?, its name spelled out?): scans of the text, once
@@ -136,6 +254,7 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
     place_slips: dict = {}  # slips of a country's acronym, written more than once, one mention in a frame: its acronym
     places = _places_named(lowered) if not _place_frames()[0].keys().isdisjoint(counts) else frozenset()
     shouted: list = [0, -1, False]  # the last line looked at: its start, its end, is it mostly capitals?
+    line_starts, line_verdicts = lines or ([], [])  # every line looked at, by start: what a settling pass reads again
     targets_of: dict = {}  # token -> the acronyms one edit from it that it may be a slip of
 
     def shouting_at(start: int, end: int) -> bool:
@@ -143,11 +262,17 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         mentions come in text order, so each line is found and read once (a search back to the line's
         start per mention was quadratic on a 1 MB line)."""
         if not shouted[0] <= start <= shouted[1]:
+            k = bisect_right(line_starts, start) - 1
+            if k >= 0 and line_verdicts[k][1] >= start:
+                shouted[:] = line_verdicts[k]
+                return shouted[2]
             line_start = text.rfind("\n", 0, start) + 1
             line_end = text.find("\n", end)
             line_end = line_end if line_end >= 0 else len(text)
             letters = "".join(filter(str.isalpha, text[line_start:line_end]))
             shouted[:] = line_start, line_end, bool(letters) and sum(map(str.isupper, letters)) / len(letters) > 0.5
+            line_starts.insert(k + 1, line_start)
+            line_verdicts.insert(k + 1, tuple(shouted))
         return shouted[2]
 
     for m in matches:
@@ -600,6 +725,14 @@ def _frames() -> dict:
             for kind, spec in _pack().get("acronym_frames", {}).items()}
 
 
+@lru_cache(maxsize=1)
+def _any_frame() -> tuple:
+    """The suffixes and the words of :func:`_frames` of every kind: what a token needs after it to be
+    framed at all (tested before any look-up of the acronyms it may be a slip of)."""
+    frames = _frames().values()
+    return frozenset().union(*(s for s, _ in frames)), frozenset().union(*(w for _, w in frames))
+
+
 _FRAME_WORD = re.compile(r"[\w-]+")
 _BETWEEN_COMMAS = re.compile(r", (?=([^,]*),)")
 _IN_PARENTHESES = re.compile(r"\(([^()]*)\)")
@@ -647,8 +780,9 @@ def _framed(token: str, end: int, text: str, gaz, counts: Counter, lowered: str,
         def mentioned(entry):
             return gaz.entry_mentioned(entry, text, lowered)
     suffix, word = _frame_words(text, end)
-    if not (suffix or word) or token in _set_off(text):
-        return None  # no frame, or the article defines the token ("Social Democratic Party, PSD,")
+    any_suffix, any_word = _any_frame()
+    if not (suffix in any_suffix or word in any_word) or token in _set_off(text):
+        return None  # no frame of any kind, or the article defines the token ("Social Democratic Party, PSD,")
     frames = _frames()
     index = _derived(gaz, "all-acronym-deletions", _all_deletion_index)
     near = set()
@@ -744,6 +878,7 @@ def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, 
         else ""
 
 
+@lru_cache(maxsize=2)
 def _places_named(lowered: str) -> frozenset:
     """The acronyms of ``[place_acronym_frames]`` whose country or union the article names in words
     (``named_by``: ``American``, ``Britain``, ``European``). A two- or three-letter token in a country's
