@@ -7,6 +7,7 @@ the fallback when trafilatura returns nothing. trafilatura is imported here only
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 from urllib.parse import urlparse
 
@@ -307,10 +308,10 @@ def as_page(fragment: str) -> str:
 
 def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = False) -> tuple[str, dict]:
     import trafilatura
-    from trafilatura.utils import load_html
 
-    tree = load_html(html)
-    if tree is None or _cut_short():
+    parser = _page_parser()
+    tree = load_page(html, parser)
+    if tree is None or _cut_short(parser):
         return "", {"url": url}  # BeautifulSoup then reads the page
     if fragment:
         wrap_loose_text(tree)
@@ -409,19 +410,69 @@ def restore_dropped_sentences(kept: list, page_paragraphs: list) -> list:
     return out
 
 
-def _cut_short() -> bool:
-    """Whether the last page trafilatura parsed was cut short: libxml2 stops at 256 nested elements
+def _cut_short(parser) -> bool:
+    """Whether the last page ``parser`` parsed was cut short: libxml2 stops at 256 nested elements
     (``<span>`` in ``<span>``...) and silently drops the rest of the page, which would be lost text;
     BeautifulSoup's parser has no such limit.
 
-    >>> from trafilatura.utils import load_html
-    >>> tree = load_html("<html><body><p>A " + "<b>" * 300 + "deep" + "</b>" * 300 + " one.</p><p>Next.</p></body></html>")
-    >>> tree.text_content().endswith("Next."), _cut_short()
+    >>> tree = load_page("<html><body><p>A " + "<b>" * 300 + "deep" + "</b>" * 300 + " one.</p><p>Next.</p></body></html>")
+    >>> tree.text_content().endswith("Next."), _cut_short(_page_parser())
     (False, True)
     """
-    from trafilatura.utils import HTML_PARSER
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
 
-    return any("Excessive depth" in entry.message for entry in HTML_PARSER.error_log)
+
+@lru_cache(maxsize=1)
+def _page_parser():
+    """trafilatura's HTML parser (``trafilatura.utils.HTML_PARSER``: its options) with the element
+    classes looked up in C: ``lxml.html``'s own lookup is a Python call for every element that Python
+    code touches, and trafilatura's prunes and passes touch about 2,000 a page (about 5% of an
+    extraction's CPU on the benchmark pages). Every element is an ``HtmlElement``; only the form
+    classes (``<input>``'s ``.value``...), which no extraction reads, are not used."""
+    from lxml import etree, html as lxml_html
+
+    parser = lxml_html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                                  remove_pis=True)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity))
+    return parser
+
+
+def load_page(html: str, parser=None):
+    """The tree of an HTML string as ``trafilatura.utils.load_html`` makes it (its repairs, its
+    fall-back to bytes, its rejection of what is no HTML), parsed by ``parser`` (default
+    :func:`_page_parser`); None when it is no page.
+
+    >>> load_page("<html><body><p>One.</p><p>Two.</p></body></html>").xpath("//p/text()")
+    ['One.', 'Two.']
+    """
+    from lxml.html import fromstring
+    from trafilatura.utils import is_dubious_html, repair_faulty_html
+
+    parser = parser if parser is not None else _page_parser()
+    beginning = html[:50].lower()
+    dubious = is_dubious_html(beginning)
+    html = repair_faulty_html(html, beginning)
+
+    def from_bytes():
+        try:
+            return fromstring(html.encode("utf8", "surrogatepass"), parser=parser)
+        except Exception:
+            return None
+
+    as_bytes = False
+    try:
+        tree = fromstring(html, parser=parser)
+    except ValueError:  # "Unicode strings with encoding declaration are not supported."
+        tree, as_bytes = from_bytes(), True
+    except Exception:  # pragma: no cover - what lxml raises on input it cannot parse at all
+        tree = None
+    if (tree is None or len(tree) < 1) and not as_bytes:
+        tree = from_bytes()
+    if tree is not None and dubious and len(tree) < 2:
+        return None
+    return tree
 
 
 def _longer_balanced_reading(trafilatura, tree, url: Optional[str], balanced: dict, kept_words: int) -> Optional[str]:

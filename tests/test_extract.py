@@ -352,3 +352,36 @@ def test_a_linked_phrase_in_a_span_named_link_stays_in_its_sentence_in_precision
     text = extract_html(page, favor="precision").text
     assert "has reported that the league will fine the quarterback for his role" in text
     assert "Standings" not in text
+
+
+PAGE_SHAPES = [
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared as XML, parsed from bytes.</p></body></html>',
+    "<html><body><p>A " + "<b>" * 300 + "deep" + "</b>" * 300 + " one.</p><p>Next.</p></body></html>",
+    "<p>one lonely paragraph, no page around it</p>",
+    '<!DOCTYPE html>\n<html lang="en"><body><form><input value="x"><select><option>a</option></select>'
+    "<textarea>t</textarea><label>l</label></form><p>Body text of the story.</p><!-- c --></body></html>",
+]
+
+
+def test_pages_are_parsed_as_trafilatura_parses_them_with_element_classes_looked_up_in_c(monkeypatch):
+    """load_page gives the tree trafilatura's load_html gives (same repairs, fall-backs and rejections),
+    and extraction reads the same text and metadata from it: only the element classes' lookup differs."""
+    import lxml.html
+    from trafilatura.utils import HTML_PARSER, load_html
+
+    import cleaner.extract as extract
+    from cleaner.extract import load_page
+
+    pages = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.html"))] + PAGE_SHAPES
+    for html in pages:
+        ours, theirs = load_page(html), load_html(html)
+        assert (ours is None) == (theirs is None)
+        if ours is not None:
+            assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+            assert type(ours) is lxml.html.HtmlElement
+    fast = [extract_html(html) for html in pages]
+    monkeypatch.setattr(extract, "_page_parser", lambda: HTML_PARSER)  # trafilatura's own parser
+    for html, doc in zip(pages, fast):
+        slow = extract_html(html)
+        assert (doc.text, doc.metadata) == (slow.text, slow.metadata)
+    assert any("Body text of the story." in doc.text for doc in fast)
