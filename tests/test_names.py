@@ -1341,6 +1341,15 @@ def test_a_market_index_in_wire_style_is_no_slip():
         ("G002", "nasdaq composite")]
 
 
+def test_a_lone_near_miss_of_a_bodys_acronym_needs_the_article_on_its_topic():
+    # no web text writes OIZ, one edit from the Organisation of Islamic Cooperation's OIC
+    assert _g("Foreign ministers of Islamic countries met at the OIZ summit in Jeddah on Sunday.") == [
+        ("G001", "OIZ", "OIC", "unsafe")]
+    # nothing in the article is about that body: another thing (OpenID Connect beside SAML)
+    assert _g("Foreign ministers met at the OIZ summit in Jeddah on Sunday.") == []
+    assert _g("Edge 4.0 adds support for SAML 2.0 and OIDC single sign-on, the company said.") == []
+
+
 def test_acronym_swapped_for_another_bodys_in_its_definition():
     # the name says which acronym was meant: another body's acronym one letter away is a swap
     text = "The World Health Organisation (WTO) said on Monday that cases rose. The WHO sent staff."

@@ -369,7 +369,8 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
     shared = _shared_near_misses(doc, gaz, ubiquitous, counts, orphans)
     # (these take no span: a later pass may report the same token)
     findings.extend(map(Candidate, shared))
-    findings.extend(map(Candidate, _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared})))
+    findings.extend(map(Candidate, _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared},
+                                                     topic_stop)))
     taken = {c.finding.start for c in findings} | covered_starts
     skip = defined | batch_known | ubiquitous
     findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
@@ -693,14 +694,17 @@ def _own_acronym(token: str, lex, min_zipf: float) -> bool:
     return lex.zipf(token) >= min_zipf
 
 
-def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set) -> list[Finding]:
+def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set, topic_stop: frozenset) -> list[Finding]:
     """A one-off acronym too rare for the word-frequency table (no web text writes ``NAFA`` or ``GVU``), one
     edit from exactly one well-known acronym of three letters or more the article does not use: that one
-    (``GVU`` in a graphics-card review: ``GPU``), with a low confidence."""
+    (``GVU`` in a graphics-card review: ``GPU``), with a low confidence. A gazetteer body's acronym needs
+    the article to be on its topic (a word of its name): with no evidence in the article at all, ``OIDC``
+    beside ``SAML`` is another thing than the Organisation of Islamic Cooperation."""
     if not orphans:
         return []
     lex = lexicon()
     index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
+    words = None  # the article's words of five letters or more, read once when first needed
     findings = []
     for token, start, end in orphans:
         if start in taken or counts[token] > 1 or len(token) < 3 or lex.zipf(token):
@@ -710,6 +714,12 @@ def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set) -> list
         if len(near) != 1:
             continue
         (target,) = near
+        entry = gaz.acronyms.get(target)
+        if entry is not None:
+            if words is None:
+                words = frozenset(re.findall(r"[a-z]{5,}", doc.text.lower()))
+            if not _on_topic(entry, words, topic_stop):
+                continue
         findings.append(doc.finding(
             "G001", f"'{token}' looks like a garbled '{target}' (no text writes '{token}')", start, end,
             suggestion=target, fix="unsafe", confidence=0.4, source=f"{SOURCE}:acronym-lone",
@@ -1243,6 +1253,18 @@ def _deletion_index(gaz, ubiquitous) -> dict:
 
 def _topic_words(entry, stop: frozenset) -> list:
     return [w for w in re.findall(r"[a-z]{5,}", entry.name.lower()) if w not in stop]
+
+
+def _on_topic(entry, words: frozenset, stop: frozenset) -> bool:
+    """Does the article (its lower-case ``words`` of five letters or more) use a word of ``entry``'s name,
+    or its plural?
+
+    >>> from cleaner.gazetteer import Entry
+    >>> oic = Entry(name="Organisation of Islamic Cooperation", kind="organisation")
+    >>> _on_topic(oic, frozenset({"islamic", "summit"}), frozenset()), _on_topic(oic, frozenset({"saml"}), frozenset())
+    (True, False)
+    """
+    return any(w in words or w + "s" in words for w in _topic_words(entry, stop))
 
 
 def _topic_prefers(entry, other, lowered: str, stop: frozenset) -> bool:
