@@ -132,7 +132,7 @@ def process_line(cleaner: Cleaner, raw: str, where: dict, opts: BatchOptions, do
     """Parse, clean and serialise one JSONL line; never raises for a bad record (DocTimeout passes
     through: the time limit around it decides what a timed-out record becomes)."""
     try:
-        data = parse_line(raw)
+        data = parse_line(raw, cleaner.settings.max_record_size)  # an oversized line: rejected as it was
     except RecordError as exc:
         return _rejected(str(exc), where, raw)
     record_id = data.get(opts.id_field)

@@ -68,6 +68,9 @@ class Settings:
     cache_dir: str = ".news_cleaner_cache"
     #: files larger than this many MB are not read (a clear error names the file); 0 means no limit
     max_file_size: float = 100.0
+    #: a JSONL record (line) longer than this many million characters is not cleaned: a bad record (the
+    #: rejects in ``batch``, kept as it was); 0 means no limit. Its findings and output grow with it
+    max_record_size: float = 12.0
     score: dict = field(default_factory=lambda: {"garbled-below": 0.5, "clean-above": 0.9})
     site_boilerplate: dict = field(default_factory=lambda: {
         "min-articles": 5, "min-share": 0.5, "min-length": 3, "site-key": "host",
@@ -168,7 +171,7 @@ _LIST_KEYS = {"select", "extend-select", "ignore", "extend-rules", "known-names"
 _BOOL_KEYS = {"unsafe-fixes", "respect-gitignore"}
 _KNOWN_KEYS = _LIST_KEYS | _BOOL_KEYS | {
     "per-file-ignores", "fail-under", "timeout-per-file", "language", "cache-dir", "languagetool", "score",
-    "site-boilerplate", "extract", "max-file-size", "quotes",
+    "site-boilerplate", "extract", "max-file-size", "max-record-size", "quotes",
 }
 
 
@@ -249,7 +252,7 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
             value = _as_bool(key, value, where)
         elif key == "fail-under":
             value = _as_float(key, value, where)
-        elif key == "max-file-size":  # in MB; 0: no limit
+        elif key in {"max-file-size", "max-record-size"}:  # in MB / millions of characters; 0: no limit
             if isinstance(value, bool):
                 raise ConfigError(f"{where}: '{key}' must be a number")
             value = _as_float(key, value, where, 0.0, 1e6)

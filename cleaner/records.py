@@ -55,15 +55,21 @@ def pick_field(data: Mapping, text_field: Optional[str] = None, html_field: Opti
     raise RecordError(f"no text field (tried {', '.join(TEXT_FIELDS + HTML_FIELDS)}; use --text-field/--html-field)")
 
 
-def parse_line(raw: str) -> dict:
-    """One JSONL line as a dict; RecordError with the reason for bad JSON, deep nesting or a non-object.
+def parse_line(raw: str, max_size: float = 0.0) -> dict:
+    """One JSONL line as a dict; RecordError with the reason for bad JSON, deep nesting, a non-object
+    or a line over ``max_size`` million characters (the ``max-record-size`` setting; 0: no limit).
 
     >>> parse_line('{"id": 1, "text": "Hello."}')
     {'id': 1, 'text': 'Hello.'}
     >>> parse_line('[1, 2]')
     Traceback (most recent call last):
     cleaner.records.RecordError: a record must be a JSON object, not list
+    >>> parse_line('{"text": "' + "a" * 2000 + '"}', max_size=0.001)
+    Traceback (most recent call last):
+    cleaner.records.RecordError: a record of 2,012 characters is over the max-record-size limit of 0.001 million; not cleaned (raise max-record-size in the config to clean it)
     """
+    if max_size and len(raw) > max_size * 1e6:
+        raise RecordError(oversize_reason(len(raw), max_size))
     try:
         data = load_json(raw)  # with a nesting limit
     except json.JSONDecodeError as exc:
@@ -71,6 +77,13 @@ def parse_line(raw: str) -> dict:
     if not isinstance(data, dict):
         raise RecordError(f"a record must be a JSON object, not {type(data).__name__}")
     return data
+
+
+def oversize_reason(chars: int, max_size: float) -> str:
+    """Why a record of ``chars`` characters is not cleaned: its findings and output record grow with
+    it (a 9.3 MB article's record: 33,000 findings, a 33 MB output line), so memory would too."""
+    return (f"a record of {chars:,} characters is over the max-record-size limit of {max_size:g} million; "
+            "not cleaned (raise max-record-size in the config to clean it)")
 
 
 def iter_lines(stream: IO[str], first_line: int = 1) -> Iterator[tuple]:
@@ -81,10 +94,11 @@ def iter_lines(stream: IO[str], first_line: int = 1) -> Iterator[tuple]:
             yield number, line
 
 
-def read_records(text: str, path: str, first_line: int = 1) -> Iterator[tuple]:
+def read_records(text: str, path: str, first_line: int = 1, max_size: float = 0.0) -> Iterator[tuple]:
     """``(line number, record, error)`` for each non-blank line of a JSONL file's text: the record, or
     None and why the line is not one (path and line named), so one bad line never hides the others.
-    ``first_line``: the number of the text's first line (a piece of a bigger file).
+    ``first_line``: the number of the text's first line (a piece of a bigger file); ``max_size``: see
+    ``parse_line``.
 
     >>> list(read_records('{"text": "A."}\\n\\n[1]', "x.jsonl"))
     [(1, {'text': 'A.'}, None), (3, None, 'x.jsonl:3: a record must be a JSON object, not list')]
@@ -92,7 +106,7 @@ def read_records(text: str, path: str, first_line: int = 1) -> Iterator[tuple]:
     for number, line in enumerate(text.split("\n"), start=first_line):
         if line.strip():
             try:
-                yield number, parse_line(line), None
+                yield number, parse_line(line, max_size), None
             except RecordError as exc:
                 yield number, None, f"{path}:{number}: {exc}"
 

@@ -120,7 +120,7 @@ def documents(cleaner: Cleaner, source: InputFile, *, text_field: Optional[str] 
     if source.kind != "records":
         yield _article_document(cleaner, source)
         return
-    for entry in _record_entries(source, text_field, html_field)[0]:
+    for entry in _record_entries(source, text_field, html_field, max_size=cleaner.settings.max_record_size)[0]:
         try:
             yield _record_document(cleaner, source, *entry)
         except InputError:
@@ -132,11 +132,12 @@ def _article_document(cleaner: Cleaner, source: InputFile):
 
 
 def _record_entries(source: InputFile, text_field: Optional[str], html_field: Optional[str],
-                    first_line: int = 1) -> tuple:
+                    first_line: int = 1, max_size: float = 0.0) -> tuple:
     """``(entries, problems)``: (line, record, field name, is_html) for each usable record, and why each
-    other line is not one (bad JSON, not an object, no text field), so a bad line never hides the rest."""
+    other line is not one (bad JSON, not an object, no text field, over ``max_size`` million
+    characters), so a bad line never hides the rest."""
     entries, problems = [], []
-    for line, data, error in read_records(source.text, source.path, first_line):
+    for line, data, error in read_records(source.text, source.path, first_line, max_size):
         if error:
             problems.append(error)
             continue
@@ -199,7 +200,7 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
                      first_line: int = 1) -> None:
     lines = source.text.split("\n")
     changed = False
-    entries, problems = _record_entries(source, text_field, html_field, first_line)
+    entries, problems = _record_entries(source, text_field, html_field, first_line, cleaner.settings.max_record_size)
     if docs is None or len(docs) != len(entries):
         docs = [None] * len(entries)
     for (line, data, field_name, is_html), doc in zip(entries, docs):

@@ -104,3 +104,35 @@ def test_reading_a_big_record_takes_memory_in_proportion_to_its_size_not_a_hundr
         tracemalloc.stop()
     assert data["text"] == json.loads(raw)["text"]
     assert peak < 10 * len(raw), (peak, len(raw))
+
+
+def test_a_record_over_max_record_size_is_rejected_as_it_was_and_the_others_are_cleaned(cli, tmp_path):
+    """A 9.3 MB record's findings and output line grow with it (33,000 findings, a 33 MB line; two such
+    records in ``batch`` peaked at 724 MB), so memory had no bound: a line over ``max-record-size``
+    million characters is a rejected record, written to the rejects byte for byte, never cleaned."""
+    (tmp_path / "news-cleaner.toml").write_text("max-record-size = 0.001\n")  # 1,000 characters
+    big = json.dumps({"id": "big", "text": "The mayorr spoke.  " * 80})
+    path = jsonl(tmp_path / "in.jsonl", json.dumps(GOOD_RECORD), big)
+    code, _, err = cli("batch", "--jobs", "1", str(path), "-o", "out.jsonl", "--rejects", "rejects.jsonl")
+    assert code == 0, err
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["cleaner"]["findings"][0]["code"]) for r in out] == [("good", "S002")]
+    [reject] = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert reject["record"] == big and reject["line"] == 2
+    assert reject["reason"] == (f"a record of {len(big):,} characters is over the max-record-size limit of 0.001 "
+                                "million; not cleaned (raise max-record-size in the config to clean it)")
+
+
+def test_check_names_a_record_over_max_record_size_and_fix_leaves_the_file_as_it_was(cli, tmp_path):
+    (tmp_path / "news-cleaner.toml").write_text("max-record-size = 0.001\n")
+    big = json.dumps({"id": "big", "text": "The mayorr spoke.  " * 80})
+    path = jsonl(tmp_path / "in.jsonl", json.dumps(GOOD_RECORD), big)
+    before = path.read_bytes()
+    code, out, err = cli("check", "--no-cache", str(path))
+    assert code == 2 and f"in.jsonl:2: a record of {len(big):,} characters is over the max-record-size limit" in err + out
+    assert "in.jsonl:1:" in out and "mayorr" in out  # the good record is still checked
+    cli("fix", "--no-cache", str(path))
+    assert path.read_bytes() == before
+    (tmp_path / "news-cleaner.toml").write_text("max-record-size = 0\n")  # 0: no limit
+    code, out, _ = cli("check", "--no-cache", str(path))
+    assert code == 1 and "in.jsonl:2:" in out and "max-record-size" not in out
