@@ -426,6 +426,10 @@ CASING_CLEAN = [
     "The rules would be published by the finance ministry and the central bank, officials said on Monday.",
     "He flew Spitfires during the second world war and taught in the far north afterwards.",
     "The uber-rich donors said the plague is caused by the bacteria Yersinia pestis, which fleas carry.",
+    # the end of a longer name elsewhere is no evidence for the same pair after another word
+    "The Senate Banking Committee has issued a revised draft. The House Banking committee is also considering "
+    "bank regulation, and Robert Maxwell's British Printing and Communications Corp said British printing "
+    "would acquire the rest.",
     # a heading's capitals are no evidence for a sentence that starts with the same words
     "Customer Experience starts its work next week, the agency said.\n\nCustomer experience is measured with surveys, and the survey results go to "
     "every team each week.",

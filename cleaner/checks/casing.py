@@ -810,12 +810,14 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     headlines, title_case = toks.headlines(doc)
     # the pairs are counted by "first second" strings, not tuples: a string is no work for the garbage
     # collector, and on a long text the tuples made it walk the whole heap again and again
-    whole: Counter = Counter()  # capitalised pairs that are a whole name, not the start of a longer one ("American Farm Bureau")
+    # capitalised pairs that are a whole name, neither the start of a longer one ("American Farm Bureau")
+    # nor its end ("the Senate Banking Committee" is no evidence for "the House Banking committee"; a
+    # longer name's own casing is the consistency pass's to judge)
+    whole: Counter = Counter()
     for i in toks.cap_pairs:
-        if _within(title_case, spans[i][0]):
+        if _within(title_case, spans[i][0]) or _inside_longer_name(toks, i - 1, i):
             continue
-        if not (i + 1 < len(words) and words[i + 1][0].isupper() and toks.gaps[i + 1] == " "):
-            whole[f"{words[i - 1]} {words[i]}"] += 1
+        whole[f"{words[i - 1]} {words[i]}"] += 1
     # A word is reported for a reason below: its pair written capitalised (a pair of ``whole``), a title
     # abbreviation before it, or " & " after it. Most lower-case words after a capital have none, so
     # the pairs are first matched without the second word's first letter, by look-ups in C, and only
@@ -872,6 +874,26 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             confidence=confidence, source=f"{SOURCE}:evidence",
         )))
     return findings
+
+
+def _inside_longer_name(toks: Tokens, first: int, last: int) -> bool:
+    """Do the capitalised words ``first`` .. ``last`` stand inside a longer name: another capitalised
+    word right before them (not a sentence's first word, capitalised for its place) or after them, or
+    a joining word and a capitalised word after them (``Robert Maxwell's British Printing and
+    Communications Corp``)?
+
+    >>> t = Tokens("The Senate Banking Committee met. This Valentine’s Day we met. British Printing and Communications Corp")
+    >>> _inside_longer_name(t, 2, 3), _inside_longer_name(t, 6, 7), _inside_longer_name(t, 10, 11)
+    (True, False, True)
+    """
+    words, gaps = toks.words, toks.gaps
+    if first and gaps[first] == " " and words[first - 1][:1].isupper() and not toks.sentence_initial(first - 1):
+        return True
+    nxt = last + 1
+    if nxt < len(words) and gaps[nxt] == " " and words[nxt][:1].isupper():
+        return True
+    return nxt + 1 < len(words) and gaps[nxt] == " " and words[nxt] in _CONNECTORS and gaps[nxt + 1] == " " \
+        and words[nxt + 1][:1].isupper()
 
 
 def _before_ampersand(toks: Tokens, among: tuple) -> list:
