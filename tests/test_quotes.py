@@ -441,6 +441,37 @@ def test_colon_before_a_lower_case_list_introduces_no_quotation():
     assert fix(quoted) == quoted.replace(": Explorers", ': "Explorers')
 
 
+def test_fewest_edit_search_reads_a_paragraph_the_evidence_rules_leave_unbalanced():
+    # a closing mark after a bare word: deleting it and opening the quotation after ``said,`` are one edit each,
+    # but only the deletion goes against the mark's surroundings; the opening after the verb of saying is the one answer
+    # (a suggestion: on fresh damage seeds the one cheapest reading was right about one time in four)
+    text = "He said, we will win the vote\" and then he left the hall."
+    assert fix(text) == text and fix(text, unsafe=True) == 'He said, "we will win the vote" and then he left the hall.'
+    found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
+    assert [f.fix for f in found] == ["unsafe"] and "fewest edits: 1" in found[0].message
+    # with no introduction, deleting it and opening at the sentence's start tie: reported, never guessed
+    tie = 'The panel described it as racially discriminatory" and left.'
+    found = [f for f in cleaner.check(tie, select=["Q"]) if f.code == "Q006"]
+    assert fix(tie) == tie and found and not found[0].fixable and "equally small" in found[0].message
+    # a paragraph longer than any news paragraph (a 1 MB line of sentences) is not searched: reported as before
+    long = text + " It rose, and it fell, the markets said." * (qm.SEARCH_REACH // 30)
+    assert qm.build(text).paragraphs[0].search is not None and qm.build(long).paragraphs[0].search is None
+
+
+def test_fewest_edit_search_is_linear_and_tells_ties():
+    from cleaner.checks.quote_search import Slot, search
+
+    # 2,000 marks that pair, then one lone closing mark with two equally cheap repairs
+    n = 2000
+    marks = [Slot(10 * i, "mark", "open" if i % 2 == 0 else "close", 1) for i in range(n)] + [Slot(10 * n + 5, "mark", "close", 1)]
+    opens = [Slot(10 * n + 1, "open", "", 1)]
+    found = search("x" * (10 * n + 10), 0, 10 * n + 10, marks, opens, [])
+    assert found.cost == (1, 1) and found.tied
+    opens = [Slot(10 * n + 1, "open", "", 0)]
+    found = search("x" * (10 * n + 10), 0, 10 * n + 10, marks, opens, [])
+    assert found.cost == (1, 0) and not found.tied and [(e.kind, e.pos) for e in found.edits] == [("open", 10 * n + 1)]
+
+
 def test_a_run_in_label_introduces_no_quotation_for_sure():
     # ``Background:`` heads the writer's own text: a lone closing mark after it may as well be stray (a tie, not fixed)
     text = "Background: For three years GSA has run a survey. It polled 8,800 people.” Around a third use two programs."

@@ -29,6 +29,7 @@ from itertools import islice
 from typing import Optional
 
 from ..rulepacks import load_builtin
+from .quote_search import Search, Slot, search
 
 STRAIGHT = '"'
 CURLY_OPEN = "“"
@@ -159,6 +160,7 @@ class Para:
     nested_closes: list = ()  # a double closing mark that closes a single-quoted quotation
     lone: list = ()  # LoneClose: what a closing mark with no opening one calls for
     unpaired: int = 0  # more marks than GARBLED pair with nothing: the paragraph's marks are noise, reported once
+    search: Optional[Search] = None  # the fewest-edit reading, where the evidence rules left the marks unbalanced
     reopen: bool = False  # a quotation runs on into this paragraph, which closes it but lost its opening mark
     carried: bool = False  # its first closing mark ends a quotation opened paragraphs before, none re-opened
 
@@ -392,11 +394,62 @@ def build(text: str) -> QuoteModel:
                     _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
                 else:
                     _lone_close(text, para, mark, narrator)
+        if _unresolved(para):
+            para.search = _search(text, para, next_opens)
         continued = any(q.runs_on for q in para.quotations)
     for para in paragraphs:
         _singles(text, para)
         _nested_closes(para)
     return QuoteModel(text, paragraphs, _style(text), [p.start for p in paragraphs])
+
+
+#: the longest paragraph the fewest-edit search reads (news paragraphs run to 2,000 characters; a 1 MB line of
+#: sentences with one lone mark is no paragraph to repair, and the search there cost a second)
+SEARCH_REACH = 5000
+
+
+def _unresolved(para: Para) -> bool:
+    """Did the evidence rules leave this paragraph's marks unbalanced with nothing to say: a closing mark after a
+    bare word or a comma, with no introduction or attribution around it? (A quotation left open with no place for
+    its closing mark is the model's own decision: run on, carried over paragraphs, cut off before a heading.)"""
+    if para.carried or para.reopen or para.nested or para.unpaired or para.end - para.start > SEARCH_REACH:
+        return False
+    return any(lone.rule == "after-word" for lone in para.lone) and not any(q.unclosed for q in para.quotations)
+
+
+_INTRO = re.compile(r"(\w+)?([:,])\s+(?=\S)")
+
+
+def _search(text: str, para: Para, run_on: bool) -> Optional[Search]:
+    """The fewest-edit reading of ``para`` (``quote_search``): its marks in the roles their surroundings give, a
+    lost opening mark at the paragraph's start, a sentence's start or after a verb of saying (no doubt there), a
+    lost closing mark after a ``, . ? !`` or at the paragraph's end (no doubt before an attribution)."""
+    marks = []
+    for m in para.marks:
+        if m.role in ("inch", "extra", "nested_open", "nested_close"):
+            continue
+        if text[m.pos - 1:m.pos].isalnum() and text[m.pos + 1:m.pos + 2].isalnum():
+            return None  # ``Office"s``: a mark between letters is an apostrophe or a typo, no quotation to read
+        # a mark its surroundings leave open to both readings keeps the role the evidence rules gave it (``ease,"thus``:
+        # glued to a word's end, it closes), so the search weighs edits, not readings the evidence already settled
+        marks.append(Slot(m.pos, "mark", m.context if m.context != "either" else m.role, 1))
+    taken = {m.pos for m in para.marks}
+    opens = [Slot(para.start, "open", "", 1)] if para.start not in taken else []
+    for b in _BOUNDARY.finditer(text, para.start, para.end):
+        if b.end() not in taken:
+            opens.append(Slot(b.end(), "open", "", 1))
+    verbs = rules()["verbs"]
+    for m in _INTRO.finditer(text, para.start, para.end):
+        at = m.end()
+        if at not in taken and (m.group(1) or "").lower() in verbs:
+            # only a verb of saying speaks for a quotation here: a colon before a closing mark after a bare word heads a
+            # label or a term as often (``(Snow: Light accumulations today” or “Snow: …”)``)
+            opens.append(Slot(at, "open", "", 0))
+    closes = [Slot(c, "close", "", 0 if c < para.end and text[c - 1] in ",?!" and _attributes(text, c, para.end) else 1)
+              for c in _candidates(text, para.start, para.end)]
+    if not closes or closes[-1].pos < para.end:
+        closes.append(Slot(para.end, "close", "", 1))
+    return search(text, para.start, para.end, marks, opens, closes, run_on=run_on)
 
 
 def _attributed_here(text: str, para: Para, q: Quotation) -> bool:
@@ -896,7 +949,7 @@ def _candidates(text: str, lo: int, hi: int) -> list[int]:
         if i + 1 < hi and not after.isspace():
             continue
         if text[i] == ".":
-            word = re.search(r"(\S+)$", text[lo:i])
+            word = re.search(r"(\S+)$", text[max(lo, i - 30):i])  # (30 characters, as ``sentence_end``: linear in a long paragraph)
             if word and holds_stop(text, i, word.group(1).rstrip(".")) and not (i + 1 >= hi):
                 continue
             if i > 0 and text[i - 1] == ".":
