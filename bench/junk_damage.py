@@ -66,7 +66,14 @@ def _fill(rng: random.Random) -> dict:
         "dow": rng.choice(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")), "day": str(rng.randint(1, 28)),
         "mon": rng.choice(_MONTHS)[:3], "hh": f"{rng.randint(0, 23):02d}", "mm": f"{rng.randint(0, 59):02d}",
         "section": rng.choice(_SECTIONS),
+        # headlines in sentence case and topic tags, as BBC-, Guardian- and Reuters-style pages list them
+        "lhead": _sentence_case(rng), "lhead2": _sentence_case(rng),
+        "topic": _word(rng, 3), "topic2": f"{_word(rng)} {_word(rng, 2).lower()}",
     }
+
+
+def _sentence_case(rng: random.Random) -> str:
+    return " ".join([_word(rng)] + [_word(rng).lower() for _ in range(rng.randint(3, 7))])
 
 
 # family: (templates, where it may go). Written from the families the issue names, in the forms it lists.
@@ -206,7 +213,11 @@ FAMILIES = {
     "tag-list": (["Tags: {first}, {last}, {site}", "Filed under: {site}, {first}", "Topics: politics, {first}, {site}",
                   "Tagged with: {first}, {last}, news", "Posted in: {site} | {city} News"], ("tail",)),
     "headline-list": (["- {headline}\n- {headline}", "Related: {headline} | {headline}", "{headline} [INSIGHT]",
-                       "Most Read\n- {headline}\n- {headline}"], ("tail",)),
+                       "Most Read\n- {headline}\n- {headline}",
+                       # sentence-case headlines and topic tags, one a line, under their heading (issue 13,
+                       # stop 18: a lead probe of a BBC-style page; other junk may follow the block)
+                       "More on this story\n{lhead}\n{lhead2}", "Related Topics\n{topic}\n{topic2}",
+                       "Related stories\n{lhead}\n{lhead2}"], ("tail",)),
     # a CMS section label pasted in as its own sentence, as in the seed article's "World news." (issue 13,
     # stop 18: a lead probe found "Sports news." at a paragraph's end and "Business News." missed). The
     # sections are the menus of public news sites (BBC, Guardian, CNN, ABC News), in both cases.

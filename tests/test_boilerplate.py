@@ -123,6 +123,25 @@ def test_news_as_an_ordinary_sentence_is_not_a_section_label(sentence):
     assert b_findings(text) == []
 
 
+# -- related-links blocks in sentence case, and topic tags one a line (B008) ----------------------
+def test_sentence_case_headlines_and_topic_tags_under_their_heading_are_deleted():
+    body = ("Storm Ciaran brought winds of up to 90mph to parts of southern England on Thursday, leaving "
+            "thousands of homes without power and disrupting rail services across the region.")
+    text = (f"Storm batters England\n\n{body}\n\nRelated Topics\nWeather\nUK storms\n\nMore on this story\n"
+            "Flood warnings issued across England\nStorm names for 2023-24 revealed\n\n"
+            "Copyright © 2023 Example Media Ltd. All rights reserved.")
+    assert b_clean(text) == f"Storm batters England\n\n{body}"
+
+
+def test_a_heading_over_lines_that_read_as_link_text_or_sentences_keeps_them():
+    body = ("The agency said it would accept ideas on a rolling basis, seven days a week, through its "
+            "website, and would publish a list of the projects it funds each year.")
+    text = (f"Ideas wanted\n\n{body}\n\nLearn more\nFind out more about our projects at 10x.gsa.gov/projects\n"
+            "Email us at 10x@gsa.gov\n\nMore stories\nThe agency funds ten projects a year.\nIt said so.")
+    out = b_clean(text)
+    assert "10x.gsa.gov/projects" in out and "The agency funds ten projects a year." in out
+
+
 # -- anchoring: body text that only looks like boilerplate stays ----------------------------------
 @pytest.mark.parametrize("text", [
     "Officials urged residents to read more about the evacuation plan on the county website.",

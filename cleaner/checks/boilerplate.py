@@ -70,27 +70,36 @@ def related_lists(doc: Document, heading_rules: list, lines: Optional[list] = No
     """
     findings = []
     lines = units(doc, "line") if lines is None else lines
+
+    def heading(text: str) -> bool:
+        return any(p.fullmatch(text) for rule in heading_rules for p, _ in rule.patterns)
+
     i = 0
     while i < len(lines):
         line = lines[i]
         i += 1
         if i == len(lines) or not _may_head_a_list(line.text, lines[i].text):
             continue  # what follows is no list: the heading rules need not be tried on this line
-        if not any(p.fullmatch(line.text) for rule in heading_rules for p, _ in rule.patterns):
+        if not heading(line.text):
             continue
-        if _TAGS_HEADING.fullmatch(line.text) and _tag_list(lines[i].text):
-            start, end = unit_deletion(doc, lines[i].start, lines[i].end)
-            findings.append(doc.finding(
-                "B008", "tag list under a tags heading", start, end,
-                suggestion="", fix="safe", source=f"{SOURCE}:tag-list",
-            ))
-            i += 1
-            continue
+        if _TAGS_HEADING.fullmatch(line.text):
+            stop = i + 1 if _tag_list(lines[i].text) else _run(lines, i, lambda t: _tag_line(t) and not heading(t), 2)
+            for tag in lines[i:stop]:
+                start, end = unit_deletion(doc, tag.start, tag.end)
+                findings.append(doc.finding(
+                    "B008", "tag list under a tags heading", start, end,
+                    suggestion="", fix="safe", source=f"{SOURCE}:tag-list",
+                ))
+            if stop > i:
+                i = stop
+                continue
         stop = i
         while stop < len(lines) and _LIST_ITEM.match(lines[stop].text) and len(_WORD.findall(lines[stop].text)) <= 25:
             stop += 1
         if stop == i and _headlines_to_the_end(lines, i):
             stop = len(lines)  # unbulleted headlines, and nothing after them: the block ends the article
+        if stop == i:  # headlines in sentence case ("Flood warnings issued across England"), two or more
+            stop = _run(lines, i, _plain_headline, 2)
         for line in lines[i:stop]:
             start, end = unit_deletion(doc, line.start, line.end)
             findings.append(doc.finding(
@@ -110,6 +119,47 @@ def _headlines_to_the_end(lines: list, first: int, most: int = 12) -> bool:
     (True, False)
     """
     return 0 < len(lines) - first <= most and all(_headline(line.text) for line in lines[first:])
+
+
+def _run(lines: list, first: int, fits, least: int, most: int = 12) -> int:
+    """The end of the run of ``least`` to ``most`` lines from ``first`` that ``fits``, or ``first``.
+
+    >>> from cleaner.rule_engine import Unit
+    >>> heads = [Unit(0, 0, t, "line") for t in ("Flood warnings issued across England", "Storm names revealed", "It rained.")]
+    >>> _run(heads, 0, _plain_headline, 2), _run(heads, 1, _plain_headline, 2)
+    (2, 1)
+    """
+    stop = first
+    while stop < len(lines) and stop - first < most and fits(lines[stop].text):
+        stop += 1
+    return stop if stop - first >= least else first
+
+
+def _plain_headline(text: str) -> bool:
+    """A headline in sentence case or title case: three to fourteen words, starting with a capital or a
+    digit, no sentence end (a question mark may end it), no address (a link's own text: ``Find out more
+    at 10x.gsa.gov/projects``).
+
+    >>> _plain_headline("Storm names for 2023-24 revealed"), _plain_headline("The storm names were revealed.")
+    (True, False)
+    >>> _plain_headline("Find out more about our projects at 10x.gsa.gov/projects")
+    False
+    """
+    if _SENTENCE_END.search(text) and not text.endswith("?") or _ADDRESS.search(text):
+        return False
+    return (text[:1].isupper() or text[:1].isdigit()) and 3 <= len(re.findall(r"[^\W_][\w'’-]*", text)) <= 14
+
+
+_ADDRESS = re.compile(r"[@/]|\w\.[a-z]{2,}\b")
+
+
+def _tag_line(text: str) -> bool:
+    """A topic tag on a line of its own: one to four words, no sentence punctuation.
+
+    >>> _tag_line("UK storms"), _tag_line("The storm hit.")
+    (True, False)
+    """
+    return 1 <= len(text.split()) <= 4 and not re.search(r"[.!?:;,]", text)
 
 
 def _headline(text: str) -> bool:
@@ -142,7 +192,7 @@ def _may_head_a_list(line: str, following: str) -> bool:
     >>> _may_head_a_list("Related:", "- Europa in pictures"), _may_head_a_list("Related:", "The mayor said.")
     (True, False)
     """
-    return bool(_LIST_ITEM.match(following)) or bool(_TAGS_HEADING.fullmatch(line)) or _headline(following)
+    return bool(_LIST_ITEM.match(following)) or bool(_TAGS_HEADING.fullmatch(line)) or _plain_headline(following)
 
 
 def trailing_headline_list(doc: Document, lines: Optional[list] = None) -> list[Finding]:
@@ -175,7 +225,7 @@ def _headline_item(text: str) -> bool:
     return bool(_LIST_ITEM.match(text)) and not _SENTENCE_END.search(text) and _title_words(text)
 
 
-_TAGS_HEADING = re.compile(r"(?i)(?:tags|tagged|filed under|topics|keywords|categories)\s?:?")
+_TAGS_HEADING = re.compile(r"(?i)(?:(?:related )?(?:tags|topics)|tagged|filed under|keywords|categories)\s?:?")
 
 
 def _tag_list(text: str) -> bool:
