@@ -59,9 +59,9 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         out.update(plurals)
         return out
 
-    lines: tuple = ([], [])
-    return _settled(lambda mentions, judged: _acronym_candidates(doc, ctx, toks, names, judged, counts(mentions), lines),
-                    matches, counts)
+    memo: dict = {}
+    return _settled(lambda mentions, judged: _acronym_candidates(doc, ctx, toks, names, judged, counts(mentions),
+                                                                 memo, mentions), matches, counts)
 
 
 SETTLE_ROUNDS = 4  # decisions made again on the rewritten acronyms, at most: chains are one or two long
@@ -164,10 +164,12 @@ def _settled(candidates_for: Callable, matches: list, counted: Callable) -> list
 
 
 def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches: list, counts: Counter,
-                        lines: tuple | None = None) -> list[Candidate]:
-    """:func:`acronyms` on ``matches`` (the article's acronym mentions, or some as a fix would leave
-    them) with their ``counts``; ``lines``: the starts of the lines already read and what was found
-    there (kept across the settling's calls, so a long line is read once, not once per call)."""
+                        memo: dict | None = None, mentions: list | None = None) -> list[Candidate]:
+    """:func:`acronyms` on ``matches`` (the article's acronym mentions, or some of them as a fix would
+    leave them: ``mentions`` are then all of them) with their ``counts``. ``memo`` keeps what the
+    settling's calls on one text share (its definitions, the lines read), so a long text is read
+    once, not once per call."""
+    memo = {} if memo is None else memo
     text = doc.text
     # the offsets inside a name or a span this pass took (one flag per offset: no scan per mention),
     # and where those spans start
@@ -184,7 +186,11 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
     ubiquitous = _words("acronyms", "ubiquitous")
     topic_stop = _words("acronyms", "topic_stopwords")
     near = _one_edit_neighbours(counts)
-    listed = _listed_with(text, matches)
+    mentions = matches if mentions is None else mentions
+    runs = memo.get("lists")
+    if runs is None:  # (where the lists stand does not change with what their items are rewritten to)
+        runs = memo["lists"] = _list_runs(text, mentions)
+    listed = _listed_in(runs, mentions)
     named: dict = {}  # id(entry) -> (named in the article?, its name spelled out?): scans of the text, once
 
     def mentioned(entry) -> bool:
@@ -206,7 +212,15 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
     misdefined: dict = {}  # an acronym whose definition spells another: its initials and the name
     real_min_zipf = _pack()["acronyms"]["real_min_zipf"]
     lex = lexicon()
-    for m in _DEFINITION.finditer(text) if _DEFINED.search(text) else ():
+    definitions = memo.get("definitions")
+    if definitions is None:
+        definitions = memo["definitions"] = list(_DEFINITION.finditer(text)) if _DEFINED.search(text) else []
+    if matches is not mentions and definitions:
+        # judging some mentions again: only the definitions of their acronyms, or standing where they do
+        # (what the others' definitions decide, about acronyms a rewrite moved none of, stands)
+        judged = {m.group() for m in matches} | {m.start() for m in matches}
+        definitions = [m for m in definitions if m.group(2) in judged or m.start(2) in judged]
+    for m in definitions:
         name, acr = _defined_name(m.group(1), m.group(2))
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if acr in misdefined:
@@ -254,7 +268,7 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
     place_slips: dict = {}  # slips of a country's acronym, written more than once, one mention in a frame: its acronym
     places = _places_named(lowered) if not _place_frames()[0].keys().isdisjoint(counts) else frozenset()
     shouted: list = [0, -1, False]  # the last line looked at: its start, its end, is it mostly capitals?
-    line_starts, line_verdicts = lines or ([], [])  # every line looked at, by start: what a settling pass reads again
+    line_starts, line_verdicts = memo.setdefault("lines", ([], []))  # every line looked at, by start
     targets_of: dict = {}  # token -> the acronyms one edit from it that it may be a slip of
 
     def shouting_at(start: int, end: int) -> bool:
@@ -392,24 +406,34 @@ def _listed_with(text: str, matches: list) -> dict:
     >>> sorted(listed[10]), 39 in listed
     (['DOT', 'HHS', 'NARA', 'NASA'], False)
     """
+    return _listed_in(_list_runs(text, matches), matches)
+
+
+def _listed_in(runs: list, mentions: list) -> dict:
+    """:func:`_listed_with` from the lists :func:`_list_runs` found, ``mentions`` as they stand now."""
+    listed: dict = {}
+    for run in runs:
+        items = frozenset(mentions[k].group() for k in run)
+        for k in run:
+            listed[mentions[k].start()] = items
+    return listed
+
+
+def _list_runs(text: str, matches: list) -> list:
+    """The lists of acronyms among ``matches``: for each, the positions in ``matches`` of its items."""
     runs: list = []
     run: list = []
     last_end = -1
-    for m in matches:
+    for k, m in enumerate(matches):
         if run and _LIST_GAP.fullmatch(text, last_end, m.start()) is None:
-            runs.append(run)
+            if len(run) >= 2:
+                runs.append(run)
             run = []
-        run.append(m)
+        run.append(k)
         last_end = m.end()
-    runs.append(run)
-    listed: dict = {}
-    for run in runs:
-        if len(run) < 2:
-            continue
-        items = frozenset(m.group() for m in run)
-        for m in run:
-            listed[m.start()] = items
-    return listed
+    if len(run) >= 2:
+        runs.append(run)
+    return runs
 
 
 def _swapped_for_another(acr: str, run: str, name: str, initials: str, gaz):
