@@ -210,6 +210,8 @@ def test_seed_rows():
         ("U.S officials met on Monday.", "U.S. officials met on Monday.", "Q012"),
         ("It rose in the U.S.The plan was approved.", "It rose in the U.S. The plan was approved.", "Q012"),
         ("the customer service team at CDC. uses a database", "the customer service team at CDC uses a database", "Q003"),
+        # a lower-case word ending its sentence after the stray stop is no abbreviation (``pp. 5`` is one)
+        ("Noem told the Argus Leader Monday. afternoon. It works.", "Noem told the Argus Leader Monday afternoon. It works.", "Q003"),
         # an opening mark glued to the comma of its introduction
         ('Glen Grimes said,"The report shows a very desirable feeding ratio."\n\nNext.',
          'Glen Grimes said, "The report shows a very desirable feeding ratio."\n\nNext.', "Q008"),
@@ -546,6 +548,9 @@ def test_ties_are_reported_not_guessed(text):
 
 # -- what must stay untouched ---------------------------------------------------------------------
 UNTOUCHED = [
+    # a lower-case abbreviation starts the next reference after a stop; a spaced dotted abbreviation (Spanish copy)
+    "Design Issues, Vol. 8, No. 2 (Spring, 1992). The MIT Press. pp. 5-21. Stable URL: http://example.org/x",
+    "Lea más sobre el himno de EE. UU. y las Olimpiadas.",
     # run-on quotation: the paragraph ends inside the quote, the next re-opens it
     'Ryan said: "The coalition is taking great steps.\n\n"We have witnessed the use of hospitals," he said.',
     "“It was a long night.\n“We stayed until morning,” she said.",

@@ -396,6 +396,9 @@ def _stray_stops(text: str, model: QuoteModel):
                 break
 
 
+_BEFORE_NUMBER = re.compile(r"\. \d")  # ``pp. 5-21``, ``vol. 3``: a lower-case abbreviation before its number
+
+
 def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
     """Q003: a full stop after a name, before a lower-case continuation of the same sentence.
 
@@ -414,9 +417,13 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
         if word.isupper() and (word.title() in abbreviations or word.lower() in abbreviations or word in stopped):
             continue  # ``ST.`` ``NO.`` are abbreviations themselves; an acronym the article writes with a stop elsewhere
         if re.match(r"(?:https?|www)\b", nxt) or "." in nxt or re.match(r"\.\w", text[m.end():m.end() + 2]) \
-                or nxt.title() in rules()["tlds"]:
-            continue  # an address (``Techcrunch. com``: a domain split by a space), a dotted abbreviation (``Gross. n.d.``)
+                or nxt.title() in rules()["tlds"] or (len(nxt) <= 4 and _BEFORE_NUMBER.match(text, m.end())):
+            # an address (``Techcrunch. com``: a domain split by a space), a dotted abbreviation (``Gross. n.d.``), a
+            # lower-case abbreviation before its number starting the next reference (``The MIT Press. pp. 5-21``)
+            continue
         previous = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
+        if previous is not None and word.isupper() and re.fullmatch(r"[A-Z]{1,3}\.", previous.group(1)):
+            continue  # ``EE. UU. y``: a spaced dotted abbreviation (Spanish ``EE. UU.``, ``U. S.``)
         if previous is not None and re.match(r"[\d¼½¾⅓⅔⅛]", previous.group(1)):
             continue  # ``1 Tbsp. fresh ginger``: a unit after a number
         multiword = previous is not None and previous.group(1)[:1].isupper() and not previous.group(1).endswith(".")
