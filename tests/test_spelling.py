@@ -333,6 +333,16 @@ def test_a_coinage_in_another_inflection_is_the_writers_own_word():
     # ... a rarer one does ("recofey" beside "recovery": both mentions are slips, as above)
 
 
+def test_a_regular_inflection_of_a_word_is_no_slip_but_a_cheap_slip_still_is():
+    text = ("We tested prototypes of varying fidelities, broke the information siloes and used a gulp task "
+            "for SVG spriting.")
+    assert _findings(text) == []
+    # a spelling no English inflection makes, or an inflection that is a cheap slip of a common word
+    assert _flagged("Two studys were published, and a runing total was kept.") == ["studys", "runing"]
+    # a doubled consonant or a plain comparison proves nothing: "centralled", "abover" stay slips
+    assert _flagged("The centralled system sat abover the river.") == ["centralled", "abover"]
+
+
 def test_contraction_without_its_apostrophe_is_a_known_misspelling():
     text = "He said he dont know why, but youre right and im sure they cant or wont wait, the mayor said."
     found = {(text[f.start:f.end], f.suggestion, f.fix) for f in _findings(text)}

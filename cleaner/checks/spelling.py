@@ -152,13 +152,74 @@ def _suspect(t: str) -> bool:
     if not t.isascii() or not t.islower() and not ("'" in t or "’" in t):
         return False
     if not lex.is_word(t):
-        # two common words written as one, however rare (``hostnames``, ``soymeal``), is a coinage
-        # unless it is a cheap slip of a common word too (``workhop``)
-        parts = lex.compound_parts(t) if "'" not in t and "’" not in t else ()
+        # two common words written as one, however rare (``hostnames``, ``soymeal``), or a regular
+        # inflection of a word (``fidelities``, ``spriting``), is a coinage unless it is a cheap slip of
+        # a common word too (``workhop``, ``runing``)
+        parts = (lex.compound_parts(t) or (_inflected_from(t) if t not in lex.misspellings else ())) \
+            if "'" not in t and "’" not in t else ()
         return not parts or _derived_slip(t, parts)
     if "'" in t or "’" in t or t in lex.lower or lex.zipf(t) >= (ADMIT_ZIPF_SHORT if len(t) <= 4 else ADMIT_ZIPF):
         return False
     return _derived_slip(t, lex.derivation(t))
+
+
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+
+
+def _inflections(t: str):
+    """The words English's regular inflection could have made ``t`` from, with its spelling changes:
+    a plural or third person (``-s``; ``-es`` after a sibilant or an ``o``; ``-ies`` for a consonant's
+    ``y``), a participle or past (``-ing``, ``-ed``, a silent ``e`` dropped), a comparison of a
+    consonant's ``y`` (``-ier``, ``-iest``). Not a doubled consonant (``preferring`` but not
+    ``centralled``: only the stress decides) nor a plain ``-er`` or ``-est``, which slips make of words
+    that have no comparison (``abover``).
+
+    >>> sorted(_inflections("fidelities")), sorted(_inflections("siloes")), sorted(_inflections("spriting"))
+    ([('fidelity',)], [('silo',), ('siloe',)], [('sprit',), ('sprite',)])
+    >>> sorted(_inflections("studys")), sorted(_inflections("centralled")), sorted(_inflections("hoppiest"))
+    ([], [], [('hoppy',)])
+    """
+    stem_min = _pack()["inflections"]["min_stem"]
+    for end in ("ies", "ied", "ier", "iest"):
+        if t.endswith(end) and len(t) - len(end) >= stem_min and t[-len(end) - 1] in _CONSONANTS:
+            yield (t[:-len(end)] + "y",)
+            return  # (a consonant's "y" becomes "i" before these endings, and nothing else does)
+    if t.endswith("ys") and t[-3:-2] in _CONSONANTS:
+        return  # "studys": no English plural
+    if t.endswith("es") and t[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
+        yield (t[:-2],)
+    if t.endswith("s") and not t.endswith("ss"):
+        yield (t[:-1],)
+    for end in ("ing", "ed"):
+        stem = t[:-len(end)]
+        if not t.endswith(end) or len(stem) < stem_min or end == "ed" and stem.endswith("e"):
+            continue  # ("-ed" after a silent "e" is "-d": "freed", not "free" + "ed")
+        if stem[-1] == stem[-2:-1]:
+            continue  # a doubled consonant: only a stressed last syllable doubles ("preferring", not
+            # "centralled"), which no spelling shows
+        yield (stem,)
+        if stem[-1] in _CONSONANTS and stem[-2:-1] not in _CONSONANTS:
+            yield (stem + "e",)  # a silent "e" dropped: "spriting", "liked"
+
+
+def _inflected_from(t: str) -> tuple:
+    """The word ``t`` is a regular inflection of (:func:`_inflections`): one the dictionary lists, or
+    one web text writes at least ``[inflections] base_min_zipf`` often, but no function word as common
+    as ``base_max_zipf``; else ``()``.
+
+    >>> _inflected_from("fidelities"), _inflected_from("strategizes"), _inflected_from("studys")
+    (('fidelity',), ('strategize',), ())
+    >>> _inflected_from("withs"), _inflected_from("nces")
+    ((), ())
+    """
+    lex = lexicon()
+    config = _pack()["inflections"]
+    for (base,) in _inflections(t):
+        zipf = lex.zipf(base)
+        if len(base) >= config["min_stem"] and (base in lex.lower or zipf >= config["base_min_zipf"]) \
+                and zipf < config["base_max_zipf"]:
+            return (base,)
+    return ()
 
 
 def _derived_slip(t: str, parts: tuple) -> bool:
