@@ -201,7 +201,9 @@ FAMILIES = {
     "dateline-debris": (["Posted on {date}", "Published: {date} at {time}", "Updated {date}", "{date} by {name}",
                          # other shapes of the stamp (issue 13, stop 16)
                          "{date}", "By {name} | {date}", "By {name} on {date}", "{iso}", "{dow} {day} {mon} {year} {hh}.{mm} EDT",
-                         "Updated on: {date} / {time} / {site}"],
+                         "Updated on: {date} / {time} / {site}",
+                         # two stamps on one line (BBC- and Mail-style headers; issue 13, stop 18)
+                         "Published {date} • Updated {day} hours ago", "Published: {time}, {date} | Updated: {time}, {date}"],
                         ("head",)),
     "signature-tail": (["-- AFP", "— Reuters", "{name} is a reporter for {site}.", "-- {agency}"], ("tail",)),
     "shortcode": (["[caption id=\"attachment_{year}\" align=\"aligncenter\" width=\"640\"]", "[embed]", "[/caption]",

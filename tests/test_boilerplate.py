@@ -196,6 +196,24 @@ def test_dateline_lines_at_the_top_are_removed():
     assert paragraphs(b_clean(text))[0].startswith("Google launched")
 
 
+@pytest.mark.parametrize("stamp", [
+    "Published 2 November 2023 • Updated 3 hours ago",
+    "Published: 14:05 GMT, 2 November 2023 | Updated: 16:40 GMT, 2 November 2023",
+    "Updated on: March 4, 2024 / 10:12 AM",
+])
+def test_two_stamps_on_one_line_at_the_top_are_removed(stamp):
+    text = (f"Storm batters England\n\n{stamp}\n\nStorm Ciaran brought winds of up to 90mph to southern England "
+            "on Thursday.\n\nThe Met Office issued an amber warning for wind, officials said.")
+    assert [f.code for f in b_findings(text)] == ["B015"]
+    assert paragraphs(b_clean(text))[1].startswith("Storm Ciaran")
+
+
+def test_a_sentence_that_starts_like_a_stamp_stays():
+    text = ("Rates rise again\n\nPublished 2 November 2023, the report said rates would rise twice more.\n\n"
+            "The bank declined to comment on Thursday.")
+    assert b_findings(text) == []
+
+
 def test_related_list_under_heading_is_removed():
     text = ("The probe found water vapour above the moon's surface in 2016.\n\nRelated:\n\n"
             "- Europa Mission Could Spot Signs of Life\n\n- Photos: Icy Moon of Jupiter\n\n"
