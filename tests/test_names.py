@@ -987,6 +987,16 @@ def test_defined_acronyms_of_their_own_are_not_typing_slips():
     assert _g("Doctors Without Borders (MSF) said the clinic had closed.") == []
 
 
+def test_typing_slip_of_a_country_acronym_beside_its_right_form_or_before_a_joining_word():
+    # the article writes US right once (US-based) and garbles it where a phrase ends after "the" and a
+    # joining word or a conjunction starts the next one
+    text = ("Visitors from US-based firms came. The polygraph is widely used in the UD in criminal cases, "
+            "but neither the UD nor Russia can prove it works.")
+    assert [f[1:3] for f in _g(text)] == [("UD", "US"), ("UD", "US")]
+    # without a country's frame the slip stays unflagged, its right form beside it or not
+    assert _g("Visitors from US-based firms came. The UD school district met in the hall.") == []
+
+
 def test_country_acronym_frames_leave_real_acronyms_alone():
     # no frame of a country (UA before a name, UL as a certification), an English word (UM), the
     # acronym itself written right in the article (the other mention is the same entity's)

@@ -880,8 +880,9 @@ _THE_BEFORE = re.compile(r"\bthe $")
 
 def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, lex, named: frozenset) -> str:
     """Is ``token``, no acronym of the gazetteer's, a typing slip of a country's or a union's acronym
-    (``[place_acronym_frames]``) that the article does not write right but whose place it names in words
-    (``named``, from :func:`_places_named`), in a frame of a country: after
+    (``[place_acronym_frames]``) whose place the article names in words (``named``, from
+    :func:`_places_named`) or that it writes right elsewhere (``US-based``: the same country, in a frame
+    the acronym checks skip), in a frame of a country: after
     ``the`` where the phrase ends (``in the UD.``, ``the YS was``), or before a word or a hyphenated
     suffix of a country's (``UD cities``, ``UL-based``)? Not an English word (``UM``, ``IS``). Returns
     that acronym (of a slip of two, the one the article names: ``UE`` is ``EU`` beside ``France``), or
@@ -893,11 +894,13 @@ def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, 
     ['US', '']
     >>> _place_framed("UD", 4, 6, t, Counter(), lexicon(), frozenset())  # no word names the US
     ''
+    >>> _place_framed("UD", 4, 6, t, Counter({"US": 1}), lexicon(), frozenset())  # but "US-based" does
+    'US'
     >>> _place_framed("UE", 0, 2, "UE officials met", Counter(), lexicon(), {"EU"})
     'EU'
     """
     slips, after_the, words, suffixes = _place_frames()
-    acronym = next((a for a in slips.get(token, ()) if a in named and not counts.get(a)), None)
+    acronym = next((a for a in slips.get(token, ()) if a in named or counts.get(a)), None)
     if acronym is None or token.lower() in lex.lower:
         return ""
     suffix, word = _frame_words(text, end)
