@@ -559,6 +559,21 @@ def test_joining_word_english_joins_as_written_is_left_alone():
     assert [f[:3] for f in _g(text)] == [("G003", "on", "of")]
 
 
+def test_joining_word_before_a_place_that_english_writes_in_or_of():
+    # a common noun's name, then "on" or "at" before a gazetteer place (a state, a country)
+    text = "Scientists at the Lawrence Livermore National Laboratory on California made the element."
+    assert [f[:3] for f in _g(text)] == [("G003", "on", "in")]
+    text = "The meeting at the Omni Shoreham Hotel on Washington ran late."
+    assert [f[:3] for f in _g(text)] == [("G003", "on", "in")]
+    # heads that English joins with "on" before a place, a person's name before a topic, "for", "to"
+    for text in ("Delegates at the Conference on Syria said the talks would resume.",
+                 "The Commission on Kenya reported in May.",
+                 "Asked about it, Mr Obama on Iran was blunt.",
+                 "Bowie was the opening act at the Concert for New York City in October.",
+                 "He was named Ambassador to France in May."):
+        assert [f for f in _g(text) if f[0] == "G003"] == [], text
+
+
 def test_joining_word_the_names_join_neither_the_head_nor_the_next_word_with():
     # the gazetteer's names join "Department" and "Treasury" with "of", never "Treasury" with "to":
     # also after "the"

@@ -57,7 +57,7 @@ from ..joining_counts import JOINING, pair_count
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
-    calendar_names, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
+    calendar_names, DESCRIPTOR_MIN_ZIPF, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
     per_text_memo, place_after_of, recased_words, single_names, _verb,
 )
 from .name_slips import misspelt_names, real_word_name_slips
@@ -861,6 +861,50 @@ def joining_word_usage(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+def place_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
+    """G003 (unsafe): ``on`` or ``at`` between a capitalised common noun and a gazetteer place,
+    where web text makes ``in`` or ``of`` far likelier between them (``the Laboratory on California``,
+    ``Ho Chi Minh City on Vietnam``): a place after a name's head word is where the named thing is, or
+    whose it is. Each joining word is scored by its two pairs, as in :func:`_likelier_joining_word`; the
+    head must be an English word (a person's name before ``on`` is a topic: ``Obama on Iran``)."""
+    config = _pack()["function_words"]
+    min_ratio = float(config["place_min_ratio"])
+    gaz = gazetteer(_known_names(ctx))
+    lex = lexicon()
+    words, low, spans, cap, gaps = toks.words, toks.low_words, toks.spans, toks.capitalised, toks.gaps
+    findings = []
+    for i in toks.among(set(config["place_written"])):
+        if not 1 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or not cap[i + 1] \
+                or gaps[i] != " " or gaps[i + 1] != " " or not words[i - 1][1:].islower() \
+                or toks.sentence_initial(i - 1) or not _place_at(gaz, low, i + 1):
+            continue
+        head, written, nxt = low[i - 1], low[i], low[i + 1]
+        if head not in lex.lower or lex.zipf(head) < DESCRIPTOR_MIN_ZIPF:
+            continue
+        right = _place_joining(head, written, nxt, min_ratio)
+        if right is None:
+            continue
+        start, end = spans[i]
+        findings.append(_claim(doc.finding(
+            "G003", f"'{toks.text[spans[i - 1][0]:spans[i + 1][1]]}': English writes '{words[i - 1]} {right}' a place",
+            start, end, suggestion=right, fix="unsafe", confidence=0.5, source=f"{SOURCE}:place-joining",
+        )))
+    return findings
+
+
+def _place_joining(head: str, written: str, place: str, min_ratio: float) -> Optional[str]:
+    """``in`` or ``of``, whichever web text likes better between ``head`` and ``place`` (each scored by
+    its two pairs), when it is at least ``min_ratio`` times likelier there than ``written``; else None.
+
+    >>> _place_joining("laboratory", "on", "california", 5.0), _place_joining("hotel", "on", "washington", 5.0)
+    ('in', 'in')
+    >>> _place_joining("conference", "on", "syria", 5.0), _place_joining("commission", "on", "kenya", 5.0)
+    (None, None)
+    """
+    right = max(("in", "of"), key=lambda j: _chain(head, j, place))
+    return right if _chain_ratio(head, right, written, place) >= min_ratio else None
+
+
 def _likelier_joining_word(head: str, written: str, nxt: str) -> tuple:
     """The joining word web text likes best between ``head`` and ``nxt``, and how many times likelier
     than ``written``: each word scored by its pairs, ``count(head, j) * count(j, nxt) / count(j)``.
@@ -1047,6 +1091,7 @@ PASSES = (
     ("dropped-joining-words", ("G003",), dropped_joining_words, None),
     ("unusual-joining-word", ("G003",), unusual_joining_word, None),
     ("joining-word-usage", ("G003",), joining_word_usage, None),
+    ("place-joining-word", ("G003",), place_joining_word, None),
     ("hyphenated-names", ("G002",), hyphenated_names, None),
     ("single-names", ("G002",), single_names, None),
     ("defined-in-title-case", ("G002",), defined_in_title_case, None),
