@@ -1165,6 +1165,17 @@ def test_acronym_with_a_doubled_letter_in_every_mention():
     assert _g("Tools for the National Nuclear Security Administration and the NNSA labs were built.") == []
 
 
+def test_doubled_letter_in_parentheses_after_plain_words_is_no_definition():
+    # a definition follows a name's capitalised word; in parentheses after a plain word the acronym
+    # glosses, and a doubled letter there is the same slip as in every other mention
+    text = "But with chocolate (CSSS), the sites are tastier, and CSSS styles help."
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("CSSS", "CSS"), ("CSSS", "CSS")]
+    text = "Improving UUX takes time, so measure the user experience (UUX) on your websites."
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("UUX", "UX"), ("UUX", "UX")]
+    # a ticker in angle brackets is a code of its own
+    assert _g("Shares of Provident Life and Accident Co <PACC> rose on Monday.") == []
+
+
 def test_names_an_acronym_may_spell_are_found_once_per_text_not_once_per_acronym(monkeypatch):
     """Whether an article spells a doubled-letter acronym out is read from one scan of the text for all
     its acronyms: a scan per acronym made a long text with many of them quadratic."""
@@ -1247,6 +1258,17 @@ def test_initialism_in_title_case_the_dictionary_writes_in_capitals():
     # ... unless the dictionary writes it only in capitals: an acronym beside a name's words
     text = "The bill and the Usa Freedom Act present two opposing visions, the senator said."
     assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Usa", "USA")]
+
+
+
+def test_initialism_in_title_case_that_starts_as_no_english_word_does():
+    # two consonants no common English word starts with: read letter by letter, in its possessive too
+    text = "The meat was banned in Europe since the Bse crisis, officials said."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Bse", "BSE")]
+    text = "Technology Transformation Services is part of Gsa’s work."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Gsa", "GSA")]
+    # a name that starts as English words do stays a name
+    assert _g("Mr Gao’s report and the Tas ferry were late.") == []
 
 
 def test_acronym_in_title_case_where_the_article_writes_it_in_capitals():

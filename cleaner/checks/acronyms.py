@@ -507,7 +507,8 @@ def _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken: set, skip: se
     that reads one way only (which of the two was meant is plain)."""
     findings = []
     verdicts: dict = {}
-    set_off = None
+    defined = None
+    text = doc.text
     for m in matches:
         token = m.group()
         if m.start() in taken:
@@ -520,15 +521,15 @@ def _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken: set, skip: se
             if weak:
                 target = _undoubled(token, gaz, ubiquitous, skip, lex, unseen=True)
             if target:
-                if set_off is None:
-                    set_off = _set_off(doc.text)
-                if token in set_off or _spelled_in(doc.text, token):
+                if defined is None:
+                    defined = _defined_after_names(text, matches)
+                if token in defined or _spelled_in(text, token):
                     target = ""  # the article defines it ("the National Pork Producers Council, NPPC,")
                     # or spells it ("Asian Americans and Pacific Islanders" ... "AAPI communities")
             verdict = verdicts[token] = (target, weak)
         target, weak = verdict
-        if not target or not _plain_context(doc.text, m.start(), m.end()):
-            continue
+        if not target or text[m.start() - 1:m.start()] == "<" or not _plain_context(text, m.start(), m.end()):
+            continue  # (a ticker in angle brackets is a code of its own: <PACC>)
         if weak and _NAME_AFTER.match(doc.text, m.end()):
             continue  # a rare acronym of a name's own, doubled initials and all ("IIFL Securities")
         findings.append(doc.finding(
@@ -539,6 +540,26 @@ def _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken: set, skip: se
 
 
 _NAME_AFTER = re.compile(r" [A-Z][a-z]")  # a capitalised word next: the acronym may be part of a name
+
+
+def _defined_after_names(text: str, matches) -> frozenset:
+    """The acronyms the text sets off right after a capitalised word, as definitions are
+    (``the National Pork Producers Council, NPPC,``, ``Cocoa Organization (ICCO)``); not one in
+    parentheses after a plain word (``with chocolate (CSSS)``, ``our measure (UUX)``), which glosses
+    rather than defines. One pass over the acronyms' mentions.
+
+    >>> text = "the Producers Council, NPPC, and with chocolate (CSSS) or (ICCO)"
+    >>> sorted(_defined_after_names(text, list(re.finditer(r"[A-Z]{2,}", text))))
+    ['NPPC']
+    """
+    out = set()
+    for m in matches:
+        start = m.start()
+        if text[start - 2:start] in (" (", ", ") and text[m.end():m.end() + 1] in (")", ","):
+            before = text[max(0, start - 40):start - 2].split()
+            if before and before[-1][:1].isupper():
+                out.add(m.group())
+    return frozenset(out)
 
 
 _NAME_WORD = re.compile(r"[\w'’&-]+")

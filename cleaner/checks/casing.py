@@ -697,12 +697,30 @@ _TITLE_POSSESSIVE = re.compile(r"([A-Z][a-z]{2,5})['’]s")
 
 def _unpronounceable(word: str) -> bool:
     """Is a title-case word read letter by letter: no vowel after its first letter (``Bbc``, ``Html``,
-    ``Cbp``)? No name or sentence's word is written so.
+    ``Cbp``), or two consonants first that start no common English word (``Gsa``, ``Tgi``, ``Ncc``;
+    not ``Gao``, ``Tas``, ``Stan``)? No English word is written so.
 
     >>> [_unpronounceable(w) for w in ("Bbc", "Html", "Cbp", "Nasa", "Mit", "Lynx")]
     [True, True, True, False, False, False]
+    >>> [_unpronounceable(w) for w in ("Gsa", "Tgi", "Gao", "Tas", "Stan", "Blair")]
+    [True, True, False, False, False, False]
     """
-    return not any(c in "aeiouy" for c in word[1:].lower())
+    low = word.lower()
+    if not any(c in "aeiouy" for c in low[1:]):
+        return True
+    return len(low) >= 3 and low[0] not in "aeiouy" and low[1] not in "aeiouy" and low[:2] not in _english_onsets()
+
+
+ONSET_MIN_ZIPF = 3.0  # the first two letters of dictionary words web text writes this often: how English words start
+
+
+@lru_cache(maxsize=1)
+def _english_onsets() -> frozenset:
+    """The two-consonant starts of common English words (``bl``, ``st``, ``th``, ...), from the
+    dictionary and wordfreq, not a list: a title-case word that starts otherwise is read letter by letter."""
+    lex = lexicon()
+    return frozenset(w[:2] for w in lex.lower if len(w) >= 4 and w[0] not in "aeiouy" and w[1] not in "aeiouy"
+                     and w[:2].isalpha() and lex.zipf(w) >= ONSET_MIN_ZIPF)
 
 
 def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset, lex=None) -> bool:
