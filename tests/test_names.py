@@ -1033,6 +1033,24 @@ def test_lower_cased_surname_after_a_given_name_that_starts_a_sentence():
     assert _g("Will power matters, she said.") == []
 
 
+def test_lower_cased_surname_web_text_writes_after_a_given_name():
+    # one cheap edit from an English word (huth/hath, munk/monk), but web text writes it as a name
+    assert [f[:3] for f in _g("The mind is complex, said Alexander huth, the first author on the study.")] == [
+        ("G002", "huth", "Huth")]
+    assert [f[:3] for f in _g("Spokeswoman Carrie munk said the firm would not comment.")] == [
+        ("G002", "munk", "Munk")]
+    # a slip web text never writes is a misspelling, S's business; no vowel, no name
+    assert [f for f in _g("Mark wrot, and then he left.") if f[0] == "G002"] == []
+
+
+def test_word_capitalised_twice_once_mid_sentence_lower_cased_once():
+    text = ("Tedros Adhanom Ghebreyesus spoke on Monday. The WHO chief said the outbreak was grave, and "
+            "Dr Tedros urged calm. Later tedros added that vaccines were coming.")
+    assert [f[:3] for f in _g(text)] == [("G004", "tedros", "Tedros")]
+    # capitalised once, inside a name: no evidence the word is a name's
+    assert _g("The team ran a Pillbox Codeathon in May. The codeathon drew 40 coders.") == []
+
+
 def test_a_persons_whole_name_in_lower_case():
     # a given name or a name-only word, then a name-only word or one no dictionary has (a surname)
     assert _g("The state admitted defeat, commented marco patavino on Friday.") == [

@@ -165,7 +165,8 @@ _LOWER_HEAD = re.compile(r"([a-z]{3,})(?:['’]s)?")  # "biden", "obama’s"
 
 def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     """G004: a word that is no dictionary word, lower-cased once anywhere, that the article capitalises
-    mid-sentence at least twice (``Biden said ... Biden's ... as biden put it``, ``obama’s legacy``).
+    mid-sentence at least twice, or twice in all with one mid-sentence (``Biden said ... Biden's ... as
+    biden put it``, ``obama’s legacy``, ``Tedros Adhanom spoke ... Dr Tedros ... tedros added``).
     A dictionary word lower-cased (``china``, ``turkey``) may be the ordinary word: left alone."""
     lex = lexicon()
     words, spans, low = toks.words, toks.spans, toks.low_words
@@ -178,17 +179,22 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     if not heads:
         return []
     capital_mid: Counter = Counter()
+    capital_any: Counter = Counter()
     caps = toks.caps
     # the capitalised uses of those heads: whole words (found in C) and possessives or compounds
     for i in chain(compress(caps, map(heads.__contains__, map(low.__getitem__, caps))),
                    compress(caps, map(not_, map(str.isalpha, map(words.__getitem__, caps))))):
         m = _CAP_HEAD.fullmatch(words[i]) if not words[i].isalpha() else None
         head = m.group(1) if m is not None else words[i]
-        if head.lower() in heads and head[1:].islower() and i and not toks.sentence_initial(i):
-            capital_mid[head.lower()] += 1
+        if head.lower() in heads and head[1:].islower():
+            capital_any[head.lower()] += 1
+            if i and not toks.sentence_initial(i):
+                capital_mid[head.lower()] += 1
     findings = []
     for head, (i,) in heads.items():
-        if capital_mid[head] < RECASED_MIN:
+        # capitalised twice mid-sentence, or twice in all with one of them mid-sentence (``Tedros
+        # Adhanom spoke. ... Dr Tedros urged calm. ... tedros added``): never at sentence starts only
+        if capital_mid[head] < RECASED_MIN and not (capital_mid[head] and capital_any[head] >= RECASED_MIN):
             continue
         start = spans[i][0]
         if not _plain_context(toks.text, start, start + len(head)):
@@ -226,7 +232,9 @@ def _unknown_surname(toks: Tokens, i: int, lex, given: set, w: str = "") -> bool
     ends the name: punctuation, a function word or a verb-like word (``Adam neumann,``, ``Bruno
     tonioli and``), not a noun it could be a slip before (``Thomas wod shift``). After a people's or
     place's adjective, a word built of two English words or with no vowel is a noun it describes
-    (``Japanese chipmakers were``, ``500,000 Australian dlrs``), not a surname.
+    (``Japanese chipmakers were``, ``500,000 Australian dlrs``), not a surname. One cheap edit from an
+    English word, it is a misspelling (``Mark wrot,``), unless web text writes it as often as names are
+    written (``Alexander huth,``).
 
     >>> from cleaner.lexicon import lexicon
     >>> t = Tokens("judge Bruno tonioli and 500 Australian dlrs and")
@@ -249,8 +257,13 @@ def _unknown_surname(toks: Tokens, i: int, lex, given: set, w: str = "") -> bool
         # an abbreviation ("Australian dlrs"), not a surname ("Giovanni agnelli")
     if not (not nxt or nxt in _FUNCTION_WORDS or (nxt.islower() and nxt.endswith(("ed", "s")))):
         return False
-    # one cheap edit from a word ("Mark wrot,", "Thomas wod"): a misspelling, S's business
-    return all(weighted_distance(w, c) > 1.0 for c, _ in lex.suggest(w, 3))
+    # one cheap edit from a word ("Mark wrot,", "Thomas wod"): a misspelling, S's business; unless web
+    # text writes it as often as a surname and it has a vowel as names do ("Alexander huth,")
+    return (lex.zipf(w) >= SURNAME_SEEN_ZIPF and any(map(w.__contains__, "aeiouy"))) \
+        or all(weighted_distance(w, c) > 1.0 for c, _ in lex.suggest(w, 3))
+
+
+SURNAME_SEEN_ZIPF = 1.5  # a word no dictionary or misspelling list has, written this often in web text: a name's
 
 
 def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
