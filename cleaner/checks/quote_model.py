@@ -501,6 +501,7 @@ def _heading(text: str, para: Para) -> bool:
 def _pair(text: str, para: Para) -> None:
     current: Optional[Quotation] = None
     previous: Optional[Mark] = None
+    run_end = -1  # where the run of marks read last ends (``_past_run``)
     for found in _DOUBLE.finditer(text, para.start, para.end):
         i, ch = found.start(), found.group()  # ``‘‘`` / ``’’``: a double mark typed as two singles (publisher typography)
         mark = Mark(i, ch, _context(text, i, para.start, para.end, len(ch)))
@@ -518,7 +519,8 @@ def _pair(text: str, para: Para) -> None:
         role = mark.context
         if role == "either" and head is not None and head.role == "close" and previous.char == ch \
                 and previous.pos + len(ch) == mark.pos \
-                and (previous.role == "extra" or not _opens_words(text, _past_run(text, mark.pos, ch, para.end), para.end)):
+                and (previous.role == "extra"
+                     or not _opens_words(text, run_end := _past_run(text, mark.pos, ch, para.end, run_end), para.end)):
             # ``"no.""""``: a run of marks after a closing one, before no word, is doubled closing marks (the
             # run's end is read once, at its first extra mark)
             role = "close"
@@ -582,12 +584,16 @@ def _opens_words(text: str, pos: int, end: int) -> bool:
     return pos < end and not text[pos].isspace() and text[pos] not in ",:;)}]"
 
 
-def _past_run(text: str, pos: int, ch: str, end: int) -> int:
-    """The offset after the run of ``ch`` marks starting at ``pos`` (read once per run, in C).
+def _past_run(text: str, pos: int, ch: str, end: int, known: int = -1) -> int:
+    """The offset after the run of ``ch`` marks starting at ``pos`` (read in C). ``known``: the end of
+    the run read last, for marks read in order: a mark before it is inside that run, which ends there
+    too (each mark of a run of 16,000 read the rest of the run: quadratic).
 
-    >>> _past_run('no.”””” Then', 3, '”', 12)
-    7
+    >>> _past_run('no.”””” Then', 3, '”', 12), _past_run('no.”””” Then', 5, '”', 12, known=7)
+    (7, 7)
     """
+    if pos < known:
+        return known
     found = _RUNS[ch].match(text, pos, end)
     return found.end() if found is not None else pos
 

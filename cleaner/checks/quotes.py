@@ -718,7 +718,8 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
             what = f"doubled {which} quotation mark" + (f" ({count} extra)" if count > 1 else "")
             edits.append(Edit("Q006", what, extra.pos, extra.pos + count * len(extra.char), "", "safe", 0.95))
         if para.unpaired:
-            first = next(m for m in para.marks if m.role == "open" and m.quotation.close is None or m in para.stray_closes)
+            strays = {id(m) for m in para.stray_closes}  # (``m in para.stray_closes`` compared every pair: quadratic)
+            first = next(m for m in para.marks if m.role == "open" and m.quotation.close is None or id(m) in strays)
             edits.append(Edit("Q006", f"{para.unpaired} quotation marks in this paragraph pair with nothing", first.pos,
                               first.pos + len(first.char), None, "none", 0.5))
             continue
