@@ -124,6 +124,30 @@ def _head_indexes(toks: Tokens) -> tuple:
 
 
 FEW_WORDS = 8  # up to this many words are compared in Python, more by one call into rapidfuzz
+#: at most this many of an article's words of one initial and length are compared with a slip (the most
+#: used first): a news article has a handful, an input of thousands of made-up names made it quadratic
+MAX_TARGETS = 200
+
+
+def _targets_by_initial(uses: Counter, known) -> dict:
+    """The words a slip of an article name may be taken for, by (first letter, length): a day or a
+    month, a name the article writes twice or more, or one ``known(word)`` says is known (a dictionary
+    word, a gazetteer name); a word written once and known nowhere is never the target, so it is not
+    compared at all. At most :data:`MAX_TARGETS` per key, the most used first.
+
+    >>> uses = Counter({"pentagon": 3, "pentagin": 1, "pentagan": 1, "monday": 1})
+    >>> _targets_by_initial(uses, lambda word: word == "pentagan")[("p", 8)]
+    ['pentagon', 'pentagan']
+    >>> _targets_by_initial(uses, lambda word: False)[("m", 6)]
+    ['monday']
+    """
+    by_initial: dict = {}
+    words = {h for h in uses if uses[h] >= 2 or known(h)}.union(_calendar_words())
+    for h in sorted(words, key=lambda h: (-uses[h], h)):
+        bucket = by_initial.setdefault((h[0], len(h)), [])
+        if len(bucket) < MAX_TARGETS:
+            bucket.append(h)
+    return by_initial
 
 
 def _within_edits(word: str, words, edits: int):
@@ -215,8 +239,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             uses = Counter(_capitalised_head_words(toks))
             # the article's names and the calendar words by first letter and length, once: a slip is
             # compared only with the words of its initial within the lengths its distance allows
-            for h in set(uses).union(_calendar_words()):
-                by_initial.setdefault((h[0], len(h)), []).append(h)
+            by_initial = _targets_by_initial(uses, lambda h: h in gaz.forms or lex.zipf(h) >= max_zipf)
         if best is None and uses[lw] == 1:
             # a name the article writes elsewhere, better known or more often, or a day or a month;
             # inside a longer name, beside the same neighbour ("Joonas Korpisalo" beside "Jonas
