@@ -474,6 +474,15 @@ def test_fewest_edit_search_is_linear_and_tells_ties():
     assert found.cost == (1, 0) and not found.tied and [(e.kind, e.pos) for e in found.edits] == [("open", 10 * n + 1)]
 
 
+def test_a_quotation_runs_on_to_a_lone_closing_mark_after_the_next_paragraphs_own_quotations():
+    # closing the first paragraph and deleting the far mark are two edits; re-opening the second paragraph is one
+    text = ("“First, the people: the team is spectacular. It is the most diverse team I have worked on.\n\n"
+            'Second: open source matters to me. Our "we work in the open" default means my work fits.” – Jacob Kaplan-Moss')
+    assert fix(text) == text
+    found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
+    assert [(f.fix, f.start) for f in found] == [("unsafe", text.index("Second:"))] and "run-on" in found[0].message
+
+
 def test_a_run_in_label_introduces_no_quotation_for_sure():
     # ``Background:`` heads the writer's own text: a lone closing mark after it may as well be stray (a tie, not fixed)
     text = "Background: For three years GSA has run a survey. It polled 8,800 people.” Around a third use two programs."

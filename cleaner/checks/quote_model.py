@@ -374,7 +374,7 @@ def build(text: str) -> QuoteModel:
                     _place_missing_close(text, para, q)
                     if q.missing_rule != "attribution" or _attribution_distance(text, q.missing_close, para.end) > 2:
                         q.missing_close, q.missing_rule, q.missing_sure, q.runs_on = None, "", False, True
-                elif last and nxt is not None and _closes_first(nxt) and not _attributed_here(text, para, q):
+                elif last and nxt is not None and (_closes_first(nxt) or _closes_after_pairs(nxt)) and not _attributed_here(text, para, q):
                     q.runs_on = nxt.reopen = True  # one edit (the re-opening mark) makes both paragraphs read
                 elif last and (later := _closed_later(text, paragraphs, i)) is not None and _runs_to_end(text, para, q):
                     # ``“We …\n\nIt was …\n\nThen … again.”``: one quotation over paragraphs the publisher did not
@@ -482,6 +482,16 @@ def _ends_quotation(text: str, para: Para) -> bool:
     end = para.marks[0].pos + len(para.marks[0].char)
     after = text[end:para.end].lstrip()
     return not after or after[0] in "–—-" or _attribution_distance(text, end, para.end) is not None
+
+
+def _closes_after_pairs(para: Para) -> bool:
+    """Is the first mark of ``para`` with no partner a closing one, after quotations it opens and closes (``18F's
+    "we work in the open" default … at work.” – Jacob``)? Then a quotation left open in the paragraph before runs on
+    to it: one edit (the re-opening mark) reads both, where closing the one and deleting the other are two."""
+    if not para.stray_closes or not para.quotations:
+        return False
+    first = para.stray_closes[0].pos
+    return all(q.open is not None and q.close is not None and q.close.pos < first for q in para.quotations if q.open is None or q.open.pos < first)
 
 
 def _closes_first(para: Para) -> bool:
