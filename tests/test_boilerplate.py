@@ -238,6 +238,21 @@ def test_a_headline_list_above_one_short_last_note_goes_and_one_above_more_prose
     assert [f.fix for f in b_findings(text)] == ["none", "none"]
 
 
+def test_a_list_in_the_body_of_a_one_block_a_line_text_stays_when_a_stray_blank_line_follows():
+    # a scraper's text, one block a line; an empty table row near the end made everything above it one
+    # "paragraph", so the supported-systems list in the last part of a product page read as a trailing
+    # headline list and went (a trafilatura test page in bench/real_scraped.py)
+    story = ["Parallels Desktop runs Windows and Linux side by side with macOS on the same Mac computer.",
+             "Setting it up takes a few minutes, and the assistant downloads the system you choose for you.",
+             "The guest systems below were tested in the lab before this release went out to customers."]
+    systems = ["- Windows Server 2008 R2 (SP0-SP2)", "- Red Hat Enterprise Linux (RHEL) 7 and 6",
+               "- Ubuntu 19.04, 18.04 LTS and 16.04 LTS", "- OS X Mountain Lion 10.8.x"]
+    note = "Operating systems that are not in this list can work as well, but the lab has not tested them yet."
+    text = "\n".join(story + systems + [note, "   ", "Compare editions and prices on the store page"])
+    assert all(item in b_clean(text) for item in systems)
+    assert {f.fix for f in b_findings(text) if f.code == "B008"} == {"none"}
+
+
 # -- repeated paragraphs, headline in body -------------------------------------------------------
 def test_repeated_paragraph_deletes_the_repeat_only():
     lead = "The mayor resigned on Monday night after a week of protests outside city hall."

@@ -520,24 +520,32 @@ _PROSE_WORDS = 15
 
 
 def prose_paragraphs(doc: Document, deletions: list[Finding] = ()) -> list:
-    r"""Paragraphs of 15+ words that end a sentence and that no deletion takes whole: the article's
-    core runs from the first to the last of them; before and after it lie the leading and trailing zones.
+    r"""Paragraphs and lines of 15+ words that end a sentence and that no deletion takes whole: the
+    article's core runs from the first to the last of them; before and after it lie the leading and
+    trailing zones. Lines count too: a scraper's text with one block a line, where a stray blank line
+    (an empty table row) makes everything above it one "paragraph", still has its prose lines.
 
     >>> d = Document("Related:\n\n" + "word " * 20 + "end.\n\nTags: a, b, c")
-    >>> [p.index for p in prose_paragraphs(d)]
-    [1]
+    >>> [p.start for p in prose_paragraphs(d)]
+    [10]
+    >>> d = Document("Intro " * 16 + "end.\n- Windows XP\n- OS X Lion\n" + "Tail " * 16 + "end.\n \nTags: a, b")
+    >>> sorted({p.start for p in prose_paragraphs(d)})  # the block above the blank line, and its lines
+    [0, 126]
     """
     spans = sorted((f.start, f.end) for f in deletions)
     starts = [s for s, _ in spans]
-    out = []
-    for p in doc.paragraphs:
-        if not _ends_sentence(p.text) or not _has_words(p.text, _PROSE_WORDS):
+    out = {}
+    candidates = list(doc.paragraphs)
+    if len(candidates) < doc.text.count("\n") + 1:  # some paragraph holds several lines: read them too
+        candidates += units(doc, "line")
+    for p in candidates:
+        if (p.start, p.end) in out or not _ends_sentence(p.text) or not _has_words(p.text, _PROSE_WORDS):
             continue
         i = bisect.bisect_right(starts, p.start) - 1
         if i >= 0 and spans[i][1] >= p.end:
             continue  # junk, however long (a disclaimer, an author bio)
-        out.append(p)
-    return out
+        out[p.start, p.end] = p
+    return sorted(out.values(), key=lambda p: (p.start, p.end))
 
 
 def _ends_sentence(text: str) -> bool:
