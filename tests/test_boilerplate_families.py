@@ -917,3 +917,37 @@ def test_a_paywall_prompt_run_on_keeps_the_story_sentence_after_it():
     assert clean(story) == (story, [])
     text, applied = clean(f"{body} Subscribe to continue reading, Already a subscriber? Sign In")
     assert text == body and len(applied) == 1
+
+
+# -- table rows: a scraper writes a layout table's cells as "| cell |" lines --------------------------
+def test_junk_as_the_only_cell_of_a_table_row_goes_with_the_row_and_a_data_table_stays():
+    # newspaper4k's AP page read by trafilatura: the photo's credit cell became a row of its own
+    table = "| Route | Riders |\n| 12 | 4,100 |"
+    text = f"{LEAD}\n{MIDDLE}\n| AP Photo/Dana Ruiz |\n{table}\n{LAST}"
+    out, found = clean(text)
+    assert out == f"{LEAD}\n{MIDDLE}\n{table}\n{LAST}"
+    assert [(f.code, f.source) for f in found] == [("B009", "boilerplate:photo-credit-line")]
+    for prose in ("| The depot opened in 1962. |", "| Photo booth |", f"| {LAST} |"):
+        assert clean(f"{LEAD}\n{prose}\n{MIDDLE}")[0] == f"{LEAD}\n{prose}\n{MIDDLE}"
+
+
+def test_a_trailer_at_the_end_of_a_table_cell_goes_and_the_cell_border_stays():
+    # the story in a layout table's one cell, its credit run on before the cell's closing border, and
+    # an empty row and the photo's credit row under it
+    cell = f"| {LEAD} {MIDDLE} {LAST} Associated Press writer Dana Ruiz in Kabul contributed to this report. |"
+    out, found = clean(f"{cell}\n|  |\n| AP Photo/Uncredited |")
+    assert out.startswith(f"| {LEAD} {MIDDLE} {LAST}") and "contributed" not in out and "AP Photo" not in out
+    assert out.rstrip().endswith("|")
+    assert sorted((f.code, f.source) for f in found) == [("B009", "boilerplate:photo-credit-line"),
+                                                         ("B013", "boilerplate:reporting-credit")]
+
+
+def test_two_trailers_run_together_with_no_stop_between_them_both_go():
+    # the credit's closing bracket is no stop, so the read-more link below it has no sentence start
+    upper, lower = "(Reporting by Dana Ruiz; Editing by Omar Haddad)", "Click here to read more."
+    out, found = clean(f"{LEAD} {MIDDLE} {LAST} {upper} {lower}")
+    assert out == f"{LEAD} {MIDDLE} {LAST}"
+    assert sorted(f.source for f in found) == ["boilerplate:appeared-first", "boilerplate:reporting-credit"]
+    # a capitalised name after a word with no stop splits nothing unless both halves are trailers
+    story = f"{LEAD} {MIDDLE} Her office told The Associated Press it would Subscribe to continue reading."
+    assert clean(story)[0] == story

@@ -261,19 +261,20 @@ def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
         return []
     text = doc.text
     last = doc.paragraphs[-1]
-    lo = max(last.start, last.end - _GLUED_WINDOW)
+    end = last.start + len(_without_cell_border(last.text))
+    lo = max(last.start, end - _GLUED_WINDOW)
     # only the rules one of whose literals the window holds can match in it (one automaton pass)
     glued, index = _glued_table(rules)
-    hits = index.hits(text[lo:last.end])
+    hits = index.hits(text[lo:end])
     live = [(rule, pattern) for number, rule in enumerate(glued)
             if (hits is None or number in hits or not index.anchored[number]) and _enabled(ctx, rule.code)
             for pattern, _replacement in rule.patterns]
     if not live:
         return []
-    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, last.end)]
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, end)]
     unit = Unit(last.start, last.end, last.text, "paragraph", last.index)
     findings = []
-    cut = last.end
+    cut = end
     for _ in range(_GLUED_ROUNDS):
         before = [s for s in starts if s < cut][-_GLUED_SENTENCES:]
         hit = None
@@ -285,6 +286,10 @@ def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
             if rule is not None:
                 hit = start, rule, piece
                 break
+        if hit is None and before:
+            hit = _run_on_pair(live, text, before[-1], cut)
+            if hit is not None:  # the upper trailer ends where the lower one starts: a start of its own
+                bisect.insort(starts, hit[0])
         if hit is None:
             break
         start, rule, matched = hit
@@ -299,7 +304,97 @@ def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
 
 
 _GLUED_TAIL_WORDS = 8
+# a capitalised word after a word with no stop: where a trailer may start that the one above ran into
+_RUN_ON_START = re.compile(r"(?<=[\w)\]] )(?=[A-Z(©])")
+
+
+def _run_on_pair(live: list, text: str, start: int, cut: int):
+    """Two trailers run together with no stop between them (``... contributed to this report Subscribe
+    to continue reading.``) as the last piece ``text[start:cut]``: ``(where the lower one starts, its rule, its
+    text)`` when both halves are whole trailers, else None. Both must be, so a story sentence with a
+    capitalised word in it never splits.
+
+    >>> live = [(r, p) for r in builtin_rules() if r.glued for p, _ in r.patterns]
+    >>> t = "He left. The Associated Press contributed to this report Subscribe to continue reading."
+    >>> hit = _run_on_pair(live, t, 9, len(t)); hit[0], hit[2]
+    (57, 'Subscribe to continue reading.')
+    >>> _run_on_pair(live, "He left. She told The Associated Press on Monday", 9, 48) is None
+    True
+    """
+    for m in _RUN_ON_START.finditer(text, start + 1, cut):
+        lower = text[m.start():cut].rstrip()
+        rule = _full_match(live, lower)
+        if rule is not None and _full_match(live, text[start:m.start()].rstrip()) is not None:
+            return m.start(), rule, lower
+    return None
 _GLUED_TABLES: dict = {}
+
+# -- table rows: a scraper writes a table's cells as one line, "| cell | cell |" --------------------
+_CELL_BORDER = re.compile(r"[ \t]*\|[ \t]*$")
+_ONE_CELL_ROW = re.compile(r"\|[ \t]*([^|\n]*?)[ \t]*\|")
+_ROW_WORDS = 40  # a junk line is short; longer cells are not read
+
+
+def _without_cell_border(text: str) -> str:
+    """``text`` without the border that closes a table row's last cell, when ``text`` is such a row: a
+    layout table's cell holds the story and its trailers (``| ... contributed to this story. |``).
+
+    >>> _without_cell_border("| He left. (AP) | "), _without_cell_border("He left. |"), _without_cell_border("a | b")
+    ('| He left. (AP)', 'He left. |', 'a | b')
+    """
+    if not text.lstrip().startswith("|"):
+        return text
+    m = _CELL_BORDER.search(text)
+    return text[:m.start()] if m else text
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` holds nothing but spaces and table borders (an empty row, ``|  |``)."""
+    return not text.strip(" \t\r\n|")
+
+
+def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
+    """Junk that a whole-line rule finds, as the only cell of a table row: the row goes. A scraper
+    writes a layout table's cell as a row of its own (``| AP Photo/Uncredited |``).
+
+    >>> d = Document("The vote is on Monday.\\n| AP Photo/Jane Doe |\\n| Votes | Seats |")
+    >>> [f.excerpt.strip() for f in one_cell_rows(d, builtin_rules())]
+    ['| AP Photo/Jane Doe |']
+    """
+    lines = units(doc, "line") if lines is None else lines
+    line_rules, index = _row_table(rules)
+    out = []
+    for unit in lines:
+        if not unit.text.startswith("|"):
+            continue
+        m = _ONE_CELL_ROW.fullmatch(unit.text.strip())
+        if m is None or not m.group(1) or _has_words(m.group(1), _ROW_WORDS + 1):
+            continue
+        cell = m.group(1)
+        hits = index.hits(cell)
+        live = [(rule, pattern) for number, rule in enumerate(line_rules)
+                if (hits is None or number in hits or not index.anchored[number]) and _enabled(ctx, rule.code)
+                for pattern, _replacement in rule.patterns]
+        rule = _full_match(live, cell)
+        if rule is not None and rule.fix != "none":
+            out.append(doc.finding(rule.code, rule.message.replace("%s", cell) + " (a table row)",
+                                   *unit_deletion(doc, unit.start, unit.end), suggestion="", fix=rule.fix,
+                                   confidence=rule.confidence, source=f"{SOURCE}:{rule.name}"))
+    return out
+
+
+_ROW_TABLES: dict = {}
+
+
+def _row_table(rules: tuple) -> tuple:
+    """The whole-line rules of a rule set and the index of their literals, made once per rule set."""
+    entry = _ROW_TABLES.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        line_rules = [rule for rule in rules if rule.scope == "line" and rule.full and rule.kind == "existence"]
+        if len(_ROW_TABLES) > 16:
+            _ROW_TABLES.clear()
+        entry = _ROW_TABLES[id(rules)] = (rules, line_rules, AnchorIndex(line_rules))
+    return entry[1], entry[2]
 
 
 def _glued_table(rules: tuple) -> list:
@@ -452,14 +547,15 @@ def run(doc: Document, ctx) -> list[Finding]:
     """Every B finding on one document (ctx may be None: all codes, no batch knowledge)."""
     findings = run_rules(doc, ctx, _rules(ctx), source=SOURCE)
     findings.extend(glued_trailers(doc, _rules(ctx), ctx))
+    lines = units(doc, "line")  # several passes read the line units: built once
+    findings.extend(one_cell_rows(doc, _rules(ctx), ctx, lines))
     if _enabled(ctx, "B008"):
-        lines = units(doc, "line")  # both read the line units: built once
         findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full], lines))
         findings.extend(trailing_headline_list(doc, lines))
     if _enabled(ctx, "B005"):
         findings.extend(paywall_offer(doc, findings))
     if _enabled(ctx, "B015"):
-        findings.extend(dates_under_bylines(doc, _rules(ctx), lines if _enabled(ctx, "B008") else None))
+        findings.extend(dates_under_bylines(doc, _rules(ctx), lines))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
@@ -669,10 +765,10 @@ def _junk_tail_start(doc: Document, findings: list[Finding], cut: int) -> int:
         for s, e in spans:
             if e <= para.start or s >= para.end:
                 continue
-            if doc.text[covered:max(covered, s)].strip():
+            if not _blank(doc.text[covered:max(covered, s)]):
                 break
             covered = max(covered, e)
-        if doc.text[covered:min(para.end, cut)].strip():
+        if not _blank(doc.text[covered:min(para.end, cut)]):
             break
         pos = para.start
     return glued_trailer_start(doc.text, spans, pos)
