@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count
 from operator import itemgetter
 from typing import Optional
@@ -90,28 +90,12 @@ class Tokens:
         offsets = list(accumulate(map(len, pieces)))
         self.spans = tuple(zip(offsets[0:-1:2], offsets[1::2]))
         words = self.words
-        lower = list(map(str.islower, words))
         #: capitalised[i]: does word i start with a capital?
-        self.capitalised = capitalised = tuple(map(str.isupper, map(itemgetter(0), words)))
-        #: indexes of the lower-case words, and of those all letters: the candidates of most casing passes
-        self.lower = tuple(compress(count(), lower))
-        self.lower_alpha = tuple(compress(self.lower, map(str.isalpha, map(words.__getitem__, self.lower))))
+        self.capitalised = tuple(map(str.isupper, map(itemgetter(0), words)))
         #: indexes of the words that start with a capital
-        self.caps = tuple(compress(count(), capitalised))
+        self.caps = tuple(compress(count(), self.capitalised))
         #: every word lower-cased
         self.low_words = tuple(map(_lower_cased(distinct).__getitem__, words))
-        # the words one plain space after a capitalised word, found from the capitalised words (a
-        # fifth of them) rather than from flags of every word
-        after_caps = list(map((1).__add__, self.caps))
-        if after_caps and after_caps[-1] == len(words):
-            after_caps.pop()
-        after_caps = list(compress(after_caps, map(" ".__eq__, map(self.gaps.__getitem__, after_caps))))
-        #: indexes of the lower-case words one plain space after a capitalised word ("Associated press"):
-        #: where most casing slips are, and of those all letters
-        self.joined = tuple(compress(after_caps, map(lower.__getitem__, after_caps)))
-        self.joined_alpha = tuple(compress(self.joined, map(str.isalpha, map(words.__getitem__, self.joined))))
-        #: indexes of the capitalised words one plain space after a capitalised word ("Palm Bay")
-        self.cap_pairs = tuple(compress(after_caps, map(capitalised.__getitem__, after_caps)))
         self._initial: dict = {}
         self._headlines: Optional[tuple] = None
         self._acronyms: Optional[list] = None
@@ -121,6 +105,46 @@ class Tokens:
         self._pairs: Optional[Counter] = None
         self._pair_counts: dict = {}
         self._runs: dict = {}  # lowered? -> the \w runs of the text (or None: see whole_word)
+
+    # the index sequences below are built on first use: the batch learning pass reads none of them,
+    # and building them was a fifth of its Tokens' cost (bench/batch.py's learning pass)
+
+    @cached_property
+    def lower(self) -> tuple:
+        """Indexes of the lower-case words: the candidates of most casing passes."""
+        return tuple(compress(count(), map(str.islower, self.words)))
+
+    @cached_property
+    def lower_alpha(self) -> tuple:
+        """Indexes of the lower-case words that are all letters."""
+        return tuple(compress(self.lower, map(str.isalpha, map(self.words.__getitem__, self.lower))))
+
+    @cached_property
+    def _after_caps(self) -> tuple:
+        """Indexes of the words one plain space after a capitalised word, found from the capitalised
+        words (a fifth of them) rather than from flags of every word."""
+        after_caps = list(map((1).__add__, self.caps))
+        if after_caps and after_caps[-1] == len(self.words):
+            after_caps.pop()
+        return tuple(compress(after_caps, map(" ".__eq__, map(self.gaps.__getitem__, after_caps))))
+
+    @cached_property
+    def joined(self) -> tuple:
+        """Indexes of the lower-case words one plain space after a capitalised word ("Associated
+        press"): where most casing slips are."""
+        after_caps = self._after_caps
+        return tuple(compress(after_caps, map(str.islower, map(self.words.__getitem__, after_caps))))
+
+    @cached_property
+    def joined_alpha(self) -> tuple:
+        """``joined``'s words that are all letters."""
+        return tuple(compress(self.joined, map(str.isalpha, map(self.words.__getitem__, self.joined))))
+
+    @cached_property
+    def cap_pairs(self) -> tuple:
+        """Indexes of the capitalised words one plain space after a capitalised word ("Palm Bay")."""
+        after_caps = self._after_caps
+        return tuple(compress(after_caps, map(self.capitalised.__getitem__, after_caps)))
 
     def among(self, keys) -> list:
         """Indexes of the words whose lower-cased form is in ``keys`` (a set, dict or short tuple),

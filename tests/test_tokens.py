@@ -31,10 +31,23 @@ def test_the_token_sequences_drop_out_of_the_garbage_collectors_walks():
     toks = Tokens("The Associated press said on Monday that NASA-funded work ended. " * 40)
     toks.where("said")
     toks._starts()  # (the token starts, built on first use)
+    names = ("words", "gaps", "spans", "low_words", "capitalised", "caps", "lower", "lower_alpha",
+             "joined", "joined_alpha", "cap_pairs")
+    for name in names:  # (the index sequences too are built on first use)
+        getattr(toks, name)
     gc.collect()
     gc.collect()  # (a tuple of tuples: the inner ones first)
-    for name in ("words", "gaps", "spans", "low_words", "capitalised", "caps", "lower", "lower_alpha",
-                 "joined", "joined_alpha", "cap_pairs"):
+    for name in names:
         assert isinstance(getattr(toks, name), tuple) and not gc.is_tracked(getattr(toks, name)), name
     assert toks.where("said") == tuple(range(3, len(toks.words), 10)) and not gc.is_tracked(toks.where("said"))
     assert not gc.is_tracked(toks._starts())
+
+
+def test_the_lower_case_indexes_hold_the_lower_case_words_and_of_those_the_all_letter_ones():
+    toks = Tokens("In the 2020s, Palm bay's mayor-elect and NASA met")
+    words = toks.words
+    assert [words[i] for i in toks.lower] == ["the", "2020s", "bay's", "mayor-elect", "and", "met"]
+    assert [words[i] for i in toks.lower_alpha] == ["the", "and", "met"]
+    # one plain space after a capitalised word ("In", "Palm", "NASA")
+    assert [words[i] for i in toks.joined] == ["the", "bay's", "met"]
+    assert [words[i] for i in toks.joined_alpha] == ["the", "met"] and toks.cap_pairs == ()
