@@ -1033,6 +1033,16 @@ def test_lower_cased_surname_after_a_given_name_that_starts_a_sentence():
     assert _g("Will power matters, she said.") == []
 
 
+def test_curated_country_or_three_word_name_all_in_lower_case():
+    # a country's name of English words, and three words of a curated name before a noun, are the name
+    text = "The firms use iodised salt in line with the united states and most European countries."
+    assert [f[:3] for f in _g(text)] == [("G002", "united states", "United States")]
+    text = "Despite the trend, the world health organization figures show worrying rises."
+    assert [f[:3] for f in _g(text)] == [("G002", "world health organization", "World Health Organization")]
+    # two English words before a noun may still be an ordinary phrase
+    assert _g("The app store reviews were mixed, the survey of 263 daily news organizations found.") == []
+
+
 def test_lower_cased_surname_web_text_writes_after_a_given_name():
     # one cheap edit from an English word (huth/hath, munk/monk), but web text writes it as a name
     assert [f[:3] for f in _g("The mind is complex, said Alexander huth, the first author on the study.")] == [

@@ -113,7 +113,7 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
         return None
     english = found.islower() and all(w in lexicon().lower or not w.isalpha() for w in found.split(" "))
     if found.islower() and ((english and (_ordinary_lower_case(found, entry.kind, style_words)
-                                          or _modifier(doc.text, start + len(found))))
+                                          or (found.count(" ") < 2 and _modifier(doc.text, start + len(found)))))
                             or not _plain_context(doc.text, start, start + len(found))):
         return None
     best = None
@@ -160,13 +160,16 @@ def _ordinary_lower_case(found: str, kind: str, style_words: set) -> bool:
     """May a gazetteer name of English words be written all in lower case: one word (``the nation``),
     a city or county, an event or a region (``the second world war``, ``the far north``: kinds of
     ``[casing] lower_case_kinds``), or a name whose head house styles lower-case (``the finance
-    ministry``)? Not ``the world bank``, ``general motors`` or ``sky news``.
+    ministry``)? Not ``the world bank``, ``general motors``, ``sky news`` or a country's name of two
+    words or more (``the united states``).
 
     >>> style = {"ministry"}
     >>> [_ordinary_lower_case(f, k, style) for f, k in (("the nation", "outlet"), ("finance ministry", "institution"),
-    ...  ("second world war", "event"), ("world bank", "organisation"))]
-    [True, True, True, False]
+    ...  ("second world war", "event"), ("world bank", "organisation"), ("united states", "country"))]
+    [True, True, True, False, False]
     """
+    if kind == "country" and " " in found.removeprefix("the "):
+        return False  # "the united states": a country's name of English words is no ordinary phrase
     return " " not in found.removeprefix("the ").removeprefix("a ") or found.rsplit(" ", 1)[-1] in style_words \
         or kind in _GUESSABLE_KINDS or kind in _words("casing", "lower_case_kinds")
 
@@ -174,7 +177,9 @@ def _ordinary_lower_case(found: str, kind: str, style_words: set) -> bool:
 def _modifier(text: str, end: int) -> bool:
     """Does a lower-case noun follow ``end``, so that the words before it are an ordinary phrase
     modifying it (``263 daily news organizations``, ``app store reviews``), not a verb or a function
-    word after a name (``the world bank raised``, ``general motors and``)?
+    word after a name (``the world bank raised``, ``general motors and``)? Asked of two-word names
+    only: three English words of a curated name in a row are the name (``the world health
+    organization figures``).
 
     >>> _modifier("263 daily news organizations.", 14), _modifier("the world bank raised it", 14)
     (True, False)
