@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import and_, itemgetter, not_, or_
 from typing import Callable
 
@@ -59,9 +59,29 @@ def acronyms(doc: Document, ctx, toks: Tokens, names: tuple = ()) -> list[Candid
         out.update(plurals)
         return out
 
-    memo: dict = {}
+    memo: dict = {"near": _neighbours_among_all()}
     return _settled(lambda mentions, judged: _acronym_candidates(doc, ctx, toks, names, judged, counts(mentions),
-                                                                 memo, mentions), matches, counts)
+                                                                 memo, mentions), matches, counts, memo["near"])
+
+
+def _neighbours_among_all() -> Callable:
+    """``near_for(counts)``: :func:`_one_edit_neighbours` of ``counts``, from one index of every acronym
+    the mentions have been so far (built again only when a rewrite brings a new one), its answers
+    less the acronyms ``counts`` has none of: the settling's calls each ask, and an index per call
+    was a third of the pass on a long text."""
+    built: dict = {}
+
+    def near_for(counts) -> Callable[[str], list]:
+        keys = built.get("keys")
+        if keys is None or not counts.keys() <= keys:
+            keys = built["keys"] = set(counts) | (keys or set())
+            built["near"] = _one_edit_neighbours(dict.fromkeys(keys, 1))
+        if len(keys) == len(counts):
+            return built["near"]  # (every acronym it knows is in the text now)
+        near_all = built["near"]
+        return lambda token: [a for a in near_all(token) if counts[a]]
+
+    return near_for
 
 
 SETTLE_ROUNDS = 4  # decisions made again on the rewritten acronyms, at most: chains are one or two long
@@ -89,7 +109,8 @@ class _Rewritten:
         return self.m.span()
 
 
-def _settled(candidates_for: Callable, matches: list, counted: Callable) -> list[Candidate]:
+def _settled(candidates_for: Callable, matches: list, counted: Callable,
+             neighbours: Callable | None = None) -> list[Candidate]:
     """The candidates of ``candidates_for(mentions, judged)`` (the pass's verdicts on the mentions
     ``judged``, with the counts of ``mentions``), each rewrite of a mention carried to where the pass's
     own evidence settles once its rewrites are made (``counted(mentions)``: the counts it reads): the pass decides from the article's acronym
@@ -98,8 +119,8 @@ def _settled(candidates_for: Callable, matches: list, counted: Callable) -> list
     as rewritten, with their counts, until no rewrite is left (at most ``SETTLE_ROUNDS`` times), and
     each mention is reported once, from what it says to what it settles on; one that comes back to
     its own form is not reported. Only an article with a rewrite pays for the second look, and it
-    judges again only the mentions of an acronym whose count changed or one an edit from it (the
-    only ones whose evidence moved).
+    judges again only the mentions of an acronym whose count changed or of one an edit from it
+    written at most twice (the only ones whose evidence moved).
 
     >>> ms = list(re.finditer(r"[A-Z]{3}", "WFD WFE WEF"))
     >>> def pass_(mentions, judged):  # a chain: WFD is a slip of WFE, and WFE one of WEF
@@ -135,10 +156,17 @@ def _settled(candidates_for: Callable, matches: list, counted: Callable) -> list
         now = {start: s[0] for start, s in settled.items()}
         mentions = [_Rewritten(now[m.start()], m) if m.start() in now else m for m in matches]
         counts = counted(mentions)
-        moved = {a for a in before.keys() | counts.keys() if before[a] != counts[a]}
-        near = _one_edit_neighbours(counts)
-        moved.update(*map(near, moved))
-        made = [c for c in candidates_for(mentions, [m for m in mentions if m.group() in moved]) if rewrite(c, now)]
+        changed = [a for a in before.keys() | counts.keys() if before[a] != counts[a]]
+        # judged again: the rewritten mentions (a chain goes on from them: RGA -> RGG -> RG), and the
+        # mentions of the acronyms whose count changed or that are an edit from one, of those written
+        # at most twice now: one written three times or more is the article's own whatever its
+        # neighbours' counts (only the rules that read no counts may still call it a slip, and they
+        # read it where a rewrite put it), and on a long text judging every mention of a common one
+        # again (US, a rewrite's target, or beside one) cost 40% of the pass
+        near = (neighbours or _one_edit_neighbours)(counts)
+        moved = {a for a in chain(changed, chain.from_iterable(map(near, changed))) if counts[a] <= 2}
+        judged = [m for m in mentions if m.group() in moved or m.start() in now]
+        made = [c for c in candidates_for(mentions, judged) if rewrite(c, now)]
         if not made:
             break
 
@@ -185,13 +213,14 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
     gaz = gazetteer(_known_names(ctx))
     ubiquitous = _words("acronyms", "ubiquitous")
     topic_stop = _words("acronyms", "topic_stopwords")
-    near = _one_edit_neighbours(counts)
+    near = memo["near"](counts) if "near" in memo else _one_edit_neighbours(counts)
     mentions = matches if mentions is None else mentions
     runs = memo.get("lists")
     if runs is None:  # (where the lists stand does not change with what their items are rewritten to)
         runs = memo["lists"] = _list_runs(text, mentions)
     listed = _listed_in(runs, mentions)
-    named: dict = {}  # id(entry) -> (named in the article?, its name spelled out?): scans of the text, once
+    # id(entry) -> (named in the article?, its name spelled out?): scans of the text, once per text
+    named: dict = memo.setdefault("named", {})
 
     def mentioned(entry) -> bool:
         """Does the article name ``entry`` (``gaz.entry_mentioned``)?"""
