@@ -59,6 +59,36 @@ def choose_edits(findings: Iterable[Finding], unsafe_fixes: bool) -> list[Findin
     return sorted(chosen, key=lambda f: (f.edit_start, f.edit_end))
 
 
+# repairs of the characters themselves: mojibake and leftover entities. Other checks read the damaged
+# characters as letters (``,â€ she``: a comma before a letter, no closing quote), so their edits in
+# the same paragraph wait for the round that reads the repaired text.
+CHARACTER_REPAIRS = ("E001", "E002")
+
+
+def after_character_repairs(findings: list[Finding], unsafe_fixes: bool, paragraphs: list) -> list[Finding]:
+    """``findings`` without the other edits in a paragraph (``start``/``end``, in text order) that an
+    applicable character repair changes: a fix round applies the repairs first, and the next round
+    judges the repaired paragraph afresh.
+
+    >>> from cleaner.document import Document
+    >>> doc = Document("We won,â€ she said.\\n\\nFine.")
+    >>> e = Finding("E001", "", 7, 9, suggestion="”", fix="safe")
+    >>> q = Finding("Q008", "", 7, 7, suggestion=" ", fix="safe")
+    >>> g = Finding("G002", "", 21, 25, suggestion="FINE", fix="safe")
+    >>> [f.code for f in after_character_repairs([e, q, g], False, doc.paragraphs)]
+    ['E001', 'G002']
+    """
+    repairs = [f.edit_start for f in applicable(findings, unsafe_fixes) if f.code in CHARACTER_REPAIRS]
+    if not repairs:
+        return findings
+    starts = [p.start for p in paragraphs]
+    held = set()  # indexes of paragraphs a repair changes
+    for pos in repairs:
+        held.add(bisect_right(starts, pos) - 1)
+    return [f for f in findings if f.code in CHARACTER_REPAIRS or f.suggestion is None
+            or bisect_right(starts, f.edit_start) - 1 not in held]
+
+
 class _PrefixMax:
     """Fenwick tree: raise the value at an index; the largest value at indexes below ``n``."""
 

@@ -15,7 +15,7 @@ from .document import Document
 from .errors import InputError
 from .extract import extract_html, looks_like_html, url_problem
 from .finding import Finding
-from .fixer import EditMap, apply_edits, choose_edits
+from .fixer import EditMap, after_character_repairs, apply_edits, choose_edits
 from .language import is_language
 from .recheck import Round
 from .score import score as score_findings
@@ -224,8 +224,9 @@ class Cleaner:
         applied: list = []
         maps: list = []
         seen = {text}
+        current = doc
         for round_number in range(1, MAX_FIX_ROUNDS + 1):
-            edits = choose_edits(findings, unsafe)
+            edits = choose_edits(after_character_repairs(findings, unsafe, current.paragraphs), unsafe)
             if not edits:
                 break
             fixed = apply_edits(text, edits)
@@ -235,7 +236,7 @@ class Cleaner:
             applied.extend(_on_original(doc, maps, f, applied=True, round_number=round_number) for f in edits)
             maps.append(EditMap(edits))
             text = fixed
-            fixed_doc = replace(doc, text=text)
+            fixed_doc = current = replace(doc, text=text)
             round_ctx = self._context(fixed_doc)
             if self.incremental_rechecks:
                 round_ctx.memo = memo

@@ -196,6 +196,29 @@ def test_language_test_reads_the_documents_word_tokens_exactly():
     assert Document("it's the O’Brien's cat, it's").word_tokens == Counter({"it's": 2, "the": 1, "O’Brien's": 1, "cat": 1})
 
 
+def _windows_1252_dump(text: str) -> str:
+    """``text`` as a scraper that read UTF-8 as Windows-1252 leaves it: undefined bytes dropped."""
+    return text.encode("utf-8").decode("cp1252", errors="ignore")
+
+
+def test_a_closing_quote_that_lost_its_third_byte_to_windows_1252_is_restored():
+    story = ("“We had no choice,” she told reporters. “Every year we delay, the cost goes up.”\n\n"
+             "A code‐inspection tool flagged the flaw — and the vendor patched it.")
+    damaged = _windows_1252_dump(story)
+    assert "â€ she" in damaged and "up.â€\n" in damaged and "codeâ€inspection" in damaged
+    result = clean(damaged)
+    assert result.text == story  # not "choice,†she", not "choice, ” she" (a space put in before the repair)
+    assert all(f.code == "E001" for f in result.findings if f.applied)
+    # encoded twice, the same
+    assert clean(_windows_1252_dump(_windows_1252_dump("“Quotes are worse,” the editor added."))).text == (
+        "“Quotes are worse,” the editor added.")
+
+
+def test_a_dagger_before_a_no_break_space_is_left_to_ftfy():
+    # † is E2 80 A0: read as Windows-1252 its third byte is a no-break space, kept by the page
+    assert clean("Smith\u00e2\u20ac\u00a0was elected in 1998.").text == "Smith†was elected in 1998."
+
+
 def test_control_characters_inside_mojibake_are_repaired_not_deleted():
     # a UTF-8 apostrophe read as Latin-1: its last two bytes are C1 controls; E005 must leave them to E001
     text = "Russia\u00e2\u0080\u0099s central bank raised rates.\n\nThe governor said\x07 more may come."

@@ -67,13 +67,41 @@ def _ftfy_config():
     )
 
 
+# The closing double quote ” is E2 80 9D in UTF-8; read as Windows-1252, 9D is no character, so a page
+# decoded so keeps ``â€`` (``Ã¢â‚¬Â`` when encoded twice) and drops the third byte. ftfy then reads a
+# following space as a lost no-break space and gives the dagger ``†`` (E2 80 A0), or leaves ``â€`` as
+# it is. The lost byte is put back, so that ftfy gives ``”``: before a space, a line end, punctuation
+# or the next mojibake sequence (``â€â€”``: ``”—``); after a space before a word (a publisher's ``”``
+# for ``“``: the quote checks turn it); after a stop before a capital (``it?â€This``). A no-break space
+# after it is left to ftfy (a real dagger's own third byte). Between two letters the lost byte is the
+# hyphen's, U+2010 (E2 80 90: ``code‐inspection``). Only ASCII letters count: ``œ``, ``Š`` after
+# ``â€`` are the third byte itself (``“``, a hair space).
+_LOST_CLOSING_QUOTE = re.compile(
+    r"(?:â€|Ã¢â‚¬Â?)(?=[ \t\n.,;:!?)\]âÃÂ]|$)|(?<=\s)â€(?=[A-Za-z0-9])|(?<=[.!?,])â€(?=[A-Z])")
+_LOST_HYPHEN = re.compile(r"(?<=[A-Za-z])â€(?=[A-Za-z])")
+
+
+def _restore_lost_bytes(text: str) -> str:
+    """``text`` with the dropped third byte of each mojibake ``”`` (and ``‐``) put back, for ftfy.
+
+    >>> from cleaner.checks.encoding import _ftfy_config
+    >>> ftfy_fixed(_restore_lost_bytes('â€œWe won,â€ she said. â€œNo.â€â€” codeâ€based'), _ftfy_config)
+    '“We won,” she said. “No.”— code‐based'
+    """
+    if "â€" not in text and "Ã¢â‚¬" not in text:
+        return text
+    # encoded twice, the byte lost at the first decoding: ``Ã¢â‚¬`` (``Ã¢â‚¬Â`` when its C1 was kept)
+    return _LOST_HYPHEN.sub("â€\x90", _LOST_CLOSING_QUOTE.sub(
+        lambda m: m.group() + ("Â\x9d" if m.group() == "Ã¢â‚¬" else "\x9d"), text))
+
+
 def mojibake(doc: Document) -> list[Finding]:
     """E001: text decoded with the wrong codec, repaired by ftfy.
 
-    ``The cafÃ© is open`` → ``The café is open``.
+    ``The cafÃ© is open`` → ``The café is open``; ``â€œWe won,â€ she said`` → ``“We won,” she said``.
     """
     text = doc.text
-    fixed = ftfy_fixed(text, _ftfy_config)
+    fixed = ftfy_fixed(_restore_lost_bytes(text), _ftfy_config)
     if fixed == text:
         return []
     findings = []
@@ -90,7 +118,7 @@ def mojibake(doc: Document) -> list[Finding]:
             offset += len(old) + 1
     for base, old, new in pairs:
         for start, end, replacement in _merge_opcodes(local_diff.opcodes(old, new), old, new):
-            short = (end - start) <= 2 and not old[start:end].strip("ÂÃâ€")
+            short = (end - start) <= 2 and not old[start:end].strip("ÂÃâ€") and replacement not in ("”", "‐")
             findings.append(
                 doc.finding(
                     "E001",
