@@ -413,7 +413,7 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
     # (these take no span: a later pass may report the same token)
     findings.extend(map(Candidate, shared))
     findings.extend(map(Candidate, _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, {f.start for f in shared},
-                                                     topic_stop)))
+                                                     topic_stop, toks.where)))
     taken = {c.finding.start for c in findings} | covered_starts
     skip = defined | batch_known | ubiquitous
     findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
@@ -768,7 +768,8 @@ def _own_acronym(token: str, lex, min_zipf: float) -> bool:
     return lex.zipf(token) >= min_zipf
 
 
-def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set, topic_stop: frozenset) -> list[Finding]:
+def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set, topic_stop: frozenset,
+                      where: Callable[[str], tuple]) -> list[Finding]:
     """A one-off acronym too rare for the word-frequency table (no web text writes ``NAFA`` or ``GVU``), one
     edit from exactly one well-known acronym of three letters or more the article does not use: that one
     (``GVU`` in a graphics-card review: ``GPU``), with a low confidence. A gazetteer body's acronym needs
@@ -778,7 +779,6 @@ def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set, topic_s
         return []
     lex = lexicon()
     index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
-    words = None  # the article's words of five letters or more, read once when first needed
     findings = []
     for token, start, end in orphans:
         if start in taken or counts[token] > 1 or len(token) < 3 or lex.zipf(token):
@@ -789,11 +789,8 @@ def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set, topic_s
             continue
         (target,) = near
         entry = gaz.acronyms.get(target)
-        if entry is not None:
-            if words is None:
-                words = frozenset(re.findall(r"[a-z]{5,}", doc.text.lower()))
-            if not _on_topic(entry, words, topic_stop):
-                continue
+        if entry is not None and not _on_topic(entry, where, topic_stop):
+            continue
         findings.append(doc.finding(
             "G001", f"'{token}' looks like a garbled '{target}' (no text writes '{token}')", start, end,
             suggestion=target, fix="unsafe", confidence=0.4, source=f"{SOURCE}:acronym-lone",
@@ -1332,16 +1329,17 @@ def _topic_words(entry, stop: frozenset) -> list:
     return [w for w in re.findall(r"[a-z]{5,}", entry.name.lower()) if w not in stop]
 
 
-def _on_topic(entry, words: frozenset, stop: frozenset) -> bool:
-    """Does the article (its lower-case ``words`` of five letters or more) use a word of ``entry``'s name,
-    or its plural?
+def _on_topic(entry, where: Callable[[str], tuple], stop: frozenset) -> bool:
+    """Does the article use a word of ``entry``'s name, or its plural (``where``: the indexes of a
+    lower-cased word in the article, :meth:`Tokens.where`, read from the index its passes share)?
 
     >>> from cleaner.gazetteer import Entry
+    >>> from cleaner.tokens import Tokens
     >>> oic = Entry(name="Organisation of Islamic Cooperation", kind="organisation")
-    >>> _on_topic(oic, frozenset({"islamic", "summit"}), frozenset()), _on_topic(oic, frozenset({"saml"}), frozenset())
+    >>> _on_topic(oic, Tokens("Islamic states met.").where, frozenset()), _on_topic(oic, Tokens("SAML and OIDC").where, frozenset())
     (True, False)
     """
-    return any(w in words or w + "s" in words for w in _topic_words(entry, stop))
+    return any(where(w) or where(w + "s") for w in _topic_words(entry, stop))
 
 
 def _topic_prefers(entry, other, lowered: str, stop: frozenset) -> bool:
