@@ -951,3 +951,17 @@ def test_two_trailers_run_together_with_no_stop_between_them_both_go():
     # a capitalised name after a word with no stop splits nothing unless both halves are trailers
     story = f"{LEAD} {MIDDLE} Her office told The Associated Press it would Subscribe to continue reading."
     assert clean(story)[0] == story
+
+
+def test_a_date_line_in_a_header_block_below_a_teaser_goes_and_an_event_date_stays():
+    # postlight's White House pages and a trafilatura page: a teaser line first, then title, issuer or
+    # a "Published on" label, and the date on a line of its own; the rule reads only the top paragraphs
+    teaser = "In this week's address, the President and the First Lady wished everyone a merry Christmas at home."
+    header = "Remarks of the President\nWeekly Address\nThe White House"
+    text = f"{teaser}\n{header}\nDecember 24, 2016\n{LEAD}\n{MIDDLE}"
+    out, found = clean(text)
+    assert out == f"{teaser}\n{header}\n{LEAD}\n{MIDDLE}"
+    assert [f.source for f in found] == ["boilerplate:date-in-header"]
+    for event in (f"{LEAD}\n{MIDDLE}\n{LAST}\nEvent details:\nMay 3, 2016\n9:00 am",
+                  f"{LEAD}\n{MIDDLE}\n{LAST}\nThe fair opens to the public on:\nMay 3, 2016"):
+        assert clean(event)[0] == event

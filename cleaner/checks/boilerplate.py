@@ -486,6 +486,42 @@ def dates_under_bylines(doc: Document, rules: tuple, lines: Optional[list] = Non
     return out
 
 
+_TOP_LINES = 12  # the header block a scraper keeps at the top is short
+_HEADER_WORDS = 16  # a headline with its byline
+
+
+def dates_in_the_header(doc: Document, rules: tuple, lines: Optional[list] = None) -> list[Finding]:
+    """B015: a line that is only a date (the ``date-stamp`` rule's shape) among the first lines, right
+    under a header line: a short line that ends no sentence (a title, a byline, ``Published on``, the
+    issuer). The rule itself reads whole paragraphs near the top; a scraper's header block often sits
+    inside one, or below a teaser line and more than three one-line paragraphs down.
+
+    >>> d = Document("Remarks of the President\\nWeekly Address\\nThe White House\\nDecember 24, 2016\\n"
+    ...              "Merry Christmas, everybody, the president said on the radio on Saturday morning at home.")
+    >>> [f.excerpt.strip() for f in dates_in_the_header(d, builtin_rules())]
+    ['December 24, 2016']
+    >>> fair = "The county fair opens on Monday with rides, music and food stands for everyone in the county."
+    >>> dates_in_the_header(Document(fair + "\\nEvent details:\\nMay 3, 2016\\n9:00 am"), builtin_rules())
+    []
+    """
+    date = next((r for r in rules if r.name == "date-stamp"), None)
+    if date is None:
+        return []
+    lines = units(doc, "line") if lines is None else lines
+    top = {(p.start, p.end) for p in doc.paragraphs[:date.paragraphs]}
+    out = []
+    for above, unit in zip(lines[:_TOP_LINES], lines[1:_TOP_LINES]):
+        text = unit.text.strip()
+        if (unit.start, unit.end) in top or not text[:1].isalnum():
+            continue  # a paragraph of its own near the top: the rule itself reads it
+        if (_ends_sentence(above.text) or _has_words(above.text, _HEADER_WORDS + 1)
+                or not any(p.fullmatch(text) for p, _ in date.patterns)):
+            continue
+        out.append(doc.finding("B015", f"date line '{text}' in the header", *unit_deletion(doc, unit.start, unit.end),
+                               suggestion="", fix="safe", source=f"{SOURCE}:date-in-header"))
+    return out
+
+
 # -- B014 the headline repeated at the top of the body -----------------------------------------------
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
@@ -556,6 +592,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(paywall_offer(doc, findings))
     if _enabled(ctx, "B015"):
         findings.extend(dates_under_bylines(doc, _rules(ctx), lines))
+        findings.extend(dates_in_the_header(doc, _rules(ctx), lines))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
