@@ -48,6 +48,13 @@ def test_urls_handles_numbers_and_modern_words_are_skipped():
     assert _findings(text) == []
 
 
+def test_a_compounds_first_part_before_a_hanging_hyphen_is_skipped():
+    # "Handels" is a known misspelling of "handles", but here it is half of a German compound
+    text = "It also covered Berliner Handels- und Frankfurter Bank and pre- and post-war bonds."
+    assert _findings(text) == []
+    assert _flagged("The Handels said so.") == ["Handels"]
+
+
 def test_allow_words_setting():
     text = "The engineers called the prototype a flurbish and then shipped it to the testers."
     assert [f.code for f in _findings(text)] == ["S002"]

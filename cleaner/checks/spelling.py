@@ -55,8 +55,14 @@ def _match_case(original: str, fix: str) -> str:
 
 
 def _skippable(text: str, start: int, end: int, word: str) -> bool:
-    """Tokens that are parts of URLs, handles, file names, numbers, hyphenated particles or an editor's
-    bracketed completion of a word."""
+    """Tokens that are parts of URLs, handles, file names, numbers, hyphenated particles, a compound's
+    first part before a hanging hyphen (``Berliner Handels- und Frankfurter Bank``) or an editor's
+    bracketed completion of a word.
+
+    >>> text = "Berliner Handels- und Frankfurter Bank"
+    >>> _skippable(text, 9, 16, "Handels"), _skippable("the Handels said", 4, 11, "Handels")
+    (True, False)
+    """
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before in "@#/\\_=&%$+" or after in "@/\\_=&%+" or before.isdigit() or after.isdigit():
@@ -69,6 +75,8 @@ def _skippable(text: str, start: int, end: int, word: str) -> bool:
         return True
     if (before == "-" or after == "-") and len(word) <= 3:
         return True
+    if after == "-" and text[end + 1:end + 2] in (" ", "\t"):
+        return True  # a compound's first part, its hyphen left hanging: "pre- and post-war", "Handels- und"
     if "(dot)" in text[max(0, start - 16):end + 16] or "(at)" in text[max(0, start - 16):end + 16]:
         return True  # an address spelt out against spam: "rpanzer (at) iqsolutions (dot) com"
     if _SIC.match(text, end):
