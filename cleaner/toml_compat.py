@@ -1,12 +1,9 @@
-"""tomllib on Python 3.11+, tomli before; and reading a settings file (config or rule pack) safely."""
+"""tomllib (Python 3.11+, which the package requires), and reading a settings file (config or rule
+pack) safely."""
 
 import os
 import stat
-
-try:  # pragma: no cover - depends on the interpreter
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover
-    import tomli as tomllib  # type: ignore[no-redef]
+import tomllib
 
 __all__ = ["tomllib", "read_settings_text", "MAX_SETTINGS_BYTES"]
 
