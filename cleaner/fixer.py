@@ -65,26 +65,24 @@ def choose_edits(findings: Iterable[Finding], unsafe_fixes: bool) -> list[Findin
 CHARACTER_REPAIRS = ("E001", "E002")
 
 
-def after_character_repairs(findings: list[Finding], unsafe_fixes: bool, paragraphs: list) -> list[Finding]:
-    """``findings`` without the other edits in a paragraph (``start``/``end``, in text order) that an
-    applicable character repair changes: a fix round applies the repairs first, and the next round
-    judges the repaired paragraph afresh.
+def after_character_repairs(findings: list[Finding], unsafe_fixes: bool, doc) -> list[Finding]:
+    """``findings`` without the other edits in a paragraph of ``doc`` (the Document they were found in)
+    that an applicable character repair changes: a fix round applies the repairs first, and the next
+    round judges the repaired paragraph afresh. Without a repair the paragraphs are not read.
 
     >>> from cleaner.document import Document
     >>> doc = Document("We won,â€ she said.\\n\\nFine.")
     >>> e = Finding("E001", "", 7, 9, suggestion="”", fix="safe")
     >>> q = Finding("Q008", "", 7, 7, suggestion=" ", fix="safe")
     >>> g = Finding("G002", "", 21, 25, suggestion="FINE", fix="safe")
-    >>> [f.code for f in after_character_repairs([e, q, g], False, doc.paragraphs)]
+    >>> [f.code for f in after_character_repairs([e, q, g], False, doc)]
     ['E001', 'G002']
     """
     repairs = [f.edit_start for f in applicable(findings, unsafe_fixes) if f.code in CHARACTER_REPAIRS]
     if not repairs:
         return findings
-    starts = [p.start for p in paragraphs]
-    held = set()  # indexes of paragraphs a repair changes
-    for pos in repairs:
-        held.add(bisect_right(starts, pos) - 1)
+    starts = [p.start for p in doc.paragraphs]
+    held = {bisect_right(starts, pos) - 1 for pos in repairs}  # paragraphs a repair changes
     return [f for f in findings if f.code in CHARACTER_REPAIRS or f.suggestion is None
             or bisect_right(starts, f.edit_start) - 1 not in held]
 

@@ -226,7 +226,7 @@ class Cleaner:
         seen = {text}
         current = doc
         for round_number in range(1, MAX_FIX_ROUNDS + 1):
-            edits = choose_edits(after_character_repairs(findings, unsafe, current.paragraphs), unsafe)
+            edits = choose_edits(after_character_repairs(findings, unsafe, current), unsafe)
             if not edits:
                 break
             fixed = apply_edits(text, edits)

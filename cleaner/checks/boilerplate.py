@@ -62,8 +62,9 @@ def _enabled(ctx, code: str) -> bool:
 
 # -- B008 related-link lists -------------------------------------------------------------------------
 def related_lists(doc: Document, heading_rules: list, lines: Optional[list] = None) -> list[Finding]:
-    """B008: the bulleted headlines right under a related-links heading, or unbulleted ones when they
-    run to the end of the article.
+    """B008: the bulleted headlines right under a related-links heading; unbulleted title-case ones when
+    they run to the end of the article, or two to twelve in sentence case right under it; topic tags
+    one a line under a tags heading.
 
     Before: ``Related: Europa in pictures\\n- NASA mission could spot life\\n- Photos: Europa``
     After: (all three lines gone; the heading itself is a rule in rules/boilerplate.toml)
