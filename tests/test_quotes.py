@@ -555,6 +555,42 @@ def test_ties_are_reported_not_guessed(text):
     assert fix(text) == text
 
 
+@pytest.mark.parametrize(
+    "text, repaired",
+    [
+        # the article quotes the same words elsewhere: the lost opening mark goes before them
+        ("Use the “Ask Karen” feature of the app. The Ask Karen” system answers questions.",
+         "Use the “Ask Karen” feature of the app. The “Ask Karen” system answers questions."),
+        ("Ask about 'back-stop' terms. It set up a back-stop\" facility for banks.",
+         "Ask about 'back-stop' terms. It set up a \"back-stop\" facility for banks."),
+        # a naming word right before the term: the term is the words after it
+        ("It works because of a feature called compatibility mode” that fools the tools.",
+         "It works because of a feature called “compatibility mode” that fools the tools."),
+        ("I keep hammering the term efficient” when it comes to content.",
+         "I keep hammering the term “efficient” when it comes to content."),
+        # its stop knocked outside stays where the article puts a term's stop (no American evidence here)
+        ("The company is now known as Widgets Unlimited”.", "The company is now known as “Widgets Unlimited”."),
+    ],
+)
+def test_a_quoted_term_that_lost_its_opening_mark_opens_where_the_text_says(text, repaired):
+    assert fix(text) == repaired
+    assert fix(repaired) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a function word between the naming word and the mark: where the term starts is a guess
+        "APIs have been called the secret sauce” for digital services.",
+        # no naming word and no other use of the words: a tie
+        "The findings from the recent hot wash” of the sprint process were clear.",
+    ],
+)
+def test_a_quoted_term_with_no_evidence_of_its_start_is_not_guessed(text):
+    assert fix(text) == text
+    assert "Q006" in codes(text)
+
+
 # -- what must stay untouched ---------------------------------------------------------------------
 UNTOUCHED = [
     # a lower-case abbreviation starts the next reference after a stop; a spaced dotted abbreviation (Spanish copy)

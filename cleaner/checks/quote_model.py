@@ -73,6 +73,10 @@ def rules() -> dict:
         "questions": frozenset(data["question"]["starts"]),
         "tlds": frozenset(data["missing_space"]["tlds"]),
         "foreign": [(p["open"], p["close"], p["name"]) for p in data["foreign"]["pairs"]],
+        "naming": frozenset(data["lone_close"]["naming_words"]),
+        "naming_as": frozenset(data["lone_close"]["naming_as"]),
+        "function_words": frozenset(data["lone_close"]["function_words"]),
+        "naming_reach": data["lone_close"]["naming_reach"],
     }
 
 
@@ -356,6 +360,13 @@ def build(text: str) -> QuoteModel:
             narration.append(_first_person_narration(text, paragraphs))
         return narration[0]
 
+    phrases: list = []
+
+    def quoted() -> frozenset:  # read at the first lone closing mark after a bare word, never for most articles
+        if not phrases:
+            phrases.append(quoted_phrases(text, paragraphs))
+        return phrases[0]
+
     for i, para in enumerate(paragraphs):
         if para.unpaired:
             continued = False
@@ -393,7 +404,7 @@ def build(text: str) -> QuoteModel:
                 elif next_opens and mark.pos + len(mark.char) >= para.end and not _opens_own(para):
                     _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
                 else:
-                    _lone_close(text, para, mark, narrator)
+                    _lone_close(text, para, mark, narrator, quoted)
         if _unresolved(para):
             para.search = _search(text, para, next_opens)
         continued = any(q.runs_on for q in para.quotations)
@@ -822,7 +833,7 @@ def _first_person_narration(text: str, paragraphs: list) -> bool:
     return False
 
 
-def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> None:
+def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quoted=frozenset) -> None:
     """Decide what a closing mark with no opening mark calls for.
 
     After an introduction (``he said: We will win."``) its opening mark was lost and goes after it.
@@ -847,7 +858,8 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
     if shifted:
         before = after  # ``told us: Videos … for us”.``: the quotation's own stop knocked outside
     if before not in ",.?!…":
-        _push(para, "lone", LoneClose(mark, None, False, "after-word"))
+        found = _term_start(text, lo, mark.pos, quoted)
+        _push(para, "lone", LoneClose(mark, found[0], True, found[1]) if found else LoneClose(mark, None, False, "after-word"))
         return
     intro = _intro(text, lo, mark.pos)
     boundaries = [m.end() for m in _BOUNDARY.finditer(text, lo, mark.pos - 1)
@@ -883,6 +895,8 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         # ``"X," he said. Y." `` ending its paragraph: the mark closes what the attribution sentence interrupted
         # (``"X," he said. "Y."``, news copy's own pattern): a lost opening mark, not a stray one
         _push(para, "lone", LoneClose(mark, boundaries[0], True, "resumed"))
+    elif shifted and (found := _term_start(text, lo, mark.pos, quoted)):
+        _push(para, "lone", LoneClose(mark, found[0], True, found[1]))  # ``the so-called back-stop”.``
     elif shifted:
         # ``… as well”.``: a mark between a word and its stop ends a quotation (a stray mark follows the stop);
         # where its lost opening mark stood nothing here tells
@@ -895,6 +909,78 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False) -> No
         # a closing mark that ends its paragraph ends a quotation as often as it is stray: deleting it and opening
         # the quotation at one of the sentences before are one edit each, a tie (reported); mid-paragraph it is stray
         _push(para, "lone", LoneClose(mark, None, bool(text[mark.pos + len(mark.char):para.end].strip()), "stray"))
+
+
+#: the rules that open a quoted term, not a quoted sentence (its stop and comma follow the article's placement)
+TERM_RULES = ("quoted-elsewhere", "named")
+_TERM_REACH = 8  # words: a quoted term is short; a longer quotation's start is no term's
+_QUOTED = re.compile(r"(?<!\w)['‘]([^'‘’\n]{2,80}?)['’](?!\w)")
+_TOKEN = re.compile(r"\S+")
+_CLAUSE_MARK = re.compile(r"[.?!:;,)\]]$")
+
+
+def quoted_phrases(text: str, paragraphs: list) -> frozenset:
+    """The words this article quotes (in paired double marks, or in single marks at word edges), up to eight words
+    each: a term quoted once is often quoted again, and then its words say where a lost opening mark stood."""
+    out = set()
+    for para in paragraphs:
+        for q in para.quotations:
+            if q.open is not None and q.close is not None:
+                inner = text[q.open.pos + len(q.open.char):q.close.pos].strip(" ,.")
+                if 3 <= len(inner) and len(inner.split()) <= _TERM_REACH:
+                    out.add(inner)
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1).strip(" ,.")
+        if 3 <= len(inner) and len(inner.split()) <= _TERM_REACH:
+            out.add(inner)
+    return frozenset(out)
+
+
+def _term_start(text: str, lo: int, pos: int, quoted) -> Optional[tuple]:
+    """Where a quoted term ending before the lone closing mark at ``pos`` opened, when the text says so: the
+    longest run of words before it that the article quotes elsewhere (``quoted()``), or the words after a naming
+    word (``a feature called compatibility mode”``, ``known as the Handbook”``) with no function word between;
+    else None (the term's start is a guess). Reads at most eight words back: a bounded look per mark.
+
+    >>> t = 'Use the “Ask Karen” feature. The Ask Karen” system works.'
+    >>> _term_start(t, 29, t.index("” system"), lambda: frozenset({"Ask Karen"}))
+    (33, 'quoted-elsewhere')
+    >>> t = 'It has a feature called compatibility mode” that fools tools.'
+    >>> _term_start(t, 0, t.index("”"), frozenset)
+    (24, 'named')
+    >>> _term_start('It was the recent hot wash” of it.', 0, 26, frozenset) is None
+    True
+    """
+    r = rules()
+    window = max(lo, pos - 200)
+    tokens = list(_TOKEN.finditer(text, window, pos))[-_TERM_REACH - 1:]
+    if window > lo and tokens:
+        tokens = tokens[1:]  # (the first may be cut)
+    for k in range(len(tokens) - 1, -1, -1):
+        if k < len(tokens) - 1 and _CLAUSE_MARK.search(tokens[k].group()):
+            tokens = tokens[k + 1:]
+            break
+    if not tokens:
+        return None
+    phrases = quoted()
+    if phrases:
+        for k in range(len(tokens)):  # the longest first
+            start = tokens[k].start()
+            while start < pos and text[start] in "([{—–/":
+                start += 1
+            if text[start:pos] in phrases:
+                return start, "quoted-elsewhere"
+    reach = r["naming_reach"]
+    for k in range(len(tokens) - 1, max(-1, len(tokens) - 2 - reach), -1):
+        word = tokens[k].group().lower()
+        if k == len(tokens) - 1:
+            continue
+        named = word in r["naming"] or (word == "as" and k > 0 and tokens[k - 1].group().lower() in r["naming_as"])
+        if named:
+            return tokens[k + 1].start(), "named"
+        if word in r["function_words"]:
+            return None
+    return None
 
 
 def _opens_own(para: Para) -> bool:

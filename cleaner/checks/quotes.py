@@ -293,7 +293,7 @@ def punctuation_outside_reopened_quote(text: str, model: QuoteModel) -> list[Edi
                 continue
             if _outside_elsewhere(model, closings):
                 continue  # the article's own placement (British copy, or copy that mixes the two)
-            sentence = lone.open_at is not None and lone.sure
+            sentence = lone.open_at is not None and lone.sure and lone.rule not in qm.TERM_RULES  # a term is no sentence
             if not sentence:
                 # where the quotation opened is unknown, so whether it quotes a sentence is too: only American copy
                 # (a quoted fragment's mark inside, and none outside anywhere) puts every kind's mark inside
