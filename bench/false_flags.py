@@ -24,7 +24,11 @@ listed too (what the checks stopped finding). ``--propose`` prints the unreviewe
 entries with the evidence a reviewer can check (frequency, the right form's uses in the article); an
 entry goes into the list only after a person has read it in context. The held-out part has no reviewed
 list: its rate is given whole, with the share that has automatic evidence of a publisher's error, and
-an estimate of its false flags from the tune part's reviewed share of errors per source and code.
+two estimates of its false flags: from the tune part's reviewed share of errors per source and code, and
+flag by flag from its evidence class (``evidence_class``: what a program reads from the article alone)
+with the tune part's reviewed share of errors per code and class, with a 95% range. Both estimators are
+checked on the tune part, fitted on random halves of its articles and compared with the other half's
+review: the per-class one is the less biased (printed each run).
 """
 
 from __future__ import annotations
@@ -253,6 +257,133 @@ def estimated_false_flags(flagged: list, shares: dict) -> float:
     return total
 
 
+def evidence_class(rec: dict, f) -> str:
+    """What a flag's own text says about whether it is on a publisher's error, read by a program from the
+    article alone (the same classes the reviewers' evidence names): ``known misspelling`` (S001),
+    ``doubled word`` (S003), ``right form elsewhere`` (the suggestion is written elsewhere in the article:
+    any case for S, exactly for G, whose suggestions differ from the form by case), ``unseen word`` (an S002
+    or G001 form wordfreq has never seen), else ``no evidence``. The held-out estimate is made per class,
+    so it rests on what each held-out flag shows, not on its source's average.
+
+    >>> from types import SimpleNamespace as F
+    >>> rec = {"text": "the governmet said the government would ask venezuela and Venezuela"}
+    >>> evidence_class(rec, F(code="S002", start=4, end=13, suggestion="government"))
+    'right form elsewhere'
+    >>> evidence_class(rec, F(code="G002", start=44, end=53, suggestion="Venezuela"))
+    'right form elsewhere'
+    >>> evidence_class({"text": "a qwzxvb here"}, F(code="S002", start=2, end=8, suggestion="quiz"))
+    'unseen word'
+    >>> evidence_class({"text": "the Labor department said"}, F(code="G002", start=10, end=20, suggestion="Department"))
+    'no evidence'
+    """
+    if f.code == "S001":
+        return "known misspelling"
+    if f.code == "S003":
+        return "doubled word"
+    text, right = rec["text"], (f.suggestion or "").strip()
+    form = text[f.start:f.end]
+    if right and right != form:
+        flags = re.IGNORECASE if f.code[0] == "S" else 0
+        for m in re.finditer(r"(?<!\w)" + re.escape(right) + r"(?!\w)", text, flags):
+            if not (m.start() < f.end and f.start < m.end()):
+                return "right form elsewhere"
+    if f.code in ("S002", "G001") and form.isalpha():
+        from wordfreq import zipf_frequency
+
+        if zipf_frequency(form.lower(), "en") == 0.0:
+            return "unseen word"
+    return "no evidence"
+
+
+def evidence_shares(errors: list, false: list) -> dict:
+    """The tune part's reviewed share of publishers' errors by (code, evidence class), by class alone
+    (key ``(None, class)``) and by code alone (key ``(code, None)``).
+
+    >>> from types import SimpleNamespace as F
+    >>> r = {"text": "x"}
+    >>> shares = evidence_shares([(r, F(code="S001"))] * 3, [(r, F(code="S001"))])
+    >>> shares[("S001", "known misspelling")], shares[(None, "known misspelling")], shares[("S001", None)]
+    ((3, 4), (3, 4), (3, 4))
+    """
+    shares: dict = {}
+    for flags, is_error in ((errors, 1), (false, 0)):
+        for rec, f in flags:
+            why = evidence_class(rec, f)
+            for key in ((f.code, why), (None, why), (f.code, None)):
+                e, n = shares.get(key, (0, 0))
+                shares[key] = (e + is_error, n + 1)
+    return shares
+
+
+def _wilson(e: int, n: int, z: float = 1.96) -> tuple:
+    """The 95% Wilson interval of a share ``e / n``.
+
+    >>> [round(x, 3) for x in _wilson(9, 10)]
+    [0.596, 0.982]
+    """
+    if not n:
+        return 0.0, 1.0
+    p = e / n
+    centre, half = p + z * z / (2 * n), z * ((p * (1 - p) + z * z / (4 * n)) / n) ** 0.5
+    return (centre - half) / (1 + z * z / n), (centre + half) / (1 + z * z / n)
+
+
+def estimated_false_by_evidence(flagged: list, shares: dict) -> tuple:
+    """How many of ``flagged`` are false flags, estimated flag by flag from its evidence class: one less
+    the tune part's reviewed share of errors among flags of the same code and class (of the class over
+    all codes when the tune part has under ``SHARE_MIN_FLAGS`` such flags; of the code, then none:
+    all false, when the class is unseen). Returns the estimate and a 95% range (each share's Wilson
+    interval), and the flags per class.
+
+    >>> from types import SimpleNamespace as F
+    >>> r = {"text": "x"}
+    >>> est, low, high, per = estimated_false_by_evidence([(r, F(code="S001"))] * 4, {("S001", "known misspelling"): (18, 20)})
+    >>> round(est, 2), low < est < high, per
+    (0.4, True, Counter({'known misspelling': 4}))
+    """
+    total = low = high = 0.0
+    per: Counter = Counter()
+    for rec, f in flagged:
+        why = evidence_class(rec, f)
+        per[why] += 1
+        for key in ((f.code, why), (None, why), (f.code, None)):
+            e, n = shares.get(key, (0, 0))
+            if n >= SHARE_MIN_FLAGS:
+                break
+        lo, hi = _wilson(e, n)
+        total += 1.0 - (e / n if n else 0.0)
+        low += 1.0 - hi
+        high += 1.0 - lo
+    return total, low, high, per
+
+
+def check_estimators(errors: list, false: list, splits: int = 10) -> None:
+    """Both estimators tried on the tune part itself, whose flags are reviewed: shares fitted on a random
+    half of its articles, the other half's false flags estimated and compared with its review (and back),
+    over ``splits`` seeded splits; printed as the mean error (bias) and the mean absolute error."""
+    import random
+    import statistics
+
+    ids = sorted({rec["id"] for rec, _ in errors + false})
+    misses: dict = {"source and code": [], "evidence class": []}
+    for seed in range(splits):
+        rng = random.Random(seed)
+        shuffled = ids[:]
+        rng.shuffle(shuffled)
+        first = set(shuffled[:len(shuffled) // 2])
+        for side in (True, False):
+            fit_e = [x for x in errors if (x[0]["id"] in first) == side]
+            fit_f = [x for x in false if (x[0]["id"] in first) == side]
+            test = [x for x in errors + false if (x[0]["id"] in first) != side]
+            truth = sum(1 for x in false if (x[0]["id"] in first) != side)
+            misses["source and code"].append(estimated_false_flags(test, error_shares(fit_e, fit_f)) - truth)
+            misses["evidence class"].append(estimated_false_by_evidence(test, evidence_shares(fit_e, fit_f))[0] - truth)
+    print(f"  the estimators checked on the tune part ({2 * splits} random halves of its articles, each "
+          f"estimated from the other half's review; about {len(false) / 2:.0f} false flags a half): " + "; ".join(
+              f"by {name} bias {statistics.mean(m):+.1f}, mean absolute error {statistics.mean(map(abs, m)):.1f}"
+              for name, m in misses.items()))
+
+
 def list_reviewed(errors: list, missed: list, reviewed: dict) -> None:
     print(f"reviewed publishers' errors flagged ({len(errors)}; id, code, form -> right: evidence):")
     for rec, f in errors:
@@ -333,14 +464,25 @@ def main(argv=None) -> int:
     print("the false flags' shapes and forms (reviewed publishers' errors left out, listed below):")
     forms(false, args.top, args.examples)
     list_reviewed(errors, missed, reviewed)
+    shares = evidence_shares(errors, false)
+    print("tune flags by evidence class (reviewed errors / flags): " + ", ".join(
+        f"{why} {e}/{n}" for (code, why), (e, n) in sorted(shares.items(), key=lambda kv: -kv[1][1])
+        if code is None))
+    check_estimators(errors, false)
     if not args.no_heldout:
         heldout = sample("heldout")
         flagged, words, cpu = findings_of(heldout, args.code)
         rates(f"heldout part ({len(heldout)} articles; rates only)", flagged, words, cpu)
+        heldout_words = max(1, sum(words.values()))
         estimate = estimated_false_flags(flagged, error_shares(errors, false))
         print(f"  false flags ESTIMATED with the tune part's reviewed share of publishers' errors per source "
               f"and code (an estimate, not a review): {estimate:.0f} = "
-              f"{1000 * estimate / max(1, sum(words.values())):.3f} per 1,000 words")
+              f"{1000 * estimate / heldout_words:.3f} per 1,000 words")
+        estimate, low, high, per = estimated_false_by_evidence(flagged, evidence_shares(errors, false))
+        print(f"  false flags ESTIMATED flag by flag from its evidence class and the tune part's reviewed share "
+              f"of errors in that code and class: {estimate:.0f} = {1000 * estimate / heldout_words:.3f} per "
+              f"1,000 words (95% range {1000 * low / heldout_words:.3f}-{1000 * high / heldout_words:.3f}); "
+              "flags by class: " + ", ".join(f"{why} {n}" for why, n in per.most_common()))
     return 0
 
 

@@ -58,3 +58,23 @@ def test_the_heldout_estimate_uses_the_tune_review_share_of_the_same_source_and_
     # a code the review never saw counts as false
     expected = 4 * 3 / 12 + 7 * 3 / 14 + 5 + 1
     assert abs(ff.estimated_false_flags(heldout, shares) - expected) < 1e-9
+
+
+def test_the_evidence_estimate_weighs_each_heldout_flag_by_its_own_class():
+    text = "the governmet and the government; the Labor department said; a qwzxvb; recieved"
+    rec = {"source": "reuters21578", "text": text}
+    elsewhere = SimpleNamespace(code="S002", start=4, end=13, suggestion="government")
+    nothing = SimpleNamespace(code="G002", start=44, end=54, suggestion="Department")
+    unseen = SimpleNamespace(code="S002", start=63, end=69, suggestion="quiz")
+    assert [ff.evidence_class(rec, f) for f in (elsewhere, nothing, unseen)] == [
+        "right form elsewhere", "no evidence", "unseen word"]
+    # tune review: S002 beside its right form 19 of 20 errors; G002 without evidence 1 of 10; unseen
+    # words: too few S002 flags (4), so the class's share over all codes (6 of 12)
+    errors = [(rec, elsewhere)] * 19 + [(rec, nothing)] + [(rec, unseen)] * 3 \
+        + [(rec, SimpleNamespace(code="G001", start=63, end=69, suggestion="Quiz"))] * 3
+    false = [(rec, elsewhere)] + [(rec, nothing)] * 9 + [(rec, unseen)] \
+        + [(rec, SimpleNamespace(code="G001", start=63, end=69, suggestion="Quiz"))] * 5
+    shares = ff.evidence_shares(errors, false)
+    estimate, low, high, per = ff.estimated_false_by_evidence([(rec, elsewhere), (rec, nothing), (rec, unseen)], shares)
+    assert abs(estimate - (1 / 20 + 9 / 10 + 6 / 12)) < 1e-9
+    assert low < estimate < high and per == {"right form elsewhere": 1, "no evidence": 1, "unseen word": 1}
