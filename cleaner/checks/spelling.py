@@ -452,6 +452,9 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         return []
     findings: list[Finding] = []
     want_suggestions = ctx.enabled("S002")
+    # the article's suggestions, kept across its fix rounds (ctx.memo): a confirming round re-reads the
+    # paragraphs an edit changed, and a text dense with unknown words outgrows _ranked's process cache
+    suggested = ctx.memo.setdefault("S002 suggestions", {})
 
     def in_headline(start: int) -> bool:  # in a title-case paragraph (only the one holding it is judged)
         p = doc.paragraph_at(start)
@@ -523,7 +526,9 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         if not want_suggestions or _abbreviation(low) or _coined_compound_part(text, start, end, low):
             continue
         before, after = _neighbours(text, start, end)
-        ranked = _ranked(low, 3, before, after)
+        ranked = suggested.get((low, before, after))
+        if ranked is None:
+            ranked = suggested[low, before, after] = _ranked(low, 3, before, after)
         if not ranked or not _better_explained(low, ranked[0][1], before, after):
             continue
         if _written_word(low) and not _better_explained_alone(low):
