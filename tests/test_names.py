@@ -1395,6 +1395,29 @@ def test_a_common_noun_describing_a_name_is_no_slip_but_a_lowered_part_of_one_is
     assert _g(text) == [("G004", "police department", "Police Department", "unsafe")]
 
 
+def test_a_name_the_article_writes_written_all_in_lower_case():
+    text = ("Bacteria from New York subway stations were sampled. A similar strain also turned up around "
+            "new york, the researchers said.")
+    assert _g(text) == [("G004", "new york", "New York", "unsafe")]
+    text = ("Sites on the public internet are in scope of the White House policy. It became a requirement as "
+            "part of a new white house policy on domains.")
+    assert [f[:3] for f in _g(text) if f[0] == "G004"] == [("G004", "white house", "White House")]
+
+
+def test_ordinary_words_a_heading_or_a_sentence_start_capitalised_are_no_lowered_name():
+    # only a heading writes the name: "terms of service" in running text is ordinary English
+    text = "Terms of Service\n\nA free tool may come with federal-friendly terms of service for agencies."
+    assert _g(text) == []
+    # every word an English word, no gazetteer name: a title's capitals are no evidence
+    text = ("Read the Design Standards for the details. We chose an iterative approach towards these "
+            "design standards in our work.")
+    assert [f for f in _g(text) if f[0] == "G004"] == []
+    # the words start a sentence in the name's form: "copies of Closer" is no name lower-cased
+    text = ("Copies of Closer were sold out. Their lawyers had not asked for copies of Closer magazine to be "
+            "removed from shelves.")
+    assert [f for f in _g(text) if f[0] == "G004"] == []
+
+
 def test_particles_and_the_articles_own_lower_case_words_are_not_names():
     text = ("As you visit Pointe du Hoc, the app shows the cliffs. The bank lent 165 mln Canadian dlrs, "
             "up from 120 mln dlrs, and 40 mln dlrs more is due.")

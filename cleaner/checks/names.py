@@ -459,6 +459,7 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     names = dict(article_names(doc, toks))
     if not names:
         return []
+    gaz = gazetteer(_known_names(ctx))
     config = _pack()["function_words"]
     # another joining word in place of the name's own: not a locative one, which may start a
     # description of a place ("Pepperdine University in California" beside "University of California")
@@ -505,13 +506,18 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if i + k >= len(words):
             return False
         return toks.pair_count(words[i + k - 1], words[i + k]) >= HOUSE_FORM_MIN
+    lower_starts = {k.split(" ", 2)[0] + " " + k.split(" ", 2)[1] for k in names}  # a name all in lower case
     for i in toks.among(first):
         # a name starts capitalised, or with its first word lower-cased before its capitalised rest ("the
-        # blossom Music Center"), when that word is no small or very common word ("said Scott Smith")
+        # blossom Music Center"), when that word is no small or very common word ("said Scott Smith"),
+        # or in lower case throughout ("around new york" beside "New York")
         if i < after or not (capitalised[i] or (
                 i + 1 < len(words) and capitalised[i + 1] and words[i].islower() and words[i] not in _FUNCTION_WORDS
-                and words[i] not in _CONNECTORS and lex.zipf(words[i]) < LOWER_FIRST_MAX_ZIPF)):
+                and words[i] not in _CONNECTORS and lex.zipf(words[i]) < LOWER_FIRST_MAX_ZIPF)
+                or (i + 1 < len(words) and gaps[i + 1] == " " and words[i].islower() and words[i + 1].islower()
+                    and low_words[i] + " " + low_words[i + 1] in lower_starts)):
             continue
+        lowered = i + 1 < len(words) and not capitalised[i] and not capitalised[i + 1]  # (a name all in lower case)
         if i + 1 < len(words) and gaps[i + 1] == " ":  # the common case, without slicing the text
             pair = low_words[i] + " " + low_words[i + 1]
             if pair not in prefixes and "’" not in pair and pair.isprintable() and _unpossessed(pair) not in prefixes:
@@ -546,7 +552,8 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                     break
                 diff = _case_diff(found, form)
                 if diff and (house_form(i, found, form) or _descriptor(toks, i, found, diff)
-                             or _ordinary_difference(found, form)):
+                             or _ordinary_difference(found, form)
+                             or (lowered and not (found.islower() and _lowered_name(toks, found, key, form, gaz, lex)))):
                     hit = n
                     break
                 if diff:
@@ -561,7 +568,7 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 break
             if key in variants:
                 form = variants[key]
-                if house_form(i, found, form) or _ordinary_difference(found, form):
+                if house_form(i, found, form) or _ordinary_difference(found, form) or lowered:
                     hit = n
                     break
                 findings.append(_claim(doc.finding(
@@ -572,6 +579,29 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 break
         after = i + max(hit, 1)
     return findings
+
+
+def _lowered_name(toks: Tokens, found: str, key: str, form: str, gaz, lex) -> bool:
+    """Is ``found``, a name the article writes ``form`` elsewhere, written all in lower case here by
+    a slip (``around new york`` beside ``New York``), not as ordinary words a heading or a title
+    capitalised (``terms of service`` beside a heading's ``Terms of Service``)? The article writes
+    ``form`` in running text (after a lower-case word), and there is a second piece of evidence: a
+    word of it no dictionary has in lower case (``york``, ``datapalooza``), or a name the gazetteer
+    knows (``white house``).
+
+    >>> from cleaner.lexicon import lexicon
+    >>> t = Tokens("Trains to New York are late. It turned up around new york. See Terms of Service.")
+    >>> _lowered_name(t, "new york", "new york", "New York", gazetteer(()), lexicon())
+    True
+    >>> _lowered_name(t, "terms of service", "terms of service", "Terms of Service", gazetteer(()), lexicon())
+    False
+    """
+    if not (key in gaz.forms or not all(w in lex.lower for w in found.split(" ") if w.isalpha())):
+        return False
+    head = form.split(" ", 1)[0]
+    words, gaps = toks.words, toks.gaps
+    return any(words[j] == head and j and gaps[j] == " " and words[j - 1].islower()
+               for j in islice(toks.where(head.lower()), MENTIONS_SCANNED))
 
 
 def _ordinary_difference(found: str, form: str) -> bool:
