@@ -561,8 +561,8 @@ def test_ties_are_reported_not_guessed(text):
         # the article quotes the same words elsewhere: the lost opening mark goes before them
         ("Use the “Ask Karen” feature of the app. The Ask Karen” system answers questions.",
          "Use the “Ask Karen” feature of the app. The “Ask Karen” system answers questions."),
-        ("Ask about 'back-stop' terms. It set up a back-stop\" facility for banks.",
-         "Ask about 'back-stop' terms. It set up a \"back-stop\" facility for banks."),
+        ("Ask about ‘back-stop’ terms. It set up a back-stop” facility for banks.",
+         "Ask about ‘back-stop’ terms. It set up a “back-stop” facility for banks."),
         # a naming word right before the term: the term is the words after it
         ("It works because of a feature called compatibility mode” that fools the tools.",
          "It works because of a feature called “compatibility mode” that fools the tools."),
@@ -589,6 +589,28 @@ def test_a_quoted_term_that_lost_its_opening_mark_opens_where_the_text_says(text
 def test_a_quoted_term_with_no_evidence_of_its_start_is_not_guessed(text):
     assert fix(text) == text
     assert "Q006" in codes(text)
+
+
+def test_a_lone_single_quoted_term_in_straight_double_quoting_copy_takes_double_marks():
+    text = ('"We will pay," the minister said.\n\n'
+            "The accord must place the debt 'within the terms proposed by Brazil' on Monday, he added.")
+    assert fix(text) == text.replace("'within the terms proposed by Brazil'", '"within the terms proposed by Brazil"')
+    assert fix(fix(text)) == fix(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a publisher that sets terms in single marks does so more than once
+        '"We will pay," he said. The \'old\' oil and the \'new\' oil are taxed apart.',
+        # nothing quoted in double marks: the article's own style is single marks
+        "The method, called 'virtual autopsy', is now used in courts.",
+        # typeset (curly) copy keeps its house style for terms
+        "“We will pay,” he said. It is part of our ‘mobile first’ strategy.",
+    ],
+)
+def test_single_quoted_terms_in_a_house_style_stay(text):
+    assert fix(text) == text
 
 
 # -- what must stay untouched ---------------------------------------------------------------------
