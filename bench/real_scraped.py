@@ -14,6 +14,7 @@ under /work/.mirror at bench time (nothing of them is copied into this repositor
 | ``goose`` | goose3/goose3 (``tests/data/content/*.html``, commit c5a8902; English pages with 40 words or more) | the content-extraction test pages of goose3: whole pages of about 30 US and UK sites (2010-2019: AOL News, Businessweek, CNN, ESPN, Fox News, Gizmodo, the Guardian, HuffPost, Politico, TechCrunch, Time, Yahoo, ...), read as a recall-oriented scraper reads them (like ``postlight``) | **Apache-2.0** (``LICENSE.txt`` of the repository): split tune/held-out |
 | ``newspaper4k`` | AndyTheFactory/newspaper4k (``tests/data/html/*.html``, commit 540bff3; English article pages with 40 words or more) | newspaper4k's test pages (2023: CNN, Time, Wired, Fox 13, AP, ...), read like ``postlight``; a site's front page (``*_main_site``) is no article and is left out, and so is a page already loaded from another source (``codelucas/newspaper`` carries some of the same pages) | **MIT** (``LICENSE`` of the repository): split tune/held-out |
 | ``trafilatura`` | adbar/trafilatura (``tests/eval/*.html``, ``tests/cache/*.html``, commit e90b0ef; English pages with 40 words or more, 180 of 1,032) | the evaluation and test pages of trafilatura: whole pages of news sites, magazines and blogs (2016-2023: BBC, CNN, the Guardian, Reuters, the Independent, Axios, Caribbean and US local news, recipe and tech blogs, ...), read like ``postlight`` | **Apache-2.0** (``LICENSE`` of the repository): split tune/held-out. The extractor that reads every whole page was tuned on these pages, so they keep less junk than unseen ones |
+| ``fundus`` | flairNLP/fundus (``tests/resources/parser/test_data/**/*.html.gz``, commit 18da6e5; English article pages with 40 words or more) | the parser test pages of the fundus news crawler: whole article pages of news publishers of many countries (2023-2026; 84 English ones with 40 words or more, none repeating another source: AP, Reuters, CNBC, Fox News, the BBC, the Independent, the National Post, the Times of India, ...), gzipped, read like ``postlight`` | **MIT** (``LICENSE`` of the repository, Copyright (c) 2023 Max Dallabetta, Conrad Dobberstein, Aaron Wey): split tune/held-out; added in stop 19, after the rules of earlier stops |
 | ``newsdata`` | jennhu/metalinguistic-prompting (``datasets/exp1/news/cleaned.csv``, 230 articles, commit 89d1b52) | newspaper3k output (``raw_text``, lone ``Advertisement`` lines already dropped by its script) for the March 2023 NewsData.io results of about 120 sites (CBS, HuffPost, news-medical, Cointelegraph, BuzzFeed News, ...) | none stated in the repository: test data only. **Held-out only**: added after the rules, never tuned on, no misses listed |
 
 G. McIntire's fake_or_real_news set is not used, in any copy: the reserved evaluation repository
@@ -22,7 +23,8 @@ pmacinec/fake-news-datasets holds it (ISOT and the newspaper3k dumps are not amo
 Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-Prediction``,
 ``github:JoyceJiang73/newspapers``, ``github:codelucas/newspaper``,
 ``github:jennhu/metalinguistic-prompting``, ``github:mozilla/readability``, ``github:postlight/parser``,
-``github:goose3/goose3``, ``github:AndyTheFactory/newspaper4k``, ``github:adbar/trafilatura``), or point
+``github:goose3/goose3``, ``github:AndyTheFactory/newspaper4k``, ``github:adbar/trafilatura``,
+``github:flairNLP/fundus``), or point
 ``--mirror`` at a folder holding them.
 
 Junk is annotated by pattern, per category (``bench/real_scraped.toml``; a marker that starts or ends
@@ -46,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
 import html
 import io
@@ -71,10 +74,11 @@ SOURCES = {  # name: (mirror, files, text field)
     "goose": ("goose3+goose3", ["tests/data/content/"], "text"),  # a folder: whole pages, like postlight
     "newspaper4k": ("AndyTheFactory+newspaper4k", ["tests/data/html/"], "text"),  # likewise
     "trafilatura": ("adbar+trafilatura", ["tests/eval/", "tests/cache/"], "text"),  # likewise
+    "fundus": ("flairNLP+fundus", ["tests/resources/parser/test_data/"], "text"),  # likewise, gzipped
 }
 # sources whose pages may repeat an article an earlier source carries (newspaper4k's tests copy some of
 # newspaper's): a page sharing half its distinct words with an article already loaded is left out
-MAY_REPEAT = {"goose", "newspaper4k", "trafilatura"}
+MAY_REPEAT = {"goose", "newspaper4k", "trafilatura", "fundus"}
 HELDOUT_ONLY = {"newsdata"}  # sources added after the rules were written: never tuned on
 TOKEN = re.compile(r"\w+")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])|(?<=[a-z)][.!?])(?=[A-Z])|\n+")
@@ -126,9 +130,23 @@ def scraped_text(page: str) -> str:
     return trafilatura.extract(page, favor_recall=True, include_comments=False) or ""
 
 
+def page_markup(raw: bytes) -> str:
+    """A gzipped page's markup (the fundus test pages are stored so), read as UTF-8.
+
+    >>> page_markup(gzip.compress("<p>Café</p>".encode()))
+    '<p>Café</p>'
+    """
+    return gzip.decompress(raw).decode("utf-8", errors="replace")
+
+
+def _git_bytes(repo: Path, path: str) -> bytes:
+    return subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=True).stdout
+
+
 def _git_folder(repo: Path, folder: str) -> list[dict]:
     """One row (``text``) per ``.txt`` file of ``folder``, per ``*/expected.html`` (readability's test
-    pages, an extractor's output) as text, or per other ``.html`` file (a whole page) as scraped."""
+    pages, an extractor's output) as text, or per other ``.html`` or ``.html.gz`` file (a whole page) as
+    scraped."""
     # -z: a name with non-ASCII letters comes unquoted ("tests/eval/boxen1.com-ring-rückkehr.html")
     names = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "-z", "--name-only", "HEAD", folder],
                            capture_output=True, check=True).stdout.decode("utf-8").split("\0")
@@ -140,6 +158,8 @@ def _git_folder(repo: Path, folder: str) -> list[dict]:
             rows.append({"text": html_text(_git_file(repo, name))})
         elif name.endswith(".html") and "/test-pages/" not in name and "_main_site" not in name:
             rows.append({"text": scraped_text(_git_file(repo, name))})
+        elif name.endswith(".html.gz"):
+            rows.append({"text": scraped_text(page_markup(_git_bytes(repo, name)))})
     return rows
 
 

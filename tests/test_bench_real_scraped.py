@@ -59,3 +59,21 @@ def test_a_marker_cut_inside_a_word_counts_as_removed_once_its_line_is_gone():
     assert (left, lost, tally["removed", "agency-credit"]) == ([], [], 1)
     left, _lost = real_scraped.score(raw, raw, junk, sentences, real_scraped.Counter())
     assert [cat for cat, _key in left] == ["agency-credit"]
+
+
+def test_a_gzipped_test_page_is_read_as_its_markup():
+    # the fundus source stores its pages gzipped (tests/resources/parser/test_data/**/*.html.gz)
+    page = "<html><body><p>The depot closes in May, the café owner said.</p></body></html>"
+    assert real_scraped.page_markup(real_scraped.gzip.compress(page.encode("utf-8"))) == page
+
+
+def test_credit_and_comment_lines_of_other_wordings_are_junk_markers_not_body_sentences():
+    # wordings of the fundus tune pages: a files credit, a "reported from" credit, a comment prompt
+    raw = ("The council voted on Tuesday to close the depot near the river after a long debate.\n"
+           "With files from The Canadian Press and Dana Ruiz\n"
+           "Ruiz reported from Toronto and Omar Haddad from Ottawa.\n"
+           "Would you like to comment on this article?\n"
+           "Opponents said the closure would cut bus service to the eastern suburbs.\n")
+    junk, sentences = real_scraped.annotate(raw, real_scraped.load_markers())
+    assert [cat for cat, _marker in junk] == ["agency-credit", "agency-credit", "share-prompt"]
+    assert [s.split()[0] for s in sentences] == ["The", "Opponents"]
