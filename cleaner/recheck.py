@@ -11,8 +11,9 @@ paragraphs) are checked again in full. The result is the same as a full re-check
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 
 from .document import Document
 from .finding import Finding
@@ -59,15 +60,25 @@ def touched_lines(text: str, edits: list[Finding]) -> list[tuple[int, int]]:
     return spans
 
 
-def _old_offset(edits: list[Finding], new_pos: int) -> int:
-    """Where an offset outside every edit's result was before the edits."""
+def old_offsets(edits: list[Finding], positions: Iterable[int]) -> Iterator[int]:
+    """Where each offset (ascending, each outside every edit's result) was before the edits: one walk
+    over the edits for all of them (a walk per offset was quadratic: 20,000 edited lines, 28 s).
+
+    >>> from cleaner.finding import Finding
+    >>> list(old_offsets([Finding("E006", "", 2, 5, suggestion=" ", fix="safe")], [0, 3, 10]))
+    [0, 5, 12]
+    """
     shift = 0
-    for edit in edits:
-        new_end = edit.edit_start + shift + len(edit.suggestion or "")
-        if new_end > new_pos:
-            break
-        shift = new_end - edit.edit_end
-    return new_pos - shift
+    walked = iter(edits)
+    edit = next(walked, None)
+    for position in positions:
+        while edit is not None:
+            new_end = edit.edit_start + shift + len(edit.suggestion or "")
+            if new_end > position:
+                break
+            shift = new_end - edit.edit_end
+            edit = next(walked, None)
+        yield position - shift
 
 
 def _moved(doc: Document, finding: Finding, delta: int) -> Finding:
@@ -92,11 +103,13 @@ def recheck_lines(doc: Document, run: Callable[[Document], list], previous: list
             part = Document(text[start:end], kind=doc.kind, metadata=doc.metadata, path=doc.path)
             out.extend(_moved(doc, f, start) for f in run(part))
         clean_from = end
-    for new_start, new_end in stretches:
-        old_start = _old_offset(edits, new_start)
+    order = sorted(range(len(previous)), key=lambda i: previous[i].start)
+    starts = [previous[i].start for i in order]
+    for (new_start, new_end), old_start in zip(stretches, old_offsets(edits, (a for a, _ in stretches))):
         delta = new_start - old_start
         old_end = new_end - delta
         at_end = new_end == len(text)  # an empty finding at the very end belongs to the last line
-        out.extend(_moved(doc, f, delta) for f in previous
-                   if old_start <= f.start and f.end <= old_end and (f.start < old_end or at_end))
+        inside = order[bisect_left(starts, old_start):bisect_right(starts, old_end)]  # by start: no scan per stretch
+        out.extend(_moved(doc, previous[i], delta) for i in sorted(inside)
+                   if previous[i].end <= old_end and (previous[i].start < old_end or at_end))
     return out
