@@ -95,3 +95,30 @@ def test_checking_clean_text_does_not_import_ftfy():
             "check('The caf\\u00c3\\u00a9 is open.\\n')\nprint('ftfy' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "True"]
+
+
+def test_space_pre_tests_miss_no_e006_or_e008():
+    """broken_whitespace and replacement_characters skip their look-behind scans when a substring
+    test says the text cannot hold their shape: on texts dense in spaces, tabs, line breaks and
+    U+FFFD, they find exactly what the unconditional scans find."""
+    import re
+
+    from cleaner.checks.encoding import _DOUBLE_SPACE_RE, _TRAILING_SPACE_RE, broken_whitespace, replacement_characters
+    from cleaner.document import Document
+
+    rng = random.Random(11)
+    pieces = ["word", "the", " ", "  ", "\t", "\n", "\r\n", "\ufffd", ".", "\u00a0"]
+    found_double = found_trailing = found_lost = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        doc = Document(text)
+        spans = {(f.start, f.end) for f in broken_whitespace(doc) if f.message.startswith(("several", "trailing"))}
+        expected = {m.span() for m in _DOUBLE_SPACE_RE.finditer(text)}
+        expected |= {m.span() for m in _TRAILING_SPACE_RE.finditer(text) if m.end() > m.start()}
+        assert spans == expected, repr(text)
+        lost = [(f.start, f.end) for f in replacement_characters(doc)]
+        assert lost == [m.span() for m in re.finditer("\ufffd+", text)]
+        found_double += any(_DOUBLE_SPACE_RE.finditer(text))
+        found_trailing += any(_TRAILING_SPACE_RE.finditer(text))
+        found_lost += bool(lost)
+    assert min(found_double, found_trailing, found_lost) > 100  # every shape really occurs
