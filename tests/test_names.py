@@ -1404,6 +1404,17 @@ def test_a_name_the_article_writes_written_all_in_lower_case():
     assert [f[:3] for f in _g(text) if f[0] == "G004"] == [("G004", "white house", "White House")]
 
 
+def test_a_name_inside_a_longer_name_is_one_the_article_writes():
+    # after a joining word and after a possessive, the rest of a longer capitalised run is a name too
+    text = ("The study was run by Professor Paul Taylor of Lancaster University and colleagues. It involved "
+            "180 students and employees at Lancaster universities, of which half were told to lie.")
+    assert [f[:3] for f in _g(text) if f[0] == "G004"] == [("G004", "Lancaster universities", "Lancaster University")]
+    text = ("The firm works with the General Service Administration’s Federal Acquisition Service in the west. "
+            "Its client is the Federal Acquisition services office.")
+    assert [f[:3] for f in _g(text) if f[0] == "G004"] == [
+        ("G004", "Federal Acquisition services", "Federal Acquisition Service")]
+
+
 def test_ordinary_words_a_heading_or_a_sentence_start_capitalised_are_no_lowered_name():
     # only a heading writes the name: "terms of service" in running text is ordinary English
     text = "Terms of Service\n\nA free tool may come with federal-friendly terms of service for agencies."

@@ -63,7 +63,7 @@ from .casing import (
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
     _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
-    _plain_context, SOURCE, _unpossessed, _within, _words, _claim, Candidate,
+    _plain_context, _POSSESSIVE_ENDS, SOURCE, _unpossessed, _within, _words, _claim, Candidate,
 )
 from ..tokens import ACRONYM as _ACRONYM, Tokens
 from .phrases import phrases
@@ -443,6 +443,14 @@ def article_names(doc: Document, toks: Tokens) -> dict:
                 if j - k >= 2:
                     found = toks.text[spans[k][0]:spans[j - 1][1]]
                     names.setdefault(_norm(found), found)
+                    for m in range(k + 1, j - 1):
+                        # a name inside a longer one, after a possessive or after a joining word that
+                        # follows a name of its own: "Lancaster University" of "Professor Paul Taylor
+                        # of Lancaster University" (not "Friends of Pine Lake" of "Members of Friends ...")
+                        if cap[m] and (words[m - 1].endswith(_POSSESSIVE_ENDS) or (
+                                words[m - 1] in _CONNECTORS and m - 1 - k >= 2)):
+                            inner = toks.text[spans[m][0]:spans[j - 1][1]]
+                            names.setdefault(_norm(inner), inner)
         after = max(j, i + 1)
     return names
 
