@@ -237,6 +237,32 @@ def publisher_error(clean: str, out: str, op) -> str:
     return ""
 
 
+def edit_shape(clean: str, out: str, op) -> str:
+    """What a clean-copy edit did, in a few words: a summary of the harm on held-out copy that shows no article.
+
+    >>> edit_shape('"a skirt".', '"a skirt"', (9, 10, 9, 9)), edit_shape('It was done.', 'It was done."', (12, 12, 12, 13))
+    ('stop or comma deleted', 'double mark inserted')
+    >>> edit_shape("U.S. and", "U.S and", (3, 4, 3, 3)), edit_shape("the 'term' here", 'the "term" here', (4, 5, 4, 5))
+    ('stop or comma deleted', 'mark replaced')
+    """
+    a, b = clean[op[0]:op[1]], out[op[2]:op[3]]
+    if not a and b and set(b) <= set(QUOTES):
+        return "double mark inserted"
+    if a and not b and set(a) <= set(QUOTES):
+        return "double mark deleted"
+    if a and not b and set(a) <= set(".,"):
+        return "stop or comma deleted"
+    if not a and b and set(b) <= set(".,"):
+        return "stop or comma inserted"
+    if a.strip(" ") == b.strip(" ") or (not a.strip() and not b.strip()):
+        return "space added or removed"
+    if len(a) == len(b) == 1 and a in QUOTES + "'‘’" and b in QUOTES + "'‘’":
+        return "mark replaced"
+    if a.lower() == b.lower():
+        return "case changed"
+    return "other"
+
+
 # -- evaluation -----------------------------------------------------------------------------------
 def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_show: int = 0) -> dict:
     per_kind = defaultdict(lambda: [0, 0])
@@ -277,6 +303,7 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
     harm_chars = harm_sites = mark_sites = harm_broken = 0
     harm_examples = []
     publisher = defaultdict(int)
+    shapes = defaultdict(int)
     words = 0
     for clean in cleans.values():
         words += len(re.findall(r"\w+", clean))
@@ -293,6 +320,8 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
             why = publisher_error(clean, out, op)
             if why:
                 publisher[why] += 1
+            else:
+                shapes[edit_shape(clean, out, op)] += 1
             harm_examples.append((clean[max(0, op[0] - 30):op[1] + 30], out[max(0, op[2] - 30):op[3] + 30], why))
         harm_broken += broken_runons(clean, ops)
     if harm_show < 0:
@@ -319,6 +348,7 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
         "publisher_mark_edits": mark_sites,
         "publisher_errors": dict(sorted(publisher.items())),
         "harm_other_sites": harm_sites - sum(publisher.values()),
+        "harm_other_shapes": dict(sorted(shapes.items())),
         "harm_other_per_1k": (harm_sites - sum(publisher.values())) * 1000 / words,
         "runons_broken_clean": harm_broken,
         "not_idempotent": len(not_idempotent),
@@ -446,6 +476,11 @@ def print_generated(summary: dict) -> None:
     print("    of which publishers' own errors (classes read from the clean copy): "
           + (", ".join(f"{why} {n}" for why, n in sorted(classes.items())) or "none")
           + f"; the rest: mean {sum(other) / len(other):.3f}, max {max(other):.3f} per 1k")
+    shapes = defaultdict(int)
+    for r in runs:
+        for shape, n in r["harm_other_shapes"].items():
+            shapes[shape] += n
+    print("    the rest by the shape of the edit (summary only): " + (", ".join(f"{k} {n}" for k, n in sorted(shapes.items(), key=lambda kv: -kv[1])) or "none"))
     doubtful = [(r["harm_other_sites"] + r["publisher_errors"].get(MARK_CLASS, 0)) * 1000 / r["words"] for r in runs]
     print(f"    the rest with the '{MARK_CLASS}' class counted as harm too (its repairs may misplace a mark): "
           f"mean {sum(doubtful) / len(doubtful):.3f}, max {max(doubtful):.3f} per 1k")

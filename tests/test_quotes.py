@@ -613,6 +613,15 @@ def test_single_quoted_terms_in_a_house_style_stay(text):
     assert fix(text) == text
 
 
+def test_a_closing_mark_right_after_an_attribution_ends_no_quotation_run_on_from_before():
+    # ``, he said."`` ends no quotation (a quotation never holds its attribution): the quotation left open
+    # closes at its own paragraph's end, and the mark after the attribution is stray
+    text = ('The union said: "The jobs that are exported are jobs we may not be able to fill in the future.\n\n'
+            'U.S. employment in such plants plunged by half, he said." Then it rose again.')
+    assert fix(text) == ('The union said: "The jobs that are exported are jobs we may not be able to fill in the future."\n\n'
+                         'U.S. employment in such plants plunged by half, he said. Then it rose again.')
+
+
 # -- what must stay untouched ---------------------------------------------------------------------
 UNTOUCHED = [
     # a lower-case abbreviation starts the next reference after a stop; a spaced dotted abbreviation (Spanish copy)

@@ -385,7 +385,8 @@ def build(text: str) -> QuoteModel:
                     _place_missing_close(text, para, q)
                     if q.missing_rule != "attribution" or _attribution_distance(text, q.missing_close, para.end) > 2:
                         q.missing_close, q.missing_rule, q.missing_sure, q.runs_on = None, "", False, True
-                elif last and nxt is not None and (_closes_first(nxt) or _closes_after_pairs(nxt)) and not _attributed_here(text, para, q):
+                elif last and nxt is not None and (_closes_first(nxt) or _closes_after_pairs(nxt)) and not _attributed_here(text, para, q) \
+                        and not _after_attribution(text, nxt, nxt.stray_closes[0]):
                     q.runs_on = nxt.reopen = True  # one edit (the re-opening mark) makes both paragraphs read
                 elif last and (later := _closed_later(text, paragraphs, i)) is not None and _runs_to_end(text, para, q):
                     # ``“We …\n\nIt was …\n\nThen … again.”``: one quotation over paragraphs the publisher did not
@@ -503,6 +504,27 @@ def _closes_after_pairs(para: Para) -> bool:
         return False
     first = para.stray_closes[0].pos
     return all(q.open is not None and q.close is not None and q.close.pos < first for q in para.quotations if q.open is None or q.open.pos < first)
+
+
+_LAST_COMMA = re.compile(r",\s+(?=[^,]*$)")
+
+
+def _after_attribution(text: str, para: Para, mark: Mark) -> bool:
+    """Does the closing mark ``mark`` stand right after an attribution (``…, he said.”``)? A quotation never holds its
+    own attribution, so such a mark ends no quotation run on from the paragraph before: it is stray.
+
+    >>> t = 'Jobs moved abroad, he said." Then'
+    >>> _after_attribution(t, Para(0, 0, len(t)), Mark(27, '"', "close")), _after_attribution('We won, we said it."', Para(0, 0, 20), Mark(19, '"', "close"))
+    (True, False)
+    """
+    lo = max(para.start, mark.pos - 80)  # an attribution is short: a bounded look back
+    comma = _LAST_COMMA.search(text, lo, mark.pos)
+    if comma is None or text[mark.pos - 1:mark.pos] not in ".,":
+        return False
+    distance = _attribution_distance(text, comma.end(), mark.pos)
+    words = _WORD.findall(text, comma.end(), mark.pos)
+    # ``, he said.”`` or ``, said Ann Lee.”``: nothing after the verb but the speaker's name
+    return distance is not None and distance <= 3 and len(words) <= 5 and all(w[:1].isupper() for w in words[distance + 1:])
 
 
 def _closes_first(para: Para) -> bool:
