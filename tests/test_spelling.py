@@ -516,3 +516,22 @@ def test_a_batch_warm_up_loads_the_whole_lexicon_only_when_a_selected_check_read
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "True", "0"]
+
+
+def test_the_ation_noun_of_a_listed_ise_or_ize_verb_is_a_word():
+    # "iodise" is a dictionary verb: its noun is English in either spelling, not a slip of "indication"
+    for text in ('They call for "urgent implementation of mandatory iodisation of all edible salt."',
+                 "Mandatory iodization of salt began in 1924."):
+        assert _findings(text) == [], text
+    # a slip inside such a noun is still one
+    (f,) = _findings("The organisaton of the summit took months.")
+    assert f.suggestion == "organisation"
+
+
+def test_an_apostrophe_after_a_word_makes_it_english():
+    # a dropped g the apostrophe marks, and a contraction whose apostrophe old wire copy typed as a quote
+    text = 'They are always down for some learnin’. "It isn"t fair," he said, and they don"t agree.'
+    assert _findings(text) == []
+    # without the apostrophe, or with a quote mark that makes no contraction, the slips are reported
+    assert [f.code for f in _findings("They are down for some learnin now.")] == ["S002"]
+    assert [f.suggestion for f in _findings('They signed the "agrement" on Monday.')] == ["agreement"]

@@ -178,7 +178,8 @@ def _inflections(t: str):
     """The words English's regular inflection could have made ``t`` from, with its spelling changes:
     a plural or third person (``-s``; ``-es`` after a sibilant or an ``o``; ``-ies`` for a consonant's
     ``y``), a participle or past (``-ing``, ``-ed``, a silent ``e`` dropped), a comparison of a
-    consonant's ``y`` (``-ier``, ``-iest``). Not a doubled consonant (``preferring`` but not
+    consonant's ``y`` (``-ier``, ``-iest``), and the ``-ation`` noun of a verb in ``-ise`` or ``-ize``
+    (``iodisation``: ``iodise``). Not a doubled consonant (``preferring`` but not
     ``centralled``: only the stress decides) nor a plain ``-er`` or ``-est``, which slips make of words
     that have no comparison (``abover``).
 
@@ -186,12 +187,17 @@ def _inflections(t: str):
     ([('fidelity',)], [('silo',), ('siloe',)], [('sprit',), ('sprite',)])
     >>> sorted(_inflections("studys")), sorted(_inflections("centralled")), sorted(_inflections("hoppiest"))
     ([], [], [('hoppy',)])
+    >>> sorted(_inflections("iodisation")), sorted(_inflections("ionization"))
+    ([('iodise',)], [('ionize',)])
     """
     stem_min = _pack()["inflections"]["min_stem"]
     for end in ("ies", "ied", "ier", "iest"):
         if t.endswith(end) and len(t) - len(end) >= stem_min and t[-len(end) - 1] in _CONSONANTS:
             yield (t[:-len(end)] + "y",)
             return  # (a consonant's "y" becomes "i" before these endings, and nothing else does)
+    if t.endswith(("isation", "ization")):
+        yield (t[:-5] + "e",)  # the noun of a verb in -ise or -ize: "iodisation", "sanitization"
+        return
     if t.endswith("ys") and t[-3:-2] in _CONSONANTS:
         return  # "studys": no English plural
     if t.endswith("es") and t[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
@@ -525,6 +531,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             continue  # other odd contractions are too often dialect or quotes to guess at
         if not want_suggestions or _abbreviation(low) or _coined_compound_part(text, start, end, low):
             continue
+        if _apostrophe_after(text, end, low):
+            continue  # "learnin’", "isn"t": the writer's elision, or an apostrophe typed as a quote
         before, after = _neighbours(text, start, end)
         ranked = suggested.get((low, before, after))
         if ranked is None:
@@ -545,6 +553,29 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             source=SOURCE, alternatives=[w for w, _ in ranked[1:]],
         ))
     return findings
+
+
+_QUOTE_APOSTROPHE = re.compile(r'"([^\W\d_]{1,2})(?![^\W\d_])')
+
+
+def _apostrophe_after(text: str, end: int, low: str) -> bool:
+    """Does an apostrophe right after the word make it English: a dropped ``g`` the apostrophe marks
+    (``learnin’``, ``somethin'``: the ``-ing`` word is a dictionary word), or a contraction whose
+    apostrophe was typed as a double quote, as old wire systems did (``isn"t``, ``don"t``)?
+
+    >>> _apostrophe_after("down for some learnin’. Next", 21, "learnin"), _apostrophe_after('and it isn"t fair', 10, "isn")
+    (True, True)
+    >>> _apostrophe_after("the learnin of it", 11, "learnin"), _apostrophe_after('a "recieved" form', 11, "recieved")
+    (False, False)
+    """
+    lex = lexicon()
+    mark = text[end:end + 1]
+    if mark in ("'", "’"):
+        return low.endswith("in") and low + "g" in lex.lower
+    if mark == '"':
+        m = _QUOTE_APOSTROPHE.match(text, end)
+        return m is not None and f"{low}'{m.group(1).lower()}" in lex.contractions
+    return False
 
 
 def _coined_compound_part(text: str, start: int, end: int, low: str) -> bool:
