@@ -1482,3 +1482,21 @@ def test_acronym_swapped_for_another_bodys_in_its_definition():
                  "The World Trade Organization (WTO) said trade fell, and the WHO warned of flu.",
                  "The World Health Organization's Europe office (WHO/Europe) said so."):
         assert _g(text) == [], text
+
+
+def test_plc_in_lower_case_is_the_designators_own_form():
+    # the UK's "plc" is written so by statute and house style; other designators are still suggested
+    text = "Barclays Bank plc has the most exposure, and SOCO International plc said it would not drill."
+    assert [f for f in _g(text) if f[0] == "G002"] == []
+    text = "Shares of SoftBank Group corp fell on Monday."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "corp", "Corp")]
+
+
+def test_a_title_capitalised_only_before_names_is_no_evidence_for_its_other_uses():
+    text = ("Senate Majority Leader Robert Byrd said so. \"Mistakes were made,\" Senate Republican Leader "
+            "Robert Dole said. Democrats praised the choice of former Senate Republican leader Howard Baker.")
+    assert [f for f in _g(text) if f[0] == "G004"] == []
+    # a word the article capitalises after the same word where no name follows is still reported
+    text = ("The Labour Leader spoke first. Later the Labour Leader took questions. Then the Labour leader "
+            "left the hall.")
+    assert [(c, s, sug) for c, s, sug, _ in _g(text) if c == "G004"] == [("G004", "leader", "Leader")]

@@ -145,9 +145,32 @@ def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 capital_pairs = {(low_words[k - 1], low_words[k]) for k in toks.cap_pairs}
             if (prev.lower(), w) not in capital_pairs:
                 continue
+            if _title_before_names(toks, w):
+                continue  # "Senate Republican Leader Robert Dole" elsewhere: a title capitalised before a
+                # name, as styles do (and others do not), says nothing of "Senate Republican leader"
         findings.append(_recased_finding(doc, w, spans[i][0]))
     findings.extend(_recased_anywhere(doc, toks))
     return findings
+
+
+def _title_before_names(toks: Tokens, w: str) -> bool:
+    """Is every capitalised use of the dictionary word ``w`` mid-sentence a title right before a
+    person's name, a capitalised word (``Senate Majority Leader Robert Byrd``, ``Committee Chairman Dan
+    Rostenkowski``)? Styles capitalise a title there only, so the capital is no evidence that ``w`` is
+    a name elsewhere.
+
+    >>> t = Tokens("Senate Majority Leader Robert Byrd spoke. The Senate Republican leader agreed.")
+    >>> _title_before_names(t, "leader")
+    True
+    >>> t = Tokens("The Labour Leader spoke. The Labour leader agreed.")
+    >>> _title_before_names(t, "leader")
+    False
+    """
+    words, gaps, low = toks.words, toks.gaps, toks.low_words
+    uses = [i for i in toks.where(w) if words[i][:1].isupper() and not toks.sentence_initial(i)]
+    return bool(uses) and all(i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper()
+                              and words[i + 1][1:].islower() and low[i + 1] not in _FUNCTION_WORDS
+                              for i in uses)
 
 
 def _recased_finding(doc: Document, word: str, start: int) -> Candidate:
@@ -452,6 +475,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     given = _words("given_names", "names")
     roles = _words("name_parts", "roles")
     descriptive_after = _words("name_parts", "descriptive_after")
+    lower_case = _words("name_parts", "lower_case_designators")
     lex = lexicon()
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
@@ -467,8 +491,8 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         prev = words[i - 1]
         if toks.gaps[i] != " " or not prev[:1].isupper() or prev.isupper() and len(prev) > 1 and i < 2:
             continue
-        if pairs[low_words[i - 1], w] >= HOUSE_FORM_MIN or prev == "I":
-            continue  # ... and "I became Director" is a sentence, not a name
+        if pairs[low_words[i - 1], w] >= HOUSE_FORM_MIN or prev == "I" or w in lower_case:
+            continue  # ... and "I became Director" is a sentence, not a name; "Barclays plc" is written so
         if prev.endswith(("'s", "’s")):
             continue  # "the British Medical Association's council chair": the name's own council
         first = i - 1
