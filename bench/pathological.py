@@ -6,6 +6,7 @@ per MB against a normal article's (issue 17: every case linear, within 3x of a n
     python bench/pathological.py --article-mb 10   # also one 10 MB text article (cleaned in parts)
     python bench/pathological.py --record-mb 9.3   # also one JSONL record of 9.3 MB through ``batch``
     python bench/pathological.py --only "long line"   # only the cases so named (and the normal article)
+    python bench/pathological.py --only dense         # the dense shapes (and plain prose of their size)
 
 Each text case runs in a fresh process (so peak memory is its own) after a warm-up clean of twenty
 other fixture articles (so the lexicon and other lazy loads are not timed, in the baseline either), and
@@ -19,7 +20,12 @@ the user + system time of every process of the run (the command and its workers)
 time (printed too: it depends on the machine's load), and peak is the largest sum of PSS over the
 process tree, sampled every 0.2 s (PSS splits the pages forked workers share with the parent, so the
 sum is the memory the run really holds). A case over ``--limit`` wall seconds is stopped and reported
-as such.
+as such. The big file is made of whole records up to ``--big-mb`` MB (10^6 bytes) and no more.
+
+The ``dense`` cases are 200,000 characters of one kind of token each family reads (made-up names,
+acronym definitions, unknown words in sentences, joining words, junk lines ...), generated from a fixed
+seed; ``x prose`` compares each case's time per MB with plain prose of the same size (200,000
+characters of other fixture bodies), since a longer text spreads a call's fixed costs.
 """
 
 from __future__ import annotations
@@ -69,6 +75,60 @@ def _shuffled_line(article: str, size: int) -> str:
     return " ".join(out)
 
 
+DENSE_CHARS = 200_000
+
+
+def dense_shapes(size: int = DENSE_CHARS, seed: int = 5) -> dict:
+    """``{name: text}``: about ``size`` characters of one dense shape each (fixed seed). Made-up words
+    are sentences' words, so the language check still reads the text as English."""
+    import random
+
+    rng = random.Random(seed)
+
+    def word() -> str:
+        return "".join(rng.choice("aeioulnrstkmbdgpv") for _ in range(rng.randint(4, 9)))
+
+    def cap() -> str:
+        return word().capitalize()
+
+    def acronym() -> str:
+        words = [cap() for _ in range(3)]
+        short = "".join(w[0] for w in words)
+        return f"The {' '.join(words)} ({short}) said the {short} plan works."
+
+    junk = ["Read more", "Advertisement", "Share this article", "Click here to subscribe", "Source link"]
+    shapes = {
+        "made-up names": lambda: f"{cap()} {cap()} said the bridge would open in May.",
+        "acronym definitions": acronym,
+        "unknown lower-case words in sentences": lambda: f"The council said the {word()} would {word()} the {word()} on Monday.",
+        "unknown capitalised words in sentences": lambda: f"The council said {cap()} would meet {cap()} and {cap()} on Monday.",
+        "unknown every other word": lambda: " ".join(
+            rng.choice(["the", "said", "would", "and", "of", "in", "council"]) + " " + word() for _ in range(4)) + ".",
+        "joining words between names": lambda: f"{cap()} of {cap()} and {cap()} in {cap()}",
+        "the X of the Y": lambda: f"the {cap()} of the {cap()}",
+        "quoted words": lambda: "The council said " + rng.choice(['"', "\u201c", "'", "\u2018"]) + word()
+        + rng.choice(['"', "\u201d", "'", "\u2019"]) + " would open on Monday.",
+        "mojibake inside words": lambda: "The council" + rng.choice(["\u00e2\u20ac\u2122", "\u00c3\u00a9", "\u00e2\u20ac\u0153"])
+        + f"s {word()} plan would open on Monday.",
+        "junk lines": lambda: rng.choice(junk),  # one boilerplate line per line: every line a deletion
+    }
+    out = {}
+    for name, make in shapes.items():
+        pieces, length = [], -1  # the joined length: a separator between pieces
+        while length < size:
+            pieces.append(make())
+            length += len(pieces[-1]) + 1
+        out[name] = ("\n" if name == "junk lines" else " ").join(pieces)
+    return out
+
+
+def plain_prose(size: int = DENSE_CHARS) -> str:
+    """Fixture bodies not in the normal article or the warm-up (the 41st on), to ``size`` characters:
+    the dense cases' baseline (distinct text: repeating one article let caches answer its repeats)."""
+    bodies = json.loads((ROOT / "fixtures" / "corpus" / "scrapinghub-bodies.json").read_text(encoding="utf-8"))
+    return "\n\n".join(list(v["articleBody"] for v in bodies.values())[40:])[:size]
+
+
 def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 0.0) -> list:
     """(name, file, kind, config) for each hostile input."""
     article = normal_article()
@@ -93,7 +153,9 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
         ("catastrophic user regex", "The mayor said " + "a" * 120 + "c today.\n", "text",
          {"extend-rules": [str(pack)]}),
     ]
-    records = [json.dumps({"id": i, "text": article}) for i in range(int(big_mb * 1e6 // len(article)) + 1)]
+    out.append(("plain prose (dense baseline)", plain_prose(), "text", None))
+    out.extend((f"dense: {name}", text, "text", None) for name, text in dense_shapes().items())
+    records = _records_up_to(article, big_mb * 1e6)
     out.append(("deep JSON line + records (file: check)", None, "file:jsonl", ["[" * 100000] + records[:50]))
     out.append((f"{big_mb:g} MB article file (file: check)", None, "file:check:jsonl", records))
     out.append((f"{big_mb:g} MB article file (file: batch)", None, "file:batch:jsonl", records))
@@ -105,6 +167,18 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
         out.append((f"{record_mb:g} MB single record (file: batch)", None, "file:batch:jsonl",
                     [json.dumps({"id": 1, "text": "\n\n".join([article] * copies)}), records[0]]))
     return out
+
+
+def _records_up_to(article: str, size: float) -> list:
+    """JSONL lines of ``article`` (one per record, numbered) whose bytes with their newlines add up to at
+    most ``size``: the big file is the size it says (JSON escapes made the first version 60.2 MB for 50)."""
+    records, total = [], 0
+    while True:
+        line = json.dumps({"id": len(records), "text": article})
+        if total + len(line) + 1 > size and records:
+            return records
+        records.append(line)
+        total += len(line) + 1
 
 
 def run_case(name: str, text, kind: str, extra, tmp: Path, limit: float) -> dict:
@@ -192,16 +266,20 @@ def main(argv=None) -> int:
         rows = [run_case(*case, tmp, args.limit) for case in chosen]
     base = rows[0]
     per_mb = base["cpu"] / base["mb"]
+    prose = next((row for row in rows if row["name"].startswith("plain prose") and "cpu" in row), None)
+    prose_mb = prose["cpu"] / prose["mb"] if prose else None
     print("CPU: this process (text cases) or every process of the command (file cases); peak: the process's max RSS\n"
           "(text cases) or the largest sum of PSS over the command's processes (file cases); wall only for file cases")
-    print(f"{'case':42s} {'size MB':>9s} {'CPU s':>8s} {'s/MB':>8s} {'x normal':>9s} {'peak MB':>8s} {'wall s':>8s}")
+    print(f"{'case':42s} {'size MB':>9s} {'CPU s':>8s} {'s/MB':>8s} {'x normal':>9s} {'x prose':>8s} {'peak MB':>8s} {'wall s':>8s}")
     for row in rows:
         if "error" in row:
             print(f"{row['name']:42s} {row['mb']:9.3f}  {row['error']}")
             continue
         rate = row["cpu"] / max(row["mb"], 1e-9)
         wall = f"{row['wall']:8.1f}" if "wall" in row else f"{'':>8s}"
-        print(f"{row['name']:42s} {row['mb']:9.3f} {row['cpu']:8.2f} {rate:8.2f} {rate / per_mb:9.2f} {row['peak_mb']:8.0f} {wall}")
+        versus = f"{rate / prose_mb:8.2f}" if prose_mb and (row["name"].startswith(("dense", "plain prose"))) else f"{'':>8s}"
+        print(f"{row['name']:42s} {row['mb']:9.3f} {row['cpu']:8.2f} {rate:8.2f} {rate / per_mb:9.2f} {versus} "
+              f"{row['peak_mb']:8.0f} {wall}")
     return 0
 
 
