@@ -148,8 +148,11 @@ def test_follow_prompt_and_contact_at_the_end_of_a_bio_go_the_bio_stays():
 
 
 def test_agency_credits_inside_the_last_paragraph():
+    # AP's "X reported from Y." above the credit is a credit too (B013 reported-from, stop 19)
     text, _ = clean(f"{LEAD}\n\nShih reported from Seoul. Ana Ruiz in Lima contributed to this report.")
-    assert paragraphs(text) == [LEAD, "Shih reported from Seoul."]
+    assert paragraphs(text) == [LEAD]
+    text, _ = clean(f"{LEAD}\n\nShih said she reported from Seoul. Ana Ruiz in Lima contributed to this report.")
+    assert paragraphs(text) == [LEAD, "Shih said she reported from Seoul."]
     text, _ = clean(f"{LEAD}\n\n{LAST} -- AFP")
     assert paragraphs(text) == [LEAD, LAST]
     text, _ = clean(f"{LEAD}\n\n{LAST} Maria Lopez can be reached at mlopez@example.com or 555-0100.")
