@@ -18,6 +18,7 @@ from ..document import Document
 from ..gazetteer import gazetteer
 from ..lexicon import letter_gap_from, lexicon, weighted_distance
 from .acronyms import _deletions
+from .search_budget import SearchBudget
 from .name_tokens import (
     _CAP_HEAD, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _derived, _known_names, _pack,
     _plain_context, _claim, Candidate,
@@ -127,6 +128,10 @@ FEW_WORDS = 8  # up to this many words are compared in Python, more by one call 
 #: at most this many of an article's words of one initial and length are compared with a slip (the most
 #: used first): a news article has a handful, an input of thousands of made-up names made it quadratic
 MAX_TARGETS = 200
+#: capitalised words an article may have compared with its names (search_budget.py), in text order: BASE
+#: plus PER_1000 for each 1,000 of its words. The tune part of the clean news corpus has at most 101 per
+#: 1,000 words (a 970-word article)
+SEARCH_BUDGET_BASE, SEARCH_BUDGET_PER_1000 = 100, 100
 
 
 def _targets_by_initial(uses: Counter, known) -> dict:
@@ -195,12 +200,15 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     uses: Optional[Counter] = None  # how often the article writes each capitalised word, when first needed
     by_initial: dict = {}
     findings = []
+    budget = SearchBudget.of(ctx, "G001 name-slip budget", n_words, SEARCH_BUDGET_BASE, SEARCH_BUDGET_PER_1000)
     for i, w, start in candidates:
         lw = w.lower()
         end = start + len(w)
         whole = len(w) == len(words[i])  # not the head of a possessive or a compound
         if not _plain_context(toks.text, start, end):
             continue
+        if not budget.admits(lw):
+            continue  # (past the article's budget: a text of thousands of made-up names)
         limit = config["max_distance_long"] if len(lw) >= config["long_from"] else config["max_distance"]
         gap_to = None  # a lower bound of the distance from lw (letter counts), made when first needed
 
@@ -290,6 +298,10 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             "G001", f"'{w}' looks like a misspelt '{target}' ({why})", start, end, suggestion=target,
             fix="unsafe", confidence=confidence, source=f"{SOURCE}:name-slip",
         ), overlap=True))
+    if budget.skipped:
+        ctx.notice(f"G001: {budget.count_skipped('capitalised word')} past the article's budget of {budget.size} "
+                   f"{budget.were} not checked as a misspelt name{'' if budget.skipped == 1 else 's'} (a text this dense "
+                   "in unknown names is a list of made-up names)")
     return findings
 
 
