@@ -102,6 +102,17 @@ ANYWHERE = [
     ("Save", "B010", "interface-word"),
     ("Was this article helpful?", "B010", "interface-word"),
     ("Follow Valley Ledger: Twitter | Facebook", "B010", "interface-word"),
+    # a blog engine's share-and-like box, one button per line or all on one line
+    ("Click to share on Twitter (Opens in new window)", "B005", "app-social-promo"),
+    ("Click to email a link to a friend (Opens in new window)", "B005", "app-social-promo"),
+    ("Click to share on Facebook (Opens in new window) Click to share on WhatsApp (Opens in new window)",
+     "B005", "app-social-promo"),
+    ("Like this:", "B005", "app-social-promo"),
+    ("Like Loading...", "B005", "app-social-promo"),
+    ("Advertisement - Continue Reading Below", "B006", "ad-marker"),
+    ("ADVERTISEMENT - SCROLL TO CONTINUE READING", "B006", "ad-marker"),
+    ("Want more stories like this? Sign up for our newsletter and get the latest news delivered to your "
+     "inbox.", "B005", "newsletter-box"),
 ]
 
 
@@ -191,6 +202,9 @@ def test_agency_credits_inside_the_last_paragraph():
     "Twitter users posted pictures of the empty depot on Tuesday.",
     "Share on Facebook, the mayor urged, and the post was shared 4,000 times.",
     "Share prices: Facebook fell 2% and Twitter rose 1% on the news.",
+    "Want more proof? The audit shows where the fares went.",
+    "Click to share buttons were added to the council's website last year.",
+    "Riders like this: a bus every ten minutes and a depot nearby.",
 ])
 def test_prose_that_resembles_a_family_stays(prose):
     text, applied = clean(f"{LEAD}\n\n{prose}\n\n{LAST}")
