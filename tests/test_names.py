@@ -1500,3 +1500,13 @@ def test_a_title_capitalised_only_before_names_is_no_evidence_for_its_other_uses
     text = ("The Labour Leader spoke first. Later the Labour Leader took questions. Then the Labour leader "
             "left the hall.")
     assert [(c, s, sug) for c, s, sug, _ in _g(text) if c == "G004"] == [("G004", "leader", "Leader")]
+
+
+def test_a_file_type_by_its_extension_and_a_url_scheme_are_no_lower_cased_acronyms():
+    for text in ("Additional findings are published (pdf) and will be in a series on our blog.",
+                 "A user can click on a link for an html or pdf offering, usually kept by agencies.",
+                 "\"9 things to look for in an open-source project\" Federal Computer Weekly http://fcw.com/a/9"):
+        assert [f for f in _g(text) if f[0] == "G002"] == [], text
+    # an everyday acronym that names no file type is still reported in lower case
+    assert [(c, s, sug) for c, s, sug, _ in _g("The gdp rose by 2% last year, the ministry said.")] == [
+        ("G002", "gdp", "GDP")]

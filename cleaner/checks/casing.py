@@ -8,6 +8,7 @@ after a name's capitalised words, a day or month in lower case).
 
 from __future__ import annotations
 
+import mimetypes
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -343,6 +344,8 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue  # "165 mln Canadian dlrs" beside "mln dlrs" in running text: the article's own word
         start = spans[i][0]
         end = start + len(w)
+        if not _plain_context(toks.text, start, end):
+            continue  # "Federal Computer Weekly http://fcw.com": a URL, an address, a tag line
         findings.append(Candidate(doc.finding(
             "G002", f"'{w}' is a name here: '{proper}'", start, end, suggestion=proper, fix="unsafe",
             confidence=confidence, source=f"{SOURCE}:dictionary",
@@ -540,6 +543,17 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+@lru_cache(maxsize=1)
+def _file_extensions() -> frozenset:
+    """File name extensions with a registered media type, from Python's own table (not the machine's):
+    web copy names a file type by its extension in lower case (``pdf``, ``html``, ``csv``).
+
+    >>> sorted(e for e in _file_extensions() if e in (".pdf", ".html", ".csv", ".gdp"))
+    ['.csv', '.html', '.pdf']
+    """
+    return frozenset(mimetypes.MimeTypes().types_map[True])
+
+
 def _single_keys(gaz) -> frozenset:
     """Lower-case one-word forms and acronyms of the gazetteer: what :func:`single_names` can flag."""
     return _derived(gaz, "single", lambda g: frozenset(
@@ -620,6 +634,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             elif w in everyday:
                 if len(toks.where(w)) >= HOUSE_FORM_MIN:
                     continue  # "url" throughout: the article's own style for the word
+                if "." + w in _file_extensions():
+                    continue  # "published (pdf)", "an html or pdf offering": a file type by its extension
                 entry, proper = None, w.upper()
                 fix, confidence = "unsafe", 0.7  # "ceo", "gdp": as in an informal post or a tag
             else:

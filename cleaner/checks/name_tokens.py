@@ -118,11 +118,14 @@ def _plain_context(text: str, start: int, end: int) -> bool:
     False
     >>> _plain_context("[youtube https://www.youtube.com/watch?v=r1]", 1, 8), _plain_context("Nico (at) faa (dot) gov", 10, 13)
     (False, False)
+    >>> _plain_context("Federal Computer Weekly http://fcw.com/articles", 24, 28)
+    False
     """
     if start and text[start - 1] in "@#/\\._":
         return False
-    if text[end:end + 1] in ("@", "/", "_") or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()):
-        return False
+    if text[end:end + 1] in ("@", "/", "_") or (text[end:end + 1] == "." and text[end + 1:end + 2].isalnum()) \
+            or text[end:end + 3] == "://":
+        return False  # (and a URL's scheme: "http://fcw.com")
     if start and text[start - 1] == "[" and (text[end:end + 1] in ("=", "]") or text[end:end + 5] == " http"):
         return False  # a shortcode's name ([youtube=...], [[youtube]], [youtube https://...]), markup
     if text[end:end + 6] == " (dot)" or text[max(0, start - 5):start] == "(at) ":
