@@ -535,3 +535,10 @@ def test_an_apostrophe_after_a_word_makes_it_english():
     # without the apostrophe, or with a quote mark that makes no contraction, the slips are reported
     assert [f.code for f in _findings("They are down for some learnin now.")] == ["S002"]
     assert [f.suggestion for f in _findings('They signed the "agrement" on Monday.')] == ["agreement"]
+
+
+def test_a_function_word_capitalised_as_a_given_name_vouches_for_no_pair():
+    # "Will" is a given name here; "will cause" is a verb phrase, no name, so "Cahoe" is a surname
+    assert _findings("We thank 2022 honorees Jessica Dussault (18F) and Will Cahoe (10x) for it.") == []
+    # a pair with a name's own word still makes a slip ("Fort Wherth" is "Fort Worth")
+    assert [f.suggestion for f in _findings("The flight to Fort Wherth was late on Monday.")] == ["Worth"]

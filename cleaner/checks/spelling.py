@@ -985,8 +985,9 @@ def _capitalised_slip(doc, text, start, end, word, low):
         return None  # a given name before a surname no list knows either: "Marybel Batjer"
     # the capitalised words beside it, as parts of one name with the correction
     name_before = prev.group(1).lower() if prev is not None else ""
-    if name_before and lex.zipf(name_before) >= config["max_zipf_first_word"] and _sentence_initial(text, prev.start(1)):
-        name_before = ""  # "The Mavic": a sentence's first word, capitalised for its place
+    if name_before and lex.zipf(name_before) >= config["max_zipf_first_word"]:
+        name_before = ""  # "The Mavic": a sentence's first word, capitalised for its place; mid-sentence a
+        # given name ("and Will Cahoe"): the pair it makes as a function word ("will cause") is no name
     name_after = nxt.group(1).lower() if nxt is not None else ""
     if seen and not (name_before or name_after):
         return None  # (before any suggestion is ranked: most capitalised words are names)
