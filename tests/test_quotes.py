@@ -568,6 +568,9 @@ def test_ties_are_reported_not_guessed(text):
          "It works because of a feature called “compatibility mode” that fools the tools."),
         ("I keep hammering the term efficient” when it comes to content.",
          "I keep hammering the term “efficient” when it comes to content."),
+        # the last term of a list of quoted ones
+        ('Jones dismissed the offer as "frivolous" and without substance" and said it failed.',
+         'Jones dismissed the offer as "frivolous" and "without substance" and said it failed.'),
         # its stop knocked outside stays where the article puts a term's stop (no American evidence here)
         ("The company is now known as Widgets Unlimited”.", "The company is now known as “Widgets Unlimited”."),
     ],

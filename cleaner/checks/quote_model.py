@@ -934,7 +934,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
 
 
 #: the rules that open a quoted term, not a quoted sentence (its stop and comma follow the article's placement)
-TERM_RULES = ("quoted-elsewhere", "named")
+TERM_RULES = ("quoted-elsewhere", "named", "listed")
 _TERM_REACH = 8  # words: a quoted term is short; a longer quotation's start is no term's
 _QUOTED = re.compile(r"(?<!\w)['‘]([^'‘’\n]{2,80}?)['’](?!\w)")
 _TOKEN = re.compile(r"\S+")
@@ -959,18 +959,28 @@ def quoted_phrases(text: str, paragraphs: list) -> frozenset:
 
 
 def _term_start(text: str, lo: int, pos: int, quoted) -> Optional[tuple]:
+    """Where a quoted term ending at ``pos`` opened (``_find_term_start``), only where a word follows: a term starts with one."""
+    found = _find_term_start(text, lo, pos, quoted)
+    return found if found is not None and text[found[0]:found[0] + 1].isalnum() else None
+
+
+def _find_term_start(text: str, lo: int, pos: int, quoted) -> Optional[tuple]:
     """Where a quoted term ending before the lone closing mark at ``pos`` opened, when the text says so: the
-    longest run of words before it that the article quotes elsewhere (``quoted()``), or the words after a naming
-    word (``a feature called compatibility mode”``, ``known as the Handbook”``) with no function word between;
-    else None (the term's start is a guess). Reads at most eight words back: a bounded look per mark.
+    longest run of words before it that the article quotes elsewhere (``quoted()``), the words after a naming word
+    (``a feature called compatibility mode”``) or after the quoted term before it in a list (``“frivolous” and
+    without substance”``), with no function word between; else None (the term's start is a guess). Reads at
+    most eight words back: a bounded look per mark.
 
     >>> t = 'Use the “Ask Karen” feature. The Ask Karen” system works.'
-    >>> _term_start(t, 29, t.index("” system"), lambda: frozenset({"Ask Karen"}))
+    >>> _find_term_start(t, 29, t.index("” system"), lambda: frozenset({"Ask Karen"}))
     (33, 'quoted-elsewhere')
     >>> t = 'It has a feature called compatibility mode” that fools tools.'
-    >>> _term_start(t, 0, t.index("”"), frozenset)
+    >>> _find_term_start(t, 0, t.index("”"), frozenset)
     (24, 'named')
-    >>> _term_start('It was the recent hot wash” of it.', 0, 26, frozenset) is None
+    >>> t = 'He called it “frivolous” and without substance” and left.'
+    >>> _find_term_start(t, 0, t.index("” and left"), frozenset)
+    (29, 'listed')
+    >>> _find_term_start('It was the recent hot wash” of it.', 0, 26, frozenset) is None
     True
     """
     r = rules()
@@ -995,14 +1005,29 @@ def _term_start(text: str, lo: int, pos: int, quoted) -> Optional[tuple]:
     reach = r["naming_reach"]
     for k in range(len(tokens) - 1, max(-1, len(tokens) - 2 - reach), -1):
         word = tokens[k].group().lower()
+        if word not in ("and", "or") and _after_quoted(text, tokens[k].start(), lo, comma=True):
+            return tokens[k].start(), "listed"  # ``“users,” “new users,” returning users”``
         if k == len(tokens) - 1:
             continue
         named = word in r["naming"] or (word == "as" and k > 0 and tokens[k - 1].group().lower() in r["naming_as"])
         if named:
             return tokens[k + 1].start(), "named"
+        if word in ("and", "or") and _after_quoted(text, tokens[k].start(), lo):
+            return tokens[k + 1].start(), "listed"  # ``dismissed the offer as “frivolous” and without substance”``
         if word in r["function_words"]:
             return None
     return None
+
+
+def _after_quoted(text: str, pos: int, lo: int, comma: bool = False) -> bool:
+    """Does a closing mark (with a comma before or after it when ``comma``) stand right before the word at ``pos``: the
+    last term of a list of quoted ones (``“frivolous” and``, ``“new users,”``)? A list quotes its terms alike."""
+    before = text[max(0, pos - 4):pos].rstrip(" ")  # (before ``lo``, the last mark read: the list's previous term)
+    if before.endswith(","):
+        before = before[:-1]
+    elif comma and before[-2:-1] != ",":
+        return False
+    return before[-1:] in (CURLY_CLOSE, STRAIGHT) and (len(before) < 2 or not before[-2].isspace())
 
 
 def _opens_own(para: Para) -> bool:
