@@ -616,6 +616,19 @@ def test_single_quoted_terms_in_a_house_style_stay(text):
     assert fix(text) == text
 
 
+@pytest.mark.parametrize(
+    "text, repaired",
+    [
+        ('President Reagan said he would veto any bill he termed "protectionist, and his aides agreed.',
+         'President Reagan said he would veto any bill he termed "protectionist," and his aides agreed.'),
+        ('About 300 mln dlrs of the in-kind certificates, or "certs, will be mailed out in March.',
+         'About 300 mln dlrs of the in-kind certificates, or "certs," will be mailed out in March.'),
+    ],
+)
+def test_a_named_term_that_lost_its_closing_mark_ends_at_its_comma(text, repaired):
+    assert fix(text) == repaired
+
+
 def test_a_closing_mark_right_after_an_attribution_ends_no_quotation_run_on_from_before():
     # ``, he said."`` ends no quotation (a quotation never holds its attribution): the quotation left open
     # closes at its own paragraph's end, and the mark after the attribution is stray

@@ -77,6 +77,7 @@ def rules() -> dict:
         "naming_as": frozenset(data["lone_close"]["naming_as"]),
         "function_words": frozenset(data["lone_close"]["function_words"]),
         "naming_reach": data["lone_close"]["naming_reach"],
+        "term_alternatives": frozenset(data["lone_close"]["term_alternatives"]),
     }
 
 
@@ -1225,7 +1226,8 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         # one place to close, or an attribution, or a short phrase ending its sentence (``“hiring.” Then``);
         # a short phrase at a comma (``“unexpected, especially …``) may as well run on: a tie
         q.missing_sure = (len(cands) == 1 or any(c == cands[0] for d, c in scored)
-                          or (text[cands[0] - 1] in ".?!" and len(text[lo:cands[0]].split()) <= 8))
+                          or (text[cands[0] - 1] in ".?!" and len(text[lo:cands[0]].split()) <= 8)
+                          or (text[cands[0] - 1] == "," and _named_term(text, para.start, q.open.pos, lo, cands[0])))
     elif _titled(text[lo:cands[0] - 1]) and text[cands[0] - 1] in ",?!" and cands[0] < hi \
             and text[para.start:q.open.pos].rstrip()[-1:].isalpha():
         # ``in “The API Briefing, I will``: a title quoted in a sentence closes where the title case ends (a
@@ -1261,6 +1263,23 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
     if q.missing_close is not None and _SINGLE_CLOSE.search(text, lo, q.missing_close):
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
+
+
+def _named_term(text: str, start: int, open_at: int, lo: int, comma: int) -> bool:
+    """Is the quotation opening at ``open_at`` a short term (three words at most before its first comma) that a word
+    right before it names (``termed “protectionist,``, ``certificates, or “certs,``)? A named term ends at its comma;
+    a longer phrase at a comma may as well run on.
+
+    >>> t = 'He would veto any bill he termed "protectionist, and his aides'
+    >>> _named_term(t, 0, t.index('"'), t.index('"') + 1, t.index(",") + 1)
+    True
+    """
+    if len(text[lo:comma].split()) > 3:
+        return False
+    end = open_at - 1 if text[open_at - 1:open_at] == " " else open_at
+    word = _WORD_BEFORE.search(text, max(start, open_at - 20), end)
+    r = rules()
+    return word is not None and (word.group().lower() in r["naming"] or word.group().lower() in r["term_alternatives"])
 
 
 def _embedded_sentence_end(text: str, para: Para, q: Quotation, lo: int, cands: list) -> Optional[int]:
