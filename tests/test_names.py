@@ -1510,3 +1510,11 @@ def test_a_file_type_by_its_extension_and_a_url_scheme_are_no_lower_cased_acrony
     # an everyday acronym that names no file type is still reported in lower case
     assert [(c, s, sug) for c, s, sug, _ in _g("The gdp rose by 2% last year, the ministry said.")] == [
         ("G002", "gdp", "GDP")]
+
+
+def test_a_noun_before_a_title_of_its_own_is_no_part_of_a_name():
+    text = "The campaign features the Oasis track Half the World Away, reinterpreted by a band."
+    assert [f for f in _g(text) if f[0] == "G002"] == []
+    # a name's head before a place or a date, or joined by "of the", is still part of the name
+    text = "He spoke at the Italian episcopal Conference on Monday."
+    assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "episcopal", "Episcopal")]

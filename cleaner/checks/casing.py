@@ -479,6 +479,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     roles = _words("name_parts", "roles")
     descriptive_after = _words("name_parts", "descriptive_after")
     lower_case = _words("name_parts", "lower_case_designators")
+    title_small = _words("name_parts", "title_small_words")
     lex = lexicon()
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
@@ -531,6 +532,8 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 continue  # "New Orleans city government", "the Stanford university students": a modifier
         elif not _inside_name(w, nxt, lex, given, roles, designators):
             continue
+        if nxt[:1].isupper() and _title_follows(toks, i + 1, title_small):
+            continue  # "the Oasis track Half the World Away": the noun introduces a title of its own
         if not nxt[:1].isupper() and lowered_descriptor(toks, i, first):
             continue  # "the Virunga park" beside "Virunga National Park": a descriptor after the name
         start, end = spans[i]
@@ -552,6 +555,31 @@ def _file_extensions() -> frozenset:
     ['.csv', '.html', '.pdf']
     """
     return frozenset(mimetypes.MimeTypes().types_map[True])
+
+
+TITLE_RUN_MAX = 12  # words of a capitalised run read after a candidate: titles are short
+
+
+def _title_follows(toks: Tokens, j: int, small: frozenset) -> bool:
+    """Does the capitalised run starting at word ``j`` hold one of the ``small`` words right between two
+    capitalised words, as a title does (``Half the World Away``) and a name's joining word does not
+    (``Bank of the West`` ends at ``of``)? At most ``TITLE_RUN_MAX`` words are read.
+
+    >>> small = frozenset({"the", "a", "an"})
+    >>> _title_follows(Tokens("the Oasis track Half the World Away reinterpreted"), 3, small)
+    True
+    >>> _title_follows(Tokens("the Irish finance Minister Dilson"), 3, small), _title_follows(Tokens("a west Bank of the West"), 2, small)
+    (False, False)
+    """
+    words, gaps = toks.words, toks.gaps
+    end = min(len(words), j + TITLE_RUN_MAX)
+    k = j
+    while k < end and words[k][:1].isupper() and (k == j or gaps[k] == " "):
+        if k + 2 < end and gaps[k + 1] == " " and words[k + 1] in small and gaps[k + 2] == " " \
+                and words[k + 2][:1].isupper():
+            return True
+        k += 1
+    return False
 
 
 def _single_keys(gaz) -> frozenset:
