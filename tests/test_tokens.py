@@ -51,3 +51,26 @@ def test_the_lower_case_indexes_hold_the_lower_case_words_and_of_those_the_all_l
     # one plain space after a capitalised word ("In", "Palm", "NASA")
     assert [words[i] for i in toks.joined] == ["the", "bay's", "met"]
     assert [words[i] for i in toks.joined_alpha] == ["the", "met"] and toks.cap_pairs == ()
+
+
+def test_word_counts_from_name_tokens_are_the_scan_of_the_text():
+    """Document.word_tokens counted from the name tokens (when G built them first) is the scan's count,
+    on random texts dense in what splits or joins tokens: apostrophes, joiners, digits, underscores,
+    combining marks, superscripts, non-Latin letters."""
+    import random
+    from collections import Counter
+
+    from cleaner.document import word_counts
+
+    rng = random.Random(5)
+    pieces = ["a", "Zé", "ß", "Σ", "ω", "и", "1", "²", "_", "'", "’", "&", ".", "-", " ", "\n", "e\u0301", "\u00a0", "n't"]
+    split = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        expected = Counter(WORD_TOKEN.findall(text))
+        assert word_counts(Tokens(text).words) == expected, repr(text)
+        doc = Document(text)
+        doc.tokens
+        assert doc.word_tokens == expected
+        split += any(not t.isalpha() for t in Tokens(text).words)
+    assert split > 1000  # most texts had name tokens that are not one word
