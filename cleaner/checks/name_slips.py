@@ -131,7 +131,7 @@ MAX_TARGETS = 200
 #: capitalised words an article may have compared with its names (search_budget.py), in text order: BASE
 #: plus PER_1000 for each 1,000 of its words. The tune part of the clean news corpus has at most 101 per
 #: 1,000 words (a 970-word article)
-SEARCH_BUDGET_BASE, SEARCH_BUDGET_PER_1000 = 100, 100
+SEARCH_BUDGET_BASE, SEARCH_BUDGET_PER_1000 = 100, 50
 
 
 def _targets_by_initial(uses: Counter, known) -> dict:

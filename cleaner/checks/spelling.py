@@ -397,7 +397,7 @@ def _has_close_word(low: str, min_zipf: float, max_cost: float, exclude: tuple =
 #: unknown words an article may have ranked (search_budget.py), in text order: BASE plus PER_1000 for
 #: each 1,000 of its words. The tune part of the clean news corpus reads at most 124 per 1,000 words
 #: (p99.9 45, median 3) in this loop
-SEARCH_BUDGET_BASE, SEARCH_BUDGET_PER_1000 = 100, 100
+SEARCH_BUDGET_BASE, SEARCH_BUDGET_PER_1000 = 100, 50
 
 
 @lru_cache(maxsize=4096)
@@ -507,6 +507,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
             continue
         if start in joined:
             continue  # the second half of a split word, reported with the first
+        if low not in lex.misspellings and "'" not in low and not budget.admits(low):
+            continue  # past the article's search budget (a known misspelling or a contraction costs a look-up)
         # a half of a split word first: "ment" alone is a known misspelling of "meant", but
         # "enforce ment" is "enforcement"
         split = _split_word(text, start, end, low) if want_suggestions and "'" not in low else None
@@ -546,8 +548,6 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         before, after = _neighbours(text, start, end)
         ranked = suggested.get((low, before, after))
         if ranked is None:
-            if not budget.admits(low):
-                continue
             ranked = suggested[low, before, after] = _ranked(low, 3, before, after)
         if not ranked or not _better_explained(low, ranked[0][1], before, after):
             continue
