@@ -610,6 +610,10 @@ def test_a_lone_single_quoted_term_in_straight_double_quoting_copy_takes_double_
         "The method, called 'virtual autopsy', is now used in courts.",
         # typeset (curly) copy keeps its house style for terms
         "“We will pay,” he said. It is part of our ‘mobile first’ strategy.",
+        # a title or crosshead line (no sentence end) quotes in single marks: headline style
+        "Israeli tank 'likely' fired machine gun at reporters after deadly shelling\n\n"
+        '"We saw it," a witness said.',
+        '"We will pay," he said.\n\nHere is why that can be \'a horrible idea,\' advisor says\n\nMore text.',
     ],
 )
 def test_single_quoted_terms_in_a_house_style_stay(text):

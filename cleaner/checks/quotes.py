@@ -1039,6 +1039,8 @@ def _lone_single_term(text: str, model: QuoteModel, doubles: int) -> list[Edit]:
         return []
     para, pair = pairs[0]
     inner = text[pair.open + 1:pair.close]
+    if text[para.start:para.end].rstrip(" '\"’”)")[-1:] not in tuple(".?!…:;"):
+        return []  # a title or crosshead line (no sentence end): headlines quote in single marks
     if text[pair.open] != "'" or text[pair.close] != "'" or not inner[:1].isalpha() or qm._heading(text, para) \
             or text[pair.close + 1:pair.close + 2] == ":" or qm._SENTENCE_END.search(inner.rstrip(".?!")):
         return []
