@@ -100,3 +100,58 @@ def test_the_affiliate_notice_goes_and_a_commission_in_the_story_stays():
 def test_a_labelled_contact_line_and_page_labels_go(line):
     out, applied = clean(BODY + line + "\nThe union will meet on Friday to plan its response.\n")
     assert line not in out and len(applied) == 1
+
+
+def test_an_agency_credit_above_a_footer_wrapped_over_four_lines_goes_with_it():
+    # newspaper4k's AP page (tune): the credit and the copyright run on in a table cell, and the page
+    # footer set in a narrow column below reaches the scrape one piece a line
+    last = BODY.strip().split("\n")[-1]
+    cell = (f"| {last} --- Associated Press writers Dana Ruiz and Omar Haddad in Kabul contributed to this story. "
+            "© 2016 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+            "rewritten or redistributed. Learn more about our Privacy Policy and Terms of Use. |")
+    footer = ("|  |\n| AP Photo/Uncredited |\n        ©2015 The Associated Press.\nAll rights reserved. Terms\n"
+              "        under which this site is provided.\nLearn more about our \n            Privacy Policy.\n")
+    body = "\n".join(BODY.strip().split("\n")[:-1])
+    out, _applied = clean(body + "\n" + cell + "\n" + footer)
+    # the story's cell keeps its border; the empty row above the credits is left as the page had it
+    lines = [" ".join(line.split()) for line in out.rstrip("\n").split("\n")]
+    assert lines == body.split("\n") + [f"| {last} |", "| |"]
+    assert "contributed" not in out and "Privacy" not in out and "reserved" not in out and "provided" not in out
+
+
+def test_lines_wrapped_in_a_story_stay():
+    poem = BODY + "The plaque at the depot reads:\nWe kept the city moving\nthrough snow and heat and\nthe long nights.\n"
+    assert clean(poem)[0] == poem
+
+
+def test_an_author_box_goes_and_a_profile_of_someone_else_stays():
+    box = "Dana Ruiz\nDana Ruiz is the Asia digital editor for Ledger News, based in Seoul.\n"
+    out, applied = clean(BODY + box)
+    assert out.strip() == BODY.strip() and {f.source for f in applied} == {"boilerplate:author-box"}
+    profile = BODY + "Omar Haddad\nOmar Haddad is a lawyer who is running for mayor in the spring election.\n"
+    assert clean(profile)[0] == profile
+
+
+def test_the_log_in_wall_goes_with_the_offer_under_it():
+    wall = ("Log in or create an account to continue\n- Access the most recent reporting from our team\n"
+            "- Explore the latest features and opinion\nor\n")
+    out, _applied = clean(BODY + wall)
+    assert out.strip() == BODY.strip()
+
+
+@pytest.mark.parametrize("credit", ["Additional reporting from PA", "--- With files from The Canadian Press"])
+def test_credits_in_more_wordings_go(credit):
+    out, _applied = clean(BODY + credit + "\n")
+    assert out.strip() == BODY.strip()
+
+
+def test_a_copyright_sentence_run_on_after_the_last_sentence_goes():
+    text = BODY.rstrip() + " © 2024 Ledger Media. All rights reserved.\n"
+    out, _applied = clean(text)
+    assert out.strip() == BODY.strip()
+
+
+def test_a_long_run_of_name_and_role_pairs_is_a_list_of_people_and_stays():
+    staff = "".join(f"Dana Ruiz{k}\nDana Ruiz{k} is an editor who joined in 2019.\n" for k in range(14))
+    text = BODY + staff
+    assert clean(text)[0] == text

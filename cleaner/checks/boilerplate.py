@@ -349,6 +349,38 @@ def _without_cell_border(text: str) -> str:
     return text[:m.start()] if m else text
 
 
+def _in_a_row(text: str, pos: int) -> bool:
+    """Whether the line that holds ``pos`` is a table row (starts with ``|``).
+
+    >>> _in_a_row("He left.\\n| a | b |", 12), _in_a_row("He | left.", 5)
+    (True, False)
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    return text[start:pos].lstrip().startswith("|")
+
+
+def _inside_cells(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Deletions that run to the end of a table row stop before the border that closes its cell: a
+    trailer pattern that reads to the end of the line (``... redistributed[^\\n]{0,60}$``) would take
+    the ``|`` too, and the row would lose its right edge.
+
+    >>> d = Document("| He left. All rights reserved. |")
+    >>> f = d.finding("B007", "x", 11, 33, suggestion="", fix="safe", source="s")
+    >>> [d.text[g.start:g.end] for g in _inside_cells(d, [f])]
+    ['All rights reserved.']
+    """
+    text = doc.text
+    out = []
+    for f in findings:
+        piece = text[f.start:f.end]
+        m = _CELL_BORDER.search(piece) if f.suggestion == "" and piece.rstrip().endswith("|") else None
+        if m is not None and m.start() > 0 and _in_a_row(text, f.start):
+            f = doc.finding(f.code, f.message, f.start, f.start + m.start(), suggestion="", fix=f.fix,
+                            confidence=f.confidence, source=f.source)
+        out.append(f)
+    return out
+
+
 def _blank(text: str) -> bool:
     """Whether ``text`` holds nothing but spaces and table borders (an empty row, ``|  |``)."""
     return not text.strip(" \t\r\n|")
@@ -372,11 +404,7 @@ def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] =
         if m is None or not m.group(1) or _has_words(m.group(1), _ROW_WORDS + 1):
             continue
         cell = m.group(1)
-        hits = index.hits(cell)
-        live = [(rule, pattern) for number, rule in enumerate(line_rules)
-                if (hits is None or number in hits or not index.anchored[number]) and _enabled(ctx, rule.code)
-                for pattern, _replacement in rule.patterns]
-        rule = _full_match(live, cell)
+        rule = _whole_line_rule(cell, line_rules, index, ctx)
         if rule is not None and rule.fix != "none":
             out.append(doc.finding(rule.code, rule.message.replace("%s", cell) + " (a table row)",
                                    *unit_deletion(doc, unit.start, unit.end), suggestion="", fix=rule.fix,
@@ -385,6 +413,83 @@ def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] =
 
 
 _ROW_TABLES: dict = {}
+
+
+def _whole_line_rule(text: str, line_rules: list, index, ctx):
+    """The first whole-line rule (of ``_row_table``'s) that matches all of ``text``, or None; only the
+    rules one of whose literals ``text`` holds are tried."""
+    hits = index.hits(text)
+    live = [(rule, pattern) for number, rule in enumerate(line_rules)
+            if (hits is None or number in hits or not index.anchored[number]) and _enabled(ctx, rule.code)
+            for pattern, _replacement in rule.patterns]
+    return _full_match(live, text)
+
+
+# -- a footer hard-wrapped over several lines: "All rights reserved. Terms" / "under which this ..." ---
+_WRAP_LINES = 8  # the article's last lines are read: a page footer set in a narrow column ends it
+_WRAP_WORDS = 40
+# a word no line of prose ends on: the line runs on into the next
+_OPEN_END = re.compile(r"\b(?:our|your|the|of|and|or|to|for|a|an|in|on|by|with|about|under|this|at)$")
+
+
+def wrapped_runs(lines: list) -> list:
+    """Runs of the article's last lines that are one line wrapped: a line that ends no sentence, followed
+    by one that starts in lower case, or ending on a word no line ends on (``our``, ``the``). Each run is
+    ``(first, last)``, indexes into ``lines``, two lines or more; table rows (``| cell |``) are no run.
+
+    >>> from cleaner.rule_engine import Unit
+    >>> ls = [Unit(0, 0, t, "line") for t in ("He left.", "All rights reserved. Terms",
+    ...       "under which this site is provided.", "Learn more about our", "Privacy Policy.")]
+    >>> wrapped_runs(ls)
+    [(1, 2), (3, 4)]
+    >>> wrapped_runs([Unit(0, 0, t, "line") for t in ("He left", "She stayed.")])
+    []
+    """
+    runs = []
+    i = max(0, len(lines) - _WRAP_LINES)
+    while i < len(lines) - 1:
+        j = i
+        while j < len(lines) - 1 and _runs_on(lines[j].text, lines[j + 1].text):
+            j += 1
+        if j > i:
+            runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _runs_on(line: str, following: str) -> bool:
+    if _ends_sentence(line) or line.startswith("|") or following.startswith("|"):
+        return False
+    return following[:1].islower() or _OPEN_END.search(line) is not None
+
+
+def wrapped_footers(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
+    """Junk that a whole-line rule finds in a line the page wrapped over several among the article's
+    last lines: the lines go together. A footer set in a narrow column reaches a scrape one piece a line
+    (``All rights reserved. Terms`` / ``under which this site is provided.``), and no piece alone is a
+    whole footer; lines wrapped above it then stop the trailers above from being peeled.
+
+    >>> d = Document("The vote is on Monday, the council said.\\nAll rights reserved. Terms\\n"
+    ...              "    under which this site is provided.\\nLearn more about our\\n  Privacy Policy.")
+    >>> [" ".join(f.excerpt.split()) for f in wrapped_footers(d, builtin_rules())]
+    ['All rights reserved. Terms under which this site is provided.', 'Learn more about our Privacy Policy.']
+    """
+    lines = units(doc, "line") if lines is None else lines
+    runs = wrapped_runs(lines)
+    if not runs:
+        return []
+    line_rules, index = _row_table(rules)
+    out = []
+    for first, last in runs:
+        joined = " ".join(u.text for u in lines[first:last + 1])
+        if _has_words(joined, _WRAP_WORDS + 1):
+            continue
+        rule = _whole_line_rule(joined, line_rules, index, ctx)
+        if rule is not None and rule.fix != "none":
+            out.append(doc.finding(rule.code, rule.message.replace("%s", joined) + " (wrapped over lines)",
+                                   *unit_deletion(doc, lines[first].start, lines[last].end), suggestion="",
+                                   fix=rule.fix, confidence=rule.confidence, source=f"{SOURCE}:{rule.name}"))
+    return out
 
 
 def _row_table(rules: tuple) -> tuple:
@@ -424,6 +529,47 @@ def _full_match(live: list, piece: str):
         if pattern.fullmatch(piece) and not any(u.search(piece) for u in rule.unless):
             return rule
     return None
+
+
+# -- B013 an author box: the name on a line, then the author's bio -----------------------------------
+_NAME_LINE = re.compile(r"(?:[A-Z][\w.'’-]{0,20} ){1,3}[A-Z][\w.'’-]{1,20}")
+_NEWSROOM_ROLE = re.compile(r"(?i)\b(?:reporter|writer|correspondent|editor|producer|journalist|columnist|"
+                            r"contributor|photographer|photojournalist|anchor|host|freelancer|bureau chief)s?\b")
+_BIO_WORDS = 60
+_BOXES = 12  # a story has a few authors; a longer run of name-and-bio pairs is a list of people
+
+
+def author_boxes(doc: Document, lines: Optional[list] = None) -> list[Finding]:
+    """B013: an author box among the article's last lines: a line that is only a name, then a line
+    that starts with that name and says the person's newsroom role (``Stella Kim`` / ``Stella Kim is an
+    NBC News producer based in Seoul.``). Both lines go; a name over a line about someone who is no
+    journalist (a list of candidates) stays.
+
+    >>> d = Document("The vote is on Monday.\\nDana Ruiz\\nDana Ruiz is the Asia editor for Ledger News, based in Seoul.")
+    >>> [f.excerpt.strip() for f in author_boxes(d)]
+    ['Dana Ruiz', 'Dana Ruiz is the Asia editor for Ledger News, based in Seoul.']
+    >>> author_boxes(Document("The vote is on Monday.\\nDana Ruiz\\nDana Ruiz is a lawyer running for mayor."))
+    []
+    """
+    lines = units(doc, "line") if lines is None else lines
+    first = [i for i in range(max(0, len(lines) - _WRAP_LINES), len(lines) - 1) if _author_box(lines[i], lines[i + 1])]
+    if not first:
+        return []
+    pairs = set(first)
+    i = first[0]
+    while i >= 2 and _author_box(lines[i - 2], lines[i - 1]):  # the boxes above, one under the other
+        if len(pairs) == _BOXES:
+            return []  # a run of profiles (a staff page, a list of people): no author's box
+        i -= 2
+        pairs.add(i)
+    return [doc.finding("B013", f"author box '{unit.text}'", *unit_deletion(doc, unit.start, unit.end),
+                        suggestion="", fix="safe", source=f"{SOURCE}:author-box")
+            for i in sorted(pairs) for unit in (lines[i], lines[i + 1])]
+
+
+def _author_box(name, bio) -> bool:
+    return (bio.text.startswith(name.text + " ") and _NAME_LINE.fullmatch(name.text) is not None
+            and not _has_words(bio.text, _BIO_WORDS + 1) and _NEWSROOM_ROLE.search(bio.text) is not None)
 
 
 # -- B005 the subscription offer under a paywall prompt ----------------------------------------------
@@ -582,10 +728,13 @@ def repeated_paragraphs(doc: Document, min_words: int = 12) -> list[Finding]:
 
 def run(doc: Document, ctx) -> list[Finding]:
     """Every B finding on one document (ctx may be None: all codes, no batch knowledge)."""
-    findings = run_rules(doc, ctx, _rules(ctx), source=SOURCE)
+    findings = _inside_cells(doc, run_rules(doc, ctx, _rules(ctx), source=SOURCE))
     findings.extend(glued_trailers(doc, _rules(ctx), ctx))
     lines = units(doc, "line")  # several passes read the line units: built once
     findings.extend(one_cell_rows(doc, _rules(ctx), ctx, lines))
+    findings.extend(wrapped_footers(doc, _rules(ctx), ctx, lines))
+    if _enabled(ctx, "B013"):
+        findings.extend(author_boxes(doc, lines))
     if _enabled(ctx, "B008"):
         findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full], lines))
         findings.extend(trailing_headline_list(doc, lines))
@@ -648,7 +797,7 @@ def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
 # Lists, repeats and copyright text are junk at the edges of an article and story in its middle (a
 # 12-item list, an interview question asked twice, a copyright notice the story quotes); so is a lone
 # network name (a share button at the end, a "Twitter" heading in a how-to).
-_EDGE_ONLY = {"related-list", "headline-list", "tag-list", "repeat", "copyright-line", "disclaimer",
+_EDGE_ONLY = {"related-list", "headline-list", "tag-list", "repeat", "copyright-line", "copyright-sign-glued", "disclaimer",
               "disclaimer-edge", "advice-disclaimer", "share-button"}
 _PROSE_WORDS = 15
 
@@ -787,7 +936,7 @@ def peel_trailers(doc: Document, ctx, findings: list[Finding], rounds: int = 4) 
             break
         cut = new_cut
         prefix = Document(doc.text[:cut].rstrip(), kind=doc.kind, metadata=doc.metadata, path=doc.path)
-        found.extend(f for f in run_rules(prefix, ctx, tail_rules, source=SOURCE) if f.end <= cut)
+        found.extend(f for f in _inside_cells(doc, run_rules(prefix, ctx, tail_rules, source=SOURCE)) if f.end <= cut)
         found.extend(f for f in glued_trailers(prefix, _rules(ctx), ctx) if f.end <= cut)
     return found
 
@@ -829,8 +978,11 @@ def glued_trailer_start(text: str, spans: list, pos: int) -> int:
     (29, 8)
     >>> glued_trailer_start(text, [(9, 29)], 39)
     39
+    >>> row = "| He left. (Reporting by Jo Ma) |"  # a table row: the cell's border is no text
+    >>> glued_trailer_start(row, [(11, 31)], 33)
+    10
     """
-    edge = _before_space(text, pos)
+    edge = _before_border(text, _before_space(text, pos))
     start = pos
     for s, e in reversed(spans):
         if s < edge and (e >= edge or _NON_SPACE.search(text, e, edge) is None):
@@ -840,6 +992,18 @@ def glued_trailer_start(text: str, spans: list, pos: int) -> int:
 
 
 _NON_SPACE = re.compile(r"\S")
+
+
+def _before_border(text: str, pos: int) -> int:
+    """``pos`` moved before the border that closes a table row's last cell, when the line up to ``pos``
+    is such a row (``| ... |``); else ``pos``.
+
+    >>> _before_border("| He left. |", 12), _before_border("He left. |", 10)
+    (10, 10)
+    """
+    if pos and text[pos - 1] == "|" and _in_a_row(text, pos - 1):
+        return _before_space(text, pos - 1)
+    return pos
 
 
 def _before_space(text: str, pos: int) -> int:
