@@ -273,14 +273,13 @@ def _dispatch(args) -> int:
 def _clean(args) -> int:
     settings = _settings(args)
     cleaner = Cleaner(settings)
-    if args.path == "-":
-        text = sys.stdin.read()
-        name = args.stdin_filename or "-"
-    else:
-        from .fileio import read_input
+    from .fileio import decode_bytes, read_input, read_stream
 
-        source = read_input(args.path, settings.max_file_size)
-        text, name = source.text, args.path
+    if args.path == "-":  # decoded as a file is (a cp1252 é was U+FFFD, binary input was cleaned)
+        name = args.stdin_filename or "-"
+        text = decode_bytes(read_stream(sys.stdin.buffer, settings.max_file_size, name), name).text
+    else:
+        text, name = read_input(args.path, settings.max_file_size).text, args.path
     kind = "html" if name.lower().endswith((".html", ".htm")) else None
     from . import parts
     from .extract import looks_like_html
@@ -304,6 +303,20 @@ def _clean(args) -> int:
     return EXIT_OK
 
 
+def _write_fixed_stdin(report, data: bytes, *, rest: bool) -> None:
+    """``fix -`` writes to stdout the bytes a fix of a file would write, else the input unchanged: a
+    filter in a pipeline (``fix - < a > b``) never turns input it refuses (binary, a bad record, an
+    uncertain encoding) into an empty or transcoded output. Input over max-file-size was read only up
+    to the limit (``rest``): the rest is copied through after it."""
+    import shutil
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(report.new_bytes if report.new_bytes is not None and not report.error else data)
+    if rest:
+        shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
+
+
 def _check_or_fix(args, *, fix: bool) -> int:
     from itertools import chain
 
@@ -322,11 +335,20 @@ def _check_or_fix(args, *, fix: bool) -> int:
     first = []
     had_error = False
     paths = list(args.paths)
+    stdin, rest = b"", False
     if "-" in paths:
-        data = sys.stdin.buffer.read()
+        from .fileio import read_stream
+        from .runner import FileReport
+
         name = args.stdin_filename or "-"
-        first.append(process_file(cleaner, name, fix=fix, data=data, text_field=args.text_field,
-                                  html_field=args.html_field, kind=None if args.stdin_filename else "text"))
+        try:
+            stdin = read_stream(sys.stdin.buffer, settings.max_file_size, name)
+        except CleanerError as exc:  # over max-file-size: what was read is passed through by fix -
+            stdin, rest = getattr(exc, "head", b""), hasattr(exc, "head")
+            first.append(FileReport(path=name, error=str(exc)))
+        else:
+            first.append(process_file(cleaner, name, fix=fix, data=stdin, text_field=args.text_field,
+                                      html_field=args.html_field, kind=None if args.stdin_filename else "text"))
         paths = [p for p in paths if p != "-"]
     files = list(iter_paths(paths, settings, force_exclude=args.force_exclude))
     for argument in paths:
@@ -360,7 +382,7 @@ def _check_or_fix(args, *, fix: bool) -> int:
                 print(f"Would fix {n} file{'s' if n != 1 else ''}.", file=sys.stderr)
             return EXIT_ERROR if had_error or tally.errors else (EXIT_FINDINGS if diff_text and not args.exit_zero else EXIT_OK)
         if stdin_fix and reports:
-            sys.stdout.write(reports[0].new_text)
+            _write_fixed_stdin(reports[0], stdin, rest=rest)
         if args.statistics:
             write_statistics(reports, out)
         elif args.output_format in {"github", "sarif"}:

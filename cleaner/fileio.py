@@ -318,6 +318,30 @@ def read_bytes(path: str, max_mb: Optional[float] = None) -> bytes:
             raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def read_stream(stream, max_mb: Optional[float] = None, name: str = "-") -> bytes:
+    """All the bytes of ``stream`` (standard input), or InputError once it passes ``max_mb`` MB (the
+    ``max-file-size`` limit files have; 0 or None: no limit): a pipe has no size to refuse it by
+    before reading, so it is read up to the limit and no further (the error's ``head``).
+
+    >>> import io
+    >>> read_stream(io.BytesIO(b"The mayor spoke."))
+    b'The mayor spoke.'
+    >>> read_stream(io.BytesIO(b"x" * 2000), max_mb=0.001)
+    Traceback (most recent call last):
+    cleaner.errors.InputError: -: over the max-file-size limit of 0.001 MB; not read (raise max-file-size in the config to check it)
+    """
+    if not max_mb:
+        return stream.read()
+    limit = int(max_mb * 1e6)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        error = InputError(f"{name}: over the max-file-size limit of {max_mb:g} MB; not read "
+                           "(raise max-file-size in the config to check it)")
+        error.head = data  # the bytes read, for a filter that passes its input through
+        raise error
+    return data
+
+
 def read_input(path: str, max_mb: Optional[float] = None) -> InputFile:
     """Read and decode one input file; errors name the path."""
     return decode_bytes(read_bytes(path, max_mb), path)

@@ -171,7 +171,7 @@ def test_html_input_is_extracted(cli, tmp_path):
 def test_clean_reads_stdin(cli, monkeypatch):
     import io
 
-    monkeypatch.setattr("sys.stdin", io.StringIO("It will  open in May."))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("It will  open in May.".encode("utf-8"))))
     code, out, _ = cli("clean", "-")
     assert code == 0 and out == "It will open in May.\n"
 
