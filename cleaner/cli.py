@@ -453,9 +453,9 @@ class _Tally:
                     print(one_line(f"news-cleaner: error: {exc}"), file=sys.stderr)
                     report.error = str(exc)
             self.errors += bool(report.error)
-            for _, finding in report.findings:
+            for _, finding in report.findings:  # a file left alone (a bad record, a failed write) fixed nothing
                 self.counts["total"] += 1
-                self.counts["fixed" if finding.applied else "remaining"] += 1
+                self.counts["fixed" if finding.applied and not report.error else "remaining"] += 1
             for outcome in report.articles:
                 self.lowest_score = min(self.lowest_score, outcome.result.score)
             self._file_notices.update(dict.fromkeys(report.notices))

@@ -72,7 +72,7 @@ def write_text(reports: Iterable, out: TextIO, *, fix_mode: bool, show_fixes: bo
     for report in reports:
         for outcome, finding in report.findings:
             counts["total"] += 1
-            if finding.applied:
+            if finding.applied and not report.error:  # (a file with an error was left as it was)
                 counts["fixed"] += 1
                 if show_fixes:
                     out.write(f"Fixed {text_line(report.path, outcome, finding)}\n")

@@ -136,3 +136,13 @@ def test_check_names_a_record_over_max_record_size_and_fix_leaves_the_file_as_it
     (tmp_path / "news-cleaner.toml").write_text("max-record-size = 0\n")  # 0: no limit
     code, out, _ = cli("check", "--no-cache", str(path))
     assert code == 1 and "in.jsonl:2:" in out and "max-record-size" not in out
+
+
+def test_fix_of_a_records_file_left_alone_for_a_bad_line_says_nothing_was_fixed(cli, tmp_path):
+    """The file is not written when a line is bad, and the summary said ``1 fixed, 0 remaining``."""
+    path = jsonl(tmp_path / "news.jsonl", '{"id": 1, "text": "The mayor  said the bridge would open."}', "[[[")
+    before = path.read_bytes()
+    code, out, err = cli("fix", "--no-cache", str(path))
+    assert path.read_bytes() == before and code == 2 and "news.jsonl:2: invalid JSON" in err
+    assert "Found 1 (0 fixed, 1 remaining)." in out
+    assert "news.jsonl:1:10: E006 [*] several spaces between words" in out  # shown as a finding left
