@@ -89,7 +89,12 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return len(re.findall(r"\w+", self.text))
+        """How many ``\\w+`` runs the text has (the score's and the edit limits' word count); from the
+        name tokens when those are built already (:func:`word_runs`), a quarter of the time of a scan."""
+        toks = self.__dict__.get("tokens")
+        if toks is None:
+            return len(_WORD_RUN.findall(self.text))
+        return word_runs(toks.words)
 
     @cached_property
     def paragraph_starts(self) -> list[int]:
@@ -176,6 +181,23 @@ def word_counts(name_tokens) -> Counter:
         for piece in WORD_TOKEN.findall(token):
             counts[piece] += n
     return counts
+
+
+def word_runs(name_tokens) -> int:
+    r"""``len(re.findall(r"\w+", text))`` from the ``NAME_TOKEN`` tokens of ``text``: every ``\w`` run
+    lies in one name token, and a name token is ``\w`` runs joined by single ``' ’ & . -``, so it
+    holds one run more than it has joiners.
+
+    >>> text = "The U.S. COVID-19 rules don't apply to A&M's x² or R2-D2 -- e\u0301 snake_case 3.5%."
+    >>> word_runs(Tokens(text).words) == len(re.findall(r"\w+", text))
+    True
+    """
+    joined = "".join(token for token in name_tokens if not token.isalnum())
+    return len(name_tokens) + len(_JOINER.findall(joined))
+
+
+_WORD_RUN = re.compile(r"\w+")
+_JOINER = re.compile("['’&.-]")
 
 
 #: Document's cached properties (what forget_derived drops).

@@ -54,10 +54,11 @@ def test_the_lower_case_indexes_hold_the_lower_case_words_and_of_those_the_all_l
 
 
 def test_word_counts_from_name_tokens_are_the_scan_of_the_text():
-    """Document.word_tokens counted from the name tokens (when G built them first) is the scan's count,
-    on random texts dense in what splits or joins tokens: apostrophes, joiners, digits, underscores,
-    combining marks, superscripts, non-Latin letters."""
+    """Document.word_tokens and word_count taken from the name tokens (when G built them first) are the
+    scans' counts, on random texts dense in what splits or joins tokens: apostrophes, joiners, digits,
+    underscores, combining marks, superscripts, non-Latin letters."""
     import random
+    import re
     from collections import Counter
 
     from cleaner.document import word_counts
@@ -72,5 +73,6 @@ def test_word_counts_from_name_tokens_are_the_scan_of_the_text():
         doc = Document(text)
         doc.tokens
         assert doc.word_tokens == expected
+        assert doc.word_count == len(re.findall(r"\w+", text)) == Document(text).word_count, repr(text)
         split += any(not t.isalpha() for t in Tokens(text).words)
     assert split > 1000  # most texts had name tokens that are not one word
