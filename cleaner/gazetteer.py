@@ -174,6 +174,24 @@ def _places() -> list:
     return out
 
 
+def _uninverted(form: str) -> list:
+    """The running-text forms of an ISO 3166 name written inverted for sorting, ``Place, Title of``
+    (``Congo, The Democratic Republic of the`` -> ``Democratic Republic of the Congo`` and, as news
+    copy writes it, ``Democratic Republic of Congo``; ``Korea, Republic of`` -> ``Republic of Korea``).
+
+    >>> _uninverted("Congo, The Democratic Republic of the"), _uninverted("Korea, Republic of")
+    (['Democratic Republic of the Congo', 'Democratic Republic of Congo'], ['Republic of Korea'])
+    >>> _uninverted("Virgin Islands, British"), _uninverted("Aruba")
+    ([], [])
+    """
+    place, comma, title = form.partition(", ")
+    if not comma or not (title.endswith(" of") or title.endswith(" of the")):
+        return []
+    title = title[4:] if title.startswith("The ") else title
+    whole = f"{title} {place}"
+    return [whole] + ([whole.replace(" of the ", " of ", 1)] if title.endswith(" of the") else [])
+
+
 def build(extra_names: Iterable[str] = ()) -> Gazetteer:
     entries: list = []
     for _, pack in load_builtin_dir("names"):
@@ -183,7 +201,11 @@ def build(extra_names: Iterable[str] = ()) -> Gazetteer:
                 name=raw["name"], kind=raw.get("kind", kind), acronyms=tuple(raw.get("acronyms", ())),
                 aliases=tuple(raw.get("aliases", ())),
             ))
-    entries.extend(_places())
+    for entry in _places():
+        if entry.kind == "country":  # ISO's inverted names in the order running text writes them
+            more = [f for form in (entry.name, *entry.aliases) for f in _uninverted(form) if f not in entry.aliases]
+            entry = Entry(name=entry.name, kind=entry.kind, aliases=entry.aliases + tuple(more)) if more else entry
+        entries.append(entry)
     for name in extra_names:
         name = name.strip()
         if name:

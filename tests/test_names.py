@@ -367,8 +367,12 @@ CASING = [
     ("The minister said on monday that the vote would be held on may 2 and the count in june.",
      [("G002", "monday", "Monday", "safe"), ("G002", "may", "May", "unsafe"), ("G002", "june", "June", "safe")]),
     # the initials of the name spell an acronym the article uses
+    ("Rangers were deployed by the Kenya Wildlife service (KWS), where the chief said the KWS had asked for "
+     "help.", [("G004", "service", "Service", "unsafe")]),
+    # ... unless the gazetteer knows the name (ISO's inverted "Congo, The Democratic Republic of the" in
+    # the order running text writes it): its casing
     ("Outbreaks were reported in the Democratic republic of Congo (DRC), where the health ministry said the "
-     "DRC had asked for help.", [("G004", "republic", "Republic", "unsafe")]),
+     "DRC had asked for help.", [("G002", "republic", "Republic", "safe")]),
     ("David Kershaw, vice president of Nissan sales & Regional Operations, spoke to reporters on Monday.",
      [("G004", "sales", "Sales", "unsafe")]),
     ("South Dakota gov. Kristi Noem said on Monday that the program was working well for families.",
@@ -1427,6 +1431,18 @@ def test_ordinary_words_a_heading_or_a_sentence_start_capitalised_are_no_lowered
     text = ("Copies of Closer were sold out. Their lawyers had not asked for copies of Closer magazine to be "
             "removed from shelves.")
     assert [f for f in _g(text) if f[0] == "G004"] == []
+
+
+def test_a_joining_word_swapped_inside_a_country_name_iso_writes_inverted():
+    text = "Fighting in the Democratic Republic in Congo has displaced thousands, the agency said on Monday."
+    assert [f[:3] for f in _g(text)] == [("G003", "in", "of")]
+
+
+def test_english_words_in_lower_case_with_their_own_complement_are_no_curated_name():
+    assert _g("Members voted at the general assembly of the club on Sunday, the chairman said.") == []
+    assert _g("Members voted at the general assembly of shareholders on Sunday, the chairman said.") == []
+    assert [f[:3] for f in _g("Delegates met at the general assembly on Sunday to vote on the budget.")] == [
+        ("G002", "general assembly", "General Assembly")]
 
 
 def test_particles_and_the_articles_own_lower_case_words_are_not_names():

@@ -113,7 +113,8 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
         return None
     english = found.islower() and all(w in lexicon().lower or not w.isalpha() for w in found.split(" "))
     if found.islower() and ((english and (_ordinary_lower_case(found, entry.kind, style_words)
-                                          or (found.count(" ") < 2 and _modifier(doc.text, start + len(found)))))
+                                          or (found.count(" ") < 2 and _modifier(doc.text, start + len(found)))
+                                          or _COMPLEMENT.match(doc.text, start + len(found))))
                             or not _plain_context(doc.text, start, start + len(found))):
         return None
     best = None
@@ -192,6 +193,9 @@ def _modifier(text: str, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([a-z]{3,})\b")
+# "of" and a lower-case noun phrase after English words in lower case: a common noun with its own
+# complement ("the general assembly of the club", "a world bank of seeds"), not the curated name
+_COMPLEMENT = re.compile(r" of (?:(?:the|a|an|its|their|his|her|our|this|that|each|every) )?[a-z]{3,}\b")
 
 
 def _region_style(found: str) -> bool:
