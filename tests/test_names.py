@@ -416,6 +416,11 @@ CASING_CLEAN = [
     "The bonds will be sold in denominations of 500,000 Australian dlrs and listed in Luxembourg.",
     "Follow @france and see nature.com for the report on china and the who, officials said.",
     "Nato leaders met in Brussels on Monday, and Nato officials said the meeting went well.",
+    # capitals in a shouted quotation are no evidence of the article's own style (BBC: "Nato")
+    'After meeting Nato chief Mark Rutte, Trump posted: "NATO WASN\'T THERE WHEN WE NEEDED THEM." '
+    "Nato officials declined to comment.",
+    # a surname the article gives after its given names is no acronym in title case (not DAR)
+    "Mohammed Yousuf Dar, a local resident, heard the blasts. Later, Dar said the fire burned for an hour.",
     "The committee may vote again in the spring, and the count may march on for weeks.",
     # a longer name elsewhere is no evidence for a modifier here
     "Zippy Duvall, the president of the American Farm Bureau, said on Monday that China should resume "

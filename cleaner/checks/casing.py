@@ -599,7 +599,7 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     lex = lexicon()
     words, spans, text, low_words = toks.words, toks.spans, toks.text, toks.low_words
     given = _words("given_names", "names")
-    exact = None
+    surnames: dict = {}  # title-case words the article gives as a person's surname, asked once per word
     # everyday acronyms (CEO, GDP, GPS) are no gazetteer entries; written lower case, they are flagged too
     everyday = _everyday_acronyms(lex)
     candidates = _derived(gaz, "single+everyday", lambda g: _single_keys(g) | everyday)
@@ -672,15 +672,18 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 w.upper() in gaz.acronyms or w.lower() in everyday or w.lower() in dictionary
                 or written[w.lower()] >= _memo(title_uses, w.lower(), lambda low: _title_case_uses(toks, low))
                 or w.lower() in unlisted and not _name_or_abbreviation(toks, i, given)):
-            if exact is None:
-                exact = set(words)
-            if w.upper() not in exact and not (_initialism(w) and (
+            # the article's own capitals are evidence, not a shouted quote or headline ("NATO WASN'T
+            # THERE" above a body that writes "Nato" throughout)
+            if not written[w.lower()] and not (_initialism(w) and (
                     (not toks.sentence_initial(i) and not _name_or_abbreviation(toks, i, given, lex))
                     or (_unpronounceable(w) and not _abbreviation(toks, i) and not _beside_number(toks, i)))):
                 continue  # "Nato" throughout: a house style for acronyms read as words; not for
                 # initialisms of three letters or without a vowel ("Fbi", "Ceo", "Html"), which no
                 # style writes so; and one without a vowel is no name nor a sentence's word either
                 # ("Bbc News", "Cbp Jobs App", "Csv files" at a sentence's start)
+            if not written[w.lower()] and w.lower() not in everyday and _memo(
+                    surnames, w.lower(), lambda low: _surname_in_article(toks, low, lex)):
+                continue  # "Mohammed Yousuf Dar ... Dar said": a surname the article gives, not DAR
             entry, proper = gaz.acronyms.get(w.upper()), w.upper()
             fix, confidence = "unsafe", 0.6
         else:
@@ -827,6 +830,25 @@ def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset, lex=None) -> b
     if nxt[:1].isupper():
         return True
     return bool(prev) and prev[:1].isupper() and not prev.isupper()
+
+
+def _surname_in_article(toks: Tokens, low: str, lex) -> bool:
+    """Does the article write title-case ``low`` right after a capitalised word no dictionary has in
+    lower case, as a surname after its given names (``Mohammed Yousuf Dar``)? Then it is that person's
+    name in every mention (``Dar said``), not an acronym in the wrong case.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> _surname_in_article(Tokens("Mohammed Yousuf Dar saw it. Dar said so."), "dar", lexicon())
+    True
+    >>> _surname_in_article(Tokens("The Dar said so. Dar staff agreed."), "dar", lexicon())
+    False
+    """
+    words, gaps, lower = toks.words, toks.gaps, lex.lower
+    for k in toks.where(low):
+        prev = words[k - 1] if k and gaps[k] == " " else ""
+        if words[k].istitle() and prev.isalpha() and prev.istitle() and prev.lower() not in lower:
+            return True
+    return False
 
 
 def _beside_number(toks: Tokens, i: int) -> bool:
