@@ -421,6 +421,14 @@ CASING_CLEAN = [
     "Nato officials declined to comment.",
     # a surname the article gives after its given names is no acronym in title case (not DAR)
     "Mohammed Yousuf Dar, a local resident, heard the blasts. Later, Dar said the fire burned for an hour.",
+    # today's copy (fundus's clean article bodies): a name's particle, a rank or role before a name, a
+    # person's verb in the other number of a designator, English built from a prefix and a word
+    "Brazil's President Luiz Inácio Lula da Silva invited the delegates to the summit on Monday.",
+    "Capital Economics senior North American economist Ariane Curtis said the rise was temporary.",
+    "The talks stalled as Chris Bowen heralds a new approach to energy, officials said on Monday.",
+    "The reimagined Main Lodge lobby opened on Monday, and premade Raspberry Mule cans sold out.",
+    "Jamil Al Saadouni told freelance videographer Mohamed El Saife that the city was calm on Monday.",
+    "Famously, cleaning influencer Mrs Hinch recommends the airer for small flats.",
     "The committee may vote again in the spring, and the count may march on for weeks.",
     # a longer name elsewhere is no evidence for a modifier here
     "Zippy Duvall, the president of the American Farm Bureau, said on Monday that China should resume "

@@ -407,6 +407,8 @@ def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: 
     """
     if not nxt[:1].isupper() or nxt.isupper() or word in _CONNECTORS or word in _FUNCTION_WORDS:
         return False
+    if word in _words("words", "name_particles"):
+        return False  # "Luiz Inácio Lula da Silva": a particle names write in lower case
     if nxt.lower() in _FUNCTION_WORDS or _verb(word, lex):
         return False  # "American magazine The Atlantic", "Goodwin wrote Team of Rivals": no name goes on
     low = _POSSESSIVE.sub("", nxt.lower())
@@ -516,7 +518,8 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if nxt.lower() in dates:
             continue  # "the White House last March": a date after the name
         if w not in designators and w not in after_two and i - first >= 2 and not toks.sentence_initial(first) \
-                and (_other_number(w) in designators or _other_number(w) in after_two):
+                and (_other_number(w) in designators or _other_number(w) in after_two) \
+                and words[first].lower() not in given:  # not "as Chris Bowen heralds": a person's verb
             w_is = "in the other number "  # "Agricultural Transformation agencies"
         else:
             w_is = ""
@@ -1041,6 +1044,26 @@ def _before_ampersand(toks: Tokens, among: tuple) -> list:
     return found
 
 
+def _prefixed_word(w: str, lex) -> bool:
+    """Is lower-case ``w`` an English prefix before a listed word (``reimagined``, ``premade``)? Names
+    are not built so; a closed compound is no evidence (``sundance``).
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_prefixed_word(w, lexicon()) for w in ("reimagined", "premade", "sundance", "delphine")]
+    [True, True, False, False]
+    """
+    parts = lex.derivation(w)
+    return len(parts) == 1 and w.endswith(parts[0]) and len(parts[0]) < len(w)
+
+
+def _before_a_title(toks: Tokens, i: int) -> bool:
+    """Does a person's title follow word ``i`` (``influencer Mrs Hinch``, ``spokesman Dr Lee``)? A
+    word before a title describes the person; it is no part of a name."""
+    k = i + 1
+    return k < len(toks.words) and toks.gaps[k] == " " and toks.words[k][:1].isupper() \
+        and toks.low_words[k] in _words("abbreviations", "not_sentence_end")
+
+
 NAME_WORD_MIN_ZIPF = 2.0  # a word no dictionary has that web text writes this often is a name's (zurich, delphine)
 
 
@@ -1081,6 +1104,10 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         elif form is None:
             if w in lex.capitalised or lex.zipf(w) < NAME_WORD_MIN_ZIPF or not _in_a_name(toks, i):
                 continue
+            if _prefixed_word(w, lex) or _before_a_title(toks, i) or w in _words("name_parts", "roles"):
+                continue  # "the reimagined Main Lodge", "premade Raspberry ... Mule": English built from
+                # a prefix and a word; "cleaning influencer Mrs Hinch", "freelance videographer Mohamed
+                # El Saife": a description of the person, before a title or as a role
             form, why = w[:1].upper() + w[1:], "no dictionary has it, and it stands in a name"
         elif not (form[:1].isupper() and form[1:] == w[1:]):
             continue  # an acronym ("sam" -> "SAM") or an inner capital: other passes' business
