@@ -345,6 +345,19 @@ def test_headline_single_quotes_follow_the_articles_double_quotes():
     assert fix(text).endswith('"We will not leave the city," the mayor said on Monday.')
 
 
+@pytest.mark.parametrize("headline", [
+    "Israeli tank 'likely' fired machine gun at reporters after deadly shelling",
+    "Here's why buying crypto on a tip can be 'a horrible idea,' advisor says",
+    "'There is only one place for the militia leader'",
+])
+def test_a_headline_keeps_its_wire_style_single_quotes(headline):
+    # AP, Reuters and CNBC headlines and crossheads quote in single marks above body copy that quotes in double
+    text = (f"{headline}\n\nThe army said on Monday that it was \"reviewing the incident\" and would report "
+            "back.\n\n\"We regret any harm to civilians,\" a spokesman said.")
+    assert "Q010" not in codes(text)
+    assert fix(text) == text
+
+
 def test_single_quoted_speech_in_copy_that_quotes_nothing_in_double_marks_becomes_double():
     # body copy quotes in double marks: one or two single-quoted quotations and no double-quoted one are headline style
     text = "Lyng urged Japan to allow imports.\n\n'We want to have some access in the rice market,' he said."
