@@ -214,6 +214,15 @@ def test_a_closing_quote_that_lost_its_third_byte_to_windows_1252_is_restored():
         "“Quotes are worse,” the editor added.")
 
 
+@pytest.mark.parametrize("text", ["\x80Ã¢â‚¬â„¢ ", "Prices rose 5% (Ã¢â‚¬â„¢ â‚¬) on Monday.\n\nThe end."])
+def test_a_lost_byte_that_ftfy_leaves_unread_never_reaches_the_output(text):
+    # a put-back third byte before a sequence ftfy does not repair stayed in the text, one more each round
+    for unsafe in (False, True):
+        once = Cleaner(unsafe_fixes=unsafe).clean(text, kind="text").text
+        assert "\x9d" not in once and "\x90" not in once
+        assert Cleaner(unsafe_fixes=unsafe).clean(once, kind="text").text == once
+
+
 def test_a_dagger_before_a_no_break_space_is_left_to_ftfy():
     # † is E2 80 A0: read as Windows-1252 its third byte is a no-break space, kept by the page
     assert clean("Smith\u00e2\u20ac\u00a0was elected in 1998.").text == "Smith†was elected in 1998."

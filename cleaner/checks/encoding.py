@@ -96,13 +96,39 @@ def _restore_lost_bytes(text: str) -> str:
         lambda m: m.group() + ("Â\x9d" if m.group() == "Ã¢â‚¬" else "\x9d"), text))
 
 
+def _repaired(text: str) -> str:
+    """``text`` as ftfy repairs it once the lost third bytes are back; a line where ftfy leaves a put-back
+    byte unread (``Ã¢â‚¬â„¢``: no sequence ftfy knows) is repaired without them, so that nothing the
+    restoration adds reaches the output and a second ``fix`` changes nothing.
+
+    >>> _repaired("â€œWe won,â€ she said.")
+    '“We won,” she said.'
+    >>> _repaired("\x80Ã¢â‚¬â„¢ ")
+    '€Ã¢â‚¬â„¢ '
+    """
+    restored = _restore_lost_bytes(text)
+    fixed = ftfy_fixed(restored, _ftfy_config)
+    if restored is text or not _leaks(text, fixed):
+        return fixed
+    lines = []
+    for line in text.split("\n"):
+        repaired = ftfy_fixed(_restore_lost_bytes(line), _ftfy_config)
+        lines.append(ftfy_fixed(line, _ftfy_config) if _leaks(line, repaired) else repaired)
+    return "\n".join(lines)
+
+
+def _leaks(before: str, after: str) -> bool:
+    """Does ``after`` hold more of the bytes _restore_lost_bytes puts back than ``before`` did?"""
+    return after.count("\x9d") > before.count("\x9d") or after.count("\x90") > before.count("\x90")
+
+
 def mojibake(doc: Document) -> list[Finding]:
     """E001: text decoded with the wrong codec, repaired by ftfy.
 
     ``The cafÃ© is open`` → ``The café is open``; ``â€œWe won,â€ she said`` → ``“We won,” she said``.
     """
     text = doc.text
-    fixed = ftfy_fixed(_restore_lost_bytes(text), _ftfy_config)
+    fixed = _repaired(text)
     if fixed == text:
         return []
     findings = []
