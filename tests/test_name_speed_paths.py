@@ -272,3 +272,22 @@ def test_tokens_share_one_string_per_distinct_word_and_gap():
         assert len({id(s) for s in sequence}) == len(set(sequence))
     # a word already lower case is its own lower-cased form
     assert all(low is word for word, low in zip(toks.words, toks.low_words) if word.islower())
+
+
+def test_pair_counts_read_from_a_words_neighbours_are_the_plain_counts():
+    """Pairs of words with many mentions are read from the rarer word's neighbours, counted once: the
+    same counts as counting every pair, exact case included (``The new`` is no ``the new``)."""
+    from cleaner.tokens import PAIR_SCAN_MAX, Tokens
+
+    rng = random.Random(5)
+    vocabulary = ["the", "The", "new", "New", "york", "York", "of", "said", "bank", "Bank", "a", "rare"]
+    weights = [400, 80, 200, 60, 30, 90, 250, 100, 40, 40, 300, 1]
+    words = rng.choices(vocabulary, weights, k=20_000)
+    toks = Tokens(" ".join(words))
+    assert len(toks.where("rare")) < PAIR_SCAN_MAX < len(toks.where("york"))  # both ways are taken
+    plain: dict = {}
+    for pair in zip(words, words[1:]):
+        plain[pair] = plain.get(pair, 0) + 1
+    for first in vocabulary + ["absent"]:
+        for second in vocabulary + ["absent"]:
+            assert toks.pair_count(first, second) == plain.get((first, second), 0), (first, second)
