@@ -155,3 +155,10 @@ def test_a_long_run_of_name_and_role_pairs_is_a_list_of_people_and_stays():
     staff = "".join(f"Dana Ruiz{k}\nDana Ruiz{k} is an editor who joined in 2019.\n" for k in range(14))
     text = BODY + staff
     assert clean(text)[0] == text
+
+
+def test_a_credit_run_on_after_a_caption_in_a_table_cell_goes_and_the_caption_stays():
+    rows = "| The depot in 1962. AP Photo/Jane Doe |\n| The vote was close. Video |\n"
+    out, applied = clean(rows + BODY)
+    assert out == "| The depot in 1962. |\n| The vote was close. Video |\n" + BODY
+    assert [f.code for f in applied] == ["B009"]

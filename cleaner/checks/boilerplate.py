@@ -409,7 +409,41 @@ def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] =
             out.append(doc.finding(rule.code, rule.message.replace("%s", cell) + " (a table row)",
                                    *unit_deletion(doc, unit.start, unit.end), suggestion="", fix=rule.fix,
                                    confidence=rule.confidence, source=f"{SOURCE}:{rule.name}"))
+        elif rule is None:
+            out.extend(_cell_tail(doc, rules, ctx, unit.start + m.start(1), unit.start + m.end(1)))
     return out
+
+
+_CELL_TAIL_WORDS = 12
+
+
+def _cell_tail(doc: Document, rules: tuple, ctx, start: int, end: int) -> list[Finding]:
+    """A trailer that a ``glued`` rule finds run on as the last sentence of a table row's only cell: a
+    caption cell with its credit (``| The depot in 1962. AP Photo/Jane Doe |``): the credit goes, the
+    caption stays.
+
+    >>> d = Document("He left.\\n| The depot in 1962. AP Photo/Jane Doe |")
+    >>> [d.text[f.start:f.end] for f in _cell_tail(d, builtin_rules(), None, 11, 47)]
+    [' AP Photo/Jane Doe']
+    """
+    text = doc.text
+    cut = None
+    for m in _SENTENCE_START.finditer(text, start, end):
+        cut = m.end()
+    if cut is None or _has_words(text[cut:end], _CELL_TAIL_WORDS + 1):
+        return []
+    glued, glued_index = _glued_table(rules)
+    line_rules, line_index = _row_table(rules)
+    rule = _whole_line_rule(text[cut:end], glued, glued_index, ctx)
+    if rule is None:  # an image credit as a whole line (B009) is one run on after a caption too
+        rule = _whole_line_rule(text[cut:end], line_rules, line_index, ctx)
+        rule = rule if rule is not None and rule.code == "B009" else None
+    if rule is None or rule.fix == "none":
+        return []
+    begin = _before_space(text, cut)
+    return [doc.finding(rule.code, rule.message.replace("%s", text[cut:end]) + " (run on in a table cell)",
+                        begin, end, suggestion="" if rule.fix != "none" else None, fix=rule.fix,
+                        confidence=rule.confidence, source=f"{SOURCE}:{rule.name}")]
 
 
 _ROW_TABLES: dict = {}
