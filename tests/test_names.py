@@ -213,6 +213,17 @@ def test_acronym_defined_with_a_slip_in_every_mention():
         assert _g(text) == [], text
 
 
+def test_a_slip_of_a_defined_acronym_is_no_plural_of_another():
+    # "CIAS" reads as CIA's plural, but the article defines CISA and never writes CIA
+    text = ("The Cybersecurity and Infrastructure Security Agency (CISA) issued a warning on Monday. CIAS "
+            "officials said patches were due within a week.")
+    assert [f[:3] for f in _g(text)] == [("G001", "CIAS", "CISA")]
+    # with CIA itself in the article it is CIA's plural
+    text = ("The Cybersecurity and Infrastructure Security Agency (CISA) issued a warning on Monday. The CIA "
+            "said two CIAS officers were briefed.")
+    assert [f for f in _g(text) if f[1] == "CIAS"] == []
+
+
 def test_acronym_plural_written_in_capitals_is_no_slip():
     text = "Shorten the URL first. The same technology powers websites and APIs: URLS and APIs work alike."
     assert _g(text) == []

@@ -355,8 +355,10 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
                 # a unit one slip away is used three times or more (1 TRL beside 1 TFL, 2 TFL, 1 TFL)
         if shouting_at(start, end):
             continue  # an all-caps line: shouting, not acronyms
-        if _plural_in_capitals(token, counts, gaz, ubiquitous):
-            continue  # "URLS and APIs": a plural written in capitals
+        if _plural_in_capitals(token, counts, gaz, ubiquitous) and (
+                counts.get(token[:-1]) or not any(a in defined for a in near(token))):
+            continue  # "URLS and APIs": a plural written in capitals; not one slip from an acronym the
+            # article defines when it never writes the singular ("CIAS" beside a defined "CISA")
         if _in_compound_abbreviation(text, start, end):
             continue  # "TL;DR", "CD-ROMs": one abbreviation of two
         targets = targets_of.get(token)
