@@ -5,6 +5,7 @@ the word alone. Settings in ``rules/names_config.toml`` (``[misspelt_names]``)."
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import compress
@@ -218,6 +219,8 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             nonlocal gap_to
             if abs(len(other) - len(lw)) > 2 * limit or (other[0] != lw[0] and other[-2:] != lw[-2:]):
                 return None
+            if not other.isascii() and _without_accents(other) == lw:
+                return None  # "Turkiye", "Sao Paulo": the name written without its accents, no slip
             if gap_to is None:
                 gap_to = letter_gap_from(lw)
             if gap_to(other) > limit + 1e-9:
@@ -305,6 +308,15 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+def _without_accents(word: str) -> str:
+    """``word`` with its letters' accents taken off, as English copy often writes foreign names.
+
+    >>> _without_accents("türkiye"), _without_accents("são paulo"), _without_accents("zürich")
+    ('turkiye', 'sao paulo', 'zurich')
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def real_word_name_slips(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G001 (unsafe): a capitalised dictionary word inside a sentence, a transposition or a vowel or
     neighbouring-key slip from the word that makes a two-word gazetteer name (curated or a country) of
@@ -337,6 +349,8 @@ def real_word_name_slips(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         for first, last in ((i - 1, i), (i, i + 1)):  # with the word before, or the word after
             if first < 0 or last >= n_words or gaps[first + 1] != " " or not words[first if first != i else last][:1].isupper():
                 continue
+            if first < i and low[first] in _FUNCTION_WORDS and toks.sentence_initial(first):
+                continue  # "The Bill will also ...": the sentence's capital, no name's ("The Hill")
             pair = low[first:last + 1]
             if " ".join(pair) in gaz.forms:
                 continue

@@ -801,9 +801,13 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     words, low, spans, cap, gaps = toks.words, toks.low_words, toks.spans, toks.capitalised, toks.gaps
     headline_spans = None
     findings = []
-    for i in toks.among(set(written)):
+    joins = toks.among(set(written))
+    # a name the article writes twice the same way is its own ("the Sea to Summit Spark 18 ... the Sea to
+    # Summit Spark series": a company's name); a slip is written once
+    written_so = Counter((low[i - 1], low[i], low[i + 1]) for i in joins if 0 < i < len(words) - 1)
+    for i in joins:
         if not 0 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or gaps[i] != " " \
-                or gaps[i + 1] != " ":
+                or gaps[i + 1] != " " or written_so[low[i - 1], low[i], low[i + 1]] >= 2:
             continue
         k = i + 1  # the name's next word, after "the" ("Department to the Treasury")
         if low[k] == "the" and k + 1 < len(words) and gaps[k + 1] == " " and low[i] in before_the:
