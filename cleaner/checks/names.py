@@ -401,8 +401,15 @@ def _plural_variants(words: list) -> list:
     ['Mystery Dining Companys', 'Mystery Dining Companies']
     >>> [v[-1] for v in _plural_variants(["the", "Houses"])], [v[-1] for v in _plural_variants(["Red", "Cross"])]
     (['House', 'Hous'], ['Crosss', 'Crosses'])
+
+    A name that ends in a letter has no other number: ``Google I`` (of ``Google I/O``) is no ``Google is``.
+
+    >>> _plural_variants(["Google", "I"])
+    []
     """
     last = words[-1]
+    if len(last) < 2:
+        return []
     if last.endswith("ies") and len(last) > 4:
         out = [last[:-3] + "y"]
     elif last.endswith("es") and last[-3:-2] in ("s", "x", "h"):
