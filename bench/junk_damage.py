@@ -132,6 +132,8 @@ FAMILIES = {
         # Canadian wire credits and AP's reporter-and-city sign-off (public templates; issue 13, stop 17)
         "With files from The {site}", "— With files from {agency} and {site}", "With wire services",
         "{name} in {city} contributed.", "{site}’ {name} and {name2} in {city} contributed.",
+        # AP's reported-from sign-off and a credit of the fundus crawler's tune pages (issue 13, stop 19)
+        "{name} reported from {city}, and {name2} from {city}.", "Additional reporting from {agency}",
     ], ("tail", "glued", "tight")),
     "legal-footer": ([
         "© {year} {site}. All rights reserved.", "Copyright {year} {site}. All Rights Reserved.",
@@ -168,10 +170,24 @@ FAMILIES = {
         "Be the first to comment", "Tell us what you think in the comments below.",
         "Share your thoughts in the comments.", "Comments ({initial_n} posted)", "Subscribe to our YouTube channel",
         "Follow {site}'s coverage at https://{host}/hub",
+        # calls to the reader in the wordings of the fundus crawler's tune pages (issue 13, stop 19)
+        "Would you like to comment on this article?", "Please read our Comment Policy before commenting.",
+        "Join our commenting forum", "Follow us on social media",
+        "What about you? Share your thoughts on the {topic} plan in the comments below.",
+    ], ("tail",)),
+    # a call to the reader among the last lines (the fundus crawler's tune pages; issue 13, stop 19)
+    "reader-call": ([
+        "Sign up for our emails", "Please bookmark {host} and sign up for our daily newsletter, {first}, here.",
+        "Our site is the place for the latest news from {city}. Please bookmark {host} and sign up for our "
+        "newsletter.", "For the latest news and stories from {site}, sign up for our newsletters.",
+        "Get in touch with our news team by emailing us at {email}.",
+        "For more stories like this, check our news page.",
     ], ("tail",)),
     "paywall-promo": ([
         "Subscribe to {site} to continue reading.", "Sign up for our newsletter", "This content is for subscribers only.",
         "Already a subscriber? Log in.", "Subscribe now for unlimited access.", "Get breaking news alerts from {site}.",
+        # the log-in wall of the fundus crawler's tune pages (issue 13, stop 19)
+        "Log in or create an account to continue",
         # real variants (paywall and meter texts quoted in public scraper code and fixtures, issue 13)
         "You've read 3 of 5 free articles this month. Subscribe to continue reading",
         "This article is for subscribers only.", "Create a free account to continue reading.",
