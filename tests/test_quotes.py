@@ -517,6 +517,37 @@ def test_capitalised_quotation_set_in_the_writers_sentence_closes_at_its_end():
 @pytest.mark.parametrize(
     "text, repaired",
     [
+        # British copy puts a fragment's stop outside, and a whole quoted sentence's inside, as this one does elsewhere
+        ("He called it “a shambles”. He said: “We won.” She said: “I don’t really need one to read tweets”.",
+         "He called it “a shambles”. He said: “We won.” She said: “I don’t really need one to read tweets.”"),
+        # two knocked out in one article whose other quoted sentence takes it inside
+        ('He said: "We will win the next one". She said, "the rest is done". "It is over."\n\nThen "a deal" came.',
+         'He said: "We will win the next one." She said, "the rest is done." "It is over."\n\nThen "a deal" came.'),
+    ],
+)
+def test_a_quotation_standing_as_a_sentence_takes_its_stop_inside_in_british_copy_too(text, repaired):
+    assert fix(text) == repaired
+    assert fix(repaired) == repaired
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the publisher's own habit: its quoted sentences take the stop outside
+        'He said: "We will win the next one". She said: "We lost the one before". Then: "It is over".',
+        # a quotation set in the writer's sentence (British copy) keeps it outside
+        'It was "a good deal". He called it "a shambles".',
+        # British copy that puts a fragment's stop outside and never a quoted sentence's inside: its house style
+        "He called it “a shambles”. She said: “I don’t really need one to read tweets”.",
+    ],
+)
+def test_a_quoted_sentence_keeps_its_stop_outside_where_the_article_does_so(text):
+    assert fix(text) == text
+
+
+@pytest.mark.parametrize(
+    "text, repaired",
+    [
         # re-opened after an introduction: a quoted sentence, whose stop goes inside in British and American copy
         ('Ryan said: We will win the next one". Then he left.', 'Ryan said: "We will win the next one." Then he left.'),
         # resumed after its attribution sentence at the paragraph's end
@@ -666,8 +697,8 @@ UNTOUCHED = [
     # British-style punctuation outside the quote, in British-style copy
     'Bubonic plague is "always fatal", says WHO.',
     "They were “not close”. His team disagreed.",
-    # a whole sentence with its stop or comma outside, in copy that puts a fragment's outside elsewhere: the publisher's placement
-    "“It worked,” he said. He called it “a shambles”. She said: “I don’t really need one to read tweets”.",
+    # a capitalised quotation before its attribution with its comma outside, in copy that puts a fragment's outside
+    # elsewhere: British copy puts the comma of a quoted fragment outside, and a capital does not make a sentence
     "Officials called it “a last resort”. “From 28 February, at 20.00 hours”, he told the cardinals.",
     # a quoted fragment keeps its comma outside when the article's commas inside belong to quoted speech
     "“It worked,” he said. “We are ready,” she said. He called it “bit rot”, where files decay.",
