@@ -42,6 +42,9 @@ Made only with ``--extra-kinds`` (so the default seeds' damage stays as it was):
 - ``acronym_swap`` (family ``acronym``): a gazetteer name's acronym in its definition replaced by
   another entry's acronym one letter away, or two with the same first letter (``World Health
   Organization (WTO)``); tried first in each article that has such a definition.
+- ``name_number_title`` (family ``casing``): one word of a multiword name flipped between singular
+  and plural with its capital kept (``the Internal Revenue Services``, ``the United Nation``); the
+  gold record's ``known_name`` says whether the gazetteer lists the name.
 
 Scoring is ``bench/typos.py``'s: a flag overlapping a damage's changed tokens finds it, each damage is
 found at most once, any other flag is a false flag, counted per 1,000 words outside the damages. The
@@ -87,7 +90,7 @@ FAMILY = {
 }
 KINDS = tuple(FAMILY)
 # kinds made only on request (--extra-kinds): adding one to KINDS would change every seed's damage
-EXTRA_KINDS = {"acronym_swap": "acronym"}
+EXTRA_KINDS = {"acronym_swap": "acronym", "name_number_title": "casing"}
 FAMILY_OF = {**FAMILY, **EXTRA_KINDS}
 FAMILIES = ("acronym", "casing", "joining", "misspelling", "realword", "mt")
 CORE = FAMILIES[:4]
@@ -384,25 +387,40 @@ class Article:
             edit = (start, start + len(name), "".join(out), sorted(parts))
             yield [edit + (norm(name) in gazetteer().forms,)]
 
+    def _flip_number(self, low: str):
+        """The other number of the dictionary word ``low``, when that is a dictionary word too."""
+        if low not in self.lex.lower:
+            return None
+        if low.endswith("ies") and low[:-3] + "y" in self.lex.lower:
+            flipped = low[:-3] + "y"
+        elif low.endswith("s") and low[:-1] in self.lex.lower:
+            flipped = low[:-1]
+        elif low.endswith("y") and low[-2:-1] not in "aeiou":
+            flipped = low[:-1] + "ies"
+        elif low.endswith(("s", "x", "ch", "sh")):
+            flipped = low + "es"
+        else:
+            flipped = low + "s"
+        return flipped if flipped in self.lex.lower else None
+
     def name_number(self):
         for start, name, words in self._names():
             o, last = words[-1]
-            low = last.lower()
-            if low not in self.lex.lower:
-                continue
-            if low.endswith("ies") and low[:-3] + "y" in self.lex.lower:
-                flipped = low[:-3] + "y"
-            elif low.endswith("s") and low[:-1] in self.lex.lower:
-                flipped = low[:-1]
-            elif low.endswith("y") and low[-2:-1] not in "aeiou":
-                flipped = low[:-1] + "ies"
-            elif low.endswith(("s", "x", "ch", "sh")):
-                flipped = low + "es"
-            else:
-                flipped = low + "s"
-            if flipped not in self.lex.lower:
+            flipped = self._flip_number(last.lower())
+            if flipped is None:
                 continue
             yield [(start + o, start + o + len(last), flipped, [(0, len(flipped))], norm(name) in gazetteer().forms)]
+
+    def name_number_title(self):
+        """One word of a multiword name flipped between singular and plural, its capital kept (``the
+        Internal Revenue Services``, ``the United Nation``)."""
+        for start, name, words in self._names():
+            options = [(o, w, self._flip_number(w.lower())) for o, w in words if w[0].isupper() and len(w) >= 4]
+            options = [(o, w, f) for o, w, f in options if f]
+            if options:
+                o, w, flipped = self.rng.choice(options)
+                flipped = flipped[0].upper() + flipped[1:]
+                yield [(start + o, start + o + len(w), flipped, [(0, len(flipped))], norm(name) in gazetteer().forms)]
 
     def person_lower(self):
         for m in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z]{2,})\b", self.text):
@@ -580,6 +598,10 @@ def evaluate(records: list, cleaner) -> tuple:
         wrong.update(f.code for f in fs if not any(f.start < e and s < f.end for s, e in parts))
     by_kind = [dict(r, gold=[dict(g, kind=g["detail"]) for g in r["gold"]]) for r in records]
     metrics["per_detail_recall"] = score(by_kind, flags)[0]["per_kind_recall"]
+    # the kinds whose gold says whether the gazetteer lists the name: recall on listed names apart
+    by_known = [dict(r, gold=[dict(g, kind=g["detail"] + (":listed" if g["known_name"] else ":unlisted"))
+                              for g in r["gold"] if "known_name" in g]) for r in records]
+    metrics["per_listed_recall"] = score(by_known, flags)[0]["per_kind_recall"]
     metrics["gold"] = sum(len(r["gold"]) for r in records)
     # the same with only the families every offline check is asked for (real-word errors and MT swaps
     # left to LanguageTool): their recall, and F1 with the same precision
@@ -621,6 +643,10 @@ def summary(name: str, runs: list) -> str:
                  and (k in FAMILY or any(k in m["per_detail_recall"] for m in runs))]
         lines.append(f"    {family:<12}" + "  ".join(
             f"{k} {_mean_sd([m['per_detail_recall'][k] for m in runs if k in m['per_detail_recall']])}" for k in kinds))
+    listed = sorted({k for m in runs for k in m.get("per_listed_recall", {})})
+    if listed:
+        lines.append("    by name   " + "  ".join(
+            f"{k} {_mean_sd([m['per_listed_recall'][k] for m in runs if k in m['per_listed_recall']])}" for k in listed))
     return "\n".join(lines)
 
 

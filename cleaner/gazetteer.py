@@ -108,6 +108,27 @@ class Gazetteer:
                         (k, len(words), vk, entry, sorted(spellings)[0]))
         return index
 
+    def number_variants(self, flip, key: tuple) -> dict:
+        """Multiword forms with one word's number flipped by ``flip`` (a word -> its other-number
+        spellings): ``internal revenue services`` for ``Internal Revenue Service``, ``united nation``
+        for ``United Nations``, each as (entry, accepted spelling, position of the word); built once
+        per ``key`` (plain data naming ``flip``'s settings: the index is kept in the start-up snapshot).
+        A variant that is itself a form or a swap is not one."""
+        return self.derived(("number",) + key, lambda: self._number_variants(flip))
+
+    def _number_variants(self, flip) -> dict:
+        index: dict = {}
+        for form, (entry, spellings) in self.forms.items():
+            words = form.split(" ")
+            if len(words) < 2:
+                continue
+            for k, w in enumerate(words):
+                for other in flip(w):
+                    variant = " ".join(words[:k] + [other] + words[k + 1:])
+                    if variant not in self.forms and variant not in self.swaps:
+                        index.setdefault(variant, (entry, min(spellings), k))
+        return index
+
     def joining_words_after(self, joining: tuple) -> dict:
         """How the multiword forms join a word to the next: {word before: {joining word: forms}} for the
         inner words of ``joining`` (``department`` -> ``{"of": 22, "for": 14}``); built once per word list.

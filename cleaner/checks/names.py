@@ -60,6 +60,7 @@ from .casing import (
     calendar_names, DESCRIPTOR_MIN_ZIPF, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
     per_text_memo, place_after_of, recased_words, single_names, _verb,
 )
+from .name_number import number_changed_names
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
     _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
@@ -1147,6 +1148,7 @@ PASSES = (
     ("swapped-joining-words", ("G003",), swapped_function_words, None),
     ("wrong-joining-word", ("G003",), wrong_function_word, None),
     ("dropped-joining-words", ("G003",), dropped_joining_words, None),
+    ("number-changed-names", ("G003",), number_changed_names, None),
     ("unusual-joining-word", ("G003",), unusual_joining_word, None),
     ("joining-word-usage", ("G003",), joining_word_usage, None),
     ("place-joining-word", ("G003",), place_joining_word, None),
