@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus_split import PARTS, part_of  # noqa: E402
+from false_flags import sub_code  # noqa: E402
 
 MIRROR = Path("/work/.mirror")
 REPO = "flairNLP+fundus"
@@ -108,6 +109,10 @@ def report(part: str, records: list, flagged: list, words: int, cpu: float) -> N
         n = sum(v for k, v in by_code.items() if k.startswith(family))
         codes = ", ".join(f"{k} {v}" for k, v in sorted(by_code.items()) if k.startswith(family))
         print(f"   {family}  {1000 * n / max(words, 1):.3f}/1k  {codes}")
+    by_pass = Counter(sub_code(f) for _, f in flagged if f.code[0] in "GS")
+    print("   G and S by pass: " + ", ".join(f"{c} {n}" for c, n in by_pass.most_common()))
+    by_publisher = Counter(rec["id"].split(":")[0] for rec, f in flagged if f.code[0] in "GS")
+    print("   G and S by publisher: " + ", ".join(f"{c} {n}" for c, n in by_publisher.most_common()))
 
 
 def listing(flagged: list) -> None:

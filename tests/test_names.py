@@ -255,6 +255,23 @@ def test_acronym_defined_in_title_case():
     assert _g(text) == []
 
 
+def test_an_acronym_read_as_a_word_in_title_case_in_every_mention_is_a_house_style():
+    # South African papers write Sars (as the Guardian writes Nato) in the definition and every mention
+    text = ("The minister allocated R4bn to the South African Revenue Service (Sars) this year. Sars will "
+            "hire 500 debt collectors, and Sars expects to collect R50bn.")
+    assert _g(text) == []
+    # one mention only, or capitals elsewhere: no evidence of a style, still the acronym in capitals
+    text = "The minister allocated R4bn to the South African Revenue Service (Sars) this year."
+    assert _g(text) == [("G002", "Sars", "SARS", "unsafe")]
+    text = ("The minister allocated R4bn to the South African Revenue Service (Sars) this year. SARS will "
+            "hire 500 debt collectors.")
+    assert _g(text) == [("G002", "Sars", "SARS", "unsafe")]
+    # read letter by letter, an acronym in title case is no style however often it is written so
+    text = ("The National Highway Traffic Safety Administration (Nhtsa) opened a probe. Nhtsa said the "
+            "recall covers 2,000 cars.")
+    assert _g(text) == [("G002", "Nhtsa", "NHTSA", "unsafe")] * 2
+
+
 def test_acronym_definitions_that_spell_their_name_another_way_are_real():
     for text in (
         "The National Library of Medicine (NLM) shared a study.",           # a sentence's word before the name

@@ -23,6 +23,7 @@ from ..document import Document
 from ..finding import Finding
 from ..gazetteer import gazetteer, norm
 from ..lexicon import lexicon, neighbouring_keys
+from .casing import _unpronounceable
 from .name_tokens import (
     _CONNECTORS, _derived, _FUNCTION_WORDS, _known_names, _pack, _plain_context, SOURCE, _words, _claim, Candidate,
     _unpossessed,
@@ -1581,6 +1582,8 @@ def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if len(w) > 3 and any(c in "aeiouy" for c in w[1:].lower()) and lex.zipf(w) >= TITLE_STYLE_MIN_ZIPF:
             continue  # "North Atlantic Treaty Organisation (Nato)": a well-known acronym read as a word
+        if _house_title_style(w, toks):
+            continue  # "South African Revenue Service (Sars)", then "Sars" throughout: the paper's style
         if _defined_in_lower_case(w.upper(), start, text, compounds=False):
             defined[w] = w.upper()  # (not "London Interbank Offered Rate (Libor)": a word coined from syllables)
     findings = []
@@ -1596,6 +1599,29 @@ def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
             )))
     return findings
+
+
+def _house_title_style(w: str, toks: Tokens) -> bool:
+    """Does the article write the acronym ``w``, defined in title case, as a house style: one read as a
+    word (four letters or more, pronounceable) that it writes again, every time in title case and never
+    in capitals? Style guides that write acronyms read as words so (the Guardian's and the BBC's
+    ``Nato``, ``Unicef``; South African papers' ``Sars``) do it in every mention; a slip of the shift
+    key is one mention among capitals, and ``Ksc`` or ``Kpi`` is no word to read.
+
+    >>> from cleaner.tokens import Tokens
+    >>> _house_title_style("Sars", Tokens("the Revenue Service (Sars) said. Sars will hire."))
+    True
+    >>> _house_title_style("Sars", Tokens("the Revenue Service (Sars) said. SARS will hire."))
+    False
+    >>> _house_title_style("Sars", Tokens("the Revenue Service (Sars) said."))
+    False
+    >>> _house_title_style("Nhtsa", Tokens("Traffic Safety Administration (Nhtsa) said. Nhtsa will."))
+    False
+    """
+    if len(w) < 4 or _unpronounceable(w):
+        return False
+    mentions = [toks.words[i] for i in toks.where(w.lower())]
+    return len(mentions) >= 2 and all(m == w for m in mentions)
 
 
 DEFINED_WORD_MIN_ZIPF = 3.0  # a dictionary word web text writes this often is an English word ("Ash")
