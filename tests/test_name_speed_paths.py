@@ -291,3 +291,32 @@ def test_pair_counts_read_from_a_words_neighbours_are_the_plain_counts():
     for first in vocabulary + ["absent"]:
         for second in vocabulary + ["absent"]:
             assert toks.pair_count(first, second) == plain.get((first, second), 0), (first, second)
+
+
+def test_definitions_read_before_each_mark_are_a_search_of_the_whole_text():
+    """Searching back from each " (XX)" finds the definitions, spans and groups, a whole-text search finds."""
+    from cleaner.checks.acronyms import _DEFINITION, _definitions
+
+    rng = random.Random(23)
+    pieces = ["Federal", "Reserve", "of", "the", "and", "&", "Bank", "O’Neil", "x-Ray", "Zürich", "data", "(FR)", "(FRB)",
+              "(fr)", "(ABCDEFG)", "Ab1", "said", ",", ".", "(", "\n", "Á", "_U"]
+    texts = ["It said: Federal Reserve (FR)", "(AB)", " (AB) (CD)", "A" * 3000 + " (AB)", "Bank (B)" * 3]
+    texts += ["".join(rng.choice(pieces) + rng.choice([" ", " ", "", ", "]) for _ in range(rng.randint(1, 40)))
+              for _ in range(3000)]
+    for text in texts:
+        assert [(m.span(), m.groups()) for m in _definitions(text)] == \
+            [(m.span(), m.groups()) for m in _DEFINITION.finditer(text)], text
+
+
+def test_mostly_capitals_counts_as_every_letter_does():
+    """The ASCII count decides a line only where counting every letter agrees."""
+    from cleaner.checks.name_tokens import _mostly_capitals
+
+    rng = random.Random(29)
+    alphabet = "aAbZ zÉé1.\nΣσ'’ÆⅠⓐ\ud800"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        letters = "".join(filter(str.isalpha, text[start:end]))
+        assert _mostly_capitals(text, start, end) == (2 * sum(map(str.isupper, letters)) > len(letters)), text

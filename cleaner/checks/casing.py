@@ -22,7 +22,7 @@ from ..gazetteer import gazetteer
 from ..lexicon import lexicon, weighted_distance
 from .name_tokens import (
     _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _pack,
-    _plain_context, _POSSESSIVE_ENDS, SOURCE, _within, _words, _claim, Candidate,
+    _plain_context, _POSSESSIVE_ENDS, SOURCE, _within, _words, _claim, Candidate, _mostly_capitals,
 )
 from ..tokens import Tokens
 
@@ -730,8 +730,7 @@ def _acronyms_in_prose(toks: Tokens, lex) -> Counter:
         shouted = shouting.get(line_start)
         if shouted is None:
             line_end = text.find("\n", m.end())
-            letters = "".join(filter(str.isalpha, text[line_start:line_end if line_end >= 0 else len(text)]))
-            shouted = shouting[line_start] = sum(map(str.isupper, letters)) > len(letters) / 2
+            shouted = shouting[line_start] = _mostly_capitals(text, line_start, line_end if line_end >= 0 else len(text))
         if shouted or _CAPS_BESIDE.search(text[max(0, m.start() - 12):m.start()]) \
                 or _CAPS_AFTER.match(text, m.end()):
             continue

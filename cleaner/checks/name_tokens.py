@@ -134,6 +134,29 @@ def _plain_context(text: str, start: int, end: int) -> bool:
     return cased[bisect_right(starts, start) - 1]
 
 
+_ASCII_CAPITALS = bytes(range(65, 91))
+_ASCII_LETTERS = _ASCII_CAPITALS + bytes(range(97, 123))
+_ASCII = bytes(range(128))
+
+
+def _mostly_capitals(text: str, start: int, end: int) -> bool:
+    """Are more than half the letters of ``text[start:end]`` capitals (a line that shouts)? Counted
+    in C from the ASCII letters when they decide it (every other character taken for a capital
+    cannot tip it), else letter by letter: a 1 MB line cost 0.04 s a question that way.
+
+    >>> _mostly_capitals("KEPCO SIGNS DEAL", 0, 16), _mostly_capitals("The PSV fans", 0, 12), _mostly_capitals("ÉÉÉ ab", 0, 6)
+    (True, False, True)
+    """
+    raw = text[start:end].encode("utf-8", "surrogatepass")
+    capitals = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
+    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    others = len(raw.translate(None, _ASCII))  # bytes of the other characters: at least one each
+    if 2 * (capitals + others) <= letters or not others:
+        return 2 * capitals > letters
+    letters_all = "".join(filter(str.isalpha, text[start:end]))
+    return 2 * sum(map(str.isupper, letters_all)) > len(letters_all)
+
+
 _LINE_CASING: dict = {}  # id(text) -> (text, _line_casing(text)), for the last few texts
 
 
