@@ -1106,6 +1106,16 @@ def test_word_capitalised_twice_once_mid_sentence_lower_cased_once():
     assert _g("The team ran a Pillbox Codeathon in May. The codeathon drew 40 coders.") == []
 
 
+def test_surname_capitalised_only_at_sentence_starts_lower_cased_after_the_given_name():
+    # wire copy names a person by surname at the start of sentences; the slip is after the given name
+    text = ("LONDON (AP) — Arsenal's Bukayo saka scored twice on Sunday.\n\nSaka opened the scoring in the "
+            "12th minute.\n\nSaka sealed the win in stoppage time.")
+    assert [f[:3] for f in _g(text)] == [("G004", "saka", "Saka")]
+    # after an acronym or a dictionary word, a word capitalised at sentence starts only stays as written
+    text = "Fintech firms grew. Fintech lenders too. The UK fintech sector boomed."
+    assert [f for f in _g(text) if f[0] == "G004"] == []
+
+
 def test_a_persons_whole_name_in_lower_case():
     # a given name or a name-only word, then a name-only word or one no dictionary has (a surname)
     assert _g("The state admitted defeat, commented marco patavino on Friday.") == [

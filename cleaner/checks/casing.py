@@ -190,7 +190,8 @@ _LOWER_HEAD = re.compile(r"([a-z]{3,})(?:['’]s)?")  # "biden", "obama’s"
 def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     """G004: a word that is no dictionary word, lower-cased once anywhere, that the article capitalises
     mid-sentence at least twice, or twice in all with one mid-sentence (``Biden said ... Biden's ... as
-    biden put it``, ``obama’s legacy``, ``Tedros Adhanom spoke ... Dr Tedros ... tedros added``).
+    biden put it``, ``obama’s legacy``, ``Tedros Adhanom spoke ... Dr Tedros ... tedros added``), or
+    twice in all after a given name (``Saka opened ... Saka sealed ... Bukayo saka scored``).
     A dictionary word lower-cased (``china``, ``turkey``) may be the ordinary word: left alone."""
     lex = lexicon()
     words, spans, low = toks.words, toks.spans, toks.low_words
@@ -218,13 +219,31 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     for head, (i,) in heads.items():
         # capitalised twice mid-sentence, or twice in all with one of them mid-sentence (``Tedros
         # Adhanom spoke. ... Dr Tedros urged calm. ... tedros added``): never at sentence starts only
-        if capital_mid[head] < RECASED_MIN and not (capital_mid[head] and capital_any[head] >= RECASED_MIN):
+        if capital_mid[head] < RECASED_MIN and not (capital_mid[head] and capital_any[head] >= RECASED_MIN) \
+                and not (capital_any[head] >= RECASED_MIN and _after_given_name(toks, i, lex)):
             continue
         start = spans[i][0]
         if not _plain_context(toks.text, start, start + len(head)):
             continue
         findings.append(_recased_finding(doc, head, start))
     return findings
+
+
+def _after_given_name(toks: Tokens, i: int, lex) -> bool:
+    """Is word ``i`` right after a capitalised word that reads as a given name: mid-sentence, no
+    dictionary word nor acronym (``Bukayo saka``, ``Ange postecoglou``; not ``UK fintech``)? A surname
+    the article writes capitalised only at sentence starts (``Saka opened ... Saka sealed``) is then
+    still the person's.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> t = Tokens("Saka scored. Arsenal's Bukayo saka ran. The UK fintech firm grew.")
+    >>> _after_given_name(t, 4, lexicon()), _after_given_name(t, 9, lexicon())
+    (True, False)
+    """
+    if not i or toks.gaps[i] != " " or not toks.capitalised[i - 1] or toks.sentence_initial(i - 1):
+        return False
+    before = toks.words[i - 1]
+    return before.isalpha() and before[1:].islower() and toks.low_words[i - 1] not in lex.lower
 
 
 def _word_as_surname(toks: Tokens, i: int, w: str, possessive: bool, lex, roles: frozenset) -> bool:
