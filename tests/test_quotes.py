@@ -198,7 +198,6 @@ def test_seed_rows():
         ("Sales rose 4% in the quarter.” The company gave no forecast.", "Sales rose 4% in the quarter. The company gave no forecast.", "Q006"),
         ("We will not raise prices this year,” the chief executive said.", "“We will not raise prices this year,” the chief executive said.", "Q006"),
         ('The minister told reporters: We will not leave the city." He left.', 'The minister told reporters: "We will not leave the city." He left.', "Q006"),
-        ("Our plan is working. We expect growth next year.” The shares rose.", "“Our plan is working. We expect growth next year.” The shares rose.", "Q006"),
         ("the biggest challenges they faced,lessons learned and plans", "the biggest challenges they faced, lessons learned and plans", "Q008"),
         ("“We are ready,”the mayor said on Monday.", "“We are ready,” the mayor said on Monday.", "Q008"),
         ("trade in London.The rule has been in effect since 1970.", "trade in London. The rule has been in effect since 1970.", "Q008"),
@@ -452,8 +451,27 @@ def test_colon_before_a_lower_case_list_introduces_no_quotation():
     # a stray closing mark after a list: the colon starts the list, so the mark is deleted, not opened after the colon
     text = 'The study found five types of visitors: explorers, facilitators and rechargers." Each type holds behaviors.'
     assert fix(text) == text.replace('rechargers."', "rechargers.")
+    # a colon before a capital with no verb of saying heads an explanation as often as a quotation: a suggestion
     quoted = 'The study found one thing: Explorers are the key to the museum." Each type holds behaviors.'
-    assert fix(quoted) == quoted.replace(": Explorers", ': "Explorers')
+    assert fix(quoted) == quoted and fix(quoted, unsafe=True) == quoted.replace(": Explorers", ': "Explorers')
+    said = 'The director told the board: Explorers are the key to the museum." Each type holds behaviors.'
+    assert fix(said) == said.replace(": Explorers", ': "Explorers')
+
+
+@pytest.mark.parametrize(
+    "text, suggested",
+    [
+        # a paragraph in the first person that ends a sentence with a closing mark: the quotation opened at its start,
+        # or the mark is stray (a blog's own ``we``): on generated damage the start was right 20 times in 105
+        ("Our plan is working. We expect growth next year.” The shares rose.", "“Our plan is working. We expect growth next year.” The shares rose."),
+        # a lower-case word after ``said,`` reports speech as often as it quotes it
+        ('As a result, the company said, it has been unable to file its report." It also said no.',
+         'As a result, the company said, "it has been unable to file its report." It also said no.'),
+    ],
+)
+def test_a_lost_opening_mark_where_a_reader_cannot_tell_is_a_suggestion(text, suggested):
+    assert fix(text) == text
+    assert fix(text, unsafe=True) == suggested
 
 
 def test_fewest_edit_search_reads_a_paragraph_the_evidence_rules_leave_unbalanced():
