@@ -29,11 +29,15 @@ from . import record_pieces, site_boilerplate
 from .cache import FileCache
 from .errors import InputError
 from .fileio import decode_bytes, kind_for, read_bytes
+from .held_inputs import HeldInputs
 from .pipeline import Cleaner
 from .record_pieces import piece_spans, splittable
 from .runner import FileReport, documents, problems_line, process_file
 
 POOL_MIN_FILES = 8
+#: bytes of input in one chunk of tasks sent to a worker: the executor keeps 4 chunks a worker in flight,
+#: so 16 files a chunk of 5 MB articles put the whole of a 400 MB folder in its queues (635 MB at peak)
+CHUNK_BYTES = 2 * 10**6
 
 _WORKER: Optional[Cleaner] = None
 
@@ -74,6 +78,8 @@ def _features_task(cleaner: Cleaner, task: tuple) -> Optional[tuple]:
     """(features, Documents) of one file, or None when it cannot be read (the second pass says why)."""
     path, data, text_field, html_field = task
     features, kept = [], []
+    if data is None:  # changed since it was first read (filerun._bytes_of)
+        return None
     try:
         # one Document at a time: only extracted HTML is kept for the second pass; a text article's
         # Document (with the tokens and paragraphs the learning built) is cheaper to rebuild than to
@@ -89,10 +95,11 @@ def _features_task(cleaner: Cleaner, task: tuple) -> Optional[tuple]:
 class _Runner:
     """Runs tasks in this process, or over one executor shared by both passes (started on first need)."""
 
-    def __init__(self, cleaner: Cleaner, jobs: int, timeout: Optional[float] = None):
+    def __init__(self, cleaner: Cleaner, jobs: int, timeout: Optional[float] = None, task_bytes: int = 0):
         self.cleaner = cleaner
         self.jobs = jobs
         self.timeout = timeout
+        self.task_bytes = task_bytes  # the mean size of a file's bytes (sets how many go in one chunk)
         self.executor = None  # an Executor, started on first need
 
     def map(self, function: Callable, tasks: Iterable, count: int, *, pieces: bool = False) -> Iterator:
@@ -110,7 +117,8 @@ class _Runner:
             self.cleaner.warm_up()  # loaded once here and shared by the forked workers
             workers = max(1, min(self.jobs, count))
             self.executor = Executor(workers, initializer=_init_worker, initargs=(self.cleaner,), noun="file",
-                                     chunk_size=1 if pieces else max(1, min(16, count // (workers * 4))),
+                                     chunk_size=1 if pieces else max(1, min(16, count // (workers * 4),
+                                                                            CHUNK_BYTES // max(1, self.task_bytes))),
                                      lost=_lost, timeout=self.timeout, limit="timeout-per-file")
         return self.executor.map(_in_worker, ((function, task) for task in tasks))
 
@@ -131,16 +139,17 @@ def _lost(call: tuple, reason: str):
 
 
 def could_learn(cleaner: Cleaner, inputs: dict) -> bool:
-    """Whether any site could reach ``min-articles`` among ``inputs`` (``{path: bytes}``), without reading
-    them: text files group by folder; a page or a record may belong to any site, so they all count."""
+    """Whether any site could reach ``min-articles`` among ``inputs`` (``{path: number of lines}``),
+    without reading them: text files group by folder; a page or a record (a line of a records file)
+    may belong to any site, so they all count."""
     if not any(cleaner.selection_for(path)("B011") for path in inputs):
         return False
     folders: Counter = Counter()
     anywhere = 0
-    for path, data in inputs.items():
+    for path, lines in inputs.items():
         kind = kind_for(path)
         if kind == "records":
-            anywhere += data.count(b"\n") + 1
+            anywhere += lines
         elif kind == "html":
             anywhere += 1
         else:
@@ -180,36 +189,53 @@ def iter_files(
     """
     errors: dict = {}  # index -> the report of a file that could not be read
     options = (text_field, html_field)
-    inputs: dict = {}  # index -> bytes
-    for index, path in enumerate(paths):
+    inputs = HeldInputs(max_mb=cleaner.settings.max_file_size)  # index -> bytes, read again past a budget
+    size = record_pieces.PIECE_BYTES
+    spans: dict = {}  # index -> the pieces of a big records file
+    digests: dict = {}  # index -> its content digest, or its pieces' (with their first lines), for the cache
+    lines: dict = {}  # path -> how many lines (what could_learn counts)
+    total = 0  # bytes read
+    for index, path in enumerate(paths):  # each file read once here; its bytes held within HoldInputs' budget
         try:
-            inputs[index] = read_bytes(path, cleaner.settings.max_file_size)
+            data = read_bytes(path, cleaner.settings.max_file_size)
         except InputError as exc:
             errors[index] = FileReport(path=path, error=str(exc))
-    size = record_pieces.PIECE_BYTES
-    spans = {index: piece_spans(data, size) for index, data in inputs.items()
-             if splittable(data, paths[index], kind_for(paths[index]), size)}
-    runner = _Runner(cleaner, jobs, timeout)
+            continue
+        if splittable(data, path, kind_for(path), size):
+            spans[index] = piece_spans(data, size)
+        if cache is not None:
+            digests[index] = cache.content_digest(data)
+            if index in spans:
+                digests[index, "pieces"] = [cache.content_digest(_piece(data, span)) + str(span[2]).encode()
+                                            for span in spans[index]]
+        lines[path] = data.count(b"\n") + 1
+        total += len(data)
+        inputs.add(index, path, data)
+        del data
+    changed: dict = {}  # index -> why a file read again could not be checked (it changed meanwhile)
+    runner = _Runner(cleaner, jobs, timeout, task_bytes=total // max(1, len(inputs)))
     try:
         docs: dict = {}  # (index, piece) -> the Documents the first pass kept
         learned: dict = {}  # index -> {site: lines} for the file's sites; absent: no learning pass
-        digests = {i: cache.content_digest(data) for i, data in inputs.items()} if cache is not None else {}
-        if learn and could_learn(cleaner, {paths[i]: data for i, data in inputs.items()}):
+        if learn and could_learn(cleaner, lines):
             learned = _learn(runner, paths, inputs, cache, options, docs, digests, spans)
         units: dict = {}  # index -> [(piece number, span, cache key, whether the cache has it)]
-        for index, data in inputs.items():
+        for index in inputs:
             units[index] = []
             for k, span in enumerate(spans.get(index, [None])):
                 key = None
                 if cache is not None:  # a piece is cached on its own: its bytes and its first line
-                    content = digests[index] if span is None else (
-                        cache.content_digest(_piece(data, span)) + str(span[2]).encode())
-                    key = cache.key(data, paths[index], fix=fix, options=options, learned=learned.get(index),
+                    content = digests[index] if span is None else digests[index, "pieces"][k]
+                    key = cache.key(b"", paths[index], fix=fix, options=options, learned=learned.get(index),
                                     content=content)
                 units[index].append((k, span, key, key is not None and cache.has(key)))
 
         def task(index: int, k: int, span: Optional[tuple]) -> tuple:
-            return (paths[index], _piece(inputs[index], span), fix, text_field, html_field, docs.pop((index, k), None),
+            try:
+                data = _piece(inputs[index], span)
+            except InputError as exc:  # read again and found changed: checked as empty, reported as changed
+                changed[index], data = str(exc), b""
+            return (paths[index], data, fix, text_field, html_field, docs.pop((index, k), None),
                     learned.get(index), span[2] if span else 1, stream and span is not None and not fix)
 
         todo = [(index, k, span) for index, file_units in units.items() for k, span, _, cached in file_units
@@ -227,16 +253,25 @@ def iter_files(
         for index in range(len(paths)):
             if index in errors:
                 yield errors.pop(index)
-            elif index not in spans:
-                report = report_of(index, *units.pop(index)[0])
-                report.original = inputs.pop(index)
-                yield report
-            elif stream and not fix:
-                yield from _streamed((report_of(index, *unit) for unit in units.pop(index)))
-                del inputs[index]
+            elif stream and not fix and index in spans:
+                for report in _streamed((report_of(index, *unit) for unit in units.pop(index))):
+                    if not report.more and index in changed:
+                        report.error = changed.pop(index)
+                    yield report
+                inputs.forget(index)
             else:
-                pieces = [report_of(index, *unit) for unit in units.pop(index)]
-                yield record_pieces.join_reports(paths[index], inputs.pop(index), pieces, spans[index])
+                found = [report_of(index, *unit) for unit in units.pop(index)]
+                try:
+                    data = inputs.pop(index)
+                except InputError as exc:
+                    changed.setdefault(index, str(exc))
+                if index in changed:  # read again for its check (or for fix to compare with) and changed
+                    yield FileReport(path=paths[index], error=changed.pop(index))
+                elif index not in spans:
+                    found[0].original = data
+                    yield found[0]
+                else:
+                    yield record_pieces.join_reports(paths[index], data, found, spans[index])
     finally:
         runner.close()
 
@@ -264,6 +299,15 @@ def _piece(data: bytes, span: Optional[tuple]) -> bytes:
     return data if span is None else data[span[0]:span[1]]
 
 
+def _bytes_of(inputs: HeldInputs, index: int, span: Optional[tuple]) -> Optional[bytes]:
+    """A file's bytes (or a piece's) for the learning pass; None when it changed since it was first read
+    (``_features_task`` then learns nothing from it, and its check says why)."""
+    try:
+        return _piece(inputs[index], span)
+    except InputError:
+        return None
+
+
 def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache], options: tuple, docs: dict,
            digests: dict, spans: dict) -> dict:
     """The first pass: ``{index: {site: lines}}`` (what was learned for each readable file's sites);
@@ -276,18 +320,18 @@ def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache
         first.setdefault(os.path.abspath(paths[index]), index)
     owner = {index: first[os.path.abspath(paths[index])] for index in inputs}
     for index in first.values():
-        data = inputs[index]
         key = None
         if cache is not None:
-            key = cache.features_key(data, paths[index], options=options, content=digests[index])
+            key = cache.features_key(b"", paths[index], options=options, content=digests[index])
         found = cache.get_features(key) if key is not None else None
         if found is not None:
             features[index] = found
         else:
             missing.append((index, key))
-    tasks = [(paths[index], _piece(inputs[index], span), *options)
-             for index, _ in missing for span in spans.get(index, [None])]
-    results = runner.map(_features_task, tasks, len(tasks), pieces=bool(spans))
+    tasks = ((paths[index], _bytes_of(inputs, index, span), *options)  # one file's bytes at a time
+             for index, _ in missing for span in spans.get(index, [None]))
+    count = sum(len(spans.get(index, [None])) for index, _ in missing)
+    results = runner.map(_features_task, tasks, count, pieces=bool(spans))
     for index, key in missing:
         found = [next(results) for _ in spans.get(index, [None])]
         if any(result is None for result in found):
