@@ -263,7 +263,10 @@ def main(argv=None) -> int:
         (tmp / "warm.txt").write_text(normal_article(20), encoding="utf-8")
         chosen = [case for number, case in enumerate(cases(args.big_mb, tmp, args.article_mb, args.record_mb))
                   if not number or not args.only or any(part in case[0] for part in args.only)]
-        rows = [run_case(*case, tmp, args.limit) for case in chosen]
+        rows = []
+        for case in chosen:  # each row as it is done (a long run stopped early keeps what it measured)
+            rows.append(run_case(*case, tmp, args.limit))
+            print(f"done: {json.dumps(rows[-1])}", file=sys.stderr, flush=True)
     base = rows[0]
     per_mb = base["cpu"] / base["mb"]
     prose = next((row for row in rows if row["name"].startswith("plain prose") and "cpu" in row), None)
