@@ -15,6 +15,7 @@ under /work/.mirror at bench time (nothing of them is copied into this repositor
 | ``newspaper4k`` | AndyTheFactory/newspaper4k (``tests/data/html/*.html``, commit 540bff3; English article pages with 40 words or more) | newspaper4k's test pages (2023: CNN, Time, Wired, Fox 13, AP, ...), read like ``postlight``; a site's front page (``*_main_site``) is no article and is left out, and so is a page already loaded from another source (``codelucas/newspaper`` carries some of the same pages) | **MIT** (``LICENSE`` of the repository): split tune/held-out |
 | ``trafilatura`` | adbar/trafilatura (``tests/eval/*.html``, ``tests/cache/*.html``, commit e90b0ef; English pages with 40 words or more, 180 of 1,032) | the evaluation and test pages of trafilatura: whole pages of news sites, magazines and blogs (2016-2023: BBC, CNN, the Guardian, Reuters, the Independent, Axios, Caribbean and US local news, recipe and tech blogs, ...), read like ``postlight`` | **Apache-2.0** (``LICENSE`` of the repository): split tune/held-out. The extractor that reads every whole page was tuned on these pages, so they keep less junk than unseen ones |
 | ``fundus`` | flairNLP/fundus (``tests/resources/parser/test_data/**/*.html.gz``, commit 18da6e5; English article pages with 40 words or more) | the parser test pages of the fundus news crawler: whole article pages of news publishers of many countries (2023-2026; 84 English ones with 40 words or more, none repeating another source: AP, Reuters, CNBC, Fox News, the BBC, the Independent, the National Post, the Times of India, ...), gzipped, read like ``postlight`` | **MIT** (``LICENSE`` of the repository, Copyright (c) 2023 Max Dallabetta, Conrad Dobberstein, Aaron Wey): split tune/held-out; added in stop 19, after the rules of earlier stops |
+| ``htmldate`` | adbar/htmldate (``tests/test_set/*.html``, ``tests/eval/*.html``, commit b895282; pages that declare English, with 40 words or more, none repeating another source) | the date-extraction test pages of htmldate: whole pages of news sites and blogs (2016-2020; the test set is Media Cloud's worldwide news of 2020 from the Data Culture Group at Northeastern University, the rest the BBAW collection), read like ``postlight``; a page whose ``<html lang>`` names another language is not read (most of the 920 are German, Turkish, Ukrainian, ...), and the pages trafilatura's tests carry too are left out as repeats | **Apache-2.0** (``LICENSE`` of the repository): split tune/held-out; added in stop 20, after the rules of earlier stops |
 | ``newsdata`` | jennhu/metalinguistic-prompting (``datasets/exp1/news/cleaned.csv``, 230 articles, commit 89d1b52) | newspaper3k output (``raw_text``, lone ``Advertisement`` lines already dropped by its script) for the March 2023 NewsData.io results of about 120 sites (CBS, HuffPost, news-medical, Cointelegraph, BuzzFeed News, ...) | none stated in the repository: test data only. **Held-out only**: added after the rules, never tuned on, no misses listed |
 
 G. McIntire's fake_or_real_news set is not used, in any copy: the reserved evaluation repository
@@ -24,7 +25,7 @@ Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-P
 ``github:JoyceJiang73/newspapers``, ``github:codelucas/newspaper``,
 ``github:jennhu/metalinguistic-prompting``, ``github:mozilla/readability``, ``github:postlight/parser``,
 ``github:goose3/goose3``, ``github:AndyTheFactory/newspaper4k``, ``github:adbar/trafilatura``,
-``github:flairNLP/fundus``), or point
+``github:flairNLP/fundus``, ``github:adbar/htmldate``), or point
 ``--mirror`` at a folder holding them.
 
 Junk is annotated by pattern, per category (``bench/real_scraped.toml``; a marker that starts or ends
@@ -42,6 +43,11 @@ and CPU seconds.
     python bench/real_scraped.py --misses 40        # also list tune-part markers left and sentences lost
     python bench/real_scraped.py --part tune        # only the tune part (while writing rules)
     python bench/real_scraped.py --sources newsdata # only the held-out-only source
+    python bench/real_scraped.py --cache /tmp/rs    # keep the loaded articles: the next run skips reading pages
+
+Reading the whole pages through trafilatura is most of a run's CPU time; ``--cache DIR`` keeps the
+loaded articles in a file named by the sources, their mirrors' commits and this script's loading code,
+so a run with other rules or markers reads them back, and any change of those makes a new file.
 """
 
 from __future__ import annotations
@@ -75,10 +81,14 @@ SOURCES = {  # name: (mirror, files, text field)
     "newspaper4k": ("AndyTheFactory+newspaper4k", ["tests/data/html/"], "text"),  # likewise
     "trafilatura": ("adbar+trafilatura", ["tests/eval/", "tests/cache/"], "text"),  # likewise
     "fundus": ("flairNLP+fundus", ["tests/resources/parser/test_data/"], "text"),  # likewise, gzipped
+    "htmldate": ("adbar+htmldate", ["tests/test_set/", "tests/eval/"], "text"),  # likewise; English pages only
 }
 # sources whose pages may repeat an article an earlier source carries (newspaper4k's tests copy some of
 # newspaper's): a page sharing half its distinct words with an article already loaded is left out
-MAY_REPEAT = {"goose", "newspaper4k", "trafilatura", "fundus"}
+MAY_REPEAT = {"goose", "newspaper4k", "trafilatura", "fundus", "htmldate"}
+# sources of pages in many languages: a page whose <html lang> names another language is not read (most
+# of htmldate's are German; reading them all through trafilatura first would triple a run's load time)
+DECLARED_ENGLISH = {"htmldate"}
 HELDOUT_ONLY = {"newsdata"}  # sources added after the rules were written: never tuned on
 TOKEN = re.compile(r"\w+")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])|(?<=[a-z)][.!?])(?=[A-Z])|\n+")
@@ -143,10 +153,23 @@ def _git_bytes(repo: Path, path: str) -> bytes:
     return subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{path}"], capture_output=True, check=True).stdout
 
 
-def _git_folder(repo: Path, folder: str) -> list[dict]:
+_DECLARED = re.compile(r"""<html\b[^>]{0,400}?\blang\s?=\s?["']?([A-Za-z]{2,3})\b""", re.IGNORECASE)
+
+
+def declared_language(page: str) -> str:
+    """The language a page's ``<html lang>`` names, in lower case ("" when it names none).
+
+    >>> declared_language('<!DOCTYPE html><html class="x" lang="en-US">'), declared_language("<html><p>Hi")
+    ('en', '')
+    """
+    m = _DECLARED.search(page, 0, 5000)
+    return m.group(1).lower() if m else ""
+
+
+def _git_folder(repo: Path, folder: str, english_pages: bool = False) -> list[dict]:
     """One row (``text``) per ``.txt`` file of ``folder``, per ``*/expected.html`` (readability's test
     pages, an extractor's output) as text, or per other ``.html`` or ``.html.gz`` file (a whole page) as
-    scraped."""
+    scraped; with ``english_pages``, a whole page that declares another language is not read."""
     # -z: a name with non-ASCII letters comes unquoted ("tests/eval/boxen1.com-ring-rückkehr.html")
     names = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "-z", "--name-only", "HEAD", folder],
                            capture_output=True, check=True).stdout.decode("utf-8").split("\0")
@@ -157,7 +180,9 @@ def _git_folder(repo: Path, folder: str) -> list[dict]:
         elif name.endswith("/expected.html") and "/wikipedia" not in name:
             rows.append({"text": html_text(_git_file(repo, name))})
         elif name.endswith(".html") and "/test-pages/" not in name and "_main_site" not in name:
-            rows.append({"text": scraped_text(_git_file(repo, name))})
+            page = _git_file(repo, name)
+            if not english_pages or declared_language(page) in ("", "en"):
+                rows.append({"text": scraped_text(page)})
         elif name.endswith(".html.gz"):
             rows.append({"text": scraped_text(page_markup(_git_bytes(repo, name)))})
     return rows
@@ -201,7 +226,7 @@ def load_articles(mirror: Path, sources=None) -> list[tuple[str, str]]:
         for file in files:
             raw = "" if file.endswith("/") else _git_file(repo, file)
             if file.endswith("/"):
-                rows = [r for r in _git_folder(repo, file) if is_english(r["text"])]
+                rows = [r for r in _git_folder(repo, file, source in DECLARED_ENGLISH) if is_english(r["text"])]
             elif file.endswith(".json"):  # newspaper3k dumps: {"newspapers": {site: {"articles": [...]}}}
                 rows = [a for site in json.loads(raw)["newspapers"].values() for a in site.get("articles", [])]
             else:
@@ -216,6 +241,41 @@ def load_articles(mirror: Path, sources=None) -> list[tuple[str, str]]:
                 seen.add(key)
                 out.append((f"{source}-{hashlib.sha1(key.encode()).hexdigest()[:12]}", text))
     return out
+
+
+def cache_key(mirror: Path, sources=None) -> str:
+    """A name for the loaded articles: the chosen sources, each mirror's commit, the loading code and
+    trafilatura's version (which reads the whole pages)."""
+    import inspect
+
+    import trafilatura
+
+    parts = [trafilatura.__version__]
+    for source, (name, _files, _field) in SOURCES.items():
+        if not sources or source in sources:
+            head = subprocess.run(["git", "-C", str(mirror / name / "repo"), "rev-parse", "HEAD"],
+                                  capture_output=True, text=True).stdout.strip()
+            parts.append(f"{source}:{head}")
+    for fn in (load_articles, _git_folder, scraped_text, html_text, is_english, _repeats, page_markup,
+               declared_language):
+        parts.append(inspect.getsource(fn))
+    parts.append(repr(SOURCES) + repr(sorted(MAY_REPEAT)) + repr(sorted(DECLARED_ENGLISH)))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def cached_articles(mirror: Path, sources=None, cache=None) -> list[tuple[str, str]]:
+    """``load_articles``, read back from ``cache`` (a folder) when an earlier run saved the same load."""
+    if cache is None:
+        return load_articles(mirror, sources)
+    path = Path(cache) / f"real_scraped-{cache_key(mirror, sources)}.json.gz"
+    if path.exists():
+        return [tuple(row) for row in json.loads(gzip.decompress(path.read_bytes()))]
+    articles = load_articles(mirror, sources)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(gzip.compress(json.dumps(articles).encode()))
+    tmp.replace(path)
+    return articles
 
 
 def load_markers(path: Path = MARKERS) -> dict:
@@ -386,10 +446,11 @@ def main(argv=None) -> int:
     parser.add_argument("--misses", type=int, default=0, help="list this many misses of the tune part")
     parser.add_argument("--sources", nargs="+", choices=sorted(SOURCES), help="only these sources (default: all)")
     parser.add_argument("--part", choices=("tune", "heldout"), help="only this part (default: both)")
+    parser.add_argument("--cache", type=Path, help="a folder to keep the loaded articles in between runs")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     parts = (args.part,) if args.part else ("tune", "heldout")
-    run(load_articles(args.mirror, args.sources), load_markers(), args.misses, parts)
+    run(cached_articles(args.mirror, args.sources, args.cache), load_markers(), args.misses, parts)
     return 0
 
 
