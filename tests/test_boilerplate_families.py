@@ -982,3 +982,54 @@ def test_a_date_line_in_a_header_block_below_a_teaser_goes_and_an_event_date_sta
     for event in (f"{LEAD}\n{MIDDLE}\n{LAST}\nEvent details:\nMay 3, 2016\n9:00 am",
                   f"{LEAD}\n{MIDDLE}\n{LAST}\nThe fair opens to the public on:\nMay 3, 2016"):
         assert clean(event)[0] == event
+
+
+# stop 20: a share control's label, a labelled stamp and a date under the article, in the shapes of the
+# share widgets and CMS date fields news pages use; lines written anew
+@pytest.mark.parametrize("line", ["Share Tweet Share Email", "Email | Print", "Share full article", "Email this story",
+                                  "Copy link", "Link copied to clipboard", "Please share this with your friends",
+                                  "If you enjoyed this article, please share it", "Find us on Facebook",
+                                  "Connect with us on Twitter and Instagram", "Follow @depotwatch"])
+def test_a_share_control_on_a_line_of_its_own_goes_anywhere(line):
+    text, applied = clean(f"{LEAD}\n\n{line}\n\n{MIDDLE}\n\n{LAST}\n\n{LEAD} {MIDDLE}\n\n{LAST} {MIDDLE}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST, f"{LEAD} {MIDDLE}", f"{LAST} {MIDDLE}"]
+    assert [f.source for f in applied] == ["boilerplate:share-bar"]
+
+
+@pytest.mark.parametrize("prose", ["Facebook, Twitter and TikTok removed the depot videos on Monday.",
+                                   "Share prices of the bus maker fell 4% after the vote.",
+                                   "Twitter", "Please share this with your neighbours who ride the number 9 bus every day."])
+def test_prose_and_a_networks_name_alone_in_the_middle_stay(prose):
+    body = f"{LEAD}\n\n{prose}\n\n{MIDDLE}\n\n{LAST}\n\n{LEAD} {MIDDLE}\n\n{LAST} {MIDDLE}"
+    text, applied = clean(body)
+    assert text == body and applied == []
+
+
+@pytest.mark.parametrize("line", ["Published 3:45 PM ET, Tue March 14, 2023", "Last updated on Mar 14, 2023",
+                                  "Date posted: March 5, 2017", "Published time: 5 Mar, 2017 16:32",
+                                  "Published - March 05, 2017 04:32 pm IST",
+                                  "Published: 14:02 BST, 3 May 2023 | Updated: 15:47 BST, 3 May 2023"])
+def test_a_labelled_stamp_goes_anywhere(line):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}\n\n{LEAD} {MIDDLE}\n\n{LAST} {MIDDLE}")
+    assert line not in text and text.count(LEAD) == 2
+    assert [f.source for f in applied] == ["boilerplate:labelled-stamp"]
+
+
+@pytest.mark.parametrize("prose", ["Updated: five things to know about the depot",
+                                   "Published 2023, the report said the depot lost money.",
+                                   "Posted to 14 depots in 2017"])
+def test_a_stamp_label_before_other_words_stays(prose):
+    body = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}\n\n{LEAD} {MIDDLE}\n\n{LAST} {MIDDLE}"
+    text, applied = clean(body)
+    assert text == body and applied == []
+
+
+def test_a_date_under_the_article_goes_and_an_event_or_timeline_date_stays():
+    for stamp in ("March 14, 2023 10:00 AM ET", "Tue 14 Mar 2023 10.00 GMT", "2023-03-14"):
+        text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{stamp}\n\nTags: depot, buses")
+        assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+        assert "boilerplate:date-at-end" in [f.source for f in applied]
+    for kept in (f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\nMarch 14, 2023\n\nThe council voted again.",
+                 f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\nThe fair opens on:\n\nMay 3, 2016"):
+        text, applied = clean(kept)
+        assert text == kept and applied == []

@@ -703,6 +703,40 @@ def dates_in_the_header(doc: Document, rules: tuple, lines: Optional[list] = Non
     return out
 
 
+_END_LINES = 8  # a page's stamp under the article sits among its last few lines
+_STORY_WORDS = 3  # a sentence this long after a date may be its event's, or the story's last
+
+
+def dates_at_the_end(doc: Document, rules: tuple, lines: Optional[list] = None) -> list[Finding]:
+    """B015: a line that is only a date (the ``date-stamp`` rule's shape) among the last lines, with no
+    sentence after it: the page's stamp, which a scraper keeps under the article as often as above
+    it. A date alone with a sentence after it may head an event or a timeline entry, and stays, and so
+    does one a line ending in a colon introduces ("Event details:").
+
+    >>> body = "The council will vote on the plan again next month, after a public hearing on the budget."
+    >>> [f.excerpt.strip() for f in dates_at_the_end(Document(body + "\\nMarch 14, 2023 10:00 AM ET"), builtin_rules())]
+    ['March 14, 2023 10:00 AM ET']
+    >>> dates_at_the_end(Document(body + "\\nMarch 14, 2023\\n" + body), builtin_rules())
+    []
+    """
+    date = next((r for r in rules if r.name == "date-stamp"), None)
+    if date is None:
+        return []
+    lines = units(doc, "line") if lines is None else lines
+    out = []
+    last = lines[-_END_LINES:]
+    for i in range(len(last) - 1, -1, -1):
+        text = last[i].text.strip()
+        if _ends_sentence(text) and _has_words(text, _STORY_WORDS):
+            break  # a sentence: what is above it is the article
+        introduced = i > 0 and last[i - 1].text.rstrip().endswith(":")  # "Event details:", "opens on:"
+        if text[:1].isalnum() and not introduced and any(p.fullmatch(text) for p, _ in date.patterns):
+            unit = last[i]
+            out.append(doc.finding("B015", f"date line '{text}' at the end", *unit_deletion(doc, unit.start, unit.end),
+                                   suggestion="", fix="safe", source=f"{SOURCE}:date-at-end"))
+    return out
+
+
 # -- B014 the headline repeated at the top of the body -----------------------------------------------
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
@@ -777,6 +811,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     if _enabled(ctx, "B015"):
         findings.extend(dates_under_bylines(doc, _rules(ctx), lines))
         findings.extend(dates_in_the_header(doc, _rules(ctx), lines))
+        findings.extend(dates_at_the_end(doc, _rules(ctx), lines))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
