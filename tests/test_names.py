@@ -512,6 +512,9 @@ CASING_CLEAN = [
     # the article's own usage: the lower-case form written more than once
     "The inquiry heard that South Yorkshire Police, the force, misled it. The report said South Yorkshire police "
     "officers changed statements, and South Yorkshire police later apologised to the families.",
+    # ... its possessive too ("the Scottish parliament’s powers")
+    "We will deliver stronger powers for a stronger Scottish parliament, he said. He promised to increase the "
+    "Scottish parliament’s powers quickly. Voters elect the Scottish Parliament in Edinburgh every four years.",
 ]
 
 

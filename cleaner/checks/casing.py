@@ -21,7 +21,7 @@ from ..document import Document
 from ..gazetteer import gazetteer
 from ..lexicon import lexicon, weighted_distance
 from .name_tokens import (
-    _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _pack,
+    _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _pack, _pair_uses,
     _plain_context, _POSSESSIVE_ENDS, SOURCE, _within, _words, _claim, Candidate, _mostly_capitals,
 )
 from ..tokens import Tokens
@@ -1000,8 +1000,8 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             # "Customer experience is ...", "Ice cream is ...": a pair that starts a sentence in lower
             # case is an ordinary phrase, whatever a heading or a longer name capitalises
             evidence = 0
-        if joined and lower_pairs.get(pair, 0) >= HOUSE_FORM_MIN:
-            evidence = 0  # the article writes the pair this way more than once: its own usage
+        if joined and _pair_uses(toks, prev, w) >= HOUSE_FORM_MIN:
+            evidence = 0  # the article writes the pair this way more than once (a possessive too): its own usage
         if joined and evidence and lowered_descriptor(toks, i):
             evidence = 0  # "the Scottish parliament" beside one "Scottish Parliament": a descriptor
         if joined and evidence >= max(1, lower_pairs.get(pair, 0)) and w not in roles and w not in pronouns:

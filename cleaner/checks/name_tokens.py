@@ -73,6 +73,18 @@ def _unpossessed(text: str) -> str:
     return text[:-2] if text[-2:] in _POSSESSIVE_ENDS else text
 
 
+def _pair_uses(toks, first: str, second: str) -> int:
+    """How often the article writes word ``first`` then ``second``, its possessive counted as the same
+    use (``the Scottish parliament`` and ``the Scottish parliament’s powers``: twice).
+
+    >>> from cleaner.tokens import Tokens
+    >>> _pair_uses(Tokens("the Scottish parliament met; the Scottish parliament’s powers"), "Scottish", "parliament")
+    2
+    """
+    head = _unpossessed(second)
+    return sum(toks.pair_count(first, head + end) for end in ("", *_POSSESSIVE_ENDS))
+
+
 def _known_names(ctx) -> tuple:
     """The ``known-names`` setting and the names learned across the batch, sorted (the gazetteer's key);
     kept on the context, as every pass of one article asks."""

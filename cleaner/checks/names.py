@@ -64,7 +64,7 @@ from .name_number import number_changed_names
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
     _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
-    _plain_context, _POSSESSIVE_ENDS, SOURCE, _unpossessed, _within, _words, _claim, Candidate,
+    _pair_uses, _plain_context, _POSSESSIVE_ENDS, SOURCE, _unpossessed, _within, _words, _claim, Candidate,
 )
 from ..tokens import ACRONYM as _ACRONYM, Tokens
 from .phrases import phrases
@@ -519,13 +519,15 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     def house_form(i: int, found: str, form: str) -> bool:
         """Does the article write ``found``'s first differing pair of words this way at least
         ``HOUSE_FORM_MIN`` times (``South Yorkshire police`` three times beside one ``South Yorkshire
-        Police``)? Then it is the article's own usage, not a slip."""
+        Police``)? Then it is the article's own usage, not a slip. A possessive is the same usage (``the
+        Scottish parliament`` and ``the Scottish parliament’s powers`` beside one ``Scottish
+        Parliament``)."""
         fw, cw = found.split(" "), form.split(" ")
         k = next((k for k, (a, b) in enumerate(zip(fw, cw)) if a != b), len(fw) - 1)
         k = max(k, 1)
         if i + k >= len(words):
             return False
-        return toks.pair_count(words[i + k - 1], words[i + k]) >= HOUSE_FORM_MIN
+        return _pair_uses(toks, words[i + k - 1], words[i + k]) >= HOUSE_FORM_MIN
     lower_starts = {k.split(" ", 2)[0] + " " + k.split(" ", 2)[1] for k in names}  # a name all in lower case
     for i in toks.among(first):
         # a name starts capitalised, or with its first word lower-cased before its capitalised rest ("the
