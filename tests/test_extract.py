@@ -363,6 +363,36 @@ PAGE_SHAPES = [
 ]
 
 
+REPAIR_SHAPES = [
+    "<!DOCTYPE html/>\n<html/>\n<body><p>A doctype trafilatura mends, a self-closed html tag.</p></body>",
+    "<!doctype html>\n<html><body><p>Control \x00\x08\x0b characters and \ufffe\uffff go.</p></body></html>",
+    "<!DOCTYPE html><html><body><p>One line, no newline after the doctype.</p></body></html>",
+    "<html><body><p>Non-BMP \U0001f600, a BOM \ufeff, a line separator \u2028 and CRLF\r\n.</p></body></html>",
+    '<html><head><meta charset="iso-8859-1"></head><body><p>A declared charset: café.</p></body></html>',
+    "<html><body><p>A lone surrogate \ud800 read as trafilatura reads it.</p></body></html>",
+    "\ufeff<html><body><p>A BOM before the page.</p></body></html>",
+]
+
+
+def test_pages_are_repaired_and_parsed_from_bytes_into_trafilaturas_own_tree():
+    """The repair skips trafilatura's scan for XML-forbidden characters when none is there, and the page
+    is parsed from its UTF-8 bytes first: both give exactly what trafilatura's str-first reading gives."""
+    import lxml.html
+    from trafilatura.utils import INVALID_XML_CHARS, load_html, repair_faulty_html
+
+    from cleaner.extract import _INVALID_XML, load_page, repaired_html
+
+    every = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x110000)]))
+    assert "".join(INVALID_XML_CHARS.findall(every)) == "".join(_INVALID_XML)
+    pages = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.html"))] + PAGE_SHAPES + REPAIR_SHAPES
+    for html in pages:
+        assert repaired_html(html, html[:50].lower()) == repair_faulty_html(html, html[:50].lower())
+        ours, theirs = load_page(html), load_html(html)
+        assert (ours is None) == (theirs is None)
+        if ours is not None:
+            assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+
+
 def test_pages_are_parsed_as_trafilatura_parses_them_with_element_classes_looked_up_in_c(monkeypatch):
     """load_page gives the tree trafilatura's load_html gives (same repairs, fall-backs and rejections),
     and extraction reads the same text and metadata from it: only the element classes' lookup differs."""
