@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
+from collections import Counter, defaultdict, deque
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count
 from operator import itemgetter
@@ -179,16 +179,17 @@ class Tokens:
         return self._word_positions().get(word, ())
 
     def _word_positions(self) -> dict:
-        """{lower-cased word: the indexes of its tokens, ascending}, built once."""
+        """{lower-cased word: the indexes of its tokens, ascending}, built once, in C: each word's list
+        (made on its first mention) takes its index (a Python loop over the words was a quarter of
+        the first pass to ask, on a 1 MB line).
+
+        >>> Tokens("Of mice and of men")._word_positions()
+        {'of': (0, 3), 'mice': (1,), 'and': (2,), 'men': (4,)}
+        """
         positions = self._positions
         if positions is None:
-            positions = {}
-            for i, w in enumerate(self.low_words):
-                at = positions.get(w)
-                if at is None:
-                    positions[w] = [i]
-                else:
-                    at.append(i)
+            positions = defaultdict(list)
+            deque(map(list.append, map(positions.__getitem__, self.low_words), count()), maxlen=0)
             # (tuples: out of the garbage collector's walks, as the token sequences are)
             positions = self._positions = dict(zip(positions, map(tuple, positions.values())))
         return positions

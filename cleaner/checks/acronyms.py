@@ -1454,14 +1454,13 @@ def _initial_beside(toks: Tokens, i: int, step: int) -> str:
 def _content_window(toks: Tokens, i: int, step: int, limit: int) -> list:
     """Token indexes of up to ``limit`` words of one name-like run from ``i`` towards ``step``,
     skipping connectors (``of``, ``and``, ``&``) and stopping at anything but a space or comma."""
-    words, spans, text = toks.words, toks.spans, toks.text
+    words, gaps = toks.words, toks.gaps
     out, j = [], i
     while len(out) < limit:
         k = j + step
         if k < 0 or k >= len(words):
             break
-        gap = text[spans[min(j, k)][1]:spans[max(j, k)][0]]
-        if gap not in _RUN_GAPS:
+        if gaps[max(j, k)] not in _RUN_GAPS:
             break
         j = k
         if words[k] in _CONNECTORS:
