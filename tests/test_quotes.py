@@ -539,8 +539,8 @@ def test_capitalised_quotation_set_in_the_writers_sentence_closes_at_its_end():
         ("He called it “a shambles”. He said: “We won.” She said: “I don’t really need one to read tweets”.",
          "He called it “a shambles”. He said: “We won.” She said: “I don’t really need one to read tweets.”"),
         # two knocked out in one article whose other quoted sentence takes it inside
-        ('He said: "We will win the next one". She said, "the rest is done". "It is over."\n\nThen "a deal" came.',
-         'He said: "We will win the next one." She said, "the rest is done." "It is over."\n\nThen "a deal" came.'),
+        ('He said: "We will win the next one". She said, "The rest is done". "It is over."\n\nThen "a deal" came.',
+         'He said: "We will win the next one." She said, "The rest is done." "It is over."\n\nThen "a deal" came.'),
     ],
 )
 def test_a_quotation_standing_as_a_sentence_takes_its_stop_inside_in_british_copy_too(text, repaired):
@@ -555,6 +555,8 @@ def test_a_quotation_standing_as_a_sentence_takes_its_stop_inside_in_british_cop
         'He said: "We will win the next one". She said: "We lost the one before". Then: "It is over".',
         # a quotation set in the writer's sentence (British copy) keeps it outside
         'It was "a good deal". He called it "a shambles".',
+        # a lower-case fragment after a colon or ``said,`` is no sentence of its own: British copy puts its stop outside
+        "He said: “We won.” The third finding was, Murray said, “a surprise to us”. Then: “chouette”.",
         # British copy that puts a fragment's stop outside and never a quoted sentence's inside: its house style
         "He called it “a shambles”. She said: “I don’t really need one to read tweets”.",
     ],

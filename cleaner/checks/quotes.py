@@ -62,7 +62,7 @@ class _Closing(NamedTuple):
     sentence: bool
     attributed: bool
     said: bool  # a whole sentence: ``sentence``, or a quotation holding a sentence end (``… monthly. I talk``)
-    stands: bool = False  # opens as a sentence of its own (``_whole``): after a sentence end, a colon, ``said,``
+    stands: bool = False  # opens with a capital as a sentence of its own (``_whole``): after a sentence end, a colon, ``said,``
 
     @property
     def speech(self) -> bool:
@@ -89,7 +89,7 @@ def _closings(model: QuoteModel) -> list[_Closing]:
         end = para.end if (para := model.paragraph_at(q.close.pos)) is not None else len(text)
         comma = text[q.close.pos - 1] == "," or text[q.close.pos + 1:q.close.pos + 2] == ","  # only commas ask
         attributed = capital and comma and qm._attribution_distance(text, q.close.pos + 2, end) is not None
-        out.append(_Closing(q, q.close.pos, sentence, attributed, said, stands and not _title_case(quoted)))
+        out.append(_Closing(q, q.close.pos, sentence, attributed, said, stands and capital and not _title_case(quoted)))
     return out
 
 
