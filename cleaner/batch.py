@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
 import sys
 import time
@@ -30,7 +29,7 @@ from .executor import DocTimeout, Executor
 from .checks import learning_features
 from .parts import run_document
 from .pipeline import Cleaner
-from .records import RecordError, annotation, document_for, iter_lines, parse_line, reject_line
+from .records import RecordError, annotation, document_for, iter_lines, output_line, parse_line, reject_line
 
 
 @dataclass
@@ -148,7 +147,7 @@ def process_line(cleaner: Cleaner, raw: str, where: dict, opts: BatchOptions, do
     except Exception as exc:  # one bad document must not stop a run of millions; its reason is kept
         reason = f"error: {type(exc).__name__}: {exc}"
     else:
-        return Outcome(True, json.dumps(out, ensure_ascii=False), verdict=result.verdict,
+        return Outcome(True, output_line(raw, out, (opts.output_field, opts.cleaner_field)), verdict=result.verdict,
                        codes=tuple(f.code for f in result.findings))
     return _rejected(reason, where, data)
 

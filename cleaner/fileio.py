@@ -388,16 +388,46 @@ def load_json(raw: str):
     Traceback (most recent call last):
     ...
     json.decoder.JSONDecodeError: a number of 5000 digits (at most 4300 are read): line 1 column 8 (char 7)
+
+    ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON (Python reads them, and ``batch`` wrote them
+    back: a line jq, orjson and browsers refuse):
+
+    >>> load_json('{"id": 1, "score": -Infinity}')
+    Traceback (most recent call last):
+    ...
+    json.decoder.JSONDecodeError: -Infinity is not JSON: line 1 column 20 (char 19)
     """
     error = json_depth_error(raw)
     if error is not None:
         raise error
     try:
-        return json.loads(raw)
+        return json.loads(raw, parse_constant=_not_json)
+    except _NotJSON as exc:
+        raise _constant_error(raw, exc.args[0]) from None
     except json.JSONDecodeError:
         raise
     except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
         raise _long_number_error(raw) from None
+
+
+class _NotJSON(ValueError):
+    """A constant Python's reader takes that JSON has not (``NaN``, ``Infinity``, ``-Infinity``)."""
+
+
+def _not_json(name: str):
+    raise _NotJSON(name)
+
+
+def _constant_error(raw: str, name: str) -> json.JSONDecodeError:
+    """The error for ``name`` (``NaN``, ``Infinity``, ``-Infinity``) in ``raw``, pointing at the first
+    such value outside a string.
+
+    >>> _constant_error('{"a": "NaN", "b": NaN}', "NaN").pos
+    18
+    """
+    outside = _JSON_STRING.sub(lambda m: " " * len(m.group()), raw)  # (same offsets, no string's text)
+    match = re.search(r"(?<![\w.-])" + re.escape(name) + r"(?!\w)", outside)
+    return json.JSONDecodeError(f"{name} is not JSON", raw, match.start() if match else 0)
 
 
 def _long_number_error(raw: str) -> json.JSONDecodeError:

@@ -142,6 +142,32 @@ def with_field(raw: str, key: str, value: str) -> str:
     return raw[:span[0]] + json.dumps(value, ensure_ascii=False) + raw[span[1]:]
 
 
+def output_line(raw: str, out: dict, added: tuple) -> str:
+    """A cleaned record's output line: ``out`` (the record read from ``raw`` with the ``added`` fields
+    set) as JSON; when it holds a number JSON cannot write back (``1e999``, read as infinity, was
+    written ``Infinity``: a line no strict reader takes), ``raw`` as it was with the ``added`` fields
+    set in it, so the line stays JSON.
+
+    >>> output_line('{"id": 1, "text": "a"}', {"id": 1, "text": "a", "clean": "A"}, ("clean",))
+    '{"id": 1, "text": "a", "clean": "A"}'
+    >>> output_line('{"id": 1e999, "clean": 0 }', {"id": float("inf"), "clean": "A", "n": 2}, ("clean", "n"))
+    '{"id": 1e999, "clean": "A", "n": 2}'
+    """
+    try:
+        return json.dumps(out, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        pass
+    line = raw.rstrip()
+    for key in added:
+        try:
+            line = with_field(line, key, out[key])
+        except KeyError:  # a new field: before the closing brace
+            body = line[:-1].rstrip()
+            comma = "" if body.endswith("{") else ","
+            line = f"{body}{comma} {json.dumps(key, ensure_ascii=False)}: {json.dumps(out[key], ensure_ascii=False)}}}"
+    return line
+
+
 def _past_blanks(raw: str, pos: int) -> int:
     while raw[pos] in _BLANK:
         pos += 1

@@ -146,3 +146,38 @@ def test_fix_of_a_records_file_left_alone_for_a_bad_line_says_nothing_was_fixed(
     assert path.read_bytes() == before and code == 2 and "news.jsonl:2: invalid JSON" in err
     assert "Found 1 (0 fixed, 1 remaining)." in out
     assert "news.jsonl:1:10: E006 [*] several spaces between words" in out  # shown as a finding left
+
+
+def _strict(line: str):
+    """``json.loads`` as strict readers (jq, orjson, browsers) read: no NaN or Infinity."""
+    return json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} written: not JSON"))
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_nan_and_infinity_are_bad_records_that_say_where(cli, tmp_path, constant):
+    """Python's reader takes them and ``batch`` wrote them back: an output line strict readers refuse."""
+    raw = '{"id": 1, "text": "The mayor said \\"NaN Infinity\\" today.", "score": ' + constant + "}"
+    path = jsonl(tmp_path / "a.jsonl", raw, json.dumps(GOOD_RECORD))
+    code, out, err = cli("check", "--no-cache", "--select", "S", str(path))
+    assert code == 2 and "Traceback" not in err
+    assert f"{path}:1: invalid JSON: {constant} is not JSON (column {raw.index(': ' + constant) + 3})" in err
+    assert f"{path}:2:" in out
+    out_path, rejects = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl"
+    code, _, err = cli("batch", str(path), "-o", str(out_path), "--rejects", str(rejects))
+    assert [_strict(line)["id"] for line in out_path.read_text(encoding="utf-8").splitlines()] == ["good"]
+    rejected = json.loads(rejects.read_text(encoding="utf-8"))
+    assert rejected["record"] == raw and f"{constant} is not JSON" in rejected["reason"]
+
+
+def test_a_number_too_big_for_a_float_is_written_back_as_it_was(cli, tmp_path):
+    """1e99999 is JSON; Python reads it as infinity, and ``batch`` wrote ``Infinity`` (not JSON)."""
+    raw = '{"id": 7, "n":1e99999, "text": "The mayor recieved the report today."}'
+    path = jsonl(tmp_path / "a.jsonl", raw, json.dumps(GOOD_RECORD))
+    out_path = tmp_path / "out.jsonl"
+    code, _, err = cli("batch", str(path), "-o", str(out_path))
+    assert code == 0 and "Traceback" not in err
+    first, second = out_path.read_text(encoding="utf-8").splitlines()
+    assert first.startswith('{"id": 7, "n":1e99999, "text": "The mayor recieved the report today.", "clean_text": ')
+    record = _strict(first)
+    assert record["n"] == float("inf") and record["clean_text"] == "The mayor received the report today."
+    assert _strict(second)["id"] == "good" and second.startswith('{"id": "good", "text": ')
