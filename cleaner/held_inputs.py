@@ -78,12 +78,16 @@ class HeldInputs:
             return self._held[index]
         if self._last is not None and self._last[0] == index:
             return self._last[1]
-        path, fingerprint = self._files[index]
         self._last = None  # (not two files' bytes at once)
+        data = self._read_again(index)
+        self._last = (index, data)
+        return data
+
+    def _read_again(self, index: int) -> bytes:
+        path, fingerprint = self._files[index]
         data = read_bytes(path, self.max_mb)
         if _fingerprint(data) != fingerprint:
             raise InputError(f"{path}: changed while it was being checked; not checked (run again)")
-        self._last = (index, data)
         return data
 
     def items(self) -> Iterator[tuple]:
@@ -92,9 +96,13 @@ class HeldInputs:
             yield index, self[index]
 
     def pop(self, index: int) -> bytes:
-        """The file's bytes, no longer held or known (raises ``InputError`` as ``[]`` does)."""
+        """The file's bytes, no longer held or known (raises ``InputError`` as ``[]`` does). The last
+        file read stays: a file handed out while a later one's pieces are being read does not make
+        that one be read again for its next piece."""
         try:
-            return self[index]
+            if index in self._held or (self._last is not None and self._last[0] == index):
+                return self[index]
+            return self._read_again(index)
         finally:
             self.forget(index)
 

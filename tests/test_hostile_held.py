@@ -134,3 +134,26 @@ def test_big_files_go_to_the_workers_a_few_at_a_time(cleaner, tmp_path):
         finally:
             runner.close()
     assert sizes == {100: 5, 5 * 10**6: 1}  # 40 files over 2 workers: 5 a chunk when small
+
+
+def test_handing_out_a_file_does_not_make_the_one_being_cut_be_read_again(tmp_path, monkeypatch):
+    """The pieces of a big file past the budget are read from one re-read, while the files before it
+    are handed out (each read again for its report) in between."""
+    paths = [tmp_path / "small.txt", tmp_path / "big.jsonl"]
+    paths[0].write_text("The mayor spoke.\n", encoding="utf-8")
+    line = b'{"text": "The mayor spoke."}\n'
+    paths[1].write_bytes(line * 100)
+    reads: list = []
+
+    def counted(path, max_mb=None):
+        reads.append(path)
+        return open(path, "rb").read()
+
+    inputs = held_inputs.HeldInputs(budget=0)
+    for index, path in enumerate(paths):
+        inputs.add(index, str(path), path.read_bytes())
+    monkeypatch.setattr(held_inputs, "read_bytes", counted)
+    assert inputs[1][:len(line)] == line
+    assert inputs.pop(0) == paths[0].read_bytes()
+    assert inputs[1][len(line):2 * len(line)] == line
+    assert reads == [str(paths[1]), str(paths[0])] and inputs.held_bytes == 0
