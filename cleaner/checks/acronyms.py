@@ -458,6 +458,10 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
                                                      topic_stop, toks.where)))
     taken = {c.finding.start for c in findings} | covered_starts
     skip = defined | batch_known | ubiquitous
+    spelled = _spelled_name_slips(doc, matches, counts, gaz, taken, skip | set(misdefined), lex, real_min_zipf,
+                                  lambda start, end: shouting_at(start, end) or bool(listed.get(start)))
+    findings.extend(map(Candidate, spelled))
+    taken.update(f.start for f in spelled)
     findings.extend(map(Candidate, _doubled_letters(doc, matches, counts, gaz, ubiquitous, taken, skip, lex)))
     return findings
 
@@ -838,6 +842,76 @@ def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set, topic_s
             suggestion=target, fix="unsafe", confidence=0.4, source=f"{SOURCE}:acronym-lone",
         ))
     return findings
+
+
+SPELLED_SLIP_MAX_MENTIONS = 4  # an acronym written more often than this is the article's own, spelled or not
+
+
+def _spelled_name_slips(doc, matches, counts, gaz, taken: set, skip: set, lex, min_zipf: float,
+                        aside: Callable[[int, int], bool]) -> list[Finding]:
+    """An acronym no name of the article spells, two of its letters swapped or one doubled, where the
+    acronym without that slip spells a name the article writes out (``the WOH said`` beside ``World Health
+    Organisation``, ``HSH`` beside ``Health and Human Services``), in each mention: a typist's slip of the
+    name's initials, which no house style makes. Not a gazetteer, everyday or dictionary acronym, one
+    web text writes often (an acronym of its own), one written more than a few times, nor one the
+    article defines; only when exactly one undone slip spells a name. Not a mention ``aside`` says is
+    no prose acronym (an all-caps line, an item of a list of acronyms: ``CSV, XML, and JSON``), nor a
+    ticker in angle brackets (``<CJN>``).
+
+    >>> from cleaner.document import Document
+    >>> from cleaner.tokens import Tokens
+    >>> from cleaner.gazetteer import gazetteer
+    >>> from cleaner.lexicon import lexicon
+    >>> def slips(text):
+    ...     matches = Tokens(text).acronyms
+    ...     found = _spelled_name_slips(Document(text), matches, Counter(m.group() for m in matches), gazetteer(()),
+    ...                                 set(), set(), lexicon(), 2.8, lambda s, e: False)
+    ...     return [(text[f.start:f.end], f.suggestion) for f in found]
+    >>> slips("The World Health Organisation said on Monday that cases rose. Later the WOH said so.")
+    [('WOH', 'WHO')]
+    >>> slips("The World Health Organisation said on Monday that cases rose. The WOH Cup went on.")
+    [('WOH', 'WHO')]
+    >>> slips("The Oakland Harbor Warehouse said on Monday that OHW and SAP agreed.")
+    []
+    >>> slips("The International Cocoa Organization, ICCO, met. ICCO members agreed.")
+    []
+    """
+    findings = []
+    verdicts: dict = {}  # token -> the acronym it slips from, or None: judged once per token
+    text = doc.text
+    defined = None
+    for m in matches:
+        token = m.group()
+        start, end = m.span()
+        if start in taken:
+            continue
+        right = verdicts.get(token, "")
+        if right == "":
+            right = verdicts[token] = _spelled_slip_of(token, text, counts, gaz, skip, lex, min_zipf)
+            if right is not None:
+                defined = _defined_after_names(text, matches) if defined is None else defined
+                if token in defined:
+                    right = verdicts[token] = None  # set off after a name as a definition: the name's own
+                    # acronym, two letters of a word and all ("International Cocoa Organization, ICCO,")
+        if right is None or text[start - 1:start] == "<" or aside(start, end):
+            continue
+        findings.append(doc.finding(
+            "G001", f"'{token}' is no name's initials here; '{right}' spells a name this article writes out",
+            start, end, suggestion=right, fix="unsafe", confidence=0.6, source=f"{SOURCE}:spelled-name-slip",
+        ))
+    return findings
+
+
+def _spelled_slip_of(token: str, text: str, counts, gaz, skip: set, lex, min_zipf: float) -> str | None:
+    """The acronym ``token`` is a swap or a doubled letter of that spells a name of ``text``, when it is
+    the only one and ``token`` spells none (:func:`_spelled_name_slips`)."""
+    if len(token) < 3 or not token.isalpha() or token in skip or token in gaz.acronyms \
+            or counts[token] > SPELLED_SLIP_MAX_MENTIONS or token.lower() in lex.lower \
+            or lex.capitalised.get(token.lower()) is not None or lex.zipf(token) >= min_zipf \
+            or _spelled_in(text, token):
+        return None
+    rights = [r for r in _typing_slips(token, undo=True, keys=False) if len(r) >= 3 and r != token and _spelled_in(text, r)]
+    return rights[0] if len(rights) == 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -205,6 +205,7 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
         return []
     capital_mid: Counter = Counter()
     capital_any: Counter = Counter()
+    introduced: set = set()  # heads written mid-sentence after a person's first name ("Vadim Backman")
     caps = toks.caps
     # the capitalised uses of those heads: whole words (found in C) and possessives or compounds
     for i in chain(compress(caps, map(heads.__contains__, map(low.__getitem__, caps))),
@@ -215,12 +216,17 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
             capital_any[head.lower()] += 1
             if i and not toks.sentence_initial(i):
                 capital_mid[head.lower()] += 1
+                if _after_given_name(toks, i, lex, sentence_start=True):
+                    introduced.add(head.lower())
     findings = []
     for head, (i,) in heads.items():
         # capitalised twice mid-sentence, or twice in all with one of them mid-sentence (``Tedros
-        # Adhanom spoke. ... Dr Tedros urged calm. ... tedros added``): never at sentence starts only
+        # Adhanom spoke. ... Dr Tedros urged calm. ... tedros added``): never at sentence starts only;
+        # once is enough after a first name, where the article introduces a person by full name
+        # (``Vadim Backman led the study ... backman said``)
         if capital_mid[head] < RECASED_MIN and not (capital_mid[head] and capital_any[head] >= RECASED_MIN) \
-                and not (capital_any[head] >= RECASED_MIN and _after_given_name(toks, i, lex)):
+                and not (capital_any[head] >= RECASED_MIN and _after_given_name(toks, i, lex)) \
+                and head not in introduced:
             continue
         start = spans[i][0]
         if not _plain_context(toks.text, start, start + len(head)):
@@ -229,18 +235,23 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     return findings
 
 
-def _after_given_name(toks: Tokens, i: int, lex) -> bool:
-    """Is word ``i`` right after a capitalised word that reads as a given name: mid-sentence, no
-    dictionary word nor acronym (``Bukayo saka``, ``Ange postecoglou``; not ``UK fintech``)? A surname
-    the article writes capitalised only at sentence starts (``Saka opened ... Saka sealed``) is then
-    still the person's.
+def _after_given_name(toks: Tokens, i: int, lex, sentence_start: bool = False) -> bool:
+    """Is word ``i`` right after a capitalised word that reads as a given name: mid-sentence (or, with
+    ``sentence_start``, anywhere), no dictionary word nor acronym (``Bukayo saka``, ``Ange postecoglou``,
+    ``Vadim Backman``; not ``UK fintech``, ``Professor Backman``)? A surname the article writes
+    capitalised only at sentence starts (``Saka opened ... Saka sealed``) is then still the person's;
+    one it writes once after a given name is introduced with it (``Vadim Backman ... backman said``).
 
     >>> from cleaner.lexicon import lexicon
     >>> t = Tokens("Saka scored. Arsenal's Bukayo saka ran. The UK fintech firm grew.")
     >>> _after_given_name(t, 4, lexicon()), _after_given_name(t, 9, lexicon())
     (True, False)
+    >>> t = Tokens("Vadim Backman led it. Professor Backman agreed.")
+    >>> _after_given_name(t, 1, lexicon()), _after_given_name(t, 1, lexicon(), True), _after_given_name(t, 5, lexicon(), True)
+    (False, True, False)
     """
-    if not i or toks.gaps[i] != " " or not toks.capitalised[i - 1] or toks.sentence_initial(i - 1):
+    if not i or toks.gaps[i] != " " or not toks.capitalised[i - 1] or (
+            toks.sentence_initial(i - 1) and not sentence_start):
         return False
     before = toks.words[i - 1]
     return before.isalpha() and before[1:].islower() and toks.low_words[i - 1] not in lex.lower
@@ -1129,8 +1140,9 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             form, why = w[:1].upper() + w[1:], "no dictionary has it, and it stands in a name"
         elif not (form[:1].isupper() and form[1:] == w[1:]):
             continue  # an acronym ("sam" -> "SAM") or an inner capital: other passes' business
-        elif i and gaps[i] == " " and words[i - 1][:1].isupper():
-            continue  # after a capitalised word: lowercase_names' finding ("Letitia james")
+        elif i and gaps[i] == " " and words[i - 1][:1].isupper() and not _opens_sentence(toks, i - 1, lex, given):
+            continue  # after a capitalised word: lowercase_names' finding ("Letitia james"); not after a
+            # sentence's first word that may be any word, which that pass leaves ("Although margaret Chan")
         elif w not in places and w not in given and not _adjective_of_place(form, lex) and not _in_a_name(toks, i):
             continue  # a brand or a loan word no list vouches for as a name ("rolodex", "eurobond")
         start, end = spans[i]
@@ -1145,6 +1157,19 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             confidence=0.5, source=f"{SOURCE}:name-word",
         )))
     return findings
+
+
+def _opens_sentence(toks: Tokens, i: int, lex, given: set) -> bool:
+    """Is word ``i`` a sentence's first word capitalised for its place, not as a name: one the dictionary
+    has in lower case, or no given name nor name at all (:func:`lowercase_names` leaves the word after it)?
+
+    >>> from cleaner.lexicon import lexicon
+    >>> t = Tokens("Although margaret Chan spoke. Letitia james spoke.")
+    >>> _opens_sentence(t, 0, lexicon(), {"letitia"}), _opens_sentence(t, 5, lexicon(), {"letitia"})
+    (True, False)
+    """
+    low = toks.low_words[i]
+    return toks.sentence_initial(i) and (low in lex.lower or (low not in given and low not in lex.names))
 
 
 def lowered_person_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:

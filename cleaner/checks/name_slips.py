@@ -327,6 +327,7 @@ def real_word_name_slips(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     one of the cheapest (``White Horse`` is not ``White House``: r for u is a full edit)."""
     config = _pack()["misspelt_names"]
     min_length, limit = config["min_length"], config["max_distance_real_word"]
+    unseen_limit, pair_min = config["max_distance_unseen_pair"], config["unseen_pair_min"]
     lex = lexicon()
     gaz = gazetteer(_known_names(ctx))
     words, low, gaps, spans = toks.words, toks.low_words, toks.gaps, toks.spans
@@ -359,8 +360,11 @@ def real_word_name_slips(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 if target_low == lw or abs(len(target_low) - len(lw)) > 1 or (
                         target_low[0] != lw[0] and target_low[-2:] != lw[-2:]):
                     continue  # (one cheap edit keeps the first letter or the last two)
-                d = weighted_distance(lw, target_low, cutoff=limit)
-                if d <= limit and (best is None or d < best[0]):
+                allowed = limit
+                if _unseen_pair(lex, pair, i - first, target_low, pair_min):
+                    allowed = unseen_limit  # "the Word Bank": English never writes the pair, often the name
+                d = weighted_distance(lw, target_low, cutoff=allowed)
+                if d <= allowed and (best is None or d < best[0]):
                     name = " ".join(target if j == i else words[j] for j in range(first, last + 1))
                     best = (d, target, name)
         if best is None or not _plain_context(toks.text, start, end):
@@ -371,6 +375,22 @@ def real_word_name_slips(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             fix="unsafe", confidence=0.6, source=f"{SOURCE}:name-slip",
         ), overlap=True))
     return findings
+
+
+def _unseen_pair(lex, pair: list, k: int, target: str, pair_min: int) -> bool:
+    """Does English (the bigram counts) never write the lower-case ``pair`` as it stands, while it writes
+    it with word ``k`` replaced by ``target`` at least ``pair_min`` times (``word bank`` / ``world bank``;
+    not ``white horse`` / ``white house``, both common)?
+
+    >>> from cleaner.lexicon import lexicon
+    >>> _unseen_pair(lexicon(), ["word", "bank"], 0, "world", 1_000_000), _unseen_pair(lexicon(), ["white", "horse"], 1, "house", 1_000_000)
+    (True, False)
+    """
+    if lex.bigram(pair[0], pair[1]):
+        return False
+    other = list(pair)
+    other[k] = target
+    return lex.bigram(other[0], other[1]) >= pair_min
 
 
 @lru_cache(maxsize=1)
