@@ -1017,8 +1017,12 @@ def test_a_labelled_stamp_goes_anywhere(line):
 
 @pytest.mark.parametrize("prose", ["Updated: five things to know about the depot",
                                    "Published 2023, the report said the depot lost money.",
-                                   "Posted to 14 depots in 2017"])
-def test_a_stamp_label_before_other_words_stays(prose):
+                                   "Posted to 14 depots in 2017",
+                                   # a headline, a reference or advice as a list item
+                                   "- Photos: The depot's repair bay, then and now",
+                                   "- DOI: https://doi.org/10.1000/depot.2017.1",
+                                   "- Tip: Sign up for the county alert system to get flood warnings."])
+def test_a_stamp_label_before_other_words_or_a_list_item_of_content_stays(prose):
     body = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}\n\n{LEAD} {MIDDLE}\n\n{LAST} {MIDDLE}"
     text, applied = clean(body)
     assert text == body and applied == []
@@ -1033,3 +1037,33 @@ def test_a_date_under_the_article_goes_and_an_event_or_timeline_date_stays():
                  f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\nThe fair opens on:\n\nMay 3, 2016"):
         text, applied = clean(kept)
         assert text == kept and applied == []
+
+
+# stop 20, from the tune part of bench/real_scraped.py (htmldate's and fundus's pages); lines written anew
+@pytest.mark.parametrize("item", ["• Ana Ruiz can be reached at aruiz@ledger.example.",
+                                  "• Reporting by Ana Ruiz; Editing by Tom Reyes",
+                                  "* Follow us on Twitter @depotwatch",
+                                  "- Depot Desk: Sign up for our weekly transit newsletter to get it in your inbox every Monday."])
+def test_a_trailer_set_as_a_list_item_goes_with_its_bullet(item):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{item}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST] and applied
+    assert all(f.message.endswith("(a list item)") for f in applied)
+
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Main image: Ana Ruiz/iStock", "image-credit-line"), ("Cover photo: Ana Ruiz", "image-credit-line"),
+    ("Read the full story here.", "appeared-first"),
+    ("You can also follow us on Facebook and Twitter and download the Ledger app from the App Store.",
+     "app-social-promo")])
+def test_more_forms_of_credits_and_prompts_from_tune_pages_go(line, source):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == [f"boilerplate:{source}"]
+
+
+def test_an_event_date_with_its_time_under_it_at_the_end_stays():
+    story = "\n\n".join([LEAD, MIDDLE, LAST] * 4)
+    body = f"{story}\n\nDepot open house\n\nThursday, February 6, 2014\n\n9:00 - 1:00 pm"
+    text, applied = clean(body)
+    assert text == body and applied == []

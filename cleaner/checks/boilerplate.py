@@ -406,12 +406,86 @@ def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] =
         cell = m.group(1)
         rule = _whole_line_rule(cell, line_rules, index, ctx)
         if rule is not None and rule.fix != "none":
-            out.append(doc.finding(rule.code, rule.message.replace("%s", cell) + " (a table row)",
-                                   *unit_deletion(doc, unit.start, unit.end), suggestion="", fix=rule.fix,
-                                   confidence=rule.confidence, source=f"{SOURCE}:{rule.name}"))
+            out.append(_whole_unit(doc, unit, rule, cell, "a table row"))
         elif rule is None:
             out.extend(_cell_tail(doc, rules, ctx, unit.start + m.start(1), unit.start + m.end(1)))
     return out
+
+
+_BULLET = re.compile(r"[ \t]*(?:[•·▪►*]|[-–—](?=[ \t]))[ \t]*")
+# the trailers a page sets as list items: credits, contacts, prompts, notices; a list of headlines or
+# captions ("- Photos: Europa, Icy Moon of Jupiter") is a list, and stays one
+_ITEM_CODES = {"B002", "B003", "B005", "B007", "B013"}
+_ITEM_LABEL = re.compile(r"(?:[\w’'&-]{1,20} ){0,3}[\w’'&-]{1,20}: ")  # a box item's label: "Ground Game: "
+
+
+def bulleted_lines(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
+    """Junk that a whole-line rule finds, set as a list item: the bullet hides it from the rule
+    (``• Jane Doe can be reached at jdoe@example.com.``, ``- Reporting by X; Editing by Y``), and so
+    may a box's label after it (``- Ground Game: Sign up for our weekly newsletter ...``); the line
+    goes with its bullet.
+
+    >>> d = Document("The vote is on Monday.\\n• Jane Doe can be reached at jdoe@example.com.\\n- Seats: 12")
+    >>> [f.excerpt.strip() for f in bulleted_lines(d, builtin_rules())]
+    ['• Jane Doe can be reached at jdoe@example.com.']
+    """
+    lines = units(doc, "line") if lines is None else lines
+    line_rules, index = _row_table(rules)
+    out = []
+    for unit in lines:
+        m = _BULLET.match(unit.text)
+        if m is None or not m.end():
+            continue
+        item = unit.text[m.end():].strip()
+        if not item or _has_words(item, _ROW_WORDS + 1):
+            continue
+        rule = _whole_line_rule(item, line_rules, index, ctx)
+        label = _ITEM_LABEL.match(item) if rule is None else None
+        if label is not None and " " in item[label.end():].strip():  # "- Ground Game: Sign up for ..."; a
+            # label before one token ("- DOI: https://doi.org/...") heads a reference, not a prompt
+            rule = _whole_line_rule(item[label.end():], line_rules, index, ctx)
+        if rule is not None and rule.fix != "none" and rule.code in _ITEM_CODES:
+            out.append(_whole_unit(doc, unit, rule, item, "a list item"))
+    return out + _bulleted_tail(doc, rules, ctx, lines, {f.start for f in out})
+
+
+def _bulleted_tail(doc: Document, rules: tuple, ctx, lines: list, taken: set) -> list[Finding]:
+    """The end-of-article rules over the last lines with each bullet made a paragraph break (same
+    offsets, and the item starts a paragraph as the rules expect): a credit set as the last list item (``• Jane Doe can be reached at x@example.com.``) goes whole.
+
+    >>> d = Document("The vote is on Monday, the clerk said in a statement.\\n• Jane Doe can be reached at jdoe@example.com.")
+    >>> [f.excerpt.strip() for f in bulleted_lines(d, builtin_rules())]
+    ['• Jane Doe can be reached at jdoe@example.com.']
+    """
+    items = []
+    for unit in lines[-_END_LINES:]:
+        m = _BULLET.match(unit.text)
+        if m is not None and m.end() and unit.start not in taken and unit.text[m.end():].strip():
+            items.append((unit, unit.start + m.end()))
+    if not items:
+        return []
+    text = doc.text
+    for unit, item in items:
+        text = text[:unit.start] + "\n" * (item - unit.start) + text[item:]  # the item opens a paragraph
+    blanked = Document(text, kind=doc.kind, metadata=doc.metadata, path=doc.path)
+    tail_rules = [r for r in _rules(ctx) if r.scope == "last-paragraphs"] if rules is _rules(ctx) else \
+        [r for r in rules if r.scope == "last-paragraphs"]
+    out = []
+    for f in run_rules(blanked, ctx, [r for r in tail_rules if r.code in _ITEM_CODES], source=SOURCE):
+        for unit, item in items:
+            end = unit.start + len(unit.text.rstrip())
+            if f.suggestion == "" and f.start <= item and f.end >= end and not text[f.start:item].strip():
+                out.append(doc.finding(f.code, f"{f.message} (a list item)", *unit_deletion(doc, unit.start, unit.end),
+                                       suggestion="", fix=f.fix, confidence=f.confidence, source=f.source))
+    return out
+
+
+def _whole_unit(doc: Document, unit: Unit, rule: Rule, junk: str, where: str) -> Finding:
+    """A deletion of the whole line ``unit`` for the junk a rule found inside it (a row's only cell, a
+    list item after its bullet)."""
+    return doc.finding(rule.code, rule.message.replace("%s", junk) + f" ({where})",
+                       *unit_deletion(doc, unit.start, unit.end), suggestion="", fix=rule.fix,
+                       confidence=rule.confidence, source=f"{SOURCE}:{rule.name}")
 
 
 _CELL_TAIL_WORDS = 12
@@ -711,7 +785,7 @@ def dates_at_the_end(doc: Document, rules: tuple, lines: Optional[list] = None) 
     """B015: a line that is only a date (the ``date-stamp`` rule's shape) among the last lines, with no
     sentence after it: the page's stamp, which a scraper keeps under the article as often as above
     it. A date alone with a sentence after it may head an event or a timeline entry, and stays, and so
-    does one a line ending in a colon introduces ("Event details:").
+    does one that a line ending in a colon introduces ("Event details:") or a time follows.
 
     >>> body = "The council will vote on the plan again next month, after a public hearing on the budget."
     >>> [f.excerpt.strip() for f in dates_at_the_end(Document(body + "\\nMarch 14, 2023 10:00 AM ET"), builtin_rules())]
@@ -729,8 +803,11 @@ def dates_at_the_end(doc: Document, rules: tuple, lines: Optional[list] = None) 
         text = last[i].text.strip()
         if _ends_sentence(text) and _has_words(text, _STORY_WORDS):
             break  # a sentence: what is above it is the article
-        introduced = i > 0 and last[i - 1].text.rstrip().endswith(":")  # "Event details:", "opens on:"
-        if text[:1].isalnum() and not introduced and any(p.fullmatch(text) for p, _ in date.patterns):
+        # an event's block: a line ending in a colon up to three lines above ("Event details:", "opens
+        # on:"), or a time under the date ("9:00 - 1:00 pm")
+        introduced = any(above.text.rstrip().endswith(":") for above in last[max(0, i - 3):i])
+        timed = i + 1 < len(last) and last[i + 1].text.lstrip()[:1].isdigit()
+        if text[:1].isalnum() and not introduced and not timed and any(p.fullmatch(text) for p, _ in date.patterns):
             unit = last[i]
             out.append(doc.finding("B015", f"date line '{text}' at the end", *unit_deletion(doc, unit.start, unit.end),
                                    suggestion="", fix="safe", source=f"{SOURCE}:date-at-end"))
@@ -800,6 +877,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     findings.extend(glued_trailers(doc, _rules(ctx), ctx))
     lines = units(doc, "line")  # several passes read the line units: built once
     findings.extend(one_cell_rows(doc, _rules(ctx), ctx, lines))
+    findings.extend(bulleted_lines(doc, _rules(ctx), ctx, lines))
     findings.extend(wrapped_footers(doc, _rules(ctx), ctx, lines))
     if _enabled(ctx, "B013"):
         findings.extend(author_boxes(doc, lines))
