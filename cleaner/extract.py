@@ -459,6 +459,10 @@ def load_page(html: str, parser=None):
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
     html = repaired_html(html, beginning)
+    try:
+        data: Optional[bytes] = html.encode("utf8")
+    except UnicodeEncodeError:  # a lone surrogate: no UTF-8
+        data = None
 
     def parsed(source):
         try:
@@ -466,10 +470,7 @@ def load_page(html: str, parser=None):
         except Exception:  # what lxml raises on input it cannot parse at all
             return None
 
-    try:
-        tree = parsed(html.encode("utf8"))
-    except UnicodeEncodeError:
-        tree = None
+    tree = None if data is None else parsed(data)
     if tree is None or len(tree) < 1:
         tree = _str_first(html, parser)
     if tree is not None and dubious and len(tree) < 2:
@@ -506,20 +507,32 @@ _INVALID_XML = tuple(map(chr, (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20
 
 def repaired_html(html: str, beginning: str) -> str:
     r"""``trafilatura.utils.repair_faulty_html(html, beginning)``: the page without the characters XML
-    forbids, its doctype line and a self-closed ``<html/>`` mended. Its regex pass over the whole page
-    for those characters (1.8% of ``clean(html)``) is made only when a substring test finds one;
-    the usual page holds none, and 29 ``in`` tests cost half of that pass.
+    forbids, its doctype line and a self-closed ``<html/>`` mended; ``html`` itself (the same object)
+    when nothing needed mending.
+
+    Two whole-page passes of the repair are made only when needed: the regex pass for those
+    characters (1.8% of ``clean(html)``), when a substring test finds one (the usual page holds none;
+    29 tests cost half of that pass), and the copy of the page after its doctype line (1%), when the
+    line changes.
 
     >>> repaired_html("<!DOCTYPE html/>\n<html/>\n<p>a\x00b</p>", "<!doctype html/>")
     '\n<html>\n<p>ab</p>'
+    >>> page = "<!DOCTYPE html>\n<html><p>a</p></html>"
+    >>> repaired_html(page, page[:50].lower()) is page
+    True
     """
     from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, repair_faulty_html
 
     if any(map(html.__contains__, _INVALID_XML)):
         return repair_faulty_html(html, beginning)
     if "doctype" in beginning:  # the rest is trafilatura's own, step for step
-        firstline, _, rest = html.partition("\n")
-        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+        newline = html.find("\n")
+        firstline = html if newline < 0 else html[:newline]
+        mended = DOCTYPE_TAG.sub("", firstline, count=1)
+        if newline < 0:
+            html = mended + "\n"  # (as trafilatura's partition-and-join puts one)
+        elif mended != firstline:
+            html = mended + html[newline:]
     for line in html[:4096].splitlines()[:4]:
         if "<html" in line and line.endswith("/>"):
             html = FAULTY_HTML.sub(r"\1>", html, count=1)
