@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, count, islice, repeat
+from itertools import chain, compress, count, islice, repeat
 from typing import Optional
 
 from ..document import Document
@@ -503,12 +503,13 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     for vk, form in rare.items():
         names.pop(vk, None)
         variants.setdefault(vk, form)
-    keys = list(names) + list(variants)
-    max_words = max(len(k.split(" ")) for k in keys)
-    first = {k.split(" ")[0] for k in keys}
+    max_words = 0
+    first = set()
     prefixes = set()  # every word-prefix of two words or more of a name or variant (the names too)
-    for k in keys:
+    for k in chain(names, variants):
         split = k.split(" ")
+        max_words = max(max_words, len(split))
+        first.add(split[0])
         prefixes.update(" ".join(split[:m]) for m in range(2, len(split) + 1))
     findings = []
     words, gaps, low_words = toks.words, toks.gaps, toks.low_words
@@ -528,7 +529,12 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if i + k >= len(words):
             return False
         return _pair_uses(toks, words[i + k - 1], words[i + k]) >= HOUSE_FORM_MIN
-    lower_starts = {k.split(" ", 2)[0] + " " + k.split(" ", 2)[1] for k in names}  # a name all in lower case
+    # a name all in lower case: the second words of the names by their first (tested word by word,
+    # not by a pair string made at each mention of a first word: common words, on a long text)
+    lower_starts: dict = {}
+    for k in names:
+        head, second = k.split(" ", 2)[:2]
+        lower_starts.setdefault(head, set()).add(second)
     for i in toks.among(first):
         # a name starts capitalised, or with its first word lower-cased before its capitalised rest ("the
         # blossom Music Center"), when that word is no small or very common word ("said Scott Smith"),
@@ -536,8 +542,8 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if i < after or not (capitalised[i] or (
                 i + 1 < len(words) and capitalised[i + 1] and words[i].islower() and words[i] not in _FUNCTION_WORDS
                 and words[i] not in _CONNECTORS and lex.zipf(words[i]) < LOWER_FIRST_MAX_ZIPF)
-                or (i + 1 < len(words) and gaps[i + 1] == " " and words[i].islower() and words[i + 1].islower()
-                    and low_words[i] + " " + low_words[i + 1] in lower_starts)):
+                or (i + 1 < len(words) and low_words[i + 1] in lower_starts.get(low_words[i], ()) and gaps[i + 1] == " "
+                    and words[i].islower() and words[i + 1].islower())):
             continue
         lowered = i + 1 < len(words) and not capitalised[i] and not capitalised[i + 1]  # (a name all in lower case)
         if i + 1 < len(words) and gaps[i + 1] == " ":  # the common case, without slicing the text
