@@ -117,6 +117,18 @@ def test_section_label_is_deleted_between_sentences_and_at_the_paragraph_end(lab
     assert b_clean(text) == f"Liverpool win again\n\n{first} {rest}\n\nTickets go on sale on Monday."
 
 
+@pytest.mark.parametrize("label", ["World news.", "Business News", "US news.", "Asia-Pacific news."])
+def test_section_label_on_a_line_of_its_own_is_deleted(label):
+    body = ("A former mayor was sentenced on Thursday to six years in prison for taking bribes, the "
+            "Justice Department said.\n\nTwo executives were sentenced last year.")
+    text = f"Former mayor sentenced\n\n{body}\n\n{label}\n"
+    assert [(f.code, text[f.start:f.end]) for f in b_findings(text)] == [("B004", label)]
+    assert b_clean(text).rstrip() == f"Former mayor sentenced\n\n{body}"
+    # a line that says "news" as a sentence of its own stays
+    for line in ("Good news.", "Breaking News", "That is news."):
+        assert b_findings(f"Former mayor sentenced\n\n{body}\n\n{line}\n") == []
+
+
 @pytest.mark.parametrize("sentence", ["Good news.", "Fake news.", "No news."])
 def test_news_as_an_ordinary_sentence_is_not_a_section_label(sentence):
     text = f"Headline here\n\nThe minister read the report twice. {sentence} Nobody had expected it.\n\nEnd."
