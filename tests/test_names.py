@@ -270,6 +270,10 @@ def test_an_acronym_read_as_a_word_in_title_case_in_every_mention_is_a_house_sty
     text = ("The National Highway Traffic Safety Administration (Nhtsa) opened a probe. Nhtsa said the "
             "recall covers 2,000 cars.")
     assert _g(text) == [("G002", "Nhtsa", "NHTSA", "unsafe")] * 2
+    # ... or one that ends as no English word does ("cp")
+    text = ("The British Association for Counselling and Psychotherapy (Bacp) keeps a list. The Bacp "
+            "website allows you to search it.")
+    assert _g(text) == [("G002", "Bacp", "BACP", "unsafe")] * 2
 
 
 def test_acronym_definitions_that_spell_their_name_another_way_are_real():

@@ -1718,7 +1718,8 @@ def _house_title_style(w: str, toks: Tokens) -> bool:
     word (four letters or more, pronounceable) that it writes again, every time in title case and never
     in capitals? Style guides that write acronyms read as words so (the Guardian's and the BBC's
     ``Nato``, ``Unicef``; South African papers' ``Sars``) do it in every mention; a slip of the shift
-    key is one mention among capitals, and ``Ksc`` or ``Kpi`` is no word to read.
+    key is one mention among capitals, and ``Ksc``, ``Kpi`` or ``Bacp`` is no word to read (``cp`` ends
+    no English word).
 
     >>> from cleaner.tokens import Tokens
     >>> _house_title_style("Sars", Tokens("the Revenue Service (Sars) said. Sars will hire."))
@@ -1729,11 +1730,36 @@ def _house_title_style(w: str, toks: Tokens) -> bool:
     False
     >>> _house_title_style("Nhtsa", Tokens("Traffic Safety Administration (Nhtsa) said. Nhtsa will."))
     False
+    >>> _house_title_style("Bacp", Tokens("the Counselling Association (Bacp) said. Bacp will."))
+    False
     """
-    if len(w) < 4 or _unpronounceable(w):
+    if len(w) < 4 or _unpronounceable(w) or _coda(w.lower()) not in _english_codas():
         return False
     mentions = [toks.words[i] for i in toks.where(w.lower())]
     return len(mentions) >= 2 and all(m == w for m in mentions)
+
+
+def _coda(low: str) -> str:
+    """The letters after a word's last vowel: how it ends (``sars`` -> ``rs``, ``nato`` -> ``''``).
+
+    >>> _coda("sars"), _coda("nato"), _coda("bacp")
+    ('rs', '', 'cp')
+    """
+    return low[max(low.rfind(v) for v in "aeiouy") + 1:]
+
+
+CODA_MIN_ZIPF = 3.0  # the endings of dictionary words web text writes this often: how English words end
+
+
+def _english_codas() -> frozenset:
+    """How common English words end after their last vowel (``rs``, ``st``, ``nd``, ...), from the
+    dictionary and wordfreq, not a list; kept with the built-in gazetteer's derived indexes, in the
+    start-up snapshot, as :func:`casing._english_onsets` is."""
+    return _derived(gazetteer(()), ("english-codas", CODA_MIN_ZIPF), lambda _gaz: _codas(lexicon()))
+
+
+def _codas(lex) -> frozenset:
+    return frozenset(_coda(w) for w in lex.lower if len(w) >= 3 and w.isalpha() and lex.zipf(w) >= CODA_MIN_ZIPF)
 
 
 DEFINED_WORD_MIN_ZIPF = 3.0  # a dictionary word web text writes this often is an English word ("Ash")
