@@ -150,6 +150,11 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
         ("one word repeated (100,000 chars)", "The mayor said " + "the " * 25_000 + "bridge opened.", "text", None),
         ("deep HTML (5,000 nested divs)", "<html><body>" + "<div>" * 5000 + "<p>The mayor spoke.</p>"
          + "</div>" * 5000 + "</body></html>", "html", None),
+        ("unclosed <p> (50,000)", "<html><body>" + "<p>The mayor spoke. " * 50_000 + "</body></html>", "html", None),
+        ("one tag of 50,000 attributes", "<html><body><p " + " ".join(f"a{i}='v'" for i in range(50_000))
+         + ">The mayor spoke.</p></body></html>", "html", None),
+        ("200,000 <br> in a paragraph", "<html><body><p>The mayor" + "<br>" * 200_000 + "spoke.</p></body></html>",
+         "html", None),
         ("catastrophic user regex", "The mayor said " + "a" * 120 + "c today.\n", "text",
          {"extend-rules": [str(pack)]}),
     ]
