@@ -1,7 +1,8 @@
 """G families of garbled names found from the article's own evidence (issue 14): a surname the article
 introduces after a first name and later lower-cases, a slip of the initials of a name the article
 writes out, a name-only word after a sentence's first word, a one-edit slip of a gazetteer name's word
-that makes a pair English never writes."""
+that makes a pair English never writes, a title-case initialism among English words of a name, a
+slip of a country's acronym after a preposition of place."""
 
 import pytest
 
@@ -27,6 +28,16 @@ FOUND = [
     # a gazetteer name's word one full edit away, in a pair English never writes
     ("The Word Bank said on Tuesday that growth would slow this year in most poor countries.",
      ("G001", "Word", "World")),
+    # a title-case initialism no list knows, read letter by letter, among English words of a name
+    ("Douglas Graham, the Mnd Association's fundraising director, said the challenge had helped.",
+     ("G002", "Mnd", "MND")),
+    ("To measure HTTPS quality, we used the Ssl Labs API to collect the grade of each site.",
+     ("G002", "Ssl", "SSL")),
+    # a slip of a country's acronym after a preposition of place and "the", in an article naming it
+    ("The report covered Britain. A quarter of the annual deaths in the YK alone are due to traffic.",
+     ("G001", "YK", "UK")),
+    ("Around 15% of the energy used by buildings in the USS goes on air conditioning in America.",
+     ("G001", "USS", "US")),
 ]
 
 
@@ -37,20 +48,28 @@ def test_garbled_name_found_from_the_articles_evidence(text, expected):
 
 CLEAN = [
     # a surname written only after a title, or a word written twice in lower case, is no introduction
-    "Professor Backman led the study. The method works on all tissue, said one backman fan.",
-    "Vadim Backman led the study. The backman method and the backman score were both new.",
+    ("Professor Backman led the study. The method works on all tissue, said one backman fan.", "backman"),
+    ("Vadim Backman led the study. The backman method and the backman score were both new.", "backman"),
     # a real acronym that spells no name, beside a name whose initials are a swap of it
-    "The National Crime Victimization Survey has an API which offers data in the CSV, XML, and JSON formats.",
-    "It also controls Caesars New Jersey Inc <CJN>, which owns an Atlantic City casino.",
+    ("The National Crime Victimization Survey has an API which offers data in the CSV, XML, and JSON formats.",
+     "CSV"),
+    ("It also controls Caesars New Jersey Inc <CJN>, which owns an Atlantic City casino.", "CJN"),
     # an acronym set off after its name, two letters of a word and all
-    "The International Cocoa Organization, ICCO, council met. ICCO members agreed on the buffer stock.",
-    # a capitalised first word that is a given name makes the next word lowercase_names' to judge
-    "The findings prompted further studies. Although Chan spoke, others did not.",
+    ("The International Cocoa Organization, ICCO, council met. ICCO members agreed on the buffer stock.", "ICCO"),
     # pairs English writes, beside a gazetteer name's word
-    "The White Horse pub stood beside the square, and the Bank Holiday crowds filled it.",
+    ("The White Horse pub stood beside the square, and the Bank Holiday crowds filled it.", "Horse"),
+    # a title-case word without a vowel beside a name's own words: part of that name
+    ("The loan went to Sime Darby Sdn Bhd, the plantation group, on Monday.", "Sdn"),
+    # ... a company's legal form or a unit after a number in words (wire copy's earnings tables)
+    ("The Broken Hill Pty Co Ltd <BRKN.S> said it plans a rise in output.", "Pty"),
+    ("Avg shrs 274 mln vs 269 mln / Nine Mths / Shr 79 cts vs 42 cts", "Mths"),
+    # an acronym of its own after a preposition of place and "the"
+    ("The report covered the US. I worked as a fellow in the UX design track at the agency.", "UX"),
+    # after a preposition and "the", a capitalised word next may make the token part of a longer name
+    ("The report covered Britain. Fans in the UA Cup final cheered.", "UA"),
 ]
 
 
-@pytest.mark.parametrize("text", CLEAN)
-def test_no_garbled_name_without_the_evidence(text):
-    assert not [f for f in _g(text) if f[0] in ("G001", "G004") or f[1] in ("margaret", "Chan")], _g(text)
+@pytest.mark.parametrize("text,word", CLEAN)
+def test_no_garbled_name_without_the_evidence(text, word):
+    assert not [f for f in _g(text) if f[1] == word], _g(text)

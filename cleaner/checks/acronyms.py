@@ -1046,8 +1046,9 @@ def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, 
     (``[place_acronym_frames]``) whose place the article names in words (``named``, from
     :func:`_places_named`) or that it writes right elsewhere (``US-based``: the same country, in a frame
     the acronym checks skip), in a frame of a country: after
-    ``the`` where the phrase ends (``in the UD.``, ``the YS was``), or before a word or a hyphenated
-    suffix of a country's (``UD cities``, ``UL-based``)? Not an English word (``UM``, ``IS``). Returns
+    ``the`` where the phrase ends (``in the UD.``, ``the YS was``) or after a preposition of place and
+    ``the`` before anything but a capitalised word (``in the YK alone``), or before a word or a
+    hyphenated suffix of a country's (``UD cities``, ``UL-based``)? Not an English word (``UM``, ``IS``). Returns
     that acronym (of a slip of two, the one the article names: ``UE`` is ``EU`` beside ``France``), or
     ``""``.
 
@@ -1074,8 +1075,43 @@ def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, 
     if not _THE_BEFORE.search(text, max(0, start - 4), start):
         return ""
     after = text[end:end + 1]
-    return acronym if after in ("", "\n", ",", ".", ";", ":", ")", "?", "!", "’", "\"", "”") or word in after_the \
-        else ""
+    if after in ("", "\n", ",", ".", ";", ":", ")", "?", "!", "’", "\"", "”") or word in after_the:
+        return acronym
+    # after a preposition of place and ``the``, the token is where something is or comes from, whatever
+    # follows but a capitalised word, which may make it part of a longer name (``in the YK alone``,
+    # ``from the YS accordingly``; not ``in the UA Cup``); a web-frequent acronym of its own only before
+    # a verb, an adverb or a dash, not before a noun it may describe
+    if _place_preposition_before(text, start) and not text[end + 1:end + 2].isupper() and (
+            not word or word.endswith("ly") or _after_it(word, lex)
+            or not _own_acronym(token, lex, _pack()["acronyms"]["real_min_zipf"])):
+        return acronym  # (an acronym of its own only where the phrase plainly ends: "in the USS goes
+        # on air conditioning", not "in the UX design track")
+    return ""
+
+
+def _place_preposition_before(text: str, start: int) -> bool:
+    """Does a preposition of place and ``the`` stand right before ``start`` (``in the ``, ``from the ``)?
+
+    >>> _place_preposition_before("deaths in the YK alone", 14), _place_preposition_before("calling on the SU envoy", 15)
+    (True, False)
+    """
+    m = _PLACE_PREPOSITION_THE.search(text, max(0, start - 16), start)
+    return m is not None and m.end() == start
+
+
+def _after_it(word: str, lex) -> bool:
+    """Does English write ``word`` after ``he``, ``she`` or ``it`` (a verb of a singular subject, or
+    ``alone``: ``goes``, ``was``), by the bigram counts? Then a place before it ends its phrase.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_after_it(w, lexicon()) for w in ("goes", "alone", "design", "team")]
+    [True, True, False, False]
+    """
+    return any(lex.bigram(subject, word) >= AFTER_IT_MIN_PAIRS for subject in ("he", "she", "it"))
+
+
+AFTER_IT_MIN_PAIRS = 1_000_000  # a word after "he", "she" or "it" this often reads as their verb
+_PLACE_PREPOSITION_THE = re.compile(r"\b(?:in|from|across|throughout|within|outside|inside|around|into) the $")
 
 
 @lru_cache(maxsize=2)

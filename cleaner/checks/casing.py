@@ -704,7 +704,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         elif w[0].isupper() and w[1:].islower() and w.lower() not in lex.lower and (
                 w.upper() in gaz.acronyms or w.lower() in everyday or w.lower() in dictionary
                 or written[w.lower()] >= _memo(title_uses, w.lower(), lambda low: _title_case_uses(toks, low))
-                or w.lower() in unlisted and not _name_or_abbreviation(toks, i, given)):
+                or w.lower() in unlisted and (not _name_or_abbreviation(toks, i, given)
+                                              or _unpronounceable(w) and _among_english_capitals(toks, i, lex))):
             # the article's own capitals are evidence, not a shouted quote or headline ("NATO WASN'T
             # THERE" above a body that writes "Nato" throughout)
             if not written[w.lower()] and not (_initialism(w) and (
@@ -862,6 +863,26 @@ def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset, lex=None) -> b
     if nxt[:1].isupper():
         return True
     return bool(prev) and prev[:1].isupper() and not prev.isupper()
+
+
+def _among_english_capitals(toks: Tokens, i: int, lex) -> bool:
+    """Are the capitalised words beside word ``i`` English words capitalised for a name, none a name's
+    own word, a company's legal form or a number (``the Mnd Association``, ``Ssl Labs``, ``the Windows
+    Sdk``; not ``Sdn Bhd``, ``Mr Nkt``, ``Broken Hill Pty Co Ltd``, ``Nine Mths``), and is there one? A
+    title-case initialism there is an acronym in a name, not a name's word, a designator or a unit.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> t = Tokens("the Mnd Association said. Sdn Bhd said. Mr Nkt said. Hill Pty Co Ltd said. Nine Mths to")
+    >>> [_among_english_capitals(t, k, lexicon()) for k in (1, 4, 8, 11, 16)]
+    [True, False, False, False, False]
+    """
+    words, gaps, low = toks.words, toks.gaps, toks.low_words
+    beside = [k for k in (i - 1, i + 1) if 0 <= k < len(words) and gaps[max(k, i)] == " " and words[k][:1].isupper()]
+    designators = _words("acronyms", "definition_trailing")  # a company's legal form: "Ltd", "Co"
+    numbers = _words("words", "number_words")
+    return bool(beside) and all(words[k][1:].islower() and _POSSESSIVE.sub("", low[k]) in lex.lower
+                                and low[k] not in lex.names and not _abbreviation(toks, k)
+                                and low[k] not in designators and low[k] not in numbers for k in beside)
 
 
 def _surname_in_article(toks: Tokens, low: str, lex) -> bool:
