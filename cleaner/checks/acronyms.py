@@ -654,8 +654,15 @@ def _spelled_in(text: str, token: str) -> bool:
     False
     """
     runs = _name_runs(text)
-    return any(_spells(token, list(words)) for key in ((token[:1], token[-1:]), (token[:1], ""))
+    return any(_spells_run(token, words) for key in ((token[:1], token[-1:]), (token[:1], ""))
                for words in runs.get(key, ()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _spells_run(token: str, run: tuple) -> bool:
+    """:func:`_spells` of a name run, kept: a fix round asks again about the same acronyms and the same
+    runs of an article that changed in a few words (half of :func:`_spelled_in`'s cost otherwise)."""
+    return _spells(token, list(run))
 
 
 @lru_cache(maxsize=2)
@@ -1343,34 +1350,43 @@ def _spells(acr: str, words: list, compounds: bool = True, whole: bool = False) 
     >>> _spells("UXPA", "User Experience Professionals Association".split()), _spells("UBAF", "Union de Banques Arabes et Francaises".split())
     (True, True)
     """
-    joining, trailing = _words("acronyms", "definition_joining"), _words("acronyms", "definition_trailing")
+    trailing = _words("acronyms", "definition_trailing")
     words = _without_possessives(words)
     last = len(words) - 1
     while last > 0 and words[last].lower().rstrip(".,") in trailing:
         last -= 1
 
-    def parts(k: int) -> list:
-        """What word ``k`` may give: its initial, then each longer run of its capitals, then with an ``s``."""
-        w = words[k]
-        if w.lower() in joining:
-            return ["", w[0].upper()]
-        caps = w[0].upper() + "".join(c for c in w[1:] if c.isupper())
-        out = [caps[:n] for n in range(1, len(caps) + 1)]
-        if _x_word(w):  # "User Experience Professionals Association (UXPA)"
-            out.append("X")
-        compound = lexicon().compound_parts(w.lower()) if compounds and w[1:].islower() and len(w) >= 7 else ()
-        if compound:  # "London Interbank Offered Rate (LIBOR)": each part of a closed compound
-            out.append(w[0].upper() + compound[1][0].upper())
-        if k == last and w.endswith("s"):
-            out += [p + "S" for p in out]
-        return out
-
     def fits(k: int, at: int) -> bool:  # at most 8 words and 6 letters: a small, bounded search
         if k > last:
             return at == len(acr)
-        return any(acr.startswith(p, at) and fits(k + 1, at + len(p)) for p in parts(k))
+        return any(acr.startswith(p, at) and fits(k + 1, at + len(p)) for p in _word_gives(words[k], k == last, compounds))
 
     return any(words[k][:1].isupper() and fits(k, 0) for k in (range(last + 1) if not whole else (0,)))
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_gives(w: str, last: bool, compounds: bool) -> tuple:
+    """What the word ``w`` of a name may give its acronym (:func:`_spells`): its initial, then each longer
+    run of its capitals, then with an ``s`` when it ends the name; a joining word its initial or nothing.
+    Kept per word: the search asks each word of each run again at every letter it may start at.
+
+    >>> _word_gives("DigitalGov", False, True), _word_gives("of", False, True), _word_gives("Units", True, True)
+    (('D', 'DG'), ('', 'O'), ('U', 'US'))
+    >>> _word_gives("Interbank", False, True)
+    ('I', 'IB')
+    """
+    if w.lower() in _words("acronyms", "definition_joining"):
+        return ("", w[0].upper())
+    caps = w[0].upper() + "".join(c for c in w[1:] if c.isupper())
+    out = [caps[:n] for n in range(1, len(caps) + 1)]
+    if _x_word(w):  # "User Experience Professionals Association (UXPA)"
+        out.append("X")
+    compound = lexicon().compound_parts(w.lower()) if compounds and w[1:].islower() and len(w) >= 7 else ()
+    if compound:  # "London Interbank Offered Rate (LIBOR)": each part of a closed compound
+        out.append(w[0].upper() + compound[1][0].upper())
+    if last and w.endswith("s"):
+        out += [p + "S" for p in out]
+    return tuple(out)
 
 
 def _times(n: int) -> str:
