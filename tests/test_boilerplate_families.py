@@ -1067,3 +1067,15 @@ def test_an_event_date_with_its_time_under_it_at_the_end_stays():
     body = f"{story}\n\nDepot open house\n\nThursday, February 6, 2014\n\n9:00 - 1:00 pm"
     text, applied = clean(body)
     assert text == body and applied == []
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("The depot's repair bay in 1962", "AP Photo/Ana Ruiz"),
+    ("Mechanics leave the depot on Monday", "Ana Ruiz/Getty Images"),
+    ("Workers leave the depot after the vote", "ANA RUIZ/AFP via Getty Images"),
+    ("A bus leaves the depot on Tuesday", "(Ana Ruiz/AP)"),
+    ("A bus leaves the depot on Tuesday", "Photograph: Ana Ruiz/The Ledger")])
+def test_a_credit_run_on_after_a_caption_with_no_stop_goes_and_the_caption_stays(caption, credit):
+    text, applied = clean(f"{LEAD}\n\n{caption} {credit}\n\n{MIDDLE}\n\n{LAST}\n\n{LEAD} {MIDDLE}")
+    assert paragraphs(text) == [LEAD, caption, MIDDLE, LAST, f"{LEAD} {MIDDLE}"]
+    assert [f.source for f in applied] == ["boilerplate:caption-credit-run-on"]
