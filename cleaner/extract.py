@@ -388,22 +388,34 @@ _DISCARDED_NAME = re.compile(r"(?:^|\s)bottom|bottom(?:\s|$)|(?:^|\s)link(?:\s|$
 
 def keep_inline_spans(tree) -> None:
     """Take the discard-triggering names off the ``<span>`` elements inside a paragraph, in place: a
-    span inside a ``<p>`` is part of a sentence, never a link bar or a page bottom.
+    span inside a ``<p>`` is part of a sentence, never a link bar or a page bottom. An empty span
+    with a name, an anchor such as the ``<span id="more-123"></span>`` a WordPress post puts where
+    its excerpt ends, goes (its tail stays): trafilatura's precision reading drops a paragraph that
+    starts with one.
 
     >>> import lxml.html
     >>> tree = lxml.html.fromstring('<div><p>Said <span class="link"><a>the NFL</a></span> will.</p><span class="link">Bar</span></div>')
     >>> keep_inline_spans(tree); lxml.html.tostring(tree, encoding="unicode")
     '<div><p>Said <span><a>the NFL</a></span> will.</p><span class="link">Bar</span></div>'
+    >>> tree = lxml.html.fromstring('<div><p><span id="more-5129"></span>From the hadith:</p></div>')
+    >>> keep_inline_spans(tree); lxml.html.tostring(tree, encoding="unicode")
+    '<div><p>From the hadith:</p></div>'
     """
+    empty = []
     for span in tree.iter("span"):
         if not (span.get("class") is not None or span.get("id") is not None or span.get("style") is not None) \
                 or not _in_paragraph(span):
+            continue
+        if len(span) == 0 and not span.text:
+            empty.append(span)  # an empty anchor (WordPress's <span id="more-N">): precision drops its <p>
             continue
         for name in ("class", "id"):
             if _DISCARDED_NAME.search(span.get(name) or ""):
                 del span.attrib[name]
         if "border" in (span.get("style") or ""):
             del span.attrib["style"]
+    for span in empty:  # after the walk: taking a tag out while walking would skip the element after it
+        span.drop_tag()
 
 
 def _in_paragraph(element) -> bool:

@@ -354,6 +354,20 @@ def test_a_linked_phrase_in_a_span_named_link_stays_in_its_sentence_in_precision
     assert "Standings" not in text
 
 
+def test_a_paragraph_after_a_wordpress_more_anchor_stays_in_precision_mode():
+    # a WordPress post marks where its excerpt ends with an empty <span id="more-N"> at the start of the
+    # next paragraph; trafilatura's precision mode dropped that paragraph
+    paras = ["The imam spoke to the congregation on Friday about the duty to treat others fairly and well.",
+             "He warned against hatred of any people, however strongly one disagrees with what they do.",
+             '<span id="more-5129"></span>From the hadith of Abu Hurairah, the Prophet said to his companions:',
+             "Love the one you love moderately, for perhaps one day he may become one you hate.",
+             "The sermon ended with a prayer for peace and for the safety of travellers in the region."]
+    body = "".join(f"<p>{p}</p>" for p in paras)
+    page = f"<html><head><title>Sermon</title></head><body><article><h1>Sermon</h1>{body}</article></body></html>"
+    text = extract_html(page, favor="precision").text
+    assert "From the hadith of Abu Hurairah, the Prophet said to his companions:" in text
+
+
 PAGE_SHAPES = [
     '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared as XML, parsed from bytes.</p></body></html>',
     "<html><body><p>A " + "<b>" * 300 + "deep" + "</b>" * 300 + " one.</p><p>Next.</p></body></html>",
