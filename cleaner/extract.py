@@ -368,10 +368,11 @@ def _trafilatura(html: str, url: Optional[str], options: dict, fragment: bool = 
             body = _body_text(trafilatura.bare_extraction(tree, url=url, **balanced))
         elif needs_second_reading(len(body.split()), paragraph_words if paragraph_words is not None
                                   else sum(len(t.split()) for t in paragraph_texts(tree))):
-            second = _longer_balanced_reading(trafilatura, tree, url, balanced, len(body.split()))
+            joined = _longer_joined_reading(trafilatura, tree, url, options, len(body.split()))
+            second = joined or _longer_balanced_reading(trafilatura, tree, url, balanced, len(body.split()))
             if second is not None:
                 body = second
-                metadata["extract_fallback"] = "balanced"
+                metadata["extract_fallback"] = "joined" if joined else "balanced"
     # trafilatura separates paragraphs by single newlines; the rest of the pipeline uses blank lines.
     paragraphs = [" ".join(line.split()) for line in body.split("\n") if line.strip()]
     if options["favor_precision"]:
@@ -605,6 +606,76 @@ def repaired_html(html: str, beginning: str) -> str:
             html = FAULTY_HTML.sub(r"\1>", html, count=1)
             break
     return html
+
+
+def split_bodies(tree) -> list:
+    """The article's body containers when the page splits it over several with the same tag and class
+    (Wired's ``article__body`` divs with an ad row between each two): the elements trafilatura's first
+    body expression that finds any finds, in page order, none inside another; [] for one container.
+    trafilatura reads only the first, and loses the rest of the story.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<html><body><div class="x"><div class="article-body"><p>One.</p></div></div>'
+    ...     '<div class="ad">Ad</div><div class="x"><div class="article-body"><p>Two.</p></div></div></body></html>')
+    >>> [b.text_content() for b in split_bodies(page)]
+    ['One.', 'Two.']
+    """
+    from trafilatura.xpaths import BODY_XPATH
+
+    found: list = []
+    for expr in BODY_XPATH:
+        found = [e for e in expr(tree) if e is not None]
+        if found:
+            break
+    if len(found) < 2:
+        return []
+    first = found[0]
+    bodies: list = []
+    for e in found:
+        if e.tag == first.tag and e.get("class") == first.get("class") and not any(
+                b in e.iterancestors() for b in bodies):
+            bodies.append(e)
+    return bodies if len(bodies) > 1 else []
+
+
+def join_bodies(tree):
+    """A copy of ``tree`` with the children of every body container after the first moved into the
+    first, in order (the containers' own tails, ad rows' text, left out), or None when the page has
+    one body container.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<html><body><div class="x"><div class="article-body"><p>One.</p></div></div>'
+    ...     '<div class="ad">Ad</div><div class="x"><div class="article-body"><p>Two.</p></div></div></body></html>')
+    >>> lxml.html.tostring(join_bodies(page).xpath("//div[@class='article-body']")[0], encoding="unicode")
+    '<div class="article-body"><p>One.</p><p>Two.</p></div>'
+    """
+    from copy import deepcopy
+
+    bodies = split_bodies(tree)
+    if not bodies:
+        return None
+    paths = [tree.getroottree().getpath(b) for b in bodies]
+    joined = deepcopy(tree)
+    head, *rest = (joined.getroottree().xpath(path)[0] for path in paths)
+    for other in rest:
+        for child in list(other):
+            head.append(child)
+        other.getparent().remove(other)
+    return joined
+
+
+_JOINED_GAIN = 1.3  # a joined reading replaces the precision reading when this much longer
+
+
+def _longer_joined_reading(trafilatura, tree, url: Optional[str], options: dict, kept_words: int) -> Optional[str]:
+    """A precision reading of the page with its split body containers joined, when it is over 1.3
+    times as long as the ``kept_words`` of the first reading, else None (one container, or nothing
+    more found)."""
+    joined = join_bodies(tree)
+    if joined is None:
+        return None
+    body = _body_text(trafilatura.bare_extraction(joined, url=url, **options))
+    return body if len(body.split()) > _JOINED_GAIN * kept_words else None
 
 
 def _longer_balanced_reading(trafilatura, tree, url: Optional[str], balanced: dict, kept_words: int) -> Optional[str]:

@@ -368,6 +368,29 @@ def test_a_paragraph_after_a_wordpress_more_anchor_stays_in_precision_mode():
     assert "From the hadith of Abu Hurairah, the Prophet said to his companions:" in text
 
 
+def test_an_article_split_over_body_containers_with_an_ad_row_between_them_is_read_whole():
+    # Wired's pages set the story in several "article__body" divs with an ad row between each two;
+    # trafilatura reads only the first
+    first = ["Instagram began hiding like counts on Thursday after testing the design for two years in seven countries.",
+             "The company says the change lets people focus on the photos and videos they share, not on the numbers.",
+             "Business accounts still see every count, and far more besides, in a dashboard of their own statistics."]
+    rest = ["I switched my own account to a professional one several weeks ago and chose the label Journalist.",
+            "After a few days the statistics started rolling in: who unfollowed me each week, and who visited.",
+            "Over a dozen people tapped on the profile of a coworker after I tagged us eating lunch together.",
+            "The figures are anonymized, the company says, and cannot be traced back to any single account.",
+            "Some teenagers label their accounts as businesses to see the numbers, picking ironic categories."]
+
+    def body(paras):
+        return ('<div class="grid"><div class="article__body body__container">'
+                + "".join(f"<p>{p}</p>" for p in paras) + "</div></div>")
+    page = (f"<html><head><title>Instagram</title></head><body><main><h1>Instagram</h1>{body(first)}"
+            '<div class="row full-bleed-ad"><span class="ad-label">Advertisement</span></div>'
+            f"{body(rest)}</main></body></html>")
+    doc = extract_html(page, favor="precision")
+    assert all(p in doc.text for p in first + rest) and "Advertisement" not in doc.text
+    assert doc.metadata.get("extract_fallback") == "joined"
+
+
 PAGE_SHAPES = [
     '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared as XML, parsed from bytes.</p></body></html>',
     "<html><body><p>A " + "<b>" * 300 + "deep" + "</b>" * 300 + " one.</p><p>Next.</p></body></html>",
