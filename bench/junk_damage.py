@@ -9,7 +9,8 @@ section labels) and filled with made-up names, sites, e-mail addresses and dates
 goes where scrapers leave it: its own paragraph at the end, glued after the last sentence (dumps that
 lost their line breaks; ``tight``: with no space after the stop either, as in the ISOT dumps), its own
 paragraph at the start, a line between two paragraphs, its own sentence inside a paragraph (a section
-label), or (a photo credit) at the end of a caption line between two.
+label), or (a photo credit) at the end of a caption line between two, after a stop or (``run-on``)
+with none.
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
 overall and macro-averaged (each family weighs the same); and the share of the article's own words
@@ -86,6 +87,12 @@ FAMILIES = {
     "caption-credit": ([  # a caption line ending in its credit: only the credit counts as junk
         "| photo by {name}", "Photo: {name}",
     ], ("caption",)),
+    # a caption and its credit run together with no stop, as a page's two spans come out joined; the
+    # agencies news pages credit (issue 13, stop 20: the last stop's known miss)
+    "caption-run-on": ([
+        "AP Photo/{name}", "{name}/Getty Images", "({name}/{agency})", "Photograph: {name}/The {site}",
+        "{name}/AFP via Getty Images",
+    ], ("run-on",)),
     "source-trailer": ([
         "Source: {site}", "Sources: {site}, {host}", "source: {host}", "Via {site}", "h/t {site}",
         "Source: {site}, {name}", "SOURCE: {site}", "Source: https://{host}/{first}", "Source link",
@@ -175,6 +182,25 @@ FAMILIES = {
         "Join our commenting forum", "Follow us on social media",
         "What about you? Share your thoughts on the {topic} plan in the comments below.",
     ], ("tail",)),
+    # a share control's label on a line of its own, anywhere (the labels of WordPress/Jetpack's, AddThis's,
+    # ShareThis's and AddToAny's buttons and publishers' own bars; issue 13, stop 20)
+    "share-control": ([
+        "Share Tweet Share Email", "Email | Print", "Share full article", "Email this story", "Copy link",
+        "Link copied", "Please share this with your friends", "Find us on Facebook", "Follow @{first}",
+    ], ("line", "tail", "head")),
+    # a trailer set as a list item, a box label after the bullet (htmldate's and fundus's tune pages in
+    # bench/real_scraped.py; issue 13, stop 20)
+    "list-item-trailer": ([
+        "• {name} can be reached at {email}.", "• Reporting by {name}; Editing by {name2}",
+        "- {section} Desk: Sign up for our weekly {topic} newsletter to get it in your inbox every Monday.",
+        "* Follow us on Twitter @{first}",
+    ], ("tail",)),
+    # a labelled stamp anywhere, a bare stamp under the article (CMS date fields; issue 13, stop 20)
+    "stamp-anywhere": ([
+        "Published {time} ET, {dow} {date}", "Last updated on {date}", "Date posted: {date}",
+        "Published - {date} {time} IST",
+    ], ("line", "tail")),
+    "stamp-under-article": (["{date}", "{dow} {day} {mon} {year} {hh}.{mm} EDT", "{iso}"], ("tail",)),
     # a call to the reader among the last lines (the fundus crawler's tune pages; issue 13, stop 19)
     "reader-call": ([
         "Sign up for our emails", "Please bookmark {host} and sign up for our daily newsletter, {first}, here.",
@@ -280,10 +306,11 @@ def inject(text: str, rng: random.Random) -> tuple[str, list]:
         elif place == "head":
             paragraphs.insert(0, piece)
             last += 1
-        elif place == "caption":  # a caption line between paragraphs, its credit at the end
+        elif place in ("caption", "run-on"):  # a caption line between paragraphs, its credit at the end
             caption = f"{_word(rng)} {_word(rng, 3)}, at the {_word(rng, 3)} office"
             at = rng.randint(1, last) if last >= 2 else len(paragraphs)
-            paragraphs.insert(at, f"{caption} {piece}" if piece.startswith("|") else f"{caption}. {piece}")
+            run_on = place == "run-on" or piece.startswith("|")  # "run-on": no stop before the credit
+            paragraphs.insert(at, f"{caption} {piece}" if run_on else f"{caption}. {piece}")
             last += at <= last
         elif last >= 2:  # a line between two of the article's paragraphs
             paragraphs.insert(rng.randint(1, last), piece)
