@@ -237,12 +237,13 @@ class Cleaner:
             seen.add(fixed)
             applied.extend(_on_original(doc, maps, f, applied=True, round_number=round_number) for f in edits)
             maps.append(EditMap(edits))
+            after = Round(found, edits, text, fixed) if self.incremental_rechecks else None
             text = fixed
             fixed_doc = current = replace(doc, text=text)
             round_ctx = self._context(fixed_doc)
             if self.incremental_rechecks:
                 round_ctx.memo = memo
-            after = Round(found, edits) if self.incremental_rechecks else None
+                round_ctx.after = after
             found = run_families(fixed_doc, round_ctx, self._extra_checks(round_ctx), after)
             findings = merged(found)
         return text, applied, findings, maps

@@ -21,11 +21,19 @@ from .finding import Finding
 
 @dataclass
 class Round:
-    """What a fix round changed: each family's findings before it, and the edits it applied (sorted,
-    on the text before them)."""
+    """What a fix round changed: each family's findings before it, the edits it applied (sorted, on
+    the text before them), and the text before and after them (``""``: not told)."""
 
     previous: dict
     edits: list
+    before: str = ""
+    after: str = ""
+
+    def stretches(self) -> tuple[list, list]:
+        """``split_by_edits(self.after, self.edits)``, computed once for every check that asks."""
+        if not hasattr(self, "_split"):
+            self._split = split_by_edits(self.after, self.edits)
+        return self._split
 
 
 def touched_lines(text: str, edits: list[Finding]) -> list[tuple[int, int]]:
@@ -81,6 +89,26 @@ def old_offsets(edits: list[Finding], positions: Iterable[int]) -> Iterator[int]
         yield position - shift
 
 
+def split_by_edits(text: str, edits: list[Finding]) -> tuple[list, list]:
+    """(the touched lines of ``text`` (after ``edits``, see ``touched_lines``), the stretches between
+    them as ``(start, end, shift)``): a stretch holds what the text before the edits held from
+    ``start - shift`` to ``end - shift``.
+
+    >>> from cleaner.finding import Finding
+    >>> split_by_edits("one\\ntwo x\\nthree", [Finding("E006", "", 7, 9, suggestion=" ", fix="safe")])
+    ([(4, 10)], [(0, 4, 0), (10, 15, -1)])
+    """
+    touched = touched_lines(text, edits)
+    stretches = []
+    clean_from = 0
+    for start, end in touched + [(len(text) + 1, len(text) + 1)]:
+        if start > clean_from:
+            stretches.append((clean_from, min(start, len(text))))
+        clean_from = end
+    shifts = (new - old for (new, _), old in zip(stretches, old_offsets(edits, (a for a, _ in stretches))))
+    return touched, [(start, end, shift) for (start, end), shift in zip(stretches, shifts)]
+
+
 def _moved(doc: Document, finding: Finding, delta: int) -> Finding:
     start, end = finding.start + delta, finding.end + delta
     line, col = doc.position(start)
@@ -94,20 +122,14 @@ def recheck_lines(doc: Document, run: Callable[[Document], list], previous: list
     ``previous`` on the text before them: those on untouched lines moved, the touched lines checked."""
     text = doc.text
     out: list[Finding] = []
-    clean_from = 0  # start of the untouched stretch before the next touched span
-    stretches = []
-    for start, end in touched_lines(text, edits) + [(len(text) + 1, len(text) + 1)]:
-        if start > clean_from:
-            stretches.append((clean_from, min(start, len(text))))
-        if end <= len(text):
-            part = Document(text[start:end], kind=doc.kind, metadata=doc.metadata, path=doc.path)
-            out.extend(_moved(doc, f, start) for f in run(part))
-        clean_from = end
+    touched, stretches = split_by_edits(text, edits)
+    for start, end in touched:
+        part = Document(text[start:end], kind=doc.kind, metadata=doc.metadata, path=doc.path)
+        out.extend(_moved(doc, f, start) for f in run(part))
     order = sorted(range(len(previous)), key=lambda i: previous[i].start)
     starts = [previous[i].start for i in order]
-    for (new_start, new_end), old_start in zip(stretches, old_offsets(edits, (a for a, _ in stretches))):
-        delta = new_start - old_start
-        old_end = new_end - delta
+    for new_start, new_end, delta in stretches:
+        old_start, old_end = new_start - delta, new_end - delta
         at_end = new_end == len(text)  # an empty finding at the very end belongs to the last line
         inside = order[bisect_left(starts, old_start):bisect_right(starts, old_end)]  # by start: no scan per stretch
         out.extend(_moved(doc, previous[i], delta) for i in sorted(inside)

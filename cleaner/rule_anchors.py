@@ -209,6 +209,9 @@ class AnchorIndex:
                 keys[0].setdefault(literal, []).append((None, tuple(numbers)))
         self._automata = []
         self._keys: list = []  # an automaton's value: an index here, of (key length, what it is wanted for)
+        # whether a hit can run over a line break (a literal holding one): then ``hits_after`` cannot
+        # read a text line by line
+        self._within_lines = not any("\n" in literal for _, literal in by_literal)
         for folded, entries in ((False, keys[0]), (True, keys[1])):
             if not entries:
                 continue
@@ -230,17 +233,70 @@ class AnchorIndex:
         >>> AnchorIndex(rules).hits("COPYRIGHT © 2020. Copyright © 2021")
         {1: [(0, 9), (18, 27)], 0: [(18, 29)]}
         """
+        folded_text = self._folded(text, folded_text)
+        return None if folded_text is None else self._spans(text, folded_text, 0, len(text))
+
+    #: a fix round whose edits leave more stretches than this is read again whole (its hits carried
+    #: stretch by stretch would cost rules x stretches steps)
+    MAX_STRETCHES = 64
+
+    def hits_after(self, before: Optional[dict], text: str, touched: list, stretches: list,
+                   folded_text: Optional[str] = None) -> Optional[dict]:
+        """``hits(text)`` of a text a fix round edited, from ``before`` (the hits of the text before the
+        edits): the hits in each untouched stretch (``recheck.split_by_edits``) are the old ones there,
+        moved, and only the ``touched`` lines are searched. Exact because no literal runs over a line
+        break (else, and with ``before`` None or many stretches, the whole text is searched).
+
+        >>> from cleaner.rule_engine import load_rules
+        >>> index = AnchorIndex(load_rules({"rule": [{"code": "X001", "message": "m", "pattern": "Read more"}]}))
+        >>> old, new = "Read more\\nx\\nRead more", "Read more\\nRead more\\nRead more"
+        >>> index.hits_after(index.hits(old), new, [(10, 20)], [(0, 10, 0), (20, 29, 8)])
+        {0: [(0, 9), (20, 29), (10, 19)]}
+        >>> index.hits(new)  # (the same spans: in another order, which no reader minds)
+        {0: [(0, 9), (10, 19), (20, 29)]}
+        """
+        if before is None or not self._within_lines or len(stretches) > self.MAX_STRETCHES:
+            return self.hits(text, folded_text)
+        folded_text = self._folded(text, folded_text)
+        if folded_text is None:
+            return None
+        found: dict = {}
+        for number, spans in before.items():
+            spans = sorted(spans)
+            kept = []
+            at = 0
+            for start, end, shift in stretches:  # (both in text order: one walk)
+                old_start, old_end = start - shift, end - shift
+                while at < len(spans) and spans[at][0] < old_start:
+                    at += 1
+                while at < len(spans) and spans[at][1] <= old_end:
+                    kept.append((spans[at][0] + shift, spans[at][1] + shift))
+                    at += 1
+            if kept:
+                found[number] = kept
+        for start, end in touched:
+            for number, spans in self._spans(text, folded_text, start, end).items():
+                found.setdefault(number, []).extend(spans)
+        return found
+
+    def _folded(self, text: str, folded_text: Optional[str]) -> Optional[str]:
+        """The text the folded automaton reads (``text`` itself when there is none); None when folding
+        ``text`` changes its length."""
+        if not any(folded for folded, _ in self._automata):
+            return text
+        folded_text = folded_text if folded_text is not None else fold(text)
+        return folded_text if len(folded_text) == len(text) else None
+
+    def _spans(self, text: str, folded_text: str, start: int, end: int) -> dict:
+        """``hits`` of ``text[start:end]`` (``folded_text`` as long as ``text``), offsets in ``text``."""
         ends: dict = {}  # key index -> the ends of its hits
         for folded, automaton in self._automata:
-            haystack = (folded_text if folded_text is not None else fold(text)) if folded else text
-            if len(haystack) != len(text):
-                return None
-            for end, key in automaton.iter(haystack):
+            for end_at, key in automaton.iter(folded_text if folded else text, start, end):
                 found = ends.get(key)
                 if found is None:
-                    ends[key] = [end]
+                    ends[key] = [end_at]
                 else:
-                    found.append(end)
+                    found.append(end_at)
         spans: dict = {}
         for key, found in ends.items():
             length, wanted = self._keys[key]

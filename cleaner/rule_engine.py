@@ -535,7 +535,7 @@ def run_rules(doc: Document, ctx, rules: Iterable[Rule], source: str = "") -> li
     cache: dict = {} if memo is None else {"memo": memo}
     rules = tuple(rules)
     index = anchor_index(rules)
-    hits = index.hits(doc.text)
+    hits = round_hits(index, doc, ctx)
     for number, rule in enumerate(rules):
         if ctx is not None and not ctx.enabled(rule.code):
             continue
@@ -545,6 +545,26 @@ def run_rules(doc: Document, ctx, rules: Iterable[Rule], source: str = "") -> li
             continue
         findings.extend(rule_findings(doc, rule, source, cache))
     return findings
+
+
+def round_hits(index: AnchorIndex, doc: Document, ctx, folded_text: Optional[str] = None) -> Optional[dict]:
+    """``index.hits(doc.text)``, kept in ``ctx.memo`` under the text: in a confirming fix round
+    (``ctx.after``) on the text the round's edits made, carried over from the text before them with
+    only the touched lines searched again (``AnchorIndex.hits_after``), so the round's search costs
+    what its edits touched, not the article's length."""
+    memo = getattr(ctx, "memo", None)
+    if memo is None:
+        return index.hits(doc.text, folded_text)
+    after = getattr(ctx, "after", None)
+    before = None
+    if after is not None and after.after == doc.text:
+        before = memo.get(("anchor hits", index, after.before))
+    if before is None:
+        hits = index.hits(doc.text, folded_text)
+    else:
+        hits = index.hits_after(before, doc.text, *after.stretches(), folded_text=folded_text)
+    memo["anchor hits", index, doc.text] = hits  # (the index itself: its id could be reused)
+    return hits
 
 
 _INDEXES: dict = {}  # rule identities -> (rules, AnchorIndex); the rules are kept so ids stay theirs

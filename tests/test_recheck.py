@@ -72,3 +72,37 @@ def test_clean_gives_the_same_result_with_touched_line_rechecks_as_with_full_one
         assert [f.to_dict() for f in a.remaining] == [f.to_dict() for f in b.remaining]
         rounds += any(f.applied for f in a.findings)
     assert rounds >= 20
+
+
+def test_anchor_hits_carried_over_a_fix_round_equal_a_search_of_the_fixed_text():
+    """A confirming round's rule anchors (B's rules, G's phrases) are the round before's, moved past
+    the edits, with only the touched lines searched again: the same spans as searching the fixed text,
+    for edits that delete boilerplate lines, insert an anchor ('Read more') or cut one in half."""
+    from cleaner.checks.boilerplate import builtin_rules
+    from cleaner.finding import Finding
+    from cleaner.recheck import Round
+    from cleaner.rule_engine import anchor_index, round_hits
+
+    index = anchor_index(builtin_rules())
+    rng = random.Random(11)
+    insertions = ["Read more", "Advertisement", "", "Share this:", "reporting by", "\u00a9 2024 ", "x"]
+    carried = 0
+    for body in _bodies(40):
+        text = body + "\n\nRead more: Follow us on Twitter\n\nAdvertisement\n\n\u00a9 2024 Example News. All rights reserved."
+        spots = sorted(rng.sample(range(len(text)), 6))
+        edits = choose_edits([Finding("B001", "", s, min(len(text), s + rng.randrange(0, 12)),
+                                      suggestion=rng.choice(insertions), fix="safe") for s in spots], unsafe_fixes=False)
+        fixed = apply_edits(text, edits)
+
+        class Ctx:  # a confirming round's context: the article's memo, the round it confirms
+            memo: dict = {}
+            after = Round({}, edits, text, fixed)
+
+        Ctx.memo = {}
+        first = round_hits(index, Document(text), Ctx)  # (stored: no round before it)
+        assert first == index.hits(text)
+        again = round_hits(index, Document(fixed), Ctx)
+        searched = index.hits(fixed)
+        assert {n: sorted(s) for n, s in again.items()} == {n: sorted(s) for n, s in searched.items()}
+        carried += bool(set(first) & set(again))
+    assert carried >= 35

@@ -40,6 +40,9 @@ class CheckContext:
     #: text, under that part's text (the rule engine: each rule's matches in each line or paragraph), so
     #: a confirming round redoes only the parts an edit changed
     memo: dict = field(default_factory=dict)
+    #: in a confirming fix round, what the round before changed (``cleaner.recheck.Round``): a check
+    #: that kept what it found in parts of the text before the edits may carry it over the untouched ones
+    after: Optional[Round] = None
 
     def enabled(self, code: str) -> bool:
         return self.selection(code)

@@ -21,7 +21,7 @@ from ..broad_rules import rein_in
 from ..document import Document
 from ..finding import Finding
 from ..rule_anchors import AnchorIndex, fold_lowered
-from ..rule_engine import Rule, load_rules, rule_findings
+from ..rule_engine import Rule, load_rules, round_hits, rule_findings
 from .. import snapshot
 from ..rulepacks import load_builtin, load_user_pack, parsed
 
@@ -132,7 +132,7 @@ def phrases(doc: Document, ctx) -> list[Finding]:
     rules, index, unanchored = _phrase_index(user)
     # rule number -> its anchors' spans (None: every rule runs everywhere), on the case-folded text made
     # from the lower case the G passes share
-    hits = index.hits(doc.text, fold_lowered(doc.tokens.lowered))
+    hits = round_hits(index, doc, ctx, fold_lowered(doc.tokens.lowered))
     chosen = range(len(rules)) if hits is None else sorted(set(hits).union(unanchored))
     findings = []
     cache: dict = {}
