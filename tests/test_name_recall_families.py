@@ -38,6 +38,9 @@ FOUND = [
      ("G001", "YK", "UK")),
     ("Around 15% of the energy used by buildings in the USS goes on air conditioning in America.",
      ("G001", "USS", "US")),
+    # a definition's doubled letter that only a joining word's initial explains
+    ("The Office of Personnel Management (OOPM) collects and maintains human capital data.",
+     ("G001", "OOPM", "OPM")),
 ]
 
 
@@ -63,6 +66,9 @@ CLEAN = [
     # ... a company's legal form or a unit after a number in words (wire copy's earnings tables)
     ("The Broken Hill Pty Co Ltd <BRKN.S> said it plans a rise in output.", "Pty"),
     ("Avg shrs 274 mln vs 269 mln / Nine Mths / Shr 79 cts vs 42 cts", "Mths"),
+    # a definition whose every capitalised word gives its initial, a doubled one included
+    ("The Association of American Universities (AAU) met, and AAU members agreed.", "AAU"),
+    ("The Institute of International Finance (IIF) said debt rose.", "IIF"),
     # an acronym of its own after a preposition of place and "the"
     ("The report covered the US. I worked as a fellow in the UX design track at the agency.", "UX"),
     # after a preposition and "the", a capitalised word next may make the token part of a longer name

@@ -313,7 +313,8 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
                 or (counts[acr] > 1 and not known and (counts[initials] or not _slip_of_initials(acr, initials, keys=True))) \
                 or (_one_letter_other(acr, initials) and _own_acronym(acr, lex, real_min_zipf) and not known) \
                 or _spells(acr, name.split()) or _cut_short(acr, initials, text[max(0, m.start() - 30):m.start()]):
-            right = None if acr == initials else _spelt_slip(acr, name.split(), gaz, ubiquitous, lex)
+            right = None if acr == initials else (_spelt_slip(acr, name.split(), gaz, ubiquitous, lex)
+                                                  or _doubled_by_joining_word(acr, name.split(), gaz, ubiquitous, lex))
             if right is None:
                 defined.add(acr)
                 continue
@@ -1304,6 +1305,36 @@ def _spelt_slip(acr: str, words: list, gaz, ubiquitous, lex) -> str | None:
     for right in sorted(_typing_slips(acr, undo=True)):
         if len(right) >= 3 and _spells(right, words, whole=True) and (lex.zipf(acr) < SPELT_SLIP_MAX_ZIPF or lex.zipf(right) >= lex.zipf(acr)):
             return right
+    return None
+
+
+def _doubled_by_joining_word(acr: str, words: list, gaz, ubiquitous, lex) -> str | None:
+    """``acr`` with a letter doubled, when the acronym without the double spells the whole name ``words``
+    from its first word (:func:`_spells`, ``whole``) and ``acr`` spells it only by taking that letter
+    again from a joining word: ``Office of Personnel Management (OOPM)`` -> ``OPM``. A name's every
+    capitalised word gives its initial, so the letter more can only come from a joining word (``of``)
+    or a last word's plural ``s`` (``Oversight Systems (OROSS)``), and a definition that takes one
+    does not repeat the letter before it (``White House
+    Office of Science and Technology Policy (OOSTP)`` -> ``OSTP``). Not for a
+    gazetteer, everyday or dictionary acronym, nor one web text writes.
+
+    >>> from cleaner.gazetteer import gazetteer
+    >>> from cleaner.lexicon import lexicon
+    >>> [_doubled_by_joining_word(a, n.split(), gazetteer(()), set(), lexicon()) for a, n in (
+    ...     ("OOPM", "Office of Personnel Management"), ("AAU", "Association of American Universities"),
+    ...     ("NOAA", "National Oceanic and Atmospheric Administration"), ("IIF", "Institute of International Finance"),
+    ...     ("OOSTP", "White House Office of Science and Technology Policy"))]
+    ['OPM', None, None, None, 'OSTP']
+    """
+    if acr in gaz.acronyms or acr in ubiquitous or lex.capitalised.get(acr.lower()) is not None or lex.zipf(acr):
+        return None
+    for k in range(1, len(acr)):
+        if acr[k] == acr[k - 1]:
+            right = acr[:k] + acr[k + 1:]
+            # both from the same first word of the name (the sentence's words before it are no part)
+            if len(right) >= 3 and any(words[j][:1].isupper() and _spells(right, words[j:], whole=True)
+                                       and _spells(acr, words[j:], whole=True) for j in range(len(words))):
+                return right
     return None
 
 
