@@ -176,13 +176,15 @@ def _where(where: dict, reason: str) -> str:
 # -- files ---------------------------------------------------------------------------------------
 
 def open_input(path: str) -> IO[str]:
-    """A text stream over ``path`` (``-`` is stdin; ``.gz`` is decompressed)."""
+    """A text stream over ``path`` (``-`` is stdin; ``.gz`` is decompressed), its lines ended by ``\n``
+    alone, as JSON Lines are: a lone ``\r`` is JSON's whitespace inside a record, not a line end (the
+    universal-newline default split such a record in two, which ``check`` read as one)."""
     if path == "-":
-        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="surrogateescape")
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="surrogateescape", newline="\n")
     try:
         if path.endswith(".gz"):
-            return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape")
-        return open(path, "r", encoding="utf-8", errors="surrogateescape")
+            return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="\n")
+        return open(path, "r", encoding="utf-8", errors="surrogateescape", newline="\n")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:

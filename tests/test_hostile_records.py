@@ -181,3 +181,24 @@ def test_a_number_too_big_for_a_float_is_written_back_as_it_was(cli, tmp_path):
     record = _strict(first)
     assert record["n"] == float("inf") and record["clean_text"] == "The mayor received the report today."
     assert _strict(second)["id"] == "good" and second.startswith('{"id": "good", "text": ')
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_lone_carriage_return_inside_a_record_is_whitespace_in_batch_as_in_check(cli, tmp_path, engine):
+    """JSON Lines end lines with ``\\n``; a lone ``\\r`` between a record's tokens is JSON's whitespace.
+    ``batch`` read the file with universal newlines and split such a record in two bad lines, where
+    ``check`` read one record."""
+    raw = '{"id": "cr",\r"text": "The mayor recieved the report today."}'
+    path = tmp_path / "a.jsonl"
+    path.write_bytes((raw + "\n" + json.dumps(GOOD_RECORD) + "\r\n").encode("utf-8"))
+    code, out, err = cli("check", "--no-cache", "--select", "S", str(path))
+    assert code == 1 and "invalid JSON" not in err
+    assert f"{path}:1:" in out and f"{path}:2:" in out
+    out_path = tmp_path / ("out.jsonl" if engine == "local" else "parts")
+    extra = ["--engine", "dask", "--jobs", "1"] if engine == "dask" else []
+    code, _, err = cli("batch", str(path), "-o", str(out_path), *extra)
+    assert code == 0 and "Traceback" not in err, err
+    files = sorted(out_path.glob("part-*.jsonl")) if engine == "dask" else [out_path]
+    records = [_strict(line) for f in files for line in f.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["cr", "good"]
+    assert records[0]["clean_text"] == "The mayor received the report today."

@@ -210,8 +210,8 @@ def run_dask(
             for path in dict.fromkeys(path for path, _, _ in blocks):
                 from fsspec.utils import infer_compression
 
-                with in_fs.open(path, "rt", encoding="utf-8", errors="surrogateescape",
-                                compression=infer_compression(path)) as handle:
+                with in_fs.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="\n",
+                                compression=infer_compression(path)) as handle:  # as _read_lines splits them
                     for number, line in enumerate(handle, 1):
                         if line.strip():
                             yield number, line.rstrip("\r\n")
