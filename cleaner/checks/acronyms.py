@@ -655,8 +655,13 @@ def _spelled_in(text: str, token: str) -> bool:
     False
     """
     runs = _name_runs(text)
-    return any(_spells_run(token, words) for key in ((token[:1], token[-1:]), (token[:1], ""))
-               for words in runs.get(key, ()))
+    return any(_spells_run(token, words) if sum(map(len, words)) <= CACHED_RUN_CHARS else _spells(token, list(words))
+               for key in ((token[:1], token[-1:]), (token[:1], "")) for words in runs.get(key, ()))
+
+
+#: the longest name run (in characters) whose spellings are kept: the caches hold at most their count of
+#: entries, each this small, whatever words a hostile text makes
+CACHED_RUN_CHARS = 160
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1390,7 +1395,9 @@ def _spells(acr: str, words: list, compounds: bool = True, whole: bool = False) 
     def fits(k: int, at: int) -> bool:  # at most 8 words and 6 letters: a small, bounded search
         if k > last:
             return at == len(acr)
-        return any(acr.startswith(p, at) and fits(k + 1, at + len(p)) for p in _word_gives(words[k], k == last, compounds))
+        w = words[k]
+        gives = _word_gives(w, k == last, compounds) if len(w) <= CACHED_RUN_CHARS else _word_gives.__wrapped__(w, k == last, compounds)
+        return any(acr.startswith(p, at) and fits(k + 1, at + len(p)) for p in gives)
 
     return any(words[k][:1].isupper() and fits(k, 0) for k in (range(last + 1) if not whole else (0,)))
 
