@@ -459,6 +459,40 @@ def test_colon_before_a_lower_case_list_introduces_no_quotation():
 
 
 @pytest.mark.parametrize(
+    "text, fixed",
+    [
+        # a verb of saying heads the clause before the comma (``said in a statement,``, ``told reporters,``)
+        ('He said in a statement, The idea is to obtain the best terms." Talks resume on Monday.',
+         'He said in a statement, "The idea is to obtain the best terms." Talks resume on Monday.'),
+        ('Spokesman Marlin Fitzwater told reporters, His views are intensely personal." He left.',
+         'Spokesman Marlin Fitzwater told reporters, "His views are intensely personal." He left.'),
+        # wire style: the verb takes its quotation with no comma, before a word that starts sentences
+        ('Bank spokesman Arne Lund said We could not do it earlier." The bank paid.',
+         'Bank spokesman Arne Lund said "We could not do it earlier." The bank paid.'),
+    ],
+)
+def test_a_lost_opening_mark_after_a_clause_of_saying_goes_after_it(text, fixed):
+    assert fix(text) == fixed
+    assert fix(fixed) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported speech: the clause before the comma has its own subject and verb
+        'He said it was late, The company added." Then it closed.',
+        # ``according to`` reports; the capital after its comma starts a name
+        'According to Takeuchi, Howard wants three firms named by the end of this year." Neither would name them.',
+        # ``told The Times``: an object, not a quotation
+        'Mr Lee told The Times the deal was done." He left.',
+    ],
+)
+def test_a_clause_that_reports_speech_introduces_no_quotation(text):
+    assert fix(text).count('"') <= text.count('"')
+    assert '"The' not in fix(text) and '"Howard' not in fix(text)
+
+
+@pytest.mark.parametrize(
     "text, suggested",
     [
         # a paragraph in the first person that ends a sentence with a closing mark: the quotation opened at its start,
@@ -663,6 +697,12 @@ def test_a_lone_single_quoted_term_in_straight_double_quoting_copy_takes_double_
             "The accord must place the debt 'within the terms proposed by Brazil' on Monday, he added.")
     assert fix(text) == text.replace("'within the terms proposed by Brazil'", '"within the terms proposed by Brazil"')
     assert fix(fix(text)) == fix(text)
+
+
+def test_a_lone_single_quoted_stretch_with_a_decimal_point_is_still_one_term():
+    text = ('"It makes no difference," the official said.\n\n'
+            "A statement said 'the announcement makes no difference to the 5.0 billion stg a year' of receipts.")
+    assert fix(text) == text.replace("'the announcement", '"the announcement').replace("year'", 'year"')
 
 
 @pytest.mark.parametrize(

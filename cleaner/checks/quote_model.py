@@ -69,6 +69,7 @@ def rules() -> dict:
         "abbreviations": frozenset(data["abbreviations"]["words"]),
         "ends_sentence": frozenset(data["abbreviations"]["ends_sentence"]),
         "sentence_words": frozenset(data["abbreviations"]["sentence_words"]),
+        "direct_verbs": frozenset(data["attribution"]["direct_verbs"]),
         "starters": frozenset(data["stray_stop"]["sentence_starters"]),
         "questions": frozenset(data["question"]["starts"]),
         "tlds": frozenset(data["missing_space"]["tlds"]),
@@ -795,20 +796,61 @@ _BOUNDARY = re.compile(r"[.?!][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 
 
 def _intro(text: str, lo: int, hi: int) -> Optional[int]:
-    """Where a quotation introduced in ``text[lo:hi]`` starts: after ``said:`` ``said,`` ``: `` (the last one). A
-    colon before a lower-case word starts a list or an explanation (``five types of visitors: explorers, …``),
-    not a quotation, which starts with a capital after one.
+    """Where a quotation introduced in ``text[lo:hi]`` starts: after ``said:`` ``said,`` ``: `` (the last one), after a
+    comma ending a clause a verb of saying heads (``said in a statement, The``), or right after a verb of saying that
+    takes its quotation with no comma, wire style, before a word that starts sentences (``said The dollar``). A colon
+    before a lower-case word starts a list or an explanation (``five types of visitors: explorers, …``), not a
+    quotation, which starts with a capital after one.
 
     >>> t = 'He said: We will win. There are five types: explorers, makers."'
     >>> t[_intro(t, 0, len(t) - 1):]
     'We will win. There are five types: explorers, makers."'
+    >>> t = 'He said in a statement, The idea is sound." Lund said We could not."'
+    >>> t[_intro(t, 0, 42):42], t[_intro(t, 44, len(t) - 1):]
+    ('The idea is sound.', 'We could not."')
     """
     verbs = rules()["verbs"]
     found = None
-    for m in re.finditer(r"(\w+)?([:,])\s+(?=\S)", text[lo:hi]):
-        if (m.group(2) == ":" and not text[lo + m.end()].islower()) or (m.group(1) or "").lower() in verbs:
-            found = lo + m.end()
+    for m in _INTRO.finditer(text, lo, hi):
+        if (m.group(2) == ":" and not text[m.end()].islower()) or (m.group(1) or "").lower() in verbs \
+                or (m.group(2) == "," and text[m.end()].isupper() and _saying_clause(text, lo, m.start(2))):
+            found = m.end()
+    for m in _DIRECT.finditer(text, lo, hi):
+        if m.group(1).lower() in rules()["direct_verbs"] and m.group(2) in rules()["sentence_words"] \
+                and (found is None or m.start(2) > found) and not _after_close(text, lo, m.start()):
+            found = m.start(2)
     return found
+
+
+#: how many words a clause headed by a verb of saying runs to its comma (``told reporters,``, ``said in a statement,``)
+_CLAUSE_REACH = 4
+_CLAUSE_WORDS = re.compile(r"[^\W\d_][\w'’.-]*")
+_DIRECT = re.compile(r"\b([A-Za-z]+) ([A-Z][a-z]*)\b")
+
+
+def _saying_clause(text: str, lo: int, comma: int) -> bool:
+    """Does a verb of saying head the clause that ends at ``comma``, with at most ``_CLAUSE_REACH`` words and no
+    punctuation after it (``He said in a statement,``, ``Fitzwater told reporters,``), not one of reported speech
+    (``He said it was late,``)?
+
+    >>> t = 'He said in a statement, The. He said it was late, but the. Once told, They. According to Lee, Howard'
+    >>> [_saying_clause(t, 0, t.index(",", k)) for k in (0, 30, 60, 80)]
+    [True, False, True, False]
+    """
+    head = text[max(lo, comma - 60):comma]
+    cut = max(head.rfind(ch) for ch in ",;:.?!\"“”()")
+    words = _CLAUSE_WORDS.findall(head, cut + 1)[-_CLAUSE_REACH - 1:]
+    r = rules()
+    lower = [w.lower() for w in words]
+    heads = [k for k, w in enumerate(lower) if w in r["verbs"] and w != "according"]  # (``According to Lee, Howard``: reported)
+    # the words after the verb are its object or an adverbial (``in a statement``), not a clause of reported speech
+    return bool(heads) and not any(w in r["subjects"] or w in r["clause_words"] for w in lower[heads[-1] + 1:])
+
+
+def _after_close(text: str, lo: int, pos: int) -> bool:
+    """Does ``pos`` follow a closing mark and its comma closely (``“Yes,” said The Times``): an attribution, no introduction?"""
+    head = text[max(lo, pos - 40):pos].rstrip()
+    return bool(re.search(r"[,?!][\"”’]\s*(?:\w+\s+){0,3}$", head))
 
 
 _SAID_REACH = 120  # characters back to the sentence's start, for a verb of saying before a colon
@@ -816,9 +858,11 @@ _SAID_REACH = 120  # characters back to the sentence's start, for a verb of sayi
 
 def _said_before(text: str, start: int, intro: int) -> bool:
     """Does a verb of saying introduce the quotation that opens at ``intro`` with a capital: right before its comma or
-    colon (``said, We``, ``wrote: The``), or anywhere in the colon's sentence (``told reporters: We``)? A bare colon heads
-    a label or an explanation as often (``it bears repeating: The best content``), and a lower-case word after
-    ``said,`` reports speech as often as it quotes it (``the company said, it has been unable``): judgements both.
+    colon (``said, We``, ``wrote: The``), heading the clause before its comma (``said in a statement, The``), right
+    before it with no comma (``said The``, wire style, ``_intro``), or anywhere in the colon's sentence (``told
+    reporters: We``)? A bare colon heads a label or an explanation as often (``it bears repeating: The best
+    content``), and a lower-case word after ``said,`` reports speech as often as it quotes it (``the company said, it
+    has been unable``): judgements both.
 
     >>> t = 'He told reporters: We will win. It bears repeating: The best. She said, it was late. She said, It was.'
     >>> [_said_before(t, 0, t.index(w)) for w in ("We", "The best", "it was", "It was")]
@@ -829,6 +873,8 @@ def _said_before(text: str, start: int, intro: int) -> bool:
     head = text[max(start, intro - _SAID_REACH):intro].rstrip()
     verbs = rules()["verbs"]
     words = re.findall(r"\w+", head[_last_boundary(head):] if head.endswith(":") else head[-30:])
+    if head.endswith(",") and _saying_clause(text, start, max(start, intro - _SAID_REACH) + len(head) - 1):
+        return True
     return bool(words) and (words[-1].lower() in verbs or (head.endswith(":") and any(w.lower() in verbs for w in words)))
 
 

@@ -1063,7 +1063,9 @@ def _lone_single_term(text: str, model: QuoteModel, doubles: int) -> list[Edit]:
     marks: a wire or plain-text article writes its terms in the marks it quotes with, and a publisher who sets
     terms in single marks does so more than once (of the 1,121 clean texts of ``bench/quotes.py --clean-edits``,
     two straight-marked ones hold a lone single-quoted term beside double quotations). Curly copy keeps its
-    ``‘mobile first’``: typeset house styles set terms in single marks as often as not.
+    ``‘mobile first’``: typeset house styles set terms in single marks as often as not (a lone curly single-quoted
+    term beside double-quoted terms stands in 12 of those 1,121 clean texts: no evidence either way). A quoted
+    stretch of more than one sentence is no term; a decimal point (``5.0 billion``) ends no sentence.
     """
     if not doubles or model.style != "straight" or any(q.open is not None and q.open.char != STRAIGHT for q in model.quotations):
         return []
@@ -1075,7 +1077,7 @@ def _lone_single_term(text: str, model: QuoteModel, doubles: int) -> list[Edit]:
     if text[para.start:para.end].rstrip(" '\"’”)")[-1:] not in tuple(".?!…:;"):
         return []  # a title or crosshead line (no sentence end): headlines quote in single marks
     if text[pair.open] != "'" or text[pair.close] != "'" or not inner[:1].isalpha() or qm._heading(text, para) \
-            or text[pair.close + 1:pair.close + 2] == ":" or qm._SENTENCE_END.search(inner.rstrip(".?!")):
+            or text[pair.close + 1:pair.close + 2] == ":" or _INNER_SENTENCE.search(inner):
         return []
     return [Edit("Q010", "term in single quotes in copy that quotes in double marks", pair.open, pair.open + 1, STRAIGHT, "safe", 0.7),
             Edit("Q010", "term in single quotes in copy that quotes in double marks", pair.close, pair.close + 1, STRAIGHT, "safe", 0.7)]
