@@ -477,6 +477,35 @@ def test_a_lost_opening_mark_after_a_clause_of_saying_goes_after_it(text, fixed)
 
 
 @pytest.mark.parametrize(
+    "text, fixed",
+    [
+        # a quotation run on over paragraphs and cut off at the article's end closes before its attribution
+        ('"We will invite them to join us.\n\n"I think we will attract others to the members, he said.',
+         '"We will invite them to join us.\n\n"I think we will attract others to the members," he said.'),
+        # ``alleged`` attributes like ``said``
+        ('"It is an attempt to control the market, the company alleged.\n\nCoastal could not be reached.',
+         '"It is an attempt to control the market," the company alleged.\n\nCoastal could not be reached.'),
+        # a closing mark right after an attribution that ends its sentence is stray, not the end of an earlier quotation
+        ('They were outvoted by the other states, the officials said." Under the deal, Argentina gains.',
+         'They were outvoted by the other states, the officials said. Under the deal, Argentina gains.'),
+        ('A major failure would dampen sentiment, he said." He added the exchange should act.',
+         'A major failure would dampen sentiment, he said. He added the exchange should act.'),
+        # a sure introduction in the paragraph opens the quotation there, though the next paragraph opens with a mark
+        ('A source for the company said: We use all means available."\n\n"It is possible," he said.',
+         'A source for the company said: "We use all means available."\n\n"It is possible," he said.'),
+        ('Balladur underscored that by saying: I do not believe they want a weaker dollar."\n\nHe left.',
+         'Balladur underscored that by saying: "I do not believe they want a weaker dollar."\n\nHe left.'),
+        # wire style ``said "You``: the quotation stands as a sentence, its stop goes inside
+        ('Huckaby said "You build a fragile house if you do it that way".\n\n"It works," she said.',
+         'Huckaby said "You build a fragile house if you do it that way."\n\n"It works," she said.'),
+    ],
+)
+def test_quotations_an_attribution_or_introduction_bounds(text, fixed):
+    assert fix(text) == fixed
+    assert fix(fixed) == fixed
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # reported speech: the clause before the comma has its own subject and verb

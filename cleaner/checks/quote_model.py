@@ -70,6 +70,7 @@ def rules() -> dict:
         "ends_sentence": frozenset(data["abbreviations"]["ends_sentence"]),
         "sentence_words": frozenset(data["abbreviations"]["sentence_words"]),
         "direct_verbs": frozenset(data["attribution"]["direct_verbs"]),
+        "saying_forms": frozenset(data["attribution"]["saying_forms"]),
         "starters": frozenset(data["stray_stop"]["sentence_starters"]),
         "questions": frozenset(data["question"]["starts"]),
         "tlds": frozenset(data["missing_space"]["tlds"]),
@@ -401,15 +402,19 @@ def build(text: str) -> QuoteModel:
                     # none makes it read (a quotation that closes before an attribution here is no such one)
                     q.missing_close, q.missing_rule, q.missing_sure = None, "", False
                     q.runs_on = later.carried = True
-                elif last and continued and q is para.quotations[0] and (nxt is None or _heading(text, nxt)):
-                    pass  # a multi-paragraph quotation cut off before a heading: where it ends is unknowable
+                elif last and continued and q is para.quotations[0] and (nxt is None or _heading(text, nxt)) \
+                        and not _attributed_here(text, para, q):
+                    # a multi-paragraph quotation cut off before a heading or the article's end: where it ends is unknowable,
+                    # unless the paragraph attributes it right after a comma (``… members, he said.``): it closes there
+                    q.missing_close, q.missing_rule, q.missing_sure = None, "", False
                 else:
                     _place_missing_close(text, para, q)
         if not (continued or (i > 0 and any(q.unclosed for q in paragraphs[i - 1].quotations))):
             for mark in para.stray_closes:
                 if para.carried and mark is para.stray_closes[0]:
                     _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # ends the quotation carried from afar
-                elif next_opens and mark.pos + len(mark.char) >= para.end and not _opens_own(para):
+                elif next_opens and mark.pos + len(mark.char) >= para.end and not _opens_own(para) \
+                        and not _introduced(text, para, mark):
                     _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # may end a quotation run on from afar
                 else:
                     _lone_close(text, para, mark, narrator, quoted)
@@ -500,6 +505,8 @@ def _ends_quotation(text: str, para: Para) -> bool:
     next sentence (``sheet." The inspectors``, a stray mark)?"""
     end = para.marks[0].pos + len(para.marks[0].char)
     after = text[end:para.end].lstrip()
+    if _after_attribution(text, para, para.marks[0]):
+        return False  # ``… sentiment, he said." He added``: a quotation never holds its own attribution
     return not after or after[0] in "–—-" or _attribution_distance(text, end, para.end) is not None
 
 
@@ -853,6 +860,19 @@ def _after_close(text: str, lo: int, pos: int) -> bool:
     return bool(re.search(r"[,?!][\"”’]\s*(?:\w+\s+){0,3}$", head))
 
 
+def _introduced(text: str, para: Para, mark: Mark) -> bool:
+    """Is the lone closing mark ``mark`` preceded, in its own paragraph and after every other mark, by a sure introduction
+    (``the company said: We use …"``)? Then the quotation opened there, not paragraphs before.
+
+    >>> t = 'A source said: We use all means available."'
+    >>> _introduced(t, Para(0, 0, len(t)), Mark(len(t) - 1, '"', "close")), _introduced('It rose." Then', Para(0, 0, 14), Mark(7, '"', "close"))
+    (True, False)
+    """
+    lo = max((m.pos + len(m.char) for m in para.marks if m.pos < mark.pos), default=para.start)
+    intro = _intro(text, lo, mark.pos)
+    return intro is not None and text[intro] not in "'‘’" and _said_before(text, para.start, intro) and not _label(text, para.start, intro)
+
+
 _SAID_REACH = 120  # characters back to the sentence's start, for a verb of saying before a colon
 
 
@@ -875,7 +895,8 @@ def _said_before(text: str, start: int, intro: int) -> bool:
     words = re.findall(r"\w+", head[_last_boundary(head):] if head.endswith(":") else head[-30:])
     if head.endswith(",") and _saying_clause(text, start, max(start, intro - _SAID_REACH) + len(head) - 1):
         return True
-    return bool(words) and (words[-1].lower() in verbs or (head.endswith(":") and any(w.lower() in verbs for w in words)))
+    forms = rules()["saying_forms"]
+    return bool(words) and (words[-1].lower() in verbs or (head.endswith(":") and any(w.lower() in verbs or w.lower() in forms for w in words)))
 
 
 def _last_boundary(s: str) -> int:
@@ -950,6 +971,11 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
     """
     if _in_code(text, mark.pos, para.start, para.end):
         _push(para, "lone", LoneClose(mark, None, False, "code"))  # ``=sumif(A:A,”x”,C:C)``: a string in code
+        return
+    if text[mark.pos - 1:mark.pos] == "." and _after_attribution(text, para, mark):
+        # ``… by the other states, the officials said." Under``: a quotation never holds its own attribution, and one
+        # that ended before it would have closed at its comma: the mark is stray
+        _push(para, "lone", LoneClose(mark, None, bool(text[mark.pos + len(mark.char):para.end].strip()), "stray"))
         return
     k = bisect.bisect_left(para.marks, mark.pos, key=lambda m: m.pos)  # the marks before it (sorted)
     previous = para.marks[k - 1] if k else None

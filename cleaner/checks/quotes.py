@@ -94,16 +94,19 @@ def _closings(model: QuoteModel) -> list[_Closing]:
 
 
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.?!] [A-Z]")
-_INTRODUCED = re.compile(r"(?:[.?!:…—–-]|[.?!,][\"”’])$|(\w+),$")
+_INTRODUCED = re.compile(r"(?:[.?!:…—–-]|[.?!,][\"”’])$|(\w+),?$")
 
 
 def _whole(text: str, pos: int, start: int) -> bool:
     """Does a quotation opening at ``pos`` stand as a sentence of its own: at the paragraph's start, after
-    a sentence end or a colon, or after ``said,``? Not one set in the writer's sentence (``described as
-    “Mourinho in a skirt”.``, ``when “I was very small”, but``), whose stop British copy puts outside.
+    a sentence end or a colon, or after ``said,`` (or ``said`` with no comma, wire style)? Not one set in the
+    writer's sentence (``described as “Mourinho in a skirt”.``, ``when “I was very small”, but``), whose stop
+    British copy puts outside.
 
     >>> _whole('Kinnear said, "We offered', 14, 0), _whole('described as "Mourinho in a', 13, 0), _whole('"We', 0, 0)
     (True, False, True)
+    >>> _whole('Huckaby said "You build', 13, 0)
+    True
     """
     before = text[max(start, pos - 40):pos].rstrip()
     if not before:
