@@ -1835,7 +1835,7 @@ def _coda(low: str) -> str:
     >>> _coda("sars"), _coda("nato"), _coda("bacp")
     ('rs', '', 'cp')
     """
-    return low[max(low.rfind(v) for v in "aeiouy") + 1:]
+    return low[max(map(low.rfind, "aeiouy")) + 1:]
 
 
 CODA_MIN_ZIPF = 3.0  # the endings of dictionary words web text writes this often: how English words end
@@ -1849,7 +1849,7 @@ def _english_codas() -> frozenset:
 
 
 def _codas(lex) -> frozenset:
-    return frozenset(_coda(w) for w in lex.lower if len(w) >= 3 and w.isalpha() and lex.zipf(w) >= CODA_MIN_ZIPF)
+    return frozenset(_coda(w) for w in lex.frequent_words(CODA_MIN_ZIPF) if len(w) >= 3 and w.isalpha())
 
 
 DEFINED_WORD_MIN_ZIPF = 3.0  # a dictionary word web text writes this often is an English word ("Ash")

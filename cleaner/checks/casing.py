@@ -840,8 +840,8 @@ def _english_onsets() -> frozenset:
 
 
 def _onsets(lex) -> frozenset:
-    return frozenset(w[:2] for w in lex.lower if len(w) >= 4 and w[0] not in "aeiouy" and w[1] not in "aeiouy"
-                     and w[:2].isalpha() and lex.zipf(w) >= ONSET_MIN_ZIPF)
+    return frozenset(w[:2] for w in lex.frequent_words(ONSET_MIN_ZIPF)
+                     if len(w) >= 4 and w[0] not in "aeiouy" and w[1] not in "aeiouy" and w[:2].isalpha())
 
 
 def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset, lex=None) -> bool:
