@@ -178,6 +178,14 @@ class Tokens:
         """
         return self._word_positions().get(word, ())
 
+    def distinct_lowered(self):
+        """The distinct lower-cased words of the text (a view of :meth:`where`'s index).
+
+        >>> sorted(Tokens("Of mice and of men").distinct_lowered())
+        ['and', 'men', 'mice', 'of']
+        """
+        return self._word_positions().keys()
+
     def _word_positions(self) -> dict:
         """{lower-cased word: the indexes of its tokens, ascending}, built once, in C: each word's list
         (made on its first mention) takes its index (a Python loop over the words was a quarter of
