@@ -505,6 +505,16 @@ def test_quotations_an_attribution_or_introduction_bounds(text, fixed):
     assert fix(fixed) == fixed
 
 
+@pytest.mark.parametrize("closing", ["”", "””"])
+def test_a_quotation_resumed_after_its_attribution_sentence_reopens_in_a_first_person_blog_too(closing):
+    # ``“X,” he said. Y.”`` ending its paragraph: the structure says the quotation resumed, whatever the blog's own
+    # ``we`` (a doubled closing mark before the attribution reads as the one it repeats)
+    text = ("We like to try new things. We think you will too.\n\nOur team met last week and we talked about it.\n\n"
+            f"“This is a university-level challenge for students,{closing} Werkhesier said. "
+            "The competition is intended to link with design curricula.”")
+    assert fix(text) == text.replace(closing + " Werkhesier", "” Werkhesier").replace("said. The", "said. “The")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -978,6 +978,8 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         _push(para, "lone", LoneClose(mark, None, bool(text[mark.pos + len(mark.char):para.end].strip()), "stray"))
         return
     k = bisect.bisect_left(para.marks, mark.pos, key=lambda m: m.pos)  # the marks before it (sorted)
+    while k and para.marks[k - 1].role == "extra":
+        k -= 1  # ``sites,”” Wicentowski said``: a doubled closing mark reads as the one it repeats
     previous = para.marks[k - 1] if k else None
     lo = previous.pos + len(previous.char) if previous else para.start
     while lo < mark.pos and text[lo].isspace():
@@ -1015,6 +1017,12 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         _push(para, "lone", LoneClose(mark, lo, text[lo].isupper(), "attribution"))
     elif before == ",":
         _push(para, "lone", LoneClose(mark, None, False, "after-word"))
+    elif interrupted and not text[mark.pos + len(mark.char):para.end].strip(" .,") \
+            and _attribution_sentence(text, previous, boundaries[0]):
+        # ``"X," he said. Y." `` ending its paragraph: the mark closes what the attribution sentence interrupted
+        # (``"X," he said. "Y."``, news copy's own pattern): a lost opening mark, not a stray one, in a blog that
+        # narrates in the first person too (the structure speaks, not the pronouns)
+        _push(para, "lone", LoneClose(mark, boundaries[0], True, "resumed"))
     elif narrator():
         _push(para, "lone", LoneClose(mark, None, True, "stray"))  # the narration itself says ``we``
     elif _SPEECH.search(text, lo, _reported(text, lo, first_end)):
@@ -1023,11 +1031,6 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         _push(para, "lone", LoneClose(mark, lo, False, "speech"))
     elif boundaries and _SPEECH.search(text, boundaries[-1], mark.pos):
         _push(para, "lone", LoneClose(mark, boundaries[-1], False, "speech"))
-    elif interrupted and not text[mark.pos + len(mark.char):para.end].strip(" .,") \
-            and _attribution_sentence(text, previous, boundaries[0]):
-        # ``"X," he said. Y." `` ending its paragraph: the mark closes what the attribution sentence interrupted
-        # (``"X," he said. "Y."``, news copy's own pattern): a lost opening mark, not a stray one
-        _push(para, "lone", LoneClose(mark, boundaries[0], True, "resumed"))
     elif shifted and (found := _term_start(text, lo, mark.pos, quoted)):
         _push(para, "lone", LoneClose(mark, found[0], True, found[1]))  # ``the so-called back-stop”.``
     elif shifted:
