@@ -298,6 +298,7 @@ class Lexicon:
         self._recent_ids: dict = {}  # word -> _candidate_ids(word), the last 64 words asked
         self._bigram_rows: dict = {}  # first word -> {second: count}, parsed one row at a time
         self._short_rows: dict = {}  # first word -> its short row, unparsed (see bigram())
+        self._long_rows: dict = {}  # first word -> [its long row, unparsed; how often it was searched]
         self._bigram_seconds: dict = {}  # one string per second word, shared by the rows
 
     def _add_bare_contractions(self, listing: str) -> None:
@@ -597,9 +598,11 @@ class Lexicon:
     def bigram(self, first: str, second: str) -> int:
         """How often ``first second`` occurs in symspellpy's English bigram list (0 when absent).
 
-        Only what the pair needs is read: a long row (a common first word, asked about again and
-        again) is parsed once and kept; a short one is kept unparsed and searched for ``second``
-        (suggest() asks about one pair in each of forty candidates' rows).
+        Only what the pair needs is read: a row is searched for ``second`` unparsed (suggest() asks
+        about one pair in each of forty candidates' rows), and a long one that is asked about again
+        and again (a common first word) is parsed once and kept after ``PARSE_AFTER_ASKS`` searches,
+        when they have cost about what parsing it does: parsing a long row at its first question
+        (2.5 ms for ``more``, 35 ms for ``the``) was most of a slip's first suggestions.
 
         >>> lex = lexicon()
         >>> lex.bigram("tax", "credit") > 0, lex.bigram("tax", "1040"), lex.bigram("tax", "zzqx")
@@ -610,12 +613,32 @@ class Lexicon:
             return row.get(second, 0)
         raw = self._short_rows.get(first)
         if raw is None:
-            raw = _raw_bigram_row(first)
-            if raw is None or len(raw) > PARSE_ROWS_OVER:
+            long = self._long_rows.get(first)
+            if long is None:
+                raw = _raw_bigram_row(first)
+                if raw is None:
+                    return self._bigram_row(first).get(second, 0)  # (kept as a row of none)
+                if len(raw) <= PARSE_ROWS_OVER:
+                    self._short_rows[first] = raw  # (at most the 16,600 rows of the list)
+                    return _count_in_row(raw, second) if second.isalpha() else 0
+                long = self._long_rows[first] = [raw, 0]
+            long[1] += 1
+            if long[1] > PARSE_AFTER_ASKS:
+                del self._long_rows[first]
                 return self._bigram_row(first).get(second, 0)
-            self._short_rows[first] = raw  # (at most the 16,600 rows of the list)
+            raw = long[0]
         # every second word of the list is letters only (tools/build_data.py), so no other is in it
         return _count_in_row(raw, second) if second.isalpha() else 0
+
+    def _parse_long_row(self, first: str) -> None:
+        """Parse ``first``'s row now if it is long and not parsed yet: for a row about to be asked about
+        many times (the word before a slip, once for each candidate suggested)."""
+        if first in self._bigram_rows or first in self._short_rows:
+            return
+        long = self._long_rows.pop(first, None)
+        raw = long[0] if long is not None else _raw_bigram_row(first)
+        if raw is not None and len(raw) > PARSE_ROWS_OVER:
+            self._bigram_row(first)
 
     def _bigram_row(self, first: str) -> dict:
         """``first``'s row of the bigram list, {second: count}, parsed on first use (a start parses the
@@ -645,6 +668,8 @@ class Lexicon:
         zipf, bigram, log10 = self.zipf, self.bigram, math.log10
         context = bool(before or after)
         following = partial(bigram, before) if before else _NO_BIGRAMS.get
+        if before:
+            self._parse_long_row(before)  # (asked about once for each candidate)
 
         def evidence(cand: str) -> float:  # as bigram() both sides, the row before looked up once
             e = 0.0
@@ -877,7 +902,8 @@ def _raw_bigram_row(first: str) -> Optional[str]:
     return _bigram_block(number).get(first) if number >= 0 else None
 
 
-PARSE_ROWS_OVER = 4096  # characters: a longer row (the commonest 80 first words) is parsed once and kept
+PARSE_ROWS_OVER = 4096  # characters: a longer row (the commonest 80 first words) may be parsed and kept
+PARSE_AFTER_ASKS = 32  # ... once it has been searched this often (parsing costs 50-300 searches of it)
 
 
 def _count_in_row(row: str, second: str) -> int:

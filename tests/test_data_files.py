@@ -117,15 +117,18 @@ def test_rare_band_holds_wordfreqs_words_from_zipf_1_to_the_floor_and_is_in_sync
 
 
 def test_bigram_rows_read_one_at_a_time_give_the_counts_of_the_whole_table():
-    from cleaner.lexicon import Lexicon, _load_bigrams
+    from cleaner.lexicon import PARSE_AFTER_ASKS, Lexicon, _load_bigrams
 
     lazy = Lexicon()
     assert lazy.bigram("ability", "to") == 2199042048
     assert lazy.bigram("ability", "zebra") == 0 and lazy.bigram("qzxv", "to") == 0
     assert set(lazy._bigram_rows) == {"qzxv"}  # a short row is searched, not parsed
-    assert lazy.bigram("the", "ability") == 1166883200 and "the" in lazy._bigram_rows  # a long one is parsed once
-    lazy.suggest("abilty", before="the", after="to")
+    assert lazy.bigram("the", "ability") == 1166883200 and "the" not in lazy._bigram_rows  # a long one asked once too
+    lazy.suggest("abilty", before="the", after="to")  # the row before a slip is asked once per candidate: parsed
     assert {first for first, row in lazy._bigram_rows.items() if row} == {"the"}  # no candidate's row is parsed
+    # a long row asked again and again is parsed once it has been searched PARSE_AFTER_ASKS times, same counts
+    asked = [lazy.bigram("of", second) for second in ("the", "zebra", "ability") * PARSE_AFTER_ASKS]
+    assert "of" in lazy._bigram_rows and asked == asked[:3] * PARSE_AFTER_ASKS and asked[0] > 0 and asked[1] == 0
     table = _load_bigrams()
     assert len(table) > 16000 and sum(map(len, table.values())) > 240000
     # the search relies on it: a second word is letters only, a count digits only
