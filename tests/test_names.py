@@ -1457,6 +1457,20 @@ def test_a_common_noun_describing_a_name_is_no_slip_but_a_lowered_part_of_one_is
     assert _g(text) == [("G004", "police department", "Police Department", "unsafe")]
 
 
+def test_a_descriptor_after_a_name_that_stands_alone_is_a_house_style_but_a_word_inside_a_name_is_not():
+    # the name is whole without the noun elsewhere, though the article never writes the noun on its own
+    text = ("Fans flocked to the Riverside Channel launch on Monday. Riverside posted the clip, and it drew "
+            "80,000 views on the Riverside channel by Friday.")
+    assert _g(text) == []
+    text = ("Shares rose. But Rafidain bank stopped paying debt due last year. Rafidain Bank is owned by the "
+            "state, and Rafidain lends to the government.")
+    assert _g(text) == []
+    # a lower-case word with a capitalised one after it is inside the name, however the name stands
+    text = ("The Brydge Pro Keyboard fits the iPad. Brydge makes it in two sizes. The Brydge pro Keyboard "
+            "costs less.")
+    assert _g(text) == [("G004", "pro", "Pro", "unsafe")]
+
+
 def test_a_name_the_article_writes_written_all_in_lower_case():
     text = ("Bacteria from New York subway stations were sampled. A similar strain also turned up around "
             "new york, the researchers said.")

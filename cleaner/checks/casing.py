@@ -34,6 +34,7 @@ RECASED_MIN = 2  # capitalised mid-sentence at least this often elsewhere
 HOUSE_FORM_MIN = 2  # a lower-case pair the article writes this often is its own usage, not a slip
 DESCRIPTOR_MIN_ZIPF = 3.0  # a lower-case word after a name this common may describe it ...
 DESCRIPTOR_MAX_ZIPF = 5.5  # ... but not a word as common as "one" or "new" ("Mars one" is a slip)
+SENTENCE_WORD_MIN_ZIPF = 4.5  # a sentence's capitalised first word this common is no part of the name after it
 # mentions of a word read for one piece of evidence: every article has fewer; on a long text the
 # evidence comes from its first mentions, so a pass stays linear however often a word recurs
 MENTIONS_SCANNED = 400
@@ -44,16 +45,23 @@ def lowered_descriptor(toks: Tokens, i: int, first: Optional[int] = None) -> boo
     program``, ``the Scottish parliament``, ``our YouTube channel``, ``Finance Committee chairman``),
     though the article capitalises the pair elsewhere (a title, a heading)? The word is an ordinary
     English noun (the dictionary has it in lower case, wordfreq zipf from ``DESCRIPTOR_MIN_ZIPF`` to
-    ``DESCRIPTOR_MAX_ZIPF``) that the article also uses on its own (``the program``), and the name
-    before it (its capitalised words from ``first``, by default all those right before it, less a
-    leading ``The``) stands elsewhere in the article without the word: the name is whole without it,
-    and lower-casing a descriptor after a name is a house style, not a slip in the name.
+    ``DESCRIPTOR_MAX_ZIPF``) of three letters or more that ends the name (no capitalised word follows:
+    ``the Brydge pro Keyboard`` is a slip inside a name), and the name before it (its capitalised words
+    from ``first``, by default all those right before it, less a leading ``The`` or a sentence's
+    ordinary first word: ``But Rafidain bank``) stands elsewhere in the article without the word: the
+    name is whole without it, and lower-casing a descriptor after a name is a house style (``the Labor
+    department``, ``our YouTube channel``, ``the Pacific coast``), not a slip in the name. (Whether the
+    article also uses the noun on its own says little: a news story about a police department says
+    ``the department``.)
 
+    >>> t = Tokens("The Space Shuttle Program ended. The Space Shuttle program")
+    >>> lowered_descriptor(t, 7)
+    False
     >>> t = Tokens("The Space Shuttle Program ended. Space Shuttle flights stopped. The Space Shuttle program")
     >>> lowered_descriptor(t, 12)
-    False
-    >>> t = Tokens("The Space Shuttle Program ended, and Space Shuttle flights stopped with the program. The Space Shuttle program")
-    >>> lowered_descriptor(t, 16)
+    True
+    >>> t = Tokens("Rafidain Bank paid. Rafidain lent more. But Rafidain bank stopped paying")
+    >>> lowered_descriptor(t, 8)
     True
     >>> t = Tokens("The Columbus Police Department said. In Columbus, the Columbus Police department")
     >>> lowered_descriptor(t, 10)
@@ -69,22 +77,18 @@ def lowered_descriptor(toks: Tokens, i: int, first: Optional[int] = None) -> boo
             or w in _words("acronyms", "definition_trailing"):
         return False  # (a company's legal form is part of its name: "Chrysler corp" is a slip)
     low, memo = toks.low_words, per_text_memo(toks)
-    own = memo.get(("own use", w))
-    if own is None:  # (once per word and text: a long text asks about the same noun many times)
-        own = memo["own use", w] = any(
-            words[j] == w and (not words[j - 1][:1].isupper() or low[j - 1] in _FUNCTION_WORDS)
-            for j in islice(toks.where(w), MENTIONS_SCANNED) if j)
-    if not own:
-        return False  # the article never uses the noun on its own: no evidence it is an ordinary word here
     if first is None:
         first = i
         while first and words[first - 1][:1].isupper() and gaps[first] == " ":
             first -= 1
-        if first < i - 1 and words[first].lower() in _FUNCTION_WORDS:
-            first += 1
+        if first < i - 1 and (words[first].lower() in _FUNCTION_WORDS or (
+                toks.sentence_initial(first) and low[first] in lex.lower and lex.zipf(low[first]) >= SENTENCE_WORD_MIN_ZIPF)):
+            first += 1  # "The", or a sentence's ordinary first word: "But Rafidain bank", "Some Wall street"
     name, n = words[first:i], i - first
     if not n:
         return False
+    if len(w) < 3 or (i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper()):
+        return False  # a name's suffix ("James Kennedy jr."), a word inside a name ("the Brydge pro Keyboard")
     key = ("stands alone", tuple(name), w)
     alone = memo.get(key)
     if alone is None:  # (the mention here is followed by the noun, so it never counts)
