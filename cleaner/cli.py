@@ -360,12 +360,14 @@ def _check_or_fix(args, *, fix: bool) -> int:
             had_error = True
     if fix and not diff_only:
         _remove_stale_temps(files, quiet=args.quiet)
-    # A check's report is written out as the files finish, so a big file's findings are never all held
-    # at once; fix (which writes files first), --diff, the HTML page and GitHub annotations (which
-    # give a file with a bad record as its error alone) take every report first.
-    stream = not fix and args.output_format not in {"html", "github"}
+    # Reports are written out as the files finish (fix writes each file first, in _Tally.watch), so a
+    # run holds a bounded number of them whatever the number of files, and a big file's findings are
+    # never all held at once. Only the HTML page takes every report first; GitHub annotations (which
+    # give a file with a bad record as its error alone) take a checked file whole, not in pieces.
+    stream = args.output_format != "html"
+    pieces = stream and (fix or args.output_format != "github")
     tally = _Tally(write=fix and not diff_only)
-    reports = tally.watch(chain(first, _run_files(args, cleaner, settings, files, fix=fix, stream=stream)))
+    reports = tally.watch(chain(first, _run_files(args, cleaner, settings, files, fix=fix, stream=pieces)))
     if not stream:
         reports = list(reports)
 
@@ -375,14 +377,18 @@ def _check_or_fix(args, *, fix: bool) -> int:
     out = _open_output(args.output_file) if args.output_file else report_stream
     try:
         if diff_only:
-            diff_text = "".join(r.diff() for r in reports if r.changed or (r.old_text != r.new_text and r.path.endswith((".html", ".htm")) is False))
-            out.write(diff_text)
+            wrote, n = False, 0
+            for r in reports:  # each file's diff as it comes
+                if r.changed or (r.old_text != r.new_text and r.path.endswith((".html", ".htm")) is False):
+                    diff_text = r.diff()
+                    out.write(diff_text)
+                    wrote = wrote or bool(diff_text)
+                n += r.changed
             if not args.quiet:
-                n = sum(1 for r in reports if r.changed)
                 print(f"Would fix {n} file{'s' if n != 1 else ''}.", file=sys.stderr)
-            return EXIT_ERROR if had_error or tally.errors else (EXIT_FINDINGS if diff_text and not args.exit_zero else EXIT_OK)
-        if stdin_fix and reports:
-            _write_fixed_stdin(reports[0], stdin, rest=rest)
+            return EXIT_ERROR if had_error or tally.errors else (EXIT_FINDINGS if wrote and not args.exit_zero else EXIT_OK)
+        if stdin_fix and first:  # (the report of standard input, made before the files')
+            _write_fixed_stdin(first[0], stdin, rest=rest)
         if args.statistics:
             write_statistics(reports, out)
         elif args.output_format in {"github", "sarif"}:

@@ -38,6 +38,9 @@ POOL_MIN_FILES = 8
 #: bytes of input in one chunk of tasks sent to a worker: the executor keeps 4 chunks a worker in flight,
 #: so 16 files a chunk of 5 MB articles put the whole of a 400 MB folder in its queues (635 MB at peak)
 CHUNK_BYTES = 2 * 10**6
+#: characters of extracted page text the learning pass keeps for the check pass; the pages past it are
+#: extracted again in their turn, so a folder of many pages is not held whole between the passes
+KEEP_DOC_CHARS = 32 * 10**6
 
 _WORKER: Optional[Cleaner] = None
 
@@ -332,13 +335,17 @@ def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache
              for index, _ in missing for span in spans.get(index, [None]))
     count = sum(len(spans.get(index, [None])) for index, _ in missing)
     results = runner.map(_features_task, tasks, count, pieces=bool(spans))
+    room = KEEP_DOC_CHARS
     for index, key in missing:
         found = [next(results) for _ in spans.get(index, [None])]
         if any(result is None for result in found):
             continue
         features[index] = [item for result in found for item in result[0]]
         for k, result in enumerate(found):
-            docs[(index, k)] = result[1]
+            size = sum(len(doc.text) for doc in result[1] if doc is not None)
+            if size and size <= room:  # (a page past the budget is extracted again by its check)
+                docs[(index, k)] = result[1]
+                room -= size
         if key is not None:
             cache.put_features(key, features[index])
     model = site_boilerplate.learn_features((item for index in sorted(features) for item in features[index]), settings)

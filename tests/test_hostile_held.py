@@ -157,3 +157,34 @@ def test_handing_out_a_file_does_not_make_the_one_being_cut_be_read_again(tmp_pa
     assert inputs.pop(0) == paths[0].read_bytes()
     assert inputs[1][len(line):2 * len(line)] == line
     assert reads == [str(paths[1]), str(paths[0])] and inputs.held_bytes == 0
+
+
+def test_the_pages_the_learning_pass_keeps_for_the_checks_are_within_a_budget(cleaner, tmp_path, monkeypatch):
+    """The first pass handed every extracted page to the second: a folder of pages was held whole between
+    the passes (issue 17). Past KEEP_DOC_CHARS a page is extracted again by its check, with the same report."""
+    paths = []
+    for i in range(8):
+        path = tmp_path / f"p{i}.html"
+        path.write_text(f"<html><head><link rel='canonical' href='https://daily.example.org/{i}'></head><body>"
+                        f"<article><p>{ARTICLES[i % 3].splitlines()[0]} Story {i}.</p>"
+                        "<p>The Riverside Gazette is published by Valley Media Group.</p></article></body></html>",
+                        encoding="utf-8")
+        paths.append(str(path))
+    whole = [flat(r) for r in run_files(cleaner, paths, fix=False, jobs=1)]
+    assert any(f[2] == "B011" for report in whole for f in report[1])  # learned: the site's trailer
+    handed: list = []
+    check_task = filerun._check_task
+
+    def spy(cleaner, task):
+        handed.append(task[5])
+        return check_task(cleaner, task)
+
+    monkeypatch.setattr(filerun, "_check_task", spy)
+    assert [flat(r) for r in run_files(cleaner, paths, fix=False, jobs=1)] == whole
+    assert all(docs is not None for docs in handed)  # (each page extracted once)
+    size = len(handed[0][0].text)
+    handed.clear()
+    monkeypatch.setattr(filerun, "KEEP_DOC_CHARS", 3 * size)
+    assert [flat(r) for r in run_files(cleaner, paths, fix=False, jobs=1)] == whole
+    kept = [docs for docs in handed if docs is not None]
+    assert 1 <= len(kept) <= 3 and sum(len(d.text) for docs in kept for d in docs) <= 3 * size

@@ -87,3 +87,45 @@ def test_the_streamed_report_is_byte_for_byte_the_gathered_one(tmp_path, monkeyp
     assert run("pieces") == gathered
     assert len(list((tmp_path / "pieces").rglob("*.json.z"))) > 5  # the pieces with no bad record
     assert run("pieces") == gathered  # from the cache, piece by piece
+
+
+@pytest.mark.parametrize("options", [["fix"], ["fix", "--diff"], ["fix", "--format", "json"], ["fix", "--statistics"],
+                                     ["fix", "--format", "github"], ["check"]], ids=" ".join)
+def test_a_folder_run_holds_a_bounded_number_of_reports(tmp_path, monkeypatch, capsys, options):
+    """fix of a folder gathered every file's report (old and new text, findings) before writing any out:
+    memory grew with the number of files (issue 17). Each report is now let go once it is written."""
+    from cleaner import filerun
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(60):  # one file per story, each with a safe fix (the doubled spaces)
+        (folder / f"story{i:03d}.txt").write_text(TEXTS[2] + f" Story {i}.\n", encoding="utf-8")
+    refs: list = []
+    most = [0]
+    real = filerun.iter_files
+
+    def watched(*args, **kwargs):
+        for report in real(*args, **kwargs):
+            refs.append(weakref.ref(report))
+            gc.collect()
+            most[0] = max(most[0], sum(ref() is not None for ref in refs))
+            yield report
+
+    monkeypatch.setattr(filerun, "iter_files", watched)
+    code = main([*options, "--isolated", "--no-cache", "--jobs", "1", "--no-learn", str(folder)])
+    out, err = capsys.readouterr()
+    assert len(refs) == 60 and most[0] <= 3, (most[0], err)
+    if options == ["fix"]:
+        assert code == 0 and "Found 120 (120 fixed, 0 remaining)." in out
+    elif options == ["fix", "--diff"]:
+        assert code == 1 and out.count("+++ b/") == 60 and "Would fix 60 files." in err
+    elif options[-1] == "--statistics":
+        assert out.split("\t")[0].strip() == "120"
+    elif options[-1] == "json":
+        assert out.count('"applied": true') == 120 and "story059.txt" in out
+    elif options[-1] == "github":
+        assert code == 0 and out == ""  # (annotations are for what is left)
+    changed = options[0] == "fix" and "--diff" not in options
+    assert all(("The new library" in p.read_text(encoding="utf-8")) == changed for p in folder.iterdir())
+    if options == ["check"]:
+        assert code == 1 and out.count("story0") == 120 + 60  # two findings and a verdict a file
