@@ -302,10 +302,13 @@ class Cleaner:
             yield from executor.map(_clean_in_worker, items)
 
 
-# Text that reaches every family's lazily loaded data (see Cleaner.warm_up).
+# Text that reaches every family's lazily loaded data (see Cleaner.warm_up), the name indexes the
+# acronym and casing passes derive too: a title-case definition ((Hadea), (Strat): the English word
+# endings and starts), a one-off acronym (GVU: the near-miss index) and one in a frame (PKL militants).
 WARM_UP_TEXT = ("Teh city councl said on Tuesday that the plan was brillianty received by residents of "
                 "Caf&eacute; Street, the Associated press reported.\n\n\u201cIt is fair,\u201d she said. "
-                "The Washingon Post and Gogle did not comment.")
+                "The Washingon Post and Gogle did not comment. The Harbour Development Agency (Hadea) and the "
+                "Street Transit Alliance (Strat) met. Police said PKL militants and the GVU were not involved.")
 
 _WORKER: Optional[Cleaner] = None
 
