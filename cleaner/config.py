@@ -379,11 +379,32 @@ def read_config_file(path: Path) -> Optional[dict]:
         raise ConfigError(f"{where}: cannot read config: {exc}") from None
     except (tomllib.TOMLDecodeError, configparser.Error) as exc:
         raise ConfigError(f"{where}: invalid config: {exc}") from None
+    except ValueError as exc:  # tomllib's int() of a number of over 4,300 digits
+        raise ConfigError(f"{where}: invalid config: {exc}") from None
     except RecursionError:  # tomllib reads nested arrays and tables recursively
         raise ConfigError(f"{where}: invalid config: arrays or tables nested too deeply") from None
     if path.name == "pyproject.toml":
-        return raw.get("tool", {}).get("news-cleaner")
+        return _tool_table(raw, where)
     return raw
+
+
+def _tool_table(raw: dict, where: str) -> Optional[dict]:
+    """pyproject.toml's ``[tool.news-cleaner]`` table, or None; ``tool`` or it being no table (``tool =
+    [1, 2]``) is a clear error, not an AttributeError.
+
+    >>> _tool_table({"tool": {"news-cleaner": {"select": ["E"]}}}, "p"), _tool_table({"project": {}}, "p")
+    ({'select': ['E']}, None)
+    >>> _tool_table({"tool": {"news-cleaner": "x"}}, "p")
+    Traceback (most recent call last):
+    cleaner.errors.ConfigError: p: 'tool.news-cleaner' must be a table ([tool.news-cleaner]), not str
+    """
+    tool = raw.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{where}: 'tool' must be a table ([tool]), not {type(tool).__name__}")
+    table = tool.get("news-cleaner")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{where}: 'tool.news-cleaner' must be a table ([tool.news-cleaner]), not {type(table).__name__}")
+    return table
 
 
 def find_config(start: Path) -> Optional[Path]:

@@ -362,6 +362,8 @@ def load_user_pack(path: str) -> dict:
         raise RulePackError(f"{path}: {exc}") from None
     except UnicodeDecodeError:
         raise RulePackError(f"{path}: a rule pack must be UTF-8 text") from None
+    except ValueError as exc:  # tomllib's int() of a number of over 4,300 digits
+        raise RulePackError(f"{path}: {exc}") from None
     except RecursionError:  # tomllib reads nested arrays and tables recursively
         raise RulePackError(f"{path}: arrays or tables nested too deeply") from None
     entries = pack.get("rule", [])

@@ -30,4 +30,4 @@ def read_settings_text(path) -> str:
         data = handle.read(MAX_SETTINGS_BYTES + 1)
     if len(data) > MAX_SETTINGS_BYTES:
         raise OSError(f"larger than {MAX_SETTINGS_BYTES:,} bytes; a settings file is a few kilobytes")
-    return data.decode("utf-8")
+    return data.decode("utf-8-sig")  # (a byte-order mark, as Windows editors write, is no TOML)
