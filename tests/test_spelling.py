@@ -316,6 +316,11 @@ def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():
     assert _findings("Together with our mobile apps and dwellr, we serve data. Dwellr lets a user pick cities.") == []
     # a known misspelling in two cases is still a slip in each
     assert _flagged("The Goverment said so. Critics of the goverment disagreed.") == ["Goverment", "goverment"]
+    # ... and capitalised as a name's word in every mention, beside the right word: a writer's slip is
+    # as consistent in a name; without the right word, a capitalised one used twice is a name
+    assert _flagged("The Comission will supervise them, the European Commission said. Officials at the "
+                    "Federal Trade Comission agreed.") == ["Comission", "Comission"]
+    assert _flagged("Senator Ed Markey wrote to the agency. Markey said he expected an answer.") == []
     # ... unless the article writes the word it is a slip of: then both mentions are slips
     text = ("Few expect a quick recofey in the economy. Strong earnings recofey could disappoint, "
             "and the recovery may stall.")

@@ -323,6 +323,22 @@ def _uses(t: str, counts, text) -> int:
     return counts.get(t, 0) if t == title else written
 
 
+def _capitalised_known_slip(t: str, counts) -> bool:
+    """Is ``t``, capitalised as a name's word more than once, a known misspelling whose right spelling
+    the article also writes (``the Comission`` and ``the Federal Trade Comission`` beside ``the
+    European Commission``)? A writer's slip is as consistent in a name as in prose; without the right
+    word beside it, a capitalised known misspelling is more often a name (``Markey``, ``Forsee``).
+
+    >>> from collections import Counter
+    >>> _capitalised_known_slip("Comission", Counter(["Commission"])), _capitalised_known_slip("Markey", Counter())
+    (True, False)
+    """
+    if not t.istitle():
+        return False
+    right = lexicon().misspellings.get(t.lower())
+    return bool(right) and any(counts.get(form, 0) for form in (right, right.capitalize(), right.upper()))
+
+
 def _spelt_right_elsewhere(t: str, counts) -> bool:
     """Does the article also write the best suggestion for ``t`` (``recofey`` twice beside
     ``recovery``)? Then the twice-written form is a slip of the writer's own word, not a word of its own.
@@ -460,7 +476,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         twice = [t for t in unknown if uses[t] == 2]
         marked = _marked_sic(text) if twice else frozenset()
         unknown = {t for t in unknown if counts[t] < 2 and (uses[t] < 2 or t.lower() in lex.misspellings)
-                   or _repeated_slip(t, uses[t]) or t in marked or uses[t] == 2 and _spelt_right_elsewhere(t, counts)}
+                   or _repeated_slip(t, uses[t]) or t in marked or uses[t] == 2 and _spelt_right_elsewhere(t, counts)
+                   or _capitalised_known_slip(t, counts)}
     if not unknown:
         return []
     findings: list[Finding] = []
