@@ -703,6 +703,15 @@ def test_article_name_with_another_joining_word():
     assert _g(text) == [("G004", "Wheel for Time", "Wheel of Time", "unsafe")]
 
 
+def test_a_known_name_is_never_told_to_take_the_articles_swapped_joining_word():
+    # a headline's "Bank of England" beside the body's one "Bank for England": the swap is the slip
+    # (G003 from the gazetteer), the headline's name is not "written 'Bank for England' elsewhere"
+    text = ("Bank of England holds rates as inflation eases\n\n"
+            "LONDON (Reuters) - The Bank for England kept interest rates unchanged on Thursday.\n\n"
+            "Sterling rose 0.3% against the dollar after the decision, dealers said.")
+    assert _g(text) == [("G003", "for", "of", "safe")]
+
+
 def test_article_names_with_two_joining_words_once_each_are_left_alone():
     text = ("Members of Friends of Pine Lake cleaned the shore on Saturday, the group said.\n\n"
             "Friends for Pine Lake, a separate club, held a picnic there the next day.\n\n"
