@@ -157,6 +157,8 @@ def test_a_heading_over_lines_that_read_as_link_text_or_sentences_keeps_them():
 # -- anchoring: body text that only looks like boilerplate stays ----------------------------------
 @pytest.mark.parametrize("text", [
     "Officials urged residents to read more about the evacuation plan on the county website.",
+    "Her advice was simple: sign up for the newsletter the library sends, the clerk said.",
+    "The study was produced by two universities and first published in Nature, which said it was sound.",
     "Source: the ministry said on Monday that talks had stalled, according to two people.",
     "The company said 40,000 people subscribe to its newsletter, up from 25,000 a year ago.",
     "Copyright lawyers said the court ruling could change how songs are licensed.",
@@ -190,6 +192,10 @@ def test_prose_is_not_flagged(text):
     ("© 2024 Example Media Group", "B007"),
     ("copyright Inexhibit 2019 - ISSN: 2283-5474", "B007"),
     ("This article was originally published on The Conversation.", "B003"),
+    ("This article was produced by Reuters and first appeared on Example News. Republication is prohibited "
+     "without permission.", "B003"),
+    ("Don't miss a story — sign up for our daily newsletter", "B005"),
+    ("Stay informed: subscribe to our breaking news alerts", "B005"),
     ("Home » News » World", "B010"),
 ])
 def test_boilerplate_line_is_flagged_and_deleted(line, code):
