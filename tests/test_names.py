@@ -309,6 +309,40 @@ def test_given_name_then_lowercase_surname():
     assert _g("Chris said the team would travel on Monday and return before the weekend.") == []
 
 
+def test_a_lower_cased_mc_or_o_surname_is_suggested_as_such_names_are_written():
+    # "Mc" and "O'" take a second capital; the fix must not write "Mcgregor"
+    text = '"The wind is our enemy," said Cal Fire Battalion Chief Mike mcgregor. "We have crews out."'
+    assert ("G002", "mcgregor", "McGregor", "unsafe") in _g(text)
+    text = "The report was written by Professor Sean o'brien, who led the inquiry."
+    assert ("G002", "o'brien", "O'Brien", "unsafe") in _g(text)
+
+
+def test_a_surname_that_is_a_word_lower_cased_as_the_bare_subject_of_a_verb_of_saying():
+    text = ("Governor Andrew Bailey said the committee needed more evidence before easing policy.\n\n"
+            '"We are not yet at the point where we can cut interest rates," bailey told a news conference.')
+    assert _g(text) == [("G004", "bailey", "Bailey", "unsafe")]
+    text = ("Prime Minister Theresa May met the cabinet on Tuesday.\n\nThe talks, may said, went well.")
+    assert _g(text) == [("G004", "may", "May", "unsafe")]
+    # the ordinary word: after an article, at a sentence start, or where the capital began a longer name
+    text = ("Governor Andrew Baker said the committee needed more evidence.\n\n"
+            "The bread was fresh, the baker said, and the shop opened at six.")
+    assert _g(text) == []
+    text = ("Officers of the Columbus Police Department arrived at 9 p.m.\n\n"
+            "Two men were arrested, police said.")
+    assert _g(text) == []
+
+
+def test_a_country_that_is_a_word_lower_cased_after_a_preposition_where_the_article_capitalises_it():
+    text = ("The US barred Nvidia from selling its chips to China without a licence last year.\n\n"
+            "Other firms may not ship processors to china, officials said.")
+    assert _g(text) == [("G004", "china", "China", "unsafe")]
+    # the ordinary word: with a determiner, in a compound, or in an article that never names the place
+    text = ("Exports to China fell in March.\n\nThe shop moved its plates to the china cabinet and sold "
+            "bone china plates in china shops.")
+    assert _g(text) == []
+    assert _g("The auction sold porcelain and fine china to collectors, the house said.") == []
+
+
 def test_surname_that_is_an_english_word_lower_cased_after_a_given_name():
     # where the name plainly ends: punctuation, a possessive, a clause about the person
     for text, word in (("The Environment Secretary, Elizabeth truss, said food was the heart of it.", "truss"),

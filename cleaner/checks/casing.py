@@ -119,7 +119,8 @@ def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         lower_count[w[:-2]] += lower_count.pop(w)
     once = {w for w, c in lower_count.items() if c == 1 and len(w) >= 3 and w not in _CONNECTORS}
     if not once:
-        return []
+        return _recased_surnames(doc, toks, lexicon(), _words("given_names", "names")) \
+            + _recased_places(doc, toks, lexicon(), gazetteer(_known_names(ctx)))
     low_words = toks.low_words
     capital_mid: Counter = Counter()
     for i in toks.caps:
@@ -155,6 +156,91 @@ def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 # name, as styles do (and others do not), says nothing of "Senate Republican leader"
         findings.append(_recased_finding(doc, w, spans[i][0]))
     findings.extend(_recased_anywhere(doc, toks))
+    findings.extend(_recased_surnames(doc, toks, lex, given))
+    findings.extend(_recased_places(doc, toks, lex, gazetteer(_known_names(ctx))))
+    return findings
+
+
+def _recased_places(doc: Document, toks: Tokens, lex, gaz) -> list[Candidate]:
+    """G004: a country or place whose name the dictionary also has as a word (``China``, ``Jordan``),
+    capitalised mid-sentence elsewhere in the article, lower-cased right after a preposition of place
+    or motion and before punctuation or a function word (``barred Nvidia from selling chips to china
+    without a licence``). The ordinary word takes a determiner or stands in a compound there (``to the
+    china cabinet``, ``in china plates``): left alone.
+
+    >>> from cleaner.document import Document
+    >>> t = "Exports to China fell. Firms may not sell chips to china without a licence. They sold china plates."
+    >>> [t[c.finding.start:c.finding.end] for c in _recased_places(Document(t), Tokens(t), lexicon(), gazetteer(()))]
+    ['china']
+    """
+    words, gaps, low = toks.words, toks.gaps, toks.low_words
+    places = set()
+    for i in toks.caps:
+        w = words[i]
+        if not i or toks.sentence_initial(i) or not w.isalpha() or not w[1:].islower() or low[i] not in lex.lower:
+            continue
+        slot = gaz.forms.get(low[i])
+        if slot is None or slot[0].kind not in ("country", "place") or w not in slot[1]:
+            continue
+        if i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper():
+            continue  # inside a longer name ("China Southern Airlines")
+        places.add(low[i])
+    if not places:
+        return []
+    before = _words("recased", "place_prepositions")
+    findings = []
+    for w in places:
+        for i in toks.where(w):
+            if words[i] != w or not i or gaps[i] != " " or low[i - 1] not in before or not words[i - 1].islower():
+                continue
+            if i + 1 < len(words) and gaps[i + 1] == " " and low[i + 1] not in _FUNCTION_WORDS \
+                    and low[i + 1] not in _CONNECTORS:
+                continue  # "in china plates": a compound, or a word the place does not end before
+            start = toks.spans[i][0]
+            if _plain_context(toks.text, start, start + len(w)):
+                findings.append(_recased_finding(doc, w, start))
+    return findings
+
+
+_CLAUSE_GAP = frozenset(",\"“”'‘’—–-(: ")  # what may stand between a clause's end and a bare subject
+
+
+def _recased_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> list[Candidate]:
+    """G004: a surname that is also an English word, which the article introduces after a given name
+    (``Andrew Bailey said``), lower-cased later where the ordinary word cannot stand: as the bare
+    subject of a verb of saying, with no article or other word before it (``"We are not there
+    yet," bailey told reporters``; ``may said``). Only where the introduction ends the name (not
+    ``Columbus Police Department``, whose ``police said`` is ordinary).
+
+    >>> from cleaner.document import Document
+    >>> t = 'Governor Andrew Bailey spoke. "Not yet," bailey told reporters. The baker said so.'
+    >>> [doc_text[c.finding.start:c.finding.end] for doc_text in [t] for c in _recased_surnames(Document(t), Tokens(t), lexicon(), _words("given_names", "names"))]
+    ['bailey']
+    """
+    words, gaps, low = toks.words, toks.gaps, toks.low_words
+    verbs = _words("recased", "speech_verbs")
+    introduced = set()
+    for i in toks.caps:
+        w = words[i]
+        if not i or gaps[i] != " " or not w.isalpha() or not w[1:].islower() or low[i] not in lex.lower:
+            continue
+        prev = words[i - 1]
+        if not (prev[:1].isupper() and prev[1:].islower() and (low[i - 1] in given or low[i - 1] in lex.names)):
+            continue
+        if i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper():
+            continue  # the name goes on ("Columbus Police Department")
+        introduced.add(low[i])
+    findings = []
+    for w in introduced:
+        for i in toks.where(w):
+            if words[i] != w or not i or i + 1 >= len(words) or gaps[i + 1] != " " or low[i + 1] not in verbs:
+                continue
+            gap = gaps[i]
+            if gap == " " or not set(gap) <= _CLAUSE_GAP:
+                continue  # "the baker said": a word before it; ". may said": a sentence start, another slip
+            start = toks.spans[i][0]
+            if _plain_context(toks.text, start, start + len(w)):
+                findings.append(_recased_finding(doc, w, start))
     return findings
 
 
@@ -176,6 +262,24 @@ def _title_before_names(toks: Tokens, w: str) -> bool:
     return bool(uses) and all(i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper()
                               and words[i + 1][1:].islower() and low[i + 1] not in _FUNCTION_WORDS
                               for i in uses)
+
+
+def surname_case(word: str) -> str:
+    """``word`` capitalised as a surname is: ``Mc`` and ``O'`` capitalise the letter after them too
+    (``McGregor``, ``O'Brien``); ``Mac`` does not always (``Macdonald`` and ``MacDonald`` are both
+    names), so it is left as one capital.
+
+    >>> surname_case("mcgregor"), surname_case("o'brien"), surname_case("o’neill"), surname_case("macdonald")
+    ('McGregor', "O'Brien", 'O’Neill', 'Macdonald')
+    >>> surname_case("newsom"), surname_case("mc"), surname_case("mcgregor's")
+    ('Newsom', 'Mc', "McGregor's")
+    """
+    low = word.lower()
+    if low.startswith("mc") and len(word) > 3 and word[2:3].isalpha():
+        return "Mc" + word[2:3].upper() + word[3:]
+    if low.startswith(("o'", "o’")) and len(word) > 3 and word[2:3].isalpha():
+        return "O" + word[1] + word[2:3].upper() + word[3:]
+    return word[:1].upper() + word[1:]
 
 
 def _recased_finding(doc: Document, word: str, start: int) -> Candidate:
@@ -353,12 +457,12 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if proper is None and prev.lower() in given and lex.zipf(w) < 5.0:
             proper = lex.capitalised.get(w)  # "Chris smith": a surname after a given name
         if proper is None and (possessive is None or w.isalpha()) and _unknown_surname(toks, i, lex, given, w):
-            proper, confidence = w[0].upper() + w[1:], 0.5  # "Adam neumann, ...": no word, after a given name
+            proper, confidence = surname_case(w), 0.5  # "Adam neumann, ...": no word, after a given name
         if proper is None and prev.lower() in given:
             if roles is None:
                 roles = _words("name_parts", "roles") | _words("abbreviations", "titles")
             if _word_as_surname(toks, i, w, possessive is not None, lex, roles):
-                proper, confidence = w[0].upper() + w[1:], 0.5  # "Elizabeth truss, said": a word as a surname
+                proper, confidence = surname_case(w), 0.5  # "Elizabeth truss, said": a word as a surname
         if proper is None:
             continue
         gap = toks.gaps[i]
@@ -1162,7 +1266,7 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 continue  # "the reimagined Main Lodge", "premade Raspberry ... Mule": English built from
                 # a prefix and a word; "cleaning influencer Mrs Hinch", "freelance videographer Mohamed
                 # El Saife": a description of the person, before a title or as a role
-            form, why = w[:1].upper() + w[1:], "no dictionary has it, and it stands in a name"
+            form, why = surname_case(w), "no dictionary has it, and it stands in a name"
         elif not (form[:1].isupper() and form[1:] == w[1:]):
             continue  # an acronym ("sam" -> "SAM") or an inner capital: other passes' business
         elif i and gaps[i] == " " and words[i - 1][:1].isupper() and not _opens_sentence(toks, i - 1, lex, given):
@@ -1232,7 +1336,7 @@ def lowered_person_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         start, end = spans[i][0], spans[i + 1][0] + len(second)
         if not _plain_context(text, start, end) or _lower_pair(lex, toks, i):
             continue
-        proper = f"{first[:1].upper()}{first[1:]} {second[:1].upper()}{second[1:]}"
+        proper = f"{first[:1].upper()}{first[1:]} {surname_case(second)}"
         findings.append(_claim(doc.finding(
             "G002", f"'{text[start:end]}' is a person's name here: '{proper}'", start, end, suggestion=proper,
             fix="unsafe", confidence=0.5, source=f"{SOURCE}:person-name",
