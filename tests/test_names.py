@@ -537,6 +537,7 @@ CASING_CLEAN = [
     # a name's article with only its sentence's capital; a region as house styles write it
     "The mirror is built from several layers of wafer-thin materials, the team said on Monday.",
     "Farmers across sub-Saharan Africa and south Asia will gain most from small pumps, the report said.",
+    "In east London, residents have complained for months. Police in east Jerusalem made arrests.",
     # an English word capitalised only in other names is ordinary after another capitalised word
     "The Labour Party and the Conservative Party made a vow. The three main UK party leaders will keep it, aides said.",
     "The stories were read out on The Moth Radio Hour and on Radio Four. Then a US radio show ran them again.",
@@ -976,6 +977,11 @@ def test_organisation_head_after_one_capitalised_word_or_a_plain_noun_head_is_le
     text = ("The Senate committee met on Tuesday. Officials in the George W. Bush administration and the "
             "United Auto Workers union said the Beijing agency had no comment.")
     assert [f for f in _g(text) if f[0] == "G002"] == []
+
+
+def test_a_compass_point_lower_cased_before_a_country_is_still_a_slip():
+    # house styles lower-case "east London" (part of London), never "south Korea" (the country)
+    assert [f[:2] for f in _g("Exports to south Korea rose 4% in March, the ministry said.")] == [("G002", "south")]
 
 
 def test_world_regions_and_continents_are_known_names():

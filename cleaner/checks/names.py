@@ -110,7 +110,7 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
     if sentence_start and first in ("The", "A") and rest.islower() \
             and all(w in lexicon().lower or not w.isalpha() for w in rest.split(" ")):
         return None  # "The mirror is built ...", "The gap in the streetscape": ordinary words
-    if _region_style(found):
+    if _region_style(found) or (entry.kind == "city" and _compass_before_a_city(found)):
         return None
     english = found.islower() and all(w in lexicon().lower or not w.isalpha() for w in found.split(" "))
     if found.islower() and ((english and (_ordinary_lower_case(found, entry.kind, style_words)
@@ -211,6 +211,20 @@ def _region_style(found: str) -> bool:
     return (first.islower() or first.lower() == "sub-saharan" and first[:1].islower()) \
         and first.lower() in config["region_qualifiers"] and rest.lower() in config["continents"] \
         and rest[:1].isupper()
+
+
+def _compass_before_a_city(found: str) -> bool:
+    """Is ``found``, a city's name of a compass point and another place's name (``East London``,
+    ``East Jerusalem``), written with the compass point in lower case before a name the dictionary
+    knows only as a name? House styles write the part of the other place so (``in east London``,
+    ``east Jerusalem``): the city is rarely meant. A country (``south Korea``) or a state is no city.
+
+    >>> _compass_before_a_city("east London"), _compass_before_a_city("east jerusalem"), _compass_before_a_city("East London")
+    (True, False, False)
+    """
+    first, _, rest = found.partition(" ")
+    return first.islower() and first in _pack()["casing"]["region_qualifiers"] and " " not in rest \
+        and rest[:1].isupper() and rest[1:].islower() and rest.lower() in lexicon().names
 
 
 def hyphenated_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
