@@ -299,6 +299,8 @@ def test_surnames_after_names_the_dictionary_lists_and_in_citations_are_not_capi
     assert _findings(text) == []
     # a slip inside a name of ordinary words is still one
     assert _flagged("He visited the Blossom Muic Center on Monday.") == ["Muic"]
+    # a storm's given name, however close to a common word
+    assert _findings("Thousands of homes were without power after Storm Babet swept across Scotland.") == []
 
 
 def test_a_slip_used_again_is_still_a_slip_but_a_story_term_is_not():

@@ -993,8 +993,8 @@ def _capitalised_slip(doc, text, start, end, word, low):
     follows_name = False  # after a word the dictionary knows as a name ("Victoria", "Jean", "Curt")
     if prev is not None:
         last = prev.group(1).rsplit("-", 1)[-1].lower()
-        if last in _given_names():
-            return None  # a surname: "Mike Siever", "Jane Starner"
+        if last in _given_names() or last in config["name_introducers"]:
+            return None  # a surname: "Mike Siever", "Jane Starner"; a storm's name: "Storm Babet"
         follows_name = last in lex.names or last in lex.capitalised or (
             last not in lex.lower and lex.zipf(last) >= ZIPF_FLOOR)  # a name in use: "Eleni", "Olesya"
     nxt = _NEXT_CAPITALISED.match(text, end)
