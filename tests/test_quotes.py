@@ -776,6 +776,19 @@ def test_a_named_term_that_lost_its_closing_mark_ends_at_its_comma(text, repaire
     assert fix(text) == repaired
 
 
+def test_a_quoted_phrase_that_lost_its_closing_mark_ends_where_the_writers_sentence_resumes():
+    # "and said" / "but warned": the writer's narration goes on after the quoted words
+    text = ('First Minister Humza Yousaf described the damage as "devastating and said the government would help '
+            'communities recover.')
+    assert fix(text) == ('First Minister Humza Yousaf described the damage as "devastating" and said the government '
+                         'would help communities recover.')
+    text = 'Collins called the deal "a welcome relief but warned that Congress had to do more.'
+    assert fix(text) == 'Collins called the deal "a welcome relief" but warned that Congress had to do more.'
+    # a longer phrase may hold the verb itself: reported, not fixed safely
+    text = 'She said the plan was "a good first step for the city and added that more was needed.'
+    assert fix(text) == text
+
+
 def test_a_closing_mark_right_after_an_attribution_ends_no_quotation_run_on_from_before():
     # ``, he said."`` ends no quotation (a quotation never holds its attribution): the quotation left open
     # closes at its own paragraph's end, and the mark after the attribution is stray

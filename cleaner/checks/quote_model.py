@@ -1334,7 +1334,12 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         if d is not None:
             scored.append((d, c))
     end_candidate = cands[-1] if not later and not text[cands[-1]:hi].strip(" .…") else None
-    if first_letter and first_letter.group().islower():
+    if first_letter and first_letter.group().islower() and (resumed := _narration_resumes(text, lo, cands[0])):
+        # ``described the damage as “devastating and said the government would help``: the writer's sentence
+        # goes on after the quoted words; a short phrase closes there, a longer one may hold the verb: a tie
+        q.missing_close, q.missing_rule = resumed, "phrase"
+        q.missing_sure = len(text[lo:resumed].split()) <= 3
+    elif first_letter and first_letter.group().islower():
         q.missing_close, q.missing_rule = cands[0], "phrase"
         # one place to close, or an attribution, or a short phrase ending its sentence (``“hiring.” Then``);
         # a short phrase at a comma (``“unexpected, especially …``) may as well run on: a tie
@@ -1376,6 +1381,28 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
     if q.missing_close is not None and _SINGLE_CLOSE.search(text, lo, q.missing_close):
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
+
+
+_RESUMED = re.compile(r"[ \t]+(?:and|but)[ \t]+([a-z]+)\b")
+
+
+def _narration_resumes(text: str, lo: int, hi: int) -> Optional[int]:
+    """Where, between ``lo`` and ``hi`` (the first punctuation), the writer's sentence takes up again after
+    a quoted phrase with ``and`` or ``but`` and a past verb of saying (``as “devastating and said the
+    government``, ``“a relief but warned that``): the offset right after the quoted words, or None.
+
+    >>> t = 'He called it “devastating and said the state would help.'
+    >>> t[:_narration_resumes(t, t.index("“") + 1, len(t) - 1)]
+    'He called it “devastating'
+    >>> _narration_resumes('a “sit and read” day', 3, 19) is None
+    True
+    """
+    verbs = rules()["verbs"]
+    for m in _RESUMED.finditer(text, lo, hi):
+        verb = m.group(1)
+        if verb in verbs and (verb.endswith("ed") or verb in ("said", "told", "wrote")):
+            return m.start()
+    return None
 
 
 def _named_term(text: str, start: int, open_at: int, lo: int, comma: int) -> bool:
