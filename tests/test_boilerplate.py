@@ -196,6 +196,8 @@ def test_prose_is_not_flagged(text):
      "without permission.", "B003"),
     ("Don't miss a story — sign up for our daily newsletter", "B005"),
     ("Stay informed: subscribe to our breaking news alerts", "B005"),
+    ("Read also: Antwerp port posts record volumes", "B008"),
+    ("Related stories: Dutch economy shrinks in second quarter", "B008"),
     ("Home » News » World", "B010"),
 ])
 def test_boilerplate_line_is_flagged_and_deleted(line, code):
