@@ -343,6 +343,13 @@ def test_a_country_that_is_a_word_lower_cased_after_a_preposition_where_the_arti
     assert _g("The auction sold porcelain and fine china to collectors, the house said.") == []
 
 
+def test_a_surname_introduced_after_a_given_name_that_is_also_a_word_is_lower_cased_later():
+    # "Martin" is a bird as well as a given name: the introduction still counts
+    text = ("Goals came from Bukayo Saka and Martin Odegaard on Saturday.\n\n"
+            "Saka opened the scoring early. Later odegaard doubled the lead.")
+    assert _g(text) == [("G004", "odegaard", "Odegaard", "unsafe")]
+
+
 def test_surname_that_is_an_english_word_lower_cased_after_a_given_name():
     # where the name plainly ends: punctuation, a possessive, a clause about the person
     for text, word in (("The Environment Secretary, Elizabeth truss, said food was the heart of it.", "truss"),

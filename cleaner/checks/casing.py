@@ -345,8 +345,9 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
 
 def _after_given_name(toks: Tokens, i: int, lex, sentence_start: bool = False) -> bool:
     """Is word ``i`` right after a capitalised word that reads as a given name: mid-sentence (or, with
-    ``sentence_start``, anywhere), no dictionary word nor acronym (``Bukayo saka``, ``Ange postecoglou``,
-    ``Vadim Backman``; not ``UK fintech``, ``Professor Backman``)? A surname the article writes
+    ``sentence_start``, anywhere), no dictionary word nor acronym, or a listed given name that is also a
+    word (``Bukayo saka``, ``Ange postecoglou``, ``Vadim Backman``, ``Martin Odegaard``; not ``UK
+    fintech``, ``Professor Backman``)? A surname the article writes
     capitalised only at sentence starts (``Saka opened ... Saka sealed``) is then still the person's;
     one it writes once after a given name is introduced with it (``Vadim Backman ... backman said``).
 
@@ -362,7 +363,8 @@ def _after_given_name(toks: Tokens, i: int, lex, sentence_start: bool = False) -
             toks.sentence_initial(i - 1) and not sentence_start):
         return False
     before = toks.words[i - 1]
-    return before.isalpha() and before[1:].islower() and toks.low_words[i - 1] not in lex.lower
+    return before.isalpha() and before[1:].islower() and (
+        toks.low_words[i - 1] not in lex.lower or toks.low_words[i - 1] in _words("given_names", "names"))
 
 
 def _word_as_surname(toks: Tokens, i: int, w: str, possessive: bool, lex, roles: frozenset) -> bool:
