@@ -1513,6 +1513,18 @@ def test_a_common_noun_describing_a_name_is_no_slip_but_a_lowered_part_of_one_is
     assert _g(text) == [("G004", "police department", "Police Department", "unsafe")]
 
 
+def test_words_english_capitalises_by_position_are_no_names():
+    # a sentence's capitalised first word is no name a rare surname is a slip of; a name the article
+    # writes still is
+    text = ("After the flood, families moved to the city. Seven-year-old Zhorna Akter Sumayya has two older "
+            "brothers. After school she helps at home.")
+    assert _g(text) == []
+    text = "The Pentagon said on Monday that it would review the case. A Pentagin spokesman declined to comment."
+    assert _g(text) == [("G001", "Pentagin", "Pentagon", "unsafe")]
+    # the pronoun I before its verb is no initial of a name the article's acronym spells
+    assert _g('"I believe the Mac will sell," said the IBM analyst. IBM shares rose.') == []
+
+
 def test_a_descriptor_after_a_name_that_stands_alone_is_a_house_style_but_a_word_inside_a_name_is_not():
     # the name is whole without the noun elsewhere, though the article never writes the noun on its own
     text = ("Fans flocked to the Riverside Channel launch on Monday. Riverside posted the clip, and it drew "

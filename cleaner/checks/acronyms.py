@@ -1745,10 +1745,15 @@ def _spells_one_name(toks: Tokens, window: list, i: int, initials: str, name: st
     >>> toks = Tokens("the Election Assistance commissions (EAC) and")
     >>> _spells_one_name(toks, [1, 2, 3], 3, "EAC", "Election Assistance commissions")
     True
+    >>> toks = Tokens('"I believe the Mac will sell," said IBM')
+    >>> _spells_one_name(toks, [0, 1, 3], 1, "IBM", "I believe the Mac")
+    False
     """
     words, spans, text = toks.words, toks.spans, toks.text
     if "," in name or any(words[k].isupper() and len(words[k]) > 1 for k in window):
         return False
+    if any(words[k] == "I" and k + 1 < len(words) and words[k + 1][:1].islower() for k in window):
+        return False  # the pronoun before its verb: "I believe the Mac" spells no IBM
     defined = _DEFINED_AFTER.match(text, spans[window[-1]][1])
     if defined is not None and defined.group(1) == initials:
         return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, islice
 from operator import not_
 from typing import Optional
 
@@ -19,6 +19,7 @@ from ..document import Document
 from ..gazetteer import gazetteer
 from ..lexicon import letter_gap_from, lexicon, weighted_distance
 from .acronyms import _deletions
+from .casing import MENTIONS_SCANNED
 from .search_budget import SearchBudget
 from .name_tokens import (
     _CAP_HEAD, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _derived, _known_names, _pack,
@@ -276,6 +277,11 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 if not (uses[other] >= 2 or zipf >= max_zipf or other in gaz.forms):
                     continue
                 at = toks.where(other)
+                if other in lex.lower and other not in gaz.forms and not toks.sentence_initial(i) and all(
+                        toks.sentence_initial(j) for j in islice(at, MENTIONS_SCANNED) if words[j][:1].isupper()):
+                    continue  # an English word the article capitalises only at a sentence's start is no name
+                    # it writes, for a word inside a sentence ("Zhorna Akter" beside a sentence's "After";
+                    # a sentence's "Aftre" is still a slip of "After")
                 if zipf < config["common_name_zipf"] and (
                         (before and not any(j and low[j - 1] == before for j in at))
                         or (after and not any(j + 1 < n_words and low[j + 1] == after for j in at))):
