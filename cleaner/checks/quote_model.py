@@ -978,7 +978,8 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         _push(para, "lone", LoneClose(mark, None, bool(text[mark.pos + len(mark.char):para.end].strip()), "stray"))
         return
     k = bisect.bisect_left(para.marks, mark.pos, key=lambda m: m.pos)  # the marks before it (sorted)
-    while k and para.marks[k - 1].role == "extra":
+    while k >= 2 and para.marks[k - 1].role == "extra" and para.marks[k - 1].char == para.marks[k - 2].char \
+            and para.marks[k - 2].pos + len(para.marks[k - 2].char) == para.marks[k - 1].pos:
         k -= 1  # ``sites,”” Wicentowski said``: a doubled closing mark reads as the one it repeats
     previous = para.marks[k - 1] if k else None
     lo = previous.pos + len(previous.char) if previous else para.start
