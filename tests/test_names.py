@@ -1640,6 +1640,14 @@ def test_acronym_swapped_for_another_bodys_in_its_definition():
         assert _g(text) == [], text
 
 
+def test_gazetteer_name_with_another_joining_word_before_the():
+    # the name goes on after "the": "International Committee of the Red Cross"
+    text = "He spoke to the International Committee on the Red Cross in Geneva on Monday."
+    assert _g(text) == [("G003", "on", "of", "unsafe")]
+    # "the" and a lower-case word: no name goes on
+    assert _g("The Committee on the day said nothing more about the matter.") == []
+
+
 def test_plc_in_lower_case_is_the_designators_own_form():
     # the UK's "plc" is written so by statute and house style; other designators are still suggested
     text = "Barclays Bank plc has the most exposure, and SOCO International plc said it would not drill."

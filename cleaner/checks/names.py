@@ -1109,6 +1109,20 @@ def _joining_words_before(gaz, joining: tuple) -> dict:
     return index
 
 
+def _name_goes_on(toks: Tokens, k: int) -> bool:
+    """Does a name go on at word ``k``, after a joining word: a capitalised word, or ``the`` and one
+    (``International Committee on the Red Cross``, ``Office of the Director``)?
+
+    >>> t = Tokens("the Committee on the Red Cross, the Committee on the day")
+    >>> _name_goes_on(t, 3), _name_goes_on(t, 4), _name_goes_on(t, 10)
+    (True, True, False)
+    """
+    if toks.capitalised[k]:
+        return True
+    return toks.low_words[k] == "the" and toks.words[k] == "the" and k + 1 < len(toks.words) \
+        and toks.gaps[k + 1] == " " and toks.capitalised[k + 1]
+
+
 def swapped_function_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G003: a gazetteer name with another joining word in place of its own (``House on
     Representatives``, ``Securities of Exchange Commission``): safe; unsafe when the word written is a
@@ -1122,7 +1136,7 @@ def swapped_function_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     headline_spans = None
     findings = []
     for i in toks.among(set(swap_words)):
-        if not 0 < i < len(words) - 1 or not toks.capitalised[i - 1] or not toks.capitalised[i + 1]:
+        if not 0 < i < len(words) - 1 or not toks.capitalised[i - 1] or not _name_goes_on(toks, i + 1):
             continue
         nxt = low[i + 1]
         cands = index.get((low[i - 1], low[i], _unpossessed(nxt)))
@@ -1136,7 +1150,9 @@ def swapped_function_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 found = _unpossessed(found)  # "the Hall on Fame’s class"
             if found is None or _key(found) != vk or not found[:1].isupper():
                 continue
-            safe = low[i] not in locative
+            # (before "the" the words may also be a noun and where it goes: "from the Department to the
+            # Treasury building"; a locative word may start a description of a place)
+            safe = low[i] not in locative and nxt != "the"
             if not safe and first and toks.capitalised[first - 1] and toks.gaps[first] == " " \
                     and not toks.sentence_initial(first - 1):
                 before = words[first - 1]
