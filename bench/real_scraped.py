@@ -16,6 +16,7 @@ under /work/.mirror at bench time (nothing of them is copied into this repositor
 | ``trafilatura`` | adbar/trafilatura (``tests/eval/*.html``, ``tests/cache/*.html``, commit e90b0ef; English pages with 40 words or more, 180 of 1,032) | the evaluation and test pages of trafilatura: whole pages of news sites, magazines and blogs (2016-2023: BBC, CNN, the Guardian, Reuters, the Independent, Axios, Caribbean and US local news, recipe and tech blogs, ...), read like ``postlight`` | **Apache-2.0** (``LICENSE`` of the repository): split tune/held-out. The extractor that reads every whole page was tuned on these pages, so they keep less junk than unseen ones |
 | ``fundus`` | flairNLP/fundus (``tests/resources/parser/test_data/**/*.html.gz``, commit 18da6e5; English article pages with 40 words or more) | the parser test pages of the fundus news crawler: whole article pages of news publishers of many countries (2023-2026; 84 English ones with 40 words or more, none repeating another source: AP, Reuters, CNBC, Fox News, the BBC, the Independent, the National Post, the Times of India, ...), gzipped, read like ``postlight`` | **MIT** (``LICENSE`` of the repository, Copyright (c) 2023 Max Dallabetta, Conrad Dobberstein, Aaron Wey): split tune/held-out; added in stop 19, after the rules of earlier stops |
 | ``htmldate`` | adbar/htmldate (``tests/test_set/*.html``, ``tests/eval/*.html``, commit b895282; pages that declare English, with 40 words or more, none repeating another source) | the date-extraction test pages of htmldate: whole pages of news sites and blogs (2016-2020; the test set is Media Cloud's worldwide news of 2020 from the Data Culture Group at Northeastern University, the rest the BBAW collection), read like ``postlight``; a page whose ``<html lang>`` names another language is not read (most of the 920 are German, Turkish, Ukrainian, ...), and the pages trafilatura's tests carry too are left out as repeats | **Apache-2.0** (``LICENSE`` of the repository): split tune/held-out; added in stop 20, after the rules of earlier stops |
+| ``l3s`` | geodrome/page-signal (``L3S-GN1-20100130203947-00001/original/*.html``, commit 186d815; English pages with 40 words or more) | the L3S-GN1 news collection (Kohlschütter, Fankhauser and Nejdl, WSDM 2010): 621 whole article pages of 408 sites that six English Google News portals (US, Canada, UK, South Africa, India, Australia) linked in the first half of 2008 (wire copies, UK and Indian dailies, local papers, tech and trade sites), read like ``postlight``; the pages are read as bytes so trafilatura finds each one's declared charset (2008 pages are often Latin-1 or Windows-1252) | research use only (``Readme-L3S-GN1.txt`` of the collection: "a non-exclusive ... license to use the provided dataset for your research use only"): test data only, never shipped; split tune/held-out; added in stop 21, after the rules of earlier stops |
 | ``newsdata`` | jennhu/metalinguistic-prompting (``datasets/exp1/news/cleaned.csv``, 230 articles, commit 89d1b52) | newspaper3k output (``raw_text``, lone ``Advertisement`` lines already dropped by its script) for the March 2023 NewsData.io results of about 120 sites (CBS, HuffPost, news-medical, Cointelegraph, BuzzFeed News, ...) | none stated in the repository: test data only. **Held-out only**: added after the rules, never tuned on, no misses listed |
 
 G. McIntire's fake_or_real_news set is not used, in any copy: the reserved evaluation repository
@@ -25,7 +26,7 @@ Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-P
 ``github:JoyceJiang73/newspapers``, ``github:codelucas/newspaper``,
 ``github:jennhu/metalinguistic-prompting``, ``github:mozilla/readability``, ``github:postlight/parser``,
 ``github:goose3/goose3``, ``github:AndyTheFactory/newspaper4k``, ``github:adbar/trafilatura``,
-``github:flairNLP/fundus``, ``github:adbar/htmldate``), or point
+``github:flairNLP/fundus``, ``github:adbar/htmldate``, ``github:geodrome/page-signal``), or point
 ``--mirror`` at a folder holding them.
 
 Junk is annotated by pattern, per category (``bench/real_scraped.toml``; a marker that starts or ends
@@ -82,13 +83,17 @@ SOURCES = {  # name: (mirror, files, text field)
     "trafilatura": ("adbar+trafilatura", ["tests/eval/", "tests/cache/"], "text"),  # likewise
     "fundus": ("flairNLP+fundus", ["tests/resources/parser/test_data/"], "text"),  # likewise, gzipped
     "htmldate": ("adbar+htmldate", ["tests/test_set/", "tests/eval/"], "text"),  # likewise; English pages only
+    "l3s": ("geodrome+page-signal", ["L3S-GN1-20100130203947-00001/original/"], "text"),  # likewise, read as bytes
 }
 # sources whose pages may repeat an article an earlier source carries (newspaper4k's tests copy some of
 # newspaper's): a page sharing half its distinct words with an article already loaded is left out
-MAY_REPEAT = {"goose", "newspaper4k", "trafilatura", "fundus", "htmldate"}
+MAY_REPEAT = {"goose", "newspaper4k", "trafilatura", "fundus", "htmldate", "l3s"}
 # sources of pages in many languages: a page whose <html lang> names another language is not read (most
 # of htmldate's are German; reading them all through trafilatura first would triple a run's load time)
 DECLARED_ENGLISH = {"htmldate"}
+# sources of pages in many charsets (2008 pages often declare Latin-1 or Windows-1252): a page is handed
+# to the scraper as bytes, so it reads the charset the page declares
+READ_AS_BYTES = {"l3s"}
 HELDOUT_ONLY = {"newsdata"}  # sources added after the rules were written: never tuned on
 TOKEN = re.compile(r"\w+")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])|(?<=[a-z)][.!?])(?=[A-Z])|\n+")
@@ -166,10 +171,11 @@ def declared_language(page: str) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _git_folder(repo: Path, folder: str, english_pages: bool = False) -> list[dict]:
+def _git_folder(repo: Path, folder: str, english_pages: bool = False, as_bytes: bool = False) -> list[dict]:
     """One row (``text``) per ``.txt`` file of ``folder``, per ``*/expected.html`` (readability's test
     pages, an extractor's output) as text, or per other ``.html`` or ``.html.gz`` file (a whole page) as
-    scraped; with ``english_pages``, a whole page that declares another language is not read."""
+    scraped; with ``english_pages``, a whole page that declares another language is not read; with
+    ``as_bytes``, a whole page goes to the scraper as its bytes (it decodes them by the page's charset)."""
     # -z: a name with non-ASCII letters comes unquoted ("tests/eval/boxen1.com-ring-rückkehr.html")
     names = subprocess.run(["git", "-C", str(repo), "ls-tree", "-r", "-z", "--name-only", "HEAD", folder],
                            capture_output=True, check=True).stdout.decode("utf-8").split("\0")
@@ -179,6 +185,8 @@ def _git_folder(repo: Path, folder: str, english_pages: bool = False) -> list[di
             rows.append({"text": _git_file(repo, name)})
         elif name.endswith("/expected.html") and "/wikipedia" not in name:
             rows.append({"text": html_text(_git_file(repo, name))})
+        elif name.endswith(".html") and as_bytes:
+            rows.append({"text": scraped_text(_git_bytes(repo, name))})
         elif name.endswith(".html") and "/test-pages/" not in name and "_main_site" not in name:
             page = _git_file(repo, name)
             if not english_pages or declared_language(page) in ("", "en"):
@@ -226,7 +234,8 @@ def load_articles(mirror: Path, sources=None) -> list[tuple[str, str]]:
         for file in files:
             raw = "" if file.endswith("/") else _git_file(repo, file)
             if file.endswith("/"):
-                rows = [r for r in _git_folder(repo, file, source in DECLARED_ENGLISH) if is_english(r["text"])]
+                rows = [r for r in _git_folder(repo, file, source in DECLARED_ENGLISH, source in READ_AS_BYTES)
+                        if is_english(r["text"])]
             elif file.endswith(".json"):  # newspaper3k dumps: {"newspapers": {site: {"articles": [...]}}}
                 rows = [a for site in json.loads(raw)["newspapers"].values() for a in site.get("articles", [])]
             else:
@@ -259,7 +268,7 @@ def cache_key(mirror: Path, sources=None) -> str:
     for fn in (load_articles, _git_folder, scraped_text, html_text, is_english, _repeats, page_markup,
                declared_language):
         parts.append(inspect.getsource(fn))
-    parts.append(repr(SOURCES) + repr(sorted(MAY_REPEAT)) + repr(sorted(DECLARED_ENGLISH)))
+    parts.append(repr(SOURCES) + repr(sorted(MAY_REPEAT)) + repr(sorted(DECLARED_ENGLISH)) + repr(sorted(READ_AS_BYTES)))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 

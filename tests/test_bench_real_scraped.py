@@ -77,3 +77,15 @@ def test_credit_and_comment_lines_of_other_wordings_are_junk_markers_not_body_se
     junk, sentences = real_scraped.annotate(raw, real_scraped.load_markers())
     assert [cat for cat, _marker in junk] == ["agency-credit", "agency-credit", "share-prompt"]
     assert [s.split()[0] for s in sentences] == ["The", "Opponents"]
+
+
+def test_a_page_in_a_latin_charset_is_read_as_bytes_by_the_charset_it_declares():
+    # the l3s source's 2008 pages often declare windows-1252: read as UTF-8 text, "Café" would be lost
+    paras = ("The Café Royal on the high street closed on Tuesday after 140 years, its owners said.",
+             "Regulars queued outside the café for a last coffee on Monday morning before the doors shut.",
+             "The building will be turned into offices next year, according to the planning office.")
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+            "<title>Café</title></head><body><article>" + "".join(f"<p>{p}</p>" for p in paras)
+            + "</article></body></html>").encode("cp1252")
+    text = real_scraped.scraped_text(page)
+    assert "The Café Royal" in text and "\ufffd" not in text

@@ -340,6 +340,12 @@ def test_a_trailer_glued_after_the_last_sentence_is_cut_off(tail, name):
     "Tom Reyes is a reporter for the Valley Ledger who first wrote about the depot in 2019.",
     "The rules were reprinted with permission from the union, which drafted them in 1971, officials said.",
     "Riders can find the new timetable (credit: the transit union) at every stop.",
+    # stop 21's families (the l3s source's 2008 pages)
+    "Depotline is a registered trademark of Valley Ledger Inc., the company said in its filing.",
+    "The story was sourced from court records and interviews with drivers.",
+    "Readers can subscribe now and pay later, the publisher said.",
+    "The story is developing quickly, officials said.",
+    "This story is developing into a fight over the depot's land, which the city bought in 1961.",
 ])
 def test_a_last_sentence_that_only_resembles_a_trailer_stays(last):
     text = f"{LEAD}\n\n{MIDDLE} {last}"
@@ -1079,3 +1085,61 @@ def test_a_credit_run_on_after_a_caption_with_no_stop_goes_and_the_caption_stays
     text, applied = clean(f"{LEAD}\n\n{caption} {credit}\n\n{MIDDLE}\n\n{LAST}\n\n{LEAD} {MIDDLE}")
     assert paragraphs(text) == [LEAD, caption, MIDDLE, LAST, f"{LEAD} {MIDDLE}"]
     assert [f.source for f in applied] == ["boilerplate:caption-credit-run-on"]
+
+
+# stop 21, from the tune part of bench/real_scraped.py's l3s source (2008 news pages); lines written anew
+@pytest.mark.parametrize("line, source", [
+    ("This story is sourced direct from an overseas news agency as an additional service to readers. "
+     "Spelling follows North American usage.", "syndication-line"),
+    ("Please read our Terms and Conditions and Privacy Statement before using this site.", "legal-line"),
+    ("Pick up a good habit this spring - subscribe now to save 25%", "paywall-line"),
+    ("FREE Transit Newsletters", "newsletter-label"),
+    ("Click here for free Newsletter subscription!", "newsletter-label"),
+    ("Related Newsletters: Depot Weekly, Transit Wire", "newsletter-label"),
+    ("Click Here to Comment on This Article", "comment-prompt"),
+    ("Read all 12 comments Post a Comment", "comment-prompt"),
+    ("Must be Registered to Respond (Free Registration, CLICK HERE)", "comment-prompt"),
+    ("Share this article: Post to Digg.com - Post to Reddit! - Add to del.icio.us", "share-bar"),
+    ("Digg this", "share-bar"),
+    ("Depotline is a registered trademark of Valley Ledger Inc.", "trademark-notice"),
+    ("All other marks are the property of their respective owners.", "trademark-notice"),
+    ("AAP", "agency-tail"),
+    ("Posted: Tuesday, January 8, 2008, 13:51 (GMT)", "labelled-stamp"),
+])
+def test_the_2008_forms_of_trailers_go(line, source):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == [f"boilerplate:{source}"]
+
+
+def test_a_trademark_notice_inside_the_body_stays():
+    body = f"{LEAD}\n\nDepotline is a registered trademark of Valley Ledger Inc.\n\n{MIDDLE} {LAST}\n\n{LAST}"
+    text, applied = clean(body)
+    assert text == body and applied == []
+
+
+def test_a_wire_credit_after_the_closing_rule_goes_with_the_rule_and_the_story_stays():
+    line = f"{LEAD} {MIDDLE}   ___   Ana Ruiz reported from Tulsa. Associated Press writer Tom Reyes contributed to this report.   "
+    text, applied = clean(f"{line}\n\nDepot to close next year")
+    assert paragraphs(text) == [f"{LEAD} {MIDDLE}", "Depot to close next year"]
+    assert [f.source for f in applied] == ["boilerplate:credit-after-rule"]
+
+
+@pytest.mark.parametrize("cell", ["| © 2008 Valley Ledger Ltd. Depotline is a trade mark of Valley Ledger Ltd.",
+                                  "Please read our Terms and Conditions before using this site. |"])
+def test_a_legal_line_that_opens_or_closes_a_table_cell_goes(cell):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{cell}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert applied and all(f.message.endswith("(a table row)") for f in applied)
+
+
+@pytest.mark.parametrize("note", ["This is a breaking news story. Check back for updates.",
+                                  "This story is developing and will be updated.",
+                                  "This story is still developing. More details will be made available once they emerge.",
+                                  "More details to follow."])
+@pytest.mark.parametrize("where", ["top", "end"])
+def test_a_breaking_story_notice_goes_at_the_top_or_the_end(note, where):
+    body = f"{note}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}" if where == "top" else f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{note}"
+    text, applied = clean(body)
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:update-notice"]

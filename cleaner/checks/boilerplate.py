@@ -399,9 +399,14 @@ def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] =
     out = []
     for unit in lines:
         if not unit.text.startswith("|"):
+            if unit.text.rstrip().endswith("|"):
+                out.extend(_half_row(doc, unit, unit.text.rstrip()[:-1], line_rules, index, ctx))
             continue
         m = _ONE_CELL_ROW.fullmatch(unit.text.strip())
-        if m is None or not m.group(1) or _has_words(m.group(1), _ROW_WORDS + 1):
+        if m is None:
+            out.extend(_half_row(doc, unit, unit.text[1:], line_rules, index, ctx))
+            continue
+        if not m.group(1) or _has_words(m.group(1), _ROW_WORDS + 1):
             continue
         cell = m.group(1)
         rule = _whole_line_rule(cell, line_rules, index, ctx)
@@ -410,6 +415,24 @@ def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] =
         elif rule is None:
             out.extend(_cell_tail(doc, rules, ctx, unit.start + m.start(1), unit.start + m.end(1)))
     return out
+
+
+def _half_row(doc: Document, unit: Unit, cell: str, line_rules: list, index, ctx) -> list[Finding]:
+    """A table cell that a scraper wrote over two or more lines: the line that opens it (``| © 2008
+    Acme Ltd.``) or the line that closes it (``Please read our Terms before using this site. |``),
+    holding one cell and no other border, goes when a whole-line rule finds all of its text.
+
+    >>> d = Document("The vote is on Monday.\\n| © 2008 Acme News Ltd. All rights reserved.\\nTerms of use |")
+    >>> [f.excerpt.strip() for f in one_cell_rows(d, builtin_rules())]
+    ['| © 2008 Acme News Ltd. All rights reserved.', 'Terms of use |']
+    """
+    cell = cell.strip()
+    if not cell or "|" in cell or _has_words(cell, _ROW_WORDS + 1):
+        return []
+    rule = _whole_line_rule(cell, line_rules, index, ctx)
+    if rule is None or rule.fix == "none":
+        return []
+    return [_whole_unit(doc, unit, rule, cell, "a table row")]
 
 
 _BULLET = re.compile(r"[ \t]*(?:[•·▪►*]|[-–—](?=[ \t]))[ \t]*")
@@ -758,6 +781,14 @@ def dates_in_the_header(doc: Document, rules: tuple, lines: Optional[list] = Non
     >>> fair = "The county fair opens on Monday with rides, music and food stands for everyone in the county."
     >>> dates_in_the_header(Document(fair + "\\nEvent details:\\nMay 3, 2016\\n9:00 am"), builtin_rules())
     []
+
+    Further down, a date line (or a layout table's date cell) still goes while no sentence of the story
+    stands above it: a layout page's header block is longer than the first lines.
+
+    >>> head = "\\n".join(["| Home \\\\| Sport \\\\| News |"] * 14)
+    >>> d = Document(head + "\\n| Wednesday, 16 January 2008 |  |\\n" + fair)
+    >>> [f.excerpt.strip() for f in dates_in_the_header(d, builtin_rules())]
+    ['| Wednesday, 16 January 2008 |  |']
     """
     date = next((r for r in rules if r.name == "date-stamp"), None)
     if date is None:
@@ -765,16 +796,52 @@ def dates_in_the_header(doc: Document, rules: tuple, lines: Optional[list] = Non
     lines = units(doc, "line") if lines is None else lines
     top = {(p.start, p.end) for p in doc.paragraphs[:date.paragraphs]}
     out = []
-    for above, unit in zip(lines[:_TOP_LINES], lines[1:_TOP_LINES]):
-        text = unit.text.strip()
-        if (unit.start, unit.end) in top or not text[:1].isalnum():
+    story = _first_story_line(lines)
+    for i in range(1, min(len(lines), max(_TOP_LINES, story))):
+        above, unit = lines[i - 1], lines[i]
+        text = _only_cell(unit.text)
+        if ((unit.start, unit.end) in top and text == unit.text.strip()) or not text[:1].isalnum():
             continue  # a paragraph of its own near the top: the rule itself reads it
-        if (_ends_sentence(above.text) or _has_words(above.text, _HEADER_WORDS + 1)
-                or not any(p.fullmatch(text) for p, _ in date.patterns)):
+        if not any(p.fullmatch(text) for p, _ in date.patterns):
+            continue
+        # above the story's first sentence, or right under a header line among the first lines
+        if i > story and (i >= _TOP_LINES or _ends_sentence(above.text) or _has_words(above.text, _HEADER_WORDS + 1)):
             continue
         out.append(doc.finding("B015", f"date line '{text}' in the header", *unit_deletion(doc, unit.start, unit.end),
                                suggestion="", fix="safe", source=f"{SOURCE}:date-in-header"))
     return out
+
+
+_HEADER_LINES = 80  # how far down a layout page's header block may reach
+
+
+def _first_story_line(lines: list) -> int:
+    """The index of the first line that is a sentence of the story (longer than a headline with its
+    byline, and ending as a sentence ends), looked for among the first ``_HEADER_LINES`` lines; 0 when
+    there is none (the header is then only the first ``_TOP_LINES`` lines).
+
+    >>> story = "The council voted on Monday to close the depot by the end of next year, the mayor said."
+    >>> _first_story_line([Unit(0, 0, "| Monday |", "line"), Unit(0, 0, story, "line")])
+    1
+    """
+    for i, unit in enumerate(lines[:_HEADER_LINES]):
+        if _ends_sentence(unit.text) and _has_words(unit.text, _HEADER_WORDS + 1):
+            return i
+    return 0
+
+
+def _only_cell(text: str) -> str:
+    """A line's text without its table borders when it is a row with one cell that holds text (a layout
+    page's date cell, ``| Wednesday, 16 January 2008 |  |``); any other line stripped.
+
+    >>> _only_cell("| Wednesday, 16 January 2008 |  | "), _only_cell("| Votes | Seats |"), _only_cell(" March 3 ")
+    ('Wednesday, 16 January 2008', '| Votes | Seats |', 'March 3')
+    """
+    stripped = text.strip()
+    if not stripped.startswith("|"):
+        return stripped
+    full = [cell.strip() for cell in stripped.strip("|").split("|") if cell.strip()]
+    return full[0] if len(full) == 1 else stripped
 
 
 _END_LINES = 8  # a page's stamp under the article sits among its last few lines
@@ -945,7 +1012,7 @@ def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
 # 12-item list, an interview question asked twice, a copyright notice the story quotes); so is a lone
 # network name (a share button at the end, a "Twitter" heading in a how-to).
 _EDGE_ONLY = {"related-list", "headline-list", "tag-list", "repeat", "copyright-line", "copyright-sign-glued", "disclaimer",
-              "disclaimer-edge", "advice-disclaimer", "share-button"}
+              "disclaimer-edge", "advice-disclaimer", "share-button", "trademark-notice"}
 _PROSE_WORDS = 15
 
 
