@@ -48,3 +48,13 @@ def test_an_unpaired_paragraph_is_reported_without_comparing_every_pair_of_marks
     result = Cleaner(select=["Q"]).clean(TEXT)  # the first round leaves a paragraph of unpaired marks
     assert any("pair with nothing" in f.message for f in result.remaining)
     assert compared["n"] <= len(TEXT)
+
+
+def test_the_resumed_narration_search_starts_only_at_the_first_blank_of_a_run():
+    """A quoted phrase followed by a long run of blanks: were every blank of the run a start, each would read
+    the rest of the run (40,000 blanks took 7.5 s). Only a run's first blank starts a match."""
+    text = 'called it "devastating' + " " * 5 + "and said the state would help."
+    first = text.index(" ", text.index("devastating"))
+    assert quote_model._RESUMED.match(text, first) is not None
+    assert all(quote_model._RESUMED.match(text, k) is None for k in range(first + 1, first + 5))
+    assert quote_model._narration_resumes(text, 11, len(text) - 1) == first

@@ -1384,7 +1384,7 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
 
 
-_RESUMED = re.compile(r"[ \t]+(?:and|but)[ \t]+([a-z]+)\b")
+_RESUMED = re.compile(r"(?<![ \t])[ \t]+(?:and|but)[ \t]+([a-z]+)\b")  # (only a run's first blank starts a match: linear)
 
 
 def _narration_resumes(text: str, lo: int, hi: int) -> Optional[int]:
