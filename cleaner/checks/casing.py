@@ -8,6 +8,7 @@ after a name's capitalised words, a day or month in lower case).
 
 from __future__ import annotations
 
+import gzip
 import mimetypes
 import re
 from bisect import bisect_left
@@ -19,7 +20,7 @@ from operator import itemgetter, methodcaller, not_, or_
 
 from ..document import Document
 from ..gazetteer import gazetteer
-from ..lexicon import lexicon, weighted_distance
+from ..lexicon import _data, lexicon, weighted_distance
 from .name_tokens import (
     _CAP_HEAD, _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _known_names, _pack, _pair_uses,
     _plain_context, _POSSESSIVE_ENDS, SOURCE, _within, _words, _claim, Candidate, _mostly_capitals,
@@ -507,6 +508,19 @@ def _place_words() -> dict:
         if name.isalpha():
             places.setdefault(name.lower(), name)
     return places
+
+
+@lru_cache(maxsize=1)
+def _city_words() -> frozenset:
+    """Lower-cased one-word cities of 100,000 people or more (GeoNames, ``rules/data/city-words.txt.gz``,
+    built by ``tools/build_data.py``; the gazetteer holds the multiword ones): a word the dictionary
+    knows only as a name is a place when it is one of them (``flew in amsterdam``).
+
+    >>> "amsterdam" in _city_words(), "lagos" in _city_words(), "london" in _city_words()
+    (True, True, True)
+    """
+    with gzip.open(_data("city-words.txt.gz"), "rt", encoding="utf-8") as lines:
+        return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def place_after_of(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
@@ -1247,7 +1261,7 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     words, spans, gaps, text = toks.words, toks.spans, toks.gaps, toks.text
     written = list(map(words.__getitem__, toks.lower_alpha))
     counts = Counter(written)
-    places, given = _place_words(), _words("given_names", "names")
+    places, cities, given = _place_words(), _city_words(), _words("given_names", "names")
     findings = []
     # a dictionary word that is no given name is never one (filtered in C: nearly every word is one)
     for i in compress(toks.lower_alpha, map(or_, map(not_, map(lex.lower.__contains__, written)),
@@ -1261,6 +1275,8 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             if w not in given or not _before_a_surname(toks, i, lex):
                 continue
             form, why = w[:1].upper() + w[1:], "a given name before a surname"  # "Actor matt Damon"
+        elif form is None and w in cities and w not in lex.capitalised and lex.zipf(w) >= NAME_WORD_MIN_ZIPF:
+            form, why = w[:1].upper() + w[1:], "a city no dictionary has in lower case"  # "to kyiv"
         elif form is None:
             if w in lex.capitalised or lex.zipf(w) < NAME_WORD_MIN_ZIPF or not _in_a_name(toks, i):
                 continue
@@ -1274,14 +1290,17 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         elif i and gaps[i] == " " and words[i - 1][:1].isupper() and not _opens_sentence(toks, i - 1, lex, given):
             continue  # after a capitalised word: lowercase_names' finding ("Letitia james"); not after a
             # sentence's first word that may be any word, which that pass leaves ("Although margaret Chan")
-        elif w not in places and w not in given and not _adjective_of_place(form, lex) and not _in_a_name(toks, i):
+        elif w not in places and w not in cities and w not in given and not _adjective_of_place(form, lex) \
+                and not _in_a_name(toks, i):
             continue  # a brand or a loan word no list vouches for as a name ("rolodex", "eurobond")
         start, end = spans[i]
         if not _plain_context(text, start, end) or "(dot)" in text[max(0, start - 12):end + 12] \
                 or text[start - 1:start] == ":":
             continue  # ... or an address spelt out against spam ("ryan (dot) day (at) gsa (dot) gov"),
             # or a search operator's value ("filetype:json")
-        if _lower_pair(lex, toks, i):
+        if (w in places or w in cities) and _lower_compound(toks, i):
+            continue  # "brussels sprouts", "plaster of paris": English writes the compound in lower case
+        if _lower_pair(lex, toks, i, place=w in places or w in cities):
             continue  # "carte blanche", "pro bono", "per diem": English writes the pair in lower case
         findings.append(_claim(doc.finding(
             "G002", f"'{w}' is a name here ({why}): '{form}'", start, end, suggestion=form, fix="unsafe",
@@ -1381,10 +1400,32 @@ def _in_a_name(toks: Tokens, i: int) -> bool:
         and words[i - 2][:1].isupper() and not toks.sentence_initial(i - 2)
 
 
-def _lower_pair(lex, toks: Tokens, i: int) -> bool:
-    """Does English (the bigram list, which keeps case) write word ``i`` in lower case beside the
-    lower-case word before or after it (``carte blanche``, ``bona fide``)?"""
+def _lower_compound(toks: Tokens, i: int) -> bool:
+    """Does place word ``i`` stand in a compound English writes in lower case (``[place_names]
+    lower_compounds`` of ``rules/names_config.toml``: ``brussels sprouts``, ``plaster of paris``)?
+
+    >>> t = Tokens("She cooked brussels sprouts with plaster of paris")
+    >>> _lower_compound(t, 2), _lower_compound(t, 7)
+    (True, True)
+    """
+    compounds = _words("place_names", "lower_compounds")
+    low = toks.low_words
+    return any(" ".join(low[k:k + n]) in compounds for n in (2, 3) for k in range(max(0, i - n + 1), i + 1))
+
+
+def _lower_pair(lex, toks: Tokens, i: int, place: bool = False) -> bool:
+    """Does English (the bigram list) write word ``i`` in lower case beside the lower-case word before
+    or after it (``carte blanche``, ``bona fide``)? Never for a ``place``: the list lower-cases web
+    text's pairs of places too (``in paris``, ``paris on``, ``in houston``).
+
+    >>> from cleaner.lexicon import lexicon
+    >>> t = Tokens("He works pro bono in paris")
+    >>> _lower_pair(lexicon(), t, 3), _lower_pair(lexicon(), t, 5, place=True)
+    (True, False)
+    """
     words, gaps, w = toks.words, toks.gaps, toks.words[i]
+    if place:
+        return False
     if i and gaps[i] == " " and words[i - 1].islower() and lex.bigram(words[i - 1], w):
         return True
     return i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1].islower() and lex.bigram(w, words[i + 1]) > 0
