@@ -710,6 +710,15 @@ def test_ties_are_reported_not_guessed(text):
          'Jones dismissed the offer as "frivolous" and "without substance" and said it failed.'),
         # its stop knocked outside stays where the article puts a term's stop (no American evidence here)
         ("The company is now known as Widgets Unlimited”.", "The company is now known as “Widgets Unlimited”."),
+        # the shape of the words, inside a sentence that goes on in lower case: a run of capitalised words after a
+        # lower-case one (joined by ``as a``, ``of the`` …), or a hyphenated compound
+        ("Play the app’s fun Thin Ice” game to help the elves.", "Play the app’s fun “Thin Ice” game to help the elves."),
+        ('18F is developing Infrastructure as a Service" to make it easier.',
+         '18F is developing "Infrastructure as a Service" to make it easier.'),
+        ("Check the IRS Direct Pay page and then the Where Is My Refund” page for news.",
+         "Check the IRS Direct Pay page and then the “Where Is My Refund” page for news."),
+        ('Erbynn will draw up what some delegates called a pre-compromise" and present it.',
+         'Erbynn will draw up what some delegates called a "pre-compromise" and present it.'),
     ],
 )
 def test_a_quoted_term_that_lost_its_opening_mark_opens_where_the_text_says(text, repaired):
@@ -724,6 +733,11 @@ def test_a_quoted_term_that_lost_its_opening_mark_opens_where_the_text_says(text
         "APIs have been called the secret sauce” for digital services.",
         # no naming word and no other use of the words: a tie
         "The findings from the recent hot wash” of the sprint process were clear.",
+        # one capitalised word after an adjective (``mobile “Web”`` or ``“mobile Web”``), a run that starts the
+        # sentence (``A “Chalk Talk”`` or ``“A Chalk Talk”``), a compound before an attribution (a longer quotation's end)
+        "They built an app and a mobile Web” version for other phones.",
+        "A Chalk Talk” session was also hosted by the team.",
+        "Prices will rise as we see a long-term” he said on Monday.",
     ],
 )
 def test_a_quoted_term_with_no_evidence_of_its_start_is_not_guessed(text):

@@ -80,6 +80,7 @@ def rules() -> dict:
         "function_words": frozenset(data["lone_close"]["function_words"]),
         "naming_reach": data["lone_close"]["naming_reach"],
         "term_alternatives": frozenset(data["lone_close"]["term_alternatives"]),
+        "title_joiners": frozenset(data["lone_close"]["title_joiners"]),
     }
 
 
@@ -1049,7 +1050,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
 
 
 #: the rules that open a quoted term, not a quoted sentence (its stop and comma follow the article's placement)
-TERM_RULES = ("quoted-elsewhere", "named", "listed")
+TERM_RULES = ("quoted-elsewhere", "named", "listed", "compound", "titled-run")
 _TERM_REACH = 8  # words: a quoted term is short; a longer quotation's start is no term's
 _QUOTED = re.compile(r"(?<!\w)['‘]([^'‘’\n]{2,80}?)['’](?!\w)")
 _TOKEN = re.compile(r"\S+")
@@ -1130,7 +1131,62 @@ def _find_term_start(text: str, lo: int, pos: int, quoted) -> Optional[tuple]:
         if word in ("and", "or") and _after_quoted(text, tokens[k].start(), lo):
             return tokens[k + 1].start(), "listed"  # ``dismissed the offer as “frivolous” and without substance”``
         if word in r["function_words"]:
-            return None
+            break
+    return _shaped_term(text, tokens, pos)
+
+
+_CAPITAL_WORD = re.compile(r"[A-Z0-9][\w’'&.:-]*")
+_LOWER_WORD = re.compile(r"[a-z][\w’'-]*")
+_POSSESSIVE = re.compile(r"[’']s")
+_COMPOUND = re.compile(r"[^\W\d_][\w’']*(?:-[\w’']+)+")
+_TERM_GOES_ON = re.compile(r"[ \t]+[a-z]")
+
+
+def _shaped_term(text: str, tokens: list, pos: int) -> Optional[tuple]:
+    """Where a quoted term ending at the lone closing mark ``pos`` opened, by the shape of its words, when the
+    sentence goes on after the mark in lower case (a term inside the writer's sentence, not a quotation before
+    its attribution or a sentence's end): a hyphenated compound (``a pre-compromise” and``), or a run of
+    capitalised words (with ``of`` ``the`` ``as a`` … between them) after a lower-case word or a possessive,
+    not at the sentence's start (``the app’s fun Thin Ice” game``, ``Infrastructure as a Service” to``); one
+    capitalised word only after a determiner (``an ATO” and``). Else None: where the term starts is a guess.
+    ``tokens``: the words before the mark back to the clause's start (at most ``_TERM_REACH`` + 1).
+
+    >>> t = 'Play the fun Thin Ice” game and the Download the Data” section or a pre-compromise” and more.'
+    >>> [_shaped_term(t, list(_TOKEN.finditer(t, 0, p)), p) for p in (21, 53, 82)]
+    [(13, 'titled-run'), (36, 'titled-run'), (68, 'compound')]
+    >>> t = 'He met a mobile Web” user. Made in France” and more, then the jungle” because'
+    >>> [_shaped_term(t, list(_TOKEN.finditer(t, 0, p)), p) for p in (19, 41, 68)]
+    [None, None, None]
+    >>> t = 'We will meet President Obama” he said.'
+    >>> _shaped_term(t, list(_TOKEN.finditer(t, 0, 28)), 28) is None
+    True
+    """
+    if not tokens or not _TERM_GOES_ON.match(text, pos + 1) or _attributes(text, pos + 1, min(len(text), pos + 120)):
+        return None
+    last = tokens[-1]
+    if _COMPOUND.fullmatch(last.group()) and len(tokens) >= 2:
+        return last.start(), "compound"
+    joiners = rules()["title_joiners"]
+    k, start = len(tokens) - 1, None
+    while k >= 0:
+        word = tokens[k].group()
+        if _CAPITAL_WORD.fullmatch(word) and not _POSSESSIVE.search(word):
+            start, k = k, k - 1
+            continue
+        if start is not None and word in joiners:
+            j = k
+            while j > k - 2 and j >= 0 and tokens[j].group() in joiners:
+                j -= 1
+            if j >= 0 and _CAPITAL_WORD.fullmatch(tokens[j].group()) and not _POSSESSIVE.search(tokens[j].group()):
+                k = j
+                continue
+        break
+    if start is None or k < 0:
+        return None  # no run, or one that starts the clause (``A Chalk Talk” session``: its ``A`` quoted or not)
+    before = tokens[k].group()
+    single = start == len(tokens) - 1
+    if _POSSESSIVE.search(before) or (_LOWER_WORD.fullmatch(before) and (not single or before in rules()["determiners"])):
+        return tokens[start].start(), "titled-run"
     return None
 
 
