@@ -332,6 +332,26 @@ def test_a_lost_opening_mark_before_an_attribution_follows_the_writers_narration
     assert fix(text) == fixed
 
 
+@pytest.mark.parametrize("text, fixed", [
+    # a bare plural noun as the speaker (wire copy's unnamed sources): the lost closing mark goes before it
+    ('A big step toward a "very interesting stage of negotiations, delegates said.\n\nThe package was done.',
+     'A big step toward a "very interesting stage of negotiations," delegates said.\n\nThe package was done.'),
+    ('He expects "a further rise in rates this year, analysts said on Monday.',
+     'He expects "a further rise in rates this year," analysts said on Monday.'),
+])
+def test_a_lost_closing_mark_goes_before_an_attribution_to_unnamed_sources(text, fixed):
+    assert fix(text) == fixed
+
+
+def test_a_colon_with_no_verb_of_saying_opens_no_quotation_for_a_stray_mark():
+    """A label's colon heads the writer's own text: the closing mark mid-paragraph is stray, as without the colon."""
+    text = ("Device searches: The number of searches done on mobile devices has reached 20% in the last year.” "
+            "If your website is not accessible on mobile, it will be left behind.")
+    assert fix(text) == text.replace("”", "")
+    said = "The minister told reporters: We will win the vote. It is certain.” Then he left."
+    assert fix(said) == "The minister told reporters: “We will win the vote. It is certain.” Then he left."
+
+
 def test_lone_closing_mark_without_any_clue_is_only_reported():
     text = "It was a dynamic” move, the report said."
     found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
@@ -451,9 +471,10 @@ def test_colon_before_a_lower_case_list_introduces_no_quotation():
     # a stray closing mark after a list: the colon starts the list, so the mark is deleted, not opened after the colon
     text = 'The study found five types of visitors: explorers, facilitators and rechargers." Each type holds behaviors.'
     assert fix(text) == text.replace('rechargers."', "rechargers.")
-    # a colon before a capital with no verb of saying heads an explanation as often as a quotation: a suggestion
+    # a colon before a capital with no verb of saying heads an explanation far more often than a quotation (147 of
+    # 3,469 in ../shared/data/news_clean): mid-paragraph the mark is stray, as it would be without the colon
     quoted = 'The study found one thing: Explorers are the key to the museum." Each type holds behaviors.'
-    assert fix(quoted) == quoted and fix(quoted, unsafe=True) == quoted.replace(": Explorers", ': "Explorers')
+    assert fix(quoted) == quoted.replace('museum."', "museum.")
     said = 'The director told the board: Explorers are the key to the museum." Each type holds behaviors.'
     assert fix(said) == said.replace(": Explorers", ': "Explorers')
 
@@ -588,10 +609,14 @@ def test_a_quotation_runs_on_to_a_lone_closing_mark_after_the_next_paragraphs_ow
 
 
 def test_a_run_in_label_introduces_no_quotation_for_sure():
-    # ``Background:`` heads the writer's own text: a lone closing mark after it may as well be stray (a tie, not fixed)
+    # ``Background:`` heads the writer's own text (a quotation follows a colon with no verb of saying in 147 of 3,469
+    # cases in ../shared/data/news_clean): a lone closing mark mid-paragraph after it is stray, as without the label
     text = "Background: For three years GSA has run a survey. It polled 8,800 people.” Around a third use two programs."
-    findings = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
-    assert findings and all(f.fix != "safe" for f in findings) and fix(text) == text
+    assert fix(text) == text.replace("people.”", "people.")
+    # at the paragraph's end, closing a quotation the label's colon opened and deleting the mark still tie
+    end = "Background: For three years GSA has run a survey. It polled 8,800 people.”"
+    findings = [f for f in cleaner.check(end, select=["Q"]) if f.code == "Q006"]
+    assert findings and all(f.fix != "safe" for f in findings) and fix(end) == end
     said = "The minister told reporters: We will run the survey again. It polled 8,800 people.” Then he left."
     assert fix(said) == said.replace(": We", ": “We")
 
