@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count
-from operator import itemgetter
+from operator import eq, itemgetter, not_
 from typing import Optional
 
 #: a word: letters, possibly joined by apostrophes ("don't", "O’Brien")
@@ -145,6 +145,44 @@ class Tokens:
         """Indexes of the capitalised words one plain space after a capitalised word ("Palm Bay")."""
         after_caps = self._after_caps
         return tuple(compress(after_caps, map(self.capitalised.__getitem__, after_caps)))
+
+    def may_repeat(self) -> bool:
+        r"""Can a letter run stand twice in a row, a space or tab apart, case ignored, in the text (what
+        ``([^\W\d_]++)([ 	]++)()`` with ``re.IGNORECASE`` matches)? False only when it cannot:
+        a whole-text search for that pattern (its Unicode classes cost ~50 ns a character, as much as
+        building the tokens) is then skipped.
+
+        Such a match is two ``\w`` runs with only spaces or tabs between them, so the last run of a
+        token and the first of the next: for two plain tokens (ASCII letters and digits) their
+        lower-cased forms are equal; for the others, their runs have the same length and are equal
+        lower-cased or hold a non-ASCII letter (which the pattern may match by case folding).
+
+        >>> Tokens("at the The station").may_repeat(), Tokens("at the station").may_repeat()
+        (True, False)
+        >>> Tokens("it’s s.a. A rock").may_repeat(), Tokens("Ǆemal ǆemal").may_repeat(), Tokens("the\nthe").may_repeat()
+        (True, True, False)
+        """
+        words, low, gaps = self.words, self.low_words, self.gaps
+        for i in compress(count(1), map(eq, low[:-1], low[1:])):  # (i: the second of the pair)
+            if gaps[i] and not gaps[i].strip(" \t"):
+                return True
+        last = len(words) - 1
+        for k in compress(count(), map(not_, map(str.isalnum, words))):
+            if k and self._runs_may_repeat(k - 1) or k < last and self._runs_may_repeat(k):
+                return True
+        for k in compress(count(), map(not_, map(str.isascii, words))):
+            if k and self._runs_may_repeat(k - 1) or k < last and self._runs_may_repeat(k):
+                return True
+        return False
+
+    def _runs_may_repeat(self, i: int) -> bool:
+        r"""May the last ``\w`` run of token ``i`` and the first of token ``i + 1`` be one word repeated
+        (see :meth:`may_repeat`)?"""
+        gap = self.gaps[i + 1]
+        if not gap or gap.strip(" \t"):
+            return False
+        a, b = _JOINERS.split(self.words[i])[-1], _JOINERS.split(self.words[i + 1])[0]
+        return len(a) == len(b) and (a.lower() == b.lower() or not (a + b).isascii())
 
     def among(self, keys) -> list:
         """Indexes of the words whose lower-cased form is in ``keys`` (a set, dict or short tuple),

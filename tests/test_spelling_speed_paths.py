@@ -65,3 +65,49 @@ def test_misspelt_names_past_the_search_budget_are_not_compared(monkeypatch):
     assert [n for n in found.notices if "budget" in n] == [
         "G001: 1 capitalised word past the article's budget of 1 was not checked as a misspelt name "
         "(a text this dense in unknown names is a list of made-up names)"]
+
+
+def _repeat_texts():
+    """Real article bodies, and short strings of the characters where the token test and the pattern
+    could part: joiners, digits, underscores, tabs, newlines, letters that case-fold to others."""
+    import json
+    import random
+    from pathlib import Path
+
+    bodies = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "corpus" / "scrapinghub-bodies.json")
+                        .read_text(encoding="utf-8"))
+    yield from (value["articleBody"] for value in bodies.values())
+    rng = random.Random(15)
+    alphabet = ["a", "A", "b", "ı", "I", "i", "İ", "s", "ſ", "S", "K", "k", "\u212a", " ", "\t", "’", "'", "-", ".",
+                "_", "1", "²", "é", "e\u0301", "ς", "σ", "Σ", "\n", "ǅ", "ǆ", "Ǆ", "the", "The"]
+    for _ in range(20000):
+        yield "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10)))
+
+
+def test_the_token_test_for_repeated_words_never_misses_what_the_pattern_finds():
+    """``Tokens.may_repeat`` lets S003 skip its whole-text search: it must say True wherever the search
+    finds a repeat (and it says False on most articles, or it saves nothing)."""
+    from cleaner.tokens import Tokens
+
+    said_no = 0
+    for text in _repeat_texts():
+        may = Tokens(text).may_repeat()
+        if spelling._REPEAT.search(text) is not None:
+            assert may, text
+        said_no += not may
+    assert said_no > 10000
+
+
+def test_repeated_words_are_found_alike_with_and_without_the_name_tokens():
+    from cleaner.document import Document
+    from cleaner.pipeline import Cleaner as _Cleaner
+
+    ctx = _Cleaner(select=["S003"])._context(Document("x"))
+    text = "He said that that the the plan, and And the rest, was fine.\tfine fine\nfine"
+    plain = Document(text)
+    built = Document(text)
+    built.tokens  # what the names family does first
+    found = [(f.start, f.end) for f in spelling.repeated_words(plain, ctx)]
+    assert found == [(f.start, f.end) for f in spelling.repeated_words(built, ctx)]
+    assert [text[s:e] for s, e in found] == [" the", " fine"]  # (not "and And", nor across a line break)
+    assert spelling.repeated_words(Document("the plan\nthe plan, and and so"), ctx)[0].excerpt == " and"

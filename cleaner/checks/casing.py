@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Optional
 from itertools import chain, compress, count, islice, repeat
-from operator import itemgetter, methodcaller, not_, or_
+from operator import itemgetter, methodcaller, not_
 
 from ..document import Document
 from ..gazetteer import gazetteer
@@ -305,7 +305,10 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     lex = lexicon()
     words, spans, low = toks.words, toks.spans, toks.low_words
     heads: dict = {}  # lower-case head -> token indexes
-    for i in compress(toks.lower, map(not_, map(lex.lower.__contains__, map(low.__getitem__, toks.lower)))):
+    # the lower-case words no dictionary has: the distinct words told apart by one set difference (in
+    # C), then their mentions (a few in a hundred words), in text order
+    unknown = set(toks.distinct_lowered()).difference(lex.lower)
+    for i in sorted(j for w in unknown for j in toks.where(w) if words[j].islower()):
         m = _LOWER_HEAD.fullmatch(words[i])
         if m is not None and m.group(1) not in lex.lower:
             heads.setdefault(m.group(1), []).append(i)
@@ -1241,6 +1244,17 @@ def _before_a_title(toks: Tokens, i: int) -> bool:
 NAME_WORD_MIN_ZIPF = 2.0  # a word no dictionary has that web text writes this often is a name's (zurich, delphine)
 
 
+def _lower_alpha_counts(toks: Tokens) -> tuple:
+    """(the lower-case all-letter words of ``toks`` in text order, their counts), made once per text
+    for the passes that read them (read them, never change them)."""
+    memo = per_text_memo(toks)
+    known = memo.get("lower alpha counts")
+    if known is None:
+        written = list(map(toks.words.__getitem__, toks.lower_alpha))
+        known = memo["lower alpha counts"] = (written, Counter(written))
+    return known
+
+
 def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 (unsafe): a name's word in lower case in running text, where nothing else explains it.
 
@@ -1259,15 +1273,17 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     lex = lexicon()
     allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
     words, spans, gaps, text = toks.words, toks.spans, toks.gaps, toks.text
-    written = list(map(words.__getitem__, toks.lower_alpha))
-    counts = Counter(written)
+    written, counts = _lower_alpha_counts(toks)
     places, cities, given = _place_words(), _city_words(), _words("given_names", "names")
     findings = []
-    # a dictionary word that is no given name is never one (filtered in C: nearly every word is one)
-    for i in compress(toks.lower_alpha, map(or_, map(not_, map(lex.lower.__contains__, written)),
-                                            map(given.__contains__, written))):
+    # a dictionary word that is no given name is never one, nor a word written twice or under four
+    # letters: those tests once per distinct word (set operations in C), one look-up per word
+    distinct = counts.keys()
+    picked = {w for w in chain(set(distinct).difference(lex.lower), given.intersection(distinct))
+              if counts[w] == 1 and len(w) >= 4}
+    for i in compress(toks.lower_alpha, map(picked.__contains__, written)):
         w = words[i]
-        if len(w) < 4 or w in allowed or counts[w] > 1 or w in lex.misspellings:
+        if w in allowed or w in lex.misspellings:
             continue
         form = lex.names.get(w)
         why = "the dictionary knows it only as a name"
@@ -1332,8 +1348,7 @@ def lowered_person_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     lex = lexicon()
     given, places = _words("given_names", "names"), _place_words()
     words, spans, gaps, text = toks.words, toks.spans, toks.gaps, toks.text
-    written = list(map(words.__getitem__, toks.lower_alpha))
-    counts: Counter = Counter(written)
+    written, counts = _lower_alpha_counts(toks)
 
     def name_only(w: str) -> bool:
         form = lex.names.get(w)
@@ -1342,7 +1357,10 @@ def lowered_person_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
 
     # the first word is written once and is a given name or a name-only word: judged once per distinct
     # word, its place found by one look-up per word in C (a Python step per word cost the pass 2/3)
-    firsts = {w for w, c in counts.items() if c == 1 and (w in given or name_only(w))}
+    # (name_only asks lex.names first: only the words it or the given names hold, found by set operations)
+    distinct = counts.keys()
+    firsts = {w for w in chain(given.intersection(distinct), distinct & lex.names.keys())
+              if counts[w] == 1 and (w in given or name_only(w))}
     findings = []
     for i in compress(toks.lower_alpha, map(firsts.__contains__, written)):
         first = words[i]

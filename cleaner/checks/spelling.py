@@ -1086,6 +1086,9 @@ def repeated_words(doc: Document, ctx) -> list[Finding]:
 
     ``at the the station`` → ``at the station``.
     """
+    toks = doc.__dict__.get("tokens")
+    if toks is not None and not toks.may_repeat():
+        return []  # (the names family built the tokens: they tell, in C, that no word repeats)
     legit = set(_pack()["repeated"]["allowed"])
     findings = []
     covered = 0  # the end of the last run found: a pair inside it is part of it
