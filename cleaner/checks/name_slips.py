@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import chain, compress, islice
 from operator import not_
 from typing import Optional
 
@@ -136,7 +136,7 @@ MAX_TARGETS = 200
 SEARCH_BUDGET_BASE, SEARCH_BUDGET_PER_1000 = 100, 50
 
 
-def _targets_by_initial(uses: Counter, known) -> dict:
+def _targets_by_initial(uses: Counter, known) -> "_TargetsByInitial":
     """The words a slip of an article name may be taken for, by (first letter, length): a day or a
     month, a name the article writes twice or more, or one ``known(word)`` says is known (a dictionary
     word, a gazetteer name); a word written once and known nowhere is never the target, so it is not
@@ -148,13 +148,37 @@ def _targets_by_initial(uses: Counter, known) -> dict:
     >>> _targets_by_initial(uses, lambda word: False)[("m", 6)]
     ['monday']
     """
-    by_initial: dict = {}
-    words = {h for h in uses if uses[h] >= 2 or known(h)}.union(_calendar_words())
-    for h in sorted(words, key=lambda h: (-uses[h], h)):
-        bucket = by_initial.setdefault((h[0], len(h)), [])
-        if len(bucket) < MAX_TARGETS:
-            bucket.append(h)
-    return by_initial
+    return _TargetsByInitial(uses, known)
+
+
+class _TargetsByInitial:
+    """:func:`_targets_by_initial`'s lists, each made when a slip first asks for its key: the words are
+    grouped by key once, and ``known`` (a frequency look-up) is asked only about the words of the keys
+    the article's slips ask for, not about every capitalised word it writes. A key's list is the one
+    all of them made at once would hold (the same words, sorted alike, cut alike)."""
+
+    __slots__ = ("_uses", "_known", "_groups", "_made")
+
+    def __init__(self, uses: Counter, known) -> None:
+        self._uses, self._known, self._made = uses, known, {}
+        groups: dict = {}
+        for h in chain(uses, _calendar_words()):
+            groups.setdefault((h[0], len(h)), set()).add(h)
+        self._groups = groups
+
+    def get(self, key: tuple, default=()):
+        made = self._made.get(key)
+        if made is None:
+            group = self._groups.get(key)
+            if group is None:
+                return default
+            uses, known, calendar = self._uses, self._known, _calendar_words()
+            made = self._made[key] = sorted(
+                (h for h in group if h in calendar or uses[h] >= 2 or known(h)), key=lambda h: (-uses[h], h))[:MAX_TARGETS]
+        return made
+
+    def __getitem__(self, key: tuple) -> list:
+        return self.get(key)
 
 
 def _within_edits(word: str, words, edits: int):

@@ -47,6 +47,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import chain, compress, count, islice, repeat
+from operator import not_, or_
 from typing import Optional
 
 from ..document import Document
@@ -258,6 +259,36 @@ def hyphenated_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+def _gazetteer_starts(toks: Tokens, gaz, number_variants: dict) -> list:
+    """The mentions of the gazetteer's first words where :func:`gazetteer_names` may find something,
+    ascending: all but those one plain space before a word that makes a plain pair (no ``’``, no
+    ``'s``) that starts no name and is no number variant, which that pass passes over untouched. A
+    quarter of an article's words are first words ("the", "to", "a"): the pairs are made and tested
+    in C, not one by one.
+
+    >>> toks = Tokens("In the White House, the man sat; the white house")
+    >>> gaz = gazetteer(())
+    >>> [toks.words[i] for i in toks.among(gaz.first_words)]
+    ['In', 'the', 'White', 'House', 'the', 'the', 'white', 'house']
+    >>> [toks.words[i] for i in _gazetteer_starts(toks, gaz, _derived(gaz, "number-variants", _number_variants))]
+    ['White', 'House', 'white', 'house']
+    """
+    firsts = toks.among(gaz.first_words)
+    if not firsts:
+        return firsts
+    gaps, low = toks.gaps, toks.low_words
+    body = firsts[:-1] if firsts[-1] == len(low) - 1 else firsts
+    seconds = list(map((1).__add__, body))
+    pairs = list(map(" ".join, zip(map(low.__getitem__, body), map(low.__getitem__, seconds))))
+    kept = map(or_, map(or_, map(" ".__ne__, map(gaps.__getitem__, seconds)), map(gaz.prefixes.__contains__, pairs)),
+               map(or_, map(or_, map(number_variants.__contains__, pairs), map(str.__contains__, pairs, repeat("’"))),
+                   map(str.endswith, pairs, repeat("'s"))))
+    starts = list(compress(body, kept))
+    if body is not firsts:
+        starts.append(firsts[-1])  # the last word of the text
+    return starts
+
+
 def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 casing and G003 of/for swaps of gazetteer names.
 
@@ -272,7 +303,7 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     after = 0  # the first word not yet inside a name found
     gaps, low_words = toks.gaps, toks.low_words
     number_variants = _derived(gaz, "number-variants", _number_variants)
-    for i in toks.among(gaz.first_words):
+    for i in _gazetteer_starts(toks, gaz, number_variants):
         if i < after:
             continue
         if i + 1 < n_tokens and gaps[i + 1] == " ":  # the common case, without slicing the text
@@ -656,17 +687,36 @@ def _name_starts(toks: Tokens, first: set, prefixes: set) -> list:
             starts.update(i for i in at_a if i + 1 < n and low[i + 1] == b and gaps[i + 1] == " ")
         else:
             starts.update(j - 1 for j in at_b if j and low[j - 1] == a and gaps[j] == " ")
-    # a first word before a gap other than one plain space, or last
-    starts.update(i for i in compress(count(-1), map(" ".__ne__, gaps)) if i >= 0 and low[i] in first)
+    # a first word before a gap other than one plain space, or last (tested in C)
+    before_gaps = list(compress(count(-1), map(" ".__ne__, gaps)))
+    if before_gaps and before_gaps[0] < 0:
+        del before_gaps[0]  # (the gap before the first word)
+    starts.update(compress(before_gaps, map(first.__contains__, map(low.__getitem__, before_gaps))))
     if n and low[-1] in first:
         starts.add(n - 1)
-    for w in toks.distinct_lowered():
-        if "'" in w or "’" in w or not w.isprintable():
-            at = where(w)
-            if w in first:
-                starts.update(at)
-            starts.update(j - 1 for j in at if j and low[j - 1] in first)
+    for w in _unusual_words(toks):
+        at = where(w)
+        if w in first:
+            starts.update(at)
+        starts.update(j - 1 for j in at if j and low[j - 1] in first)
     return sorted(starts)
+
+
+def _unusual_words(toks: Tokens) -> list:
+    """The distinct lower-cased words of ``toks`` with an apostrophe or a character that does not print,
+    in the order of :meth:`Tokens.distinct_lowered`, found in C once per text.
+
+    >>> _unusual_words(Tokens("Fame’s hall, the hall's door, don't"))
+    ['fame’s', "hall's", "don't"]
+    """
+    memo = per_text_memo(toks)
+    known = memo.get("unusual words")
+    if known is None:
+        distinct = list(toks.distinct_lowered())
+        known = memo["unusual words"] = list(compress(distinct, map(or_, map(or_, map(
+            str.__contains__, distinct, repeat("'")), map(str.__contains__, distinct, repeat("’"))), map(
+            not_, map(str.isprintable, distinct)))))
+    return known
 
 
 def _lowered_name(toks: Tokens, found: str, key: str, form: str, gaz, lex) -> bool:
