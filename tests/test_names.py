@@ -659,6 +659,11 @@ def test_joining_word_before_a_place_that_english_writes_in_or_of():
     assert [f[:3] for f in _g(text)] == [("G003", "on", "in")]
     text = "The meeting at the Omni Shoreham Hotel on Washington ran late."
     assert [f[:3] for f in _g(text)] == [("G003", "on", "in")]
+    # "on" before a one-word city of GeoNames too; "at" there joins a campus to its city
+    text = "She is a researcher for the Zoological Society on London, which runs the zoo."
+    assert [f[:3] for f in _g(text)] == [("G003", "on", "of")]
+    text = "She is a researcher at the Health Science Center at Houston, which runs the clinic."
+    assert [f for f in _g(text) if f[0] == "G003"] == []
     # heads that English joins with "on" before a place, a person's name before a topic, "for", "to"
     for text in ("Delegates at the Conference on Syria said the talks would resume.",
                  "The Commission on Kenya reported in May.",
@@ -1585,6 +1590,17 @@ def test_ordinary_words_a_heading_or_a_sentence_start_capitalised_are_no_lowered
     text = ("Copies of Closer were sold out. Their lawyers had not asked for copies of Closer magazine to be "
             "removed from shelves.")
     assert [f for f in _g(text) if f[0] == "G004"] == []
+
+
+def test_a_name_of_english_words_the_article_writes_twice_in_running_text_lower_cased_after_the():
+    text = ("Just as I started working on the College Scorecard project, we shipped the College Scorecard "
+            "beta. Then President Obama launched the college scorecard, and users came.")
+    assert [f[:3] for f in _g(text) if f[0] == "G004"] == [("G004", "college scorecard", "College Scorecard")]
+    # once only, not after "the", or a role whose title a house style lower-cases: no evidence
+    for text in ("We worked on the College Scorecard. Then Obama launched the college scorecard.",
+                 "We met the Social Security team; the Social Security office sent your first social security card.",
+                 "We asked the Product Owner, and the Product Owner agreed: the product owner has prioritized it."):
+        assert [f for f in _g(text) if f[0] == "G004"] == [], text
 
 
 def test_a_joining_word_swapped_inside_a_country_name_iso_writes_inverted():

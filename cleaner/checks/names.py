@@ -59,7 +59,7 @@ from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
     calendar_names, DESCRIPTOR_MIN_ZIPF, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
-    per_text_memo, place_after_of, recased_words, single_names, _verb,
+    per_text_memo, place_after_of, recased_words, single_names, _city_words, _verb,
 )
 from .name_number import number_changed_names
 from .name_slips import misspelt_names, real_word_name_slips
@@ -626,7 +626,8 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 diff = _case_diff(found, form)
                 if diff and (house_form(i, found, form) or _descriptor(toks, i, found, diff)
                              or _ordinary_difference(found, form)
-                             or (lowered and not (found.islower() and _lowered_name(toks, found, key, form, gaz, lex)))):
+                             or (lowered and not (found.islower() and _lowered_name(
+                                 toks, found, key, form, gaz, lex, low_words[i - 1] if i else "")))):
                     hit = n
                     break
                 if diff:
@@ -719,13 +720,19 @@ def _unusual_words(toks: Tokens) -> list:
     return known
 
 
-def _lowered_name(toks: Tokens, found: str, key: str, form: str, gaz, lex) -> bool:
+RUNNING_NAME_MIN = 2  # a name of English words written so often mid-sentence is one, in lower case a slip
+
+
+def _lowered_name(toks: Tokens, found: str, key: str, form: str, gaz, lex, before: str = "") -> bool:
     """Is ``found``, a name the article writes ``form`` elsewhere, written all in lower case here by
     a slip (``around new york`` beside ``New York``), not as ordinary words a heading or a title
     capitalised (``terms of service`` beside a heading's ``Terms of Service``)? The article writes
     ``form`` in running text (after a lower-case word), and there is a second piece of evidence: a
     word of it no dictionary has in lower case (``york``, ``datapalooza``), or a name the gazetteer
-    knows (``white house``).
+    knows (``white house``); a name of English words only needs the article to write it so in running
+    text ``RUNNING_NAME_MIN`` times and ``the`` before it here (``before``, the word before: ``the College
+    Scorecard`` twice, then ``the college scorecard``; not ``your first social security card`` beside
+    ``Social Security``, an ordinary phrase).
 
     >>> from cleaner.lexicon import lexicon
     >>> t = Tokens("Trains to New York are late. It turned up around new york. See Terms of Service.")
@@ -733,13 +740,24 @@ def _lowered_name(toks: Tokens, found: str, key: str, form: str, gaz, lex) -> bo
     True
     >>> _lowered_name(t, "terms of service", "terms of service", "Terms of Service", gazetteer(()), lexicon())
     False
+    >>> t = Tokens("We built the College Scorecard. Users of the College Scorecard like the college scorecard.")
+    >>> _lowered_name(t, "college scorecard", "college scorecard", "College Scorecard", gazetteer(()), lexicon(), "the")
+    True
+    >>> _lowered_name(t, "college scorecard", "college scorecard", "College Scorecard", gazetteer(()), lexicon(), "first")
+    False
     """
-    if not (key in gaz.forms or not all(w in lex.lower for w in found.split(" ") if w.isalpha())):
-        return False
     head = form.split(" ", 1)[0]
     words, gaps = toks.words, toks.gaps
-    return any(words[j] == head and j and gaps[j] == " " and words[j - 1].islower()
-               for j in islice(toks.where(head.lower()), MENTIONS_SCANNED))
+    n = form.count(" ") + 1
+    running = (j for j in islice(toks.where(head.lower()), MENTIONS_SCANNED)
+               if words[j] == head and j and gaps[j] == " " and words[j - 1].islower())
+    if key in gaz.forms or not all(w in lex.lower for w in found.split(" ") if w.isalpha()):
+        return next(running, None) is not None
+    # English words only: after "the", not a role (a title's house style: "the product owner" beside
+    # "the Product Owner"), and the article writes the name so in running text at least twice
+    if before != "the" or found.rsplit(" ", 1)[-1] in _words("name_parts", "roles"):
+        return False
+    return sum(1 for j in running if toks.slice(j, n) == form) >= RUNNING_NAME_MIN
 
 
 def _ordinary_difference(found: str, form: str) -> bool:
@@ -907,6 +925,20 @@ def _place_at(gaz, low: list, i: int) -> bool:
 _PLACE_KINDS = frozenset({"place", "city", "county", "country"})
 
 
+def _city_at(toks: Tokens, i: int) -> bool:
+    """Is word ``i`` a one-word city of 100,000 people or more (GeoNames: ``London``, ``Warsaw``), not
+    the first word of a longer capitalised name (``London Stock Exchange``)?
+
+    >>> t = Tokens("the Society on London and the London Stock Exchange")
+    >>> _city_at(t, 3), _city_at(t, 6)
+    (True, False)
+    """
+    words = toks.words
+    if toks.low_words[i] not in _city_words() or not words[i].istitle():
+        return False
+    return not (i + 1 < len(words) and toks.gaps[i + 1] == " " and toks.capitalised[i + 1])
+
+
 def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G003 (unsafe): a joining word no gazetteer name puts after this head word, where names put
     another one that English writes after it far more often (``Department on Education``, ``Bank at
@@ -1043,7 +1075,9 @@ def place_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     where web text makes ``in`` or ``of`` far likelier between them (``the Laboratory on California``,
     ``Ho Chi Minh City on Vietnam``): a place after a name's head word is where the named thing is, or
     whose it is. Each joining word is scored by its two pairs, as in :func:`_likelier_joining_word`; the
-    head must be an English word (a person's name before ``on`` is a topic: ``Obama on Iran``)."""
+    head must be an English word (a person's name before ``on`` is a topic: ``Obama on Iran``). Before
+    ``on`` a one-word city of GeoNames counts as a place too (``the Zoological Society on London``); not
+    before ``at``, which joins many a campus's name to its city (``the University of Texas at Austin``)."""
     config = _pack()["function_words"]
     min_ratio = float(config["place_min_ratio"])
     gaz = gazetteer(_known_names(ctx))
@@ -1053,7 +1087,8 @@ def place_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     for i in toks.among(set(config["place_written"])):
         if not 1 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or not cap[i + 1] \
                 or gaps[i] != " " or gaps[i + 1] != " " or not words[i - 1][1:].islower() \
-                or toks.sentence_initial(i - 1) or not _place_at(gaz, low, i + 1):
+                or toks.sentence_initial(i - 1) \
+                or not (_place_at(gaz, low, i + 1) or (words[i] == "on" and _city_at(toks, i + 1))):
             continue
         head, written, nxt = low[i - 1], low[i], low[i + 1]
         if head not in lex.lower or lex.zipf(head) < DESCRIPTOR_MIN_ZIPF:
