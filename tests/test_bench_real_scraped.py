@@ -89,3 +89,33 @@ def test_a_page_in_a_latin_charset_is_read_as_bytes_by_the_charset_it_declares()
             + "</article></body></html>").encode("cp1252")
     text = real_scraped.scraped_text(page)
     assert "The Café Royal" in text and "\ufffd" not in text
+
+
+def test_the_repeat_index_answers_as_comparing_with_every_kept_article():
+    # the loader leaves out a page sharing half the union of its words with an article loaded before it;
+    # the prefix-filtered index must give the comparison-with-all answer, also for pairs at the threshold
+    # whose shared words are the commonest (the last the index looks at) and whose own words are rare
+    import random
+
+    rng = random.Random(13)
+    common = [f"c{i}" for i in range(300)]
+    rare = [f"r{i}" for i in range(3000)]
+    counts = {**{w: 1000 for w in common}, **{w: 1 for w in rare}}
+    index, kept, answers = real_scraped.RepeatIndex(counts), [], []
+    for _ in range(400):
+        x, y = rng.randrange(0, 40), rng.randrange(0, 40)
+        shared = x + y + rng.choice((-1, 0, 0, 1))  # 3 * shared >= (shared + x) + (shared + y) iff shared >= x + y
+        if shared < 1:
+            continue
+        words = set(rng.sample(common, shared))
+        other = words | set(rng.sample(rare, y))
+        words |= set(rng.sample(rare, x))
+        if rng.random() < 0.5:
+            index.add(other)
+            kept.append(other)
+        expected = any(len(words & k) * 2 >= len(words | k) for k in kept)
+        assert index.repeats(words) == expected
+        answers.append(expected)
+        index.add(words)
+        kept.append(words)
+    assert 50 < sum(answers) < len(answers) - 50  # both answers were exercised
