@@ -236,6 +236,12 @@ def test_seed_rows():
         ("It was a long day. However,. Kay told us it went well. We thanked Kay for it.",
          "It was a long day. However, Kay told us it went well. We thanked Kay for it.", "Q005"),
         ("The workers walked off the job., She said no cuts were planned.", "The workers walked off the job. She said no cuts were planned.", "Q005"),
+        # the comma stays after an opening phrase, between a list's items, and before an acronym set off in commas
+        ("In an interview with Reuters,. Lyng also said the plan works.", "In an interview with Reuters, Lyng also said the plan works.", "Q005"),
+        ("Leaders of France, Italy,. Britain and Canada met.", "Leaders of France, Italy, Britain and Canada met.", "Q005"),
+        ("The Association of Tin Producing Countries,. ATPC, has made efforts.",
+         "The Association of Tin Producing Countries, ATPC, has made efforts.", "Q005"),
+        ("In 1984 it fell sharply,. Then it rose.", "In 1984 it fell sharply. Then it rose.", "Q005"),
         # after a comma the attribution goes on in lower case, an article starting its speaker too
         ('But profits "will be at a satisfactory level. , "The company said in its report.',
          'But profits "will be at a satisfactory level," the company said in its report.', "Q002"),

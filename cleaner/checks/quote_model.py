@@ -81,6 +81,8 @@ def rules() -> dict:
         "naming_reach": data["lone_close"]["naming_reach"],
         "term_alternatives": frozenset(data["lone_close"]["term_alternatives"]),
         "title_joiners": frozenset(data["lone_close"]["title_joiners"]),
+        "openers": frozenset(data["punctuation_runs"]["openers"]),
+        "finite": frozenset(data["punctuation_runs"]["finite"]),
     }
 
 
