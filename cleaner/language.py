@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice, repeat
+from operator import and_, not_, or_
 from typing import Optional
 
 from .rulepacks import load_builtin
@@ -63,9 +64,14 @@ def _counts_of_tokens(word_tokens: Counter) -> Counter:
     """``_counts(text)`` from the text's ``Document.word_tokens`` (when the whole text is the sample):
     each token's letter runs, lower-cased. Exact because lower-casing keeps every letter one letter
     and every other character not one, except for "İ" (which the caller rules out)."""
-    out: dict = {}
+    tokens = list(word_tokens)
+    lows = list(map(str.lower, tokens))
+    # the tokens in lower case with no apostrophe (most): their own counts, distinct keys, taken in C
+    plain = list(map(and_, map(str.__eq__, tokens, lows), map(not_, map(or_, map(
+        str.__contains__, tokens, repeat("'")), map(str.__contains__, tokens, repeat("’"))))))
+    out: dict = dict(zip(compress(lows, plain), compress(word_tokens.values(), plain)))
     get = out.get
-    for token, n in word_tokens.items():
+    for token, n in compress(word_tokens.items(), map(not_, plain)):
         low = token.lower()
         if "'" in low or "’" in low:
             for piece in _WORD.findall(low):

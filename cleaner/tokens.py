@@ -27,7 +27,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from functools import cached_property, lru_cache
 from itertools import accumulate, chain, compress, count
-from operator import eq, itemgetter, not_
+from operator import and_, eq, itemgetter, not_
 from typing import Optional
 
 #: a word: letters, possibly joined by apostrophes ("don't", "O’Brien")
@@ -47,6 +47,7 @@ MERGE_PER_WORD = 3  # among(): merge the index's positions while that takes unde
 WHOLE_WORD_SETS_FROM = 65536  # characters: a text this long answers whole_word() from its tokens
 _WORD_CHARS = re.compile(r"\w+")
 _JOINERS = re.compile(r"['’&.-]")
+_FIRST_RUN, _LAST_RUN = re.compile(r"\w+"), re.compile(r"\w+$")  # of a name token: its first and last \w run
 
 
 @lru_cache(maxsize=1)
@@ -166,23 +167,29 @@ class Tokens:
         for i in compress(count(1), map(eq, low[:-1], low[1:])):  # (i: the second of the pair)
             if gaps[i] and not gaps[i].strip(" \t"):
                 return True
+        # the other tokens: those with a joiner or an underscore, and those with a non-ASCII letter,
+        # found among the distinct words lower-cased (a third as many; lower-casing adds no ASCII
+        # letter a pattern's case folding could match otherwise than lower-cased: the Kelvin sign
+        # becomes "k", which the pairs above compare)
+        distinct = list(self._word_positions())
+        positions = self._positions
+        odd = set(chain.from_iterable(map(positions.__getitem__, compress(distinct, map(
+            not_, map(and_, map(str.isascii, distinct), map(str.isalnum, distinct)))))))
         last = len(words) - 1
-        for k in compress(count(), map(not_, map(str.isalnum, words))):
-            if k and self._runs_may_repeat(k - 1) or k < last and self._runs_may_repeat(k):
-                return True
-        for k in compress(count(), map(not_, map(str.isascii, words))):
-            if k and self._runs_may_repeat(k - 1) or k < last and self._runs_may_repeat(k):
+        for i in odd.union([k - 1 for k in odd]):  # (i: the first of a pair one of them is in)
+            if i < 0 or i >= last:
+                continue
+            gap = gaps[i + 1]
+            if gap != " " and (not gap or gap.strip(" \t")):
+                continue
+            a, b = words[i], words[i + 1]
+            if not a.isalnum():
+                a = _LAST_RUN.search(a).group()
+            if not b.isalnum():
+                b = _FIRST_RUN.match(b).group()
+            if len(a) == len(b) and (a.lower() == b.lower() or not (a + b).isascii()):
                 return True
         return False
-
-    def _runs_may_repeat(self, i: int) -> bool:
-        r"""May the last ``\w`` run of token ``i`` and the first of token ``i + 1`` be one word repeated
-        (see :meth:`may_repeat`)?"""
-        gap = self.gaps[i + 1]
-        if not gap or gap.strip(" \t"):
-            return False
-        a, b = _JOINERS.split(self.words[i])[-1], _JOINERS.split(self.words[i + 1])[0]
-        return len(a) == len(b) and (a.lower() == b.lower() or not (a + b).isascii())
 
     def among(self, keys) -> list:
         """Indexes of the words whose lower-cased form is in ``keys`` (a set, dict or short tuple),

@@ -124,8 +124,9 @@ def recased_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             + _recased_places(doc, toks, lexicon(), gazetteer(_known_names(ctx)))
     low_words = toks.low_words
     capital_mid: Counter = Counter()
-    for i in toks.caps:
-        if low_words[i] in once and words[i][1:].islower() and i and not toks.sentence_initial(i):
+    caps = toks.caps
+    for i in compress(caps, map(once.__contains__, map(low_words.__getitem__, caps))):  # (the few, found in C)
+        if words[i][1:].islower() and i and not toks.sentence_initial(i):
             capital_mid[low_words[i]] += 1
     findings = []
     lex = lexicon()
@@ -176,7 +177,12 @@ def _recased_places(doc: Document, toks: Tokens, lex, gaz) -> list[Candidate]:
     """
     words, gaps, low = toks.words, toks.gaps, toks.low_words
     places = set()
-    for i in toks.caps:
+    caps = toks.caps
+    # (only the capitalised words whose lower case is a dictionary word and a country's or a place's
+    # name are read below: those few found in C)
+    wanted = _derived(gaz, "place words in the dictionary", lambda g: frozenset(
+        k for k, (entry, _) in g.forms.items() if entry.kind in ("country", "place") and k in lex.lower))
+    for i in compress(caps, map(wanted.__contains__, map(low.__getitem__, caps))):
         w = words[i]
         if not i or toks.sentence_initial(i) or not w.isalpha() or not w[1:].islower() or low[i] not in lex.lower:
             continue
@@ -221,7 +227,11 @@ def _recased_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> lis
     words, gaps, low = toks.words, toks.gaps, toks.low_words
     verbs = _words("recased", "speech_verbs")
     introduced = set()
-    for i in toks.caps:
+    caps = toks.caps
+    # (only the words after a given name or a word the dictionary knows as a name are read below: those
+    # few found in C; the word before the first is the last, which the test below rules out)
+    before = _given_or_name_words(given, lex)
+    for i in compress(caps, map(before.__contains__, map(low.__getitem__, map((-1).__add__, caps)))):
         w = words[i]
         if not i or gaps[i] != " " or not w.isalpha() or not w[1:].islower() or low[i] not in lex.lower:
             continue
@@ -243,6 +253,13 @@ def _recased_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> lis
             if _plain_context(toks.text, start, start + len(w)):
                 findings.append(_recased_finding(doc, w, start))
     return findings
+
+
+@lru_cache(maxsize=4)
+def _given_or_name_words(given: frozenset, lex) -> frozenset:
+    """The configured given names and the words the dictionary knows only as names, lower-cased: what
+    :func:`_recased_surnames` asks of the word before a surname."""
+    return frozenset(given).union(lex.names)
 
 
 def _title_before_names(toks: Tokens, w: str) -> bool:

@@ -471,6 +471,23 @@ def _plural_variants(words: list) -> list:
     return [words[:-1] + [v] for v in out]
 
 
+def _two_word_starts(toks: Tokens) -> list:
+    """The capitalised words one plain space before a capitalised word or a joining word, ascending:
+    where :func:`article_names` may find a name of two words or more (at any other capitalised word
+    it finds none), found in C from the capitalised pairs and the joining words' mentions.
+
+    >>> toks = Tokens("Shares of Acme Corp rose. The Bank of England and Ford said so.")
+    >>> [toks.words[i] for i in _two_word_starts(toks)]
+    ['Shares', 'Acme', 'The', 'Bank', 'England']
+    """
+    cap = toks.capitalised
+    starts = set(map((-1).__add__, toks.cap_pairs))
+    joins = [k for k in toks.among(_CONNECTORS) if k]
+    joins = list(compress(joins, map(" ".__eq__, map(toks.gaps.__getitem__, joins))))
+    starts.update(compress(map((-1).__add__, joins), map(cap.__getitem__, map((-1).__add__, joins))))
+    return sorted(starts)
+
+
 def article_names(doc: Document, toks: Tokens) -> dict:
     """Multiword capitalised names the article uses (outside headline-like lines), by normalised form."""
     lex = lexicon()
@@ -480,7 +497,7 @@ def article_names(doc: Document, toks: Tokens) -> dict:
     n = len(words)
     gaps, cap, low_words = toks.gaps, toks.capitalised, toks.low_words
     after = 0  # the first word not yet inside a name
-    for i in toks.caps:
+    for i in _two_word_starts(toks):
         if i < after or i + 1 >= n or gaps[i + 1] != " " or not (cap[i + 1] or words[i + 1] in _CONNECTORS):
             continue  # a name of one word at most starts here
         if low_words[i] in _LEADING_SKIP:
