@@ -354,8 +354,10 @@ def _check_or_fix(args, *, fix: bool) -> int:
     for argument in paths:
         from pathlib import Path
 
+        from .fileio import resolved_path
+
         p = Path(argument)
-        if is_dir(p) and not any(p.resolve() in Path(f).resolve().parents for f in files):
+        if is_dir(p) and not any(resolved_path(p) in resolved_path(f).parents for f in files):
             print(one_line(f"news-cleaner: error: {argument}: no article files found (.txt, .md, .html, .jsonl)"), file=sys.stderr)
             had_error = True
     if fix and not diff_only:

@@ -158,7 +158,9 @@ def toml_value(value: Any) -> Optional[str]:
 
 def _relative(path: str, root: Optional[str]) -> str:
     try:
-        return Path(path).resolve().relative_to(Path(root or os.getcwd()).resolve()).as_posix()
+        from .fileio import resolved_path
+
+        return resolved_path(path).relative_to(Path(root or os.getcwd()).resolve()).as_posix()
     except ValueError:
         return Path(path).as_posix()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .config import Settings
-from .fileio import ARTICLE_SUFFIXES
+from .fileio import ARTICLE_SUFFIXES, resolved_path
 
 
 @lru_cache(maxsize=1)
@@ -28,7 +28,7 @@ def _gitignore_style() -> str:
 
 def _excluded(path: Path, patterns: Iterable[str], root: Path) -> bool:
     try:
-        rel = path.resolve().relative_to(root).as_posix()
+        rel = resolved_path(path).relative_to(root).as_posix()
     except ValueError:
         rel = path.as_posix()
     for pattern in patterns:

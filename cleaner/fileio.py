@@ -27,6 +27,23 @@ RECORD_SUFFIXES = {".jsonl", ".ndjson"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
 
 
+def resolved_path(path) -> Path:
+    """``path.resolve()``, or its absolute form when the system cannot resolve it: a symlink loop
+    (``RuntimeError`` on Python 3.11, ``OSError`` later) ended a folder's run in a traceback; the file is
+    then named as unreadable when it is read.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> os.symlink("b", os.path.join(folder, "a")); os.symlink("a", os.path.join(folder, "b"))
+    >>> resolved_path(Path(folder, "a")) == Path(os.path.abspath(folder), "a")
+    True
+    """
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
 def kind_for(path: str) -> str:
     """``text``, ``html`` or ``records`` from the file name (unknown extensions are read as text)."""
     suffix = Path(path).suffix.lower()

@@ -76,12 +76,14 @@ def _artifact(path: str) -> dict:
     """A relative URI under %SRCROOT% when the file is under the working directory, else a file URI."""
     if path == "-":
         return {"uri": "stdin"}
+    from .fileio import resolved_path
+
     candidate = Path(path)
     try:
-        rel = candidate.resolve().relative_to(Path(os.getcwd()).resolve())
+        rel = resolved_path(candidate).relative_to(Path(os.getcwd()).resolve())
         return {"uri": rel.as_posix(), "uriBaseId": "%SRCROOT%"}
     except (ValueError, OSError):
-        return {"uri": candidate.resolve().as_uri() if candidate.is_absolute() else candidate.as_posix()}
+        return {"uri": resolved_path(candidate).as_uri() if candidate.is_absolute() else candidate.as_posix()}
 
 
 def _rule(code: str) -> dict:

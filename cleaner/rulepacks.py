@@ -215,6 +215,45 @@ def _re2_syntax(pattern: str) -> str:
     return "".join(out)
 
 
+MAX_USER_GROUP_DEPTH = 100  # Python's parser (which reads a user pattern first) recursed out near 400
+
+
+def shown(pattern: str, width: int = 120) -> str:
+    """``repr(pattern)`` for an error message, cut to about ``width`` characters (a 2 MB pattern was
+    printed whole).
+
+    >>> shown("x" * 500, 10)
+    "'xxxxxxxxxx'... (500 characters)"
+    """
+    return repr(pattern) if len(pattern) <= width else f"{pattern[:width]!r}... ({len(pattern)} characters)"
+
+
+def group_depth(pattern: str) -> int:
+    """How deeply ``pattern`` nests its groups, read in one pass (escapes and brackets inside a
+    character class open nothing).
+
+    >>> group_depth(r"(?:a(b)|\\(c\\))[(]"), group_depth("(" * 3 + "x" + ")" * 3)
+    (2, 3)
+    """
+    depth = deepest = 0
+    in_class = escaped = False
+    for position, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]" or pattern[position - 1] == "[" or pattern[position - 2:position] == "[^"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def compile_linear(pattern: str, flags: int = 0, *, where: str = "rule pack") -> LinearPattern:
     """Compile a user pack's pattern with RE2 (linear time), or raise RulePackError naming the rule.
 
@@ -227,10 +266,16 @@ def compile_linear(pattern: str, flags: int = 0, *, where: str = "rule pack") ->
     """
     import re2
 
+    depth = group_depth(pattern)
     try:
+        if depth > MAX_USER_GROUP_DEPTH:
+            raise RecursionError
         _sre_parse.parse(pattern, flags)
     except re.error as exc:
-        raise RulePackError(f"{where}: invalid pattern {pattern!r}: {exc}") from None
+        raise RulePackError(f"{where}: invalid pattern {shown(pattern)}: {exc}") from None
+    except RecursionError:  # Python's parser recurses once per group
+        raise RulePackError(f"{where}: pattern {shown(pattern)} has groups nested {depth} deep "
+                            f"(at most {MAX_USER_GROUP_DEPTH})") from None
     options = re2.Options()
     options.case_sensitive = not flags & re.IGNORECASE
     options.dot_nl = bool(flags & re.DOTALL)
@@ -254,12 +299,12 @@ def _re2_refusal(pattern: str, reason: str, where: str) -> str:
     "p.toml: rule 1 (B901): pattern 'a{5000}' is too large for RE2 (invalid repetition size: {5000}): user rule packs run on RE2, which allows repeats of at most 1000 and patterns of bounded size"
     """
     if "repetition" in reason or "too large" in reason or "too big" in reason:
-        return (f"{where}: pattern {pattern!r} is too large for RE2 ({reason}): user rule packs run on RE2, "
+        return (f"{where}: pattern {shown(pattern)} is too large for RE2 ({reason}): user rule packs run on RE2, "
                 "which allows repeats of at most 1000 and patterns of bounded size")
     if "perl operator" in reason or "backreference" in reason:
-        return (f"{where}: pattern {pattern!r} needs a backtracking engine ({reason}); user rule packs run on "
+        return (f"{where}: pattern {shown(pattern)} needs a backtracking engine ({reason}); user rule packs run on "
                 "RE2, which has no look-arounds or back-references: rewrite it without them")
-    return f"{where}: pattern {pattern!r} cannot run on RE2 ({reason}), the engine user rule packs run on"
+    return f"{where}: pattern {shown(pattern)} cannot run on RE2 ({reason}), the engine user rule packs run on"
 
 
 def _is_user(where: str) -> bool:

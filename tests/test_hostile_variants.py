@@ -1,0 +1,71 @@
+"""Held-back kinds of issue 17's reproducers, other inputs of the same kinds, each of which ended a run
+in a traceback: a symlink loop in a checked folder (``Path.resolve`` raises ``RuntimeError`` on
+Python 3.11), and a user rule pack whose pattern nests groups hundreds deep (Python's regex parser,
+which reads a user pattern before RE2 compiles it, recurses once per group: ``RecursionError``)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.errors import RulePackError
+
+ARTICLE = "The mayor said  the bridge would open in May.\n"
+
+
+@pytest.fixture()
+def folder_with_a_symlink_loop(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink("loop2.txt", folder / "loop1.txt")  # each names the other
+    os.symlink("loop1.txt", folder / "loop2.txt")
+    return folder
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_symlink_loop_in_a_folder_is_named_and_the_other_files_are_checked(cli, folder_with_a_symlink_loop, command):
+    code, out, err = cli(command, "--no-cache", "--isolated", "d")
+    assert "Traceback" not in err and code == 2  # 2: an input could not be read, the rest done
+    assert "loop1.txt" in err and "loop2.txt" in err
+    if command == "check":
+        assert "d/a.txt:1:" in out and "E006" in out
+    else:
+        assert (folder_with_a_symlink_loop / "a.txt").read_text(encoding="utf-8") == ARTICLE.replace("  ", " ")
+
+
+def test_a_symlink_loop_named_with_an_exclude_pattern_is_excluded_without_a_traceback(cli, folder_with_a_symlink_loop):
+    (folder_with_a_symlink_loop.parent / "news-cleaner.toml").write_text('extend-exclude = ["loop*"]\n', encoding="utf-8")
+    code, out, err = cli("check", "--no-cache", "d")
+    assert "Traceback" not in err and "loop" not in err and code == 1 and "d/a.txt:1:" in out
+
+
+@pytest.mark.parametrize("pattern", [
+    "(?:" * 500 + "ad" + ")" * 500,  # what Python's parser cannot read (recursion)
+    "(" * 5000 + "ad" + ")" * 5000,
+    "[(]" + "(?:x|" * 300 + "ad" + ")" * 300,  # a bracket inside a class opens no group
+])
+def test_a_user_pattern_nesting_groups_too_deeply_is_refused_with_a_clear_error(tmp_path, pattern):
+    pack = tmp_path / "pack.toml"
+    pack.write_text(f'[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "{pattern}"\n', encoding="utf-8")
+    with pytest.raises(RulePackError) as caught:
+        Cleaner({"extend-rules": [str(pack)]}).clean("The mayor spoke [ad] today.")
+    assert str(caught.value).startswith(f"{pack}: rule 1 (B901): pattern ") and "groups nested" in str(caught.value)
+
+
+def test_a_user_pattern_of_moderate_nesting_still_runs(tmp_path):
+    pack = tmp_path / "pack.toml"
+    pattern = r"\\[" + "(?:" * 40 + "ad" + ")" * 40 + r"\\]"
+    pack.write_text(f'[[rule]]\ncode = "B901"\nmessage = "an ad tag"\npattern = "{pattern}"\n', encoding="utf-8")
+    result = Cleaner({"extend-rules": [str(pack)], "select": ["B901"]}).clean("The mayor spoke [ad] today.")
+    assert result.text == "The mayor spoke today." and [f.code for f in result.findings] == ["B901"]
+
+
+def test_the_cli_names_a_too_deep_user_pattern_without_a_traceback(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "pack.toml").write_text('[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "' + "(" * 2000 + "a"
+                                        + ")" * 2000 + '"\n', encoding="utf-8")
+    code, _, err = cli("check", "--no-cache", "--isolated", "--extend-rules", "pack.toml", "a.txt")
+    assert code == 2 and "Traceback" not in err and "groups nested" in err
