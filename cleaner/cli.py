@@ -319,6 +319,7 @@ def _write_fixed_stdin(report, data: bytes, *, rest: bool) -> None:
 
 def _check_or_fix(args, *, fix: bool) -> int:
     from itertools import chain
+    from pathlib import Path
 
     from .discovery import is_dir, iter_paths
     from .output import summary_line, write_json, write_statistics, write_text
@@ -351,6 +352,10 @@ def _check_or_fix(args, *, fix: bool) -> int:
                                       html_field=args.html_field, kind=None if args.stdin_filename else "text"))
         paths = [p for p in paths if p != "-"]
     files = list(iter_paths(paths, settings, force_exclude=args.force_exclude))
+    if args.output_file:  # the report is no article: never read it, never overwrite one before it is read
+        named = [p for p in paths if not is_dir(Path(p))]
+        _refuse_overwriting_inputs(named, [("report", args.output_file)], "is also an input: it would overwrite the article")
+        files = _without(files, args.output_file)
     for argument in paths:
         from pathlib import Path
 
@@ -507,6 +512,10 @@ def _batch(args) -> int:
     from .pipeline import default_jobs
 
     settings = _settings(args)
+    if args.input != "-":
+        _refuse_overwriting_inputs([args.input], [("output", args.output), ("rejects", args.rejects),
+                                                  ("summary", args.summary_json), ("report", args.report)],
+                                   "cannot be the input file")
     if args.report:
         from .report import ensure_available
 
@@ -612,6 +621,36 @@ def _remove_stale_temps(files: list, *, quiet: bool) -> None:
 
     for folder in dict.fromkeys(os.path.dirname(os.path.abspath(path)) for path in files):
         remove_stale_in(folder, notice)
+
+
+def _refuse_overwriting_inputs(inputs: list, outputs: list, why: str) -> None:
+    """A usage error when an output file (``(role, path)``) is one of ``inputs``: ``check a.txt -o a.txt``
+    replaced the article by its report, ``batch in.jsonl -o in.jsonl`` the records by the output (the
+    rejected ones were then nowhere)."""
+    from .atomic import same_file
+
+    for role, path in outputs:
+        if path and path != "-" and "://" not in path and any(same_file(path, name) for name in inputs if name != "-"):
+            raise UsageError(f"{path}: the {role} file {why}")
+
+
+def _without(files: list, output: str) -> list:
+    """``files`` less the report file ``output`` (a folder's walk finds the report an earlier run wrote
+    inside it, ``check DIR -o DIR/report.txt``: it was checked, or fixed, as an article). One ``stat`` a file."""
+    try:
+        written = os.stat(output)
+    except (OSError, ValueError):
+        target = os.path.abspath(output)
+        return [f for f in files if os.path.abspath(f) != target]
+
+    def is_report(name: str) -> bool:
+        try:
+            found = os.stat(name)
+        except (OSError, ValueError):
+            return False
+        return (found.st_dev, found.st_ino) == (written.st_dev, written.st_ino)
+
+    return [f for f in files if not is_report(f)]
 
 
 def _open_output(path: str):

@@ -69,3 +69,44 @@ def test_the_cli_names_a_too_deep_user_pattern_without_a_traceback(cli, tmp_path
                                         + ")" * 2000 + '"\n', encoding="utf-8")
     code, _, err = cli("check", "--no-cache", "--isolated", "--extend-rules", "pack.toml", "a.txt")
     assert code == 2 and "Traceback" not in err and "groups nested" in err
+
+
+# -- a report or output file that is also an input (the issue's "output and rejects may not be the same
+# -- file", other shapes): the input article was overwritten before it was read -------------------------
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+@pytest.mark.parametrize("spelled", ["a.txt", "./a.txt"])
+def test_a_report_file_that_is_a_named_input_is_refused_and_the_article_kept(cli, tmp_path, command, spelled):
+    """``check a.txt -o a.txt`` replaced the article by the report ('All clean!')."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, _, err = cli(command, "--no-cache", "--isolated", "a.txt", "-o", spelled)
+    assert code == 2 and "Traceback" not in err
+    assert f"{spelled}: the report file is also an input" in err
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+@pytest.mark.parametrize("name, fmt", [("report.txt", "text"), ("report.html", "html"), ("r.jsonl", "jsonl")])
+def test_a_report_written_inside_the_checked_folder_is_not_checked_or_fixed_on_a_rerun(cli, tmp_path, command, name, fmt):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    for _ in range(2):
+        code, _, err = cli("check", "--no-cache", "--isolated", "--format", fmt, "d", "-o", f"d/{name}")
+        assert code == 1 and "Traceback" not in err
+    report = (folder / name).read_text(encoding="utf-8")
+    assert "d/x.txt" in report and f"d/{name}" not in report  # the second run did not check the first's report
+    code, _, err = cli(command, "--no-cache", "--isolated", "--format", fmt, "d", "-o", f"d/{name}")
+    assert "Traceback" not in err and f"d/{name}" not in (folder / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option", ["-o", "--rejects"])
+def test_batch_output_or_rejects_naming_the_input_is_refused_and_the_input_kept(cli, tmp_path, option):
+    """``batch in.jsonl -o in.jsonl`` replaced the input by the output, and the rejected records were
+    then nowhere; ``--rejects in.jsonl`` replaced it by the rejects."""
+    records = '{"id": 1, "text": "The mayor  spoke."}\n{"id": 2, "text": 5}\n'
+    (tmp_path / "in.jsonl").write_text(records, encoding="utf-8")
+    out = ["-o", "./in.jsonl"] if option == "-o" else ["-o", "out.jsonl", "--rejects", "./in.jsonl"]
+    code, _, err = cli("batch", "in.jsonl", *out)
+    assert code == 2 and "Traceback" not in err and "cannot be the input file" in err
+    assert (tmp_path / "in.jsonl").read_text(encoding="utf-8") == records
