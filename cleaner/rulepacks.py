@@ -11,6 +11,7 @@ newsroom's own pack cannot hang a batch job.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -394,10 +395,16 @@ def load_builtin_dir(folder: str) -> list[tuple[str, dict]]:
 USER_FAMILIES = ("B", "G5")
 
 
-@lru_cache(maxsize=None)
 def load_user_pack(path: str) -> dict:
     """Parse a user pack named in ``extend-rules``; errors name the file. Its patterns run on RE2, and a
-    rule whose code no check would run (``X999``) is an error rather than silently ignored."""
+    rule whose code no check would run (``X999``) is an error rather than silently ignored. Kept under
+    the path and the file's version (``pack_versions``): a pack edited while the process lives is read
+    again (it was kept under its path alone, and the edit never read)."""
+    return _load_user_pack(path, pack_versions([path])[0][1])
+
+
+@lru_cache(maxsize=32)
+def _load_user_pack(path: str, version) -> dict:
     _USER_PACKS.add(path)
     try:
         pack = tomllib.loads(read_settings_text(path))
@@ -455,6 +462,24 @@ def _check_types(entry: dict, where: str) -> None:
             wrong = not all(isinstance(item, str) for item in value.values())
         if wrong:
             raise RulePackError(f"{where}: {key!r} must be {names[kind]}, not {type(value).__name__}")
+
+
+def pack_versions(paths: Iterable[str]) -> tuple:
+    """``((path, version), ...)``: what compiled user packs are kept under, so a pack edited while the
+    process lives is read again (they were kept under the path alone). The version is the file's size,
+    times and inode (None when it cannot be read: loading it says why). One ``stat`` a pack.
+
+    >>> pack_versions(["/nonexistent/pack.toml"])
+    (('/nonexistent/pack.toml', None),)
+    """
+    out = []
+    for path in paths:
+        try:
+            found = os.stat(path)
+            out.append((path, (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)))
+        except (OSError, ValueError):
+            out.append((path, None))
+    return tuple(out)
 
 
 def packs_fingerprint(extra_paths: Iterable[str] = ()) -> str:

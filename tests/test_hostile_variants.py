@@ -110,3 +110,21 @@ def test_batch_output_or_rejects_naming_the_input_is_refused_and_the_input_kept(
     code, _, err = cli("batch", "in.jsonl", *out)
     assert code == 2 and "Traceback" not in err and "cannot be the input file" in err
     assert (tmp_path / "in.jsonl").read_text(encoding="utf-8") == records
+
+
+# -- a user rule pack edited while the process lives (a Scrapy pipeline, a notebook): the compiled rules
+# -- were kept under the pack's path alone, so the edit was never read --------------------------------
+
+@pytest.mark.parametrize("code, before, after, text", [
+    ("B901", r"\\[promo\\]", r"\\[sponsored\\]", "The mayor spoke [sponsored] today."),
+    ("G501", "bridge of cars", "hard circle drive", "The mayor said the hard circle drive was full."),
+])
+def test_an_edited_user_pack_is_read_again(tmp_path, code, before, after, text):
+    pack = tmp_path / "pack.toml"
+    body = '[[rule]]\ncode = "{code}"\nmessage = "x"\npattern = "{pattern}"\n' + (
+        'replacement = "hard drive"\n' if code.startswith("G") else "")
+    pack.write_text(body.format(code=code, pattern=before), encoding="utf-8")
+    settings = {"extend-rules": [str(pack)], "select": [code]}
+    assert [f.code for f in Cleaner(settings).check(text).findings] == []
+    pack.write_text(body.format(code=code, pattern=after) + "# edited\n", encoding="utf-8")
+    assert [f.code for f in Cleaner(settings).check(text).findings] == [code]

@@ -27,7 +27,7 @@ from ..document import Document
 from ..finding import Finding
 from ..rule_anchors import AnchorIndex
 from ..rule_engine import Rule, Unit, inline_deletion, load_rules, point_at_content, run_rules, unit_deletion, units
-from ..rulepacks import load_builtin, load_user_pack
+from ..rulepacks import load_builtin, load_user_pack, pack_versions
 
 SOURCE = "boilerplate"
 _WORD = re.compile(r"\w+")
@@ -41,9 +41,10 @@ def builtin_rules() -> tuple:
 
 
 @lru_cache(maxsize=16)
-def _user_rules(paths: tuple) -> tuple:
+def _user_rules(packs: tuple) -> tuple:
+    """The B rules of the user packs ``((path, version), ...)`` (``rulepacks.pack_versions``)."""
     rules: list[Rule] = []
-    for path in paths:
+    for path, _ in packs:
         pack = load_user_pack(path)
         entries = [e for e in pack.get("rule", []) if str(e.get("code", "")).startswith("B")]
         if entries:
@@ -53,7 +54,7 @@ def _user_rules(paths: tuple) -> tuple:
 
 def _rules(ctx) -> tuple:
     paths = tuple(getattr(getattr(ctx, "settings", None), "extend_rules", None) or ())
-    return builtin_rules() + (_user_rules(paths) if paths else ())
+    return builtin_rules() + (_user_rules(pack_versions(paths)) if paths else ())
 
 
 def _enabled(ctx, code: str) -> bool:

@@ -23,7 +23,7 @@ from ..finding import Finding
 from ..rule_anchors import AnchorIndex, fold_lowered
 from ..rule_engine import Rule, load_rules, round_hits, rule_findings
 from .. import snapshot
-from ..rulepacks import load_builtin, load_user_pack, parsed
+from ..rulepacks import load_builtin, load_user_pack, pack_versions, parsed
 
 SOURCE = "names"  # findings keep the source they had when this lived in names.py
 #: what a G5 rule is unless it says otherwise: a phrase in any case, as whole words, in each paragraph;
@@ -36,10 +36,11 @@ PHRASE_DEFAULTS = {
 
 @lru_cache(maxsize=16)
 def _phrase_rules(user_packs: tuple) -> tuple:
-    """The G5 rules of the shipped phrase packs and of ``user_packs``, compiled by the rule engine."""
+    """The G5 rules of the shipped phrase packs and of ``user_packs`` (``((path, version), ...)``, see
+    ``rulepacks.pack_versions``), compiled by the rule engine."""
     rules: list[Rule] = []
     packs = [(f"rules/{name}.toml", load_builtin(name)) for name in ("mt_phrases", "spinner_phrases")]
-    packs += [(path, load_user_pack(path)) for path in user_packs]
+    packs += [(path, load_user_pack(path)) for path, _ in user_packs]
     for where, pack in packs:
         entries = []
         for entry in pack.get("rule", []):
@@ -128,7 +129,7 @@ def phrases(doc: Document, ctx) -> list[Finding]:
 
     ``the last ISIS-held resistance pack`` → ``the last ISIS-held resistance pocket`` (unsafe).
     """
-    user = tuple(getattr(ctx.settings, "extend_rules", []) or [])
+    user = pack_versions(getattr(ctx.settings, "extend_rules", []) or [])
     rules, index, unanchored = _phrase_index(user)
     # rule number -> its anchors' spans (None: every rule runs everywhere), on the case-folded text made
     # from the lower case the G passes share
