@@ -17,6 +17,7 @@ from typing import IO, Iterator, Mapping, Optional
 
 from .errors import InputError
 from .fileio import load_json
+from .surrogates import escaped_in_json
 
 TEXT_FIELDS = ("text", "body", "articleBody", "content")
 HTML_FIELDS = ("html", "raw_html", "page")
@@ -154,7 +155,7 @@ def output_line(raw: str, out: dict, added: tuple) -> str:
     '{"id": 1e999, "clean": "A", "n": 2}'
     """
     try:
-        return json.dumps(out, ensure_ascii=False, allow_nan=False)
+        return escaped_in_json(json.dumps(out, ensure_ascii=False, allow_nan=False))
     except ValueError:
         pass
     line = raw.rstrip()
@@ -165,7 +166,7 @@ def output_line(raw: str, out: dict, added: tuple) -> str:
             body = line[:-1].rstrip()
             comma = "" if body.endswith("{") else ","
             line = f"{body}{comma} {json.dumps(key, ensure_ascii=False)}: {json.dumps(out[key], ensure_ascii=False)}}}"
-    return line
+    return escaped_in_json(line)
 
 
 def _past_blanks(raw: str, pos: int) -> int:
@@ -199,4 +200,4 @@ def annotation(result, *, with_metadata: bool) -> dict:
 
 def reject_line(reason: str, *, where: dict, record) -> str:
     """A rejects line: where the record was (``line``/``part``, ``id``), why, and the record itself."""
-    return json.dumps({**where, "reason": reason, "record": record}, ensure_ascii=False)
+    return escaped_in_json(json.dumps({**where, "reason": reason, "record": record}, ensure_ascii=False))

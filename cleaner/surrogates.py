@@ -10,6 +10,7 @@ same value, and a text report shows where it was. The :data:`ERRORS` error handl
 from __future__ import annotations
 
 import codecs
+import re
 
 ERRORS = "news-cleaner-surrogates"
 
@@ -30,3 +31,18 @@ def _keep_or_escape(error: UnicodeError) -> tuple:
 
 
 codecs.register_error(ERRORS, _keep_or_escape)
+
+
+_LONE = re.compile("[\ud800-\udfff]")
+
+
+def escaped_in_json(line: str) -> str:
+    r"""A line of JSON with each lone surrogate (which JSON text can hold only inside a string) spelled as
+    its ``\uXXXX`` escape: the same value, and a line any UTF-8 reader takes. Written through
+    :data:`ERRORS`, ``"\udcff"`` (a JSON record's escape) became the raw byte 0xFF: an output of
+    ``batch`` no strict reader took although its input was valid UTF-8.
+
+    >>> escaped_in_json('{"url": "http://\udcff/", "t": "caf\u00e9"}')
+    '{"url": "http://\\udcff/", "t": "café"}'
+    """
+    return _LONE.sub(lambda found: f"\\u{ord(found.group()):04x}", line)

@@ -5,6 +5,7 @@ which reads a user pattern before RE2 compiles it, recurses once per group: ``Re
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -128,3 +129,20 @@ def test_an_edited_user_pack_is_read_again(tmp_path, code, before, after, text):
     assert [f.code for f in Cleaner(settings).check(text).findings] == []
     pack.write_text(body.format(code=code, pattern=after) + "# edited\n", encoding="utf-8")
     assert [f.code for f in Cleaner(settings).check(text).findings] == [code]
+
+
+# -- other malformed URLs and field values in a JSONL record: a lone surrogate spelled as a JSON escape
+# -- ("http://\udcff/") was written to the output as the raw byte it stands for, so an input of valid
+# -- UTF-8 gave an output line no UTF-8 reader takes --------------------------------------------------
+
+def test_batch_output_and_rejects_stay_utf8_when_a_record_escapes_lone_surrogates(cli, tmp_path):
+    lines = ['{"id": 1, "text": "The mayor spoke today.", "url": "http://\\udcff/", "title": "caf\\udce9"}',
+             '{"id": 2, "text": "The mayor spoke today.", "url": "http://[\\udcff"}',
+             '{"id": 3, "text": 5, "note": "\\udc80"}']
+    (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _, err = cli("batch", "in.jsonl", "-o", "out.jsonl", "--rejects", "rejects.jsonl", "--jobs", "1")
+    assert "Traceback" not in err
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_bytes().decode("utf-8").splitlines()]
+    rejects = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_bytes().decode("utf-8").splitlines()]
+    assert [(r["id"], r["url"], r["title"]) for r in out] == [(1, "http://\udcff/", "caf\udce9")]  # same values
+    assert [(r["record"]["id"], r["record"].get("note")) for r in rejects] == [(2, None), (3, "\udc80")]
