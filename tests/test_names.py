@@ -1106,6 +1106,9 @@ def test_defined_acronym_one_typing_slip_from_the_one_that_spells_its_name():
         ("G001", "RTS", "TTS", "unsafe")]
     assert _g("The job of the General Services Administration’s (GSAA) staff is procurement.") == [
         ("G001", "GSAA", "GSA", "unsafe")]
+    # two letters, one on a key beside the right one (X spelt by "Experience"), in every mention
+    text = "The User Experience (UZ) Community also hosted a three-day UZ Summit last week."
+    assert _g(text) == [("G001", "UZ", "UX", "unsafe"), ("G001", "UZ", "UX", "unsafe")]
 
 
 def test_defined_acronyms_of_their_own_are_not_typing_slips():
