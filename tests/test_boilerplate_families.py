@@ -1143,3 +1143,60 @@ def test_a_breaking_story_notice_goes_at_the_top_or_the_end(note, where):
     text, applied = clean(body)
     assert paragraphs(text) == [LEAD, MIDDLE, LAST]
     assert [f.source for f in applied] == ["boilerplate:update-notice"]
+
+
+# stop 22, from the tune part of bench/real_scraped.py's l3s source (2008 layout pages); rows written anew
+@pytest.mark.parametrize("row, source", [
+    ("|  | © 2007 Valley Ledger Sports |", "copyright-line"),  # empty cells beside the one that holds text
+    ("| ©2008 Valley Ledger. All Rights Reserved. privacy policy \\| your comments |", "copyright-line"),  # an escaped bar
+    ("| Copyright © 2007 - 2008 - Valley Ledger. All rights reserved. | Home \\| About Us \\| Contact Us \\| RSS Feeds |",
+     "copyright-line"),  # two cells, each junk
+    ("| Newsletter | Site Map |  | Search | Advanced Search | ", "navigation-bar"),  # the cells read as one bar
+    ("|  |  | CUSTOMER SERVICE : Subscribe now \\| How to advertise \\| Mobile edition \\| RSS feeds |  | ", "navigation-bar"),
+    ("| digg del.icio.us facebook stumbleupon RSS |  | ", "share-bar"),
+    ("Submit to: Digg Del.icio.us Reddit", "share-bar"),
+    ("E-mail article Print view Share: Digg Newsvine", "share-bar"),
+])
+def test_the_2008_layout_rows_go(row, source):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{row}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == [f"boilerplate:{source}"]
+
+
+@pytest.mark.parametrize("row", [
+    "| Home | Away | Score |",  # a table of data: words the bars never carry
+    "| Search | Rescue | Recovery |",
+    "| Facebook | 2.9 billion users |",  # one cell is junk on its own, the other is not
+    "| The depot opened in 1962. | Site Map |",
+])
+def test_a_data_row_or_a_row_with_one_story_cell_stays(row):
+    body = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{row}"
+    text, applied = clean(body)
+    assert text == body and applied == []
+
+
+def test_a_bookmarking_row_needs_a_bookmarking_site_and_two_names():
+    # a network's name or two as a line in the middle of a story (a how-to's heading) are not the 2008 bar
+    for line in ("Reddit", "Twitter, Facebook", "Digg"):
+        body = f"{LEAD}\n\n{line}\n\n{MIDDLE} {LAST}\n\n{LAST}"
+        text, _applied = clean(body)
+        assert line in text
+
+
+@pytest.mark.parametrize("line", [
+    "| Dana Ruiz can be reached at druiz@valleyledger.example | ",
+    "Dana Ruiz can be reached at druiz@valleyledger.example or 412-555-0100.",
+    "Dana Ruiz is a writer for the Valley Ledger/Sunday News. She may be reached at druiz@valleyledger.example.",
+])
+def test_a_contact_line_goes_above_a_box_of_links(line):
+    # the end-of-article credits read the last paragraphs; a layout page sets a box of links under the story
+    box = "More Transit Stories\n\nDepot plans at a glance\n\nBus routes\n\nTrain times"
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE} {LAST}\n\n{line}\n\n{box}")
+    assert "druiz" not in text and "Bus routes" in text
+    assert [f.source for f in applied] == ["boilerplate:contact-reached"]
+
+
+def test_a_sentence_about_reaching_someone_without_an_address_stays():
+    body = f"{LEAD}\n\nThe mayor said he can be reached at city hall on weekdays.\n\n{MIDDLE} {LAST}\n\n{LAST}"
+    text, applied = clean(body)
+    assert text == body and applied == []

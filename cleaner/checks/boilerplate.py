@@ -333,8 +333,9 @@ _GLUED_TABLES: dict = {}
 
 # -- table rows: a scraper writes a table's cells as one line, "| cell | cell |" --------------------
 _CELL_BORDER = re.compile(r"[ \t]*\|[ \t]*$")
-_ONE_CELL_ROW = re.compile(r"\|[ \t]*([^|\n]*?)[ \t]*\|")
+_CELL_EDGE = re.compile(r"(?<!\\)\|")  # a cell's border; a bar a cell holds is escaped ("\\|")
 _ROW_WORDS = 40  # a junk line is short; longer cells are not read
+_ROW_CELLS = 4  # a row with more cells that hold text is a table of data
 
 
 def _without_cell_border(text: str) -> str:
@@ -387,13 +388,43 @@ def _blank(text: str) -> bool:
     return not text.strip(" \t\r\n|")
 
 
+def _row_cells(text: str) -> Optional[list]:
+    r"""The ``(start, end)`` of each cell of a table row that holds text, trimmed, when ``text`` is a
+    whole row (opens and closes with a border); None for any other line. A layout table's row often
+    carries empty cells around its one cell of text, and a bar inside a cell comes escaped (``\|``,
+    as trafilatura writes it): it is no border.
+
+    >>> t = "|  | © 2008 Acme News \\| Terms |  | "
+    >>> [t[s:e] for s, e in _row_cells(t)]
+    ['© 2008 Acme News \\| Terms']
+    >>> _row_cells("| Votes | Seats |"), _row_cells("| Votes | Seats"), _row_cells("|  |")
+    ([(2, 7), (10, 15)], None, [])
+    """
+    end = len(text.rstrip())
+    if not text.startswith("|") or end < 2 or text[end - 1] != "|" or text[end - 2] == "\\":
+        return None
+    edges = [m.start() for m in _CELL_EDGE.finditer(text, 0, end)]
+    cells = []
+    for left, right in zip(edges, edges[1:]):
+        piece = text[left + 1:right]
+        if piece.strip():
+            cells.append((left + 1 + len(piece) - len(piece.lstrip()), left + 1 + len(piece.rstrip())))
+    return cells
+
+
 def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
-    """Junk that a whole-line rule finds, as the only cell of a table row: the row goes. A scraper
-    writes a layout table's cell as a row of its own (``| AP Photo/Uncredited |``).
+    """Junk that a whole-line rule finds, as the only cell of a table row that holds text: the row
+    goes. A scraper writes a layout table's cell as a row of its own (``| AP Photo/Uncredited |``),
+    often with empty cells beside it (``|  | © 2007 Acme Sports |``). A row of a few cells goes too
+    when a whole-line rule finds all of it read as one line (a navigation bar set as cells, ``| Newsletter
+    | Site Map | Search |``) or finds each of its cells (``| © 2008 Acme. | Home \\| About Us |``).
 
     >>> d = Document("The vote is on Monday.\\n| AP Photo/Jane Doe |\\n| Votes | Seats |")
     >>> [f.excerpt.strip() for f in one_cell_rows(d, builtin_rules())]
     ['| AP Photo/Jane Doe |']
+    >>> d = Document("The vote is on Monday.\\n|  | © 2007 Acme Sports |\\n| Newsletter | Site Map |  | Search |")
+    >>> [f.excerpt.strip() for f in one_cell_rows(d, builtin_rules())]
+    ['|  | © 2007 Acme Sports |', '| Newsletter | Site Map |  | Search |']
     """
     lines = units(doc, "line") if lines is None else lines
     line_rules, index = _row_table(rules)
@@ -403,18 +434,22 @@ def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] =
             if unit.text.rstrip().endswith("|"):
                 out.extend(_half_row(doc, unit, unit.text.rstrip()[:-1], line_rules, index, ctx))
             continue
-        m = _ONE_CELL_ROW.fullmatch(unit.text.strip())
-        if m is None:
+        cells = _row_cells(unit.text)
+        if cells is None:
             out.extend(_half_row(doc, unit, unit.text[1:], line_rules, index, ctx))
             continue
-        if not m.group(1) or _has_words(m.group(1), _ROW_WORDS + 1):
+        if not cells or len(cells) > _ROW_CELLS or any(_has_words(unit.text[s:e], _ROW_WORDS + 1) for s, e in cells):
             continue
-        cell = m.group(1)
-        rule = _whole_line_rule(cell, line_rules, index, ctx)
+        texts = [unit.text[s:e].replace("\\|", "|") for s, e in cells]
+        row = " | ".join(texts)
+        rule = _whole_line_rule(row, line_rules, index, ctx)
+        if rule is None and len(texts) > 1:
+            found = [_whole_line_rule(t, line_rules, index, ctx) for t in texts]
+            rule = found[0] if all(r is not None and r.fix != "none" for r in found) else None
         if rule is not None and rule.fix != "none":
-            out.append(_whole_unit(doc, unit, rule, cell, "a table row"))
-        elif rule is None:
-            out.extend(_cell_tail(doc, rules, ctx, unit.start + m.start(1), unit.start + m.end(1)))
+            out.append(_whole_unit(doc, unit, rule, row, "a table row"))
+        elif rule is None and len(cells) == 1:
+            out.extend(_cell_tail(doc, rules, ctx, unit.start + cells[0][0], unit.start + cells[0][1]))
     return out
 
 
