@@ -145,6 +145,28 @@ def test_sentence_case_headlines_and_topic_tags_under_their_heading_are_deleted(
     assert b_clean(text) == f"Storm batters England\n\n{body}"
 
 
+def test_a_long_copyright_notice_ending_the_page_leaves_the_block_above_it_in_the_trailing_zone():
+    # the notice has 15+ words and ends a sentence, like prose; it is junk at the edge, so the tags and
+    # related headline between it and the story are not "inside the article body"
+    body = ("A major ferry operator cancelled all crossings between Dover and Calais on Saturday as "
+            "gale-force winds battered the south coast, leaving thousands of holidaymakers stranded.")
+    notice = ("Copyright 2024 Example Media. All rights reserved. Example Media is not responsible for the "
+              "content of external sites. Read about our approach to external linking.")
+    text = (f"Ferries cancelled as storm hits\n\n{body}\n\nRelated Topics\nDover\nWeather\nTravel\n\n"
+            f"More on this story\nStorm warning issued for south coast\nRail lines closed by flooding\n\n{notice}")
+    assert b_clean(text) == f"Ferries cancelled as storm hits\n\n{body}"
+
+
+def test_a_tag_like_block_with_the_story_going_on_below_it_stays():
+    body = ("A major ferry operator cancelled all crossings between Dover and Calais on Saturday as "
+            "gale-force winds battered the south coast, leaving thousands of holidaymakers stranded.")
+    more = ("Port officials said queues of lorries stretched for several miles on the motorway, and police "
+            "asked drivers to avoid the area until Sunday evening at the earliest.")
+    text = f"{body}\n\nTopics\nDover\nWeather\n\n{more}"
+    out = b_clean(text)
+    assert "Dover\nWeather" in out and more in out
+
+
 def test_a_heading_over_lines_that_read_as_link_text_or_sentences_keeps_them():
     body = ("The agency said it would accept ideas on a rolling basis, seven days a week, through its "
             "website, and would publish a list of the projects it funds each year.")

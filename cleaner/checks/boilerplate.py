@@ -1109,7 +1109,8 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
     excepted), any deletion of more than ``broad_rules.edit_limit`` words, and every deletion of a rule
     whose deletions together take more (``\\w+`` or ``(?m)^.+$`` in a user pack: a word or line at a time)."""
     deletions = [f for f in findings if f.suggestion == ""]
-    prose = prose_paragraphs(doc, [f for f in deletions if f.source.rpartition(":")[2] not in _EDGE_ONLY])
+    edge_only = [f for f in deletions if f.source.rpartition(":")[2] in _EDGE_ONLY]
+    prose = _without_edge_junk(prose_paragraphs(doc, [f for f in deletions if f not in edge_only]), edge_only)
     limit = edit_limit(doc.word_count)  # the same \w+ count, shared with the score
     broad = too_broad(doc.text, deletions, _rule_of, doc.word_count)
     # prose before a point exists when the earliest prose end is at or before it (and after it when the
@@ -1137,6 +1138,34 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
             f.code, f"{f.message} ({why}: reported, not deleted)", f.start, f.end,
             fix="none", confidence=f.confidence, source=f.source))
     return out
+
+
+def _without_edge_junk(prose: list, edge_only: list[Finding]) -> list:
+    """Drop from both ends of ``prose`` the paragraphs an edge-only deletion takes whole: a long
+    copyright notice or disclaimer that ends the page is junk at the edge, not the article's last
+    prose, so the tag list or related block above it is in the trailing zone too.
+
+    >>> d = Document("Lead " * 16 + "end.\\n\\nDover\\n\\n" + "Copyright notice " * 8 + "reserved.")
+    >>> prose = prose_paragraphs(d)
+    >>> [p.start for p in prose], [p.start for p in _without_edge_junk(prose, [d.finding("B007", "", 93, 238, source="b:copyright-line")])]
+    ([0, 93], [0])
+    """
+    if not edge_only or not prose:
+        return prose
+    spans = sorted((f.start, f.end) for f in edge_only)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # the furthest end of the spans starting up to each
+
+    def taken(p) -> bool:
+        i = bisect.bisect_right(starts, p.start) - 1
+        return i >= 0 and reach[i] >= p.end
+
+    first, last = 0, len(prose)
+    while last > first and taken(prose[last - 1]):
+        last -= 1
+    while first < last and taken(prose[first]):
+        first += 1
+    return prose[first:last]
 
 
 # a related-links block often sits above one last short paragraph: an editor's note, the author's book
