@@ -308,6 +308,13 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
                 start, end, suggestion=meant, fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
             )))
             continue
+        if counts[acr] > 1 and not counts[initials] and _spells_inside(acr, name.split()) \
+                and not _listed_for(gaz, initials, name):
+            # "International Cocoa Organization (ICCO)" and ICCO throughout, never ICO: the name's own
+            # acronym, a letter taken from inside a word (the article's use and the name's letters agree),
+            # unless the gazetteer gives this very name its initials (a doubled letter: FAAA)
+            defined.add(acr)
+            continue
         known = _slip_of_known_initials(acr, initials, gaz, ubiquitous, lex, real_min_zipf)
         # "Request for Information (RFU)": RFI spells the name, RFU is a slip of it; what spells the name
         # is meant whatever the counts say (a settling round that rewrote the other mentions has UZ once)
@@ -928,7 +935,31 @@ def _spelled_slip_of(token: str, text: str, counts, gaz, skip: set, lex, min_zip
             or _spelled_in(text, token):
         return None
     rights = [r for r in _typing_slips(token, undo=True, keys=False) if len(r) >= 3 and r != token and _spelled_in(text, r)]
-    return rights[0] if len(rights) == 1 else None
+    if len(rights) != 1 or _spelled_inside_in(text, token, gaz, rights[0]):
+        return None  # ... or the token spells a name with a letter from inside a word ("Bank of Montreal",
+        # BMO), which the gazetteer gives no other acronym: that name's own
+    return rights[0]
+
+
+def _spelled_inside_in(text: str, token: str, gaz, right: str) -> bool:
+    """Does ``text`` write a name ``token`` spells with letters from inside its words (:func:`_spells_inside`),
+    one the gazetteer does not give the acronym ``right``?
+
+    >>> from cleaner.gazetteer import gazetteer
+    >>> _spelled_inside_in("the Bank of Montreal said", "BMO", gazetteer(()), "BOM")
+    True
+    >>> _spelled_inside_in("the World Health Organization said", "WHHO", gazetteer(()), "WHO")
+    False
+    >>> _spelled_inside_in("the World Health Organisation said", "WOH", gazetteer(()), "WHO")
+    False
+    """
+    runs = {words for key, of_key in _name_runs(text).items() if key[0] == token[:1] for words in of_key}
+    if not runs:
+        return False
+    # whole names only: a run the text goes on from is part of one ("World Health" of the above)
+    cut = {words[:k] for of_key in _name_runs(text).values() for words in of_key for k in range(2, len(words))}
+    return any(words not in cut and _spells_inside(token, list(words)) and not _listed_for(gaz, right, " ".join(words))
+               for words in runs)
 
 
 @lru_cache(maxsize=1)
@@ -1338,11 +1369,17 @@ def _doubled_by_joining_word(acr: str, words: list, gaz, ubiquitous, lex) -> str
     >>> [_doubled_by_joining_word(a, n.split(), gazetteer(()), set(), lexicon()) for a, n in (
     ...     ("OOPM", "Office of Personnel Management"), ("AAU", "Association of American Universities"),
     ...     ("NOAA", "National Oceanic and Atmospheric Administration"), ("IIF", "Institute of International Finance"),
-    ...     ("OOSTP", "White House Office of Science and Technology Policy"))]
-    ['OPM', None, None, None, 'OSTP']
+    ...     ("OOSTP", "White House Office of Science and Technology Policy"),
+    ...     ("IGGI", "Inter-Governmental Group on Indonesia"))]
+    ['OPM', None, None, None, 'OSTP', None]
     """
     if acr in gaz.acronyms or acr in ubiquitous or lex.capitalised.get(acr.lower()) is not None or lex.zipf(acr):
         return None
+    joining = _words("acronyms", "definition_joining")
+    plain = [w for w in words if w.lower() not in joining]
+    if any(_spells(acr, plain[j:], whole=True) for j in range(len(plain)) if plain[j][:1].isupper()):
+        return None  # the letter more is a capital inside a word, no joining word's ("Inter-Governmental
+        # Group on Indonesia (IGGI)")
     for k in range(1, len(acr)):
         if acr[k] == acr[k - 1]:
             right = acr[:k] + acr[k + 1:]
@@ -1411,6 +1448,77 @@ def _spells(acr: str, words: list, compounds: bool = True, whole: bool = False) 
 
     return any(words[k][:1].isupper() and fits(k, 0) for k in (range(last + 1) if not whole else (0,)))
 
+
+def _listed_for(gaz, acr: str, name: str) -> bool:
+    """Is ``acr`` the gazetteer's acronym for ``name`` itself (one of its forms)?
+
+    >>> from cleaner.gazetteer import gazetteer
+    >>> _listed_for(gazetteer(()), "FAA", "Federal Aviation Administration"), _listed_for(gazetteer(()), "FAA", "Federal Art Agency")
+    (True, False)
+    """
+    entry = gaz.acronyms.get(acr)
+    return entry is not None and norm(name) in map(norm, entry.forms)
+
+
+INSIDE_REACH = 3  # an acronym takes letters from inside a word only among its first three (CoCoa, MOntreal)
+
+
+def _spells_inside(acr: str, words: list) -> bool:
+    """Does ``acr`` spell the name ``words`` ends with when a word may give, after its initial, a letter
+    or two more from its first three, as many real acronyms do (``International Cocoa Organization``:
+    ``ICCO``, ``Bank of Montreal``: ``BMO``)? From some capitalised word on, every capitalised word
+    still gives its initial, in order, and a joining word its initial or nothing (as :func:`_spells`),
+    so a slip that leaves out, swaps or replaces a word's initial spells nothing this way
+    (``American Battle Monument Commission (AMBC)``, ``World Health Organisation``: ``WOH``). A
+    doubled letter does when the word holds it again near its start; not when the letter taken is the
+    next word's initial (``Talent Acquisition System``: ``TAAS`` is no ``T``, ``a``, ``A``, ``S``).
+
+    >>> _spells_inside("ICCO", "International Cocoa Organization".split()), _spells_inside("BMO", "Bank of Montreal".split())
+    (True, True)
+    >>> _spells_inside("AMBC", "American Battle Monument Commission".split()), _spells_inside("WOH", "World Health Organisation".split())
+    (False, False)
+    >>> _spells_inside("TAAS", "Talent Acquisition System".split()), _spells_inside("FAAA", "Federal Aviation Authority".split())
+    (False, False)
+    >>> _spells_inside("ICO", "International Cocoa Organization".split())  # its plain initials: _spells' case
+    False
+    """
+    joining = _words("acronyms", "definition_joining")
+    trailing = _words("acronyms", "definition_trailing")
+    words = _without_possessives(words)
+    last = len(words) - 1
+    while last > 0 and words[last].lower().rstrip(".,") in trailing:
+        last -= 1
+    if len(acr) < 3 or last > SPELLED_MAX_WORDS or _spells(acr, words):
+        return False
+    lowered = [w.lower() for w in words]
+
+    def fits(k: int, at: int) -> bool:  # at most 8 words, 6 letters, 2 letters a word: a bounded search
+        if k > last:
+            return at == len(acr)
+        w = lowered[k]
+        if w in joining:
+            return fits(k + 1, at) or (acr[at:at + 1].lower() == w[:1] and fits(k + 1, at + 1))
+        if acr[at:at + 1].lower() != w[:1]:
+            return False
+        return any(fits(k + 1, at + 1 + n) for n in _inside_takes(w[:INSIDE_REACH], acr[at + 1:at + 3].lower())
+                   if not n or acr[at + n:at + n + 1] != acr[at + n + 1:at + n + 2])
+
+    return any(words[k][:1].isupper() and fits(k, 0) for k in range(last + 1))
+
+
+def _inside_takes(word: str, letters: str) -> list:
+    """How many of ``letters`` (0, 1, ...) the lower-case ``word`` holds, in order, after its initial.
+
+    >>> _inside_takes("coc", "co"), _inside_takes("ban", "mo")
+    ([0, 1], [0])
+    """
+    out, at = [0], 1
+    for n, c in enumerate(letters, 1):
+        at = word.find(c, at) + 1
+        if not at:
+            break
+        out.append(n)
+    return out
 
 @lru_cache(maxsize=1 << 15)
 def _word_gives(w: str, last: bool, compounds: bool) -> tuple:
