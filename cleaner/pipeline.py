@@ -279,10 +279,16 @@ class Cleaner:
         ``checks.learning_features`` reads (the lexicon) before its worker processes are forked, and
         not the name indexes that only the checks need (built again once the batch's names are known).
         Frozen out of the garbage collector's walks, as ``warm_up`` does, so that the workers do not
-        walk (and so copy) the lexicon's pages."""
+        walk (and so copy) the lexicon's pages. The lexicon's lazily unpacked shards (rare-word
+        frequencies, known misspellings) are unpacked here too: each learning worker unpacked them on
+        its own (about 0.13 s a worker), and the cleaning pass's ``warm_up`` in this process a third time."""
         import gc
 
         learning_features(Document(WARM_UP_TEXT, kind="text"), self.settings, self.learning_families())
+        from .lexicon import lexicon
+
+        if lexicon.cache_info().currsize:  # (the learning families selected read the lexicon)
+            lexicon().finish_loading()
         gc.freeze()
 
     def clean_many(self, items: Iterable[Any], jobs: int = 4, *, chunksize: int = 8,
