@@ -111,6 +111,19 @@ def test_capitalised_unknown_word_only_where_position_explains_the_capital():
     assert [(f.code, text[f.start:f.end], f.suggestion) for f in findings] == [("S002", "Meanwile", "Meanwhile")]
 
 
+def test_a_sentence_start_slip_of_a_function_word_web_text_writes_too():
+    # "teh" is web slang (zipf 3.0) and a surname, yet at a sentence's start before a lower-case word it is
+    # "The"; "Hte" is no title-cased acronym there either (S002 suggests the word, not "HTE")
+    for text, word, right in (("Teh government said on Monday it would act.", "Teh", "The"),
+                              ("Ther government fell on Monday.", "Ther", "The"),
+                              ("Hte report was published on Monday.", "Hte", "The")):
+        found = [(f.code, text[f.start:f.end], f.suggestion) for f in Cleaner(select=["S", "G"]).check(text).findings]
+        assert found == [("S002", word, right)], text
+    # before a capitalised word it may be a surname ("Teh Hong Piow"), and mid-sentence it is a name
+    for text in ("Teh Hong Piow founded the bank in 1966.", "We met Mr Teh on Monday at the bank."):
+        assert Cleaner(select=["S", "G"]).check(text).findings == [], text
+
+
 def test_context_ranks_suggestions():
     from cleaner.lexicon import lexicon
 

@@ -26,6 +26,7 @@ from .name_tokens import (
     _plain_context, _POSSESSIVE_ENDS, SOURCE, _within, _words, _claim, Candidate, _mostly_capitals,
 )
 from ..tokens import Tokens
+from .spelling import function_word_slip
 
 _POSSESSIVE = re.compile(r"['’]s$")
 _NAME_HEAD = re.compile(r"([a-z]{3,})(?:['’]s\b|(-)\w)")  # a word's head: "japan's", "nasa-funded"
@@ -859,6 +860,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 # initialisms of three letters or without a vowel ("Fbi", "Ceo", "Html"), which no
                 # style writes so; and one without a vowel is no name nor a sentence's word either
                 # ("Bbc News", "Cbp Jobs App", "Csv files" at a sentence's start)
+            if not written[w.lower()] and toks.sentence_initial(i) and function_word_slip(w.lower()) is not None:
+                continue  # "Hte report was": a slip of "The" at a sentence's start (S002's), no acronym
             if not written[w.lower()] and w.lower() not in everyday and _memo(
                     surnames, w.lower(), lambda low: _surname_in_article(toks, low, lex)):
                 continue  # "Mohammed Yousuf Dar ... Dar said": a surname the article gives, not DAR

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import islice
+from typing import Optional
 
 from ..tokens import WORD_TOKEN as _TOKEN
 from ..document import Document
@@ -140,6 +141,23 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(before)) and not _ABBREVIATION.search(before)
 
 
+@lru_cache(maxsize=4096)
+def function_word_slip(low: str) -> Optional[str]:
+    """The function word of ``[sentence_start_slips]`` (``rules/spelling.toml``) that ``low``, no word of
+    the dictionary nor a name it knows, is a cheap slip of, or None: at a sentence's start a capitalised
+    slip of ``the`` is no name however often web text writes it (``Teh``).
+
+    >>> function_word_slip("teh"), function_word_slip("adn"), function_word_slip("ther"), function_word_slip("tee")
+    ('the', 'and', 'the', None)
+    """
+    config = _pack()["sentence_start_slips"]
+    lex = lexicon()
+    if len(low) > config["max_length"] or low in lex.lower or low in lex.names or low in lex.capitalised:
+        return None
+    costs = sorted((weighted_distance(low, w), w) for w in config["words"] if abs(len(w) - len(low)) <= 1)
+    return costs[0][1] if costs and costs[0][0] <= config["max_cost"] else None
+
+
 @lru_cache(maxsize=1 << 16)
 def _suspect(t: str) -> bool:
     """Could token ``t`` be misspelt (allow-words aside)? Kept per process: news copy repeats its words.
@@ -157,7 +175,8 @@ def _suspect(t: str) -> bool:
             return False
         if low in lex.misspellings and lex.zipf(low) < 3.0:
             return True
-        return len(t) >= 3 and low not in lex.names and not lex.is_word(low) and lex.zipf(low) < 2.5
+        return len(t) >= 3 and low not in lex.names and not lex.is_word(low) and (
+            lex.zipf(low) < 2.5 or function_word_slip(low) is not None)
     if not t.isascii() or not t.islower() and not ("'" in t or "’" in t):
         return False
     if not lex.is_word(t):
@@ -821,6 +840,10 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
     if not positional:
         return _capitalised_slip(doc, text, start, end, word, low)
     before, after = _neighbours(text, start, end)
+    if lex.zipf(low) >= 2.5 and function_word_slip(low) is not None:
+        m = _NEXT_WORD.match(text, end)
+        if m is not None and m.group(1)[:1].isupper():
+            return None  # "Teh Hong Piow": maybe a surname before a name, not "The"
     ranked = _ranked(low, 1, "", after)  # only the best one is used
     if not ranked:
         return None
