@@ -783,6 +783,14 @@ def test_a_lone_single_quoted_term_in_straight_double_quoting_copy_takes_double_
     assert fix(fix(text)) == fix(text)
 
 
+def test_one_single_quoted_term_in_straight_copy_that_quotes_nothing_else_takes_double_marks():
+    """Straight (plain-text) copy quotes in double marks: of 2,088 straight-marked tune articles with at most one double
+    quotation, 619 quote one phrase in double marks, 1 quotes one in single marks and nothing in double ones."""
+    text = "The method, called 'virtual autopsy', is now used in courts."
+    assert fix(text) == 'The method, called "virtual autopsy", is now used in courts.'
+    assert fix(fix(text)) == fix(text)
+
+
 def test_a_lone_single_quoted_stretch_with_a_decimal_point_is_still_one_term():
     text = ('"It makes no difference," the official said.\n\n'
             "A statement said 'the announcement makes no difference to the 5.0 billion stg a year' of receipts.")
@@ -794,8 +802,8 @@ def test_a_lone_single_quoted_stretch_with_a_decimal_point_is_still_one_term():
     [
         # a publisher that sets terms in single marks does so more than once
         '"We will pay," he said. The \'old\' oil and the \'new\' oil are taxed apart.',
-        # nothing quoted in double marks: the article's own style is single marks
-        "The method, called 'virtual autopsy', is now used in courts.",
+        # nothing quoted in double marks and three phrases in single marks: the article's own style is single marks
+        "The 'old' oil, the 'new' oil and the 'stripper' oil are taxed apart.",
         # typeset (curly) copy keeps its house style for terms
         "“We will pay,” he said. It is part of our ‘mobile first’ strategy.",
         # a title or crosshead line (no sentence end) quotes in single marks: headline style
