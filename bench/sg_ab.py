@@ -1,0 +1,119 @@
+"""Before/after CPU of the S and G checks for two versions of the code, measured at the same time.
+
+Usage::
+
+    python bench/sg_ab.py BEFORE [AFTER] [--rounds 4] [--split dev|clean]
+
+BEFORE and AFTER are git revisions of this repository (exported with ``git archive`` into a temporary
+folder) or folders that hold a ``cleaner`` package; AFTER defaults to this working tree.
+
+Why: on the shared development machine the CPU time of one run moves by 10-20% with the load (its
+cores' caches and hyperthreads are shared), so two runs one after the other cannot show a 5% change,
+and ``bench/typos.py``'s ratio to codespell moves as much. Here each round runs both versions in two
+processes started together, so both see the same load, and the pair is compared. Each process does
+what ``bench/typos.py`` times: the batch warm-up (``Cleaner.check`` of ``WARM_UP_TEXT``,
+``lexicon().finish_loading()``) and the first article before the clock, then one pass of S+G
+``detect`` over the split (``dev``: ``../shared/data/typos/dev.jsonl``; ``clean``: the 121 ScrapingHub
+bodies), CPU time (``time.process_time``). Printed: each round's seconds, and the mean and spread of
+AFTER/BEFORE over the rounds (below 1: AFTER is faster).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPLITS = {
+    "dev": ROOT.parent / "shared" / "data" / "typos" / "dev.jsonl",
+    "clean": ROOT.parent / "shared" / "data" / "extraction" / "scrapinghub" / "ground-truth.json",
+}
+WORD = re.compile(r"\w+")
+
+
+def texts_of(split: str) -> list:
+    path = SPLITS[split]
+    if split == "dev":
+        return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [value["articleBody"] for value in json.loads(path.read_text(encoding="utf-8")).values()]
+
+
+def child(tree: str, split: str) -> None:
+    """One timed pass of ``tree``'s S+G over ``split``: prints the CPU seconds and the words."""
+    sys.path.insert(0, tree)
+    from cleaner import Cleaner
+    from cleaner.lexicon import lexicon
+    from cleaner.pipeline import WARM_UP_TEXT
+
+    import cleaner
+
+    assert Path(cleaner.__file__).resolve().is_relative_to(Path(tree).resolve()), cleaner.__file__
+    texts = texts_of(split)
+    checker = Cleaner(select=["S", "G"])
+    checker.check(WARM_UP_TEXT)
+    lexicon().finish_loading()
+    checker.detect(checker.document(texts[0], kind="text"))
+    start = time.process_time()
+    for text in texts:
+        checker.detect(checker.document(text, kind="text"))
+    print(json.dumps({"cpu": time.process_time() - start, "words": sum(len(WORD.findall(t)) for t in texts)}))
+
+
+def _tree(name: str, keep: list) -> str:
+    """A folder holding the ``cleaner`` of ``name`` (a folder, or a git revision exported to a temporary one)."""
+    if (Path(name) / "cleaner").is_dir():
+        return name
+    folder = tempfile.TemporaryDirectory(prefix="sg_ab-")
+    keep.append(folder)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", name], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", folder.name], input=archive, check=True)
+    return folder.name
+
+
+def _round(first: str, second: str, split: str) -> tuple:
+    """Both trees' CPU seconds, their processes started together."""
+    runs = [subprocess.Popen([sys.executable, __file__, "--child", tree, "--split", split], stdout=subprocess.PIPE, text=True)
+            for tree in (first, second)]
+    return tuple(json.loads(run.communicate()[0].strip().splitlines()[-1]) for run in runs)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("before", nargs="?")
+    parser.add_argument("after", nargs="?", default=str(ROOT))
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child, args.split)
+        return 0
+    if args.before is None:
+        parser.error("say which version is the one before (a git revision or a folder)")
+    keep: list = []
+    before, after = _tree(args.before, keep), _tree(args.after, keep)
+    ratios = []
+    for number in range(args.rounds):
+        # (the order the two start in swapped every round)
+        if number % 2:
+            b, a = _round(after, before, args.split)[::-1]
+        else:
+            b, a = _round(before, after, args.split)
+        ratios.append(a["cpu"] / b["cpu"])
+        print(f"round {number + 1}: before {b['cpu']:.3f} s ({b['words'] / b['cpu']:.0f} words/s), "
+              f"after {a['cpu']:.3f} s ({a['words'] / a['cpu']:.0f} words/s), after/before {ratios[-1]:.3f}")
+    spread = statistics.stdev(ratios) if len(ratios) > 1 else 0.0
+    print(f"{args.split}: after/before CPU {statistics.mean(ratios):.3f} ± {spread:.3f} over {len(ratios)} rounds "
+          f"({args.before} -> {args.after})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
