@@ -316,7 +316,8 @@ def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache
     """The first pass: ``{index: {site: lines}}`` (what was learned for each readable file's sites);
     fills ``docs`` with the Documents it had to build, by (index, piece)."""
     settings = runner.cleaner.settings
-    features: dict = {}
+    counted = site_boilerplate.SiteCounts()  # each file's features counted as they come, not held
+    sites: dict = {}  # index -> the sites of its articles
     missing = []  # (index, features key)
     first: dict = {}  # a file named twice (a folder and a file in it) is one set of articles
     for index in inputs:
@@ -328,7 +329,8 @@ def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache
             key = cache.features_key(b"", paths[index], options=options, content=digests[index])
         found = cache.get_features(key) if key is not None else None
         if found is not None:
-            features[index] = found
+            counted.add(found)
+            sites[index] = {site for site, _ in found}
         else:
             missing.append((index, key))
     tasks = ((paths[index], _bytes_of(inputs, index, span), *options)  # one file's bytes at a time
@@ -340,14 +342,17 @@ def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache
         found = [next(results) for _ in spans.get(index, [None])]
         if any(result is None for result in found):
             continue
-        features[index] = [item for result in found for item in result[0]]
+        taken = [item for result in found for item in result[0]]
         for k, result in enumerate(found):
             size = sum(len(doc.text) for doc in result[1] if doc is not None)
             if size and size <= room:  # (a page past the budget is extracted again by its check)
                 docs[(index, k)] = result[1]
                 room -= size
         if key is not None:
-            cache.put_features(key, features[index])
-    model = site_boilerplate.learn_features((item for index in sorted(features) for item in features[index]), settings)
-    return {index: {site: model[site] for site, _ in features[owner[index]] if site in model}
-            for index in inputs if owner[index] in features}
+            cache.put_features(key, taken)
+        counted.add(taken)
+        sites[index] = {site for site, _ in taken}
+        del found, taken
+    model = counted.learned(settings)
+    return {index: {site: model[site] for site in sorted(sites[owner[index]], key=str) if site in model}
+            for index in inputs if owner[index] in sites}

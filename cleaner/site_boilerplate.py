@@ -92,14 +92,41 @@ def learn(docs: Iterable[Document], settings) -> dict:
 
 def learn_features(items: Iterable[tuple], settings) -> dict:
     """``learn`` over ``features`` already taken: ``(site, lines)`` pairs, one per article, any order."""
+    counted = SiteCounts()
+    counted.add(items)
+    return counted.learned(settings)
+
+
+class SiteCounts:
+    """``learn_features`` a file at a time: ``add`` each file's features as they come, ``learned`` at the
+    end. A pass over many files holds the counts (one entry a distinct line) and not every file's
+    features until the last is read (each file decodes its own copy of a template's lines).
+
+    >>> counted = SiteCounts()
+    >>> for i in range(5):
+    ...     counted.add([("x.org", frozenset({f"Story {i} here.", "The Daily Example is independent."}))])
+    >>> counted.learned(None)
+    {'x.org': frozenset({'The Daily Example is independent.'})}
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict = defaultdict(Counter)
+        self.totals: Counter = Counter()
+
+    def add(self, items: Iterable[tuple]) -> None:
+        for site, lines in items:
+            if not site:
+                continue
+            self.totals[site] += 1
+            self.counts[site].update(lines)
+
+    def learned(self, settings) -> dict:
+        """``{site: frozenset(lines)}``: the lines each site repeats (see the module docstring)."""
+        return _learned(self.counts, self.totals, settings)
+
+
+def _learned(counts: dict, totals: Counter, settings) -> dict:
     opts = _options(settings)
-    counts: dict = defaultdict(Counter)
-    totals: Counter = Counter()
-    for site, lines in items:
-        if not site:
-            continue
-        totals[site] += 1
-        counts[site].update(lines)
     learned = {}
     for site in sorted(counts):
         total = totals[site]

@@ -146,3 +146,50 @@ def test_batch_output_and_rejects_stay_utf8_when_a_record_escapes_lone_surrogate
     rejects = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_bytes().decode("utf-8").splitlines()]
     assert [(r["id"], r["url"], r["title"]) for r in out] == [(1, "http://\udcff/", "caf\udce9")]  # same values
     assert [(r["record"]["id"], r["record"].get("note")) for r in rejects] == [(2, None), (3, "\udc80")]
+
+
+# -- the learning pass over many files (the review's missing item): every file's features (each line of
+# -- each article, decoded anew in each file) were held until the last file was read ------------------
+
+def _learning_peak(tmp_path, monkeypatch, copies: int) -> int:
+    """The traced peak of the learning pass (``filerun._learn``) of a check of ``copies`` copies of a page."""
+    import tracemalloc
+
+    from cleaner import filerun, held_inputs
+    from cleaner.config import load_settings
+    from cleaner.filerun import iter_files
+
+    folder = tmp_path / f"site{copies}"
+    folder.mkdir()
+    template = "".join(f"Template line {n} of the Riverside Gazette, which every page of the site repeats.\n"
+                       for n in range(40))
+    for i in range(copies):
+        (folder / f"a{i}.txt").write_text(f"Story {i}: the council met on Tuesday.\n\n{template}", encoding="utf-8")
+    monkeypatch.setattr(held_inputs, "HOLD_BYTES", 0)  # the files' bytes are not what is measured here
+    peaks: list = []
+    learn = filerun._learn
+
+    def traced(*args):
+        tracemalloc.start()
+        try:
+            return learn(*args)
+        finally:
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+
+    cleaner = Cleaner(load_settings(None, isolated=True))
+    learned = 0
+    with monkeypatch.context() as patched:  # (undone after each call: wrappers must not nest)
+        patched.setattr(filerun, "_learn", traced)
+        for report in iter_files(cleaner, sorted(str(p) for p in folder.iterdir()), fix=False, jobs=1, stream=True):
+            learned += sum(1 for _, f in report.findings if f.code == "B011")
+    assert learned >= copies and len(peaks) == 1  # the template was learned (and reported in every file)
+    return peaks[0]
+
+
+def test_the_learning_pass_does_not_hold_every_files_features(tmp_path, monkeypatch):
+    _learning_peak(tmp_path, monkeypatch, 10)  # what a first run allocates once
+    few, many = _learning_peak(tmp_path, monkeypatch, 60), _learning_peak(tmp_path, monkeypatch, 260)
+    # 200 more copies of a 40-line page: each held its own ~8 KB of decoded lines (1.6 MB more at the end
+    # of the pass); counted as they come, they cost their paths and the bookkeeping of their reports
+    assert many - few < 600_000, (few, many)
