@@ -1200,3 +1200,18 @@ def test_a_sentence_about_reaching_someone_without_an_address_stays():
     body = f"{LEAD}\n\nThe mayor said he can be reached at city hall on weekdays.\n\n{MIDDLE} {LAST}\n\n{LAST}"
     text, applied = clean(body)
     assert text == body and applied == []
+
+
+@pytest.mark.parametrize("stamp", ["Last Update: 12/30/2007 11:25 am", "| Created: Friday, 11 Jan 2008, 11:09 PM EST | ",
+                                   "By Dana Ruiz | Posted on 14 Jan 2008, 22:13 GMT", "Last modified: Jan. 14, 2008 at 10:13PM",
+                                   "|  | By DANA RUIZ, Staff Writer | Updated: 14/01/2008 | 10:13 AM ET |  | "])
+def test_a_stamp_with_a_2008_label_a_byline_or_a_run_on_time_goes_anywhere(stamp):
+    text, applied = clean(f"{LEAD}\n\n{stamp}\n\n{MIDDLE} {LAST}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, f"{MIDDLE} {LAST}", LAST]
+    assert [f.source for f in applied] == ["boilerplate:labelled-stamp"]
+
+
+def test_an_update_line_with_words_stays():
+    body = f"{LEAD}\n\nUpdate: the council will vote again on Jan. 14, 2008.\n\n{MIDDLE} {LAST}\n\n{LAST}"
+    text, applied = clean(body)
+    assert text == body and applied == []

@@ -440,7 +440,7 @@ def one_cell_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] =
             continue
         if not cells or len(cells) > _ROW_CELLS or any(_has_words(unit.text[s:e], _ROW_WORDS + 1) for s, e in cells):
             continue
-        texts = [unit.text[s:e].replace("\\|", "|") for s, e in cells]
+        texts = [" ".join(unit.text[s:e].replace("\\|", "|").split()) for s, e in cells]  # runs of tabs too
         row = " | ".join(texts)
         rule = _whole_line_rule(row, line_rules, index, ctx)
         if rule is None and len(texts) > 1:
