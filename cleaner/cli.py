@@ -357,8 +357,6 @@ def _check_or_fix(args, *, fix: bool) -> int:
         _refuse_overwriting_inputs(named, [("report", args.output_file)], "is also an input: it would overwrite the article")
         files = _without(files, args.output_file)
     for argument in paths:
-        from pathlib import Path
-
         from .fileio import resolved_path
 
         p = Path(argument)
