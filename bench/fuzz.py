@@ -87,13 +87,22 @@ def run_chunk(name: str, count: int, seed: int) -> dict:
 
 
 def plan(examples: int, chunk: int, seed: int) -> list:
-    """Every chunk of the run: (property, examples, seed), the seeds derived from ``--seed``."""
+    """Every chunk of the run: (property, examples, seed), the seeds derived from ``--seed``, the
+    properties taken in turn in proportion to their shares (a run stopped early has fuzzed each of them;
+    in property order, 30,000 examples of clean-text came before the first file was fixed).
+
+    >>> [name for name, _, _ in plan(2000, 250, 1)][:6]
+    ['clean-text', 'fix-file', 'clean-text-unsafe', 'batch-line', 'clean-html', 'check-text']
+    >>> len(plan(100_000, 250, 1)), sum(n for _, n, _ in plan(100_000, 250, 1))
+    (400, 100000)
+    """
     chunks = []
     for index, (name, share) in enumerate(PROPERTIES.items()):
         total = max(chunk, round(examples * share))
         for k in range(0, total, chunk):
-            chunks.append((name, min(chunk, total - k), seed * 1_000_003 + index * 10_007 + k // chunk))
-    return chunks
+            place = (k + chunk / 2) / total  # how far into its own share this chunk is
+            chunks.append((place, index, (name, min(chunk, total - k), seed * 1_000_003 + index * 10_007 + k // chunk)))
+    return [c for _, _, c in sorted(chunks)]
 
 
 def main(argv=None) -> int:
