@@ -201,12 +201,56 @@ def _as_bool(key: str, value: Any, where: str) -> bool:
 
 def _as_float(key: str, value: Any, where: str, low: float = 0.0, high: float = 1.0) -> float:
     try:
+        if isinstance(value, bool):  # float(True) is 1.0: `fail-under = true` failed every article
+            raise TypeError
         number = float(value)
     except (TypeError, ValueError):
         raise ConfigError(f"{where}: '{key}' must be a number") from None
     if not low <= number <= high:
         raise ConfigError(f"{where}: '{key}' must be between {low} and {high}")
     return number
+
+
+def _as_whole(key: str, value: Any, where: str, low: int, high: int) -> int:
+    """A whole number from TOML (``5``, ``5.0``) or setup.cfg (``"5"``), within ``[low, high]``.
+
+    >>> _as_whole("min-articles", "5", "setup.cfg", 1, 100), _as_whole("min-articles", 5.0, "x.toml", 1, 100)
+    (5, 5)
+    >>> _as_whole("min-articles", float("inf"), "x.toml", 1, 100)
+    Traceback (most recent call last):
+    cleaner.errors.ConfigError: x.toml: 'min-articles' must be a whole number
+    """
+    try:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise TypeError
+        number = float(value) if not isinstance(value, int) else value
+        if number != int(number):
+            raise ValueError
+        number = int(number)
+    except (TypeError, ValueError, OverflowError):
+        raise ConfigError(f"{where}: '{key}' must be a whole number") from None
+    if not low <= number <= high:
+        raise ConfigError(f"{where}: '{key}' must be between {low} and {high}")
+    return number
+
+
+def _site_boilerplate_table(current: dict, table: dict, where: str) -> dict:
+    """``[site-boilerplate]`` checked when the config is read: its values were read only by a folder's
+    learning pass, where ``min-articles = "many"`` was a traceback in the middle of the run."""
+    checked = {}
+    for key, value in table.items():
+        name = f"site-boilerplate.{key}"
+        if key == "min-articles":
+            checked[key] = _as_whole(name, value, where, 1, 10**9)
+        elif key == "min-length":
+            checked[key] = _as_whole(name, value, where, 0, 10**6)
+        elif key == "min-share":
+            checked[key] = _as_float(name, value, where)
+        elif not isinstance(value, str):  # site-key
+            raise ConfigError(f"{where}: '{name}' must be a string")
+        else:
+            checked[key] = value
+    return {**current, **checked}
 
 
 def _check_table(name: str, table: Any, allowed: set, where: str) -> dict:
@@ -255,8 +299,6 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
         elif key == "fail-under":
             value = _as_float(key, value, where)
         elif key in {"max-file-size", "max-record-size"}:  # in MB / millions of characters; 0: no limit
-            if isinstance(value, bool):
-                raise ConfigError(f"{where}: '{key}' must be a number")
             value = _as_float(key, value, where, 0.0, 1e6)
         elif key == "timeout-per-file":
             value = _as_float(key, value, where, 0.01, 86400.0)
@@ -272,8 +314,8 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
                 raise ConfigError(f"{where}: 'score.garbled-below' ({value['garbled-below']:g}) must not be above "
                                   f"'score.clean-above' ({value['clean-above']:g})")
         elif key == "site-boilerplate":
-            table = _check_table(key, value, SITE_BOILERPLATE_KEYS, where)
-            value = {**settings.site_boilerplate, **table}
+            value = _site_boilerplate_table(settings.site_boilerplate, _check_table(key, value, SITE_BOILERPLATE_KEYS, where),
+                                            where)
         elif key == "extract":
             value = _extract_table(settings.extract, _check_table(key, value, EXTRACT_KEYS, where), where)
         elif key == "quotes":

@@ -193,3 +193,41 @@ def test_the_learning_pass_does_not_hold_every_files_features(tmp_path, monkeypa
     # 200 more copies of a 40-line page: each held its own ~8 KB of decoded lines (1.6 MB more at the end
     # of the pass); counted as they come, they cost their paths and the bookkeeping of their reports
     assert many - few < 600_000, (few, many)
+
+
+# -- other config shapes: the [site-boilerplate] table was not checked, and its values were read only when
+# -- a folder's learning pass ran: a traceback in the middle of the run; a boolean passed for a number ---
+
+@pytest.mark.parametrize("body, message", [
+    ('[tool.news-cleaner.site-boilerplate]\nmin-articles = "many"\n', "'site-boilerplate.min-articles' must be a whole number"),
+    ("[tool.news-cleaner.site-boilerplate]\nmin-articles = inf\n", "'site-boilerplate.min-articles' must be a whole number"),
+    ("[tool.news-cleaner.site-boilerplate]\nmin-articles = 0\n", "'site-boilerplate.min-articles' must be between 1 and"),
+    ("[tool.news-cleaner.site-boilerplate]\nmin-length = [1]\n", "'site-boilerplate.min-length' must be a whole number"),
+    ('[tool.news-cleaner.site-boilerplate]\nmin-share = "half"\n', "'site-boilerplate.min-share' must be a number"),
+    ("[tool.news-cleaner.site-boilerplate]\nmin-share = nan\n", "'site-boilerplate.min-share' must be between 0.0 and 1.0"),
+    ("[tool.news-cleaner.site-boilerplate]\nsite-key = 5\n", "'site-boilerplate.site-key' must be a string"),
+    ("[tool.news-cleaner]\nfail-under = true\n", "'fail-under' must be a number"),
+    ("[tool.news-cleaner.score]\nclean-above = false\n", "'score.clean-above' must be a number"),
+])
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_config_value_of_another_shape_is_a_clear_error_before_any_file_is_read(cli, tmp_path, body, message, command):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i in range(6):  # enough articles of one site for the learning pass
+        (folder / f"a{i}.txt").write_text(f"Story {i}: the council met.\n\nThe Riverside Gazette is published by "
+                                          "Valley Media Group.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(body, encoding="utf-8")
+    code, _, err = cli(command, "--no-cache", "site")
+    assert code == 2 and "Traceback" not in err
+    assert err == f"news-cleaner: error: {tmp_path / 'pyproject.toml'}: {message}" + err.split(message, 1)[1]
+    assert "Story 0: the council met." in (folder / "a0.txt").read_text(encoding="utf-8")
+
+
+def test_setup_cfg_strings_for_the_site_boilerplate_numbers_are_still_read(cli, tmp_path):
+    (tmp_path / "setup.cfg").write_text("[news-cleaner]\nselect = B011\nsite-boilerplate.min-articles = 3\n"
+                                        "site-boilerplate.min-share = 0.5\n", encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(f"Story {i}: the council met.\n\nThe Riverside Gazette is published "
+                                            "by Valley Media Group.\n", encoding="utf-8")
+    code, out, err = cli("check", "--no-cache", "a0.txt", "a1.txt", "a2.txt")
+    assert "Traceback" not in err and out.count("B011") == 3
