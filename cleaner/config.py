@@ -253,6 +253,25 @@ def _site_boilerplate_table(current: dict, table: dict, where: str) -> dict:
     return {**current, **checked}
 
 
+def _languagetool_url(value: Any, where: str) -> str:
+    """``[languagetool] url`` as read: a string the URL parser takes (``url = 5`` and ``"http://[bad"`` were
+    tracebacks once the checks ran; whether it is an http(s) URL is said then, as a notice).
+
+    >>> _languagetool_url("http://[bad", "x.toml")
+    Traceback (most recent call last):
+    cleaner.errors.ConfigError: x.toml: 'languagetool.url' cannot be parsed: Invalid IPv6 URL
+    """
+    from urllib.parse import urlsplit
+
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: 'languagetool.url' must be a string")
+    try:
+        urlsplit(value).port  # (the port is read only on demand: 'http://x:99999' fails here)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: 'languagetool.url' cannot be parsed: {exc}") from None
+    return value
+
+
 def _check_table(name: str, table: Any, allowed: set, where: str) -> dict:
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: '{name}' must be a table")
@@ -328,6 +347,8 @@ def apply_mapping(settings: Settings, data: dict, where: str) -> Settings:
                     lt_value = _as_list(f"languagetool.{lt_key}", lt_value, where)
                 elif lt_key == "timeout":
                     lt_value = _as_float("languagetool.timeout", lt_value, where, 0.1, 600)
+                elif lt_key == "url":
+                    lt_value = _languagetool_url(lt_value, where)
                 setattr(lt, lt_key.replace("-", "_"), lt_value)
                 sources[f"languagetool.{lt_key}"] = where
             value = lt

@@ -231,3 +231,18 @@ def test_setup_cfg_strings_for_the_site_boilerplate_numbers_are_still_read(cli, 
                                             "by Valley Media Group.\n", encoding="utf-8")
     code, out, err = cli("check", "--no-cache", "a0.txt", "a1.txt", "a2.txt")
     assert "Traceback" not in err and out.count("B011") == 3
+
+
+@pytest.mark.parametrize("url, message", [
+    ("5", "'languagetool.url' must be a string"),
+    ('"http://[bad"', "'languagetool.url' cannot be parsed: Invalid IPv6 URL"),
+    ('"http://localhost:99999/v2"', "'languagetool.url' cannot be parsed: Port out of range"),
+])
+def test_a_languagetool_url_of_another_shape_is_a_clear_error(cli, tmp_path, url, message):
+    """The issue's malformed URL, in a config: with the opt-in, ``check`` ended in a traceback
+    (``ValueError: Invalid IPv6 URL``, ``AttributeError`` for a number) once the checks ran."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(f"[tool.news-cleaner.languagetool]\nurl = {url}\n", encoding="utf-8")
+    code, _, err = cli("check", "--no-cache", "--allow-languagetool", "a.txt")
+    assert code == 2 and "Traceback" not in err
+    assert err.startswith(f"news-cleaner: error: {tmp_path / 'pyproject.toml'}: {message}")
