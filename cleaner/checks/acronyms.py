@@ -447,9 +447,8 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
         targets = sorted(targets, key=lambda a: (-counts[a], a))
         target = targets[0]
         known = gaz.acronyms.get(token)
-        if (known is not None and spelled_out(known)) or _spelled_in(text, token):
-            continue  # a real acronym whose own name the article spells out, listed or not ("Federal
-            # Employee Viewpoint Survey" ... "FEVS scores" beside EVS)
+        if known is not None and spelled_out(known):
+            continue  # a real acronym whose own name the article spells out
         confidence = 0.75 + (0.1 if counts[target] >= 3 else 0.0) - (0.25 if known is not None else 0.0)
         if len(targets) > 1 and counts[targets[1]] == counts[target]:
             confidence -= 0.2
@@ -1114,9 +1113,8 @@ def _place_framed(token: str, start: int, end: int, text: str, counts: Counter, 
     """
     slips, after_the, words, suffixes = _place_frames()
     acronym = next((a for a in slips.get(token, ()) if a in named or counts.get(a)), None)
-    if acronym is None or token.lower() in lex.lower or _spelled_in(text, token):
-        return ""  # ... or an acronym whose name the article writes out ("User Experience Community",
-        # "the UX team"): that name's own
+    if acronym is None or token.lower() in lex.lower:
+        return ""
     suffix, word = _frame_words(text, end)
     if suffix:
         return acronym if suffix in suffixes else ""
