@@ -41,6 +41,10 @@ FOUND = [
     # a definition's doubled letter that only a joining word's initial explains
     ("The Office of Personnel Management (OOPM) collects and maintains human capital data.",
      ("G001", "OOPM", "OPM")),
+    # two neighbouring letters of an acronym the article defines swapped in a later mention, though web
+    # text writes the swapped letters too (NAC, zipf 2.8)
+    ("The National Crime Agency (NCA) said it was investigating shell companies linked to the case. "
+     "A spokesman for the NAC declined to give further details.", ("G001", "NAC", "NCA")),
 ]
 
 
@@ -73,6 +77,11 @@ CLEAN = [
     ("The report covered the US. I worked as a fellow in the UX design track at the agency.", "UX"),
     # after a preposition and "the", a capitalised word next may make the token part of a longer name
     ("The report covered Britain. Fans in the UA Cup final cheered.", "UA"),
+    # an acronym the article defines beside another body whose letters are a swap of it, defined too
+    ("The National Crime Agency (NCA) and the National Audit Commission (NAC) both said the case was closed.",
+     "NAC"),
+    # ... or used twice: a body of its own
+    ("The National Crime Agency (NCA) briefed the NAC on Monday. The NAC said it would review the case.", "NAC"),
 ]
 
 

@@ -441,9 +441,10 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
         if not listed.get(start, frozenset()).isdisjoint(targets):
             continue  # listed beside the acronym it would be a slip of: two things ("CIO, CTO, CISO")
         if _own_acronym(token, lex, real_min_zipf) and not any(
-                len(token) < len(a) and lex.zipf(token) < lex.zipf(a) for a in targets):
+                len(token) < len(a) and lex.zipf(token) < lex.zipf(a) for a in targets) \
+                and not _swapped_defined(token, targets, defined, counts):
             continue  # an acronym of its own (GSA beside SSA, CSS beside CMS), unless it is a dropped
-            # letter of a commoner one (CN beside CNN)
+            # letter of a commoner one (CN beside CNN) or the swapped letters of one this article defines
         targets = sorted(targets, key=lambda a: (-counts[a], a))
         target = targets[0]
         known = gaz.acronyms.get(token)
@@ -818,6 +819,31 @@ def _undoubled(token: str, gaz, ubiquitous, skip: set, lex, unseen: bool = False
 
 DOUBLED_BASE_MIN_ZIPF = 3.0  # an acronym web text writes this often is well known though no list has it (UFO)
 UNSEEN_BASE_MIN_ZIPF = 2.3  # ... or this often, when web text never writes the doubled form (JSSON)
+
+
+def _swapped_defined(token: str, targets: list, defined, counts) -> bool:
+    """Is ``token``, written once, two neighbouring letters of an acronym this article defines swapped
+    (``The National Crime Agency (NCA) ... the NAC declined``)? Then web text writing the swapped
+    letters too (another body's acronym) says nothing: the article named its body and slipped.
+
+    >>> _swapped_defined("NAC", ["NCA"], {"NCA"}, {"NAC": 1, "NCA": 1})
+    True
+    >>> _swapped_defined("NAC", ["NCA"], set(), {"NAC": 1, "NCA": 3}), _swapped_defined("NAC", ["NCA"], {"NCA"}, {"NAC": 2})
+    (False, False)
+    """
+    return counts[token] == 1 and any(a in defined and _transposed(token, a) for a in targets)
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` the same but for two neighbouring letters swapped?
+
+    >>> _transposed("NAC", "NCA"), _transposed("NAC", "CAN"), _transposed("FBI", "FBI")
+    (True, False, False)
+    """
+    if len(a) != len(b):
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _own_acronym(token: str, lex, min_zipf: float) -> bool:
