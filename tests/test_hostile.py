@@ -344,6 +344,12 @@ def test_edits_that_undo_each_other_are_not_applied_round_after_round():
                      "\u043f\u0440\u0438\u043d\u044f\u0442 \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a.\n"),
     ("mac_roman", "The na\u00efve plan, said Zo\u00eb, was a d\u00e9j\u00e0 vu for the se\u00f1or.\n"),
     ("cp437", "The caf\u00e9 owner said the na\u00efve plan failed in M\u00fcnchen.\n"),
+    # ISO 8859-16 (Latin-10: Romanian's comma-below letters, Polish): cp1250 read it with certainty, as
+    # "anunţat" and "rz\u02d8d" for "rząd" (found by the hostile engineer's 22 languages x 39 code pages)
+    ("iso8859_16", "Guvernul a anun\u021bat c\u0103 \u0219colile din Rom\u00e2nia vor r\u0103m\u00e2ne "
+                   "\u00eenchise p\u00e2n\u0103 \u00een septembrie, a declarat ministrul.\n"),
+    ("iso8859_16", "Prezydent Wa\u0142\u0119sa powiedzia\u0142, \u017ce rz\u0105d \u0142amie obietnice "
+                   "wyborcze i \u017ce \u017cadna ustawa nie przejdzie.\n"),
     ("shift_jis", "\u6771\u4eac\u90fd\u306e\u77e5\u4e8b\u306f\u706b\u66dc\u65e5\u306b\u65b0\u3057\u3044\u8a08\u753b\u3092\u767a\u8868\u3057\u305f\u3002\n"),
 ])
 def test_a_file_in_another_code_page_is_decoded_exactly_or_left_alone(tmp_path, codec, text):
