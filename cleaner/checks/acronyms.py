@@ -1736,10 +1736,7 @@ def _one_edit(a: str, b: str) -> bool:
     if abs(la - lb) > 1:
         return False
     if la == lb:
-        diff = [i for i in range(la) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return sum(map(str.__ne__, a, b)) == 1 or _transposed(a, b)
     if la > lb:
         a, b = b, a
     return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
