@@ -445,3 +445,16 @@ def test_b_fixes_delete_almost_nothing_from_clean_article_bodies():
         before += len(re.findall(r"\w+", body))
         after += len(re.findall(r"\w+", cleaner.clean(body, kind="text").text))
     assert (before - after) / before <= 0.005
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", ""])
+def test_deleting_every_line_of_the_last_paragraph_keeps_the_newline_that_ends_the_file(ending):
+    # the lines' own findings take the break above the paragraph; the file's last newline is not theirs
+    story = "The mayor spoke today about the plan for the city."
+    trailer = "Share this article on Facebook\n(Reporting by Jane Doe; Editing by John Smith)"
+    text = (story + "\n\n" + trailer + "\n").replace("\n", ending or "\n")
+    if not ending:
+        text = text.rstrip("\n")
+    result = Cleaner(select=["B"]).clean(text)
+    assert [f.code for f in result.findings] == ["B005", "B013"]
+    assert result.text == story + ending

@@ -1328,7 +1328,10 @@ def _whole_paragraphs(doc: Document, findings: list[Finding]) -> list[Finding]:
             continue
         start, end = unit_deletion(doc, para.start, para.end)
         first, last = inside[0], inside[-1]
-        for i, (s, e) in ((first, (min(start, out[first].start), out[first].end)), (last, (out[last].start, max(end, out[last].end)))):
+        stop = out[last].end
+        if stop > end and not text[end:stop].strip():
+            stop = end  # the last paragraph: its break before goes, the newline ending the file stays
+        for i, (s, e) in ((first, (min(start, out[first].start), out[first].end)), (last, (out[last].start, max(end, stop)))):
             f = out[i]
             if (s, e) != (f.start, f.end):
                 out[i] = doc.finding(f.code, f.message, s, e, suggestion="", fix=f.fix, confidence=f.confidence, source=f.source)
