@@ -221,9 +221,15 @@ class Lexicon:
         entries = listing.split("\n")
         self.lower: frozenset = frozenset(w for w in entries if w and not w[0].isupper())
         capitalised: dict = {}
+        mixed: set = set()  # lower-case forms of the entries not all in capitals (Mia, McDonald)
         for w in entries:
             if w and w[0].isupper():
                 capitalised.setdefault(w.lower(), w)
+                if not w.isupper():
+                    mixed.add(w.lower())
+        #: lower-case forms SCOWL lists both in capitals and as a name (MIA and Mia, IRA and Ira): a
+        #: title-case one beside another name is the name, not the acronym ("influencer Mia Khan")
+        self.name_too: frozenset = frozenset(k for k, v in capitalised.items() if v.isupper() and k in mixed)
         #: lower-case form -> the capitalised entry, for words SCOWL lists only capitalised (names)
         self.names: dict = {k: v for k, v in capitalised.items() if k not in self.lower}
         #: lower-case form -> capitalised entry, for every word SCOWL lists capitalised (Smith, Mason)
@@ -243,7 +249,7 @@ class Lexicon:
         self._vocabulary: Optional[tuple] = None
         self._forget_lookups()
 
-    _STATE = ("_data_key", "lower", "names", "capitalised", "misspellings", "contractions", "_freq_size")
+    _STATE = ("_data_key", "lower", "names", "capitalised", "name_too", "misspellings", "contractions", "_freq_size")
 
     def __getstate__(self) -> dict:
         """The word lists and the suggestion vocabulary, without what look-ups built (the start-up

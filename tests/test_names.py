@@ -1438,7 +1438,27 @@ def test_initialism_in_title_case_the_dictionary_writes_in_capitals():
     # ... unless the dictionary writes it only in capitals: an acronym beside a name's words
     text = "The bill and the Usa Freedom Act present two opposing visions, the senator said."
     assert [(c, s, sug) for c, s, sug, _ in _g(text)] == [("G002", "Usa", "USA")]
+    # ... but one the dictionary lists as a name too (MIA and Mia, IRA and Ira) is the name there,
+    # and the acronym only where no capitalised word stands beside it
+    for clean_text in ("In a post on X, influencer Mia Khan said she had never touched the stuff.",
+                       "The award went to Ira Glass and Eva Longoria, the organisers said."):
+        assert _g(clean_text) == [], clean_text
+    text = "The bombing was blamed on the Ira, police said, and the Mia soldiers were listed."
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("Ira", "IRA"), ("Mia", "MIA")]
 
+
+
+def test_a_dateline_city_in_capitals_is_no_evidence_of_an_acronym():
+    # the wire writes the dateline's place in capitals; the body's title case is the name
+    for place in ("Kyiv", "Idlib", "Rafah", "Dnipro", "Goma"):
+        for opening in (f"{place.upper()}, Ukraine (AP) — ", f"{place.upper()} (Reuters) - ", f"{place.upper()} — "):
+            text = opening + f"Officials said on Monday that {place} needed more air defence systems."
+            assert _g(text) == [], text
+    # capitals that open prose with no dateline's dash still count ("NASA, the agency, ... Nasa")
+    text = "Officials met PSV fans on Monday. The club said Psv Eindhoven would appeal."
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("Psv", "PSV")]
+    text = "PSV - the club - said on Monday that Psv Eindhoven would appeal."
+    assert [(s, sug) for _, s, sug, _ in _g(text)] == [("Psv", "PSV")]
 
 
 def test_initialism_in_title_case_that_starts_as_no_english_word_does():

@@ -897,6 +897,7 @@ def _acronyms_in_prose(toks: Tokens, lex) -> Counter:
     text = toks.text
     out: Counter = Counter()
     shouting: dict = {}
+    datelines: dict = {}  # line start -> where the place of a dateline opening it ends (-1: none)
     line_start = searched = 0  # the acronyms come in text order: look for line breaks once, forward
     for m in toks.acronyms:
         token = m.group()
@@ -911,6 +912,10 @@ def _acronyms_in_prose(toks: Tokens, lex) -> Counter:
             shouted = shouting[line_start] = _mostly_capitals(text, line_start, line_end if line_end >= 0 else len(text))
         if shouted or _CAPS_BESIDE.search(text[max(0, m.start() - 12):m.start()]) \
                 or _CAPS_AFTER.match(text, m.end()):
+            continue
+        if line_start not in datelines:  # (asked once a line, at its first acronym)
+            datelines[line_start] = _dateline_place_end(text, line_start)
+        if m.end() <= datelines[line_start]:
             continue
         out[low] += 1
     return out
@@ -933,6 +938,31 @@ def _title_case_uses(toks: Tokens, low: str) -> int:
     words = toks.words
     return sum(1 for form in (low, low + "'s", low + "’s") for k in toks.where(form) if words[k][:1].isupper()
                and words[k][1:len(low)].islower())
+
+
+def _dateline_place_end(text: str, start: int) -> int:
+    """Where the place in capitals of a wire dateline opening the line at ``start`` ends, or -1.
+
+    A dateline writes its city in capitals (``KYIV, Ukraine (AP) —``, ``WASHINGTON (Reuters) -``):
+    house style for the place, not evidence that the article writes the name as an acronym.
+
+    >>> t = "KYIV, Ukraine (AP) — Officials said Kyiv needed more."
+    >>> t[:_dateline_place_end(t, 0)]
+    'KYIV'
+    >>> _dateline_place_end("NEW YORK, May 3 (Reuters) - Stocks fell.", 0), _dateline_place_end("GAZA CITY — Strikes hit.", 0)
+    (8, 9)
+    >>> _dateline_place_end("NASA, the space agency, said on Monday.", 0), _dateline_place_end("NASA - the agency - said.", 0)
+    (-1, -1)
+    """
+    m = _DATELINE.match(text, start)
+    return m.end(1) if m is not None else -1
+
+
+# the place in capitals (words joined by one space), then a state, country or date after a comma, the
+# agency in brackets, and a dash before a sentence's start; every repeat needs its own separator, so a
+# match cannot backtrack far
+_DATELINE = re.compile(r"[ \t]*([A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*){0,3})(?:, [A-Z][\w.]*(?: [\w.]+){0,3})?"
+                       r"(?: \([A-Z][\w ./&-]{0,30}\))? ?(?:—|–|--?) (?=[A-Z0-9\"“‘'])")
 
 
 _CAPS_BESIDE = re.compile(r"\b[A-Z]{2,}[!?,]? $")  # an all-caps word just before: shouting, or a run of them
@@ -998,13 +1028,14 @@ def _name_or_abbreviation(toks: Tokens, i: int, given: frozenset, lex=None) -> b
     ``lex``, a word the dictionary writes only in capitals (``USA``, ``USDA``) is still an acronym
     beside a capitalised word (``the Usa Freedom Act``, ``the Usda Forest Service``), unless a given
     name comes before (``John Doe``), or a name's particle (``Dar es Salaam``) or a capitalised word
-    no dictionary has in lower case (``Avi Mandell``) after."""
+    no dictionary has in lower case (``Avi Mandell``) after; one the dictionary also lists as a name
+    (``Mia``, ``Ira`` beside ``MIA``, ``IRA``) is the name beside a capitalised word (``Mia Khan``)."""
     words, gaps = toks.words, toks.gaps
     if words[i].lower() in given or _abbreviation(toks, i) or _beside_number(toks, i):
         return True
     nxt = words[i + 1] if i + 1 < len(words) and gaps[i + 1] == " " else ""
     prev = words[i - 1] if i and gaps[i] == " " else ""
-    if lex is not None and lex.capitalised.get(words[i].lower(), "").isupper():
+    if lex is not None and lex.capitalised.get(words[i].lower(), "").isupper() and words[i].lower() not in lex.name_too:
         return prev.lower() in given or nxt in _words("words", "name_particles") \
             or (nxt[:1].isupper() and nxt.lower() not in lex.lower)
     if nxt[:1].isupper():
