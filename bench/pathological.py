@@ -124,6 +124,14 @@ def dense_shapes(size: int = DENSE_CHARS, seed: int = 5) -> dict:
     return out
 
 
+def dense_words(count: int, seed: int = 11) -> list:
+    """``count`` made-up words of four to nine letters (fixed seed)."""
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice("aeioulnrstkmbdgpv") for _ in range(rng.randint(4, 9))) for _ in range(count)]
+
+
 def plain_prose(size: int = DENSE_CHARS) -> str:
     """Fixture bodies not in the normal article or the warm-up (the 41st on), to ``size`` characters:
     the dense cases' baseline (distinct text: repeating one article let caches answer its repeats)."""
@@ -137,6 +145,11 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
     pack = tmp / "pack.toml"
     pack.write_text('[[rule]]\ncode = "B901"\nmessage = "x"\npattern = "a*a*a*a*a*a*b"\n', encoding="utf-8")
     line = " ".join(article.split())
+    big_pack = tmp / "tokens.toml"  # a newsroom's long list of banned terms: 5,000 made-up words, two rules
+    words = sorted(set(dense_words(5000)))
+    big_pack.write_text(f'[[rule]]\ncode = "B902"\nmessage = "x"\nignorecase = true\ntokens = {json.dumps(words)}\n'
+                        f'[[rule]]\ncode = "G591"\nmessage = "y"\nreplacement = "z"\ntokens = {json.dumps(words[::2])}\n',
+                        encoding="utf-8")
     out = [
         ("normal article", article, "text", None),
         ("one long word (10,000 letters)", "The mayor said " + "a" * 10000 + " today.", "text", None),
@@ -159,6 +172,7 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
          "html", None),
         ("catastrophic user regex", "The mayor said " + "a" * 120 + "c today.\n", "text",
          {"extend-rules": [str(pack)]}),
+        ("normal article, user pack of 5,000 tokens", article, "text", {"extend-rules": [str(big_pack)]}),
     ]
     out.append(("plain prose (dense baseline)", plain_prose(), "text", None))
     out.extend((f"dense: {name}", text, "text", None) for name, text in dense_shapes().items())

@@ -40,6 +40,8 @@ def required_literals(pattern) -> Optional[frozenset]:
     >>> sorted(required_literals(re.compile(r"(?:©|ⓒ)\\s?\\d{4}"))), sorted(required_literals(re.compile(r"(?i)x(?-i:Fin)")))
     (['©', 'ⓒ'], ['fin'])
     """
+    if hasattr(pattern, "literals"):  # a rule's tokens (``token_sets.TokenSet``): each is an anchor
+        return pattern.literals()
     if not isinstance(pattern, (re.Pattern, LazyPattern)):
         return None  # user patterns run on RE2, whose case folding is not Python's
     from . import snapshot

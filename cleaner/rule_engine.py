@@ -10,7 +10,7 @@ A pack is a TOML table with an array ``[[rule]]``. Each entry:
 
 - ``code`` (e.g. ``B001``), ``message``, ``kind`` = ``existence`` | ``substitution`` | ``capitalization``
 - ``pattern`` or ``patterns`` (regexes, checked with ``compile_safe``) or ``tokens`` (literal words,
-  matched on word boundaries); ``ignorecase`` (default false)
+  matched on word boundaries, all of a rule's in one Aho-Corasick pass); ``ignorecase`` (default false)
 - ``scope`` = ``line`` | ``paragraph`` | ``first-paragraphs`` | ``last-paragraphs`` | ``title``
   (``paragraphs = N`` sets how many for first/last, default 1)
 - ``match`` = ``search`` (default) or ``full``: the pattern must match the whole unit (stripped)
@@ -46,6 +46,7 @@ from .errors import RulePackError
 from .finding import Finding
 from .rule_anchors import AnchorIndex, anchors_by_unit, match_windows, read_reach, windowed_finditer
 from .rulepacks import LazyPattern, compile_safe
+from .token_sets import TokenSet
 
 KINDS = {"existence", "substitution", "capitalization"}
 SCOPES = {"line", "paragraph", "first-paragraphs", "last-paragraphs", "title"}
@@ -111,13 +112,16 @@ def _as_patterns(entry: dict, where: str) -> list:
     if "pattern" in entry:
         raw.append(entry["pattern"])
     raw.extend(entry.get("patterns", []))
-    for token in entry.get("tokens", []):
-        raw.append(r"(?<!\w)" + re.escape(token) + r"(?!\w)")
     replacement = entry.get("replacement")
     for pattern in raw:
         if not isinstance(pattern, str):
             raise RulePackError(f"{where}: patterns must be strings, got {pattern!r}")
         out.append((compile_safe(pattern, flags, where=where), replacement))
+    tokens = entry.get("tokens", [])
+    if not isinstance(tokens, list) or not all(isinstance(token, str) for token in tokens):
+        raise RulePackError(f"{where}: 'tokens' must be a list of strings")
+    if any(tokens):  # one matcher for the whole list (a regex a token cost tokens x text)
+        out.append((TokenSet(tokens, flags), replacement))
     if not out:
         raise RulePackError(f"{where}: rule needs 'pattern', 'patterns', 'tokens' or 'swap'")
     return out
@@ -407,6 +411,8 @@ def _reach(pattern) -> Optional[int]:
     """``read_reach`` of a pattern (remembered for shipped patterns, as ``_width``)."""
     from . import snapshot
 
+    if isinstance(pattern, TokenSet):  # one linear pass over the unit: no windows (they would keep
+        return None  # only the first of two overlapping tokens, where a whole search finds both)
     if isinstance(pattern, LazyPattern):
         return snapshot.memo("reach", (pattern.pattern, int(pattern.flags)), lambda: read_reach(pattern))
     return read_reach(pattern)

@@ -1,0 +1,94 @@
+"""A user rule pack of thousands of tokens costs one pass of the text, not one search per token, and
+takes tokens of any characters (issue 17: "a user pack with thousands of tokens")."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner import Cleaner
+from cleaner.errors import RulePackError
+from cleaner.rule_engine import load_rules
+from cleaner.rulepacks import load_user_pack
+from cleaner.token_sets import TokenSet
+
+ARTICLE = ("The city council voted on Tuesday to close the Riverside bridge for repairs, the mayor said.\n\n"
+           "Sponsored content\n\n"
+           "Zoë Martín, who runs a café beside it, said trade would suffer. “We were told nothing,” she said.\n\n"
+           "#ad Read more: council budget\n")
+
+
+def _pack(tmp_path, rules: list) -> str:
+    lines = []
+    for rule in rules:
+        lines.append("[[rule]]")
+        lines.extend(f"{key} = {json.dumps(value)}" for key, value in rule.items())
+    path = tmp_path / "house.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _made_up(count: int) -> list:
+    """``count`` distinct made-up words (none is English), as a newsroom's long list of banned terms."""
+    import random
+
+    rng, out = random.Random(17), set()
+    while len(out) < count:
+        out.add("".join(rng.choice("bcdfgklmnprstvz") + rng.choice("aeiou") for _ in range(4)))
+    return sorted(out)
+
+
+def test_a_pack_of_5000_tokens_is_one_matcher_that_finds_its_words(tmp_path):
+    """Each token was its own RE2 pattern, searched over every line: 5,000 tokens took 11.4 s on a
+    58 KB article (0.3 s without the pack). Now a rule's tokens are one automaton."""
+    tokens = _made_up(5000) + ["Sponsored content", "Riverside bridge"]
+    pack = _pack(tmp_path, [{"code": "B901", "message": "banned: %s", "ignorecase": True, "tokens": tokens}])
+    rules = load_rules(load_user_pack(pack), pack)
+    assert len(rules[0].patterns) == 1 and isinstance(rules[0].patterns[0][0], TokenSet)
+    found = Cleaner({"extend-rules": [pack]}, select=["B901"]).check(ARTICLE.replace("Riverside", "riverside")).findings
+    assert [(f.code, f.excerpt) for f in found] == [("B901", "riverside bridge"), ("B901", "Sponsored content")]
+
+
+def test_tokens_that_start_or_end_with_an_accent_or_a_mark_are_taken(tmp_path):
+    """``(?<!\\w)Zoë(?!\\w)`` has look-arounds RE2 lacks: such a token was refused with an error about
+    a pattern the user never wrote. Tokens still match whole words only (``Zoë`` not in ``Zoëy``)."""
+    pack = _pack(tmp_path, [{"code": "B901", "message": "x", "tokens": ["#ad", "Zoë"]},
+                            {"code": "G591", "message": "y", "tokens": ["café"], "replacement": "coffee shop"}])
+    text = ARTICLE + "\nZoëy Lin said so.\n"
+    cleaner = Cleaner({"extend-rules": [pack]}, select=["B901", "G591"])
+    assert [(f.code, f.excerpt, f.suggestion) for f in cleaner.check(text).findings] == [
+        ("B901", "Zoë", ""), ("G591", "café", "coffee shop"), ("B901", "#ad", "")]
+    result = cleaner.clean(text)
+    assert "Zoëy Lin" in result.text and "Martín, who" in result.text and " #ad " not in result.text
+
+
+def test_tokens_that_are_not_strings_are_a_clear_error(tmp_path):
+    from cleaner.errors import ConfigError
+
+    pack = _pack(tmp_path, [{"code": "B901", "message": "x", "tokens": ["ok", 5]}])
+    with pytest.raises((RulePackError, ConfigError), match="'tokens' must be a list of strings"):
+        Cleaner({"extend-rules": [pack]}).check(ARTICLE)
+
+
+def _per_token(tokens: list, flags: int, text: str) -> list:
+    """What the engine found before: each token its own ``(?<!\\w)TOKEN(?!\\w)`` pattern."""
+    spans = set()
+    for token in dict.fromkeys(t for t in tokens if t):
+        spans.update(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(token) + r"(?!\w)", text, flags))
+    return sorted(spans, key=lambda s: (s[0], -s[1]))
+
+
+_LETTERS = "abAB é É-_.ſ\u212akK1 "  # (ſ and the Kelvin sign K are s and k to a case-insensitive match)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tokens=st.lists(st.text(_LETTERS, min_size=1, max_size=4), min_size=1, max_size=6),
+       text=st.text(_LETTERS, max_size=60), ignorecase=st.booleans())
+def test_a_token_set_finds_what_a_pattern_per_token_finds(tokens, text, ignorecase):
+    flags = re.IGNORECASE if ignorecase else 0
+    found = sorted({m.span() for m in TokenSet(tokens, flags).finditer(text)}, key=lambda s: (s[0], -s[1]))
+    assert found == _per_token(tokens, flags, text)
