@@ -655,6 +655,43 @@ class Lexicon:
             row = self._bigram_rows[first] = _parse_row(raw, self._bigram_seconds) if raw else _NO_BIGRAMS
         return row
 
+    def _pair_counts(self, first: str, seconds: list) -> list:
+        """``[self.bigram(first, s) for s in seconds]``, ``first``'s row read once for all of them."""
+        row = self._bigram_rows.get(first)
+        if row is not None:
+            return [row.get(s, 0) for s in seconds]
+        raw = self._short_rows.get(first)
+        if raw is None:  # (not read yet: bigram() reads and keeps it)
+            return [self.bigram(first, s) for s in seconds]
+        return [_count_in_row(raw, s) if s.isalpha() and (raw.startswith(s + " ") or f" {s} " in raw) else 0
+                for s in seconds]
+
+    def _evidence(self, cands: list, before: str, after: str) -> list:
+        """Each candidate's context evidence in suggest(): CONTEXT_WEIGHT times the log counts of the
+        pairs it makes with ``before`` and ``after`` (the before row read once, the after side's look-up
+        inlined: suggest() asks this for every candidate, about 45 a word)."""
+        log10 = math.log10
+        out = [log10(1 + count) if count else 0.0 for count in self._pair_counts(before, cands)] if before \
+            else [0.0] * len(cands)
+        if after:
+            rows, short, bigram = self._bigram_rows, self._short_rows, self.bigram
+            head, needle, alpha = after + " ", f" {after} ", after.isalpha()
+            for k, cand in enumerate(cands):
+                row = rows.get(cand)
+                if row is not None:
+                    count = row.get(after, 0)
+                else:
+                    raw = short.get(cand)
+                    if raw is None:
+                        count = bigram(cand, after)
+                    elif alpha and (needle in raw or raw.startswith(head)):
+                        count = _count_in_row(raw, after)
+                    else:
+                        continue  # (no pair: nothing to add)
+                if count:
+                    out[k] += log10(1 + count)
+        return [CONTEXT_WEIGHT * e for e in out]
+
     def suggest(self, word: str, limit: int = 3, before: str = "", after: str = "") -> list[tuple[str, float]]:
         """Ranked corrections for an unknown lower-case word, best first, as (word, score).
 
@@ -700,43 +737,28 @@ class Lexicon:
                 cand = f"{left} {right}"
                 score = z - COST_WEIGHT * 0.5 + 0.1 * log10(1 + bigram(left, right))
                 scored.append((cand, round(score + evidence(cand), 3) if context else score))
-        # Best first by an upper bound of the final score (frequency and context known, every edit
-        # costing at least 0.5 and one per letter of length difference): once no bound reaches the
-        # limit-th best score found, no later candidate can enter the result, so the edit distance
-        # (the expensive part) is computed for a few candidates, not all of them.
-        queue = []
+        # Best first by an upper bound of the final score (frequency and context known, the edit cost
+        # at least lower_costs()): once no bound reaches the limit-th best score found, no later
+        # candidate can enter the result, so the edit distance (the expensive part) is computed for a
+        # few candidates, not all of them.
         ids = self._candidate_ids(w)  # loads the index
         vocabulary, zipfs = self._index.words, self._index.zipfs
-        n = len(w)
-        for i in ids:  # evidence() inlined: this loop runs for every candidate (about 40 a word)
-            cand, z = vocabulary[i], zipfs[i]
-            if cand == known:
-                continue
-            e = 0.0
-            if context:
-                if before:
-                    count = following(cand)
-                    if count:
-                        e += log10(1 + count)
-                if after:
-                    count = bigram(cand, after)
-                    if count:
-                        e += log10(1 + count)
-                e = CONTEXT_WEIGHT * e
-            gap = len(cand) - n
-            queue.append((z + e - COST_WEIGHT * (0.5 * abs(gap) if gap else 0.5), z, e, cand))
+        cands = [vocabulary[i] for i in ids]
+        evidence_of = self._evidence(cands, before, after) if context else repeat(0.0)
+        queue = [(z + e - COST_WEIGHT * low, z, e, low, cand)
+                 for cand, z, e, low in zip(cands, map(zipfs.__getitem__, ids), evidence_of, lower_costs(w, cands))
+                 if cand != known]
         queue.sort(reverse=True)
-        gap_to = letter_gap_from(w)
 
         def kth() -> float:  # the limit-th best score so far
             return sorted((s for _, s in scored), reverse=True)[limit - 1] if len(scored) >= limit else float("-inf")
 
         worst = kth()
-        for bound, z, e, cand in queue:
+        for bound, z, e, low, cand in queue:
             if bound < worst - 0.001:  # margin: the final score is rounded
                 break
             cutoff = min(2.0, (z + e - worst + 0.001) / COST_WEIGHT)  # a dearer edit cannot reach the list
-            if gap_to(cand) > cutoff + 1e-9:
+            if low > cutoff + 1e-9:
                 continue
             cost = weighted_distance(w, cand, cutoff=cutoff)
             if cost > cutoff:
@@ -1024,6 +1046,35 @@ def letter_gap_from(a: str):
         return max(0.5, 0.5 * diff + 0.3 * (la + len(b) - 2 * common - diff))
 
     return gap
+
+
+def lower_costs(a: str, words: list) -> list:
+    """A lower bound of ``weighted_distance(a, b)`` for each ``b`` of ``words``, from the two words'
+    longest common subsequence (rapidfuzz's Indel distance, in C): tighter than letter_gap_from and
+    cheaper, so suggest() orders its candidates by it and computes the distance for fewer of them.
+
+    Each insertion or deletion (at least 0.5) changes the Indel distance by one, each substitution (at
+    least 0.6) or transposition (0.8) by at most two, and the length difference needs that many
+    insertions or deletions: the cost is at least 0.5 per letter of length difference plus 0.3 per
+    unit of Indel distance beyond it, and 0.5 for any edit at all (also given for ``b`` equal to
+    ``a``, as the bound before it did: suggest() is asked about unknown words).
+
+    >>> lower_costs("recieve", ["receive", "relieve", "recieve"]), weighted_distance("recieve", "receive")
+    ([0.6, 0.6, 0.5], 0.8)
+    >>> [weighted_distance("adress", b) >= low for b, low in zip(["address", "dress", "adrift"], lower_costs("adress", ["address", "dress", "adrift"]))]
+    [True, True, True]
+    """
+    from rapidfuzz.distance import Indel
+
+    distance, n = Indel.distance, len(a)
+    out = []
+    for b in words:
+        diff = len(b) - n
+        if diff < 0:
+            diff = -diff
+        low = 0.5 * diff + 0.3 * (distance(a, b) - diff)
+        out.append(low if low > 0.5 else 0.5)
+    return out
 
 
 def weighted_distance(a: str, b: str, cutoff: float = float("inf")) -> float:

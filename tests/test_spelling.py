@@ -243,6 +243,61 @@ def test_letter_count_bound_never_exceeds_the_distance():
     assert abs(letter_gap_from("abc")("xyz") - 1.8) < 1e-9  # three substitutions, at least 0.6 each
 
 
+def test_subsequence_bound_never_exceeds_the_distance():
+    """suggest() orders its candidates by this bound and skips one on it alone: it must stay at or
+    below the real distance of two different words, slips and unrelated words alike."""
+    import random
+
+    from cleaner.lexicon import lower_costs
+
+    pairs = [("recieve", "receive"), ("adress", "address"), ("teh", "the"), ("enculding", "including"),
+             ("mispell", "misspell"), ("goverment", "government"), ("wrot", "wrote"), ("aaab", "bbba"),
+             ("xyz", "abcdef"), ("helo", "hello"), ("hello", "helo")]
+    rng = random.Random(7)
+    words = sorted(lexicon().frequent_words(4.0))
+    pairs += [(rng.choice(words), rng.choice(words)) for _ in range(600)]
+    for a, b in pairs:
+        if abs(len(a) - len(b)) > 4:
+            continue  # (weighted_distance only estimates these: suggest() never ranks such a pair)
+        assert a == b or lower_costs(a, [b])[0] <= weighted_distance(a, b) + 1e-9, (a, b)
+
+
+def _ranked_in_full(lex, w: str, limit: int, before: str, after: str) -> list:
+    """suggest()'s ranking by its definition, every candidate's distance computed (no bounds, no
+    pruning): for words with no known correction and no split into two words."""
+    import math
+
+    scored = []
+    for cand in lex.candidates(w):
+        cost = weighted_distance(w, cand)
+        if cost > 2.0:
+            continue
+        score = lex.zipf(cand) - 2.2 * cost
+        if before or after:
+            e = sum(math.log10(1 + n) for n in (lex.bigram(before, cand) if before else 0,
+                                                 lex.bigram(cand, after) if after else 0) if n)
+            score = round(score + 0.3 * e, 3)
+        scored.append((cand, score))
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    return scored[:limit]
+
+
+def test_suggestions_are_the_best_candidates_by_the_full_ranking():
+    """The bounds suggest() prunes by change how much it computes, never what it answers."""
+    lex = lexicon()
+    cases = [("enculding", "", ""), ("creadit", "tax", ""), ("thoy", "", "were"), ("goverment", "the", "said"),
+             ("recieved", "", "a"), ("wrot", "he", "that"), ("beleive", "i", "it"), ("ther", "", "is"),
+             ("picted", "was", "by"), ("hugues", "", ""), ("ahmado", "of", "the"), ("cheast", "the", "of")]
+    for w, before, after in cases:
+        assert w not in lex.misspellings or w in ("recieved", "beleive", "goverment")
+        for limit in (1, 3):
+            got = lex.suggest(w, limit, before, after)
+            if w in lex.misspellings:
+                assert got[0] == (lex.misspellings[w], 10.0)
+                continue
+            assert got == _ranked_in_full(lex, w, limit, before, after), (w, before, after, limit)
+
+
 def test_word_split_by_a_space_is_joined():
     text = ("The minister said the infor mation was wrong, and the gov ernment would answer the "
             "question in the house on Tuesday.")
