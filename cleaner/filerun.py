@@ -316,7 +316,7 @@ def _learn(runner: _Runner, paths: list, inputs: dict, cache: Optional[FileCache
     """The first pass: ``{index: {site: lines}}`` (what was learned for each readable file's sites);
     fills ``docs`` with the Documents it had to build, by (index, piece)."""
     settings = runner.cleaner.settings
-    counted = site_boilerplate.SiteCounts()  # each file's features counted as they come, not held
+    counted = site_boilerplate.SiteCounts(settings)  # each file's features counted as they come, not held
     sites: dict = {}  # index -> the sites of its articles
     missing = []  # (index, features key)
     first: dict = {}  # a file named twice (a folder and a file in it) is one set of articles

@@ -4,8 +4,10 @@ A first pass over a batch (``batch``, or ``check``/``fix`` over many files) grou
 counts, per site, in how many articles each line occurs (a line counts once per article). A line is the
 site's template when it occurs in at least ``min-articles`` articles and in at least ``min-share`` of
 that site's articles, and has at least ``min-length`` words. Counting sets is order-independent, so the
-same batch gives the same result whatever the order of the articles or the number of workers. An
-article made only of such lines is a copy (the same story saved twice), not a template: it is left alone.
+same batch gives the same result whatever the order of the articles or the number of workers (a pass
+over more distinct lines than ``SiteCounts.BUDGET`` drops the rare ones as it goes, so memory stays
+bounded: see ``SiteCounts``). An article made only of such lines is a copy (the same story saved
+twice), not a template: it is left alone.
 
 The site of an article is its URL host (without ``www.``; from the page, its canonical link or a JSONL
 record's ``url``), else its site name (``og:site_name``, a record's ``site`` field). An article read
@@ -92,7 +94,7 @@ def learn(docs: Iterable[Document], settings) -> dict:
 
 def learn_features(items: Iterable[tuple], settings) -> dict:
     """``learn`` over ``features`` already taken: ``(site, lines)`` pairs, one per article, any order."""
-    counted = SiteCounts()
+    counted = SiteCounts(settings)
     counted.add(items)
     return counted.learned(settings)
 
@@ -102,23 +104,72 @@ class SiteCounts:
     end. A pass over many files holds the counts (one entry a distinct line) and not every file's
     features until the last is read (each file decodes its own copy of a template's lines).
 
+    Memory is bounded: past ``budget`` distinct lines kept (all sites together), the lines too rare to
+    matter are dropped by lossy counting (Manku and Motwani, 2002). A site's line is dropped only
+    when, after ``n`` of its articles, it can have been in at most ``n * share / 4`` of them (``share``
+    is ``min-share``); a line seen again after that is counted from then on, with that much slack
+    remembered. A count kept is then at most ``share / 4`` of the articles short of the truth and never
+    over it, and a line is learned on its kept count: no line in fewer than ``min-share`` of a site's
+    articles is learned, every line in ``min-share * 1.25`` of them still is, and a run that never
+    passes the budget (one of under ~100,000 distinct lines) counts exactly, in any order.
+
     >>> counted = SiteCounts()
     >>> for i in range(5):
     ...     counted.add([("x.org", frozenset({f"Story {i} here.", "The Daily Example is independent."}))])
     >>> counted.learned(None)
     {'x.org': frozenset({'The Daily Example is independent.'})}
+    >>> small = SiteCounts(budget=10)  # 4 articles' worth: the one-off lines are dropped as they come
+    >>> for i in range(400):
+    ...     small.add([("x.org", frozenset({f"Story {i} here.", f"Tag {i}.", "The Daily Example is independent."}))])
+    >>> small.learned(None), len(small.counts["x.org"]) <= 20
+    ({'x.org': frozenset({'The Daily Example is independent.'})}, True)
     """
 
-    def __init__(self) -> None:
+    #: distinct lines (all sites) kept before the rare ones are dropped: about 25 MB of short lines
+    BUDGET = 100_000
+
+    def __init__(self, settings=None, budget: Optional[int] = None) -> None:
         self.counts: dict = defaultdict(Counter)
         self.totals: Counter = Counter()
+        self.budget = self.BUDGET if budget is None else budget
+        self._share = max(float(_options(settings)["min-share"]), 0.0)
+        self._slack: dict = {}  # site -> {line: how many articles it may have been in before it was counted}
+        self._floor: dict = {}  # site -> the slack a line new to it gets (its last drop's bound)
+        self._kept = 0  # distinct lines kept, all sites
+        self._limit = self.budget  # the next drop is due past this many
 
     def add(self, items: Iterable[tuple]) -> None:
         for site, lines in items:
             if not site:
                 continue
             self.totals[site] += 1
-            self.counts[site].update(lines)
+            counts = self.counts[site]
+            floor = self._floor.get(site)
+            if floor:
+                slack = self._slack[site]
+                for line in lines:
+                    if line not in counts:
+                        slack[line] = floor
+            before = len(counts)
+            counts.update(lines)
+            self._kept += len(counts) - before
+            if self._kept > self._limit:
+                self._drop_rare()
+
+    def _drop_rare(self) -> None:
+        """Drop, in each site, the lines whose count with slack is at most ``n * share / 4``."""
+        for site, counts in self.counts.items():
+            bound = int(self.totals[site] * self._share / 4)
+            if bound < 1:
+                continue  # (too few articles yet: every line may still be the site's template)
+            slack = self._slack.setdefault(site, {})
+            rare = [line for line, n in counts.items() if n + slack.get(line, 0) <= bound]
+            for line in rare:
+                del counts[line]
+                slack.pop(line, None)
+            self._kept -= len(rare)
+            self._floor[site] = bound
+        self._limit = max(self.budget, 2 * self._kept)  # (what cannot be dropped yet is not read again at once)
 
     def learned(self, settings) -> dict:
         """``{site: frozenset(lines)}``: the lines each site repeats (see the module docstring)."""
