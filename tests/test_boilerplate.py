@@ -458,3 +458,20 @@ def test_deleting_every_line_of_the_last_paragraph_keeps_the_newline_that_ends_t
     result = Cleaner(select=["B"]).clean(text)
     assert [f.code for f in result.findings] == ["B005", "B013"]
     assert result.text == story + ending
+
+
+def test_a_share_bar_split_one_network_a_line_goes_with_its_label_and_leaves_no_blank_lines():
+    # a WordPress share widget as extraction writes it: a label, then one button a line, at the end
+    story = ("The senator announced on Friday that she would not seek re-election, ending a career "
+             "that spanned three decades in Washington.")
+    text = story + "\n\nShare this:\nTwitter\nFacebook\nReddit\n\nLike this:\nLike Loading...\n\nRelated\n"
+    result = Cleaner(select=["B"]).clean(text)
+    assert result.text == story + "\n"
+    assert [f.code for f in result.findings].count("B010") == 3
+    # a network's name as a line of its own inside the story is reported, never deleted
+    later = ("The social network said on Monday that its users grew by five percent in the quarter, to "
+             "almost three billion people, beating forecasts.")
+    middle = story + "\n\nFacebook\n\n" + later + "\n"
+    result = Cleaner(select=["B"]).clean(middle)
+    assert result.text == middle
+    assert [(f.code, f.fix) for f in result.findings] == [("B010", "none")]

@@ -1009,7 +1009,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         # inside it: they go in this round, not one copy per fix round once the earlier copy is gone
         outer_ids = {id(f) for f in outer}
         kept = recall_safe(doc, _outermost(kept + [f for f in findings if id(f) not in outer_ids]))
-    return [point_at_content(doc, f) for f in _disjoint(doc, _whole_paragraphs(doc, kept))]
+    return [point_at_content(doc, f) for f in _ends_cleanly(doc, _disjoint(doc, _whole_paragraphs(doc, kept)))]
 
 
 def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -1040,6 +1040,41 @@ def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
         f = out[target]
         out[target] = doc.finding(f.code, f.message, *span, suggestion="", fix=f.fix,
                                   confidence=f.confidence, source=f.source)
+    return out
+
+
+def _ends_cleanly(doc: Document, findings: list[Finding]) -> list[Finding]:
+    r"""When deletions take everything after the story, the break above the first of them goes too and
+    the text keeps its own ending (its final newline): no blank lines are left where the junk was.
+
+    Line deletions take their own newline and touch end to end (``Share this:``, ``Twitter``, ...), so
+    the break above the first line and the newline ending the text would otherwise both stay or go.
+
+    >>> t = "The story ends.\n\nShare this:\nTwitter\n"
+    >>> d = Document(t)
+    >>> fs = [d.finding("B005", "", 17, 29, suggestion="", fix="safe"), d.finding("B010", "", 29, 37, suggestion="", fix="safe")]
+    >>> [(f.start, f.end) for f in _ends_cleanly(d, fs)]
+    [(15, 29), (29, 36)]
+    """
+    text = doc.text
+    order = sorted((i for i, f in enumerate(findings) if f.suggestion == ""),
+                   key=lambda i: (findings[i].start, findings[i].end))
+    words_end = len(text.rstrip())
+    if not order or findings[order[-1]].end < words_end:
+        return findings
+    k = len(order) - 1  # up the run of deletions with nothing but whitespace between them
+    while k and findings[order[k - 1]].end >= len(text[:findings[order[k]].start].rstrip()):
+        k -= 1
+    before = len(text[:findings[order[k]].start].rstrip())
+    if not before:
+        return findings  # nothing is left: no ending to keep
+    out = list(findings)
+    for i, (start, end) in ((order[k], (before, None)), (order[-1], (None, words_end))):
+        f = out[i]
+        span = (f.start if start is None else min(start, f.start), f.end if end is None else max(end, f.start))
+        if span != (f.start, f.end):
+            out[i] = doc.finding(f.code, f.message, *span, suggestion="", fix=f.fix,
+                                 confidence=f.confidence, source=f.source)
     return out
 
 
