@@ -306,6 +306,7 @@ class Lexicon:
         self._short_rows: dict = {}  # first word -> its short row, unparsed (see bigram())
         self._long_rows: dict = {}  # first word -> [its long row, unparsed; how often it was searched]
         self._bigram_seconds: dict = {}  # one string per second word, shared by the rows
+        self._raw_rows: Optional[dict] = None  # first word -> unparsed row, every row (finish_loading)
 
     def _add_bare_contractions(self, listing: str) -> None:
         """Contractions written without their apostrophe (``dont``, ``youre``, ``im``) join the known
@@ -506,7 +507,8 @@ class Lexicon:
 
     def finish_loading(self) -> None:
         """Load now what look-ups load lazily: every rare-word and misspelling shard, and the whole
-        suggestion index once a check has asked for a suggestion (from its cache file, else built). For
+        suggestion index (from its cache file, else built) and every row of the bigram list once a
+        check has asked for a suggestion. For
         a process about to check many articles (a batch's parent before it forks its workers): the
         workers share them instead of each paying for them in its first articles, and a first article
         checked costs what any other does."""
@@ -515,6 +517,11 @@ class Lexicon:
             self.misspellings.load()
         if isinstance(self._index, _ScanIndex):
             self._index = self._load_index()
+        if self._index is not None and self._raw_rows is None:
+            # every row of the bigram list, unparsed (3.6 MB, 0.03 s): a suggestion reads the rows of
+            # its ~45 candidates, and a row's first read (its block found, then the row) cost a
+            # first-time word ~3 µs, a dict look-up once they are all here
+            self._raw_rows = _all_raw_bigram_rows()
 
     def _load_index(self) -> "_SuggestIndex":
         path = self._index_cache_file()
@@ -621,7 +628,7 @@ class Lexicon:
         if raw is None:
             long = self._long_rows.get(first)
             if long is None:
-                raw = _raw_bigram_row(first)
+                raw = self._raw_row(first)
                 if raw is None:
                     return self._bigram_row(first).get(second, 0)  # (kept as a row of none)
                 if len(raw) <= PARSE_ROWS_OVER:
@@ -636,13 +643,19 @@ class Lexicon:
         # every second word of the list is letters only (tools/build_data.py), so no other is in it
         return _count_in_row(raw, second) if second.isalpha() else 0
 
+    def _raw_row(self, first: str) -> Optional[str]:
+        """``first``'s unparsed row of the bigram list (None when it has none): from every row, when
+        finish_loading() has read them all, else from the one block of the file that can hold it."""
+        rows = self._raw_rows
+        return rows.get(first) if rows is not None else _raw_bigram_row(first)
+
     def _parse_long_row(self, first: str) -> None:
         """Parse ``first``'s row now if it is long and not parsed yet: for a row about to be asked about
         many times (the word before a slip, once for each candidate suggested)."""
         if first in self._bigram_rows or first in self._short_rows:
             return
         long = self._long_rows.pop(first, None)
-        raw = long[0] if long is not None else _raw_bigram_row(first)
+        raw = long[0] if long is not None else self._raw_row(first)
         if raw is not None and len(raw) > PARSE_ROWS_OVER:
             self._bigram_row(first)
 
@@ -651,7 +664,7 @@ class Lexicon:
         few rows it reads, not all 243,000 pairs; second words are shared between rows)."""
         row = self._bigram_rows.get(first)
         if row is None:
-            raw = _raw_bigram_row(first)
+            raw = self._raw_row(first)
             row = self._bigram_rows[first] = _parse_row(raw, self._bigram_seconds) if raw else _NO_BIGRAMS
         return row
 
@@ -918,6 +931,18 @@ def _bigram_block(number: int) -> dict:
     start, end = spans[number]
     text = zlib.decompress(raw[start:end], 31).decode("utf-8")
     return dict(line.split("\t", 1) for line in text.split("\n") if line)
+
+
+def _all_raw_bigram_rows() -> dict:
+    """first word -> unparsed row, for every row of the bigram file (the blocks' rows together)."""
+    blocks = _bigram_blocks()
+    if blocks is None:
+        return dict(_raw_bigram_rows())
+    rows: dict = {}
+    for number in range(len(blocks[0])):
+        rows.update(_bigram_block(number))
+    _bigram_block.cache_clear()  # (read through the whole table from now on)
+    return rows
 
 
 def _raw_bigram_row(first: str) -> Optional[str]:

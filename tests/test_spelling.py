@@ -571,9 +571,19 @@ def test_finish_loading_loads_the_suggestion_index_and_the_rare_words_and_change
     lex = pickle.loads(pickle.dumps(lexicon()))
     before = lex.suggest("equivelant", before="the", after="of"), lex.zipf("crontab"), lex.zipf("governmet")
     assert isinstance(lex._index, _ScanIndex) and lex._rare_shards  # lazily: a scan, one shard unpacked
+    pairs = [("tax", "credit"), ("the", "zzqx"), ("zzqx", "the"), ("of", "the"), ("more", "than")]
+    counts = [lex.bigram(a, b) for a, b in pairs]
     lex.finish_loading()
     assert isinstance(lex._index, _SuggestIndex) and not lex._rare_shards
     assert (lex.suggest("equivelant", before="the", after="of"), lex.zipf("crontab"), lex.zipf("governmet")) == before
+    # every row of the bigram list is read now, each the row a look-up in its block finds
+    from cleaner.lexicon import _raw_bigram_row
+
+    rows = lex._raw_rows
+    assert len(rows) > 10_000 and all(_raw_bigram_row(first) == row for first, row in rows.items())
+    assert lex._raw_row("zzqx") is None and [lex.bigram(a, b) for a, b in pairs] == counts
+    fresh = pickle.loads(pickle.dumps(lexicon()))
+    assert [fresh.bigram(a, b) for a, b in pairs] == counts
 
 
 def test_a_batch_warm_up_loads_the_whole_lexicon_only_when_a_selected_check_reads_it():
