@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import compress, islice, repeat
-from operator import and_, not_, or_
+from itertools import compress, islice
+from operator import not_
 from typing import Optional
 
 from .rulepacks import load_builtin
@@ -43,8 +43,8 @@ def _share(counts: Counter, total: int, words: frozenset) -> float:
     return sum(map(counts.__getitem__, counts.keys() & words)) / total
 
 
-def _shares(text: str, counts: Optional[Counter] = None) -> dict:
-    counts = _counts(text) if counts is None else counts
+def _shares(text: str) -> dict:
+    counts = _counts(text)
     total = sum(counts.values())
     if not total:
         return {}
@@ -60,25 +60,44 @@ def function_word_share(text: str, language: str = "en") -> float | None:
     return _share(counts, total, profile[0]) if total else 0.0
 
 
-def _counts_of_tokens(word_tokens: Counter) -> Counter:
-    """``_counts(text)`` from the text's ``Document.word_tokens`` (when the whole text is the sample):
-    each token's letter runs, lower-cased. Exact because lower-casing keeps every letter one letter
-    and every other character not one, except for "İ" (which the caller rules out)."""
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset:
+    """Every word of every language's list that a share can count: one run of letters."""
+    return frozenset(w for w in frozenset().union(*_all_word_lists().values()) if _WORD.fullmatch(w))
+
+
+def _token_shares(word_tokens: Counter) -> tuple:
+    """(how many words, ``_shares``) of the text whose ``Document.word_tokens`` these are, when the
+    whole text is the sample: the same integer counts as ``_counts(text)`` gives, from each token's
+    letter runs lower-cased. Exact because lower-casing keeps every letter one letter and every
+    other character not one, except for "İ" (which the caller rules out).
+
+    Only the total and the counts of the lists' words are needed: the total is one per token
+    (apostrophes aside), and the few tokens that are a listed word lower-cased are found in C, not
+    every distinct token counted again in Python.
+    """
+    listed = _function_words()
     tokens = list(word_tokens)
     lows = list(map(str.lower, tokens))
-    # the tokens in lower case with no apostrophe (most): their own counts, distinct keys, taken in C
-    plain = list(map(and_, map(str.__eq__, tokens, lows), map(not_, map(or_, map(
-        str.__contains__, tokens, repeat("'")), map(str.__contains__, tokens, repeat("’"))))))
-    out: dict = dict(zip(compress(lows, plain), compress(word_tokens.values(), plain)))
-    get = out.get
-    for token, n in compress(word_tokens.items(), map(not_, plain)):
-        low = token.lower()
-        if "'" in low or "’" in low:
-            for piece in _WORD.findall(low):
-                out[piece] = get(piece, 0) + n
-        else:
-            out[low] = get(low, 0) + n
-    return Counter(out)
+    total = sum(word_tokens.values())
+    found: dict = {}
+    get = found.get
+    for low, n in compress(zip(lows, word_tokens.values()), map(listed.__contains__, lows)):
+        found[low] = get(low, 0) + n  # ("The" and "the": one word)
+    # a token with an apostrophe is a run of letters each side of it (the tokens hold no other mark):
+    # among the few that are not all letters (found in C; the others are numeric letters, "x²", one run)
+    for low, n in compress(zip(lows, word_tokens.values()), map(not_, map(str.isalpha, lows))):
+        if "'" not in low and "’" not in low:
+            continue
+        pieces = _WORD.findall(low)
+        total += n * (len(pieces) - 1)
+        for piece in pieces:
+            if piece in listed:
+                found[piece] = get(piece, 0) + n
+    if not total:
+        return 0, {}
+    return total, {name: sum(map(found.__getitem__, found.keys() & words)) / total
+                   for name, words in _all_word_lists().items()}
 
 
 def is_language(text: str, language: str = "en", word_tokens: Optional[Counter] = None) -> bool:
@@ -93,10 +112,10 @@ def is_language(text: str, language: str = "en", word_tokens: Optional[Counter] 
     if profile is None:
         return True
     sample = text[:20000]
-    counts = None
+    shares = None
     if word_tokens is not None and len(text) <= 20000 and "İ" not in text:
-        counts = _counts_of_tokens(word_tokens)
-        if sum(counts.values()) < 8:
+        total, shares = _token_shares(word_tokens)
+        if total < 8:
             return True
     elif sum(1 for _ in islice(_WORD.finditer(sample), 8)) < 8:
         return True
@@ -108,6 +127,7 @@ def is_language(text: str, language: str = "en", word_tokens: Optional[Counter] 
         letters = sum(map(str.isalpha, sample))
         if (letters - non_latin) / letters < 0.8:  # the configured languages are all written in Latin script
             return False
-    shares = _shares(text, counts)
+    if shares is None:
+        shares = _shares(text)
     own = shares.get(language, 0.0)
     return own >= profile[1] and all(own >= other for other in shares.values())

@@ -176,7 +176,7 @@ def test_language_test_reads_the_documents_word_tokens_exactly():
     from collections import Counter
 
     from cleaner.document import Document
-    from cleaner.language import _counts, _counts_of_tokens, is_language
+    from cleaner.language import _counts, _shares, _token_shares, is_language
 
     texts = [
         "The mayor's office said it'd open the bridge in the spring, O’Brien and the council agreed.",
@@ -184,13 +184,15 @@ def test_language_test_reads_the_documents_word_tokens_exactly():
         "Der Bürgermeister sagte, dass die Brücke im Frühjahr öffnet, und der Rat stimmte zu.",
         "the " * 3000 + "Der Bürgermeister sagte, dass die Brücke im Frühjahr öffnet. " * 400,
         "Short one.",
+        "L'homme qu’il a vu dell'anno: c'est l'été, d’accord? The mayor's O’Brien it's I'D DON'T.",
+        "Σ ΟΔΟΣ όδος' the ΣΟΦΙΑ'Σ; ǅemal ǆemal Ǆemal, ﬁne ﬂow and the Straße’s STRASSE",
     ]
     for text in texts:
         doc = Document(text)
         assert doc.word_tokens == Counter(doc.word_tokens)  # a Counter of the text's words
         assert is_language(text, "en", doc.word_tokens) == is_language(text, "en")
         if "İ" not in text and len(text) <= 20000:  # (is_language scans the text itself otherwise)
-            assert _counts_of_tokens(doc.word_tokens) == _counts(text)
+            assert _token_shares(doc.word_tokens) == (sum(_counts(text).values()), _shares(text))
     assert is_language(texts[0], "en", Document(texts[0]).word_tokens)
     assert not is_language(texts[2], "en", Document(texts[2]).word_tokens)
     assert Document("it's the O’Brien's cat, it's").word_tokens == Counter({"it's": 2, "the": 1, "O’Brien's": 1, "cat": 1})
