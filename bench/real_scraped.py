@@ -96,7 +96,7 @@ DECLARED_ENGLISH = {"htmldate"}
 READ_AS_BYTES = {"l3s"}
 HELDOUT_ONLY = {"newsdata"}  # sources added after the rules were written: never tuned on
 TOKEN = re.compile(r"\w+")
-SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z])|(?<=[a-z)][.!?])(?=[A-Z])|\n+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z©])|(?<=[a-z)][.!?])(?=[A-Z©])|\n+")
 
 
 def part_of(article_id: str) -> str:
