@@ -9,8 +9,8 @@ section labels) and filled with made-up names, sites, e-mail addresses and dates
 goes where scrapers leave it: its own paragraph at the end, glued after the last sentence (dumps that
 lost their line breaks; ``tight``: with no space after the stop either, as in the ISOT dumps), its own
 paragraph at the start, a line between two paragraphs, its own sentence inside a paragraph (a section
-label), or (a photo credit) at the end of a caption line between two, after a stop or (``run-on``)
-with none.
+label), (a photo credit) at the end of a caption line between two, after a stop or (``run-on``)
+with none, or (``cell``) after the last sentence inside a layout table's cell, a row of the page under it.
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
 overall and macro-averaged (each family weighs the same); and the share of the article's own words
@@ -269,6 +269,15 @@ FAMILIES = {
         "{section} news.", "{section} News.",
     ], ("inline", "glued")),
     "truncated-teaser": (["{headline} … more", "{headline}... more", "https://{host}/……", "Continue reading…"], ("tail",)),
+    # a layout page's story cell: the credit or the wire's notice run on after the last sentence, inside the
+    # cell, and the page's own rows under it (2008 pages of bench/real_scraped.py's l3s source; issue 13, stop 23)
+    "cell-trailer": ([
+        "{agency} writer {name} in {city} contributed to this report.", "(Reporting by {name}; Editing by {name2})",
+        "{name} can be reached at {email}.", "Copyright {year} {site}. All rights reserved.",
+        "Copyright {year} {site}. All rights reserved. This material may not be published, broadcast, "
+        "rewritten, or redistributed.", "© Copyright {year} by {site}", "©{year} {site}. All rights reserved.",
+        "This article originally appeared on {site}.",
+    ], ("cell",)),
 }
 
 
@@ -306,6 +315,8 @@ def inject(text: str, rng: random.Random) -> tuple[str, list]:
         elif place == "head":
             paragraphs.insert(0, piece)
             last += 1
+        elif place == "cell":  # the last paragraph as a layout table's cell, the page's rows under it
+            paragraphs[last] = f"| {paragraphs[last].rstrip()} {piece} |\n| {_word(rng)} {rng.choice(_SITE_TAILS)} |  |"
         elif place in ("caption", "run-on"):  # a caption line between paragraphs, its credit at the end
             caption = f"{_word(rng)} {_word(rng, 3)}, at the {_word(rng, 3)} office"
             at = rng.randint(1, last) if last >= 2 else len(paragraphs)

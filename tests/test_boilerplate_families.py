@@ -1215,3 +1215,33 @@ def test_an_update_line_with_words_stays():
     body = f"{LEAD}\n\nUpdate: the council will vote again on Jan. 14, 2008.\n\n{MIDDLE} {LAST}\n\n{LAST}"
     text, applied = clean(body)
     assert text == body and applied == []
+
+
+# stop 23, from the tune part of bench/real_scraped.py's l3s source: a layout page sets the story in one
+# table cell, its credit or the wire's notice run on after its last sentence, and the page's rows follow
+STORY_CELL = "| " + " ".join([LEAD, MIDDLE, LAST, MIDDLE.replace("Opponents", "Riders")])
+PAGE_ROWS = "| Quicklinks |\n| Restaurants |  | Hotels |  |\n| Top of Page |  |"
+
+
+@pytest.mark.parametrize("trailer, sources", [
+    ("Associated Press writer Ana Ruiz in Lima contributed to this report.", ["reporting-credit"]),
+    ("(Reporting by Ana Ruiz; Editing by Tom Reyes and Mark Hale)", ["reporting-credit"]),
+    ("Copyright 2008 Associated Press. All rights reserved. This material may not be published, broadcast, "
+     "rewritten, or redistributed.", ["copyright-sign-glued", "copyright-sign-glued", "legal-wording"]),
+    ("© Copyright 2008 by Valley Ledger Newspapers", ["copyright-sign-glued"]),
+])
+def test_a_trailer_run_on_at_the_end_of_the_story_cell_goes(trailer, sources):
+    text, applied = clean(f"{STORY_CELL} {trailer}  | \n{PAGE_ROWS}")
+    assert text.split() == f"{STORY_CELL} | \n{PAGE_ROWS}".split()  # (the spaces before the border may stay)
+    assert sorted(f.source for f in applied) == sorted(f"boilerplate:{s}" for s in sources)
+    assert all(f.message.endswith("(run on at the end of a table cell)") for f in applied)
+
+
+@pytest.mark.parametrize("tail", [
+    "Copyright 2019 changes take effect next year, the clerk said.",  # a sentence about copyright
+    "Ana Ruiz contributed to the fund in 2006 and again in 2007.",
+])
+def test_a_story_cell_ending_in_prose_keeps_it(tail):
+    body = f"{STORY_CELL} {tail} | \n{PAGE_ROWS}"
+    text, _applied = clean(body)
+    assert tail in text

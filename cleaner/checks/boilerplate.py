@@ -261,10 +261,16 @@ def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
     """
     if not doc.paragraphs:
         return []
-    text = doc.text
     last = doc.paragraphs[-1]
     end = last.start + len(_without_cell_border(last.text))
-    lo = max(last.start, end - _GLUED_WINDOW)
+    return _glued_before(doc, Unit(last.start, last.end, last.text, "paragraph", last.index), end, rules, ctx)
+
+
+def _glued_before(doc: Document, unit: Unit, end: int, rules: tuple, ctx=None, where: str = "after the last sentence") -> list[Finding]:
+    """The trailers ``glued`` rules find as the last one to three sentences of ``unit`` before ``end``,
+    peeled from the end (see ``glued_trailers``)."""
+    text = doc.text
+    lo = max(unit.start, end - _GLUED_WINDOW)
     # only the rules one of whose literals the window holds can match in it (one automaton pass)
     glued, index = _glued_table(rules)
     hits = index.hits(text[lo:end])
@@ -274,7 +280,6 @@ def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
     if not live:
         return []
     starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, end)]
-    unit = Unit(last.start, last.end, last.text, "paragraph", last.index)
     findings = []
     cut = end
     for _ in range(_GLUED_ROUNDS):
@@ -297,12 +302,42 @@ def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
         start, rule, matched = hit
         span = inline_deletion(text, start, start + len(matched), unit)
         findings.append(doc.finding(
-            rule.code, rule.message.replace("%s", matched) + " (run on after the last sentence)", *span,
+            rule.code, rule.message.replace("%s", matched) + f" (run on {where})", *span,
             suggestion="" if rule.fix != "none" else None, fix=rule.fix, confidence=rule.confidence,
             source=f"{SOURCE}:{rule.name}",
         ))
         cut = start
     return findings
+
+
+def cell_end_trailers(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
+    """Trailers that ``glued`` rules find run on after the last sentence of a table row's last cell
+    when that cell holds a story (more than 40 words): a layout page sets the story in one cell, its
+    credit or the wire's copyright notice glued to its end (``| ... the Gaza Strip. Associated Press
+    writer Jane Doe contributed to this report. |``), and the page's own rows follow it, so the story
+    is not the article's last paragraph and ``glued_trailers`` never reads its end.
+
+    >>> story = "| The council met on Monday. " + "It voted to close the depot by the end of next year. " * 4
+    >>> d = Document(story + "Copyright 2008 Associated Press. All rights reserved. |\\n| Home |")
+    >>> [d.text[f.start:f.end] for f in cell_end_trailers(d, builtin_rules())]  # peeled from the end
+    [' All rights reserved.', 'Copyright 2008 Associated Press. ']
+    """
+    lines = units(doc, "line") if lines is None else lines
+    out = []
+    for unit in lines:
+        body = unit.text.rstrip()
+        if not body.endswith("|") or body.endswith("\\|") or not _has_words(body, _ROW_WORDS + 1):
+            continue
+        close = len(body) - 1
+        open_ = max((m.start() for m in _CELL_EDGE.finditer(body, 0, close)), default=-1)
+        cell = body[open_ + 1:close]
+        if not _has_words(cell, _ROW_WORDS + 1):
+            continue  # a short cell: a caption, a label (one_cell_rows reads those)
+        start = unit.start + open_ + 1
+        end = start + len(cell.rstrip())
+        out.extend(_glued_before(doc, Unit(start, end, doc.text[start:end], "line"), end, rules, ctx,
+                                 "at the end of a table cell"))
+    return out
 
 
 _GLUED_TAIL_WORDS = 8
@@ -980,6 +1015,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     findings.extend(glued_trailers(doc, _rules(ctx), ctx))
     lines = units(doc, "line")  # several passes read the line units: built once
     findings.extend(one_cell_rows(doc, _rules(ctx), ctx, lines))
+    findings.extend(cell_end_trailers(doc, _rules(ctx), ctx, lines))
     findings.extend(bulleted_lines(doc, _rules(ctx), ctx, lines))
     findings.extend(wrapped_footers(doc, _rules(ctx), ctx, lines))
     if _enabled(ctx, "B013"):
