@@ -75,13 +75,28 @@ _PROSE_MARKS = frozenset(" .,;:!?'\"()-‘’“”–—…/")  # marks running
 
 def weight(literal: str) -> int:
     """How rarely running text holds ``literal``, as its length with each mark prose seldom uses (a
-    separator bar, a bracket, ``©``) counted three times: a navigation bar's ``|`` or a shortcode's
-    ``[`` meets fewer lines than a two-letter section name (``us``) or tag (``ad``) does.
+    separator bar, a bracket, ``©``) counted three times and a space not at all: a navigation bar's
+    ``|`` or a shortcode's ``[`` meets fewer lines than a two-letter section name (``us``) or tag
+    (``ad``) does. A literal that is a function word (``rules/languages.toml``, the language test's
+    English list) with spaces around it counts two letters less (at least one): prose holds ``" the "``
+    or ``"to "`` in nearly every line, so ``appeared first on`` anchors ``(?:The|This) post .+ appeared
+    first on .+`` (on 400 tune articles of the clean corpus the B rules' anchors hit 97,000 times, not 149,000).
 
-    >>> weight("us"), weight("|"), weight("["), weight("."), weight("Read more")
-    (2, 3, 3, 1, 9)
+    >>> weight("us"), weight("|"), weight("["), weight("."), weight("Read more"), weight(" the "), weight("More ")
+    (2, 3, 3, 1, 8, 1, 2)
     """
-    return sum(1 if c.isalnum() or c in _PROSE_MARKS or c.isspace() else 3 for c in literal)
+    core = literal.strip().lower()
+    if core in _common_words():
+        return max(1, len(core) - 2)
+    return sum(0 if c.isspace() else 1 if c.isalnum() or c in _PROSE_MARKS else 3 for c in literal)
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset:
+    """English's function words (``rules/languages.toml``, the language test's list)."""
+    from .rulepacks import load_builtin
+
+    return frozenset(load_builtin("languages")["en"]["words"].split())
 
 
 _MAX_CLASS = 8  # a class of at most this many listed characters gives each as an anchor
@@ -187,6 +202,7 @@ class AnchorIndex:
         import ahocorasick
 
         self.anchored: list[bool] = []
+        self.unanchored: set = set()  # the numbers of the rules that run on every unit
         by_literal: dict = {}  # (folded?, literal) -> rule numbers
         for number, rule in enumerate(rules):
             literals: Optional[set] = set()
@@ -198,6 +214,8 @@ class AnchorIndex:
                 folded = bool(pattern.flags & re.IGNORECASE)
                 literals.update((folded, s) for s in found)
             self.anchored.append(literals is not None)
+            if literals is None:
+                self.unanchored.add(number)
             for key in literals or ():
                 by_literal.setdefault(key, []).append(number)
         # key searched for -> [(the literal the text must hold there, or None: any), rule numbers]

@@ -379,20 +379,22 @@ def _qualifies(rule: Rule, unit: Unit, words_of: dict) -> bool:
             return False
         if rule.min_words is not None and words < rule.min_words:
             return False
-    return not any(p.search(unit.text) for p in rule.unless)
+    return not rule.unless or not any(p.search(unit.text) for p in rule.unless)
 
 
 def _matches(rule: Rule, unit: Unit, anchors: Optional[list] = None) -> Iterator[tuple[re.Match, Optional[str], str]]:
     """(match, its replacement, its pattern's text) of each non-empty match in ``unit``; with
     ``anchors`` (the rule's anchor spans inside a long unit, unit-relative), a pattern of bounded
     reach is searched only around them (see ``rule_anchors.windowed_finditer``)."""
-    tails = rule.tails or (None,) * len(rule.patterns)
-    for (pattern, replacement), tail in zip(rule.patterns, tails):
-        if rule.full:
-            match = pattern.fullmatch(unit.text)
+    if rule.full:
+        text = unit.text
+        for pattern, replacement in rule.patterns:
+            match = pattern.fullmatch(text)
             if match:
                 yield match, replacement, pattern.pattern
-            continue
+        return
+    tails = rule.tails or (None,) * len(rule.patterns)
+    for (pattern, replacement), tail in zip(rule.patterns, tails):
         start = max(0, len(unit.text) - tail) if tail else 0  # an end-anchored pattern reads the tail
         reach = _reach(pattern) if anchors else None
         if reach is not None:
@@ -437,7 +439,10 @@ def rule_findings(doc: Document, rule: Rule, source: str = "", _cache: Optional[
         inside = anchors_by_unit(cache[key], cache[key, "starts"], anchors)
         looked_at = [(cache[key][i], inside[i]) for i in sorted(inside)]
     memo = cache.get("memo")
+    width = rule.max_width if rule.full else None
     for unit, spans in looked_at:
+        if width is not None and len(unit.text) > width:
+            continue  # longer than any whole match (``_qualifies``): no memo entry, no call
         near = [(s - unit.start, e - unit.start) for s, e in spans] if spans and len(unit.text) >= WINDOWED_UNIT else None
         visible = None
         for at, until, matched, expanded, pattern_text in _kept_unit_matches(memo, rule, unit, near, words_of):
@@ -542,14 +547,14 @@ def run_rules(doc: Document, ctx, rules: Iterable[Rule], source: str = "") -> li
     rules = tuple(rules)
     index = anchor_index(rules)
     hits = round_hits(index, doc, ctx)
-    for number, rule in enumerate(rules):
+    # the rules that can match, in pack order: those whose anchors the text holds and those without
+    # anchors (not a pass over every rule of the pack per article)
+    numbers = range(len(rules)) if hits is None else sorted(index.unanchored.union(hits))
+    for number in numbers:
+        rule = rules[number]
         if ctx is not None and not ctx.enabled(rule.code):
             continue
-        if hits is not None and index.anchored[number]:
-            if number in hits:
-                findings.extend(rule_findings(doc, rule, source, cache, hits[number]))
-            continue
-        findings.extend(rule_findings(doc, rule, source, cache))
+        findings.extend(rule_findings(doc, rule, source, cache, hits[number] if hits is not None and index.anchored[number] else None))
     return findings
 
 
