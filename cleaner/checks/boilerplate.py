@@ -1180,6 +1180,8 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
     excepted), any deletion of more than ``broad_rules.edit_limit`` words, and every deletion of a rule
     whose deletions together take more (``\\w+`` or ``(?m)^.+$`` in a user pack: a word or line at a time)."""
     deletions = [f for f in findings if f.suggestion == ""]
+    if not deletions:  # (most articles) nothing to judge: the prose zones are not read
+        return list(findings)
     edge_only = [f for f in deletions if f.source.rpartition(":")[2] in _EDGE_ONLY]
     prose = _without_edge_junk(prose_paragraphs(doc, [f for f in deletions if f not in edge_only]), edge_only)
     limit = edit_limit(doc.word_count)  # the same \w+ count, shared with the score
