@@ -286,8 +286,12 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     for block in _BLOCK.finditer(text):
-        lines = [(m.start() + block.start(), m.end() + block.start()) for m in re.finditer(r"[^\n]+", block.group())]
-        lines = [(s, e) for s, e in lines if text[s:e].strip()]
+        start, end = block.span()
+        if text.find("\n", start, end - 1) < 0:  # one line (most blocks of scraped copy): the block and its break
+            lines = [(start, end - 1 if text[end - 1] == "\n" else end)]
+        else:
+            lines = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", block.group())]
+            lines = [(s, e) for s, e in lines if text[s:e].strip()]
         if len(lines) >= 3 and all(40 <= e - s <= 100 for s, e in lines[:-1]) and sum(
             text[e - 1] in ".?!\"”" for s, e in lines[:-1]
         ) <= len(lines) // 3:
