@@ -344,6 +344,26 @@ def test_a_question_or_exclamation_mark_of_the_writers_stays_outside(text):
     assert fix(text) == text
 
 
+@pytest.mark.parametrize("text, fixed", [
+    # a lower-case title before the speaker's name attributes, wire style
+    ('The market fell.\n\n"We expect growth to return next year, analyst Jane Doe of Acme said.\n\nNext.',
+     'The market fell.\n\n"We expect growth to return next year," analyst Jane Doe of Acme said.\n\nNext.'),
+    ('It fell.\n\nThere is some hope that there will be progress tomorrow," analyst Michael Ellmann of Wertheim said.',
+     'It fell.\n\n"There is some hope that there will be progress tomorrow," analyst Michael Ellmann of Wertheim said.'),
+    # a question mark before a lower-case word is the quotation's, whose opening mark was lost too
+    ('The loans have not come.\n\nThe question is now where do we go from here"? a senior official said.',
+     'The loans have not come.\n\n"The question is now where do we go from here?" a senior official said.'),
+])
+def test_a_quotation_before_a_wire_style_attribution_gets_its_lost_mark(text, fixed):
+    assert fix(text) == fixed
+
+
+def test_a_function_word_before_a_name_starts_no_speaker():
+    # ``, and Smith said …``: the writer's clause, not an attribution: the quotation is not closed before it
+    text = 'The market fell.\n\n"We expect growth to return, and Smith said the bank would cut rates.\n\nNext.'
+    assert ',"' not in fix(text)
+
+
 def test_a_pronoun_and_any_verb_ending_the_sentence_attribute_a_quotation():
     # the attribution verb need not be on the list: ``he enthuses.`` ends the sentence as ``he says.`` does
     text = "The scientist finds what he is looking for. “Droppings! he enthuses. Wolf sightings are rare."

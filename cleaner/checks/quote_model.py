@@ -948,6 +948,7 @@ def _label(text: str, start: int, intro: int) -> bool:
     return short and not any(w.lower() in rules()["verbs"] for w in words)
 
 
+_LOWER_AFTER = re.compile(r" [a-z]")
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-z])\)")
 _CODE = re.compile(r"[=\\{}<>|]|\w\(\w")
 
@@ -1006,9 +1007,11 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         lo += 1
     before = text[mark.pos - 1] if mark.pos > lo else ""
     after = text[mark.pos + len(mark.char):mark.pos + len(mark.char) + 1]
-    shifted = before.isalnum() and after in (".", ",")
+    shifted = before.isalnum() and (after in (".", ",") or (after in ("?", "!") and _LOWER_AFTER.match(text, mark.pos + len(mark.char) + 1) is not None))
     if shifted:
-        before = after  # ``told us: Videos … for us”.``: the quotation's own stop knocked outside
+        # ``told us: Videos … for us”.``: the quotation's own stop knocked outside; ``from here"? a senior official said``:
+        # a question or exclamation mark before a lower-case word belongs to the quotation (Q001 puts it back inside)
+        before = after
     if before not in ",.?!…":
         found = _term_start(text, lo, mark.pos, quoted)
         _push(para, "lone", LoneClose(mark, found[0], True, found[1]) if found else LoneClose(mark, None, False, "after-word"))
@@ -1025,7 +1028,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
     boundaries = [m.end() for m in _BOUNDARY.finditer(text, lo, mark.pos - 1)
                   if not holds_stop(text, m.start(), (re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
     first_end = boundaries[0] if boundaries else mark.pos
-    attributed = before != "." and _attribution_distance(text, mark.pos + len(mark.char), para.end) is not None
+    attributed = before != "." and _attribution_distance(text, mark.pos + len(mark.char) + shifted, para.end) is not None
     interrupted = bool(boundaries) and previous is not None and previous.role == "close" and text[previous.pos - 1:previous.pos] in ",?!"
     resumed = _resumed(text, lo, mark.pos, boundaries) if interrupted or (previous is not None and previous.role == "close"
                                                                           and text[previous.pos - 1:previous.pos] in ",?!") else None
@@ -1370,7 +1373,9 @@ def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
             if not speaker:
                 return 0
             if not (words[0][0].isupper() or speaker[0] in r["speaker_starts"] or (k == 1 and speaker[0] in r["subjects"])
-                    or (k == 1 and _PLURAL_SPEAKER.fullmatch(words[0]) and speaker[0] not in r["clause_words"])):
+                    or (k == 1 and _PLURAL_SPEAKER.fullmatch(words[0]) and speaker[0] not in r["clause_words"])
+                    or (k >= 2 and words[1][0].isupper() and speaker[0] not in r["function_words"] and speaker[0] not in r["verbs"])):
+                # (the last: a lower-case title before the speaker's name, wire style: ``, analyst Michael Ellmann said``)
                 return None
             if any(w in r["subjects"] for w in speaker[:-1]) or any(w in r["clause_words"] for w in speaker):
                 return None

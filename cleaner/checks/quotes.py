@@ -365,6 +365,11 @@ def punctuation_outside_reopened_quote(text: str, model: QuoteModel) -> list[Edi
             if len(m.char) != 1 or not text[m.pos - 1].isalnum() or lone.rule == "code":
                 continue
             p = text[m.pos + 1:m.pos + 2]
+            if p in ("?", "!") and re.match(r" [a-z]", text[m.pos + 2:m.pos + 4]):
+                # ``from here"? a senior official said``: before a lower-case word the mark is the quotation's (as Q001 reads
+                # a closed quotation's), wherever it opened and whatever the article's placement
+                edits.append(Edit("Q001", f"{p!r} of the quotation outside its closing quote", m.pos, m.pos + 2, p + m.char, "safe", 0.85))
+                continue
             if p not in (",", ".") or (m.pos + 2 < len(text) and not text[m.pos + 2].isspace()):
                 continue
             if _outside_elsewhere(model, closings):
