@@ -247,6 +247,8 @@ def test_seed_rows():
          'But profits "will be at a satisfactory level," the company said in its report.', "Q002"),
         # a closing mark glued to the next word is spaced wherever its lost opening mark went
         ("Mobile sites are heavier”as they have more code to load.", "Mobile sites are heavier” as they have more code to load.", "Q008"),
+        ('He described the pact as significant,"but noted it came late.', 'He described the pact as significant," but noted it came late.', "Q008"),
+        ("Don’t miss Make It Fly,”a creative app for sailors.", "Don’t miss Make It Fly,” a creative app for sailors.", "Q008"),
         # a title quoted in a sentence closes where the title case ends
         ("Each week in “The API Briefing, I will showcase government APIs.", "Each week in “The API Briefing,” I will showcase government APIs.", "Q006"),
         # an attribution after a comma ends the quotation, even when the next paragraph's first mark closes

@@ -1033,6 +1033,17 @@ def _token_start(text: str, start: int) -> int:
     return low if begin < 0 else begin + 1
 
 
+def _ends_words(text: str, pos: int) -> bool:
+    """Does the mark at ``pos`` stand right after a word, or after a word and its ``,`` ``?`` ``!`` (``significant,"but``):
+    where a closing mark stands, so a word glued after it lost a space?
+
+    >>> [_ends_words(t, 3) for t in ('so,"but', 'sod"but', ' ,"but', 'so:"but')]
+    [True, True, False, False]
+    """
+    before = text[pos - 1:pos]
+    return before.isalnum() or (before in (",", "?", "!") and text[pos - 2:pos - 1].isalnum())
+
+
 def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
     """Q008: no space after a sentence-final full stop.
 
@@ -1066,7 +1077,7 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
         # a lone closing mark whose opening mark was lost, or that can only close (``heavier”as``: curly, or the
         # paragraph's last mark): spaced from the next word wherever its opening mark went
         reopened = {id(lone.mark) for lone in para.lone if lone.open_at is not None
-                    or (lone.rule == "after-word" and text[lone.mark.pos - 1].isalnum() and not _ELIDED.match(text, lone.mark.pos + 1)
+                    or (lone.rule == "after-word" and _ends_words(text, lone.mark.pos) and not _ELIDED.match(text, lone.mark.pos + 1)
                         and (lone.mark.char == CURLY_CLOSE or lone.mark is para.marks[-1]))}
         for mark in para.marks:
             end = mark.pos + len(mark.char)
