@@ -312,6 +312,17 @@ def test_a_quotation_over_paragraphs_never_re_opened_is_reported_not_cut():
     assert fix(cut).startswith("“We will stay,” he said.")
 
 
+def test_a_quoted_sentences_comma_before_its_attribution_goes_inside_unless_the_copy_puts_them_all_outside():
+    # inside in British and American copy alike; with no other mark to compare (a press release's style?) only suggested
+    one = 'Prices fell on Monday.\n\n"We do not want to antagonize them for the long haul", he said.\n\nTrading was thin.'
+    assert fix(one) == one and fix(one, unsafe=True) == one.replace('haul", he', 'haul," he')
+    inside = one + '\n\n"It is over," she said.'
+    assert fix(inside) == inside.replace('haul", he', 'haul," he')
+    # two placed outside, none inside: the copy's own style (a press release may put them all outside)
+    two = 'Prices fell.\n\n"We do not want to antagonize them for the long haul", he said.\n\n"We will wait and see", she said.'
+    assert fix(two) == two
+
+
 def test_a_question_mark_outside_a_quoted_question_goes_inside():
     text = "One colleague asked, “Couldn’t you just store every search in one place”? This seemed odd."
     assert fix(text) == "One colleague asked, “Couldn’t you just store every search in one place?” This seemed odd."
