@@ -323,6 +323,16 @@ def test_a_quoted_sentences_comma_before_its_attribution_goes_inside_unless_the_
     assert fix(two) == two
 
 
+@pytest.mark.parametrize("text, fixed", [
+    ('"Prices will rise," A State Department spokesman said.', '"Prices will rise," a State Department spokesman said.'),
+    ('"The rate cannot rise," The senior Nomura analyst said on Monday.', '"The rate cannot rise," the senior Nomura analyst said on Monday.'),
+    # an outlet's name keeps its capital
+    ('"Prices will rise," The New York Times reported.', '"Prices will rise," The New York Times reported.'),
+])
+def test_a_capitalised_determiner_starting_a_described_speaker_is_lowered(text, fixed):
+    assert fix(text) == fixed
+
+
 def test_a_question_mark_outside_a_quoted_question_goes_inside():
     text = "One colleague asked, “Couldn’t you just store every search in one place”? This seemed odd."
     assert fix(text) == "One colleague asked, “Couldn’t you just store every search in one place?” This seemed odd."
