@@ -209,6 +209,10 @@ def test_seed_rows():
         ("U.S officials met on Monday.", "U.S. officials met on Monday.", "Q012"),
         ("It rose in the U.S.The plan was approved.", "It rose in the U.S. The plan was approved.", "Q012"),
         ("the customer service team at CDC. uses a database", "the customer service team at CDC uses a database", "Q003"),
+        # an acronym the article writes bare elsewhere: not the abbreviation it spells (``Sec.``), nor a unit after a number
+        ("He said the SEC. will file its brief. The SEC agreed.", "He said the SEC will file its brief. The SEC agreed.", "Q003"),
+        ("A group of 40 US. billionaires pledged. The US rich agreed.", "A group of 40 US billionaires pledged. The US rich agreed.", "Q003"),
+        ("Volume was 963,000. TWA. was off 3/8 to 31-1/2.", "Volume was 963,000. TWA was off 3/8 to 31-1/2.", "Q003"),
         # a lower-case word ending its sentence after the stray stop is no abbreviation (``pp. 5`` is one)
         ("Noem told the Argus Leader Monday. afternoon. It works.", "Noem told the Argus Leader Monday afternoon. It works.", "Q003"),
         # an opening mark glued to the comma of its introduction

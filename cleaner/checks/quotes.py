@@ -502,14 +502,15 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
     """
     edits = []
     starters, abbreviations = rules()["starters"], rules()["abbreviations"]
-    stopped = None
+    stopped = bare = None
     for m in _stray_stops(text, model):
         word, nxt = m.group(1), m.group(2)
         if is_abbreviation(word) or len(word) < 2 or nxt in starters or not nxt[1:].islower() and any(ch.isupper() for ch in nxt):
             continue  # ``Windows Phone. iLink-systems helped``: a capital inside the word makes it a name (``eBay``)
         if word.isupper() and stopped is None:
-            stopped = _stopped_acronyms(text)  # read only when an all-caps word asks
-        if word.isupper() and (word.title() in abbreviations or word.lower() in abbreviations or word in stopped):
+            stopped, bare = _acronym_usage(text)  # read only when an all-caps word asks
+        acronym = word.isupper() and bare[word] > 0 and word not in stopped  # the article writes it bare elsewhere: ``the SEC``
+        if word.isupper() and not acronym and (word.title() in abbreviations or word.lower() in abbreviations or word in stopped):
             continue  # ``ST.`` ``NO.`` are abbreviations themselves; an acronym the article writes with a stop elsewhere
         if re.match(r"(?:https?|www)\b", nxt) or "." in nxt or re.match(r"\.\w", text[m.end():m.end() + 2]) \
                 or nxt.title() in rules()["tlds"] or (len(nxt) <= 4 and _BEFORE_NUMBER.match(text, m.end())):
@@ -519,8 +520,8 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
         previous = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
         if previous is not None and word.isupper() and re.fullmatch(r"[A-Z]{1,3}\.", previous.group(1)):
             continue  # ``EE. UU. y``: a spaced dotted abbreviation (Spanish ``EE. UU.``, ``U. S.``)
-        if previous is not None and re.match(r"[\d¼½¾⅓⅔⅛]", previous.group(1)):
-            continue  # ``1 Tbsp. fresh ginger``: a unit after a number
+        if previous is not None and re.match(r"[\d¼½¾⅓⅔⅛]", previous.group(1)) and not acronym and not previous.group(1).endswith("."):
+            continue  # ``1 Tbsp. fresh ginger``: a unit after a number (``40 US. billionaires``: the article's own acronym)
         multiword = previous is not None and previous.group(1)[:1].isupper() and not previous.group(1).endswith(".")
         edits.append(Edit("Q003", "stray full stop before a lower-case continuation", m.end(1), m.end(1) + 1, "", "safe", 0.9 if multiword else 0.75))
     return edits
@@ -529,14 +530,20 @@ def stray_full_stop(text: str, model: QuoteModel) -> list[Edit]:
 _CAPS = re.compile(r"([A-Z](?<![\w.][A-Z])[A-Z]+)(?!\w)(\. (?=[a-z]))?")  # a capital first, then the look-behind: ``re`` skips to capitals
 
 
-def _stopped_acronyms(text: str) -> set:
-    """All-caps words the article writes with a stop before a lower-case word more than once and at
-    least as often as bare: its own usage (a ticker, an abbreviation), counted in one pass."""
+def _acronym_usage(text: str) -> tuple:
+    """The article's own usage of its all-caps words, counted in one pass: the set of those it writes with a stop
+    before a lower-case word more than once and at least as often as bare (a ticker, an abbreviation), and how
+    often it writes each bare (no stop before a lower-case word: ``the SEC will``, ``40 US billionaires``).
+
+    >>> stopped, bare = _acronym_usage("The SEC said. The SEC. will file. CO. in CO. up")
+    >>> sorted(stopped), bare["SEC"], bare["CO"]
+    (['CO'], 1, 0)
+    """
     stopped: Counter = Counter()
     bare: Counter = Counter()
     for m in _CAPS.finditer(text):
         (stopped if m.group(2) else bare)[m.group(1)] += 1
-    return {w for w, n in stopped.items() if n > 1 and n >= bare[w]}
+    return {w for w, n in stopped.items() if n > 1 and n >= bare[w]}, bare
 
 
 def _capital(ch: str) -> bool:
