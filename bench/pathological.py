@@ -150,6 +150,11 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
     big_pack.write_text(f'[[rule]]\ncode = "B902"\nmessage = "x"\nignorecase = true\ntokens = {json.dumps(words)}\n'
                         f'[[rule]]\ncode = "G591"\nmessage = "y"\nreplacement = "z"\ntokens = {json.dumps(words[::2])}\n',
                         encoding="utf-8")
+    style_pack = tmp / "style.toml"  # a newsroom's style table: 2,498 phrases in one swap rule
+    style = dict(zip((f"{a} {b}" for a, b in zip(words[::2], words[1::2])), words[::2]))
+    style_pack.write_text('[[rule]]\ncode = "G592"\nmessage = "style"\n[rule.swap]\n'
+                          + "".join(f"{json.dumps(k)} = {json.dumps(v)}\n" for k, v in style.items()),
+                          encoding="utf-8")
     out = [
         ("normal article", article, "text", None),
         ("one long word (10,000 letters)", "The mayor said " + "a" * 10000 + " today.", "text", None),
@@ -172,7 +177,8 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
          "html", None),
         ("catastrophic user regex", "The mayor said " + "a" * 120 + "c today.\n", "text",
          {"extend-rules": [str(pack)]}),
-        ("normal article, user pack of 5,000 tokens", article, "text", {"extend-rules": [str(big_pack)]}),
+        ("normal article + 5,000-token user pack", article, "text", {"extend-rules": [str(big_pack)]}),
+        ("normal article + 2,498-phrase swap pack", article, "text", {"extend-rules": [str(style_pack)]}),
     ]
     out.append(("plain prose (dense baseline)", plain_prose(), "text", None))
     out.extend((f"dense: {name}", text, "text", None) for name, text in dense_shapes().items())

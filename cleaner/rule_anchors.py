@@ -15,7 +15,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Optional
 
-from .rulepacks import LazyPattern, parsed
+from .rulepacks import LazyPattern, LinearPattern, parsed
 
 try:  # Python 3.11+
     import re._constants as _sre
@@ -42,8 +42,10 @@ def required_literals(pattern) -> Optional[frozenset]:
     """
     if hasattr(pattern, "literals"):  # a rule's tokens (``token_sets.TokenSet``): each is an anchor
         return pattern.literals()
+    if isinstance(pattern, LinearPattern):
+        return _linear_anchors(pattern.pattern, pattern.flags)
     if not isinstance(pattern, (re.Pattern, LazyPattern)):
-        return None  # user patterns run on RE2, whose case folding is not Python's
+        return None
     from . import snapshot
 
     return snapshot.memo("anchors", (pattern.pattern, int(pattern.flags)), lambda: _anchors(pattern))
@@ -58,6 +60,29 @@ def _anchors(pattern) -> Optional[frozenset]:
     if found is not None and pattern.flags & re.IGNORECASE:
         found = frozenset(fold(s) for s in found)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _linear_anchors(source: str, flags: int) -> Optional[frozenset]:
+    """``required_literals`` of a user pattern (run on RE2; ``flags`` with those it sets inline): its
+    literals as Python's parser reads them, the pattern RE2 runs having the same ones; none when it
+    ignores case and one is not ASCII (RE2 folds case by Unicode's simple folding, Python's ``fold``
+    agrees with it on the ASCII letters' partners, ``K`` and ``ſ``, not everywhere). Kept apart from
+    the snapshot's facts, which are about shipped patterns.
+
+    >>> from cleaner.rulepacks import compile_linear
+    >>> sorted(required_literals(compile_linear("(?i)read more|Sponsored by [A-Z]+")))
+    ['read more', 'sponsored by ']
+    >>> required_literals(compile_linear("(?i)café")) is None, sorted(required_literals(compile_linear("café")))
+    (True, ['café'])
+    """
+    try:
+        found = _required(list(parsed(source, flags)))
+    except (re.error, RecursionError):  # pragma: no cover - the pattern compiled already
+        return None
+    if found is None or not flags & re.IGNORECASE:
+        return found
+    return frozenset(fold(s) for s in found) if all(s.isascii() for s in found) else None
 
 
 def _better(best: Optional[frozenset], other: Optional[frozenset]) -> Optional[frozenset]:

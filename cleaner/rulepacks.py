@@ -170,7 +170,8 @@ class LazyPattern(_PatternInterface):
 
 
 class LinearPattern(_PatternInterface):
-    """An RE2 pattern with the parts of ``re.Pattern``'s interface the rule engine uses."""
+    """An RE2 pattern with the parts of ``re.Pattern``'s interface the rule engine uses; ``flags`` are
+    the ones it was given and those it sets inline (as a compiled ``re.Pattern``'s)."""
 
     __slots__ = ("pattern", "flags", "_re2")
 
@@ -271,7 +272,7 @@ def compile_linear(pattern: str, flags: int = 0, *, where: str = "rule pack") ->
     try:
         if depth > MAX_USER_GROUP_DEPTH:
             raise RecursionError
-        _sre_parse.parse(pattern, flags)
+        inline = _sre_parse.parse(pattern, flags).state.flags  # (``(?i)``, ``(?m)``: the rule engine reads them)
     except re.error as exc:
         raise RulePackError(f"{where}: invalid pattern {shown(pattern)}: {exc}") from None
     except RecursionError:  # Python's parser recurses once per group
@@ -287,7 +288,7 @@ def compile_linear(pattern: str, flags: int = 0, *, where: str = "rule pack") ->
     if flags & re.MULTILINE:
         source = "(?m)" + source
     try:
-        return LinearPattern(pattern, flags, re2.compile(source, options))
+        return LinearPattern(pattern, flags | inline, re2.compile(source, options))
     except re2.error as exc:
         reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise RulePackError(_re2_refusal(pattern, reason, where)) from None

@@ -26,10 +26,17 @@ def _pack(tmp_path, rules: list) -> str:
     lines = []
     for rule in rules:
         lines.append("[[rule]]")
-        lines.extend(f"{key} = {json.dumps(value)}" for key, value in rule.items())
+        lines.extend(f"{key} = {_toml(value)}" for key, value in rule.items())
     path = tmp_path / "house.toml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return str(path)
+
+
+def _toml(value) -> str:
+    """A value as TOML: JSON's strings, numbers, booleans and arrays are TOML's; a table is inline."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + " }"
+    return json.dumps(value)
 
 
 def _made_up(count: int) -> list:
@@ -92,3 +99,51 @@ def test_a_token_set_finds_what_a_pattern_per_token_finds(tokens, text, ignoreca
     flags = re.IGNORECASE if ignorecase else 0
     found = sorted({m.span() for m in TokenSet(tokens, flags).finditer(text)}, key=lambda s: (s[0], -s[1]))
     assert found == _per_token(tokens, flags, text)
+
+
+# -- many patterns: a rule or a pack runs only what the text can match --------------------------------
+
+def test_a_swap_table_of_3000_phrases_runs_only_the_phrases_a_paragraph_holds(tmp_path):
+    """A newsroom's style table (one ``swap`` rule, a pattern a phrase) was 3,000 RE2 searches of each
+    paragraph: 1,000 phrases took 2.1 s on a 58 KB article (0.3 s without). Each paragraph now runs the
+    patterns whose literals it holds."""
+    from cleaner.rule_engine import pattern_filter
+
+    swap = {f"{word} {word}s": word for word in _made_up(3000)}
+    swap["according to people familiar"] = "sources said"
+    pack = _pack(tmp_path, [{"code": "G591", "message": "house style: %s", "fix": "safe", "swap": swap}])
+    rules = load_rules(load_user_pack(pack), pack)
+    paragraph = "The plan was approved, according to people familiar with the talks."
+    assert pattern_filter(rules[0]).live(paragraph) == {3000}
+    result = Cleaner({"extend-rules": [pack]}, select=["G591"]).clean(ARTICLE + "\n" + paragraph + "\n")
+    assert "approved, sources said with the talks." in result.text
+    assert [f.code for f in result.findings] == ["G591"]
+
+
+def test_a_pack_of_2000_rules_is_read_through_their_anchors(tmp_path):
+    from cleaner.rule_engine import anchor_index
+
+    words = _made_up(2000)
+    pack = _pack(tmp_path, [{"code": f"B9{n % 100:02d}", "message": "x", "pattern": f"{word} [0-9]+"}
+                            for n, word in enumerate(words)] + [{"code": "B999", "message": "gone", "pattern": "#ad\\b"}])
+    rules = load_rules(load_user_pack(pack), pack)
+    index = anchor_index(tuple(rules))
+    assert all(index.anchored)  # each runs only where its literal is (they ran on every line)
+    found = Cleaner({"extend-rules": [pack]}, select=["B9"]).check(ARTICLE + f"\n{words[7]} 42\n").findings
+    assert sorted((f.code, f.excerpt) for f in found) == [("B907", f"{words[7]} 42"), ("B999", "#ad")]
+
+
+def test_a_user_pattern_reads_its_inline_flags(tmp_path):
+    """``(?m)`` set inline was not seen by the engine: a paragraph rule ``(?m)^Fin\\.$`` was searched in
+    the paragraph's last characters only, so a line ending a paragraph's first line was missed.
+    ``(?i)`` set inline is what the anchors fold by; a case-insensitive literal beyond ASCII (``café``)
+    leaves its rule run everywhere, RE2's case folding being its own."""
+    pack = _pack(tmp_path, [
+        {"code": "B901", "message": "end mark", "scope": "paragraph", "pattern": "(?m)^Fin\\.$"},
+        {"code": "B902", "message": "promo", "pattern": "(?i)sponsored content"},
+        {"code": "B903", "message": "café", "pattern": "(?i)café crème"},
+    ])
+    text = "The council met.\nFin.\nIt adjourned.\n\nSPONSORED CONTENT\n\nA CAFÉ CRÈME costs more now."
+    found = Cleaner({"extend-rules": [pack]}, select=["B90"]).check(text).findings
+    assert [(f.code, f.excerpt) for f in found] == [
+        ("B901", "Fin."), ("B902", "SPONSORED CONTENT"), ("B903", "CAFÉ CRÈME")]
