@@ -45,6 +45,14 @@ FOUND = [
     # text writes the swapped letters too (NAC, zipf 2.8)
     ("The National Crime Agency (NCA) said it was investigating shell companies linked to the case. "
      "A spokesman for the NAC declined to give further details.", ("G001", "NAC", "NCA")),
+    # a doubled letter in an acronym's possessive (the possessive spells no name: the acronym itself) and
+    # in a list after another acronym or a name it does not spell (no definition set off in commas)
+    ("At GGSA's 18F, one thing we do on every project is research with the people who use the service.",
+     ("G001", "GGSA", "GSA")),
+    ("It is important that every federal CIO, CTOO, architect, and program manager knows the process.",
+     ("G001", "CTOO", "CTO")),
+    ("The platform supports applications written in Go, Java, Node, PHPP, Python, and Ruby, as well as others.",
+     ("G001", "PHPP", "PHP")),
 ]
 
 

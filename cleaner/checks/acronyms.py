@@ -636,7 +636,7 @@ def _defined_after_names(text: str, matches) -> frozenset:
     parentheses after a plain word (``with chocolate (CSSS)``, ``our measure (UUX)``), which glosses
     rather than defines. One pass over the acronyms' mentions.
 
-    >>> text = "the Producers Council, NPPC, and with chocolate (CSSS) or (ICCO)"
+    >>> text = "the National Pork Producers Council, NPPC, with chocolate (CSSS), (ICCO), every CIO, CTOO, or Node, PHPP,"
     >>> sorted(_defined_after_names(text, list(re.finditer(r"[A-Z]{2,}", text))))
     ['NPPC']
     """
@@ -645,7 +645,10 @@ def _defined_after_names(text: str, matches) -> frozenset:
         start = m.start()
         if text[start - 2:start] in (" (", ", ") and text[m.end():m.end() + 1] in (")", ","):
             before = text[max(0, start - 40):start - 2].split()
-            if before and before[-1][:1].isupper():
+            if before and before[-1][:1].isupper() and not before[-1].isupper() \
+                    and any(w[:1] == m.group()[0] for w in before):
+                # (after a capitalised word, one of the words before starting as it does: not after
+                # another acronym or a name it does not spell, "CIO, CTOO, and", "Node, PHPP," is a list)
                 out.add(m.group())
     return frozenset(out)
 
@@ -663,8 +666,8 @@ def _spelled_in(text: str, token: str) -> bool:
 
     >>> _spelled_in("tools for Asian Americans and Pacific Islanders, and AAPI groups", "AAPI")
     True
-    >>> _spelled_in("the UUK said", "UUK")
-    False
+    >>> _spelled_in("the UUK said", "UUK"), _spelled_in("At GGSA's 18F, one thing", "GGSA")
+    (False, False)
     """
     runs = _name_runs(text)
     return any(_spells_run(token, words) if sum(map(len, words)) <= CACHED_RUN_CHARS else _spells(token, list(words))
@@ -700,8 +703,10 @@ def _name_runs(text: str) -> dict:
     # between them ending any run as the text's own gaps do: a tenth of a news text's words
     pieces = _NAME_WORD_SPLIT.split("\n".join(_name_chains().findall(text)))  # gap, word, ..., gap
     words, gaps = pieces[1::2], pieces[0:-1:2]
-    # a word that is neither capitalised nor a joining word ends any run: only the others are visited
-    capital = list(map(and_, map(str.isupper, map(itemgetter(0), words)), map(not_, map(str.isupper, words))))
+    # a word that is neither capitalised nor a joining word ends any run: only the others are visited;
+    # an acronym is no capitalised word, nor is its possessive (``GGSA's`` spells no name: itself)
+    capital = list(map(and_, map(str.isupper, map(itemgetter(0), words)),
+                       map(not_, map(str.isupper, map(_unpossessed, words)))))
     runs: dict = {}
     run: list = []
     last = -2
