@@ -53,6 +53,12 @@ FOUND = [
      ("G001", "CTOO", "CTO")),
     ("The platform supports applications written in Go, Java, Node, PHPP, Python, and Ruby, as well as others.",
      ("G001", "PHPP", "PHP")),
+    # a definition whose name joins two words with "of the", two of its initials swapped
+    ("The figures come from the International Federation of the Phonographic Industry (FIPI). Streaming "
+     "is now mainstream, said FIPI chief executive Frances Moore.", ("G001", "FIPI", "IFPI")),
+    # ... and a name after the sentence's own words and "of the", its acronym a letter short
+    ("Officials of the National Security Council (NC) met on Monday, the council said in a statement.",
+     ("G001", "NC", "NSC")),
 ]
 
 

@@ -35,7 +35,9 @@ from ..tokens import Tokens
 _ACRONYM_PLURAL = re.compile(r"([A-Z](?<![\w.&/-][A-Z])[A-Z]{1,5})s(?![\w&/])")
 # "National Security Council (NSC)": a capitalised name and the acronym defined for it
 _DEFINED = re.compile(r" \([A-Z]{2,6}\)")  # what every _DEFINITION match ends with: a cheap test first
-_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) )?){1,7}[A-Z][\w'’-]*) \(([A-Z]{2,6})\)")
+# a name's capitalised words, joined by a small word or by one and "the" ("Federation of the Phonographic
+# Industry (IFPI)", "Office of the Director of National Intelligence (ODNI)"), then the acronym in brackets
+_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]*,? (?:(?:of|for|and|the|on|&) (?:the )?)?){1,7}[A-Z][\w'’-]*) \(([A-Z]{2,6})\)")
 _RUN_GAPS = (" ", ", ", " & ")  # what may stand between the words of one name
 # a character no _DEFINITION match holds before its " (": one bounds where the match can start
 _OUTSIDE_DEFINITION = re.compile(r"[^\w'’\-, &]")
@@ -76,6 +78,8 @@ def _definitions(text: str) -> list:
     >>> text = "Monday: the Democratic Republic of Congo (DRC) and World Health Organization (WHO). (UN)"
     >>> [m.group(2) for m in _definitions(text)] == [m.group(2) for m in _DEFINITION.finditer(text)] == ["DRC", "WHO"]
     True
+    >>> [m.group(1) for m in _definitions("from the International Federation of the Phonographic Industry (FIPI).")]
+    ['International Federation of the Phonographic Industry']
     """
     out: list = []
     end = 0  # where the last match ended: the next starts there or later
@@ -1318,16 +1322,24 @@ def _defined_name(name: str, acr: str) -> tuple:
     'Federal Aviation Administration'
     >>> _defined_name("The Federal Aviation Authority", "FFAA")[0]
     'Federal Aviation Authority'
+    >>> _defined_name("Officials of the National Security Council", "NC")[0]
+    'National Security Council'
     """
     words = name.split(" ")
-    tails = [words[k:] for k, w in enumerate(words) if w[:1].isupper()]
+    starts = [k for k, w in enumerate(words) if w[:1].isupper()]
+    tails = [words[k:] for k in starts]
     initials = ["".join(w[0] for w in tail if w[:1].isupper()) for tail in tails]
     if acr in initials:
         return " ".join(tails[initials.index(acr)]), acr
     if _spells(acr, words):
         return name, acr
-    if words[0] not in ("The", "A", "An") and _one_edit(acr, initials[0]):
-        return name, acr
+    # the whole run, or the run after a small word and "the", not opened by a sentence's article, whose
+    # initials are one edit from the acronym ("Officials of the National Security Council (NC)": the
+    # council's name, not the officials')
+    one = next((words[k:] for k, i in zip(starts, initials) if (k == 0 or words[k - 1] == "the")
+                and words[k] not in ("The", "A", "An") and _one_edit(acr, i)), None)
+    if one is not None:
+        return " ".join(one), acr
     # a sentence's "The" is no initial unless the acronym spells it ("The Onion Router (TOR)", above)
     near = next((tail for tail, i in zip(tails, initials)
                  if tail[0] not in ("The", "A", "An") and _slip_of_initials(acr, i, keys=True)), None)
