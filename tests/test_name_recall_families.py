@@ -59,6 +59,12 @@ FOUND = [
     # ... and a name after the sentence's own words and "of the", its acronym a letter short
     ("Officials of the National Security Council (NC) met on Monday, the council said in a statement.",
      ("G001", "NC", "NSC")),
+    # a one-off acronym no web text writes, one cheap typing slip from only one acronym the dictionary
+    # writes in capitals and web text writes often (a key beside, two letters swapped)
+    ("The highest-placed British brands in the ranking are HSBV (33rd), Shell (65th) and Burberry (73rd).",
+     ("G001", "HSBV", "HSBC")),
+    ("We decided to use PostgreSQL across the system and maximize the use of database-agnostic SLQ in it.",
+     ("G001", "SLQ", "SQL")),
 ]
 
 
@@ -96,6 +102,11 @@ CLEAN = [
      "NAC"),
     # ... or used twice: a body of its own
     ("The National Crime Agency (NCA) briefed the NAC on Monday. The NAC said it would review the case.", "NAC"),
+    # a one-off acronym no web text writes, in brackets after a name (a gloss), before a number (a ticker
+    # before its price), or a cheap slip of two acronyms (VIP, GOP): no slip of one
+    ("Colleen Bayus is a Marketing Specialist on the USA.gov (FCIC) Marketing Team at the agency.", "FCIC"),
+    ("Among the miners, Whim Creek rose 40 cents to 11.00 and GMK 30 to 8.50 in late trading.", "GMK"),
+    ("Yesterday the student received VOP attention at the company headquarters in California.", "VOP"),
 ]
 
 

@@ -877,21 +877,33 @@ def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set, topic_s
                       where: Callable[[str], tuple]) -> list[Finding]:
     """A one-off acronym too rare for the word-frequency table (no web text writes ``NAFA`` or ``GVU``), one
     edit from exactly one well-known acronym of three letters or more the article does not use: that one
-    (``GVU`` in a graphics-card review: ``GPU``), with a low confidence. A gazetteer body's acronym needs
+    (``GVU`` in a graphics-card review: ``GPU``), with a low confidence; or else, among those and the
+    acronyms the dictionary writes in capitals that web text writes often (:func:`_web_deletion_index`),
+    the only one it is a cheap typing slip of (:func:`_cheap_slip`: ``FKC`` for ``KFC``), unless it
+    stands in brackets or before a number (a gloss, a ticker before its price: a rare name's own). A gazetteer body's acronym needs
     the article to be on its topic (a word of its name): with no evidence in the article at all, ``OIDC``
     beside ``SAML`` is another thing than the Organisation of Islamic Cooperation."""
     if not orphans:
         return []
     lex = lexicon()
     index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
+    web = _web_deletion_index(_pack()["acronyms"]["lone_web_min_zipf"])
+    text = doc.text
     findings = []
     for token, start, end in orphans:
         if start in taken or counts[token] > 1 or len(token) < 3 or lex.zipf(token):
             continue
-        near = {a for variant in _deletions(token) for a in index.get(variant, ())
+        variants = _deletions(token)
+        near = {a for variant in variants for a in index.get(variant, ())
                 if not counts.get(a) and _one_edit(token, a)}
         if len(near) != 1:
-            continue
+            if text[start - 1:start] == "(" and text[end:end + 1] == ")" \
+                    or text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
+                continue  # a gloss in brackets or a ticker before its price: a rare name of its own
+            near |= {a for variant in variants for a in web.get(variant, ()) if not counts.get(a) and _one_edit(token, a)}
+            near = {a for a in near if _cheap_slip(token, a)}
+            if len(near) != 1:
+                continue
         (target,) = near
         entry = gaz.acronyms.get(target)
         if entry is not None and not _on_topic(entry, where, topic_stop):
@@ -1680,6 +1692,36 @@ def _one_edit_neighbours(counts) -> Callable[[str], list]:
 def _deletions(word: str) -> set:
     """``word`` and every string one letter shorter: two words one edit apart share one of them."""
     return {word} | {word[:k] + word[k + 1:] for k in range(len(word))}
+
+
+@lru_cache(maxsize=2)
+def _web_deletion_index(min_zipf: float) -> dict:
+    """The acronyms the dictionary writes in capitals (three letters or more, no lower-case English
+    word) that web text writes with Zipf ``min_zipf`` or more, by each of their :func:`_deletions`.
+
+    >>> index = _web_deletion_index(3.0)
+    >>> "HSBC" in index["HSB"], "KFC" in index["KC"], any("CAT" in v for v in index.values())
+    (True, True, False)
+    """
+    lex = lexicon()
+    index: dict = {}
+    for a in set(lex.capitalised.values()):
+        if len(a) >= 3 and a.isalpha() and a.isupper() and a.lower() not in lex.lower and lex.zipf(a) >= min_zipf:
+            for variant in _deletions(a):
+                index.setdefault(variant, []).append(a)
+    return index
+
+
+def _cheap_slip(token: str, a: str) -> bool:
+    """Is ``token`` one typing slip of ``a`` (:func:`_typing_slips`: a key beside, two letters swapped,
+    one doubled) or ``a`` with a letter after its first dropped?
+
+    >>> [_cheap_slip(t, a) for t, a in (("FKC", "KFC"), ("HSBV", "HSBC"), ("USR", "USSR"), ("FKC", "FCC"), ("SBC", "HSBC"))]
+    [True, True, True, False, False]
+    """
+    if token in _typing_slips(a):
+        return True
+    return len(token) + 1 == len(a) and any(a[:i] + a[i + 1:] == token for i in range(1, len(a)))
 
 
 def _deletion_index(gaz, ubiquitous) -> dict:
