@@ -56,7 +56,7 @@ def github_line(path: str, outcome, finding) -> str:
     props = {"title": f"news-cleaner ({finding.code})", "file": path, **position}
     head = ",".join(f"{key}={_escape_property(str(value))}" for key, value in props.items())
     suggestion = ""
-    if finding.fixable:
+    if finding.fixable and (finding.suggestion or finding.edit_end > finding.edit_start):  # (E007's empty edit: no text)
         suggestion = " -> (delete)" if finding.suggestion == "" else f" -> {finding.suggestion}"
     return f"::warning {head}::{_escape_data(f'{where}: {finding.code} {finding.message}{suggestion}')}"
 

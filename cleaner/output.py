@@ -51,8 +51,8 @@ def finding_record(path: str, outcome, finding, *, fix_mode: bool) -> dict:
 def _suggestion_text(finding) -> str:
     if finding.suggestion is None or finding.fix == "none":
         return ""
-    if finding.suggestion == "":
-        return " -> (delete)"
+    if finding.suggestion == "":  # (an empty edit deletes nothing: E007 re-encodes the file)
+        return " -> (delete)" if finding.edit_end > finding.edit_start else ""
     return f" -> {finding.suggestion!r}" if finding.suggestion.strip() != finding.suggestion else f" -> {finding.suggestion}"
 
 

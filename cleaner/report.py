@@ -605,8 +605,8 @@ def article_html(article: Article, key: str, unsafe: bool = False) -> str:
 
 def suggestion_html(finding: dict) -> str:
     suggestion = finding.get("suggestion")
-    if suggestion is None:
-        return "-"
+    if suggestion is None or (suggestion == "" and finding.get("start") == finding.get("end") and not finding.get("edit")):
+        return "-"  # (an empty edit deletes nothing: E007 re-encodes the file)
     return "<em>(delete)</em>" if suggestion == "" else f"<code>{esc(short(str(suggestion)))}</code>"
 
 

@@ -115,3 +115,17 @@ def test_binary_data_is_refused_with_how_to_convert_text_that_was_not_recognised
     code, _, err = cli("check", "--no-cache", "a.txt")
     assert code == 2 and "binary file (NUL bytes), not an article" in err
     assert "convert it to UTF-8 first, e.g. `iconv -f UTF-16LE -t UTF-8" in err and (tmp_path / "a.txt").read_bytes() == data
+
+
+def test_a_file_to_re_encode_is_not_said_to_lose_text(cli, tmp_path):
+    """E007's fix re-encodes the file; its edit is empty and deletes nothing, yet the report read
+    ``E007 [*] file is not valid UTF-8; decoded as cp1252 (fix writes it back as UTF-8) -> (delete)``."""
+    (tmp_path / "a.txt").write_bytes(TEXT.encode("cp1252"))
+    for form in ("text", "github"):
+        code, out, _ = cli("check", "--no-cache", "--select", "E007", "--format", form, "a.txt")
+        line = next(line for line in out.splitlines() if "E007" in line)
+        assert code == 1 and line.endswith("(fix writes it back as UTF-8)") and "(delete)" not in out
+    from cleaner.report import suggestion_html
+
+    assert suggestion_html({"code": "E007", "start": 0, "end": 0, "suggestion": ""}) == "-"
+    assert suggestion_html({"code": "B001", "start": 0, "end": 6, "suggestion": ""}) == "<em>(delete)</em>"
