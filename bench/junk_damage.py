@@ -10,7 +10,8 @@ goes where scrapers leave it: its own paragraph at the end, glued after the last
 lost their line breaks; ``tight``: with no space after the stop either, as in the ISOT dumps), its own
 paragraph at the start, a line between two paragraphs, its own sentence inside a paragraph (a section
 label), (a photo credit) at the end of a caption line between two, after a stop or (``run-on``)
-with none, or (``cell``) after the last sentence inside a layout table's cell, a row of the page under it.
+with none, (``cell``) after the last sentence inside a layout table's cell, a row of the page under it,
+or (``note``, a copyright footer) at the end with one line of the page's own under it.
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
 overall and macro-averaged (each family weighs the same); and the share of the article's own words
@@ -278,7 +279,19 @@ FAMILIES = {
         "rewritten, or redistributed.", "© Copyright {year} by {site}", "©{year} {site}. All rights reserved.",
         "This article originally appeared on {site}.",
     ], ("cell",)),
+    # a page's copyright footer with one more line of the page under it that reads as prose (a promo, a
+    # tip-off prompt; the l3s tune pages of bench/real_scraped.py; issue 13, stop 23): only the footer counts
+    "footer-note": ([
+        "Copyright © {year} The {site} Company", "© {year} {site}", "©All rights reserved, news from {site}",
+        "© Copyright {year} {site} Ltd.", "Copyright {year} {site}. All rights reserved.",
+    ], ("note",)),
 }
+# the page's line under a footer (family footer-note): prose-like, not counted
+_NOTES = (
+    "{site} is giving away {initial_n} free tickets to see {headline} this weekend, and readers can enter the draw online.",
+    "When news happens, send your photos, videos and tip-offs to the {site} newsroom on {phone} or by email at {email}.",
+    "Pick up a good habit this new year and subscribe to {site} to save on home delivery of the paper every single day.",
+)
 
 
 def inject(text: str, rng: random.Random) -> tuple[str, list]:
@@ -315,6 +328,8 @@ def inject(text: str, rng: random.Random) -> tuple[str, list]:
         elif place == "head":
             paragraphs.insert(0, piece)
             last += 1
+        elif place == "note":  # the footer, then one line of the page's own under it
+            paragraphs.append(piece + "\n" + rng.choice(_NOTES).format(**_fill(rng)))
         elif place == "cell":  # the last paragraph as a layout table's cell, the page's rows under it
             paragraphs[last] = f"| {paragraphs[last].rstrip()} {piece} |\n| {_word(rng)} {rng.choice(_SITE_TAILS)} |  |"
         elif place in ("caption", "run-on"):  # a caption line between paragraphs, its credit at the end

@@ -1245,3 +1245,21 @@ def test_a_story_cell_ending_in_prose_keeps_it(tail):
     body = f"{STORY_CELL} {tail} | \n{PAGE_ROWS}"
     text, _applied = clean(body)
     assert tail in text
+
+
+# stop 23, from the tune part of bench/real_scraped.py's l3s source: a page's copyright footer with one
+# more line of the page under it that reads as prose (a promo, a tip-off prompt)
+@pytest.mark.parametrize("footer", ["Copyright © 2008 The Valley Ledger Company", "© 2008",
+                                    "©All rights reserved, news from Valley Press"])
+def test_a_copyright_footer_with_one_page_line_under_it_goes(footer):
+    promo = "ValleyJobs.example is giving away 8 incredible 1-day mentorships with professionals like a winemaker."
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{footer}\n\n{promo}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST, promo]
+    assert [f.source for f in applied] == ["boilerplate:copyright-line"]
+
+
+def test_a_copyright_line_with_two_lines_of_story_under_it_stays():
+    quoted = "© 1962 City Transit Authority. All rights reserved."
+    body = f"{PROSE[0]}\n\n{quoted}\n\n{PROSE[1]}\n\n{PROSE[2]}"  # sentences of prose length (15 words or more)
+    text, applied = clean(body)
+    assert text == body and applied == []

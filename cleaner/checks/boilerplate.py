@@ -1176,8 +1176,8 @@ def _rule_of(finding: Finding) -> tuple:
 
 def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
     """Turn deletions that could take article text into reports (fix "none"): a list item, repeat or
-    copyright line with article prose both before and after it (a repeat right after its first copy
-    excepted), any deletion of more than ``broad_rules.edit_limit`` words, and every deletion of a rule
+    copyright line with article prose both before and after it (a repeat right after its first copy,
+    a copyright line with one short line of prose under it excepted), any deletion of more than ``broad_rules.edit_limit`` words, and every deletion of a rule
     whose deletions together take more (``\\w+`` or ``(?m)^.+$`` in a user pack: a word or line at a time)."""
     deletions = [f for f in findings if f.suggestion == ""]
     if not deletions:  # (most articles) nothing to judge: the prose zones are not read
@@ -1255,12 +1255,35 @@ def _only_a_note_after(doc: Document, prose: list, name: str, tail: int) -> bool
     >>> _only_a_note_after(d, prose_paragraphs(d), "headline-list", 110), _only_a_note_after(d, prose_paragraphs(d), "repeat", 110)
     (True, False)
     """
+    if name in _FOOTER_NAMES:
+        return _only_a_line_after(prose, tail)
     if name != "headline-list":
         return False
     after = [p for p in prose[-2:] if p.start >= tail]
     last = doc.paragraphs[-1]
     return (len(after) == 1 and after[0].start == last.start and (len(prose) < 2 or prose[-2].start < tail)
             and word_count(last.text) <= _NOTE_WORDS)
+
+
+# a page's copyright footer often has one more line of the page's own under it that reads as prose (a
+# promo, a tip-off prompt: "NWjobs.com is giving away 8 incredible 1-day mentorships ..."); a copyright
+# line a story quotes has the story's paragraphs after it
+_FOOTER_NAMES = {"copyright-line", "copyright-sign-glued"}
+
+
+def _only_a_line_after(prose: list, tail: int) -> bool:
+    """Whether the prose after ``tail`` is at most one paragraph or line of 40 words or fewer (copyright
+    footers only).
+
+    >>> d = Document("Lead " * 16 + "end.\\n© 2008 Acme Times\\n" + "Win a trip " * 5 + "now.")
+    >>> _only_a_note_after(d, prose_paragraphs(d), "copyright-line", 100)
+    True
+    >>> d = Document("Lead " * 16 + "end.\\n© 2008 Acme Times\\n" + ("Next " * 16 + "end.\\n") * 2)
+    >>> _only_a_note_after(d, prose_paragraphs(d), "copyright-line", 100)
+    False
+    """
+    after = [p for p in prose if p.start >= tail]
+    return len(after) <= 1 and all(word_count(p.text) <= _NOTE_WORDS for p in after)
 
 
 def _right_after_its_copy(doc: Document, lead: int, name: str) -> bool:
