@@ -246,6 +246,10 @@ def test_seed_rows():
         ("The Association of Tin Producing Countries,. ATPC, has made efforts.",
          "The Association of Tin Producing Countries, ATPC, has made efforts.", "Q005"),
         ("In 1984 it fell sharply,. Then it rose.", "In 1984 it fell sharply. Then it rose.", "Q005"),
+        # a subordinate clause opening the sentence cannot end it, finite verbs and all
+        ("It rose. When asked if the U.S. would give more,. Yeutter replied that it would.",
+         "It rose. When asked if the U.S. would give more, Yeutter replied that it would.", "Q005"),
+        ("Asked whether regulators might object,. Charles Sporck said no.", "Asked whether regulators might object, Charles Sporck said no.", "Q005"),
         # after a comma the attribution goes on in lower case, an article starting its speaker too
         ('But profits "will be at a satisfactory level. , "The company said in its report.',
          'But profits "will be at a satisfactory level," the company said in its report.', "Q002"),

@@ -83,6 +83,7 @@ def rules() -> dict:
         "term_alternatives": frozenset(data["lone_close"]["term_alternatives"]),
         "title_joiners": frozenset(data["lone_close"]["title_joiners"]),
         "openers": frozenset(data["punctuation_runs"]["openers"]),
+        "subordinators": frozenset(data["punctuation_runs"]["subordinators"]),
         "finite": frozenset(data["punctuation_runs"]["finite"]),
     }
 

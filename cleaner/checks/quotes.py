@@ -731,6 +731,7 @@ def punctuation_runs(text: str, model: Optional[QuoteModel] = None) -> list[Edit
             keep = b if a == "." else a
             if not lower and keep == "," and not _comma_before_name(text, m.start(), m.end(), names) \
                     and not _in_list(text, m.start(), m.end()) and not _opening_phrase(text, m.start()) \
+                    and not _subordinate_opening(text, m.start()) \
                     and not _acronym_after(text, m.start(), m.end()):
                 keep = "."
         else:
@@ -823,6 +824,32 @@ def _opening_phrase(text: str, start: int) -> bool:
     if found is None or found.group(1) not in rules()["openers"]:
         return False
     return not any(w.lower() in rules()["finite"] for w in found.group(2).split())
+
+
+#: the longest subordinate clause opening a sentence that ``_subordinate_opening`` reads, in words
+_CLAUSE_WORDS = 16
+
+
+def _subordinate_opening(text: str, start: int) -> bool:
+    """Does the sentence before the run at ``start`` consist of a subordinate clause, opened by a word that opens nothing
+    else (rules/quotes.toml ``subordinators``: ``When asked if the U.S. would give more,.``, ``Asked whether regulators
+    might object,.``), with no comma in it and at most ``_CLAUSE_WORDS`` words? Such a clause cannot end its sentence, so
+    it ends with its comma, finite verbs and all. (Its sentence starts after the last stop that ends one, ``U.S.`` none.)
+
+    >>> t = "It rose. When asked if the U.S. would give more,. Yeutter replied. If so,. Then"
+    >>> _subordinate_opening(t, t.index(",. Y")), _subordinate_opening(t, t.index(",. T")), _subordinate_opening(t, 7)
+    (True, True, False)
+    """
+    lo = max(0, start - 200)
+    begin = text.rfind("\n", lo, start) + 1 or lo
+    for b in qm._BOUNDARY.finditer(text, begin, start):
+        word = re.search(r"(\S+)$", text[begin:b.start()])
+        if word is None or not qm.holds_stop(text, b.start(), word.group(1).rstrip(".")):
+            begin = b.end()
+    if begin == lo and lo > 0 or "," in text[begin:start]:
+        return False  # (no sentence start within reach, or a comma inside: not the clause's own comma)
+    words = text[begin:start].split()
+    return 2 <= len(words) <= _CLAUSE_WORDS and words[0].lstrip("\"“‘(") in rules()["subordinators"]
 
 
 _CAPITAL_WORDS = re.compile(r"(?:[A-Z][\w’'-]*|of|the|and|for|on|in) ?")
