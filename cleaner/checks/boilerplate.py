@@ -54,7 +54,15 @@ def _user_rules(packs: tuple) -> tuple:
 
 def _rules(ctx) -> tuple:
     paths = tuple(getattr(getattr(ctx, "settings", None), "extend_rules", None) or ())
-    return builtin_rules() + (_user_rules(pack_versions(paths)) if paths else ())
+    return _with_user_rules(pack_versions(paths)) if paths else builtin_rules()
+
+
+@lru_cache(maxsize=16)
+def _with_user_rules(packs: tuple) -> tuple:
+    """The shipped rules and the user packs' ``packs`` (``rulepacks.pack_versions``), one tuple while the
+    packs are unchanged: the tables built per rule set (``_row_table``, ``_glued_table``) are kept by its
+    identity, and a new tuple each call built them again, 4 times an article."""
+    return builtin_rules() + _user_rules(packs)
 
 
 def _enabled(ctx, code: str) -> bool:
