@@ -168,3 +168,27 @@ def test_a_user_pack_does_not_rebuild_the_rule_tables_for_each_article(tmp_path,
     monkeypatch.setattr(boilerplate, "AnchorIndex", Counted)
     result = cleaner.clean(ARTICLE.replace("Tuesday", "Wednesday"))
     assert built == [] and "Sponsored content" not in result.text
+
+
+_TEXT_CHARS = "abikKsSI \n\u212a\u017f\u0130\u0131\u00e9\u00c9"  # (RE2 folds K and ſ with k and s; İ, ı are Turkish)
+
+
+@settings(max_examples=200, deadline=None)
+@given(literals=st.lists(st.text("abikKsSIé ", min_size=1, max_size=3), min_size=1, max_size=3),
+       text=st.text(_TEXT_CHARS, max_size=50), ignorecase=st.booleans(), inline=st.booleans())
+def test_a_user_rule_run_through_its_anchors_finds_what_it_finds_on_every_line(literals, text, ignorecase, inline):
+    """A user pattern runs on RE2, but its anchors are found by Python's folding: an anchored rule must
+    find exactly what it finds when run on every line, whatever the case and the letters RE2 folds."""
+    import tempfile
+
+    from cleaner.document import Document
+    from cleaner.rule_engine import rule_findings, run_rules
+
+    source = ("(?i)" if inline else "") + "|".join(map(re.escape, literals))
+    with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False, encoding="utf-8") as handle:
+        handle.write('[[rule]]\ncode = "B901"\nmessage = "m"\n'
+                     f"pattern = {json.dumps(source)}\nignorecase = {str(ignorecase).lower()}\n")
+    rules = load_rules(load_user_pack(handle.name), handle.name)
+    doc = Document(text)
+    spans = lambda found: sorted((f.start, f.end) for f in found)  # noqa: E731
+    assert spans(run_rules(doc, None, rules)) == spans(rule_findings(doc, rules[0]))
