@@ -389,6 +389,17 @@ def test_a_quotation_before_a_wire_style_attribution_gets_its_lost_mark(text, fi
     assert fix(text) == fixed
 
 
+def test_a_quotation_closed_inside_its_paragraph_does_not_run_on_into_the_next_ones_lone_mark():
+    # the first quotation ends where the writer's sentence resumes (``and said``): the next paragraph's lone closing mark
+    # is its own quotation's, opened after ``added:``, and both are found in one check, not as a run-on quotation
+    text = ('The minister spoke on Monday. She called the plan "a real success and said more was to come.\n\n'
+            'The ministry added: We expect growth to return next year." Officials declined to comment further.')
+    found = [(f.code, f.fix) for f in cleaner.check(text, select=["Q"])]
+    assert found == [("Q006", "safe"), ("Q006", "safe")]
+    assert fix(text) == ('The minister spoke on Monday. She called the plan "a real success" and said more was to come.\n\n'
+                         'The ministry added: "We expect growth to return next year." Officials declined to comment further.')
+
+
 def test_a_function_word_before_a_name_starts_no_speaker():
     # ``, and Smith said …``: the writer's clause, not an attribution: the quotation is not closed before it
     text = 'The market fell.\n\n"We expect growth to return, and Smith said the bank would cut rates.\n\nNext.'

@@ -403,7 +403,7 @@ def build(text: str) -> QuoteModel:
                     if q.missing_rule != "attribution" or _attribution_distance(text, q.missing_close, para.end) > 2:
                         q.missing_close, q.missing_rule, q.missing_sure, q.runs_on = None, "", False, True
                 elif last and nxt is not None and (_closes_first(nxt) or _closes_after_pairs(nxt)) and not _attributed_here(text, para, q) \
-                        and not _after_attribution(text, nxt, nxt.stray_closes[0]):
+                        and not _closed_here(text, para, q) and not _after_attribution(text, nxt, nxt.stray_closes[0]):
                     q.runs_on = nxt.reopen = True  # one edit (the re-opening mark) makes both paragraphs read
                 elif last and (later := _closed_later(text, paragraphs, i)) is not None and _runs_to_end(text, para, q):
                     # ``“We …\n\nIt was …\n\nThen … again.”``: one quotation over paragraphs the publisher did not
@@ -418,7 +418,7 @@ def build(text: str) -> QuoteModel:
                     q.missing_close, q.missing_rule, q.missing_sure = None, "", False
                 else:
                     _place_missing_close(text, para, q)
-        if not (continued or (i > 0 and any(q.unclosed for q in paragraphs[i - 1].quotations))):
+        if not (continued or (i > 0 and any(q.unclosed and not _ends_inside(q, paragraphs[i - 1]) for q in paragraphs[i - 1].quotations))):
             for mark in para.stray_closes:
                 if para.carried and mark is para.stray_closes[0]:
                     _push(para, "lone", LoneClose(mark, None, False, "run-on"))  # ends the quotation carried from afar
@@ -491,6 +491,19 @@ def _attributed_here(text: str, para: Para, q: Quotation) -> bool:
     its own attribution. (Placed as a side effect; the caller places it again if it does not run on.)"""
     _place_missing_close(text, para, q)
     return q.missing_rule == "attribution" and (_attribution_distance(text, q.missing_close, para.end) or 0) <= 2
+
+
+def _closed_here(text: str, para: Para, q: Quotation) -> bool:
+    """Does the evidence close the unclosed ``q`` surely inside its own paragraph, before its end (``called it “a real
+    success, and said``: the writer's sentence resumes)? Then it does not run on into the next paragraph, whose first
+    closing mark is its own. (Placed as a side effect; the caller places it again if it does not run on.)"""
+    _place_missing_close(text, para, q)
+    return _ends_inside(q, para)
+
+
+def _ends_inside(q: Quotation, para: Para) -> bool:
+    """Is the lost closing mark of ``q`` placed, surely, before the end of its paragraph ``para``?"""
+    return q.missing_sure and q.missing_close is not None and q.missing_close < para.end and q.missing_rule != "paragraph-end"
 
 
 def _runs_to_end(text: str, para: Para, q: Quotation) -> bool:
