@@ -1263,3 +1263,62 @@ def test_a_copyright_line_with_two_lines_of_story_under_it_stays():
     body = f"{PROSE[0]}\n\n{quoted}\n\n{PROSE[1]}\n\n{PROSE[2]}"  # sentences of prose length (15 words or more)
     text, applied = clean(body)
     assert text == body and applied == []
+
+
+# a blog engine's widgets and a newsletter box in the wordings blogs and alternative-news sites print,
+# each wording other than the probe's that found the family (names invented)
+@pytest.mark.parametrize("line,code,name", [
+    ("Post Views: 1,024", "B010", "interface-word"),
+    ("12.5K views", "B010", "interface-word"),
+    ("(Visited 1,234 times, 5 visits today)", "B010", "interface-word"),
+    ("Subscribe now", "B010", "interface-word"),
+    ("Your email address will not be shared. Required fields are indicated with *", "B005", "comment-invite"),
+    ("Print-friendly version", "B010", "share-bar"),
+    ("Please support us with a donation today!", "B005", "donation-prompt"),
+    ("Be sure to follow us on Gab", "B005", "app-social-promo"),
+    ("Remember to like us on Facebook for more updates", "B005", "app-social-promo"),
+    ("Thank you for reading! Subscribe for more.", "B005", "thanks-for-reading"),
+    ("This post was filed under World News. Bookmark the permalink.", "B008", "posted-in-tags"),
+    ("« Previous Article", "B010", "pagination"),
+    ("Newer Post →", "B010", "pagination"),
+    ("Next story: Mayor resigns after audit", "B010", "pagination"),
+    ("Receive the best stories sent to your inbox every morning.", "B005", "newsletter-box"),
+    ("Enter your e-mail here:", "B005", "newsletter-form"),
+    ("Article continues below", "B006", "ad-marker"),
+])
+def test_blog_widgets_and_newsletter_lines_in_other_wordings_go(line, code, name):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert [(f.code, f.source) for f in applied] == [(code, f"boilerplate:{name}")]
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+
+
+@pytest.mark.parametrize("prose", [
+    "The video drew 2,345 views in its first hour, the company said.",
+    "Please support our work, the director told the council on Monday.",
+    "Next story in the series will look at the state's water supply.",
+    "She said she would follow them on Twitter and report what they posted.",
+    "Thanks for reading the report so carefully, the judge told the jurors.",
+    "Views: mixed, according to a survey of 1,200 voters.",
+])
+def test_story_lines_that_resemble_blog_widgets_stay(prose):
+    text = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}"
+    out, applied = clean(text)
+    assert out == text and applied == []
+
+
+@pytest.mark.parametrize("box", [
+    ["About the Author", "Dana Ruiz", "Dana Ruiz is the author of The Harbor at Night."],
+    ["About the writer", "Tom Reyes is a Valley Ledger reporter based in Fresno. He covers transit... Read more"],
+    ["About the author", "Mark Hale", "Senior Vice President of Operations at the Transit Council"],
+    ["About the Authors:", "Anna Lee and Ben Carter are freelance journalists based in Denver."],
+])
+def test_an_about_the_author_box_that_ends_the_article_goes(box):
+    text, applied = clean("\n\n".join([LEAD, MIDDLE, LAST, "\n".join(box)]))
+    assert [(f.code, f.source) for f in applied] == [("B013", "boilerplate:about-the-author")] * len(box)
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+
+
+def test_an_about_the_author_heading_with_the_story_after_it_stays():
+    text = "\n\n".join([LEAD, "About the author\nthe book is long, the critic said.", MIDDLE, LAST])
+    out, applied = clean(text)
+    assert out == text and applied == []

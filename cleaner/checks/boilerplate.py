@@ -777,6 +777,37 @@ def author_boxes(doc: Document, lines: Optional[list] = None) -> list[Finding]:
             for i in sorted(pairs) for unit in (lines[i], lines[i + 1])]
 
 
+def about_the_author(doc: Document, lines: Optional[list] = None) -> list[Finding]:
+    r"""B013: an "About the author" box that ends the article: the heading and the few short lines
+    under it, the first of which starts with a name (``About the Author`` / ``Sarah Archer`` / ``Sarah
+    Archer is the author of The Midcentury Kitchen.``). A heading with prose after it, or with more
+    than a box's words under it, stays.
+
+    >>> d = Document("The council voted on Monday to close the depot by the end of the year.\nAbout the writer\nDana Ruiz is a reporter.")
+    >>> [f.excerpt.strip() for f in about_the_author(d)]
+    ['About the writer', 'Dana Ruiz is a reporter.']
+    >>> about_the_author(Document("About the author\nthe book is long, and the vote is on Monday."))
+    []
+    """
+    lines = units(doc, "line") if lines is None else lines
+    first = next((i for i in range(max(0, len(lines) - _ABOUT_LINES - 1), len(lines) - 1)
+                  if _ABOUT_HEADING.fullmatch(lines[i].text)), None)
+    if first is None or _NAME_START.match(lines[first + 1].text) is None:
+        return []
+    words = sum(word_count(u.text) for u in lines[first + 1:])
+    if words > _ABOUT_WORDS or word_count(doc.text[:lines[first].start]) < 2 * words:
+        return []  # more than a box holds, or most of a short article: the story's own lines
+    return [doc.finding("B013", f"author box '{unit.text}'", *unit_deletion(doc, unit.start, unit.end),
+                        suggestion="", fix="safe", source=f"{SOURCE}:about-the-author")
+            for unit in lines[first:]]
+
+
+_ABOUT_HEADING = re.compile(r"(?i)about the (?:author|writer|reporter|contributor)s?:?")
+_ABOUT_LINES = 3  # a box's lines under its heading: a name, a bio, a link to more
+_ABOUT_WORDS = 45  # and their words at most
+_NAME_START = re.compile(r"(?:[A-Z][\w.'’-]{0,20} ){1,3}[A-Z][\w.'’-]{1,20}\b")
+
+
 def _author_box(name, bio) -> bool:
     return (bio.text.startswith(name.text + " ") and _NAME_LINE.fullmatch(name.text) is not None
             and not _has_words(bio.text, _BIO_WORDS + 1) and _NEWSROOM_ROLE.search(bio.text) is not None)
@@ -1028,6 +1059,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     findings.extend(wrapped_footers(doc, _rules(ctx), ctx, lines))
     if _enabled(ctx, "B013"):
         findings.extend(author_boxes(doc, lines))
+        findings.extend(about_the_author(doc, lines))
     if _enabled(ctx, "B008"):
         findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full], lines))
         findings.extend(trailing_headline_list(doc, lines))
