@@ -1,7 +1,7 @@
 """G families of garbled names found from the article's own evidence (issue 14): a surname the article
 introduces after a first name and later lower-cases, a slip of the initials of a name the article
 writes out, a name-only word after a sentence's first word, a one-edit slip of a gazetteer name's word
-that makes a pair English never writes, a title-case initialism among English words of a name, a
+that makes a pair English never writes or a foreign cognate of it, a title-case initialism among English words of a name, a
 slip of a country's acronym after a preposition of place."""
 
 import pytest
@@ -65,6 +65,10 @@ FOUND = [
      ("G001", "HSBV", "HSBC")),
     ("We decided to use PostgreSQL across the system and maximize the use of database-agnostic SLQ in it.",
      ("G001", "SLQ", "SQL")),
+    # a foreign cognate a translation left inside a gazetteer name, though web text writes it often
+    # (Internacional, zipf 2.4: a club, a word of Spanish and Portuguese)
+    ("Analysts at the Internacional Crisis Group warned that the conflict could spread to Chad.",
+     ("G001", "Internacional", "International")),
 ]
 
 
@@ -107,6 +111,9 @@ CLEAN = [
     ("Colleen Bayus is a Marketing Specialist on the USA.gov (FCIC) Marketing Team at the agency.", "FCIC"),
     ("Among the miners, Whim Creek rose 40 cents to 11.00 and GMK 30 to 8.50 in late trading.", "GMK"),
     ("Yesterday the student received VOP attention at the company headquarters in California.", "VOP"),
+    # ... that word where no name around it is a known one's slip, or inside the name it is part of
+    ("He played for Internacional and Gremio before he moved to Europe.", "Internacional"),
+    ("The final was played in Porto Alegre, the home of Internacional.", "Alegre"),
 ]
 
 

@@ -212,9 +212,10 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     gaz = gazetteer(_known_names(ctx))
     words, low, gaps = toks.words, toks.low_words, toks.gaps
     known_parts = {w.lower() for name in _known_names(ctx) for w in name.split()}
+    in_name_zipf = config["max_zipf_in_name"]
     candidates = sorted(
         (i, w, start) for i, w, start in _capitalised_heads(toks, (lex.lower, lex.capitalised))
-        if _rare_title_word(w, min_length, max_zipf) and w.lower() not in gaz.forms
+        if _rare_title_word(w, min_length, in_name_zipf) and w.lower() not in gaz.forms
         and w.lower() not in known_parts and w.upper() not in gaz.acronyms
     )
     if not candidates:
@@ -254,6 +255,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             return d if d <= limit else None
 
         best = None  # (distance, target, why, confidence)
+        common = lex.zipf(lw) >= max_zipf
         # a gazetteer name around the word: windows of 2 .. window words joined by single spaces (a
         # head ends its window: "South Dakkota's Department")
         lo = i  # (a window holds only words of gazetteer names besides the slip)
@@ -266,11 +268,17 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             for first in range(max(lo, i - n + 1), min(i, hi - n + 1) + 1):
                 last = first + n - 1
                 for target_low, target, kind in index.get(" ".join((*low[first:i], "*", *low[i + 1:last + 1])), ()):
+                    if target_low == lw or (common and target_low not in lex.lower):
+                        continue  # the name as written ("Porto Alegre"); a word web text writes often is a
+                        # slip only of an English word ("Internacional"), not another spelling of a
+                        # foreign name ("Nizhny Novgorod" beside GeoNames' "Nizhniy")
                     d = near(target_low)
                     if d is not None and (best is None or d < best[0]):
                         name = " ".join((*words[first:i], target, *words[i + 1:last + 1]))
                         confidence = 0.6 if kind in _GUESSABLE_KINDS or kind == "place" else 0.8
                         best = (d, target, f"as in '{name}'", confidence)
+        if best is None and common:
+            continue  # a word web text writes often: a slip only of the name its neighbours make
         if uses is None:
             uses = Counter(_capitalised_head_words(toks))
             # the article's names and the calendar words by first letter and length, once: a slip is
