@@ -10,7 +10,8 @@ goes where scrapers leave it: its own paragraph at the end, glued after the last
 lost their line breaks; ``tight``: with no space after the stop either, as in the ISOT dumps), its own
 paragraph at the start, a line between two paragraphs, its own sentence inside a paragraph (a section
 label), (a photo credit) at the end of a caption line between two, after a stop or (``run-on``)
-with none, (``cell``) after the last sentence inside a layout table's cell, a row of the page under it,
+with none, (``cell``) after the last sentence inside a layout table's cell, a row of the page under it
+(``cell-mid``: the cell closes in the middle of a line, the page's links after it),
 or (``note``, a copyright footer) at the end with one line of the page's own under it.
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
@@ -188,6 +189,7 @@ FAMILIES = {
     "share-control": ([
         "Share Tweet Share Email", "Email | Print", "Share full article", "Email this story", "Copy link",
         "Link copied", "Please share this with your friends", "Find us on Facebook", "Follow @{first}",
+        "Send To A Friend", "E-mail this story to a friend",  # (issue 13, stop 23)
     ], ("line", "tail", "head")),
     # a trailer set as a list item, a box label after the bullet (htmldate's and fundus's tune pages in
     # bench/real_scraped.py; issue 13, stop 20)
@@ -239,7 +241,8 @@ FAMILIES = {
         "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",
         "See also: {headline}", "You might also like: {headline}", "Related article: {headline}",
     ], ("tail", "line")),
-    "ad-label": (["Advertisement", "[ad_1]", "ADVERTISEMENT", "[ad_2]", "Sponsored", "- Advertisement -"],
+    "ad-label": (["Advertisement", "[ad_1]", "ADVERTISEMENT", "[ad_2]", "Sponsored", "- Advertisement -",
+                  "Brought to you by", "Presented by"],  # a sponsor's label, its logo gone (issue 13, stop 23)
                  ("line", "tail", "head")),
     "dateline-debris": (["Posted on {date}", "Published: {date} at {time}", "Updated {date}", "{date} by {name}",
                          # other shapes of the stamp (issue 13, stop 16)
@@ -277,8 +280,8 @@ FAMILIES = {
         "{name} can be reached at {email}.", "Copyright {year} {site}. All rights reserved.",
         "Copyright {year} {site}. All rights reserved. This material may not be published, broadcast, "
         "rewritten, or redistributed.", "© Copyright {year} by {site}", "©{year} {site}. All rights reserved.",
-        "This article originally appeared on {site}.",
-    ], ("cell",)),
+        "This article originally appeared on {site}.", "©{year} {site}. All rights reserved. Send To A Friend",
+    ], ("cell", "cell-mid")),
     # a page's copyright footer with one more line of the page under it that reads as prose (a promo, a
     # tip-off prompt; the l3s tune pages of bench/real_scraped.py; issue 13, stop 23): only the footer counts
     "footer-note": ([
@@ -330,6 +333,8 @@ def inject(text: str, rng: random.Random) -> tuple[str, list]:
             last += 1
         elif place == "note":  # the footer, then one line of the page's own under it
             paragraphs.append(piece + "\n" + rng.choice(_NOTES).format(**_fill(rng)))
+        elif place == "cell-mid":  # the story cell closes in the middle of a line, the page's links after it
+            paragraphs[last] = f"{paragraphs[last].rstrip()} {piece} | {_word(rng)} {_word(rng, 3)} ({rng.randint(1, 9)}:{rng.randint(10, 59)}) {_word(rng)} {_word(rng, 3)}"
         elif place == "cell":  # the last paragraph as a layout table's cell, the page's rows under it
             paragraphs[last] = f"| {paragraphs[last].rstrip()} {piece} |\n| {_word(rng)} {rng.choice(_SITE_TAILS)} |  |"
         elif place in ("caption", "run-on"):  # a caption line between paragraphs, its credit at the end

@@ -1322,3 +1322,29 @@ def test_an_about_the_author_heading_with_the_story_after_it_stays():
     text = "\n\n".join([LEAD, "About the author\nthe book is long, the critic said.", MIDDLE, LAST])
     out, applied = clean(text)
     assert out == text and applied == []
+
+
+@pytest.mark.parametrize("line, source", [
+    ("Send To A Friend", "send-to-friend"), ("E-mail this story to a friend", "send-to-friend"),
+    ("E-mail this article to a friend Printable version", "send-to-friend"),
+    ("Brought to you by", "ad-marker"), ("Presented by:", "ad-marker"),  # a sponsor's label, its logo gone
+])
+def test_a_mail_to_a_friend_control_or_a_bare_sponsor_label_goes(line, source):
+    text, applied = clean(f"{LEAD}\n\n{line}\n\n{MIDDLE}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == [f"boilerplate:{source}"]
+
+
+def test_a_sentence_about_sending_or_sponsoring_stays():
+    for line in ("She said she would send the letter to a friend in Lima.", "The fair was brought to you by volunteers."):
+        body = f"{LEAD}\n\n{line}\n\n{MIDDLE}"
+        assert clean(body)[0] == body
+
+
+def test_a_story_cell_closing_in_the_middle_of_a_line_loses_its_run_on_notice():
+    # a layout page's story cell ends "... reserved. | Video: Michigan Primary (2:21) ...": the page's links
+    # follow on the same line
+    links = "Romney Wins Michigan (2:46) Council Vote Explained (1:06)"
+    text, applied = clean(f"{STORY_CELL} ©MMVII, Valley Ledger Inc. All Rights Reserved. Send To A Friend | {links}")
+    assert text.split() == f"{STORY_CELL} | {links}".split()
+    assert sorted(f.source for f in applied) == ["boilerplate:copyright-sign-glued"] * 2 + ["boilerplate:send-to-friend"]

@@ -333,18 +333,19 @@ def cell_end_trailers(doc: Document, rules: tuple, ctx=None, lines: Optional[lis
     lines = units(doc, "line") if lines is None else lines
     out = []
     for unit in lines:
-        body = unit.text.rstrip()
-        if not body.endswith("|") or body.endswith("\\|") or not _has_words(body, _ROW_WORDS + 1):
+        if "|" not in unit.text or not _has_words(unit.text, _ROW_WORDS + 1):
             continue
-        close = len(body) - 1
-        open_ = max((m.start() for m in _CELL_EDGE.finditer(body, 0, close)), default=-1)
-        cell = body[open_ + 1:close]
-        if not _has_words(cell, _ROW_WORDS + 1):
-            continue  # a short cell: a caption, a label (one_cell_rows reads those)
-        start = unit.start + open_ + 1
-        end = start + len(cell.rstrip())
-        out.extend(_glued_before(doc, Unit(start, end, doc.text[start:end], "line"), end, rules, ctx,
-                                 "at the end of a table cell"))
+        edges = [m.start() for m in _CELL_EDGE.finditer(unit.text)]
+        # each cell that a border closes (the story cell may close in the middle of the line: "...
+        # reserved. | Video: Michigan Primary (2:21) ...")
+        for open_, close in zip([-1] + edges, edges):
+            cell = unit.text[open_ + 1:close]
+            if not _has_words(cell, _ROW_WORDS + 1):
+                continue  # a short cell: a caption, a label (one_cell_rows reads those)
+            start = unit.start + open_ + 1
+            end = start + len(cell.rstrip())
+            out.extend(_glued_before(doc, Unit(start, end, doc.text[start:end], "line"), end, rules, ctx,
+                                     "at the end of a table cell"))
     return out
 
 
