@@ -1285,6 +1285,9 @@ def test_a_copyright_line_with_two_lines_of_story_under_it_stays():
     ("Receive the best stories sent to your inbox every morning.", "B005", "newsletter-box"),
     ("Enter your e-mail here:", "B005", "newsletter-form"),
     ("Article continues below", "B006", "ad-marker"),
+    # a repost's pointer to the rest of the story
+    ("Read the remainder of this story at Valley Ledger.", "B008", "read-more-line"),
+    ("The complete article is available via valleyledger.example.", "B008", "read-more-line"),
 ])
 def test_blog_widgets_and_newsletter_lines_in_other_wordings_go(line, code, name):
     text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
@@ -1299,6 +1302,9 @@ def test_blog_widgets_and_newsletter_lines_in_other_wordings_go(line, code, name
     "She said she would follow them on Twitter and report what they posted.",
     "Thanks for reading the report so carefully, the judge told the jurors.",
     "Views: mixed, according to a survey of 1,200 voters.",
+    "Read the rest of this article to find out why the council changed its mind.",
+    "The full report can be read by anyone who asks the council for a copy, officials said.",
+    "[...]",  # an elision on a line of its own: a transcript's cut (a repost's cut is not told from it)
 ])
 def test_story_lines_that_resemble_blog_widgets_stay(prose):
     text = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}"
