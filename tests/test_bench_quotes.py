@@ -11,11 +11,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import quote_damage  # noqa: E402
+import quote_sites  # noqa: E402
 import quotes as bench_quotes  # noqa: E402
 
 
 def test_bench_docstring_examples():
-    for module in (bench_quotes, quote_damage):
+    for module in (bench_quotes, quote_damage, quote_sites):
         assert doctest.testmod(module).failed == 0
 
 
