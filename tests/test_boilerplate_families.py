@@ -1354,3 +1354,20 @@ def test_a_story_cell_closing_in_the_middle_of_a_line_loses_its_run_on_notice():
     text, applied = clean(f"{STORY_CELL} ©MMVII, Valley Ledger Inc. All Rights Reserved. Send To A Friend | {links}")
     assert text.split() == f"{STORY_CELL} | {links}".split()
     assert sorted(f.source for f in applied) == ["boilerplate:copyright-sign-glued"] * 2 + ["boilerplate:send-to-friend"]
+
+
+def test_the_storys_own_numbered_list_at_the_end_keeps_its_title_like_items():
+    # stop 23, from an l3s tune page: the story's top-ten list ends the article, a few of its items read as
+    # titles ("5. Oh So Dry In Southern Ontario"); a run of them inside the longer numbered list stays
+    items = ["1. Vanishing ice at the top of the world", "2. A long flood threat on the coast",
+             "3. Tropical summer on the prairies", "4. Oh So Dry In Southern Ontario", "5. Big Bad Noel, But No Juan",
+             "6. Great lakes: how low will they go?"]
+    body = f"{PROSE[0]}\n\n{PROSE[1]}\n\nTop weather stories of the year:\n" + "\n".join(items)
+    text, applied = clean(body)
+    assert text == body and applied == []
+
+
+def test_a_numbered_most_read_block_of_headlines_still_goes():
+    block = "1. Depot Closure Splits Council\n2. Riders Face Months Of Detours\n3. Mechanics Union Plans Vote"
+    text, _applied = clean(f"{PROSE[0]}\n\n{PROSE[1]}\n\n{PROSE[2]}\n\n{block}")
+    assert paragraphs(text) == PROSE

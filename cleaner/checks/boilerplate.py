@@ -220,7 +220,7 @@ def trailing_headline_list(doc: Document, lines: Optional[list] = None) -> list[
         j = i
         while j < len(lines) and lines[j].start >= tail_start and _headline_item(lines[j].text):
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and not _inside_a_longer_list(lines, i, j):
             for line in lines[i:j]:
                 start, end = unit_deletion(doc, line.start, line.end)
                 findings.append(doc.finding(
@@ -229,6 +229,26 @@ def trailing_headline_list(doc: Document, lines: Optional[list] = None) -> list[
                 ))
         i = max(j, i + 1)
     return findings
+
+
+def _inside_a_longer_list(lines: list, first: int, stop: int) -> bool:
+    """Whether the numbered items ``lines[first:stop]`` are part of a longer numbered list: an item that
+    is no headline right above or under them (``1. Vanishing ice at the top of the world`` ... ``5. Oh so
+    dry in Southern Ontario``: the story's own top-ten list, some of whose items read as titles). A
+    related-links block is headlines only; a bulleted run is judged as before.
+
+    >>> items = [Unit(0, 0, t, "line") for t in ("4. Tropical summer on the prairies", "5. Oh So Dry In Ontario",
+    ...          "6. Big Bad Noel", "7. Great lakes: how low will they go?")]
+    >>> _inside_a_longer_list(items, 1, 3), _inside_a_longer_list(items[1:3], 0, 2)
+    (True, False)
+    """
+    if not _NUMBERED.match(lines[first].text):
+        return False  # a bulleted run: a widget's list may mix headlines and other lines
+    return (first > 0 and _NUMBERED.match(lines[first - 1].text) is not None) or (
+        stop < len(lines) and _NUMBERED.match(lines[stop].text) is not None)
+
+
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s")
 
 
 def _headline_item(text: str) -> bool:
