@@ -507,6 +507,22 @@ def test_fix_is_idempotent_on_a_run_of_straight_marks_after_a_quotation(count):
     assert result.text == 'He said "no." Then left.'  # the run collapses to the one closing mark (15edcb2)
 
 
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_a_space_before_a_cr_is_trailing_whitespace_so_fix_is_idempotent(cli, tmp_path, newline):
+    # fuzz seed 20261218: invisibles alone between a CR and an LF went in the first fix, which left
+    # "debate. \r\n"; the space before the CR was no trailing space until a second fix read the CRLF
+    body = "The city council approved the budget on Tuesday after a long debate. "
+    path = tmp_path / "z.txt"
+    path.write_bytes((body + "\u200b\r\u200b\n\nThe city council approved the budget.\n").encode())
+    cli("fix", "z.txt")
+    once = path.read_bytes()
+    assert once.startswith(body.rstrip().encode() + b"\r\n")
+    cli("fix", "z.txt")
+    assert path.read_bytes() == once
+    # in the library too, before a lone CR or a CRLF
+    assert clean("one two " + newline + "three \t" + newline + "four").text == "one two" + newline + "three" + newline + "four"
+
+
 def test_a_run_of_doubled_marks_is_one_finding_whatever_its_length():
     text = "He said \u201c" + "\u201c" * 5000 + "We go,\u201d and left."
     found = [f for f in check(text, select=["Q006"]) if "doubled" in f.message]

@@ -47,7 +47,7 @@ _ENTITY_RE = re.compile(r"&(?:amp;)*(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Z
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)  +(?=\S)")
 # from the start of a run only: tried inside a long run of spaces not at a line end, ``[ \t]+$`` ran
 # to the run's end and failed at every one of its characters (100,000 tabs: 48 s)
-_TRAILING_SPACE_RE = re.compile(r"(?<![ \t])[ \t]+$", re.MULTILINE)
+_TRAILING_SPACE_RE = re.compile(r"(?<![ \t])[ \t]+(?=[\r\n]|\Z)")  # before LF, CR (a CRLF or a lone CR) or the end
 _EMOJI_NEIGHBOUR = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]")
 _REPLACEMENT_RE = re.compile("\ufffd+")
 
@@ -360,13 +360,13 @@ def broken_whitespace(doc: Document) -> list[Finding]:
 
 
 def _may_trail(text: str) -> bool:
-    r"""Could ``_TRAILING_SPACE_RE`` match: does a space or tab stand before a line break or at the end?
-    (Its ``$`` matches only there.)
+    r"""Could ``_TRAILING_SPACE_RE`` match: does a space or tab stand before a line break (LF, CRLF or a
+    lone CR) or at the end?
 
-    >>> _may_trail("one \ntwo"), _may_trail("one\t"), _may_trail("one two\r\nthree")
-    (True, True, False)
+    >>> _may_trail("one \ntwo"), _may_trail("one\t"), _may_trail("one two\r\nthree"), _may_trail("one \r\ntwo")
+    (True, True, False, True)
     """
-    return " \n" in text or "\t\n" in text or text.endswith((" ", "\t"))
+    return " \n" in text or "\t\n" in text or " \r" in text or "\t\r" in text or text.endswith((" ", "\t"))
 
 
 def replacement_characters(doc: Document) -> list[Finding]:
