@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from typing import Optional
 
 from .. import site_boilerplate
@@ -1243,8 +1243,10 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
     deletions = [f for f in findings if f.suggestion == ""]
     if not deletions:  # (most articles) nothing to judge: the prose zones are not read
         return list(findings)
-    edge_only = [f for f in deletions if f.source.rpartition(":")[2] in _EDGE_ONLY]
-    prose = _without_edge_junk(prose_paragraphs(doc, [f for f in deletions if f not in edge_only]), edge_only)
+    edge = [f.source.rpartition(":")[2] in _EDGE_ONLY for f in deletions]
+    edge_only = list(compress(deletions, edge))  # (by rule, one pass: a membership test per deletion
+    # against the edge-only list was quadratic in a page of thousands of share-button lines)
+    prose = _without_edge_junk(prose_paragraphs(doc, [f for f, e in zip(deletions, edge) if not e]), edge_only)
     limit = edit_limit(doc.word_count)  # the same \w+ count, shared with the score
     broad = too_broad(doc.text, deletions, _rule_of, doc.word_count)
     # prose before a point exists when the earliest prose end is at or before it (and after it when the
