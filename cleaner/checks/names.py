@@ -59,7 +59,7 @@ from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
     calendar_names, DESCRIPTOR_MIN_ZIPF, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
-    per_text_memo, place_after_of, recased_words, single_names, _city_words, _verb,
+    per_text_memo, place_after_of, recased_words, single_names, _adjective_of_place, _city_words, _verb,
 )
 from .name_number import number_changed_names
 from .name_slips import misspelt_names, real_word_name_slips
@@ -138,12 +138,30 @@ def _casing_finding(doc: Document, found: str, start: int, slot: tuple, before: 
     fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
     suggestion = spelling[fs - start:fe - start]
     differing = {spelling.split(" ")[k].lower() for k in diff}
-    style_only = differing <= style_words or entry.kind in _GUESSABLE_KINDS or english
+    style_only = differing <= style_words or entry.kind in _GUESSABLE_KINDS or english \
+        or _described_by_place_adjective(found, diff)
     return doc.finding(
         "G002", f"'{found}' is written '{spelling}'", fs, fe, suggestion=suggestion,
         fix="unsafe" if style_only else "safe", confidence=0.6 if style_only else 1.0,
         source=f"{SOURCE}:{entry.kind}", canonical=entry.name,
     )
+
+
+def _described_by_place_adjective(found: str, diff: list) -> bool:
+    """Is ``found`` an adjective of a people or place followed by lower-case English words, the words
+    that differ from the name (at word indexes ``diff``) among them? Then it also reads as a
+    description (``Iraqi security forces``, ``the Canadian armed forces``), which house styles write
+    that way: the name's casing is a guess, not a sure fix. Not when a capitalised word of the name
+    follows (``the Chinese communist Party``).
+
+    >>> [_described_by_place_adjective(f, d) for f, d in (("Iraqi security forces", [1, 2]),
+    ...  ("United nations", [1]), ("iraqi Security Forces", [0]), ("Chinese communist Party", [1]))]
+    [True, False, False, False]
+    """
+    words = found.split(" ")
+    lex = lexicon()
+    return 0 not in diff and len(words) > 1 and _adjective_of_place(words[0], lex) \
+        and all(w.islower() and w in lex.lower for w in words[1:])
 
 
 def _wire_index_style(found: str, diff: list) -> bool:
