@@ -714,6 +714,9 @@ def test_public_sign_offs_glued_after_the_last_sentence_are_cut_off(tail, space)
     ("Independent journalism needs your support.", "donation-prompt"),
     ("Donate now", "donation-prompt"),
     ("Help us keep reporting. Donate today.", "donation-prompt"),
+    ("Please support independent media. Donate today!", "donation-prompt"),
+    ("SUPPORT OUR WORK: Become a member of VALLEYWIRE.TV today!", "donation-prompt"),
+    ("Support alternative news: become a patron.", "donation-prompt"),
     ("Newsletter sign-up", "newsletter-label"),
     ("The material on this site may not be reproduced, distributed or transmitted, except with the prior "
      "written permission of the Ledger.", "site-terms-line"),
@@ -735,6 +738,7 @@ def test_reader_revenue_terms_and_wire_lines_go(line, source):
 @pytest.mark.parametrize("prose", [
     "Your donation helps the flood victims, the Red Cross said.",
     "Can we count on the council to keep the depot open?",
+    "Support independent media, the minister told the depot's union.",
     "A Different Tone for Different Times",
     "Information from the depot's logbook was used in the audit the union ordered.",
 ])
@@ -1371,3 +1375,21 @@ def test_a_numbered_most_read_block_of_headlines_still_goes():
     block = "1. Depot Closure Splits Council\n2. Riders Face Months Of Detours\n3. Mechanics Union Plans Vote"
     text, _applied = clean(f"{PROSE[0]}\n\n{PROSE[1]}\n\n{PROSE[2]}\n\n{block}")
     assert paragraphs(text) == PROSE
+
+
+@pytest.mark.parametrize("line", [
+    "Share your thoughts with us: what do you think of the depot plan? Email letters@ledger.example.",
+    "Share your views in the comments below.",
+    "Share your thoughts below. What do you think about the new fares?",
+])
+def test_a_call_to_share_your_thoughts_goes_with_its_question_and_address(line):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:comment-invite"]
+
+
+def test_a_sentence_about_sharing_thoughts_stays():
+    body = f"{LEAD}\n\nResidents were invited to share your thoughts on the depot, the flyer said.\n\n{LAST}"
+    text, applied = clean(body)
+    assert text == body and applied == []
+
