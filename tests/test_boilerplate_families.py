@@ -741,6 +741,9 @@ def test_reader_revenue_terms_and_wire_lines_go(line, source):
     "Support independent media, the minister told the depot's union.",
     "A Different Tone for Different Times",
     "Information from the depot's logbook was used in the audit the union ordered.",
+    "Residents can watch the council meeting here on Thursday, the mayor said.",
+    "See the depot's timetable below for the changes.",
+    "She told listeners on Spotify that the depot would close.",
 ])
 def test_prose_like_reader_revenue_and_credit_lines_stays(prose):
     text, applied = clean("\n\n".join(PROSE + [prose]))
@@ -772,8 +775,18 @@ def test_reader_revenue_and_wire_lines_glued_after_the_last_sentence_are_cut_off
      "notification-prompt"),
     ("RELATED: Just sold! Peek inside the depot the council once called home", "related-link-line"),
     ("2 days ago", "relative-time"),
+    # lead's probe, a hand-written celebrity-magazine story (the furniture such sites carry: their app box,
+    # podcast call, a video's pointer and the zoom label of a photo), lines written anew here
+    ("Watch the video above for more on the depot's closure!", "video-pointer"),
+    ("See the full interview below:", "video-pointer"),
+    ("Watch below.", "video-pointer"),
+    ("Want stories like these delivered straight to your phone? Download the Valley Ledger iPhone app to "
+     "stay connected!", "app-social-promo"),
+    ("Listen on Apple Podcasts and Spotify to Depot Talk to hear more about your favorite lines!", "podcast-promo"),
+    ("Subscribe to Depot Talk on Spotify or wherever you get your podcasts.", "podcast-promo"),
+    ("Image zoom", "interface-word"),
 ])
-def test_postlight_tune_families_go_anywhere(line, source):
+def test_tune_and_probe_families_go_anywhere(line, source):
     text, applied = clean("\n\n".join([PROSE[0], line, PROSE[1], PROSE[2]]))
     assert [f.source for f in applied] == [f"boilerplate:{source}"]
     assert paragraphs(text) == PROSE
@@ -1392,4 +1405,3 @@ def test_a_sentence_about_sharing_thoughts_stays():
     body = f"{LEAD}\n\nResidents were invited to share your thoughts on the depot, the flyer said.\n\n{LAST}"
     text, applied = clean(body)
     assert text == body and applied == []
-
