@@ -13,7 +13,6 @@ import gzip
 import io
 import os
 import re
-import secrets
 import signal
 import sys
 import threading
@@ -34,7 +33,15 @@ def temp_path(target: str) -> str:
     True
     """
     directory, name = os.path.split(target)
-    return os.path.join(directory, f".{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    return os.path.join(directory, f".{name}.{os.getpid()}-{_token()}.tmp")
+
+
+def _token() -> str:
+    """Eight random hex digits; ``secrets`` is imported on the first write (with ``base64``, ``hmac``
+    and ``random`` it cost every start 2 ms, and a ``check`` writes nothing)."""
+    import secrets
+
+    return secrets.token_hex(4)
 
 
 def _alive(pid: int) -> bool:
@@ -225,7 +232,7 @@ def write_fs_atomic(fs, path: str, lines: Iterable[str]) -> None:
     import posixpath
 
     directory, name = posixpath.split(path)
-    tmp = posixpath.join(directory, f".{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    tmp = posixpath.join(directory, f".{name}.{os.getpid()}-{_token()}.tmp")
     try:
         with fs.open(tmp, "wb") as handle:
             for line in lines:

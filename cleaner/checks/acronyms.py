@@ -19,6 +19,7 @@ from itertools import chain, compress, count
 from operator import and_, itemgetter, not_, or_
 from typing import Callable
 
+from .. import snapshot
 from ..document import Document
 from ..finding import Finding
 from ..gazetteer import gazetteer, norm
@@ -887,7 +888,8 @@ def _lone_near_misses(doc, gaz, ubiquitous, counts, orphans, taken: set, topic_s
         return []
     lex = lexicon()
     index = _derived(gaz, ("near-miss", frozenset(ubiquitous)), lambda g: _deletion_index(g, ubiquitous))
-    web = _web_deletion_index(_pack()["acronyms"]["lone_web_min_zipf"])
+    min_zipf = _pack()["acronyms"]["lone_web_min_zipf"]
+    web = snapshot.memo("web-acronym-deletions", min_zipf, lambda: _web_deletion_index(min_zipf))
     text = doc.text
     findings = []
     for token, start, end in orphans:
