@@ -45,8 +45,18 @@ def places(old: str, new: str) -> Iterator[tuple]:
 
     >>> list(places("The cafÃ© is open.", "The café is open."))
     [(7, 9, 7, 8)]
+
+    The text both end with is left out of the walk first, so that a repair before a run of a repeated
+    character is one place where it stands, not a shorter one there and the rest taken from the run's
+    far end (``Ã“`` → ``Ó``, not ``Ã`` → ``Ó”`` and a ``“”`` deleted further on):
+
+    >>> list(places("Ã“”“”“”“”“” ", "Ó”“”“”“”“” "))
+    [(0, 2, 0, 1)]
     """
-    i = j = 0
+    i, j = _skip_equal(old, new, 0, 0)
+    tail = _common_end(old, new, min(len(old), len(new)) - min(i, j))
+    if tail:
+        old, new = old[:len(old) - tail], new[:len(new) - tail]
     n, m = len(old), len(new)
     while True:
         i, j = _skip_equal(old, new, i, j)
@@ -55,6 +65,20 @@ def places(old: str, new: str) -> Iterator[tuple]:
         a, b = _resync(old, new, i, j)
         yield i, i + a, j, j + b
         i, j = i + a, j + b
+
+
+def _common_end(old: str, new: str, most: int) -> int:
+    """How many characters (at most ``most``) both texts end with.
+
+    >>> _common_end("cafÃ© open", "café open", 9)
+    5
+    """
+    k = 0
+    while k + _BLOCK <= most and old[len(old) - k - _BLOCK:len(old) - k] == new[len(new) - k - _BLOCK:len(new) - k]:
+        k += _BLOCK
+    while k < most and old[len(old) - k - 1] == new[len(new) - k - 1]:
+        k += 1
+    return k
 
 
 def _skip_equal(old: str, new: str, i: int, j: int) -> tuple[int, int]:

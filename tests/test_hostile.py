@@ -523,6 +523,28 @@ def test_a_space_before_a_cr_is_trailing_whitespace_so_fix_is_idempotent(cli, tm
     assert clean("one two " + newline + "three \t" + newline + "four").text == "one two" + newline + "three" + newline + "four"
 
 
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+@pytest.mark.parametrize("text, mojibake, fixed", [
+    ("\u00c3" + "\u201c\u201d" * 15 + " ", "\u00c3\u201c", "\u00d3\u201d" + "\u201c\u201d" * 14),  # fuzz seed 20261218
+    ("The fare rose \u00e2\u20ac\u201c" + "\u201c" * 17 + " ", "\u00e2\u20ac\u201c", None),
+    ("The cafe said \u00e2\u20ac\u2122" + "\u2019" * 24, "\u00e2\u20ac\u2122", None),
+    ("He wrote \u00c3\u00bc" + "\u2026\u00bc" * 19 + " and left.", "\u00c3\u00bc",
+     "He wrote \u00fc" + "\u2026\u00bc" * 19 + " and left."),
+], ids=["fuzz-20261218", "en-dash", "apostrophe", "u-umlaut"])
+def test_mojibake_before_a_run_of_its_own_characters_is_repaired_where_it_stands(text, mojibake, fixed, unsafe):
+    # The diff of ftfy's repair took the run's far end for part of it: "\u00c3\u201c" -> "\u00d3" came out
+    # as "\u00c3" -> "\u00d3\u201d" (unsafe: one letter) and a "\u201c\u201d" deleted at the end (safe), so
+    # each fix deleted quotation marks and the mojibake stayed (10 rounds, still not idempotent).
+    cleaner = Cleaner(unsafe_fixes=unsafe)
+    result = cleaner.clean(text)
+    repairs = [f for f in result.findings if f.code == "E001"]
+    assert len(repairs) == 1 and repairs[0].applied
+    assert (repairs[0].start, repairs[0].end) == (text.index(mojibake), text.index(mojibake) + len(mojibake))
+    assert not any(f.applied for f in cleaner.clean(result.text).findings)
+    if fixed is not None:
+        assert result.text == fixed
+
+
 def test_a_run_of_doubled_marks_is_one_finding_whatever_its_length():
     text = "He said \u201c" + "\u201c" * 5000 + "We go,\u201d and left."
     found = [f for f in check(text, select=["Q006"]) if "doubled" in f.message]
