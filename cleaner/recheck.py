@@ -97,11 +97,24 @@ def split_by_edits(text: str, edits: list[Finding]) -> tuple[list, list]:
     >>> from cleaner.finding import Finding
     >>> split_by_edits("one\\ntwo x\\nthree", [Finding("E006", "", 7, 9, suggestion=" ", fix="safe")])
     ([(4, 10)], [(0, 4, 0), (10, 15, -1)])
+
+    The end of a text is a stretch of its own (where an empty finding at the very end stays) only after
+    a line break no edit wrote: the end of a touched last line is that line's.
+
+    >>> split_by_edits("one\\ntwo x\\n", [Finding("E006", "", 7, 9, suggestion=" ", fix="safe")])
+    ([(4, 10)], [(0, 4, 0), (10, 10, -1)])
+    >>> split_by_edits("one\\ntwo x", [Finding("E006", "", 7, 9, suggestion=" ", fix="safe")])
+    ([(4, 9)], [(0, 4, 0)])
     """
     touched = touched_lines(text, edits)
     stretches = []
     clean_from = 0
-    for start, end in touched + [(len(text) + 1, len(text) + 1)]:
+    ends = [(len(text) + 1, len(text) + 1)]
+    if touched and touched[-1][1] == len(text):
+        grown = sum(len(e.suggestion or "") - (e.edit_end - e.edit_start) for e in edits)
+        if not text.endswith("\n") or edits[-1].edit_end + grown == len(text):  # the last edit wrote the end
+            ends = []
+    for start, end in touched + ends:
         if start > clean_from:
             stretches.append((clean_from, min(start, len(text))))
         clean_from = end

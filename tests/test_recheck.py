@@ -10,6 +10,7 @@ from pathlib import Path
 from cleaner import Cleaner
 from cleaner.checks import encoding
 from cleaner.document import Document
+from cleaner.finding import Finding
 from cleaner.fixer import apply_edits, choose_edits
 from cleaner.recheck import recheck_lines
 
@@ -58,6 +59,24 @@ def test_touched_lines_recheck_equals_a_full_check_after_random_edits():
         compared += 1
         reused += len(before) - len(edits) > 0
     assert compared >= 50 and reused >= 30  # findings on untouched lines were carried over, moved
+
+
+def test_an_applied_insertion_at_the_end_of_a_text_is_not_carried_over():
+    # A diff may lay ftfy's repair out as a deletion and an insertion at the end of the text (before a
+    # run of the repaired character: "\u00e2\u20ac\u2122" + 24 "\u2019" gave both). The end of a touched last
+    # line was taken for an untouched stretch of its own, so the applied insertion came back each round:
+    # --unsafe-fixes added a mark per round up to the 10-round cap.
+    text = "The cafe said \u00e2\u20ac\u2122" + "\u2019" * 24
+    edits = [Finding("E001", "mojibake", 14, 17, suggestion="", fix="safe"),
+             Finding("E001", "mojibake", 41, 41, suggestion="\u2019", fix="unsafe")]
+    after = Document(apply_edits(text, edits))
+    assert after.text == "The cafe said " + "\u2019" * 25 and _run(after) == []
+    assert recheck_lines(after, _run, edits, edits) == []
+    # after a line break no edit wrote, the end of the text is a line of its own: what stood there stays
+    end = Finding("E001", "mojibake", 42, 42, suggestion="\u2019", fix="unsafe")
+    after = Document(apply_edits(text + "\n", edits[:1]))
+    kept = recheck_lines(after, lambda part: [], [edits[0], end], edits[:1])
+    assert [(f.start, f.end) for f in kept] == [(len(after.text), len(after.text))]
 
 
 def test_clean_gives_the_same_result_with_touched_line_rechecks_as_with_full_ones():
