@@ -230,8 +230,11 @@ def _process_records(cleaner: Cleaner, source: InputFile, report: FileReport, *,
 
 def write_report(report: FileReport) -> None:
     """Write a fixed file back (``fileio.write_back``: only over the bytes that were read); a file left
-    alone gets a notice saying why."""
+    alone gets a notice saying why, and its edits are no longer applied: the file still holds what
+    they pointed at, so the summary counts them as remaining and the exit code says so."""
     if report.new_bytes is not None and report.original is not None:
         notice = write_back(report.path, report.new_bytes, report.original)
         if notice:
             report.notices.append(notice)
+            for _, finding in report.findings:
+                finding.applied = False

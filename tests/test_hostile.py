@@ -272,6 +272,22 @@ def test_fix_writes_through_symlinks_keeps_hard_links_and_skips_read_only_files(
     assert (locked.stat().st_mode & 0o777) == 0o444
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_file_fix_leaves_alone_is_counted_as_not_fixed(cli, tmp_path, fmt):
+    # a read-only file was skipped with its notice, but the run said "Found 1 (1 fixed, 0 remaining)."
+    # and exited 0: a pre-commit hook passed with the invisible character still in the file
+    locked = tmp_path / "locked.txt"
+    locked.write_text(DIRTY, encoding="utf-8")
+    locked.chmod(0o444)
+    code, out, err = cli("fix", "--no-cache", "--format", fmt, str(locked))
+    assert "\u200b" in locked.read_text(encoding="utf-8") and "read-only" in err
+    assert code == 1
+    if fmt == "text":
+        assert "Found 1 (0 fixed, 1 remaining)." in out and "E004" in out
+    else:
+        assert [(r["code"], r["applied"]) for r in json.loads(out)] == [("E004", False)]
+
+
 def test_a_write_failure_is_an_error_naming_the_path_not_a_traceback(cli, tmp_path, monkeypatch):
     from cleaner import atomic
 
