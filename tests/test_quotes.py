@@ -600,6 +600,11 @@ def test_colon_before_a_lower_case_list_introduces_no_quotation():
         # wire style: the verb takes its quotation with no comma, before a word that starts sentences
         ('Bank spokesman Arne Lund said We could not do it earlier." The bank paid.',
          'Bank spokesman Arne Lund said "We could not do it earlier." The bank paid.'),
+        # a participle of saying before its comma (``as saying,``, ``adding,``) introduces like the verb
+        ('The agency quoted the minister as saying, We will answer any attack in kind." Oil prices rose.',
+         'The agency quoted the minister as saying, "We will answer any attack in kind." Oil prices rose.'),
+        ('The union rejected the offer on Monday, adding, Our members deserve a fair share of the profits."',
+         'The union rejected the offer on Monday, adding, "Our members deserve a fair share of the profits."'),
     ],
 )
 def test_a_lost_opening_mark_after_a_clause_of_saying_goes_after_it(text, fixed):

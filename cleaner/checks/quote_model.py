@@ -826,7 +826,8 @@ _BOUNDARY = re.compile(r"[.?!][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 
 def _intro(text: str, lo: int, hi: int) -> Optional[int]:
     """Where a quotation introduced in ``text[lo:hi]`` starts: after ``said:`` ``said,`` ``: `` (the last one), after a
-    comma ending a clause a verb of saying heads (``said in a statement, The``), or right after a verb of saying that
+    comma ending a clause a verb of saying heads (``said in a statement, The``), after a participle of saying and its
+    comma before a capital (``quoted him as saying, We``, ``adding, The``), or right after a verb of saying that
     takes its quotation with no comma, wire style, before a word that starts sentences (``said The dollar``). A colon
     before a lower-case word starts a list or an explanation (``five types of visitors: explorers, …``), not a
     quotation, which starts with a capital after one.
@@ -837,11 +838,15 @@ def _intro(text: str, lo: int, hi: int) -> Optional[int]:
     >>> t = 'He said in a statement, The idea is sound." Lund said We could not."'
     >>> t[_intro(t, 0, 42):42], t[_intro(t, 44, len(t) - 1):]
     ('The idea is sound.', 'We could not."')
+    >>> t = 'It quoted him as saying, We will retaliate."'
+    >>> t[_intro(t, 0, len(t) - 1):]
+    'We will retaliate."'
     """
     verbs = rules()["verbs"]
     found = None
     for m in _INTRO.finditer(text, lo, hi):
         if (m.group(2) == ":" and not text[m.end()].islower()) or (m.group(1) or "").lower() in verbs \
+                or (m.group(2) == "," and text[m.end()].isupper() and (m.group(1) or "").lower() in rules()["saying_forms"]) \
                 or (m.group(2) == "," and text[m.end()].isupper() and _saying_clause(text, lo, m.start(2))):
             found = m.end()
     for m in _DIRECT.finditer(text, lo, hi):
@@ -900,7 +905,8 @@ _SAID_REACH = 120  # characters back to the sentence's start, for a verb of sayi
 
 def _said_before(text: str, start: int, intro: int) -> bool:
     """Does a verb of saying introduce the quotation that opens at ``intro`` with a capital: right before its comma or
-    colon (``said, We``, ``wrote: The``), heading the clause before its comma (``said in a statement, The``), right
+    colon (``said, We``, ``wrote: The``; a participle too, ``as saying, We``), heading the clause before its comma
+    (``said in a statement, The``), right
     before it with no comma (``said The``, wire style, ``_intro``), or anywhere in the colon's sentence (``told
     reporters: We``)? A bare colon heads a label or an explanation as often (``it bears repeating: The best
     content``), and a lower-case word after ``said,`` reports speech as often as it quotes it (``the company said, it
@@ -909,6 +915,8 @@ def _said_before(text: str, start: int, intro: int) -> bool:
     >>> t = 'He told reporters: We will win. It bears repeating: The best. She said, it was late. She said, It was.'
     >>> [_said_before(t, 0, t.index(w)) for w in ("We", "The best", "it was", "It was")]
     [True, False, False, True]
+    >>> _said_before('It quoted him as saying, We will.', 0, 25)
+    True
     """
     if not text[intro:intro + 1].isupper():
         return False
@@ -918,6 +926,8 @@ def _said_before(text: str, start: int, intro: int) -> bool:
     if head.endswith(",") and _saying_clause(text, start, max(start, intro - _SAID_REACH) + len(head) - 1):
         return True
     forms = rules()["saying_forms"]
+    if head.endswith(",") and words and words[-1].lower() in forms:
+        return True
     return bool(words) and (words[-1].lower() in verbs or (head.endswith(":") and any(w.lower() in verbs or w.lower() in forms for w in words)))
 
 
