@@ -181,6 +181,15 @@ def unbalanced_paragraph(clean: str, pos: int) -> bool:
     return (not after or after[0] not in QUOTES) and len(_PARA_MARKS.findall(previous)) % 2 == 0
 
 
+# After a quotation that ends in a comma the writer's sentence goes on: its attribution starts in lower case, unless
+# it starts with a name. A verb of saying, or a subject pronoun before one, is never a name (``," He said``, ``,"
+# Said Bagley``): English grammar, read from the clean copy alone.
+_ATTRIBUTION_CAPITAL = re.compile(
+    r'[A-Za-z0-9.!?…],["”] (?:(?:He|She|They|We|It|I) )?(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Tt]old|[Tt]ells|[Ww]rote|'
+    r'[Ww]rites|[Aa]sked|[Aa]sks|[Ee]xplained|[Nn]oted|[Ss]tated|[Cc]ontinued|[Rr]eplied|[Rr]ecalled|[Aa]rgued)\b')
+CAPITAL_CLASS = "attribution capitalised after a quotation's comma"
+
+
 def publisher_error(clean: str, out: str, op) -> str:
     """The class of a clean-copy edit that repairs the publisher's own error, else ``""``.
 
@@ -204,8 +213,15 @@ def publisher_error(clean: str, out: str, op) -> str:
     'mark in a paragraph whose marks the publisher got wrong'
     >>> publisher_error('He said it was done."\\n\\nNext.', 'He said" it was done."\\n\\nNext.', (7, 7, 7, 8))
     ''
+    >>> publisher_error('"Yes," He said.', '"Yes," he said.', (7, 8, 7, 8)), publisher_error('"Yes," Said Lee.', '"Yes," said Lee.', (7, 8, 7, 8))
+    ("attribution capitalised after a quotation's comma", "attribution capitalised after a quotation's comma")
+    >>> publisher_error('"Yes," Hesaid.', '"Yes," hesaid.', (7, 8, 7, 8)), publisher_error('"Yes." He said no.', '"Yes." he said no.', (7, 8, 7, 8))
+    ('', '')
     """
     a, b = clean[op[0]:op[1]], out[op[2]:op[3]]
+    if a.isupper() and b == a.lower() and len(a) == 1 and _ATTRIBUTION_CAPITAL.match(clean, max(0, op[0] - 4)) \
+            and clean[op[0] - 1:op[0]] == " ":
+        return CAPITAL_CLASS
     if not a and b == "." and _DOTTED_END.search(clean, max(0, op[0] - 12), op[0]) and clean[op[0]:op[0] + 1] == " ":
         return "abbreviation lost its last stop"
     if {a, b} <= set(QUOTES) | {""} and len(a + b) == 1 and unbalanced_paragraph(clean, op[0]):
