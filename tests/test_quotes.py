@@ -612,6 +612,17 @@ def test_a_lost_opening_mark_after_a_clause_of_saying_goes_after_it(text, fixed)
     assert fix(fixed) == fixed
 
 
+def test_a_paragraph_that_a_colon_of_saying_introduces_opens_the_quotation_whose_mark_was_lost():
+    # the paragraph before ends in ``he said:``: the quotation opens at this paragraph's start, not a stray mark
+    text = ("Joint ventures have grown in the east, he said:\n\n"
+            'This is a wager on the evolution of the region. We will see it pay." Officials agreed.\n\nThen it rained.')
+    assert fix(text) == text.replace("said:\n\nThis", 'said:\n\n"This')
+    # a bare colon (no verb of saying) heads a list or the writer's own text as often: the mark is judged in its paragraph
+    bare = ("There are three steps to the process:\n\n"
+            'Fill in the form and send it to the office. Wait for the answer." Officials agreed.\n\nThen it rained.')
+    assert '"Fill' not in fix(bare)
+
+
 @pytest.mark.parametrize(
     "text, fixed",
     [

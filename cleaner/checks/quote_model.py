@@ -1049,6 +1049,10 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         # the colon were not there (most often stray), not as a tie with a quotation opened after it; one that another
         # quotation follows (``such as: Legal advised it.” “The president said …”``) may close the first of a series
         intro = None
+    if intro is None and previous is None and _colon_above(text, para, lo):
+        # ``Today, I begin every design decision asking:\n\nWho might be eligible …?”``: the paragraph before introduced it
+        _push(para, "lone", LoneClose(mark, lo, True, "introduction"))
+        return
     boundaries = [m.end() for m in _BOUNDARY.finditer(text, lo, mark.pos - 1)
                   if not holds_stop(text, m.start(), (re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
     first_end = boundaries[0] if boundaries else mark.pos
@@ -1098,6 +1102,27 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         # a closing mark that ends its paragraph ends a quotation as often as it is stray: deleting it and opening
         # the quotation at one of the sentences before are one edit each, a tie (reported); mid-paragraph it is stray
         _push(para, "lone", LoneClose(mark, None, bool(text[mark.pos + len(mark.char):para.end].strip()), "stray"))
+
+
+def _colon_above(text: str, para: Para, lo: int) -> bool:
+    """Does the paragraph before ``para`` end in a colon that introduces a quotation opening at ``para``'s first word
+    ``lo``: a verb of saying heads the colon's sentence and a capital follows (``he said:\\n\\nThis is a wager …”``),
+    as ``_said_before`` reads a colon in the paragraph itself? A bare colon or a run-in label (``the following
+    advice:\\n\\nGo read …”``) heads a list or the writer's own text as often: the mark is judged in its paragraph.
+
+    >>> t = 'Then he said:\\n\\nThis is a wager on it." Then'
+    >>> _colon_above(t, Para(1, 15, len(t)), 15), _colon_above(t.replace("he said", "the advice"), Para(1, 18, 45), 18)
+    (True, False)
+    >>> _colon_above('He left.\\n\\nIt is late." Then', Para(1, 10, 28), 10)
+    False
+    """
+    if lo != para.start or para.index == 0:
+        return False
+    head = text[max(0, para.start - _SAID_REACH):para.start].rstrip()
+    if not head.endswith(":"):
+        return False
+    start = para.start - _SAID_REACH + (head.rfind("\n") + 1) if para.start > _SAID_REACH else head.rfind("\n") + 1
+    return _said_before(text, start, lo) and not _label(text, start, lo)
 
 
 def _reports(text: str, start: int, end: int) -> bool:
