@@ -11,6 +11,10 @@ only suggested) is read on thousands of cases, with no other damage around them:
   more (``Eastman said he is alarmed. We are getting …," he said``): safe right, safe wrong, suggested.
 - ``end-mark``: each quotation's own ``?`` or ``!`` moved after its closing mark, and each ``?``/``!`` a clean
   article puts there itself: restored, and clean marks moved (harm).
+- ``single-mark``: one mark of each double quotation typed single (``“homes, not excuses.’``, ``‘homes, not
+  excuses.”``; ``'`` for ``"`` in straight copy), per variant (the opening mark; the closing mark at the
+  paragraph's end, before an attribution, elsewhere): turned back safely, suggested (unsafe: the article does
+  not say whether it quotes in double or single marks), wrong (a safe edit elsewhere at the mark) or not repaired.
 
     .venv/bin/python bench/quote_sites.py --part heldout --family attribution
 
@@ -94,12 +98,51 @@ def end_marks(part: str) -> Counter:
     return counts
 
 
+_SINGLE_OF = {'"': "'", "“": "‘", "”": "’"}
+
+
+def single_marks(part: str) -> Counter:
+    """(variant, verdict) counts for every double quotation of ``part`` with one of its marks typed single."""
+    from cleaner.checks.quotes import detect
+
+    counts: Counter = Counter()
+    for rec in articles(part, sources=qd.QUOTE_SOURCES):
+        text = rec["text"]
+        for q in qd.quotations(text):
+            for pos in (q.open, q.close):
+                if text[pos] not in _SINGLE_OF:
+                    continue
+                if pos == q.open:
+                    where = "open"
+                elif not text[pos + 1:].split("\n", 1)[0].strip():
+                    where = "close, paragraph end"
+                elif re.match(r" (?:[A-Za-z]+ ){0,3}(?:said|says|added|told|asked)\b", text[pos + 1:pos + 40]):
+                    where = "close, attribution"
+                else:
+                    where = "close, elsewhere"
+                damaged = text[:pos] + _SINGLE_OF[text[pos]] + text[pos + 1:]
+                at = [e for e in detect(damaged) if e.start <= pos < e.end]
+                if any(e.fix == "safe" and (e.suggestion or "")[:1] == text[pos] for e in at):
+                    verdict = "safe right"
+                elif any(e.fix == "safe" for e in at):
+                    verdict = "safe wrong"
+                elif at:
+                    verdict = "suggested"
+                else:
+                    verdict = "not repaired"
+                counts[where, verdict] += 1
+    return counts
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", default="tune", choices=("tune", "heldout"))
-    parser.add_argument("--family", default="lost-open", choices=("lost-open", "attribution", "end-mark"))
+    parser.add_argument("--family", default="lost-open", choices=("lost-open", "attribution", "end-mark", "single-mark"))
     args = parser.parse_args(argv)
-    counts = end_marks(args.part) if args.family == "end-mark" else lost_open(args.part, args.family == "attribution")
+    if args.family == "single-mark":
+        counts = single_marks(args.part)
+    else:
+        counts = end_marks(args.part) if args.family == "end-mark" else lost_open(args.part, args.family == "attribution")
     for (what, verdict), n in sorted(counts.items()):
         print(f"{what:24} {verdict:14} {n:6}")
     return 0

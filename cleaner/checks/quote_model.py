@@ -175,6 +175,7 @@ class Para:
     search: Optional[Search] = None  # the fewest-edit reading, where the evidence rules left the marks unbalanced
     reopen: bool = False  # a quotation runs on into this paragraph, which closes it but lost its opening mark
     carried: bool = False  # its first closing mark ends a quotation opened paragraphs before, none re-opened
+    single_closes: list = ()  # offsets of single marks that close a double quotation (``“homes, not excuses.’``)
 
 
 def _push(para: Para, name: str, item) -> None:
@@ -395,6 +396,15 @@ def build(text: str) -> QuoteModel:
         )
         for q in para.quotations:
             if q.close is None and q.open is not None:
+                _close_with_single(text, para, q)
+        for mark in list(para.stray_closes):
+            if (q := _open_with_single(text, para, mark)) is not None:
+                para.stray_closes.remove(mark)
+                mark.role = "close"
+                para.quotations = list(para.quotations)
+                para.quotations.insert(bisect.bisect_left(para.quotations, q.open.pos, key=lambda x: x.open.pos), q)
+        for q in para.quotations:
+            if q.close is None and q.open is not None:
                 last = q is para.quotations[-1]
                 if last and next_opens:
                     # run on, unless the paragraph attributes the quotation right after a comma (``Gulf, said
@@ -439,6 +449,74 @@ def build(text: str) -> QuoteModel:
 #: the longest paragraph the fewest-edit search reads (news paragraphs run to 2,000 characters; a 1 MB line of
 #: sentences with one lone mark is no paragraph to repair, and the search there cost a second)
 SEARCH_REACH = 5000
+
+
+def _close_with_single(text: str, para: Para, q: Quotation) -> None:
+    """Pair ``q``, a quotation left open, with a single mark that closes it after a stop or a comma
+    where a closing mark belongs: at the paragraph's end (``needed “homes, not excuses.’``) or before
+    its attribution (``“We will fight it,’ said Tom Becker``): the closing mark typed or converted as a
+    single one. One edit (the mark's kind) makes the paragraph read, where closing it anew and leaving
+    the single mark stray takes two. Not when a single quotation opened inside is still open (``“he
+    told me ‘go home.’``: a nested quotation whose double mark was lost, a different repair).
+
+    >>> t = 'She said the city needed “homes, not excuses.’'
+    >>> para = Para(0, 0, len(t)); _pair(t, para); _close_with_single(t, para, para.quotations[0])
+    >>> para.quotations[0].close.pos == len(t) - 1, para.single_closes
+    (True, [45])
+    """
+    later = _next_open(para.marks, q.open.pos)
+    hi = later.pos if later else para.end
+    inner = 0  # single quotations opened inside and not yet closed (``“the ‘back door’ they built.’`` has none)
+    for found in _SINGLE.finditer(text, q.open.pos + 1, hi):
+        i = found.start()
+        context = _single_context(text, i, para.start, para.end)
+        if context == "open":
+            inner += 1
+        elif context == "close" and inner:
+            inner -= 1
+        elif context == "close" and i > q.open.pos + 2 and (
+                (text[i - 1] in ".?!," and (not text[i + 1:hi].strip() or _attribution_distance(text, i + 1, para.end) is not None
+                                            or _NEW_SENTENCE.match(text, i + 1)))
+                or (text[i - 1].isalpha() and text[i - 1] not in "sS" and not _ELISION_END.search(text, q.open.pos, i))):
+            mark = Mark(i, text[i], "close", "close", q)
+            q.close = mark
+            _push(para, "single_closes", i)
+            return
+
+
+_NEW_SENTENCE = re.compile(r" [A-Z][a-z]")
+#: a word whose last letter an apostrophe replaces (``goin’``, ``o’``): the mark after it is no closing one
+_ELISION_END = re.compile(r"(?:in|o|[^a-z]n)\Z")
+
+
+def _open_with_single(text: str, para: Para, mark: Mark) -> Optional[Quotation]:
+    """The quotation a stray closing mark ends when its opening mark was typed single (``needed
+    ‘homes, not excuses.”``): the last single mark that opens words since the double mark before it,
+    with no single mark closing after it. One edit (the mark's kind) where deleting the closing mark
+    loses the quotation.
+
+    >>> t = 'She said the city needed ‘homes, not excuses.”'
+    >>> para = Para(0, 0, len(t)); _pair(t, para); q = _open_with_single(t, para, para.stray_closes[0])
+    >>> q.open.pos, q.close.pos, para.single_closes
+    (25, 45, [25])
+    """
+    k = bisect.bisect_left(para.marks, mark.pos, key=lambda m: m.pos)
+    lo = para.marks[k - 1].pos + 1 if k > 0 else para.start
+    opener = None
+    for found in _SINGLE.finditer(text, lo, mark.pos):
+        i = found.start()
+        context = _single_context(text, i, para.start, para.end)
+        word = _NEXT_WORD.match(text, i + 1, i + 8)
+        if context == "open" and not (word and (word.group().lower() in _ELISIONS or word.group().isdigit())):
+            opener = i
+        elif context == "close":
+            opener = None  # a single quotation closed here: the double mark is no partner of it
+    if opener is None or mark.pos - opener < 3:
+        return None
+    q = Quotation(Mark(opener, text[opener], "open", "open"), mark, para.index)
+    q.open.quotation = mark.quotation = q
+    _push(para, "single_closes", opener)
+    return q
 
 
 def _unresolved(para: Para) -> bool:
@@ -773,6 +851,8 @@ def _singles(text: str, para: Para) -> None:
         i, ch = found.start(), found.group()
         if (i + 1 < para.end and text[i + 1] == ch and ch != "'") or (i > para.start and text[i - 1] == ch and ch != "'"):
             continue  # ``‘‘`` / ``’’``: read as a double mark
+        if i in para.single_closes:
+            continue  # a double quotation's closing mark typed single (``_close_with_single``)
         while k < len(spans) and spans[k][1] < i:
             for pos in stacks.pop(id(spans[k][2]), []):
                 _leftover(text, para, pos, spans[k][2])

@@ -15,7 +15,7 @@ from collections import Counter
 from typing import NamedTuple, Optional
 
 from . import quote_model as qm
-from .quote_model import CURLY_CLOSE, CURLY_OPEN, DOUBLE_MARKS, STRAIGHT, QuoteModel, build, is_abbreviation, rules
+from .quote_model import CURLY_CLOSE, CURLY_OPEN, DOUBLE_MARKS, STRAIGHT, QuoteModel, SINGLE_MARKS, build, is_abbreviation, rules
 
 
 class Edit(NamedTuple):
@@ -988,6 +988,20 @@ def _local_style(model: QuoteModel, q) -> Optional[str]:
     return None
 
 
+def _quotes_in_double(text: str, model: QuoteModel) -> bool:
+    """Does the article quote in double marks: a quotation paired in double marks, and at least half as
+    many as it quotes in single ones (as Q010 counts them)?
+
+    >>> _quotes_in_double('"Yes," he said. "No," she said.', build('"Yes," he said. "No," she said.'))
+    True
+    """
+    doubles = sum(1 for q in model.quotations if q.open is not None and q.close is not None
+                  and q.open.char not in SINGLE_MARKS and q.close.char not in SINGLE_MARKS)
+    singles = sum(1 for para in model.paragraphs for pair in para.singles
+                  if pair.inside is None and _speech(text, pair.open + 1, pair.close))
+    return doubles >= 1 and 2 * doubles >= singles
+
+
 def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
     """Q007: one mark of a quotation in the other style (curly/straight), or a curly mark turned the wrong way.
 
@@ -997,6 +1011,14 @@ def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
     """
     strong = model.strong
     edits = []
+    verdict: list = []
+
+    def quotes_in_double() -> bool:
+        # a quotation with one single and one double mark reads both ways (``‘no.”``: the double mark typed
+        # for a single one, or the reverse), one edit each; an article that quotes in double marks decides it
+        if not verdict:
+            verdict.append(_quotes_in_double(text, model))
+        return verdict[0]
 
     def emit(mark, want, sure, why):
         role = "opening" if mark.role == "open" else "closing"
@@ -1007,6 +1029,12 @@ def mixed_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
         marks = [m for m in (q.open, q.close) if m is not None and len(m.char) == 1]
         if q.open is not None and q.close is not None and len(marks) == 2:
             o, c = marks
+            if c.char in SINGLE_MARKS:  # ``“homes, not excuses.’``: the closing mark typed single
+                emit(c, STRAIGHT if _is_straight(o) else CURLY_CLOSE, quotes_in_double(), "typed as a single mark")
+                continue
+            if o.char in SINGLE_MARKS:  # ``‘homes, not excuses.”``: the opening mark typed single
+                emit(o, STRAIGHT if _is_straight(c) else CURLY_OPEN, quotes_in_double(), "typed as a single mark")
+                continue
             if _is_straight(o) == _is_straight(c):
                 if o.char == CURLY_CLOSE:
                     emit(o, CURLY_OPEN, o.context == "open", "turned the wrong way")
