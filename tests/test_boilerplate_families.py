@@ -744,6 +744,7 @@ def test_reader_revenue_terms_and_wire_lines_go(line, source):
     "Residents can watch the council meeting here on Thursday, the mayor said.",
     "See the depot's timetable below for the changes.",
     "She told listeners on Spotify that the depot would close.",
+    "The minister said the feed had not been edited by ministry staff, the Ledger reported.",
 ])
 def test_prose_like_reader_revenue_and_credit_lines_stays(prose):
     text, applied = clean("\n\n".join(PROSE + [prose]))
@@ -785,6 +786,7 @@ def test_reader_revenue_and_wire_lines_glued_after_the_last_sentence_are_cut_off
     ("Listen on Apple Podcasts and Spotify to Depot Talk to hear more about your favorite lines!", "podcast-promo"),
     ("Subscribe to Depot Talk on Spotify or wherever you get your podcasts.", "podcast-promo"),
     ("Image zoom", "interface-word"),
+    ("ALSO READ | Heatwave grips the valley as the depot records 45 degrees", "related-link-line"),
 ])
 def test_tune_and_probe_families_go_anywhere(line, source):
     text, applied = clean("\n\n".join([PROSE[0], line, PROSE[1], PROSE[2]]))
@@ -1122,6 +1124,13 @@ def test_a_credit_run_on_after_a_caption_with_no_stop_goes_and_the_caption_stays
     ("All other marks are the property of their respective owners.", "trademark-notice"),
     ("AAP", "agency-tail"),
     ("Posted: Tuesday, January 8, 2008, 13:51 (GMT)", "labelled-stamp"),
+    # lead's probe, a hand-written PTI story as Indian dailies run it (their notes on unedited agency copy)
+    ("(This story has not been edited by Valley Ledger staff and is published from a syndicated news agency "
+     "feed - PTI)", "syndication-line"),
+    ("(Except for the headline, this story has not been edited by Ledger staff and is published from a "
+     "syndicated feed.)", "syndication-line"),
+    ("(Only the headline of this report may have been reworked by Ledger staff; the rest is auto-generated "
+     "from a syndicated feed.)", "syndication-line"),
 ])
 def test_the_2008_forms_of_trailers_go(line, source):
     text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
