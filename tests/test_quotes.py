@@ -1263,3 +1263,16 @@ def test_a_punctuation_run_ending_a_paragraph_is_found_whatever_the_line_end(end
     text = f"He opened a debate.,{end}{end}The end came."
     assert fix(text) == f"He opened a debate.{end}{end}The end came."
     assert fix(fix(text)) == fix(text)
+
+
+@pytest.mark.parametrize("text", [
+    "“…“…“…“…“…“…“…“…“…Ã‰ â€œNo,â€ she said. ",
+    "x…“…“…“…“…“…“…“…“…“Ã“ â€œNo,â€ she said. ",
+])
+def test_no_opening_mark_is_put_before_a_quotation_of_nothing_but_marks(text):
+    # bench/fix_convergence.py (seeds 4-6): a lone closing mark before an attribution was re-opened before a run of
+    # ``…“``, where the doubled-mark repair deleted what the last round put in: with unsafe fixes, fix never settled
+    unsafe = Cleaner(unsafe_fixes=True)
+    once = unsafe.clean(text).text
+    assert unsafe.clean(once).text == once
+    assert not any(f.code == "Q006" and f.suggestion and f.suggestion.startswith("“…") for f in unsafe.clean(once).findings)

@@ -891,6 +891,9 @@ def _runs(doubled: list) -> list:
     return [tuple(run) for run in runs]
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
     """Q006: a quotation whose closing mark was lost or doubled (run-on quotations are right and stay).
 
@@ -926,6 +929,10 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
                 edits.append(Edit("Q006", "closing quotation mark with no opening one" + tie, m.pos, m.pos + len(m.char), None, "none", 0.5))
             elif lone.open_at is None:
                 edits.append(Edit("Q006", "stray closing quotation mark", m.pos, m.pos + len(m.char), "", "safe" if lone.sure else "unsafe", 0.8))
+            elif not _WORD_CHAR.search(text, lone.open_at, m.pos):
+                # ``“…“…“…”``: a quotation holds a word; one opened before nothing but marks and dots would quote nothing
+                # (and with the doubled marks around it, each round of fix undid the last: not idempotent)
+                edits.append(Edit("Q006", "closing quotation mark with no opening one", m.pos, m.pos + len(m.char), None, "none", 0.5))
             else:
                 glyph = STRAIGHT if m.char == STRAIGHT else CURLY_OPEN
                 at = lone.open_at
