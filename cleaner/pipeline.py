@@ -220,21 +220,27 @@ class Cleaner:
         ``CheckContext.memo``) is every round's, which keeps what a check computed from parts of the
         text the edits left as they were. Returns the fixed text, the applied findings
         (copies, on ``doc.text``), the findings left in the fixed text, and the edit maps of the rounds.
+
+        Edits that lead back to a text an earlier round had (checks whose edits undo each other, round
+        after round) end the rounds at that text, where the cycle was entered: a run that starts on it
+        goes round the same cycle back to it, so fix(fix(x)) == fix(x) there too (stopping where the
+        cycle was noticed gave the other text of a two-round cycle each time).
         """
         unsafe = self.settings.unsafe_fixes
         text = doc.text
         applied: list = []
         maps: list = []
-        seen = {text}
+        seen = {text: (0, 0, findings)}  # each text of the rounds: the rounds and edits that led to it, its findings
         current = doc
         for round_number in range(1, MAX_FIX_ROUNDS + 1):
             edits = choose_edits(after_character_repairs(findings, unsafe, current), unsafe)
             if not edits:
                 break
             fixed = apply_edits(text, edits)
-            if fixed in seen:  # edits that undo each other (or an earlier round): applying them changes nothing
+            if fixed in seen:  # back to an earlier text (or no change at all): the rounds end there
+                rounds, kept, findings = seen[fixed]
+                text, applied, maps = fixed, applied[:kept], maps[:rounds]
                 break
-            seen.add(fixed)
             applied.extend(_on_original(doc, maps, f, applied=True, round_number=round_number) for f in edits)
             maps.append(EditMap(edits))
             after = Round(found, edits, text, fixed) if self.incremental_rechecks else None
@@ -246,6 +252,7 @@ class Cleaner:
                 round_ctx.after = after
             found = run_families(fixed_doc, round_ctx, self._extra_checks(round_ctx), after)
             findings = merged(found)
+            seen[text] = (len(maps), len(applied), findings)
         return text, applied, findings, maps
 
     def clean(self, source: str, url: Optional[str] = None, **kwargs) -> Result:

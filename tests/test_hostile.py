@@ -561,6 +561,24 @@ def test_mojibake_before_a_run_of_its_own_characters_is_repaired_where_it_stands
         assert result.text == fixed
 
 
+@pytest.mark.parametrize("text", [
+    "x" + "\u2026\u201c" * 9 + "\u00d3 \u201cNo,\u201d she said.",
+    "\u2122" + "\u2026\u201c" * 10 + " the caf\u00e9 said.",
+], ids=["nine", "ten"])
+def test_fix_rounds_whose_edits_undo_each_other_end_where_the_cycle_began(text):
+    # --unsafe-fixes: Q006 put back a lost opening mark before each "\u2026\u201c" of the run, the next
+    # round deleted the doubled marks that made, and so on. The rounds stopped where the return to an
+    # earlier text was noticed, so a second clean gave the cycle's other text (bench/fix_convergence.py)
+    from hostile_inputs import assert_clean_properties
+
+    cleaner = Cleaner(unsafe_fixes=True)
+    once = cleaner.clean(text)
+    assert max(f.extra.get("fix_round", 1) for f in once.findings if f.applied) > 1  # it did go round
+    again = cleaner.clean(once.text)
+    assert again.text == once.text and not any(f.applied for f in again.findings)
+    assert_clean_properties(cleaner, text)  # the applied edits are those that made the text, none more
+
+
 def test_a_run_of_doubled_marks_is_one_finding_whatever_its_length():
     text = "He said \u201c" + "\u201c" * 5000 + "We go,\u201d and left."
     found = [f for f in check(text, select=["Q006"]) if "doubled" in f.message]
