@@ -9,8 +9,13 @@ laid out anywhere in such a run, and a fix that applied only part of it took a r
 (``bench/fuzz.py``, seed 20261218). Quotation-mark runs also reach the Q checks, so their convergence is
 measured too (the failures name the codes).
 
+The family ``low-high``: a sentence with a run of German opening marks ``„`` (two to fifteen, a few
+words after each) and one closing mark, ``“`` or ``”``. Q009 turned the last ``„ “`` pair into ``“ ”``,
+whose ``“`` then closed the ``„`` before it: a fix round per mark, past the last round.
+
     python bench/fix_convergence.py --seeds 2 3 4 5 6 --cases 1000
     python bench/fix_convergence.py --seeds 1 --cases 300 --show 5      # and the failing inputs
+    python bench/fix_convergence.py --family low-high --seeds 2 3 4 5 6 --cases 100
 """
 
 from __future__ import annotations
@@ -63,7 +68,26 @@ def case(rng: random.Random) -> Optional[str]:
     return before + broken + run + after if rng.random() < 0.7 else before + run + broken + after
 
 
-def run_seed(seed: int, cases: int) -> dict:
+WORDS = "the mayor said we will stay and fight for our town today".split()
+
+
+def low_high_case(rng: random.Random) -> str:
+    """One input of the ``low-high`` family.
+
+    >>> low_high_case(random.Random(1))
+    'He said „mayor will mayor „fight fight „and we mayor „the and” and left.'
+    """
+    parts = ["He said"]
+    for _ in range(rng.randint(2, 15)):
+        parts.append("„" + " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 3))))
+    closing = rng.choice(["“", "”"])
+    return " ".join(parts) + closing + rng.choice([" and left.", ", she said.", ". “Yes,” he said.", ""])
+
+
+FAMILIES = {"runs": case, "low-high": low_high_case}
+
+
+def run_seed(seed: int, cases: int, family: str = "runs") -> dict:
     """Failures of one seed: {"cases": n, "safe": Counter(codes), "unsafe": Counter(codes), "inputs": [...]}."""
     from cleaner.pipeline import Cleaner
 
@@ -71,7 +95,7 @@ def run_seed(seed: int, cases: int) -> dict:
     cleaners = {"safe": Cleaner(), "unsafe": Cleaner(unsafe_fixes=True)}
     out = {"cases": 0, "safe": Counter(), "unsafe": Counter(), "inputs": []}
     for _ in range(cases):
-        text = case(rng)
+        text = FAMILIES[family](rng)
         if text is None:
             continue
         out["cases"] += 1
@@ -90,10 +114,11 @@ def main(argv=None) -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[2, 3, 4, 5, 6])
     parser.add_argument("--cases", type=int, default=1000, help="cases drawn per seed")
     parser.add_argument("--show", type=int, default=0, help="print this many failing inputs per seed")
+    parser.add_argument("--family", choices=sorted(FAMILIES), default="runs")
     args = parser.parse_args(argv)
     totals = {"safe": [], "unsafe": []}
     for seed in args.seeds:
-        row = run_seed(seed, args.cases)
+        row = run_seed(seed, args.cases, args.family)
         for mode in totals:
             totals[mode].append(sum(row[mode].values()))
         print(f"seed {seed}: {row['cases']} cases; not idempotent: safe {sum(row['safe'].values())} "

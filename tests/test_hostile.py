@@ -579,6 +579,22 @@ def test_fix_rounds_whose_edits_undo_each_other_end_where_the_cycle_began(text):
     assert_clean_properties(cleaner, text)  # the applied edits are those that made the text, none more
 
 
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+@pytest.mark.parametrize("closing", ["\u201c", "\u201d"], ids=["german", "polish"])
+def test_a_run_of_low_opening_marks_is_fixed_in_one_go(closing, unsafe):
+    # Q009 turned the last "\u201e \u201c" pair into "\u201c \u201d", whose "\u201c" then closed the "\u201e"
+    # before it: a fix round per mark, the rounds ran out and a second fix went on (bench/fix_convergence.py
+    # --family low-high; found with its mojibake "\u00e2\u201e\u00a2" in a run)
+    text = "He said " + " ".join("\u201e" + w for w in "we will stay and fight for our town".split()) + closing + " and left."
+    cleaner = Cleaner(unsafe_fixes=unsafe)
+    once = cleaner.clean(text)
+    assert once.text == text.replace("\u201etown" + closing, "\u201ctown\u201d")
+    assert not any(f.applied for f in cleaner.clean(once.text).findings)
+    # a German quotation before an English one is still converted
+    mixed = "\u201eWir schaffen das\u201c, sagte sie. \u201cYes,\u201d he said."
+    assert cleaner.clean(mixed).text == "\u201cWir schaffen das\u201d, sagte sie. \u201cYes,\u201d he said."
+
+
 def test_a_run_of_doubled_marks_is_one_finding_whatever_its_length():
     text = "He said \u201c" + "\u201c" * 5000 + "We go,\u201d and left."
     found = [f for f in check(text, select=["Q006"]) if "doubled" in f.message]

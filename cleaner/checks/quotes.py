@@ -1195,11 +1195,28 @@ def _style_near(model: QuoteModel, pos: int) -> tuple[str, str]:
     return model.expected("open"), model.expected("close")
 
 
+# the next quotation mark (or line end) after a position
+_NEXT_DOUBLE_MARK = re.compile('[\n"“”„«»‹›]')
+
+
+def _opens_a_quotation(text: str, pos: int) -> bool:
+    """Is the ``“`` at ``pos`` an English opening mark, closed by the next mark on its line (a ``”``)?
+
+    >>> _opens_a_quotation("„a„b“c” and", 4), _opens_a_quotation("„a“ und “b”", 2)
+    (True, False)
+    """
+    after = _NEXT_DOUBLE_MARK.search(text, pos + 1)
+    return after is not None and after.group() == CURLY_CLOSE
+
+
 def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
     """Q009: a quotation in foreign marks (« », „ “, ‹ ›, 「 」) in English copy, converted to the article's style.
 
     ``he said «we will stay»`` → ``he said “we will stay”`` (or straight marks in straight copy).
-    A lone ``»`` (a "more" arrow) has no partner and stays.
+    A lone ``»`` (a "more" arrow) has no partner and stays. A ``“`` that opens an English quotation
+    (closed by the next mark, a ``”``) closes no ``„``: else each ``„ “`` turned into ``“ ”`` gave the
+    ``„`` before it a closing mark, and a run of them took a fix round each
+    (``„a„b„c“`` → ``„a„b“c”`` → ``„a“b”c”`` …, past the last round).
     """
     edits = []
     taken: set[int] = set()
@@ -1207,6 +1224,8 @@ def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
         pattern = re.compile(re.escape(open_mark) + r"([ \u00a0\u202f]?)([^\n«»„“”‹›「」『』]+?)([ \u00a0\u202f]?)" + re.escape(close_mark))
         for m in _at_sites(pattern, text, model, open_mark):
             if m.start() in taken or m.end() - 1 in taken or not m.group(2).strip():
+                continue
+            if close_mark == CURLY_OPEN and _opens_a_quotation(text, m.end() - 1):
                 continue
             taken.update({m.start(), m.end() - 1})
             opening, closing = _style_near(model, m.start())
