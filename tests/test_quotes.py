@@ -645,6 +645,13 @@ def test_a_paragraph_that_a_colon_of_saying_introduces_opens_the_quotation_whose
         # wire style ``said "You``: the quotation stands as a sentence, its stop goes inside
         ('Huckaby said "You build a fragile house if you do it that way".\n\n"It works," she said.',
          'Huckaby said "You build a fragile house if you do it that way."\n\n"It works," she said.'),
+        # the nearest comma before a named speaker closes it; a farther one only before a name
+        ('"The deficit results from macroeconomic factors (the budget deficit), the exchange rate and the '
+         'competitiveness of domestic industry, Denman said.\n\nHe left.',
+         '"The deficit results from macroeconomic factors (the budget deficit), the exchange rate and the '
+         'competitiveness of domestic industry," Denman said.\n\nHe left.'),
+        ('"It is hard to go against regulators, Kenneth Leung, a Smith Barney analyst said.\n\nHe left.',
+         '"It is hard to go against regulators," Kenneth Leung, a Smith Barney analyst said.\n\nHe left.'),
     ],
 )
 def test_quotations_an_attribution_or_introduction_bounds(text, fixed):

@@ -1623,9 +1623,11 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     elif scored:
         # the candidates that reach the same verb: the farthest one starts the speaker's name
         distance, nearest = min(scored, key=lambda dc: (dc[0], -dc[1]))
-        # before a verb right after a comma (``…, said``) only a name starts the speaker (``growth, John Williams, the
-        # president of the bank, said``); ``Now, this sounds like … out, said Edward Atorino`` is the quotation's own
-        best = min(c for d, c in scored if _same_verb(text, c, nearest) and (distance or c == nearest or _NAME_AFTER.match(text, c)))
+        # a candidate farther from the verb than the nearest one starts the speaker only with a name (``growth, John
+        # Williams, the president of the bank, said``, ``too, Kenneth Leung, a Smith Barney analyst said``); ``Now, this
+        # sounds like … out, said Edward Atorino`` and ``(the U.S. budget deficit), the exchange rate and … industry,
+        # Denman said`` hold the quotation's own comma
+        best = min(c for d, c in scored if _same_verb(text, c, nearest) and (c == nearest or _NAME_AFTER.match(text, c)))
         q.missing_close, q.missing_rule = best, "attribution"
         q.missing_sure = True
     elif end_candidate is not None and (first := _embedded_sentence_end(text, para, q, lo, cands)) is not None:
