@@ -12,7 +12,8 @@ paragraph at the start, a line between two paragraphs, its own sentence inside a
 label), (a photo credit) at the end of a caption line between two, after a stop or (``run-on``)
 with none, (``cell``) after the last sentence inside a layout table's cell, a row of the page under it
 (``cell-mid``: the cell closes in the middle of a line, the page's links after it),
-or (``note``, a copyright footer) at the end with one line of the page's own under it.
+or (``note``, a copyright footer) at the end with one line of the page's own under it, or
+(``above-footer``) after the last sentence with the page's copyright footer and its own lines under it.
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
 overall and macro-averaged (each family weighs the same); and the share of the article's own words
@@ -170,6 +171,17 @@ FAMILIES = {
         # aggregators' and exchanges' footers (MENAFN, Cointelegraph templates; issue 13, stop 17)
         "Legal Disclaimer: {site} provides the information “as is” without warranty of any kind.",
         "Disclaimer. {site} does not endorse any content or product on this page.", "All content © {year} {site}",
+        # press releases' copyright-and-trademark notices, UK sites' terms and company-registration lines,
+        # an agency's lower-case (c) (2008 pages of bench/real_scraped.py's l3s source; issue 13, stop 24);
+        # wordings other than the tune pages'
+        "© {year} {site} Ltd. All rights reserved. {site} and the {first} logo are registered trademarks of "
+        "{site} Ltd. All other trademarks are the property of their respective owners.",
+        "(C) {year} {site}, Inc. All rights reserved. {first} is a trademark of {site}, Inc.",
+        "This site is provided under {site}'s Terms of Use. Please see our Privacy Notice and Cookie Policy.",
+        "{site} Limited is registered in England and Wales with company number 0{year}{day}. Registered office: "
+        "{initial_n} {city} Road, London.",
+        "This website is operated by {site} Media Ltd. VAT No. GB {year} {year}.",
+        "(c) {site} News Service",
     ], ("tail", "glued", "tight")),
     "share-prompt": ([
         "Share this post and leave your comment below.", "Like our page on Facebook", "What do you think about this?",
@@ -288,7 +300,21 @@ FAMILIES = {
         "Copyright © {year} The {site} Company", "© {year} {site}", "©All rights reserved, news from {site}",
         "© Copyright {year} {site} Ltd.", "Copyright {year} {site}. All rights reserved.",
     ], ("note",)),
+    # a trailer run on after the story's last sentence, the page's copyright footer on the line under it
+    # and the page's own lines under that (a most-viewed list, topic links): 2008 wire pages of
+    # bench/real_scraped.py's l3s source (issue 13, stop 24); only the trailer counts
+    "footer-above": ([
+        "E-mail to a friend", "Email this story to a friend", "Send to a friend", "E-mail this article to a friend",
+        "{name} contributed to this report.", "(Reporting by {name}; Editing by {name2})",
+        "{agency} writer {name} in {city} contributed to this report.", "This article originally appeared on {site}.",
+    ], ("above-footer",)),
 }
+# the footer under a trailer (family footer-above) and the page's lines under it: not counted
+_FOOTERS = ("Copyright {year} {site}. All rights reserved.", "© {year} {site}", "Copyright © {year} {site} Inc.",
+            "Copyright {year} The {site}. All rights reserved.This material may not be published, broadcast, "
+            "rewritten, or redistributed.")
+_PAGE_LINES = ("| Most Viewed | Most Emailed |\n- 1 {topic}\n- 2 {city}\n- 3 {first}",
+               "All About {topic} • {name}\nMost Popular\n- {lhead}\n- {lhead2}", "{site} Home | {section} | Contact Us")
 # the page's line under a footer (family footer-note): prose-like, not counted
 _NOTES = (
     "{site} is giving away {initial_n} free tickets to see {headline} this weekend, and readers can enter the draw online.",
@@ -333,6 +359,9 @@ def inject(text: str, rng: random.Random) -> tuple[str, list]:
             last += 1
         elif place == "note":  # the footer, then one line of the page's own under it
             paragraphs.append(piece + "\n" + rng.choice(_NOTES).format(**_fill(rng)))
+        elif place == "above-footer":  # glued after the last sentence, a footer and page lines under it
+            paragraphs[last] = (f"{paragraphs[last].rstrip()} {piece}\n{rng.choice(_FOOTERS).format(**_fill(rng))}\n"
+                                f"{rng.choice(_PAGE_LINES).format(**_fill(rng))}")
         elif place == "cell-mid":  # the story cell closes in the middle of a line, the page's links after it
             paragraphs[last] = f"{paragraphs[last].rstrip()} {piece} | {_word(rng)} {_word(rng, 3)} ({rng.randint(1, 9)}:{rng.randint(10, 59)}) {_word(rng)} {_word(rng, 3)}"
         elif place == "cell":  # the last paragraph as a layout table's cell, the page's rows under it

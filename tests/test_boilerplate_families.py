@@ -441,6 +441,11 @@ def test_trailers_glued_one_after_another_are_peeled():
     "Riders can email the transit office at help@transit.example or call 311.",
     "Email records show the council knew of the closure in March.",
     "You can follow the route changes on the city's website.",
+    # stop 24: lines that resemble the copyright-and-trademark, site-terms and lower-case (c) footers
+    "(C) Meaningless Posts Group",  # a lettered list's third item that happens to end in a company word
+    "Please read our privacy policy before you sign, the clerk told the riders on Monday.",
+    "Valley Ledger is registered in England, the company said in its annual report on Tuesday.",
+    "Acme and Roadmate are trademarks of Acme Inc, the judge said, and the case will go to trial.",
 ])
 def test_prose_that_resembles_a_credit_footer_or_paywall_stays(prose):
     text = "\n\n".join(PROSE[:2] + [prose, PROSE[2]])
@@ -1414,3 +1419,61 @@ def test_a_sentence_about_sharing_thoughts_stays():
     body = f"{LEAD}\n\nResidents were invited to share your thoughts on the depot, the flyer said.\n\n{LAST}"
     text, applied = clean(body)
     assert text == body and applied == []
+
+
+# stop 24, from the tune part of bench/real_scraped.py's l3s source (2008 wire pages): a trailer run on
+# after the story's last sentence, the page's copyright footer on the line under it, and the page's own
+# lines (a most-viewed list, topic links) under that, so the story's line is not the article's last
+MOST_VIEWED = "All About Valley Transit • Ana Ruiz\n| Most Viewed | Most Emailed |\n- 1 video\n- 2 depot\n- 3 budget"
+
+
+@pytest.mark.parametrize("trailer, source", [
+    ("E-mail to a friend", "send-to-friend"),
+    ("Associated Press writer Ana Ruiz in Lima contributed to this report.", "reporting-credit"),
+])
+def test_a_trailer_run_on_above_the_copyright_footer_goes(trailer, source):
+    footer = "Copyright 2008 The Associated Press. All rights reserved."
+    lines = [LEAD, MIDDLE, LAST]
+    text, applied = clean("\n".join(lines[:2] + [f"{LAST} {trailer}", footer, MOST_VIEWED]))
+    assert text == "\n".join(lines + [MOST_VIEWED])
+    assert sorted(f.source for f in applied) == sorted([f"boilerplate:{source}", "boilerplate:copyright-line"])
+    assert any(f.message.endswith("(run on above the page's copyright footer)") for f in applied)
+
+
+def test_a_last_sentence_above_the_footer_that_only_resembles_a_trailer_stays():
+    for last in ("She said she would e-mail the plan to a friend.", "Ana Ruiz contributed to the fund in 2006."):
+        body = "\n".join([LEAD, MIDDLE, last, "© 2008 Valley Ledger", MOST_VIEWED])
+        text, _applied = clean(body)
+        assert last in text and "Valley Ledger" not in text
+
+
+# stop 24, from the tune part of bench/real_scraped.py's l3s source: a press release's copyright and
+# trademark notice as one line, a UK site's terms and company-registration line under its copyright
+# footer, an agency's lower-case (c) run on after the story; names and wordings invented
+@pytest.mark.parametrize("footer, sources", [
+    ("(C) 2008 Valley Navigation, Inc. All rights reserved. Valley, Roadmate and Trailpoint are trademarks of "
+     "Valley Navigation, Inc. Hertz and NeverLost are registered trademarks of Hertz Systems, Inc. All other "
+     "products and brand names are trademarks of their respective holders.", ["copyright-trademarks"]),
+    ("© 2024 Valley Ledger Ltd. All rights reserved. Valley Ledger and the Ledger logo are registered trademarks "
+     "of Valley Ledger Ltd. All other trademarks are the property of their respective owners.", ["copyright-line"]),
+    ("© Copyright 2008 Valley Newspapers Ltd.\nThis service is provided on Valley Newspapers' standard Terms and "
+     "Conditions. Please read our Privacy Policy.To inquire about a licence to reproduce material from the Ledger, "
+     "click here.This website is published by a member of the Valley Group. Valley Group Limited, 1 Mill St, "
+     "Leeds LS1 4AB, is registered in England No 81702. VAT number GB 243 8054 70.", ["copyright-line", "terms-registration"]),
+    ("Valley Ledger Limited is registered in England and Wales with company number 04123456. Registered office: "
+     "12 Mill Road, Leeds.", ["terms-registration"]),
+])
+def test_a_copyright_trademark_or_site_terms_footer_goes(footer, sources):
+    promo = "Receive full access to all new and archived articles, unlimited portfolio tracking and e-mail alerts!"
+    places = ("Leeds", "York", "Hull", "Bath", "Wells", "Ely", "Derby", "Truro", "Ripon", "Preston", "Durham", "Lincoln")
+    story = PROSE + [f"{LEAD[:-1]} in {place}." for place in places]
+    # (a story long enough that the footer is no large part of it)
+    text, applied = clean("\n\n".join(story + [footer, promo]))
+    assert paragraphs(text) == story + [promo]
+    assert sorted(f.source for f in applied) == sorted(f"boilerplate:{s}" for s in sources)
+
+
+def test_an_agencys_lower_case_c_run_on_at_the_end_of_the_story_cell_goes():
+    text, applied = clean(f"{STORY_CELL} (c) Valley News Service | \n{PAGE_ROWS}")
+    assert text.split() == f"{STORY_CELL} | \n{PAGE_ROWS}".split()
+    assert [f.source for f in applied] == ["boilerplate:copyright-sign-glued"]

@@ -369,6 +369,38 @@ def cell_end_trailers(doc: Document, rules: tuple, ctx=None, lines: Optional[lis
     return out
 
 
+_ABOVE_FOOTER = {"copyright-line", "copyright-sign-glued", "copyright-trademarks"}
+
+
+def trailers_above_footers(doc: Document, rules: tuple, findings: list[Finding], ctx=None,
+                           lines: Optional[list] = None) -> list[Finding]:
+    """Trailers that ``glued`` rules find run on after the last sentence of the line right above a
+    copyright footer line: the footer marks where the story ends on a page, though the page's own
+    lines (most-viewed lists, topic links) follow it, so that line is not the article's last paragraph
+    and ``glued_trailers`` never reads its end (``... stood by her husband. E-mail to a friend`` /
+    ``Copyright 2008 The Associated Press. All rights reserved.`` / ``- 1 video`` ...).
+
+    >>> t = "The council met on Monday. It voted to close the depot. E-mail to a friend\\n© 2008 Acme News\\n- 1 video\\n- 2 iran"
+    >>> d = Document(t)
+    >>> footer = d.finding("B007", "", 75, 92, suggestion="", source="boilerplate:copyright-line")
+    >>> [t[f.start:f.end] for f in trailers_above_footers(d, builtin_rules(), [footer])]
+    [' E-mail to a friend']
+    """
+    starts = sorted({f.start for f in findings if f.code == "B007" and f.suggestion is not None
+                     and f.source.rpartition(":")[2] in _ABOVE_FOOTER})
+    if not starts:
+        return []
+    lines = units(doc, "line") if lines is None else lines
+    out = []
+    for above, below in zip(lines, lines[1:]):
+        i = bisect.bisect_left(starts, above.end)  # a deletion of the line below may take the break above it
+        if i == len(starts) or doc.text[above.end:max(below.start, starts[i])].strip(" \t\n|"):
+            continue  # no footer deletion starts at the head of the line below
+        end = above.start + len(_without_cell_border(above.text))
+        out.extend(_glued_before(doc, above, end, rules, ctx, "above the page's copyright footer"))
+    return out
+
+
 _GLUED_TAIL_WORDS = 8
 # a capitalised word after a word with no stop: where a trailer may start that the one above ran into
 _RUN_ON_START = re.compile(r"(?<=[\w)\]] )(?=[A-Z(©])")
@@ -1099,6 +1131,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         if learned:
             findings.extend(site_boilerplate.findings(doc, learned, ctx.settings))
     findings.extend(peel_trailers(doc, ctx, findings))
+    findings.extend(trailers_above_footers(doc, _rules(ctx), findings, ctx, lines))
     outer = _outermost(findings)
     kept = recall_safe(doc, outer)
     if any(a.suggestion == "" and b.suggestion != "" for a, b in zip(outer, kept)):
@@ -1180,7 +1213,7 @@ def _ends_cleanly(doc: Document, findings: list[Finding]) -> list[Finding]:
 # 12-item list, an interview question asked twice, a copyright notice the story quotes); so is a lone
 # network name (a share button at the end, a "Twitter" heading in a how-to).
 _EDGE_ONLY = {"related-list", "headline-list", "tag-list", "repeat", "copyright-line", "copyright-sign-glued", "disclaimer",
-              "disclaimer-edge", "advice-disclaimer", "share-button", "trademark-notice"}
+              "disclaimer-edge", "advice-disclaimer", "share-button", "trademark-notice", "copyright-trademarks"}
 _PROSE_WORDS = 15
 
 
@@ -1331,7 +1364,7 @@ def _only_a_note_after(doc: Document, prose: list, name: str, tail: int) -> bool
 # a page's copyright footer often has one more line of the page's own under it that reads as prose (a
 # promo, a tip-off prompt: "NWjobs.com is giving away 8 incredible 1-day mentorships ..."); a copyright
 # line a story quotes has the story's paragraphs after it
-_FOOTER_NAMES = {"copyright-line", "copyright-sign-glued"}
+_FOOTER_NAMES = {"copyright-line", "copyright-sign-glued", "copyright-trademarks"}
 
 
 def _only_a_line_after(prose: list, tail: int) -> bool:
