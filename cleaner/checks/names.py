@@ -723,13 +723,14 @@ def _name_starts(toks: Tokens, first: set, prefixes: set) -> list:
             starts.update(i for i in at_a if i + 1 < n and low[i + 1] == b and gaps[i + 1] == " ")
         else:
             starts.update(j - 1 for j in at_b if j and low[j - 1] == a and gaps[j] == " ")
-    # a first word before a gap other than one plain space, or last (tested in C)
-    before_gaps = list(compress(count(-1), map(" ".__ne__, gaps)))
-    if before_gaps and before_gaps[0] < 0:
-        del before_gaps[0]  # (the gap before the first word)
-    starts.update(compress(before_gaps, map(first.__contains__, map(low.__getitem__, before_gaps))))
-    if n and low[-1] in first:
-        starts.add(n - 1)
+    # a first word before a gap other than one plain space, or last: read at the first words' mentions
+    # (a few in a hundred words), the gaps after them tested in C
+    for w in first:
+        at = where(w)
+        if at and at[-1] == n - 1:
+            starts.add(n - 1)
+            at = at[:-1]
+        starts.update(compress(at, map(" ".__ne__, map(gaps.__getitem__, map((1).__add__, at)))))
     for w in _unusual_words(toks):
         at = where(w)
         if w in first:
