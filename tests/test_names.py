@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+import cleaner
 from cleaner import Cleaner, clean
 from cleaner.gazetteer import gazetteer
 
@@ -1789,3 +1790,11 @@ def test_a_place_adjective_before_lower_case_words_is_a_description_so_the_names
     assert ("security forces", "unsafe") in found or ("security", "unsafe") in found
     assert not any(fix == "safe" and w.startswith(("security", "armed")) for w, fix in found)
     assert ("nations", "safe") in found
+
+
+def test_a_lower_cased_surname_no_dictionary_has_is_reported_as_a_name_not_as_a_far_misspelling():
+    # "murati" is two slips from "multi": a guess; after a given name and before "said" it is a surname
+    found = [(f.code, f.suggestion) for f in cleaner.check("Chief technology officer Mira murati said it was faster.")]
+    assert found == [("G002", "Murati")]
+    # one slip from a word, the misspelling reading stays ("Mark wrot," is S's)
+    assert ("S002", "wrote") in [(f.code, f.suggestion) for f in cleaner.check("The letter Mark wrot, she said, was long.")]

@@ -56,6 +56,9 @@ def _match_case(original: str, fix: str) -> str:
     return fix
 
 
+FAR_SUGGESTION_CONFIDENCE = 0.45  # below G002's 0.5 for a lower-cased surname after a given name
+
+
 def _skippable(text: str, start: int, end: int, word: str) -> bool:
     """Tokens that are parts of URLs, handles, file names, numbers, hyphenated particles, a compound's
     first part before a hanging hyphen (``Berliner Handels- und Frankfurter Bank``) or an editor's
@@ -592,6 +595,10 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         best, score = ranked[0]
         margin = score - ranked[1][1] if len(ranked) > 1 else 2.0
         confidence = round(max(0.3, min(0.95, 0.5 + 0.2 * margin)), 2)
+        if weighted_distance(low, best) > 1.0:
+            # two slips or more away ("murati" -> "multi"): a guess, below a reading of the word as a name
+            # in its place ("Mira murati said": G002's surname), which wins the same span
+            confidence = min(confidence, FAR_SUGGESTION_CONFIDENCE)
         alternatives = ", ".join(w for w, _ in ranked[1:])
         message = f"unknown word '{word}': did you mean '{best}'?"
         if alternatives:
