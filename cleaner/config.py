@@ -7,8 +7,6 @@ Read from the nearest directory upward: ``news-cleaner.toml``, ``.news-cleaner.t
 
 from __future__ import annotations
 
-import configparser
-import difflib
 import fnmatch
 import json
 import os
@@ -178,6 +176,8 @@ _KNOWN_KEYS = _LIST_KEYS | _BOOL_KEYS | {
 
 
 def _did_you_mean(key: str, options) -> str:
+    import difflib  # (only a config error needs it)
+
     close = difflib.get_close_matches(key, sorted(options), n=1, cutoff=0.5)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -423,6 +423,8 @@ def _parse_per_file_ignores(value: Any, where: str) -> dict:
 
 def read_config_file(path: Path) -> Optional[dict]:
     """The news-cleaner table of one file, or None when that file has none."""
+    import configparser  # (imported here: a run with no config file reads none, and it cost every start 1 ms)
+
     where = str(path)
     try:
         if path.name == "setup.cfg":

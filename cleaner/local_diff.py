@@ -11,7 +11,6 @@ edit to the end of both texts.
 
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Iterator
 
 RESYNC = 8  # characters both texts must share after a difference for it to end there
@@ -31,6 +30,8 @@ def opcodes(old: str, new: str) -> Iterator[tuple]:
     >>> list(opcodes("abc", "abXc")), list(opcodes("abc", "ac")), list(opcodes("same", "same"))
     ([('insert', 2, 2, 2, 3)], [('delete', 1, 2, 1, 1)], [])
     """
+    from difflib import SequenceMatcher  # (imported when a text first differs: most articles never do)
+
     for i1, i2, j1, j2 in places(old, new):
         if i2 - i1 > 2 * REACH or j2 - j1 > 2 * REACH:  # the rest of both: one edit, not a quadratic search
             yield "replace", i1, i2, j1, j2

@@ -5,7 +5,6 @@ Shared by ``check``, ``fix`` and ``clean``; the CLI only formats what this retur
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -49,6 +48,8 @@ class FileReport:
 
     def diff(self) -> str:
         """A unified diff (git's shape, including its marker for a last line with no newline)."""
+        import difflib  # (only --diff reads it)
+
         lines = difflib.unified_diff(
             self.old_text.splitlines(keepends=True), self.new_text.splitlines(keepends=True),
             fromfile=one_line(f"a/{self.path.lstrip('/')}"), tofile=one_line(f"b/{self.path.lstrip('/')}"),

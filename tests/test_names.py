@@ -620,12 +620,11 @@ def test_place_words_reuse_the_gazetteer_every_pass_uses(monkeypatch):
 
     calls = []
     monkeypatch.setattr(casing, "gazetteer", lambda *args: calls.append(args) or gazetteer(*args))
-    casing._place_words.cache_clear()
-    try:
-        assert casing._place_words()["york"] == "York"
-    finally:
-        casing._place_words.cache_clear()
+    # (the table is a start-up snapshot fact: its builder is what reads the gazetteer)
+    places = casing._one_word_places()
+    assert places["york"] == "York"
     assert calls == [((),)]
+    assert casing._place_words() == places
     text = "He studied at the University of york before joining the bank in the spring."
     assert ("G002", "york", "York", "unsafe") in _g(text)
 

@@ -10,7 +10,6 @@ so those have their own check here.
 from __future__ import annotations
 
 import bisect
-import html
 import itertools
 import re
 from functools import lru_cache
@@ -186,6 +185,8 @@ def leftover_entities(doc: Document) -> list[Finding]:
     """
     findings = []
     for match in _ENTITY_RE.finditer(doc.text):
+        import html  # (with its table of 2,231 entities: imported when a text first holds one)
+
         decoded = html.unescape(f"&{match.group(1)};")
         if decoded == match.group(0):
             continue
