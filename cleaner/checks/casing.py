@@ -315,6 +315,21 @@ def _recased_finding(doc: Document, word: str, start: int) -> Candidate:
 _LOWER_HEAD = re.compile(r"([a-z]{3,})(?:['’]s)?")  # "biden", "obama’s"
 
 
+def _unknown_lowered(toks: Tokens, lex) -> frozenset:
+    """The distinct lower-cased words of the text that no dictionary has in lower case: one look-up in
+    the dictionary's large set per distinct word, made once per text for the passes that ask (a
+    look-up there costs a cache miss or two; the text's own few hundred words stay in the cache).
+
+    >>> sorted(_unknown_lowered(Tokens("Biden said biden's plan, the Plan"), lexicon()))
+    ['biden', "biden's"]
+    """
+    memo = per_text_memo(toks)
+    known = memo.get("unknown lowered")
+    if known is None:
+        known = memo["unknown lowered"] = frozenset(toks.distinct_lowered()).difference(lex.lower)
+    return known
+
+
 def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     """G004: a word that is no dictionary word, lower-cased once anywhere, that the article capitalises
     mid-sentence at least twice, or twice in all with one mid-sentence (``Biden said ... Biden's ... as
@@ -326,7 +341,7 @@ def _recased_anywhere(doc: Document, toks: Tokens) -> list[Candidate]:
     heads: dict = {}  # lower-case head -> token indexes
     # the lower-case words no dictionary has: the distinct words told apart by one set difference (in
     # C), then their mentions (a few in a hundred words), in text order
-    unknown = set(toks.distinct_lowered()).difference(lex.lower)
+    unknown = _unknown_lowered(toks, lex)
     for i in sorted(j for w in unknown for j in toks.where(w) if words[j].islower()):
         m = _LOWER_HEAD.fullmatch(words[i])
         if m is not None and m.group(1) not in lex.lower:
@@ -1340,7 +1355,7 @@ def lowered_name_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     # a dictionary word that is no given name is never one, nor a word written twice or under four
     # letters: those tests once per distinct word (set operations in C), one look-up per word
     distinct = counts.keys()
-    picked = {w for w in chain(set(distinct).difference(lex.lower), given.intersection(distinct))
+    picked = {w for w in chain(_unknown_lowered(toks, lex).intersection(distinct), given.intersection(distinct))
               if counts[w] == 1 and len(w) >= 4}
     for i in compress(toks.lower_alpha, map(picked.__contains__, written)):
         w = words[i]
