@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, compress, count
 from operator import and_, itemgetter, not_, or_
-from typing import Callable
+from typing import Callable, Optional
 
 from .. import snapshot
 from ..document import Document
@@ -692,7 +692,7 @@ def _spells_run(token: str, run: tuple) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _name_runs(text: str) -> dict:
+def _name_runs(text: str) -> "_NameRuns":
     """Each distinct run of two or more capitalised and joining words that ends in a capitalised word,
     cut at ``SPELLED_MAX_WORDS`` words, filed under (each of its words' initials, each letter an acronym
     spelling it may end with: :func:`_last_letters`; ``""`` when any may): one pass per text, so the
@@ -700,8 +700,8 @@ def _name_runs(text: str) -> dict:
     whole text again (that made a long text quadratic), nor each every run of it.
 
     >>> runs = _name_runs("the Pork Producers Council, NPPC")
-    >>> runs[("P", "C")], runs[("P", "P")], ("C", "S") in runs
-    ([('Pork', 'Producers', 'Council')], [('Pork', 'Producers')], False)
+    >>> runs.get(("P", "C")), runs.get(("P", "P")), runs.get(("C", "S"))
+    ([('Pork', 'Producers', 'Council')], [('Pork', 'Producers')], ())
     """
     joining = _words("acronyms", "definition_joining")
     # only the chains that may hold a run (:func:`_name_chains`) are read word by word, a line break
@@ -726,13 +726,48 @@ def _name_runs(text: str) -> dict:
                 runs[tuple(run)] = None
         else:
             run = [w] if cap else []
-    by_letters: dict = {}
-    for key in runs:
-        ends = _last_letters(key)
-        for initial in set(map(str.upper, map(itemgetter(0), key))):
-            for end in ends:
-                by_letters.setdefault((initial, end), []).append(key)
-    return by_letters
+    return _NameRuns(runs)
+
+
+class _NameRuns:
+    """:func:`_name_runs`' runs, filed by (initial, end letter) when an acronym first asks: the runs of
+    its initial are grouped once, and :func:`_last_letters` is asked only of those, not of every run
+    of the text (most texts ask about a few initials, or none)."""
+
+    __slots__ = ("runs", "_by_initial", "_ends", "_filed")
+
+    def __init__(self, runs: dict) -> None:
+        self.runs = runs  # every run, in text order (a dict's keys)
+        self._by_initial: Optional[dict] = None
+        self._ends: dict = {}
+        self._filed: dict = {}
+
+    def starting_with(self, initial: str) -> list:
+        """The runs that hold a word of initial ``initial``, in text order."""
+        if self._by_initial is None:
+            by_initial: dict = {}
+            for key in self.runs:
+                for letter in set(map(str.upper, map(itemgetter(0), key))):
+                    by_initial.setdefault(letter, []).append(key)
+            self._by_initial = by_initial
+        return self._by_initial.get(initial, [])
+
+    def get(self, key: tuple, default=()):
+        """The runs with a word of initial ``key[0]`` that an acronym ending in ``key[1]`` may spell
+        (``""``: any), in text order; ``default`` when there are none."""
+        filed = self._filed.get(key)
+        if filed is None:
+            initial, end = key
+            ends = self._ends
+            filed = []
+            for run in self.starting_with(initial):
+                of_run = ends.get(run)
+                if of_run is None:
+                    of_run = ends[run] = _last_letters(run)
+                if end in of_run:
+                    filed.append(run)
+            self._filed[key] = filed
+        return filed or default
 
 
 @lru_cache(maxsize=1)
@@ -1002,11 +1037,11 @@ def _spelled_inside_in(text: str, token: str, gaz, right: str) -> bool:
     >>> _spelled_inside_in("the World Health Organisation said", "WOH", gazetteer(()), "WHO")
     False
     """
-    runs = {words for key, of_key in _name_runs(text).items() if key[0] == token[:1] for words in of_key}
+    runs = set(_name_runs(text).starting_with(token[:1]))
     if not runs:
         return False
     # whole names only: a run the text goes on from is part of one ("World Health" of the above)
-    cut = {words[:k] for of_key in _name_runs(text).values() for words in of_key for k in range(2, len(words))}
+    cut = {words[:k] for words in _name_runs(text).runs for k in range(2, len(words))}
     return any(words not in cut and _spells_inside(token, list(words)) and not _listed_for(gaz, right, " ".join(words))
                for words in runs)
 
