@@ -38,6 +38,9 @@ def pick_field(data: Mapping, text_field: Optional[str] = None, html_field: Opti
     >>> pick_field({"text": "Text."}, text_field="body")
     Traceback (most recent call last):
     cleaner.records.RecordError: no string field 'body'
+    >>> pick_field({"text": None, "id": 3})
+    Traceback (most recent call last):
+    cleaner.records.RecordError: no text field: 'text' holds null, not a string (tried text, body, articleBody, content, html, raw_html, page; use --text-field/--html-field)
     """
     if html_field and isinstance(data.get(html_field), str):
         return html_field, True
@@ -53,7 +56,24 @@ def pick_field(data: Mapping, text_field: Optional[str] = None, html_field: Opti
     for name in HTML_FIELDS:
         if isinstance(data.get(name), str):
             return name, True
-    raise RecordError(f"no text field (tried {', '.join(TEXT_FIELDS + HTML_FIELDS)}; use --text-field/--html-field)")
+    held = next((f": '{name}' holds {_json_kind(data[name])}, not a string" for name in TEXT_FIELDS + HTML_FIELDS
+                 if name in data), "")
+    raise RecordError(f"no text field{held} (tried {', '.join(TEXT_FIELDS + HTML_FIELDS)}; use --text-field/--html-field)")
+
+
+def _json_kind(value) -> str:
+    """What a JSON value is, in a reason: ``{"text": 12}`` is a record whose text field "holds a number".
+
+    >>> [_json_kind(v) for v in (None, True, 12, 1.5, [], {})]
+    ['null', 'true or false', 'a number', 'a number', 'a list', 'an object']
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
 
 
 def parse_line(raw: str, max_size: float = 0.0) -> dict:

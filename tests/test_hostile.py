@@ -50,6 +50,10 @@ def test_check_reports_the_good_records_beside_one_with_a_bad_url(cli, tmp_path)
     (json.dumps({"id": "bad", "text": "Fine text.", "url": "http://[bad"}), "cannot be parsed"),
     # json.loads raised a bare ValueError for an integer longer than Python converts
     ('{"id": ' + "9" * 5000 + ', "text": "Fine text."}', "a number of 5000 digits (at most 4300 are read)"),
+    # "no text field" alone, for a record whose text field was there but not a string
+    (json.dumps({"id": "bad", "text": 12}), "no text field: 'text' holds a number, not a string"),
+    (json.dumps({"id": "bad", "body": None}), "no text field: 'body' holds null, not a string"),
+    (json.dumps({"id": "bad", "text": ["The mayor", "spoke."]}), "no text field: 'text' holds a list, not a string"),
 ])
 def test_batch_rejects_a_bad_record_with_its_reason_and_keeps_the_others(cli, tmp_path, bad, reason):
     path = jsonl(tmp_path / "in.jsonl", bad, json.dumps(GOOD_RECORD))
