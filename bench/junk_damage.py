@@ -144,6 +144,9 @@ FAMILIES = {
         "{name} in {city} contributed.", "{site}’ {name} and {name2} in {city} contributed.",
         # AP's reported-from sign-off and a credit of the fundus crawler's tune pages (issue 13, stop 19)
         "{name} reported from {city}, and {name2} from {city}.", "Additional reporting from {agency}",
+        # Indian dailies' wire credits and compilers' credits (issue 13, stop 24)
+        "(With inputs from {agency})", "With inputs from agencies", "(With agency inputs)",
+        "Compiled by {name} and {name2} in {city}", "This story was compiled by {name}.",
     ], ("tail", "glued", "tight")),
     "legal-footer": ([
         "© {year} {site}. All rights reserved.", "Copyright {year} {site}. All Rights Reserved.",
@@ -202,7 +205,16 @@ FAMILIES = {
         "Share Tweet Share Email", "Email | Print", "Share full article", "Email this story", "Copy link",
         "Link copied", "Please share this with your friends", "Find us on Facebook", "Follow @{first}",
         "Send To A Friend", "E-mail this story to a friend",  # (issue 13, stop 23)
+        # the print and comment controls beside it, a bookmarking site's name (issue 13, stop 24)
+        "Printable version", "Print this page", "Post your comment", "Have your say", "StumbleUpon",
     ], ("line", "tail", "head")),
+    # the same controls set as a layout table's row, one label a cell, empty cells between (2008 pages of
+    # bench/real_scraped.py's l3s source; issue 13, stop 24)
+    "control-row": ([
+        "|  | E-mail this article |  | Printable version |  | Digg it |", "| Comments ({initial_n} posted) | Add your comments |",
+        "| Send to a friend | Print this page | StumbleUpon |", "|  | Print view |  | Newsvine |  | Technorati |",
+        "| Have your say |  | Email this story |",
+    ], ("line", "tail")),
     # a trailer set as a list item, a box label after the bullet (htmldate's and fundus's tune pages in
     # bench/real_scraped.py; issue 13, stop 20)
     "list-item-trailer": ([
@@ -214,6 +226,9 @@ FAMILIES = {
     "stamp-anywhere": ([
         "Published {time} ET, {dow} {date}", "Last updated on {date}", "Date posted: {date}",
         "Published - {date} {time} IST",
+        # a blog engine's stamp with its author, a page's own update label (issue 13, stop 24)
+        "Posted by {name} on {date} at {time}", "Posted by {name} at {time}",
+        "Page last updated at {hh}:{mm} GMT, {dow} {day} {mon} {year}", "Story last modified: {date}",
     ], ("line", "tail")),
     "stamp-under-article": (["{date}", "{dow} {day} {mon} {year} {hh}.{mm} EDT", "{iso}"], ("tail",)),
     # a call to the reader among the last lines (the fundus crawler's tune pages; issue 13, stop 19)
@@ -248,6 +263,13 @@ FAMILIES = {
         # a newsletter form's own lines (CBS News's sign-up box; issue 13, stop 17)
         "Please enter valid email address to continue", "Create your free account or log in for more features.",
         "Thanks for reading {site}.", "You can unsubscribe at any time.",
+        # alert services and e-paper offers (2008 pages and a Kenyan daily's tune page; issue 13, stop 24)
+        "Subscribe to our email alerts to receive news about {topic}.", "Subscribe today to our e-paper for the full story",
+        "Subscribe now to the digital edition to read the full article.",
+        # meters and walls in more public wordings (issue 13, stop 24)
+        "You've used all your free stories for this month.", "To continue reading this story, you need a digital subscription.",
+        "Continue reading this article with a {site} subscription", "Premium Content", "Subscriber-only story",
+        "Already subscribed? Sign in here.",
     ], ("tail", "head", "glued", "tight", "line")),  # "line": newsletter boxes inside the story (issue 13, stop 17)
     "related-list": ([
         "Read More @ {host}", "Related: {headline}", "READ MORE: {headline}", "Also read: {headline}",

@@ -38,6 +38,10 @@ TRAILING = [
     ("-- AFP", "B013", "agency-tail"),
     ("Tom Reyes is a reporter for the Valley Ledger. Follow him on Twitter at @tomreyes.", "B013",
      "author-bio-follow"),
+    # stop 24: Indian dailies' wire credit and a compiler's credit
+    ("(With inputs from PTI)", "B013", "files-from-credit"),
+    ("With inputs from agencies", "B013", "files-from-credit"),
+    ("This report was compiled by Dana Ruiz in Lima.", "B013", "files-from-credit"),
     ("Disclaimer: The Ledger may earn a commission from links on this page.", "B007", "disclaimer"),
     ("This article was reprinted from harborhealth.example with permission from the Harbor Health Trust. "
      "Harbor Health News is an editorially independent service of the trust.", "B003", "appeared-first"),
@@ -113,6 +117,25 @@ ANYWHERE = [
     ("ADVERTISEMENT - SCROLL TO CONTINUE READING", "B006", "ad-marker"),
     ("Want more stories like this? Sign up for our newsletter and get the latest news delivered to your "
      "inbox.", "B005", "newsletter-box"),
+    # stop 24, families of the l3s tune pages (2008): print and bookmark controls, the comment box's
+    # links, alert services and e-paper offers; lines written anew
+    ("Printable version", "B010", "share-bar"),
+    ("Printer-friendly version", "B010", "share-bar"),
+    ("StumbleUpon", "B010", "share-bar"),
+    ("Post your comments", "B005", "comment-link"),
+    ("Have your say", "B005", "comment-link"),
+    ("There are no comments yet.", "B005", "comment-link"),
+    ("Subscribe to this news alert service to receive news and reviews on the depot", "B005", "paywall-prompt"),
+    ("Subscribe today to our e-paper for the full story", "B005", "paywall-prompt"),
+    # stop 24, meters, walls and premium labels in public news sites' wordings
+    ("You've used all your free stories for this month.", "B005", "paywall-prompt"),
+    ("To continue reading this story, you need a digital subscription.", "B005", "paywall-prompt"),
+    ("Continue reading your article with a Valley Ledger membership", "B005", "paywall-prompt"),
+    ("Premium content", "B005", "paywall-prompt"),
+    ("Already have a subscription? Sign in.", "B005", "paywall-prompt"),
+    # stop 24, a blog engine's stamp with its author, a page's own update label
+    ("Posted by Dana Ruiz at 10:42 AM", "B015", "labelled-stamp"),
+    ("Page last updated at 10:42 GMT, Tuesday, 15 January 2008", "B015", "labelled-stamp"),
 ]
 
 
@@ -441,7 +464,13 @@ def test_trailers_glued_one_after_another_are_peeled():
     "Riders can email the transit office at help@transit.example or call 311.",
     "Email records show the council knew of the closure in March.",
     "You can follow the route changes on the city's website.",
-    # stop 24: lines that resemble the copyright-and-trademark, site-terms and lower-case (c) footers
+    # stop 24: lines that resemble the copyright-and-trademark, site-terms and lower-case (c) footers, the
+    # wire and compiler credits, the comment links and the e-paper offer
+    "The plan was drawn up with inputs from residents and the union.",
+    "The figures were compiled by the transit union in 2007.",
+    "Riders can have your say forms at the depot, the council said.",
+    "There are no comments from the mayor's office yet on the closure.",
+    "Premium content makes up a third of the Ledger's revenue, its owner told the council.",
     "(C) Meaningless Posts Group",  # a lettered list's third item that happens to end in a company word
     "Please read our privacy policy before you sign, the clerk told the riders on Monday.",
     "Valley Ledger is registered in England, the company said in its annual report on Tuesday.",
@@ -1477,3 +1506,19 @@ def test_an_agencys_lower_case_c_run_on_at_the_end_of_the_story_cell_goes():
     text, applied = clean(f"{STORY_CELL} (c) Valley News Service | \n{PAGE_ROWS}")
     assert text.split() == f"{STORY_CELL} | \n{PAGE_ROWS}".split()
     assert [f.source for f in applied] == ["boilerplate:copyright-sign-glued"]
+
+
+# stop 24, from the tune part of bench/real_scraped.py's l3s source: the page's tools as a row of cells, and
+# the mail-to-a-friend control with the comment link run on at the end of the story's cell
+@pytest.mark.parametrize("row", ["|  | E-mail this article |  | Printable version |  | Digg it |",
+                                 "| Comments (12 posted) | Post your comment |"])
+def test_a_row_of_print_share_and_comment_controls_goes(row):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{row}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert len(applied) == 1 and applied[0].message.endswith("(a table row)")
+
+
+def test_the_mail_and_comment_links_run_on_at_the_end_of_the_story_cell_go():
+    text, applied = clean(f"{STORY_CELL} Email this story to a friend Have your say on this story |  |\n{PAGE_ROWS}")
+    assert text.split() == f"{STORY_CELL} |  |\n{PAGE_ROWS}".split()
+    assert sorted(f.source for f in applied) == ["boilerplate:comment-link", "boilerplate:send-to-friend"]
