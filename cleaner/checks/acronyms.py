@@ -730,9 +730,9 @@ def _name_runs(text: str) -> "_NameRuns":
 
 
 class _NameRuns:
-    """:func:`_name_runs`' runs, filed by (initial, end letter) when an acronym first asks: the runs of
-    its initial are grouped once, and :func:`_last_letters` is asked only of those, not of every run
-    of the text (most texts ask about a few initials, or none)."""
+    """:func:`_name_runs`' runs, filed by (initial, end letter) when an acronym first asks about an
+    initial: the runs are grouped by initial once, and :func:`_last_letters` is asked only of the runs
+    of the initials asked about, not of every run of the text (most texts ask about a few, or none)."""
 
     __slots__ = ("runs", "_by_initial", "_ends", "_filed")
 
@@ -754,20 +754,20 @@ class _NameRuns:
 
     def get(self, key: tuple, default=()):
         """The runs with a word of initial ``key[0]`` that an acronym ending in ``key[1]`` may spell
-        (``""``: any), in text order; ``default`` when there are none."""
-        filed = self._filed.get(key)
+        (``""``: any), in text order; ``default`` when there are none. The runs of an initial are
+        filed by end letter on its first question, each run's letters found once."""
+        initial, end = key
+        filed = self._filed.get(initial)
         if filed is None:
-            initial, end = key
+            filed = self._filed[initial] = {}
             ends = self._ends
-            filed = []
             for run in self.starting_with(initial):
                 of_run = ends.get(run)
                 if of_run is None:
                     of_run = ends[run] = _last_letters(run)
-                if end in of_run:
-                    filed.append(run)
-            self._filed[key] = filed
-        return filed or default
+                for letter in of_run:
+                    filed.setdefault(letter, []).append(run)
+        return filed.get(end) or default
 
 
 @lru_cache(maxsize=1)
