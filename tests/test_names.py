@@ -1797,3 +1797,13 @@ def test_a_lower_cased_surname_no_dictionary_has_is_reported_as_a_name_not_as_a_
     assert found == [("G002", "Murati")]
     # one slip from a word, the misspelling reading stays ("Mark wrot," is S's)
     assert ("S002", "wrote") in [(f.code, f.suggestion) for f in cleaner.check("The letter Mark wrot, she said, was long.")]
+
+
+def test_a_word_capitalised_after_a_place_names_an_institution_so_its_lower_case_use_stays():
+    # "Springfield Police said" introduces no surname "Police": the generic "police said" stays (a local TV
+    # story's shape); after a given name the surname reading holds ("Andrew Bailey ... bailey told")
+    text = ("Springfield Police said officers were called to the home. The man surrendered around 11 p.m., "
+            "police said.")
+    assert [f for f in cleaner.check(text, select=["G"]) if f.code == "G004"] == []
+    text = 'Governor Andrew Bailey spoke on Monday. "Not yet," bailey told reporters.'
+    assert [(f.code, f.suggestion) for f in cleaner.check(text, select=["G"])] == [("G004", "Bailey")]

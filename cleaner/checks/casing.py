@@ -219,10 +219,12 @@ def _recased_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> lis
     (``Andrew Bailey said``), lower-cased later where the ordinary word cannot stand: as the bare
     subject of a verb of saying, with no article or other word before it (``"We are not there
     yet," bailey told reporters``; ``may said``). Only where the introduction ends the name (not
-    ``Columbus Police Department``, whose ``police said`` is ordinary).
+    ``Columbus Police Department``, whose ``police said`` is ordinary) and follows a person's given
+    name, not a place's (``Springfield Police said``: an institution).
 
     >>> from cleaner.document import Document
-    >>> t = 'Governor Andrew Bailey spoke. "Not yet," bailey told reporters. The baker said so.'
+    >>> t = ('Governor Andrew Bailey spoke. "Not yet," bailey told reporters. The baker said so. '
+    ...      'Springfield Police said it ended, police said.')
     >>> [doc_text[c.finding.start:c.finding.end] for doc_text in [t] for c in _recased_surnames(Document(t), Tokens(t), lexicon(), _words("given_names", "names"))]
     ['bailey']
     """
@@ -238,8 +240,9 @@ def _recased_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> lis
         if not i or gaps[i] != " " or not w.isalpha() or not w[1:].islower() or low[i] not in lex.lower:
             continue
         prev = words[i - 1]
-        if not (prev[:1].isupper() and prev[1:].islower() and (low[i - 1] in given or low[i - 1] in lex.names)):
-            continue
+        if not (prev[:1].isupper() and prev[1:].islower() and (low[i - 1] in given or (
+                low[i - 1] in lex.names and low[i - 1] not in _city_words() and low[i - 1] not in _place_words()))):
+            continue  # (after a place's name, not a given name: "Springfield Police said" names an institution)
         if i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper():
             continue  # the name goes on ("Columbus Police Department")
         introduced.add(low[i])
