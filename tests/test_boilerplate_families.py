@@ -821,6 +821,7 @@ def test_reader_revenue_and_wire_lines_glued_after_the_last_sentence_are_cut_off
     ("Subscribe to Depot Talk on Spotify or wherever you get your podcasts.", "podcast-promo"),
     ("Image zoom", "interface-word"),
     ("ALSO READ | Heatwave grips the valley as the depot records 45 degrees", "related-link-line"),
+    ("Loading ...", "interface-word"),
 ])
 def test_tune_and_probe_families_go_anywhere(line, source):
     text, applied = clean("\n\n".join([PROSE[0], line, PROSE[1], PROSE[2]]))
@@ -1196,7 +1197,10 @@ def test_a_legal_line_that_opens_or_closes_a_table_cell_goes(cell):
 @pytest.mark.parametrize("note", ["This is a breaking news story. Check back for updates.",
                                   "This story is developing and will be updated.",
                                   "This story is still developing. More details will be made available once they emerge.",
-                                  "More details to follow."])
+                                  "More details to follow.",
+                                  # lead's probe, a hand-written local-TV story (a station's plug for its updates)
+                                  "This is a developing story. Stay with Valley 20 News for updates.",
+                                  "This is a developing story; stay with 7NEWS on-air and online for the latest updates."])
 @pytest.mark.parametrize("where", ["top", "end"])
 def test_a_breaking_story_notice_goes_at_the_top_or_the_end(note, where):
     body = f"{note}\n\n{LEAD}\n\n{MIDDLE}\n\n{LAST}" if where == "top" else f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{note}"
