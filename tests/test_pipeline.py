@@ -230,6 +230,15 @@ def test_a_dagger_before_a_no_break_space_is_left_to_ftfy():
     assert clean("Smith\u00e2\u20ac\u00a0was elected in 1998.").text == "Smith†was elected in 1998."
 
 
+def test_a_closing_quotes_third_byte_replaced_in_an_earlier_decode_is_put_back():
+    # ” is E2 80 9D; 9D is no Windows-1252 character, and a decoder that replaces what it cannot map
+    # leaves U+FFFD after the mojibake (between letters the lost byte is the hyphen's, E2 80 90)
+    text = "\u201cWe lost half our customers,\u00e2\u20ac\ufffd she said of the code\u00e2\u20ac\ufffdbased plan."
+    result = clean(text)
+    assert result.text == "\u201cWe lost half our customers,\u201d she said of the code\u2010based plan."
+    assert [f.code for f in result.findings if f.applied] == ["E001", "E001"]
+
+
 def test_control_characters_inside_mojibake_are_repaired_not_deleted():
     # a UTF-8 apostrophe read as Latin-1: its last two bytes are C1 controls; E005 must leave them to E001
     text = "Russia\u00e2\u0080\u0099s central bank raised rates.\n\nThe governor said\x07 more may come."

@@ -1283,3 +1283,10 @@ def test_no_opening_mark_is_put_before_a_quotation_of_nothing_but_marks(text):
     once = unsafe.clean(text).text
     assert unsafe.clean(once).text == once
     assert not any(f.code == "Q006" and f.suggestion and f.suggestion.startswith("“…") for f in unsafe.clean(once).findings)
+
+
+def test_a_paragraph_holding_a_lost_character_gets_no_safe_mark_repair():
+    # the lost character may be the closing mark itself: adding one at the paragraph's end is a guess
+    text = "“We lost half our customers, \ufffd she said. The city’s plan would help."
+    assert fix(text) == text
+    assert "Q006" in codes(text)

@@ -79,6 +79,11 @@ def _ftfy_config():
 _LOST_CLOSING_QUOTE = re.compile(
     r"(?:â€|Ã¢â‚¬Â?)(?=[ \t\n.,;:!?)\]âÃÂ]|$)|(?<=\s)â€(?=[A-Za-z0-9])|(?<=[.!?,])â€(?=[A-Z])")
 _LOST_HYPHEN = re.compile(r"(?<=[A-Za-z])â€(?=[A-Za-z])")
+# The same third byte read by a decoder that replaces what it cannot map (``errors="replace"``): ``â€�``.
+# Of the bytes Windows-1252 leaves undefined, only 9D (``”``) and 90 (``‐``, between letters) follow E2 80
+# in news text (81, 8D and 8F give an em quad, a zero-width joiner and a right-to-left mark).
+_REPLACED_THIRD_BYTE = re.compile("â€�")
+_REPLACED_HYPHEN = re.compile("(?<=[A-Za-z])â€�(?=[A-Za-z])")
 
 
 def _restore_lost_bytes(text: str) -> str:
@@ -87,9 +92,13 @@ def _restore_lost_bytes(text: str) -> str:
     >>> from cleaner.checks.encoding import _ftfy_config
     >>> ftfy_fixed(_restore_lost_bytes('â€œWe won,â€ she said. â€œNo.â€â€” codeâ€based'), _ftfy_config)
     '“We won,” she said. “No.”— code‐based'
+    >>> ftfy_fixed(_restore_lost_bytes('â€œWe won,â€\ufffd she said, in codeâ€\ufffdbased tests.'), _ftfy_config)
+    '“We won,” she said, in code‐based tests.'
     """
     if "â€" not in text and "Ã¢â‚¬" not in text:
         return text
+    if "\ufffd" in text:  # the third byte replaced, not dropped: ``customers,â€� she said``
+        text = _REPLACED_THIRD_BYTE.sub("â€\x9d", _REPLACED_HYPHEN.sub("â€\x90", text))
     # encoded twice, the byte lost at the first decoding: ``Ã¢â‚¬`` (``Ã¢â‚¬Â`` when its C1 was kept)
     return _LOST_HYPHEN.sub("â€\x90", _LOST_CLOSING_QUOTE.sub(
         lambda m: m.group() + ("Â\x9d" if m.group() == "Ã¢â‚¬" else "\x9d"), text))

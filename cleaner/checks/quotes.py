@@ -1385,7 +1385,32 @@ def detect(text: str, *, foreign: bool = True, emphasis: str = "keep") -> list[E
         edits.extend(found)
     if emphasis == "collapse":
         edits.extend(emphasis_runs(text, model))
+    if "\ufffd" in text:
+        edits = _unsure_beside_lost_characters(text, model, edits)
     return edits
+
+
+def _unsure_beside_lost_characters(text: str, model: QuoteModel, edits: list) -> list:
+    """``edits`` with the safe ones that add or move a mark or a space, in a paragraph holding U+FFFD,
+    made unsafe: a character lost in an earlier decoding may be the very mark the paragraph lacks
+    (``“We lost half our customers,�� she said``: a closing quotation mark, not one to add at the end).
+
+    >>> t = '“We lost half our customers, �� she said.'
+    >>> [(e.code, e.fix) for e in detect(t)]
+    [('Q006', 'unsafe')]
+    """
+    lost = {p.index for p in model.paragraphs if "\ufffd" in text[p.start:p.end]}
+    kept = []
+    for e in edits:
+        p = model.paragraph_at(e.start)
+        if e.fix == "safe" and p is not None and p.index in lost and e.code in _STRUCTURAL:
+            e = e._replace(fix="unsafe")
+        kept.append(e)
+    return kept
+
+
+#: the codes whose repairs read the paragraph's marks and spacing as a whole
+_STRUCTURAL = frozenset({"Q001", "Q006", "Q007", "Q008", "Q010", "Q011"})
 
 
 LANGUAGE_NEUTRAL = {"Q005"}
