@@ -239,6 +239,19 @@ def test_a_closing_quotes_third_byte_replaced_in_an_earlier_decode_is_put_back()
     assert [f.code for f in result.findings if f.applied] == ["E001", "E001"]
 
 
+@pytest.mark.parametrize("damaged, repaired", [
+    ("\u00c2\u00a9 2023 The Valley Ledger. Prices rose.", "\u00a9 2023 The Valley Ledger. Prices rose."),
+    ("Lunch costs \u00c2\u00a310 and it was 30\u00c2\u00b0C.", "Lunch costs \u00a310 and it was 30\u00b0C."),
+])
+def test_the_lead_byte_of_a_latin1_sign_read_as_windows_1252_is_deleted_safely(damaged, repaired):
+    # C2 is the first byte of a Latin-1 sign's UTF-8: "Â" before the sign is no letter of any word
+    assert clean(damaged).text == repaired
+
+
+def test_a_letter_a_with_circumflex_before_a_letter_is_left_alone():
+    assert clean("\u00c2ge et sagesse, the French series, opened.").text == "\u00c2ge et sagesse, the French series, opened."
+
+
 def test_control_characters_inside_mojibake_are_repaired_not_deleted():
     # a UTF-8 apostrophe read as Latin-1: its last two bytes are C1 controls; E005 must leave them to E001
     text = "Russia\u00e2\u0080\u0099s central bank raised rates.\n\nThe governor said\x07 more may come."

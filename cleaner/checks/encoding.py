@@ -153,7 +153,8 @@ def mojibake(doc: Document) -> list[Finding]:
             offset += len(old) + 1
     for base, old, new in pairs:
         for start, end, replacement in _merge_opcodes(local_diff.opcodes(old, new), old, new):
-            short = (end - start) <= 2 and not old[start:end].strip("ÂÃâ€") and replacement not in ("”", "‐")
+            short = (end - start) <= 2 and not old[start:end].strip("ÂÃâ€") and replacement not in ("”", "‐") \
+                and not _lead_byte_before_a_sign(old, start, end, replacement)
             findings.append(
                 doc.finding(
                     "E001",
@@ -167,6 +168,20 @@ def mojibake(doc: Document) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _lead_byte_before_a_sign(line: str, start: int, end: int, replacement: str) -> bool:
+    """Is ``line[start:end]`` a lone ``Â`` that ftfy deletes before a Latin-1 sign (``Â©``, ``Â£10``,
+    ``Â½``, ``5Â°C``)? That is the lead byte C2 of the sign's UTF-8 read as Windows-1252: no word puts
+    ``Â`` there, so deleting it is sure.
+
+    >>> _lead_byte_before_a_sign("Â© 2023", 0, 1, ""), _lead_byte_before_a_sign("Âge", 0, 1, "")
+    (True, False)
+    """
+    return line[start:end] == "Â" and not replacement and line[end:end + 1] in _LATIN1_SIGNS
+
+
+_LATIN1_SIGNS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿")
 
 
 def _merge_opcodes(opcodes, old: str, new: str):
