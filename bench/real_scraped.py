@@ -32,7 +32,9 @@ Get the mirrors with the search tool's ``fetch`` (``github:Vatshayan/Fake-News-P
 Junk is annotated by pattern, per category (``bench/real_scraped.toml``; a marker that starts or ends
 inside a word is widened to the whole word, else its words never occur as such in the raw text and it
 could never count as removed); body sentences are the
-sentences of six words or more that overlap no junk marker. Articles are split by a hash of their id
+sentences of six words or more that overlap no junk marker. Markers and sentences are read in their raw
+words and, when those hold mojibake, in their words after ftfy's repair too: a sentence E001 repaired
+(``Canadaâ€™s`` -> ``Canada’s``) is not lost, and a marker E001 repaired but B kept is not removed. Articles are split by a hash of their id
 into ``tune`` (60%: rules may be written from its misses, ``--misses``) and ``heldout`` (40%: only the
 summary is printed). For each part the script prints, for news-cleaner (``clean(text,
 select=["B","E"])``, safe fixes) and for trafilatura alone (the text as ``<p>`` paragraphs of a page,
@@ -398,18 +400,38 @@ def annotate(text: str, markers: dict) -> tuple[list, list]:
     return [(c, text[s:e]) for c, s, e in junk], sentences
 
 
+def _repaired(key_of, text: str) -> str:
+    """The key of ``text`` after ftfy's repair of its mojibake and entities, as E001 repairs it; the
+    key itself when there is nothing to repair. A sentence the cleaner repaired is not lost, and a
+    marker it repaired but kept is not removed.
+
+    >>> _repaired(_key, "Environment Canadaâ€™s top story"), _repaired(_key, "The top story")
+    ('environment canada s top story', 'the top story')
+    """
+    import ftfy
+
+    return key_of(ftfy.fix_text(text)) if not text.isascii() else key_of(text)
+
+
 def score(raw: str, out: str, junk: list, sentences: list, tally: dict) -> tuple[list, list]:
-    """Add one article's counts to ``tally``; return the markers left and the sentences lost."""
+    """Add one article's counts to ``tally``; return the markers left and the sentences lost. A marker
+    or sentence is read in its raw words and, when they hold mojibake, in its repaired words too."""
     out_key = f" {_key(out)} "
     raw_key = f" {_key(raw)} "
     left, lost = [], []
     by_text = defaultdict(list)
+    marker_of = {}
     for cat, marker in junk:
         by_text[_key(marker)].append(cat)
+        marker_of.setdefault(_key(marker), marker)
     for key, cats in by_text.items():
-        # a marker is gone when fewer copies of its words remain than the raw text had
+        # a marker is gone when fewer copies of its words remain than the raw text had (in its raw or
+        # its repaired words: a marker whose mojibake was repaired is still there)
         copies = re.compile(f"(?<= ){re.escape(key)}(?= )")  # lookarounds: adjacent copies all count
         removed = max(0, len(copies.findall(raw_key)) - len(copies.findall(out_key)))
+        fixed = _repaired(_key, marker_of[key]) if removed else key
+        if fixed != key:
+            removed = max(0, removed - len(re.findall(f"(?<= ){re.escape(fixed)}(?= )", out_key)))
         for i, cat in enumerate(cats):
             tally["junk", cat] += 1
             if i < removed:
@@ -418,7 +440,7 @@ def score(raw: str, out: str, junk: list, sentences: list, tally: dict) -> tuple
                 left.append((cat, key))
     for sentence in sentences:
         tally["sentences"] += 1
-        if f" {_key(sentence)} " not in out_key:
+        if f" {_key(sentence)} " not in out_key and f" {_repaired(_key, sentence)} " not in out_key:
             tally["lost"] += 1
             lost.append(sentence)
     return left, lost

@@ -119,3 +119,20 @@ def test_the_repeat_index_answers_as_comparing_with_every_kept_article():
         index.add(words)
         kept.append(words)
     assert 50 < sum(answers) < len(answers) - 50  # both answers were exercised
+
+
+def test_a_sentence_whose_mojibake_was_repaired_is_not_lost_and_a_repaired_marker_kept_is_not_removed():
+    # 2008 pages read as the wrong charset: E001 repairs "Canadaâ€™s" to "Canada’s"; the sentence is still
+    # there, and a stamp repaired but kept is still there too
+    raw = ("OTTAWA -- The melting sea ice was Environment Canadaâ€™s top weather story of the year.\n"
+           "Posted: January 3, 2008 â€“ 10:42 AM\n")
+    fixed = "OTTAWA -- The melting sea ice was Environment Canada’s top weather story of the year.\nPosted: January 3, 2008 – 10:42 AM\n"
+    junk, sentences = real_scraped.annotate(raw, real_scraped.load_markers())
+    assert [cat for cat, _marker in junk] == ["dateline-debris"] and len(sentences) == 1
+    tally = real_scraped.Counter()
+    left, lost = real_scraped.score(raw, fixed, junk, sentences, tally)
+    assert lost == [] and [cat for cat, _key in left] == ["dateline-debris"]
+    left, lost = real_scraped.score(raw, fixed.split("\n")[0], junk, sentences, real_scraped.Counter())
+    assert lost == [] and left == []
+    _left, lost = real_scraped.score(raw, "OTTAWA -- The melting sea ice.", junk, sentences, real_scraped.Counter())
+    assert len(lost) == 1
