@@ -615,10 +615,35 @@ def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: 
     if nxt.lower() in _FUNCTION_WORDS or _verb(word, lex):
         return False  # "American magazine The Atlantic", "Goodwin wrote Team of Rivals": no name goes on
     low = _POSSESSIVE.sub("", nxt.lower())
-    if word in roles or word.endswith(("s", "ed", "ing")) and not word.endswith("ss") and low not in designators:
+    if word in roles or word.endswith(("s", "ed", "ing")) and not word.endswith("ss") and low not in designators \
+            and not (_plural_noun(word, lex) and low not in lex.capitalised):
         return False  # "Steelers quarterback Mason Rudolph", "Rose-Lynn worships Patsy Cline"; but
-        # "Global lighting Technologies": a word that ends a name follows
+        # "Global lighting Technologies": a word that ends a name follows, and "Agile Delivery Services
+        # blankets Purchase Agreement": a noun's plural, no verb's, before a word that is no name
     return low in lex.lower and low not in given and lex.zipf(word) < 6.0
+
+
+_MODALS = ("will", "would", "can", "could")
+_PEOPLE_AFTER = ("who", "said")  # words English writes after nouns of people and firms
+
+
+def _plural_noun(word: str, lex) -> bool:
+    """Is ``word`` the plural of a dictionary noun of things that no verb shares: its singular follows
+    no modal verb (``will manage``), it follows no subject pronoun (:func:`_verb`), and English's pairs
+    never put ``who`` or ``said`` after it, as after people and firms (``experts who``, ``analysts
+    said``: a description before a name, ``Dutch Salvage experts Smit Tak``)? ``improvements``,
+    ``managements``; not ``reports``, ``leads``, ``studies``, ``firms``.
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_plural_noun(w, lexicon()) for w in ("improvements", "managements", "reports", "studies", "firms", "says", "flight")]
+    [True, True, False, False, False, False, False]
+    """
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    single = _other_number(word)
+    return single in lex.lower and not _verb(word, lex) \
+        and all(lex.bigram(modal, single) < VERB_MIN_PAIRS for modal in _MODALS) \
+        and all(lex.bigram(word, after) < VERB_MIN_PAIRS for after in _PEOPLE_AFTER)
 
 
 MODIFIER_MIN_PAIRS = 1_000_000  # a designator and the next word this common a pair: a modifier, not a name
