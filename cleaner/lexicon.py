@@ -146,7 +146,7 @@ def _load_frequencies(name: str = "zipf-en.tsv.gz") -> dict:
 
 
 class ShardedTable(Mapping):
-    """A read-only str -> str table kept as marshalled shards (by :func:`_shard_of` of the key), each
+    """A read-only table of str keys (and marshal-able values) kept as marshalled shards (by :func:`_shard_of` of the key), each
     unpacked when a key of it is first asked about: the start-up snapshot's known misspellings (54,000),
     of which an article asks about some 80, cost every start 0.01 s to unpickle as one dict. Once a
     quarter of the shards are unpacked (a long run), the rest are too and look-ups go to one dict.
@@ -245,6 +245,9 @@ class Lexicon:
         #: frequent, the rarer ones in ``_rare_shards`` (see :attr:`freq`)
         self._common: dict = _load_frequencies()
         self._rare_shards: tuple = ()
+        #: wordfreq's rare words (see :meth:`rare_zipf`): from the snapshot a ShardedTable, else read whole
+        #: from their file when first asked about
+        self._rare_web: Optional[ShardedTable] = None
         self._freq_size = len(self._common)
         self._vocabulary: Optional[tuple] = None
         self._forget_lookups()
@@ -256,8 +259,9 @@ class Lexicon:
         snapshot, :mod:`cleaner.snapshot`). The frequency table is split: words at least COMMON_ZIPF
         frequent (29,000, most of any article) in one dict, the 145,000 rarer ones in RARE_SHARDS
         marshalled dicts by a hash of the word, each unpacked when a word of it is first asked about:
-        unpickling the whole table cost every start 0.05 s. The known misspellings are sharded the
-        same way (:class:`ShardedTable`)."""
+        unpickling the whole table cost every start 0.05 s. The known misspellings and the rare words
+        of web text (:meth:`rare_zipf`: reading their file whole cost a start that asked about one
+        unknown word 0.045 s) are sharded the same way (:class:`ShardedTable`)."""
         state = {key: getattr(self, key) for key in self._STATE}
         misspellings = self.misspellings
         table = misspellings.whole() if isinstance(misspellings, ShardedTable) else misspellings
@@ -270,12 +274,15 @@ class Lexicon:
             if f < floor:
                 shards[_shard_of(w, RARE_SHARDS)][w] = f
         state["_rare_shards"] = tuple(marshal.dumps(shard) for shard in shards)
+        rare = _load_rare_frequencies()
+        state["_rare_web"] = (ShardedTable.of(rare, RARE_SHARDS)._shards, len(rare))
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         #: wrong spelling -> its one right answer (a dict when built here, a ShardedTable from the snapshot)
         self.misspellings = ShardedTable(*state["misspellings"])
+        self._rare_web = ShardedTable(*state["_rare_web"]) if "_rare_web" in state else None
         self._forget_lookups()
 
     @property
@@ -370,7 +377,8 @@ class Lexicon:
         >>> lexicon().rare_zipf("crontab"), lexicon().rare_zipf("governmet"), lexicon().rare_zipf("the")
         (1.42, 0.0, 0.0)
         """
-        f = _load_rare_frequencies().get(word.lower(), 0.0)
+        table = self._rare_web if self._rare_web is not None else _load_rare_frequencies()
+        f = table.get(word.lower(), 0.0)
         return round(math.log10(f) + 9, 2) if f > 0 else 0.0
 
     def is_word(self, word: str, extra: Iterable[str] = ()) -> bool:
@@ -506,15 +514,16 @@ class Lexicon:
             self._index = self._load_index()
 
     def finish_loading(self) -> None:
-        """Load now what look-ups load lazily: every rare-word and misspelling shard, and the whole
+        """Load now what look-ups load lazily: every rare-word, misspelling and rare-web-word shard, and the whole
         suggestion index (from its cache file, else built) and every row of the bigram list once a
         check has asked for a suggestion. For
         a process about to check many articles (a batch's parent before it forks its workers): the
         workers share them instead of each paying for them in its first articles, and a first article
         checked costs what any other does."""
         self.freq  # (unpacks the rare shards)
-        if isinstance(self.misspellings, ShardedTable):
-            self.misspellings.load()
+        for table in (self.misspellings, self._rare_web):
+            if isinstance(table, ShardedTable):
+                table.load()
         if isinstance(self._index, _ScanIndex):
             self._index = self._load_index()
         if self._index is not None and self._raw_rows is None:
