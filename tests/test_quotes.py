@@ -1290,3 +1290,17 @@ def test_a_paragraph_holding_a_lost_character_gets_no_safe_mark_repair():
     text = "“We lost half our customers, \ufffd she said. The city’s plan would help."
     assert fix(text) == text
     assert "Q006" in codes(text)
+
+
+@pytest.mark.parametrize("mark", ["'", "‘"])
+def test_a_quotation_in_single_marks_never_closed_is_reported(mark):
+    # British copy (the lead's probe): a single-quoted phrase left open at the paragraph's end is reported, not fixed
+    text = f"The minister said the party had {mark}run out of ideas.\n\nLabour denied it."
+    found = [f for f in cleaner.check(text, select=["Q006"]) if "single marks" in f.message]
+    assert [(f.line, f.col, f.fix) for f in found] == [(1, 33, "none")]
+    assert fix(text, unsafe=True) == text
+    # run on into a paragraph that re-opens it, an elision, or closed: nothing to report
+    for quiet in (f"He said: {mark}We ran out of ideas.\n\n{mark}Then we left,’ he said.",
+                  "‘Twas the night before Christmas, when all through the house.",
+                  f"The party had {mark}run out of ideas’ and left."):
+        assert not [f for f in cleaner.check(quiet, select=["Q006"]) if "single marks" in f.message]

@@ -938,6 +938,9 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
                 at = lone.open_at
                 edits.append(Edit("Q006", f"opening quotation mark missing ({lone.rule})", at, at + 1, glyph + text[at],
                                   "safe" if lone.sure else "unsafe", 0.8 if lone.sure else 0.5))
+        for pos, inside in para.unclosed_singles:
+            if inside is None and _opens_single(text, model, para, pos):
+                edits.append(Edit("Q006", "quotation in single marks opened but never closed", pos, pos + 1, None, "none", 0.5))
         for q in para.quotations:
             if not q.unclosed:
                 continue
@@ -954,6 +957,28 @@ def unbalanced_quotes(text: str, model: QuoteModel) -> list[Edit]:
                 "safe" if sure else "unsafe", 0.9 if sure else 0.6,
             ))
     return edits
+
+
+def _opens_single(text: str, model: QuoteModel, para, pos: int) -> bool:
+    """Does the single mark at ``pos``, which the model left open at the top level of its paragraph, open a quotation
+    that is never closed (``the party had ‘run out of ideas.`` ending its paragraph): a word follows it, and the next
+    paragraph does not re-open a quotation in single marks (a quotation run on over paragraphs)?
+
+    >>> t = "He said the party had 'run out of ideas.\\n\\nLabour denied it."
+    >>> m = build(t); p = m.paragraphs[0]
+    >>> [_opens_single(t, m, p, pos) for pos, _ in p.unclosed_singles]
+    [True]
+    >>> t = "He said: 'We ran out of ideas.\\n\\n'Then we left,' he said."
+    >>> m = build(t); p = m.paragraphs[0]
+    >>> [_opens_single(t, m, p, pos) for pos, _ in p.unclosed_singles]
+    [False]
+    """
+    word = qm._NEXT_WORD.match(text, pos + 1, pos + 8)
+    if not text[pos + 1:pos + 2].isascii() or not text[pos + 1:pos + 2].isalpha() \
+            or (word is not None and word.group().lower() in qm._ELISIONS):
+        return False  # (Korean copy glues its particles to a closing mark: ``‘리벤지’의``; ``‘Twas``, ``drag ‘n drop``: elisions)
+    nxt = model.paragraphs[para.index + 1] if para.index + 1 < len(model.paragraphs) else None
+    return nxt is None or text[nxt.start] not in "'‘’"
 
 
 def _searched_edits(text: str, model: QuoteModel, found) -> list[Edit]:
