@@ -411,6 +411,11 @@ def test_lower_case_word_inside_a_name():
     text = "The researchers at NASA's Armstrong flight Research Center in California said the data was clean."
     assert ("G002", "flight", "Flight", "unsafe") in _g(text)
     assert ("G002", "flight", "Flight", "safe") in _g("Researchers at the Goddard Space flight Center said so.")
+    # a plural with a singular's possessive right after a name's capitalised words: the name's last word
+    text = "The third example is the Federal Communications commissions’s Accessibility Clearinghouse."
+    assert ("G002", "commissions’s", "Commission’s", "unsafe") in _g(text)
+    for clean_text in ("The Jones's dog barked at the Smiths' cat.", "He read the series's last book twice."):
+        assert _g(clean_text) == [], clean_text
     # a noun's plural that no verb shares, inside a name that goes on
     text = "The database is known as the National Enforcement and Emergency managements Information System."
     assert ("G002", "managements", "Managements", "unsafe") in _g(text)

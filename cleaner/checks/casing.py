@@ -774,6 +774,41 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             "G002", f"'{w}' looks like part of the name '{text[spans[first][0]:end]}' {w_is}: '{w.capitalize()}'",
             start, end, suggestion=w[:1].upper() + w[1:], fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
         )))
+    findings.extend(_plural_possessives(doc, toks, lex))
+    return findings
+
+
+_PLURAL_POSSESSIVE = re.compile(r"([a-z]{3,}s)(['’])s")
+
+
+def _plural_possessives(doc: Document, toks: Tokens, lex) -> list[Candidate]:
+    """G002 (unsafe): a plural noun lower-cased after a name's capitalised words with a singular's
+    possessive (``the Federal Communications commissions’s``, ``the Department of justices's``): a
+    plural's possessive takes the apostrophe alone, so the ``’s`` is the name's, whose last word was
+    lower-cased and put in the other number. Its singular, capitalised, is suggested.
+
+    >>> from cleaner.document import Document
+    >>> t = "The Federal Communications commissions’s rules changed. The Jones's dog and the news's reach."
+    >>> [(t[c.finding.start:c.finding.end], c.finding.suggestion) for c in _plural_possessives(Document(t), Tokens(t), lexicon())]
+    [('commissions’s', 'Commission’s')]
+    """
+    findings = []
+    words, spans = toks.words, toks.spans
+    for i in toks.joined:
+        m = _PLURAL_POSSESSIVE.fullmatch(words[i])
+        if m is None or toks.sentence_initial(i - 1):
+            continue
+        plural = m.group(1)
+        single = _other_number(plural)
+        if len(single) >= len(plural) or single not in lex.lower or plural not in lex.lower:
+            continue  # ("news", "series": no plural of a dictionary word)
+        start, end = spans[i]
+        proper = single[:1].upper() + single[1:] + m.group(2) + "s"
+        if _plain_context(toks.text, start, end):
+            findings.append(_claim(doc.finding(
+                "G002", f"'{words[i]}': a plural with a singular's possessive after a name: '{proper}'",
+                start, end, suggestion=proper, fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
+            )))
     return findings
 
 
