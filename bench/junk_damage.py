@@ -89,6 +89,8 @@ FAMILIES = {
     ], ("tail", "glued", "head", "line")),
     "caption-credit": ([  # a caption line ending in its credit: only the credit counts as junk
         "| photo by {name}", "Photo: {name}",
+        # the wire's bracketed credit after the caption's last sentence (AP captions; issue 13, stop 24)
+        "(AP Photo/{name})", "(AP Photo/{name}, File)", "(Reuters/{name})", "(AFP Photo/{name})",
     ], ("caption",)),
     # a caption and its credit run together with no stop, as a page's two spans come out joined; the
     # agencies news pages credit (issue 13, stop 20: the last stop's known miss)

@@ -1526,3 +1526,20 @@ def test_the_mail_and_comment_links_run_on_at_the_end_of_the_story_cell_go():
     text, applied = clean(f"{STORY_CELL} Email this story to a friend Have your say on this story |  |\n{PAGE_ROWS}")
     assert text.split() == f"{STORY_CELL} |  |\n{PAGE_ROWS}".split()
     assert sorted(f.source for f in applied) == ["boilerplate:comment-link", "boilerplate:send-to-friend"]
+
+
+# stop 24, from the tune part of bench/real_scraped.py's l3s source: an AP caption with the wire's bracketed
+# credit after its last sentence, on a line of its own or in a layout table's cell
+@pytest.mark.parametrize("credit", ["(AP Photo/Dana Ruiz)", "(AP Photo/Dana Ruiz, File)", "(Reuters/Dana Ruiz)"])
+def test_a_bracketed_wire_photo_credit_after_a_caption_goes_and_the_caption_stays(credit):
+    caption = "Riders wait at the downtown depot in Valley City on Tuesday."
+    text, applied = clean(f"{LEAD}\n\n{caption} {credit}\n\n{MIDDLE}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, caption, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:caption-credit-tail"]
+    text, _applied = clean(f"{LEAD}\n\n| {caption} {credit} |\n| Top News |  |\n\n{MIDDLE}\n\n{LAST}")
+    assert f"| {caption} |" in " ".join(text.split()) and "Ruiz" not in text
+
+
+def test_a_poll_named_in_brackets_inside_a_sentence_stays():
+    body = f"{LEAD}\n\nAbout 40 percent of riders approve (Reuters/Ipsos) of the plan, the poll found.\n\n{MIDDLE}"
+    assert clean(body)[0] == body
