@@ -1543,3 +1543,35 @@ def test_a_bracketed_wire_photo_credit_after_a_caption_goes_and_the_caption_stay
 def test_a_poll_named_in_brackets_inside_a_sentence_stays():
     body = f"{LEAD}\n\nAbout 40 percent of riders approve (Reuters/Ipsos) of the plan, the poll found.\n\n{MIDDLE}"
     assert clean(body)[0] == body
+
+# lead's probe: a hand-written repost in the layout opinion and alternative-news sites share (lines written anew)
+REPOST_TOP = ["Valley Ledger, March 03, 2017", "Region: Valley", "Theme: Transit"]
+REPOST_END = [
+    "Note to readers: please click the share buttons above or below. Forward this article to your email lists. "
+    "Crosspost on your blog site, internet forums. etc.",
+    "The original source of this article is the Valley Ledger",
+    "Comment on Valley Ledger Articles on our Facebook page",
+    "Become a Member of the Valley Ledger",
+]
+
+
+def test_a_reposts_taxonomy_block_and_its_calls_go():
+    text, applied = clean("\n\n".join(REPOST_TOP + PROSE + REPOST_END))
+    assert paragraphs(text) == PROSE
+    assert sorted(f.source for f in applied) == sorted(
+        ["boilerplate:outlet-date", "boilerplate:taxonomy-label", "boilerplate:taxonomy-label",
+         "boilerplate:share-request", "boilerplate:share-request", "boilerplate:original-source-line",
+         "boilerplate:comment-on-social",
+         "boilerplate:membership-call"])
+
+
+@pytest.mark.parametrize("prose", [
+    "Region: the valley lost 300 jobs, the council's report said.",
+    "Become a member of the depot's union, the leaflet urged drivers.",
+    "The council said residents could comment on the plans on its website until March.",
+])
+def test_prose_like_repost_furniture_stays(prose):
+    body = "\n\n".join([PROSE[0], prose, PROSE[1], PROSE[2]])
+    text, applied = clean(body)
+    assert text == body and applied == []
+
