@@ -122,6 +122,7 @@ ANYWHERE = [
     ("Printable version", "B010", "share-bar"),
     ("Printer-friendly version", "B010", "share-bar"),
     ("StumbleUpon", "B010", "share-bar"),
+    ("Share this article: \u00a0Post to Digg.com - Add to del.icio.us", "B010", "share-bar"),  # a no-break space too
     ("Post your comments", "B005", "comment-link"),
     ("Have your say", "B005", "comment-link"),
     ("There are no comments yet.", "B005", "comment-link"),
