@@ -121,6 +121,16 @@ class Tokens:
         return tuple(compress(self.lower, map(str.isalpha, map(self.words.__getitem__, self.lower))))
 
     @cached_property
+    def not_alpha(self) -> tuple:
+        """Indexes of the words that are not all letters (``U.S``, ``NASA-funded``, ``Trump's``, ``2024``):
+        where the passes that read possessives, compounds and initials look, found once.
+
+        >>> Tokens("Trump's NASA-funded plan, 2024").not_alpha
+        (0, 1, 3)
+        """
+        return tuple(compress(count(), map(not_, map(str.isalpha, self.words))))
+
+    @cached_property
     def _after_caps(self) -> tuple:
         """Indexes of the words one plain space after a capitalised word, found from the capitalised
         words (a fifth of them) rather than from flags of every word."""

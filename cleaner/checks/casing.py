@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import Optional
-from itertools import chain, compress, count, islice, repeat
+from itertools import chain, compress, islice, repeat
 from operator import itemgetter, methodcaller, not_
 
 from .. import snapshot
@@ -894,7 +894,7 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     # (both in one scan of the words: the two sets share no word)
     items.extend((i, words[i], spans[i][0], spans[i][1], False) for i in toks.among(in_title_case | unlisted)
                  if low_words[i] in unlisted or words[i].istitle())
-    for k in compress(count(), map(not_, map(str.isalpha, words))):
+    for k in toks.not_alpha:
         m = _NAME_HEAD.match(words[k])
         if m is not None and m.group(1) in candidates:
             start = spans[k][0]

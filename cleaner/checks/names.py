@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import chain, compress, count, islice, repeat
+from itertools import chain, compress, islice, repeat
 from operator import not_, or_
 from typing import Optional
 
@@ -253,7 +253,8 @@ def hyphenated_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     style_words = _words("casing", "style_lowercase")
     words, spans, text = toks.words, toks.spans, toks.text
     findings = []
-    for i in compress(count(), map(str.__contains__, words, repeat("-"))):
+    not_alpha = toks.not_alpha  # (a hyphenated word is not all letters: the few such words are read)
+    for i in compress(not_alpha, map(str.__contains__, map(words.__getitem__, not_alpha), repeat("-"))):
         w = words[i]
         if not w[0].isalpha():
             continue
