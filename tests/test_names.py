@@ -416,6 +416,11 @@ def test_lower_case_word_inside_a_name():
     assert ("G002", "commissions’s", "Commission’s", "unsafe") in _g(text)
     for clean_text in ("The Jones's dog barked at the Smiths' cat.", "He read the series's last book twice."):
         assert _g(clean_text) == [], clean_text
+    # a surname lower-cased in the other number after a configured given name (the dictionary writes it capitalised)
+    text = "For more on the pilot, contact Jon booths via email."
+    assert ("G002", "booths", "Booth", "unsafe") in _g(text)
+    for clean_text in ("Anne hopes to win the seat next year, her staff said.", "Will bells ring in the town again?"):
+        assert _g(clean_text) == [], clean_text
     # a noun's plural that no verb shares, inside a name that goes on
     text = "The database is known as the National Enforcement and Emergency managements Information System."
     assert ("G002", "managements", "Managements", "unsafe") in _g(text)

@@ -775,6 +775,43 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             start, end, suggestion=w[:1].upper() + w[1:], fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
         )))
     findings.extend(_plural_possessives(doc, toks, lex))
+    findings.extend(_plural_surnames(doc, toks, lex, given))
+    return findings
+
+
+def _plural_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> list[Candidate]:
+    """G002 (unsafe): a plural of things lower-cased right after a configured given name, where the singular is a
+    surname the dictionary writes capitalised (``Jon booths``, ``Marc hills``): the
+    person's surname, lower-cased and put in the other number. Not a plural a verb shares or one of
+    people (:func:`_plural_noun`: ``Anne hopes``), nor a word before a capitalised one (the name goes
+    on), nor after a given name that is an English word at a sentence's start (``Will bells ring?``).
+
+    >>> from cleaner.document import Document
+    >>> t = "It dented the hopes of Kate bells. Anne hopes to win. Will bells ring?"
+    >>> [(t[c.finding.start:c.finding.end], c.finding.suggestion) for c in _plural_surnames(Document(t), Tokens(t), lexicon(), _words("given_names", "names"))]
+    [('bells', 'Bell')]
+    """
+    findings = []
+    words, low, gaps = toks.words, toks.low_words, toks.gaps
+    for i in toks.joined_alpha:
+        prev, w = words[i - 1], words[i]
+        if not (prev.istitle() and prev.isalpha()) or not w.endswith("s"):
+            continue
+        first = low[i - 1]
+        if first not in given or first in lex.lower and toks.sentence_initial(i - 1):
+            continue
+        if i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper():
+            continue
+        single = _other_number(w)
+        surname = lex.capitalised.get(single)
+        if surname is None or not surname.istitle() or not _plural_noun(w, lex):
+            continue
+        start, end = toks.spans[i]
+        if _plain_context(toks.text, start, end):
+            findings.append(_claim(doc.finding(
+                "G002", f"'{prev} {w}': a surname after a given name, lower-cased in the other number: '{surname}'",
+                start, end, suggestion=surname, fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
+            )))
     return findings
 
 
