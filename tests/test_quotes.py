@@ -998,8 +998,6 @@ UNTOUCHED = [
     # a capitalised quotation set in the writer's sentence is no sentence of its own: British copy keeps its marks outside
     "“It worked,” he said. “We left,” she said. He was described as “Mourinho in a skirt”. Costa laughed.",
     "“It worked,” he said. “We left,” she said. He was away when “I was very small”, but he wrote home.",
-    # an apostrophe typed as a double mark (a scraper's habit) is no closing mark glued to a word
-    'The Cartel Office"s probe came in the wake of the talks.',
     # a name particle is spelt as its bearer spells it
     "“We lost the baby,” Van Der Beek said. “It was hard.”",
     # a domain split by a space, and empty strings in code, are no stray stop and no doubled marks
@@ -1044,8 +1042,7 @@ UNTOUCHED = [
     "CNN, By Doug Gross. n.d. “It’s Settled!” he wrote.",
     "The zone file:\n\n$ORIGIN search.usa.gov ; this line is a comment",
     "He moderated a panel, titled, ‘First Responders and Use of Mobile Broadband,’ which featured “experts,” he said.",
-    # an apostrophe typed as a double mark, a reference, strings in a spreadsheet formula (publisher copy)
-    'The big producers "want to have the ball only in their court and it isn"t fair," minority producer spokesman Luis Escalante said.',
+    # a reference, strings in a spreadsheet formula (publisher copy)
     "Comput Graph Forum. 2020 Jun;39(3):619-646. doi: 10.1111/cgf.14018",
     "The plant in Kenosha, Wisc. assembles cars.",
     # WordPress writes a closing mark after a digit as a double prime
@@ -1304,3 +1301,24 @@ def test_a_quotation_in_single_marks_never_closed_is_reported(mark):
                   "‘Twas the night before Christmas, when all through the house.",
                   f"The party had {mark}run out of ideas’ and left."):
         assert not [f for f in cleaner.check(quiet, select=["Q006"]) if "single marks" in f.message]
+
+
+@pytest.mark.parametrize("damaged, repaired", [
+    ('"The plan isn"t fair," Escalante said.', "\"The plan isn't fair,\" Escalante said."),
+    ("“It isn’t fair,” he said, and the firm\"s plan failed.", "“It isn’t fair,” he said, and the firm’s plan failed."),
+    # the clean corpus's 1987 wire copy types its apostrophes so (a conversion's habit): no closing mark
+    ('The Cartel Office"s probe came in the wake of the talks.', "The Cartel Office's probe came in the wake of the talks."),
+    ('The big producers "want to have the ball only in their court and it isn"t fair," minority producer '
+     'spokesman Luis Escalante said.',
+     'The big producers "want to have the ball only in their court and it isn\'t fair," minority producer '
+     'spokesman Luis Escalante said.'),
+])
+def test_a_contractions_apostrophe_typed_as_a_double_mark_is_an_apostrophe(damaged, repaired):
+    # ``isn"t``: read as a closing mark it left "isn" as a word (S002 -> "in") and an opening mark before "t"
+    assert fix(damaged) == repaired
+    assert fix(damaged, unsafe=True) == repaired
+
+
+def test_an_opening_mark_is_never_put_right_after_another_mark():
+    text = 'The plan isn"t fair," Escalante said.'
+    assert '""' not in fix(text, unsafe=True)

@@ -176,6 +176,7 @@ class Para:
     reopen: bool = False  # a quotation runs on into this paragraph, which closes it but lost its opening mark
     carried: bool = False  # its first closing mark ends a quotation opened paragraphs before, none re-opened
     single_closes: list = ()  # offsets of single marks that close a double quotation (``“homes, not excuses.’``)
+    double_apostrophes: list = ()  # offsets of straight double marks typed for an apostrophe (``isn"t``)
 
 
 def _push(para: Para, name: str, item) -> None:
@@ -661,6 +662,9 @@ def _pair(text: str, para: Para) -> None:
     run_end = -1  # where the run of marks read last ends (``_past_run``)
     for found in _DOUBLE.finditer(text, para.start, para.end):
         i, ch = found.start(), found.group()  # ``‘‘`` / ``’’``: a double mark typed as two singles (publisher typography)
+        if ch == STRAIGHT and _typed_apostrophe(text, i, para.start, para.end):
+            _push(para, "double_apostrophes", i)  # ``isn"t``: no quotation mark at all
+            continue
         mark = Mark(i, ch, _context(text, i, para.start, para.end, len(ch)))
         _push(para, "marks", mark)
         if ch == STRAIGHT and mark.pos > para.start and text[mark.pos - 1].isdigit() and current is None:
@@ -717,6 +721,28 @@ def _pair(text: str, para: Para) -> None:
 
 
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+#: what follows a contraction's apostrophe, after the word it shortens (``isn"t``, ``it"s``, ``we"re``)
+_CONTRACTION_END = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![\w-])")
+#: the words ``'re``, ``'ve``, ``'ll``, ``'d`` and ``'m`` shorten a verb after (``we"re``; not ``probable"re-``)
+_PRONOUN_BEFORE = re.compile(r"(?<![A-Za-z])(?:I|[Ww]e|[Yy]ou|[Tt]hey|[Hh]e|[Ss]he|[Ii]t|[Ww]ho|[Tt]here|[Tt]hat|[Ww]hat)\Z")
+
+
+def _typed_apostrophe(text: str, i: int, start: int, end: int) -> bool:
+    """Is the straight double mark at ``i`` a contraction's apostrophe typed double (``isn"t``, ``it"s``,
+    ``we"re``, ``I"ll``): a letter before it, the end of a contraction after it, and ``n"t`` for ``t``?
+
+    >>> [_typed_apostrophe(t, t.index('"'), 0, len(t)) for t in ('It isn"t fair', 'the firm"s plan', 'we"re in',
+    ...  'said"so', 'a"t', 'probable"re-entry', 'the "A"s-list')]
+    [True, True, True, False, False, False, False]
+    """
+    if i <= start or not text[i - 1].isalpha() or i + 1 >= end:
+        return False
+    m = _CONTRACTION_END.match(text, i + 1, end)
+    if m is None:
+        return False
+    if m.group() == "t":
+        return text[i - 1] == "n"
+    return m.group() == "s" or _PRONOUN_BEFORE.search(text, max(start, i - 6), i) is not None
 
 
 def _verb_before(text: str, pos: int, start: int) -> bool:

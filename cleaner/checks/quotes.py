@@ -1372,6 +1372,8 @@ def nested_quotation_marks(text: str, model: QuoteModel) -> list[Edit]:
         for pos in para.apostrophes:
             if text[pos] == "‘" and model.apostrophe == "’" and text[pos - 1:pos].isalpha() and text[pos + 1:pos + 2].isalpha():
                 edits.append(Edit("Q007", "apostrophe turned the wrong way", pos, pos + 1, "’", "safe", 0.9))
+        for pos in para.double_apostrophes:  # ``isn"t``: a contraction's apostrophe typed as a double mark
+            edits.append(Edit("Q007", "apostrophe typed as a double quotation mark", pos, pos + 1, model.apostrophe, "safe", 0.9))
     return edits
 
 
@@ -1412,7 +1414,20 @@ def detect(text: str, *, foreign: bool = True, emphasis: str = "keep") -> list[E
         edits.extend(emphasis_runs(text, model))
     if "\ufffd" in text:
         edits = _unsure_beside_lost_characters(text, model, edits)
-    return edits
+    return [_no_doubled_mark(text, e) for e in edits]
+
+
+def _no_doubled_mark(text: str, e: Edit) -> Edit:
+    """``e``, reported only when it would put an opening mark right after another quotation mark (``isn"t``
+    read as a closing mark, the opening one put before ``t``: ``isn""t``): a mark beside a mark is no repair.
+
+    >>> _no_doubled_mark('isn"t', Edit("Q006", "m", 4, 5, '"t', "unsafe", 0.5)).suggestion is None
+    True
+    """
+    if e.code == "Q006" and e.suggestion and e.suggestion[0] in DOUBLE_MARKS and e.start \
+            and text[e.start - 1] in DOUBLE_MARKS:
+        return e._replace(suggestion=None, fix="none")
+    return e
 
 
 def _unsure_beside_lost_characters(text: str, model: QuoteModel, edits: list) -> list:

@@ -56,6 +56,8 @@ def _match_case(original: str, fix: str) -> str:
     return fix
 
 
+#: the end of a contraction after its apostrophe (``n't``, ``'s``, ``'re``, ``'ve``, ``'ll``, ``'d``, ``'m``)
+_CONTRACTION_AFTER_MARK = re.compile(r"(?:t|s|re|ve|ll|d|m)(?![\w-])")
 FAR_SUGGESTION_CONFIDENCE = 0.45  # below G002's 0.5 for a lower-cased surname after a given name
 
 
@@ -86,6 +88,8 @@ def _skippable(text: str, start: int, end: int, word: str) -> bool:
         return True  # an address spelt out against spam: "rpanzer (at) iqsolutions (dot) com"
     if _SIC.match(text, end):
         return True  # "Codeing [sic] is fun": the writer marks the quoted spelling as the original's
+    if after == '"' and _CONTRACTION_AFTER_MARK.match(text, end + 1):
+        return True  # "isn\"t": a contraction whose apostrophe was typed double (Q007's repair), no word "isn"
     left = text.rfind(" ", max(0, start - 80), start)
     chunk = text[left + 1:end + 40].split(None, 1)[0] if text[left + 1:end + 40].strip() else ""
     return "://" in chunk or "www." in chunk or "@" in chunk
