@@ -603,6 +603,20 @@ def test_a_run_of_low_opening_marks_is_fixed_in_one_go(closing, unsafe):
     assert cleaner.clean(mixed).text == "\u201cWir schaffen das\u201d, sagte sie. \u201cYes,\u201d he said."
 
 
+def test_a_line_of_one_capitalised_syllable_repeated_is_no_regex_hang():
+    # B013 city-credit let a name end without a space, so "AbAbAb..." split into names every way there
+    # is before "contributed" failed to match: 44 letters took seconds, the fuzz run's line of 400 never
+    # ended (bench/fuzz.py seed 20261219 on c08c2d4, in a confirming fix round)
+    from cleaner.rulepacks import load_builtin
+
+    [rule] = [r for r in load_builtin("boilerplate")["rule"] if r.get("name") == "city-credit"]
+    [pattern] = [re.compile(p) for p in rule["patterns"]]
+    assert pattern.fullmatch("Ab" * 200) is None and pattern.fullmatch("Ab " * 20 + "Ab") is None
+    for line in ["Jane Doe in London contributed.", "NBC News\u2019 Jane Doe and John Roe in Kyiv contributed",
+                 "Jones, Smith and Lee in Paris contributed."]:
+        assert pattern.fullmatch(line)
+
+
 def test_a_run_of_doubled_marks_is_one_finding_whatever_its_length():
     text = "He said \u201c" + "\u201c" * 5000 + "We go,\u201d and left."
     found = [f for f in check(text, select=["Q006"]) if "doubled" in f.message]
