@@ -1322,3 +1322,12 @@ def test_a_contractions_apostrophe_typed_as_a_double_mark_is_an_apostrophe(damag
 def test_an_opening_mark_is_never_put_right_after_another_mark():
     text = 'The plan isn"t fair," Escalante said.'
     assert '""' not in fix(text, unsafe=True)
+
+
+def test_a_paragraph_of_low_marks_q009_cannot_pair_gets_no_english_closing_mark():
+    # the hostile engineer's chain: Q006 closed the doubled single mark at the paragraph's end, Q009 then paired
+    # a low mark with that close as a Polish quotation, and so on a mark every two rounds past the round limit
+    text = "‘‘ „0„:„:„.„ The city council approved the budget on Tuesday after a long debate. "
+    once = fix(text, unsafe=True)
+    assert fix(once, unsafe=True) == once
+    assert "”" not in once

@@ -1407,6 +1407,11 @@ def detect(text: str, *, foreign: bool = True, emphasis: str = "keep") -> list[E
         found = check(text, model)
         if check is foreign_quote_marks:
             foreign_paras = {p.index for e in found if (p := model.paragraph_at(e.start)) is not None}
+            # a paragraph of three low or angle marks or more that Q009 could not pair is marks' noise, no English
+            # paragraph to repair either: a closing mark added there pairs them next round (``„0„:„.„ The …``
+            # gained a ``”`` every round); one or two such marks are left to the English model as before
+            foreign_paras |= {p.index for p in model.paragraphs
+                              if len(_FOREIGN_OPENERS.findall(text, p.start, min(p.end, p.start + NOISE_REACH))) >= 3}
         elif check in (unbalanced_quotes, mixed_quote_marks) and foreign_paras:
             found = [e for e in found if (p := model.paragraph_at(e.start)) is None or p.index not in foreign_paras]
         edits.extend(found)
@@ -1452,6 +1457,9 @@ def _unsure_beside_lost_characters(text: str, model: QuoteModel, edits: list) ->
 #: the codes whose repairs read the paragraph's marks and spacing as a whole
 _STRUCTURAL = frozenset({"Q001", "Q006", "Q007", "Q008", "Q010", "Q011"})
 
+
+_FOREIGN_OPENERS = re.compile("[„«»‹›「]")
+NOISE_REACH = 2000  # characters of a paragraph read for foreign marks' noise (bounded on a 1 MB line)
 
 LANGUAGE_NEUTRAL = {"Q005"}
 
