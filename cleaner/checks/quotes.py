@@ -1003,16 +1003,36 @@ def _is_straight(mark) -> bool:
     return mark.char == STRAIGHT
 
 
+def _style_vote(other) -> Optional[str]:
+    """What a consistent quotation says of the style: ``straight``, ``curly``, or None (open, or mixed)."""
+    if other.open is None or other.close is None or len(other.open.char) != 1 or len(other.close.char) != 1:
+        return None
+    if _is_straight(other.open) != _is_straight(other.close):
+        return None
+    return "straight" if _is_straight(other.open) else "curly"
+
+
+def _paragraph_votes(model: QuoteModel) -> list:
+    """Each paragraph's style votes, counted once per document (``model.memo``): asked for every mark of
+    a paragraph, a recount read all its quotations each time (a 1 MB line of marks: 26 s)."""
+    votes = model.memo.get("style votes")
+    if votes is None:
+        votes = model.memo["style votes"] = [
+            Counter(v for v in map(_style_vote, para.quotations) if v is not None) for para in model.paragraphs]
+    return votes
+
+
 def _local_style(model: QuoteModel, q) -> Optional[str]:
     """The style of the consistent quotations nearest to ``q`` (same paragraph first, then ±3)."""
+    counted = _paragraph_votes(model)
+    own = _style_vote(q)  # (a quotation of its paragraph, counted there; a probe with no marks has no vote)
     for radius in (0, 1, 3):
         votes = Counter()
-        for para in model.paragraphs[max(0, q.paragraph - radius):q.paragraph + radius + 1]:
-            for other in para.quotations:
-                if other is q or other.open is None or other.close is None:
-                    continue
-                if len(other.open.char) == 1 and len(other.close.char) == 1 and _is_straight(other.open) == _is_straight(other.close):
-                    votes["straight" if _is_straight(other.open) else "curly"] += 1
+        for counts in counted[max(0, q.paragraph - radius):q.paragraph + radius + 1]:
+            votes.update(counts)
+        if own is not None:
+            votes[own] -= 1  # ``q`` itself does not vote
+            votes = +votes
         if votes:
             (style, n), *rest = votes.most_common()
             if not rest or rest[0][1] < n:
