@@ -958,6 +958,16 @@ def test_rare_real_names_are_not_misspelt_names():
     assert [f for f in _g(text) if f[0] == "G001"] == []
 
 
+def test_a_pet_form_or_a_followers_word_of_the_articles_name_is_no_slip():
+    # a given name's pet form ("Rhysy" beside "Rhys") and a follower's word ("Leninist" beside "Lenin")
+    # are words made from the name on purpose, as a demonym or a plural is
+    text = ("Rhys Morgan, 17, died in the crash. One tribute read: 'Fly high, Rhysy.' The Lenin statue "
+            "was restored by a Leninist group.")
+    assert [f for f in _g(text) if f[0] == "G001"] == []
+    text = "Rhys Morgan, 17, died in the crash. Rhys was kind. Rhsy was a joker, his friends said."
+    assert [f[:3] for f in _g(text) if f[0] == "G001"] != []  # (a slip that is no pet form is still one)
+
+
 def test_same_edit_from_two_checks_is_reported_once():
     # S002 (an unknown word starting a sentence) and G001 (a slip of the article's own name) agree
     text = ("The Pentagon said on Tuesday that the new missile would be tested next year.\n\n"
