@@ -28,6 +28,18 @@ def test_a_possessive_that_lost_its_apostrophe_is_not_fixed_as_a_plural():
     assert [(f.code, f.suggestion, f.fix) for f in _findings(text)] == [("S002", "countries", "unsafe")]
 
 
+def test_a_possessive_that_lost_its_apostrophe_outside_the_table_is_suggested_as_the_possessive():
+    # no table entry for "citys" or "agencys": the ranked suggestion was the word without its "s"
+    # ("the city east side"); after "the" and before a content word it is the possessive
+    text = "Power lines came down across the citys east side, and the agencys budget was cut on Monday."
+    assert [(f.code, f.excerpt, f.suggestion) for f in _findings(text)] == [
+        ("S002", "citys", "city's"), ("S002", "agencys", "agency's")]
+    assert clean(text, select=["S"]).text == text  # unsafe: not applied by default
+    # a number or a preposition around it reads as a plural: the ranked suggestion stands
+    text = "Officials from two agencys said on Monday that crews had worked through the night."
+    assert [f.suggestion for f in _findings(text)] != ["agency's"]
+
+
 def test_unknown_word_gets_ranked_unsafe_suggestion():
     text = "The new car comes standard with six safety systems enculding automatic emergency braking."
     (f,) = _findings(text)

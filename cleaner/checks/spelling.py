@@ -125,6 +125,27 @@ def _possessive_or_plural(doc: Document, text: str, start: int, end: int, word: 
     )
 
 
+def _lost_apostrophe(low: str, best: str, before: str, after: str) -> Optional[str]:
+    """The possessive that an unknown ``…s`` word lost its apostrophe from, when the best suggestion is
+    the word without its ``s`` and the neighbours read as a possessive: a determiner of one thing before
+    it and a content word after it (``[possessive_or_plural]`` in ``rules/spelling.toml``). Dropping the
+    ``s`` would leave ``the agency budget``; a lost apostrophe is the commoner slip in web copy.
+
+    >>> _lost_apostrophe("agencys", "agency", "the", "budget"), _lost_apostrophe("citys", "city", "the", "east")
+    ("agency's", "city's")
+    >>> _lost_apostrophe("agencys", "agency", "the", "in"), _lost_apostrophe("agencys", "agency", "many", "budget")
+    (None, None)
+    >>> _lost_apostrophe("recieves", "receives", "the", "budget") is None
+    True
+    """
+    if len(low) < 4 or low[-1] != "s" or best != low[:-1] or best[-1] == "s" or not after:
+        return None
+    config = _pack()["possessive_or_plural"]
+    if before not in config["singular_before"] or after in config["plural_before"]:
+        return None
+    return best + "'s"
+
+
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
     """The lower-cased words right before and after a token, when only spaces separate them."""
     m = _PREV_WORD.search(text, max(0, start - 40), start)
@@ -599,6 +620,10 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         best, score = ranked[0]
         margin = score - ranked[1][1] if len(ranked) > 1 else 2.0
         confidence = round(max(0.3, min(0.95, 0.5 + 0.2 * margin)), 2)
+        possessive = _lost_apostrophe(low, best, before, after)
+        if possessive is not None:  # "the agencys budget": the word lost its apostrophe, not a letter too many
+            ranked = ((possessive, score), *ranked)
+            best, confidence = possessive, min(confidence, 0.6)
         if weighted_distance(low, best) > 1.0:
             # two slips or more away ("murati" -> "multi"): a guess, below a reading of the word as a name
             # in its place ("Mira murati said": G002's surname), which wins the same span
