@@ -66,3 +66,62 @@ def test_sub_codes_in_config_are_validated():
     assert _g(TEXT, config=settings) == [("G002", "press", "gazetteer")]
     with pytest.raises(ConfigError, match="unknown rule code or prefix 'G002:NONSENSE'"):
         apply_mapping(Settings(), {"ignore": ["G002:nonsense"]}, "news-cleaner.toml")
+
+
+# -- what each pass reads of the article (names.EVIDENCE) ----------------------------------------------
+
+import json
+import re
+from pathlib import Path
+
+from cleaner import Cleaner
+from cleaner.checks import names
+from cleaner.document import Document
+
+BODIES = Path(__file__).resolve().parent.parent / "fixtures" / "corpus" / "scrapinghub-bodies.json"
+#: lines where the line-local passes fire
+FIRING = ("Officials said the House Representatives voted late.\nA Sugar land-based firm and a New york-based "
+          "one bid.\nShe studied at the University of york for years.\nThey met at the White Hose\nyesterday.\n")
+
+
+def _by_line(name: str, text: str) -> tuple:
+    """Pass ``name``'s candidates on ``text`` whole, and on each of its lines alone (offsets moved)."""
+    checker = Cleaner(select=["G"])
+
+    def found(doc: Document, shift: int) -> list:
+        out = []
+        for c in names.candidates(doc, checker._context(doc)).get(name, []):
+            f = c.finding
+            moved = [None if s is None else (s[0] + shift, s[1] + shift) for s in (c.take, c.test)]
+            out.append((None if f is None else (f.code, f.message, f.start + shift, f.end + shift, f.suggestion, f.fix),
+                        *moved, c.overlap, tuple(n + shift for n in c.needs)))
+        return sorted(out, key=repr)
+
+    whole = found(Document(text), 0)
+    lines = [found(Document(m.group()), m.start()) for m in re.finditer(r"[^\n]*\n?", text) if m.group()]
+    return whole, sorted((c for line in lines for c in line), key=repr)
+
+
+def test_every_pass_declares_the_evidence_it_reads():
+    assert set(names.EVIDENCE) == {name for name, *_ in PASSES}
+    for name, kinds in names.EVIDENCE.items():
+        assert set(kinds) <= set(names.EVIDENCE_KINDS), name
+    assert set(names.line_local_passes()) == {name for name, kinds in names.EVIDENCE.items() if not kinds}
+
+
+def test_a_line_local_pass_finds_in_a_line_what_it_finds_in_the_article():
+    texts = [FIRING] + [v["articleBody"] for v in json.loads(BODIES.read_text(encoding="utf-8")).values()][:40]
+    fired = set()
+    for name in names.line_local_passes():
+        for text in texts:
+            whole, lines = _by_line(name, text)
+            assert whole == lines, (name, text[:80])
+            fired.update(name for c in whole if c[0] is not None)
+    assert fired == set(names.line_local_passes())  # each one found something: the comparison is not empty
+
+
+def test_a_pass_that_reads_across_a_line_break_is_not_declared_line_local():
+    # a line's last word is tested only when a word follows it, on the next line
+    whole, lines = _by_line("real-word-name-slips", "They met at the White Hose\nyesterday.\n")
+    assert [c[0][4] for c in whole] == ["House"] and lines == []
+    assert "real-word-name-slips" not in names.line_local_passes()

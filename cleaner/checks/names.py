@@ -1372,6 +1372,57 @@ PASSES = (
 )
 _RANK = {name: rank for rank, (name, *_) in enumerate(PASSES)}
 
+#: what a pass may read of the article beyond the line (``\n``-ended, as
+#: :func:`cleaner.recheck.touched_lines` cuts them) a candidate is in:
+#: ``words`` counts or positions of words anywhere (``Tokens.where``, ``pair_count``, a form written
+#: twice being the article's own usage, a budget spent in text order); ``names`` the article's
+#: capitalised names (:func:`article_names`); ``acronyms`` its acronyms and their mentions;
+#: ``paragraphs`` the paragraph layout (headlines; whether single newlines split paragraphs depends on
+#: the whole text); ``neighbours`` the words just across a line break (a line's first word tested
+#: with the word before it, a place name read on into the next line)
+EVIDENCE_KINDS = ("words", "names", "acronyms", "paragraphs", "neighbours")
+#: each pass's article-wide evidence (kinds of :data:`EVIDENCE_KINDS`). ``()``: the pass is line-local,
+#: its candidates in a line are what it finds in that line alone (with the same settings, known names
+#: and language test), offsets moved; a fix round may re-run it on the touched lines only. Declared
+#: from the code (what each pass and its helpers read); the line-local claim is tested on the
+#: fixtures (tests/test_name_passes.py). A new pass declares itself here: in doubt, a kind too many.
+EVIDENCE = {
+    "gazetteer": ("words",),  # house casing: how the article writes the name elsewhere
+    "acronyms": ("words", "names", "acronyms"),  # and the gazetteer pass's names
+    "misspelt-names": ("words",),  # the article's capitalised words counted; a budget in text order
+    "real-word-name-slips": ("neighbours",),  # a line's first and last words are tested
+    "consistency": ("words", "names", "paragraphs"),
+    "joining-word-majority": ("words",),
+    "recased-words": ("words",),
+    "swapped-joining-words": ("paragraphs",),  # title-case headlines
+    "wrong-joining-word": ("words",),
+    "dropped-joining-words": (),
+    "number-changed-names": ("words", "paragraphs"),  # a plural written twice; title-case headlines
+    "unusual-joining-word": ("words", "paragraphs"),
+    "joining-word-usage": ("words",),
+    "place-joining-word": ("neighbours",),  # a place's words read on past a line break
+    "hyphenated-names": (),
+    "single-names": ("words", "acronyms"),
+    "defined-in-title-case": ("words",),
+    "calendar-names": ("neighbours",),  # "12\nmay 2020": the day before the line break
+    "place-after-of": (),
+    "lowercase-names": ("words",),
+    "lowered-name-words": ("words",),
+    "lowered-person-names": ("words",),  # a word the article writes in lower case twice
+    "name-parts": ("words", "paragraphs"),
+    "acronym-initials": ("acronyms",),
+    "name-evidence": ("words", "paragraphs"),
+}
+
+
+def line_local_passes() -> tuple:
+    """The passes that read nothing of the article beyond a candidate's line (:data:`EVIDENCE`).
+
+    >>> "place-after-of" in line_local_passes(), "consistency" in line_local_passes()
+    (True, False)
+    """
+    return tuple(name for name, *_ in PASSES if not EVIDENCE[name])
+
 
 def candidates(doc: Document, ctx, order=None) -> dict:
     """Each enabled pass's candidates, by pass name. ``order`` (pass names) only says which pass runs
