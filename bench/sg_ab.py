@@ -5,7 +5,9 @@ Usage::
     python bench/sg_ab.py BEFORE [AFTER] [--rounds 4] [--split dev|clean]
 
 BEFORE and AFTER are git revisions of this repository (exported with ``git archive`` into a temporary
-folder) or folders that hold a ``cleaner`` package; AFTER defaults to this working tree.
+folder) or folders that hold a ``cleaner`` package; AFTER defaults to this working tree. ``--split`` also
+takes a JSONL file of records with a ``text`` field (e.g. fresh seeds of held-out articles, written by
+``bench/typos_generated.py --part heldout --seeds N --write FILE``).
 
 Why: on the shared development machine the CPU time of one run moves by 10-20% with the load (its
 cores' caches and hyperthreads are shared), so two runs one after the other cannot show a 5% change,
@@ -39,8 +41,9 @@ WORD = re.compile(r"\w+")
 
 
 def texts_of(split: str) -> list:
-    path = SPLITS[split]
-    if split == "dev":
+    """The texts of a named split, or of a JSONL file's records (their ``text``)."""
+    path = SPLITS.get(split, Path(split))
+    if split not in SPLITS or split == "dev":
         return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [value["articleBody"] for value in json.loads(path.read_text(encoding="utf-8")).values()]
 
@@ -89,9 +92,11 @@ def main(argv=None) -> int:
     parser.add_argument("before", nargs="?")
     parser.add_argument("after", nargs="?", default=str(ROOT))
     parser.add_argument("--rounds", type=int, default=4)
-    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    parser.add_argument("--split", default="dev", help=f"{' or '.join(sorted(SPLITS))}, or a JSONL file of records with a 'text'")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.split not in SPLITS and not Path(args.split).is_file():
+        parser.error(f"--split: {args.split!r} is neither {' nor '.join(sorted(SPLITS))} nor a file")
     if args.child:
         child(args.child, args.split)
         return 0
