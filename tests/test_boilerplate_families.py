@@ -1576,3 +1576,54 @@ def test_prose_like_repost_furniture_stays(prose):
     text, applied = clean(body)
     assert text == body and applied == []
 
+
+
+# a press release as wire services publish it and aggregators copy it; issuer, names and numbers invented
+RELEASE = [
+    "DENVER, March 4, 2025 /PRNewswire/ -- Harlow Pumps Inc. (NYSE: HRLW), a maker of industrial pumps, today "
+    "reported revenue of $88.1 million for its fourth quarter, up 9% from a year earlier.",
+    "Net income was $6.4 million, or $0.21 per diluted share, compared with $5.0 million a year ago, the company said.",
+    '"Demand from water utilities stayed strong all year," said Chief Executive Maria Okafor. "We expect another '
+    'year of growth."',
+    "The company expects revenue of $360 million to $375 million in 2025 and plans to open a second plant in "
+    "Pueblo, Colorado, in the autumn, adding about 120 jobs.",
+    "Orders from municipal customers rose 14% in the quarter, while sales to oil and gas producers fell 6% as "
+    "drilling slowed in Texas and North Dakota.",
+    "Harlow will hold a conference call for analysts and investors at 10 a.m. Eastern time on Tuesday.",
+]
+
+
+@pytest.mark.parametrize("top,tail,names", [
+    # PR Newswire: the provider label over the release, a safe-harbor notice and a contact block under it
+    (["NEWS PROVIDED BY\nHarlow Pumps Inc.\nMar 04, 2025, 08:00 ET"],
+     ["Forward-Looking Statements\nThis press release contains forward-looking statements within the meaning of "
+      "the Private Securities Litigation Reform Act of 1995. Actual results may differ materially.",
+      "Media Contact:\nDana Whitfield\nHarlow Pumps Inc.\npress@harlowpumps.example\n(303) 555-0187"],
+     ["release-provider", "disclaimer", "release-contact-block"]),
+    # Business Wire: "Contacts" over a block of one kind; GlobeNewswire's one-line contact
+    ([],
+     ["Contacts\nInvestors:\nSam Ortiz, Investor Relations\n+1 303-555-0110\nir@harlowpumps.example"],
+     ["release-contact-block"]),
+    ([],
+     ["Cautionary Note Regarding Forward-Looking Statements",
+      "This release may contain forward-looking statements. Readers are cautioned not to place undue reliance "
+      "on them.",
+      "Media inquiries: Dana Whitfield, press@harlowpumps.example"],
+     ["disclaimer", "disclaimer", "release-contact-block"]),
+])
+def test_a_press_releases_furniture_goes_and_the_release_stays(top, tail, names):
+    text, applied = clean("\n\n".join(top + RELEASE + tail))
+    assert paragraphs(text) == RELEASE
+    assert sorted(f.source for f in applied) == sorted(f"boilerplate:{n}" for n in names)
+
+
+@pytest.mark.parametrize("prose", [
+    # a reporter's sentences about a release, and a bare "Contact" heading over an edited article's contact
+    "The release contains forward-looking statements that two analysts called too optimistic.",
+    "Media contacts at the company did not respond to requests for comment on Tuesday.",
+    "Contact\n\nDana Whitfield | dana (at) harlowpumps (dot) example",
+])
+def test_prose_about_a_release_stays(prose):
+    body = "\n\n".join(RELEASE + [prose])
+    text, applied = clean(body)
+    assert text == body and applied == []
