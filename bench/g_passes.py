@@ -3,7 +3,7 @@ each pass's candidates.
 
 Usage::
 
-    python bench/g_passes.py [--split dev|clean] [--rounds 3]
+    python bench/g_passes.py [--split dev|clean|FILE.jsonl] [--rounds 3]
 
 What it times is what ``bench/sg_ab.py`` times (``Cleaner(select=["S", "G"]).detect`` of each text of
 the split, after the same warm-up), cut by where the CPU goes: each pass of ``names.PASSES`` in its
@@ -11,8 +11,10 @@ rank, run as ``names.run`` runs it (so the per-text indexes a pass builds first,
 ``Tokens.where``'s or ``Tokens.headlines``, are charged to it, as in the pipeline), the G5xx phrase
 packs, the S family, the token model and the language test. CPU time (``time.process_time``) with the
 garbage collector paused, as ``detect`` pauses it. Printed: each part's seconds summed over the rounds
-and its share of the whole, largest first; then each pass's candidate digest (md5 of every candidate
-of every text, first round): a pure speed change leaves every digest as it was (compare two runs).
+and its share of the whole, largest first, with the texts where each pass found a candidate (a pass
+that finds nothing in most texts costs what its search costs: the price a precondition that skips it
+could save, at most); then each pass's candidate digest (md5 of every candidate of every text, first
+round): a pure speed change leaves every digest as it was (compare two runs).
 One run's shares move a few points with the machine's load; ``bench/sg_ab.py`` compares two versions.
 """
 
@@ -33,7 +35,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "clean"), default="dev")
+    parser.add_argument("--split", default="dev", help="dev, clean, or a JSONL file of records with a 'text'")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
@@ -52,6 +54,7 @@ def main() -> None:
     clock = time.process_time
     spent: dict = defaultdict(float)
     digests = {name: hashlib.md5() for name, *_ in names.PASSES}
+    fired: dict = defaultdict(int)  # pass -> texts where it found a candidate (first round)
     total = 0.0
     gc.disable()
     try:
@@ -75,6 +78,7 @@ def main() -> None:
                         spent[name] += clock() - mark
                         if round_number == 0:
                             digests[name].update(repr([_key(c) for c in found[name]]).encode())
+                            fired[name] += bool(found[name])
                     mark = clock()
                     names.phrases(doc, ctx)
                     spent["G5xx phrases"] += clock() - mark
@@ -84,7 +88,8 @@ def main() -> None:
         gc.enable()
     print(f"{args.split}: {len(texts)} texts x {args.rounds} rounds, {total:.3f} s CPU (S+G detect)")
     for name, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
-        print(f"{name:24s} {seconds:8.3f} s {100 * seconds / total:5.1f}%")
+        found_in = f"  found something in {fired[name]:4d} of {len(texts)} texts" if name in digests else ""
+        print(f"{name:24s} {seconds:8.3f} s {100 * seconds / total:5.1f}%{found_in}")
     print("candidate digests (first round):")
     for name, digest in digests.items():
         print(f"{name:24s} {digest.hexdigest()[:12]}")
