@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Optional
 
 from .checks import (CheckContext, learn_batch, learn_from_features, learning_families, learning_features, merged,
-                     run_checks, run_families)
+                     reads_round_before, run_checks, run_families)
 from .codes import Selection
 from .collector import paused
 from .config import Settings, apply_mapping, coerce_settings
@@ -193,7 +193,7 @@ class Cleaner:
         ctx = self._context(doc)
         found = run_families(doc, ctx, self._extra_checks(ctx))
         first = merged(found)
-        text, applied, remaining, maps = self._fix_rounds(doc, first, found, ctx.memo)
+        text, applied, remaining, maps = self._fix_rounds(doc, first, found, ctx)
         reported = applied + [_on_original(doc, maps, f, applied=False) for f in remaining]
         reported.sort(key=lambda f: (f.start, f.end, f.code))
         value = score_findings(reported, doc.word_count, {id(f) for f in applied})
@@ -211,14 +211,15 @@ class Cleaner:
         )
         return result, first
 
-    def _fix_rounds(self, doc: Document, findings: list, found: dict, memo: dict) -> tuple:
+    def _fix_rounds(self, doc: Document, findings: list, found: dict, ctx: CheckContext) -> tuple:
         """Apply edits round after round until none applies (at most ``MAX_FIX_ROUNDS``).
 
         Each round sees the fixed text exactly as a fresh run would (context included), so that
         fix(fix(x)) == fix(x); ``found`` is ``findings`` by family, which lets a family that reads
-        lines alone re-check only the touched lines, and ``memo`` (the first round's
-        ``CheckContext.memo``) is every round's, which keeps what a check computed from parts of the
-        text the edits left as they were. Returns the fixed text, the applied findings
+        lines alone re-check only the touched lines, and ``ctx`` is the first round's context, whose
+        ``memo`` is every round's, which keeps what a check computed from parts of the text the edits
+        left as they were (each round is told the document and context of the round before: a family's
+        ``evidence``, see ``cleaner.recheck``). Returns the fixed text, the applied findings
         (copies, on ``doc.text``), the findings left in the fixed text, and the edit maps of the rounds.
 
         Edits that lead back to a text an earlier round had (checks whose edits undo each other, round
@@ -227,11 +228,12 @@ class Cleaner:
         cycle was noticed gave the other text of a two-round cycle each time).
         """
         unsafe = self.settings.unsafe_fixes
+        memo = ctx.memo
         text = doc.text
         applied: list = []
         maps: list = []
         seen = {text: (0, 0, findings)}  # each text of the rounds: the rounds and edits that led to it, its findings
-        current = doc
+        current, current_ctx = doc, ctx
         for round_number in range(1, MAX_FIX_ROUNDS + 1):
             edits = choose_edits(after_character_repairs(findings, unsafe, current), unsafe)
             if not edits:
@@ -243,10 +245,16 @@ class Cleaner:
                 break
             applied.extend(_on_original(doc, maps, f, applied=True, round_number=round_number) for f in edits)
             maps.append(EditMap(edits))
-            after = Round(found, edits, text, fixed) if self.incremental_rechecks else None
+            after = None
+            if self.incremental_rechecks:
+                after = Round(found, edits, text, fixed)
+                if reads_round_before():  # (else the document before, and its tokens, go now, as before)
+                    after.before_doc, after.before_ctx = current, current_ctx
+                    if current_ctx.after is not None:  # the round before that one is read no more
+                        current_ctx.after.before_doc = current_ctx.after.before_ctx = None
             text = fixed
             fixed_doc = current = replace(doc, text=text)
-            round_ctx = self._context(fixed_doc)
+            round_ctx = current_ctx = self._context(fixed_doc)
             if self.incremental_rechecks:
                 round_ctx.memo = memo
                 round_ctx.after = after

@@ -15,7 +15,7 @@ from ..codes import Selection, selection_key
 from ..config import Settings
 from ..document import Document
 from ..finding import Finding
-from ..recheck import Round, recheck_lines
+from ..recheck import Round, recheck_lines, recheck_paragraphs
 from . import boilerplate, encoding, names, quotes, spelling
 
 FAMILY_MODULES = {
@@ -43,6 +43,10 @@ class CheckContext:
     #: in a confirming fix round, what the round before changed (``cleaner.recheck.Round``): a check
     #: that kept what it found in parts of the text before the edits may carry it over the untouched ones
     after: Optional[Round] = None
+    #: when a paragraph-local family (``RECHECK = "paragraphs"``) checks only the paragraphs a fix round
+    #: touched, the whole document (the one a check is given is then a part of it): read article-wide
+    #: facts (the family's ``evidence``) from ``ctx.article or doc``
+    article: Optional[Document] = None
 
     def enabled(self, code: str) -> bool:
         return self.selection(code)
@@ -59,24 +63,54 @@ def run_checks(doc: Document, ctx: CheckContext, extra: Iterable[tuple[str, Call
 
 def run_families(doc: Document, ctx: CheckContext, extra: Iterable[tuple[str, Callable]] = (),
                  after: Optional[Round] = None) -> dict:
-    """Each family's findings (selected codes only), by family. ``after`` a fix round, a family whose
-    module declares ``RECHECK = "lines"`` checks only the lines the round's edits touched (see
-    ``cleaner.recheck``); the others check the whole text again."""
+    """Each family's findings (selected codes only), by family. ``after`` a fix round, a family may
+    check only what the round's edits touched, as its module declares (``cleaner.recheck``: its own
+    ``recheck``, ``RECHECK = "lines"``, or ``RECHECK = "paragraphs"`` with its ``evidence``); the
+    others check the whole text again."""
     found: dict = {}
     runners = [(family, module.run) for family, module in FAMILY_MODULES.items()] + list(extra)
     for family, run in runners:
         if not ctx.selection.any_in(family):
             continue
 
-        def selected(part: Document, run=run) -> list:
-            return [f for f in run(part, ctx) if ctx.selection(selection_key(f))]
+        def selected(part: Document, part_ctx: CheckContext = ctx, run=run) -> list:
+            return [f for f in run(part, part_ctx) if ctx.selection(selection_key(f))]
 
         module = FAMILY_MODULES.get(family)
-        if after is not None and family in after.previous and getattr(module, "RECHECK", "article") == "lines":
-            found[family] = recheck_lines(doc, selected, after.previous[family], after.edits)
-        else:
-            found[family] = selected(doc)
+        again = None
+        if after is not None and family in after.previous:
+            again = _rechecked(doc, ctx, family, module, selected, after)
+        found[family] = again if again is not None else selected(doc)
     return found
+
+
+def _rechecked(doc: Document, ctx: CheckContext, family: str, module, selected: Callable,
+               after: Round) -> Optional[list]:
+    """A family's findings in a confirming round from what the round before found and what its edits
+    touched, as the family's module allows; None: check the whole text again."""
+    previous = after.previous[family]
+    own = getattr(module, "recheck", None)
+    if own is not None:
+        found = own(doc, ctx, previous, after)
+        return None if found is None else [f for f in found if ctx.selection(selection_key(f))]
+    how = getattr(module, "RECHECK", "article")
+    if how == "lines":
+        return recheck_lines(doc, selected, previous, after.edits)
+    if how == "paragraphs":
+        return recheck_paragraphs(doc, ctx, family, module, selected, previous, after)
+    return None
+
+
+def reads_round_before() -> bool:
+    """Does a family re-check a confirming round from the document before it (``RECHECK =
+    "paragraphs"``, whose ``evidence`` is read there, or its own ``recheck``)? Only then is that
+    document (and its token model) kept through the round.
+
+    >>> reads_round_before()
+    False
+    """
+    return any(getattr(module, "RECHECK", None) == "paragraphs" or getattr(module, "recheck", None) is not None
+               for module in FAMILY_MODULES.values())
 
 
 def merged(found: dict) -> list[Finding]:
