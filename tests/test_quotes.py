@@ -453,6 +453,18 @@ def test_a_lost_closing_mark_goes_before_an_attribution_to_unnamed_sources(text,
     assert fix(text) == fixed
 
 
+def test_a_mark_between_a_word_and_its_stop_is_not_deleted_as_stray_in_a_first_person_blog():
+    # ``known as fair use”.``: the mark ends a quotation whose opening mark was lost (a stray one follows the stop),
+    # in a blog that says ``we`` elsewhere too: a naming word says where it opened; with none it is reported, not deleted
+    blog = "We run the agency blog. We post every week.\n\nI wrote this one and we hope you like it.\n\n"
+    named = blog + "Some producers use photographs by claiming a defense known as fair use”. Seek clearance first."
+    assert fix(named) == named.replace("as fair", "as “fair")
+    text = blog + "Use the image search filter by usage rights”. Seek clearance first."
+    assert fix(text) == text
+    found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q006"]
+    assert found and not found[0].fixable
+
+
 def test_a_colon_with_no_verb_of_saying_opens_no_quotation_for_a_stray_mark():
     """A label's colon heads the writer's own text: the closing mark mid-paragraph is stray, as without the colon."""
     text = ("Device searches: The number of searches done on mobile devices has reached 20% in the last year.” "

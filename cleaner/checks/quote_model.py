@@ -1186,6 +1186,11 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         # (``"X," he said. "Y."``, news copy's own pattern): a lost opening mark, not a stray one, in a blog that
         # narrates in the first person too (the structure speaks, not the pronouns)
         _push(para, "lone", LoneClose(mark, boundaries[0], True, "resumed"))
+    elif narrator() and shifted:
+        # ``known as fair use”.``: a mark between a word and its stop ends a quotation in a blog that says ``we`` too (a
+        # stray mark follows the stop); only the pronouns tell nothing there
+        found = _term_start(text, lo, mark.pos, quoted)
+        _push(para, "lone", LoneClose(mark, found[0], True, found[1]) if found else LoneClose(mark, None, False, "after-word"))
     elif narrator():
         _push(para, "lone", LoneClose(mark, None, True, "stray"))  # the narration itself says ``we``
     elif _SPEECH.search(text, lo, _reported(text, lo, first_end)):
