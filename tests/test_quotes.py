@@ -453,6 +453,23 @@ def test_a_lost_closing_mark_goes_before_an_attribution_to_unnamed_sources(text,
     assert fix(text) == fixed
 
 
+@pytest.mark.parametrize("text, fixed", [
+    # a possessive determines the speaker as ``the`` does (the paragraph's end would hold the attribution)
+    ('"Sales did not recover in February as retailers had expected, and they now look for better business in March, '
+     "today's survey said.",
+     '"Sales did not recover in February as retailers had expected, and they now look for better business in March," '
+     "today's survey said."),
+    # the first attribution ends the quotation, not the one nearest to its verb further on (``he added``)
+    ('"Commercial paper might encourage fewer swaps, one bond manager said. More instruments would help trade in yen, '
+     "he added.",
+     '"Commercial paper might encourage fewer swaps," one bond manager said. More instruments would help trade in yen, '
+     "he added."),
+])
+def test_a_quotation_never_holds_its_own_attribution(text, fixed):
+    assert fix(text) == fixed
+    assert fix(fixed) == fixed
+
+
 def test_a_mark_between_a_word_and_its_stop_is_not_deleted_as_stray_in_a_first_person_blog():
     # ``known as fair use”.``: the mark ends a quotation whose opening mark was lost (a stray one follows the stop),
     # in a blog that says ``we`` elsewhere too: a naming word says where it opened; with none it is reported, not deleted

@@ -1534,8 +1534,10 @@ def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
                 return 0
             if not (words[0][0].isupper() or speaker[0] in r["speaker_starts"] or (k == 1 and speaker[0] in r["subjects"])
                     or (k == 1 and _PLURAL_SPEAKER.fullmatch(words[0]) and speaker[0] not in r["clause_words"])
-                    or (k >= 2 and words[1][0].isupper() and speaker[0] not in r["function_words"] and speaker[0] not in r["verbs"])):
-                # (the last: a lower-case title before the speaker's name, wire style: ``, analyst Michael Ellmann said``)
+                    or (k >= 2 and words[1][0].isupper() and speaker[0] not in r["function_words"] and speaker[0] not in r["verbs"])
+                    or (k >= 2 and _POSSESSOR.fullmatch(words[0]) is not None)):
+                # (the last but one: a lower-case title before the speaker's name, wire style: ``, analyst Michael Ellmann
+                # said``; the last: a possessive, which determines its noun as ``the`` does: ``, today's survey said``)
                 return None
             if any(w in r["subjects"] for w in speaker[:-1]) or any(w in r["clause_words"] for w in speaker):
                 return None
@@ -1546,6 +1548,8 @@ def _attribution_distance(text: str, pos: int, hi: int) -> Optional[int]:
 
 
 _VERB_FORM = re.compile(r"[a-z]{3,}(?:s|ed)")
+#: a lower-case possessive (``today's``, ``company’s``) that starts a speaker as a determiner does
+_POSSESSOR = re.compile(r"[a-z]{2,}['’]s")
 #: a bare plural noun as the whole speaker (``, delegates said``, ``, analysts said``: wire copy's unnamed sources)
 _PLURAL_SPEAKER = re.compile(r"[a-z]{3,}[^s\W]s")
 
@@ -1652,7 +1656,11 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         # quotation that starts a sentence, ``“At Ex-Im Bank, we take``, merely starts with capitals)
         q.missing_close, q.missing_rule, q.missing_sure = cands[0], "title", True
     elif scored:
-        # the candidates that reach the same verb: the farthest one starts the speaker's name
+        # the first attribution ends the quotation (a quotation never holds its own attribution: ``swaps, one bond manager
+        # said. If more …, he added.`` closes at ``swaps,``, not before the nearer ``he added``); of the candidates that
+        # reach its verb, the farthest one starts the speaker's name
+        earliest = min(c for d, c in scored)
+        scored = [(d, c) for d, c in scored if _same_verb(text, earliest, c)]
         distance, nearest = min(scored, key=lambda dc: (dc[0], -dc[1]))
         # a candidate farther from the verb than the nearest one starts the speaker only with a name (``growth, John
         # Williams, the president of the bank, said``, ``too, Kenneth Leung, a Smith Barney analyst said``); ``Now, this
