@@ -164,6 +164,8 @@ def learning_features(doc: Document, settings: Settings, families: Optional[Iter
     (``module.features``): small, picklable, so worker processes can take it and the parent only
     combines (``learn_from_features``)."""
     wanted = None if families is None else set(families)
+    if (wanted is None or "G" in wanted) and getattr(FAMILY_MODULES.get("G"), "learn_from", None) is not None:
+        doc.tokens  # G reads them: S then takes its words from them (``Document.word_tokens``), not a scan of its own
     return {family: module.features(doc, settings) for family, module in FAMILY_MODULES.items()
             if getattr(module, "learn_from", None) is not None and (wanted is None or family in wanted)}
 

@@ -1208,8 +1208,11 @@ def features(doc: Document, settings) -> frozenset:
     ['flimbly', 'glorbent']
     """
     lex = lexicon()
+    # the words from the name tokens when the names family built them already (``learning_features``
+    # builds them first): the same words as a scan of the text, in two thirds of its time
+    words = doc.word_tokens if "tokens" in vars(doc) else _TOKEN.findall(doc.text)
     # a dictionary word is a word: one set difference (in C) settles most of them before ``is_word``
-    return frozenset(t for t in set(_TOKEN.findall(doc.text)).difference(lex.lower)
+    return frozenset(t for t in set(words).difference(lex.lower)
                      if t.islower() and not lex.is_word(t) and t not in lex.misspellings)
 
 
