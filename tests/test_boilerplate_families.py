@@ -1627,3 +1627,125 @@ def test_prose_about_a_release_stays(prose):
     body = "\n\n".join(RELEASE + [prose])
     text, applied = clean(body)
     assert text == body and applied == []
+
+
+# -- stop 32: the wording variants of agency and contact credits, paywall prompts and legal footers
+# -- (bench/junk_damage.py's *-variants families): other verbs, word orders, punctuation and casing, on a
+# -- line of their own or run on after the last sentence. Names invented. ---------------------------------
+WORDING_VARIANTS = [
+    ("KABEL DAKASOR CONTRIBUTED REPORTING FROM BROOKFIELD.", "B013", "credit-line"),
+    ("Tom Reyes, Ana Ruiz and Dan Cole contributed.", "B013", "credit-line"),
+    ("With additional reporting by Ana Ruiz", "B013", "credit-line-any-case"),
+    ("Ana Ruiz reported from Lima; Tom Reyes reported from Quito.", "B013", "reported-from"),
+    ("Ana Ruiz Reported From Lima.", "B013", "reported-from"),
+    ("Tom Reyes can be reached via email at treyes@valleyledger.example or on Twitter @treyes.", "B005",
+     "contact-wording"),
+    ("Get in touch with our newsdesk on 555-201-3344", "B005", "tip-prompt"),
+    ("Sign up for the Valley Ledger's Transit emails", "B005", "paywall-prompt"),
+    ("JOIN THE VALLEY LEDGER TODAY FOR UNLIMITED DIGITAL ACCESS", "B005", "paywall-prompt"),
+    ("Please consider subscribing to the Valley Ledger.", "B005", "paywall-prompt"),
+    ("Please consider supporting us with a small donation.", "B005", "paywall-prompt"),
+    ("The Valley Ledger newsletter - the day's news in your inbox every morning", "B005", "subscription-box"),
+    ("Newsletter: the day's top stories from the Valley Ledger", "B005", "newsletter-label"),
+    ("No republication or redistribution without the express written consent of the Valley Ledger.", "B007",
+     "legal-wording"),
+    ("Use of this site is subject to our Terms of Use and Privacy Policy.", "B007", "legal-wording"),
+    ("We may earn a commission from links on this page.", "B007", "legal-wording"),
+    ("The Valley Ledger may receive a small commission for purchases made through links in this article.", "B007",
+     "legal-wording"),
+]
+
+
+@pytest.mark.parametrize("line,code,name", WORDING_VARIANTS)
+def test_a_credit_paywall_or_legal_line_in_other_wordings_goes_on_its_line(line, code, name):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert [(f.code, f.source) for f in applied] == [(code, f"boilerplate:{name}")]
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+
+
+@pytest.mark.parametrize("line,code,name", WORDING_VARIANTS)
+def test_the_same_wording_variants_go_when_run_on_after_the_last_sentence(line, code, name):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {line}")
+    assert [f.code for f in applied] == [code]
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("Write to Tom Reyes at treyes@valleyledger.example and Ana Ruiz at aruiz@valleyledger.example",
+     "contact-wording"),
+    ("You can reach Tom Reyes at treyes@valleyledger.example or 555-201-3344.", "contact-wording"),
+    ("Click here to download the Valley Ledger app", "app-social-promo"),
+])
+def test_a_contact_or_app_call_goes_on_its_line_and_run_on(line, name):
+    # run on, the end-of-article credit rules or the click-here call may take it first: one deletion either way
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST] and [f.source for f in applied] == [f"boilerplate:{name}"]
+    glued, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {line}")
+    assert paragraphs(glued) == [LEAD, MIDDLE, LAST] and len(applied) == 1
+
+
+def test_a_credit_naming_its_sources_goes_on_its_line_and_a_sentence_of_reports_stays():
+    line = "With reports from The Associated Press and the Valley Ledger"
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:credit-line-any-case"]
+    prose = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\nWith reports from the front lines suggesting heavy losses, the depot shut."
+    assert clean(prose) == (prose, [])
+
+
+def test_a_cookie_notice_of_two_sentences_run_on_after_the_story_goes_whole():
+    notice = ("Our website uses cookies to improve your experience. By continuing to browse, you agree to our "
+              "use of cookies.")
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {notice}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:legal-line"] * 2
+
+
+def test_an_address_label_run_on_with_no_space_after_the_stop_goes():
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}E-mail: treyes@valleyledger.example")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:contact-address"]
+
+
+@pytest.mark.parametrize("prose", [
+    "Reporting by the Times showed the depot lost money for a decade.",
+    "Please consider donating blood at the depot's drive on Saturday.",
+    "Sign up for the county's emails from the library, the clerk said.",
+    "Send us your feedback at info@valleyledger.example.",
+    "Police could not reach him at his home on Tuesday.",
+    "Many drivers contributed.",
+    "Residents of Elm Street and Oak Avenue contributed.",
+    "The depot newsletter - printed weekly - goes to every driver.",
+    "Police reported from the scene that two buses had collided.",
+    "By using the app, you agree to share your location with the transit agency.",
+])
+def test_prose_that_only_resembles_the_wording_variants_stays(prose):
+    for text in (f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}", f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {prose}"):
+        out, applied = clean(text)
+        assert out == text and applied == []
+
+
+@pytest.mark.parametrize("line,name", [
+    ("March 3, 2017 Leave a comment", "stamp-furniture"),
+    ("Mar 3, 2017 | 4 Comments", "stamp-furniture"),
+    ("Published: Mar 3, 2017 · 5 min read", "labelled-stamp"),
+    ("Updated: March 3, 2017 | Filed under: News", "labelled-stamp"),
+    ("Dated: 3 March 2017", "labelled-stamp"),
+    ("Posted March 3, 2017 by Ana Ruiz in Transit News", "posted-on"),
+    ("Picture credits: Ana Ruiz", "photo-credit-line"),
+    ("Photo illustration by Ana Ruiz", "photo-credit-line"),
+    ("(Ana Ruiz/Reuters)", "photo-credit-line"),
+    ("1 / 12", "gallery-furniture"),
+])
+def test_a_stamp_or_credit_in_other_wordings_goes_on_its_line_between_paragraphs(line, name):
+    # below the first three paragraphs, where the top's own date rules do not read
+    body = [LEAD, MIDDLE, PROSE[1], PROSE[2]]
+    text, applied = clean("\n\n".join(body[:3] + [line] + body[3:] + [LAST]))
+    assert [f.source for f in applied] == [f"boilerplate:{name}"]
+    assert paragraphs(text) == body + [LAST]
+
+
+@pytest.mark.parametrize("prose", ["March 3, 2017 was the day the depot closed.", "24/7", "1 / 2 cup of sugar"])
+def test_a_date_or_a_fraction_in_a_sentence_stays(prose):
+    text = f"{LEAD}\n\n{prose}\n\n{MIDDLE}\n\n{LAST}"
+    assert clean(text) == (text, [])

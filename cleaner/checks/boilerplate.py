@@ -268,9 +268,10 @@ def _tag_list(text: str) -> bool:
 # a sentence starts after a stop and a space, at a capital, a digit, a bracket, a dash or a sign; or
 # right after a stop that follows a letter or digit (dumps that lost their line breaks and spacing:
 # "...on Monday.Copyright 2017 ..."), at a bracket, a dash, a sign or a capitalised word that ends at a
-# space (not inside an address: "Rafael.Marinez@ed.gov", "Section.508@gsa.gov")
+# space, a colon or a comma, hyphens inside it ("...on Monday.E-mail: x@example.com"; not inside an
+# address: "Rafael.Marinez@ed.gov", "Section.508@gsa.gov")
 _SENTENCE_START = re.compile(
-    r"(?:(?<=[A-Za-z0-9])[.!?]|[.!?][\"”’)])(?=[A-Z][A-Za-z'’]*[\s,:;]|[(\[©—–-])|[.!?][\"”’)]? (?=[A-Z0-9(\[©—–-])")
+    r"(?:(?<=[A-Za-z0-9])[.!?]|[.!?][\"”’)])(?=[A-Z][A-Za-z'’-]*[\s,:;]|[(\[©—–-])|[.!?][\"”’)]? (?=[A-Z0-9(\[©—–-])")
 _GLUED_WINDOW = 500  # characters of the last paragraph read: a trailer run is short
 _GLUED_SENTENCES = 3  # a trailer may span this many sentences ("© 2023 X. All rights reserved.")
 _GLUED_ROUNDS = 4  # trailers peeled off one above the other (a credit above a copyright line)
