@@ -819,6 +819,8 @@ def test_a_quotation_standing_as_a_sentence_takes_its_stop_inside_in_british_cop
         "He said: “We won.” The third finding was, Murray said, “a surprise to us”. Then: “chouette”.",
         # British copy that puts a fragment's stop outside and never a quoted sentence's inside: its house style
         "He called it “a shambles”. She said: “I don’t really need one to read tweets”.",
+        # copy that puts two fragments' marks outside mixes the placements: a quoted sentence's stop outside is its own
+        "He said: “We won.” He called it “a shambles”, then “a farce”. She said: “We lost the vote on Monday”.",
     ],
 )
 def test_a_quoted_sentence_keeps_its_stop_outside_where_the_article_does_so(text):
