@@ -199,6 +199,10 @@ def test_seed_rows():
         ("We will not raise prices this year,” the chief executive said.", "“We will not raise prices this year,” the chief executive said.", "Q006"),
         ('The minister told reporters: We will not leave the city." He left.', 'The minister told reporters: "We will not leave the city." He left.', "Q006"),
         ("the biggest challenges they faced,lessons learned and plans", "the biggest challenges they faced, lessons learned and plans", "Q008"),
+        # after a number too, before a word (a year, a time, a figure); ``1,500`` and ``3:1`` stay
+        ("Exports rose in 2015,the ministry said, to 40,679,against 1,500 at 3:1 odds.",
+         "Exports rose in 2015, the ministry said, to 40,679, against 1,500 at 3:1 odds.", "Q008"),
+        ("The hearing starts at 10:30,and ends at noon.", "The hearing starts at 10:30, and ends at noon.", "Q008"),
         ("“We are ready,”the mayor said on Monday.", "“We are ready,” the mayor said on Monday.", "Q008"),
         ("trade in London.The rule has been in effect since 1970.", "trade in London. The rule has been in effect since 1970.", "Q008"),
         ("“He told me “no” twice,” she said.", "“He told me ‘no’ twice,” she said.", "Q011"),

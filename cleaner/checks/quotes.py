@@ -1144,7 +1144,9 @@ _MISSING_SPACE = re.compile(r"(?<![\w.@/:’'-])([A-Za-z][a-z’'-]*[a-z]|\d{2,}
 
 
 _SPACE_OR_END = re.compile(r"\s|$")
-_GLUED = re.compile(r"([,;:])(?<=[^\W\d_]{2}[,;:])(?=[^\W_])")
+#: a mark glued to the next word after a word, or after a number before a word (``in 2015,the``, ``at 10:30,and``; not
+#: ``1,500`` or ``3:1``)
+_GLUED = re.compile(r"([,;:])(?<=[^\W\d_]{2}[,;:])(?=[^\W_])|([,;:])(?<=\d[,;:])(?=[^\W\d_]{2})")
 
 
 def _glued_stops(text: str, model: QuoteModel):
@@ -1212,14 +1214,15 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
         dot = m.end(1)
         edits.append(Edit("Q008", "missing space after a full stop", dot, dot + 1, ". ", "safe", 0.9))
     for m in _at_sites(_GLUED, text, model, ",;:"):
+        mark = m.group(1) or m.group(2)
         token = text[_token_start(text, m.start()):m.end() + 20].split(" ")[0]
         if any(s in token for s in ("/", "@", "www", "http", "=", "_", "&")) or re.match(r"[^\W_]+[,;:]\S", text[m.end():m.end() + 40]):
             continue  # addresses, code, lists such as ``a,b,c``
         if text[m.start() - 1].isupper() and text[m.end()].isupper():
             continue  # ``TL;DR``
-        if m.group(1) != "," and text[m.end()].isdigit():
+        if mark != "," and text[m.end()].isdigit():
             continue  # a reference or a ratio: ``2020 Jun;39(3):619``, ``Matthew 5:3``
-        edits.append(Edit("Q008", f"missing space after {m.group(1)!r}", m.start(), m.end(), m.group(1) + " ", "safe", 0.85))
+        edits.append(Edit("Q008", f"missing space after {mark!r}", m.start(), m.end(), mark + " ", "safe", 0.85))
     for para in model.paragraphs:
         # a lone closing mark whose opening mark was lost, or that can only close (``heavier”as``: curly, or the
         # paragraph's last mark): spaced from the next word wherever its opening mark went
