@@ -424,6 +424,11 @@ def test_a_pronoun_and_any_verb_ending_the_sentence_attribute_a_quotation():
      'The minister told reporters about the cuts. "Prices will fall soon," she said. Then she left.'),
     # no report: a paragraph whose first sentence speaks is quoted from its start
     ('We lost the vote. It was hard," he said.', '"We lost the vote. It was hard," he said.'),
+    # a contraction speaks too: wire narration does not write ``It's``
+    ("It's clear that the Fed has firmed somewhat. Borrowings are all consistent with a modest tightening,\" said "
+     "Dana Johnson of First Chicago Corp.",
+     "\"It's clear that the Fed has firmed somewhat. Borrowings are all consistent with a modest tightening,\" said "
+     "Dana Johnson of First Chicago Corp."),
 ])
 def test_a_lost_opening_mark_before_an_attribution_opens_where_the_text_says(text, fixed):
     """The quotation opens after the writer's sentence that reports speech, or at a paragraph that speaks from its start."""
