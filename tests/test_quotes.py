@@ -473,6 +473,9 @@ def test_a_lost_closing_mark_goes_before_an_attribution_to_unnamed_sources(text,
      "he added.",
      '"Commercial paper might encourage fewer swaps," one bond manager said. More instruments would help trade in yen, '
      "he added."),
+    # a single-quoted term inside the quotation closes its own opening mark: no lost closing mark typed single
+    ("“We cannot predict what would appear when animals interact as part of a 'brain-net', he said. “In theory it works.”",
+     "“We cannot predict what would appear when animals interact as part of a 'brain-net',” he said. “In theory it works.”"),
 ])
 def test_a_quotation_never_holds_its_own_attribution(text, fixed):
     assert fix(text) == fixed

@@ -1617,6 +1617,30 @@ def _sentence_ends(text: str) -> list:
 
 
 _SINGLE_CLOSE = re.compile(r"(?<=[^\W\ds])['’](?=[\s),.;:!?])")
+_SINGLE_OPEN = re.compile(r"['‘](?<=[\s(\[\"“—–-]['‘])(?=[^\W\d_])")
+
+
+def _unpaired_single_close(text: str, lo: int, hi: int) -> bool:
+    """Is there a single mark in ``text[lo:hi]`` shaped as a closing one (after a letter, before a space or a stop) that no
+    single opening mark before it pairs with (``"pik') certificates``: the lost double closing mark typed single, maybe)?
+    A single-quoted term inside the quotation (``as part of a 'brain-net', he said``) closes its own opening mark.
+
+    >>> t = 'He said “pik’) certificates and a ‘brain-net’, he said.'
+    >>> _unpaired_single_close(t, 9, 20), _unpaired_single_close(t, 20, len(t))
+    (True, False)
+    """
+    opened = 0
+    for m in _SINGLE_EDGE.finditer(text, lo, hi):
+        if _SINGLE_OPEN.match(text, m.start()):
+            opened += 1
+        elif _SINGLE_CLOSE.match(text, m.start()):
+            if not opened:
+                return True
+            opened -= 1
+    return False
+
+
+_SINGLE_EDGE = re.compile(r"['‘’]")
 
 
 def _next_open(marks: list, pos: int) -> Optional[Mark]:
@@ -1707,7 +1731,7 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
     elif later:
         lower = [c for c in cands if re.match(r"\s+[a-z]", text[c:hi])]
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
-    if q.missing_close is not None and _SINGLE_CLOSE.search(text, lo, q.missing_close):
+    if q.missing_close is not None and _unpaired_single_close(text, lo, q.missing_close):
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
 
 
