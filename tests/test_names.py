@@ -968,6 +968,14 @@ def test_a_pet_form_or_a_followers_word_of_the_articles_name_is_no_slip():
     assert [f[:3] for f in _g(text) if f[0] == "G001"] != []  # (a slip that is no pet form is still one)
 
 
+def test_an_abbreviation_defined_in_brackets_is_no_slip_of_a_name():
+    # a mixed-case abbreviation in brackets after the words whose initials it spells is the article's
+    # own definition, not a slip of "Kenya" or "Department"
+    text = ("NAIROBI, Kenya - The Kenya National Highways Authority (KeNHA) planned a bypass, and the "
+            "Department for Education (DfE) in London was asked about Kenya's schools.")
+    assert [f for f in _g(text) if f[0] == "G001"] == []
+
+
 def test_same_edit_from_two_checks_is_reported_once():
     # S002 (an unknown word starting a sentence) and G001 (a slip of the article's own name) agree
     text = ("The Pentagon said on Tuesday that the new missile would be tested next year.\n\n"

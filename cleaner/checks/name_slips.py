@@ -232,7 +232,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         lw = w.lower()
         end = start + len(w)
         whole = len(w) == len(words[i])  # not the head of a possessive or a compound
-        if not _plain_context(toks.text, start, end):
+        if not _plain_context(toks.text, start, end) or _defined_abbreviation(toks.text, start, end):
             continue
         if not budget.admits(lw):
             continue  # (past the article's budget: a text of thousands of made-up names)
@@ -344,6 +344,30 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                    f"{budget.were} not checked as a misspelt name{'' if budget.skipped == 1 else 's'} (a text this dense "
                    "in unknown names is a list of made-up names)")
     return findings
+
+
+def _defined_abbreviation(text: str, start: int, end: int) -> bool:
+    """Is the word at ``text[start:end]`` an abbreviation defined where it stands: in brackets right after
+    the capitalised words whose initials its capitals spell (``the Kenya National Highways Authority
+    (KeNHA)``, ``the Department for Education (DfE)``)? A mixed-case abbreviation is no slip of a name
+    the article writes, whatever name it is near.
+
+    >>> t = "The Kenya National Highways Authority (KeNHA) said"
+    >>> _defined_abbreviation(t, 39, 44), _defined_abbreviation("the Department for Education (DfE)", 30, 33)
+    (True, True)
+    >>> _defined_abbreviation("The Kenya National Highways Authority (KeNHB) said", 39, 44)
+    False
+    >>> _defined_abbreviation("Kenya (Kenay) said", 7, 12), _defined_abbreviation("a KeNHA road", 2, 7)
+    (False, False)
+    """
+    if text[start - 1:start] != "(" or text[end:end + 1] != ")":
+        return False
+    capitals = [ch for ch in text[start:end] if ch.isupper()]
+    if len(capitals) < 2:
+        return False
+    words = text[max(0, start - 1 - 40 * len(capitals)):start - 1].split()  # (a bounded look back)
+    initials = [w[0] for w in words if w[:1].isupper()][-len(capitals):]
+    return initials == capitals
 
 
 def _without_accents(word: str) -> str:
