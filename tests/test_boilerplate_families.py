@@ -1749,3 +1749,17 @@ def test_a_stamp_or_credit_in_other_wordings_goes_on_its_line_between_paragraphs
 def test_a_date_or_a_fraction_in_a_sentence_stays(prose):
     text = f"{LEAD}\n\n{prose}\n\n{MIDDLE}\n\n{LAST}"
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("label", ["(Before It's News)", "(The Daily Ledger)", "(Valley Post)", "(Valley Online)"])
+def test_an_outlet_label_in_brackets_above_the_story_goes(label):
+    text, applied = clean("\n\n".join([label, LEAD, MIDDLE, LAST]))
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:outlet-label"]
+
+
+@pytest.mark.parametrize("first", ["(Example)", "(Or, How the Council Saved the Depot)", "(Updated with the vote)"])
+def test_a_bracketed_line_that_names_no_outlet_stays(first):
+    body = "\n\n".join([first, LEAD, MIDDLE, LAST])
+    text, applied = clean(body)
+    assert text == body and applied == []
