@@ -256,6 +256,17 @@ def test_acronym_defined_in_title_case():
     assert _g(text) == []
 
 
+def test_a_long_acronym_read_as_a_word_defined_in_title_case_is_a_british_house_style():
+    # the Guardian and the BBC write an acronym read as a word in title case, defined so, known or not
+    text = ("A spokesperson for the Department for Environment, Food and Rural Affairs (Defra) said inspections "
+            "had quadrupled, and the Water Services Regulation Authority (Ofwat) agreed.")
+    assert _g(text) == []
+    # ... unless the article writes it in capitals elsewhere
+    text = ("A spokesperson for the Department for Environment, Food and Rural Affairs (Defra) said inspections "
+            "had quadrupled. DEFRA did not say how many.")
+    assert _g(text) == [("G002", "Defra", "DEFRA", "unsafe")]
+
+
 def test_an_acronym_read_as_a_word_in_title_case_in_every_mention_is_a_house_style():
     # South African papers write Sars (as the Guardian writes Nato) in the definition and every mention
     text = ("The minister allocated R4bn to the South African Revenue Service (Sars) this year. Sars will "

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain, compress, count
+from itertools import chain, compress, count, islice
 from operator import and_, itemgetter, not_, or_
 from typing import Callable, Optional
 
@@ -2026,6 +2026,10 @@ def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if len(w) > 3 and any(c in "aeiouy" for c in w[1:].lower()) and lex.zipf(w) >= TITLE_STYLE_MIN_ZIPF:
             continue  # "North Atlantic Treaty Organisation (Nato)": a well-known acronym read as a word
+        if _read_as_a_word(w) and not any(words[i] == w.upper() for i in islice(toks.where(w.lower()), 50)):
+            continue  # "Department for Environment, Food and Rural Affairs (Defra)": British style writes an
+            # acronym read as a word in title case, known or not (Ofwat, Unesco), unless the article
+            # writes it in capitals elsewhere
         if _house_title_style(w, toks):
             continue  # "South African Revenue Service (Sars)", then "Sars" throughout: the paper's style
         if _defined_in_lower_case(w.upper(), start, text, compounds=False):
@@ -2043,6 +2047,20 @@ def defined_in_title_case(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 fix="unsafe", confidence=0.7, source=f"{SOURCE}:definition",
             )))
     return findings
+
+
+_CONSONANT_RUN = re.compile(r"[^aeiouy]{3}")
+
+
+def _read_as_a_word(w: str) -> bool:
+    """Is the acronym ``w`` one read as a word: five letters or more, two vowels or more, and no three
+    consonants in a row (``Defra``, ``Ofwat``, ``Unesco``; not ``Ksc``, ``Fdic``, ``Nhtsa``)?
+
+    >>> [_read_as_a_word(w) for w in ("Defra", "Ofwat", "Unesco", "Ksc", "Nhtsa", "Fema")]
+    [True, True, True, False, False, False]
+    """
+    low = w.lower()
+    return len(low) >= 5 and sum(c in "aeiouy" for c in low) >= 2 and _CONSONANT_RUN.search(low) is None
 
 
 def _house_title_style(w: str, toks: Tokens) -> bool:
