@@ -13,7 +13,9 @@ Prints, for records built from the shared article bodies
 - the peak memory of the whole process tree (parent + workers, summed PSS sampled every 200 ms) for
   N and for ``--memory-records`` records: streaming means it must not grow with the input;
 - the wall time of ``news-cleaner check FILE`` on one small text file with a cold cache, next to
-  codespell's on the same file, and whether trafilatura was imported (it must not be for text).
+  codespell's on the same file, and whether trafilatura was imported (it must not be for text);
+- with ``--split``: where the CPU of one in-process batch (``--jobs 1``) goes, stage by stage (the
+  learning pass and each family's features, parsing, the Document, cleaning, annotation, output).
 
 Records cycle through the 121 bodies; each gets its own id and a URL on one of 4,000 hosts, so no host
 sees the same body twice and site-boilerplate learning (which runs, as by default) does not mistake the
@@ -112,6 +114,66 @@ if __name__ == "__main__":
         pool.close()
         pool.join()
 """
+
+
+# Where a batch's CPU goes, in one process (--jobs 1, the snapshot's code): each stage's CPU seconds,
+# taken by wrapping the functions cleaner.batch calls (their own time, the stages do not nest but for
+# clean_record, which holds the cleaning and the annotation: printed apart).
+SPLIT = r"""
+import json, sys, time
+
+import cleaner.batch as batch
+import cleaner.checks as checks
+import cleaner.document as document
+from cleaner import Cleaner
+
+spent = {}
+learning = []  # non-empty inside the learning pass: a stage's time there is a part of the pass's (indented)
+
+
+def timed(owner, name, label):
+    function = getattr(owner, name)
+
+    def wrapper(*args, **kwargs):
+        key = f"  learning: {label.strip()}" if learning and name != "learn_pass" else label
+        if name == "Tokens" and not learning:
+            key = f"  clean: {label}"  # (built inside Cleaner.run)
+        if name == "learn_pass":
+            learning.append(True)
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[key] = spent.get(key, 0.0) + time.process_time() - start
+            if name == "learn_pass":
+                learning.pop()
+    setattr(owner, name, wrapper)
+
+
+for name, label in (("learn_pass", "learning pass"), ("parse_line", "parse a JSON line"),
+                    ("document_for", "make the Document"), ("run_document", "clean (Cleaner.run)"),
+                    ("annotation", "annotate"), ("output_line", "write the JSON line")):
+    timed(batch, name, label)
+for family, module in checks.FAMILY_MODULES.items():
+    if getattr(module, "features", None) is not None:
+        timed(module, "features", f"features {family}")
+timed(document, "Tokens", "the name tokens (Document.tokens)")
+source, target = sys.argv[1], sys.argv[2]
+start = time.process_time()
+batch.run_batch(source, target, Cleaner(), batch.BatchOptions(), jobs=1)
+total = time.process_time() - start
+spent["other (reading, the executor, warm-up, stats)"] = total - sum(v for k, v in spent.items() if not k.startswith(" "))
+print(json.dumps({"total": total, **spent}))
+"""
+
+
+def split(records: Path, work: Path) -> dict:
+    """``SPLIT``'s CPU seconds by stage of one in-process batch over ``records``."""
+    script = work / "split.py"
+    script.write_text(SPLIT, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(records), str(work / "split.jsonl")], check=True, env=ENV,
+                          cwd=work, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def children_cpu() -> float:
@@ -223,6 +285,8 @@ def main() -> None:
     parser.add_argument("--skip-batch", action="store_true")
     parser.add_argument("--skip-latency", action="store_true", help="skip the one-file check timings")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--split", action="store_true",
+                        help="also split one in-process batch's CPU by stage (learning pass, parsing, cleaning, output)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="news-cleaner-bench-"))
@@ -261,6 +325,14 @@ def main() -> None:
         print("target: batch <= 3x PEER")
         same = (work / "out-1.jsonl").read_bytes() == (work / "out-2.jsonl").read_bytes()
         print(f"--jobs 1 and --jobs 2 outputs identical: {same}")
+        if args.split:
+            stages = split(records, work)
+            total = stages.pop("total")
+            print(f"\n## where the CPU of one in-process batch goes (--jobs 1, {args.records} records, {total:.1f} s)")
+            rank = {"learning pass": 0, "  learning": 1, "clean (Cleaner.run)": 2, "  clean": 3}
+            order = sorted(stages, key=lambda label: rank.get(label, rank.get(label.split(":")[0], 4)))
+            for label, seconds in ((label, stages[label]) for label in order):
+                print(f"{label:48s} {seconds:7.2f} s {100 * seconds / total:5.1f}%")
         if args.memory_records:
             big = work / "records-big.jsonl"
             write_records(big, args.memory_records)
