@@ -13,9 +13,14 @@ The family ``low-high``: a sentence with a run of German opening marks ``„`` (
 words after each) and one closing mark, ``“`` or ``”``. Q009 turned the last ``„ “`` pair into ``“ ”``,
 whose ``“`` then closed the ``„`` before it: a fix round per mark, past the last round.
 
+The family ``noise``: one paragraph of random words with marks of every kind around them (``„``, ``«``,
+curly, straight, single, ``isn"t``, mojibake). Its marks pair by chance, and each Q009 or Q011 repair made a
+new pair for the next round (the lead's 1 MB-line probe, stop 31).
+
     python bench/fix_convergence.py --seeds 2 3 4 5 6 --cases 1000
     python bench/fix_convergence.py --seeds 1 --cases 300 --show 5      # and the failing inputs
     python bench/fix_convergence.py --family low-high --seeds 2 3 4 5 6 --cases 100
+    python bench/fix_convergence.py --family noise --seeds 2 3 4 5 6 --cases 300
 """
 
 from __future__ import annotations
@@ -84,7 +89,32 @@ def low_high_case(rng: random.Random) -> str:
     return " ".join(parts) + closing + rng.choice([" and left.", ", she said.", ". “Yes,” he said.", ""])
 
 
-FAMILIES = {"runs": case, "low-high": low_high_case}
+NOISE_WORDS = ("the council said on Monday that mayor will stay and fight for our town today budget police "
+               "homes not excuses We Tom Escalante fair she it city Europe Politics 2023").split()
+NOISE_MARKS = ["„", "“", "”", "‘", "’", "'", '"', "«", "»", "‹", "›"]
+NOISE_SHAPES = ['isn"t', 'Brazil"s', 'we"re', "Â©", "â€\ufffd", "‘‘", "’’", "„0„:„.„", "Region:", "said.“", "it,’"]
+
+
+def noise_case(rng: random.Random) -> str:
+    """One input of the ``noise`` family: a paragraph of 10 to 400 words, a tenth of them shapes of this stop's
+    quotation families, with a mark of any kind before, after or between words at a density of 10% to 100%.
+
+    >>> noise_case(random.Random(3))[:60]
+    'excuses «excuses Escalante budget will police ‹Brazil"s city'
+    """
+    n = rng.choice([10, 20, 40, 80, 160, 400])
+    density = rng.choice([0.1, 0.25, 0.5, 1.0])
+    out = []
+    for _ in range(n):
+        word = rng.choice(NOISE_WORDS) if rng.random() > 0.1 else rng.choice(NOISE_SHAPES)
+        if rng.random() < density:
+            mark, where = rng.choice(NOISE_MARKS), rng.random()
+            word = mark + word if where < 0.4 else word + mark if where < 0.8 else mark
+        out.append(word)
+    return " ".join(out) + rng.choice([".", "", "”", " she said."])
+
+
+FAMILIES = {"runs": case, "low-high": low_high_case, "noise": noise_case}
 
 
 def run_seed(seed: int, cases: int, family: str = "runs") -> dict:

@@ -1443,6 +1443,7 @@ def detect(text: str, *, foreign: bool = True, emphasis: str = "keep") -> list[E
     model = build(text)
     edits: list[Edit] = []
     foreign_paras: set[int] = set()
+    converted: list[Edit] = []
     for check in CHECKS:
         if check is foreign_quote_marks and not foreign:
             continue
@@ -1456,7 +1457,13 @@ def detect(text: str, *, foreign: bool = True, emphasis: str = "keep") -> list[E
                               if len(_FOREIGN_OPENERS.findall(text, p.start, min(p.end, p.start + NOISE_REACH))) >= 3}
         elif check in (unbalanced_quotes, mixed_quote_marks) and foreign_paras:
             found = [e for e in found if (p := model.paragraph_at(e.start)) is None or p.index not in foreign_paras]
+        if check is foreign_quote_marks:
+            converted = found
         edits.extend(found)
+    if noisy := noise_paragraphs(text, model, converted):
+        edits = [e for e in edits if e.code not in _NOISE_QUIET or (p := model.paragraph_at(e.start)) is None or p.index not in noisy]
+        edits.extend(Edit("Q006", f"{count} quotation marks in this paragraph pair with nothing", pos, pos + 1, None, "none", 0.5)
+                     for count, pos in noisy.values())  # (the one finding of the paragraph, GARBLED's too)
     if emphasis == "collapse":
         edits.extend(emphasis_runs(text, model))
     if "\ufffd" in text:
@@ -1498,6 +1505,54 @@ def _unsure_beside_lost_characters(text: str, model: QuoteModel, edits: list) ->
 
 #: the codes whose repairs read the paragraph's marks and spacing as a whole
 _STRUCTURAL = frozenset({"Q001", "Q006", "Q007", "Q008", "Q010", "Q011"})
+
+
+#: unpaired quotation marks of every kind (double, single, foreign) from which a paragraph's marks are noise, when
+#: they are also a quarter of its marks or more: a paragraph of news copy holds one or two, a damaged one at most
+#: four (bench/quote_damage.py, tune seeds 11-15: none of 5,160 paragraphs with marks held more); the marks of a
+#: line of random words and marks (``„Yes … isn"t … ‘We … said.“ … » ”``) pair by chance, and each repair made a
+#: new pair for the next round to repair (Q009 and Q011 a step a round, past the last round: fix was not idempotent)
+NOISE_MARKS = 6
+_FOREIGN_MARKS = re.compile("[„«»‹›「」]")
+#: what a paragraph of noise is spared: every repair that reads its marks' pairs, but Q009's of a whole foreign pair
+_NOISE_QUIET = _STRUCTURAL
+
+
+def noise_paragraphs(text: str, model: QuoteModel, converted: list) -> dict:
+    """The paragraphs whose quotation marks are noise, by index: (how many marks pair with nothing, the first
+    such mark's offset). A mark pairs with nothing when the model left it a stray closing mark, an opening mark
+    never closed (a quotation run on into the next paragraph is closed there), a single mark opened and never
+    closed, a doubled mark (a run of them counts once: Q006 deletes it in one edit), or a foreign mark Q009 did
+    not convert (``converted``: its edits). No structural repair is made there (Q009 still converts a whole
+    foreign pair, which makes no new one), and the paragraph is reported once.
+
+    >>> t = 'He said „Yes the „mayor said.“ “homes, ‘We isn"t » « fair," ” said “ Tom ’ „0„:„.„ it,’ we"re.'
+    >>> model = build(t)
+    >>> noise_paragraphs(t, model, foreign_quote_marks(t, model))
+    {0: (10, 8)}
+    >>> t = '“We will stay,” she said. He called it “a disgrace. ‘Not now,’ he said, and left » more'
+    >>> noise_paragraphs(t, build(t), [])
+    {}
+    """
+    foreign: Counter = Counter()
+    firsts: dict = {}
+    for m in _FOREIGN_MARKS.finditer(text):
+        if (para := model.paragraph_at(m.start())) is not None:
+            foreign[para.index] += 1
+            firsts.setdefault(para.index, m.start())
+    done = Counter(p.index for e in converted if (p := model.paragraph_at(e.start)) is not None)
+    noisy = {}
+    for para in model.paragraphs:
+        if not (para.marks or para.singles or para.unclosed_singles or para.index in foreign):
+            continue
+        loose = [m.pos for m in para.stray_closes] + [q.open.pos for q in para.quotations if q.unclosed] \
+            + [pos for pos, _ in para.unclosed_singles] + [extra.pos for _, extra, _ in _runs(para.doubled)]
+        unpaired = len(loose) + max(0, foreign[para.index] - done[para.index])
+        paired = 2 * sum(1 for q in para.quotations if q.open is not None and q.close is not None) \
+            + 2 * len(para.singles) + done[para.index]
+        if unpaired >= NOISE_MARKS and 3 * unpaired >= paired:
+            noisy[para.index] = (unpaired, min(loose + [firsts.get(para.index, para.end)]))
+    return noisy
 
 
 _FOREIGN_OPENERS = re.compile("[„«»‹›「]")
