@@ -25,6 +25,7 @@ from typing import IO, Callable, Iterable, Iterator, Optional
 
 from .atomic import AtomicOutput, same_file, signals_end_the_run
 from .errors import CleanerError, InputError
+from .fileio import file_signature
 from .executor import DocTimeout, Executor
 from .checks import learning_features
 from .parts import run_document
@@ -184,6 +185,12 @@ def open_input(path: str) -> IO[str]:
     try:
         if path.endswith(".gz"):
             return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="\n")
+        with open(path, "rb") as raw:
+            head = raw.read(8192)
+        if head.startswith(b"\x1f\x8b"):  # gzip by its bytes, whatever the name
+            return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="\n")
+        if (signature := file_signature(head)) is not None:  # each of its "lines" was rejected as bad JSON
+            raise InputError(f"{path}: {signature[0]}, not JSON Lines: {signature[1].replace('FILE', path)}")
         return open(path, "r", encoding="utf-8", errors="surrogateescape", newline="\n")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None

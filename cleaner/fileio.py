@@ -8,6 +8,7 @@ Writing back is ``cleaner/atomic.py``'s (a temporary sibling renamed over the or
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import stat
 import sys
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -85,6 +87,9 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
     by where the NUL bytes fall), else the code page guessed (``_decode_legacy``)."""
     wide = _wide_unicode(data)
     rivals: tuple = ()
+    if wide is None and (signature := file_signature(data)) is not None:
+        name, advice = signature
+        raise InputError(f"{path}: {name}, not an article: {advice if path == '-' else advice.replace('FILE', path)}")
     if wide is None and b"\x00" in data[:8192]:
         wide, rivals = _wide_by_evidence(data)
         if wide is None:
@@ -112,6 +117,48 @@ def decode_bytes(data: bytes, path: str) -> InputFile:
     text = text.replace("\r\n", "\n")
     return InputFile(path=path, text=text, kind=kind_for(path), encoding=encoding, bom=bom, newline=newline,
                      detected=detected, rivals=rivals, line_endings=endings)
+
+
+def file_signature(data: bytes) -> Optional[tuple]:
+    """``(name, advice)`` of the compressed, archive, document or image format whose leading bytes ``data``
+    has (``[[signatures]]`` of ``rules/encoding.toml``), when ``data`` is also no text (a NUL byte or no
+    UTF-8), else None.
+
+    >>> import gzip
+    >>> file_signature(gzip.compress(b'{"text": "The mayor spoke."}\\n'))[0]
+    'gzip-compressed file'
+    >>> file_signature(b"%PDF-1.7 is the version the archive asks for.") is None  # an article, read as text
+    True
+    """
+    if len(data) < 3:
+        return None
+    for magic, name, advice in _signatures().get(data[0], ()):
+        if data.startswith(magic):
+            if b"\x00" not in data[:8192] and _is_utf8(data):
+                return None
+            return name, advice
+    return None
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> dict:
+    """first byte -> [(leading bytes, name, advice)] of ``[[signatures]]`` (``rules/encoding.toml``)."""
+    from .rulepacks import load_builtin
+
+    table: dict = {}
+    for entry in load_builtin("encoding")["signatures"]:
+        magic = bytes.fromhex(entry["magic"])
+        table.setdefault(magic[0], []).append((magic, entry["name"], entry["advice"]))
+    return table
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Is ``data`` UTF-8, but for a character its end may cut (a file's first bytes)?"""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _ISO2022_ESCAPE = re.compile(rb"\x1b\$(?:[@AB]|[()*+][@A-GC])")  # "switch to a double-byte set"

@@ -34,12 +34,66 @@ def test_a_fix_without_e007_keeps_the_files_encoding_and_mark(cli, tmp_path, cod
     assert code == 0 and path.read_bytes() == mark + "The mayor spoke.\n".encode(codec)
 
 
-@pytest.mark.parametrize("data", [b"PK\x03\x04\x14\x00\x00\x00\x08\x00" * 20, bytes(range(256)) * 4,
+@pytest.mark.parametrize("data", [b"\x00PK\x03\x04\x14\x00\x00\x00\x08\x00" * 20, bytes(range(256)) * 4,
                                   "a\x01b".encode("utf-16-le") * 50])
 def test_binary_data_with_nul_bytes_is_still_refused(cli, tmp_path, data):
     (tmp_path / "a.txt").write_bytes(data)
     code, _, err = cli("check", "--no-cache", "a.txt")
     assert code == 2 and "binary file (NUL bytes), not an article" in err
+
+
+def _compressed(kind: str, data: bytes) -> bytes:
+    import bz2
+    import gzip
+    import io
+    import lzma
+    import zipfile
+
+    if kind == "zip":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("articles.jsonl", data)
+        return buffer.getvalue()
+    return {"gz": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}[kind](data)
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+@pytest.mark.parametrize("kind, name, hint", [
+    ("gz", "gzip-compressed file", "news-cleaner batch articles.jsonl.gz -o OUT.jsonl"),
+    ("zip", "zip archive", "extract the articles"),
+    ("bz2", "bzip2-compressed file", "bunzip2 -k articles.jsonl.bz2"),
+    ("xz", "xz-compressed file", "unxz -k articles.jsonl.xz"),
+])
+def test_a_compressed_file_is_refused_by_its_name_and_kept_and_the_others_are_checked(cli, tmp_path, command, kind, name, hint):
+    """``check articles.jsonl.gz`` said 'binary file (NUL bytes)' and suggested converting UTF-16: the error names
+    the format and what to do (``batch`` reads .gz), the file keeps its bytes, the run goes on to the next file."""
+    records = b'{"id": 1, "text": "The  mayor spoke on Tuesday."}\n'
+    data = _compressed(kind, records)
+    path = tmp_path / f"articles.jsonl.{kind}"
+    path.write_bytes(data)
+    (tmp_path / "b.txt").write_text("The  council met on Monday.\n", encoding="utf-8")
+    code, out, err = cli(command, "--no-cache", "--select", "E006", path.name, "b.txt")
+    assert code == 2 and "Traceback" not in err
+    assert f"{path.name}: {name}" in err and "not an article: " in err and hint in err
+    assert "UTF-16" not in err and "NUL" not in err
+    assert path.read_bytes() == data
+    assert ("b.txt:1:4: E006" in out) if command == "check" else (tmp_path / "b.txt").read_text() == "The council met on Monday.\n"
+
+
+def test_a_pdf_with_no_nul_byte_is_refused_not_read_as_an_article(cli, tmp_path):
+    """Its binary streams read as a legacy code page: check reported E006 and E007 in it, fix guessed codecs."""
+    data = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 44 >>\nstream\nBT (Hello  world) Tj ET\nendstream\n"
+    (tmp_path / "a.pdf").write_bytes(data)
+    code, out, err = cli("fix", "--no-cache", "a.pdf")
+    assert code == 2 and "a.pdf: PDF document, not an article: extract its text first" in err and "E00" not in out
+    assert (tmp_path / "a.pdf").read_bytes() == data
+
+
+def test_a_text_that_starts_like_a_format_is_still_an_article(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("%PDF-1.7 is the version the  archive asks for.\n", encoding="utf-8")
+    code, _, _ = cli("fix", "--no-cache", "--select", "E006", "a.txt")
+    assert code == 0 and path.read_text(encoding="utf-8") == "%PDF-1.7 is the version the archive asks for.\n"
 
 
 @pytest.mark.parametrize("codec", ["mac_roman", "cp850", "iso8859_15", "latin_1"])
@@ -107,14 +161,18 @@ def test_check_reports_and_fix_rewrites_markless_wide_text_as_the_same_text_in_u
     assert code == 0 and path.read_bytes() == text.encode("utf-8")
 
 
-@pytest.mark.parametrize("data", [b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8,
-                                  b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(255, -1, -1)) * 8,
-                                  "Мэр\x01заявил".encode("utf-16-le") * 40])
-def test_binary_data_is_refused_with_how_to_convert_text_that_was_not_recognised(cli, tmp_path, data):
+@pytest.mark.parametrize("data, name", [(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8, "executable (ELF)"),
+                                        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(255, -1, -1)) * 8, "PNG image"),
+                                        ("Мэр\x01заявил".encode("utf-16-le") * 40, None)])
+def test_binary_data_is_refused_with_how_to_convert_text_that_was_not_recognised(cli, tmp_path, data, name):
     (tmp_path / "a.txt").write_bytes(data)
     code, _, err = cli("check", "--no-cache", "a.txt")
+    assert (tmp_path / "a.txt").read_bytes() == data
+    if name is not None:  # a format its leading bytes name: said so, with no hint about UTF-16
+        assert code == 2 and f"a.txt: {name}, not an article" in err and "UTF-16" not in err
+        return
     assert code == 2 and "binary file (NUL bytes), not an article" in err
-    assert "convert it to UTF-8 first, e.g. `iconv -f UTF-16LE -t UTF-8" in err and (tmp_path / "a.txt").read_bytes() == data
+    assert "convert it to UTF-8 first, e.g. `iconv -f UTF-16LE -t UTF-8" in err
 
 
 def test_a_file_to_re_encode_is_not_said_to_lose_text(cli, tmp_path):
@@ -129,3 +187,20 @@ def test_a_file_to_re_encode_is_not_said_to_lose_text(cli, tmp_path):
 
     assert suggestion_html({"code": "E007", "start": 0, "end": 0, "suggestion": ""}) == "-"
     assert suggestion_html({"code": "B001", "start": 0, "end": 6, "suggestion": ""}) == "<em>(delete)</em>"
+
+
+@pytest.mark.parametrize("kind", ["zip", "bz2", "xz"])
+def test_batch_refuses_a_compressed_file_it_cannot_read_by_its_name(cli, tmp_path, kind):
+    """Each "line" of a zip, bzip2 or xz file was rejected as bad JSON, one reject per line of bytes."""
+    data = _compressed(kind, b'{"id": 1, "text": "The  mayor spoke."}\n')
+    (tmp_path / "in.data").write_bytes(data)
+    code, _, err = cli("batch", "in.data", "-o", "out.jsonl")
+    assert code == 2 and "in.data: " in err and "not JSON Lines: " in err and "invalid JSON" not in err
+    assert not (tmp_path / "out.jsonl").exists() and (tmp_path / "in.data").read_bytes() == data
+
+
+def test_batch_reads_a_gzip_file_whatever_its_name(cli, tmp_path):
+    (tmp_path / "in.jsonl").write_bytes(_compressed("gz", b'{"id": 1, "text": "The  mayor spoke."}\n'))
+    code, _, err = cli("batch", "in.jsonl", "-o", "out.jsonl", "--select", "E006")
+    assert code == 0, err
+    assert '"clean_text": "The mayor spoke."' in (tmp_path / "out.jsonl").read_text(encoding="utf-8")
