@@ -7,7 +7,8 @@ Usage::
                              [--rounds 2] [--select B,Q]
 
 BEFORE and AFTER are git revisions of this repository or folders holding a ``cleaner`` package, as in
-``bench/sg_ab.py`` (AFTER defaults to this working tree). ``--texts bodies``: the 121 ScrapingHub
+``bench/sg_ab.py`` (AFTER defaults to this working tree). Each runs with its own code and its own
+``rules/``, both asserted (``sg_ab.use_tree``): an editable install reads the installing tree's rules. ``--texts bodies``: the 121 ScrapingHub
 bodies ``bench/speed.py`` times (the dev set, one sample); ``--texts heldout``: for each seed,
 ``--articles`` articles drawn at random from the ``heldout`` part of the clean news corpus
 (``bench/corpus_split.py``), which no speed change was tuned on.
@@ -39,11 +40,11 @@ BODIES = ROOT / "fixtures" / "corpus" / "scrapinghub-bodies.json"
 
 def child(tree: str, texts_path: str, select: str, passes: int) -> None:
     """Time ``tree``'s ``clean`` over the texts in ``texts_path``: prints the best pass's CPU seconds."""
-    sys.path.insert(0, tree)
-    import cleaner
+    from sg_ab import use_tree
+
+    use_tree(tree)  # its code and its own rules (asserted), never the installing tree's rules
     from cleaner import Cleaner
 
-    assert Path(cleaner.__file__).resolve().is_relative_to(Path(tree).resolve()), cleaner.__file__
     texts = json.loads(Path(texts_path).read_text(encoding="utf-8"))
     cleaning = Cleaner(select=select.split(",")) if select else Cleaner()
     for text in texts:

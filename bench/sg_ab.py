@@ -48,16 +48,28 @@ def texts_of(split: str) -> list:
     return [value["articleBody"] for value in json.loads(path.read_text(encoding="utf-8")).values()]
 
 
+def use_tree(tree: str) -> None:
+    """Import ``cleaner`` from ``tree`` with ``tree``'s own rules, and assert both: an editable install
+    maps ``cleaner.rules`` to the tree that installed it, so a tree exported from git read the working
+    tree's rule data and an A/B of rule data compared one set of rules with itself (stop 31). The
+    install's finders are dropped first; ``rulepacks._builtin_root`` then finds ``rules/`` beside the package."""
+    sys.meta_path[:] = [f for f in sys.meta_path if not getattr(f, "__module__", "").startswith("__editable__")]
+    sys.path.insert(0, tree)
+    import cleaner
+    from cleaner.rulepacks import _builtin_root
+
+    root = Path(tree).resolve()
+    assert Path(cleaner.__file__).resolve().is_relative_to(root), cleaner.__file__
+    assert Path(str(_builtin_root())).resolve().is_relative_to(root), (str(_builtin_root()), tree)
+
+
 def child(tree: str, split: str) -> None:
     """One timed pass of ``tree``'s S+G over ``split``: prints the CPU seconds and the words."""
-    sys.path.insert(0, tree)
+    use_tree(tree)
     from cleaner import Cleaner
     from cleaner.lexicon import lexicon
     from cleaner.pipeline import WARM_UP_TEXT
 
-    import cleaner
-
-    assert Path(cleaner.__file__).resolve().is_relative_to(Path(tree).resolve()), cleaner.__file__
     texts = texts_of(split)
     checker = Cleaner(select=["S", "G"])
     checker.check(WARM_UP_TEXT)
