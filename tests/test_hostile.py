@@ -603,6 +603,18 @@ def test_a_run_of_low_opening_marks_is_fixed_in_one_go(closing, unsafe):
     assert cleaner.clean(mixed).text == "\u201cWir schaffen das\u201d, sagte sie. \u201cYes,\u201d he said."
 
 
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_a_lost_closing_quotes_mojibake_at_a_line_start_is_read_alike_at_the_texts_start(unsafe):
+    # bench/fuzz.py chain-text seed 20261208 (on c75eac1): "\u00e2\u20ac" before a word counted as a lost
+    # closing mark after a space or a line break but not at the text's start, and a fix round re-checks a
+    # touched line alone, as a text of its own: the line's repair was missed until a second fix found it
+    assert check("\u00e2\u20acWe won, she said.", select=["E001"])[0].suggestion == "\u201d"
+    text = "\n\n\u00e2\u20aca," + "'a," * 20 + "'\u00ab\u00e2\u20ac\ufffd\u2019\u2019\u00bb"
+    cleaner = Cleaner(unsafe_fixes=unsafe)
+    once = cleaner.clean(text)
+    assert once.text.startswith('\n\n"a,') and cleaner.clean(once.text).text == once.text
+
+
 def test_a_line_of_one_capitalised_syllable_repeated_is_no_regex_hang():
     # B013 city-credit let a name end without a space, so "AbAbAb..." split into names every way there
     # is before "contributed" failed to match: 44 letters took seconds, the fuzz run's line of 400 never

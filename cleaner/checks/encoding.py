@@ -77,7 +77,7 @@ def _ftfy_config():
 # hyphen's, U+2010 (E2 80 90: ``code‐inspection``). Only ASCII letters count: ``œ``, ``Š`` after
 # ``â€`` are the third byte itself (``“``, a hair space).
 _LOST_CLOSING_QUOTE = re.compile(
-    r"(?:â€|Ã¢â‚¬Â?)(?=[ \t\n.,;:!?)\]âÃÂ]|$)|(?<=\s)â€(?=[A-Za-z0-9])|(?<=[.!?,])â€(?=[A-Z])")
+    r"(?:â€|Ã¢â‚¬Â?)(?=[ \t\n.,;:!?)\]âÃÂ]|$)|(?<!\S)â€(?=[A-Za-z0-9])|(?<=[.!?,])â€(?=[A-Z])")
 _LOST_HYPHEN = re.compile(r"(?<=[A-Za-z])â€(?=[A-Za-z])")
 # The same third byte read by a decoder that replaces what it cannot map (``errors="replace"``): ``â€�``.
 # Of the bytes Windows-1252 leaves undefined, only 9D (``”``) and 90 (``‐``, between letters) follow E2 80
