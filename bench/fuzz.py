@@ -4,13 +4,15 @@ and more, over several processes, seeded and resumable.
 The inputs and properties are ``tests/hostile_inputs.py``'s (the suite runs a few hundred of them in
 ``tests/test_fuzz.py``): news sentences with quote marks, mojibake, control, bidi and invisible
 characters, lone surrogates, NUL, CR-only newlines, long tokens, HTML fragments, bad URLs and legacy
-code pages mixed in. Work is cut into chunks of ``--chunk`` examples of one property under one seed
+code pages mixed in; and (``chain-text``) the same copy with short runs of mojibake and quotation characters
+repeated and paragraphs of words in mixed quotation marks, where one repair makes the next round's input. Work is cut into chunks of ``--chunk`` examples of one property under one seed
 (hypothesis, no example database); each finished chunk is appended to ``--state`` (JSONL), and a
 rerun with the same ``--seed`` skips the chunks already done. Failures are printed with hypothesis's
 shrunk falsifying example and kept in the state file.
 
     python bench/fuzz.py --examples 100000 --jobs 2            # prints counts per property and failures
     python bench/fuzz.py --examples 100000 --jobs 2            # again: resumes where it stopped
+    python bench/fuzz.py --examples 40000 --only chain-text chain-text-unsafe   # 3,200 + 2,000 of these
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 #: (property, share of the examples)
 PROPERTIES = {
-    "clean-text": 0.30,
-    "clean-text-unsafe": 0.15,
+    "clean-text": 0.22,
+    "clean-text-unsafe": 0.10,
+    "chain-text": 0.08,  # news copy with repeated runs and paragraphs of mixed marks (hostile_inputs.chain_texts)
+    "chain-text-unsafe": 0.05,
     "clean-html": 0.10,
     "check-text": 0.10,
     "fix-file": 0.20,
@@ -50,13 +54,14 @@ def _test_for(name: str, count: int, seed: int, counter: list):
 
     cleaner = Cleaner(unsafe_fixes=name.endswith("unsafe"))
     strategy = {"clean-text": h.news_texts(), "clean-text-unsafe": h.news_texts(), "clean-html": h.html_pages(),
+                "chain-text": h.chain_texts(), "chain-text-unsafe": h.chain_texts(),
                 "check-text": h.news_texts(), "fix-file": h.file_bytes(), "batch-line": h.record_lines()}[name]
 
     def run(example):
         counter[0] += 1
         if name == "clean-html":
             h.assert_clean_properties(cleaner, example, kind="html")
-        elif name.startswith("clean-text"):
+        elif name.startswith(("clean-text", "chain-text")):
             h.assert_clean_properties(cleaner, example, kind="text")
         elif name == "check-text":
             h.assert_check_properties(cleaner, example)
@@ -92,7 +97,7 @@ def plan(examples: int, chunk: int, seed: int) -> list:
     in property order, 30,000 examples of clean-text came before the first file was fixed).
 
     >>> [name for name, _, _ in plan(2000, 250, 1)][:6]
-    ['clean-text', 'fix-file', 'clean-text-unsafe', 'batch-line', 'clean-html', 'check-text']
+    ['clean-text', 'fix-file', 'batch-line', 'clean-text-unsafe', 'chain-text', 'chain-text-unsafe']
     >>> len(plan(100_000, 250, 1)), sum(n for _, n, _ in plan(100_000, 250, 1))
     (400, 100000)
     """
@@ -111,6 +116,8 @@ def main(argv=None) -> int:
     parser.add_argument("--chunk", type=int, default=250, help="examples per chunk (one property, one seed)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--only", nargs="+", choices=sorted(PROPERTIES), default=None,
+                        help="run only these properties' chunks of the plan (each keeps its share of --examples)")
     parser.add_argument("--state", default=None, help="JSONL of finished chunks (default: fuzz-state-SEED.jsonl "
                                                       "in the system's temporary folder)")
     args = parser.parse_args(argv)
@@ -123,7 +130,8 @@ def main(argv=None) -> int:
                 done[(row["property"], row["seed"])] = row
             except (ValueError, KeyError):
                 continue
-    todo = [c for c in plan(args.examples, args.chunk, args.seed) if (c[0], c[2]) not in done]
+    todo = [c for c in plan(args.examples, args.chunk, args.seed)
+            if (c[0], c[2]) not in done and (args.only is None or c[0] in args.only)]
     print(f"fuzz: {args.examples} examples planned, {len(done)} chunks already done ({state}), "
           f"{len(todo)} to run on {args.jobs} processes", flush=True)
     with state.open("a", encoding="utf-8") as out, ProcessPoolExecutor(args.jobs) as pool:

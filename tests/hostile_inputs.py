@@ -95,13 +95,57 @@ PIECES = st.one_of(
 SEPARATORS = st.sampled_from([" ", " ", "", "\n\n", "\n", "\r\n", "\r", "\n\n\n", "\t"])
 
 
+# -- chains: where one repair's output is the next round's input -------------------------------------
+
+#: characters of mojibake and of quotation: a run of them repeated is where ftfy's diff can be laid out
+#: anywhere and where one check's edit can make another's (``bench/fix_convergence.py``'s ``runs``)
+_RUN_CHARACTERS = "\u201c\u201d\u2018\u2019\"'\u00ab\u00bb\u201e\u2039\u203a\u2026\u2014.,\u00c3\u00a9\u00e2\u20ac\u2122\u0153\u00a2\u00bc"
+#: mojibake put before a run (its own characters follow it: ``Ã“”“”…``, ``â€™’’’``)
+_RUN_HEADS = ["", "\u00c3", "\u00e2\u20ac", "\u00c3\u201c", "\u00e2\u20ac\u2122", "\u00e2\u201e\u00a2", "\u00c3\u00a9"]
+#: every quotation mark, German, angle and single ones included, to put around words
+_CHAIN_MARKS = ["\u201e", "\u201c", "\u201d", "\u2018", "\u2019", "'", '"', "\u00ab", "\u00bb", "\u2039", "\u203a"]
+#: words, and shapes the quotation and encoding repairs read (a contraction typed with a double mark,
+#: a double mark typed as two singles, mojibake of a sign and of a lost closing mark)
+_CHAIN_WORDS = ["the", "mayor", "said", "we", "will", "stay", "Tom", "fight", "council", "on", "Monday", "2023",
+                'isn"t', 'Brazil"s', "\u2018\u2018", "\u2019\u2019", "\u00c2\u00a9", "\u00e2\u20ac\ufffd", "it,\u2019", "said.\u201c"]
+
+
 @st.composite
-def news_texts(draw, max_pieces: int = 14) -> str:
+def repeated_run(draw) -> str:
+    """A short unit of mojibake and quotation characters repeated, often after a piece of mojibake
+    (``Ã“”“”…“” ``, ``„a„a„a“``): a repair that applies part of such a run leaves the rest to the next round."""
+    unit = draw(st.text(alphabet=_RUN_CHARACTERS + "ab ", min_size=1, max_size=3))
+    return draw(st.sampled_from(_RUN_HEADS)) + unit * draw(st.integers(2, 20))
+
+
+@st.composite
+def mark_chain(draw) -> str:
+    """One paragraph of words with quotation marks of every kind around them, a few to a few hundred
+    (``„Yes the mayor said.“ ‘We isn"t » « fair,"``): its marks pair by chance, and a repair of one pair
+    can make the next (Q009 and Q011 took a fix round each, past the last round)."""
+    size = draw(st.sampled_from([8, 40, 300]))
+    size = draw(st.integers(size // 2, size))  # (a list's own size is drawn small: most chains need many marks)
+    words = draw(st.lists(st.tuples(st.sampled_from(_CHAIN_WORDS), st.sampled_from(["", "", "before", "after"]),
+                                    st.sampled_from(_CHAIN_MARKS)), min_size=size, max_size=size))
+    return " ".join(mark + word if where == "before" else word + mark if where == "after" else word
+                    for word, where, mark in words)
+
+
+CHAIN_PIECES = st.one_of(PIECES, repeated_run(), mark_chain())
+
+
+def chain_texts(max_pieces: int = 8):
+    """News copy (``news_texts``) in which repeated runs and paragraphs of mixed marks come often."""
+    return news_texts(max_pieces=max_pieces, pieces=CHAIN_PIECES, min_pieces=1)
+
+
+@st.composite
+def news_texts(draw, max_pieces: int = 14, pieces=PIECES, min_pieces: int = 0) -> str:
     """News copy with hostile parts mixed in (mostly sentences, so the checks have something to read)."""
-    count = draw(st.integers(0, max_pieces))
+    count = draw(st.integers(min_pieces, max_pieces))
     parts = []
     for _ in range(count):
-        parts.append(draw(PIECES))
+        parts.append(draw(pieces))
         parts.append(draw(SEPARATORS))
     return "".join(parts)
 

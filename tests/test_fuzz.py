@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner.pipeline import Cleaner
 from hostile_inputs import (
     assert_batch_properties, assert_check_properties, assert_clean_properties, assert_fix_file_properties,
-    file_bytes, html_pages, news_texts, record_lines,
+    chain_texts, file_bytes, html_pages, news_texts, record_lines,
 )
 
 BOUNDED = settings(max_examples=150, deadline=None, database=None,
@@ -62,3 +62,11 @@ def test_a_batch_line_becomes_a_record_or_a_reject_with_its_reason(raw):
        news_texts(max_pieces=3))
 def test_a_bad_url_is_an_input_error_never_a_crash(url, text):
     assert_clean_properties(CLEANER, text, url=url)
+
+
+@settings(BOUNDED, max_examples=40)
+@given(chain_texts())
+def test_fix_reaches_its_fixed_point_where_one_repair_makes_the_next(text):
+    """Repeated runs of mojibake and quotation characters, paragraphs of mixed marks (``bench/fuzz.py
+    --only chain-text chain-text-unsafe`` runs thousands)."""
+    assert_clean_properties(UNSAFE, text, kind="text")
