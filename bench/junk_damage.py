@@ -365,6 +365,13 @@ FAMILIES = {
         "You're subscribed! Check your inbox.", "Invalid email address", "Get breaking news alerts",
         "Start your subscription today", "Have an account? Log in", "Subscriber exclusive", "Members only content",
         "Exclusive content for subscribers", "Get 50% off your first year", "Our newsletter is free. Sign up here.",
+        # a reader-revenue box's lines (stop 32)
+        "We have a small favour to ask.", "If you value our reporting, please make a contribution today.",
+        "Support {site} from as little as $1 - it only takes a minute. Thank you.",
+        "Thank you for your past contribution to {site}.", "Can't afford to donate? Support {site} by creating a free account.",
+        "Unlike many news organizations, we have no paywall.",
+        "Every contribution, however big or small, powers our journalism and sustains our future.",
+        "At {site}, we believe that everyone needs high-quality journalism.",
     ], ("tail", "head", "glued", "tight", "line")),
     "agency-credit-variants": ([
         "{name} contributed to this story.", "{name} contributed to this article.", "{name} contributed reporting from {city}.",
@@ -426,6 +433,8 @@ FAMILIES = {
         "Last updated: {date} · Comments ({initial_n})", "{date} Leave a comment", "{date} | {initial_n} Comments",
         "By {name} - {dow}, {day} {mon} {year} {hh}:{mm}:{mm} GMT", "Dated: {day} {month} {year}",
         "Publication date: {m}/{d}/{year}", "Posted {date} by {name} in {section}",
+        "Posted: {date} in {section}, {topic}", "Last updated: {date} - {hh}:{mm} GMT+1",
+        "Updated {mon} {day}, {year} at {time} ET by {name}",
     ], ("head", "line", "tail")),
     "image-credit-variants": ([
         "Picture credits: {name}", "({name}/Reuters)", "Photo illustration by {name}", "Screenshot via {site}",

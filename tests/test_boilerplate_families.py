@@ -1653,6 +1653,12 @@ WORDING_VARIANTS = [
     ("We may earn a commission from links on this page.", "B007", "legal-wording"),
     ("The Valley Ledger may receive a small commission for purchases made through links in this article.", "B007",
      "legal-wording"),
+    ("We have a small favour to ask.", "B005", "reader-revenue-box"),
+    ("If you value our reporting, please make a contribution today.", "B005", "reader-revenue-box"),
+    ("Support the Valley Ledger from as little as $1 - it only takes a minute. Thank you.", "B005", "reader-revenue-box"),
+    ("Thank you for your past contribution to the Valley Ledger.", "B005", "reader-revenue-box"),
+    ("Unlike many news organizations, we have no paywall.", "B005", "reader-revenue-box"),
+    ("At the Valley Ledger, we believe that everyone needs high-quality journalism.", "B005", "reader-revenue-box"),
 ]
 
 
@@ -1736,6 +1742,8 @@ def test_prose_that_only_resembles_the_wording_variants_stays(prose):
     ("Photo illustration by Ana Ruiz", "photo-credit-line"),
     ("(Ana Ruiz/Reuters)", "photo-credit-line"),
     ("1 / 12", "gallery-furniture"),
+    ("Posted: March 3, 2017 in News, Politics", "posted-stamp"),
+    ("Can't afford to donate? Support the Valley Ledger by creating a free account.", "reader-revenue-box"),
 ])
 def test_a_stamp_or_credit_in_other_wordings_goes_on_its_line_between_paragraphs(line, name):
     # below the first three paragraphs, where the top's own date rules do not read
@@ -1763,3 +1771,15 @@ def test_a_bracketed_line_that_names_no_outlet_stays(first):
     body = "\n\n".join([first, LEAD, MIDDLE, LAST])
     text, applied = clean(body)
     assert text == body and applied == []
+
+
+@pytest.mark.parametrize("prose", [
+    "If you like the new routes, please donate to the drivers' fund.",
+    "At the depot, we believe that the news of the closure came too early.",
+    "Thank you for your support to the depot, the mayor wrote.",
+    "We have a favour to ask of the council, the union said.",
+    "Updated by the council in March 2017 to add two routes",
+])
+def test_prose_like_a_reader_revenue_box_or_a_stamp_stays(prose):
+    text = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}"
+    assert clean(text) == (text, [])
