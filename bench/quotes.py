@@ -253,6 +253,22 @@ def publisher_error(clean: str, out: str, op) -> str:
     return ""
 
 
+def edit_code(op, edits: list) -> str:
+    """The Q code of the first-round edit at a diff region (``edits``: the safe edits ``detect`` finds on the text before
+    fixing), or ``later round`` when none stands there (an edit a repair of the first round led to).
+
+    >>> from cleaner.checks.quotes import detect
+    >>> clean = "It rose in the U.S officially. Then , it fell."
+    >>> out = "It rose in the U.S. officially. Then, it fell."
+    >>> [edit_code(op, detect(clean)) for op in diff_ops(clean, out)]
+    ['Q012', 'Q004']
+    """
+    for e in edits:
+        if e.start - 3 <= op[0] <= e.end + 3:
+            return e.code
+    return "later round"
+
+
 def edit_shape(clean: str, out: str, op) -> str:
     """What a clean-copy edit did, in a few words: a summary of the harm on held-out copy that shows no article.
 
@@ -281,6 +297,8 @@ def edit_shape(clean: str, out: str, op) -> str:
 
 # -- evaluation -----------------------------------------------------------------------------------
 def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_show: int = 0) -> dict:
+    from cleaner.checks.quotes import detect
+
     per_kind = defaultdict(lambda: [0, 0])
     per_variant = defaultdict(lambda: [0, 0])
     exact = 0
@@ -321,8 +339,10 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
     publisher = defaultdict(int)
     shapes = defaultdict(int)
     words = 0
+    by_code = defaultdict(int)
     for clean in cleans.values():
         words += len(re.findall(r"\w+", clean))
+        first_round = None  # the Q edits on the clean text, read only when it is harmed
         out = fix(clean)
         if fix(out) != out:
             not_idempotent.append("clean")
@@ -338,6 +358,8 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
                 publisher[why] += 1
             else:
                 shapes[edit_shape(clean, out, op)] += 1
+                first_round = first_round if first_round is not None else [e for e in detect(clean) if e.fix == "safe"]
+                by_code[edit_code(op, first_round)] += 1
             harm_examples.append((clean[max(0, op[0] - 30):op[1] + 30], out[max(0, op[2] - 30):op[3] + 30], why))
         harm_broken += broken_runons(clean, ops)
     if harm_show < 0:
@@ -365,6 +387,7 @@ def evaluate(name: str, fix, records: list, cleans: dict, misses: int = 0, harm_
         "publisher_errors": dict(sorted(publisher.items())),
         "harm_other_sites": harm_sites - sum(publisher.values()),
         "harm_other_shapes": dict(sorted(shapes.items())),
+        "harm_other_codes": dict(sorted(by_code.items())),
         "harm_other_per_1k": (harm_sites - sum(publisher.values())) * 1000 / words,
         "runons_broken_clean": harm_broken,
         "not_idempotent": len(not_idempotent),
@@ -497,6 +520,12 @@ def print_generated(summary: dict) -> None:
         for shape, n in r["harm_other_shapes"].items():
             shapes[shape] += n
     print("    the rest by the shape of the edit (summary only): " + (", ".join(f"{k} {n}" for k, n in sorted(shapes.items(), key=lambda kv: -kv[1])) or "none"))
+    codes = defaultdict(int)
+    for r in runs:
+        for code, n in r["harm_other_codes"].items():
+            codes[code] += n
+    print("    the rest by the code that made it (its first-round safe edit there; summary only): "
+          + (", ".join(f"{k} {n}" for k, n in sorted(codes.items(), key=lambda kv: -kv[1])) or "none"))
     doubtful = [(r["harm_other_sites"] + r["publisher_errors"].get(MARK_CLASS, 0)) * 1000 / r["words"] for r in runs]
     print(f"    the rest with the '{MARK_CLASS}' class counted as harm too (its repairs may misplace a mark): "
           f"mean {sum(doubtful) / len(doubtful):.3f}, max {max(doubtful):.3f} per 1k")
