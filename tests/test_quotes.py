@@ -191,7 +191,8 @@ def test_seed_rows():
         # a whole quoted sentence takes its stop inside in British and American copy alike
         ('He said: "We will win the next one". He left.', 'He said: "We will win the next one." He left.', "Q001"),
         # a quoted fragment: only the article's other fragments decide
-        ('He called it "a good deal." She said "a big step." It was "a fair price".', 'He called it "a good deal." She said "a big step." It was "a fair price."', "Q001"),
+        ('He called it "a good deal." She said "a big step." They want "a new start." It was "a fair price".',
+         'He called it "a good deal." She said "a big step." They want "a new start." It was "a fair price."', "Q001"),
         ("to enhance shareholder value,. and the stock price", "to enhance shareholder value, and the stock price", "Q005"),
         ("The tender was made., The company declined to comment.", "The tender was made. The company declined to comment.", "Q005"),
         ("It closed the plant; , the union objected.", "It closed the plant; the union objected.", "Q005"),
@@ -277,9 +278,6 @@ def test_seed_rows():
          '"They wanted a way out. Now, this sounds like they\'re going to join the group and buy themselves out," said Ed Atorino.\n\nNext.', "Q006"),
         ('"I would not make any predictions at this stage, de Keersmaeker said.\n\nNext.',
          '"I would not make any predictions at this stage," de Keersmaeker said.\n\nNext.', "Q006"),
-        # a fragment's stop goes inside when the article's other fragments take their commas inside
-        ('It was "a good deal," and "a big step," they said, and "a fair price". Then it ended.',
-         'It was "a good deal," and "a big step," they said, and "a fair price." Then it ended.', "Q001"),
         # a quotation holding a sentence end is a whole sentence, whatever its first word
         ('He said it was "done. We talk with him monthly". Then he left.',
          'He said it was "done. We talk with him monthly." Then he left.', "Q001"),
@@ -295,6 +293,19 @@ def test_code_repairs(before, after, code):
     assert code in codes(before)
     assert fix(before) == after
     assert fix(after) == after
+
+
+@pytest.mark.parametrize("text, suggested", [
+    # two other fragments' stops, or commas only, do not yet tell the article's placement: suggested, not applied
+    ('He called it "a good deal." She said "a big step." It was "a fair price".',
+     'He called it "a good deal." She said "a big step." It was "a fair price."'),
+    ('It was "a good deal," and "a big step," they said, and "a fair price". Then it ended.',
+     'It was "a good deal," and "a big step," they said, and "a fair price." Then it ended.'),
+])
+def test_a_fragments_stop_outside_is_moved_in_on_three_other_fragments_say(text, suggested):
+    assert fix(text) == text
+    assert fix(text, unsafe=True) == suggested
+    assert "Q001" in codes(text)
 
 
 def test_headline_style_single_quotes_in_body_copy_become_double():
