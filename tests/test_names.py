@@ -527,6 +527,12 @@ CASING = [
     # ... and, unsafely, when every word is English too
     ("Shares of general motors rose after the world bank raised its forecast, analysts said on Monday.",
      [("G002", "general motors", "General Motors", "unsafe"), ("G002", "world bank", "World Bank", "unsafe")]),
+    # a name of three content words all in lower case is the name, though its head is a word house styles
+    # lower-case ("the finance ministry" stays alone, below)
+    ("The carrier filed with the federal communications commission last November for a licence.",
+     [("G002", "federal communications commission", "Federal Communications Commission", "unsafe")]),
+    ("Our colleagues at the consumer financial protection bureau have been leaders in plain language.",
+     [("G002", "consumer financial protection bureau", "Consumer Financial Protection Bureau", "unsafe")]),
     # a longer name after "a": not the generic phrase "an Islamic state"
     ("The poles are drier, said Anezina Solomonidou, a European Space agency research fellow, on Monday.",
      [("G002", "agency", "Agency", "unsafe")]),
@@ -568,6 +574,7 @@ CASING_CLEAN = [
     # a name all in lower case and all English words, when its head is a word house styles lower-case,
     # or an event or a region: a house style ("the finance ministry", "the second world war")
     "The rules would be published by the finance ministry and the central bank, officials said on Monday.",
+    "The justice department and the state department said on Monday that the rules would change.",
     "He flew Spitfires during the second world war and taught in the far north afterwards.",
     "The uber-rich donors said the plague is caused by the bacteria Yersinia pestis, which fleas carry.",
     # the end of a longer name elsewhere is no evidence for the same pair after another word

@@ -181,18 +181,34 @@ def _ordinary_lower_case(found: str, kind: str, style_words: set) -> bool:
     """May a gazetteer name of English words be written all in lower case: one word (``the nation``),
     a city or county, an event or a region (``the second world war``, ``the far north``: kinds of
     ``[casing] lower_case_kinds``), or a name whose head house styles lower-case (``the finance
-    ministry``)? Not ``the world bank``, ``general motors``, ``sky news`` or a country's name of two
-    words or more (``the united states``).
+    ministry``, a head described by one word at most)? Not ``the world bank``, ``general motors``,
+    ``sky news``, a country's name of two words or more (``the united states``), nor a name of three
+    content words or more (``the federal communications commission``).
 
     >>> style = {"ministry"}
     >>> [_ordinary_lower_case(f, k, style) for f, k in (("the nation", "outlet"), ("finance ministry", "institution"),
     ...  ("second world war", "event"), ("world bank", "organisation"), ("united states", "country"))]
     [True, True, True, False, False]
+    >>> _ordinary_lower_case("the federal communications commission", "institution", {"commission"})
+    False
     """
     if kind == "country" and " " in found.removeprefix("the "):
         return False  # "the united states": a country's name of English words is no ordinary phrase
-    return " " not in found.removeprefix("the ").removeprefix("a ") or found.rsplit(" ", 1)[-1] in style_words \
+    bare = found.removeprefix("the ").removeprefix("a ")
+    return " " not in bare or (found.rsplit(" ", 1)[-1] in style_words and _described_head(bare)) \
         or kind in _GUESSABLE_KINDS or kind in _words("casing", "lower_case_kinds")
+
+
+def _described_head(name: str) -> bool:
+    """Is the lower-case name ``name``, which ends in a head that house styles lower-case, that head with
+    at most one word describing it (``finance ministry``, ``justice department``)? Three content words or
+    more are the name itself, which no style writes all in lower case (``the federal communications
+    commission``, ``consumer financial protection bureau``, ``amazon web services``).
+
+    >>> [_described_head(n) for n in ("finance ministry", "department of state", "federal communications commission")]
+    [True, True, False]
+    """
+    return sum(1 for w in name.split(" ") if w not in _FUNCTION_WORDS) <= 2
 
 
 def _modifier(text: str, end: int) -> bool:
