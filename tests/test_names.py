@@ -533,6 +533,9 @@ CASING = [
      [("G002", "federal communications commission", "Federal Communications Commission", "unsafe")]),
     ("Our colleagues at the consumer financial protection bureau have been leaders in plain language.",
      [("G002", "consumer financial protection bureau", "Consumer Financial Protection Bureau", "unsafe")]),
+    # a company's legal form lower-cased after the company's name at a sentence's start
+    ("Chrysler corp said its board declared a three-for-two stock split on Monday.",
+     [("G002", "corp", "Corp", "unsafe")]),
     # a longer name after "a": not the generic phrase "an Islamic state"
     ("The poles are drier, said Anezina Solomonidou, a European Space agency research fellow, on Monday.",
      [("G002", "agency", "Agency", "unsafe")]),
@@ -575,6 +578,7 @@ CASING_CLEAN = [
     # or an event or a region: a house style ("the finance ministry", "the second world war")
     "The rules would be published by the finance ministry and the central bank, officials said on Monday.",
     "The justice department and the state department said on Monday that the rules would change.",
+    "Police said the man fled, and The co-founders said nothing more on Monday.",
     "He flew Spitfires during the second world war and taught in the far north afterwards.",
     "The uber-rich donors said the plague is caused by the bacteria Yersinia pestis, which fleas carry.",
     # the end of a longer name elsewhere is no evidence for the same pair after another word

@@ -701,7 +701,8 @@ def _other_number(word: str) -> str:
 def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 (unsafe): a name-ending word lower-cased right after the capitalised words of a name.
 
-    ``SoftBank Group corp`` → ``SoftBank Group Corp``; ``Goddard Space flight Center`` → ``Flight``.
+    ``SoftBank Group corp`` → ``SoftBank Group Corp``; ``Goddard Space flight Center`` → ``Flight``;
+    also after a sentence's first word when the word is a legal form (``Chrysler corp said`` → ``Corp``).
     """
     designators = _words("name_parts", "designators")
     after_two = _words("name_parts", "designators_after_two")
@@ -709,6 +710,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     roles = _words("name_parts", "roles")
     descriptive_after = _words("name_parts", "descriptive_after")
     lower_case = _words("name_parts", "lower_case_designators")
+    legal_forms = _words("name_parts", "legal_forms")
     title_small = _words("name_parts", "title_small_words")
     lex = lexicon()
     findings = []
@@ -734,8 +736,9 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " " \
                 and not words[first - 1].endswith(("'s", "’s")):
             first -= 1
-        if toks.sentence_initial(first) and first == i - 1:
-            continue  # "Police said": a capitalised first word of a sentence is not a name
+        if toks.sentence_initial(first) and first == i - 1 and (w not in legal_forms or prev.lower() in _FUNCTION_WORDS):
+            continue  # "Police said": a capitalised first word of a sentence is not a name; but a legal
+            # form follows only a company's name ("Chrysler corp said")
         if first == i - 1 and len(prev) > 1 and prev.isupper():
             continue  # "our TTS partners", "the GSA auditorium": an acronym before a common noun
         nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
