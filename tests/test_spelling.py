@@ -355,6 +355,14 @@ def test_capitalised_slip_of_a_common_word_inside_a_name():
     assert clean(text, select=["S"]).text == text  # a name may be spelt that way: never applied by default
 
 
+def test_capitalised_slip_after_an_ordinary_word_the_dictionary_also_capitalises():
+    # "Federal" is an ordinary word of the name, not a given name before a surname
+    text = "It lists each category in the Federal Acqiuisition Service (FAS) and more."
+    assert [(text[f.start:f.end], f.suggestion) for f in _findings(text)] == [("Acqiuisition", "Acquisition")]
+    # a surname after a given name the dictionary lists is still left alone
+    assert _findings("The baby of the group is 60-year-old Jean Cunion, with Curt Tilmes.") == []
+
+
 def test_capitalised_slip_of_a_word_wordfreq_has_seen_needs_the_name_around_it():
     text = ("Sui-Lee Wee of the New York Tims reported that the Centers for Desease Control knew. "
             "Police in Fort Werth said the suspect was not involved.")

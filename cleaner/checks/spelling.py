@@ -1037,7 +1037,9 @@ def _capitalised_slip(doc, text, start, end, word, low):
     used once, not after a given name (after a word only known as a name, only a transposition or a
     vowel slip: ``Victoria Hopsital``), and either one wordfreq has never seen, one cheap edit from a
     common word, or a dearer slip (or one of a word wordfreq has seen, as names are) that makes a common
-    pair with the capitalised word beside it (``Fort Wherth`` → ``Fort Worth``, ``New York Tims``).
+    pair with the capitalised word beside it (``Fort Wherth`` → ``Fort Worth``, ``New York Tims``). A word
+    before it that English writes often in lower case (``the Federal Acqiuisition Service``) is an
+    ordinary word of the name, not a given name, though the dictionary also capitalises it.
     Unsafe: it may still be a name spelt that way."""
     config = _pack()["capitalised_slips"]
     lex = lexicon()
@@ -1054,8 +1056,9 @@ def _capitalised_slip(doc, text, start, end, word, low):
         last = prev.group(1).rsplit("-", 1)[-1].lower()
         if last in _given_names() or last in config["name_introducers"]:
             return None  # a surname: "Mike Siever", "Jane Starner"; a storm's name: "Storm Babet"
-        follows_name = last in lex.names or last in lex.capitalised or (
-            last not in lex.lower and lex.zipf(last) >= ZIPF_FLOOR)  # a name in use: "Eleni", "Olesya"
+        follows_name = (last in lex.names or last in lex.capitalised or (
+            last not in lex.lower and lex.zipf(last) >= ZIPF_FLOOR)) and not (  # a name in use: "Eleni", "Olesya"
+            last in lex.lower and lex.zipf(last) >= config["max_zipf_name_before"])  # ... not "Federal", "Oxford"
     nxt = _NEXT_CAPITALISED.match(text, end)
     if nxt is not None and lex.zipf(nxt.group(1)) < ZIPF_FLOOR and not lex.is_word(nxt.group(1).lower()):
         return None  # a given name before a surname no list knows either: "Marybel Batjer"
