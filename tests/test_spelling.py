@@ -363,6 +363,19 @@ def test_capitalised_slip_after_an_ordinary_word_the_dictionary_also_capitalises
     assert _findings("The baby of the group is 60-year-old Jean Cunion, with Curt Tilmes.") == []
 
 
+def test_a_word_split_before_its_suffix_is_one_word():
+    text = "The match ended with England winning and collect ing three points, know ing the table."
+    found = [(text[f.start:f.end], f.suggestion, f.code, f.fix) for f in _findings(text)]
+    assert found == [("collect ing", "collecting", "S002", "unsafe"), ("know ing", "knowing", "S002", "unsafe")]
+    # once only where misspellings already joined an unknown half to it
+    text = "It led the digital transforma tion of the agency."
+    assert [(text[f.start:f.end], f.suggestion) for f in _findings(text)] == [("transforma tion", "transformation")]
+    # the ending named as an ending, a bank, a word the dictionary has ("ion"), no word made
+    for text in ("The suffix -ing and the 'ing' form are common.", "He works at ING bank in Amsterdam.",
+                 "Each ion channel opens.", "The data ing was lost."):
+        assert _findings(text) == [], text
+
+
 def test_capitalised_slip_of_a_word_wordfreq_has_seen_needs_the_name_around_it():
     text = ("Sui-Lee Wee of the New York Tims reported that the Centers for Desease Control knew. "
             "Police in Fort Werth said the suspect was not involved.")

@@ -785,6 +785,47 @@ def _split_word(text: str, start: int, end: int, low: str):
     return None
 
 
+def split_suffixes(doc: Document, ctx) -> list[Finding]:
+    """S002: a word split by a space before its suffix, the suffix standing alone as no word does
+    (``collect ing three points``, ``digital transforma tion``): one word, when the word before and
+    the suffix make a common word. English never writes these endings alone in lower case
+    (``[split_words] suffixes`` in ``rules/spelling.toml``; one that is a word of its own, ``ion``,
+    is left out).
+
+    >>> from cleaner.document import Document
+    >>> class Ctx: memo = {}
+    >>> [(f.suggestion, f.start, f.end) for f in split_suffixes(Document("and collect ing three points"), Ctx())]
+    [('collecting', 4, 15)]
+    """
+    counts = doc.word_tokens
+    suffixes = _bare_suffixes()
+    present = [s for s in suffixes if counts.get(s)]
+    if not present:
+        return []
+    lex = lexicon()
+    min_zipf = _pack()["split_words"]["min_zipf"]
+    text = doc.text
+    findings = []
+    for start, word in _unknown_at(text, set(present)):
+        m = _SPLIT_PREV.search(text, max(0, start - 30), start)
+        if m is None:
+            continue
+        whole = m.group(1) + word
+        if whole in lex.lower and lex.zipf(whole) >= min_zipf:
+            findings.append(doc.finding(
+                "S002", f"'{text[m.start():start + len(word)]}' is one word split by a space: '{whole}'", m.start(),
+                start + len(word), suggestion=whole, fix="unsafe", confidence=0.8, source=SOURCE,
+            ))
+    return findings
+
+
+@lru_cache(maxsize=1)
+def _bare_suffixes() -> tuple:
+    """The configured suffixes that are no dictionary word in lower case."""
+    lex = lexicon()
+    return tuple(s for s in _pack()["split_words"]["suffixes"] if s not in lex.lower)
+
+
 _DIGIT_IN_WORD = re.compile(r"[013589](?<=[^\W\d_][013589])(?=[^\W\d_])")
 
 
@@ -1199,6 +1240,11 @@ def run(doc: Document, ctx) -> list[Finding]:
     if ctx.enabled("S002"):
         findings.extend(digit_lookalikes(doc, ctx))
         findings.extend(double_capitals(doc, ctx))
+        # (a half no dictionary has is reported with its suffix by misspellings: "transforma tion"; each
+        # split is looked up by where its words start, not compared with every finding)
+        starts = {g.start for g in findings if g.code == "S002"}
+        findings.extend(f for f in split_suffixes(doc, ctx)
+                        if f.start not in starts and doc.text.rfind(" ", f.start, f.end) + 1 not in starts)
     if ctx.enabled("S003"):
         findings.extend(repeated_words(doc, ctx))
     return findings
