@@ -1783,3 +1783,53 @@ def test_a_bracketed_line_that_names_no_outlet_stays(first):
 def test_prose_like_a_reader_revenue_box_or_a_stamp_stays(prose):
     text = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}"
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("junk,name", [
+    (" (Story continues below)", "ad-marker-glued"),
+    (" (Article continues below advertisement)", "ad-marker-glued"),
+    (" READ MORE: Depot workers rally outside city hall", "related-link-glued"),
+    (" Related: Is the east side losing its last bus line?", "related-link-glued"),
+])
+def test_a_notice_run_on_to_a_paragraph_in_the_middle_goes_and_the_paragraph_stays(junk, name):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}{junk}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == [f"boilerplate:{name}"]
+
+
+def test_an_embed_placeholder_goes():
+    text, applied = clean(f"{LEAD}\n\n[embedded content]\n\n{MIDDLE}\n\n{LAST}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:embed-placeholder"]
+
+
+@pytest.mark.parametrize("prose", [
+    "Officials said the plan (continued below the fold in the print edition) was final.",
+    "See also: the council's report on depot closures, published in 2019.",
+    "The union's flyer read: Related costs will rise. Drivers were not consulted.",
+])
+def test_prose_like_a_run_on_notice_stays(prose):
+    body = f"{LEAD}\n\n{prose}\n\n{MIDDLE}\n\n{LAST}"
+    assert clean(body) == (body, [])
+
+
+@pytest.mark.parametrize("tail,names", [
+    # a broadcaster's dump that lost its line breaks: legal footer, station plug and share box, peeled in turn
+    ("Copyright 2024 Valley Media Inc. All rights reserved. This material may not be published, broadcast, "
+     "rewritten, or redistributed. For the latest news, weather, sports, and streaming video, head to KVLY. "
+     "Share this: Click to share on Facebook (Opens in new window) Click to share on Twitter (Opens in new window)",
+     {"station-plug", "share-box-glued"}),
+    ("For more local news, go to kvly.example. Click to email a link to a friend (Opens in new window) "
+     "Click to print (Opens in new window) Like this: Like Loading...",
+     {"station-plug", "share-box-glued"}),
+])
+def test_a_station_plug_and_a_share_box_run_on_after_the_last_sentence_go(tail, names):
+    body = f"{LEAD} {MIDDLE} {LAST}"
+    text, applied = clean(f"{body} {tail}")
+    assert text.strip() == body
+    assert names <= {f.source.split(":")[1] for f in applied}
+
+
+def test_a_sentence_about_the_latest_news_stays():
+    body = f"{LEAD}\n\n{MIDDLE} For the latest news on the depot, residents should check the council's website.\n\n{LAST}"
+    assert clean(body) == (body, [])
