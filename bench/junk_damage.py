@@ -365,6 +365,8 @@ FAMILIES = {
         "You're subscribed! Check your inbox.", "Invalid email address", "Get breaking news alerts",
         "Start your subscription today", "Have an account? Log in", "Subscriber exclusive", "Members only content",
         "Exclusive content for subscribers", "Get 50% off your first year", "Our newsletter is free. Sign up here.",
+        "Read the full newsletter here.", "You're reading the {topic} Brief newsletter.", "This newsletter is sent every {weekday}.",
+        "More newsletters", "Newsletter: {section}", "For more, sign up for the {topic} Brief newsletter.",
         # a reader-revenue box's lines (stop 32)
         "We have a small favour to ask.", "If you value our reporting, please make a contribution today.",
         "Support {site} from as little as $1 - it only takes a minute. Thank you.",
@@ -436,6 +438,13 @@ FAMILIES = {
         "Posted: {date} in {section}, {topic}", "Last updated: {date} - {hh}:{mm} GMT+1",
         "Updated {mon} {day}, {year} at {time} ET by {name}",
     ], ("head", "line", "tail")),
+    "share-prompt-variants": ([  # the site's calls run on after the story too (stop 32)
+        "Like us on Facebook to see similar stories", "Follow {site} on Google News to get the latest updates.",
+        "Leave a comment below", "What do you think? Let us know in the comments below.",
+        "Share your thoughts on the {topic} plan in the comments section.", "Download our app to get the latest news on the go.",
+        "Share this article with your friends and family.", "Was this article helpful?",
+        "Please follow us on Twitter and Instagram for more updates.", "(visited {initial_n} times, {d} visits today)",
+    ], ("tail", "glued", "tight")),
     "image-credit-variants": ([
         "Picture credits: {name}", "({name}/Reuters)", "Photo illustration by {name}", "Screenshot via {site}",
         "Image by {name} from {site}", "Photo courtesy of the {site}", "Header image by {name}", "{name}/iStock",

@@ -1658,6 +1658,10 @@ WORDING_VARIANTS = [
     ("Support the Valley Ledger from as little as $1 - it only takes a minute. Thank you.", "B005", "reader-revenue-box"),
     ("Thank you for your past contribution to the Valley Ledger.", "B005", "reader-revenue-box"),
     ("Unlike many news organizations, we have no paywall.", "B005", "reader-revenue-box"),
+    ("Read the full newsletter here.", "B005", "subscription-box"),
+    ("You're reading the Morning Brief newsletter.", "B005", "subscription-box"),
+    ("This newsletter is sent every Tuesday.", "B005", "subscription-box"),
+    ("For more, sign up for the Morning Brief newsletter.", "B005", "newsletter-box"),
     ("At the Valley Ledger, we believe that everyone needs high-quality journalism.", "B005", "reader-revenue-box"),
 ]
 
@@ -1833,3 +1837,28 @@ def test_a_station_plug_and_a_share_box_run_on_after_the_last_sentence_go(tail, 
 def test_a_sentence_about_the_latest_news_stays():
     body = f"{LEAD}\n\n{MIDDLE} For the latest news on the depot, residents should check the council's website.\n\n{LAST}"
     assert clean(body) == (body, [])
+
+
+@pytest.mark.parametrize("call", [
+    "Like us on Facebook to see similar stories",
+    "Follow the Valley Ledger on Google News to get the latest updates.",
+    "Leave a comment below",
+    "What do you think? Let us know in the comments below.",
+    "Share your thoughts on the depot in the comments section.",
+    "Download our app to get the latest news on the go.",
+    "Share this article with your friends and family.",
+])
+def test_the_sites_own_share_and_comment_calls_go_when_run_on_after_the_story(call):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {call}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST] and [f.code for f in applied] == ["B005"]
+
+
+@pytest.mark.parametrize("prose", [
+    "Like many people on Facebook, she shared the post about the depot.",
+    "Leave a comment, the mayor told reporters.",
+    "What do you think the council will do?",
+    "This newsletter was the first to report the closure in 1962, and it is still printed every week.",
+])
+def test_a_last_sentence_like_a_share_call_or_a_newsletter_line_stays(prose):
+    for text in (f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {prose}", f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}"):
+        assert clean(text) == (text, [])
