@@ -79,6 +79,24 @@ def _shuffled_line(article: str, size: int) -> str:
 
 DENSE_CHARS = 200_000
 
+#: words and quotation shapes of every kind (German, angle, curly, straight, single, a contraction typed with a
+#: double mark, mojibake of a sign and of a lost closing mark): the lead's 1 MB-line probe of stop 31
+MARK_SHAPES = ("the council said on Monday that „Yes the mayor said.“ “homes, not excuses.’ ‘We will fight it,’ "
+               'said Tom isn"t fair," Escalante said Brazil"s we"re Â© 2023 customers,â€\ufffd she said Region: Europe '
+               "Theme: Politics ‘‘ „0„:„:„.„ The city ’ ' \" » « ” “").split(" ")
+
+
+def _mixed_marks_line(size: int) -> str:
+    """Words of ``MARK_SHAPES`` at random (fixed seed) on one line of about ``size`` characters: one
+    paragraph of thousands of marks that pair by chance (Q011's holder search was quadratic in them)."""
+    import random
+
+    rng, out, length = random.Random(23), [], 0
+    while length < size:
+        out.append(rng.choice(MARK_SHAPES))
+        length += len(out[-1]) + 1
+    return " ".join(out)
+
 
 def dense_shapes(size: int = DENSE_CHARS, seed: int = 5) -> dict:
     """``{name: text}``: about ``size`` characters of one dense shape each (fixed seed). Made-up words
@@ -166,6 +184,7 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
         ("one long line, shuffled words (1 MB)", _shuffled_line(article, 1_000_000), "text", None),
         ("short lines of 'a<tab>' (100,000 chars)", "a\t\n" * 33_333, "text", None),
         ("mixed quote runs (100,000 chars)", "\u201ca\u2019 " * 25_000, "text", None),
+        ("one line of words in mixed quote marks (1 MB)", _mixed_marks_line(1_000_000), "text", None),
         ("lone surrogates (100,000 chars)", "a\ud800b " * 25_000, "text", None),
         ("one word repeated (100,000 chars)", "The mayor said " + "the " * 25_000 + "bridge opened.", "text", None),
         ("deep HTML (5,000 nested divs)", "<html><body>" + "<div>" * 5000 + "<p>The mayor spoke.</p>"

@@ -42,3 +42,10 @@ def test_the_prose_baseline_is_distinct_text_not_one_article_repeated(bench):
     paragraphs = [p for p in bench.plain_prose().split("\n") if len(p) > 80]
     assert len(bench.plain_prose()) == bench.DENSE_CHARS
     assert len(paragraphs) > 100 and len(set(paragraphs)) >= 0.95 * len(paragraphs)  # (sites repeat a few)
+
+
+def test_the_mixed_marks_line_is_one_english_paragraph_of_many_marks(bench):
+    """Else the Q checks (English only) would skip it and the case would time nothing of them."""
+    line = bench._mixed_marks_line(20_000)
+    assert 20_000 <= len(line) < 20_100 and "\n" not in line
+    assert is_language(line) and sum(line.count(mark) for mark in "„“”‘’'\"«»") > 1_500
