@@ -216,6 +216,17 @@ def test_a_closing_quote_that_lost_its_third_byte_to_windows_1252_is_restored():
         "“Quotes are worse,” the editor added.")
 
 
+def test_punctuation_encoded_twice_is_repaired_whatever_follows_it():
+    # encoded twice, E2 80 xx is "Ã¢â‚¬" and then xx encoded twice ("â„¢" for ’, "Â¦" for …, "â€" for —
+    # whose own third byte was lost): read as the start of the next sequence, a lost ” was put back there
+    # and "group’s" became "group”™s"; between words and between spaces alike
+    story = ("The group’s lawyers — two of them — said the ruling was “final” … and the 2019 list had • marks; "
+             "a vote – the last – followed.")
+    damaged = _windows_1252_dump(_windows_1252_dump(story))
+    assert "Ã¢â‚¬â„¢" in damaged and "Ã¢â‚¬Â¦" in damaged
+    assert clean(damaged).text == story
+
+
 @pytest.mark.parametrize("text", ["\x80Ã¢â‚¬â„¢ ", "Prices rose 5% (Ã¢â‚¬â„¢ â‚¬) on Monday.\n\nThe end."])
 def test_a_lost_byte_that_ftfy_leaves_unread_never_reaches_the_output(text):
     # a put-back third byte before a sequence ftfy does not repair stayed in the text, one more each round

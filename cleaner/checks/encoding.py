@@ -76,8 +76,13 @@ def _ftfy_config():
 # after it is left to ftfy (a real dagger's own third byte). Between two letters the lost byte is the
 # hyphen's, U+2010 (E2 80 90: ``code‐inspection``). Only ASCII letters count: ``œ``, ``Š`` after
 # ``â€`` are the third byte itself (``“``, a hair space).
+# Encoded twice, ``Ã¢â‚¬`` is followed by its own third byte encoded twice, which starts with ``â``,
+# ``Â``, ``Å``, ``Æ`` or ``Ë`` (``Ã¢â‚¬â„¢`` is ``’``, ``Ã¢â‚¬Â¦`` is ``…``): the next sequence after a lost
+# byte starts with ``Ã`` there.
 _LOST_CLOSING_QUOTE = re.compile(
-    r"(?:â€|Ã¢â‚¬Â?)(?=[ \t\n.,;:!?)\]âÃÂ]|$)|(?<!\S)â€(?=[A-Za-z0-9])|(?<=[.!?,])â€(?=[A-Z])")
+    r"â€(?=[ \t\n.,;:!?)\]âÃÂ]|$)|Ã¢â‚¬Â?(?=[ \t\n.,;:!?)\]Ã]|$)|(?<!\S)â€(?=[A-Za-z0-9])|(?<=[.!?,])â€(?=[A-Z])"
+    # ... and that third byte's own lost byte: ``Ã¢â‚¬â€`` before no byte of a sequence is ``—`` (``â€`` is ``”``)
+    r"|(?<=Ã¢â‚¬)â€(?![\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ])")
 _LOST_HYPHEN = re.compile(r"(?<=[A-Za-z])â€(?=[A-Za-z])")
 # The same third byte read by a decoder that replaces what it cannot map (``errors="replace"``): ``â€�``.
 # Of the bytes Windows-1252 leaves undefined, only 9D (``”``) and 90 (``‐``, between letters) follow E2 80
@@ -94,6 +99,8 @@ def _restore_lost_bytes(text: str) -> str:
     '“We won,” she said. “No.”— code‐based'
     >>> ftfy_fixed(_restore_lost_bytes('â€œWe won,â€\ufffd she said, in codeâ€\ufffdbased tests.'), _ftfy_config)
     '“We won,” she said, in code‐based tests.'
+    >>> ftfy_fixed(_restore_lost_bytes('the groupÃ¢â‚¬â„¢s lawyers Ã¢â‚¬Â¦ and Ã¢â‚¬Â¢ itemsÃ¢â‚¬Â'), _ftfy_config)
+    'the group’s lawyers … and • items”'
     """
     if "â€" not in text and "Ã¢â‚¬" not in text:
         return text
