@@ -552,6 +552,17 @@ def test_a_capital_starting_a_quoted_sentence_is_no_title():
     assert fix(text).startswith('“It is a big thing,” he said. “Anything we do, we will be bashed.”')
 
 
+def test_british_copy_quoting_in_single_marks_with_double_marks_inside_is_its_own_style():
+    # UK tabloid style: speech in single marks, a quotation inside it in double marks; the inner level is
+    # not the article's style, so its three single-quoted quotations stay, even with --unsafe-fixes
+    text = ("Laura Bennett, 38, said her son was 'heartbroken' when the scooter ban began.\n\n"
+            "'He loves it, it's the only way I can get him out of the door,' she said.\n\n"
+            "'The head said it was about \"health and safety\" but nobody has ever been hurt.'\n\n"
+            "A spokesman for the school said: 'We have had a number of near misses at the gates.'")
+    assert "Q010" not in codes(text)
+    assert fix(text, unsafe=True) == text
+
+
 def test_headline_single_quotes_are_unsafe_when_single_marks_dominate():
     text = (
         '"We are ready for it," he said.\n\n\'We will not leave the city,\' the mayor said on Monday.\n\n'

@@ -1332,7 +1332,10 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
     half as often as in single ones, or when it quotes nothing in double marks and only once or twice in
     single ones (an article that quotes in single marks quotes more often).
     """
-    doubles = sum(1 for q in model.quotations if q.open is not None and q.close is not None)
+    tops = sorted((pair.open, pair.close) for para in model.paragraphs for pair in para.singles if pair.inside is None)
+    # (a quotation in double marks inside one in single marks is British copy's inner level, not its style)
+    doubles = sum(1 for q in model.quotations if q.open is not None and q.close is not None
+                  and not _within(tops, q.open.pos, q.close.pos))
     spans = [
         (pair.open, pair.close) for para in model.paragraphs for pair in para.singles
         if pair.inside is None and _speech(text, pair.open + 1, pair.close) and text[pair.close + 1:pair.close + 2] != ":"
@@ -1350,6 +1353,16 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
         edits.append(Edit("Q010", "quotation in headline-style single quotes", start, start + 1, model.expected("open"), fix, 0.7))
         edits.append(Edit("Q010", "quotation in headline-style single quotes", end, end + 1, model.expected("close"), fix, 0.7))
     return edits
+
+
+def _within(spans: list, start: int, end: int) -> bool:
+    """Does one of the sorted, non-overlapping ``spans`` (start, end) hold ``start``..``end``?
+
+    >>> _within([(0, 40), (50, 90)], 10, 20), _within([(0, 40), (50, 90)], 35, 45), _within([], 1, 2)
+    (True, False, False)
+    """
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] < start and end < spans[i][1]
 
 
 def _lone_single_term(text: str, model: QuoteModel, doubles: int) -> list[Edit]:
