@@ -185,13 +185,16 @@ def open_input(path: str) -> IO[str]:
     try:
         if path.endswith(".gz"):
             return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="\n")
-        with open(path, "rb") as raw:
-            head = raw.read(8192)
+        raw = open(path, "rb")  # read once: a pipe (``batch <(zcat dump.gz)``) cannot be opened again
+        head = raw.peek(8192)[:8192]  # (what the buffer holds: enough to tell the format)
         if head.startswith(b"\x1f\x8b"):  # gzip by its bytes, whatever the name
-            return gzip.open(path, "rt", encoding="utf-8", errors="surrogateescape", newline="\n")
+            unzipped = gzip.GzipFile(fileobj=raw)
+            unzipped.myfileobj = raw  # (closed with it, as when gzip opens the file itself)
+            return io.TextIOWrapper(unzipped, encoding="utf-8", errors="surrogateescape", newline="\n")
         if (signature := file_signature(head)) is not None:  # each of its "lines" was rejected as bad JSON
+            raw.close()
             raise InputError(f"{path}: {signature[0]}, not JSON Lines: {signature[1].replace('FILE', path)}")
-        return open(path, "r", encoding="utf-8", errors="surrogateescape", newline="\n")
+        return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="\n")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as exc:

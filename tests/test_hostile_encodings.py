@@ -204,3 +204,20 @@ def test_batch_reads_a_gzip_file_whatever_its_name(cli, tmp_path):
     code, _, err = cli("batch", "in.jsonl", "-o", "out.jsonl", "--select", "E006")
     assert code == 0, err
     assert '"clean_text": "The mayor spoke."' in (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+
+
+def test_batch_reads_a_pipe_whole(tmp_path):
+    """The format is told from the bytes already read: a pipe (``batch <(zcat dump.gz)``) is read once."""
+    import os
+    import threading
+
+    from cleaner.batch import open_input
+
+    fifo = tmp_path / "in.jsonl"
+    os.mkfifo(fifo)
+    lines = [f'{{"id": {i}, "text": "The mayor spoke on day {i}."}}\n' for i in range(2_000)]  # ~100 KB
+    writer = threading.Thread(target=lambda: fifo.write_text("".join(lines), encoding="utf-8"))
+    writer.start()
+    with open_input(str(fifo)) as stream:
+        assert stream.read() == "".join(lines)
+    writer.join()
