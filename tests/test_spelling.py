@@ -376,6 +376,12 @@ def test_a_word_split_before_its_suffix_is_one_word():
         assert _findings(text) == [], text
 
 
+def test_a_sentences_first_word_one_slip_from_a_word_the_next_word_ranks_lower():
+    # "will" after it ranks "analysis" first, two slips away; "analysts" is one
+    text = "The figure fell to 6.48 million. Aanlysts will now be closely watching the company."
+    assert [(text[f.start:f.end], f.suggestion) for f in _findings(text)] == [("Aanlysts", "Analysts")]
+
+
 def test_capitalised_slip_of_a_word_wordfreq_has_seen_needs_the_name_around_it():
     text = ("Sui-Lee Wee of the New York Tims reported that the Centers for Desease Control knew. "
             "Police in Fort Werth said the suspect was not involved.")

@@ -921,10 +921,13 @@ def _capitalised(doc, text, start, end, word, low, tokens, in_headline):
         m = _NEXT_WORD.match(text, end)
         if m is not None and m.group(1)[:1].isupper():
             return None  # "Teh Hong Piow": maybe a surname before a name, not "The"
-    ranked = _ranked(low, 1, "", after)  # only the best one is used
+    ranked = _ranked(low, 3, "", after)
     if not ranked:
         return None
-    best, score = ranked[0]
+    # the best-ranked word, or a lower-ranked one a cheap slip away when the next word's pairs rank a
+    # dearer one first ("Aanlysts will" is "Analysts", not "Analysis", two slips away)
+    best, score = next(((w, s) for w, s in ranked if weighted_distance(low, w) <= 1.0 and lex.zipf(w) >= 3.5),
+                       ranked[0])
     if weighted_distance(low, best) > 1.0 or lex.zipf(best) < 3.5:
         return None
     if lex.zipf(low) >= ZIPF_FLOOR and not _better_explained(low, score, "", after):
