@@ -363,16 +363,19 @@ def test_capitalised_slip_after_an_ordinary_word_the_dictionary_also_capitalises
     assert _findings("The baby of the group is 60-year-old Jean Cunion, with Curt Tilmes.") == []
 
 
-def test_a_word_split_before_its_suffix_is_one_word():
-    text = "The match ended with England winning and collect ing three points, know ing the table."
+def test_a_word_split_into_pieces_that_are_not_both_words_is_one_word():
+    # a suffix web text writes as a token ("ing"), a piece web text writes ("th"), a compound ("ass room")
+    text = ("The match ended with England winning and collect ing three points, know ing the table. Water "
+            "streams th rough the cl assroom.")
     found = [(text[f.start:f.end], f.suggestion, f.code, f.fix) for f in _findings(text)]
-    assert found == [("collect ing", "collecting", "S002", "unsafe"), ("know ing", "knowing", "S002", "unsafe")]
+    assert found == [("collect ing", "collecting", "S002", "unsafe"), ("know ing", "knowing", "S002", "unsafe"),
+                     ("th rough", "through", "S002", "unsafe"), ("cl assroom", "classroom", "S002", "unsafe")]
     # once only where misspellings already joined an unknown half to it
     text = "It led the digital transforma tion of the agency."
     assert [(text[f.start:f.end], f.suggestion) for f in _findings(text)] == [("transforma tion", "transformation")]
-    # the ending named as an ending, a bank, a word the dictionary has ("ion"), no word made
+    # the ending named as an ending, a bank, two words ("per cent", "on line"), no word made
     for text in ("The suffix -ing and the 'ing' form are common.", "He works at ING bank in Amsterdam.",
-                 "Each ion channel opens.", "The data ing was lost."):
+                 "Each ion channel opens, up 5 per cent on line two.", "The data ing was lost."):
         assert _findings(text) == [], text
 
 
