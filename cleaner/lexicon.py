@@ -71,6 +71,8 @@ ZIPF_FLOOR = 1.5
 CONTRACTION_TAILS = {"s", "t", "d", "m", "ll", "re", "ve"}
 # Productive suffixes (with the shortest stem they may follow): "wirelessly", "automations".
 SUFFIXES = (("s", 5), ("ly", 5), ("ness", 4), ("less", 4))
+# endings after which English writes "-es" for the plural and the third person, never "-s" alone
+_SIBILANT_S = ("ss", "xs", "zs", "chs", "shs")
 # Productive prefixes: "unevidenced", "preorder", "declutter" are words when what follows is one.
 PREFIXES = ("un", "re", "pre", "de", "non", "over", "under", "out", "co", "anti", "counter", "mis", "dis",
             "sub", "super", "inter", "multi", "micro", "mini", "post", "semi", "self", "mega", "ultra", "hyper")
@@ -410,12 +412,19 @@ class Lexicon:
 
         >>> lexicon().derivation("unevidenced"), lexicon().derivation("automations")
         (('evidenced',), ('automation',))
+
+        English writes ``-es``, not ``-s``, after a hissing sound, so no ``-s`` follows one:
+
+        >>> lexicon().derivation("employeess"), lexicon().derivation("indexs"), lexicon().derivation("employees")
+        ((), (), ('employee',))
         """
         for prefix in PREFIXES:
             if w.startswith(prefix) and len(w) - len(prefix) >= 4 and w[len(prefix):] in self.lower:
                 return (w[len(prefix):],)
         for suffix, stem_min in SUFFIXES:
             if w.endswith(suffix) and len(w) - len(suffix) >= stem_min and w[: -len(suffix)] in self.lower:
+                if suffix == "s" and w.endswith(_SIBILANT_S):
+                    continue
                 return (w[: -len(suffix)],)
         return self._closed_compound(w)
 

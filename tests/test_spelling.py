@@ -379,6 +379,14 @@ def test_a_word_split_into_pieces_that_are_not_both_words_is_one_word():
         assert _findings(text) == [], text
 
 
+def test_an_s_after_a_hissing_sound_makes_no_word():
+    # English writes "-es" there: the plural rule admits no "employeess" or "bargainss"
+    text = "Sales rose in May. Employeess wishing to develop their skills left, and the bargainss went."
+    found = _findings(text)
+    assert [(text[f.start:f.end], f.code) for f in found] == [("Employeess", "S002"), ("bargainss", "S002")]
+    assert found[0].suggestion == "Employees"
+
+
 def test_a_sentences_first_word_one_slip_from_a_word_the_next_word_ranks_lower():
     # "will" after it ranks "analysis" first, two slips away; "analysts" is one
     text = "The figure fell to 6.48 million. Aanlysts will now be closely watching the company."
