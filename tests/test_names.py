@@ -1135,6 +1135,13 @@ def test_everyday_acronym_written_in_lower_case():
         ("ceo", "CEO", "unsafe"), ("gdp", "GDP", "unsafe")]
 
 
+def test_an_acronym_the_gazetteer_lists_in_lower_case_is_its_own_style():
+    # Deutsche Presse-Agentur writes itself "dpa" (the gazetteer lists "dpa" and "DPA"); "afp" is no form of AFP
+    text = "The council voted on Tuesday, dpa reported, citing a spokesman. ab/rt (dpa, AP)"
+    assert [f for f in _g(text) if f[0] == "G002"] == []
+    assert _g("The council voted on Tuesday, afp reported.") == [("G002", "afp", "AFP", "safe")]
+
+
 def test_unknown_acronym_in_a_frame_of_a_group_the_article_names():
     # one edit from a gazetteer acronym whose entity the article names, in a frame of that entity's kind:
     # armed groups are held-, fighters, militants; parties lawmakers

@@ -962,7 +962,7 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             if slot is not None and slot[0].kind not in _GUESSABLE_KINDS:
                 entry, proper = slot[0], min(slot[1])
                 fix, confidence = "safe", 1.0
-            elif w.upper() in gaz.acronyms:
+            elif w.upper() in gaz.acronyms and w not in gaz.acronyms:  # ("dpa": the agency's own lower case)
                 entry, proper = gaz.acronyms[w.upper()], w.upper()
                 fix, confidence = "safe", 1.0
             elif w in everyday:
