@@ -1862,3 +1862,17 @@ def test_the_sites_own_share_and_comment_calls_go_when_run_on_after_the_story(ca
 def test_a_last_sentence_like_a_share_call_or_a_newsletter_line_stays(prose):
     for text in (f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {prose}", f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}"):
         assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("line", ["With AFP", "with Reuters and AP.", "/IANS", "Bloomberg", "dpa/tw",
+                                  "wl/jm (AFP, Reuters)", "ab/rt (dpa, AP)"])
+def test_an_agency_sign_off_in_its_other_forms_goes(line):
+    text, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert paragraphs(text) == [LEAD, MIDDLE, LAST]
+    assert [f.source for f in applied] == ["boilerplate:agency-tail"]
+
+
+@pytest.mark.parametrize("line", ["and/or", "With Reuters reporting, the depot's fate became national news."])
+def test_a_last_line_like_an_agency_sign_off_stays(line):
+    body = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}"
+    assert clean(body) == (body, [])
