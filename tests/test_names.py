@@ -1790,6 +1790,12 @@ def test_gazetteer_name_with_another_joining_word_before_the():
     assert _g("The Committee on the day said nothing more about the matter.") == []
 
 
+def test_a_title_case_initialisms_possessive_before_a_number_is_no_unit():
+    text = "The Eligibility APIs Initiative, powered by Gsa’s 10x team, has been prototyping tools."
+    assert _g(text) == [("G002", "Gsa", "GSA", "unsafe")]
+    assert _g("The plant used 5 Kwh a day and the grid 20 Mwh.") == []  # units beside numbers
+
+
 def test_plc_in_lower_case_is_the_designators_own_form():
     # the UK's "plc" is written so by statute and house style; other designators are still suggested
     text = "Barclays Bank plc has the most exposure, and SOCO International plc said it would not drill."

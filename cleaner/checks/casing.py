@@ -1211,8 +1211,15 @@ def _surname_in_article(toks: Tokens, low: str, lex) -> bool:
 
 
 def _beside_number(toks: Tokens, i: int) -> bool:
-    """Is title-case word ``i`` a unit or date beside a number (``mln Btu``, ``Apr 16``, ``5 Kwh``)?"""
+    """Is title-case word ``i`` a unit or date beside a number (``mln Btu``, ``Apr 16``, ``5 Kwh``)? A
+    possessive is no unit (``Gsa’s 10x team``, ``the Fbi's 2019 report``).
+
+    >>> _beside_number(Tokens("at 5 Kwh a day"), 2), _beside_number(Tokens("powered by Gsa’s 10x team"), 2)
+    (True, False)
+    """
     words, gaps = toks.words, toks.gaps
+    if words[i].endswith(("’s", "'s")):
+        return False
     nxt = words[i + 1] if i + 1 < len(words) and gaps[i + 1] == " " else ""
     prev = words[i - 1] if i and gaps[i] == " " else ""
     return nxt[:1].isdigit() or prev[:1].isdigit() or prev in ("mln", "bln", "per")
