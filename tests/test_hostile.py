@@ -615,6 +615,18 @@ def test_a_lost_closing_quotes_mojibake_at_a_line_start_is_read_alike_at_the_tex
     assert once.text.startswith('\n\n"a,') and cleaner.clean(once.text).text == once.text
 
 
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_a_run_of_words_glued_by_commas_is_a_list_left_whole(unsafe):
+    # bench/fuzz.py chain-text seed 20261207 (on 1880a41): Q008 spaced only the last glued comma of
+    # ``aa,aa,…,aa,`` (the others were a list's), which made the one before it the last: a round each,
+    # past the last round; a glued mark after a word that follows a glued mark is a list's too
+    text = "The city council approved the budget on Tuesday after a long debate. " + "aa," * 12 + " "
+    cleaner = Cleaner(unsafe_fixes=unsafe)
+    once = cleaner.clean(text)
+    assert once.text == text.rstrip() and cleaner.clean(once.text).text == once.text
+    assert cleaner.clean("It rained,the mayor said,and left.").text == "It rained, the mayor said, and left."
+
+
 def test_a_line_of_one_capitalised_syllable_repeated_is_no_regex_hang():
     # B013 city-credit let a name end without a space, so "AbAbAb..." split into names every way there
     # is before "contributed" failed to match: 44 letters took seconds, the fuzz run's line of 400 never

@@ -1169,6 +1169,7 @@ def _glued_stops(text: str, model: QuoteModel):
         m = _MISSING_SPACE.match(text, _run_start(text, pos, "’'-"))
         if m is not None and m.end(1) == pos:
             yield m
+_GLUED_BEFORE = re.compile(r"[,;:][^\W\d_]+$")  # the word before a glued mark follows a glued mark itself: a list (not a number: ``40,679,against``)
 _GLUED_MARK = re.compile(r"([?!])(?<=[a-z]{2}[?!])(?=[A-Z][a-z’']+\b)")
 
 
@@ -1226,9 +1227,12 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
         edits.append(Edit("Q008", "missing space after a full stop", dot, dot + 1, ". ", "safe", 0.9))
     for m in _at_sites(_GLUED, text, model, ",;:"):
         mark = m.group(1) or m.group(2)
-        token = text[_token_start(text, m.start()):m.end() + 20].split(" ")[0]
-        if any(s in token for s in ("/", "@", "www", "http", "=", "_", "&")) or re.match(r"[^\W_]+[,;:]\S", text[m.end():m.end() + 40]):
-            continue  # addresses, code, lists such as ``a,b,c``
+        start = _token_start(text, m.start())
+        token = text[start:m.end() + 20].split(" ")[0]
+        if any(s in token for s in ("/", "@", "www", "http", "=", "_", "&")) or re.match(r"[^\W_]+[,;:]\S", text[m.end():m.end() + 40]) \
+                or _GLUED_BEFORE.search(text, max(start, m.start() - 40), m.start()):
+            continue  # addresses, code, lists such as ``a,b,c`` (its last mark too: spaced, the one before it was next, a
+            # round each: ``aa,aa,…,aa, `` took the rounds past the last, bench/fuzz.py chain-text seed 20261207)
         if text[m.start() - 1].isupper() and text[m.end()].isupper():
             continue  # ``TL;DR``
         if mark != "," and text[m.end()].isdigit():
