@@ -21,6 +21,7 @@ unpickling one.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import hashlib
 import io
@@ -306,6 +307,7 @@ def _load():
             handle.close()
             continue
         _sections, _recorded_sources = _Stored(handle, len(head) + size, spans), recorded
+        atexit.register(handle.close)  # (kept open for the parts read on first use; closed at exit, not left to the GC)
         if fresh is None:  # same content, new times: record them so the next start skips the hashing
             _recorded_sources = _recorded()
             try:

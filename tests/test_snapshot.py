@@ -221,3 +221,13 @@ def test_a_lexicon_from_the_snapshot_knows_every_misspelling_of_one_built_from_t
     assert again.misspellings.whole() == built.misspellings
     again.finish_loading()  # a batch's parent before forking: every shard unpacked, shared by the workers
     assert again.misspellings._whole == built.misspellings
+
+
+def test_the_snapshot_file_read_on_first_use_is_closed_at_exit():
+    # the file stays open for the parts read on first use; Python's development mode reported it unclosed
+    # at every exit ("ResourceWarning: unclosed file <... snapshot-cpython-311.bin>")
+    code = "from cleaner import Cleaner; print(Cleaner().clean('The council voted on Tuesday.').verdict)"
+    for _ in range(2):  # (the first run may build the snapshot; the second reads it)
+        run = subprocess.run([sys.executable, "-X", "dev", "-c", code], capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0 and run.stdout.strip() == "clean"
+    assert "ResourceWarning" not in run.stderr, run.stderr
