@@ -1340,11 +1340,15 @@ def headline_single_quotes(text: str, model: QuoteModel) -> list[Edit]:
     # (a quotation in double marks inside one in single marks is British copy's inner level, not its style)
     doubles = sum(1 for q in model.quotations if q.open is not None and q.close is not None
                   and not _within(tops, q.open.pos, q.close.pos))
-    spans = [
-        (pair.open, pair.close) for para in model.paragraphs for pair in para.singles
-        if pair.inside is None and _speech(text, pair.open + 1, pair.close) and text[pair.close + 1:pair.close + 2] != ":"
-        and not qm._heading(text, para)
-    ]
+    spans = []
+    for para in model.paragraphs:
+        heading = None  # (read once a paragraph: read for each pair, a line of 10,000 quotations was quadratic)
+        for pair in para.singles:
+            if pair.inside is None and _speech(text, pair.open + 1, pair.close) and text[pair.close + 1:pair.close + 2] != ":":
+                if heading is None:
+                    heading = qm._heading(text, para)
+                if not heading:
+                    spans.append((pair.open, pair.close))
     if not spans:
         return _lone_single_term(text, model, doubles)
     if not doubles and len(spans) > 2:
