@@ -276,6 +276,25 @@ def test_copies_of_one_story_are_not_each_others_boilerplate(tmp_path, cli):
     assert _b011(out) == ["tagged.txt:5"]
 
 
+def test_copies_with_short_headings_are_still_copies(tmp_path, cli):
+    # a story saved many times into one JSONL file, its subheadings lines of one or two words:
+    # those are too short to be learned, so they do not make each copy an article of its own
+    # (every other line of every copy was reported as B011, a copy of a 58 KB story 400 times)
+    _, title, paragraphs = DAILY_STORIES[0]
+    story = _text([title, paragraphs[0], "Quay wall", paragraphs[1], "North berth"])
+    records = [{"id": n, "url": f"https://daily.example/harbour-{n}", "text": story} for n in range(6)]
+    (tmp_path / "copies.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    code, out, _ = cli("check", "copies.jsonl", "--select", "B", "--no-cache")
+    assert code == 0 and "B011" not in out
+    # a site's real template line is still learned, short lines in the stories or not
+    records = [{"id": n, "url": f"https://daily.example/{slug}", "text": _text([title, p[0], "Quay wall", p[1], TAGLINE])}
+               for n, (slug, title, p) in enumerate(DAILY_STORIES)]
+    (tmp_path / "stories.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    code, out, _ = cli("check", "stories.jsonl", "--select", "B", "--format", "json", "--no-cache")
+    flagged = [(f["record_line"], f["excerpt"]) for f in json.loads(out) if f["code"] == "B011"]
+    assert code == 1 and len(flagged) == len(DAILY_STORIES) and all(TAGLINE.startswith(e.rstrip(".… ")[:20]) for _, e in flagged)
+
+
 def test_records_without_url_group_by_their_site_field(tmp_path, cli):
     records = [{"id": slug, "site": "The Daily Example", "text": _text(p + [TAGLINE])} for slug, _, p in DAILY_STORIES]
     records += [{"id": slug, "site": "Other Example", "text": _text(p)} for slug, _, p in OTHER_STORIES]
