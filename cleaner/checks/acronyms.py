@@ -323,13 +323,18 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
         known = _slip_of_known_initials(acr, initials, gaz, ubiquitous, lex, real_min_zipf)
         # "Request for Information (RFU)": RFI spells the name, RFU is a slip of it; what spells the name
         # is meant whatever the counts say (a settling round that rewrote the other mentions has UZ once)
-        spelt = None if acr == initials else _spelt_slip(acr, name.split(), gaz, ubiquitous, lex)
+        # an acronym read as a word borrows a word's next letters to be read so ("Common Market for Eastern
+        # and Southern Africa (COMESA)", "National Bank for Agriculture and Rural Development (NABARD)"),
+        # defined once or not; a slip of the initials rarely reads as a word
+        borrowed = not counts[initials] and _read_as_a_word(acr) and _spells_inside(acr, name.split())
+        spelt = None if acr == initials or borrowed else _spelt_slip(acr, name.split(), gaz, ubiquitous, lex)
         if spelt is not None:
             initials = spelt
         elif acr == initials or not _one_edit(acr, initials) or (acr in gaz.acronyms and not known) \
                 or (counts[acr] > 1 and not known and (counts[initials] or not _slip_of_initials(acr, initials, keys=True))) \
                 or (_one_letter_other(acr, initials) and _own_acronym(acr, lex, real_min_zipf) and not known) \
-                or _spells(acr, name.split()) or _cut_short(acr, initials, text[max(0, m.start() - 30):m.start()]):
+                or _spells(acr, name.split()) or _cut_short(acr, initials, text[max(0, m.start() - 30):m.start()]) \
+                or borrowed:
             right = None if acr == initials else _doubled_by_joining_word(acr, name.split(), gaz, ubiquitous, lex)
             if right is None:
                 defined.add(acr)

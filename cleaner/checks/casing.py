@@ -983,11 +983,14 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             # THERE" above a body that writes "Nato" throughout)
             if not written[w.lower()] and not (_initialism(w) and (
                     (not toks.sentence_initial(i) and not _name_or_abbreviation(toks, i, given, lex))
-                    or (_unpronounceable(w) and not _abbreviation(toks, i) and not _beside_number(toks, i)))):
+                    or (_unpronounceable(w) and not _abbreviation(toks, i) and not _beside_number(toks, i)
+                        and (_vowelless(w) or not _name_or_abbreviation(toks, i, given, lex))))):
                 continue  # "Nato" throughout: a house style for acronyms read as words; not for
                 # initialisms of three letters or without a vowel ("Fbi", "Ceo", "Html"), which no
                 # style writes so; and one without a vowel is no name nor a sentence's word either
-                # ("Bbc News", "Cbp Jobs App", "Csv files" at a sentence's start)
+                # ("Bbc News", "Cbp Jobs App", "Csv files" at a sentence's start); one with a vowel that
+                # starts as no English word does is a name beside a name ("Ngo Dinh Diem", "Jho Low",
+                # "Tsz Wing": romanised Vietnamese, Malay, Cantonese names), as the other title-case words
             if not written[w.lower()] and toks.sentence_initial(i) and function_word_slip(w.lower()) is not None:
                 continue  # "Hte report was": a slip of "The" at a sentence's start (S002's), no acronym
             if not written[w.lower()] and w.lower() not in everyday and _memo(
@@ -1115,6 +1118,16 @@ def _abbreviation(toks: Tokens, i: int) -> bool:
 _SENTENCE_AFTER = re.compile(r" [A-Z][a-z]")  # what follows a full stop that ends a sentence
 
 _TITLE_POSSESSIVE = re.compile(r"([A-Z][a-z]{2,5})['’]s")
+
+
+def _vowelless(word: str) -> bool:
+    """Has ``word`` no vowel after its first letter (``Bbc``, ``Html``; not ``Ngo``)? Read letter by
+    letter in any language: no name is written so.
+
+    >>> [_vowelless(w) for w in ("Bbc", "Html", "Ngo", "Tsz")]
+    [True, True, False, True]
+    """
+    return not any(c in "aeiouy" for c in word[1:].lower())
 
 
 def _unpronounceable(word: str) -> bool:

@@ -938,9 +938,9 @@ def wrong_function_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if _triple_count(toks, i) >= HOUSE_FORM_MIN:
             continue  # "Center of Excellence" twice: the article's own usage, not a slip in one name
         start, end = spans[i]
-        # a gazetteer form with this function word here (Department for Transport) is right as written
-        tail = norm(text[spans[i - 1][0]:spans[min(i + gaz.max_words, len(words) - 1)][1]]).split(" ")
-        if any(" ".join(tail[:n]).rstrip(".,;:") in gaz.forms for n in range(3, len(tail) + 1)):
+        # a gazetteer form with this function word here is right as written, whether the head word
+        # starts it (Department for Transport) or not (European Bank for Reconstruction and Development)
+        if _in_gazetteer_form(text, spans, i, gaz):
             continue
         right = SWAPS[fw]
         findings.append(Candidate(doc.finding(
@@ -948,6 +948,28 @@ def wrong_function_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             fix="unsafe", confidence=0.6, source=f"{SOURCE}:function-word",
         ), test=(start, end)))
     return findings
+
+
+def _in_gazetteer_form(text: str, spans: list, i: int, gaz) -> bool:
+    """Is token ``i`` (a joining word) inside a name the gazetteer knows, written as it is here: some run
+    of tokens from at most ``gaz.max_words`` before it to as many after it, with the words before and
+    after it, is one of the gazetteer's forms? At most ``gaz.max_words`` squared short joins: a
+    candidate's own words, never the line.
+
+    >>> from cleaner.gazetteer import gazetteer
+    >>> from cleaner.tokens import Tokens
+    >>> t = Tokens("A loan from the European Bank for Reconstruction and Development was signed.")
+    >>> i = t.words.index("for")
+    >>> _in_gazetteer_form(t.text, t.spans, i, gazetteer(())), _in_gazetteer_form(t.text, t.spans, i - 3, gazetteer(()))
+    (True, False)
+    """
+    last = len(spans) - 1
+    for first in range(max(0, i - gaz.max_words), i):
+        tail = norm(text[spans[first][0]:spans[min(first + gaz.max_words, last)][1]]).split(" ")
+        need = i - first + 2  # the words from ``first`` to the one after the joining word, at least
+        if any(" ".join(tail[:n]).rstrip(".,;:") in gaz.forms for n in range(max(3, need), len(tail) + 1)):
+            return True
+    return False
 
 
 def _triple_count(toks: Tokens, i: int) -> int:
