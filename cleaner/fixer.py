@@ -87,6 +87,34 @@ def after_character_repairs(findings: list[Finding], unsafe_fixes: bool, doc) ->
             or bisect_right(starts, f.edit_start) - 1 not in held]
 
 
+def as_fix_reads(doc, first: list[Finding], found: list[Finding], unsafe_fixes: bool) -> list[Finding]:
+    """What ``check`` reports of ``doc``: the first round's findings ``first``, except in a paragraph
+    where a character repair (E001, E002) applies. ``fix`` holds back that paragraph's other edits and
+    judges it again once repaired (``after_character_repairs``), so a comma's ``Q008`` before the
+    mojibake of a closing mark (``won,â€ she``) is never applied, and a lost opening mark is found only
+    then. There ``check`` reports, as ``fix`` does, what the repaired paragraph gives: the edits made
+    after the repair and those left (``found``: every finding of the run, applied or left, on
+    ``doc.text``), none applied. Findings without an edit, and the repairs, are the first round's.
+
+    >>> from cleaner.document import Document
+    >>> doc = Document("We won,â€ she said.\\n\\nFine,then.")
+    >>> e = Finding("E001", "", 7, 9, suggestion="”", fix="safe")
+    >>> q = Finding("Q008", "", 6, 7, suggestion=", ", fix="safe")
+    >>> q2 = Finding("Q008", "", 25, 26, suggestion=", ", fix="safe")
+    >>> q6 = Finding("Q006", "", 0, 1, suggestion="“W", fix="safe", applied=True)
+    >>> [(f.code, f.start, f.applied) for f in as_fix_reads(doc, [q, e, q2], [q6, e, q2], False)]
+    [('Q006', 0, False), ('E001', 7, False), ('Q008', 25, False)]
+    """
+    kept = after_character_repairs(first, unsafe_fixes, doc)
+    if len(kept) == len(first):
+        return first
+    starts = [p.start for p in doc.paragraphs]
+    held = {bisect_right(starts, f.edit_start) - 1 for f in applicable(first, unsafe_fixes) if f.code in CHARACTER_REPAIRS}
+    later = [f.replaced(applied=False) for f in found if f.suggestion is not None and f.code not in CHARACTER_REPAIRS
+             and bisect_right(starts, f.edit_start) - 1 in held]
+    return sorted(kept + later, key=lambda f: (f.start, f.end, f.code))
+
+
 class _PrefixMax:
     """Fenwick tree: raise the value at an index; the largest value at indexes below ``n``."""
 

@@ -92,7 +92,7 @@ def run_in_parts(cleaner, text: str, *, fix: bool, path=None, limit: int = PART_
         reported.extend(_moved(f, a, whole) for f in result.findings)
         left.append((at, result.remaining))
         if not fix:
-            first.extend(_moved(f, a, whole) for f in found)
+            first.extend(_moved(f, a, whole) for f in cleaner.as_fix_reads(doc, found, result))
         notices.extend(n for n in result.notices if n not in notices)
         pieces.append(result.text)
         if k + 1 < len(spans):

@@ -15,7 +15,7 @@ from .document import Document
 from .errors import InputError
 from .extract import extract_html, looks_like_html, url_problem
 from .finding import Finding
-from .fixer import EditMap, after_character_repairs, apply_edits, choose_edits
+from .fixer import EditMap, after_character_repairs, apply_edits, as_fix_reads, choose_edits
 from .language import is_language
 from .recheck import Round
 from .score import score as score_findings
@@ -179,8 +179,14 @@ class Cleaner:
         with paused():  # the collector's walks cost ~5% of an article's CPU (see collector.py)
             result, first = self._fixed_and_found(doc)
         if not fix:
+            first = self.as_fix_reads(doc, first, result)
             result.text, result.findings, result.remaining = doc.text, first, list(first)
         return result
+
+    def as_fix_reads(self, doc: Document, first: list[Finding], result: Result) -> list[Finding]:
+        """What ``check`` reports of ``doc``: the first round's findings ``first``, as ``fix`` (``result``)
+        reads them where a character repair goes first (``fixer.as_fix_reads``)."""
+        return as_fix_reads(doc, first, result.findings, self.settings.unsafe_fixes)
 
     def fixed_and_found(self, doc: Document) -> tuple[Result, list[Finding]]:
         """``run(doc, fix=True)`` and ``detect(doc)`` (the first round's findings, none applied) from
