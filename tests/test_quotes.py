@@ -1396,3 +1396,31 @@ def test_a_paragraph_of_low_marks_q009_cannot_pair_gets_no_english_closing_mark(
     once = fix(text, unsafe=True)
     assert fix(once, unsafe=True) == once
     assert "”" not in once
+
+
+@pytest.mark.parametrize("text, fixed", [
+    # a scraper's knocked stop capitalised the word after it: after the quotation's comma the sentence goes on
+    ('Smartphones are becoming the “first screen. , ”With 10 million Hispanics watching video on them.',
+     'Smartphones are becoming the “first screen,” with 10 million Hispanics watching video on them.'),
+    ('having to pause and say, “um, there was something else I wanted to ask. , ”Can make things more awkward.',
+     'having to pause and say, “um, there was something else I wanted to ask,” can make things more awkward.'),
+    ('Short for “chat robot. , ”A chatbot is a computer program that simulates conversation.',
+     'Short for “chat robot,” a chatbot is a computer program that simulates conversation.'),
+    ('Users could only see "recent views," Which are calculated from the last two weeks.',
+     'Users could only see "recent views," which are calculated from the last two weeks.'),
+])
+def test_a_word_that_goes_on_with_the_sentence_after_a_quotations_comma_is_lower_cased(text, fixed):
+    assert fix(text) == fixed
+    assert fix(fixed) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not wait," May said in a statement.',            # a name that is also an auxiliary, before its verb
+    '"We will not wait," Will Smith told reporters.',          # before its other names
+    '"It was a fair deal," The New York Times reported.',      # an outlet's name keeps its capital
+    '"We will stay," No 10 said on Monday.',                   # a name before a number
+    '"We are done," I said, and left the room.',               # never ``I``
+    '"We will win." Which team will? Nobody knows.',           # after a full stop a sentence starts
+])
+def test_a_capital_after_a_quotations_comma_that_starts_a_name_stays(text):
+    assert fix(text) == text

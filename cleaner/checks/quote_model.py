@@ -62,6 +62,7 @@ def rules() -> dict:
         "close_after": data["marks"]["close_after"],
         "verbs": frozenset(data["attribution"]["verbs"]),
         "pronouns": frozenset(data["attribution"]["pronouns"]),
+        "continuations": frozenset(data["attribution"]["continuations"]) | frozenset(data["lone_close"]["function_words"]),
         "speaker_starts": frozenset(data["attribution"]["speaker_starts"]) | frozenset(data["attribution"]["name_particles"]),
         "determiners": frozenset(data["attribution"]["speaker_starts"]),
         "subjects": frozenset(data["attribution"]["subjects"]),

@@ -443,6 +443,31 @@ def _described(text: str, pos: int, words: int) -> bool:
     return any(w[0].islower() for w in _SPEAKER_WORD.findall(text, pos, pos + 120)[:words - 1])
 
 
+_NEXT_TOKEN = re.compile(r" ([a-z]|\d)")
+
+
+def _continues(text: str, m: re.Match, word: str) -> bool:
+    """Is the capitalised ``word`` after a quotation's comma (``m``: ``_WORD_AFTER_CLOSE`` at the closing mark) a word that
+    goes on with the writer's sentence (``[attribution] continuations``: ``," With``, ``," Which``, ``," Can``), with a
+    lower-case word after it, or a number after one of three letters or more that is no auxiliary (``," With 10
+    million``; ``," May 5`` is a date, ``," No 10 Downing Street`` a name)? A name that is also such a word stands before
+    its verb or its other names (``," May said``, ``," Will Smith said``, ``," The New York Times``), and ``I`` is no
+    continuation.
+
+    >>> after = lambda t: [(m.group(2), _continues(t, m, m.group(2))) for m in (_WORD_AFTER_CLOSE.match(t, i + 1)
+    ...                    for i in range(1, len(t)) if t[i - 1:i + 1] == ',"')]
+    >>> after('day," With 10 million. "Yes," May said. "No," Will Smith said. "Go," Which one. "So," May 5 was')
+    [('With', True), ('May', False), ('Will', False), ('Which', True), ('May', False)]
+    >>> after('robot," A chatbot is. "Go," No 10 said. "Yes," The New Yorker')
+    [('A', True), ('No', False), ('The', False)]
+    """
+    if word.lower() not in rules()["continuations"] or (m.group(3) or "").lower() in rules()["verbs"]:
+        return False
+    nxt = _NEXT_TOKEN.match(text, m.end(2))
+    return nxt is not None and (nxt.group(1).islower()
+                                or (nxt.group(1).isdigit() and len(word) > 2 and word.lower() not in rules()["finite"]))
+
+
 def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
     """Q002: an attribution capitalised after a quotation that ends in ``,`` ``?`` or ``!``.
 
@@ -462,6 +487,10 @@ def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
             continue
         word, nxt = m.group(2), (m.group(3) or "")
         is_verb = word.lower() in verbs
+        if not is_verb and before[-1] == "," and _continues(text, m, word):
+            edits.append(Edit("Q002", f"the sentence goes on after the quotation's comma: {word!r} should be lower-case",
+                              m.start(2), m.start(2) + 1, word[0].lower(), "safe", 0.9))
+            continue
         speaker = word.lower() in starts and not is_verb
         if not (is_verb or speaker or (word.lower() in pronouns and nxt in verbs)):
             continue
