@@ -379,7 +379,9 @@ def point_at_content(doc: Document, finding: Finding) -> Finding:
 def _qualifies(rule: Rule, unit: Unit, words_of: dict) -> bool:
     if rule.full and rule.max_width is not None and len(unit.text) > rule.max_width:
         return False
-    if rule.max_words is not None or rule.min_words is not None:
+    # (words are runs of word characters with another character between two: a unit of under twice
+    # max_words characters has max_words at most, and is not counted)
+    if rule.min_words is not None or rule.max_words is not None and len(unit.text) >= 2 * rule.max_words:
         words = words_of.get((unit.start, unit.end))  # (a line and its paragraph may start alike)
         if words is None:
             words = words_of[unit.start, unit.end] = len(_WORD.findall(unit.text))
@@ -661,10 +663,17 @@ _INDEXES: dict = {}  # rule identities -> (rules, AnchorIndex); the rules are ke
 
 def anchor_index(rules: tuple) -> AnchorIndex:
     """The anchor index of these rules, built once per distinct sequence of rules."""
+    last = _LAST_INDEX[0]
+    if last is not None and last[0] is rules:  # (a pack's rule tuple, asked for again: no key of ids to build)
+        return last[1]
     key = tuple(map(id, rules))
     entry = _INDEXES.get(key)
     if entry is None:
         if len(_INDEXES) >= 64:
             _INDEXES.clear()
         entry = _INDEXES[key] = (rules, AnchorIndex(rules))
+    _LAST_INDEX[0] = entry
     return entry[1]
+
+
+_LAST_INDEX: list = [None]  # the (rules, AnchorIndex) asked for last: one pack's tuple is asked for again and again

@@ -267,7 +267,7 @@ class QuoteModel:
         if marks not in found:
             for mark in marks:
                 if mark not in found:
-                    found[mark] = [m.start() for m in re.compile(re.escape(mark)).finditer(self.text)]
+                    found[mark] = [m.start() for m in _literal(mark).finditer(self.text)]
             found[marks] = sorted(p for mark in marks for p in found[mark]) if len(marks) > 1 else found[marks]
         return found[marks]
 
@@ -276,6 +276,12 @@ class QuoteModel:
         if index >= 0 and pos <= self.paragraphs[index].end:
             return self.paragraphs[index]
         return None
+
+
+@lru_cache(maxsize=None)
+def _literal(mark: str) -> re.Pattern:
+    """``re.compile(re.escape(mark))``, compiled once per mark (the model asks for a few marks' sites per document)."""
+    return re.compile(re.escape(mark))
 
 
 # A run of non-blank lines. It starts at a line start (``^``): unanchored, a line of spaces was scanned
@@ -651,10 +657,14 @@ def _closes_first(para: Para) -> bool:
 def _heading(text: str, para: Para) -> bool:
     """A short line without sentence punctuation: a crosshead, a credit, a label."""
     body = text[para.start:para.end]
-    words = re.findall(r"[^\W\d_][\w'’-]*", body)
+    words = _HEADING_WORD.findall(body)
     if len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
         return True  # a title-case line: a headline or crosshead
-    return len(body.split()) < 8 and not re.search(r"[.?!:\"”]$", body)
+    return len(body.split()) < 8 and not _SENTENCE_MARK_END.search(body)
+
+
+_HEADING_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_MARK_END = re.compile(r"[.?!:\"”]$")
 
 
 def _pair(text: str, para: Para) -> None:
@@ -1161,7 +1171,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         _push(para, "lone", LoneClose(mark, lo, True, "introduction"))
         return
     boundaries = [m.end() for m in _BOUNDARY.finditer(text, lo, mark.pos - 1)
-                  if not holds_stop(text, m.start(), (re.search(r"(\S+)$", text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
+                  if not holds_stop(text, m.start(), (_LAST_WORD.search(text[lo:m.start()]) or [""])[0].rstrip(".") or "x")]
     first_end = boundaries[0] if boundaries else mark.pos
     attributed = before != "." and _attribution_distance(text, mark.pos + len(mark.char) + shifted, para.end) is not None
     interrupted = bool(boundaries) and previous is not None and previous.role == "close" and text[previous.pos - 1:previous.pos] in ",?!"
@@ -1526,7 +1536,7 @@ def _candidates(text: str, lo: int, hi: int) -> list[int]:
         if i + 1 < hi and not after.isspace():
             continue
         if text[i] == ".":
-            word = re.search(r"(\S+)$", text[max(lo, i - 30):i])  # (30 characters, as ``sentence_end``: linear in a long paragraph)
+            word = _LAST_WORD.search(text[max(lo, i - 30):i])  # (30 characters, as ``sentence_end``: linear in a long paragraph)
             if word and holds_stop(text, i, word.group(1).rstrip(".")) and not (i + 1 >= hi):
                 continue
             if i > 0 and text[i - 1] == ".":
@@ -1573,6 +1583,9 @@ _POSSESSOR = re.compile(r"[a-z]{2,}['’]s")
 _PLURAL_SPEAKER = re.compile(r"[a-z]{3,}[^s\W]s")
 
 
+_LAST_WORD = re.compile(r"(\S+)$")
+
+
 def sentence_end(text: str, pos: int, hi: int) -> int:
     """Offset of the first sentence-ending ``. ? !`` in ``text[pos:hi]`` (``Mr.`` and ``U.S.`` do not end one).
 
@@ -1586,7 +1599,7 @@ def sentence_end(text: str, pos: int, hi: int) -> int:
     near = min(hi, pos + 30)
     for m in _SENTENCE_END.finditer(text, pos, near):
         if m.group() == ".":
-            word = re.search(r"(\S+)$", text[max(pos, m.start() - 30):m.start()])
+            word = _LAST_WORD.search(text[max(pos, m.start() - 30):m.start()])
             if word and holds_stop(text, m.start(), word.group(1)):
                 continue
         return m.start()
@@ -1609,7 +1622,7 @@ def _sentence_ends(text: str) -> list:
     ends = []
     for m in _SENTENCE_END.finditer(text):
         if m.group() == ".":
-            word = re.search(r"(\S+)$", text[max(0, m.start() - 30):m.start()])
+            word = _LAST_WORD.search(text[max(0, m.start() - 30):m.start()])
             if word and holds_stop(text, m.start(), word.group(1)):
                 continue
         ends.append(m.start())

@@ -83,18 +83,20 @@ def _closings(model: QuoteModel) -> list[_Closing]:
         if q.open is None or q.close is None or len(q.close.char) != 1:
             continue
         quoted = text[q.open.pos + len(q.open.char):q.close.pos].lstrip(DOUBLE_MARKS)  # ``""There``: past a doubled mark
-        capital = bool(re.match(r"[A-Z]", quoted))
+        capital = quoted[:1] in _CAPITALS
         start = para.start if (para := model.paragraph_at(q.open.pos)) is not None else 0
         stands = _whole(text, q.open.pos, start)
-        sentence = capital and len(quoted.split()) >= 4 and not _title_case(quoted) and stands
+        titled = capital and stands and _title_case(quoted)  # (read once, where one of the two asks)
+        sentence = capital and len(quoted.split()) >= 4 and not titled and stands
         said = sentence or bool(_INNER_SENTENCE.search(quoted))
         end = para.end if (para := model.paragraph_at(q.close.pos)) is not None else len(text)
         comma = text[q.close.pos - 1] == "," or text[q.close.pos + 1:q.close.pos + 2] == ","  # only commas ask
         attributed = capital and comma and qm._attribution_distance(text, q.close.pos + 2, end) is not None
-        out.append(_Closing(q, q.close.pos, sentence, attributed, said, stands and capital and not _title_case(quoted)))
+        out.append(_Closing(q, q.close.pos, sentence, attributed, said, stands and capital and not titled))
     return out
 
 
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # (``re.match(r"[A-Z]", quoted)``: the ASCII capitals)
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.?!] [A-Z]")
 _INTRODUCED = re.compile(r"(?:[.?!:…—–-]|[.?!,][\"”’])$|(\w+),?$")
 
@@ -117,13 +119,16 @@ def _whole(text: str, pos: int, start: int) -> bool:
     return m is not None and (m.group(1) is None or m.group(1).lower() in rules()["verbs"])
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _title_case(quoted: str) -> bool:
     """A title (``The Beale Street Blues Boy``), not a sentence: nearly every word of four letters or more capitalised.
 
     >>> _title_case("The Beale Street Blues Boy"), _title_case("Use of Mobile Broadband"), _title_case("We will win the next one")
     (True, True, False)
     """
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", quoted) if len(w) >= 4]  # ``and``, ``of`` stay lower case
+    words = [w for w in _TITLE_WORD.findall(quoted) if len(w) >= 4]  # ``and``, ``of`` stay lower case
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
@@ -1539,8 +1544,9 @@ def detect(text: str, *, foreign: bool = True, emphasis: str = "keep") -> list[E
             # a paragraph of three low or angle marks or more that Q009 could not pair is marks' noise, no English
             # paragraph to repair either: a closing mark added there pairs them next round (``„0„:„.„ The …``
             # gained a ``”`` every round); one or two such marks are left to the English model as before
-            foreign_paras |= {p.index for p in model.paragraphs
-                              if len(_FOREIGN_OPENERS.findall(text, p.start, min(p.end, p.start + NOISE_REACH))) >= 3}
+            if _FOREIGN_OPENERS.search(text) is not None:  # (most articles have none: no paragraph to count)
+                foreign_paras |= {p.index for p in model.paragraphs
+                                  if len(_FOREIGN_OPENERS.findall(text, p.start, min(p.end, p.start + NOISE_REACH))) >= 3}
         elif check in (unbalanced_quotes, mixed_quote_marks) and foreign_paras:
             found = [e for e in found if (p := model.paragraph_at(e.start)) is None or p.index not in foreign_paras]
         if check is foreign_quote_marks:
