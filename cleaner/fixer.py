@@ -59,10 +59,10 @@ def choose_edits(findings: Iterable[Finding], unsafe_fixes: bool) -> list[Findin
     return sorted(chosen, key=lambda f: (f.edit_start, f.edit_end))
 
 
-# repairs of the characters themselves: mojibake and leftover entities. Other checks read the damaged
+# repairs of the characters themselves: mojibake, leftover entities, ligatures. Other checks read the damaged
 # characters as letters (``,â€ she``: a comma before a letter, no closing quote), so their edits in
 # the same paragraph wait for the round that reads the repaired text.
-CHARACTER_REPAIRS = ("E001", "E002")
+CHARACTER_REPAIRS = ("E001", "E002", "E009")
 
 
 def after_character_repairs(findings: list[Finding], unsafe_fixes: bool, doc) -> list[Finding]:
@@ -89,7 +89,7 @@ def after_character_repairs(findings: list[Finding], unsafe_fixes: bool, doc) ->
 
 def as_fix_reads(doc, first: list[Finding], found: list[Finding], unsafe_fixes: bool) -> list[Finding]:
     """What ``check`` reports of ``doc``: the first round's findings ``first``, except in a paragraph
-    where a character repair (E001, E002) applies. ``fix`` holds back that paragraph's other edits and
+    where a character repair (``CHARACTER_REPAIRS``) applies. ``fix`` holds back that paragraph's other edits and
     judges it again once repaired (``after_character_repairs``), so a comma's ``Q008`` before the
     mojibake of a closing mark (``won,â€ she``) is never applied, and a lost opening mark is found only
     then. There ``check`` reports, as ``fix`` does, what the repaired paragraph gives: the edits made

@@ -58,7 +58,10 @@ HOSTILE_PARTS = [
     "\u200e", "\u202e", "\u2066", "\u2069", "\ufeff", "\ufffd", "\ufffe", "\U0010ffff", "\ue000",
     "\udc80", "\ud800", "\udcff\udcfe",  # lone surrogates (surrogateescape'd bytes)
     "e\u0301", "\u0301\u0301\u0301", "\U0001f600", "\U0001f1fa\U0001f1f8", "\u4e2d\u6587", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629",
-    "\u05e9\u05dc\u05d5\u05dd", "\ufb01", "\u2126", "\u00a0", "\u3000", "\t", "\x0b", "\x0c",
+    "\u05e9\u05dc\u05d5\u05dd", "\ufb01", "\u2126",
+    # ligatures of PDF scrapes, with the gaps a scrape leaves beside them (E009 joins the pieces)
+    "bene \ufb01ts", "ri \ufb02 e", "a \ufb01 re", "of\ufb01ce", "\ufb00\ufb03\ufb04 ", " \ufb06",
+    "\u00a0", "\u3000", "\t", "\x0b", "\x0c",
     # newlines of every kind
     "\r", "\r\n", "\n\n", "\r\r", "\n\r", "\n \n", "\n\n\n\n",
     # HTML fragments and shortcodes

@@ -432,13 +432,104 @@ def outside_repairs(findings: list[Finding], repairs: list[Finding]) -> list[Fin
     return kept
 
 
+# a typographic ligature of Latin letters (``ﬁ``, ``ﬂ``: U+FB00 to U+FB06), which a PDF or print scrape
+# keeps where the type had one; the letters each stands for are ``[ligatures]`` in rules/encoding.toml
+_LIGATURE_RE = re.compile("[\ufb00-\ufb06]")
+_WORD_REACH = 40  # letters read on each side of a ligature, and of the gap beside it: a word's, at most
+
+
+@lru_cache(maxsize=1)
+def _ligature_table() -> dict:
+    return {ord(chr(int(k, 16))): v for k, v in load_builtin("encoding")["ligatures"].items()}
+
+
+def _letters_before(text: str, end: int) -> int:
+    """Where the run of letters (ligatures are letters) ending at ``end`` starts, read back at most
+    ``_WORD_REACH`` characters."""
+    start = end
+    while start > 0 and end - start < _WORD_REACH and text[start - 1].isalpha():
+        start -= 1
+    return start
+
+
+def _letters_after(text: str, start: int) -> int:
+    """Where the run of letters starting at ``start`` ends, read on at most ``_WORD_REACH`` characters."""
+    end = start
+    while end < len(text) and end - start < _WORD_REACH and text[end].isalpha():
+        end += 1
+    return end
+
+
+def _joined(words: list, middle: int, lone: bool, lex) -> tuple:
+    """``(first, last)`` indexes of the pieces ``words`` (the ligature's word at ``middle``, written out;
+    ``lone``: that word was the ligature alone) to join across the scrape's gaps, or ``(middle, middle)``.
+
+    A piece must join when it is no word on its own (``bene``, ``horri``), and so must a ligature
+    standing alone (``ﬁ``). Of the joins that make a dictionary word and take at least one such piece,
+    the one taking the most of them wins, then the more frequent word (``a ﬁ re``: ``fire``, not
+    ``afire``); with nothing that must join, nothing is joined (``a ﬁt`` stays two words)."""
+    must = {i for i, w in enumerate(words) if not lex.is_word(w.lower())}
+    if lone:
+        must.add(middle)
+    best, best_key = (middle, middle), None
+    for lo, hi in ((0, len(words) - 1), (0, middle), (middle, len(words) - 1)):
+        if hi == lo or not must & set(range(lo, hi + 1)):
+            continue
+        joined = "".join(words[lo:hi + 1])
+        if not lex.is_word(joined.lower()):
+            continue
+        key = (len(must & set(range(lo, hi + 1))), lex.zipf(joined))
+        if best_key is None or key > best_key:
+            best, best_key = (lo, hi), key
+    return best
+
+
+def ligatures(doc: Document) -> list[Finding]:
+    """E009: a Latin ligature character from a PDF or print scrape, written out as its letters
+    (``ofﬁce`` → ``office``); where the scrape also put a space beside it (the ligature's glyph width
+    read as a gap: ``bene ﬁts``, ``ri ﬂ e``, ``ﬁ rework``), the pieces are joined into the word they
+    make (see ``_joined``).
+
+    >>> doc = Document("The ofﬁce said it bene ﬁts the ri ﬂ e club at ﬁ rework shows, in a ﬁ re. A ﬁt man.")
+    >>> [(f.excerpt, f.suggestion) for f in ligatures(doc)]
+    [('ofﬁce', 'office'), ('bene ﬁts', 'benefits'), ('ri ﬂ e', 'rifle'), ('ﬁ rework', 'firework'), ('ﬁ re', 'fire'), ('ﬁt', 'fit')]
+    """
+    text = doc.text
+    match = _LIGATURE_RE.search(text)
+    if match is None:
+        return []
+    from ..lexicon import lexicon
+
+    lex, table = lexicon(), _ligature_table()
+    findings, done = [], 0
+    for match in _LIGATURE_RE.finditer(text, match.start()):
+        if match.start() < done:
+            continue  # in the word the finding before took
+        start, end = _letters_before(text, match.start()), _letters_after(text, match.end())
+        pieces = [(start, end)]
+        if start - 2 >= done and text[start - 1] == " " and text[start - 2].isalpha():
+            pieces.insert(0, (_letters_before(text, start - 1), start - 1))
+        if text[end:end + 1] == " " and text[end + 1:end + 2].isalpha():
+            pieces.append((end + 1, _letters_after(text, end + 1)))
+        middle = pieces.index((start, end))
+        words = [text[a:b].translate(table) for a, b in pieces]
+        lone = not _LIGATURE_RE.sub("", text[start:end])
+        lo, hi = _joined(words, middle, lone, lex) if len(pieces) > 1 else (middle, middle)
+        a, b = pieces[lo][0], pieces[hi][1]
+        findings.append(doc.finding("E009", f"ligature from a PDF or print scrape: {text[a:b]!r} should read "
+                                    f"{''.join(words[lo:hi + 1])!r}", a, b, suggestion="".join(words[lo:hi + 1]),
+                                    fix="safe", confidence=0.9, source=SOURCE))
+        done = b
+    return findings
+
+
 def run(doc: Document, ctx) -> list[Finding]:
     findings: list[Finding] = []
     repairs = mojibake(doc) if ctx.enabled("E001") else []
     findings += repairs
     for code, check in (("E002", leftover_entities), ("E003", leftover_tags), ("E004", invisible_characters),
                         ("E005", control_characters), ("E006", broken_whitespace),
-                        ("E008", replacement_characters)):
+                        ("E008", replacement_characters), ("E009", ligatures)):
         if ctx.enabled(code):
             found = check(doc)
             findings += outside_repairs(found, repairs) if code == "E005" and repairs else found
