@@ -20,6 +20,8 @@ CASES = [
     ("It was not my ﬁ nest hour, and the meat was not ﬁ t for sale.",
      "It was not my finest hour, and the meat was not fit for sale."),
     ("The ﬀ and the ﬃ and the ﬄ were all in the baﬄing ﬁle.", "The ff and the ffi and the ffl were all in the baffling file."),
+    # two words that make a word at least as frequent as the rarer of them
+    ("The agency is de ﬁning its eﬀ orts to reﬁ ne the data.", "The agency is defining its efforts to refine the data."),
 ]
 
 
@@ -33,8 +35,8 @@ def test_ligatures_are_written_out(text, expected):
 
 
 def test_words_beside_a_ligature_are_not_joined_when_both_are_words():
-    text = "A ﬁt man ran. The ofﬁce is open."
-    assert clean(text).text == "A fit man ran. The office is open."
+    text = "A ﬁt man ran. The ofﬁce is open. He took oﬀ the cap, and the in ﬂow was slow."
+    assert clean(text).text == "A fit man ran. The office is open. He took off the cap, and the in flow was slow."
 
 
 def test_no_finding_without_a_ligature_and_other_scripts_kept():

@@ -467,18 +467,27 @@ def _joined(words: list, middle: int, lone: bool, lex) -> tuple:
     A piece must join when it is no word on its own (``bene``, ``horri``), and so must a ligature
     standing alone (``ﬁ``). Of the joins that make a dictionary word and take at least one such piece,
     the one taking the most of them wins, then the more frequent word (``a ﬁ re``: ``fire``, not
-    ``afire``); with nothing that must join, nothing is joined (``a ﬁt`` stays two words)."""
+    ``afire``). Two words join when the word they make is at least as frequent as the rarer of them
+    (``de ﬁning``, ``eﬀ orts``: a gap beside a ligature splits a word far more often than it ends one),
+    else they stay two (``a ﬁt``, ``oﬀ set``, ``in ﬂow``).
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_joined(w, m, lone, lexicon()) for w, m, lone in ((["de", "fining"], 1, False), (["a", "fit"], 1, False),
+    ...                                                    (["a", "fi", "re"], 1, True), (["bene", "fits"], 1, False))]
+    [(0, 1), (1, 1), (1, 2), (0, 1)]
+    """
     must = {i for i, w in enumerate(words) if not lex.is_word(w.lower())}
     if lone:
         must.add(middle)
     best, best_key = (middle, middle), None
     for lo, hi in ((0, len(words) - 1), (0, middle), (middle, len(words) - 1)):
-        if hi == lo or not must & set(range(lo, hi + 1)):
-            continue
+        taken = must & set(range(lo, hi + 1))
         joined = "".join(words[lo:hi + 1])
-        if not lex.is_word(joined.lower()):
+        if hi == lo or not lex.is_word(joined.lower()):
             continue
-        key = (len(must & set(range(lo, hi + 1))), lex.zipf(joined))
+        if not taken and (must or lex.zipf(joined) < min(lex.zipf(w) for w in words[lo:hi + 1])):
+            continue
+        key = (len(taken), lex.zipf(joined))
         if best_key is None or key > best_key:
             best, best_key = (lo, hi), key
     return best
