@@ -6,6 +6,11 @@ The counts are Peter Norvig's, from the Google Web Trillion Word Corpus, as the 
 package ships them, cut to the pairs with one of :data:`JOINING` by ``tools/build_joining_counts.py``
 (``rules/data/joining-bigrams-en.tsv.gz``, licence beside it). Read on the first question, never at
 start (about 43,600 pairs).
+
+:func:`head_counts` answers the same question for names alone: which joining word edited copy writes
+after a capitalised head word inside a name (``the Office of Personnel Management``), counted by
+``tools/build_joining_heads.py`` in public-domain news copy (``rules/data/joining-heads-en.tsv``,
+licence beside it).
 """
 
 from __future__ import annotations
@@ -43,3 +48,25 @@ def pair_count(first: str, second: str) -> int:
     if at < len(lines) and lines[at].startswith(key):
         return int(lines[at][len(key):])
     return FLOOR // 2
+
+
+@lru_cache(maxsize=1)
+def _head_rows() -> dict:
+    rows: dict = {}
+    for line in _data("joining-heads-en.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        head, _, rest = line.partition("\t")
+        pieces = rest.split(" ")
+        rows[head] = dict(zip(pieces[0::2], map(int, pieces[1::2])))
+    return rows
+
+
+def head_counts(head: str) -> dict:
+    """How often edited copy joins the capitalised head word ``head`` (lower case) to the next word of
+    a name with each joining word; empty when the table does not hold the head.
+
+    >>> head_counts("department")["of"] > 100 * head_counts("department").get("at", 1), head_counts("zzqx")
+    (True, {})
+    """
+    return _head_rows().get(head, {})

@@ -194,6 +194,29 @@ def test_joining_counts_file_is_in_sync_with_wordsegment():
     assert pair_count("institute", "of") > 30 * pair_count("institute", "at")
 
 
+def test_joining_heads_file_is_sorted_counts_of_joining_words_as_its_builder_writes_them():
+    spec = importlib.util.spec_from_file_location("build_joining_heads", ROOT / "tools" / "build_joining_heads.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    from cleaner.joining_counts import JOINING, head_counts
+
+    lines = (DATA / "joining-heads-en.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# built by tools/build_joining_heads.py")
+    heads = []
+    for line in lines[1:]:
+        head, _, rest = line.partition("\t")
+        pieces = rest.split(" ")
+        row = dict(zip(pieces[0::2], map(int, pieces[1::2])))
+        assert head.isalpha() and head.islower() and set(row) <= set(JOINING), line
+        assert sum(row.values()) >= module.MIN_TOTAL and list(row.values()) == sorted(row.values(), reverse=True)
+        assert head_counts(head) == row
+        heads.append(head)
+    assert heads == sorted(heads) and len(heads) >= 40
+    # names' heads as edited copy writes them
+    assert head_counts("department")["of"] > 100 * head_counts("department").get("in", 1)
+    assert max(head_counts("centers"), key=head_counts("centers").get) == "for"
+
+
 def test_no_check_compares_a_zipf_under_the_floor_of_the_table():
     """Words under the floor are left out of the table (zipf 0.0): right only while no threshold is lower."""
     assert _build_data().ZIPF_FLOOR == ZIPF_FLOOR

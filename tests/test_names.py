@@ -850,6 +850,22 @@ def test_joining_word_the_article_uses_more_often_between_the_same_words():
     assert _g(text) == []
 
 
+def test_joining_word_majority_reads_past_the_and_takes_locative_slips_before_words():
+    # a locative word written where the article's name takes another, before an English word
+    text = ("The Office of Natural Resources Revenue collects royalties. Staff at the Office of Natural "
+            "Resources Revenue built the portal.\n\nThe Office at Natural Resources Revenue then "
+            "published its data.")
+    assert _g(text) == [("G004", "at", "of", "unsafe")]
+    # ... and after "the": the name's next word is read past it
+    text = ("Kane won the Man of the Match award in May. Lukaku was Man of the Match in June.\n\n"
+            "Raheem Sterling then won the Man for the Match award after his goals against Sweden in the quarter-final.")
+    assert _g(text) == [("G004", "for", "of", "unsafe")]
+    # a place after a locative word is where the named thing is, not a slip of the name
+    text = ("The Bank of London opened in 1990. The Bank of London now has 40 staff.\n\n"
+            "Its sister, the Bank in London, is older.")
+    assert _g(text) == []
+
+
 _SPUN = [
     ("Analysts said man-made reasoning will reshape newsrooms within a decade.", "man-made reasoning",
      "artificial intelligence"),
@@ -1876,3 +1892,21 @@ def test_a_word_capitalised_after_a_place_names_an_institution_so_its_lower_case
     assert [f for f in cleaner.check(text, select=["G"]) if f.code == "G004"] == []
     text = 'Governor Andrew Bailey spoke on Monday. "Not yet," bailey told reporters.'
     assert [(f.code, f.suggestion) for f in cleaner.check(text, select=["G"])] == [("G004", "Bailey")]
+
+
+def test_head_joining_word_names_in_edited_copy_almost_never_write():
+    # heads that names join with "of" almost always (rules/data/joining-heads-en.tsv)
+    text = ("Agencies sent their budgets to the Office in Management and Budget last week, and the review "
+            "will take months.")
+    assert _g(text) == [("G003", "in", "of", "unsafe")]
+    text = "She leads the content strategy group of the Web Community on Practice for federal writers."
+    assert _g(text) == [("G003", "on", "of", "unsafe")]
+    # a place, a date, an acronym after it; a name's own word twice in the article; "for", which many
+    # heads take in names of their own
+    for text in ("Staff at the Office in Washington said the review would take months to complete.",
+                 "Staff said the Office on Monday released the review, which took months to complete.",
+                 "Staff of the Office at NASA said the review would take months to complete in full.",
+                 "Data from the Office for National Statistics showed prices rose again in the spring.",
+                 "The Office at Night festival opened on Friday. Tickets for the Office at Night festival "
+                 "sold out within the hour."):
+        assert _g(text) == [], text

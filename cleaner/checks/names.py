@@ -54,7 +54,7 @@ from ..document import Document
 from ..codes import sub_code
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
-from ..joining_counts import JOINING, pair_count
+from ..joining_counts import JOINING, head_counts, pair_count
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
@@ -874,32 +874,62 @@ def _count_noun(found: str, form: str) -> bool:
         and cw[-1][:1].isupper()
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 def joining_word_majority(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G004 (unsafe): ``A of B`` between two capitalised words where the article writes ``A for B``
     at least twice and more often (``Meal Prep Menu of Eating Plan B`` beside three ``Menu for Eating
-    Plan`` headings): the names around the pair may differ, the pair is the same name's."""
+    Plan`` headings): the names around the pair may differ, the pair is the same name's. A ``the``
+    after the joining word is read past (``Man of the Match``). The name's word may be any joining
+    word (``Authority to Operate``); a locative one (``in``, ``at``), written or taken, only before a
+    word that starts no place the gazetteer or GeoNames knows (``the Office at Natural Resources``
+    beside four ``Office of Natural Resources``, ``the Church in Scientology``; not ``the Bank in
+    London`` beside ``the Bank of London``)."""
     config = _pack()["function_words"]
-    joining = set(config["swap_words"]) - set(config["swap_locative"])
+    locative = set(config["swap_locative"])
+    joining = set(config["swap_words"])
+    gaz = gazetteer(_known_names(ctx))
     words, low, cap, gaps = toks.words, toks.low_words, toks.capitalised, toks.gaps
+    n_words = len(words)
     seen: dict = {}  # (A, B) lower-cased -> {joining word: [token indexes]}
     for i in toks.among(joining):
-        if 0 < i < len(words) - 1 and cap[i - 1] and cap[i + 1] and gaps[i] == " " and gaps[i + 1] == " " \
-                and words[i].islower():
-            seen.setdefault((low[i - 1], low[i + 1]), {}).setdefault(low[i], []).append(i)
+        if not 0 < i < n_words - 1 or not cap[i - 1] or gaps[i] != " " or gaps[i + 1] != " " \
+                or not words[i].islower():
+            continue
+        k = i + 1
+        if low[k] == "the" and words[k] == "the" and k + 1 < n_words and gaps[k + 1] == " ":
+            k += 1
+        if cap[k] and "." not in words[k]:  # (a possessive is the same name's: "the Church of Scientology’s website")
+            seen.setdefault((low[i - 1], _POSSESSIVE.sub("", low[k])), {}).setdefault(low[i], []).append(i)
     findings = []
     for (a, b), by_word in seen.items():
         if len(by_word) < 2:
             continue
         ranked = sorted(by_word.items(), key=lambda kv: -len(kv[1]))
         right, uses = ranked[0]
-        if right not in SWAPS or len(uses) < 2 or len(uses) == len(ranked[1][1]):
-            continue  # the name's own word is of or for, written at least twice and most often
+        if right not in JOINING or len(uses) < 2 or len(uses) == len(ranked[1][1]):
+            continue  # the name's own word is a joining word, written at least twice and most often
+        place = None
         for wrong, indexes in ranked[1:]:
+            if wrong not in JOINING:
+                continue  # "Opening Data and Data Visualization": two names, not one
+            if wrong in locative or right in locative:
+                if place is None:  # "Bank in London" beside "Bank of London": where, not a slip
+                    k = indexes[0] + (2 if low[indexes[0] + 1] == "the" else 1)
+                    place = _place_at(gaz, low, k) or _city_at(toks, k)
+                if place:
+                    continue
             for i in indexes:
                 start, end = toks.spans[i]
-                pair = f"{words[i - 1]} {right} {words[i + 1]}"
+                k = i + (2 if words[i + 1] == "the" else 1)
+                if k > i + 1 and _title_case_line(toks.text, start):
+                    continue  # a heading's phrase around "the" ("Top 5 Posts of the Year" beside two
+                    # "Posts for the Year"); headings' names are compared without it
+                pair = toks.text[toks.spans[i - 1][0]:toks.spans[k][1]]
+                right_pair = f"{words[i - 1]} {right}{pair[len(words[i - 1]) + 1 + len(wrong):]}"
                 findings.append(_claim(doc.finding(
-                    "G004", f"'{words[i - 1]} {wrong} {words[i + 1]}' is written '{pair}' {len(uses)} times in "
+                    "G004", f"'{pair}' is written '{right_pair}' {len(uses)} times in "
                     "this article", start, end, suggestion=right, fix="unsafe", confidence=0.6,
                     source=f"{SOURCE}:article",
                 )))
@@ -1141,6 +1171,66 @@ def joining_word_usage(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         findings.append(_claim(doc.finding(
             "G003", f"'{toks.text[spans[i - 1][0]:spans[k][1]]}': English writes '{words[i - 1]} {right}'",
             start, end, suggestion=right, fix="unsafe", confidence=0.5, source=f"{SOURCE}:joining-usage",
+        )))
+    return findings
+
+
+def head_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
+    """G003 (unsafe): a joining word inside a name that edited copy almost never writes after its
+    capitalised head word, where it writes another one almost always (``the Office in Management and
+    Budget``, ``the Community on Practice``: :func:`cleaner.joining_counts.head_counts`, names counted
+    in public-domain news copy). Only words names rarely join heads with (``in``, ``on``, ``at``,
+    ``to``; ``for`` joins many a head in a name of its own: ``Office for National Statistics``), and
+    only before an English word no dictionary capitalises: not before a date, an acronym, a web
+    address, a place or a name (``the Office in Washington``, ``the Office in West Berlin``), nor a
+    locative word before ``the`` and a longer name (an affiliation: ``the Museum at the University of
+    Iowa``), nor a head that ends a name of its own (``the Secretary of State at Foreign Affairs``), a
+    name the gazetteer knows, a heading, or a name the article writes so twice."""
+    config = _pack()["function_words"]
+    min_total, max_share = int(config["head_min_total"]), float(config["head_max_share"])
+    min_share = float(config["head_min_share"])
+    calendar = _pack()["calendar"]
+    dates = set(calendar["days"]) | set(calendar["months"]) | set(calendar["ambiguous_months"])
+    locative = set(config["swap_locative"])
+    gaz = gazetteer(_known_names(ctx))
+    lex = lexicon()
+    words, low, spans, cap, gaps = toks.words, toks.low_words, toks.spans, toks.capitalised, toks.gaps
+    findings = []
+    for i in toks.among(set(config["head_written"])):
+        if not 1 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or gaps[i] != " " \
+                or gaps[i + 1] != " " or gaps[i - 1] != " " or not words[i - 1][1:].islower() \
+                or toks.sentence_initial(i - 1):
+            continue
+        row = head_counts(low[i - 1])
+        total = sum(row.values())
+        if total < min_total or row.get(low[i], 0) > max_share * total:
+            continue
+        right = max(sorted(row), key=row.get)
+        if row[right] < min_share * total:
+            continue
+        k = i + 1
+        if low[k] == "the" and words[k] == "the" and k + 1 < len(words) and gaps[k + 1] == " ":
+            k += 1
+        nxt = words[k]
+        if not cap[k] or nxt.isupper() or "." in nxt or low[k] in dates or _place_at(gaz, low, k) \
+                or _city_at(toks, k) or low[i - 2] in JOINING:
+            continue  # a date, an acronym, a web address, a place, or a head that ends a name of its
+            # own ("the Secretary of State at Foreign Affairs")
+        if low[k] not in lex.lower or low[k] in lex.capitalised \
+                or (k > i + 1 and low[i] in locative and _longer_name(toks, k)):
+            continue  # a name or a place of its own after the head ("the Department at Exxon Corp", "the
+            # Office in West Berlin"), or an affiliation ("the Museum at the University of Iowa")
+        if _triple_count(toks, i) >= HOUSE_FORM_MIN:
+            continue  # the article's own name, written twice
+        tail = norm(toks.text[spans[i - 1][0]:spans[min(i + gaz.max_words, len(words) - 1)][1]]).split(" ")
+        if any(" ".join(tail[:n]).rstrip(".,;:") in gaz.forms for n in range(3, len(tail) + 1)):
+            continue  # a gazetteer name joins its words so
+        start, end = spans[i]
+        if _title_case_line(toks.text, start):
+            continue  # a heading or a list of titles
+        findings.append(_claim(doc.finding(
+            "G003", f"'{toks.text[spans[i - 1][0]:spans[k][1]]}': names with '{words[i - 1]}' join it with '{right}'",
+            start, end, suggestion=right, fix="unsafe", confidence=0.6, source=f"{SOURCE}:head-joining",
         )))
     return findings
 
@@ -1396,6 +1486,7 @@ PASSES = (
     ("unusual-joining-word", ("G003",), unusual_joining_word, None),
     ("joining-word-usage", ("G003",), joining_word_usage, None),
     ("place-joining-word", ("G003",), place_joining_word, None),
+    ("head-joining-word", ("G003",), head_joining_word, None),
     ("hyphenated-names", ("G002",), hyphenated_names, None),
     ("single-names", ("G002",), single_names, None),
     ("defined-in-title-case", ("G002",), defined_in_title_case, None),
@@ -1439,6 +1530,7 @@ EVIDENCE = {
     "unusual-joining-word": ("words", "paragraphs"),
     "joining-word-usage": ("words",),
     "place-joining-word": ("neighbours",),  # a place's words read on past a line break
+    "head-joining-word": ("words", "neighbours"),  # a name written twice; a place read on past a line break
     "hyphenated-names": (),
     "single-names": ("words", "acronyms"),
     "defined-in-title-case": ("words",),
