@@ -624,10 +624,8 @@ def _bulleted_tail(doc: Document, rules: tuple, ctx, lines: list, taken: set) ->
     for unit, item in items:
         text = text[:unit.start] + "\n" * (item - unit.start) + text[item:]  # the item opens a paragraph
     blanked = Document(text, kind=doc.kind, metadata=doc.metadata, path=doc.path)
-    tail_rules = [r for r in _rules(ctx) if r.scope == "last-paragraphs"] if rules is _rules(ctx) else \
-        [r for r in rules if r.scope == "last-paragraphs"]
     out = []
-    for f in run_rules(blanked, ctx, [r for r in tail_rules if r.code in _ITEM_CODES], source=SOURCE):
+    for f in run_rules(blanked, ctx, _rules_where(rules, "last-paragraph items"), source=SOURCE):
         for unit, item in items:
             end = unit.start + len(unit.text.rstrip())
             if f.suggestion == "" and f.start <= item and f.end >= end and not text[f.start:item].strip():
@@ -765,6 +763,31 @@ def _row_table(rules: tuple) -> tuple:
             _ROW_TABLES.clear()
         entry = _ROW_TABLES[id(rules)] = (rules, line_rules, AnchorIndex(line_rules))
     return entry[1], entry[2]
+
+
+#: the rules a pass runs, of a rule set: the B008 whole-line headings of a related list, the end-of-article
+#: rules, and those of them a list item may hold
+_SUBSETS = {
+    "list headings": lambda rule: rule.code == "B008" and rule.full,
+    "last paragraphs": lambda rule: rule.scope == "last-paragraphs",
+    "last-paragraph items": lambda rule: rule.scope == "last-paragraphs" and rule.code in _ITEM_CODES,
+}
+_SUBSET_TABLES: dict = {}
+
+
+def _rules_where(rules: tuple, subset: str) -> tuple:
+    """The rules of ``rules`` in ``subset`` (``_SUBSETS``), in pack order: one tuple per rule set, not a
+    list per article (the rule engine then finds its anchor index by the tuple, without a key of ids).
+
+    >>> {r.scope for r in _rules_where(builtin_rules(), "last paragraphs")}
+    {'last-paragraphs'}
+    """
+    entry = _SUBSET_TABLES.get((id(rules), subset))
+    if entry is None or entry[0] is not rules:
+        if len(_SUBSET_TABLES) > 48:
+            _SUBSET_TABLES.clear()
+        entry = _SUBSET_TABLES[id(rules), subset] = (rules, tuple(filter(_SUBSETS[subset], rules)))
+    return entry[1]
 
 
 def _glued_table(rules: tuple) -> list:
@@ -1115,7 +1138,7 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(author_boxes(doc, lines))
         findings.extend(about_the_author(doc, lines))
     if _enabled(ctx, "B008"):
-        findings.extend(related_lists(doc, [r for r in _rules(ctx) if r.code == "B008" and r.full], lines))
+        findings.extend(related_lists(doc, _rules_where(_rules(ctx), "list headings"), lines))
         findings.extend(trailing_headline_list(doc, lines))
     if _enabled(ctx, "B005"):
         findings.extend(paywall_offer(doc, findings))
@@ -1399,7 +1422,7 @@ def peel_trailers(doc: Document, ctx, findings: list[Finding], rounds: int = 4) 
     X; Editing by Y) Photo by Z/Getty Images.``), and runs the end-of-article rules and the glued
     trailers on what is left (same offsets: a prefix).
     """
-    tail_rules = [r for r in _rules(ctx) if r.scope == "last-paragraphs"]
+    tail_rules = _rules_where(_rules(ctx), "last paragraphs")
     found: list[Finding] = []
     cut = len(doc.text)
     for _ in range(rounds):
