@@ -75,6 +75,8 @@ class _TimedFamilies:
         for family, module in self._modules.items():
             proxy = types.SimpleNamespace(**{k: v for k, v in vars(module).items() if not k.startswith("__")})
             proxy.run = self._timed(family, module.run)
+            if getattr(module, "recheck", None) is not None:  # (a family's own confirming-round hook is its CPU too)
+                proxy.recheck = self._timed_recheck(family, module.recheck)
             self._proxies[family] = proxy
 
     def _timed(self, family, run):
@@ -89,6 +91,11 @@ class _TimedFamilies:
                 if self._round == "2+":
                     by = self.after[self._trigger][0]
                     by[family] = by.get(family, 0.0) + spent
+        return timed
+
+    def _timed_recheck(self, family, recheck):
+        def timed(doc, ctx, previous, after):
+            return self._timed(family, lambda d, c: recheck(d, c, previous, after))(doc, ctx)
         return timed
 
     def _families(self, doc, ctx, extra=(), after=None):
