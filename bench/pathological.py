@@ -116,6 +116,10 @@ def dense_shapes(size: int = DENSE_CHARS, seed: int = 5) -> dict:
         short = "".join(w[0] for w in words)
         return f"The {' '.join(words)} ({short}) said the {short} plan works."
 
+    def slipped() -> str:  # a name, then its acronym with the last two letters swapped (G001's spelled-name slips)
+        words = [cap() for _ in range(3)]
+        return f"The {' '.join(words)} met on Monday. Later the {words[0][0]}{words[2][0]}{words[1][0]} said so."
+
     junk = ["Read more", "Advertisement", "Share this article", "Click here to subscribe", "Source link"]
     shapes = {
         "made-up names": lambda: f"{cap()} {cap()} said the bridge would open in May.",
@@ -131,6 +135,7 @@ def dense_shapes(size: int = DENSE_CHARS, seed: int = 5) -> dict:
         "mojibake inside words": lambda: "The council" + rng.choice(["\u00e2\u20ac\u2122", "\u00c3\u00a9", "\u00e2\u20ac\u0153"])
         + f"s {word()} plan would open on Monday.",
         "junk lines": lambda: rng.choice(junk),  # one boilerplate line per line: every line a deletion
+        "slipped acronyms beside their names": slipped,
     }
     out = {}
     for name, make in shapes.items():

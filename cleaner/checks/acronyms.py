@@ -739,13 +739,46 @@ class _NameRuns:
     initial: the runs are grouped by initial once, and :func:`_last_letters` is asked only of the runs
     of the initials asked about, not of every run of the text (most texts ask about a few, or none)."""
 
-    __slots__ = ("runs", "_by_initial", "_ends", "_filed")
+    __slots__ = ("runs", "_by_initial", "_ends", "_filed", "_cut", "_inside")
 
     def __init__(self, runs: dict) -> None:
         self.runs = runs  # every run, in text order (a dict's keys)
         self._by_initial: Optional[dict] = None
         self._ends: dict = {}
         self._filed: dict = {}
+        self._cut: Optional[frozenset] = None
+        self._inside: dict = {}  # initial -> {end letter or "": the runs}, as get() files them
+
+    def inside(self, initial: str, end: str) -> list:
+        """The runs with a word of initial ``initial`` that an acronym ending in ``end`` (lower case) may
+        spell with letters from inside their words (:func:`_inside_ends`): each
+        acronym with a slip reads the few runs of its two letters, not every run of its initial (an
+        article of thousands of names and slipped acronyms made that quadratic: 24,000 words, 8 s).
+
+        >>> runs = _name_runs("the Bank of Montreal said; the Bank of England said")
+        >>> runs.inside("B", "o"), runs.inside("B", "x")
+        ([('Bank', 'of', 'Montreal')], [])
+        """
+        filed = self._inside.get(initial)
+        if filed is None:
+            filed = self._inside[initial] = {}
+            for run in self.starting_with(initial):
+                ends = _inside_ends(run)
+                for letter in ("",) if ends is None else ends:
+                    filed.setdefault(letter, []).append(run)
+        return filed.get(end, []) + filed.get("", []) if "" in filed else filed.get(end, [])
+
+    def cut(self) -> frozenset:
+        """Every leading part of two words or more of a run that the run goes on from (``World Health``
+        of ``World Health Organization``): no whole name. Made once per text, on the first question
+        (made at each, it cost every acronym asking a pass over all the runs: quadratic on a long text).
+
+        >>> sorted(_name_runs("the World Health Organization said; the Pork Producers Council").cut())
+        [('Pork', 'Producers'), ('World', 'Health')]
+        """
+        if self._cut is None:
+            self._cut = frozenset(words[:k] for words in self.runs for k in range(2, len(words)))
+        return self._cut
 
     def starting_with(self, initial: str) -> list:
         """The runs that hold a word of initial ``initial``, in text order."""
@@ -1042,13 +1075,35 @@ def _spelled_inside_in(text: str, token: str, gaz, right: str) -> bool:
     >>> _spelled_inside_in("the World Health Organisation said", "WOH", gazetteer(()), "WHO")
     False
     """
-    runs = set(_name_runs(text).starting_with(token[:1]))
+    runs = _name_runs(text).inside(token[:1], token[-1:].lower())
     if not runs:
         return False
     # whole names only: a run the text goes on from is part of one ("World Health" of the above)
-    cut = {words[:k] for words in _name_runs(text).runs for k in range(2, len(words))}
+    cut = _name_runs(text).cut()
     return any(words not in cut and _spells_inside(token, list(words)) and not _listed_for(gaz, right, " ".join(words))
                for words in runs)
+
+
+def _inside_ends(run: tuple) -> Optional[frozenset]:
+    """The letters (lower case) an acronym that :func:`_spells_inside` the name ``run`` can end with:
+    its last word (as that function reads it: possessives and trailing designators left out) gives the
+    acronym's last letters, its initial and at most two more from its first three; None (any letter)
+    when that word is a joining word, which may give nothing.
+
+    >>> sorted(_inside_ends(("International", "Cocoa", "Organization"))), sorted(_inside_ends(("Bank", "of", "Montreal", "Ltd")))
+    (['g', 'o', 'r'], ['m', 'n', 'o'])
+    >>> _inside_ends(("Smith", "and", "Co")) is None, _inside_ends(("’s",))
+    (True, frozenset())
+    """
+    trailing = _words("acronyms", "definition_trailing")
+    words = _without_possessives(run)
+    last = len(words) - 1
+    while last > 0 and words[last].lower().rstrip(".,") in trailing:
+        last -= 1
+    if last < 0:
+        return frozenset()
+    w = words[last].lower()
+    return None if w in _words("acronyms", "definition_joining") else frozenset(w[:INSIDE_REACH])
 
 
 @lru_cache(maxsize=1)
