@@ -728,18 +728,28 @@ def _name_starts(toks: Tokens, first: set, prefixes: set) -> list:
     n = len(low)
     where = toks.where
     starts = set()
+    seconds: dict = {}  # a first word -> the second words of the pairs it starts
     for pair in prefixes:
         a, _, b = pair.partition(" ")
-        if " " in b:
-            continue  # (a longer prefix: its first two words are a prefix too)
+        if " " not in b:  # (a longer prefix: its first two words are a prefix too)
+            seconds.setdefault(a, []).append(b)
+    for a, bs in seconds.items():
         at_a = where(a)
-        at_b = where(b) if at_a else ()
-        if not at_b:
+        if not at_a:
             continue
-        if len(at_a) <= len(at_b):
-            starts.update(i for i in at_a if i + 1 < n and low[i + 1] == b and gaps[i + 1] == " ")
-        else:
-            starts.update(j - 1 for j in at_b if j and low[j - 1] == a and gaps[j] == " ")
+        pairs = [(b, at_b) for b, at_b in zip(bs, map(where, bs)) if at_b]
+        if len(pairs) > 1 and sum(min(len(at_a), len(at_b)) for _, at_b in pairs) > len(at_a):
+            # one walk over the first word's mentions for all its pairs: a walk per pair over the rarer
+            # word's mentions grew with the pairs times the mentions (a long text's names share first
+            # words, "Federal", "New", and the words of its title-case headings: quadratic)
+            wanted = {b for b, _ in pairs}
+            starts.update(i for i in at_a if i + 1 < n and gaps[i + 1] == " " and low[i + 1] in wanted)
+            continue
+        for b, at_b in pairs:
+            if len(at_a) <= len(at_b):
+                starts.update(i for i in at_a if i + 1 < n and low[i + 1] == b and gaps[i + 1] == " ")
+            else:
+                starts.update(j - 1 for j in at_b if j and low[j - 1] == a and gaps[j] == " ")
     # a first word before a gap other than one plain space, or last: read at the first words' mentions
     # (a few in a hundred words), the gaps after them tested in C
     for w in first:
