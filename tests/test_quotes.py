@@ -1424,3 +1424,28 @@ def test_a_word_that_goes_on_with_the_sentence_after_a_quotations_comma_is_lower
 ])
 def test_a_capital_after_a_quotations_comma_that_starts_a_name_stays(text):
     assert fix(text) == text
+
+
+@pytest.mark.parametrize("text, fixed", [
+    # a short quoted phrase that lost its closing mark closes at the comma after which the writer's words go on
+    ('Previously, users could only see “recent views, which are calculated using views from the last two weeks.',
+     'Previously, users could only see “recent views,” which are calculated using views from the last two weeks.'),
+    ('No system is ready to use off the shelf; it comes “some assembly required, and the team is prepared for that.',
+     'No system is ready to use off the shelf; it comes “some assembly required,” and the team is prepared for that.'),
+    ('The dashboard now counts "returning users, or people who came back within a month of a first visit.',
+     'The dashboard now counts "returning users," or people who came back within a month of a first visit.'),
+])
+def test_a_short_phrase_that_lost_its_closing_mark_closes_where_the_writers_sentence_resumes(text, fixed):
+    assert fix(text) == fixed
+    assert fix(fixed) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    # four words or more may hold the clause after the comma: only suggested
+    'He said it was "the only way we could react, and it would cause more retaliation on both sides.',
+    # no word of the writer's after the comma: the phrase may run on
+    'Officials called the move "unexpected, especially in a year of record harvests and low prices.',
+])
+def test_a_phrase_that_may_run_on_past_its_comma_keeps_its_repair_a_suggestion(text):
+    assert fix(text) == text
+    assert any(f.code == "Q006" and f.fix == "unsafe" for f in cleaner.check(text, select=["Q"]))

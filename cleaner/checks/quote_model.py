@@ -82,6 +82,7 @@ def rules() -> dict:
         "function_words": frozenset(data["lone_close"]["function_words"]),
         "naming_reach": data["lone_close"]["naming_reach"],
         "term_alternatives": frozenset(data["lone_close"]["term_alternatives"]),
+        "resuming": frozenset(data["lone_close"]["resuming_words"]),
         "title_joiners": frozenset(data["lone_close"]["title_joiners"]),
         "openers": frozenset(data["punctuation_runs"]["openers"]),
         "subordinators": frozenset(data["punctuation_runs"]["subordinators"]),
@@ -1705,7 +1706,9 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         # a short phrase at a comma (``“unexpected, especially …``) may as well run on: a tie
         q.missing_sure = (len(cands) == 1 or any(c == cands[0] for d, c in scored)
                           or (text[cands[0] - 1] in ".?!" and len(text[lo:cands[0]].split()) <= 8)
-                          or (text[cands[0] - 1] == "," and _named_term(text, para.start, q.open.pos, lo, cands[0])))
+                          or (text[cands[0] - 1] == "," and _named_term(text, para.start, q.open.pos, lo, cands[0]))
+                          or (text[cands[0] - 1] == "," and len(text[lo:cands[0]].split()) <= PHRASE_WORDS
+                              and _writer_resumes(text, cands[0])))
     elif _titled(text[lo:cands[0] - 1]) and text[cands[0] - 1] in ",?!" and cands[0] < hi \
             and text[para.start:q.open.pos].rstrip()[-1:].isalpha():
         # ``in “The API Briefing, I will``: a title quoted in a sentence closes where the title case ends (a
@@ -1747,6 +1750,25 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
     if q.missing_close is not None and _unpaired_single_close(text, lo, q.missing_close):
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
+
+
+#: how many words a quoted phrase that closes at a comma before the writer's own words holds at most (``“recent views,”
+#: which``); a longer one may hold the clause after the comma
+PHRASE_WORDS = 3
+_NEXT_LOWER_WORD = re.compile(r"[ \t]{1,3}([a-z]+)\b")
+
+
+def _writer_resumes(text: str, pos: int) -> bool:
+    """Does the writer's sentence take up again right after the comma that ends at ``pos``: one of ``[lone_close]
+    resuming_words`` next (``users could only see “recent views, which are calculated``, ``“for months, and said``)?
+    Then a short quoted phrase that lost its closing mark closes at the comma.
+
+    >>> t = 'see “recent views, which are new. It came “some assembly required, and they left. A “fine, thank you'
+    >>> [_writer_resumes(t, i + 1) for i in range(len(t)) if t[i] == ","]
+    [True, True, False]
+    """
+    m = _NEXT_LOWER_WORD.match(text, pos)
+    return m is not None and m.group(1) in rules()["resuming"]
 
 
 _RESUMED = re.compile(r"(?<![ \t])[ \t]+(?:and|but)[ \t]+([a-z]+)\b")  # (only a run's first blank starts a match: linear)
