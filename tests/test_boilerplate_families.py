@@ -1876,3 +1876,51 @@ def test_an_agency_sign_off_in_its_other_forms_goes(line):
 def test_a_last_line_like_an_agency_sign_off_stays(line):
     body = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}"
     assert clean(body) == (body, [])
+
+
+# -- placements (stop 33, bench/junk_damage.py's *-links and paywall-truncated families) --------------
+@pytest.mark.parametrize("line", [
+    "Jane Doe contributed to this report. Back to headlines",
+    "(Reporting by Jane Doe; Editing by Tom Lee) | Home | Transport | Contact Us",
+    "© 2019 Valley Ledger. All rights reserved. | Return to top",
+    "-- AFP · Share Tweet Email",
+    "— Jane Doe, Associated Press  « Previous | Next »",
+    "Leave a comment below - More Local news",
+])
+def test_a_trailer_with_the_pages_links_after_it_on_its_line_goes(line):
+    for text in (f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}", f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {line}"):
+        out, applied = clean(text)
+        assert paragraphs(out) == [LEAD, MIDDLE, LAST], text
+        assert applied
+
+
+@pytest.mark.parametrize("line", [
+    "The depot opened in 1962, and the mayor said he would go back to top form. Back to top",
+    "Residents said they wanted to go home | Home",
+    "The drivers said they would return to top of page stories next year. Print Email",
+])
+def test_a_story_line_that_ends_in_a_page_link_keeps_its_story(line):
+    out, _applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{line}")
+    assert paragraphs(out)[:2] == [LEAD, MIDDLE] and paragraphs(out)[2].startswith(line.split(".")[0])
+
+
+def test_a_paywall_box_under_a_story_the_wall_cut_short_goes_whole():
+    story = (f"{LEAD} {MIDDLE} The depot opened in 1962 and employs about 140 mechanics and drivers, who said "
+             "they would ask the council to")
+    box = ["Subscribe to continue reading.", "Support the Valley Ledger from as little as $1 - it only takes a minute. Thank you.",
+           "We have a small favour to ask.", "Every contribution, however big or small, powers our journalism and sustains our future.",
+           "At the Valley Ledger, we believe that everyone needs high-quality journalism."]
+    for cut in (" …", " […]", ""):
+        out, applied = clean(f"{story}{cut} " + "\n".join(box))
+        assert out.strip() == f"{story}{cut}".strip()
+        assert len(applied) == len(box) and {f.code for f in applied} == {"B005"}
+
+
+def test_prompt_shaped_lines_inside_the_story_stay_behind_the_share_limit():
+    # the same lines with the story going on under them are not the text's end: one rule may not take more
+    # than broad_rules.edit_limit of so short an article
+    box = ["We have a small favour to ask.", "Every contribution, however big or small, powers our journalism and sustains our future.",
+           "At the Valley Ledger, we believe that everyone needs high-quality journalism."]
+    text = f"{LEAD}\n\n" + "\n".join(box) + f"\n\n{MIDDLE}"
+    out, applied = clean(text)
+    assert out == text and applied == []

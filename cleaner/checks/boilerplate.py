@@ -271,7 +271,7 @@ def _tag_list(text: str) -> bool:
 # space, a colon or a comma, hyphens inside it ("...on Monday.E-mail: x@example.com"; not inside an
 # address: "Rafael.Marinez@ed.gov", "Section.508@gsa.gov")
 _SENTENCE_START = re.compile(
-    r"(?:(?<=[A-Za-z0-9])[.!?]|[.!?][\"”’)])(?=[A-Z][A-Za-z'’-]*[\s,:;]|[(\[©—–-])|[.!?][\"”’)]? (?=[A-Z0-9(\[©—–-])")
+    r"(?:(?<=[A-Za-z0-9])[.!?]|[.!?][\"”’)])(?=[A-Z][A-Za-z'’-]*[\s,:;]|[(\[©—–-])|[.!?…][\"”’)\]]? (?=[A-Z0-9(\[©—–-])")
 _GLUED_WINDOW = 500  # characters of the last paragraph read: a trailer run is short
 _GLUED_SENTENCES = 3  # a trailer may span this many sentences ("© 2023 X. All rights reserved.")
 _GLUED_ROUNDS = 4  # trailers peeled off one above the other (a credit above a copyright line)
@@ -295,9 +295,11 @@ def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
     return _glued_before(doc, Unit(last.start, last.end, last.text, "paragraph", last.index), end, rules, ctx)
 
 
-def _glued_before(doc: Document, unit: Unit, end: int, rules: tuple, ctx=None, where: str = "after the last sentence") -> list[Finding]:
+def _glued_before(doc: Document, unit: Unit, end: int, rules: tuple, ctx=None, where: str = "after the last sentence",
+                  above_junk: bool = False) -> list[Finding]:
     """The trailers ``glued`` rules find as the last one to three sentences of ``unit`` before ``end``,
-    peeled from the end (see ``glued_trailers``)."""
+    peeled from the end (see ``glued_trailers``); when junk already found follows ``unit``
+    (``above_junk``), also a wall's prompt run on after a story cut off in mid-sentence."""
     text = doc.text
     lo = max(unit.start, end - _GLUED_WINDOW)
     # only the rules one of whose literals the window holds can match in it (one automaton pass)
@@ -326,6 +328,8 @@ def _glued_before(doc: Document, unit: Unit, end: int, rules: tuple, ctx=None, w
             hit = _run_on_pair(live, text, before[-1], cut)
             if hit is not None:  # the upper trailer ends where the lower one starts: a start of its own
                 bisect.insort(starts, hit[0])
+        if hit is None and above_junk and cut == end:
+            hit = _cut_off_before(live, text, before[-1] if before else lo, cut)
         if hit is None:
             break
         start, rule, matched = hit
@@ -407,6 +411,73 @@ _GLUED_TAIL_WORDS = 8
 _RUN_ON_START = re.compile(r"(?<=[\w)\]] )(?=[A-Z(©])")
 
 
+# the prompts of a paywall's or newsletter's box (B005): a story the wall cut off runs into them
+_WALL_PROMPTS = {"donation-prompt", "login-wall", "membership-call", "newsletter-box", "newsletter-form", "newsletter-label",
+                 "newsletter-promo", "paywall-line", "paywall-prompt", "paywall-wording", "reader-revenue-box",
+                 "subscription-box", "subscription-offer", "thanks-for-reading"}
+
+
+def _deleted_tail(text: str, deletions: list[Finding]) -> int:
+    """Where the run of ``deletions`` that ends ``text`` starts (only whitespace between them); the end of
+    its words when none ends it.
+
+    >>> d = Document("Story. Subscribe\\nLog in\\nSign up")
+    >>> _deleted_tail(d.text, [d.finding("B005", "", 16, 23, suggestion=""), d.finding("B005", "", 23, 31, suggestion="")])
+    16
+    """
+    start = len(text.rstrip())
+    for f in sorted(deletions, key=lambda f: f.end, reverse=True):
+        if f.start < start and not text[f.end:start].strip():
+            start = f.start
+    return start
+
+
+def prompts_above_junk(doc: Document, rules: tuple, findings: list[Finding], ctx=None) -> list[Finding]:
+    """The trailers that ``glued`` rules find at the end of the line right above the deletions that end the
+    text, and a wall's prompt run on there after a story the wall cut off in mid-sentence: a paywall's
+    box under a truncated story, its first prompt on the story's line (``... also plans to keep Subscribe
+    to continue reading.`` / ``Already a subscriber? Log in.``). The prompts under it vouch for the one
+    run on; with nothing deleted under it, a capitalised prompt in mid-sentence stays.
+
+    >>> t = "The firm said on Monday that it also plans to keep Subscribe to continue reading.\\nAlready a subscriber? Log in."
+    >>> d = Document(t)
+    >>> [t[f.start:f.end] for f in prompts_above_junk(d, builtin_rules(), [d.finding("B005", "", 82, 111, suggestion="")])]
+    [' Subscribe to continue reading.']
+    """
+    text = doc.text
+    start = _deleted_tail(text, [f for f in findings if f.suggestion == ""])
+    head = text[:start].rstrip()
+    if start >= len(text.rstrip()) or not head:
+        return []
+    first = head.rfind("\n") + 1
+    return _glued_before(doc, Unit(first, len(head), head[first:], "line"), len(head), rules, ctx,
+                         "above the prompts under the story", above_junk=True)
+
+
+def _cut_off_before(live: list, text: str, start: int, cut: int):
+    """A paywall's or newsletter's prompt (a B005 line) run on after a story the wall cut off in the
+    middle of a sentence, with no stop before it (``... Ortho also plans to keep Subscribe to continue
+    reading.``): ``(where it starts, its rule, its text)``, the longest such prompt that ends the piece
+    ``text[start:cut]``, or None. Only a whole prompt counts, from a capitalised word on.
+
+    >>> live = [(r, p) for r in builtin_rules() if r.glued for p, _ in r.patterns]
+    >>> t = "He left. The firm also plans to keep Subscribe to continue reading."
+    >>> hit = _cut_off_before(live, t, 9, len(t)); hit[0], hit[2]
+    (37, 'Subscribe to continue reading.')
+    >>> _cut_off_before(live, "He left. She said The Associated Press contributed to this report", 9, 65) is None
+    True
+    """
+    prompts = [(rule, pattern) for rule, pattern in live if rule.name in _WALL_PROMPTS]
+    if not prompts:
+        return None
+    for m in _RUN_ON_START.finditer(text, start + 1, cut):
+        piece = text[m.start():cut].rstrip()
+        rule = _full_match(prompts, piece)
+        if rule is not None:
+            return m.start(), rule, piece
+    return None
+
+
 def _run_on_pair(live: list, text: str, start: int, cut: int):
     """Two trailers run together with no stop between them (``... contributed to this report Subscribe
     to continue reading.``) as the last piece ``text[start:cut]``: ``(where the lower one starts, its rule, its
@@ -426,7 +497,92 @@ def _run_on_pair(live: list, text: str, start: int, cut: int):
         if rule is not None and _full_match(live, text[start:m.start()].rstrip()) is not None:
             return m.start(), rule, lower
     return None
-_GLUED_TABLES: dict = {}
+
+
+# -- a trailer with the page's links after it on its line --------------------------------------------
+_TOOLS_LINES = 12  # the article's last lines are read: a trailer and the page's links end a page
+_TOOLS_WORDS = 12  # the links after a trailer are a few labels ("Back to headlines", "| Home | World |")
+_TOOLS_UPPER_WORDS = 60  # a whole line of two pieces is short; a longer one holds story text
+_TOOLS_CHARS = 200  # the end of a line read for the links
+# where the page's links may start after a trailer: after a space before a capital, a sign or a border
+_TOOLS_START = re.compile(r"(?<=[^\s|·•-]) {1,3}(?:[|·•–—-] {1,3})?(?=[A-Z«‹←|·•])")
+
+
+def trailers_before_links(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
+    """A trailer with the page's own links or tools after it on the same line, both junk that a
+    whole-line rule finds: a scraper joins a page's credit line and the links under it (``Jane Doe
+    contributed to this report. Back to headlines``, ``(Reporting by X; Editing by Y) | Home | World``).
+    Neither rule reads the line whole, so both stay. Among the article's last lines, the links are the
+    line's last twelve words or fewer that a whole-line rule finds; the line goes when a whole-line rule
+    finds the rest of it, else the trailers that ``glued`` rules find run on before the links (after the
+    story's last sentence) go with the links. A story line that ends in a label stays: the text before
+    the label must be junk too.
+
+    >>> t = "The council met on Monday.\\n\\nJane Doe contributed to this report. Back to top"
+    >>> [t[f.start:f.end] for f in trailers_before_links(Document(t), builtin_rules())]
+    ['\\n\\nJane Doe contributed to this report. Back to top']
+    >>> t = "The council met on Monday. (Reporting by Jane Doe; Editing by Tom Lee) | Home | World | Contact"
+    >>> [t[f.start:f.end] for f in trailers_before_links(Document(t), builtin_rules())]
+    [' | Home | World | Contact', ' (Reporting by Jane Doe; Editing by Tom Lee)']
+    >>> trailers_before_links(Document("The council met on Monday and went home. Back to top"), builtin_rules())
+    []
+    """
+    lines = units(doc, "line") if lines is None else lines
+    tools_rules, tools_index = _tools_table(rules)
+    out = []
+    last = len(doc.text.rstrip())
+    for unit in lines[-_TOOLS_LINES:]:
+        body = _without_cell_border(unit.text).rstrip()
+        if not body or body.lstrip().startswith("|") or (_ends_sentence(body) and unit.start + len(body) < last):
+            continue  # a table row (one_cell_rows reads its cells); a line that ends a sentence is read only
+            # as the text's last one (two junk lines run on there, the lower a prompt with its stop)
+        starts = list(_TOOLS_START.finditer(body, max(0, len(body) - _TOOLS_CHARS)))[-_TOOLS_WORDS:]
+        if not starts:
+            continue
+        hits = tools_index.hits(body[starts[0].end():])  # one pass: the rules the longest links could match
+        live = [(rule, pattern) for number, rule in enumerate(tools_rules)
+                if (hits is None or number in hits or not tools_index.anchored[number]) and _enabled(ctx, rule.code)
+                for pattern, _replacement in rule.patterns]
+        for m in reversed(starts) if live else ():
+            links = body[m.end():].strip(" |·•–—-")
+            if not links or _has_words(links, _TOOLS_WORDS + 1):
+                break
+            tools = _full_match(live, links)
+            if tools is None or tools.fix == "none":
+                continue
+            whole, found = _trailer_before(doc, rules, ctx, unit, body, m.start())
+            if whole:  # the links go with the line
+                out.extend(found)
+                break
+            if found:
+                end = unit.start + len(body)
+                out.append(doc.finding(tools.code, tools.message.replace("%s", body[m.end():].strip()) + " (after a trailer)",
+                                       unit.start + m.start(), end, suggestion="", fix=tools.fix,
+                                       confidence=tools.confidence, source=f"{SOURCE}:{tools.name}"))
+                out.extend(found)
+                break
+    return out
+
+
+def _trailer_before(doc: Document, rules: tuple, ctx, unit: Unit, body: str, at: int) -> tuple[bool, list[Finding]]:
+    """Whether the whole line goes, and the deletions of the junk before the page's links at ``at`` on
+    the line ``unit`` (its text ``body``): the whole line's when a whole-line rule finds all the text
+    before them (the links go with it), else the trailers run on after the story's last sentence; none
+    when that text is story."""
+    upper = body[:at].strip()
+    if not _has_words(upper, _TOOLS_UPPER_WORDS + 1):
+        rule = None
+        for table in (_row_table(rules), _glued_table(rules), _end_table(rules)):
+            rule = _whole_line_rule(upper, *table, ctx)
+            if rule is not None:
+                break
+        if rule is not None and rule.fix != "none":
+            return True, [_whole_unit(doc, unit, rule, body, "with the page's links after it")]
+    cut = unit.start + at
+    upto = Unit(unit.start, cut, doc.text[unit.start:cut], unit.kind, unit.index)  # (its space goes with the links)
+    found = _glued_before(doc, upto, cut, rules, ctx, "before the page's links") or _end_before(doc, upto, ctx)
+    return False, found if found and all(f.fix != "none" for f in found) else []
+
 
 # -- table rows: a scraper writes a table's cells as one line, "| cell | cell |" --------------------
 _CELL_BORDER = re.compile(r"[ \t]*\|[ \t]*$")
@@ -674,9 +830,6 @@ def _cell_tail(doc: Document, rules: tuple, ctx, start: int, end: int) -> list[F
                         confidence=rule.confidence, source=f"{SOURCE}:{rule.name}")]
 
 
-_ROW_TABLES: dict = {}
-
-
 def _whole_line_rule(text: str, line_rules: list, index, ctx):
     """The first whole-line rule (of ``_row_table``'s) that matches all of ``text``, or None; only the
     rules one of whose literals ``text`` holds are tried."""
@@ -756,12 +909,21 @@ def wrapped_footers(doc: Document, rules: tuple, ctx=None, lines: Optional[list]
 
 def _row_table(rules: tuple) -> tuple:
     """The whole-line rules of a rule set and the index of their literals, made once per rule set."""
-    entry = _ROW_TABLES.get(id(rules))
+    return _table(rules, "line", lambda: [rule for rule in rules if rule.scope == "line" and rule.full and rule.kind == "existence"])
+
+
+_TABLES: dict = {}
+
+
+def _table(rules: tuple, kind: str, choose) -> tuple:
+    """The rules ``choose()`` picks from a rule set (a ``kind`` of them) and the index of their literals,
+    made once per rule set and kind (the set is kept with them, so its id is not reused)."""
+    entry = _TABLES.get((id(rules), kind))
     if entry is None or entry[0] is not rules:
-        line_rules = [rule for rule in rules if rule.scope == "line" and rule.full and rule.kind == "existence"]
-        if len(_ROW_TABLES) > 16:
-            _ROW_TABLES.clear()
-        entry = _ROW_TABLES[id(rules)] = (rules, line_rules, AnchorIndex(line_rules))
+        chosen = choose()
+        if len(_TABLES) > 64:
+            _TABLES.clear()
+        entry = _TABLES[id(rules), kind] = (rules, chosen, AnchorIndex(chosen))
     return entry[1], entry[2]
 
 
@@ -790,16 +952,31 @@ def _rules_where(rules: tuple, subset: str) -> tuple:
     return entry[1]
 
 
-def _glued_table(rules: tuple) -> list:
-    """The ``glued`` rules of a rule set and the index of their literals, made once per rule set (the
-    set is kept with them, so its id is not reused)."""
-    entry = _GLUED_TABLES.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        glued = [rule for rule in rules if rule.glued]
-        if len(_GLUED_TABLES) > 16:
-            _GLUED_TABLES.clear()
-        entry = _GLUED_TABLES[id(rules)] = (rules, glued, AnchorIndex(glued))
-    return entry[1], entry[2]
+def _end_before(doc: Document, unit: Unit, ctx) -> list[Finding]:
+    """The deletions that the end-of-article rules find inside ``unit`` when the text ends with it (the
+    page's links cut off after it): a credit in brackets after the story's last sentence, a sign-off."""
+    prefix = Document(doc.text[:unit.end], kind=doc.kind, metadata=doc.metadata, path=doc.path)
+    tail_rules = _rules_where(_rules(ctx), "last paragraphs")
+    return [f for f in _inside_cells(doc, run_rules(prefix, ctx, tail_rules, source=SOURCE))
+            if f.suggestion == "" and f.start >= unit.start and not doc.text[f.end:unit.end].strip()]
+
+
+def _tools_table(rules: tuple) -> tuple:
+    """The whole-line rules of ``_row_table`` and ``_end_table`` in one list, and the index of their
+    literals, made once per rule set: the page's links after a trailer are read with one pass."""
+    return _table(rules, "tools", lambda: _row_table(rules)[0] + _end_table(rules)[0])
+
+
+def _end_table(rules: tuple) -> tuple:
+    """The whole-line rules of a rule set that read only the article's last paragraphs, and the index of
+    their literals, made once per rule set."""
+    return _table(rules, "end", lambda: [rule for rule in rules
+                                         if rule.scope == "last-paragraphs" and rule.full and rule.kind == "existence"])
+
+
+def _glued_table(rules: tuple) -> tuple:
+    """The ``glued`` rules of a rule set and the index of their literals, made once per rule set."""
+    return _table(rules, "glued", lambda: [rule for rule in rules if rule.glued])
 
 
 def _full_match(live: list, piece: str):
@@ -1134,6 +1311,7 @@ def run(doc: Document, ctx) -> list[Finding]:
     findings.extend(cell_end_trailers(doc, _rules(ctx), ctx, lines))
     findings.extend(bulleted_lines(doc, _rules(ctx), ctx, lines))
     findings.extend(wrapped_footers(doc, _rules(ctx), ctx, lines))
+    findings.extend(trailers_before_links(doc, _rules(ctx), ctx, lines))
     if _enabled(ctx, "B013"):
         findings.extend(author_boxes(doc, lines))
         findings.extend(about_the_author(doc, lines))
@@ -1156,6 +1334,8 @@ def run(doc: Document, ctx) -> list[Finding]:
             findings.extend(site_boilerplate.findings(doc, learned, ctx.settings))
     findings.extend(peel_trailers(doc, ctx, findings))
     findings.extend(trailers_above_footers(doc, _rules(ctx), findings, ctx, lines))
+    if _enabled(ctx, "B005"):
+        findings.extend(prompts_above_junk(doc, _rules(ctx), findings, ctx))
     outer = _outermost(findings)
     kept = recall_safe(doc, outer)
     if any(a.suggestion == "" and b.suggestion != "" for a, b in zip(outer, kept)):
@@ -1306,6 +1486,8 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
     prose = _without_edge_junk(prose_paragraphs(doc, [f for f, e in zip(deletions, edge) if not e]), edge_only)
     limit = edit_limit(doc.word_count)  # the same \w+ count, shared with the score
     broad = too_broad(doc.text, deletions, _rule_of, doc.word_count)
+    if broad:
+        broad -= _ending_the_text(doc, deletions, broad)
     # prose before a point exists when the earliest prose end is at or before it (and after it when the
     # latest prose start is at or after it): two numbers, not a scan of the prose per finding
     first_end = min((p.end for p in prose), default=None)
@@ -1331,6 +1513,39 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
             f.code, f"{f.message} ({why}: reported, not deleted)", f.start, f.end,
             fix="none", confidence=f.confidence, source=f.source))
     return out
+
+
+_KEPT_WORDS = 15  # the story a paywall box may follow: at least this many words before the box
+
+
+def _ending_the_text(doc: Document, deletions: list[Finding], broad: set) -> set:
+    """The shipped rules of ``broad`` whose deletions all lie in the run of deletions that ends the text,
+    with at least 15 words of the article before that run: a paywall's box of prompts under a story the
+    wall cut short holds as many words as the story, and one rule finds most of its lines, but nothing
+    of the article is after them. A rule that takes lines the article goes on after is still held back,
+    and so is any rule of a user's pack.
+
+    >>> story = "The council voted on Monday to approve the budget for the coming year, which funds road repairs and "
+    >>> box = ("Support us from as little as $1 - it only takes a minute. Thank you.\\n" * 4)
+    >>> d = Document(story + "two schools, and it\\n\\n" + box)
+    >>> found = [d.finding("B005", "", m.start(), m.end() + 1, suggestion="", source="boilerplate:reader-revenue-box")
+    ...          for m in re.finditer("Support.*", d.text)]
+    >>> _ending_the_text(d, found, {("B005", "boilerplate:reader-revenue-box")})
+    {('B005', 'boilerplate:reader-revenue-box')}
+    >>> _ending_the_text(d, found[:3], {("B005", "boilerplate:reader-revenue-box")})  # the last line is kept
+    set()
+    """
+    text = doc.text
+    start = _deleted_tail(text, deletions)
+    if not _has_words(text[:start], _KEPT_WORDS):
+        return set()
+    shipped = {rule.name for rule in builtin_rules()}
+    mine: dict = {}
+    for f in deletions:
+        key = _rule_of(f)
+        if key in broad:
+            mine[key] = mine.get(key, True) and f.start >= start and f.source.rpartition(":")[2] in shipped
+    return {key for key, inside in mine.items() if inside}
 
 
 def _without_edge_junk(prose: list, edge_only: list[Finding]) -> list:
