@@ -460,9 +460,10 @@ def _letters_after(text: str, start: int) -> int:
     return end
 
 
-def _joined(words: list, middle: int, lone: bool, lex) -> tuple:
+def _joined(words: list, middle: int, lone: bool, is_word, zipf) -> tuple:
     """``(first, last)`` indexes of the pieces ``words`` (the ligature's word at ``middle``, written out;
-    ``lone``: that word was the ligature alone) to join across the scrape's gaps, or ``(middle, middle)``.
+    ``lone``: that word was the ligature alone) to join across the scrape's gaps, or ``(middle, middle)``;
+    ``is_word`` and ``zipf`` read a lower-case word in the lexicon.
 
     A piece must join when it is no word on its own (``bene``, ``horri``), and so must a ligature
     standing alone (``ﬁ``). Of the joins that make a dictionary word and take at least one such piece,
@@ -472,22 +473,22 @@ def _joined(words: list, middle: int, lone: bool, lex) -> tuple:
     else they stay two (``a ﬁt``, ``oﬀ set``, ``in ﬂow``).
 
     >>> from cleaner.lexicon import lexicon
-    >>> [_joined(w, m, lone, lexicon()) for w, m, lone in ((["de", "fining"], 1, False), (["a", "fit"], 1, False),
+    >>> [_joined(w, m, lone, lexicon().is_word, lexicon().zipf) for w, m, lone in ((["de", "fining"], 1, False), (["a", "fit"], 1, False),
     ...                                                    (["a", "fi", "re"], 1, True), (["bene", "fits"], 1, False))]
     [(0, 1), (1, 1), (1, 2), (0, 1)]
     """
-    must = {i for i, w in enumerate(words) if not lex.is_word(w.lower())}
+    must = {i for i, w in enumerate(words) if not is_word(w.lower())}
     if lone:
         must.add(middle)
     best, best_key = (middle, middle), None
     for lo, hi in ((0, len(words) - 1), (0, middle), (middle, len(words) - 1)):
         taken = must & set(range(lo, hi + 1))
         joined = "".join(words[lo:hi + 1])
-        if hi == lo or not lex.is_word(joined.lower()):
+        if hi == lo or not is_word(joined.lower()):
             continue
-        if not taken and (must or lex.zipf(joined) < min(lex.zipf(w) for w in words[lo:hi + 1])):
+        if not taken and (must or zipf(joined) < min(zipf(w) for w in words[lo:hi + 1])):
             continue
-        key = (len(taken), lex.zipf(joined))
+        key = (len(taken), zipf(joined))
         if best_key is None or key > best_key:
             best, best_key = (lo, hi), key
     return best
@@ -509,7 +510,9 @@ def ligatures(doc: Document) -> list[Finding]:
         return []
     from ..lexicon import lexicon
 
-    lex, table = lexicon(), _ligature_table()
+    table = _ligature_table()
+    # each distinct word read once a text (a page of ligatures asks for the same few words again and again)
+    is_word, zipf = lru_cache(maxsize=1 << 16)(lexicon().is_word), lru_cache(maxsize=1 << 16)(lexicon().zipf)
     findings, done = [], 0
     for match in _LIGATURE_RE.finditer(text, match.start()):
         if match.start() < done:
@@ -523,7 +526,7 @@ def ligatures(doc: Document) -> list[Finding]:
         middle = pieces.index((start, end))
         words = [text[a:b].translate(table) for a, b in pieces]
         lone = not _LIGATURE_RE.sub("", text[start:end])
-        lo, hi = _joined(words, middle, lone, lex) if len(pieces) > 1 else (middle, middle)
+        lo, hi = _joined(words, middle, lone, is_word, zipf) if len(pieces) > 1 else (middle, middle)
         a, b = pieces[lo][0], pieces[hi][1]
         findings.append(doc.finding("E009", f"ligature from a PDF or print scrape: {text[a:b]!r} should read "
                                     f"{''.join(words[lo:hi + 1])!r}", a, b, suggestion="".join(words[lo:hi + 1]),
