@@ -1449,3 +1449,22 @@ def test_a_short_phrase_that_lost_its_closing_mark_closes_where_the_writers_sent
 def test_a_phrase_that_may_run_on_past_its_comma_keeps_its_repair_a_suggestion(text):
     assert fix(text) == text
     assert any(f.code == "Q006" and f.fix == "unsafe" for f in cleaner.check(text, select=["Q"]))
+
+
+@pytest.mark.parametrize("text, fixed", [
+    # a quotation credited after a dash (an epigraph, a testimonial) lost its opening mark at its paragraph's start
+    ('Why we joined.\n\nI joined 18F because it is our responsibility to make government work better for everyone." -- Ken Ambrose, HHS\n\nMore.',
+     'Why we joined.\n\n"I joined 18F because it is our responsibility to make government work better for everyone." -- Ken Ambrose, HHS\n\nMore.'),
+    ('Our motto:\n\nSpeak only if it improves upon the silence.”– Gandhi\n\nWe try.',
+     'Our motto:\n\n“Speak only if it improves upon the silence.”– Gandhi\n\nWe try.'),
+    ('In business, words are words, but only performance is reality.” — Harold S. Geneen\n\nThat is our view.',
+     '“In business, words are words, but only performance is reality.” — Harold S. Geneen\n\nThat is our view.'),
+])
+def test_a_quotation_credited_after_a_dash_lost_its_opening_mark_at_the_paragraphs_start(text, fixed):
+    assert fix(text) == fixed
+    assert fix(fixed) == fixed
+
+
+def test_a_dash_before_a_lower_case_word_after_a_lone_closing_mark_is_no_credit():
+    text = "Asking open-ended questions — for example, What does this mean to you?” — is helpful when writing content."
+    assert not any(f.code == "Q006" and f.fix == "safe" and "credit" in f.message for f in cleaner.check(text, select=["Q"]))

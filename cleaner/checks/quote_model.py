@@ -1158,6 +1158,12 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         found = _term_start(text, lo, mark.pos, quoted)
         _push(para, "lone", LoneClose(mark, found[0], True, found[1]) if found else LoneClose(mark, None, False, "after-word"))
         return
+    if previous is None and not shifted and before in ".?!" and _CREDIT.match(text, mark.pos + len(mark.char), para.end):
+        # ``… for their families.” – President Obama, January 30, 2015``: a quotation credited after a dash (an epigraph, a
+        # testimonial) is the paragraph's own words up to the dash; a stray mark after the writer's sentence stands before
+        # more of it, not before a dash and a name
+        _push(para, "lone", LoneClose(mark, lo, True, "credit"))
+        return
     intro = _intro(text, lo, mark.pos)
     rest = text[mark.pos + len(mark.char):para.end].lstrip()
     if intro is not None and rest and rest[0] not in DOUBLE_MARKS and _bare_colon(text, para.start, intro):
@@ -1225,6 +1231,11 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         # a closing mark that ends its paragraph ends a quotation as often as it is stray: deleting it and opening
         # the quotation at one of the sentences before are one edit each, a tie (reported); mid-paragraph it is stray
         _push(para, "lone", LoneClose(mark, None, bool(text[mark.pos + len(mark.char):para.end].strip()), "stray"))
+
+
+#: a credit after a closing mark: a dash (``–`` ``—`` ``-`` ``--``), then a name's capital or the paragraph's end (``” –Sam
+#: Droege``, ``" -- Ken Ambrose``, ``” —`` before the name's line); a dash before a lower-case word goes on with the sentence
+_CREDIT = re.compile(r"[ \t\u00a0]{0,2}(?:[–—]|-{1,2})[ \t\u00a0]{0,2}(?:[A-Z]|$)", re.M)
 
 
 def _colon_above(text: str, para: Para, lo: int) -> bool:
