@@ -452,6 +452,17 @@ def test_a_designator_after_a_street_describes_it():
     assert ("G002", "field", "Field", "unsafe") in _g("The Steelers lost at Heinz field in front of 60,000 fans.")
 
 
+def test_a_designator_after_an_indefinite_determiner_describes_one_of_many():
+    # a proper name takes "the" or no determiner: "another Colorado city" is one city among others
+    for text in ("It was a press we co-developed with another Colorado city, and it took a year.",
+                 "We did this for a GSA Human Resources department, and the result helped them hire.",
+                 "Each Federal agency must publish its plan, and every Cabinet department reports yearly."):
+        assert _g(text) == [], text
+    # ... while after "the" the word is still read as the name's
+    assert ("G002", "department", "Department", "unsafe") in _g(
+        "We did this for the GSA Human Resources department, and the result helped them hire.")
+
+
 def test_descriptions_after_a_capitalised_word_are_not_name_parts():
     for text in ("After London, Edinburgh is the next-ranking British city, in 46th place in the survey.",
                  "Vienna has more students than any other German-speaking city, the survey found.",

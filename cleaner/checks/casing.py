@@ -712,6 +712,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     lower_case = _words("name_parts", "lower_case_designators")
     legal_forms = _words("name_parts", "legal_forms")
     title_small = _words("name_parts", "title_small_words")
+    indefinite = _words("name_parts", "indefinite_before")
     lex = lexicon()
     findings = []
     words, spans, text = toks.words, toks.spans, toks.text
@@ -736,6 +737,9 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " " \
                 and not words[first - 1].endswith(("'s", "’s")):
             first -= 1
+        if first and low_words[first - 1] in indefinite and toks.gaps[first] == " " and w not in legal_forms:
+            continue  # "another Colorado city", "a Human Resources department": a proper name takes "the"
+            # or nothing, a description of one thing among others a determiner like these
         if toks.sentence_initial(first) and first == i - 1 and (w not in legal_forms or prev.lower() in _FUNCTION_WORDS):
             continue  # "Police said": a capitalised first word of a sentence is not a name; but a legal
             # form follows only a company's name ("Chrysler corp said")
