@@ -394,6 +394,14 @@ FAMILIES = {
         "To contact the reporter on this story: {name} in {city} at {email}",
         "To contact the editor responsible for this story: {name} at {email}",
         "Contact reporter {name} at {phone} or {email}.", "Contact {name}: {email}, {phone}", "{name}: {email}, @{first}",
+        # wires' standard tails in their other wordings (stop 33, general knowledge of wire copy): a beat's
+        # funding disclosure, a reporter's place after "contributed", a reporter's beat, a wire's stamp
+        "The Associated Press receives support from the {site} Foundation for coverage of {topic2}. The AP is solely responsible for all content.",
+        "{site}'s {topic2} coverage receives financial support from several private foundations. {site} is solely responsible for all content.",
+        "Find AP's standards for working with philanthropies, a list of supporters and funded coverage areas at AP.org.",
+        "{agency} reporter {name} contributed from {city}.", "{site} writer {name} contributed from {city}.",
+        "{name} is a {section} reporter at {site}.", "{name} is the {section} editor of {site}.",
+        "This report by The {site} was first published {date}.",
         "To contact the reporter: {name} at {email}", "(Reporting by {name} in {city}, Editing by {name2})",
         "Reporting By {name}; Writing By {name2}; Editing By {name3}", "AP writers {name} in {city} and {name2} in {city2} contributed to this report.",
     ], ("tail", "glued", "tight")),

@@ -1924,3 +1924,35 @@ def test_prompt_shaped_lines_inside_the_story_stay_behind_the_share_limit():
     text = f"{LEAD}\n\n" + "\n".join(box) + f"\n\n{MIDDLE}"
     out, applied = clean(text)
     assert out == text and applied == []
+
+
+# -- wires' standard tails in their other wordings (stop 33, bench/junk_damage.py's agency-credit-variants) --
+@pytest.mark.parametrize("line,name", [
+    ("The Associated Press receives support from the Walton Family Foundation for coverage of water and "
+     "environmental policy. The AP is solely responsible for all content.", "funding-credit"),
+    ("The Associated Press’ climate and environmental coverage receives financial support from multiple private "
+     "foundations. AP is solely responsible for all content.", "funding-credit"),
+    ("Find AP’s standards for working with philanthropies, a list of supporters and funded coverage areas at AP.org.",
+     "funding-credit"),
+    ("Associated Press reporter Jane Doe contributed from Boston.", "credit-line"),
+    ("Jane Doe is a politics reporter at the Valley Ledger.", "author-bio-line"),  # (a line of its own only)
+    ("This report by The Canadian Press was first published March 5, 2023.", "originally-published"),
+])
+def test_a_wires_standard_tail_goes(line, name):
+    glued = [] if name == "author-bio-line" else [f"{LEAD}\n\n{MIDDLE}\n\n{LAST} {line}"]
+    for text in [f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}"] + glued:
+        out, applied = clean(text)
+        assert paragraphs(out) == [LEAD, MIDDLE, LAST], text
+        assert applied
+    assert name in {f.source.split(":")[1] for f in clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")[1]}
+
+
+@pytest.mark.parametrize("prose", [
+    "The museum receives support from the city, and its board is solely responsible for the content of its shows, she said.",
+    "Money contributed from abroad paid for the depot's new roof.",
+    "Smith is a former reporter for the Valley Ledger.",
+    "The report by the council was first published in 1962 and reprinted twice.",
+])
+def test_prose_like_a_wires_tail_stays(prose):
+    text = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}"
+    assert clean(text) == (text, [])
