@@ -1956,3 +1956,15 @@ def test_a_wires_standard_tail_goes(line, name):
 def test_prose_like_a_wires_tail_stays(prose):
     text = f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{prose}"
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("trailer", ["Copyright 2008 Acme News. All rights reserved.", "Jane Doe contributed to this report."])
+def test_a_trailer_at_the_end_of_a_short_story_cell_goes_and_the_pages_links_after_it_stay(trailer):
+    # a layout page's cell that closes in the middle of a line, the story's last paragraph in it (16 words)
+    cell = "The depot opened in 1962 and employs about 140 mechanics and drivers, the council said."
+    links = "| Video: Depot tour (2:21) More videos"
+    out, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{cell} {trailer} {links}")
+    # (two trailers peeled apart each take a space, the one between them: a space stays on both sides, as in
+    # a longer cell)
+    assert [" ".join(p.split()) for p in paragraphs(out)] == [LEAD, MIDDLE, f"{cell} {links}"]
+    assert applied and {f.code for f in applied} <= {"B007", "B013"}

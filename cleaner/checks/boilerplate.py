@@ -345,7 +345,7 @@ def _glued_before(doc: Document, unit: Unit, end: int, rules: tuple, ctx=None, w
 
 def cell_end_trailers(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
     """Trailers that ``glued`` rules find run on after the last sentence of a table row's last cell
-    when that cell holds a story (more than 40 words): a layout page sets the story in one cell, its
+    when that cell holds a story (more than 15 words): a layout page sets the story in one cell, its
     credit or the wire's copyright notice glued to its end (``| ... the Gaza Strip. Associated Press
     writer Jane Doe contributed to this report. |``), and the page's own rows follow it, so the story
     is not the article's last paragraph and ``glued_trailers`` never reads its end.
@@ -358,14 +358,14 @@ def cell_end_trailers(doc: Document, rules: tuple, ctx=None, lines: Optional[lis
     lines = units(doc, "line") if lines is None else lines
     out = []
     for unit in lines:
-        if "|" not in unit.text or not _has_words(unit.text, _ROW_WORDS + 1):
+        if "|" not in unit.text or not _has_words(unit.text, _STORY_CELL_WORDS + 1):
             continue
         edges = [m.start() for m in _CELL_EDGE.finditer(unit.text)]
         # each cell that a border closes (the story cell may close in the middle of the line: "...
         # reserved. | Video: Michigan Primary (2:21) ...")
         for open_, close in zip([-1] + edges, edges):
             cell = unit.text[open_ + 1:close]
-            if not _has_words(cell, _ROW_WORDS + 1):
+            if not _has_words(cell, _STORY_CELL_WORDS + 1):
                 continue  # a short cell: a caption, a label (one_cell_rows reads those)
             start = unit.start + open_ + 1
             end = start + len(cell.rstrip())
@@ -588,6 +588,10 @@ def _trailer_before(doc: Document, rules: tuple, ctx, unit: Unit, body: str, at:
 _CELL_BORDER = re.compile(r"[ \t]*\|[ \t]*$")
 _CELL_EDGE = re.compile(r"(?<!\\)\|")  # a cell's border; a bar a cell holds is escaped ("\\|")
 _ROW_WORDS = 40  # a junk line is short; longer cells are not read
+# a cell with more words holds story, its last paragraph at least (a caption with its credit is shorter):
+# its end is read for trailers run on (stop 33: 40 before, and a story's short last paragraph set as a
+# cell kept its credit, bench/junk_damage.py's cell-trailer family)
+_STORY_CELL_WORDS = 15
 _ROW_CELLS = 4  # a row with more cells that hold text is a table of data
 
 
