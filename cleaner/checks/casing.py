@@ -600,7 +600,8 @@ def place_after_of(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
-def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: frozenset = frozenset()) -> bool:
+def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: frozenset = frozenset(),
+                 kinds: frozenset = frozenset()) -> bool:
     """Is a lower-case word between capitalised words part of one name (``Goddard Space flight Center``)?
 
     The next word must be capitalised, be an ordinary word itself (``Center``, ``Systems``, ``Panel``:
@@ -615,6 +616,9 @@ def _inside_name(word: str, nxt: str, lex, given: set, roles: set, designators: 
     if nxt.lower() in _FUNCTION_WORDS or _verb(word, lex):
         return False  # "American magazine The Atlantic", "Goodwin wrote Team of Rivals": no name goes on
     low = _POSSESSIVE.sub("", nxt.lower())
+    if word in kinds and low not in designators:
+        return False  # "Leeds band Kaiser Chiefs": the kind of the thing named after it, not the "Africa movie
+        # Academy Awards", where a word that ends names goes on
     if word in roles or word.endswith(("s", "ed", "ing")) and not word.endswith("ss") and low not in designators \
             and not (_plural_noun(word, lex) and low not in lex.capitalised):
         return False  # "Steelers quarterback Mason Rudolph", "Rose-Lynn worships Patsy Cline"; but
@@ -708,6 +712,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     after_two = _words("name_parts", "designators_after_two")
     given = _words("given_names", "names")
     roles = _words("name_parts", "roles")
+    kinds = _words("name_parts", "kinds_before_names")
     descriptive_after = _words("name_parts", "descriptive_after")
     lower_case = _words("name_parts", "lower_case_designators")
     legal_forms = _words("name_parts", "legal_forms")
@@ -768,7 +773,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             if nxt.islower() and nxt not in _FUNCTION_WORDS and lex.bigram(w, nxt) >= MODIFIER_MIN_PAIRS \
                     and not _verb(nxt, lex):
                 continue  # "New Orleans city government", "the Stanford university students": a modifier
-        elif not _inside_name(w, nxt, lex, given, roles, designators):
+        elif not _inside_name(w, nxt, lex, given, roles, designators, kinds):
             continue
         if nxt[:1].isupper() and _title_follows(toks, i + 1, title_small):
             continue  # "the Oasis track Half the World Away": the noun introduces a title of its own
