@@ -461,6 +461,9 @@ def test_a_designator_after_an_indefinite_determiner_describes_one_of_many():
     # ... while after "the" the word is still read as the name's
     assert ("G002", "department", "Department", "unsafe") in _g(
         "We did this for the GSA Human Resources department, and the result helped them hire.")
+    # ... and where the determiner is for a noun after the name, or the name goes on
+    assert ("G002", "preparation", "Preparation", "unsafe") in _g(
+        "The pair were masquerading as a Tax preparation Service and took the fees of dozens of families.")
 
 
 def test_descriptions_after_a_capitalised_word_are_not_name_parts():

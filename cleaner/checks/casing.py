@@ -655,6 +655,26 @@ _SUBJECTS = ("he", "she", "they", "we")
 VERB_MIN_PAIRS = 1_000_000  # a word after a subject pronoun this often (symspellpy's bigram counts) is a verb
 
 
+def _phrase_ends_after(toks: Tokens, i: int, lex) -> bool:
+    """Does the noun phrase end with word ``i``: punctuation or the text's end after it (not a hyphen),
+    or a lower-case function word or verb (not a capitalised word: the name goes on)?
+
+    >>> from cleaner.lexicon import lexicon
+    >>> t = Tokens("another Colorado city, and a Syracuse university economist said the rest")
+    >>> [_phrase_ends_after(t, k, lexicon()) for k in (2, 6, 7)]
+    [True, False, True]
+    """
+    words, gaps = toks.words, toks.gaps
+    if i + 1 >= len(words):
+        return True
+    if gaps[i + 1] != " ":
+        return not gaps[i + 1].startswith("-")
+    if toks.capitalised[i + 1]:
+        return False  # the name goes on ("a Tax preparation Service")
+    nxt = toks.low_words[i + 1]
+    return nxt in _FUNCTION_WORDS or _verb(nxt, lex)
+
+
 def _verb(word: str, lex) -> bool:
     """Is ``word`` a verb, by the pairs English writes: one that follows ``he``, ``she``, ``they`` or
     ``we`` (``wrote``, ``did``, ``brought``)? A verb between capitalised words joins two names
@@ -742,9 +762,11 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         while first > 0 and words[first - 1][:1].isupper() and toks.gaps[first] == " " \
                 and not words[first - 1].endswith(("'s", "’s")):
             first -= 1
-        if first and low_words[first - 1] in indefinite and toks.gaps[first] == " " and w not in legal_forms:
-            continue  # "another Colorado city", "a Human Resources department": a proper name takes "the"
-            # or nothing, a description of one thing among others a determiner like these
+        if first and low_words[first - 1] in indefinite and toks.gaps[first] == " " and w not in legal_forms \
+                and _phrase_ends_after(toks, i, lex):
+            continue  # "another Colorado city.", "a Human Resources department, and": a proper name takes
+            # "the" or nothing, a description of one thing among others a determiner like these (unless
+            # a noun follows that the determiner is for: "a European Space agency co-author")
         if toks.sentence_initial(first) and first == i - 1 and (w not in legal_forms or prev.lower() in _FUNCTION_WORDS):
             continue  # "Police said": a capitalised first word of a sentence is not a name; but a legal
             # form follows only a company's name ("Chrysler corp said")
