@@ -714,9 +714,7 @@ def test_joining_word_no_name_with_that_head_word_takes():
     for text in ("The Department on Monday said the review would take months to complete in full.",
                  "Officials of the Union in Geneva said the review would take months to complete.",
                  "Officials of the Department at NMAH said the review would take months to complete.",
-                 "The Secretary of State at Foreign Affairs said the review would take months to finish.",
-                 # "at" before a longer name: where the group is, an affiliation
-                 "said Hugo Spiers, head of the Spatial Cognition Group at University College London, who led it."):
+                 "The Secretary of State at Foreign Affairs said the review would take months to finish."):
         assert _g(text) == [], text
 
 

@@ -1096,9 +1096,6 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         if low[i] in locative and (low[k] in lex.capitalised or low[k] not in lex.lower):
             continue  # "Union in Geneva": a place after a locative word, not a name's own word
-        if low[i] == "at" and _longer_name(toks, k):
-            continue  # "the Spatial Cognition Group at University College London": an affiliation, as
-            # joining_word_usage reads it
         # the names join both the head word and the next word with another word, never the next word
         # with the word written: that one
         joins_next = before.get(low[k], {})
