@@ -484,6 +484,8 @@ FAMILIES.update({
     "credit-links": (_pool("agency-credit", "agency-credit-variants", "signature-tail"), ("links",)),
     "legal-links": (_pool("legal-footer", "legal-footer-variants"), ("links",)),
     "share-links": (_pool("share-prompt", "share-prompt-variants", "paywall-promo"), ("links",)),
+    # a stamp with the page's links after it, as a page's last line ("Jan 7, 2008 4:07 PM EST | Comments")
+    "stamp-links": (_pool("stamp-under-article", "bare-date-variants"), ("links",)),
     "footer-page-lines": (_pool("legal-footer", "legal-footer-variants", "agency-credit", "share-prompt",
                                 "paywall-promo", "stamp-variants"), ("page-lines",)),
     "paywall-truncated": (_pool("paywall-promo", "paywall-variants"), ("truncated",)),

@@ -1968,3 +1968,14 @@ def test_a_trailer_at_the_end_of_a_short_story_cell_goes_and_the_pages_links_aft
     # a longer cell)
     assert [" ".join(p.split()) for p in paragraphs(out)] == [LEAD, MIDDLE, f"{cell} {links}"]
     assert applied and {f.code for f in applied} <= {"B007", "B013"}
+
+
+@pytest.mark.parametrize("line", ["Jan 7, 2008 4:07 PM EST | Comments", "March 14, 2023 | Back to top"])
+def test_a_date_stamp_with_the_pages_links_after_it_goes_at_the_end(line):
+    out, applied = clean(f"{LEAD}\n\n{MIDDLE}\n\n{LAST}\n\n{line}")
+    assert paragraphs(out) == [LEAD, MIDDLE, LAST] and [f.code for f in applied] == ["B015"]
+
+
+def test_a_sentence_with_a_date_before_a_link_stays():
+    text = f"{LEAD}\n\n{MIDDLE}\n\nThe vote is set for March 14, 2023 | Home"
+    assert clean(text) == (text, [])

@@ -572,7 +572,8 @@ def _trailer_before(doc: Document, rules: tuple, ctx, unit: Unit, body: str, at:
     upper = body[:at].strip()
     if not _has_words(upper, _TOOLS_UPPER_WORDS + 1):
         rule = None
-        for table in (_row_table(rules), _glued_table(rules), _end_table(rules)):
+        for table in (_row_table(rules), _glued_table(rules), _end_table(rules), _table(rules, "date", lambda: [
+                rule for rule in rules if rule.name == "date-stamp"])):  # (a stamp alone is read by position)
             rule = _whole_line_rule(upper, *table, ctx)
             if rule is not None:
                 break
