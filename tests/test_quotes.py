@@ -1468,3 +1468,13 @@ def test_a_quotation_credited_after_a_dash_lost_its_opening_mark_at_the_paragrap
 def test_a_dash_before_a_lower_case_word_after_a_lone_closing_mark_is_no_credit():
     text = "Asking open-ended questions — for example, What does this mean to you?” — is helpful when writing content."
     assert not any(f.code == "Q006" and f.fix == "safe" and "credit" in f.message for f in cleaner.check(text, select=["Q"]))
+
+
+def test_a_run_on_quotation_whose_paragraph_break_was_lost_closes_before_the_next_opening_mark():
+    # the BBC News dataset runs each story's paragraphs together: a quotation that ran over two paragraphs is
+    # open where the next one opens. Words in the first person after a comma are still the speaker's, so the
+    # lost closing mark is suggested before the next opening mark, not at the first comma
+    text = ('The club has not ruled out a listing. "Listing would be one option, but we are flexible and no '
+            'decisions have been made on that issue yet. "We want to be in the best financial health," he said.')
+    found = [(f.code, f.start, f.suggestion) for f in Cleaner(select=["Q"]).check(text).findings]
+    assert found == [("Q006", text.index('yet.') + 3, '."')]

@@ -1757,7 +1757,11 @@ def _place_missing_close(text: str, para: Para, q: Quotation) -> None:
             # (a last sentence in the first or second person is the speaker's: ``Initially, they’d said … we would``)
             q.missing_close, q.missing_rule = last.start() + 1, "attribution"
     elif later:
-        lower = [c for c in cands if re.match(r"\s+[a-z]", text[c:hi])]
+        # the last punctuation the writer's own lower-case words follow; words in the first or second person
+        # after it are still the speaker's (``“Listing would be one option, but we are flexible … yet. “We
+        # want``: a quotation that ran over two paragraphs, the break lost, closes before the next one opens)
+        ends = cands[1:] + [hi]
+        lower = [c for c, e in zip(cands, ends) if re.match(r"\s+[a-z]", text[c:hi]) and not _SPEECH.search(text, c, e)]
         q.missing_close, q.missing_rule = (lower or cands)[-1], "next-open"
     if q.missing_close is not None and _unpaired_single_close(text, lo, q.missing_close):
         q.missing_sure = False  # ``"pik') certificates``: a closing mark of the wrong kind may be the lost one
