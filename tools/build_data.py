@@ -49,6 +49,10 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_output import write_or_check  # noqa: E402
+
 DATA = Path(__file__).resolve().parent.parent / "rules" / "data"
 PLACES = DATA / "places.tsv.gz"
 ZIPF = DATA / "zipf-en.tsv.gz"
@@ -217,20 +221,12 @@ def main(argv: list | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare with the shipped files instead of writing")
     args = parser.parse_args(argv)
-    stale = []
+    built = []
     for path, build in ((PLACES, places_text), (ZIPF, zipf_text), (RARE_ZIPF, rare_zipf_text), (BIGRAMS, bigrams_text),
                         (LEGACY_WORDS, legacy_words_text), (CITY_WORDS, city_words_text), (BADNESS_GATE, badness_gate_text)):
         data = (pack_blocks if path == BIGRAMS else pack)(build()) if path.suffix == ".gz" else build().encode("utf-8")
-        if args.check:
-            if not path.exists() or path.read_bytes() != data:
-                stale.append(path.name)
-        else:
-            path.write_bytes(data)
-            print(f"wrote {path} ({len(data):,} bytes)")
-    if stale:
-        print(f"out of date: {', '.join(stale)} (run python tools/build_data.py)", file=sys.stderr)
-        return 1
-    return 0
+        built.append((path, data))
+    return write_or_check(built, args.check, "tools/build_data.py")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,10 @@ import sys
 from importlib import metadata, resources
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_output import write_or_check  # noqa: E402
+
 OUT = Path(__file__).resolve().parent.parent / "rules" / "data" / "joining-bigrams-en.tsv.gz"
 JOINING = ("in", "on", "at", "of", "for", "to")
 
@@ -45,14 +49,7 @@ def main(argv: list | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing")
     args = parser.parse_args(argv)
     data = gzip.compress(joining_text().encode("utf-8"), compresslevel=9, mtime=0)
-    if args.check:
-        if not OUT.exists() or OUT.read_bytes() != data:
-            print(f"out of date: {OUT.name} (run python tools/build_joining_counts.py)", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_bytes(data)
-    print(f"wrote {OUT} ({len(data):,} bytes)")
-    return 0
+    return write_or_check([(OUT, data)], args.check, "tools/build_joining_counts.py")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from build_output import write_or_check  # noqa: E402
 
 OUT = ROOT / "rules" / "data" / "joining-heads-en.tsv"
 SOURCES = ("digitalgov", "18f")
@@ -69,15 +72,7 @@ def main(argv: list | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--check", action="store_true", help="compare with the shipped file instead of writing")
     args = parser.parse_args(argv)
-    data = heads_text().encode("utf-8")
-    if args.check:
-        if not OUT.exists() or OUT.read_bytes() != data:
-            print(f"out of date: {OUT.name} (run python tools/build_joining_heads.py)", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_bytes(data)
-    print(f"wrote {OUT} ({len(data):,} bytes)")
-    return 0
+    return write_or_check([(OUT, heads_text().encode("utf-8"))], args.check, "tools/build_joining_heads.py")
 
 
 if __name__ == "__main__":
