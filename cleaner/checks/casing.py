@@ -1171,9 +1171,9 @@ def _unpronounceable(word: str) -> bool:
     >>> [_unpronounceable(w) for w in ("Gsa", "Tgi", "Gao", "Tas", "Stan", "Blair")]
     [True, True, False, False, False, False]
     """
-    low = word.lower()
-    if not any(c in "aeiouy" for c in low[1:]):
+    if _vowelless(word):
         return True
+    low = word.lower()
     return len(low) >= 3 and low[0] not in "aeiouy" and low[1] not in "aeiouy" and low[:2] not in _english_onsets()
 
 
