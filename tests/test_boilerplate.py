@@ -191,6 +191,7 @@ def test_a_heading_over_lines_that_read_as_link_text_or_sentences_keeps_them():
     "Updated figures show 3,000 people were displaced by the floods",
     "First published in 1851, the newspaper has covered the city for generations.",
     "Source link errors were blamed for the outage, engineers said.",
+    "Supply link roads to the port were closed after the storm, officials said.",
 ])
 def test_prose_is_not_flagged(text):
     assert b_findings(f"Headline here\n\n{text}\n\nAnother paragraph follows here.") == []
@@ -199,6 +200,8 @@ def test_prose_is_not_flagged(text):
 @pytest.mark.parametrize("line,code", [
     ("[ad_1]", "B001"),
     ("Source link", "B002"),
+    ("[ad_2]Supply hyperlink", "B002"),
+    ("Source hyperlink", "B002"),
     ("SOURCE: News agencies", "B002"),
     ("The post Storm hits coast appeared first on Daily Planet.", "B003"),
     ("Originally published at example.com.", "B003"),
