@@ -206,6 +206,9 @@ def test_seed_rows():
         ("The hearing starts at 10:30,and ends at noon.", "The hearing starts at 10:30, and ends at noon.", "Q008"),
         ("“We are ready,”the mayor said on Monday.", "“We are ready,” the mayor said on Monday.", "Q008"),
         ("trade in London.The rule has been in effect since 1970.", "trade in London. The rule has been in effect since 1970.", "Q008"),
+        # a lost space repeated is still two slips when the word before is not a capitalised name (glued_names)
+        ("the firm said.The deal is off. A rival said.The bid stands.",
+         "the firm said. The deal is off. A rival said. The bid stands.", "Q008"),
         ("“He told me “no” twice,” she said.", "“He told me ‘no’ twice,” she said.", "Q011"),
         ('"He told me "no" twice," she said.', '"He told me \'no\' twice," she said.', "Q011"),
         ("“He called the plan ‘a disgrace.”” Then he left.", "“He called the plan ‘a disgrace.’” Then he left.", "Q011"),
@@ -1109,6 +1112,9 @@ UNTOUCHED = [
     "He moderated a panel, titled, ‘First Responders and Use of Mobile Broadband,’ which featured “experts,” he said.",
     # a reference, strings in a spreadsheet formula (publisher copy)
     "Comput Graph Forum. 2020 Jun;39(3):619-646. doi: 10.1111/cgf.14018",
+    # a brand the article writes with its own mark each time (BBC 2005: One.Tel; a 2024 review: Dry:Soon)
+    "Services such as TalkTalk and One.Tel route calls. One.Tel said it would appeal.",
+    "I found the Dry:Soon took four hours. The Dry:Soon Mini is smaller.",
     "The plant in Kenosha, Wisc. assembles cars.",
     # WordPress writes a closing mark after a digit as a double prime
     "A score of “1″ is far less effort than expected. A score of “5″ indicates the customer buys.",

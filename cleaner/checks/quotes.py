@@ -1239,6 +1239,50 @@ def _ends_words(text: str, pos: int) -> bool:
     return before.isalnum() or (before in (",", "?", "!") and text[pos - 2:pos - 1].isalnum())
 
 
+_GLUED_PAIR = re.compile(r"(?<![^\W_])([A-Z][^\W_]{0,30})([.,;:])(?=([^\W_]{1,30})(?![^\W_]))")
+
+
+def glued_names(text: str, model: Optional[QuoteModel] = None) -> Counter:
+    """How often the article writes each capitalised word glued to the next by ``. , ; :`` (``Dry:Soon``).
+
+    A slip that lost a space does not repeat itself letter for letter; a brand written with its own mark
+    does (``One.Tel``, ``Dry:Soon``, ``SM:tv`` as the article spells them each time), so a pair the article
+    writes twice is its own spelling, as S treats a word the article writes twice the same way.
+
+    >>> glued_names("The Dry:Soon airer. I found the Dry:Soon took hours, he said.The end")[("Dry", ":", "Soon")]
+    2
+    """
+    if model is not None and "glued names" in model.memo:
+        return model.memo["glued names"]
+    counts = Counter(m.groups() for m in _GLUED_PAIR.finditer(text))
+    if model is not None:
+        model.memo["glued names"] = counts
+    return counts
+
+
+def _own_glued_name(text: str, model: Optional[QuoteModel], mark: int) -> bool:
+    """Is the mark at ``mark`` inside a capitalised pair the article writes twice (:func:`glued_names`)?
+
+    >>> t = "Shops sell One.Tel phones. One.Tel said.The"
+    >>> _own_glued_name(t, None, 14), _own_glued_name(t, None, t.rindex("."))
+    (True, False)
+    """
+    left = _GLUED_PAIR.match(text, _word_start(text, mark))
+    return left is not None and left.end() == mark + 1 and glued_names(text, model)[left.groups()] >= 2
+
+
+def _word_start(text: str, pos: int) -> int:
+    """Where the run of letters and digits that ends at ``pos`` begins (at most 31 back).
+
+    >>> _word_start("say One.Tel", 7)
+    4
+    """
+    start = pos
+    while start > max(0, pos - 31) and (text[start - 1].isalnum()):
+        start -= 1
+    return start
+
+
 def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
     """Q008: no space after a sentence-final full stop.
 
@@ -1258,6 +1302,8 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
         if m.group(1)[0].isupper() and (is_abbreviation(m.group(1)) or m.group(2) in ("Net", "Com", "Js")):
             continue  # ``St.Louis``
         dot = m.end(1)
+        if _own_glued_name(text, model, dot):
+            continue  # ``One.Tel`` twice: the brand's own spelling
         edits.append(Edit("Q008", "missing space after a full stop", dot, dot + 1, ". ", "safe", 0.9))
     for m in _at_sites(_GLUED, text, model, ",;:"):
         mark = m.group(1) or m.group(2)
@@ -1271,6 +1317,8 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
             continue  # ``TL;DR``
         if mark != "," and text[m.end()].isdigit():
             continue  # a reference or a ratio: ``2020 Jun;39(3):619``, ``Matthew 5:3``
+        if _own_glued_name(text, model, m.start()):
+            continue  # ``Dry:Soon`` twice: the brand's own spelling
         edits.append(Edit("Q008", f"missing space after {mark!r}", m.start(), m.end(), mark + " ", "safe", 0.85))
     for para in model.paragraphs:
         # a lone closing mark whose opening mark was lost, or that can only close (``heavier”as``: curly, or the
