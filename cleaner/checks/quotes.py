@@ -816,12 +816,16 @@ def _bare_words(text: str, model: Optional[QuoteModel]) -> frozenset:
     >>> sorted(_bare_words("Ohio is big. In Ohio., it", None))
     ['In', 'Ohio']
     """
-    if model is not None and "bare" in model.memo:
-        return model.memo["bare"]
-    found = frozenset(m.group() for m in _BARE_SHORT.finditer(text))
-    if model is not None:
-        model.memo["bare"] = found
-    return found
+    return _memoised(model, "bare", lambda: frozenset(m.group() for m in _BARE_SHORT.finditer(text)))
+
+
+def _memoised(model: Optional[QuoteModel], key: str, compute):
+    """``compute()`` once per document (kept in the model's memo; computed each time with no model, as in a doctest)."""
+    if model is None:
+        return compute()
+    if key not in model.memo:
+        model.memo[key] = compute()
+    return model.memo[key]
 
 
 _NAME_INSIDE = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w’'-]+")  # the capital first (see ``_CAPS``)
@@ -1252,12 +1256,7 @@ def glued_names(text: str, model: Optional[QuoteModel] = None) -> Counter:
     >>> glued_names("The Dry:Soon airer. I found the Dry:Soon took hours, he said.The end")[("Dry", ":", "Soon")]
     2
     """
-    if model is not None and "glued names" in model.memo:
-        return model.memo["glued names"]
-    counts = Counter(m.groups() for m in _GLUED_PAIR.finditer(text))
-    if model is not None:
-        model.memo["glued names"] = counts
-    return counts
+    return _memoised(model, "glued names", lambda: Counter(m.groups() for m in _GLUED_PAIR.finditer(text)))
 
 
 def _own_glued_name(text: str, model: Optional[QuoteModel], mark: int) -> bool:
