@@ -205,6 +205,9 @@ def test_seed_rows():
          "Exports rose in 2015, the ministry said, to 40,679, against 1,500 at 3:1 odds.", "Q008"),
         ("The hearing starts at 10:30,and ends at noon.", "The hearing starts at 10:30, and ends at noon.", "Q008"),
         ("“We are ready,”the mayor said on Monday.", "“We are ready,” the mayor said on Monday.", "Q008"),
+        # an opening mark glued to any word before it, when the next mark can only close the quotation
+        ('He said the rule is"outdated and unjust". It goes.', 'He said the rule is "outdated and unjust". It goes.', "Q008"),
+        ("He admired Mr Blair’s“courageous” leadership.", "He admired Mr Blair’s “courageous” leadership.", "Q008"),
         ("trade in London.The rule has been in effect since 1970.", "trade in London. The rule has been in effect since 1970.", "Q008"),
         # a lost space repeated is still two slips when the word before is not a capitalised name (glued_names)
         ("the firm said.The deal is off. A rival said.The bid stands.",
@@ -638,9 +641,12 @@ def test_opening_mark_glued_to_its_verb_of_saying_gets_its_space(glued, spaced):
     assert fix(spaced) == spaced
 
 
-def test_mark_glued_to_a_word_that_is_no_verb_of_saying_is_not_spaced_as_an_opening_one():
-    text = 'It was called the word"Big" in the notes.'
-    assert "Q008" not in codes(text)
+def test_mark_glued_to_any_word_opens_only_when_the_next_mark_can_only_close():
+    # glued on both sides, before a mark that closes: an opening mark that lost its space (BBC 2005 copy:
+    # ``discrimination saying it is"outdated and unjust".``)
+    assert fix('It was called the word"Big" in the notes.') == 'It was called the word "Big" in the notes.'
+    # before a mark that opens, the glued one is a stray closing mark, not an opening one: no space goes before it
+    assert not [f for f in cleaner.check('It was good"and then "bad" too.', select=["Q"]) if f.code == "Q008" and "before a quotation" in f.message]
 
 
 def test_colon_before_a_lower_case_list_introduces_no_quotation():

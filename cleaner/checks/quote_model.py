@@ -707,6 +707,9 @@ def _pair(text: str, para: Para) -> None:
                 role = "open"  # ``said,"The report …."`` ``debate."It was …," he said``: read as closing, both marks would be stray
             elif current is None and text[mark.pos + 1:mark.pos + 2].isupper() and _verb_before(text, mark.pos, para.start):
                 role = "open"  # ``banker said"It will``: a verb of saying glued to the quotation it introduces
+            elif current is None and text[mark.pos - 1:mark.pos].isalpha() and text[mark.pos + 1:mark.pos + 2].isalpha() \
+                    and _next_closes(text, mark.pos + 1, para):
+                role = "open"  # ``it is"outdated and unjust".``: glued on both sides, and the next mark can only close
             elif current is None and mark.pos > para.start and (text[mark.pos - 1].isalnum() or text[mark.pos - 1] in ",.?!;"):
                 role = "close"  # ``else,"said``: a straight mark glued to the end of a word or sentence closes
             else:

@@ -1331,9 +1331,10 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
                     and not (text[mark.pos - 1].isalpha() and _ELIDED.match(text, end)):  # ``isn"t``: an apostrophe typed as a double mark
                 edits.append(Edit("Q008", "missing space after a closing quote", mark.pos, end, mark.char + " ", "safe", 0.85))
             elif mark.role == "open" and mark.pos > para.start and mark.quotation is not None and mark.quotation.close is not None \
-                    and (text[mark.pos - 1] in ",:.?!" or qm._verb_before(text, mark.pos, para.start)):
-                # ``said,"The`` ``said"It``: an opening mark glued to the sentence or the verb that introduces it
-                what = f"after {text[mark.pos - 1]!r}" if not text[mark.pos - 1].isalpha() else "after the verb that introduces it"
+                    and (text[mark.pos - 1] in ",:.?!" or text[mark.pos - 1].isalpha()):
+                # ``said,"The`` ``said"It`` ``it is"outdated"``: an opening mark glued to the sentence or the word before it
+                what = f"after {text[mark.pos - 1]!r}" if not text[mark.pos - 1].isalpha() else (
+                    "after the verb that introduces it" if qm._verb_before(text, mark.pos, para.start) else "after a word")
                 edits.append(Edit("Q008", f"missing space {what} before a quotation", mark.pos, end, " " + mark.char, "safe", 0.85))
     for m in _at_sites(_GLUED_MARK, text, model, "?!"):
         token_start = text.rfind(" ", 0, m.start()) + 1
