@@ -192,6 +192,9 @@ def test_a_heading_over_lines_that_read_as_link_text_or_sentences_keeps_them():
     "First published in 1851, the newspaper has covered the city for generations.",
     "Source link errors were blamed for the outage, engineers said.",
     "Supply link roads to the port were closed after the storm, officials said.",
+    "Follow the money, the investigator told the committee on Tuesday.",
+    "From our partners in the coalition we expect support, the minister said.",
+    "The article continues after this ad campaign ends, the editor said.",
 ])
 def test_prose_is_not_flagged(text):
     assert b_findings(f"Headline here\n\n{text}\n\nAnother paragraph follows here.") == []
@@ -224,6 +227,16 @@ def test_prose_is_not_flagged(text):
     ("Read also: Antwerp port posts record volumes", "B008"),
     ("Related stories: Dutch economy shrinks in second quarter", "B008"),
     ("Home » News » World", "B010"),
+    # ad-slot instructions and widget labels as other sites word them
+    ("Article continues after this ad", "B006"),
+    ("SCROLL TO CONTINUE WITH CONTENT", "B006"),
+    ("Video Ad Feedback", "B006"),
+    ("Content from our partners", "B006"),
+    # an article page's tool buttons read as text
+    ("Listen to this article · 4 min", "B010"),
+    ("Open this photo in gallery:", "B010"),
+    ("Text size", "B010"),
+    ("Jump to comments", "B010"),
 ])
 def test_boilerplate_line_is_flagged_and_deleted(line, code):
     text = f"The vote was close on Tuesday night.\n\n{line}\n\nOpponents said they would appeal."
