@@ -253,6 +253,9 @@ def test_a_closing_quotes_third_byte_replaced_in_an_earlier_decode_is_put_back()
 @pytest.mark.parametrize("damaged, repaired", [
     ("\u00c2\u00a9 2023 The Valley Ledger. Prices rose.", "\u00a9 2023 The Valley Ledger. Prices rose."),
     ("Lunch costs \u00c2\u00a310 and it was 30\u00c2\u00b0C.", "Lunch costs \u00a310 and it was 30\u00b0C."),
+    # a no-break space's lead byte, before the no-break space or the plain space a scraper made of it
+    ("The\u00c2\u00a0Scot initially defended Beattie.", "The\u00a0Scot initially defended Beattie."),
+    ("By\u00c2 playing games,\u00c2 like pass-the-parcel.", "By\u00a0playing games,\u00a0like pass-the-parcel."),
 ])
 def test_the_lead_byte_of_a_latin1_sign_read_as_windows_1252_is_deleted_safely(damaged, repaired):
     # C2 is the first byte of a Latin-1 sign's UTF-8: "Â" before the sign is no letter of any word

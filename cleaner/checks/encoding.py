@@ -179,16 +179,21 @@ def mojibake(doc: Document) -> list[Finding]:
 
 def _lead_byte_before_a_sign(line: str, start: int, end: int, replacement: str) -> bool:
     """Is ``line[start:end]`` a lone ``Â`` that ftfy deletes before a Latin-1 sign (``Â©``, ``Â£10``,
-    ``Â½``, ``5Â°C``)? That is the lead byte C2 of the sign's UTF-8 read as Windows-1252: no word puts
-    ``Â`` there, so deleting it is sure.
+    ``Â½``, ``5Â°C``) or a no-break space (``TheÂ\xa0Scot``), or an ``Â`` and the space a scraper made
+    of that no-break space, which ftfy reads back as one (``TheÂ Scot``)? That is the lead byte C2 of
+    the character's UTF-8 read as Windows-1252: no word puts ``Â`` there, so the repair is sure.
 
     >>> _lead_byte_before_a_sign("Â© 2023", 0, 1, ""), _lead_byte_before_a_sign("Âge", 0, 1, "")
     (True, False)
+    >>> _lead_byte_before_a_sign("TheÂ\xa0Scot", 3, 4, ""), _lead_byte_before_a_sign("TheÂ Scot", 3, 5, "\xa0")
+    (True, True)
     """
+    if line[start:end] == "Â " and replacement == "\xa0":
+        return True
     return line[start:end] == "Â" and not replacement and line[end:end + 1] in _LATIN1_SIGNS
 
 
-_LATIN1_SIGNS = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿")
+_LATIN1_SIGNS = frozenset("\xa0¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿")
 
 
 def _merge_opcodes(opcodes, old: str, new: str):
