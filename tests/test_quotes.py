@@ -977,24 +977,70 @@ def test_a_quoted_term_with_no_evidence_of_its_start_is_not_guessed(text):
     assert "Q006" in codes(text)
 
 
-def test_a_lone_single_quoted_term_in_straight_double_quoting_copy_takes_double_marks():
+#: American-style evidence for the tests of Q010's lone term: a quoted fragment with its stop inside its closing mark
+AMERICAN = '\n\nAnalysts called the plan "a long shot."'
+
+
+def test_a_lone_single_quoted_term_in_american_double_quoting_copy_takes_double_marks():
     text = ('"We will pay," the minister said.\n\n'
-            "The accord must place the debt 'within the terms proposed by Brazil' on Monday, he added.")
+            "The accord must place the debt 'within the terms proposed by Brazil' on Monday, he added." + AMERICAN)
     assert fix(text) == text.replace("'within the terms proposed by Brazil'", '"within the terms proposed by Brazil"')
     assert fix(fix(text)) == fix(text)
+
+
+def test_a_lone_curly_single_quoted_term_in_american_copy_takes_double_marks():
+    # the article's spelling breaks the tie where no quoted fragment tells the placement
+    text = "“We will pay,” he said. It is part of our ‘mobile first’ strategy for the organization."
+    assert fix(text) == text.replace("‘mobile first’", "“mobile first”")
+    assert fix(fix(text)) == fix(text)
+
+
+@pytest.mark.parametrize("text", [
+    # British placement: a quoted fragment's stop outside its closing mark (the BBC's house style)
+    '"We will pay," the minister said. Critics called it "a sham".\n\nThe \'bumping\' of flights has ended.',
+    # British spelling breaks the tie
+    '"We will pay," the minister said.\n\nThe \'bumping\' of flights at the centre has ended.',
+])
+def test_a_lone_single_quoted_term_in_british_plain_text_copy_is_only_suggested(text):
+    found = [f for f in cleaner.check(text, select=["Q"]) if f.code == "Q010"]
+    assert found and all(f.fix == "unsafe" for f in found)
+    assert fix(text) == text
+    assert "The \"bumping\" of" in fix(text, unsafe=True)
+
+
+def test_a_title_in_single_marks_takes_double_marks_only_in_american_copy():
+    # the quoted fragment's comma inside its closing mark (``“experts,”``) is American placement: top-level quotations
+    # go in double marks there; with the comma outside (British) the title keeps its marks (``test_correct_copy_...``)
+    text = "He moderated a panel, titled, ‘First Responders and Use of Mobile Broadband,’ which featured “experts,” he said."
+    assert fix(text) == text.replace("‘First", "“First").replace("Broadband,’", "Broadband,”")
+
+
+def test_a_lone_single_quoted_term_in_plain_text_copy_where_nothing_tells_the_style_takes_double_marks():
+    # no quoted fragment and no spelling pair: wire copy as often as not, which quotes terms in double marks
+    text = '"We will pay," the minister said.\n\nThe \'bumping\' of flights has ended.'
+    assert fix(text) == text.replace("'bumping'", '"bumping"')
+
+
+def test_the_article_quote_style_is_read_from_its_marks_before_its_spelling():
+    from cleaner.checks.quote_model import build
+
+    wire = 'The centre of the programme, he said, was "a fair deal." Costs fell by a quarter, the organisation said.'
+    assert build(wire).dialect == "us"  # Reuters: British spelling, American placement
+    assert build('It was "a fair deal". We organized it.').dialect == "uk"
+    assert build("We organized it.").dialect == "us" and build("The plan.").dialect is None
 
 
 def test_one_single_quoted_term_in_straight_copy_that_quotes_nothing_else_takes_double_marks():
     """Straight (plain-text) copy quotes in double marks: of 2,088 straight-marked tune articles with at most one double
     quotation, 619 quote one phrase in double marks, 1 quotes one in single marks and nothing in double ones."""
-    text = "The method, called 'virtual autopsy', is now used in courts."
-    assert fix(text) == 'The method, called "virtual autopsy", is now used in courts.'
+    text = "The method, called 'virtual autopsy', is now used in courts to analyze injuries."
+    assert fix(text) == text.replace("'virtual autopsy'", '"virtual autopsy"')
     assert fix(fix(text)) == fix(text)
 
 
 def test_a_lone_single_quoted_stretch_with_a_decimal_point_is_still_one_term():
     text = ('"It makes no difference," the official said.\n\n'
-            "A statement said 'the announcement makes no difference to the 5.0 billion stg a year' of receipts.")
+            "A statement said 'the announcement makes no difference to the 5.0 billion stg a year' of receipts." + AMERICAN)
     assert fix(text) == text.replace("'the announcement", '"the announcement').replace("year'", 'year"')
 
 
@@ -1005,8 +1051,8 @@ def test_a_lone_single_quoted_stretch_with_a_decimal_point_is_still_one_term():
         '"We will pay," he said. The \'old\' oil and the \'new\' oil are taxed apart.',
         # nothing quoted in double marks and three phrases in single marks: the article's own style is single marks
         "The 'old' oil, the 'new' oil and the 'stripper' oil are taxed apart.",
-        # typeset (curly) copy keeps its house style for terms
-        "“We will pay,” he said. It is part of our ‘mobile first’ strategy.",
+        # typeset (curly) copy in British spelling keeps its house style for terms
+        "“We will pay,” he said. It is part of our ‘mobile first’ strategy for the organisation.",
         # a title or crosshead line (no sentence end) quotes in single marks: headline style
         "Israeli tank 'likely' fired machine gun at reporters after deadly shelling\n\n"
         '"We saw it," a witness said.',
@@ -1115,7 +1161,7 @@ UNTOUCHED = [
     # a dotted abbreviation after a name's stop; code keeps its spacing; a title in single marks is no speech
     "CNN, By Doug Gross. n.d. “It’s Settled!” he wrote.",
     "The zone file:\n\n$ORIGIN search.usa.gov ; this line is a comment",
-    "He moderated a panel, titled, ‘First Responders and Use of Mobile Broadband,’ which featured “experts,” he said.",
+    "He moderated a panel, titled, ‘First Responders and Use of Mobile Broadband,’ which featured “experts”, he said.",
     # a reference, strings in a spreadsheet formula (publisher copy)
     "Comput Graph Forum. 2020 Jun;39(3):619-646. doi: 10.1111/cgf.14018",
     # a brand the article writes with its own mark each time (BBC 2005: One.Tel; a 2024 review: Dry:Soon)
@@ -1490,3 +1536,4 @@ def test_a_run_on_quotation_whose_paragraph_break_was_lost_closes_before_the_nex
             'decisions have been made on that issue yet. "We want to be in the best financial health," he said.')
     found = [(f.code, f.start, f.suggestion) for f in Cleaner(select=["Q"]).check(text).findings]
     assert found == [("Q006", text.index('yet.') + 3, '."')]
+
