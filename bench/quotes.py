@@ -4,6 +4,7 @@
     .venv/bin/python bench/quotes.py --generated heldout --seeds 11 12 13 14 15   # fresh seeds, summary only
     .venv/bin/python bench/quotes.py --no-dev --generated tune --seeds 1 --misses 40  # while developing
     .venv/bin/python bench/quotes.py --no-dev --clean-edits 1000 --speed
+    .venv/bin/python bench/quotes.py --no-dev --generated heldout --seeds 11 12 13 --unsafe-fixes  # suggestions applied
 
 For news-cleaner (safe fixes only, and with unsafe fixes) and, in the same run, a naive ~20-line regex
 fixer, prints: site restoration (overall and per kind; a gold site is restored when the output
@@ -657,6 +658,9 @@ def main(argv=None) -> int:
                         help="list every edit on the 121 clean bodies and N tune articles")
     parser.add_argument("--speed", action="store_true", help="Q words/s beside ftfy, and 10k/100k/1M-word linearity")
     parser.add_argument("--no-dev", action="store_true", help="skip the dev split")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --generated or --clean-edits: apply the unsafe fixes too, so a site an unsafe suggestion "
+                             "names rightly counts as restored (the figures of record are safe fixes only)")
     args = parser.parse_args(argv)
     if args.no_dev or args.generated or args.clean_edits is not None or args.speed:
         return extra(args)
@@ -716,15 +720,30 @@ def main(argv=None) -> int:
     return 0
 
 
-def extra(args) -> int:
+def fixer(unsafe: bool = False):
+    """The Q fixer the generated figures score: safe fixes only (the figures of record), or with the unsafe ones.
+
+    By default a site whose repair is only suggested (unsafe: two repairs tie, or the place is a judgement) counts
+    as not restored, even when the suggestion names the right place; ``unsafe`` applies the suggestions, so the
+    difference between the two runs is what the suggestions would restore.
+
+    >>> text = '"We will pay," the minister said.\\n\\nThe \\'bumping\\' of flights at the centre has ended.'
+    >>> fixer()(text) == text, fixer(unsafe=True)(text) == text.replace("'bumping'", '"bumping"')
+    (True, True)
+    """
     from cleaner import Cleaner
 
-    safe = Cleaner(select=["Q"], unsafe_fixes=False)
-    fix = lambda t: safe.clean(t, kind="text").text  # noqa: E731
+    cleaner = Cleaner(select=["Q"], unsafe_fixes=unsafe)
+    return lambda t: cleaner.clean(t, kind="text").text
+
+
+def extra(args) -> int:
+    fix = fixer(args.unsafe_fixes)
+    name = "news-cleaner (unsafe)" if args.unsafe_fixes else "news-cleaner (safe)"
     if not args.no_dev:
         main([a for a in ("--data", str(args.data)) if a])
     if args.generated:
-        print_generated(evaluate_generated("news-cleaner (safe)", fix, args.generated, args.seeds, args.articles, args.misses, args.harm))
+        print_generated(evaluate_generated(name, fix, args.generated, args.seeds, args.articles, args.misses, args.harm))
     if args.clean_edits is not None:
         list_clean_edits(fix, args.clean_edits)
     if args.speed:
