@@ -4,7 +4,7 @@ bodies or on fresh samples of held-out articles.
 Usage::
 
     python bench/clean_ab.py BEFORE [AFTER] [--texts heldout] [--seeds 1 2 3 4 5] [--articles 100]
-                             [--rounds 2] [--select B,Q]
+                             [--rounds 2] [--select B,Q] [--join 20]
 
 BEFORE and AFTER are git revisions of this repository or folders holding a ``cleaner`` package, as in
 ``bench/sg_ab.py`` (AFTER defaults to this working tree). Each runs with its own code and its own
@@ -19,6 +19,9 @@ see the same load), the order swapped every round. Each process cleans its texts
 lists, lazily compiled rule regexes), then times the best of ``--passes`` passes (``time.process_time``).
 Printed: each sample's mean after/before over its rounds, and the mean and spread (standard deviation)
 over the samples (below 1: AFTER is faster). ``--select`` cleans with only those codes (``B,Q``).
+``--join N`` cleans each sample's texts joined N at a time (by a blank line) into one long document:
+the paths a long record or file takes (``bench/pathological.py``'s big file is one 20-article record
+repeated), measured on fresh articles.
 """
 
 from __future__ import annotations
@@ -88,6 +91,7 @@ def main(argv=None) -> int:
     parser.add_argument("--rounds", type=int, default=2, help="rounds per sample (the order swapped each round)")
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--select", default="", help="codes to clean with (default: all)")
+    parser.add_argument("--join", type=int, default=1, help="clean the texts joined this many at a time")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--texts-file", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -101,6 +105,7 @@ def main(argv=None) -> int:
     means = []
     with tempfile.TemporaryDirectory(prefix="clean_ab-") as work:
         for label, texts in samples(args.texts, args.seeds, args.articles):
+            texts = ["\n\n".join(texts[k:k + args.join]) for k in range(0, len(texts), max(1, args.join))]
             path = Path(work, "texts.json")
             path.write_text(json.dumps(texts), encoding="utf-8")
             ratios = []

@@ -111,3 +111,56 @@ def test_repeated_words_are_found_alike_with_and_without_the_name_tokens():
     assert found == [(f.start, f.end) for f in spelling.repeated_words(built, ctx)]
     assert [text[s:e] for s, e in found] == [" the", " fine"]  # (not "and And", nor across a line break)
     assert spelling.repeated_words(Document("the plan\nthe plan, and and so"), ctx)[0].excerpt == " and"
+
+
+def test_many_unknown_words_are_found_alike_from_the_name_tokens_and_from_the_text():
+    """A long text's unknown words (more than ``_FEW_WORDS``) are found from the name tokens when the
+    names family built them: the same (start, word) list the pass over the text's word tokens gives,
+    whatever the joiners, digits and letters around them."""
+    import random
+
+    from cleaner.tokens import Tokens
+
+    rng = random.Random(21)
+    checked = 0
+    for text in _repeat_texts():
+        words = spelling._TOKEN.findall(text)
+        if not words:
+            continue
+        unknown = set(rng.sample(words, min(len(words), rng.randint(1, 40)))) | {"zzyzx"}
+        plain = [(m.start(), m.group()) for m in spelling._TOKEN.finditer(text) if m.group() in unknown]
+        toks = Tokens(text)
+        assert spelling._unknown_in_name_tokens(toks.words, toks.spans, unknown) == plain, text
+        checked += bool(plain)
+    assert checked > 10000
+    # and through _unknown_at, on a long article with more unknown words than str.find is used for
+    text = "\n\n".join(_repeat_texts_bodies()[:20])
+    unknown = set(rng.sample(spelling._TOKEN.findall(text), 200))
+    assert len(unknown) > spelling._FEW_WORDS
+    assert spelling._unknown_at(text, unknown, Tokens(text)) == spelling._unknown_at(text, unknown)
+
+
+def _repeat_texts_bodies() -> list:
+    import itertools
+
+    return list(itertools.islice(_repeat_texts(), 121))
+
+
+def test_a_capitalised_word_inside_a_longer_token_is_found_alike_by_search_and_by_the_piece_index(monkeypatch):
+    """In a long text, whether a capitalised singleton stands inside another token (``Greez`` in
+    ``McGreez``, ``Greez’s``) is read by searching the distinct tokens, and past ``_FEW_SEARCHES``
+    words from the index of capitalised token pieces: both give the answer the index gives."""
+    from cleaner.document import Document
+
+    text = "\n\n".join(_repeat_texts_bodies())
+    tokens = Document(text).word_tokens
+    assert len(text) > spelling._SHORT_TEXT
+    joined = "\n" + "\n".join(tokens) + "\n"
+    capitalised = [w for w in tokens if w[0].isupper()] + ["Greez", "Zzyzx"]
+    answers = [spelling._in_a_longer_token(w, joined) for w in capitalised]
+    assert answers == [w in spelling._capitalised_pieces(tokens, len(w)) for w in capitalised]
+    assert 50 < sum(answers) < len(answers) - 50  # (both answers are common)
+    monkeypatch.setattr(spelling, "_SEARCHED", {})
+    monkeypatch.setattr(spelling, "_FEW_SEARCHES", 10)
+    via_text = [spelling._inside_another_token(w, tokens, text, 0, 0) for w in capitalised]
+    assert via_text == answers  # the first ten searched, the rest looked up in the index

@@ -13,7 +13,8 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import islice
+import itertools
+from itertools import compress, islice
 from typing import Optional
 
 from ..tokens import WORD_TOKEN as _TOKEN
@@ -486,18 +487,45 @@ def _token_starts(text: str, word: str):
 _FEW_WORDS = 32  # up to this many words are found by str.find; more by one pass over the tokens
 
 
-def _unknown_at(text: str, unknown: set) -> list:
+def _unknown_at(text: str, unknown: set, tokens=None) -> list:
     """(start, word) of every whole-token occurrence of the ``unknown`` words, in text order.
 
     A few words (an article's usual handful) are found by ``str.find``; many (a long document) by
-    one pass over the tokens, so the cost stays linear in the text, never words x text.
+    one pass over the tokens, so the cost stays linear in the text, never words x text: over the
+    document's name tokens (``tokens``, :class:`cleaner.tokens.Tokens`) when they are built, else over
+    the text's word tokens.
 
     >>> _unknown_at("teh cat and teh dgo", {"teh", "dgo"})
     [(0, 'teh'), (12, 'teh'), (16, 'dgo')]
     """
     if len(unknown) <= _FEW_WORDS:
         return sorted((start, word) for word in unknown for start in _token_starts(text, word))
-    return [(m.start(), m.group()) for m in _TOKEN.finditer(text) if m.group() in unknown]
+    if tokens is None:
+        return [(m.start(), m.group()) for m in _TOKEN.finditer(text) if m.group() in unknown]
+    return _unknown_in_name_tokens(tokens.words, tokens.spans, unknown)
+
+
+def _unknown_in_name_tokens(words: tuple, spans: tuple, unknown: set) -> list:
+    r"""``_unknown_at`` read from a text's name tokens ``words`` and their ``spans``: a word token lies
+    whole inside one name token, and a name token of letters only is one word token
+    (:func:`cleaner.document.word_counts`), so each distinct name token is read once, and the mentions
+    of those that hold an unknown word are picked out in C.
+
+    >>> from cleaner.tokens import Tokens
+    >>> toks = Tokens("Teh U.S. cat's ok-ish, teh dgo")
+    >>> _unknown_in_name_tokens(toks.words, toks.spans, {"Teh", "teh", "S", "ish", "dgo"})
+    [(0, 'Teh'), (6, 'S'), (18, 'ish'), (23, 'teh'), (27, 'dgo')]
+    """
+    held: dict = {}  # distinct name token -> ((offset in it, unknown word), ...)
+    for token in set(words):
+        if token in unknown:
+            held[token] = ((0, token),)
+        elif not token.isalpha():
+            inside = tuple((m.start(), m.group()) for m in _TOKEN.finditer(token) if m.group() in unknown)
+            if inside:
+                held[token] = inside
+    return [(spans[i][0] + offset, word) for i in compress(itertools.count(), map(held.__contains__, words))
+            for offset, word in held[words[i]]]
 
 
 def misspellings(doc: Document, ctx) -> list[Finding]:
@@ -539,7 +567,7 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         return p is not None and start < p.end and _title_case(p.text)
 
     joined: set = set()  # starts of words already reported as the second half of a split word
-    for start, word in _unknown_at(text, unknown):
+    for start, word in _unknown_at(text, unknown, doc.__dict__.get("tokens")):  # (tokens: if built)
         word = _unpossessed(word)  # "the filn’s creator": the word is "filn"
         end = start + len(word)
         if _skippable(text, start, end, word):
@@ -953,17 +981,50 @@ def _inside_another_token(word: str, tokens: Counter, text: str, start: int, end
     """Whether a word that occurs once as a token also stands inside another token (a possessive, a
     compound: ``Greez’s``, ``McGreez``).
 
-    Any occurrence of a word of letters is inside one token, so in a long text this is a look-up in
-    the capitalised inner pieces of the text's distinct tokens (built once per text), not a search
-    of the whole text per word.
+    Any occurrence of a word of letters is inside one token, so in a long text this is a search of
+    the text's distinct tokens (joined once per text: a fraction of the text's length), not of the
+    whole text, and past a text's first few such words a look-up in an index of capitalised token pieces.
 
     >>> from collections import Counter
     >>> _inside_another_token("Greez", Counter(["Greez", "Greez’s"]), "x" * 30_000, 0, 5)
     True
+    >>> _inside_another_token("Greez", Counter(["Greez", "Greezy"]), "x" * 30_000, 0, 5)
+    True
+    >>> _inside_another_token("Greez", Counter(["Greez", "Gree", "reez"]), "x" * 30_000, 0, 5)
+    False
     """
     if len(text) <= _SHORT_TEXT:
         return text.find(word, end) != -1 or text.rfind(word, 0, start) != -1
-    return word in _capitalised_pieces(tokens, len(word))
+    searched = _SEARCHED.get("last")
+    if searched is None or searched[0] is not tokens:
+        searched = _SEARCHED["last"] = [tokens, "\n" + "\n".join(tokens) + "\n", 0]  # (no token holds a newline)
+    searched[2] += 1
+    if searched[2] > _FEW_SEARCHES:  # a text of many such words: look each up in an index of token pieces
+        return word in _capitalised_pieces(tokens, len(word))
+    return _in_a_longer_token(word, searched[1])
+
+
+#: "last" -> [tokens, their distinct tokens each between newlines, searches made]: of the last long text
+_SEARCHED: dict = {}
+#: a long text's first this many words are searched for in its distinct tokens (a string of a fraction
+#: of the text's length, searched in C); past them, :func:`_capitalised_pieces` builds its index, whose
+#: cost (a set entry per capitalised piece of every token) only a text of many such words repays
+_FEW_SEARCHES = 256
+
+
+def _in_a_longer_token(word: str, joined: str) -> bool:
+    r"""Does ``word`` (no newline in it) stand inside a token longer than itself in ``joined`` (distinct
+    tokens, each between newlines): at any occurrence but the one that is a whole token?
+
+    >>> _in_a_longer_token("Greez", "\nGreez\nMcGreez\n"), _in_a_longer_token("Greez", "\nGreez\nGree\n")
+    (True, False)
+    """
+    at = joined.find(word)
+    while at != -1:
+        if joined[at - 1] != "\n" or joined[at + len(word)] != "\n":
+            return True
+        at = joined.find(word, at + 1)
+    return False
 
 
 _PIECES: dict = {}  # "last" -> (tokens, longest piece, pieces): the index of the last long text
