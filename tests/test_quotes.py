@@ -1015,6 +1015,16 @@ def test_a_title_in_single_marks_takes_double_marks_only_in_american_copy():
     assert fix(text) == text.replace("‘First", "“First").replace("Broadband,’", "Broadband,”")
 
 
+def test_a_lone_single_quoted_term_takes_the_double_marks_of_the_articles_clear_majority():
+    # one straight mark among curly ones (a slip Q007 turns) leaves the article's style clear: the term takes curly marks
+    text = ("“We will pay,” he said. “We will stay,” she said. \"It is late,” they said. It is part of our ‘mobile first’ "
+            "strategy for the organization.")
+    assert "“mobile first”" in fix(text)
+    # no clear majority: which double marks to write is unclear, and the term keeps its marks
+    even = "“We will pay,” he said. \"We will stay,\" she said. It is part of our ‘mobile first’ strategy for the organization."
+    assert "‘mobile first’" in fix(even)
+
+
 def test_a_lone_single_quoted_term_in_plain_text_copy_where_nothing_tells_the_style_takes_double_marks():
     # no quoted fragment and no spelling pair: wire copy as often as not, which quotes terms in double marks
     text = '"We will pay," the minister said.\n\nThe \'bumping\' of flights has ended.'

@@ -1472,13 +1472,16 @@ def _lone_single_term(text: str, model: QuoteModel, doubles: int) -> list[Edit]:
     quoted stretch of more than one sentence is no term; a decimal point (``5.0 billion``) ends no sentence; a publisher
     that sets terms in single marks does so more than once (two or more single-quoted terms stay).
 
+    Copy whose double marks mix straight and curly ones converts only where one kind is the article's clear majority
+    (``QuoteModel.strong``: a mark typed in the other kind is a slip Q007 turns), in the majority's marks.
+
     Copy that quotes nothing in double marks has its one or two single-quoted phrases converted too, as Q010 does for
     speech: of the 2,088 straight-marked tune articles of ``bench/corpus_split.py`` with at most one double quotation,
     619 quote one phrase in double marks and 1 quotes one in single marks with none in double marks.
     """
     straight = model.style == "straight"
-    if any(q.open is not None and (q.open.char == STRAIGHT) != straight for q in model.quotations):
-        return []  # copy that mixes straight and curly double marks: which marks to write is unclear
+    if not model.strong and any(q.open is not None and (q.open.char == STRAIGHT) != straight for q in model.quotations):
+        return []  # copy that mixes straight and curly double marks with no clear majority: which marks to write is unclear
     pairs = [(para, pair) for para in model.paragraphs for pair in para.singles if pair.inside is None]
     if not pairs or len(pairs) > (1 if doubles else 2):
         return []
