@@ -10,7 +10,9 @@ start (about 43,600 pairs).
 :func:`head_counts` answers the same question for names alone: which joining word edited copy writes
 after a capitalised head word inside a name (``the Office of Personnel Management``), counted by
 ``tools/build_joining_heads.py`` in public-domain news copy (``rules/data/joining-heads-en.tsv``,
-licence beside it).
+licence beside it). :func:`name_joins` counts whole joins in the same copy, the head word after up to
+three capitalised words of its name and the word after the joining word (``the National Academy of
+Sciences``: ``rules/data/joining-names-en.tsv``).
 """
 
 from __future__ import annotations
@@ -70,3 +72,37 @@ def head_counts(head: str) -> dict:
     (True, {})
     """
     return _head_rows().get(head, {})
+
+
+@lru_cache(maxsize=1)
+def _name_join_rows() -> tuple:
+    rows: dict = {}
+    heads: dict = {}
+    for line in _data("joining-names-en.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        words, _, count = line.partition("\t")
+        head, joining, nxt = words.split(" ")
+        rows.setdefault((head, nxt), {})[joining] = int(count)
+        row = heads.setdefault(head, {})
+        row[joining] = row.get(joining, 0) + int(count)
+    return rows, heads
+
+
+def name_joins(head: str, nxt: str) -> dict:
+    """How often edited copy joins the capitalised words ``head`` and ``nxt`` (lower case) inside a
+    name with each joining word (``the National Academy of Sciences``); empty when it never does.
+
+    >>> name_joins("academy", "sciences"), name_joins("zzqx", "sciences")
+    ({'of': 1}, {})
+    """
+    return _name_join_rows()[0].get((head, nxt), {})
+
+
+def name_head_joins(head: str) -> dict:
+    """:func:`name_joins` summed over the next word: how often names join ``head`` with each word.
+
+    >>> name_head_joins("department")["of"] > 50 * name_head_joins("department").get("for", 1)
+    True
+    """
+    return _name_join_rows()[1].get(head, {})

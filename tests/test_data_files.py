@@ -194,16 +194,22 @@ def test_joining_counts_file_is_in_sync_with_wordsegment():
     assert pair_count("institute", "of") > 30 * pair_count("institute", "at")
 
 
-def test_joining_heads_file_is_sorted_counts_of_joining_words_as_its_builder_writes_them():
+def _joining_heads_build(name: str) -> tuple:
+    """tools/build_joining_heads.py as a module, and the rows of its built file ``name`` (its header checked)."""
     spec = importlib.util.spec_from_file_location("build_joining_heads", ROOT / "tools" / "build_joining_heads.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# built by tools/build_joining_heads.py")
+    return module, lines[1:]
+
+
+def test_joining_heads_file_is_sorted_counts_of_joining_words_as_its_builder_writes_them():
     from cleaner.joining_counts import JOINING, head_counts
 
-    lines = (DATA / "joining-heads-en.tsv").read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("# built by tools/build_joining_heads.py")
+    module, lines = _joining_heads_build("joining-heads-en.tsv")
     heads = []
-    for line in lines[1:]:
+    for line in lines:
         head, _, rest = line.partition("\t")
         pieces = rest.split(" ")
         row = dict(zip(pieces[0::2], map(int, pieces[1::2])))
@@ -215,6 +221,24 @@ def test_joining_heads_file_is_sorted_counts_of_joining_words_as_its_builder_wri
     # names' heads as edited copy writes them
     assert head_counts("department")["of"] > 100 * head_counts("department").get("in", 1)
     assert max(head_counts("centers"), key=head_counts("centers").get) == "for"
+
+
+def test_joining_names_file_is_sorted_counts_of_whole_joins_as_its_builder_writes_them():
+    from cleaner.joining_counts import JOINING, name_head_joins, name_joins
+
+    module, lines = _joining_heads_build("joining-names-en.tsv")
+    keys = []
+    for line in lines:
+        words, _, count = line.partition("\t")
+        head, joining, nxt = words.split(" ")
+        assert head.isalpha() and nxt.isalpha() and head.islower() and nxt.islower() and joining in JOINING, line
+        assert int(count) >= 1 and name_joins(head, nxt)[joining] == int(count)
+        keys.append((head, joining, nxt))
+    assert keys == sorted(keys) and len(keys) >= 1000
+    assert module.joins(["at the Office of Personnel Management"]) == {("office", "of", "personnel"): 1}
+    # names as edited copy joins them
+    assert max(name_joins("centers", "disease"), key=name_joins("centers", "disease").get) == "for"
+    assert sum(name_head_joins("office").values()) == sum(name_joins(h, n)[j] for h, j, n in keys if h == "office")
 
 
 def test_no_check_compares_a_zipf_under_the_floor_of_the_table():

@@ -1925,3 +1925,32 @@ def test_head_joining_word_names_in_edited_copy_almost_never_write():
                  "The Office at Night festival opened on Friday. Tickets for the Office at Night festival "
                  "sold out within the hour."):
         assert _g(text) == [], text
+
+
+def _counted(text):
+    return [(text[f.start:f.end], f.suggestion, f.fix) for f in Cleaner(select=["G"]).check(text).findings
+            if f.source == "names:counted-joining"]
+
+
+def test_counted_joining_word_where_names_in_edited_copy_join_the_head_and_next_word_otherwise():
+    # rules/data/joining-names-en.tsv: "academy of sciences", "administration on aging", never the word written
+    text = "The findings were published by the Russian Academy for Sciences in a report released this week."
+    assert _counted(text) == [("for", "of", "unsafe")]
+    text = "Grants from the Administration in Aging help local groups run meals for older residents."
+    assert _counted(text) == [("in", "on", "unsafe")]
+    for text in (
+        # the word the names write; a pair the table does not hold; an affiliation before "the"
+        "The findings were published by the Russian Academy of Sciences in a report released this week.",
+        "The findings were published by the Russian Academy for Dance in a report released this week.",
+        "She is a program manager at the Internet Society and a fellow at the Library of Congress.",
+        "She was a director in the Office of Management and Budget before she joined the agency.",
+        # the article's own name, written twice
+        "The Academy for Sciences opened a hall. Visitors to the Academy for Sciences praised its work.",
+    ):
+        assert _counted(text) == [], text
+
+
+def test_counted_joining_word_is_a_pass_a_user_can_turn_off():
+    text = "The findings were published by the Russian Academy for Sciences in a report released this week."
+    assert [f.code for f in Cleaner(select=["G"], ignore=["G003:counted-joining-word"]).check(text).findings
+            if f.source == "names:counted-joining"] == []

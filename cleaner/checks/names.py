@@ -54,7 +54,7 @@ from ..document import Document
 from ..codes import sub_code
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
-from ..joining_counts import JOINING, head_counts, pair_count
+from ..joining_counts import JOINING, head_counts, name_head_joins, name_joins, pair_count
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
@@ -1245,6 +1245,58 @@ def head_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     return findings
 
 
+def counted_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
+    """G003 (unsafe): a joining word between a name's capitalised head word and the capitalised word
+    after it, where edited copy joins those two words inside names with another joining word and
+    never with the one written (``the National Academy for Sciences``, ``the Centers on Medicare``:
+    :func:`cleaner.joining_counts.name_joins`, whole joins counted in public-domain news copy), and the
+    head's names (:func:`cleaner.joining_counts.name_head_joins`) join it with the other word at least
+    ``counted_head_min_ratio`` times as often as with the written one, and fewer than
+    ``counted_head_max_written`` times with it (``the Center on Education Policy``); a join written once
+    counts only for a head whose names mostly take that word (``counted_single_min_share``). Not ``in`` or
+    ``at`` before ``the`` (an affiliation: ``Director at the National Park Service``) or a place
+    (``Pepperdine University in California``), a name the article writes so twice, nor a heading."""
+    min_share = float(_pack()["function_words"]["counted_head_min_ratio"])
+    max_written = int(_pack()["function_words"]["counted_head_max_written"])
+    single_share = float(_pack()["function_words"]["counted_single_min_share"])
+    words, low, spans, cap, gaps = toks.words, toks.low_words, toks.spans, toks.capitalised, toks.gaps
+    findings = []
+    for i in toks.among(set(JOINING)):
+        if not 0 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or gaps[i] != " " \
+                or gaps[i + 1] != " " or not words[i - 1][1:].islower() or toks.sentence_initial(i - 1):
+            continue
+        k = i + 1
+        if low[k] == "the" and words[k] == "the" and k + 1 < len(words) and gaps[k + 1] == " ":
+            if low[i] in ("in", "at"):
+                continue  # "Director at the National Park Service": where a person works
+            k += 1
+        if not cap[k] or not words[k][1:].islower():
+            continue
+        row = name_joins(low[i - 1], low[k])
+        if not row or low[i] in row:
+            continue
+        if low[i] in ("in", "at") and (_place_at(gazetteer(_known_names(ctx)), low, k) or _city_at(toks, k)):
+            continue  # "Pepperdine University in California": where the named thing is
+        right = max(sorted(row), key=row.get)
+        heads = name_head_joins(low[i - 1])
+        if heads.get(low[i], 0) * min_share > heads.get(right, 0) or heads.get(low[i], 0) >= max_written:
+            continue  # names join the head with the word written too: "Center on Education Policy"
+        if row[right] < 2 and heads[right] < single_share * sum(heads.values()):
+            continue  # one name, of a head that names join with other words as often: "Council on
+            # American-Islamic Relations" beside one "Council for American ..." (council: for 5, of 5)
+        if _triple_count(toks, i) >= HOUSE_FORM_MIN:
+            continue  # the article's own name, written twice
+        start, end = spans[i]
+        if _title_case_line(toks.text, start):
+            continue  # a heading or a list of titles
+        findings.append(_claim(doc.finding(
+            "G003", f"'{toks.text[spans[i - 1][0]:spans[k][1]]}': names join '{words[i - 1]}' and '{words[k]}' "
+            f"with '{right}'", start, end, suggestion=right, fix="unsafe", confidence=0.6,
+            source=f"{SOURCE}:counted-joining",
+        )))
+    return findings
+
+
 def place_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G003 (unsafe): ``on`` or ``at`` between a capitalised common noun and a gazetteer place,
     where web text makes ``in`` or ``of`` far likelier between them (``the Laboratory on California``,
@@ -1494,6 +1546,7 @@ PASSES = (
     ("dropped-joining-words", ("G003",), dropped_joining_words, None),
     ("number-changed-names", ("G003",), number_changed_names, None),
     ("unusual-joining-word", ("G003",), unusual_joining_word, None),
+    ("counted-joining-word", ("G003",), counted_joining_word, None),
     ("joining-word-usage", ("G003",), joining_word_usage, None),
     ("place-joining-word", ("G003",), place_joining_word, None),
     ("head-joining-word", ("G003",), head_joining_word, None),
@@ -1541,6 +1594,7 @@ EVIDENCE = {
     "joining-word-usage": ("words",),
     "place-joining-word": ("neighbours",),  # a place's words read on past a line break
     "head-joining-word": ("words", "neighbours"),  # a name written twice; a place read on past a line break
+    "counted-joining-word": ("words",),  # a name written twice
     "hyphenated-names": (),
     "single-names": ("words", "acronyms"),
     "defined-in-title-case": ("words",),
