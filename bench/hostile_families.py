@@ -1,4 +1,4 @@
-"""Fresh-seed figures for three hostile-input families (issue 17), on the articles of one part of
+"""Fresh-seed figures for four hostile-input families (issue 17), on the articles of one part of
 ``bench/corpus_split.py`` (Reuters left out); one JSON line a seed, then the mean and spread.
 
 - ``copies``: five stories, each saved 8 times as records of one site with a short heading line
@@ -10,6 +10,11 @@
 - ``ligatures``: stories given a PDF scrape's ligatures (60% of the ``fi fl ff ffi ffl`` pairs, a gap
   beside half of those): the words ``clean(select=["E"])`` still gets wrong against the clean story
   (a word diff), and E009 findings on the story's own text.
+- ``hyphenation``: stories set in lines of 38 to 70 characters, a word crossing a line end divided at a
+  syllable-like point (70% of those of six letters or more) or at its own hyphen, then the line breaks
+  read as spaces, as a PDF or print scrape reads them (``rein- stated``): the words
+  ``clean(select=["S"])`` still gets wrong against the clean story, and S004 findings on the story's
+  own text.
 
     python bench/hostile_families.py --family ligatures --part heldout --seeds 1 2 3 4 5
     python bench/hostile_families.py --family copies --tree /tmp/old   # a git archive: its own code and rules
@@ -108,18 +113,78 @@ def check_fix(stories: list, rng: random.Random) -> dict:
     return counts
 
 
-def ligatures(stories: list, rng: random.Random) -> dict:
+def _damaged_words(stories: list, rng: random.Random, damage, family: str, code: str, put: str) -> dict:
+    """For 60 stories: ``code``'s findings on the story's own text, how many damages ``damage(text, rng)``
+    put (``put``), and the words ``clean(select=[family])`` still gets wrong against the clean story."""
     from cleaner import Cleaner
 
-    cleaner = Cleaner(select=["E"])
-    counts = {"ligatures": 0, "words_wrong": 0, "e009_on_own_text": 0}
+    cleaner = Cleaner(select=[family])
+    counts = {put: 0, "words_wrong": 0, f"{code.lower()}_on_own_text": 0}
     for story in rng.sample(stories, 60):
         text = story["text"]
-        counts["e009_on_own_text"] += sum(1 for f in cleaner.check(text).findings if f.code == "E009")
-        damaged, put = with_ligatures(text, rng)
-        counts["ligatures"] += put
+        counts[f"{code.lower()}_on_own_text"] += sum(1 for f in cleaner.check(text).findings if f.code == code)
+        damaged, count = damage(text, rng)
+        counts[put] += count
         counts["words_wrong"] += words_wrong(cleaner.clean(text).text, cleaner.clean(damaged).text)
     return counts
+
+
+def ligatures(stories: list, rng: random.Random) -> dict:
+    return _damaged_words(stories, rng, with_ligatures, "E", "E009", "ligatures")
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _break_at(word: str, room: int):
+    """Where a typesetter may divide ``word`` with at most ``room`` letters before the hyphen, two or
+    more on each side, a vowel in each part: before a consonant after a vowel (``na-tion``), or between
+    two consonants after a vowel (``rein-stated``, ``in-ter``); the last such point that fits, or None.
+
+    >>> _break_at("reinstated", 5), _break_at("international", 6), _break_at("street", 6)
+    (4, 5, None)
+    """
+    low = word.lower()
+    points = [i for i in range(2, min(room, len(word) - 2) + 1) if low[i] not in _VOWELS
+              and (low[i - 1] in _VOWELS or low[i - 2] in _VOWELS)
+              and not _VOWELS.isdisjoint(low[:i]) and not _VOWELS.isdisjoint(low[i:])]
+    return points[-1] if points else None
+
+
+def printed(text: str, rng: random.Random, share: float = 0.7) -> tuple[str, int]:
+    """``text`` set in lines of 38 to 70 characters (one width a story), a word of six letters or more
+    that crosses a line end divided with a hyphen ``share`` of the time (at :func:`_break_at`), a
+    hyphenated compound at its own hyphen as often, then every line break in a paragraph read as a
+    space; and how many words were divided (compounds not counted: their hyphen is theirs).
+
+    >>> printed("The order was reinstated on Monday by the international court in The Hague.", random.Random(18))
+    ('The order was reinstated on Monday by the inter- national court in The Hague.', 1)
+    """
+    width, count, paragraphs = rng.randint(38, 70), 0, []
+    for paragraph in text.split("\n\n"):
+        lines, line = [], ""
+        for word in paragraph.split():
+            if not line or len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}" if line else word
+                continue
+            room = width - len(line) - 2  # letters that fit before a hyphen
+            letters = re.match(r"[^\W\d_]+", word)
+            if letters and letters.end() >= 6 and (at := _break_at(letters.group(), room)) and rng.random() < share:
+                lines.append(f"{line} {word[:at]}-")
+                line, count = word[at:], count + 1
+            elif 0 < word.find("-") <= room and word.find("-") < len(word) - 1 and rng.random() < share:
+                k = word.find("-") + 1
+                lines.append(f"{line} {word[:k]}")
+                line = word[k:]
+            else:
+                lines.append(line)
+                line = word
+        paragraphs.append(" ".join(lines + [line] if line else lines))
+    return "\n\n".join(paragraphs), count
+
+
+def hyphenation(stories: list, rng: random.Random) -> dict:
+    return _damaged_words(stories, rng, printed, "S", "S004", "divided")
 
 
 def words_wrong(want: str, got: str) -> int:
@@ -134,7 +199,7 @@ def words_wrong(want: str, got: str) -> int:
                difflib.SequenceMatcher(None, want_words, got_words, autojunk=False).get_opcodes() if tag != "equal")
 
 
-FAMILIES = {"copies": copies, "check-fix": check_fix, "ligatures": ligatures}
+FAMILIES = {"copies": copies, "check-fix": check_fix, "ligatures": ligatures, "hyphenation": hyphenation}
 
 
 def main(argv=None) -> int:

@@ -63,6 +63,10 @@ def choose_edits(findings: Iterable[Finding], unsafe_fixes: bool) -> list[Findin
 # characters as letters (``,â€ she``: a comma before a letter, no closing quote), so their edits in
 # the same paragraph wait for the round that reads the repaired text.
 CHARACTER_REPAIRS = ("E001", "E002", "E009")
+# edits that need not wait for them: a join of letters into a dictionary word, which damaged characters never
+# make (S004: the pieces of a word a print line break divided; the ligatures E009 writes out are the print
+# evidence it reads, gone in the next round)
+NOT_HELD = ("S004",)
 
 
 def after_character_repairs(findings: list[Finding], unsafe_fixes: bool, doc) -> list[Finding]:
@@ -83,7 +87,7 @@ def after_character_repairs(findings: list[Finding], unsafe_fixes: bool, doc) ->
         return findings
     starts = [p.start for p in doc.paragraphs]
     held = {bisect_right(starts, pos) - 1 for pos in repairs}  # paragraphs a repair changes
-    return [f for f in findings if f.code in CHARACTER_REPAIRS or f.suggestion is None
+    return [f for f in findings if f.code in CHARACTER_REPAIRS or f.code in NOT_HELD or f.suggestion is None
             or bisect_right(starts, f.edit_start) - 1 not in held]
 
 
@@ -111,7 +115,7 @@ def as_fix_reads(doc, first: list[Finding], found: list[Finding], unsafe_fixes: 
     starts = [p.start for p in doc.paragraphs]
     held = {bisect_right(starts, f.edit_start) - 1 for f in applicable(first, unsafe_fixes) if f.code in CHARACTER_REPAIRS}
     later = [f.replaced(applied=False) for f in found if f.suggestion is not None and f.code not in CHARACTER_REPAIRS
-             and bisect_right(starts, f.edit_start) - 1 in held]
+             and f.code not in NOT_HELD and bisect_right(starts, f.edit_start) - 1 in held]
     return sorted(kept + later, key=lambda f: (f.start, f.end, f.code))
 
 

@@ -61,6 +61,8 @@ HOSTILE_PARTS = [
     "\u05e9\u05dc\u05d5\u05dd", "\ufb01", "\u2126",
     # ligatures of PDF scrapes, with the gaps a scrape leaves beside them (E009 joins the pieces)
     "bene \ufb01ts", "ri \ufb02 e", "a \ufb01 re", "of\ufb01ce", "\ufb00\ufb03\ufb04 ", " \ufb06",
+    # words a print line break divided at a hyphen (S004 joins two or more), a compound broken at its hyphen
+    "was rein- stated by the inter- national", "orga- nisers", "co- operate", "middle- class", "Rus- sia- n",
     "\u00a0", "\u3000", "\t", "\x0b", "\x0c",
     # newlines of every kind
     "\r", "\r\n", "\n\n", "\r\r", "\n\r", "\n \n", "\n\n\n\n",

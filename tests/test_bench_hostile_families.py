@@ -49,3 +49,20 @@ def test_mojibake_marks_are_what_e001_repairs(bench):
     text = bench.mojibake_marks("\u201cWe will open in May,\u201d the mayor said.")
     assert text == "\u00e2\u20ac\u0153We will open in May,\u00e2\u20ac the mayor said."
     assert Cleaner(select=["E"]).clean(text).text == "\u201cWe will open in May,\u201d the mayor said."
+
+
+def test_printed_stories_divide_words_at_line_ends_and_s004_joins_most_of_them_again(bench, bodies):
+    cleaner, rng = Cleaner(select=["S"]), random.Random(5)
+    divided = wrong = 0
+
+    def unhyphenated(text: str) -> str:  # a hyphen and the space after it, and every hyphen, taken out
+        return re.sub("- ", "-", text).replace("-", "")
+
+    for text in bodies:
+        damaged, count = bench.printed(text, rng)
+        divided += count
+        as_lines = "\n\n".join(" ".join(paragraph.split()) for paragraph in text.split("\n\n"))
+        assert unhyphenated(damaged) == unhyphenated(as_lines)  # only hyphens (and a space after them) put in
+        assert damaged.count("- ") >= count + as_lines.count("- ")
+        wrong += bench.words_wrong(cleaner.clean(text).text, cleaner.clean(damaged).text)
+    assert divided > 100 and wrong < divided  # (unrepaired, each divided word is two words wrong: 2 * divided)

@@ -1,5 +1,5 @@
 """S: misspelt ordinary words — known misspellings (S001), unknown words with a suggestion (S002),
-repeated words (S003).
+repeated words (S003), words a print line break divided at a hyphen (S004).
 
 Only ordinary words are judged: a word capitalised inside a sentence is a name and belongs to the G
 checks, and so are acronyms. Tokens glued to URLs, handles, numbers or code are skipped. The word
@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 import itertools
+from bisect import bisect_right
 from itertools import compress, islice
 from typing import Optional
 
@@ -1255,6 +1256,103 @@ def _in_a_persons_name(text: str, start: int, end: int) -> bool:
     return _CITED_SURNAME.match(text, end) is not None
 
 
+# S004: a word a print or PDF line break divided at a hyphen, the break read as a space ("rein- stated"):
+# letters, a hyphen and one space, lower-case letters; neither side part of a longer hyphenated run
+_HYPHEN_REMNANT = re.compile(r"(?<![\w-])([^\W\d_]{1,30})-[ ]([a-z]{1,30})(?![\w-])")
+_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]++-[^\W\d_]++(?![\w-])")  # (read from a word's start only)
+_LIGATURE = re.compile("[\ufb00-\ufb06]")  # (E009's characters: a PDF or print scrape)
+_HYPHEN_AT_BREAK = re.compile(r"[^\W\d_]-\n[a-z]")  # a word divided at a line break that was kept
+_WRAPPED = re.compile(r"[a-z,;]\n[a-z]")  # a sentence going on after a line break: hard-wrapped lines
+
+
+def _remnant_word(first: str, second: str, config: dict) -> Optional[str]:
+    """The word ``first- second`` makes joined, when it is one a line break divided: a dictionary word
+    (a name's when ``first`` is capitalised) that English does not write as the two pieces. Pieces that
+    are both words must make a common word (``[hyphenation] min_zipf``) with no bigram count (``rein-
+    stated``, not ``best- selling``, ``spin- off``); with a piece no word (``orga- nise``, ``inter- natio``
+    is none), the word need only be listed (``min_zipf_pieces``).
+
+    >>> config = _pack()["hyphenation"]
+    >>> [_remnant_word(a, b, config) for a, b in (("rein", "stated"), ("inter", "national"), ("orga", "nise"), ("Rus", "sia"))]
+    ['reinstated', 'international', 'organise', 'Russia']
+    >>> [_remnant_word(a, b, config) for a, b in (("best", "selling"), ("middle", "class"), ("long", "term"), ("pre", "and"))]
+    [None, None, None, None]
+    """
+    if not (first.islower() or first.istitle()):
+        return None  # (``INTER- national``: no word is written so)
+    lex = lexicon()
+    low = first.lower() + second
+    if low not in lex.lower and not (first[0].isupper() and low in lex.capitalised):
+        return None
+    if lex.is_word(first.lower()) and lex.is_word(second):
+        if lex.zipf(low) < config["min_zipf"] or lex.bigram(first.lower(), second):
+            return None
+    elif lex.zipf(low) < config["min_zipf_pieces"]:
+        return None
+    return first + second
+
+
+def _print_evidence(text: str, config: dict) -> bool:
+    r"""Does the text show that it was set in lines by print or a PDF: a ligature character, a word
+    divided at a line break that was kept, or ``[hyphenation] wrapped_lines`` sentences going on
+    across a line break?
+
+    >>> config = _pack()["hyphenation"]
+    >>> _print_evidence("The ofﬁce said", config), _print_evidence("It was rein-\nstated.", config)
+    (True, True)
+    >>> _print_evidence("One line.\n\nAnother, on\nthe next line.", config)
+    False
+    """
+    if _LIGATURE.search(text) or _HYPHEN_AT_BREAK.search(text):
+        return True
+    wrapped = config["wrapped_lines"]
+    return sum(1 for _ in islice(_WRAPPED.finditer(text), wrapped)) >= wrapped
+
+
+def hyphenation_remnants(doc: Document, ctx) -> list[Finding]:
+    """S004: ``rein- stated``, ``inter- national``: a word a print or PDF line break divided at a
+    hyphen, the break since read as a space, joined again (:func:`_remnant_word`). Only in a text that
+    was set in lines: two such words or more, or other print evidence (:func:`_print_evidence`); a
+    hyphen and a space are also a compound broken at its own hyphen (``middle- class``) or a hanging
+    hyphen (``pre- and post-war``), which join into no word English does not write as two. Safe, but
+    where the first piece is a prefix that also takes a hyphen and the rest is a word (``co- operate``:
+    ``co-operate`` is a spelling too; ``[hyphenation] hyphen_prefixes``), or the article writes the
+    hyphenated form elsewhere: unsafe.
+
+    >>> text = "The order was rein- stated and the inter- national panel met. A middle- class town."
+    >>> [(f.excerpt, f.suggestion, f.fix) for f in hyphenation_remnants(Document(text), None)]
+    [('rein- stated', 'reinstated', 'safe'), ('inter- national', 'international', 'unsafe')]
+    >>> hyphenation_remnants(Document("The order was rein- stated on Monday."), None)
+    []
+    """
+    text = doc.text
+    if "- " not in text:
+        return []
+    config = _pack()["hyphenation"]
+    found = [(m, word) for m in _HYPHEN_REMNANT.finditer(text)
+             if (word := _remnant_word(m.group(1), m.group(2), config)) is not None]
+    if not found or len(found) < 2 and not _print_evidence(text, config):
+        return []
+    prefixes = frozenset(config["hyphen_prefixes"])
+    hyphenated = {w.lower() for w in _HYPHENATED.findall(text)}
+    findings = []
+    for m, word in found:
+        first, second = m.group(1), m.group(2)
+        unsure = first.lower() in prefixes and lexicon().is_word(second) or f"{first.lower()}-{second}" in hyphenated
+        findings.append(doc.finding(
+            "S004", f"'{m.group()}' is one word a print line break divided: '{word}'", m.start(), m.end(),
+            suggestion=word, fix="unsafe" if unsure else "safe", confidence=0.6 if unsure else 0.9, source=SOURCE,
+        ))
+    return findings
+
+
+def _inside(finding: Finding, spans: list, starts: list) -> bool:
+    """Does ``finding`` lie inside one of ``spans`` (findings in text order, none overlapping; ``starts``
+    their starts)?"""
+    k = bisect_right(starts, finding.start) - 1
+    return k >= 0 and finding.end <= spans[k].end
+
+
 def repeated_words(doc: Document, ctx) -> list[Finding]:
     """S003: the same word twice in a row, except doubles English allows (``that that``, ``had had``).
 
@@ -1318,6 +1416,12 @@ def run(doc: Document, ctx) -> list[Finding]:
                         if f.start not in starts and doc.text.rfind(" ", f.start, f.end) + 1 not in starts)
     if ctx.enabled("S003"):
         findings.extend(repeated_words(doc, ctx))
+    if ctx.enabled("S004"):
+        remnants = hyphenation_remnants(doc, ctx)
+        if remnants:  # (a piece of a divided word is no misspelling of its own: "inter- national")
+            starts = [f.start for f in remnants]  # (in text order, none overlapping)
+            findings = [f for f in findings if f.code == "S003" or not _inside(f, remnants, starts)]
+            findings.extend(remnants)
     return findings
 
 
