@@ -144,3 +144,13 @@ def test_hits_are_every_occurrence_of_every_anchor(text):
     assert {number: sorted(set(spans)) for number, spans in hits.items()} == expected
     assert ((len(rules) - 3) in hits) == ("ΣΑΣ" in text)  # a capital sigma: found where the text has it
     assert len(hits.get(len(rules) - 2, [])) == text.count("Advertisement")  # not "ADVERTISEMENT", which folds alike
+
+
+def test_no_shipped_rule_is_anchored_on_a_single_letter():
+    # an alternative such as ``a ?a ?a`` made ``a`` an anchor: every line became a candidate, and a text of
+    # 5,000 capitals stored a hit at each (tests/test_hostile_tokens.py's memory limit caught it)
+    from cleaner.rule_anchors import _anchor_table
+
+    _, _, keys, _ = _anchor_table(builtin_rules())
+    single = sorted(k for table in keys for k in table if len(k.strip()) == 1 and k.strip().isalpha())
+    assert single == []
