@@ -60,3 +60,21 @@ def test_fix_joins_a_divided_word_in_a_file(tmp_path, cli):
     cli("fix", "scrape.txt", "--isolated", "--no-cache", "--select", "S004")
     fixed = (tmp_path / "scrape.txt").read_text(encoding="utf-8")
     assert "the ban reinstated after an inter- national review" in fixed and "the organisers had" in fixed
+
+
+def test_divided_words_are_found_alike_at_the_hyphens_and_by_a_scan_of_the_whole_text():
+    """S004 matches its pattern only where a hyphen and a space stand; it finds what a scan finds,
+    whatever the letters, digits, underscores and hyphens around them."""
+    import random
+
+    from cleaner.checks import spelling
+
+    rng = random.Random(3)
+    parts = ["a", "b", "Z", "é", "- ", "-", " ", "_", "1", "²", "x" * 29, "y" * 31, "\n", "’", "a- b", "rein- stated"]
+    found = 0
+    for _ in range(30000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        scan = [(m.span(), m.groups()) for m in spelling._HYPHEN_REMNANT.finditer(text)]
+        assert [(m.span(), m.groups()) for m in spelling._remnant_matches(text)] == scan, text
+        found += bool(scan)
+    assert found > 3000

@@ -1265,6 +1265,28 @@ _HYPHEN_AT_BREAK = re.compile(r"[^\W\d_]-\n[a-z]")  # a word divided at a line b
 _WRAPPED = re.compile(r"[a-z,;]\n[a-z]")  # a sentence going on after a line break: hard-wrapped lines
 
 
+def _remnant_matches(text: str) -> list:
+    """``_HYPHEN_REMNANT.finditer(text)``, read only where a hyphen and a space stand: the pattern is
+    matched from the start of the letters before each (a scan of the whole text tried its look-behind
+    at every character, 9 ms for a 58 KB text that holds one dash).
+
+    >>> [m.group() for m in _remnant_matches("Re- elected, a- b- c and x2- y, rein- stated- x")]
+    ['Re- elected', 'b- c', 'stated- x']
+    """
+    found = []
+    at = text.find("- ")
+    while at != -1:
+        start = at
+        while start > 0 and at - start <= 30 and _LETTER.match(text, start - 1):
+            start -= 1  # (31 letters: the pattern's look-behind fails there, as in a scan)
+        if start < at:
+            m = _HYPHEN_REMNANT.match(text, start)
+            if m is not None:
+                found.append(m)
+        at = text.find("- ", at + 1)
+    return found
+
+
 def _remnant_word(first: str, second: str, config: dict) -> Optional[str]:
     """The word ``first- second`` makes joined, when it is one a line break divided: a dictionary word
     (a name's when ``first`` is capitalised) that English does not write as the two pieces. Pieces that
@@ -1329,7 +1351,7 @@ def hyphenation_remnants(doc: Document, ctx) -> list[Finding]:
     if "- " not in text:
         return []
     config = _pack()["hyphenation"]
-    found = [(m, word) for m in _HYPHEN_REMNANT.finditer(text)
+    found = [(m, word) for m in _remnant_matches(text)
              if (word := _remnant_word(m.group(1), m.group(2), config)) is not None]
     if not found or len(found) < 2 and not _print_evidence(text, config):
         return []
