@@ -62,7 +62,7 @@ def choose_edits(findings: Iterable[Finding], unsafe_fixes: bool) -> list[Findin
 # repairs of the characters themselves: mojibake, leftover entities, ligatures. Other checks read the damaged
 # characters as letters (``,â€ she``: a comma before a letter, no closing quote), so their edits in
 # the same paragraph wait for the round that reads the repaired text.
-CHARACTER_REPAIRS = ("E001", "E002", "E009")
+CHARACTER_REPAIRS = ("E001", "E002", "E009", "E010")
 # edits that need not wait for them: a join of letters into a dictionary word, which damaged characters never
 # make (S004: the pieces of a word a print line break divided; the ligatures E009 writes out are the print
 # evidence it reads, gone in the next round)

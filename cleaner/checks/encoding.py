@@ -18,6 +18,7 @@ from .. import local_diff
 from ..document import Document
 from ..finding import Finding
 from ..rulepacks import load_builtin
+from .apostrophes import lost_apostrophes
 from .ftfy_gate import ftfy_fixed
 
 SOURCE = "encoding"
@@ -546,8 +547,11 @@ def run(doc: Document, ctx) -> list[Finding]:
     findings += repairs
     for code, check in (("E002", leftover_entities), ("E003", leftover_tags), ("E004", invisible_characters),
                         ("E005", control_characters), ("E006", broken_whitespace),
-                        ("E008", replacement_characters), ("E009", ligatures)):
+                        ("E008", replacement_characters), ("E009", ligatures), ("E010", lost_apostrophes)):
         if ctx.enabled(code):
             found = check(doc)
             findings += outside_repairs(found, repairs) if code == "E005" and repairs else found
+    if any(f.code == "E008" for f in findings) and any(f.code == "E010" for f in findings):
+        restored = {f.start for f in findings if f.code == "E010"}  # a lost character E010 puts back is no loss
+        findings = [f for f in findings if f.code != "E008" or f.start not in restored]
     return findings
