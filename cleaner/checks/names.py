@@ -38,7 +38,9 @@ and may run in any order. :mod:`cleaner.checks.acronyms` holds the acronym check
 (G001, and the G004 names an acronym spells), :mod:`cleaner.checks.casing` the casing passes (G002,
 G004), :mod:`cleaner.checks.name_slips` the misspelt names (G001) and :mod:`cleaner.checks.phrases` the
 G5xx phrase packs; :mod:`cleaner.checks.name_tokens` holds the word lists, the :class:`Candidate` and the helpers
-they all share, over the document's token model (:mod:`cleaner.tokens`).
+they all share, over the document's token model (:mod:`cleaner.tokens`); :mod:`cleaner.checks.name_lines`
+makes the article's names from its lines' facts, each line's kept across fix rounds, so that a
+confirming round reads again only the lines an edit changed.
 """
 
 from __future__ import annotations
@@ -61,11 +63,12 @@ from .casing import (
     calendar_names, DESCRIPTOR_MIN_ZIPF, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
     per_text_memo, place_after_of, recased_words, single_names, _adjective_of_place, _city_words, _verb,
 )
+from .name_lines import kept_by_line, line_facts, merged_names, names_at, two_word_starts
 from .name_number import number_changed_names
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
-    _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _LEADING_SKIP, _norm, _pack,
-    _pair_uses, _plain_context, _POSSESSIVE_ENDS, SOURCE, _unpossessed, _within, _words, _claim, Candidate,
+    _CONNECTORS, _derived, _FUNCTION_WORDS, _GUESSABLE_KINDS, _key, _known_names, _norm, _pack,
+    _pair_uses, _plain_context, SOURCE, _unpossessed, _within, _words, _claim, Candidate,
 )
 from ..tokens import ACRONYM as _ACRONYM, Tokens
 from .phrases import phrases
@@ -324,28 +327,76 @@ def _gazetteer_starts(toks: Tokens, gaz, number_variants: dict) -> list:
     return starts
 
 
+def _gazetteer_starts_in(toks: Tokens, lo: int, hi: int, gaz, number_variants: dict) -> list:
+    """:func:`_gazetteer_starts` among the tokens ``lo:hi`` (a line's), read token by token.
+
+    >>> toks = Tokens("In the White House, the man sat; the white house")
+    >>> gaz = gazetteer(())
+    >>> variants = _derived(gaz, "number-variants", _number_variants)
+    >>> _gazetteer_starts_in(toks, 0, len(toks.words), gaz, variants) == _gazetteer_starts(toks, gaz, variants)
+    True
+    """
+    low, gaps = toks.low_words, toks.gaps
+    last = len(low) - 1
+    first_words, prefixes = gaz.first_words, gaz.prefixes
+    out = []
+    for i in range(lo, hi):
+        w = low[i]
+        if w in first_words:
+            if i == last or gaps[i + 1] != " ":
+                out.append(i)
+                continue
+            pair = w + " " + low[i + 1]
+            if pair in prefixes or pair in number_variants or "’" in pair or pair.endswith("'s"):
+                out.append(i)
+    return out
+
+
 def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002 casing and G003 of/for swaps of gazetteer names.
 
     ``the Associated press said`` → ``the Associated Press said``;
     ``Syrian Observatory of Human Rights`` → ``Syrian Observatory for Human Rights``.
+
+    A line's candidates are kept in ``ctx.memo`` under its text (:func:`cleaner.checks.name_lines.kept_by_line`)
+    and found again only where the pass read beyond the line (:func:`_gazetteer_in`).
     """
-    gaz = gazetteer(_known_names(ctx))
+    known = _known_names(ctx)
+    gaz = gazetteer(known)
+    number_variants = _derived(gaz, "number-variants", _number_variants)
+    return kept_by_line(doc, toks, ctx, "G gazetteer", known,
+                        lambda starts: _gazetteer_in(doc, toks, starts, gaz, number_variants),
+                        lambda: _gazetteer_starts(toks, gaz, number_variants),
+                        lambda lo, hi: _gazetteer_starts_in(toks, lo, hi, gaz, number_variants))
+
+
+def _gazetteer_in(doc: Document, toks: Tokens, starts: list, gaz, number_variants: dict) -> tuple:
+    """:func:`gazetteer_names`'s candidates at ``starts`` (ascending), as (token, candidate), and the
+    tokens where it read beyond the token's line: the article's house casing of a name, the word
+    before a name that starts a line."""
     style_words = _words("casing", "style_lowercase")
     findings = []
+    tagged: list = []  # the start each finding was found at
+    volatile = []
     words = toks.words
     n_tokens = len(words)
     after = 0  # the first word not yet inside a name found
     gaps, low_words = toks.gaps, toks.low_words
-    number_variants = _derived(gaz, "number-variants", _number_variants)
-    for i in _gazetteer_starts(toks, gaz, number_variants):
+    last_start = None
+    for i in starts:
+        if len(tagged) < len(findings):
+            tagged.extend([last_start] * (len(findings) - len(tagged)))
+        last_start = i
         if i < after:
             continue
+        first_in_line = i and "\n" in gaps[i]  # (the word before it is on another line)
         if i + 1 < n_tokens and gaps[i + 1] == " ":  # the common case, without slicing the text
             pair = low_words[i] + " " + low_words[i + 1]
             if pair not in gaz.prefixes and "’" not in pair and _unpossessed(pair) not in gaz.prefixes:
                 if pair in number_variants and not toks.sentence_initial(i):
                     # a two-word name with its last word in the other number ("the Federal reserves")
+                    if first_in_line:
+                        volatile.append(i)
                     _number_variant(doc, toks, i, 2, gaz, findings)
                 continue
         matched = 0
@@ -369,10 +420,14 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             end = start + len(found)
             if key in gaz.forms:
                 matched = n
+                if first_in_line:
+                    volatile.append(i)
                 finding = _casing_finding(doc, found, start, gaz.forms[key], words[i - 1] if i else "", style_words,
                                           toks.sentence_initial(i))
-                if finding is not None and _house_casing(toks, i, n, found, gaz.forms[key][1]):
-                    finding = None  # "the Kuiper belt" throughout: the article's house style
+                if finding is not None:
+                    volatile.append(i)
+                    if _house_casing(toks, i, n, found, gaz.forms[key][1]):
+                        finding = None  # "the Kuiper belt" throughout: the article's house style
                 if finding is not None:
                     findings.append(Candidate(finding, take=(start, end)))
                 break
@@ -394,9 +449,12 @@ def gazetteer_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 matched = n
                 break
         if not matched and reach + 1 <= n_tokens - i:
+            if first_in_line:
+                volatile.append(i)
             matched = _number_variant(doc, toks, i, reach + 1, gaz, findings)
         after = i + max(matched, 1)
-    return findings
+    tagged.extend([last_start] * (len(findings) - len(tagged)))
+    return list(zip(tagged, findings)), volatile
 
 
 def _house_casing(toks: Tokens, i: int, n: int, found: str, spellings) -> bool:
@@ -506,61 +564,22 @@ def _plural_variants(words: list) -> list:
     return [words[:-1] + [v] for v in out]
 
 
-def _two_word_starts(toks: Tokens) -> list:
-    """The capitalised words one plain space before a capitalised word or a joining word, ascending:
-    where :func:`article_names` may find a name of two words or more (at any other capitalised word
-    it finds none), found in C from the capitalised pairs and the joining words' mentions.
-
-    >>> toks = Tokens("Shares of Acme Corp rose. The Bank of England and Ford said so.")
-    >>> [toks.words[i] for i in _two_word_starts(toks)]
-    ['Shares', 'Acme', 'The', 'Bank', 'England']
-    """
-    cap = toks.capitalised
-    starts = set(map((-1).__add__, toks.cap_pairs))
-    joins = [k for k in toks.among(_CONNECTORS) if k]
-    joins = list(compress(joins, map(" ".__eq__, map(toks.gaps.__getitem__, joins))))
-    starts.update(compress(map((-1).__add__, joins), map(cap.__getitem__, map((-1).__add__, joins))))
-    return sorted(starts)
-
-
 def article_names(doc: Document, toks: Tokens) -> dict:
-    """Multiword capitalised names the article uses (outside headline-like lines), by normalised form."""
-    lex = lexicon()
+    """Multiword capitalised names the article uses (outside headline-like lines), by normalised form
+    (:func:`cleaner.checks.name_lines.names_at`), each with its first form.
+
+    >>> doc = Document("Syrian Democratic Forces Say\\n\\nThe fighters of the Syrian Democratic Forces held the town that "
+    ...                "the rebels took, an official of Acme Corp said on the phone.")
+    >>> article_names(doc, doc.tokens)
+    {'syrian democratic forces': 'Syrian Democratic Forces', 'acme corp': 'Acme Corp'}
+    """
     names: dict = {}
     headline_spans = toks.headlines(doc)[0]
-    words, spans = toks.words, toks.spans
-    n = len(words)
-    gaps, cap, low_words = toks.gaps, toks.capitalised, toks.low_words
-    after = 0  # the first word not yet inside a name
-    for i in _two_word_starts(toks):
-        if i < after or i + 1 >= n or gaps[i + 1] != " " or not (cap[i + 1] or words[i + 1] in _CONNECTORS):
-            continue  # a name of one word at most starts here
-        if low_words[i] in _LEADING_SKIP:
-            continue
-        w = words[i]
-        j = i + 1
-        while j < n and gaps[j] == " " and (cap[j] or (words[j] in _CONNECTORS and j + 1 < n and cap[j + 1])):
-            j += 1
-        while j > i and words[j - 1] in _CONNECTORS:
-            j -= 1
-        if j - i >= 2:
-            start = spans[i][0]
-            if not _within(headline_spans, start):
-                k = i
-                if toks.sentence_initial(i) and w.lower() in lex.lower and lex.zipf(w) > 4.5:
-                    k = i + 1  # "Yesterday Syrian Democratic Forces ..." : drop the sentence's first word
-                if j - k >= 2:
-                    found = toks.text[spans[k][0]:spans[j - 1][1]]
-                    names.setdefault(_norm(found), found)
-                    for m in range(k + 1, j - 1):
-                        # a name inside a longer one, after a possessive or after a joining word that
-                        # follows a name of its own: "Lancaster University" of "Professor Paul Taylor
-                        # of Lancaster University" (not "Friends of Pine Lake" of "Members of Friends ...")
-                        if cap[m] and (words[m - 1].endswith(_POSSESSIVE_ENDS) or (
-                                words[m - 1] in _CONNECTORS and m - 1 - k >= 2)):
-                            inner = toks.text[spans[m][0]:spans[j - 1][1]]
-                            names.setdefault(_norm(inner), inner)
-        after = max(j, i + 1)
+    spans = toks.spans
+    for i, entries in names_at(toks, two_word_starts(toks)):
+        if not _within(headline_spans, spans[i][0]):
+            for key, form in entries:
+                names.setdefault(key, form)
     return names
 
 
@@ -572,17 +591,81 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G004: a name the article writes properly elsewhere, here with other casing, number or of/for.
 
     ``Syrian Democratic Forces (SDF) ... the Syrian democratic force`` → ``the Syrian Democratic Forces``.
+
+    The article's names are its lines' (:func:`cleaner.checks.name_lines.line_facts`); a line's
+    candidates are kept in ``ctx.memo`` under its text and the names, and found again only where the
+    pass read the rest of the article (:func:`_consistency_in`) or the line or the names changed.
+
+    >>> doc = Document("The fighters of the Syrian Democratic Forces (SDF) held the town that the rebels took.\\n"
+    ...                "Later the Syrian democratic force said that it would stay there for the winter.")
+    >>> from types import SimpleNamespace
+    >>> ctx = SimpleNamespace(settings=None, batch={}, memo={})
+    >>> [(c.finding.excerpt, c.finding.suggestion) for c in consistency(doc, ctx, doc.tokens)]
+    [('Syrian democratic force', 'Syrian Democratic Forces')]
+    >>> fixed = Document("Late on Monday the fighters of the Syrian Democratic Forces (SDF) held the town that the rebels took.\\n"
+    ...                  "Later the Syrian democratic force said that it would stay there for the winter.")
+    >>> [(c.finding.start, c.finding.excerpt) for c in consistency(fixed, ctx, fixed.tokens)]  # (the line's start moved)
+    [(112, 'Syrian democratic force')]
     """
-    names = dict(article_names(doc, toks))
+    names = merged_names(doc, toks, line_facts(toks, ctx))
     if not names:
         return []
-    gaz = gazetteer(_known_names(ctx))
+    signature, facts = _consistency_facts(ctx, names, toks)
+    gaz, lex = gazetteer(_known_names(ctx)), lexicon()
+    return kept_by_line(doc, toks, ctx, "G004 consistency", signature,
+                        lambda starts: _consistency_in(doc, toks, starts, facts, gaz, lex),
+                        lambda: _name_starts(toks, facts.first, facts.prefixes),
+                        lambda lo, hi: _name_starts_in(toks, lo, hi, facts))
+
+
+class _NameForms:
+    """What :func:`consistency` reads of the article's names: the names by key (their first form),
+    the other forms to look for (``variants``: plurals, joining words swapped, by key, with the name's
+    form), every word-prefix of two words or more of a name or variant (``prefixes``; ``seconds``: the
+    second words of the two-word ones by their first), the first words, the longest name's words, and
+    the second words of the names by their first (``lower_starts``)."""
+
+    __slots__ = ("names", "variants", "first", "prefixes", "seconds", "max_words", "lower_starts")
+
+    def __init__(self, names: dict, variants: dict):
+        self.names, self.variants = names, variants
+        max_words = 0
+        first = set()
+        prefixes = set()  # every word-prefix of two words or more of a name or variant (the names too)
+        for k in chain(names, variants):
+            split = k.split(" ")
+            max_words = max(max_words, len(split))
+            first.add(split[0])
+            prefixes.update(" ".join(split[:m]) for m in range(2, len(split) + 1))
+        # a name all in lower case: the second words of the names by their first (tested word by word,
+        # not by a pair string made at each mention of a first word: common words, on a long text)
+        lower_starts: dict = {}
+        for k in names:
+            head, second = k.split(" ", 2)[:2]
+            lower_starts.setdefault(head, set()).add(second)
+        self.first, self.prefixes, self.seconds = first, prefixes, None
+        self.max_words, self.lower_starts = max_words, lower_starts
+
+    def second_words(self) -> dict:
+        """The second words of the two-word prefixes, by their first word (made on first use)."""
+        if self.seconds is None:
+            self.seconds = {}
+            for pair in self.prefixes:
+                a, _, b = pair.partition(" ")
+                if " " not in b:
+                    self.seconds.setdefault(a, set()).add(b)
+        return self.seconds
+
+
+def _variant_forms(names: dict) -> tuple:
+    """(the other forms of ``names``: {key: the name's form}, and (name key, other key, form) for each
+    other form that is a name of the article too): plurals, and another joining word in place of the
+    name's own, not a locative one, which may start a description of a place (``Pepperdine University
+    in California`` beside ``University of California``)."""
     config = _pack()["function_words"]
-    # another joining word in place of the name's own: not a locative one, which may start a
-    # description of a place ("Pepperdine University in California" beside "University of California")
     joining = [w for w in config["swap_words"] if w not in config["swap_locative"]]
     variants: dict = {}
-    rare: dict = {}  # a swapped form the article also uses, but less often than the name's own
+    both = []  # a swapped form the article also uses as a name
     for key, form in names.items():
         words = form.split(" ")
         for v in _plural_variants(words):
@@ -595,24 +678,51 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                     vk = _norm(" ".join(words[:k] + [other] + words[k + 1:]))
                     if vk not in names:
                         variants.setdefault(vk, form)
-                    elif toks.lowered.count(key) > toks.lowered.count(vk):
-                        rare[vk] = form  # both forms, this one more often ("Wheel of Time" x3, "Wheel for Time" x1)
-    for vk, form in rare.items():
-        names.pop(vk, None)
-        variants.setdefault(vk, form)
-    max_words = 0
-    first = set()
-    prefixes = set()  # every word-prefix of two words or more of a name or variant (the names too)
-    for k in chain(names, variants):
-        split = k.split(" ")
-        max_words = max(max_words, len(split))
-        first.add(split[0])
-        prefixes.update(" ".join(split[:m]) for m in range(2, len(split) + 1))
-    findings = []
+                    else:
+                        both.append((key, vk, form))
+    return variants, both
+
+
+def _consistency_facts(ctx, names: dict, toks: Tokens) -> tuple:
+    """(what the candidates depend on besides their lines: the names and the rare forms, the
+    :class:`_NameForms` of ``names``), kept in ``ctx.memo`` while the names are as they were. A
+    swapped form the article also uses, but less often than the name's own, is a variant, not a name
+    ("Wheel of Time" x3, "Wheel for Time" x1): counted in the text each time (it is rare)."""
+    items = tuple(names.items())
+    memo = getattr(ctx, "memo", None)
+    entry = None if memo is None else memo.get("G004 names")
+    if entry is None or entry[0] != items:
+        entry = (items, _variant_forms(names), {})
+        if memo is not None:
+            memo["G004 names"] = entry
+    _, (variants, both), by_rare = entry
+    rare: dict = {}
+    for key, vk, form in both:
+        if toks.lowered.count(key) > toks.lowered.count(vk):
+            rare[vk] = form
+    rare_items = tuple(rare.items())
+    facts = by_rare.get(rare_items)
+    if facts is None:
+        names, variants = dict(names), dict(variants)
+        for vk, form in rare.items():
+            names.pop(vk, None)
+            variants.setdefault(vk, form)
+        facts = by_rare[rare_items] = _NameForms(names, variants)
+    return (items, rare_items), facts
+
+
+def _consistency_in(doc: Document, toks: Tokens, starts: list, facts: _NameForms, gaz, lex) -> tuple:
+    """:func:`consistency`'s candidates at ``starts`` (ascending), as (token, candidate), and the tokens where it read the article beyond the token's
+    line and the names (a word pair's uses, a descriptor's name elsewhere, a name in running text):
+    the candidates of their lines are found again in every fix round. What it finds at a start
+    depends on nothing before the start's line: a name ends at a line's end."""
+    names, variants, prefixes, max_words, lower_starts = \
+        facts.names, facts.variants, facts.prefixes, facts.max_words, facts.lower_starts
+    found_here = []
+    volatile = []
     words, gaps, low_words = toks.words, toks.gaps, toks.low_words
     after = 0  # the first word not yet inside a name found
     capitalised = toks.capitalised
-    lex = lexicon()
 
     def house_form(i: int, found: str, form: str) -> bool:
         """Does the article write ``found``'s first differing pair of words this way at least
@@ -626,13 +736,7 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if i + k >= len(words):
             return False
         return _pair_uses(toks, words[i + k - 1], words[i + k]) >= HOUSE_FORM_MIN
-    # a name all in lower case: the second words of the names by their first (tested word by word,
-    # not by a pair string made at each mention of a first word: common words, on a long text)
-    lower_starts: dict = {}
-    for k in names:
-        head, second = k.split(" ", 2)[:2]
-        lower_starts.setdefault(head, set()).add(second)
-    for i in _name_starts(toks, first, prefixes):
+    for i in starts:
         # a name starts capitalised, or with its first word lower-cased before its capitalised rest ("the
         # blossom Music Center"), when that word is no small or very common word ("said Scott Smith"),
         # or in lower case throughout ("around new york" beside "New York")
@@ -676,6 +780,8 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                     hit = n
                     break
                 diff = _case_diff(found, form)
+                if diff:
+                    volatile.append(i)
                 if diff and (house_form(i, found, form) or _descriptor(toks, i, found, diff)
                              or _ordinary_difference(found, form)
                              or (lowered and not (found.islower() and _lowered_name(
@@ -685,15 +791,16 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 if diff:
                     offsets = _word_offsets(found, start)
                     fs, fe = offsets[diff[0]][0], offsets[diff[-1]][1]
-                    findings.append(Candidate(doc.finding(
+                    found_here.append((i, Candidate(doc.finding(
                         "G004", f"'{found}' is written '{form}' elsewhere in this article", fs, fe,
                         suggestion=form[fs - start:fe - start], fix="unsafe", confidence=0.7,
                         source=f"{SOURCE}:article",
-                    ), (start, end), (start, end), overlap=True))
+                    ), (start, end), (start, end), overlap=True)))
                 hit = n
                 break
             if key in variants:
                 form = variants[key]
+                volatile.append(i)
                 if house_form(i, found, form) or _ordinary_difference(found, form) or lowered \
                         or (key in gaz.forms and _key(form) not in gaz.forms):
                     # (the name as the gazetteer knows it, beside the article's other form: that
@@ -701,14 +808,42 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                     # England", and the gazetteer's own pass reports it)
                     hit = n
                     break
-                findings.append(_claim(doc.finding(
+                found_here.append((i, _claim(doc.finding(
                     "G004", f"'{found}' is written '{form}' elsewhere in this article", start, end,
                     suggestion=form, fix="unsafe", confidence=0.7, source=f"{SOURCE}:article",
-                ), overlap=True))
+                ), overlap=True)))
                 hit = n
                 break
         after = i + max(hit, 1)
-    return findings
+    return found_here, volatile
+
+
+def _name_starts_in(toks: Tokens, lo: int, hi: int, facts: _NameForms) -> list:
+    """:func:`_name_starts` among the tokens ``lo:hi`` (a line's), read token by token: a word of
+    ``facts.first`` before a gap other than one plain space, or last, or before the second word of a
+    two-word prefix, or with or before a word with an apostrophe or a character that does not print.
+
+    >>> toks = Tokens("The New York Times said. The new rules of The Times. The")
+    >>> facts = _NameForms({"new york times": "New York Times", "the times": "The Times"}, {})
+    >>> _name_starts_in(toks, 0, len(toks.words), facts) == _name_starts(toks, facts.first, facts.prefixes)
+    True
+    """
+    low, gaps = toks.low_words, toks.gaps
+    n = len(low)
+    first, seconds = facts.first, facts.second_words()
+    out = []
+    for i in range(lo, hi):
+        w = low[i]
+        if w not in first:
+            continue  # (the first word of every prefix is a first word)
+        if i + 1 >= n or gaps[i + 1] != " " or low[i + 1] in seconds.get(w, ()) or _unusual(w) or _unusual(low[i + 1]):
+            out.append(i)
+    return out
+
+
+def _unusual(word: str) -> bool:
+    """Has ``word`` an apostrophe or a character that does not print (:func:`_unusual_words`)?"""
+    return "'" in word or "’" in word or not word.isprintable()
 
 
 def _name_starts(toks: Tokens, first: set, prefixes: set) -> list:
