@@ -1302,6 +1302,20 @@ def test_a_trailer_run_on_at_the_end_of_the_story_cell_goes(trailer, sources):
     assert all(f.message.endswith("(run on at the end of a table cell)") for f in applied)
 
 
+# stop 34: two or three trailers peeled apart at the end of a story cell left a double space before the
+# cell's border ("said.  |"): each takes the space before it, as at the end of a paragraph
+@pytest.mark.parametrize("trailers, after", [
+    ("Ana Ruiz contributed to this report. Copyright 2008 Associated Press. All rights reserved.", " |"),
+    ("Copyright 2008 Associated Press. All rights reserved.", " |"),
+    ("Ana Ruiz contributed to this report. Copyright 2008 Associated Press. All rights reserved.",
+     " | Video: Council Vote Explained (1:06) |"),  # the cell closes in the middle of the line
+])
+def test_trailers_peeled_from_the_end_of_a_story_cell_leave_one_space_before_its_border(trailers, after):
+    text, applied = clean(f"{STORY_CELL} {trailers}{after}\n{LEAD}")
+    assert text == f"{STORY_CELL}{after}\n{LEAD}"
+    assert len(applied) == len(re.findall(r"[.)](?= |$)", trailers))
+
+
 @pytest.mark.parametrize("tail", [
     "Copyright 2019 changes take effect next year, the clerk said.",  # a sentence about copyright
     "Ana Ruiz contributed to the fund in 2006 and again in 2007.",

@@ -291,8 +291,8 @@ def glued_trailers(doc: Document, rules: tuple, ctx=None) -> list[Finding]:
     if not doc.paragraphs:
         return []
     last = doc.paragraphs[-1]
-    end = last.start + len(_without_cell_border(last.text))
-    return _glued_before(doc, Unit(last.start, last.end, last.text, "paragraph", last.index), end, rules, ctx)
+    end = last.start + len(_without_cell_border(last.text))  # (a row's trailers end its cell, as in cell_end_trailers)
+    return _glued_before(doc, Unit(last.start, end, doc.text[last.start:end], "paragraph", last.index), end, rules, ctx)
 
 
 def _glued_before(doc: Document, unit: Unit, end: int, rules: tuple, ctx=None, where: str = "after the last sentence",
@@ -334,6 +334,9 @@ def _glued_before(doc: Document, unit: Unit, end: int, rules: tuple, ctx=None, w
             break
         start, rule, matched = hit
         span = inline_deletion(text, start, start + len(matched), unit)
+        # the trailer above ends where this one's deletion starts: it takes the space before it, as the
+        # lowest did (else each kept one space of the two around it: "said.  |" at a cell's border)
+        unit = Unit(unit.start, span[0], text[unit.start:span[0]], unit.kind, unit.index)
         findings.append(doc.finding(
             rule.code, rule.message.replace("%s", matched) + f" (run on {where})", *span,
             suggestion="" if rule.fix != "none" else None, fix=rule.fix, confidence=rule.confidence,
@@ -353,7 +356,7 @@ def cell_end_trailers(doc: Document, rules: tuple, ctx=None, lines: Optional[lis
     >>> story = "| The council met on Monday. " + "It voted to close the depot by the end of next year. " * 4
     >>> d = Document(story + "Copyright 2008 Associated Press. All rights reserved. |\\n| Home |")
     >>> [d.text[f.start:f.end] for f in cell_end_trailers(d, builtin_rules())]  # peeled from the end
-    [' All rights reserved.', 'Copyright 2008 Associated Press. ']
+    [' All rights reserved.', ' Copyright 2008 Associated Press.']
     """
     lines = units(doc, "line") if lines is None else lines
     out = []
@@ -402,7 +405,8 @@ def trailers_above_footers(doc: Document, rules: tuple, findings: list[Finding],
         if i == len(starts) or doc.text[above.end:max(below.start, starts[i])].strip(" \t\n|"):
             continue  # no footer deletion starts at the head of the line below
         end = above.start + len(_without_cell_border(above.text))
-        out.extend(_glued_before(doc, above, end, rules, ctx, "above the page's copyright footer"))
+        out.extend(_glued_before(doc, Unit(above.start, end, doc.text[above.start:end], above.kind, above.index), end,
+                                 rules, ctx, "above the page's copyright footer"))
     return out
 
 
@@ -1341,13 +1345,13 @@ def run(doc: Document, ctx) -> list[Finding]:
     findings.extend(trailers_above_footers(doc, _rules(ctx), findings, ctx, lines))
     if _enabled(ctx, "B005"):
         findings.extend(prompts_above_junk(doc, _rules(ctx), findings, ctx))
-    outer = _outermost(findings)
+    outer = _outermost(findings, doc.text)
     kept = recall_safe(doc, outer)
     if any(a.suggestion == "" and b.suggestion != "" for a, b in zip(outer, kept)):
         # a deletion only reported now (a repeat inside the article) no longer takes the junk lines
         # inside it: they go in this round, not one copy per fix round once the earlier copy is gone
         outer_ids = {id(f) for f in outer}
-        kept = recall_safe(doc, _outermost(kept + [f for f in findings if id(f) not in outer_ids]))
+        kept = recall_safe(doc, _outermost(kept + [f for f in findings if id(f) not in outer_ids], doc.text))
     return [point_at_content(doc, f) for f in _ends_cleanly(doc, _disjoint(doc, _whole_paragraphs(doc, kept)))]
 
 
@@ -1774,18 +1778,25 @@ def _whole_paragraphs(doc: Document, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _outermost(findings: list[Finding]) -> list[Finding]:
+def _outermost(findings: list[Finding], text: str = "") -> list[Finding]:
     """One finding per stretch of boilerplate: drop deletions inside a larger B deletion.
 
     ``[ad_2]Source link`` is one trailer (B002), not also a shortcode (B001) inside it. Among equal
-    spans the safest, then the first rule, wins.
+    spans the safest, then the first rule, wins. Only the text counts, not the space around it: two
+    passes that find the same trailer, one with the space before it and one with the space after it,
+    give one deletion (both would leave the two spaces around it where one was: ``said.  |``).
+
+    >>> d = Document("He left. Jo Ma contributed to this report. |")
+    >>> fs = [d.finding("B013", "", 8, 42, suggestion=""), d.finding("B013", "", 9, 43, suggestion="")]
+    >>> [(f.start, f.end) for f in _outermost(fs, d.text)]
+    [(8, 42)]
     """
     rank = {"safe": 0, "unsafe": 1, "none": 2}
     ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start), rank.get(f.fix, 3)))
     kept: list[Finding] = []
     reach = -1  # the furthest end of any kept deletion: in start order, containment needs no more
     for finding in ordered:
-        if finding.end <= reach:
+        if finding.end <= reach or (text and finding.start < reach and _before_space(text, finding.end) <= reach):
             continue
         kept.append(finding)
         if finding.suggestion == "":
