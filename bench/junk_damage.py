@@ -458,6 +458,17 @@ FAMILIES = {
         "Image by {name} from {site}", "Photo courtesy of the {site}", "Header image by {name}", "{name}/iStock",
         "Photographs by {name}", "(Photo credit: {name}/{agency})", "Image source: {site}", "1 / 12",
     ], ("tail", "line", "head")),
+    # the stamps of layout pages (2008 pages of bench/real_scraped.py's tune part of l3s, and the CMS stamps
+    # of the time): the time first, seconds, a host before the date, a wire or a site label before it
+    # (stop 34)
+    "layout-stamp": ([
+        "{hh}:{mm}, {mon} {day} {year}", "{day} {month} {year} - {time}", "{iso} {hh}:{mm}:{mm}", "www.{host} {iso} {hh}:{mm}:{mm}",
+        "{dow}, {day} {mon} {year} {hh}:{mm}:{mm} GMT", "{m}/{d}/{year} {time}", "{d}/{m}/{year} {hh}:{mm}:{mm}",
+        "{dow} {mon} {day} {hh}:{mm}:{mm} {year}", "{agency} - {date} {time} ET", "{agency} Last updated: {time}, {weekday}, {date}",
+        "{site} | {dow}, {mon} {day} {year}, {hh}:{mm} GMT", "posted {time} {dow} {date}", "{hh}:{mm} - {day}th, {mon} {year}",
+        "Time: {day} {month}, {year}", "Date: {weekday} {month} {day} {year} Time: {hh}:{mm}AM", "Print Date: {weekday}, {date}",
+        "{month} {day}, {year}, {time}", "{weekday}, {day} {month} {year}, {hh}:{mm} GMT",
+    ], ("head", "tail")),
     "bare-date-variants": ([
         "{date} at {time}", "{date} by {name}", "{day} {month} {year}", "{weekday}, {date}", "{weekday} {day} {month} {year}",
         "{m}/{d}/{year}", "{m}/{d}/{yy} {time}", "{ago} hours ago", "{ago} minutes ago",
@@ -486,10 +497,36 @@ FAMILIES.update({
     "share-links": (_pool("share-prompt", "share-prompt-variants", "paywall-promo"), ("links",)),
     # a stamp with the page's links after it, as a page's last line ("Jan 7, 2008 4:07 PM EST | Comments")
     "stamp-links": (_pool("stamp-under-article", "bare-date-variants"), ("links",)),
+    # a stamp as one cell of a layout row: the page's links, its section or the byline in the other cells
+    # (stop 34)
+    "stamp-row": (_pool("stamp-under-article", "bare-date-variants", "stamp-variants", "layout-stamp"), ("row-head", "row-tail")),
+    # a copyright notice as one cell of the page's footer row, its links beside it, or with only a space
+    # between ("Terms & Conditions Privacy Policy © Copyright 2008 X"); in brackets; wrapped over two or
+    # three lines at any word (stop 34)
+    "legal-row": ([t for t in _pool("legal-footer", "legal-footer-variants") if re.search(r"(?i)©|\(c\)|copyright", t)],
+                  ("legal-row", "bracketed", "wrapped")),
+    # a labelled stamp run on after the story's last sentence, as dumps that lost their line breaks leave it
+    # (the stamp of a post's footer: "... the council said. Posted by Jane Doe at 4:12 PM"; stop 34)
+    "stamp-glued": (_pool("stamp-anywhere", "stamp-variants"), ("glued", "tight")),
     "footer-page-lines": (_pool("legal-footer", "legal-footer-variants", "agency-credit", "share-prompt",
                                 "paywall-promo", "stamp-variants"), ("page-lines",)),
     "paywall-truncated": (_pool("paywall-promo", "paywall-variants"), ("truncated",)),
 })
+# a layout row's other cells beside a stamp (family stamp-row): the page's tools, its section, the byline
+# or the wire; not counted
+_ROW_CELLS = ("Comments ({initial_n})", "Email", "Print", "Permalink", "Share", "E-mail this story", "Printable version",
+              "Email to a friend", "Post a comment", "Back to top", "{section}", "Digg it", "Recommend", "TrackBack ({d})",
+              "Reprints", "Text size", "Save", "RSS", "View all news", "Send to a friend", "{section} News", "Email This",
+              "{d} votes", "Print this article", "Most Viewed", "By {name}", "{agency}", "{city}", "Issue {initial_n}",
+              "{site}")
+# how a scraper writes the row: a table row (with the layout's empty cells or without), or one line with
+# the page's separators
+# a footer row's links beside a copyright notice (family legal-row); not counted
+_LEGAL_CELLS = ("Privacy Policy", "Terms of Use", "Terms & Conditions", "Contact Us", "About Us", "Advertise", "Site Map",
+                "Disclaimer", "RSS", "Help", "Feedback", "Careers", "Subscribe", "Archives", "Terms of Service", "Cookie Policy",
+                "Home", "{site}", "Advertise With Us", "Privacy Statement")
+_ROW_FORMS = ("| {} |", "|  | {} |  |", "{}", "{}", "{}")
+_ROW_SEPS = (" | ", " · ", "\t", " • ", "  ", " - ")
 # the page's own links and tools after a trailer on its line (family *-links): not counted
 _LINE_LINKS = ("| Home | {section} | Contact Us", "Back to top", "Back to headlines", "Share Tweet Email", "Email Print Share",
                "Comments ({initial_n})", "Print Email", "« Previous | Next »", "Share: Facebook Twitter Email",
@@ -580,6 +617,23 @@ def inject(text: str, rng: random.Random, families=None) -> tuple[str, list, str
                 paragraphs.append(rng.choice(("\n", "\n\n")).join(rest))
             pieces.extend((family, line, place) for line in box)
             continue
+        if place in ("row-head", "row-tail", "legal-row"):  # a layout row: the piece one cell, one to three others
+            others = _LEGAL_CELLS if place == "legal-row" else _ROW_CELLS
+            cells = [piece] + [rng.choice(others).format(**_fill(rng)) for _ in range(rng.randint(1, 3))]
+            rng.shuffle(cells)
+            if rng.random() < 0.2:  # a template's capitals
+                cells = [c.upper() for c in cells]
+            form = rng.choice(_ROW_FORMS)
+            seps = (_ROW_SEPS + (" ",)) if place == "legal-row" else _ROW_SEPS  # (links, then the notice: one space)
+            line = form.format((" |  | " if form.startswith("|  |") else " | ").join(cells) if form != "{}" else
+                               rng.choice(seps).join(cells))
+            if place == "row-head":
+                paragraphs.insert(0, line)
+                last += 1
+            else:
+                paragraphs.append(line)
+            pieces.append((family, piece, place))
+            continue
         if place == "links":  # the page's links after it on its line; the line its own or glued on
             links = rng.choice(_LINE_LINKS).format(**_fill(rng))
             line = piece + rng.choice(_LINK_GAPS) + links
@@ -593,6 +647,12 @@ def inject(text: str, rng: random.Random, families=None) -> tuple[str, list, str
             paragraphs.append(rng.choice(("\n", "\n\n")).join(above + [piece] + under))
         elif place == "tail":
             paragraphs.append(piece)
+        elif place == "bracketed":  # a notice in brackets under the story
+            paragraphs.append(f"({piece})")
+        elif place == "wrapped":  # under the story, a long notice wrapped at any word over two or three lines
+            words = piece.split()
+            cuts = sorted(rng.sample(range(1, len(words)), rng.randint(1, 2))) if len(words) >= 8 else []
+            paragraphs.append("\n".join(" ".join(words[a:b]) for a, b in zip([0] + cuts, cuts + [len(words)])))
         elif place == "glued":
             paragraphs[last] = paragraphs[last].rstrip() + " " + piece
         elif place == "tight":  # dumps that lost the space too: "...on Monday.Copyright 2017 ..."

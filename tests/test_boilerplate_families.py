@@ -1993,3 +1993,78 @@ def test_a_date_stamp_with_the_pages_links_after_it_goes_at_the_end(line):
 def test_a_sentence_with_a_date_before_a_link_stays():
     text = f"{LEAD}\n\n{MIDDLE}\n\nThe vote is set for March 14, 2023 | Home"
     assert clean(text) == (text, [])
+
+
+# -- stop 34, bench/junk_damage.py's stamp-row, layout-stamp and stamp-glued families: a layout page's stamp as
+# one cell of a row of the page's labels, the stamps of 2008 layout pages, a post's stamp run on after the story
+STORY = [f"{p} It was the third such vote this year." for p in PROSE]
+ARTICLE = "\n\n".join(STORY * 2)
+
+
+@pytest.mark.parametrize("row", [
+    "| Jan 7, 2008 4:07 PM EST | Comments (3) | Email |", "|  | June 2, 2008 |  | Email this story |  |",
+    "Email · Print · Jan 7, 2008", "Monday, June 2, 2008\tPrint\tEmail", "| KERALA | Jan 15, 2008 |",
+    "| 30 December 2007 - 7:24AM | View all news \\| Send to a friend \\| Print |", "| 16:10, Jan 8 2008 |  |",
+    "Posted: 4:12 PM | Permalink | Comments (2) | TrackBack (0)", "| 16 votes | Text size | 21 minutes ago |",
+    "Associated Press - January 8, 2008 7:04 PM ET", "BACK TO TOP - LAST UPDATED: AUGUST 9, 2009 - 06:53 GMT+1 - EMAIL",
+])
+@pytest.mark.parametrize("where", ["top", "bottom"])
+def test_a_stamp_row_of_the_pages_labels_goes_above_or_below_the_story(row, where):
+    text, applied = clean(f"{row}\n\n{ARTICLE}" if where == "top" else f"{ARTICLE}\n\n{row}")
+    assert text == ARTICLE and [f.code for f in applied] == ["B015"]
+
+
+@pytest.mark.parametrize("stamp", ["16:10, Jan 8 2008", "15:43 - 13th, Jan 2008", "www.example.cn 2008-01-11 11:37:09",
+                                   "Sat, 29 Dec 15:58:00 2007", "Print Date: Saturday, January 12, 2008",
+                                   "Associated Press Last updated: 3:02 p.m., Thursday, January 3, 2008"])
+def test_a_layout_pages_stamp_goes_at_the_top_and_under_the_story(stamp):
+    for text in (f"{stamp}\n\n{ARTICLE}", f"{ARTICLE}\n\n{stamp}"):
+        assert clean(text)[0] == ARTICLE
+
+
+def test_a_stamp_ending_in_a_m_under_the_story_goes():
+    assert clean(f"{ARTICLE}\n\nAugust 18, 2013, 7:42 a.m.")[0] == ARTICLE
+
+
+@pytest.mark.parametrize("kept", [
+    "| Jan 7, 2008 | Home | Boston |\n| Jan 14, 2008 | Away | Denver |",  # a schedule: a table of dates
+    "| Jan 7, 2008 | 34.50 | 35.10 |",  # prices by day
+    "Some fun stats - updated 5/15:", "Jan 7, 2008 | The council voted to close the depot.",
+    "Thursday Jan 10 – Sunday Jan 13, 2008",  # an event's dates
+])
+def test_a_table_of_dates_or_a_dated_line_of_prose_stays(kept):
+    for text in (f"{ARTICLE}\n\n{kept}", f"{STORY[0]}\n\n{kept}\n\n{STORY[1]}"):
+        assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("row", [
+    "Terms & Conditions Privacy Policy © Copyright 2001-2008 Valley Media Group", "Valley Online © Valley Ledger Ltd 2008",
+    "Privacy Policy (c) 2007 www.valleyledger.example", "| Terms and Conditions \\| Disclaimer \\| © 2006 All rights reserved. |  |",
+    "(Copyright 2007 by The Associated Press. All Rights Reserved.)",
+    "(© 2008 Valley Broadcasting Inc. All Rights Reserved. This material may not be published, broadcast, rewritten, or redistributed.)",
+])
+def test_a_copyright_row_of_the_pages_labels_or_a_notice_in_brackets_goes_under_the_story(row):
+    text, applied = clean(f"{ARTICLE}\n\n{row}")
+    assert text == ARTICLE and {f.code for f in applied} == {"B007"}
+
+
+@pytest.mark.parametrize("row", ["Privacy Policy © 2008 Valley Ledger", "| Jan 7, 2008 | Comments (3) | Email |"])
+def test_a_row_between_the_storys_paragraphs_stays(row):
+    text = f"{STORY[0]}\n\n{row}\n\n{STORY[1]}"
+    assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("stamp", ["Posted by Jane Doe at 4:12 PM", "Last updated: Fri, 12 Sep 2018, 13:45 GMT",
+                                   "Updated Aug. 18 at 9:25 p.m.", "By Jane Doe - Mon, 28 Oct 2009 12:05:05 GMT",
+                                   "March 3, 2017 | 287 Comments", "Published: Jan 9, 2010 · 24 min read"])
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_a_stamp_run_on_after_the_storys_last_sentence_goes(stamp, gap):
+    text, applied = clean(f"{ARTICLE}{gap}{stamp}")
+    assert text == ARTICLE and [f.code for f in applied] == ["B015"]
+
+
+@pytest.mark.parametrize("last", ["The vote is set for March 14, 2008.", "Updated figures are due on March 3, 2017, the clerk said.",
+                                  "By March 3, 2017, the depot will close."])
+def test_a_last_sentence_with_a_date_stays(last):
+    text = f"{ARTICLE} {last}"
+    assert clean(text) == (text, [])

@@ -853,7 +853,8 @@ def _whole_line_rule(text: str, line_rules: list, index, ctx):
 _WRAP_LINES = 8  # the article's last lines are read: a page footer set in a narrow column ends it
 _WRAP_WORDS = 40
 # a word no line of prose ends on: the line runs on into the next
-_OPEN_END = re.compile(r"\b(?:our|your|the|of|and|or|to|for|a|an|in|on|by|with|about|under|this|at)$")
+# (and "The" before an owner's name: "Copyright 2008 The" / "Associated Press. All rights reserved.")
+_OPEN_END = re.compile(r"\b(?:our|your|the|of|and|or|to|for|a|an|in|on|by|with|about|under|this|at|The)$")
 
 
 def wrapped_runs(lines: list) -> list:
@@ -1241,17 +1242,189 @@ def dates_at_the_end(doc: Document, rules: tuple, lines: Optional[list] = None) 
     last = lines[-_END_LINES:]
     for i in range(len(last) - 1, -1, -1):
         text = last[i].text.strip()
-        if _ends_sentence(text) and _has_words(text, _STORY_WORDS):
-            break  # a sentence: what is above it is the article
+        dated = any(p.fullmatch(text) for p, _ in date.patterns)
+        if not dated and _ends_sentence(text) and _has_words(text, _STORY_WORDS):
+            break  # a sentence: what is above it is the article (a stamp's "a.m." ends none)
         # an event's block: a line ending in a colon up to three lines above ("Event details:", "opens
         # on:"), or a time under the date ("9:00 - 1:00 pm")
         introduced = any(above.text.rstrip().endswith(":") for above in last[max(0, i - 3):i])
         timed = i + 1 < len(last) and last[i + 1].text.lstrip()[:1].isdigit()
-        if text[:1].isalnum() and not introduced and not timed and any(p.fullmatch(text) for p, _ in date.patterns):
+        if text[:1].isalnum() and not introduced and not timed and dated:
             unit = last[i]
             out.append(doc.finding("B015", f"date line '{text}' at the end", *unit_deletion(doc, unit.start, unit.end),
                                    suggestion="", fix="safe", source=f"{SOURCE}:date-at-end"))
     return out
+
+
+# -- B015 a layout row of a stamp and the page's labels: "| Jan 7, 2008 | Comments (3) | Email |" ---------
+# where a line splits into cells: a table's border (a bar a cell holds comes escaped), a bar, a dot or a
+# bullet between spaces, a dash between spaces, a tab, or a run of spaces
+_ROW_SPLIT = re.compile(r"[ \t]{1,8}(?:\\?\||[·•]|[-–—])[ \t]{1,8}|\t[ \t]{0,8}|[ ]{2,8}"
+                        # and before a copyright notice after the page's labels ("Privacy Policy © 2008 Acme")
+                        r"|(?<![©ⓒ)])[ \t]{1,8}(?=©|ⓒ|\([cC]\) ?\w|[Cc]opyright ?(?:©|\([cC]\)|\d{4}))")
+_ROW_PIECES = 6  # a stamp's row holds a few pieces; more is a table or a menu
+_LABEL_WORDS = 4  # a row's other cells are labels: a tool, a section, a byline, a wire
+# starts with a letter, or a count and its word ("16 votes"): no number alone, no price, no score
+_LABEL = re.compile(r"(?=[^\n]{0,40}$)(?:\d{1,6} )?[^\W\d_][^\n]{0,39}")
+# a time alone: on a clock, with a colon (a price or a score has none: "34.50") or a stop and am/pm
+_TIME = re.compile(r"(?i)(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?\s?(?:[ap]\.?m\.?)?|\.[0-5]\d\s?[ap]\.?m\.?)(?: ?[a-z]{2,4}(?:[+-]\d{1,2})?)?")
+_STAMP_ROW_NAMES = {"dateline-line", "posted-on", "posted-stamp", "date-stamp", "byline-date", "byline-date-bar",
+                    "labelled-stamp", "stamp-furniture", "relative-time", "outlet-date"}
+_STORY_LINE_WORDS = 17  # a line of the story: a sentence longer than a headline with its byline
+
+
+def _stamp_table(rules: tuple) -> tuple:
+    """The B015 rules that read a stamp as a whole line, and the index of their literals."""
+    return _table(rules, "stamps", lambda: [rule for rule in rules
+                                            if rule.code == "B015" and rule.name in _STAMP_ROW_NAMES and rule.full])
+
+
+def _row_pieces(text: str) -> list:
+    """The pieces of a line a scraper wrote a layout row as: its table cells (``| a | b |``), each split
+    again at the separators a page sets between labels (a bar, a dot, a bullet or a dash between
+    spaces, a tab, a run of spaces), without empty ones.
+
+    >>> _row_pieces("|  | Jan 7, 2008 | View all news \\\\| Print |  |")
+    ['Jan 7, 2008', 'View all news', 'Print']
+    >>> _row_pieces("Jan 7, 2008 · Comments (3)\\tEmail")
+    ['Jan 7, 2008', 'Comments (3)', 'Email']
+    """
+    body = text.strip()
+    if body.startswith("|"):
+        body = body.strip("|")
+        cells = _CELL_EDGE.split(body)
+    else:
+        cells = [body]
+    return [p.strip() for cell in cells for p in _ROW_SPLIT.split(cell.strip()) if p.strip(" \t|")]
+
+
+def _page_row(text: str, rules: tuple, ctx) -> Optional[tuple]:
+    """``(code, pieces)`` when ``text`` is a row of pieces one of which at least is a stamp (a B015 rule
+    reads it whole: code B015) or a copyright notice (a B007 rule: code B007), and every other a stamp, a
+    time, junk a whole-line rule finds, or a label (four words or fewer, starting with a letter or a
+    count, ending no sentence); None for any other line. A row of one piece must be a table row or a
+    note in brackets.
+
+    >>> rules = builtin_rules()
+    >>> _page_row("| 30 December 2007 - 7:24AM | View all news \\\\| Send to a friend \\\\| Print |", rules, None)
+    ('B015', '30 December 2007 | 7:24AM | View all news | Send to a friend | Print')
+    >>> _page_row("| Jan 7, 2008 | 34.50 | 35.10 |", rules, None) is None  # a table of prices
+    True
+    >>> _page_row("Jan 7, 2008 | The council voted to close the depot.", rules, None) is None
+    True
+    >>> _page_row("Some fun stats - updated 5/15", rules, None) is None  # no year, no month, no time
+    True
+    >>> _page_row("Thursday Jan 10 – Sunday Jan 13, 2008", rules, None) is None  # an event's dates
+    True
+    >>> _page_row("Terms & Conditions Privacy Policy © Copyright 2008 Acme Media Group", rules, None)
+    ('B007', 'Terms & Conditions Privacy Policy | © Copyright 2008 Acme Media Group')
+    >>> _page_row("(Copyright 2008 by The Associated Press. All Rights Reserved.)", rules, None)
+    ('B007', 'Copyright 2008 by The Associated Press. All Rights Reserved.')
+    >>> _page_row("(Jan 7, 2008)", rules, None)
+    ('B015', 'Jan 7, 2008')
+    """
+    if len(text) > 300 or text.rstrip().endswith(":"):
+        return None  # (a line ending in a colon introduces what follows: "Some stats - updated 5/15:")
+    body = text.strip()
+    # a note in brackets, "(© 2008 Acme. All rights reserved.)", its own brackets balanced ("((c) 2008 Acme)")
+    bracketed = body[:1] == "(" and body[-1:] == ")" and body[1:-1].count("(") == body[1:-1].count(")")
+    pieces = [body[1:-1].strip()] if bracketed else _row_pieces(text)
+    if not pieces or len(pieces) > _ROW_PIECES or (len(pieces) == 1 and not bracketed and not body.startswith("|")):
+        return None
+    stamps, stamp_index = _stamp_table(rules)
+    line_rules, line_index = _row_table(rules)
+    code = None  # what anchors the row: the first stamp or copyright notice
+    for piece in pieces:
+        rule = _whole_line_rule(piece, stamps, stamp_index, ctx)
+        if rule is not None and rule.fix != "none" and _STAMPED.search(piece):
+            code = code or "B015"
+            continue
+        if _TIME.fullmatch(piece):
+            continue
+        rule = _whole_line_rule(piece, line_rules, line_index, ctx)
+        if rule is not None and rule.fix != "none":
+            code = code or ("B007" if rule.code == "B007" and _COPYRIGHTED.search(piece) else None)
+            continue
+        if (_LABEL.fullmatch(piece) and not _has_words(piece, _LABEL_WORDS + 1) and not _ends_sentence(piece.rstrip(")"))
+                and not _STAMPED.search(piece)):
+            continue  # (a date that is no stamp is no label: "Thursday Jan 10 – Sunday Jan 13, 2008", an event's)
+        return None
+    return (code, " | ".join(pieces)) if code else None
+
+
+# what makes a piece a stamp and not a label with a number: a year, a month and its day, a full numeric
+# date, a time on a clock, or a time ago
+_STAMPED = re.compile(r"(?i)\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}\b|"
+                      r"\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d:[0-5]\d|\bago\b")
+
+
+# a copyright notice, the other piece a page's row is anchored by ("Terms of Use | © 2008 Acme News")
+_COPYRIGHTED = re.compile(r"(?i)©|ⓒ|\(c\)|\bcopyright\b|\ball rights reserved\b")
+
+
+def _story_line(text: str) -> bool:
+    """Whether ``text`` is a line of the story: a sentence longer than a headline with its byline, a table
+    cell's too (a layout page sets the story in one); a note in brackets is none.
+
+    >>> story = "The council voted on Monday to close the depot by the end of next year, the mayor told reporters."
+    >>> _story_line(story), _story_line("| " + story + " |"), _story_line("(" + story + ")")
+    (True, True, False)
+    """
+    body = _without_cell_border(text).strip().lstrip("| ")
+    return not (body[:1] == "(" and body[-1:] == ")") and _ends_sentence(body) and _has_words(body, _STORY_LINE_WORDS)
+
+
+def page_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
+    """B015 ``stamp-row``: a line that is a layout row of a stamp and the page's labels (``| Jan 7, 2008
+    4:07 PM EST | Comments (3) | Email |``, ``Email · Print · Jan 7, 2008``, ``| KERALA | Jan 15, 2008 |``,
+    ``| 16:10, Jan 8 2008 |  |``); B007 ``legal-row``: one of a copyright notice and the page's labels
+    (``Terms & Conditions Privacy Policy © Copyright 2008 Acme``, ``| Terms \\| © 2008 Acme |``), or a
+    notice in brackets (``(Copyright 2008 by Acme. All Rights Reserved.)``); above the story's first
+    sentence or below its last: a page's header or footer row, which the line rules never read whole (the
+    labels around the stamp or notice are none) and the stamp's or notice's own rules never find in a row.
+    A row inside the story stays, and so does one beside another row with a date (a table of dates: a
+    schedule, prices by day).
+
+    >>> story = "The council voted on Monday to close the depot by the end of next year, the mayor told reporters."
+    >>> d = Document("| Jan 7, 2008 4:07 PM EST | Comments (3) | Email |\\n" + story + "\\nPrint · Email · Jan 7, 2008")
+    >>> [f.excerpt.strip() for f in page_rows(d, builtin_rules())]
+    ['| Jan 7, 2008 4:07 PM EST | Comments (3) | Email |', 'Print · Email · Jan 7, 2008']
+    >>> d = Document(story + "\\n| Jan 7, 2008 | Home |\\n| Jan 14, 2008 | Away |")  # a schedule
+    >>> page_rows(d, builtin_rules())
+    []
+    """
+    lines = units(doc, "line") if lines is None else lines
+    story = [i for i, unit in enumerate(lines) if _story_line(unit.text)]
+    first, last = (story[0], story[-1]) if story else (len(lines), -1)
+    out = []
+    for i, unit in enumerate(lines):
+        if first <= i <= last or not unit.text.strip() or not any(ch.isdigit() for ch in unit.text):
+            continue
+        row = _page_row(unit.text, rules, ctx)
+        if row is None or any(_dated_row(lines[j].text) for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            continue
+        code, pieces = row
+        what, name = ("time stamp row", "stamp-row") if code == "B015" else ("copyright footer row", "legal-row")
+        if not _enabled(ctx, code):
+            continue
+        out.append(doc.finding(code, f"{what} '{pieces}'", *unit_deletion(doc, unit.start, unit.end),
+                               suggestion="", fix="safe", source=f"{SOURCE}:{name}"))
+    return out
+
+
+_DATED = re.compile(r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?,? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?|"
+                    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}\b|\d{4}-\d{2}-\d{2}|"
+                    r"\d{1,2}/\d{1,2}/\d{2,4})")
+
+
+def _dated_row(text: str) -> bool:
+    """Whether ``text`` is a table row (``| ... |``) with a date in it: a row of a table of dates.
+
+    >>> _dated_row("| Jan 14, 2008 | Away |"), _dated_row("| Home | News |"), _dated_row("Jan 14, 2008")
+    (True, False, False)
+    """
+    body = text.strip()
+    return body.startswith("|") and body.count("|") >= 2 and _DATED.search(body) is not None
 
 
 # -- B014 the headline repeated at the top of the body -----------------------------------------------
@@ -1333,6 +1506,8 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(dates_under_bylines(doc, _rules(ctx), lines))
         findings.extend(dates_in_the_header(doc, _rules(ctx), lines))
         findings.extend(dates_at_the_end(doc, _rules(ctx), lines))
+    if _enabled(ctx, "B015") or _enabled(ctx, "B007"):
+        findings.extend(page_rows(doc, _rules(ctx), ctx, lines))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
