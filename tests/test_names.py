@@ -1954,3 +1954,11 @@ def test_counted_joining_word_is_a_pass_a_user_can_turn_off():
     text = "The findings were published by the Russian Academy for Sciences in a report released this week."
     assert [f.code for f in Cleaner(select=["G"], ignore=["G003:counted-joining-word"]).check(text).findings
             if f.source == "names:counted-joining"] == []
+
+
+def test_joining_word_in_prose_dense_with_names_is_no_heading():
+    # a long line with a sentence's end is prose, however many of its words are capitalised
+    text = "She leads the Web Community on Practice with Michael Thali, Anna Berg, Ulrich Moser and Peter Holt, its founders."
+    assert _g(text) == [("G003", "on", "of", "unsafe")]
+    # a title-case heading is left alone
+    assert _g("How the Web Community on Practice Grew Under Michael Thali, Anna Berg and Ulrich Moser") == []

@@ -1513,18 +1513,31 @@ def _joining_frequency(word: str) -> float:
 
 def _title_case_line(text: str, offset: int) -> bool:
     r"""Is the line around ``offset`` in title case: most of its words of four letters or more capitalised?
-    (Read at most ``TITLE_LINE_REACH`` characters each side: a one-line text is not read whole per flag.)
+    A line of ``TITLE_LINE_PROSE_WORDS`` words or more with a sentence's end in it is prose dense with
+    names, not a heading (``Michael Thali, director of Zurich’s Institute of Forensic Medicine in
+    Europe, said so.``). (Read at most ``TITLE_LINE_REACH`` characters each side: a one-line text is not
+    read whole per flag.)
 
     >>> _title_case_line("Tips\nHurdles to Implementing Citizen Development at Scale\nMore", 20)
     True
     >>> _title_case_line("the Secretary in Agriculture and other senior officials met", 20)
     False
+    >>> _title_case_line("Michael Thali, Director of Zurich’s Institute at Forensic Medicine in Europe, and "
+    ...                  "One of the Inventors of Virtopsy, Said So.", 40)
+    False
     """
     start = max(text.rfind("\n", max(0, offset - TITLE_LINE_REACH), offset) + 1, offset - TITLE_LINE_REACH, 0)
     end = text.find("\n", offset, offset + TITLE_LINE_REACH)
     line = text[start:end if end >= 0 else offset + TITLE_LINE_REACH]
-    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
-    return bool(long_words) and sum(w[:1].isupper() for w in long_words) >= 0.6 * len(long_words)
+    words = line.split()
+    long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    if not long_words or sum(w[:1].isupper() for w in long_words) < 0.6 * len(long_words):
+        return False
+    return len(words) < TITLE_LINE_PROSE_WORDS or _SENTENCE_END.search(line) is None
+
+
+TITLE_LINE_PROSE_WORDS = 12  # a heading is shorter, or has no sentence's end in it
+_SENTENCE_END = re.compile(r"[a-z0-9)][.!?][\"”’')]*(?:\s|$)")
 
 
 TITLE_LINE_REACH = 200
