@@ -167,7 +167,10 @@ def test_function_word_heads():
     assert _g("Canada's Minister of State for Finance, Tom Hockin, and the Deputy Secretary of State for "
               "Inter-American Affairs said so on Monday.") == []
     assert _g("GSA's Customer Experience Center of Excellence helped. The Center of Excellence team met.") == []
-    assert _g("GSA's Customer Experience Center of Excellence helped on Monday.") == [("G003", "of", "for", "unsafe")]
+    # written once, a join names in edited copy write so (rules/data/joining-names-en.tsv: "center of
+    # excellence" 12 times) is a name's own too; one they never write is flagged
+    assert _g("GSA's Customer Experience Center of Excellence helped on Monday.") == []
+    assert _g("GSA's Customer Experience Center of Wellness helped on Monday.") == [("G003", "of", "for", "unsafe")]
 
 
 def test_acronym_definition_that_does_not_match_its_name():

@@ -1110,7 +1110,7 @@ def wrong_function_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if i >= 2 and toks.low_words[i - 2] in SWAPS and toks.gaps[i - 1] == " ":
             continue  # "Minister of State for Energy": the head ends a name of its own; the second
             # joining word starts the title's portfolio
-        if _triple_count(toks, i) >= HOUSE_FORM_MIN:
+        if _written_so(toks, i):
             continue  # "Center of Excellence" twice: the article's own usage, not a slip in one name
         start, end = spans[i]
         # a gazetteer form with this function word here is right as written, whether the head word
@@ -1161,6 +1161,30 @@ def _triple_count(toks: Tokens, i: int) -> int:
     head, word, nxt = words[i - 1], words[i], words[i + 1]
     return sum(1 for j in islice(toks.where(nxt.lower()), MENTIONS_SCANNED)
                if j >= 2 and words[j] == nxt and words[j - 1] == word and words[j - 2] == head)
+
+
+def _written_so(toks: Tokens, i: int) -> bool:
+    """Is joining word ``i`` written between its two words as a name's own: the article writes it so
+    twice (:func:`_triple_count`), or names in edited copy do (:func:`_names_join_so`)?"""
+    return _triple_count(toks, i) >= HOUSE_FORM_MIN or _names_join_so(toks.low_words, i)
+
+
+def _names_join_so(low: list, i: int) -> bool:
+    """Do names in edited copy join the words around joining word ``i`` (``the`` after it skipped) with
+    it at least ``NAMES_JOIN_MIN`` times (:func:`cleaner.joining_counts.name_joins`: ``Center of
+    Excellence``, ``Institute on Drug Abuse``)?
+
+    >>> low = "the center of excellence and the center of the excellence and the zzqx of excellence".split()
+    >>> _names_join_so(low, 2), _names_join_so(low, 7), _names_join_so(low, 13)
+    (True, True, False)
+    """
+    if not 0 < i < len(low) - 1:
+        return False
+    k = i + 2 if low[i + 1] == "the" and i + 2 < len(low) else i + 1
+    return name_joins(low[i - 1], low[k]).get(low[i], 0) >= NAMES_JOIN_MIN
+
+
+NAMES_JOIN_MIN = 2  # a join names in edited copy write this often is a name's own, not a slip
 
 
 def _place_at(gaz, low: list, i: int) -> bool:
@@ -1215,7 +1239,8 @@ def unusual_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     written_so = Counter((low[i - 1], low[i], low[i + 1]) for i in joins if 0 < i < len(words) - 1)
     for i in joins:
         if not 0 < i < len(words) - 1 or not words[i].islower() or not cap[i - 1] or gaps[i] != " " \
-                or gaps[i + 1] != " " or written_so[low[i - 1], low[i], low[i + 1]] >= 2:
+                or gaps[i + 1] != " " or written_so[low[i - 1], low[i], low[i + 1]] >= 2 \
+                or _names_join_so(low, i):
             continue
         k = i + 1  # the name's next word, after "the" ("Department to the Treasury")
         if low[k] == "the" and k + 1 < len(words) and gaps[k + 1] == " " and low[i] in before_the:
@@ -1308,7 +1333,7 @@ def joining_word_usage(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue  # "University in Evanston", "director at Ofcom", "museum at the University of Iowa"
         if written == "on" and pair_count(right, key) < on_ratio * pair_count(written, key):
             continue
-        if _triple_count(toks, i) >= HOUSE_FORM_MIN:
+        if _written_so(toks, i):
             continue  # "Index on Censorship" twice: the article's own name
         start, end = spans[i]
         if _title_case_line(toks.text, start):
@@ -1365,7 +1390,7 @@ def head_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 or (k > i + 1 and low[i] in locative and _longer_name(toks, k)):
             continue  # a name or a place of its own after the head ("the Department at Exxon Corp", "the
             # Office in West Berlin"), or an affiliation ("the Museum at the University of Iowa")
-        if _triple_count(toks, i) >= HOUSE_FORM_MIN:
+        if _written_so(toks, i):
             continue  # the article's own name, written twice
         tail = norm(toks.text[spans[i - 1][0]:spans[min(i + gaz.max_words, len(words) - 1)][1]]).split(" ")
         if any(" ".join(tail[:n]).rstrip(".,;:") in gaz.forms for n in range(3, len(tail) + 1)):
@@ -1419,7 +1444,7 @@ def counted_joining_word(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         if row[right] < 2 and heads[right] < single_share * sum(heads.values()):
             continue  # one name, of a head that names join with other words as often: "Council on
             # American-Islamic Relations" beside one "Council for American ..." (council: for 5, of 5)
-        if _triple_count(toks, i) >= HOUSE_FORM_MIN:
+        if _written_so(toks, i):
             continue  # the article's own name, written twice
         start, end = spans[i]
         if _title_case_line(toks.text, start):
