@@ -1547,3 +1547,12 @@ def test_a_run_on_quotation_whose_paragraph_break_was_lost_closes_before_the_nex
     found = [(f.code, f.start, f.suggestion) for f in Cleaner(select=["Q"]).check(text).findings]
     assert found == [("Q006", text.index('yet.') + 3, '."')]
 
+
+
+def test_a_polish_or_german_pair_is_no_evidence_of_curly_english_marks():
+    # the ``”`` that closes a ``„`` belongs to the foreign pair: in copy whose own marks are straight (its apostrophes)
+    # the converted quotations take straight marks, as its English quotations would
+    text = "The bank's chief said it was fine.\n\n„We will stay,” the minister said.\n\n„It is late,” she said."
+    assert fix(text) == "The bank's chief said it was fine.\n\n\"We will stay,\" the minister said.\n\n\"It is late,\" she said."
+    curly = "The bank’s chief said it was fine.\n\n„We will stay,” the minister said.\n\n„It is late,” she said."
+    assert fix(curly) == curly.replace("„", "“")

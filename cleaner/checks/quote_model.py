@@ -352,8 +352,14 @@ def _context(text: str, i: int, start: int, end: int, width: int = 1) -> str:
 
 
 def style_counts(text: str) -> tuple[int, int]:
-    """(curly, straight) double marks in ``text``, inch marks not counted."""
-    return text.count(CURLY_OPEN) + text.count(CURLY_CLOSE), len(_STRAIGHT_NOT_INCH.findall(text))
+    """(curly, straight) double marks in ``text``, inch marks not counted, nor the ``“`` or ``”`` that closes a German or
+    Polish ``„`` (one per ``„``): a foreign pair is no sign of the article's English style, which Q009 converts it to.
+
+    >>> style_counts('He said „wir bleiben“ and "we stay" and "go".'), style_counts('“Yes,” he said.')
+    ((0, 4), (2, 0))
+    """
+    curly = text.count(CURLY_OPEN) + text.count(CURLY_CLOSE) - text.count("„")
+    return max(0, curly), len(_STRAIGHT_NOT_INCH.findall(text))
 
 
 def _style(text: str) -> str:
