@@ -1556,3 +1556,15 @@ def test_a_polish_or_german_pair_is_no_evidence_of_curly_english_marks():
     assert fix(text) == "The bank's chief said it was fine.\n\n\"We will stay,\" the minister said.\n\n\"It is late,\" she said."
     curly = "The bank’s chief said it was fine.\n\n„We will stay,” the minister said.\n\n„It is late,” she said."
     assert fix(curly) == curly.replace("„", "“")
+
+
+@pytest.mark.parametrize("text, converted", [
+    ("He called it »a farce« and »a shame« in May.", 'He called it "a farce" and "a shame" in May.'),
+    ("He said »a farce« and «a shame» in May.", 'He said "a farce" and "a shame" in May.'),
+    ("He said « we will stay » and « we will win » on Monday.", 'He said "we will stay" and "we will win" on Monday.'),
+])
+def test_two_foreign_quotations_in_a_paragraph_are_each_converted_whole(text, converted):
+    # ``»a« and »b«``: the ``« and »`` between them is shaped as a closing mark and an opening one (a word before the
+    # ``«`` and a space after it), never a guillemet pair of its own
+    assert fix(text) == converted
+    assert fix(converted) == converted

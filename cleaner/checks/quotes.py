@@ -1373,6 +1373,22 @@ def _opens_a_quotation(text: str, pos: int) -> bool:
     return after is not None and after.group() == CURLY_CLOSE
 
 
+def _shaped_as(text: str, pos: int, role: str) -> bool:
+    """Is the mark at ``pos`` shaped as a closing mark (a word or a stop before it, a space or the end after it) or as
+    an opening one (a space or the start before it, a word after it)? A mark glued on both sides, or spaced on both
+    (French spacing), is shaped as neither.
+
+    >>> t = "»a« and »b«"
+    >>> _shaped_as(t, 2, "close"), _shaped_as(t, 8, "open"), _shaped_as("« a »", 0, "close"), _shaped_as("said«we", 4, "close")
+    (True, True, False, False)
+    """
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if role == "close":
+        return (before.isalnum() or before in ".,;:?!…") and after.isspace()
+    return before.isspace() and after.isalnum()
+
+
 def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
     """Q009: a quotation in foreign marks (« », „ “, ‹ ›, 「 」) in English copy, converted to the article's style.
 
@@ -1389,6 +1405,8 @@ def foreign_quote_marks(text: str, model: QuoteModel) -> list[Edit]:
         for m in _at_sites(pattern, text, model, open_mark):
             if m.start() in taken or m.end() - 1 in taken or not m.group(2).strip():
                 continue
+            if _shaped_as(text, m.start(), "close") or _shaped_as(text, m.end() - 1, "open"):
+                continue  # ``»a« and »b«``: the ``« and »`` between two quotations closes one and opens the next
             if close_mark == CURLY_OPEN and _opens_a_quotation(text, m.end() - 1):
                 continue
             taken.update({m.start(), m.end() - 1})
