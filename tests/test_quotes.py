@@ -1568,3 +1568,17 @@ def test_two_foreign_quotations_in_a_paragraph_are_each_converted_whole(text, co
     # ``«`` and a space after it), never a guillemet pair of its own
     assert fix(text) == converted
     assert fix(converted) == converted
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("The union shut the plant in Pontiac., Mich., on Monday.", "The union shut the plant in Pontiac, Mich., on Monday."),
+    ("The suit names CTS Corp, based in Elkhart., Ind.\n\nThe offer expires in May.",
+     "The suit names CTS Corp, based in Elkhart, Ind.\n\nThe offer expires in May."),
+    ("The stake is held by Baxter Holdings., Inc. of Denver.", "The stake is held by Baxter Holdings, Inc. of Denver."),
+    # a sentence's first word after the run keeps the stop, as before
+    ("The plant in Pontiac closed., The union said it would appeal.", "The plant in Pontiac closed. The union said it would appeal."),
+])
+def test_a_comma_before_a_state_or_designator_abbreviation_stays_in_a_run(text, fixed):
+    # ``Pontiac., Mich.``: a state, a company's designator or a name's suffix stands after what it shortens and starts
+    # no sentence, so of the run ``.,`` before it the comma is the writer's
+    assert fix(text) == fixed

@@ -796,7 +796,7 @@ def punctuation_runs(text: str, model: Optional[QuoteModel] = None) -> list[Edit
             if not lower and keep == "," and not _comma_before_name(text, m.start(), m.end(), names) \
                     and not _in_list(text, m.start(), m.end()) and not _opening_phrase(text, m.start()) \
                     and not _subordinate_opening(text, m.start()) \
-                    and not _acronym_after(text, m.start(), m.end()):
+                    and not _acronym_after(text, m.start(), m.end()) and not _postpositive_after(text, m.end()):
                 keep = "."
         else:
             keep = a if a != "," else b  # ``;,`` ``:,``: the stronger mark; ``. .``: one stop
@@ -804,6 +804,22 @@ def punctuation_runs(text: str, model: Optional[QuoteModel] = None) -> list[Edit
             continue  # no mark of the run fits: leave it to a reader
         edits.append(Edit("Q005", f"punctuation run {m.group()!r}", m.start(), m.end(), keep, "safe", 0.85))
     return edits
+
+
+_ABBREVIATED_WORD = re.compile(r"[ \t]{1,3}([A-Z][A-Za-z]{0,5})\.")
+
+
+def _postpositive_after(text: str, pos: int) -> bool:
+    """Does an abbreviation that stands after what it shortens follow ``pos`` (a state, a company's designator, a name's
+    suffix: ``[abbreviations] ends_sentence`` of ``rules/quotes.toml``)? Such a word starts no sentence, so a comma
+    before it is the writer's (``Pontiac., Mich.,`` → ``Pontiac, Mich.,``; ``Smith., Jr.`` → ``Smith, Jr.``).
+
+    >>> t = "in Pontiac., Mich., and Acme., Inc. said"
+    >>> _postpositive_after(t, t.index(".,") + 2), _postpositive_after(t, t.index("Acme.,") + 6), _postpositive_after("it., Then", 4)
+    (True, True, False)
+    """
+    word = _ABBREVIATED_WORD.match(text, pos)
+    return word is not None and word.group(1) in rules()["ends_sentence"]
 
 
 _BARE_SHORT = re.compile(r"\b[A-Z][a-z]{1,4}\b(?!\.)")
