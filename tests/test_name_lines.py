@@ -22,7 +22,8 @@ FIRING = ("Syrian Democratic Forces Hold Raqqa\n\nThe fighters of the Syrian Dem
           "town that the rebels took, officials of the Bank of England said.\nLater the Syrian democratic force "
           "said that it would stay there, and the bank for England said nothing.\nThe rebels left.\n"
           "The rebels left.\nMeanwhile the officials in New York said new york was calm.\nThe Associated press "
-          "and the Syrian Observatory of Human Rights said so.\n")
+          "and the Syrian Observatory of Human Rights said so.\nA Pentagon spokesman and a Pentagin official agreed "
+          "with the Pentagon.\n")
 
 
 def _texts() -> list:
@@ -37,7 +38,7 @@ def _ctx(doc: Document, memo: dict | None = None):
 
 
 #: the passes that keep their candidates by line (cleaner.checks.name_lines.kept_by_line)
-KEPT_BY_LINE = ("consistency", "gazetteer")
+KEPT_BY_LINE = ("consistency", "gazetteer", "misspelt-names")
 
 
 def _found(name: str, doc: Document, ctx) -> list:
@@ -141,3 +142,17 @@ def test_a_name_at_a_lines_start_is_read_again_when_the_line_before_changes():
     fixed = Document(text.replace("establish an\n", "establish its\n"))
     again = _found("gazetteer", fixed, _ctx(fixed, memo))
     assert again == _found("gazetteer", fixed, _ctx(fixed)) and [c[0]["excerpt"] for c in again] == ["state"]
+
+
+def test_a_misspelt_name_read_beside_the_other_mentions_is_read_again():
+    """A word the article capitalises only at a sentence's start is no name it writes: whether the
+    other 'After' still starts a sentence is read on its own line, which an edit may change while the
+    slip's line and the article's capitalised words stay as they were."""
+    text = ("The team met Zhorna Aftre and others in the city on Monday, officials of the town said.\n"
+            "It rained. After the meeting, they left the city for the coast.\n")
+    memo: dict = {}
+    doc = Document(text)
+    assert _found("misspelt-names", doc, _ctx(doc, memo)) == []
+    fixed = Document(text.replace("It rained. After", "It rained, After"))
+    again = _found("misspelt-names", fixed, _ctx(fixed, memo))
+    assert again == _found("misspelt-names", fixed, _ctx(fixed)) and [c[0]["excerpt"] for c in again] == ["Aftre"]

@@ -6,6 +6,7 @@ the word alone. Settings in ``rules/names_config.toml`` (``[misspelt_names]``)."
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from itertools import chain, compress, islice
@@ -19,7 +20,8 @@ from ..document import Document
 from ..gazetteer import gazetteer
 from ..lexicon import letter_gap_from, lexicon, weighted_distance
 from .acronyms import _deletions
-from .casing import MENTIONS_SCANNED
+from .casing import MENTIONS_SCANNED, per_text_memo
+from .name_lines import kept_by_line
 from .search_budget import SearchBudget
 from .name_tokens import (
     _CAP_HEAD, _FUNCTION_WORDS, _GUESSABLE_KINDS, _LEADING_SKIP, SOURCE, _derived, _known_names, _pack,
@@ -115,7 +117,16 @@ def _capitalised_head_words(toks: Tokens) -> list:
 
 
 def _head_indexes(toks: Tokens) -> tuple:
-    """(indexes of the capitalised tokens of letters, (index, head) of the others that have a head)."""
+    """(indexes of the capitalised tokens of letters, (index, head) of the others that have a head),
+    once per text (the heads and their counts are both asked for)."""
+    memo = per_text_memo(toks)
+    known = memo.get("capitalised heads")
+    if known is None:
+        known = memo["capitalised heads"] = _find_head_indexes(toks)
+    return known
+
+
+def _find_head_indexes(toks: Tokens) -> tuple:
     words, caps = toks.words, toks.caps
     alpha = list(map(str.isalpha, map(words.__getitem__, caps)))
     heads = []
@@ -224,18 +235,42 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     name_words = _derived(gaz, "words-of-names", lambda g: frozenset(w for k in g.forms if " " in k for w in k.split(" ")))
     n_words = len(words)
     window = min(config["max_window"], gaz.max_words)
-    uses: Optional[Counter] = None  # how often the article writes each capitalised word, when first needed
-    by_initial: dict = {}
-    findings = []
+    uses = Counter(_capitalised_head_words(toks))  # how often the article writes each capitalised word
+    by_initial = None
     budget = SearchBudget.of(ctx, "G001 name-slip budget", n_words, SEARCH_BUDGET_BASE, SEARCH_BUDGET_PER_1000)
-    for i, w, start in candidates:
+    at_token = {i: (w, start) for i, w, start in candidates}
+    order = list(at_token)
+
+    def find(starts) -> tuple:
+        """The candidates at ``starts`` (token indexes of ``candidates``), as (token, candidate), and
+        the tokens where the search read beyond the token's line and the capitalised words' counts
+        (another name's mentions, a definition's words before a line break) or the budget turned the
+        word away: their lines are searched again every round."""
+        findings, volatile = [], []
+        for i in starts:
+            w, start = at_token[i]
+            found = _slip_at(i, w, start)
+            if found is not None:
+                findings.append((i, found))
+            if read_beyond:
+                volatile.append(i)
+                read_beyond.clear()
+        return findings, volatile
+
+    read_beyond: list = []  # (not empty: the search at a start read beyond its line)
+
+    def _slip_at(i: int, w: str, start: int):
+        nonlocal by_initial
         lw = w.lower()
         end = start + len(w)
         whole = len(w) == len(words[i])  # not the head of a possessive or a compound
+        if toks.text[start - 1:start] == "(":
+            read_beyond.append(i)  # (a definition's words may stand on the line before)
         if not _plain_context(toks.text, start, end) or _defined_abbreviation(toks.text, start, end):
-            continue
+            return None
         if not budget.admits(lw):
-            continue  # (past the article's budget: a text of thousands of made-up names)
+            read_beyond.append(i)
+            return None  # (past the article's budget: a text of thousands of made-up names)
         limit = config["max_distance_long"] if len(lw) >= config["long_from"] else config["max_distance"]
         gap_to = None  # a lower bound of the distance from lw (letter counts), made when first needed
 
@@ -278,9 +313,8 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                         confidence = 0.6 if kind in _GUESSABLE_KINDS or kind == "place" else 0.8
                         best = (d, target, f"as in '{name}'", confidence)
         if best is None and common:
-            continue  # a word web text writes often: a slip only of the name its neighbours make
-        if uses is None:
-            uses = Counter(_capitalised_head_words(toks))
+            return None  # a word web text writes often: a slip only of the name its neighbours make
+        if by_initial is None:
             # the article's names and the calendar words by first letter and length, once: a slip is
             # compared only with the words of its initial within the lengths its distance allows
             by_initial = _targets_by_initial(uses, lambda h: h in gaz.forms or lex.zipf(h) >= max_zipf)
@@ -309,6 +343,7 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 if not (uses[other] >= 2 or zipf >= max_zipf or other in gaz.forms):
                     continue
                 at = toks.where(other)
+                read_beyond.append(i)  # (the other word's mentions, anywhere)
                 if other in lex.lower and other not in gaz.forms and not toks.sentence_initial(i) and all(
                         toks.sentence_initial(j) for j in islice(at, MENTIONS_SCANNED) if words[j][:1].isupper()):
                     continue  # an English word the article capitalises only at a sentence's start is no name
@@ -333,12 +368,15 @@ def misspelt_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                     if d is not None and d <= 1.0 and (best is None or d < best[0]):
                         best = (d, target, f"the {kind.replace('-', ' ')}", 0.5)
         if best is None:
-            continue
+            return None
         _, target, why, confidence = best
-        findings.append(_claim(doc.finding(
+        return _claim(doc.finding(
             "G001", f"'{w}' looks like a misspelt '{target}' ({why})", start, end, suggestion=target,
             fix="unsafe", confidence=confidence, source=f"{SOURCE}:name-slip",
-        ), overlap=True))
+        ), overlap=True)
+
+    findings = kept_by_line(doc, toks, ctx, "G001 misspelt names", dict(uses), find, lambda: order,
+                            lambda lo, hi: order[bisect_left(order, lo):bisect_left(order, hi)])
     if budget.skipped:
         ctx.notice(f"G001: {budget.count_skipped('capitalised word')} past the article's budget of {budget.size} "
                    f"{budget.were} not checked as a misspelt name{'' if budget.skipped == 1 else 's'} (a text this dense "
