@@ -204,6 +204,9 @@ def test_seed_rows():
         ("Exports rose in 2015,the ministry said, to 40,679,against 1,500 at 3:1 odds.",
          "Exports rose in 2015, the ministry said, to 40,679, against 1,500 at 3:1 odds.", "Q008"),
         ("The hearing starts at 10:30,and ends at noon.", "The hearing starts at 10:30, and ends at noon.", "Q008"),
+        # an embedded post's sign-off date run into the next sentence (the ISOT dump: 2,348 of them)
+        ("Donald J. Trump (@realDonaldTrump) December 31, 2017Trump said it was over.",
+         "Donald J. Trump (@realDonaldTrump) December 31, 2017 Trump said it was over.", "Q008"),
         ("“We are ready,”the mayor said on Monday.", "“We are ready,” the mayor said on Monday.", "Q008"),
         # an opening mark glued to any word before it, when the next mark can only close the quotation
         ('He said the rule is"outdated and unjust". It goes.', 'He said the rule is "outdated and unjust". It goes.', "Q008"),
@@ -1174,6 +1177,7 @@ UNTOUCHED = [
     "He moderated a panel, titled, ‘First Responders and Use of Mobile Broadband,’ which featured “experts”, he said.",
     # a reference, strings in a spreadsheet formula (publisher copy)
     "Comput Graph Forum. 2020 Jun;39(3):619-646. doi: 10.1111/cgf.14018",
+    "The 2017Q3 report, the 2019Xr model and the Q3 2017Results file came out on May 2, 2018.",
     # a brand the article writes with its own mark each time (BBC 2005: One.Tel; a 2024 review: Dry:Soon)
     "Services such as TalkTalk and One.Tel route calls. One.Tel said it would appeal.",
     "I found the Dry:Soon took four hours. The Dry:Soon Mini is smaller.",

@@ -1358,7 +1358,16 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
         if any(s in token for s in ("/", "@", "www", "http", "=")):
             continue
         edits.append(Edit("Q008", f"missing space after {m.group(1)!r}", m.start(), m.end(), m.group(1) + " ", "safe", 0.85))
+    for m in _GLUED_YEAR.finditer(text) if _HAS_GLUED_YEAR.search(text) else ():
+        edits.append(Edit("Q008", "missing space after a year", m.start(), m.end(), m.group() + " ", "safe", 0.85))
     return edits
+
+
+#: a year glued to the capitalised word after it: an embedded post's sign-off date (``— Jane Doe (@jdoe)
+#: December 31, 2017``) run into the next sentence when a dump lost its line breaks (``2017Trump said``);
+#: a date's year (after ``31, ``) never runs into a capitalised word in edited copy
+_GLUED_YEAR = re.compile(r"(?<=\d, )(?:1[6-9]|20)\d\d(?=[A-Z][a-z]{1,30}\b)")
+_HAS_GLUED_YEAR = re.compile(r"\d\d[A-Z][a-z]")
 
 
 def _style_near(model: QuoteModel, pos: int) -> tuple[str, str]:
