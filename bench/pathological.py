@@ -190,6 +190,9 @@ def cases(big_mb: float, tmp: Path, article_mb: float = 0.0, record_mb: float = 
         ("short lines of 'a<tab>' (100,000 chars)", "a\t\n" * 33_333, "text", None),
         ("mixed quote runs (100,000 chars)", "\u201ca\u2019 " * 25_000, "text", None),
         ("ligatures, each beside a gap (200,000 chars)", "\ufb01 " * 100_000, "text", None),  # E009 per ligature
+        ("words divided at a hyphen (200,000 chars)", "The ban was rein- stated by the inter- national court. "
+         * 3_700, "text", None),  # S004 per divided word
+        ("hyphen and space runs (180,000 chars)", "a- " * 60_000, "text", None),
         ("one line of words in mixed quote marks (1 MB)", _mixed_marks_line(1_000_000), "text", None),
         ("lone surrogates (100,000 chars)", "a\ud800b " * 25_000, "text", None),
         ("one word repeated (100,000 chars)", "The mayor said " + "the " * 25_000 + "bridge opened.", "text", None),
