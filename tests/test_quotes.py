@@ -1575,14 +1575,19 @@ def test_two_foreign_quotations_in_a_paragraph_are_each_converted_whole(text, co
 
 
 @pytest.mark.parametrize("text, fixed", [
+    # a state, a company's designator or a name's suffix stands after what it shortens and starts no sentence
     ("The union shut the plant in Pontiac., Mich., on Monday.", "The union shut the plant in Pontiac, Mich., on Monday."),
     ("The suit names CTS Corp, based in Elkhart., Ind.\n\nThe offer expires in May.",
      "The suit names CTS Corp, based in Elkhart, Ind.\n\nThe offer expires in May."),
     ("The stake is held by Baxter Holdings., Inc. of Denver.", "The stake is held by Baxter Holdings, Inc. of Denver."),
-    # a sentence's first word after the run keeps the stop, as before
+    # a participle of reporting opening a sentence with no finite word after it is no sentence
+    ("Speaking to the Heritage Foundation., Heller said the plan would work.",
+     "Speaking to the Heritage Foundation, Heller said the plan would work."),
+    ("Citing the latest figures,. Lyng said rates would stay.", "Citing the latest figures, Lyng said rates would stay."),
+    # a sentence's first word after the run, or a finite word in the opening, keeps the stop, as before
     ("The plant in Pontiac closed., The union said it would appeal.", "The plant in Pontiac closed. The union said it would appeal."),
+    ("Writing is what he does., The rest is noise.", "Writing is what he does. The rest is noise."),
 ])
-def test_a_comma_before_a_state_or_designator_abbreviation_stays_in_a_run(text, fixed):
-    # ``Pontiac., Mich.``: a state, a company's designator or a name's suffix stands after what it shortens and starts
-    # no sentence, so of the run ``.,`` before it the comma is the writer's
+def test_the_comma_of_a_run_stays_where_the_next_word_cannot_start_a_sentence(text, fixed):
+    # ``Pontiac., Mich.``, ``Speaking to reporters., Heller said``: of the run, the comma is the writer's
     assert fix(text) == fixed
