@@ -2068,3 +2068,31 @@ def test_a_stamp_run_on_after_the_storys_last_sentence_goes(stamp, gap):
 def test_a_last_sentence_with_a_date_stays(last):
     text = f"{ARTICLE} {last}"
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("stamp", ["Thursday, January 25, 2010", "Mar. 5, 2022 6:58 pm ET", "Fri 16 Oct 2012 19.34 EDT",
+                                   "2 minutes ago"])
+@pytest.mark.parametrize("links", ["| « Previous | Next »", "· Top of page", "- Share: Facebook Twitter Email"])
+def test_a_stamp_run_on_after_the_last_sentence_with_the_pages_links_after_it_goes(stamp, links):
+    # bench/junk_damage.py's stamp-links family glued after the story's last sentence (stop 34)
+    text, applied = clean(f"{ARTICLE} {stamp} {links}")
+    assert text == ARTICLE and {f.code for f in applied} <= {"B015", "B010", "B005"} and len(applied) == 2
+
+
+def test_a_stamp_row_beside_the_storys_cell_goes():
+    # a layout page sets the story in one cell that mentions a date: no table of dates (stop 34, l3s tune pages)
+    cell = "| " + " ".join(STORY) + " The depot first opened on Jan 2, 1962. |"
+    text, applied = clean(f"| 30 December 2007 - 7:24AM | View all news \\| Send to a friend \\| Print |\n{cell}\n| Home |")
+    assert text.split("\n")[0] == cell and [f.source for f in applied if f.code == "B015"] == ["boilerplate:stamp-row"]
+
+
+def test_a_labelled_disclaimer_of_a_long_sentence_run_on_after_the_story_goes():
+    # the label is a sentence of its own, the notice a long one after it (bench/junk_damage.py legal-footer, stop 34;
+    # with no space after the story's stop, "year.Disclaimer." starts no sentence and stays)
+    text, applied = clean(f"{ARTICLE} Disclaimer. Valley Wire does not endorse any content or product on this page.")
+    assert text == ARTICLE and [f.code for f in applied] == ["B007"]
+
+
+def test_a_long_sentence_after_a_short_one_is_story_however_it_ends():
+    text = f"{ARTICLE} She left. Valley Wire does not endorse any content or product on this page."
+    assert clean(text) == (text, [])

@@ -318,8 +318,10 @@ def _glued_before(doc: Document, unit: Unit, end: int, rules: tuple, ctx=None, w
         hit = None
         for k, start in enumerate(reversed(before)):
             piece = text[start:cut].rstrip()
-            if k and any(len(_WORD.findall(text[s:cut])) > _GLUED_TAIL_WORDS for s in before[len(before) - k:]):
-                break  # a later sentence of the piece is no short trailer line: story text
+            if k and any(len(_WORD.findall(text[s:cut])) > _GLUED_TAIL_WORDS for s in before[len(before) - k:]) and not (
+                    k == 1 and _LABEL_SENTENCE.fullmatch(text[start:before[-1]].strip())):
+                break  # a later sentence of the piece is no short trailer line: story text (after a label
+                # such as "Disclaimer." it is the label's: "Disclaimer. X does not endorse any content ...")
             rule = _full_match(live, piece)
             if rule is not None:
                 hit = start, rule, piece
@@ -411,6 +413,8 @@ def trailers_above_footers(doc: Document, rules: tuple, findings: list[Finding],
 
 
 _GLUED_TAIL_WORDS = 8
+# a sentence that is a footer's label ("Disclaimer.", "Legal notice:")
+_LABEL_SENTENCE = re.compile(r"(?i:(?:legal |important )?(?:disclaimer|disclosure|notice)|copyright notice)[.:]")
 # a capitalised word after a word with no stop: where a trailer may start that the one above ran into
 _RUN_ON_START = re.compile(r"(?<=[\w)\]] )(?=[A-Z(©])")
 
@@ -585,8 +589,32 @@ def _trailer_before(doc: Document, rules: tuple, ctx, unit: Unit, body: str, at:
             return True, [_whole_unit(doc, unit, rule, body, "with the page's links after it")]
     cut = unit.start + at
     upto = Unit(unit.start, cut, doc.text[unit.start:cut], unit.kind, unit.index)  # (its space goes with the links)
-    found = _glued_before(doc, upto, cut, rules, ctx, "before the page's links") or _end_before(doc, upto, ctx)
+    found = (_glued_before(doc, upto, cut, rules, ctx, "before the page's links") or _end_before(doc, upto, ctx)
+             or _stamp_before(doc, upto, cut, rules, ctx))
     return False, found if found and all(f.fix != "none" for f in found) else []
+
+
+def _stamp_before(doc: Document, unit: Unit, cut: int, rules: tuple, ctx) -> list[Finding]:
+    """A date stamp as the last sentence before the page's links at ``cut`` (``... the council said.
+    Thursday, January 25, 2010 | Next story``): a B015 stamp rule reads the piece whole, the longest of
+    the last three sentences that holds a year, a month and day, a time or 'ago'. A date alone is a stamp
+    only with the links after it: a story's sentence with a date in it is no stamp.
+
+    >>> t = "The council met on Monday. Mar. 5, 2022 6:58 pm ET"
+    >>> [t[f.start:f.end] for f in _stamp_before(Document(t), Unit(0, len(t), t, "line"), len(t), builtin_rules(), None)]
+    [' Mar. 5, 2022 6:58 pm ET']
+    """
+    text = doc.text
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, max(unit.start, cut - 120), cut)][-_GLUED_SENTENCES:]
+    stamps, index = _stamp_table(rules)
+    for start in starts:  # the longest piece first ("Mar." is no end of a sentence here)
+        piece = text[start:cut].rstrip()
+        rule = _whole_line_rule(piece, stamps, index, ctx)
+        if rule is not None and rule.fix != "none" and _STAMPED.search(piece):
+            span = inline_deletion(text, start, start + len(piece), unit)
+            return [doc.finding("B015", f"time stamp '{piece}' (run on before the page's links)", *span,
+                                suggestion="", fix=rule.fix, confidence=rule.confidence, source=f"{SOURCE}:{rule.name}")]
+    return []
 
 
 # -- table rows: a scraper writes a table's cells as one line, "| cell | cell |" --------------------
@@ -1417,14 +1445,21 @@ _DATED = re.compile(r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?,? (?:jan|feb|mar|apr|may|
                     r"\d{1,2}/\d{1,2}/\d{2,4})")
 
 
+_DATA_CELL_WORDS = 12  # a table's cell is short; a longer one holds story (a layout page's story cell)
+
+
 def _dated_row(text: str) -> bool:
-    """Whether ``text`` is a table row (``| ... |``) with a date in it: a row of a table of dates.
+    """Whether ``text`` is a table row (``| ... |``) with a date in it and short cells: a row of a table
+    of dates (a layout page's story cell that mentions a date is none).
 
     >>> _dated_row("| Jan 14, 2008 | Away |"), _dated_row("| Home | News |"), _dated_row("Jan 14, 2008")
     (True, False, False)
+    >>> _dated_row("| The council met on Jan 14, 2008 and voted to close the depot by the end of next year, the mayor said. |")
+    False
     """
     body = text.strip()
-    return body.startswith("|") and body.count("|") >= 2 and _DATED.search(body) is not None
+    return (body.startswith("|") and body.count("|") >= 2 and _DATED.search(body) is not None
+            and not any(_has_words(cell, _DATA_CELL_WORDS + 1) for cell in _CELL_EDGE.split(body)))
 
 
 # -- B014 the headline repeated at the top of the body -----------------------------------------------
