@@ -1584,6 +1584,9 @@ def test_two_foreign_quotations_in_a_paragraph_are_each_converted_whole(text, co
     ("Speaking to the Heritage Foundation., Heller said the plan would work.",
      "Speaking to the Heritage Foundation, Heller said the plan would work."),
     ("Citing the latest figures,. Lyng said rates would stay.", "Citing the latest figures, Lyng said rates would stay."),
+    # a prepositional opening of up to twelve words with no finite word is no sentence either
+    ("In an address before a group of House Republicans in the capital., Miller said it would pass.",
+     "In an address before a group of House Republicans in the capital, Miller said it would pass."),
     # a sentence's first word after the run, or a finite word in the opening, keeps the stop, as before
     ("The plant in Pontiac closed., The union said it would appeal.", "The plant in Pontiac closed. The union said it would appeal."),
     ("Writing is what he does., The rest is noise.", "Writing is what he does. The rest is noise."),
