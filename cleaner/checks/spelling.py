@@ -865,26 +865,6 @@ def split_pairs(doc: Document, ctx) -> list[Finding]:
 _DIGIT_IN_WORD = re.compile(r"[013589](?<=[^\W\d_][013589])(?=[^\W\d_])")
 
 
-def _scan(doc: Document, pattern: re.Pattern, after: int):
-    """``pattern.finditer(doc.text)``, for a pattern whose every match lies inside one name token and
-    reads at most ``after`` characters past it: when the names family built the tokens, searched only
-    in the tokens that hold a match (each distinct token asked once, in C), not over the whole text
-    (a regex step per character: 30 ms a MB for each of S's two such scans, in every fix round).
-
-    >>> doc = Document("THe c1ear plan, NASA's g0vernment THe@x")
-    >>> doc.tokens and [m.group() for m in _scan(doc, _DOUBLE_CAPITALS, 1)], [m.group() for m in _scan(doc, _DIGIT_IN_WORD, 0)]
-    (['THe'], ['1', '0'])
-    """
-    text = doc.text
-    toks = doc.__dict__.get("tokens")
-    if toks is None:
-        return pattern.finditer(text)
-    holding = {word for word in set(toks.words) if pattern.search(word)}
-    spans, end = toks.spans, len(text)
-    return (m for i in compress(itertools.count(), map(holding.__contains__, toks.words))
-            for m in pattern.finditer(text, spans[i][0], min(end, spans[i][1] + after)))
-
-
 def digit_lookalikes(doc: Document, ctx) -> list[Finding]:
     """S002: a digit in place of the letter it looks like (``the c1ear message``, ``g0vernment``).
 
@@ -896,7 +876,7 @@ def digit_lookalikes(doc: Document, ctx) -> list[Finding]:
     lex = lexicon()
     findings: list[Finding] = []
     last_end = -1
-    for m in _scan(doc, _DIGIT_IN_WORD, 0):
+    for m in _DIGIT_IN_WORD.finditer(text):
         at = m.start()
         if at < last_end:
             continue
@@ -937,7 +917,7 @@ def double_capitals(doc: Document, ctx) -> list[Finding]:
     config = _pack()["double_capitals"]
     min_zipf, short_words = config["min_zipf"], set(config["short_words"])
     findings: list[Finding] = []
-    for m in _scan(doc, _DOUBLE_CAPITALS, 1):
+    for m in _DOUBLE_CAPITALS.finditer(doc.text):
         word = m.group()
         low = word.lower()
         if len(word) == 3 and low not in short_words:
