@@ -144,23 +144,3 @@ def _repeat_texts_bodies() -> list:
     import itertools
 
     return list(itertools.islice(_repeat_texts(), 121))
-
-
-def test_a_capitalised_word_inside_a_longer_token_is_found_alike_by_search_and_by_the_piece_index(monkeypatch):
-    """In a long text, whether a capitalised singleton stands inside another token (``Greez`` in
-    ``McGreez``, ``Greez’s``) is read by searching the distinct tokens, and past ``_FEW_SEARCHES``
-    words from the index of capitalised token pieces: both give the answer the index gives."""
-    from cleaner.document import Document
-
-    text = "\n\n".join(_repeat_texts_bodies())
-    tokens = Document(text).word_tokens
-    assert len(text) > spelling._SHORT_TEXT
-    joined = "\n" + "\n".join(tokens) + "\n"
-    capitalised = [w for w in tokens if w[0].isupper()] + ["Greez", "Zzyzx"]
-    answers = [spelling._in_a_longer_token(w, joined) for w in capitalised]
-    assert answers == [w in spelling._capitalised_pieces(tokens, len(w)) for w in capitalised]
-    assert 50 < sum(answers) < len(answers) - 50  # (both answers are common)
-    monkeypatch.setattr(spelling, "_SEARCHED", {})
-    monkeypatch.setattr(spelling, "_FEW_SEARCHES", 10)
-    via_text = [spelling._inside_another_token(w, tokens, text, 0, 0) for w in capitalised]
-    assert via_text == answers  # the first ten searched, the rest looked up in the index

@@ -982,50 +982,17 @@ def _inside_another_token(word: str, tokens: Counter, text: str, start: int, end
     """Whether a word that occurs once as a token also stands inside another token (a possessive, a
     compound: ``Greez’s``, ``McGreez``).
 
-    Any occurrence of a word of letters is inside one token, so in a long text this is a search of
-    the text's distinct tokens (joined once per text: a fraction of the text's length), not of the
-    whole text, and past a text's first few such words a look-up in an index of capitalised token pieces.
+    Any occurrence of a word of letters is inside one token, so in a long text this is a look-up in
+    the capitalised inner pieces of the text's distinct tokens (built once per text), not a search
+    of the whole text per word.
 
     >>> from collections import Counter
     >>> _inside_another_token("Greez", Counter(["Greez", "Greez’s"]), "x" * 30_000, 0, 5)
     True
-    >>> _inside_another_token("Greez", Counter(["Greez", "Greezy"]), "x" * 30_000, 0, 5)
-    True
-    >>> _inside_another_token("Greez", Counter(["Greez", "Gree", "reez"]), "x" * 30_000, 0, 5)
-    False
     """
     if len(text) <= _SHORT_TEXT:
         return text.find(word, end) != -1 or text.rfind(word, 0, start) != -1
-    searched = _SEARCHED.get("last")
-    if searched is None or searched[0] is not tokens:
-        searched = _SEARCHED["last"] = [tokens, "\n" + "\n".join(tokens) + "\n", 0]  # (no token holds a newline)
-    searched[2] += 1
-    if searched[2] > _FEW_SEARCHES:  # a text of many such words: look each up in an index of token pieces
-        return word in _capitalised_pieces(tokens, len(word))
-    return _in_a_longer_token(word, searched[1])
-
-
-#: "last" -> [tokens, their distinct tokens each between newlines, searches made]: of the last long text
-_SEARCHED: dict = {}
-#: a long text's first this many words are searched for in its distinct tokens (a string of a fraction
-#: of the text's length, searched in C); past them, :func:`_capitalised_pieces` builds its index, whose
-#: cost (a set entry per capitalised piece of every token) only a text of many such words repays
-_FEW_SEARCHES = 256
-
-
-def _in_a_longer_token(word: str, joined: str) -> bool:
-    r"""Does ``word`` (no newline in it) stand inside a token longer than itself in ``joined`` (distinct
-    tokens, each between newlines): at any occurrence but the one that is a whole token?
-
-    >>> _in_a_longer_token("Greez", "\nGreez\nMcGreez\n"), _in_a_longer_token("Greez", "\nGreez\nGree\n")
-    (True, False)
-    """
-    at = joined.find(word)
-    while at != -1:
-        if joined[at - 1] != "\n" or joined[at + len(word)] != "\n":
-            return True
-        at = joined.find(word, at + 1)
-    return False
+    return word in _capitalised_pieces(tokens, len(word))
 
 
 _PIECES: dict = {}  # "last" -> (tokens, longest piece, pieces): the index of the last long text
