@@ -1965,3 +1965,14 @@ def test_joining_word_in_prose_dense_with_names_is_no_heading():
     assert _g(text) == [("G003", "on", "of", "unsafe")]
     # a title-case heading is left alone
     assert _g("How the Web Community on Practice Grew Under Michael Thali, Anna Berg and Ulrich Moser") == []
+
+
+def test_a_common_word_in_capitals_is_emphasis_not_a_garbled_acronym():
+    # opinion copy sets common words in capitals (the ISOT dump: "WHY" beside "WH", "GOD" beside "GOP");
+    # a slip of an acronym that happens to spell a rarer word is still one ("ISM" beside "ISIS" in the seed)
+    text = ("The GOP leader spoke. The GOP agenda stalled, GOP aides said, and the GOP base is angry. "
+            "GOD help them, one voter wrote. WHY would anyone vote for this? The WH said nothing.\n\n"
+            "The WH press office declined to comment.")
+    assert [f for f in _g(text) if f[0] == "G001"] == []
+    garbled = "The GOP leader spoke. The GOP agenda stalled, GOP aides said. The GOF base is angry."
+    assert ("G001", "GOF", "GOP", "unsafe") in _g(garbled)

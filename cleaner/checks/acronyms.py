@@ -286,6 +286,7 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
     defined = set()
     misdefined: dict = {}  # an acronym whose definition spells another: its initials and the name
     real_min_zipf = _pack()["acronyms"]["real_min_zipf"]
+    emphasis_min_zipf = _pack()["acronyms"]["emphasis_min_zipf"]
     lex = lexicon()
     definitions = memo.get("definitions")
     if definitions is None:
@@ -417,6 +418,8 @@ def _acronym_candidates(doc: Document, ctx, toks: Tokens, names: tuple, matches:
                 # a unit one slip away is used three times or more (1 TRL beside 1 TFL, 2 TFL, 1 TFL)
         if shouting_at(start, end):
             continue  # an all-caps line: shouting, not acronyms
+        if len(token) >= 3 and token not in gaz.acronyms and lex.zipf(token) >= emphasis_min_zipf:
+            continue  # a common word set in capitals for emphasis ("WHY would he", "GOD help us"), not a slip
         if _plural_in_capitals(token, counts, gaz, ubiquitous) and (
                 counts.get(token[:-1]) or not any(a in defined for a in near(token))):
             continue  # "URLS and APIs": a plural written in capitals; not one slip from an acronym the
