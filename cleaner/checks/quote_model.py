@@ -367,6 +367,8 @@ def _style(text: str) -> str:
     dc, ds = style_counts(text)
     sc = text.count("’") + text.count("‘")
     ss = text.count("'")
+    if not (dc or ds or sc or ss) and "„" in text:
+        return "curly"  # nothing English to go by but typeset foreign marks: typeset copy
     if dc + ds >= 4 and max(dc, ds) >= 3 * max(1, min(dc, ds)):
         return "curly" if dc > ds else "straight"
     return "curly" if 2 * dc + sc > 2 * ds + ss else "straight"
