@@ -31,6 +31,8 @@ from .name_tokens import _CONNECTORS, _LEADING_SKIP, _norm, _POSSESSIVE_ENDS, _w
 
 #: ``ctx.memo`` key of the line facts: {line text: LineFacts}
 FACTS_KEY = "G line facts"
+#: ``ctx.memo`` key of a first round's names, not yet cut into lines: (the tokens, :func:`names_at`'s names)
+PENDING_KEY = "G line facts pending"
 #: above this share of a text's lines to read, they are read in one walk of the text
 WHOLE_TEXT_SHARE = 0.25
 
@@ -99,13 +101,23 @@ def line_memo(ctx, key: str) -> dict:
 class LineResults:
     """A pass's candidates in each line, kept under the line's text for one value of the article facts
     the pass reads (``signature``): a new signature starts afresh. A line's candidates are kept with
-    the offset of the line they were found in (``()`` when it has none)."""
+    the offset of the line they were found in (``()`` when it has none). A first search of the whole
+    text is kept as it was found (``pending``: the tokens, the candidates, the tokens read beyond their
+    lines) and cut into lines only when a later round asks: most articles need no second round."""
 
-    __slots__ = ("signature", "lines")
+    __slots__ = ("signature", "lines", "pending")
 
     def __init__(self, signature):
         self.signature = signature
         self.lines: dict = {}
+        self.pending = None
+
+    def cut(self) -> None:
+        """File the ``pending`` search's candidates by the lines of its text."""
+        toks, here, volatile = self.pending
+        self.pending = None
+        lines = text_lines(toks)
+        _file(self.lines, lines, range(len(lines.texts)), [None] * len(lines.texts), _by_line(lines, here), volatile)
 
     @classmethod
     def of(cls, ctx, key: str, signature) -> "LineResults":
@@ -130,8 +142,15 @@ def kept_by_line(doc, toks: Tokens, ctx, key: str, signature, find, starts, star
     ``starts()`` gives every start of the text, ``starts_in(lo, hi)`` those among tokens ``lo:hi``
     (both the same starts: many new lines are searched from the first, a few from the second).
     """
+    results = LineResults.of(ctx, key, signature)
+    if results.pending is not None:
+        results.cut()
+    kept = results.lines
+    if not kept:  # a first search with these facts: of the whole text, cut into lines if a round asks
+        here, volatile = find(starts())
+        results.pending = (toks, here, volatile)
+        return [c for _, c in here]
     lines = text_lines(toks)
-    kept = LineResults.of(ctx, key, signature).lines
     n = len(lines.texts)
     got = list(map(kept.get, lines.texts)) if kept else [None] * n
     missing = [k for k, g in enumerate(got) if g is None] if kept else range(n)
@@ -143,26 +162,41 @@ def kept_by_line(doc, toks: Tokens, ctx, key: str, signature, find, starts, star
             lo, hi = lines.lo, lines.hi
             at = list(chain.from_iterable(starts_in(lo[k], hi[k]) for k in missing))
         here, volatile = find(at)
-        of_token = lines.of_token
-        for i, c in here:
-            fresh.setdefault(of_token(i), []).append(c)
-        texts = lines.texts
-        if len(missing) == n:
-            kept.update(zip(texts, repeat(())))
-        else:
-            kept.update(zip(map(texts.__getitem__, missing), repeat(())))
-        for k, found in list(fresh.items()):
-            if got[k] is None:
-                kept[texts[k]] = (lines.starts[k], tuple(found))
-            else:  # (a line kept from before, read again by a search from every start)
-                del fresh[k]
-        for k in set(map(of_token, volatile)):
-            if got[k] is None:
-                kept.pop(texts[k], None)
+        fresh = _by_line(lines, here)
+        _file(kept, lines, missing, got, fresh, volatile)
     out = []
     for k in sorted(chain(fresh, compress(range(n), got))):
         out.extend(fresh[k] if k in fresh else _moved(doc, got[k], lines.starts[k]))
     return out
+
+
+def _by_line(lines: Lines, here: list) -> dict:
+    """{line: its candidates} of ``(token index, candidate)`` pairs."""
+    fresh: dict = {}
+    of_token = lines.of_token
+    for i, c in here:
+        fresh.setdefault(of_token(i), []).append(c)
+    return fresh
+
+
+def _file(kept: dict, lines: Lines, missing, got: list, fresh: dict, volatile) -> None:
+    """Keep the candidates ``fresh`` found in the ``missing`` lines (by line), under their texts, but
+    not those of lines where the search read beyond the line (``volatile``: token indexes). Lines
+    kept from before (``got``) are left as they were (and dropped from ``fresh``: a whole-text search
+    found them again)."""
+    texts = lines.texts
+    if len(missing) == len(texts):
+        kept.update(zip(texts, repeat(())))
+    else:
+        kept.update(zip(map(texts.__getitem__, missing), repeat(())))
+    for k, found in list(fresh.items()):
+        if got[k] is None:
+            kept[texts[k]] = (lines.starts[k], tuple(found))
+        else:
+            del fresh[k]
+    for k in set(map(lines.of_token, volatile)):
+        if got[k] is None:
+            kept.pop(texts[k], None)
 
 
 def _moved(doc, got: tuple, start: int) -> list:
@@ -274,10 +308,7 @@ def line_facts(toks: Tokens, ctx) -> list:
     if not missing:
         return facts
     if len(missing) > WHOLE_TEXT_SHARE * len(texts):
-        found: dict = {}
-        of_token = lines.of_token
-        for i, entries in names_at(toks, two_word_starts(toks)):
-            found.setdefault(of_token(i), []).append((i, entries))
+        found = _names_by_line(lines, names_at(toks, two_word_starts(toks)))
     else:
         found = {k: names_at(toks, two_word_starts_in(toks, lines.lo[k], lines.hi[k])) for k in missing}
     if len(missing) == len(texts):
@@ -286,12 +317,54 @@ def line_facts(toks: Tokens, ctx) -> list:
     else:
         for k in missing:
             facts[k] = kept[texts[k]] = NO_FACTS
+    _file_names(kept, lines, toks, found, facts)  # (a line kept from before keeps its facts)
+    return facts
+
+
+def article_names_by_line(doc, toks: Tokens, ctx) -> dict:
+    """The article's names (:func:`merged_names` of :func:`line_facts`), the lines' facts kept in
+    ``ctx.memo``. A first round finds them in one walk of the text and keeps that walk as it was (with
+    the tokens), to be cut into lines only if a later round asks: most articles need none."""
+    memo = getattr(ctx, "memo", None)
+    kept = line_memo(ctx, FACTS_KEY)
+    pending = None if memo is None else memo.pop(PENDING_KEY, None)
+    if pending is not None:
+        before, found = pending
+        lines = text_lines(before)
+        kept.update(zip(lines.texts, repeat(NO_FACTS)))
+        _file_names(kept, lines, before, _names_by_line(lines, found), [NO_FACTS] * len(lines.texts))
+    if kept:
+        return merged_names(doc, toks, line_facts(toks, ctx))
+    found = names_at(toks, two_word_starts(toks))
+    if memo is not None:
+        memo[PENDING_KEY] = (toks, found)
+    names: dict = {}
+    heads = toks.headlines(doc)[0] if found else ()
+    spans = toks.spans
+    for i, entries in found:
+        if not _within(heads, spans[i][0]):
+            for key, form in entries:
+                names.setdefault(key, form)
+    return names
+
+
+def _names_by_line(lines: Lines, found: list) -> dict:
+    """{line: its names} of :func:`names_at`'s names."""
+    by_line: dict = {}
+    of_token = lines.of_token
+    for i, entries in found:
+        by_line.setdefault(of_token(i), []).append((i, entries))
+    return by_line
+
+
+def _file_names(kept: dict, lines: Lines, toks: Tokens, found: dict, facts: list) -> None:
+    """Keep the facts of the lines with names (``found``, by line) under their texts, in ``facts`` too
+    (a line whose ``facts`` are some already is left as it was)."""
     spans = toks.spans
     for k, names in found.items():
-        if names and facts[k] is NO_FACTS:  # (a line kept from before keeps its facts)
+        if names and facts[k] is NO_FACTS:
             at = lines.starts[k]
-            facts[k] = kept[texts[k]] = LineFacts(tuple((spans[i][0] - at, entries) for i, entries in names))
-    return facts
+            facts[k] = kept[lines.texts[k]] = LineFacts(tuple((spans[i][0] - at, entries) for i, entries in names))
 
 
 def merged_names(doc, toks: Tokens, facts: list) -> dict:

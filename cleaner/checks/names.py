@@ -63,7 +63,7 @@ from .casing import (
     calendar_names, DESCRIPTOR_MIN_ZIPF, lowercase_names, lowered_descriptor, lowered_name_words, lowered_person_names, MENTIONS_SCANNED, name_evidence, name_parts,
     per_text_memo, place_after_of, recased_words, single_names, _adjective_of_place, _city_words, _verb,
 )
-from .name_lines import kept_by_line, line_facts, merged_names, names_at, two_word_starts
+from .name_lines import article_names_by_line, kept_by_line, names_at, two_word_starts
 from .name_number import number_changed_names
 from .name_slips import misspelt_names, real_word_name_slips
 from .name_tokens import (
@@ -607,7 +607,7 @@ def consistency(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     >>> [(c.finding.start, c.finding.excerpt) for c in consistency(fixed, ctx, fixed.tokens)]  # (the line's start moved)
     [(112, 'Syrian democratic force')]
     """
-    names = merged_names(doc, toks, line_facts(toks, ctx))
+    names = article_names_by_line(doc, toks, ctx)
     if not names:
         return []
     signature, facts = _consistency_facts(ctx, names, toks)
