@@ -2096,3 +2096,16 @@ def test_a_labelled_disclaimer_of_a_long_sentence_run_on_after_the_story_goes():
 def test_a_long_sentence_after_a_short_one_is_story_however_it_ends():
     text = f"{ARTICLE} She left. Valley Wire does not endorse any content or product on this page."
     assert clean(text) == (text, [])
+
+
+@pytest.mark.parametrize("bio", ["Dana Ruiz is a Middle East reporter at Valley Ledger.", "Dana Ruiz is the Property editor of Valley Ledger.",
+                                 "Dana Ruiz is the politics editor of The Valley Ledger."])
+def test_a_reporters_desk_line_in_the_pages_capitals_goes_at_the_end(bio):
+    # bench/junk_damage.py's agency-credit-variants on tune seeds (stop 34)
+    text, applied = clean(f"{ARTICLE}\n\n{bio}")
+    assert text == ARTICLE and [f.source for f in applied] == ["boilerplate:author-bio-line"]
+
+
+def test_a_former_editor_in_the_story_stays():
+    text = f"{ARTICLE}\n\nDana Ruiz is a former Middle East editor of Valley Ledger."
+    assert clean(text) == (text, [])
