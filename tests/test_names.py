@@ -1976,3 +1976,14 @@ def test_a_common_word_in_capitals_is_emphasis_not_a_garbled_acronym():
     assert [f for f in _g(text) if f[0] == "G001"] == []
     garbled = "The GOP leader spoke. The GOP agenda stalled, GOP aides said. The GOF base is angry."
     assert ("G001", "GOF", "GOP", "unsafe") in _g(garbled)
+
+
+def test_initialism_in_title_case_beside_a_clock_time_or_a_version_number():
+    # the dictionary writes these only in capitals: a time zone after a clock time, a format before its version
+    assert _g("Trading in the shares resumed at 1300 Gmt on Friday, the exchange said.") == [("G002", "Gmt", "GMT", "unsafe")]
+    assert _g("The site was accessible again as of 15:11 Gmt, but slowly.") == [("G002", "Gmt", "GMT", "unsafe")]
+    assert _g("Browsers that support Html 5 video tags play the clip.") == [("G002", "Html", "HTML", "unsafe")]
+    # a unit after a quantity, a month's or day's abbreviation before a date
+    for text in ("Gas sold for 2.50 dlrs per mln Btu, and 2.50 Btu more on Monday.",
+                 "The board meets on Apr 16 and again on Sat 5 to vote."):
+        assert [f for f in _g(text) if f[0] == "G002"] == [], text

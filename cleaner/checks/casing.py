@@ -929,7 +929,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     """G002: a one-word gazetteer name or acronym written lower case (``in france``, ``nato troops``,
     ``japan's``, ``nasa-funded``): safe. A title-cased acronym (``Nato``) only when the same
     article also writes it ``NATO``, or an initialism (three letters, or no vowel) no dictionary knows as a
-    word, well-known or one the dictionary writes in capitals (``Fbi``, ``Ceo``, ``Gsa``, ``Html``):
+    word, well-known or one the dictionary writes in capitals (``Fbi``, ``Ceo``, ``Gsa``, ``Html``; one the
+    dictionary writes only in capitals also beside a number: ``Html 5``, ``1300 Gmt``):
     unsafe, since some house styles write acronyms read as words that way.
     """
     gaz = gazetteer(_known_names(ctx))
@@ -1015,7 +1016,8 @@ def single_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             if not written[w.lower()] and not (_initialism(w) and (
                     (not toks.sentence_initial(i) and not _name_or_abbreviation(toks, i, given, lex))
                     or (_unpronounceable(w) and not _abbreviation(toks, i) and not _beside_number(toks, i)
-                        and (_vowelless(w) or not _name_or_abbreviation(toks, i, given, lex))))):
+                        and (_vowelless(w) or not _name_or_abbreviation(toks, i, given, lex))))) \
+                    and not _capitals_beside_number(toks, i, w, dictionary):
                 continue  # "Nato" throughout: a house style for acronyms read as words; not for
                 # initialisms of three letters or without a vowel ("Fbi", "Ceo", "Html"), which no
                 # style writes so; and one without a vowel is no name nor a sentence's word either
@@ -1267,6 +1269,39 @@ def _beside_number(toks: Tokens, i: int) -> bool:
     nxt = words[i + 1] if i + 1 < len(words) and gaps[i + 1] == " " else ""
     prev = words[i - 1] if i and gaps[i] == " " else ""
     return nxt[:1].isdigit() or prev[:1].isdigit() or prev in ("mln", "bln", "per")
+
+
+def _capitals_beside_number(toks: Tokens, i: int, w: str, dictionary: frozenset) -> bool:
+    """Is title-case ``w`` (word ``i``) an initialism the dictionary writes only in capitals before a
+    number (``Html 5``) or after a clock time (``15:11 Gmt``, ``1300 Gmt``), not a unit's or a date's
+    own abbreviation: not after a quantity (``mln Btu``, ``5 Btu``), no day's or month's name starts so
+    (``Apr 16``, ``Sat 5``) and no stop follows (``Adm.``)?
+
+    >>> from cleaner.lexicon import lexicon
+    >>> d = _dictionary_initialisms(lexicon())
+    >>> def at(text, w):
+    ...     t = Tokens(text)
+    ...     return _capitals_beside_number(t, t.words.index(w), w, d)
+    >>> [at("as of 15:11 Gmt", "Gmt"), at("at 1300 Gmt", "Gmt"), at("the new Html 5 page", "Html")]
+    [True, True, True]
+    >>> [at("the meeting Apr 16", "Apr"), at("per mln Btu here", "Btu"), at("rose 2.50 Btu", "Btu")]
+    [False, False, False]
+    """
+    low = w.lower()
+    if low not in dictionary or _abbreviation(toks, i):
+        return False
+    words, gaps = toks.words, toks.gaps
+    nxt = words[i + 1] if i + 1 < len(words) and gaps[i + 1] == " " else ""
+    prev = words[i - 1] if i and gaps[i] == " " else ""
+    clock = _CLOCK_TIME.fullmatch(prev) or (prev.isdigit() and len(prev) == 2 and i >= 2 and gaps[i - 1] == ":"
+                                            and words[i - 2].isdigit())  # "15:11" read as two numbers
+    if not (nxt[:1].isdigit() or clock):
+        return False
+    calendar = _pack()["calendar"]
+    return not any(name.startswith(low) for name in (*calendar["days"], *calendar["months"], *calendar["ambiguous_months"]))
+
+
+_CLOCK_TIME = re.compile(r"[0-2]\d[0-5]\d")  # 1300 (15:11 is read as two numbers)
 
 
 def _initialism(word: str) -> bool:
