@@ -97,6 +97,12 @@ class Document:
         return word_runs(toks.words)
 
     @cached_property
+    def unit_cache(self) -> dict:
+        """The rule engine's units of this text by scope (``rule_engine.units``), each list built once
+        per document for every rule pack and pass that reads it (read them, never change them)."""
+        return {}
+
+    @cached_property
     def paragraph_starts(self) -> list[int]:
         """The start of each paragraph, for ``bisect`` (computed once, not per lookup)."""
         return [p.start for p in self.paragraphs]

@@ -283,7 +283,25 @@ def _title(doc: Document) -> list[Unit]:
 
 
 def units(doc: Document, scope: str, count: int = 1) -> list[Unit]:
-    """The spans a rule with this scope looks at, in document order."""
+    """The spans a rule with this scope looks at, in document order: built once per document
+    (``Document.unit_cache``; B's passes and packs asked for the lines ten times an article), so read
+    the list, never change it.
+
+    >>> doc = Document("Title\\n\\nOne.\\nTwo.\\n\\nEnd.")
+    >>> [u.text for u in units(doc, "line")], units(doc, "line") is units(doc, "line")
+    (['Title', 'One.', 'Two.', 'End.'], True)
+    >>> [u.text for u in units(doc, "last-paragraphs", 2)], [u.text for u in units(doc, "title")]
+    (['One.\\nTwo.', 'End.'], ['Title'])
+    """
+    key = (scope, count if scope in ("first-paragraphs", "last-paragraphs") else 1)
+    cache = doc.unit_cache
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _units(doc, scope, count)
+    return found
+
+
+def _units(doc: Document, scope: str, count: int) -> list[Unit]:
     paras = doc.paragraphs
     if scope == "title":
         return _title(doc)
