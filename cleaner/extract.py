@@ -31,7 +31,16 @@ def looks_like_html(text: str) -> bool:
 
     >>> looks_like_html("<p>The vote.</p>"), looks_like_html("Philips Petroleum <P> and Acme Inc <I> rose.")
     (True, False)
+
+    Markup needs two ``<`` in the first 5,000 characters, and removing stock symbols only removes some:
+    a text with fewer is no markup, told by a count in C (the symbol pattern opens with a look-behind, so
+    the regex engine tried it at every position of every plain article: 0.4% of ``clean(text)``).
+
+    >>> looks_like_html("a < b"), looks_like_html("x" * 5000 + "<p>One</p>")
+    (False, False)
     """
+    if text.count("<", 0, 5000) < 2:
+        return False
     head = _TICKER.sub("", text[:5000])
     return bool(_HTML_HINT.search(head)) and head.count("<") >= 2
 
