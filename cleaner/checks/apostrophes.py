@@ -28,13 +28,15 @@ from ..rulepacks import load_builtin
 
 SOURCE = "lost-apostrophe"
 #: a decoder's stand-in for a character it could not read, between a letter and a contraction's ending
-_REPLACED = re.compile(r"(?<=[A-Za-z])[\ufffd?\u00bf](?=(s|t|re|ve|ll|d|m)(?![\w\ufffd?\u00bf'’]))")
+#: (the mark first, then the look-behind: ``re`` then jumps from mark to mark, where a look-behind first
+#: was tried at every position of every article that holds a ``?``: 0.5% of ``clean(text)``)
+_REPLACED = re.compile(r"[\ufffd?\u00bf](?<=[A-Za-z][\ufffd?\u00bf])(?=(s|t|re|ve|ll|d|m)(?![\w\ufffd?\u00bf'’]))")
 #: a space where a pipeline dropped the apostrophe: the word before and the ending after
 _SPACED_ENDING = re.compile(r" (t|s|re|ve|ll|d|m)(?![\w'’\-/])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’])[A-Za-z]{1,12}$")
 _URLISH = re.compile(r"[/=&@#]|www|http")
-_CURLY_BETWEEN = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])")
-_STRAIGHT_BETWEEN = re.compile(r"(?<=[A-Za-z])'(?=[A-Za-z])")
+_CURLY_BETWEEN = re.compile(r"’(?<=[A-Za-z]’)(?=[A-Za-z])")  # (the mark first, as _REPLACED)
+_STRAIGHT_BETWEEN = re.compile(r"'(?<=[A-Za-z]')(?=[A-Za-z])")
 EVIDENCE = 2  # sure repairs an article needs before its pronoun and possessive gaps count as damage
 
 
