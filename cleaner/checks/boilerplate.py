@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress
 from typing import Optional
 
 from .. import site_boilerplate
@@ -26,7 +26,8 @@ from ..broad_rules import edit_limit, too_broad, word_count
 from ..document import Document
 from ..finding import Finding
 from ..rule_anchors import AnchorIndex
-from ..rule_engine import Rule, Unit, inline_deletion, load_rules, point_at_content, run_rules, unit_deletion, units
+from ..rule_engine import (Rule, Unit, has_words, inline_deletion, load_rules, point_at_content, run_rules, unit_deletion,
+                           units)
 from ..rulepacks import load_builtin, load_user_pack, pack_versions
 
 SOURCE = "boilerplate"
@@ -1684,7 +1685,7 @@ def _has_words(text: str, count: int) -> bool:
     >>> _has_words("one two three", 3), _has_words("one two", 3)
     (True, False)
     """
-    return next(islice(_WORD.finditer(text), count - 1, None), None) is not None
+    return has_words(text, count)
 
 
 def _rule_of(finding: Finding) -> tuple:
