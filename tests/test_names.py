@@ -521,6 +521,9 @@ CASING = [
      [("G004", "sales", "Sales", "unsafe")]),
     ("South Dakota gov. Kristi Noem said on Monday that the program was working well for families.",
      [("G004", "gov", "Gov", "unsafe")]),
+    # an honorific written without its full stop (British style), lower-cased before the name
+    ("Leaving the Brussels summit on Friday, mr Blair said the talks had gone well for both sides.",
+     [("G004", "mr", "Mr", "unsafe")]),
     # the article writes the pair capitalised elsewhere
     ("Cornerback Denzel Ward had four tackles in the game on Sunday. The coach said on Monday that "
      "Denzel ward is still waiting for his first interception of the season.", [("G004", "ward", "Ward", "unsafe")]),
@@ -569,6 +572,8 @@ CASING_CLEAN = [
     "The bonds will be sold in denominations of 500,000 Australian dlrs and listed in Luxembourg.",
     "Follow @france and see nature.com for the report on china and the who, officials said.",
     "Nato leaders met in Brussels on Monday, and Nato officials said the meeting went well.",
+    # a unit before a capitalised word is no honorific ("ms" milliseconds)
+    "The delay fell to 40 ms Tuesday after the upgrade, and Mr Blair said the network was faster.",
     # capitals in a shouted quotation are no evidence of the article's own style (BBC: "Nato")
     'After meeting Nato chief Mark Rutte, Trump posted: "NATO WASN\'T THERE WHEN WE NEEDED THEM." '
     "Nato officials declined to comment.",

@@ -1370,7 +1370,8 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     - the article writes the pair capitalised elsewhere (``Palm bay`` beside ``Palm Bay``);
     - the word stands between a capitalised word and ``& Capitalised`` (``Nissan sales & Regional
       Operations``): an ampersand joins the parts of one name;
-    - a title abbreviation is lower-cased before a name (``South Dakota gov. Kristi Noem``).
+    - a title abbreviation is lower-cased before a name (``South Dakota gov. Kristi Noem``), or an
+      honorific written without its full stop (``said mr Blair``).
     """
     words, spans, text = toks.words, toks.spans, toks.text
     titles = _words("abbreviations", "titles")
@@ -1401,7 +1402,8 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     findings = []
     # every reason but a title abbreviation needs a capitalised word before
     lower_alpha, low_words = toks.lower_alpha, toks.low_words
-    lower_titles = compress(lower_alpha, map(titles.__contains__, map(low_words.__getitem__, lower_alpha)))
+    honorifics = _words("abbreviations", "honorifics")
+    lower_titles = compress(lower_alpha, map((titles | honorifics).__contains__, map(low_words.__getitem__, lower_alpha)))
     candidates = sorted(set(paired).union(_before_ampersand(toks, joined_alpha), lower_titles))
     for i in candidates:
         w = words[i]
@@ -1409,7 +1411,7 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             continue
         prev = words[i - 1] if i else ""
         joined = i and toks.gaps[i] == " " and prev[:1].isupper()
-        if not joined and w not in titles:
+        if not joined and w not in titles and w not in honorifics:
             continue  # every reason but a title abbreviation needs a capitalised word before
         start, end = spans[i]
         proper = w[:1].upper() + w[1:]
@@ -1418,7 +1420,7 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         # managers" beside "Federal Web Managers Council" are ordinary words after a name's word
         pair, proper_pair = f"{prev} {w}", f"{prev} {proper}"
         evidence = whole.get(proper_pair, 0)
-        if not evidence and w not in titles and text[end:end + 3] != " & ":
+        if not evidence and w not in titles and w not in honorifics and text[end:end + 3] != " & ":
             continue  # no reason below can hold (most words here): the tests that follow are not run
         if joined and toks.sentence_initial(i - 1):
             # "Customer experience is ...", "Ice cream is ...": a pair that starts a sentence in lower
@@ -1436,6 +1438,11 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
               and words[i + 1][:1].isupper() and words[i + 1][1:].islower()
               and words[i + 1].lower() not in _FUNCTION_WORDS and words[i + 1].lower() not in pronouns):
             why = f"a title before the name '{words[i + 1]}'"
+        elif (w in honorifics and i + 1 < len(words) and spans[i + 1][0] == end + 1 and text[end] == " "
+              and words[i + 1][:1].isupper() and not words[i + 1].isupper()
+              and words[i + 1].lower() not in _FUNCTION_WORDS and words[i + 1].lower() not in pronouns
+              and not (i and words[i - 1].isdigit())):
+            why = f"an honorific before the name '{words[i + 1]}'"
         confidence = 0.7
         if why is None or _within(headlines, start):
             continue
