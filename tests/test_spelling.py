@@ -80,6 +80,15 @@ def test_repeated_word_deleted_but_legit_doubles_kept():
     assert clean(text, select=["S"]).text == "He said that that was the best result, and we had had enough of it."
 
 
+def test_a_doubled_preposition_that_can_end_a_clause_is_reported_not_fixed():
+    text = "This is the moment I have been waiting for for years, and it was worth it, said Moya on Monday."
+    findings = _findings(text)
+    assert [(f.code, text[f.start:f.end], f.fix) for f in findings] == [("S003", " for", "unsafe")]
+    assert clean(text, select=["S"]).text == text
+    slip = "The unit could be sold for 300 mln dlrs to to a buyer in the spring, analysts said on Monday."
+    assert clean(slip, select=["S"]).text == slip.replace("to to", "to")
+
+
 def test_a_double_across_a_compound_a_contraction_or_quotes_is_two_words():
     text = ("If you have gotten buy-in in Step 1, ban all non-bank bank activities, remind you you're not "
             "alone, and see the Project Open Data data.json file. That is the concept of \u201cdone done\u201d.")
