@@ -1489,6 +1489,7 @@ def test_a_word_that_goes_on_with_the_sentence_after_a_quotations_comma_is_lower
 @pytest.mark.parametrize("text", [
     '"We will not wait," May said in a statement.',            # a name that is also an auxiliary, before its verb
     '"We will not wait," Will Smith told reporters.',          # before its other names
+    '"It is such a sad song," Read said of the ballad.',       # a surname that is also a verb, before its verb
     '"It was a fair deal," The New York Times reported.',      # an outlet's name keeps its capital
     '"We will stay," No 10 said on Monday.',                   # a name before a number
     '"We are done," I said, and left the room.',               # never ``I``

@@ -478,6 +478,11 @@ def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
 
     ``," Said Bruce Bagley`` → ``," said Bruce Bagley``; ``," He said`` → ``," he said``; after a comma,
     a speaker that starts with an article or determiner: ``," The company said`` → ``," the company said``.
+    A verb's word before a verb is the speaker's name (``," Read said``, ``," Hope added``).
+
+    >>> t = '"A sad song," Read said. "Yes," Said Ann.'
+    >>> [t[e.start:e.end + 3] for e in capitalised_attribution_verb(t, build(t))]
+    ['Said']
     """
     edits = []
     verbs, pronouns, starts = rules()["verbs"], rules()["pronouns"], rules()["determiners"]
@@ -491,7 +496,7 @@ def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
         if m is None:
             continue
         word, nxt = m.group(2), (m.group(3) or "")
-        is_verb = word.lower() in verbs
+        is_verb = word.lower() in verbs and nxt.lower() not in verbs  # ``," Read said``: a name before its verb
         if not is_verb and before[-1] == "," and _continues(text, m, word):
             edits.append(Edit("Q002", f"the sentence goes on after the quotation's comma: {word!r} should be lower-case",
                               m.start(2), m.start(2) + 1, word[0].lower(), "safe", 0.9))
