@@ -89,6 +89,13 @@ def test_a_doubled_preposition_that_can_end_a_clause_is_reported_not_fixed():
     assert clean(slip, select=["S"]).text == slip.replace("to to", "to")
 
 
+def test_a_prefixed_word_written_with_a_hyphen_is_no_slip_of_its_second_half():
+    text = "The speech will be pre-empted by the president, whose pre-emptive move surprised the allies on Monday."
+    assert _findings(text) == []
+    slip = "He is a well-knwon figure in the town, the officials said on Monday."
+    assert [(f.code, f.suggestion) for f in _findings(slip)] == [("S001", "known")]
+
+
 def test_a_double_across_a_compound_a_contraction_or_quotes_is_two_words():
     text = ("If you have gotten buy-in in Step 1, ban all non-bank bank activities, remind you you're not "
             "alone, and see the Project Open Data data.json file. That is the concept of \u201cdone done\u201d.")

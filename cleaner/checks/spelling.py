@@ -97,6 +97,22 @@ def _skippable(text: str, start: int, end: int, word: str) -> bool:
     return "://" in chunk or "www." in chunk or "@" in chunk
 
 
+_PREFIX_BEFORE = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,5})-$")
+
+
+def _prefixed_word(text: str, start: int, low: str, words) -> bool:
+    """Is the piece at ``start`` the second half of a prefixed word written with a hyphen, the halves
+    one dictionary word when joined (``pre-empted``: ``preempted``; British house styles hyphenate
+    what American dictionaries close up)?
+
+    >>> words = {"preempted", "reelected"}
+    >>> _prefixed_word("will be pre-empted by", 12, "empted", words), _prefixed_word("a well-knwon man", 7, "knwon", words)
+    (True, False)
+    """
+    m = _PREFIX_BEFORE.search(text, max(0, start - 7), start)
+    return m is not None and (m.group(1).lower() + low) in words
+
+
 _SIC = re.compile(r"\W{0,3}[\[(]sic[\])]", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
@@ -574,6 +590,8 @@ def misspellings(doc: Document, ctx) -> list[Finding]:
         if _skippable(text, start, end, word):
             continue
         low = word.lower().replace("’", "'")
+        if _prefixed_word(text, start, low, lex.lower):
+            continue  # "pre-empted": the hyphenated spelling of "preempted", not a slip of "emptied"
         if word[0].isupper() and low not in lex.misspellings:
             if not want_suggestions:
                 continue
