@@ -80,11 +80,14 @@ def test_repeated_word_deleted_but_legit_doubles_kept():
     assert clean(text, select=["S"]).text == "He said that that was the best result, and we had had enough of it."
 
 
-def test_a_doubled_preposition_that_can_end_a_clause_is_reported_not_fixed():
+def test_a_double_english_may_write_on_purpose_is_reported_not_fixed():
     text = "This is the moment I have been waiting for for years, and it was worth it, said Moya on Monday."
     findings = _findings(text)
     assert [(f.code, text[f.start:f.end], f.fix) for f in findings] == [("S003", " for", "unsafe")]
     assert clean(text, select=["S"]).text == text
+    reduplicated = "She will still jump onto a boda boda and save the balance, the riders said on Monday."
+    assert [(f.code, f.fix) for f in _findings(reduplicated)] == [("S003", "unsafe")]
+    assert clean(reduplicated, select=["S"]).text == reduplicated
     slip = "The unit could be sold for 300 mln dlrs to to a buyer in the spring, analysts said on Monday."
     assert clean(slip, select=["S"]).text == slip.replace("to to", "to")
 
