@@ -99,6 +99,15 @@ def test_a_prefixed_word_written_with_a_hyphen_is_no_slip_of_its_second_half():
     assert [(f.code, f.suggestion) for f in _findings(slip)] == [("S001", "known")]
 
 
+def test_a_listed_misspelling_inside_a_hyphenated_compound_is_reported_not_fixed():
+    """The table's "hander" -> "handler" is the compound's own word in "left-hander"."""
+    text = "The manager went with the left-hander Shota Imanaga, who threw a no-hitter last season."
+    assert [(f.code, f.suggestion, f.fix) for f in _findings(text)] == [("S001", "handler", "unsafe")]
+    assert clean(text, select=["S"]).text == text
+    alone = "Officials will recieve the documents next week, the ministry said on Monday."
+    assert [(f.code, f.fix) for f in _findings(alone)] == [("S001", "safe")]
+
+
 def test_a_double_across_a_compound_a_contraction_or_quotes_is_two_words():
     text = ("If you have gotten buy-in in Step 1, ban all non-bank bank activities, remind you you're not "
             "alone, and see the Project Open Data data.json file. That is the concept of \u201cdone done\u201d.")
