@@ -12,10 +12,12 @@ Families (``kind``) and their variants:
   (``day ," said``) or knocked behind a stray stop (``day. , "Said``).
 - ``punct_run``: a second mark from ``, .`` next to a sentence mark (``,.`` ``.,`` ``. .`` ``;,`` ``,,``
   ``..``); never at an ellipsis or after an abbreviation.
-- ``missing_space``: the space after ``, ; :``, after a sentence end, or after a closing mark removed.
+- ``missing_space``: the space after ``, ; :``, after a sentence end, or after a closing mark removed, or the
+  space before an opening mark after a word (``before_open``: ``it is"outdated"``; drawn after every other damage).
 - ``space_before``: a space put before ``, ; : ? ! .``.
 - ``stray_close``: a closing mark added after a sentence outside any quotation.
-- ``missing_open`` / ``missing_close``: one mark of a quotation deleted.
+- ``missing_open`` / ``missing_close``: one mark of a quotation deleted (``missing_close`` by where the quotation
+  closed: ``para_end``, ``attribution``, ``mid_para``).
 - ``doubled_mark``: an opening or closing mark doubled (``““We``, ``.””``).
 - ``mixed``: one mark in the other style (curly/straight) or turned the wrong way, in double marks,
   single quotation marks and apostrophes (``there‘s``).
@@ -158,7 +160,24 @@ def missing_close(rng, text, q, style):
         return None
     if not re.search(r'["“”]', text[q.close + 1:q.para_end]) and re.match(r'\n+["“”‘\']', text[q.para_end:q.para_end + 4]):
         return None  # the paragraph would then read as a quotation running on into the next one
-    return [Damage(q.close, q.close + 1, "", "missing_close", "delete_close")]
+    return [Damage(q.close, q.close + 1, "", "missing_close", close_site(text, q))]
+
+
+def close_site(text: str, q: Quote) -> str:
+    """Where a quotation closes in its paragraph, for ``missing_close``'s variant: at the paragraph's end
+    (``para_end``), before its attribution (``attribution``: a verb of saying within four words, ``," he said``) or
+    in the middle of the paragraph before the writer's next sentence (``mid_para``: ``… to win." Then he left``).
+
+    >>> t = '"We won," he said. "We will win again." Then he left.\\n\\nHe said "it is over."'
+    >>> [close_site(t, q) for q in quotations(t)]
+    ['attribution', 'mid_para', 'para_end']
+    """
+    rest = text[q.close + 1:q.para_end]
+    if not rest.strip():
+        return "para_end"
+    if _VERB.search(" ".join(rest.split()[:4])):
+        return "attribution"
+    return "mid_para"
 
 
 def _runs_into(text: str, start: int) -> bool:
@@ -401,9 +420,30 @@ def damage(text: str, rng: random.Random, *, doc_id: str = "") -> Optional[dict]
         if _fits(taken, edits):
             chosen += edits
             taken += [(e.start, e.end) for e in edits]
+    if rng.random() < 0.5:
+        # drawn last, so the damages above stay the draws they were before this family was added
+        edits = glued_open(rng, text, quotes)
+        if edits and _fits(taken, edits):
+            chosen += edits
+            taken += [(e.start, e.end) for e in edits]
     if not chosen:
         return None
     return record(text, chosen, doc_id=doc_id)
+
+
+def glued_open(rng, text: str, quotes: list[Quote]) -> Optional[list[Damage]]:
+    """``missing_space/before_open``: the space before an opening mark lost after any word of the writer's
+    (``it is"outdated and unjust"``, ``Blair’s“courageous”``), not only after a verb of saying or a sentence's end.
+
+    >>> t = 'He called it "a farce" and left.'
+    >>> [(e.start, e.replacement, e.variant) for e in glued_open(random.Random(1), t, quotations(t))]
+    [(12, '', 'before_open')]
+    """
+    sites = [q for q in quotes if q.open > q.para_start + 1 and text[q.open - 1] == " " and text[q.open - 2].isalpha()]
+    if not sites:
+        return None
+    q = rng.choice(sites)
+    return [Damage(q.open - 1, q.open, "", "missing_space", "before_open")]
 
 
 def record(clean: str, edits: list[Damage], *, doc_id: str = "") -> dict:
