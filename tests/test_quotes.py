@@ -1595,3 +1595,14 @@ def test_two_foreign_quotations_in_a_paragraph_are_each_converted_whole(text, co
 def test_the_comma_of_a_run_stays_where_the_next_word_cannot_start_a_sentence(text, fixed):
     # ``Pontiac., Mich.``, ``Speaking to reporters., Heller said``: of the run, the comma is the writer's
     assert fix(text) == fixed
+
+
+def test_a_stop_outside_a_lone_closing_mark_goes_inside_in_copy_whose_house_style_reads_american():
+    # the quotation lost its opening mark, so where it opened (and whether it quotes a sentence) is unknown: American copy
+    # puts every quotation's stop inside, British copy keeps a fragment's outside; with no quoted fragment to tell, the
+    # article's spelling (``QuoteModel.dialect``) decides
+    us = ('The center organized the program in the fall.\n\n'
+          'Officials noted that the color of the new labor program was a lot better than anyone expected".\n\nThen it ended.')
+    assert fix(us) == us.replace('expected".', 'expected."')
+    uk = us.replace("center", "centre").replace("organized", "organised").replace("color", "colour").replace("labor", "labour")
+    assert fix(uk) == uk
