@@ -22,6 +22,7 @@ the punctuation checks visit instead of scanning the text with patterns of their
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -87,9 +88,15 @@ def rules() -> dict:
         "openers": frozenset(data["punctuation_runs"]["openers"]),
         "subordinators": frozenset(data["punctuation_runs"]["subordinators"]),
         "finite": frozenset(data["punctuation_runs"]["finite"]),
+        "open_sites": _open_sites(data["open_sites"]),
         "british": frozenset(b for b, _ in data["dialect"]["spelling_pairs"]),
         "american": frozenset(a for _, a in data["dialect"]["spelling_pairs"]),
     }
+
+
+def _open_sites(table: dict) -> dict:
+    """``[open_sites]`` of ``rules/quotes.toml`` as ``rank_open_site`` reads it (its word list a set)."""
+    return {**table, "reporting": frozenset(table["reporting"])}
 
 
 def is_abbreviation(word: str) -> bool:
@@ -203,6 +210,7 @@ class LoneClose:
     open_at: Optional[int]
     sure: bool
     rule: str
+    ranked: Optional[int] = None  # after a bare word: the likeliest site of a lost opening mark (``rank_open_site``), a guess
 
 
 @dataclass(slots=True)
@@ -1244,9 +1252,10 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         # ``told us: Videos … for us”.``: the quotation's own stop knocked outside; ``from here"? a senior official said``:
         # a question or exclamation mark before a lower-case word belongs to the quotation (Q001 puts it back inside)
         before = after
+    edge = "<mark>" if previous is not None else "<paragraph>"
     if before not in ",.?!…":
         found = _term_start(text, lo, mark.pos, quoted)
-        _push(para, "lone", LoneClose(mark, found[0], True, found[1]) if found else LoneClose(mark, None, False, "after-word"))
+        _push(para, "lone", LoneClose(mark, found[0], True, found[1]) if found else _after_word(text, lo, mark, edge))
         return
     if previous is None and not shifted and before in ".?!" and _CREDIT.match(text, mark.pos + len(mark.char), para.end):
         # ``… for their families.” – President Obama, January 30, 2015``: a quotation credited after a dash (an epigraph, a
@@ -1287,7 +1296,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         at, sure = _quoted_from(text, [lo, *boundaries], mark.pos, narrator)
         _push(para, "lone", LoneClose(mark, at, sure and text[at].isupper(), "attribution"))
     elif before == ",":
-        _push(para, "lone", LoneClose(mark, None, False, "after-word"))
+        _push(para, "lone", _after_word(text, lo, mark, edge))
     elif interrupted and not text[mark.pos + len(mark.char):para.end].strip(" .,") \
             and _attribution_sentence(text, previous, boundaries[0]):
         # ``"X," he said. Y." `` ending its paragraph: the mark closes what the attribution sentence interrupted
@@ -1298,7 +1307,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         # ``known as fair use”.``: a mark between a word and its stop ends a quotation in a blog that says ``we`` too (a
         # stray mark follows the stop); only the pronouns tell nothing there
         found = _term_start(text, lo, mark.pos, quoted)
-        _push(para, "lone", LoneClose(mark, found[0], True, found[1]) if found else LoneClose(mark, None, False, "after-word"))
+        _push(para, "lone", LoneClose(mark, found[0], True, found[1]) if found else _after_word(text, lo, mark, edge))
     elif narrator():
         _push(para, "lone", LoneClose(mark, None, True, "stray"))  # the narration itself says ``we``
     elif _SPEECH.search(text, lo, _reported(text, lo, first_end)):
@@ -1312,7 +1321,7 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
     elif shifted:
         # ``… as well”.``: a mark between a word and its stop ends a quotation (a stray mark follows the stop);
         # where its lost opening mark stood nothing here tells
-        _push(para, "lone", LoneClose(mark, None, False, "after-word"))
+        _push(para, "lone", _after_word(text, lo, mark, edge))
     elif interrupted:
         # ``"X," the paper said. Costs rose." Then``: deleting the mark or re-opening after the attribution are one
         # edit each, a tie: reported, not guessed
@@ -1321,6 +1330,18 @@ def _lone_close(text: str, para: Para, mark: Mark, narrator=lambda: False, quote
         # a closing mark that ends its paragraph ends a quotation as often as it is stray: deleting it and opening
         # the quotation at one of the sentences before are one edit each, a tie (reported); mid-paragraph it is stray
         _push(para, "lone", LoneClose(mark, None, bool(text[mark.pos + len(mark.char):para.end].strip()), "stray"))
+
+
+def _after_word(text: str, lo: int, mark: Mark, edge: str) -> LoneClose:
+    """A closing mark after a bare word (or a comma) that no evidence rule places: reported, with the likeliest site of
+    its lost opening mark as a suggestion (``rank_open_site``).
+
+    >>> t = 'He called it a real game changer" for the city.'
+    >>> lone = _after_word(t, 0, Mark(t.index('"'), '"', "close"), "<paragraph>"); lone.rule, t[lone.ranked:lone.ranked + 6]
+    ('after-word', 'real g')
+    """
+    ranked = rank_open_site(text, lo, mark.pos, edge)
+    return LoneClose(mark, None, False, "after-word", ranked[0] if ranked is not None else None)
 
 
 #: a credit after a closing mark: a dash (``–`` ``—`` ``-`` ``--``), then a name's capital or the paragraph's end (``” –Sam
@@ -1398,6 +1419,124 @@ def _quoted_from(text: str, starts: list, end: int, narrator) -> tuple:
     if speaking is None:
         return starts[0], False
     return starts[speaking], speaking == 0
+
+
+#: how many words back from a lone closing mark ``rank_open_site`` weighs (linear in a long paragraph)
+RANK_REACH = 60
+_TOKEN_RUN = re.compile(r"\S+")
+_TOKEN_WORD = re.compile(r"[^\w'’-]")
+_OPENS_TOKEN = re.compile(r"[^\W_]|[(‘']")
+#: the first or second person (``_SPEECH``'s words, one token at a time)
+_PERSON = frozenset({"i", "we", "our", "us", "my", "me", "you", "your", "ours"})
+_PERSON_PREFIX = re.compile(r"(?:i|we|you)['’]")
+_LENGTHS = (1, 2, 3, 5, 8, 15, 30)
+
+
+def _before_feature(token: Optional[str], known, edge: str) -> str:
+    """What stands before a candidate opening site, as ``[open_sites] before`` names it: the paragraph's start or a mark
+    (``edge``), a sentence end, a ``, : ;``, a closing bracket, a word of the table's own (lower case), else the word's
+    shape (``<capital>``, ``<number>``, ``<lower>``).
+
+    >>> [_before_feature(t, {"said"}, "<paragraph>") for t in (None, "said", "Said", "him.", "him,", "Lee", "2020")]
+    ['<paragraph>', 'said', 'said', '<sentence>', ',', '<capital>', '<number>']
+    """
+    if token is None:
+        return edge
+    last = token[-1]
+    if last in ".?!":
+        return "<sentence>"
+    if last in ",:;":
+        return last
+    if last == ")":
+        return "<bracket>"
+    word = _TOKEN_WORD.sub("", token).lower()
+    if word in known:
+        return word
+    return "<capital>" if token[:1].isupper() else "<number>" if token[:1].isdigit() else "<lower>"
+
+
+def _first_feature(token: str, known) -> str:
+    """The first quoted word, as ``[open_sites] first`` names it: a word of the table's own as written (``the``,
+    ``The``), else its shape.
+
+    >>> [_first_feature(t, {"the", "The"}) for t in ("The", "the", "(the", "Ryan", "rate", "2020")]
+    ['The', 'the', 'the', '<capital>', '<lower>', '<number>']
+    """
+    word = token.lstrip("(‘'")
+    key = word.lower() if not word[:1].isupper() else word[:1] + word[1:].lower()
+    key = _TOKEN_WORD.sub("", key)
+    if key in known:
+        return key
+    return "<capital>" if word[:1].isupper() else "<number>" if word[:1].isdigit() else "<lower>"
+
+
+def _length_bin(words: int) -> int:
+    return next((k for k, most in enumerate(_LENGTHS) if words <= most), len(_LENGTHS))
+
+
+def rank_open_site(text: str, lo: int, pos: int, edge: str = "<paragraph>") -> Optional[tuple]:
+    """Where the lost opening mark of a quotation that closes at ``pos`` most likely stood, among the word starts of
+    ``text[lo:pos]`` (``lo``: the paragraph's start, ``edge`` ``<paragraph>``, or the end of the mark before,
+    ``<mark>``): ``(offset, share)``, the best site and its share of the weight of all sites, or None.
+
+    Each site is weighed by a log-linear model of the phrase boundary, with weights in ``rules/quotes.toml``
+    ``[open_sites]`` (fitted on quotations of clean copy, their opening marks removed one at a time; see the
+    table): the word before the site, the first quoted word, the quotation's length in words for a closing mark
+    after a word and after a stop, the first or second person inside and before the quotation, a verb of saying
+    before it, and the sentence ends it would hold. Nothing here is sure: on clean copy the best site is the right
+    one about half the time, so the repair it names is a suggestion (unsafe).
+
+    >>> t = 'He described the plan as a real game changer" for the city.'
+    >>> at, share = rank_open_site(t, 0, t.index('"')); t[at:t.index('"')], round(share, 2)
+    ('real game changer', 0.43)
+    >>> t = 'Costs rose, Lee told reporters, We will not pay for it." Then'
+    >>> at, share = rank_open_site(t, 0, t.index('"')); t[at:t.index('"')]
+    'We will not pay for it.'
+    """
+    table = rules()["open_sites"]
+    tokens = [(m.start(), m.group()) for m in _TOKEN_RUN.finditer(text, max(lo, pos - 12 * RANK_REACH), pos)]
+    if len(tokens) > RANK_REACH + 1:
+        tokens = tokens[-(RANK_REACH + 1):]
+        first = 1  # the first token kept stands before a site only
+    else:
+        first = 0
+    if not tokens:
+        return None
+    after_word = text[pos - 1].isalnum()
+    lengths = table["length_after_word" if after_word else "length_after_stop"]
+    sentences = table["sentences_after_word" if after_word else "sentences_after_stop"]
+    lows = [_TOKEN_WORD.sub("", t).lower() for _, t in tokens]
+    person = [w in _PERSON or _PERSON_PREFIX.match(w) is not None for w in lows]
+    said = [w in table["reporting"] for w in lows]
+    ends = [t[-1] in ".?!" for _, t in tokens]
+    n = len(tokens)
+    person_after = [False] * (n + 1)
+    ends_after = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        person_after[k] = person_after[k + 1] or person[k]
+        ends_after[k] = ends_after[k + 1] + (ends[k] and k < n - 1)
+    before_words, first_words = table["before"], table["first"]
+    best = None
+    weights = []
+    person_before = said_before = False
+    for k in range(n):
+        if k >= first and _OPENS_TOKEN.match(tokens[k][1]):
+            prev = tokens[k - 1][1] if k else None
+            w = before_words.get(_before_feature(prev, before_words, edge), 0.0)
+            w += first_words.get(_first_feature(tokens[k][1], first_words), 0.0)
+            w += lengths[_length_bin(n - k)]
+            w += table["person"][person_after[k]][person_before]
+            w += table["reported"][said_before]
+            w += sentences[min(ends_after[k], len(sentences) - 1)]
+            weights.append((w, tokens[k][0]))
+        person_before = person_before or person[k]
+        said_before = said_before or said[k]
+    if not weights:
+        return None
+    top = max(w for w, _ in weights)
+    total = sum(math.exp(w - top) for w, _ in weights)
+    best = max(weights)
+    return best[1], 1.0 / total
 
 
 #: a contraction (``It's``, ``there’s``, ``doesn't``): the spoken register, which wire narration does not write
