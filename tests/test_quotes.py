@@ -1610,3 +1610,17 @@ def test_a_stop_outside_a_lone_closing_mark_goes_inside_in_copy_whose_house_styl
     assert fix(us) == us.replace('expected".', 'expected."')
     uk = us.replace("center", "centre").replace("organized", "organised").replace("color", "colour").replace("labor", "labour")
     assert fix(uk) == uk
+
+
+
+@pytest.mark.parametrize("text,fixed", [
+    # a straight mark glued to a word that goes on into a phrase opens the quotation (its closing mark lost too)
+    ('The union said the safeguards fail, saying"only one-third of the jobless get benefits.\n\nNext.',
+     'The union said the safeguards fail, saying "only one-third of the jobless get benefits."\n\nNext.'),
+    ('It described the damage as"severe.\n\nNext.', 'It described the damage as "severe."\n\nNext.'),
+    # after any other word it closes a phrase whose opening mark was lost: the space after it is the one lost
+    ('Stern described it as a home run"for the team.\n\nNext.', 'Stern described it as a home run" for the team.\n\nNext.'),
+])
+def test_a_straight_mark_glued_between_two_words_opens_after_a_function_word(text, fixed):
+    assert fix(text) == fixed
+    assert fix(fixed) == fixed

@@ -1384,8 +1384,15 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
         reopened = {id(lone.mark) for lone in para.lone if lone.open_at is not None
                     or (lone.rule == "after-word" and _ends_words(text, lone.mark.pos) and not _ELIDED.match(text, lone.mark.pos + 1)
                         and (lone.mark.char == CURLY_CLOSE or lone.mark is para.marks[-1]))}
+        opening = {id(lone.mark) for lone in para.lone if lone.rule == "after-word" and text[lone.mark.pos - 1:lone.mark.pos].isalpha()
+                   and qm.glued_opening(text, lone.mark.pos)}
         for mark in para.marks:
             end = mark.pos + len(mark.char)
+            if id(mark) in opening:
+                # ``saying"only one-third …``: a straight mark glued to a word that goes on into a phrase opens the quotation
+                # (whose closing mark the next round places); the space before it was lost
+                edits.append(Edit("Q008", "missing space after a word before a quotation", mark.pos, end, " " + mark.char, "safe", 0.85))
+                continue
             if mark.role == "close" and end < para.end and text[end].isalpha() and (mark.quotation is not None or id(mark) in reopened) \
                     and not (text[mark.pos - 1].isalpha() and _ELIDED.match(text, end)):  # ``isn"t``: an apostrophe typed as a double mark
                 edits.append(Edit("Q008", "missing space after a closing quote", mark.pos, end, mark.char + " ", "safe", 0.85))
