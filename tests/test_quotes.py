@@ -1612,6 +1612,16 @@ def test_a_stop_outside_a_lone_closing_mark_goes_inside_in_copy_whose_house_styl
     assert fix(uk) == uk
 
 
+def test_single_quoted_terms_beside_terms_the_copy_sets_in_double_marks_take_double_marks():
+    # the article sets its terms in double marks itself (``_double_terms``): as many single-quoted ones beside them lost
+    # their double marks, in typeset copy whose spelling tells nothing too
+    text = ("“We will pay,” the minister said.\n\nThe plan calls it a “soft landing” and the “new normal” in one go.\n\n"
+            "Then the ‘quick wins’ came, and the ‘early adopters’ left.")
+    assert fix(text) == text.replace("‘quick wins’", "“quick wins”").replace("‘early adopters’", "“early adopters”")
+    # with one double-quoted term only, two single-quoted ones are the copy's own style for terms
+    one = text.replace(" and the “new normal”", "")
+    assert fix(one) == one
+
 
 @pytest.mark.parametrize("text,fixed", [
     # a straight mark glued to a word that goes on into a phrase opens the quotation (its closing mark lost too)

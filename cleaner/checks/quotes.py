@@ -1576,7 +1576,8 @@ def _lone_single_term(text: str, model: QuoteModel, doubles: int) -> list[Edit]:
     if not model.strong and any(q.open is not None and (q.open.char == STRAIGHT) != straight for q in model.quotations):
         return []  # copy that mixes straight and curly double marks with no clear majority: which marks to write is unclear
     pairs = [(para, pair) for para in model.paragraphs for pair in para.singles if pair.inside is None]
-    if not pairs or len(pairs) > (1 if doubles else 2):
+    terms = _double_terms(text, model) if len(pairs) > 1 or model.dialect != "us" else 0
+    if not pairs or len(pairs) > max(1 if doubles else 2, terms):
         return []
     opening, closing = ("'", "'") if straight else ("‘", "’")
     edits = []
@@ -1588,13 +1589,43 @@ def _lone_single_term(text: str, model: QuoteModel, doubles: int) -> list[Edit]:
                 or qm._heading(text, para) or text[pair.close + 1:pair.close + 2] == ":" or _INNER_SENTENCE.search(inner):
             return []
         edits.append((pair.open, pair.close))
-    if model.dialect != "us" and not straight:
+    if model.dialect != "us" and not straight and terms < TERM_HABIT:
         return []  # typeset British (or unknown) copy: single-quoted terms are as often its house style as not
     # plain-text copy where nothing tells is wire copy as often as not (Reuters: no quoted fragment, no spelling pair)
     fix = "unsafe" if model.dialect == "uk" else "safe"
     why = "term in single quotes in copy that quotes in double marks" + ("" if fix == "safe" else " (British house style)")
     return [Edit("Q010", why, at, at + 1, model.expected(role), fix, 0.7)
             for start, end in edits for at, role in ((start, "open"), (end, "close"))]
+
+
+#: how many terms the article sets in double marks itself before its single-quoted ones are read as damage
+TERM_HABIT = 2
+_TERM_WORDS = 4
+
+
+def _double_terms(text: str, model: QuoteModel) -> int:
+    """How many short quotations (four words at most, no sentence end inside) the article sets in double marks in its
+    own sentence, after a lower-case word (``the “Disease Detectives” who``, ``takes "very seriously" the``): the
+    house style for terms. Copy that sets two terms or more in double marks sets its terms in double marks, so as many
+    single-quoted ones beside them are lost double marks, whatever the spelling says.
+
+    >>> _double_terms('It was "very serious" and the "new normal" came. "We will win this one," he said.', build(""))
+    0
+    >>> t = 'It was "very serious" and the "new normal" came. "We will win this one," he said.'
+    >>> _double_terms(t, build(t))
+    2
+    """
+    count = 0
+    for q in model.quotations:
+        if q.open is None or q.close is None:
+            continue
+        inner = text[q.open.pos + len(q.open.char):q.close.pos]
+        words = inner.split()
+        if not words or len(words) > _TERM_WORDS or _INNER_SENTENCE.search(inner) or inner[-1:] in ".?!":
+            continue
+        if qm._FRAGMENT_BEFORE.search(text, max(0, q.open.pos - 30), q.open.pos) is not None:
+            count += 1
+    return count
 
 
 def _holder(quotations: list):
