@@ -164,8 +164,10 @@ class LazyPattern(_PatternInterface):
         return parsed(self.pattern, self._given)
 
     def _engine(self) -> re.Pattern:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+        if self._compiled is None:  # (from the start-up snapshot's kept code when a start compiled it before)
+            from . import snapshot
+
+            self._compiled = snapshot.compiled(self.pattern, self.flags)
         return self._compiled
 
     # the calls the rule engine makes per unit read the compiled pattern here, one Python call each, not

@@ -83,6 +83,62 @@ def memo(kind: str, key, compute):
     return value
 
 
+def compiled(pattern: str, flags: int = 0):
+    """``re.compile(pattern, flags)``, from the engine code a start compiled before and kept in the
+    ``facts`` part (under ``"sre"``): the same pattern (``==`` compares the flags, the code and the
+    pattern text), without parsing it again. Compiling the shipped patterns a one-article ``check``
+    runs cost a cold start about 0.03 s of its ~0.3 s; the kept code is read in a few microseconds a
+    pattern. Kept only where ``re``'s compiler is the one this reads (CPython's ``re._compiler``);
+    ``_sre`` validates the code it is given, and a part it refuses compiles as usual.
+
+    >>> import re
+    >>> compiled(r"(?i)read (?P<what>more)\\b") == re.compile(r"(?i)read (?P<what>more)\\b")
+    True
+    >>> compiled(r"(?i)read (?P<what>more)\\b").search("READ MORE").group("what")
+    'MORE'
+    """
+    import re
+
+    parts = memo("sre", (pattern, int(flags)), lambda: _engine_parts(pattern, flags))
+    if parts is not None:
+        try:
+            import _sre
+            from array import array
+
+            return _sre.compile(pattern, parts[0], array(_CODE_TYPE, parts[1]).tolist(), *parts[2:])
+        except Exception:  # noqa: BLE001 - a part another Python wrote: compile as usual
+            pass
+    return re.compile(pattern, flags)
+
+
+_CODE_TYPE = "I"  # the engine's code units (SRE_CODE: 32 bits); "L" where "I" is not 4 bytes
+if __import__("array").array("I").itemsize != 4:  # pragma: no cover - no such platform in use
+    _CODE_TYPE = "L"
+
+
+def _engine_parts(pattern: str, flags: int) -> Optional[tuple]:
+    """(flags, code as bytes, groups, group index, index group): what ``re._compiler.compile`` hands
+    ``_sre.compile`` for ``pattern`` (CPython 3.11+, step for step), or None when the compiler is not that
+    one. Made once, as ``re.compile`` makes them (no second compile to compare: a start's first use of a
+    pattern costs what compiling it did; tests/test_snapshot.py compares every shipped pattern)."""
+    try:
+        from array import array
+        from re import _compiler, _parser
+
+        tree = _parser.parse(pattern, flags)
+        code = _compiler._code(tree, flags)
+        groupindex = dict(tree.state.groupdict)
+        indexgroup = [None] * tree.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        # (plain data only: a RegexFlag would be a class the snapshot refuses to load, and lose the part)
+        parts = (int(flags | tree.state.flags), array(_CODE_TYPE, code).tobytes(), tree.state.groups - 1, groupindex,
+                 tuple(indexgroup))
+    except Exception:  # noqa: BLE001 - another compiler (or an invalid pattern: re.compile raises it)
+        return None
+    return parts
+
+
 def get(name: str):
     """The part ``name`` (one of PARTS): from the snapshot when it is valid, else built (and, the
     first time, every part built and the snapshot written for the next start)."""

@@ -231,3 +231,40 @@ def test_the_snapshot_file_read_on_first_use_is_closed_at_exit():
         run = subprocess.run([sys.executable, "-X", "dev", "-c", code], capture_output=True, text=True, timeout=120)
         assert run.returncode == 0 and run.stdout.strip() == "clean"
     assert "ResourceWarning" not in run.stderr, run.stderr
+
+
+def test_a_pattern_compiled_from_kept_code_is_the_pattern_re_compiles():
+    """``snapshot.compiled`` gives ``re.compile``'s pattern (equal: flags, engine code and text) for
+    every shipped rule pattern, with named groups and inline flags, and its kept parts are plain data
+    the snapshot loads again (a ``RegexFlag`` among them made every start throw away all regex facts)."""
+    import re
+
+    from cleaner.checks.boilerplate import builtin_rules
+    from cleaner.rulepacks import LazyPattern
+
+    seen = 0
+    for rule in builtin_rules():
+        for pattern, _ in rule.patterns:
+            if not isinstance(pattern, LazyPattern):
+                continue
+            made = snapshot.compiled(pattern.pattern, pattern.flags)
+            assert made == re.compile(pattern.pattern, pattern.flags), pattern.pattern
+            assert made.groupindex == re.compile(pattern.pattern, pattern.flags).groupindex
+            seen += 1
+    assert seen > 100
+    for pattern, flags in ((r"(?i)read (?P<what>more)", 0), (r"a.b", re.IGNORECASE | re.DOTALL), (r"(x)(?:y)(z)?", 0)):
+        parts = snapshot._engine_parts(pattern, flags)
+        assert parts is not None and snapshot._unpickle(pickle.dumps(parts)) == parts
+        made = snapshot.compiled(pattern, flags)
+        assert made == re.compile(pattern, flags) and made.groups == re.compile(pattern, flags).groups
+    assert snapshot.compiled(r"(?i)read (?P<what>more)").match("Read MORE").group("what") == "MORE"
+
+
+def test_kept_code_another_python_wrote_is_not_trusted(monkeypatch):
+    """Parts ``_sre`` refuses (code of another version's engine) give the pattern ``re`` compiles."""
+    import re
+
+    facts = snapshot.get("facts")
+    key = ("sre", (r"shipped (\d+)", 0))
+    monkeypatch.setitem(facts, key, (32, b"\xff\xff\xff\xff" * 4, 0, {}, (None, None)))
+    assert snapshot.compiled(r"shipped (\d+)") == re.compile(r"shipped (\d+)")
