@@ -748,8 +748,16 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     # a lower-case word the article writes twice or more after the same word is its style
     # ("the House Agriculture committee" four times)
     pairs = Counter((low_words[i - 1], words[i]) for i in toks.joined_alpha)
+    gaps, n_words = toks.gaps, len(words)
     for i in toks.joined_alpha:
         w = words[i]
+        nxt = words[i + 1] if i + 1 < n_words and gaps[i + 1] == " " else ""
+        if w not in designators and w not in after_two and (
+                not nxt[:1].isupper() or nxt.isupper() or w in _CONNECTORS or w in _FUNCTION_WORDS):
+            other = _other_number(w)
+            if other not in designators and other not in after_two:
+                continue  # (most words: no designator in either number, and _inside_name's first test
+                # fails; the tests below would all end in that same "continue")
         prev = words[i - 1]
         if toks.gaps[i] != " " or not prev[:1].isupper() or prev.isupper() and len(prev) > 1 and i < 2:
             continue
@@ -772,7 +780,6 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             # form follows only a company's name ("Chrysler corp said")
         if first == i - 1 and len(prev) > 1 and prev.isupper():
             continue  # "our TTS partners", "the GSA auditorium": an acronym before a common noun
-        nxt = words[i + 1] if i + 1 < len(words) and toks.gaps[i + 1] == " " else ""
         if first == i - 1 and ("-" in prev or _adjective_of_place(prev, lex)) and not nxt[:1].isupper() and not (
                 nxt in _CONNECTORS and i + 2 < len(words) and words[i + 2][:1].isupper()):
             continue  # "the next-ranking British city", "a German-speaking city": a description, unless
@@ -827,7 +834,9 @@ def _plural_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> list
     """
     findings = []
     words, low, gaps = toks.words, toks.low_words, toks.gaps
-    for i in toks.joined_alpha:
+    joined = toks.joined_alpha
+    # (only after a given name: the few such words found in C before the tests below)
+    for i in compress(joined, map(given.__contains__, map(low.__getitem__, map((-1).__add__, joined)))):
         prev, w = words[i - 1], words[i]
         if not (prev.istitle() and prev.isalpha()) or not w.endswith("s"):
             continue
@@ -850,6 +859,7 @@ def _plural_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> list
 
 
 _PLURAL_POSSESSIVE = re.compile(r"([a-z]{3,}s)(['’])s")
+_PLURAL_POSSESSIVE_ENDS = ("s's", "s’s")  # how every word the pattern matches ends
 
 
 def _plural_possessives(doc: Document, toks: Tokens, lex) -> list[Candidate]:
@@ -865,7 +875,9 @@ def _plural_possessives(doc: Document, toks: Tokens, lex) -> list[Candidate]:
     """
     findings = []
     words, spans = toks.words, toks.spans
-    for i in toks.joined:
+    joined = toks.joined
+    # (the pattern ends "s's" or "s’s": the few such words found in C before the pattern is tried)
+    for i in compress(joined, map(str.endswith, map(words.__getitem__, joined), repeat(_PLURAL_POSSESSIVE_ENDS))):
         m = _PLURAL_POSSESSIVE.fullmatch(words[i])
         if m is None or toks.sentence_initial(i - 1):
             continue
