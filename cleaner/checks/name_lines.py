@@ -280,7 +280,7 @@ def names_at(toks: Tokens, starts) -> list:
             j -= 1
         if j - i >= 2:
             k = i
-            if toks.sentence_initial(i) and w.lower() in lex.lower and lex.zipf(w) > 4.5:
+            if w.lower() in lex.lower and lex.zipf(w) > 4.5 and toks.sentence_initial(i):
                 k = i + 1  # "Yesterday Syrian Democratic Forces ..." : drop the sentence's first word
             if j - k >= 2:
                 found = toks.text[spans[k][0]:spans[j - 1][1]]

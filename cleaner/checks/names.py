@@ -632,11 +632,24 @@ class _NameForms:
         max_words = 0
         first = set()
         prefixes = set()  # every word-prefix of two words or more of a name or variant (the names too)
+        add = prefixes.add
         for k in chain(names, variants):
-            split = k.split(" ")
-            max_words = max(max_words, len(split))
-            first.add(split[0])
-            prefixes.update(" ".join(split[:m]) for m in range(2, len(split) + 1))
+            # (each prefix is the key cut before its 2nd, 3rd, ... space: " ".join(k.split(" ")[:m]), a
+            # third of the time)
+            at = k.find(" ")
+            if at < 0:
+                first.add(k)
+                max_words = max(max_words, 1)
+                continue
+            first.add(k[:at])
+            n_words = 2
+            at = k.find(" ", at + 1)
+            while at >= 0:
+                add(k[:at])
+                n_words += 1
+                at = k.find(" ", at + 1)
+            add(k)
+            max_words = max(max_words, n_words)
         # a name all in lower case: the second words of the names by their first (tested word by word,
         # not by a pair string made at each mention of a first word: common words, on a long text)
         lower_starts: dict = {}
@@ -766,6 +779,9 @@ def _consistency_in(doc: Document, toks: Tokens, starts: list, facts: _NameForms
             runs.append((found, key))
         for n in range(len(runs) - 1, 1, -1):
             found, key = runs[n]
+            if key in names and (found == names[key] or found.isupper()):
+                hit = n  # the name as the article writes it (most mentions): what every test below ends in
+                break
             start = toks.spans[i][0]
             end = start + len(found)  # (before a possessive the name ends there)
             if (key in names or key in variants) and _common_phrase_at_start(toks, i, found, lex):
@@ -912,10 +928,19 @@ def _unusual_words(toks: Tokens) -> list:
     known = memo.get("unusual words")
     if known is None:
         distinct = list(toks.distinct_lowered())
-        known = memo["unusual words"] = list(compress(distinct, map(or_, map(or_, map(
-            str.__contains__, distinct, repeat("'")), map(str.__contains__, distinct, repeat("’"))), map(
-            not_, map(str.isprintable, distinct)))))
+        joined = " ".join(distinct)  # (no word holds a space)
+        if joined.isprintable():  # (most texts: the words with an apostrophe, in order, by one search)
+            known = memo["unusual words"] = _APOSTROPHE_WORD.findall(joined)
+        else:
+            known = memo["unusual words"] = list(compress(distinct, map(or_, map(or_, map(
+                str.__contains__, distinct, repeat("'")), map(str.__contains__, distinct, repeat("’"))), map(
+                not_, map(str.isprintable, distinct)))))
     return known
+
+
+# a word with an apostrophe, among words joined by spaces: tried only at a word's start, and no part can
+# be matched two ways (linear on a megabyte word)
+_APOSTROPHE_WORD = re.compile("(?<![^ ])[^ '’]*+['’][^ ]*+")
 
 
 RUNNING_NAME_MIN = 2  # a name of English words written so often mid-sentence is one, in lower case a slip
