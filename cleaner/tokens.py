@@ -316,9 +316,7 @@ class Tokens:
         """
         if len(self.text) < WHOLE_WORD_SETS_FROM:
             return None
-        if lowered not in self._runs:
-            self._runs[lowered] = self._word_runs(lowered)
-        runs = self._runs[lowered]
+        runs = self.word_runs(lowered)
         if runs is None:
             return None
         if _WORD_CHARS.fullmatch(word):
@@ -326,15 +324,32 @@ class Tokens:
         # a phrase: each of its runs is a whole run where it stands, so one missing rules it out
         return False if any(run not in runs for run in _WORD_CHARS.findall(word)) else None
 
-    def _word_runs(self, lowered: bool) -> Optional[set]:
+    def word_runs(self, lowered: bool = False) -> Optional[frozenset]:
+        """The distinct runs of word characters (``\\w+``) of the text, or of the text lower-cased
+        (``lowered``), with the joined tokens they make (``isis-held``: no run, since a joiner is no word
+        character), made once per text; None when the tokens cannot tell the lower-cased text's (see
+        :meth:`whole_word`).
+
+        >>> sorted(Tokens("ISIS-held towns, ISIS").word_runs(lowered=True))
+        ['held', 'isis', 'isis-held', 'towns']
+        """
+        if lowered not in self._runs:
+            self._runs[lowered] = self._word_runs(lowered)
+        return self._runs[lowered]
+
+    def _word_runs(self, lowered: bool) -> Optional[frozenset]:
         """The distinct runs of word characters of the text (or of its lower-cased form): the tokens
         and the parts of the joined ones."""
         if lowered and ("İ" in self.text or "Σ" in self.text):
             return None
-        runs = set(self.low_words if lowered else self.words)
-        joined = [w for w in runs if not w.isalnum()]  # (a joiner, or an underscore: split, harmless)
-        runs.update(part for w in joined for part in _JOINERS.split(w) if part)
-        return runs
+        # (the distinct lower-cased words: the keys of where()'s index, made once per text anyway)
+        runs = set(self._word_positions() if lowered else self.words)
+        # the words with a joiner (or an underscore: split, harmless), among those not all letters
+        others = set(map((self.low_words if lowered else self.words).__getitem__, self.not_alpha))
+        joined = list(compress(others, map(not_, map(str.isalnum, others))))
+        runs.update(chain.from_iterable(map(_JOINERS.split, joined)))
+        runs.discard("")  # (a piece before or after a joiner at a token's end: none, a token ends in \w)
+        return frozenset(runs)
 
     @property
     def acronyms(self) -> list:
