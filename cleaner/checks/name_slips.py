@@ -20,7 +20,7 @@ from ..document import Document
 from ..gazetteer import gazetteer
 from ..lexicon import letter_gap_from, lexicon, weighted_distance
 from .acronyms import _deletions
-from .casing import MENTIONS_SCANNED, per_text_memo
+from .casing import _unknown_lowered, MENTIONS_SCANNED, per_text_memo
 from .name_lines import kept_by_line
 from .search_budget import SearchBudget
 from .name_tokens import (
@@ -101,7 +101,17 @@ def _capitalised_heads(toks: Tokens, known: tuple = ()) -> list:
     whose lower-cased form is in one of the ``known`` sets (filtered in C: most words are known)."""
     words, spans, low = toks.words, toks.spans, toks.low_words
     whole, heads = _head_indexes(toks)
-    for words_known in known:
+    lex = lexicon()
+    if known and known[0] is lex.lower:
+        # the words not in the dictionary's lower case: the text's distinct such words, told apart once
+        # per text (casing._unknown_lowered, which other passes read too), not each mention looked up
+        # in the dictionary's large set
+        unknown = _unknown_lowered(toks, lex)
+        whole = list(compress(whole, map(unknown.__contains__, map(low.__getitem__, whole))))
+        known_rest = known[1:]
+    else:
+        known_rest = known
+    for words_known in known_rest:
         whole = list(compress(whole, map(not_, map(words_known.__contains__, map(low.__getitem__, whole)))))
     out = [(i, words[i], spans[i][0]) for i in whole]
     out.extend((i, head, spans[i][0]) for i, head in heads
