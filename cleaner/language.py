@@ -4,6 +4,7 @@ keep the spelling checks off articles they would flood with false alarms."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import compress, islice
@@ -131,3 +132,52 @@ def is_language(text: str, language: str = "en", word_tokens: Optional[Counter] 
         shares = _shares(text)
     own = shares.get(language, 0.0)
     return own >= profile[1] and all(own >= other for other in shares.values())
+
+
+_NEWLINE = re.compile("\n")
+
+
+@lru_cache(maxsize=4096)
+def other_language_line(line: str, language: str = "en") -> bool:
+    """Is ``line`` written in another language than ``language``: at least 8 words, its own function
+    words under the minimum share, and another list's words more than its own? An English article
+    may quote a paragraph in German; the spelling and name checks read it as English otherwise
+    (``mit`` as MIT, ``passiert`` as a slip of ``passport``).
+
+    >>> other_language_line("Gemeinsam mit dem Grafikdesigner Rafa Galeano hat Brian die Frage beantwortet.")
+    True
+    >>> other_language_line("He worked with the designer Rafa Galeano of Der Spiegel on the question, he said.")
+    False
+    """
+    profile = _profile(language)
+    if profile is None or sum(1 for _ in islice(_WORD.finditer(line), 8)) < 8:
+        return False
+    shares = _shares(line)
+    own = shares.get(language, 0.0)
+    return own < profile[1] and any(share > own for name, share in shares.items() if name != language)
+
+
+def drop_other_language(text: str, findings: list, language: str = "en") -> list:
+    """``findings`` without those on a line written in another language (``other_language_line``):
+    the lines are found once, only when there are findings, and each judged once.
+
+    >>> from types import SimpleNamespace as F
+    >>> text = "The mayor spoke.\\nGemeinsam mit dem Grafikdesigner Rafa Galeano hat Brian die Frage beantwortet."
+    >>> [f.start for f in drop_other_language(text, [F(start=4), F(start=30)])]
+    [4]
+    """
+    if not findings or _profile(language) is None:
+        return findings
+    starts = [0]
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
+    foreign: dict = {}
+    kept = []
+    for f in findings:
+        k = bisect_right(starts, f.start) - 1
+        if k not in foreign:
+            end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+            foreign[k] = other_language_line(text[starts[k]:end], language)
+        if not foreign[k]:
+            kept.append(f)
+    return kept
+

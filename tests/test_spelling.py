@@ -121,6 +121,14 @@ def test_fix_is_idempotent():
     assert clean(once, select=["S"]).text == once
 
 
+def test_a_line_in_another_language_inside_an_english_article_is_not_checked():
+    text = ("The designer spoke at length about the new exhibition on Monday, and the curater said it was ready.\n\n"
+            "Gemeinsam mit dem Grafikdesigner Rafa Galeano hat Brian die Frage beantwortet, was eigentlich passiert ist.\n\n"
+            "The exhibition opens in Berlin next week.")
+    found = [(f.code, text[f.start:f.end]) for f in Cleaner(select=["S", "G"]).check(text).findings]
+    assert found == [("S002", "curater")]  # not "mit" -> MIT, not "passiert" -> passport
+
+
 def test_not_target_language_skips():
     text = "Der Bürgermeister sagte, dass die Brücke im Frühjahr öffnet und recieve nicht."
     assert _findings(text) == []

@@ -57,6 +57,7 @@ from ..codes import sub_code
 from ..finding import Finding
 from ..gazetteer import SWAPS, gazetteer, norm
 from ..joining_counts import JOINING, head_counts, name_head_joins, name_joins, pair_count
+from ..language import drop_other_language
 from ..lexicon import lexicon
 from .acronyms import acronym_initials, acronyms, defined_in_title_case
 from .casing import (
@@ -1890,7 +1891,7 @@ def run(doc: Document, ctx, order=None) -> list[Finding]:
     found = candidates(doc, ctx, order)
     findings = resolve(len(doc.text), [_own(ctx, name, found[name]) for name, *_ in PASSES if name in found])
     findings.extend(phrases(doc, ctx))
-    return findings
+    return drop_other_language(doc.text, findings, ctx.settings.language)  # (a quoted German line: "mit" is no MIT)
 
 
 def features(doc: Document, settings) -> tuple:

@@ -21,6 +21,7 @@ from typing import Optional
 from ..tokens import WORD_TOKEN as _TOKEN
 from ..document import Document
 from ..finding import Finding
+from ..language import drop_other_language
 from ..lexicon import (
     ADMIT_ZIPF, ADMIT_ZIPF_SHORT, CONTEXT_WEIGHT, MAX_SUGGEST_LENGTH, ZIPF_FLOOR, lexicon, neighbouring_keys, weighted_distance,
 )
@@ -1439,7 +1440,7 @@ def run(doc: Document, ctx) -> list[Finding]:
             starts = [f.start for f in remnants]  # (in text order, none overlapping)
             findings = [f for f in findings if f.code == "S003" or not _inside(f, remnants, starts)]
             findings.extend(remnants)
-    return findings
+    return drop_other_language(doc.text, findings, ctx.settings.language)  # (a quoted German line is no English)
 
 
 def features(doc: Document, settings) -> frozenset:
