@@ -14,7 +14,9 @@ label), (a photo credit) at the end of a caption line between two, after a stop 
 with none, (``cell``) after the last sentence inside a layout table's cell, a row of the page under it
 (``cell-mid``: the cell closes in the middle of a line, the page's links after it),
 or (``note``, a copyright footer) at the end with one line of the page's own under it, or
-(``above-footer``) after the last sentence with the page's copyright footer and its own lines under it.
+(``above-footer``) after the last sentence with the page's copyright footer and its own lines under it, or
+(``teasers``, a footer or stamp) under the story with two to four related-story headlines under it;
+``dated-teasers`` puts two to four such headlines, each with its stamp, under the story (the headlines count).
 
 For each family: the share of pieces whose words are gone from ``clean(text, select=["B", "E"])``;
 overall and macro-averaged (each family weighs the same); and the share of the article's own words
@@ -511,6 +513,20 @@ FAMILIES.update({
     "footer-page-lines": (_pool("legal-footer", "legal-footer-variants", "agency-credit", "share-prompt",
                                 "paywall-promo", "stamp-variants"), ("page-lines",)),
     "paywall-truncated": (_pool("paywall-promo", "paywall-variants"), ("truncated",)),
+    # a copyright footer or a stamp under the story with two to four teasers under it: the headlines of
+    # related or latest stories a page lists after its article (title case or sentence case, no final
+    # stop; a date after some, a bullet before them, a "More from X" or "Related" head above them, each its
+    # own line or a layout row), as 2008 layout pages and today's "more stories" rails leave them (stop 35;
+    # site-neutral, from general knowledge of news pages, never from a held-out page). Only the footer or
+    # stamp counts; the teasers are no body either way
+    # teasers that each carry their stamp, two to four under the story, one a line or a layout row, with or
+    # without a head above them ("| Depot to close | 17:59 - 9th, Jan 2008 |", "- Depot to close \\| 29 Dec
+    # 2007", "Depot to close (Jan 7, 2008)"): a "latest news" box of 2008 layout pages and of today's rails
+    # (stop 35; site-neutral, from general knowledge of news pages). Each teaser's headline counts: a rule
+    # that takes only the stamps leaves the block
+    "dated-teasers": (["(teasers)"], ("dated-teasers",)),
+    "footer-teasers": ([t for t in _pool("legal-footer", "legal-footer-variants") if re.search(r"(?i)©|\(c\)|copyright", t)]
+                       + _pool("stamp-under-article", "bare-date-variants", "stamp-variants"), ("teasers",)),
 })
 # a layout row's other cells beside a stamp (family stamp-row): the page's tools, its section, the byline
 # or the wire; not counted
@@ -539,6 +555,49 @@ _PAGE_LINKS = ("About Us", "Contact Us", "Advertise", "Careers", "Site Map", "RS
                "E-Edition", "Home", "Back to top", "Mobile site", "Help", "Corrections", "Archives", "Sections",
                "{section} News", "Follow us", "YouTube", "Instagram", "Feedback", "Accessibility", "Sitemap",
                "Our Team", "Submit a tip", "Events", "{city} Weather", "Contact the newsroom", "Work for us")
+# the teasers under a footer or stamp (family footer-teasers): their heads, and the date some carry
+_TEASER_HEADS = ("More from {site}", "Related", "Related Stories", "More {section} News", "Latest Headlines", "Also in {section}",
+                 "More Stories", "You may also like", "Most Popular", "Top Stories", "Related Articles:", "MORE HEADLINES")
+_TEASER_DATES = (" | {day} {mon} {year}", " - {date}", " ({mon} {day})", ", {date}", " {m}/{d}/{year}")
+_TEASER_STAMPS = ("{day} {mon} {year}", "{hh}:{mm} - {day}th, {mon} {year}", "{date}", "{mon} {day}, {year}, {time}",
+                  "{dow}, {day} {mon} {year} {hh}:{mm}:{mm}", "{iso} {hh}:{mm}", "{hh}:{mm}, {mon} {day} {year}", "{m}/{d}/{year}")
+_TEASER_ROWS = ("{teaser} | {stamp}", "| {teaser} | {stamp} |", "| - {teaser} \\| {stamp} |", "{teaser} ({stamp})",
+                "{teaser} - {stamp}", "| {stamp} | {teaser} |", "{stamp} - {teaser}", "• {teaser} · {stamp}")
+_SMALL_WORDS = ("to", "of", "in", "for", "on", "as", "at", "and", "over", "after", "with")
+
+
+def _teaser(rng: random.Random) -> str:
+    """A teaser's headline: four to nine words in title case (small words kept low) or sentence case, no
+    final stop; sometimes a question or a quoted word.
+
+    >>> t = _teaser(random.Random(4)); t[:1].isupper() and not t.endswith(".") and 4 <= len(t.split()) <= 10
+    True
+    """
+    words = [_word(rng, rng.randint(1, 3)) for _ in range(rng.randint(4, 9))]
+    for i in range(1, len(words) - 1):
+        if rng.random() < 0.25:
+            words[i] = rng.choice(_SMALL_WORDS)
+    if rng.random() < 0.3:  # sentence case
+        words = [words[0]] + [w.lower() for w in words[1:]]
+    text = " ".join(words)
+    return text + "?" if rng.random() < 0.1 else text
+
+
+def _teasers(rng: random.Random) -> list:
+    """Two to four teaser lines, in one form for the block: bare, bulleted, dated, with a head, as rows.
+
+    >>> lines = _teasers(random.Random(2)); 2 <= len(lines) <= 5
+    True
+    """
+    bullet = rng.choice(("", "", "- ", "• ", "» "))
+    dated = rng.random() < 0.3
+    date = rng.choice(_TEASER_DATES)
+    lines = [bullet + _teaser(rng) + (date.format(**_fill(rng)) if dated else "") for _ in range(rng.randint(2, 4))]
+    if rng.random() < 0.4:
+        lines.insert(0, rng.choice(_TEASER_HEADS).format(**_fill(rng)))
+    return lines
+
+
 _TRUNCATION_MARKS = ("…", "...", " […]", "", "")
 
 
@@ -617,6 +676,15 @@ def inject(text: str, rng: random.Random, families=None) -> tuple[str, list, str
                 paragraphs.append(rng.choice(("\n", "\n\n")).join(rest))
             pieces.extend((family, line, place) for line in box)
             continue
+        if place == "dated-teasers":  # two to four teasers with their stamps, in one form, a head above some
+            form, stamp = rng.choice(_TEASER_ROWS), rng.choice(_TEASER_STAMPS)
+            heads = [_teaser(rng) for _ in range(rng.randint(2, 4))]
+            lines = [form.format(teaser=head, stamp=stamp.format(**_fill(rng))) for head in heads]
+            if rng.random() < 0.4:
+                lines.insert(0, rng.choice(_TEASER_HEADS).format(**_fill(rng)))
+            paragraphs.append(rng.choice(("\n", "\n\n")).join(lines))
+            pieces.extend((family, head, place) for head in heads)
+            continue
         if place in ("row-head", "row-tail", "legal-row"):  # a layout row: the piece one cell, one to three others
             others = _LEGAL_CELLS if place == "legal-row" else _ROW_CELLS
             cells = [piece] + [rng.choice(others).format(**_fill(rng)) for _ in range(rng.randint(1, 3))]
@@ -669,6 +737,11 @@ def inject(text: str, rng: random.Random, families=None) -> tuple[str, list, str
         elif place == "head":
             paragraphs.insert(0, piece)
             last += 1
+        elif place == "teasers":  # the footer or stamp, then two to four teasers, each its line or a layout row
+            lines = [piece] + _teasers(rng)
+            if rng.random() < 0.25:
+                lines = [f"| {line} |" for line in lines]
+            paragraphs.append(rng.choice(("\n", "\n\n")).join(lines))
         elif place == "note":  # the footer, then one line of the page's own under it
             paragraphs.append(piece + "\n" + rng.choice(_NOTES).format(**_fill(rng)))
         elif place == "above-footer":  # glued after the last sentence, a footer and page lines under it

@@ -136,3 +136,19 @@ def test_a_sentence_whose_mojibake_was_repaired_is_not_lost_and_a_repaired_marke
     assert lost == [] and left == []
     _left, lost = real_scraped.score(raw, "OTTAWA -- The melting sea ice.", junk, sentences, real_scraped.Counter())
     assert len(lost) == 1
+
+
+def test_a_layout_pages_stamp_cell_and_copyright_after_the_sites_name_are_markers_and_a_data_tables_date_is_none():
+    # stop 35's dateline-debris and legal-footer markers (stamps and footers of 2008 layout pages, names invented)
+    raw = ("| Depot to close | 17:59 - 9th, Jan 2008 |\n"
+           "The council voted on Tuesday to close the depot by the end of next year, the mayor said.\n"
+           "| 09 January 2008 - 11:14AM | View all news \\| Send to a friend \\| Print |\n"
+           "| Dana Ruiz | 24 November, 1994 | She conjured water to put out the flames of a dragon in the first task of the tournament. |\n"
+           "Acme Unlimited © Acme News and Media Limited 2008\n"
+           "Copyright Acme Sport 2007, All Rights Reserved\n")
+    junk, sentences = real_scraped.annotate(raw, real_scraped.load_markers())
+    assert [(c, m.strip()) for c, m in junk] == [
+        ("dateline-debris", "17:59 - 9th, Jan 2008"), ("dateline-debris", "09 January 2008 - 11:14AM"),
+        ("legal-footer", "Acme Unlimited © Acme News and Media Limited 2008"),
+        ("legal-footer", "Copyright Acme Sport 2007, All Rights Reserved")]
+    assert any("24 November, 1994" in s for s in sentences)
