@@ -2108,3 +2108,40 @@ def test_a_reporters_desk_line_in_the_pages_capitals_goes_at_the_end(bio):
 def test_a_former_editor_in_the_story_stays():
     text = f"{ARTICLE}\n\nDana Ruiz is a former Middle East editor of Valley Ledger."
     assert clean(text) == (text, [])
+
+
+# -- stop 35, bench/junk_damage.py's dated-teasers family: a "latest news" box under the story, each teaser with
+# its stamp (2008 layout pages of bench/real_scraped.py's l3s tune part; names invented) -------------------------
+@pytest.mark.parametrize("box", [
+    "| Depot to close for good | 15:43 - 13th, Jan 2008 |\n| Storm names for the winter revealed | 17:59 - 9th, Jan 2008 |",
+    "| - Tough draw for Valley Rovers at the open \\| 29 Dec 2007 |\n\n| - Council votes on new bus routes \\| 24 Dec 2007 |",
+    "Latest Headlines\nDepot to close for good (Jan 7, 2008)\nStorm names for the winter revealed (Jan 9, 2008)\n"
+    "Mayor opens the new library wing (Jan 12, 2008)",
+    "• Depot to close for good · Mon, 7 Jan 2008 16:07:55\n• Storm names for the winter revealed · Wed, 9 Jan 2008 09:12:40",
+])
+def test_a_box_of_dated_teasers_under_the_story_goes(box):
+    text, applied = clean(f"{ARTICLE}\n\n{box}")
+    assert text == ARTICLE and "boilerplate:dated-teasers" in {f.source for f in applied}
+
+
+def test_a_lone_dated_line_under_the_story_stays():
+    text = f"{ARTICLE}\n\n| Depot to close for good | 15:43 - 13th, Jan 2008 |"
+    assert "Depot to close for good" in clean(text)[0]
+
+
+def test_dated_teasers_inside_the_story_stay():
+    box = "| Depot to close for good | 15:43 - 13th, Jan 2008 |\n| Storm names for the winter revealed | 17:59 - 9th, Jan 2008 |"
+    text = f"{ARTICLE}\n\n{box}\n\n{ARTICLE}"
+    assert box in clean(text)[0]
+
+
+@pytest.mark.parametrize("rows", [
+    "| Sat, 12 Jan 2008 | Valley Rovers v Hull City |\n| Sat, 19 Jan 2008 | Hull City v Derby County |",  # fixtures
+    "Tour dates\n| Jan 7, 2008 | The Forum, Leeds |\n| Jan 9, 2008 | Town Hall, Hull |",
+    "| Jan 7, 2008 | The Forum in Leeds opens |\n| Jan 9, 2008 | The Town Hall in Hull opens |",  # the date first, no time
+    "How it unfolded:\n| 14:05, Jan 7 2008 | Fire reported at the depot |\n| 15:30, Jan 7 2008 | Crews bring the blaze under control |",
+])
+def test_the_storys_own_dated_list_under_it_stays(rows):
+    text = f"{ARTICLE}\n\n{rows}"
+    assert clean(text) == (text, [])
+

@@ -1441,6 +1441,124 @@ def page_rows(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = Non
     return out
 
 
+_TEASER_BULLET = re.compile(r"(?:[-•–*·▪►»][ \t]?){1,2}")
+_BRACKETED_STAMP = re.compile(r"(.{10,200}?)[ \t]\(([^()\n]{4,40})\)")  # "Depot to close (Jan 7, 2008)"
+_TEASER_PIECES = 4  # a headline, its stamp (a date and a time may split it in two), a bar's empty cell
+_TEASER_RUN = 2  # a box lists two or more; one dated line under a story may be its own note
+
+
+def _dated_teaser(text: str, rules: tuple, ctx) -> bool:
+    """Whether ``text`` is one teaser of a "latest news" box: a headline (see ``_plain_headline``; a bullet
+    before it) and its stamp, as a layout row or one line, the time (a B015 stamp rule reads it whole)
+    before or after it or in brackets after it; no other piece but a time.
+
+    >>> rules = builtin_rules()
+    >>> [_dated_teaser(t, rules, None) for t in ("| Laursen close to new deal | 15:43 - 13th, Jan 2008 |",
+    ...  "| - Tough draw for Indians at Chennai Open \\\\| 29 Dec 2007 |", "Storm names for 2024 revealed (Jan 7, 2008)")]
+    [True, True, True]
+    >>> [_dated_teaser(t, rules, None) for t in ("| Jan 7, 2008 | Home |", "Jan 7, 2008 | The council voted to close the depot.",
+    ...  "| Laursen close to new deal | Sport |")]
+    [False, False, False]
+    """
+    if len(text) > 300:
+        return False
+    body = text.strip()
+    bracketed = _BRACKETED_STAMP.fullmatch(body)
+    pieces = list(bracketed.groups()) if bracketed else _row_pieces(text)
+    if not 2 <= len(pieces) <= _TEASER_PIECES:
+        return False
+    stamps, stamp_index = _stamp_table(rules)
+    heads = stamped = 0
+    for piece in pieces:
+        rule = _whole_line_rule(piece, stamps, stamp_index, ctx)
+        if rule is not None and rule.fix != "none" and _STAMPED.search(piece):
+            stamped += 1
+        elif not _TIME.fullmatch(piece):
+            heads += 1
+            head = piece[_TEASER_BULLET.match(piece).end():] if _TEASER_BULLET.match(piece) else piece
+            if heads > 1 or not _plain_headline(head) or _FIXTURE.search(head):
+                return False
+            if stamped and not _CLOCK.search(body):
+                return False  # the date first and no time: a schedule's or a tour's line ("Jan 7, 2008 - The Forum, Leeds")
+    return heads == 1 and stamped >= 1
+
+
+_FIXTURE = re.compile(r"(?i)\bvs?\.? [A-Z]")  # a match in a list of fixtures: "Leeds United v Hull City"
+_CLOCK = re.compile(r"\d:[0-5]\d")
+# what heads a list of dates that is the story's own: a tour's or a season's dates, a schedule, a timeline
+_SCHEDULE_HEADING = re.compile(r"(?i)\b(?:tour|dates|schedule|fixtures|upcoming|events?|calendar|program(?:me)?s?|itinerary|"
+                               r"concerts?|shows|performances|timeline|chronology|results)\b")
+
+
+def dated_teasers(doc: Document, rules: tuple, ctx=None, lines: Optional[list] = None) -> list[Finding]:
+    """B008 ``dated-teasers``: below the story's last sentence, a run of two or more teasers each with its
+    stamp (``| Laursen close to new deal | 15:43 - 13th, Jan 2008 |``, ``- Storm names revealed \\| 29 Dec
+    2007``, ``Depot to close (Jan 7, 2008)``), one a line, blank lines between them: a "latest news" box of
+    other stories' headlines. Its heading, if any, is the related-links rules'. No rule reads such a line
+    whole (the stamp rules find a stamp, not a headline beside it), and a lone one stays (a story's own
+    dated note).
+
+    >>> story = "The council voted on Monday to close the depot by the end of next year, the mayor told reporters."
+    >>> d = Document(story + "\\n| Depot to close for good | 15:43 - 13th, Jan 2008 |\\n| Storm names for 2008 revealed | 29 Dec 2007 |")
+    >>> [f.excerpt.strip(" |\\n")[:14] for f in dated_teasers(d, builtin_rules())]
+    ['Depot to close', 'Storm names fo']
+    >>> dated_teasers(Document(story + "\\n| Depot to close for good | 15:43 - 13th, Jan 2008 |"), builtin_rules())
+    []
+    """
+    lines = units(doc, "line") if lines is None else lines
+    story = [i for i, unit in enumerate(lines) if _story_line(unit.text)]
+    if not story:
+        return []
+    out = []
+    run: list = []
+    above = None  # the line above the run: the box's heading when it is one
+    for unit in lines[story[-1] + 1:] + [None]:
+        if unit is not None and not unit.text.strip():
+            continue
+        if unit is not None and any(ch.isdigit() for ch in unit.text) and _dated_teaser(unit.text, rules, ctx):
+            run.append(unit)
+            continue
+        if len(run) >= _TEASER_RUN and not (above is not None and _introduces_dates(above.text, rules)):
+            if above is not None and _box_heading(above.text):
+                run.insert(0, above)
+            out.extend(doc.finding("B008", f"teaser with its date '{teaser.text.strip()}'",
+                                   *unit_deletion(doc, teaser.start, teaser.end), suggestion="", fix="safe",
+                                   source=f"{SOURCE}:dated-teasers") for teaser in run)
+        run = []
+        above = unit
+    return out
+
+
+def _introduces_dates(text: str, rules: tuple) -> bool:
+    """Whether ``text``, right above a run of dated lines, makes them the story's own: it names a schedule, a
+    tour or a timeline, or ends in a colon and is no related-links heading (``Related Articles:`` heads a box).
+
+    >>> rules = builtin_rules()
+    >>> _introduces_dates("Tour dates", rules), _introduces_dates("How it unfolded:", rules), _introduces_dates("Related Articles:", rules)
+    (True, True, False)
+    """
+    if _SCHEDULE_HEADING.search(text):
+        return True
+    body = text.strip().strip("|").strip()
+    return body.endswith(":") and not any(p.fullmatch(body) for rule in _rules_where(rules, "list headings")
+                                          for p, _ in rule.patterns)
+
+
+_BOX_HEADING_WORDS = 4
+
+
+def _box_heading(text: str) -> bool:
+    """Whether ``text`` may head a box of teasers: one to four words, a capital first, no digit, no sentence end
+    (``Latest Headlines``, ``MORE NEWS``, ``Also in Sport``), a table's borders around them.
+
+    >>> _box_heading("| Latest Headlines |"), _box_heading("He left."), _box_heading("Results, Friday 12")
+    (True, False, False)
+    """
+    body = _without_cell_border(text).strip().strip("|").strip()
+    return (body[:1].isupper() and not _has_words(body, _BOX_HEADING_WORDS + 1) and not any(ch.isdigit() for ch in body)
+            and not _SENTENCE_END.search(body))
+
+
 _DATED = re.compile(r"(?i)\b(?:\d{1,2}(?:st|nd|rd|th)?,? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?|"
                     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}\b|\d{4}-\d{2}-\d{2}|"
                     r"\d{1,2}/\d{1,2}/\d{2,4})")
@@ -1544,6 +1662,8 @@ def run(doc: Document, ctx) -> list[Finding]:
         findings.extend(dates_at_the_end(doc, _rules(ctx), lines))
     if _enabled(ctx, "B015") or _enabled(ctx, "B007"):
         findings.extend(page_rows(doc, _rules(ctx), ctx, lines))
+    if _enabled(ctx, "B008"):
+        findings.extend(dated_teasers(doc, _rules(ctx), ctx, lines))
     if _enabled(ctx, "B012"):
         findings.extend(repeated_paragraphs(doc))
     if _enabled(ctx, "B014"):
@@ -1736,6 +1856,9 @@ def recall_safe(doc: Document, findings: list[Finding]) -> list[Finding]:
 
 
 _KEPT_WORDS = 15  # the story a paywall box may follow: at least this many words before the box
+# the passes (no rule of a pack) whose deletions, all in the run that ends the text, may take more than a
+# rule's share: a "latest news" box of four dated teasers under a short wire story holds a third of its words
+_TAIL_PASSES = {"dated-teasers"}
 
 
 def _ending_the_text(doc: Document, deletions: list[Finding], broad: set) -> set:
@@ -1759,7 +1882,7 @@ def _ending_the_text(doc: Document, deletions: list[Finding], broad: set) -> set
     start = _deleted_tail(text, deletions)
     if not _has_words(text[:start], _KEPT_WORDS):
         return set()
-    shipped = {rule.name for rule in builtin_rules()}
+    shipped = {rule.name for rule in builtin_rules()} | _TAIL_PASSES
     mine: dict = {}
     for f in deletions:
         key = _rule_of(f)
