@@ -20,6 +20,7 @@ from operator import itemgetter, methodcaller, not_
 
 from .. import snapshot
 from ..document import Document
+from ..census_names import census_names
 from ..gazetteer import gazetteer
 from ..lexicon import _data, lexicon, weighted_distance
 from .name_tokens import (
@@ -477,7 +478,7 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     ``Attorney General Letitia james`` → ``Letitia James``; ``veteran Chris smith`` → ``Chris Smith``.
     """
     lex = lexicon()
-    given = _words("given_names", "names")
+    configured, given = _words("given_names", "names"), _person_given()
     allowed = {w.lower() for w in getattr(ctx.settings, "allow_words", []) or []}
     findings = []
     words, spans = toks.words, toks.spans
@@ -497,15 +498,27 @@ def lowercase_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             w = w[:possessive.start()]  # "Edward snowden’s revelations": the name is before the possessive
         proper = lex.names.get(w)
         confidence = 0.6
-        if proper is None and prev.lower() in given and lex.zipf(w) < 5.0:
+        # after a given name only the Census lists hold, the word must be a Census surname that is no
+        # common English word, in a name that starts with the given name and ends with the word ("Marcus
+        # berg"; not "Merrill acts as dealer", though the dictionary capitalises "Acts", nor "We wish
+        # Jacques well", "Chelsea winger Arjen Robben", "the Queen Mary liner")
+        capital_next = i + 1 < len(words) and toks.gaps[i + 1] == " " and words[i + 1][:1].isupper()
+        after_given = prev.lower() in configured or prev.lower() in given and _census_surname(w, lex) \
+            and not _after_a_capital(toks, i - 1) and not capital_next
+        if proper is None and after_given and lex.zipf(w) < 5.0:
             proper = lex.capitalised.get(w)  # "Chris smith": a surname after a given name
         if proper is None and (possessive is None or w.isalpha()) and _unknown_surname(toks, i, lex, given, w):
             proper, confidence = surname_case(w), 0.5  # "Adam neumann, ...": no word, after a given name
-        if proper is None and prev.lower() in given:
+        if proper is None and after_given:
             if roles is None:
                 roles = _words("name_parts", "roles") | _words("abbreviations", "titles")
             if _word_as_surname(toks, i, w, possessive is not None, lex, roles):
                 proper, confidence = surname_case(w), 0.5  # "Elizabeth truss, said": a word as a surname
+            elif _census_surname(w, lex) and not _verb(w, lex) and not (w.endswith("ly") and w[:-2] in lex.lower) \
+                    and not capital_next and not (_after_a_capital(toks, i - 1) and toks.low_words[i - 2] not in roles):
+                proper, confidence = surname_case(w), 0.5  # "Richard jolly,": a surname of the Census list
+                # (not after a longer name the given name ends, "the Queen Mary liner", nor before a name
+                # it is a role of, "Chelsea winger Arjen Robben")
         if proper is None:
             continue
         gap = toks.gaps[i]
@@ -570,6 +583,67 @@ def _city_words() -> frozenset:
 def _read_city_words() -> frozenset:
     with gzip.open(_data("city-words.txt.gz"), "rt", encoding="utf-8") as lines:
         return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _census_given() -> frozenset:
+    """The commonest given names of the US Census 1990 lists (:func:`cleaner.census_names.census_names`,
+    ranked ``CENSUS_GIVEN_MAX_RANK`` or better among men's or women's names) that no dictionary has in
+    lower case and that name no place, city, month or day (``Tracey``, ``Marcus``; not ``Mark``,
+    ``Georgia``, ``June``, nor the rarer ones that are mostly places: ``America``, ``Venice``), nor a
+    class of people or things whose plural the dictionary capitalises (``Tory``/``Tories``,
+    ``Oscar``/``Oscars``: ``the Tory leader``): with the configured given names, what the person-name
+    passes take for a given name.
+
+    >>> [w in _census_given() for w in ("tracey", "mark", "georgia", "venice", "tory", "carlos")]
+    [True, False, False, False, False, True]
+    """
+    lex, places, cities = lexicon(), _place_words(), _city_words()
+    calendar = _pack()["calendar"]
+    dates = set(calendar["days"]) | set(calendar["months"]) | set(calendar["ambiguous_months"])
+    return frozenset(w for w, rank in census_names()[0].items()
+                     if rank <= CENSUS_GIVEN_MAX_RANK and len(w) >= 3 and w not in lex.lower and w not in places
+                     and w not in cities and w not in dates
+                     and (w.endswith("s") or _other_number(w) not in lex.capitalised))
+
+
+CENSUS_GIVEN_MAX_RANK = 1000  # rarer Census given names are as often places or words (America 1702, Venice 2497)
+
+
+def _after_a_capital(toks: Tokens, i: int) -> bool:
+    """Does word ``i`` follow a capitalised word, one space before it (``Queen Mary``: then a given name
+    only the Census lists hold is no person's first name, ``the Queen Mary liner``)?
+
+    >>> t = Tokens("the Queen Mary liner, as Mary said")
+    >>> _after_a_capital(t, 2), _after_a_capital(t, 5)
+    (True, False)
+    """
+    return i >= 1 and toks.gaps[i] == " " and toks.words[i - 1][:1].isupper()
+
+
+def _person_given() -> frozenset:
+    """The configured given names and the Census ones of :func:`_census_given`."""
+    return _given_union(_words("given_names", "names"))
+
+
+@lru_cache(maxsize=4)
+def _given_union(configured: frozenset) -> frozenset:
+    return configured | _census_given()
+
+
+def _census_surname(w: str, lex) -> bool:
+    """Is lower-case ``w`` a surname of the US Census 1990 list that is no common English word (web
+    text writes it in any case under ``CENSUS_SURNAME_MAX_ZIPF``: ``jolly``, ``gorman``, ``burg``; not
+    ``brown``, ``hazard``)?
+
+    >>> from cleaner.lexicon import lexicon
+    >>> [_census_surname(w, lexicon()) for w in ("gorman", "jolly", "brown", "zzyzx")]
+    [True, True, False, False]
+    """
+    return w in census_names()[1] and lex.zipf(w) < CENSUS_SURNAME_MAX_ZIPF
+
+
+CENSUS_SURNAME_MAX_ZIPF = 3.8  # a Census surname web text writes this often or more is an English word first
 
 
 def place_after_of(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
@@ -816,7 +890,7 @@ def name_parts(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             start, end, suggestion=w[:1].upper() + w[1:], fix="unsafe", confidence=0.5, source=f"{SOURCE}:name-part",
         )))
     findings.extend(_plural_possessives(doc, toks, lex))
-    findings.extend(_plural_surnames(doc, toks, lex, given))
+    findings.extend(_plural_surnames(doc, toks, lex, _person_given()))
     return findings
 
 
@@ -834,6 +908,7 @@ def _plural_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> list
     """
     findings = []
     words, low, gaps = toks.words, toks.low_words, toks.gaps
+    configured = _words("given_names", "names")
     joined = toks.joined_alpha
     # (only after a given name: the few such words found in C before the tests below)
     for i in compress(joined, map(given.__contains__, map(low.__getitem__, map((-1).__add__, joined)))):
@@ -843,9 +918,12 @@ def _plural_surnames(doc: Document, toks: Tokens, lex, given: frozenset) -> list
         first = low[i - 1]
         if first not in given or first in lex.lower and toks.sentence_initial(i - 1):
             continue
+        single = _other_number(w)
+        if first not in configured and (single not in census_names()[1] or _after_a_capital(toks, i - 1)):
+            continue  # after a given name only the Census lists hold, a Census surname ("Vanessa bells"; not
+            # "Cornell maps"), the given name first in the name
         if i + 1 < len(words) and gaps[i + 1] == " " and words[i + 1][:1].isupper():
             continue
-        single = _other_number(w)
         surname = lex.capitalised.get(single)
         if surname is None or not surname.istitle() or not _plural_noun(w, lex):
             continue
@@ -1630,7 +1708,7 @@ def lowered_person_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     place (``latin american``, ``peruvian andes``), a pair English writes in lower case (``bona fide``),
     a word the article writes in lower case twice, nor outside running text."""
     lex = lexicon()
-    given, places = _words("given_names", "names"), _place_words()
+    given, places = _person_given(), _place_words()
     words, spans, gaps, text = toks.words, toks.spans, toks.gaps, toks.text
     written, counts = _lower_alpha_counts(toks)
 
@@ -1653,8 +1731,8 @@ def lowered_person_names(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
         second = _POSSESSIVE.sub("", words[i + 1])
         if not second.isalpha() or not second.islower() or counts[second] > 1 or len(second) < 3:
             continue
-        if not (name_only(second) or (second not in lex.lower and second not in lex.capitalised
-                                      and second not in lex.misspellings and lex.zipf(second) < SURNAME_MAX_ZIPF)):
+        if not (name_only(second) or (second not in lex.lower and second not in lex.misspellings and (
+                _census_surname(second, lex) or second not in lex.capitalised and lex.zipf(second) < SURNAME_MAX_ZIPF))):
             continue
         start, end = spans[i][0], spans[i + 1][0] + len(second)
         if not _plain_context(text, start, end) or _lower_pair(lex, toks, i):
@@ -1684,7 +1762,7 @@ def _before_a_surname(toks: Tokens, i: int, lex) -> bool:
     if i + 1 >= len(words) or gaps[i + 1] != " " or toks.sentence_initial(i + 1):
         return False
     nxt = _POSSESSIVE.sub("", words[i + 1])
-    if not (nxt[:1].isupper() and nxt[1:].islower()) or nxt.lower() in lex.lower:
+    if not (nxt[:1].isupper() and nxt[1:].islower()) or nxt.lower() in lex.lower and not _census_surname(nxt.lower(), lex):
         return False
     prev = toks.low_words[i - 1] if i and gaps[i] == " " else ""
     return prev not in _FUNCTION_WORDS and not _verb(prev, lex)
