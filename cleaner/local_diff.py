@@ -98,18 +98,24 @@ def _resync(old: str, new: str, i: int, j: int) -> tuple[int, int]:
     none is in reach."""
     found: dict = {}  # agreement length -> the first (a, b) agreeing for that long
     n, m = len(old), len(new)
+    stop = 2 * REACH  # the last total tried: SLACK more than the first that agreed at all
+    lengths = (RESYNC, NEAR, 1)
     for total in range(1, 2 * REACH + 1):
-        if found and total > min(sum(ab) for ab in found.values()) + SLACK:
+        if total > stop:
             break
         for a in range(max(0, total - REACH), min(total, REACH) + 1):
             x, y = i + a, j + total - a
             if x < n and y < m and old[x] != new[y]:
                 continue  # most candidates: told apart by their first character, without a slice
-            for length in (RESYNC, NEAR, 1):
+            for length in lengths:
                 if _agree(old, new, x, y, length):
                     if length == RESYNC:
                         return a, total - a
+                    if not found:
+                        stop = total + SLACK
                     found.setdefault(length, (a, total - a))
+                    if length == NEAR:  # a shorter agreement later changes nothing: only RESYNC is looked for
+                        lengths = (RESYNC,)
                     break
     return found.get(NEAR) or found.get(1) or (n - i, m - j)
 
