@@ -110,6 +110,23 @@ def plan(examples: int, chunk: int, seed: int) -> list:
     return [c for _, _, c in sorted(chunks)]
 
 
+def use_own_tree() -> tuple:
+    """Fuzz this tree's code with this tree's rules: ``(the cleaner package's folder, the rules folder)``,
+    both inside this tree. An editable install maps ``cleaner.rules`` to the tree that installed it, so
+    a tree exported from git (a fixed commit of main, fuzzed while the working tree moves on) read the
+    installing tree's rules with its own code: every example failed with a KeyError of a rule section the
+    exported commit had added. The install's finders are dropped first (as ``bench/sg_ab.py`` does), so
+    ``cleaner`` and ``rules/`` come from beside this script; the workers, forked, inherit that."""
+    sys.meta_path[:] = [f for f in sys.meta_path if not getattr(f, "__module__", "").startswith("__editable__")]
+    import cleaner
+    from cleaner.rulepacks import _builtin_root
+
+    code, rules = Path(cleaner.__file__).resolve().parent, Path(str(_builtin_root())).resolve()
+    if not (code.is_relative_to(ROOT) and rules.is_relative_to(ROOT)):
+        raise SystemExit(f"fuzz: cleaner from {code} and rules from {rules}, not from this tree ({ROOT})")
+    return code, rules
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--examples", type=int, default=100_000)
@@ -132,6 +149,8 @@ def main(argv=None) -> int:
                 continue
     todo = [c for c in plan(args.examples, args.chunk, args.seed)
             if (c[0], c[2]) not in done and (args.only is None or c[0] in args.only)]
+    code, rules = use_own_tree()
+    print(f"fuzz: the code in {code}, the rules in {rules}", flush=True)
     print(f"fuzz: {args.examples} examples planned, {len(done)} chunks already done ({state}), "
           f"{len(todo)} to run on {args.jobs} processes", flush=True)
     with state.open("a", encoding="utf-8") as out, ProcessPoolExecutor(args.jobs) as pool:

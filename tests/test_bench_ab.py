@@ -35,3 +35,36 @@ def test_a_tree_under_test_reads_its_own_rules(tmp_path):
     assert done.returncode == 0, done.stderr
     root, marker = done.stdout.strip().splitlines()[-2:]
     assert Path(root).resolve().is_relative_to(tree.resolve()) and marker == "the copy's rules"
+
+
+FUZZ_PROBE = """
+import sys
+sys.path.insert(0, sys.argv[1] + "/bench")
+import fuzz
+code, rules = fuzz.use_own_tree()
+from cleaner.rulepacks import load_builtin
+print(code)
+print(rules)
+print(load_builtin("encoding").get("marker"))
+"""
+
+
+def test_the_fuzz_bench_of_an_exported_tree_fuzzes_that_trees_code_and_rules(tmp_path):
+    """``bench/fuzz.py`` run from a commit exported from git (fuzzing a fixed commit of main while the
+    working tree moves on) read the installing tree's rules with the export's code: every example
+    failed with a KeyError of a rule section the export had added."""
+    tree = tmp_path / "exported"
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "cleaner", tree / "cleaner", ignore=ignore)
+    shutil.copytree(ROOT / "rules", tree / "rules", ignore=ignore)
+    (tree / "bench").mkdir()
+    shutil.copy(ROOT / "bench" / "fuzz.py", tree / "bench" / "fuzz.py")
+    encoding = tree / "rules" / "encoding.toml"
+    encoding.write_text('marker = "the export\'s rules"\n' + encoding.read_text(encoding="utf-8"), encoding="utf-8")
+    env = dict(os.environ, NEWS_CLEANER_DATA_CACHE="off")
+    done = subprocess.run([sys.executable, "-c", FUZZ_PROBE, str(tree)], cwd=tmp_path, capture_output=True, text=True,
+                          env=env)
+    assert done.returncode == 0, done.stderr
+    code, rules, marker = done.stdout.strip().splitlines()[-3:]
+    assert Path(code).is_relative_to(tree.resolve()) and Path(rules).is_relative_to(tree.resolve())
+    assert marker == "the export's rules"
