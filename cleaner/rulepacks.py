@@ -92,7 +92,18 @@ def compile_safe(pattern: str, flags: int = 0, *, where: str = "rule pack"):
         raise RulePackError(
             f"{where}: pattern {pattern!r} nests unbounded repeats and could backtrack catastrophically"
         )
+    _SHIPPED[pattern, int(flags | inline_flags)] = None
     return LazyPattern(pattern, flags, flags | inline_flags)
+
+
+#: (pattern, flags) of every shipped pattern this process made a LazyPattern of, in order: the command line
+#: keeps the engine code of them all in the start-up snapshot (``snapshot.save_learned``)
+_SHIPPED: dict = {}
+
+
+def shipped_patterns() -> tuple:
+    """(pattern, flags) of the shipped rule patterns loaded so far (``compile_safe``)."""
+    return tuple(_SHIPPED)
 
 
 def _safety(pattern: str, flags: int) -> tuple:

@@ -180,6 +180,7 @@ def save_learned() -> None:
     so the next start finds the derived indexes and regex facts this one built."""
     if not _sections or _recorded_sources is None:
         return
+    _keep_engine_code()
     grown = {name: value for name, value in _values.items()
              if name in LEARNING and LEARNING[name](value) > _sizes.get(name, 0)}
     if not grown:
@@ -199,6 +200,23 @@ def save_learned() -> None:
         _sizes[name] = LEARNING[name](value)
     if changed:
         _write(sections, _recorded_sources)
+
+
+def _keep_engine_code() -> None:
+    """Add to the ``facts`` part the engine code (``compiled``) of every shipped rule pattern loaded in
+    this process that it lacks: all of them at once, on the first write after a snapshot is built, not a
+    few more with each article that first runs them (each of which wrote the whole snapshot again, ~12 MB:
+    a cold check of a new article cost ~5% more instructions than before the code was kept)."""
+    facts = _values.get("facts")
+    if facts is None:
+        return
+    from .rulepacks import shipped_patterns
+
+    for pattern, flags in shipped_patterns():
+        if len(facts) >= MAX_FACTS:
+            break
+        if ("sre", (pattern, flags)) not in facts:
+            facts["sre", (pattern, flags)] = _engine_parts(pattern, flags)
 
 
 def forget() -> None:

@@ -268,3 +268,21 @@ def test_kept_code_another_python_wrote_is_not_trusted(monkeypatch):
     key = ("sre", (r"shipped (\d+)", 0))
     monkeypatch.setitem(facts, key, (32, b"\xff\xff\xff\xff" * 4, 0, {}, (None, None)))
     assert snapshot.compiled(r"shipped (\d+)") == re.compile(r"shipped (\d+)")
+
+
+def test_the_first_write_keeps_the_engine_code_of_every_shipped_pattern_loaded():
+    """One write after a snapshot is built keeps the code of every shipped pattern loaded (not a few
+    more per new article, each rewriting the whole file)."""
+    import re
+
+    from cleaner.checks.boilerplate import builtin_rules
+    from cleaner.rulepacks import shipped_patterns
+
+    builtin_rules()
+    shipped = shipped_patterns()
+    assert len(shipped) > 100
+    snapshot._keep_engine_code()
+    facts = snapshot.get("facts")
+    assert all(("sre", key) in facts for key in shipped)
+    for pattern, flags in shipped[:: max(1, len(shipped) // 25)]:
+        assert snapshot.compiled(pattern, flags) == re.compile(pattern, flags)
