@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import doctest
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -67,3 +68,32 @@ def test_spacing_and_stray_stop_classes_read_the_clean_copy():
     assert edit_class("See it when available: .\n\nNext", "See it when available:\n\nNext") == ["stop after a colon"]
     assert edit_class("they provided feedback,. I collected", "they provided feedback. I collected") == ["comma before a stop"]
     assert edit_class("a word , next", "a word next") == [""]  # a mark deleted, not moved: harm
+
+
+def test_open_sites_fit_weighs_the_features_rank_open_site_reads():
+    # bench/open_sites_fit.py fits [open_sites] of rules/quotes.toml: its features must be the ones the check reads,
+    # so the shipped weights summed over its features pick the site rank_open_site picks
+    import open_sites_fit
+    from cleaner.checks import quote_model as qm
+
+    table = qm.rules()["open_sites"]
+
+    def weight(name):
+        kind, _, value = name.partition(":")
+        if kind in ("before", "first"):
+            return table[kind].get(value, 0.0)
+        if kind == "person":
+            return table["person"][int(value[0])][int(value[1])]
+        if kind == "reported":
+            return table["reported"][int(value)]
+        return table[kind][int(value)]
+
+    vocab = (frozenset(table["before"]), frozenset(table["first"]))
+    for text in ('Stern described the images as a home run" for the team.',
+                 'Costs rose, Lee told reporters, We will not pay for it." Then',
+                 'The panel said it was racially discriminatory" and left.'):
+        close = text.index('"')
+        cands = open_sites_fit.candidates(text, 0, close, "<paragraph>", vocab)
+        assert [at for at, _ in cands] == [m.start() for m in re.finditer(r"\S+", text[:close])]
+        best = max(cands, key=lambda c: (sum(weight(f) for f in c[1]), c[0]))[0]
+        assert best == qm.rank_open_site(text, 0, close)[0]

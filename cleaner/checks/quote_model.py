@@ -1514,7 +1514,7 @@ def rank_open_site(text: str, lo: int, pos: int, edge: str = "<paragraph>") -> O
 
     >>> t = 'He described the plan as a real game changer" for the city.'
     >>> at, share = rank_open_site(t, 0, t.index('"')); t[at:t.index('"')], round(share, 2)
-    ('real game changer', 0.43)
+    ('real game changer', 0.36)
     >>> t = 'Costs rose, Lee told reporters, We will not pay for it." Then'
     >>> at, share = rank_open_site(t, 0, t.index('"')); t[at:t.index('"')]
     'We will not pay for it.'
