@@ -2145,3 +2145,17 @@ def test_the_storys_own_dated_list_under_it_stays(rows):
     text = f"{ARTICLE}\n\n{rows}"
     assert clean(text) == (text, [])
 
+
+# -- stop 35: a label word that is a sentence's first word, the line broken after it (an extractor's link word;
+# a ScrapingHub dev page: "Photos" / "which were released online ...") ----------------------------------------
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+@pytest.mark.parametrize("word", ["Photos", "Video", "Home"])
+def test_a_label_word_that_starts_a_wrapped_sentence_stays(word, gap):
+    text = f"{ARTICLE}\n\n{word}{gap}released on Monday show the depot before it closed.\n\n{ARTICLE}"
+    assert clean(text) == (text, [])
+
+
+def test_a_label_word_between_two_halves_of_a_sentence_goes():
+    text, applied = clean(f"{ARTICLE}\n\nCrowds gathered at the\nPhotos\nrally on Monday to protest the closure.")
+    assert "Photos" not in text and [f.source for f in applied] == ["boilerplate:interface-word"]
+

@@ -1640,7 +1640,7 @@ def repeated_paragraphs(doc: Document, min_words: int = 12) -> list[Finding]:
 
 def run(doc: Document, ctx) -> list[Finding]:
     """Every B finding on one document (ctx may be None: all codes, no batch knowledge)."""
-    findings = _inside_cells(doc, run_rules(doc, ctx, _rules(ctx), source=SOURCE))
+    findings = _first_words_kept(doc, _inside_cells(doc, run_rules(doc, ctx, _rules(ctx), source=SOURCE)))
     findings.extend(glued_trailers(doc, _rules(ctx), ctx))
     lines = units(doc, "line")  # several passes read the line units: built once
     findings.extend(one_cell_rows(doc, _rules(ctx), ctx, lines))
@@ -1684,6 +1684,43 @@ def run(doc: Document, ctx) -> list[Finding]:
         outer_ids = {id(f) for f in outer}
         kept = recall_safe(doc, _outermost(kept + [f for f in findings if id(f) not in outer_ids], doc.text))
     return [point_at_content(doc, f) for f in _ends_cleanly(doc, _disjoint(doc, _whole_paragraphs(doc, kept)))]
+
+
+_LONE_WORD = re.compile(r"[^\W\d_]{2,20}")
+_WRAPPED_ON = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*[a-z]")  # the line under it goes on in lower case (a blank line between)
+
+
+def _first_words_kept(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """The deletions of ``findings`` without those of a lone word on its line that is a sentence's first
+    word, wrapped: the line under it (a blank line between, as an extractor sets a link's word apart) goes on
+    in lower case and the line above it ends a sentence (or there is none, or a blank line). An extractor breaks a line after a link's word (``Photos`` / ``which were
+    released online ...``): a label rule reads ``Photos`` as a gallery's label, and the sentence loses its
+    subject. A caption's word between two halves of a sentence (``... at the`` / ``Photos`` / ``rally ...``)
+    is still deleted.
+
+    >>> d = Document("Photos\\nwhich were released online show the actress.\\n\\nIt rained.\\nVideo\\nfootage shows it.\\nat the\\nPhotos\\nrally")
+    >>> found = [d.finding("B010", "", m.start(), m.end(), suggestion="", source="b:interface-word")
+    ...          for m in re.finditer(r"(?m)^(?:Photos|Video)$", d.text)]
+    >>> [d.text[f.start:f.end] for f in _first_words_kept(d, found)]
+    ['Photos']
+    >>> _first_words_kept(d, found)[0].start > 60
+    True
+    """
+    text = doc.text
+    out = []
+    for f in findings:
+        if f.suggestion == "" and _LONE_WORD.fullmatch(text[f.start:f.end].strip()):
+            content = text[f.start:f.end]
+            lead = f.start + len(content) - len(content.lstrip())
+            tail = f.start + len(content.rstrip())
+            line_start = text.rfind("\n", 0, lead) + 1
+            above = text[:max(line_start - 1, 0)]
+            above_line = above[above.rfind("\n") + 1:]
+            if (not text[line_start:lead].strip() and _WRAPPED_ON.match(text, tail)
+                    and (not above_line.strip() or _ends_sentence(above_line))):
+                continue
+        out.append(f)
+    return out
 
 
 def _disjoint(doc: Document, findings: list[Finding]) -> list[Finding]:
