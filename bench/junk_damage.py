@@ -249,6 +249,19 @@ FAMILIES = {
         "Get in touch with our news team by emailing us at {email}.",
         "For more stories like this, check our news page.",
     ], ("tail",)),
+    # a newsletter's own blurb under the story, its name first, what it brings after it, and the offer run
+    # on after a short call ("Get the latest news. Subscribe today for ..."): the box a site sets under its
+    # stories (stop 35; the wordings of newsletter boxes in general, site-neutral, none from a held-out page)
+    "newsletter-blurb": ([
+        "{topic} Insights is a daily newsletter from {site} that delivers the top news and commentary for {topic2} readers.",
+        "The {topic} Brief is a weekly newsletter from {site} that brings the best {section} stories to your inbox.",
+        "{topic} Daily is our free newsletter on {section} news, sent every {weekday} morning.",
+        "{site}'s {section} newsletter brings you the day's top stories and analysis.",
+        "Get the latest news. Subscribe today for your daily dose of {section} news.",
+        "Want more? Subscribe today for the best of {site} in your inbox.",
+        "The {topic} Report is a twice-weekly newsletter by {name} about {topic2}.",
+        "Our {section} newsletter is sent every {weekday}: the week's news in five minutes.",
+    ], ("tail", "glued")),
     "paywall-promo": ([
         "Subscribe to {site} to continue reading.", "Sign up for our newsletter", "This content is for subscribers only.",
         "Already a subscriber? Log in.", "Subscribe now for unlimited access.", "Get breaking news alerts from {site}.",
