@@ -108,6 +108,13 @@ def test_a_listed_misspelling_inside_a_hyphenated_compound_is_reported_not_fixed
     assert [(f.code, f.fix) for f in _findings(alone)] == [("S001", "safe")]
 
 
+def test_a_content_word_the_article_doubles_twice_is_its_usage_but_a_doubled_the_twice_is_two_slips():
+    usage = "Remember the fabled pee pee tapes? Now witnesses confirm the pee pee tape exists, the report says."
+    assert _findings(usage) == []
+    slips = "He went to the the shop on Monday and then to the the bank on Tuesday, his lawyer said."
+    assert [f.code for f in _findings(slips)] == ["S003", "S003"]
+
+
 def test_a_double_across_a_compound_a_contraction_or_quotes_is_two_words():
     text = ("If you have gotten buy-in in Step 1, ban all non-bank bank activities, remind you you're not "
             "alone, and see the Project Open Data data.json file. That is the concept of \u201cdone done\u201d.")

@@ -1369,7 +1369,11 @@ def repeated_words(doc: Document, ctx) -> list[Finding]:
 
     ``at the the station`` → ``at the station``. A doubled preposition that can end a clause is
     reported, not fixed: ``the moment I've been waiting for for years`` is English; so is a doubled word no
-    dictionary has (``a boda boda driver``: East African English for a motorcycle taxi).
+    dictionary has (``a boda boda driver``: East African English for a motorcycle taxi). A content word the
+    article doubles twice or more is its usage, not a slip.
+
+    >>> [f.message for f in repeated_words(Document("the pee pee tapes and the pee pee tape at the the end"), None)]
+    ["repeated word 'the'"]
     """
     toks = doc.__dict__.get("tokens")
     if toks is not None and not toks.may_repeat():
@@ -1378,6 +1382,7 @@ def repeated_words(doc: Document, ctx) -> list[Finding]:
     stranded = set(_pack()["repeated"]["stranded"])
     words = lexicon().lower
     findings = []
+    doubled = []  # each finding's word, lower-cased
     covered = 0  # the end of the last run found: a pair inside it is part of it
     for match in _REPEAT.finditer(doc.text):
         if match.start() < covered:
@@ -1396,7 +1401,12 @@ def repeated_words(doc: Document, ctx) -> list[Finding]:
         findings.append(doc.finding(
             "S003", f"repeated word '{second}'", start, covered, suggestion="", fix=fix, source=SOURCE,
         ))
-    return findings
+        doubled.append(second.lower())
+    # a content word the article doubles twice or more is its own usage ("the pee pee tapes" ... "the pee pee
+    # tape"), as an unknown word used twice is (S002); a function word doubled twice is two slips
+    times = Counter(doubled)
+    small = _pack()["repeated"]["function_words"]
+    return [f for f, w in zip(findings, doubled) if times[w] < 2 or w in small]
 
 
 _NEXT_WORD = re.compile(r"[ \t]++([^\W\d_]++)\b")
