@@ -712,6 +712,10 @@ def test_other_joining_word_in_a_gazetteer_name():
     assert _g(text) == [("G003", "in", "of", "unsafe")]
     text = "She studied at Pepperdine University in California before moving to New York in 2010."
     assert _g(text) == []
+    # the words before the joining word end another known name: two names joined ("Republic of Latvia"
+    # is a name too, but "Republic" here ends "Czech Republic")
+    text = "For reformists, we are right in the middle, behind the Czech Republic and Latvia in many cases."
+    assert _g(text) == []
 
 
 def test_joining_word_no_name_with_that_head_word_takes():

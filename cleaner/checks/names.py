@@ -1661,6 +1661,8 @@ def swapped_function_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
                 found = _unpossessed(found)  # "the Hall on Fame’s class"
             if found is None or _key(found) != vk or not found[:1].isupper():
                 continue
+            if _ends_longer_name(toks, first, i, gaz.forms, entry.name):
+                continue  # "the Czech Republic and Latvia": two names joined, not "Republic of Latvia"
             # (before "the" the words may also be a noun and where it goes: "from the Department to the
             # Treasury building"; a locative word may start a description of a place)
             safe = low[i] not in locative and nxt != "the"
@@ -1682,6 +1684,27 @@ def swapped_function_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
             ), (start, end), (spans[first][0], spans[first][0] + len(found))))
             break
     return findings
+
+
+def _ends_longer_name(toks: Tokens, first: int, joining: int, forms, name: str) -> bool:
+    """Do the words from ``first`` to the joining word's index end another known name than ``name``, one
+    that starts one to three capitalised words before ``first`` (``Czech Republic`` before ``and Latvia``,
+    not ``Republic of Latvia``)?
+
+    >>> t = Tokens("behind the Czech Republic and Latvia in many cases")
+    >>> from cleaner.gazetteer import Entry
+    >>> czech = (Entry("Czech Republic", "country"), {"Czech Republic"})
+    >>> _ends_longer_name(t, 3, 4, {"czech republic": czech}, "Latvia"), _ends_longer_name(t, 3, 4, {}, "Latvia")
+    (True, False)
+    """
+    for m in (1, 2, 3):
+        start = first - m
+        if start < 0 or not toks.capitalised[start] or toks.gaps[start + 1] != " ":
+            return False
+        known = forms.get(" ".join(toks.low_words[start:joining]))
+        if known is not None and known[0].name != name:
+            return True
+    return False
 
 
 def dropped_joining_words(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
