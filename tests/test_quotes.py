@@ -1170,6 +1170,7 @@ UNTOUCHED = [
     # a quotation inside a quotation, in single marks, and an abbreviation's stop before a comma
     "“He called it ‘a disgrace.’” Then “he said ‘no’ twice,” she said.",
     "Rep. Ilhan Omar, D-Minn., spoke. Acme Inc., the maker, agreed. TL;DR: it works.",
+    "Even your computer fan can leak your personal data. tl;dr: don’t use computers. Ever.",
     # a stop the article writes after an all-caps abbreviation, and a headline kicker in single marks
     "It is at 100 MAIN ST. in town and at 4 ELM ST. in the city.",
     "'We Got Her!' Video Shows Dramatic Rescue Of A Girl\n\n“It worked,” he said.",

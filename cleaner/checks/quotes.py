@@ -540,6 +540,9 @@ def capitalised_attribution_verb(text: str, model: QuoteModel) -> list[Edit]:
     return edits
 
 
+_SHORT_PAIR = re.compile(r"(?i)[b-df-hj-np-tv-xz]{1,2};[^\W\d_]{1,2}")  # ``tl;dr`` (no vowel before: no word, ``it;so``)
+
+
 def _at_sites(pattern: re.Pattern, text: str, model: Optional[QuoteModel], marks: str, near: str = ""):
     """The matches of ``pattern`` (which starts with one of ``marks``) at the model's sites of those marks,
     in text order and never overlapping: what ``pattern.finditer(text)`` finds, read from the marks the
@@ -1371,8 +1374,8 @@ def missing_space_after_stop(text: str, model: QuoteModel) -> list[Edit]:
                 or _GLUED_BEFORE.search(text, max(start, m.start() - 40), m.start()):
             continue  # addresses, code, lists such as ``a,b,c`` (its last mark too: spaced, the one before it was next, a
             # round each: ``aa,aa,…,aa, `` took the rounds past the last, bench/fuzz.py chain-text seed 20261207)
-        if text[m.start() - 1].isupper() and text[m.end()].isupper():
-            continue  # ``TL;DR``
+        if text[m.start() - 1].isupper() and text[m.end()].isupper() or _SHORT_PAIR.fullmatch(token.rstrip(".,:!?")):
+            continue  # ``TL;DR``, ``tl;dr``: one abbreviation
         if mark != "," and text[m.end()].isdigit():
             continue  # a reference or a ratio: ``2020 Jun;39(3):619``, ``Matthew 5:3``
         if _own_glued_name(text, model, m.start()):
