@@ -137,7 +137,6 @@ def is_language(text: str, language: str = "en", word_tokens: Optional[Counter] 
 _NEWLINE = re.compile("\n")
 
 
-@lru_cache(maxsize=4096)
 def other_language_line(line: str, language: str = "en") -> bool:
     """Is ``line`` written in another language than ``language``: at least 8 words, its own function
     words under the minimum share, and another list's words more than its own? An English article
@@ -149,6 +148,11 @@ def other_language_line(line: str, language: str = "en") -> bool:
     >>> other_language_line("He worked with the designer Rafa Galeano of Der Spiegel on the question, he said.")
     False
     """
+    return _other_language_sample(line[:20000], language)  # (the share reads no further: a bounded cache key)
+
+
+@lru_cache(maxsize=1024)
+def _other_language_sample(line: str, language: str) -> bool:
     profile = _profile(language)
     if profile is None or sum(1 for _ in islice(_WORD.finditer(line), 8)) < 8:
         return False
@@ -176,7 +180,7 @@ def drop_other_language(text: str, findings: list, language: str = "en") -> list
         k = bisect_right(starts, f.start) - 1
         if k not in foreign:
             end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
-            foreign[k] = other_language_line(text[starts[k]:end], language)
+            foreign[k] = other_language_line(text[starts[k]:min(end, starts[k] + 20000)], language)
         if not foreign[k]:
             kept.append(f)
     return kept
