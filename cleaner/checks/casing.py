@@ -1475,26 +1475,32 @@ def name_evidence(doc: Document, ctx, toks: Tokens) -> list[Candidate]:
     # nor its end ("the Senate Banking Committee" is no evidence for "the House Banking committee"; a
     # longer name's own casing is the consistency pass's to judge)
     whole: Counter = Counter()
-    for i in toks.cap_pairs:
-        if _within(title_case, spans[i][0]) or _inside_longer_name(toks, i - 1, i):
-            continue
-        whole[f"{words[i - 1]} {words[i]}"] += 1
     # A word is reported for a reason below: its pair written capitalised (a pair of ``whole``), a title
     # abbreviation before it, or " & " after it. Most lower-case words after a capital have none, so
     # the pairs are first matched without the second word's first letter, by look-ups in C, and only
     # the words that match, the titles and the words before " & " are judged one by one; the lower-case
     # pairs are counted among the matches, which hold every pair a reason asks about.
-    unheaded = {f"{prev} {second[1:]}" for prev, _, second in map(methodcaller("partition", " "), whole)}
     joined_alpha = toks.joined_alpha
-    paired = tuple(compress(joined_alpha, map(unheaded.__contains__, map(
-        _PAIR.format, map(words.__getitem__, [i - 1 for i in joined_alpha]), map(_TAIL, map(words.__getitem__, joined_alpha))))))
+    lower_alpha, low_words = toks.lower_alpha, toks.low_words
+    honorifics = _words("abbreviations", "honorifics")
+    others = set(_before_ampersand(toks, joined_alpha)).union(compress(
+        lower_alpha, map((titles | honorifics).__contains__, map(low_words.__getitem__, lower_alpha))))
+    heads = list(map(_PAIR.format, map(words.__getitem__, [i - 1 for i in joined_alpha]), map(_TAIL, map(words.__getitem__, joined_alpha))))
+    cap_pairs = toks.cap_pairs
+    # (a word's pair is in ``whole`` only if the article writes it capitalised somewhere: in most
+    # articles no word asked about has its pair so, and ``whole`` is not counted)
+    if not set(map(_PAIR.format, map(words.__getitem__, [i - 1 for i in cap_pairs]), map(_TAIL, map(
+            words.__getitem__, cap_pairs)))).isdisjoint(chain(heads, (f"{words[i - 1]} {words[i][1:]}" for i in others if i))):
+        for i in cap_pairs:
+            if _within(title_case, spans[i][0]) or _inside_longer_name(toks, i - 1, i):
+                continue
+            whole[f"{words[i - 1]} {words[i]}"] += 1
+    unheaded = {f"{prev} {second[1:]}" for prev, _, second in map(methodcaller("partition", " "), whole)}
+    paired = tuple(compress(joined_alpha, map(unheaded.__contains__, heads)))
     lower_pairs = Counter(map(_PAIR.format, map(words.__getitem__, [i - 1 for i in paired]), map(words.__getitem__, paired)))
     findings = []
     # every reason but a title abbreviation needs a capitalised word before
-    lower_alpha, low_words = toks.lower_alpha, toks.low_words
-    honorifics = _words("abbreviations", "honorifics")
-    lower_titles = compress(lower_alpha, map((titles | honorifics).__contains__, map(low_words.__getitem__, lower_alpha)))
-    candidates = sorted(set(paired).union(_before_ampersand(toks, joined_alpha), lower_titles))
+    candidates = sorted(others.union(paired))
     for i in candidates:
         w = words[i]
         if w in _CONNECTORS or w in _FUNCTION_WORDS:
