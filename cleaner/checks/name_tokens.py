@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Optional
 
 from ..finding import Finding
@@ -22,7 +23,6 @@ from ..rulepacks import load_builtin
 
 SOURCE = "names"
 
-_NEWLINE = re.compile("\n")
 _POSSESSIVE_ENDS = ("'s", "’s")  # what a possessive ends with
 _CAP_HEAD = re.compile(r"([A-Z][a-z]+)(?:['’]s|-[\w.-]+)")  # "Volkswagen’s", "Jordanian-U.S."
 
@@ -181,12 +181,9 @@ def _line_casing(text: str) -> tuple:
         return slot[1]
     if len(_LINE_CASING) >= 4:
         _LINE_CASING.clear()
-    starts = [0]
-    starts.extend(match.end() for match in _NEWLINE.finditer(text))
-    cased = []
-    for i, begin in enumerate(starts):
-        line = text[begin:starts[i + 1] - 1] if i + 1 < len(starts) else text[begin:]
-        cased.append(line.lower() != line)
+    lines = text.split("\n")  # (each line's start and test made in C)
+    starts = [0, *accumulate(map((1).__add__, map(len, lines[:-1])))]
+    cased = list(map(str.__ne__, map(str.lower, lines), lines))
     _LINE_CASING[id(text)] = (text, (starts, cased))
     return starts, cased
 
