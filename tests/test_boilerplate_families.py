@@ -2168,10 +2168,11 @@ def test_a_label_word_between_two_halves_of_a_sentence_goes():
     "Get the latest news. Subscribe today for your daily dose of local news.",
 ])
 @pytest.mark.parametrize("glued", [False, True])
-def test_a_newsletters_blurb_under_the_story_goes(blurb, glued):
+def test_a_newsletters_blurb_under_the_story_goes(blurb, glued, request):
     if glued and blurb.startswith("Get the latest news."):
-        pytest.skip("known miss: the call and its offer run on after the last sentence are two sentences "
-                    "the glued trailers read one at a time")
+        # a known miss, kept visible: the call and its offer run on after the last sentence are two sentences
+        # the glued trailers read one at a time (strict: the day it passes, the mark must go)
+        request.applymarker(pytest.mark.xfail(strict=True, reason="known miss: a two-sentence run-on blurb"))
     text, applied = clean(f"{ARTICLE} {blurb}" if glued else f"{ARTICLE}\n\n{blurb}")
     assert text == ARTICLE and {f.source for f in applied} == {"boilerplate:newsletter-blurb"}
 
