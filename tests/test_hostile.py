@@ -746,3 +746,15 @@ def test_a_user_rule_key_of_the_wrong_type_is_a_clear_error(cli, tmp_path, line,
     (tmp_path / "a.txt").write_text(ONE_PARAGRAPH, encoding="utf-8")
     code, out, err = cli("check", "--no-cache", "--extend-rules", str(pack), str(tmp_path / "a.txt"))
     assert code == 2 and "Traceback" not in err and "pack.toml: rule 1 (B901)" in err and says in err
+
+
+def test_a_tag_after_a_line_that_ends_in_a_capitalised_word_and_a_space_is_no_ticker_so_fix_is_idempotent():
+    """bench/fuzz.py seed 20261208 (clean-text-unsafe): the ticker test's "$" matched before the line break,
+    so "Berlin. \\n<p>" read as a company's stock symbol; once E006 removed the space, a second clean deleted
+    the tag (E rechecks only touched lines, and the tag's line was not one)."""
+    text = ("„Wir schaffen das“, sagte die Kanzlerin in Berlin. \n<p> "
+            + " ".join(["The city council approved the budget on Tuesday after a long debate."] * 8))
+    cleaner = Cleaner(unsafe_fixes=True)
+    once = cleaner.clean(text, kind="text")
+    assert "E003" in [f.code for f in once.findings if f.applied]
+    assert cleaner.clean(once.text, kind="text").text == once.text

@@ -248,7 +248,7 @@ def _names_a_company(tag: str, name: str) -> bool:
 
 
 # a stock symbol's neighbours in wire copy: a capitalised word and one space before, no letter after
-_TICKER_BEFORE = re.compile(r"[A-Z][\w.&'’-]{0,29} $")
+_TICKER_BEFORE = re.compile(r"[A-Z][\w.&'’-]{0,29} \Z")  # (\Z: "$" also matches before a final newline)
 _TICKER_AFTER = re.compile(r"[\w<]")
 
 
@@ -261,8 +261,8 @@ def _marks_a_ticker(text: str, start: int, end: int) -> bool:
     >>> t = "USAir Group Inc <U> stock rose; the <b>mayor said"
     >>> _marks_a_ticker(t, 16, 19), _marks_a_ticker(t, 36, 39)
     (True, False)
-    >>> _marks_a_ticker("Line one.<I>Line two", 9, 12)
-    False
+    >>> _marks_a_ticker("Line one.<I>Line two", 9, 12), _marks_a_ticker("in Berlin. \\n<p> The city", 12, 15)
+    (False, False)
     """
     if start < 2 or text[start + 1] == "/" or not _TICKER_BEFORE.search(text, max(0, start - 31), start):
         return False
